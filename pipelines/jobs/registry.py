@@ -1,0 +1,44 @@
+"""Job kinds: one readable table from a kind name to the function that does the work.
+
+A job function takes (params: dict, ctx: JobContext) and returns a dict:
+``{"files": {name: path in ctx.out_dir}, "artifact": {...} | None, ...plain JSON extras}``.
+It reports progress with ``ctx.progress(fraction, locale_key)`` and raises ``UserError`` for
+problems the user can fix. Plugins (settings ``plugins``) may add kinds with ``register_kind``.
+"""
+from __future__ import annotations
+
+import importlib
+from typing import Callable
+
+KINDS: dict[str, str] = {
+}
+
+
+def register_kind(kind: str, target: str) -> None:
+    """Add a job kind ('module:function'); used by plugins."""
+    if kind in KINDS and KINDS[kind] != target:
+        raise ValueError(f"Job kind {kind!r} is already registered to {KINDS[kind]!r}.")
+    KINDS[kind] = target
+
+
+_plugins_loaded = False
+
+
+def load_plugins() -> None:
+    """Import the modules named in settings.plugins (they call register_kind / add backends)."""
+    global _plugins_loaded
+    if _plugins_loaded:
+        return
+    from ..config import settings
+
+    for name in [p.strip() for p in settings().plugins.split(",") if p.strip()]:
+        importlib.import_module(name)
+    _plugins_loaded = True
+
+
+def resolve_kind(kind: str) -> Callable:
+    load_plugins()
+    if kind not in KINDS:
+        raise KeyError(f"Unknown job kind {kind!r}; valid kinds are: {', '.join(sorted(KINDS)) or '(none)'}.")
+    module_name, _, function_name = KINDS[kind].partition(":")
+    return getattr(importlib.import_module(module_name), function_name)

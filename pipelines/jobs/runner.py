@@ -1,0 +1,134 @@
+"""Runs one job in the worker: state, progress, cancellation, atomic results, artifacts."""
+from __future__ import annotations
+
+import json
+import logging
+import os
+import shutil
+import time
+import traceback
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..i18n import UserError
+from ..store import Store, now
+from ..store.files import remove_tree
+from .queue import _worker_id
+from .registry import resolve_kind
+
+log = logging.getLogger("atelier.jobs")
+
+
+class Cancelled(Exception):
+    """Raised inside a job when its owner or the facilitator cancelled it."""
+
+
+@dataclass
+class JobContext:
+    """What a job function gets besides its parameters."""
+
+    job_id: str
+    owner: int | None
+    workshop_id: int | None
+    out_dir: Path  # write result files here; they are moved into place when the job succeeds
+    store: Store
+    _last_write: float = 0.0
+
+    def progress(self, fraction: float, message: str = "") -> None:
+        """Report progress (0..1 + a locale key); raises Cancelled when a cancel was asked."""
+        fraction = min(1.0, max(0.0, float(fraction)))
+        moment = time.monotonic()
+        with self.store.connect() as conn:
+            if moment - self._last_write > 0.2 or fraction >= 1.0:
+                conn.execute("UPDATE jobs SET progress=?, message=? WHERE id=?", (fraction, message, self.job_id))
+                self._last_write = moment
+            row = conn.execute("SELECT cancel_requested FROM jobs WHERE id=?", (self.job_id,)).fetchone()
+        if row and row[0]:
+            raise Cancelled()
+
+    def check_cancelled(self) -> None:
+        with self.store.connect() as conn:
+            row = conn.execute("SELECT cancel_requested FROM jobs WHERE id=?", (self.job_id,)).fetchone()
+        if row and row[0]:
+            raise Cancelled()
+
+
+def _stamp() -> str:
+    return now().isoformat(timespec="seconds")
+
+
+def run_job(job_id: str, store: Store | None = None) -> str:
+    """Run a queued job to its end; returns its final state. Never raises for a job's own failure."""
+    store = store or Store()
+    with store.transaction() as conn:
+        row = conn.execute("SELECT * FROM jobs WHERE id=?", (job_id,)).fetchone()
+        if row is None or row["state"] != "queued":
+            return row["state"] if row else "missing"
+        conn.execute("UPDATE jobs SET state='running', started_at=?, attempts=attempts+1, worker=?, progress=0, "
+                     "message='jobs.starting' WHERE id=?", (_stamp(), _worker_id(), job_id))
+    jobs_dir = store.files_dir / "jobs"
+    tmp_dir = jobs_dir / f".tmp-{job_id}"
+    final_dir = jobs_dir / job_id
+    remove_tree(tmp_dir)
+    tmp_dir.mkdir(parents=True)
+    ctx = JobContext(job_id=job_id, owner=row["owner"], workshop_id=row["workshop_id"], out_dir=tmp_dir, store=store)
+    try:
+        function = resolve_kind(row["kind"])
+        result = function(json.loads(row["params"]), ctx) or {}
+        ctx.check_cancelled()
+    except Cancelled:
+        remove_tree(tmp_dir)
+        _finish(store, job_id, "cancelled", message="jobs.cancelled")
+        return "cancelled"
+    except UserError as exc:
+        remove_tree(tmp_dir)
+        _finish(store, job_id, "failed", error={"key": exc.key, "params": _plain(exc.params)})
+        return "failed"
+    except Exception as exc:  # a crashed job must not take the worker (or the queue) down
+        log.error("job %s (%s) crashed:\n%s", job_id, row["kind"], traceback.format_exc())
+        remove_tree(tmp_dir)
+        _finish(store, job_id, "failed",
+                error={"key": "errors.job_crashed", "params": {"detail": f"{type(exc).__name__}: {exc}"[:300]}})
+        return "failed"
+    remove_tree(final_dir)
+    os.replace(tmp_dir, final_dir)  # results appear all at once, or not at all
+    files = {name: str(final_dir / Path(path).relative_to(tmp_dir)) if Path(path).is_relative_to(tmp_dir)
+             else str(path) for name, path in result.get("files", {}).items()}
+    stored = {"files": {k: str(Path(v).relative_to(store.files_dir)) for k, v in files.items()}}
+    stored.update({k: v for k, v in result.items() if k not in ("files", "artifact")})
+    artifact = result.get("artifact")
+    if artifact:
+        keep = artifact.get("files") or list(files)
+        created = store.add_artifact(workshop_id=row["workshop_id"], owner=row["owner"], kind=artifact["kind"],
+                                     files={k: files[k] for k in keep}, title=artifact.get("title", ""),
+                                     prompt=artifact.get("prompt", ""), params=artifact.get("params"),
+                                     model=artifact.get("model", ""), seed=artifact.get("seed"),
+                                     ai_made=bool(artifact.get("ai_made")))
+        stored["artifact_id"] = created["id"]
+    _finish(store, job_id, "done", result=stored, message="jobs.done")
+    return "done"
+
+
+def _plain(params: dict) -> dict:
+    return {k: v if isinstance(v, (str, int, float, bool, type(None))) else str(v) for k, v in params.items()}
+
+
+def _finish(store: Store, job_id: str, state: str, *, result: dict | None = None, error: dict | None = None,
+            message: str = "") -> None:
+    with store.transaction() as conn:
+        conn.execute("UPDATE jobs SET state=?, result=?, error=?, finished_at=?, message=?, "
+                     "progress=CASE WHEN ?='done' THEN 1 ELSE progress END WHERE id=?",
+                     (state, json.dumps(result) if result else None, json.dumps(error) if error else None,
+                      _stamp(), message, state, job_id))
+
+
+def resolve_result_files(store: Store, result: dict | None) -> dict[str, str]:
+    """Absolute paths of a finished job's files."""
+    return {k: str(store.files_dir / v) for k, v in ((result or {}).get("files") or {}).items()}
+
+
+def copy_into(src: Path, out_dir: Path, name: str | None = None) -> Path:
+    """Copy a file into a job's out_dir (for results made elsewhere)."""
+    target = out_dir / (name or src.name)
+    shutil.copyfile(src, target)
+    return target

@@ -1,0 +1,4 @@
+"""Model weights: catalogue, download/import/verify, verified local paths."""
+from .manager import ModelEntry, ModelManager, load_catalog
+
+__all__ = ["ModelEntry", "ModelManager", "load_catalog"]

@@ -1,0 +1,79 @@
+"""Schema migrations, per component: each list only grows; a step is applied once, in order.
+
+A workshop area that needs tables adds its own component key here (e.g. "quiz").
+"""
+
+MIGRATIONS: dict[str, list[str]] = {
+    "core": [
+        """
+        CREATE TABLE workshops (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL,
+            day TEXT NOT NULL,
+            age_group TEXT NOT NULL,
+            language TEXT NOT NULL DEFAULT 'fr',
+            retention TEXT NOT NULL DEFAULT 'week',
+            code TEXT NOT NULL UNIQUE,
+            created_at TEXT NOT NULL
+        );
+        CREATE TABLE participants (
+            id INTEGER PRIMARY KEY,
+            workshop_id INTEGER NOT NULL REFERENCES workshops(id) ON DELETE CASCADE,
+            name TEXT NOT NULL,
+            age_group TEXT NOT NULL,
+            minor INTEGER NOT NULL DEFAULT 1,
+            consent INTEGER NOT NULL DEFAULT 0,
+            consent_by TEXT,
+            consent_at TEXT,
+            created_at TEXT NOT NULL,
+            UNIQUE(workshop_id, name)
+        );
+        CREATE TABLE artifacts (
+            id INTEGER PRIMARY KEY,
+            workshop_id INTEGER,
+            owner INTEGER,
+            kind TEXT NOT NULL,
+            title TEXT NOT NULL DEFAULT '',
+            files TEXT NOT NULL,
+            prompt TEXT NOT NULL DEFAULT '',
+            params TEXT NOT NULL DEFAULT '{}',
+            model TEXT NOT NULL DEFAULT '',
+            seed INTEGER,
+            ai_made INTEGER NOT NULL DEFAULT 0,
+            created_at TEXT NOT NULL,
+            expires_at TEXT NOT NULL
+        );
+        CREATE INDEX artifacts_by_workshop ON artifacts(workshop_id, owner);
+        CREATE INDEX artifacts_by_expiry ON artifacts(expires_at);
+        CREATE TABLE jobs (
+            id TEXT PRIMARY KEY,
+            workshop_id INTEGER,
+            owner INTEGER,
+            kind TEXT NOT NULL,
+            params TEXT NOT NULL,
+            state TEXT NOT NULL,
+            progress REAL NOT NULL DEFAULT 0,
+            message TEXT NOT NULL DEFAULT '',
+            eta_seconds REAL,
+            result TEXT,
+            error TEXT,
+            attempts INTEGER NOT NULL DEFAULT 0,
+            cancel_requested INTEGER NOT NULL DEFAULT 0,
+            priority INTEGER NOT NULL DEFAULT 0,
+            created_at TEXT NOT NULL,
+            started_at TEXT,
+            finished_at TEXT,
+            worker TEXT
+        );
+        CREATE INDEX jobs_by_state ON jobs(state, created_at);
+        CREATE TABLE events (
+            id INTEGER PRIMARY KEY,
+            workshop_id INTEGER,
+            kind TEXT NOT NULL,
+            detail TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL
+        );
+        CREATE TABLE kv (key TEXT PRIMARY KEY, value TEXT NOT NULL)
+        """,
+    ],
+}

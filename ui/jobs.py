@@ -1,0 +1,77 @@
+"""Submit jobs for the current participant and follow them with a live progress bar."""
+from __future__ import annotations
+
+import streamlit as st
+
+from pipelines.jobs import Job
+from pipelines.i18n import translate
+
+from .i18n import error_text, job_error_text, lang, t
+from .runtime import ensure_worker, get_queue
+from .session import current_workshop, owner_id
+
+
+def submit_job(kind: str, params: dict) -> str:
+    """Queue a job for the current participant and workshop; returns its id."""
+    ensure_worker()
+    workshop = current_workshop()
+    return get_queue().submit(kind, params, owner=owner_id(), workshop_id=workshop["id"] if workshop else None)
+
+
+def expected_time_text(kind: str) -> str:
+    """'About 20 s' from the last runs of this kind on this machine, or nothing before the first."""
+    seconds = get_queue().expected_seconds(kind)
+    return t("jobs.expected", time=duration_text(seconds)) if seconds else ""
+
+
+def duration_text(seconds: float | None) -> str:
+    if seconds is None:
+        return "…"
+    seconds = int(round(seconds))
+    if seconds < 60:
+        return t("jobs.seconds", n=max(1, seconds))
+    return t("jobs.minutes", m=seconds // 60, s=seconds % 60)
+
+
+def message_text(message: str) -> str:
+    if not message:
+        return ""
+    text = translate(message, lang())
+    return message if text.startswith("[") else text
+
+
+def job_status_ui(job_id: str, key: str) -> Job | None:
+    """Show a job's progress (live) and return it once finished; None while it runs."""
+    queue = get_queue()
+    try:
+        job = queue.get(job_id)
+    except KeyError:
+        return None
+    if job.finished:
+        if job.state == "failed":
+            st.error(job_error_text(job.error))
+        elif job.state == "cancelled":
+            st.info(t("jobs.cancelled"))
+        return job
+    _live_progress(job_id, key)
+    return None
+
+
+@st.fragment(run_every=1.0)
+def _live_progress(job_id: str, key: str) -> None:
+    queue = get_queue()
+    job = queue.get(job_id)
+    if job.finished:
+        st.rerun()  # the whole page shows the result
+    if job.state == "queued":
+        label = t("jobs.waiting", n=(job.position or 0) + 1)
+    else:
+        label = message_text(job.message) or t("jobs.running")
+    eta = f" — {t('jobs.eta', time=duration_text(job.eta_seconds))}" if job.eta_seconds is not None else ""
+    st.progress(job.progress, text=f"{label}{eta}")
+    if st.button(t("jobs.cancel"), key=f"cancel-{key}-{job_id}"):
+        try:
+            queue.cancel(job_id, by=owner_id())
+        except Exception as exc:
+            st.error(error_text(exc))
+        st.rerun()

@@ -1,0 +1,126 @@
+"""Reusable widgets: picture choices, before/after viewer, downloads, engine badges."""
+from __future__ import annotations
+
+import base64
+import io
+from pathlib import Path
+
+import streamlit as st
+import streamlit.components.v1 as components
+from PIL import Image
+
+from pipelines import backends
+from pipelines.models.manager import ModelManager
+
+from .i18n import lang, t
+
+
+def picture_choice_ui(label: str, options: dict[str, tuple[str, str]], key: str, columns: int = 4,
+                      default: str | None = None) -> str:
+    """Pick one of `options` {value: (emoji or picture path, caption)} with big picture buttons."""
+    st.markdown(f"**{label}**")
+    state_key = f"pick-{key}"
+    if state_key not in st.session_state:
+        st.session_state[state_key] = default or next(iter(options))
+    cols = st.columns(columns)
+    for i, (value, (picture, caption)) in enumerate(options.items()):
+        with cols[i % columns]:
+            selected = st.session_state[state_key] == value
+            if picture and Path(picture).suffix.lower() in (".png", ".jpg", ".svg") and Path(picture).exists():
+                st.image(picture, use_container_width=True)
+                text = caption
+            else:
+                text = f"{picture}  {caption}" if picture else caption
+            if st.button(("✔ " if selected else "") + text, key=f"{key}-{value}", use_container_width=True,
+                         type="primary" if selected else "secondary"):
+                st.session_state[state_key] = value
+                st.rerun()
+    return st.session_state[state_key]
+
+
+def _data_url(image: Image.Image) -> str:
+    buffer = io.BytesIO()
+    image.convert("RGB").save(buffer, format="JPEG", quality=88)
+    return "data:image/jpeg;base64," + base64.b64encode(buffer.getvalue()).decode()
+
+
+def before_after_ui(before: Image.Image, after: Image.Image, height: int = 480) -> None:
+    """A before/after comparison with a slider (drag or click), drawn in the browser."""
+    width = 900
+    scale = min(1.0, width / after.width)
+    b = before.resize(after.size).resize((int(after.width * scale), int(after.height * scale)))
+    a = after.resize((int(after.width * scale), int(after.height * scale)))
+    h = a.height
+    html = f"""
+<div style="position:relative;width:{a.width}px;max-width:100%;height:{h}px;user-select:none" id="ba">
+  <img src="{_data_url(a)}" style="position:absolute;left:0;top:0;width:{a.width}px;height:{h}px">
+  <div id="clip" style="position:absolute;left:0;top:0;width:50%;height:{h}px;overflow:hidden">
+    <img src="{_data_url(b)}" style="width:{a.width}px;height:{h}px">
+  </div>
+  <div id="bar" style="position:absolute;top:0;left:50%;width:4px;height:{h}px;background:#fff;box-shadow:0 0 4px #000"></div>
+  <span style="position:absolute;left:8px;top:8px;background:#0008;color:#fff;padding:2px 8px;border-radius:6px;font:16px sans-serif">{t('widgets.before')}</span>
+  <span style="position:absolute;right:8px;top:8px;background:#0008;color:#fff;padding:2px 8px;border-radius:6px;font:16px sans-serif">{t('widgets.after')}</span>
+</div>
+<input type="range" min="0" max="100" value="50" id="ba-slider" aria-label="{t('widgets.compare')}"
+  style="width:{a.width}px;max-width:100%;height:2rem">
+<script>
+const s=document.getElementById('ba-slider'), c=document.getElementById('clip'), bar=document.getElementById('bar');
+function setp(p){{c.style.width=p+'%';bar.style.left=p+'%';s.value=p;}}
+s.addEventListener('input',e=>setp(e.target.value));
+const box=document.getElementById('ba');
+function move(e){{const r=box.getBoundingClientRect();const x=(e.touches?e.touches[0].clientX:e.clientX)-r.left;setp(Math.max(0,Math.min(100,100*x/r.width)));}}
+box.addEventListener('mousedown',e=>{{move(e);box.onmousemove=move;}});
+document.addEventListener('mouseup',()=>box.onmousemove=null);
+box.addEventListener('touchmove',move);
+</script>"""
+    components.html(html, height=h + 50)
+
+
+def download_ui(path: str | Path, label: str, mime: str | None = None, key: str | None = None) -> None:
+    path = Path(path)
+    if not path.exists():
+        st.warning(t("widgets.file_missing", name=path.name))
+        return
+    st.download_button(label, data=path.read_bytes(), file_name=path.name, mime=mime, key=key or f"dl-{path}",
+                       use_container_width=True)
+
+
+def engines_ui(capabilities: list[str]) -> None:
+    """One line per capability: which engines this machine can use now, and how to add the others."""
+    for capability in capabilities:
+        every = backends.for_capability(capability)
+        ready = [b for b in every if b.is_available()]
+        names = ", ".join(t(b.label) for b in ready) or t("widgets.none_installed")
+        st.caption(f"{t('capability.' + capability)} : {names}")
+
+
+def backend_choice_ui(capability: str, key: str, label: str | None = None) -> str | None:
+    """A choice among the available backends of a capability (with licences); None if none is available."""
+    ready = backends.available(capability)
+    missing = [b for b in backends.for_capability(capability) if not b.is_available()]
+    if not ready:
+        st.info(t("widgets.not_installed", what=t("capability." + capability)))
+        for b in missing:
+            st.code(" ; ".join(b.install_commands()), language="bash")
+        return None
+    default = backends.choose(capability) if any(not b.optional for b in ready) else ready[0]
+    names = [b.name for b in ready]
+    picked = st.radio(label or t("widgets.engine"), names, index=names.index(default.name), key=key,
+                      format_func=lambda n: f"{t(backends.get(n).label)} — {backends.get(n).licence}",
+                      horizontal=len(names) <= 3)
+    if missing:
+        with st.expander(t("widgets.more_engines")):
+            for b in missing:
+                st.markdown(f"**{t(b.label)}** — {b.licence}")
+                st.code(" ; ".join(b.install_commands()), language="bash")
+    return picked
+
+
+def licence_note(model_ids: list[str]) -> str:
+    manager = ModelManager()
+    parts = []
+    for model_id in model_ids:
+        entry = manager.entry(model_id)
+        nc = f" — {t('models.non_commercial')}" if entry.non_commercial else ""
+        parts.append(f"{model_id}: {entry.licence}{nc}")
+    return " · ".join(parts)
