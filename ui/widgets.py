@@ -91,7 +91,7 @@ def engines_ui(capabilities: list[str]) -> None:
         every = backends.for_capability(capability)
         ready = [b for b in every if b.is_available()]
         names = ", ".join(t(b.label) for b in ready) or t("widgets.none_installed")
-        st.caption(f"{t('capability.' + capability)} : {names}")
+        st.caption(f"{t('capability.' + capability)}{t('common.colon')}{names}")
 
 
 def backend_choice_ui(capability: str, key: str, label: str | None = None) -> str | None:

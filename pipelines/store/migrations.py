@@ -76,4 +76,55 @@ MIGRATIONS: dict[str, list[str]] = {
         CREATE TABLE kv (key TEXT PRIMARY KEY, value TEXT NOT NULL)
         """,
     ],
+    "quiz": [
+        """
+        CREATE TABLE quiz_games (
+            id INTEGER PRIMARY KEY,
+            code TEXT NOT NULL UNIQUE,
+            workshop_id INTEGER,
+            title TEXT NOT NULL,
+            pack_dir TEXT NOT NULL,
+            seconds INTEGER NOT NULL,
+            teams INTEGER NOT NULL DEFAULT 0,
+            language TEXT NOT NULL DEFAULT 'fr',
+            state TEXT NOT NULL DEFAULT 'lobby',
+            current INTEGER NOT NULL DEFAULT -1,
+            opened_at REAL,
+            deadline REAL,
+            created_at TEXT NOT NULL,
+            finished_at TEXT
+        );
+        CREATE TABLE quiz_questions (
+            game_id INTEGER NOT NULL REFERENCES quiz_games(id) ON DELETE CASCADE,
+            idx INTEGER NOT NULL,
+            item TEXT NOT NULL,
+            opened_at REAL,
+            closed_at REAL,
+            PRIMARY KEY (game_id, idx)
+        );
+        CREATE TABLE quiz_players (
+            id INTEGER PRIMARY KEY,
+            game_id INTEGER NOT NULL REFERENCES quiz_games(id) ON DELETE CASCADE,
+            name TEXT NOT NULL,
+            name_key TEXT NOT NULL,
+            team TEXT NOT NULL DEFAULT '',
+            token TEXT NOT NULL UNIQUE,
+            joined_at REAL NOT NULL,
+            joined_question INTEGER NOT NULL,
+            last_seen REAL NOT NULL,
+            UNIQUE (game_id, name_key)
+        );
+        CREATE TABLE quiz_answers (
+            game_id INTEGER NOT NULL REFERENCES quiz_games(id) ON DELETE CASCADE,
+            idx INTEGER NOT NULL,
+            player_id INTEGER NOT NULL REFERENCES quiz_players(id) ON DELETE CASCADE,
+            choice INTEGER NOT NULL,
+            correct INTEGER NOT NULL,
+            points INTEGER NOT NULL,
+            elapsed REAL NOT NULL,
+            answered_at REAL NOT NULL,
+            PRIMARY KEY (game_id, idx, player_id)
+        )
+        """,
+    ],
 }

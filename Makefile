@@ -1,0 +1,40 @@
+# Atelier: `make run` starts the studio, `make test` runs the whole test suite.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8501
+STREAMLIT_FLAGS := --browser.gatherUsageStats false --server.fileWatcherType none
+
+.PHONY: run serve test bench doctor system-deps
+
+run: $(VENV)/.stamp-run  ## start the studio on http://localhost:8501 (this computer only)
+	HF_HUB_OFFLINE=1 $(BIN)/streamlit run app.py --server.address 127.0.0.1 --server.port $(PORT) $(STREAMLIT_FLAGS)
+
+serve: $(VENV)/.stamp-run  ## open the studio to tablets on the library network (they need the workshop code)
+	HF_HUB_OFFLINE=1 ATELIER_REQUIRE_CODE=1 $(BIN)/streamlit run app.py --server.address 0.0.0.0 --server.port $(PORT) \
+		--server.headless true $(STREAMLIT_FLAGS)
+
+test: $(VENV)/.stamp-test system-deps  ## install what the tests need and run the whole suite
+	HF_HUB_OFFLINE=1 $(BIN)/python -m pytest
+
+bench: $(VENV)/.stamp-test  ## speed and quality benchmarks (figures printed, not asserted)
+	HF_HUB_OFFLINE=1 $(BIN)/python -m bench
+
+doctor: $(VENV)/.stamp-run
+	$(BIN)/python -m pipelines doctor
+
+system-deps:  ## chromium, epubcheck, poppler-utils, espeak-ng (Debian/Ubuntu, needs root or sudo)
+	@bash scripts/system-deps.sh
+
+$(VENV)/bin/python:
+	$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Python 3.11+ is needed"'
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+$(VENV)/.stamp-run: requirements.txt | $(VENV)/bin/python
+	$(BIN)/pip install -r requirements.txt
+	touch $@
+
+$(VENV)/.stamp-test: requirements.txt requirements-dev.txt $(VENV)/.stamp-run
+	$(BIN)/pip install -r requirements-dev.txt
+	touch $@

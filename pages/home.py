@@ -1,0 +1,42 @@
+"""Home: the workshops as big picture cards, with the engines this machine has."""
+import streamlit as st
+
+from pipelines import backends
+from pipelines.device import probe
+from pipelines.models.manager import ModelManager
+from ui.i18n import t
+from ui.nav import TOOLS, WORKSHOPS
+from ui.session import is_facilitator
+
+st.title(f"🎨 {t('home.hello')}")
+st.write(t("home.intro"))
+
+device = probe()
+installed = sum(1 for s in ModelManager().states().values() if s == "installed")
+machine = t("home.engines_gpu", name=device.name) if device.has_gpu else t("home.engines_cpu")
+st.caption(f"🖥️ {machine} · 🧠 {t('home.models_installed', n=installed)}")
+
+if not WORKSHOPS:
+    st.info(t("home.no_workshop_built"))
+
+columns = st.columns(3)
+for index, info in enumerate(WORKSHOPS):
+    with columns[index % 3]:
+        with st.container(border=True):
+            st.markdown(f"<div style='font-size:4.5rem;text-align:center;line-height:1.2'>{info.icon}</div>",
+                        unsafe_allow_html=True)
+            st.subheader(t(f"pages.{info.key}.title"))
+            st.write(t(f"pages.{info.key}.blurb"))
+            for capability in info.capabilities:
+                ready = [t(b.label) for b in backends.available(capability)]
+                mark = "✅" if ready else "➖"
+                st.caption(f"{mark} {t('capability.' + capability)}{t('common.colon')}{', '.join(ready) or t('widgets.none_installed')}")
+            st.page_link(info.path, label=t("home.open"), icon="👉", use_container_width=True)
+
+st.divider()
+st.markdown(f"**{t('home.links')}**" if is_facilitator() else "")
+link_columns = st.columns(len(TOOLS))
+for column, info in zip(link_columns, TOOLS):
+    if is_facilitator() or not info.facilitator_only:
+        with column:
+            st.page_link(info.path, label=t(f"pages.{info.key}.title"), icon=info.icon, use_container_width=True)

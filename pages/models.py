@@ -1,0 +1,49 @@
+"""Models page: every catalogue model, what it does, size, licence, state and how to install it."""
+import streamlit as st
+
+from pipelines.device import probe
+from pipelines.models.manager import ModelManager
+from ui.i18n import lang, t
+
+st.title(f"🧠 {t('models.title')}")
+st.write(t("models.intro"))
+device = probe()
+st.caption(f"{t('models.device')}{t('common.colon')}{device.name}" + (f" · {device.memory_gb} GB RAM" if device.memory_gb else ""))
+
+manager = ModelManager()
+ICONS = {"installed": "✅", "missing": "⬜", "partial": "🟧", "corrupt": "❌"}
+
+
+def _size(n: int) -> str:
+    return f"{n / 1e9:.1f} GB" if n >= 1e9 else f"{n / 1e6:.0f} MB"
+
+
+for model_id, entry in manager.catalog.items():
+    state = manager.state(model_id)
+    with st.container(border=True):
+        left, right = st.columns([3, 1])
+        with left:
+            st.markdown(f"### {ICONS[state]} `{model_id}`")
+            st.write(entry.what(lang()))
+            licence = entry.licence
+            if entry.non_commercial:
+                licence += f" — **{t('models.non_commercial')}**"
+            if not entry.licence_verified:
+                licence += f" ({t('models.unverified')})"
+            st.markdown(f"{t('models.licence')} : [{licence}]({entry.licence_url})")
+        with right:
+            st.metric(t("models.size"), _size(entry.size))
+            st.write(t(f"models.state_{state}"))
+        if state != "installed":
+            st.caption(t("models.install"))
+            st.code(f"python -m pipelines models download {model_id}", language="bash")
+            st.caption(t("models.import"))
+            st.code("python -m pipelines models import /media/usb/atelier-models", language="bash")
+
+if st.button(t("models.verify"), type="primary"):
+    problems = [p for m, s in manager.states().items() if s != "missing" for p in manager.verify(m)]
+    if problems:
+        for problem in problems:
+            st.error(problem)
+    else:
+        st.success(t("models.verify_ok"))

@@ -1,0 +1,1 @@
+"""Blind test workshop: content packs, games played from several devices, scores and certificates."""

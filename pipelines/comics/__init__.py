@@ -1,0 +1,1 @@
+"""Comic pages: layouts, panels, speech bubbles, lettering, and the page rendered to PNG and PDF."""

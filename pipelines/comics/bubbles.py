@@ -1,0 +1,175 @@
+"""Speech, thought, shout and caption bubbles: their shapes, sizes, places and tails, in millimetres."""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+from .layouts import Rect
+from .lettering import PT_MM, Lettering, fit_text
+
+KINDS = ("speech", "thought", "shout", "caption")
+KIND_EMOJI = {"speech": "💬", "thought": "💭", "shout": "💥", "caption": "📜"}
+
+# Where a bubble sits in its panel (fractions of the free room, left->right, top->bottom).
+POSITIONS: dict[str, tuple[float, float]] = {
+    "top-left": (0, 0), "top": (0.5, 0), "top-right": (1, 0),
+    "left": (0, 0.5), "centre": (0.5, 0.5), "right": (1, 0.5),
+    "bottom-left": (0, 1), "bottom": (0.5, 1), "bottom-right": (1, 1),
+}
+POSITION_ARROWS = {"top-left": "↖", "top": "↑", "top-right": "↗", "left": "←", "centre": "•",
+                   "right": "→", "bottom-left": "↙", "bottom": "↓", "bottom-right": "↘"}
+NUDGE_STEP = 0.05  # one nudge moves a bubble by 5 % of its panel
+INSET_MM = 2.5  # room kept between a bubble and its panel's border
+LINE_MM = 0.45  # outline of a bubble
+MIN_PT, MAX_PT = 7.0, 13.0
+SQRT2 = math.sqrt(2)
+
+Point = tuple[float, float]
+
+
+@dataclass(frozen=True)
+class BubbleShape:
+    """A bubble ready to draw: outlined polygons (body + tail drawn as one shape), loose puffs
+    (thought trail), the lettering and the centre of its text block."""
+
+    kind: str
+    box: Rect  # bounding box of the body
+    body: list[Point]
+    tail: list[Point] | None
+    puffs: list[list[Point]] = field(default_factory=list)
+    lettering: Lettering | None = None
+    text_centre: Point = (0.0, 0.0)
+    fill: str = "#ffffff"
+
+    @property
+    def text_box(self) -> Rect:
+        """Rectangle holding the lettering (inside the body)."""
+        cx, cy = self.text_centre
+        w, h = self.lettering.width, self.lettering.height
+        return (cx - w / 2, cy - h / 2, w, h)
+
+
+def _ellipse(cx: float, cy: float, rx: float, ry: float, steps: int = 96,
+             radius=lambda angle: 1.0) -> list[Point]:
+    points = []
+    for i in range(steps):
+        angle = 2 * math.pi * i / steps
+        k = radius(angle)
+        points.append((cx + rx * k * math.cos(angle), cy + ry * k * math.sin(angle)))
+    return points
+
+
+def _cloud(angle: float) -> float:
+    """Radius of a thought cloud: round bumps all around."""
+    return 1.0 + 0.09 * abs(math.sin(angle * 6))
+
+
+def _spikes(angle: float) -> float:
+    """Radius of a shout: sharp spikes all around (a zigzag between 1 and 1.22)."""
+    phase = (angle * 9 / math.pi) % 2  # 18 spikes
+    return 1.0 + 0.22 * (1 - abs(phase - 1))
+
+
+# How far each body reaches beyond the ellipse its text sits in.
+REACH = {"speech": 1.0, "thought": 1.09, "shout": 1.22}
+
+
+def measure(kind: str, text: str, panel: Rect) -> Lettering | None:
+    """The lettering of a bubble in a panel (largest size that fits); None when the text is too long."""
+    _, _, pw, ph = panel
+    bold = True
+    if kind == "caption":
+        return fit_text(text, pw * 0.9 - 4, ph * 0.32 - 3, max_pt=MAX_PT - 1, min_pt=MIN_PT, bold=False,
+                        aspect=6.0)
+    reach = REACH[kind]
+    # The text block is the rectangle inscribed in the ellipse: ellipse size / sqrt(2).
+    width = (pw * 0.64 - 2 * INSET_MM) / reach / SQRT2 - 2
+    height = (ph * 0.46 - 2 * INSET_MM) / reach / SQRT2 - 2
+    top = MAX_PT + 3 if kind == "shout" else MAX_PT
+    return fit_text(text, width, height, max_pt=top, min_pt=MIN_PT, bold=bold, aspect=1.9)
+
+
+def shape(kind: str, lettering: Lettering, panel: Rect, position: str = "top-left",
+          nudge: tuple[int, int] = (0, 0), tail: Point | None = None) -> BubbleShape:
+    """Place a lettered bubble in `panel` at `position` moved by `nudge` steps, its tail towards
+    `tail` (a point in fractions of the panel, where the speaker is)."""
+    px, py, pw, ph = panel
+    if kind == "caption":
+        bw, bh = lettering.width + 4, lettering.height + 3
+        reach = 1.0
+    else:
+        reach = REACH[kind]
+        bw = (lettering.width + 2) * SQRT2 * reach
+        bh = (lettering.height + 2) * SQRT2 * reach
+        bw = max(bw, bh * 1.15)  # never taller than wide: it reads as a bubble
+    fx, fy = POSITIONS[position]
+    x = px + INSET_MM + fx * (pw - 2 * INSET_MM - bw) + nudge[0] * NUDGE_STEP * pw
+    y = py + INSET_MM + fy * (ph - 2 * INSET_MM - bh) + nudge[1] * NUDGE_STEP * ph
+    x = min(max(x, px + INSET_MM), px + pw - INSET_MM - bw)  # nudges never push it out of the panel
+    y = min(max(y, py + INSET_MM), py + ph - INSET_MM - bh)
+    cx, cy = x + bw / 2, y + bh / 2
+    if kind == "caption":
+        body = [(x, y), (x + bw, y), (x + bw, y + bh), (x, y + bh)]
+        return BubbleShape(kind, (x, y, bw, bh), body, None, [], lettering, (cx, cy), fill="#fff6c8")
+    rx, ry = bw / 2 / reach, bh / 2 / reach
+    radius = {"speech": lambda a: 1.0, "thought": _cloud, "shout": _spikes}[kind]
+    body = _ellipse(cx, cy, rx, ry, steps=144 if kind == "shout" else 96, radius=radius)
+    target = None if tail is None else (px + tail[0] * pw, py + tail[1] * ph)
+    tail_points, puffs = None, []
+    if target is not None and _outside(target, cx, cy, rx * reach, ry * reach):
+        if kind == "thought":
+            puffs = _thought_trail(cx, cy, rx, ry, target, panel)
+        else:
+            tail_points = _tail(cx, cy, rx, ry, target, panel)
+    return BubbleShape(kind, (x, y, bw, bh), body, tail_points, puffs, lettering, (cx, cy))
+
+
+def _outside(point: Point, cx: float, cy: float, rx: float, ry: float) -> bool:
+    return ((point[0] - cx) / rx) ** 2 + ((point[1] - cy) / ry) ** 2 > 1.0
+
+
+def _edge(cx: float, cy: float, rx: float, ry: float, angle: float) -> Point:
+    return cx + rx * math.cos(angle), cy + ry * math.sin(angle)
+
+
+def _clamp(point: Point, panel: Rect) -> Point:
+    px, py, pw, ph = panel
+    return (min(max(point[0], px + 1.5), px + pw - 1.5), min(max(point[1], py + 1.5), py + ph - 1.5))
+
+
+def _tip(cx: float, cy: float, rx: float, ry: float, target: Point, panel: Rect) -> tuple[float, Point]:
+    """Direction to the speaker and where the tail stops: short of the speaker, inside the panel."""
+    angle = math.atan2((target[1] - cy) / ry, (target[0] - cx) / rx)
+    edge = _edge(cx, cy, rx, ry, angle)
+    gap = math.dist(edge, target)
+    length = min(gap * 0.75, max(9.0, 0.6 * min(rx, ry) * 2))
+    dx, dy = target[0] - edge[0], target[1] - edge[1]
+    return angle, _clamp((edge[0] + dx / gap * length, edge[1] + dy / gap * length), panel)
+
+
+def _tail(cx: float, cy: float, rx: float, ry: float, target: Point, panel: Rect) -> list[Point]:
+    """A pointed tail from the bubble's edge towards the speaker; its base sinks into the body
+    so the outline of body + tail reads as one shape."""
+    angle, tip = _tip(cx, cy, rx, ry, target, panel)
+    spread = 0.22
+    left = _edge(cx, cy, rx * 0.92, ry * 0.92, angle - spread)
+    right = _edge(cx, cy, rx * 0.92, ry * 0.92, angle + spread)
+    return [left, tip, right]
+
+
+def _thought_trail(cx: float, cy: float, rx: float, ry: float, target: Point, panel: Rect) -> list[list[Point]]:
+    """Three little clouds, smaller and smaller, from the bubble towards the thinker."""
+    angle, tip = _tip(cx, cy, rx * 1.09, ry * 1.09, target, panel)
+    start = _edge(cx, cy, rx * 1.09, ry * 1.09, angle)
+    puffs = []
+    base = max(1.2, min(rx, ry) * 0.16)
+    for i, fraction in enumerate((0.25, 0.6, 0.95)):
+        x = start[0] + (tip[0] - start[0]) * fraction
+        y = start[1] + (tip[1] - start[1]) * fraction
+        r = base * (1 - 0.28 * i)
+        puffs.append(_ellipse(x, y, r * 1.3, r, steps=32))
+    return puffs
+
+
+def text_size_mm(lettering: Lettering) -> float:
+    return lettering.size_pt * PT_MM

@@ -1,0 +1,109 @@
+"""Lettering: the comic font, text measured in millimetres, wrapped and auto-sized to fit a box."""
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+from ..config import ASSETS
+
+FONT_DIR = ASSETS / "fonts" / "comic-neue"
+FONT_FILES = {False: FONT_DIR / "ComicNeue-Regular.ttf", True: FONT_DIR / "ComicNeue-Bold.ttf"}
+PDF_NAMES = {False: "ComicNeue-Regular", True: "ComicNeue-Bold"}
+PT_MM = 25.4 / 72  # one typographic point in millimetres
+LINE_SPACING = 1.12  # line height as a multiple of the font size
+
+
+@functools.cache
+def pdf_font(bold: bool = True) -> str:
+    """Register the comic font with reportlab (once) and return its name; it is embedded as a subset."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    name = PDF_NAMES[bold]
+    pdfmetrics.registerFont(TTFont(name, str(FONT_FILES[bold])))
+    return name
+
+
+@functools.cache
+def pil_font(bold: bool = True, size_px: int = 24):
+    """The comic font for drawing on a picture, at a size in pixels."""
+    from PIL import ImageFont
+
+    return ImageFont.truetype(str(FONT_FILES[bold]), size_px)
+
+
+def text_width_mm(text: str, size_pt: float, bold: bool = True) -> float:
+    """Width of one line of text in millimetres, from the font's own advance widths."""
+    from reportlab.pdfbase import pdfmetrics
+
+    return pdfmetrics.stringWidth(text, pdf_font(bold), size_pt) * PT_MM
+
+
+def wrap(text: str, size_pt: float, max_width_mm: float, bold: bool = True) -> list[str] | None:
+    """Lines of `text` no wider than `max_width_mm`, broken at ordinary spaces (never at a
+    non-breaking one); None when one word alone is too wide."""
+    lines: list[str] = []
+    for paragraph in text.split("\n"):
+        current = ""
+        for word in paragraph.split(" "):
+            if not word:
+                continue
+            if text_width_mm(word, size_pt, bold) > max_width_mm:
+                return None
+            candidate = f"{current} {word}" if current else word
+            if text_width_mm(candidate, size_pt, bold) <= max_width_mm:
+                current = candidate
+            else:
+                lines.append(current)
+                current = word
+        lines.append(current)
+    return lines
+
+
+@dataclass(frozen=True)
+class Lettering:
+    """Text set in lines at one size; its block measured in millimetres."""
+
+    lines: tuple[str, ...]
+    size_pt: float
+    bold: bool
+    width: float
+    height: float
+
+    @property
+    def line_height(self) -> float:
+        return self.size_pt * PT_MM * LINE_SPACING
+
+
+def set_text(text: str, size_pt: float, max_width_mm: float, bold: bool = True) -> Lettering | None:
+    """The text wrapped at `max_width_mm` and measured; None if a word does not fit."""
+    lines = wrap(text, size_pt, max_width_mm, bold)
+    if lines is None:
+        return None
+    width = max(text_width_mm(line, size_pt, bold) for line in lines)
+    return Lettering(tuple(lines), size_pt, bold, width, len(lines) * size_pt * PT_MM * LINE_SPACING)
+
+
+def fit_text(text: str, box_width: float, box_height: float, *, max_pt: float, min_pt: float,
+             bold: bool = True, aspect: float | None = None) -> Lettering | None:
+    """The largest lettering (from max_pt down to min_pt, half-point steps) that fits the box.
+
+    With `aspect` (width/height wanted), among the wrap widths that fit at a size the one whose
+    block is closest to that shape is kept, so bubbles look round rather than long and thin.
+    None when the text does not fit even at `min_pt`.
+    """
+    size = max_pt
+    while size >= min_pt - 1e-9:
+        best: Lettering | None = None
+        widths = [box_width] if aspect is None else [box_width * f / 10 for f in range(3, 11)]
+        for width in widths:
+            lettering = set_text(text, size, width, bold)
+            if lettering is None or lettering.width > box_width + 1e-6 or lettering.height > box_height + 1e-6:
+                continue
+            if best is None or (aspect is not None and
+                                abs(lettering.width / lettering.height - aspect) < abs(best.width / best.height - aspect)):
+                best = lettering
+        if best is not None:
+            return best
+        size -= 0.5
+    return None

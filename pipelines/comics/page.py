@@ -1,0 +1,227 @@
+"""A comic page: what the children made (title, authors, layout, panels, bubbles), read from
+PAGE.toml or built by the workshop page, checked, and composed into things to draw."""
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..i18n import UserError
+from . import bubbles as bub
+from .layouts import BORDER_MM, Rect, get_layout, panel_rects
+from .lettering import PT_MM, text_width_mm
+from .typography import letter_text
+
+PAGE_W, PAGE_H = 210.0, 297.0  # A4, millimetres
+MARGIN = 12.0  # outer margin: panels never come closer to the trimmed edge
+TITLE_BAND = 22.0  # title and authors above the panels
+FOOTER_BAND = 7.0  # the small mention under the panels
+
+
+@dataclass
+class BubbleSpec:
+    """One bubble: its kind, text, position in the panel, nudges and where its speaker is."""
+
+    kind: str = "speech"
+    text: str = ""
+    position: str = "top-left"
+    nudge: tuple[int, int] = (0, 0)
+    tail: tuple[float, float] | None = None  # fractions of the panel (0,0 top-left .. 1,1 bottom-right)
+
+
+@dataclass
+class PanelSpec:
+    """One panel: its picture (a file, or a prompt for the AI) and its bubbles."""
+
+    image: str = ""
+    prompt: str = ""
+    style: str = ""
+    seed: int | None = None
+    ai: bool = False  # the picture was drawn by the AI
+    story: str = ""
+    bubbles: list[BubbleSpec] = field(default_factory=list)
+
+
+@dataclass
+class PageSpec:
+    """A whole page."""
+
+    title: str = ""
+    authors: list[str] = field(default_factory=list)
+    layout: str = "classic-6"
+    language: str = "fr"
+    panels: list[PanelSpec] = field(default_factory=list)
+
+    @property
+    def ai_made(self) -> bool:
+        return any(p.ai for p in self.panels)
+
+    def to_dict(self) -> dict:
+        """Plain JSON (job parameters), the same shape as PAGE.toml."""
+        import dataclasses
+
+        return dataclasses.asdict(self)
+
+
+# -- reading -------------------------------------------------------------------------------
+PAGE_KEYS = {"title", "authors", "layout", "language", "panels"}
+PANEL_KEYS = {"image", "prompt", "style", "seed", "ai", "story", "bubbles"}
+BUBBLE_KEYS = {"kind", "text", "position", "nudge", "tail"}
+
+
+def load_page(path: str | Path) -> PageSpec:
+    """Read PAGE.toml; image paths are relative to the file's folder. Errors name panel and field."""
+    path = Path(path)
+    if not path.exists():
+        raise UserError("comics.errors.page_missing", path=str(path))
+    try:
+        with open(path, "rb") as fh:
+            data = tomllib.load(fh)
+    except tomllib.TOMLDecodeError as exc:
+        raise UserError("comics.errors.page_unreadable", path=str(path), detail=str(exc)) from None
+    return page_from_dict(data, base=path.parent)
+
+
+def page_from_dict(data: dict, base: Path | None = None) -> PageSpec:
+    """A PageSpec from the PAGE.toml / job-parameter shape, field by field."""
+    _unknown(data, PAGE_KEYS, panel=0, where="page")
+    authors = data.get("authors", [])
+    if isinstance(authors, str):
+        authors = [a.strip() for a in authors.split(",") if a.strip()]
+    page = PageSpec(title=str(data.get("title", "")), authors=[str(a) for a in authors],
+                    layout=str(data.get("layout", "classic-6")), language=str(data.get("language", "fr")))
+    for number, raw in enumerate(data.get("panels", []), start=1):
+        if not isinstance(raw, dict):
+            raise UserError("comics.errors.field_type", panel=number, field="panels", expected="table")
+        _unknown(raw, PANEL_KEYS, panel=number, where="panel")
+        image = str(raw.get("image", "") or "")
+        if image and base is not None and not Path(image).is_absolute():
+            image = str((base / image).resolve())
+        seed = raw.get("seed")
+        if seed is not None and not isinstance(seed, int):
+            raise UserError("comics.errors.field_type", panel=number, field="seed", expected="integer")
+        panel = PanelSpec(image=image, prompt=str(raw.get("prompt", "") or ""), style=str(raw.get("style", "")),
+                          seed=seed, ai=bool(raw.get("ai", False)), story=str(raw.get("story", "")))
+        for index, b in enumerate(raw.get("bubbles", []), start=1):
+            _unknown(b, BUBBLE_KEYS, panel=number, where=f"bubble {index}")
+            panel.bubbles.append(BubbleSpec(kind=str(b.get("kind", "speech")), text=str(b.get("text", "")),
+                                            position=str(b.get("position", "top-left")),
+                                            nudge=_pair(b.get("nudge", (0, 0)), number, index, "nudge", int),
+                                            tail=_tail(b.get("tail"), number, index)))
+        page.panels.append(panel)
+    return page
+
+
+def _unknown(table: dict, valid: set[str], panel: int, where: str) -> None:
+    extra = sorted(set(table) - valid)
+    if extra:
+        raise UserError("comics.errors.unknown_field", panel=panel, where=where, field=", ".join(extra),
+                        valid=", ".join(sorted(valid)))
+
+
+def _pair(value, panel: int, bubble: int, name: str, kind: type) -> tuple:
+    try:
+        first, second = value
+        return kind(first), kind(second)
+    except (TypeError, ValueError):
+        raise UserError("comics.errors.bubble_field", panel=panel, bubble=bubble, field=name,
+                        value=str(value)) from None
+
+
+def _tail(value, panel: int, bubble: int) -> tuple[float, float] | None:
+    """A tail target: a position name ("bottom-left") or [x, y] in fractions of the panel."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, str):
+        if value not in bub.POSITIONS:
+            raise UserError("comics.errors.bubble_field", panel=panel, bubble=bubble, field="tail", value=value)
+        fx, fy = bub.POSITIONS[value]
+        return 0.1 + 0.8 * fx, 0.15 + 0.8 * fy
+    x, y = _pair(value, panel, bubble, "tail", float)
+    if not (0 <= x <= 1 and 0 <= y <= 1):
+        raise UserError("comics.errors.bubble_field", panel=panel, bubble=bubble, field="tail", value=str(value))
+    return x, y
+
+
+# -- checking ------------------------------------------------------------------------------
+def check_page(page: PageSpec, need_images: bool = True) -> None:
+    """Raise a UserError naming the panel and the field for the first problem found."""
+    layout = get_layout(page.layout)
+    if len(page.panels) > layout.panel_count:
+        raise UserError("comics.errors.too_many_panels", count=len(page.panels), layout=page.layout,
+                        most=layout.panel_count)
+    for number, panel in enumerate(page.panels, start=1):
+        if need_images:
+            if not panel.image and not panel.prompt.strip():
+                raise UserError("comics.errors.panel_no_picture", panel=number)
+            if panel.image and not Path(panel.image).is_file():
+                raise UserError("comics.errors.image_missing", panel=number, path=panel.image)
+        for index, bubble in enumerate(panel.bubbles, start=1):
+            if bubble.kind not in bub.KINDS:
+                raise UserError("comics.errors.bubble_kind", panel=number, bubble=index, kind=bubble.kind,
+                                valid=", ".join(bub.KINDS))
+            if bubble.position not in bub.POSITIONS:
+                raise UserError("comics.errors.bubble_field", panel=number, bubble=index, field="position",
+                                value=bubble.position)
+            if not bubble.text.strip():
+                raise UserError("comics.errors.bubble_empty", panel=number, bubble=index)
+
+
+# -- composing -----------------------------------------------------------------------------
+@dataclass
+class Composed:
+    """Everything to draw on the page, in millimetres from the top-left corner of the trimmed page."""
+
+    width: float
+    height: float
+    panels: list[tuple[Rect, str]]  # rectangle, picture file ("" = empty frame)
+    bubbles: list[bub.BubbleShape]
+    texts: list[tuple[str, float, float, float, bool, str]]  # text, x, baseline y, size pt, bold, align
+    border: float = BORDER_MM
+
+    def bubble_texts(self) -> list[str]:
+        return [" ".join(b.lettering.lines) for b in self.bubbles]
+
+
+def panel_area() -> Rect:
+    """Where the panels go: inside the margins, under the title, above the mention."""
+    top = MARGIN + TITLE_BAND
+    return (MARGIN, top, PAGE_W - 2 * MARGIN, PAGE_H - MARGIN - FOOTER_BAND - top)
+
+
+def compose(page: PageSpec, mention: str = "", by: str = "") -> Composed:
+    """Lay out the page: panels, lettered bubbles, title, authors and (when AI drew) the mention."""
+    check_page(page, need_images=False)
+    rects = panel_rects(get_layout(page.layout), panel_area())
+    panels = [(rect, page.panels[i].image if i < len(page.panels) else "") for i, rect in enumerate(rects)]
+    shapes = []
+    for number, panel in enumerate(page.panels, start=1):
+        for index, bubble in enumerate(panel.bubbles, start=1):
+            text = letter_text(bubble.text, page.language)
+            lettering = bub.measure(bubble.kind, text, rects[number - 1])
+            if lettering is None:
+                raise UserError("comics.errors.bubble_too_long", panel=number, bubble=index,
+                                chars=len(bubble.text))
+            shapes.append(bub.shape(bubble.kind, lettering, rects[number - 1], bubble.position, bubble.nudge,
+                                    bubble.tail))
+    texts = _title_texts(page, by)
+    if page.ai_made and mention:
+        texts.append((mention, PAGE_W - MARGIN, PAGE_H - MARGIN - 1.5, 7.0, False, "right"))
+    return Composed(PAGE_W, PAGE_H, panels, shapes, texts)
+
+
+def _title_texts(page: PageSpec, by: str) -> list:
+    texts = []
+    width = PAGE_W - 2 * MARGIN
+    title = letter_text(page.title, page.language) if page.title.strip() else ""
+    if title:
+        size = 28.0
+        while size > 12 and text_width_mm(title, size) > width:  # one line, as large as it fits
+            size -= 1
+        if text_width_mm(title, size) > width:
+            raise UserError("comics.errors.title_too_long", chars=len(title))
+        texts.append((title, PAGE_W / 2, MARGIN + size * PT_MM * 0.8, size, True, "centre"))
+    names = [a.strip() for a in page.authors if a.strip()]
+    if names:
+        texts.append((by + ", ".join(names), PAGE_W / 2, MARGIN + TITLE_BAND - 5.5, 11.0, False, "centre"))
+    return texts

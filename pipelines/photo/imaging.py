@@ -1,0 +1,76 @@
+"""Small image helpers shared by the photo steps: arrays, luma, Lab, files."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import cv2
+import numpy as np
+from PIL import Image
+
+
+def to_array(image: Image.Image) -> np.ndarray:
+    """An RGB PIL image as a float32 array in [0, 1], shape (H, W, 3)."""
+    return np.asarray(image.convert("RGB"), dtype=np.float32) / 255.0
+
+
+def to_image(array: np.ndarray) -> Image.Image:
+    """A float array in [0, 1] (H, W) or (H, W, 3) as an RGB PIL image."""
+    data = np.clip(array * 255.0 + 0.5, 0, 255).astype(np.uint8)
+    if data.ndim == 2:
+        data = np.repeat(data[:, :, None], 3, axis=2)
+    return Image.fromarray(data, "RGB")
+
+
+def luma(rgb: np.ndarray) -> np.ndarray:
+    """Rec. 601 luma of an RGB float image (what the quality figures and the colour hints use)."""
+    return rgb[..., 0] * 0.299 + rgb[..., 1] * 0.587 + rgb[..., 2] * 0.114
+
+
+def rgb_to_lab(rgb: np.ndarray) -> np.ndarray:
+    """float RGB [0, 1] -> CIE Lab (L 0..100, a/b about -128..127)."""
+    return cv2.cvtColor(np.ascontiguousarray(rgb, dtype=np.float32), cv2.COLOR_RGB2Lab)
+
+
+def lab_to_rgb(lab: np.ndarray) -> np.ndarray:
+    return np.clip(cv2.cvtColor(np.ascontiguousarray(lab, dtype=np.float32), cv2.COLOR_Lab2RGB), 0, 1)
+
+
+def resize(array: np.ndarray, size: tuple[int, int], smooth: bool = True) -> np.ndarray:
+    """Resize to (width, height): area when shrinking, cubic when enlarging."""
+    h, w = array.shape[:2]
+    shrinking = size[0] * size[1] < w * h
+    method = cv2.INTER_AREA if shrinking else (cv2.INTER_CUBIC if smooth else cv2.INTER_LINEAR)
+    return cv2.resize(array, size, interpolation=method)
+
+
+def fit_size(width: int, height: int, max_pixels: int) -> tuple[int, int]:
+    """The size with the same shape as (width, height) that holds at most max_pixels."""
+    if width * height <= max_pixels:
+        return width, height
+    scale = (max_pixels / (width * height)) ** 0.5
+    return max(1, int(width * scale)), max(1, int(height * scale))
+
+
+def save_png(image: Image.Image, path: Path) -> Path:
+    """Write a PNG through a temp name (no half-written files), with no metadata."""
+    from ..store.files import atomic_path
+
+    path = Path(path)
+    with atomic_path(path) as tmp:
+        image.save(tmp, format="PNG")
+    return path
+
+
+def open_upload(path: Path, downscale: bool = False):
+    """Read an image file through the upload sanitiser (limits, formats, no metadata)."""
+    from ..safety.uploads import sanitize_image
+
+    return sanitize_image(Path(path).read_bytes(), downscale=downscale)
+
+
+def is_greyscale(rgb: np.ndarray, tolerance: float = 0.035) -> bool:
+    """True when the photo carries (almost) no colour: black and white, or a toned print."""
+    lab = rgb_to_lab(rgb)
+    chroma = np.hypot(lab[..., 1] - np.median(lab[..., 1]), lab[..., 2] - np.median(lab[..., 2]))
+    # a sepia print has a colour cast but no colour variation: measure the spread, not the mean
+    return float(np.percentile(chroma, 95)) < tolerance * 100

@@ -1,0 +1,57 @@
+"""Shared fixtures: an isolated data dir per test, the store, an immediate job queue, tiny models."""
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+
+# Fixture modules of each area (tiny models in the real on-disk layouts, sample files).
+pytest_plugins = [
+    "tests.fixtures.models_common",
+]
+
+
+@pytest.fixture
+def atelier_env(tmp_path, monkeypatch):
+    """A fresh data dir (and models dir) for this test; returns the Settings."""
+    from pipelines import config
+
+    data = tmp_path / "atelier-data"
+    monkeypatch.setenv("ATELIER_DATA_DIR", str(data))
+    for name in ("ATELIER_MODELS_DIR", "ATELIER_QUEUE_URL", "ATELIER_REQUIRE_CODE", "ATELIER_LANGUAGE"):
+        monkeypatch.delenv(name, raising=False)
+    config.reset_settings()
+    yield config.settings()
+    config.reset_settings()
+
+
+@pytest.fixture
+def store(atelier_env):
+    from pipelines.store import Store
+
+    return Store()
+
+
+@pytest.fixture
+def immediate_queue(store):
+    """A JobQueue whose jobs run synchronously inside submit() (huey immediate mode)."""
+    from pipelines.jobs.queue import JobQueue, get_huey
+
+    return JobQueue(store, huey=get_huey(immediate=True))
+
+
+@pytest.fixture
+def workshop(store):
+    return store.create_workshop("Atelier test", age_group="8-12", retention="week")
+
+
+@pytest.fixture
+def samples_dir():
+    return ROOT / "assets" / "samples"

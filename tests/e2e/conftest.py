@@ -1,0 +1,160 @@
+"""Browser tests: a real studio (streamlit run) on a free port with a temporary data dir, driven by Chromium.
+
+Fixtures:
+- `studio`: base URL of a running app (module-scoped; its data dir is `studio.data_dir`).
+- `browser`: a Playwright Chromium browser (session-scoped).
+- `browser_page`: a fresh page (its own context) on the studio; fails the test on any exception shown.
+Helpers: `wait_ready(page)`, `shot(page, name)`, `assert_no_exception(page)`, `goto(page, studio, url_path)`.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+ARTIFACTS = ROOT / "test-artifacts"
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
+                 "--disable-component-update", "--no-first-run", "--disable-sync", "--disable-quic"]
+
+pytestmark = pytest.mark.e2e
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class Studio(str):
+    """The base URL, with the data dir and process attached."""
+
+    data_dir: Path
+    process: subprocess.Popen
+
+
+def start_studio(data_dir: Path, extra_env: dict | None = None) -> Studio:
+    port = _free_port()
+    env = dict(os.environ, ATELIER_DATA_DIR=str(data_dir), HF_HUB_OFFLINE="1", PYTHONPATH=str(ROOT),
+               STREAMLIT_BROWSER_GATHER_USAGE_STATS="false", **(extra_env or {}))
+    log = open(data_dir / "studio.log", "wb")
+    proc = subprocess.Popen([sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.headless",
+                             "true", "--server.port", str(port), "--server.address", "127.0.0.1",
+                             "--server.fileWatcherType", "none"], cwd=ROOT, env=env, stdout=log,
+                            stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.time() + 60
+    while time.time() < deadline:
+        try:
+            with urllib.request.urlopen(url + "/_stcore/health", timeout=2) as response:
+                if response.status == 200:
+                    break
+        except OSError:
+            time.sleep(0.3)
+        if proc.poll() is not None:
+            raise RuntimeError(f"the studio exited: {(data_dir / 'studio.log').read_text()[-2000:]}")
+    else:
+        proc.terminate()
+        raise RuntimeError("the studio did not answer within 60 s")
+    studio = Studio(url)
+    studio.data_dir = data_dir
+    studio.process = proc
+    return studio
+
+
+def stop_studio(studio: Studio) -> None:
+    studio.process.terminate()
+    try:
+        studio.process.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        studio.process.kill()
+    # the embedded worker is the studio's child; it exits with its parent's atexit or here
+    subprocess.run(["pkill", "-f", f"ATELIER_DATA_DIR={studio.data_dir}"], check=False)
+
+
+@pytest.fixture(scope="module")
+def studio(tmp_path_factory):
+    data_dir = tmp_path_factory.mktemp("studio-data")
+    studio = start_studio(data_dir)
+    yield studio
+    stop_studio(studio)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def browser_page(browser, studio):
+    context = browser.new_context(viewport={"width": 1400, "height": 1000}, accept_downloads=True)
+    page = context.new_page()
+    page.set_default_timeout(30_000)
+    yield page
+    try:
+        assert_no_exception(page)
+    finally:
+        context.close()
+
+
+def wait_ready(page, timeout: float = 60) -> None:
+    """Wait until Streamlit has finished running the script (no 'Running' indicator)."""
+    page.wait_for_selector('[data-testid="stApp"]', timeout=timeout * 1000)
+    page.wait_for_timeout(300)
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        running = page.locator('[data-testid="stStatusWidget"]').count()
+        if not running:
+            page.wait_for_timeout(300)
+            if not page.locator('[data-testid="stStatusWidget"]').count():
+                return
+        page.wait_for_timeout(200)
+    raise AssertionError("the page kept running for too long")
+
+
+def assert_no_exception(page) -> None:
+    exceptions = page.locator('[data-testid="stException"]')
+    if exceptions.count():
+        raise AssertionError(f"exception shown on the page: {exceptions.first.inner_text()[:1500]}")
+
+
+def shot(page, name: str) -> Path:
+    ARTIFACTS.mkdir(exist_ok=True)
+    path = ARTIFACTS / f"{name}.png"
+    page.screenshot(path=str(path), full_page=True)
+    return path
+
+
+def goto(page, studio: str, url_path: str = "") -> None:
+    page.goto(f"{studio}/{url_path}")
+    wait_ready(page)
+    assert_no_exception(page)
+
+
+def seed_workshop(studio: Studio, name: str = "Atelier du mercredi", participants=("Zoé", "Jean-Baptiste")) -> dict:
+    """Create a workshop with consenting participants directly in the studio's store."""
+    code = (
+        "import json,sys; sys.path.insert(0, %r)\n"
+        "from pipelines.store import Store\n"
+        "s = Store(); w = s.create_workshop(%r)\n"
+        "ids = [s.add_participant(w['id'], n, consent=True, consent_by='Animatrice')['id'] for n in %r]\n"
+        "print(json.dumps({'workshop': w, 'participants': ids}))\n" % (str(ROOT), name, list(participants))
+    )
+    out = subprocess.run([sys.executable, "-c", code], env=dict(os.environ, ATELIER_DATA_DIR=str(studio.data_dir)),
+                         capture_output=True, text=True, check=True)
+    import json
+
+    return json.loads(out.stdout)
