@@ -89,6 +89,9 @@ class Backend:
 
 # The registry: one readable list, cheapest first within each capability.
 BACKENDS: list[str] = [
+    "pipelines.story.writer:TemplateWriter", "pipelines.story.llm:SmallLlmWriter", "pipelines.story.llm:LlmWriter", "pipelines.story.voice:EspeakVoice", "pipelines.story.voice:PiperFrenchVoice",
+    "pipelines.music.backends:ComposerBackend", "pipelines.music.backends:MusicgenBackend",
+    "pipelines.imagegen.backends:StyliseBackend", "pipelines.imagegen.backends:StableDiffusionBackend", "pipelines.imagegen.backends:LibraryModelBackend", "pipelines.imagegen.backends:SDXLTurboBackend", "pipelines.imagegen.backends:Img2ImgBackend", "pipelines.imagegen.backends:LibraryImg2ImgBackend", "pipelines.imagegen.backends:SDXLImg2ImgBackend", "pipelines.imagegen.backends:SafetyCheckerBackend",
 ]
 
 

@@ -10,9 +10,15 @@ from .i18n import UserError
 
 # Each module defines register(subparsers); its commands set `func(args) -> int`.
 COMMAND_MODULES = [
+    "pipelines.export.cli",
+    "pipelines.comics.cli",
+    "pipelines.music.cli",
+    "pipelines.story.cli",
     "pipelines.models.cli",
     "pipelines.jobs.cli",
     "pipelines.doctor",
+    "pipelines.blindtest.cli",
+    "pipelines.imagegen.cli",
 ]
 
 

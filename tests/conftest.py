@@ -12,10 +12,8 @@ sys.path.insert(0, str(ROOT))
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 
-# Fixture modules of each area (tiny models in the real on-disk layouts, sample files).
-pytest_plugins = [
-    "tests.fixtures.models_common",
-]
+# Every fixture module of tests/fixtures (tiny models in the real on-disk layouts, sample files) is loaded.
+pytest_plugins = sorted(f"tests.fixtures.{p.stem}" for p in (ROOT / "tests" / "fixtures").glob("models_*.py"))
 
 
 @pytest.fixture

@@ -16,6 +16,11 @@ class PageInfo:
 
 # Workshops, in the order of the home page cards.
 WORKSHOPS: list[PageInfo] = [
+    PageInfo("comics", "pages/comics.py", "💬", ("imagegen.txt2img", "imagegen.stylise"), url_path="bd"),
+    PageInfo("storybook", "pages/storybook.py", "📖", ("story.write", "music.generate", "story.voice"), url_path="livre"),
+    PageInfo("blindtest", "pages/blindtest.py", "🎵", ("music.generate", "imagegen.stylise"), facilitator_only=True,
+             url_path="blindtest"),
+    PageInfo("play", "pages/play.py", "🎯", url_path="jouer"),
 ]
 
 # Studio pages (facilitator console, gallery, models).

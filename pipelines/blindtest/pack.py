@@ -98,7 +98,7 @@ def _sniff_media(data: bytes) -> str | None:
     return None
 
 
-def _safe_member(name: str) -> bool:
+def safe_member(name: str) -> bool:
     path = PurePosixPath(name)
     return not (path.is_absolute() or ".." in path.parts or "\\" in name or name.startswith("/"))
 
@@ -177,7 +177,7 @@ def _check_item(number: int, item, read_file, seen: set[str]) -> tuple[list[Prob
 
 def _file_size(item: dict, read_file) -> int:
     name = item.get("file")
-    data = read_file(name) if isinstance(name, str) and _safe_member(name) else None
+    data = read_file(name) if isinstance(name, str) and safe_member(name) else None
     return len(data) if data else 0
 
 
@@ -187,7 +187,7 @@ def _check_file(item: dict, media, read_file, bad) -> None:
     if not isinstance(name, str) or not name.strip():
         bad("quiz.pack.err_no_file")
         return
-    if not _safe_member(name):
+    if not safe_member(name):
         bad("quiz.pack.err_unsafe_path", file=name)
         return
     if media in EXTENSIONS and PurePosixPath(name).suffix.lower() not in EXTENSIONS[media]:
@@ -242,7 +242,7 @@ def _zip_problems(archive: zipfile.ZipFile) -> list[Problem]:
     problems = []
     total = 0
     for info in archive.infolist():
-        if not _safe_member(info.filename):
+        if not safe_member(info.filename):
             problems.append(Problem("quiz.pack.err_unsafe_path", {"n": 0, "id": "zip", "file": info.filename}))
         total += info.file_size
     if total > MAX_PACK_BYTES:

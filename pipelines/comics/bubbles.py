@@ -79,8 +79,7 @@ def measure(kind: str, text: str, panel: Rect) -> Lettering | None:
     _, _, pw, ph = panel
     bold = True
     if kind == "caption":
-        return fit_text(text, pw * 0.9 - 4, ph * 0.32 - 3, max_pt=MAX_PT - 1, min_pt=MIN_PT, bold=False,
-                        aspect=6.0)
+        return fit_text(text, pw * 0.9 - 4, ph * 0.32 - 3, max_pt=MAX_PT - 1, min_pt=MIN_PT, bold=False)
     reach = REACH[kind]
     # The text block is the rectangle inscribed in the ellipse: ellipse size / sqrt(2).
     width = (pw * 0.64 - 2 * INSET_MM) / reach / SQRT2 - 2

@@ -189,28 +189,47 @@ def panel_area() -> Rect:
     return (MARGIN, top, PAGE_W - 2 * MARGIN, PAGE_H - MARGIN - FOOTER_BAND - top)
 
 
-def compose(page: PageSpec, mention: str = "", by: str = "") -> Composed:
+def compose(page: PageSpec, mention: str = "", by: str = "", and_word: str = " & ") -> Composed:
     """Lay out the page: panels, lettered bubbles, title, authors and (when AI drew) the mention."""
     check_page(page, need_images=False)
     rects = panel_rects(get_layout(page.layout), panel_area())
     panels = [(rect, page.panels[i].image if i < len(page.panels) else "") for i, rect in enumerate(rects)]
     shapes = []
     for number, panel in enumerate(page.panels, start=1):
+        first = len(shapes)
         for index, bubble in enumerate(panel.bubbles, start=1):
             text = letter_text(bubble.text, page.language)
             lettering = bub.measure(bubble.kind, text, rects[number - 1])
             if lettering is None:
                 raise UserError("comics.errors.bubble_too_long", panel=number, bubble=index,
                                 chars=len(bubble.text))
-            shapes.append(bub.shape(bubble.kind, lettering, rects[number - 1], bubble.position, bubble.nudge,
-                                    bubble.tail))
-    texts = _title_texts(page, by)
+            placed = [b.box for b in shapes[first:]]
+            shapes.append(_free_place(bubble, lettering, rects[number - 1], placed))
+    texts = _title_texts(page, by, and_word)
     if page.ai_made and mention:
         texts.append((mention, PAGE_W - MARGIN, PAGE_H - MARGIN - 1.5, 7.0, False, "right"))
     return Composed(PAGE_W, PAGE_H, panels, shapes, texts)
 
 
-def _title_texts(page: PageSpec, by: str) -> list:
+def _overlaps(a: Rect, b: Rect) -> bool:
+    return a[0] < b[0] + b[2] and b[0] < a[0] + a[2] and a[1] < b[1] + b[3] and b[1] < a[1] + a[3]
+
+
+def _free_place(bubble: BubbleSpec, lettering, panel: Rect, placed: list[Rect]) -> bub.BubbleShape:
+    """The bubble where it was asked; if it would cover an earlier bubble of the panel, moved
+    down (or else up) step by step until it is free, as a letterer would."""
+    shape = bub.shape(bubble.kind, lettering, panel, bubble.position, bubble.nudge, bubble.tail)
+    if not any(_overlaps(shape.box, other) for other in placed):
+        return shape
+    for step in list(range(1, 21)) + list(range(-1, -21, -1)):
+        nudge = (bubble.nudge[0], bubble.nudge[1] + step)
+        moved = bub.shape(bubble.kind, lettering, panel, bubble.position, nudge, bubble.tail)
+        if not any(_overlaps(moved.box, other) for other in placed):
+            return moved
+    return shape  # no free room: keep the child's choice
+
+
+def _title_texts(page: PageSpec, by: str, and_word: str) -> list:
     texts = []
     width = PAGE_W - 2 * MARGIN
     title = letter_text(page.title, page.language) if page.title.strip() else ""
@@ -223,5 +242,6 @@ def _title_texts(page: PageSpec, by: str) -> list:
         texts.append((title, PAGE_W / 2, MARGIN + size * PT_MM * 0.8, size, True, "centre"))
     names = [a.strip() for a in page.authors if a.strip()]
     if names:
-        texts.append((by + ", ".join(names), PAGE_W / 2, MARGIN + TITLE_BAND - 5.5, 11.0, False, "centre"))
+        names = ", ".join(names[:-1]) + and_word + names[-1] if len(names) > 1 else names[0]
+        texts.append((by + names, PAGE_W / 2, MARGIN + TITLE_BAND - 5.5, 11.0, False, "centre"))
     return texts

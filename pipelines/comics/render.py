@@ -34,16 +34,6 @@ def panel_picture(path: str, width_mm: float, height_mm: float, dpi: int):
     return image.resize(size, Image.LANCZOS)
 
 
-def panel_dpi(path: str, width_mm: float, height_mm: float) -> float:
-    """The print resolution a picture reaches in its panel (low values print blurry)."""
-    from PIL import Image
-
-    with Image.open(path) as image:
-        w, h = image.size
-    crop_w = min(w, h * width_mm / height_mm)
-    return crop_w / (width_mm / 25.4)
-
-
 # -- PNG -------------------------------------------------------------------------------------
 def render_png(composed: Composed, dpi: int = 150):
     """The page as an RGB picture at `dpi`."""
@@ -94,59 +84,68 @@ def text_lines(bubble: BubbleShape) -> list[tuple[str, float, float, float]]:
 
 
 # -- PDF -------------------------------------------------------------------------------------
-def draw_pdf(canvas, composed: Composed, origin: tuple[float, float] = (0.0, 0.0), dpi: int = 300,
-             images: dict[int, str] | None = None) -> None:
-    """Draw the page on a reportlab canvas; `origin` (points) is the trimmed page's bottom-left corner.
-    `images` maps panel index -> a ready picture file (already cropped at print size)."""
-    from reportlab.lib.colors import HexColor
-    from reportlab.lib.utils import ImageReader
+def write_pdf(composed: Composed, out: str | Path, *, title: str, authors: list[str], ai_made: bool,
+              language: str = "fr", bleed_mm: float = 0.0, crop_marks: bool = False) -> list:
+    """The page as an A4 PDF through the studio's print engine; returns its print warnings."""
+    from ..export.pdf import PageSpec as PrintPage
+    from ..export.pdf import PrintDocument
 
-    ox, oy = origin
-    top = oy + composed.height * MM_PT
-    X = lambda mm: ox + mm * MM_PT  # noqa: E731
-    Y = lambda mm: top - mm * MM_PT  # noqa: E731  (PDF y grows upwards)
+    doc = PrintDocument(title or "BD", author=", ".join(authors), subject="Atelier BD", ai_generated=ai_made,
+                        language=language)
+    page = doc.add_page(PrintPage("A4", "portrait", bleed_mm=bleed_mm, crop_marks=crop_marks))
+    draw_pdf(page, composed)
+    doc.save(out)
+    return doc.warnings
+
+
+def draw_pdf(page, composed: Composed) -> None:
+    """Draw the composed page on a print-engine page (mm from the trim's top-left corner, y down)."""
+    from reportlab.lib.colors import HexColor
+
+    canvas = page.canvas
+    canvas.saveState()
     canvas.setStrokeColor(HexColor(INK))
     canvas.setLineJoin(1)
-    for index, ((x, y, w, h), picture) in enumerate(composed.panels):
-        ready = (images or {}).get(index)
-        if ready or (picture and Path(picture).is_file()):
-            source = ImageReader(ready) if ready else ImageReader(panel_picture(picture, w, h, dpi))
-            canvas.drawImage(source, X(x), Y(y + h), w * MM_PT, h * MM_PT)
+    for number, ((x, y, w, h), picture) in enumerate(composed.panels, start=1):
+        if picture and Path(picture).is_file():
+            page.image(picture, x, y, w, h, fit="cover", bleed=False, name=f"{number}: {Path(picture).name}")
         canvas.setLineWidth(composed.border * MM_PT)
-        canvas.rect(X(x), Y(y + h), w * MM_PT, h * MM_PT, stroke=1, fill=0)
+        x0, y1 = page.to_pt(x, y)
+        canvas.rect(x0, y1 - h * MM_PT, w * MM_PT, h * MM_PT, stroke=1, fill=0)
     for bubble in composed.bubbles:
-        _bubble_pdf(canvas, bubble, X, Y)
+        _bubble_pdf(canvas, bubble, page.to_pt)
     canvas.setFillColor(HexColor(INK))
     for text, x, baseline, size, bold, align in composed.texts:
         canvas.setFont(pdf_font(bold), size)
         draw = {"centre": canvas.drawCentredString, "right": canvas.drawRightString,
                 "left": canvas.drawString}[align]
-        draw(X(x), Y(baseline), text)
+        draw(*page.to_pt(x, baseline), text)
+    canvas.restoreState()
 
 
-def _path(canvas, points, X, Y):
+def _path(canvas, points, to_pt):
     path = canvas.beginPath()
-    path.moveTo(X(points[0][0]), Y(points[0][1]))
-    for px, py in points[1:]:
-        path.lineTo(X(px), Y(py))
+    path.moveTo(*to_pt(*points[0]))
+    for point in points[1:]:
+        path.lineTo(*to_pt(*point))
     path.close()
     return path
 
 
-def _bubble_pdf(canvas, bubble: BubbleShape, X, Y) -> None:
+def _bubble_pdf(canvas, bubble: BubbleShape, to_pt) -> None:
     from reportlab.lib.colors import HexColor
 
     shapes = [bubble.body] + ([bubble.tail] if bubble.tail else [])
     canvas.setFillColor(HexColor(bubble.fill))
     canvas.setLineWidth(LINE_MM * 2 * MM_PT)
     for points in shapes:  # outline, then fill over it, as in the PNG
-        canvas.drawPath(_path(canvas, points, X, Y), stroke=1, fill=0)
+        canvas.drawPath(_path(canvas, points, to_pt), stroke=1, fill=0)
     for points in shapes:
-        canvas.drawPath(_path(canvas, points, X, Y), stroke=0, fill=1)
+        canvas.drawPath(_path(canvas, points, to_pt), stroke=0, fill=1)
     canvas.setLineWidth(LINE_MM * MM_PT)
     for puff in bubble.puffs:
-        canvas.drawPath(_path(canvas, puff, X, Y), stroke=1, fill=1)
+        canvas.drawPath(_path(canvas, puff, to_pt), stroke=1, fill=1)
     canvas.setFillColor(HexColor(INK))
     for line_text, x, baseline, size in text_lines(bubble):
         canvas.setFont(pdf_font(bubble.lettering.bold), size)
-        canvas.drawCentredString(X(x), Y(baseline), line_text)
+        canvas.drawCentredString(*to_pt(x, baseline), line_text)

@@ -45,7 +45,7 @@ STYLES: dict[str, Style] = {s.name: s for s in (
           "photo, 3d render, smooth", colours=8, halftone=0.0, line=0.6, pencil=True),
     Style("pop_art", "imagegen.style.pop_art", "💥",
           "pop art comic panel, bold black outlines, bright primary colours, ben-day halftone dots, retro comic book",
-          "photo, muted colours", colours=6, halftone=1.0, line=1.0),
+          "photo, muted colours", colours=8, halftone=1.0, line=1.0),
 )}
 
 DEFAULT_STYLE = "ligne_claire"

@@ -11,6 +11,17 @@ import importlib
 from typing import Callable
 
 KINDS: dict[str, str] = {
+    "postcards.make": "pipelines.export.jobs:make_postcards_job",
+    "postcards.dvd": "pipelines.export.jobs:straighten_dvd_job",
+    "story.write": "pipelines.story.jobs:write_job", "story.make": "pipelines.story.jobs:make_job",
+    "music.compose": "pipelines.music.job:compose_job",
+    "comics.render": "pipelines.comics.jobs:render_job",
+    "comics.panel": "pipelines.comics.jobs:panel_job",
+    "quiz.starter": "pipelines.blindtest.jobs:starter_job",
+    "quiz.music_item": "pipelines.blindtest.jobs:music_item_job",
+    "quiz.picture_item": "pipelines.blindtest.jobs:picture_item_job",
+    "quiz.results": "pipelines.blindtest.jobs:results_job",
+    "imagegen.generate": "pipelines.imagegen.jobs:generate_job", "imagegen.stylise": "pipelines.imagegen.jobs:stylise_job",
 }
 
 

@@ -37,12 +37,13 @@ def _harmonics(freq: float, slope: float, count: int, brightness: float, odd_onl
     return tuple(amps)
 
 
-def _lookup(table: np.ndarray, phase: np.ndarray) -> np.ndarray:
-    """Read a wavetable at phases given in cycles (linear interpolation)."""
-    pos = (phase % 1.0) * TABLE_SIZE
+def _lookup(tables: np.ndarray, phase: np.ndarray) -> np.ndarray:
+    """Read stacked wavetables (TABLE_SIZE + 1, k) at phases given in cycles (linear interpolation)."""
+    pos = phase - np.floor(phase)
+    pos *= TABLE_SIZE
     i = pos.astype(np.int32)
-    frac = (pos - i).astype(np.float32)
-    return table[i] * (1 - frac) + table[i + 1] * frac
+    frac = (pos - i).astype(np.float32)[:, None]
+    return tables[i] * (1 - frac) + tables[i + 1] * frac
 
 
 def _phase(freq: float, n: int, vibrato: float = 0.0, rate: float = 5.0, delay: float = 0.2,
@@ -97,12 +98,12 @@ class Wavetable:
             weight = np.exp(-np.arange(n) / (self.bright_time * SAMPLE_RATE)).astype(np.float32)
         else:
             weight = env / max(env.max(), 1e-6)
-        out = np.zeros(n, dtype=np.float32)
+        tables = np.stack([bright, dull], axis=1)
+        both = np.zeros((n, 2), dtype=np.float32)
         for v in range(self.voices):
             cents = (v - (self.voices - 1) / 2) * self.detune
-            phase = _phase(freq, n, self.vibrato, 5.0 + v * 0.3, 0.25, cents) + rng.random()
-            out += weight * _lookup(bright, phase) + (1 - weight) * _lookup(dull, phase)
-        out /= self.voices
+            both += _lookup(tables, _phase(freq, n, self.vibrato, 5.0 + v * 0.3, 0.25, cents) + rng.random())
+        out = (weight * both[:, 0] + (1 - weight) * both[:, 1]) / self.voices
         if self.breath:
             noise = rng.standard_normal(n).astype(np.float32)
             noise = np.convolve(noise, np.ones(6, dtype=np.float32) / 6, mode="same")

@@ -94,33 +94,38 @@ def affinity(y: np.ndarray) -> Affinity:
 def _pcg(graph: Affinity, x: np.ndarray, fixed: np.ndarray, lam: float, prior: np.ndarray | None,
          iterations: int, tol: float = 1e-4) -> np.ndarray:
     """Jacobi-preconditioned CG on the free pixels (both channels at once, each its own step sizes)."""
-    free = (~fixed)[..., None].astype(np.float32)
-    inv_diag = 1.0 / (graph.degree + lam + 1e-6)[..., None]
+    shape = x.shape
+    channels = shape[-1]
+    free = (~fixed).reshape(-1, 1).astype(np.float32)
+    inv_diag = free / (graph.degree.reshape(-1, 1) + lam + 1e-6)
+    matrix = graph.laplacian
+    dot = lambda u, v: np.einsum("nc,nc->c", u, v)  # noqa: E731 (per-channel inner products)
 
     def operator(v: np.ndarray) -> np.ndarray:
-        out = graph.apply(v)
+        out = matrix @ v
         if lam:
             out += lam * v
         return out * free
 
-    b = lam * prior * free if (lam and prior is not None) else np.zeros_like(x)
-    r = b - operator(x)
+    x = x.reshape(-1, channels).astype(np.float32)
+    b = lam * prior.reshape(-1, channels) * free if (lam and prior is not None) else 0.0
+    r = (b - operator(x)).astype(np.float32)
     z = r * inv_diag
     p = z.copy()
-    rz = (r * z).sum(axis=(0, 1))
-    start = np.sqrt((r * r).sum(axis=(0, 1))) + 1e-12
+    rz = dot(r, z)
+    start = np.sqrt(dot(r, r)) + 1e-12
     for _ in range(iterations):
         ap = operator(p)
-        alpha = rz / np.maximum((p * ap).sum(axis=(0, 1)), 1e-20)
+        alpha = rz / np.maximum(dot(p, ap), 1e-20)
         x += alpha * p
         r -= alpha * ap
-        if np.all(np.sqrt((r * r).sum(axis=(0, 1))) < tol * start):
+        if np.all(np.sqrt(dot(r, r)) < tol * start):
             break
         z = r * inv_diag
-        rz_new = (r * z).sum(axis=(0, 1))
+        rz_new = dot(r, z)
         p = z + (rz_new / np.maximum(rz, 1e-30)) * p
         rz = rz_new
-    return x
+    return x.reshape(shape)
 
 
 def _shrink_hints(mask: np.ndarray, values: np.ndarray, size: tuple[int, int]):

@@ -131,8 +131,10 @@ def sanitize_image(data: bytes, *, max_bytes: int | None = None, max_megapixels:
         if getattr(image, "n_frames", 1) > 1:
             notes.append("uploads.note_animated")
             image.seek(0)
-        if megapixels > max_megapixels and kind == "JPEG":
-            image.draft("RGB", (int(width / 2), int(height / 2)))
+        if megapixels > max_megapixels:
+            notes.append("uploads.note_downscaled")
+            if kind == "JPEG":  # decode at a reduced size directly
+                image.draft("RGB", (int(width / 2), int(height / 2)))
         image.load()
         oriented = ImageOps.exif_transpose(image)
         if oriented is not image and image.getexif().get(0x0112, 1) != 1:
@@ -145,7 +147,6 @@ def sanitize_image(data: bytes, *, max_bytes: int | None = None, max_megapixels:
         scale = (max_megapixels * 1e6 / (image.width * image.height)) ** 0.5
         image = image.resize((max(1, int(image.width * scale)), max(1, int(image.height * scale))),
                              Image.Resampling.LANCZOS)
-        notes.append("uploads.note_downscaled")
     # 4. A fresh image made of pixels only: no EXIF, GPS, ICC, XMP or comments survive.
     clean = Image.frombytes("RGB", image.size, image.tobytes())
     return CleanImage(image=clean, source_format=kind, original_size=(width, height), notes=notes)

@@ -19,7 +19,7 @@ TEMPLATES = ASSETS / "stories" / "templates"
 VOWELS = "aeiouhâàäéèêëîïôöûùüœæAEIOUHÂÀÄÉÈÊËÎÏÔÖÛÙÜŒÆ"
 # Words whose h forbids elision ("le hérisson", "du hibou").
 H_ASPIRE = {"hérisson", "hibou", "héros", "hamster", "haricot", "hache", "hutte", "hurle", "hurlent", "hop",
-            "haut", "hauts", "hausse", "honte", "houx", "hêtre"}
+            "hoquet", "haut", "hauts", "hausse", "honte", "houx", "hêtre"}
 AGREEMENT = re.compile(r"\[([^/\[\]]*)/([^:\[\]]*):([HCOLN])\]")
 ELIDABLE = re.compile(r"\b(de|De|que|Que|ne|Ne|le|Le|la|La|je|Je|se|Se|jusque|lorsque|puisque|si|Si) "
                       r"(\S+)")
@@ -91,7 +91,7 @@ def french_typography(text: str) -> str:
     """A non-breaking space before ! ? ; : and inside « », so a mark never starts a line alone."""
     text = re.sub(r"\s*([!?;:»])", lambda m: "\u00a0" + m.group(1), text)
     text = re.sub(r"«\s*", "«\u00a0", text)
-    text = re.sub(r"(\S)\u00a0([!?])\u00a0([!?])", r"\1\u00a0\2\3", text)
+    text = re.sub("([!?])\u00a0([!?])", r"\1\2", text)
     return text
 
 

@@ -1,0 +1,8 @@
+"""Blind test, player's device: quiz code + pseudonym, big answer buttons, their score."""
+import streamlit as st
+
+from ui.i18n import t
+from ui.quiz_player import player_ui
+
+st.title(f"🎯 {t('pages.play.title')}")
+player_ui()

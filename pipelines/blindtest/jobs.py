@@ -1,0 +1,120 @@
+"""Quiz jobs run by the worker: the starter pack, AI items for a pack, and the results PDFs."""
+from __future__ import annotations
+
+import io
+import random
+import shutil
+import tempfile
+from pathlib import Path
+
+from ..i18n import UserError, translate
+from .library import PackLibrary
+from .starter import GENRES, INSTRUMENTS, MOODS, build_starter
+
+ASKS = ("ai_or_human", "mood", "genre", "instrument")
+
+
+def starter_job(params: dict, ctx) -> dict:
+    """Make (or remake) the starter pack in the library, in the chosen language."""
+    language = params.get("language", "fr")
+    library = PackLibrary()
+    pack = build_starter(library.root / f"starter-{language}", language, int(params.get("seed", 7)), ctx.progress)
+    return {"files": {}, "artifact": None, "pack": pack.folder.name, "items": len(pack.items)}
+
+
+def music_item_job(params: dict, ctx) -> dict:
+    """Compose a clip with a music backend and add it to a pack as a question."""
+    from ..music.api import compose
+
+    library = PackLibrary()
+    folder = library.folder(params["pack"])
+    language = PackLibrary._manifest(folder).get("language") or params.get("language", "fr")
+    ask = params.get("ask", "mood")
+    if ask not in ASKS:
+        raise ValueError(f"ask must be one of {ASKS} but is {ask!r}.")
+    mood, genre, instrument = params["mood"], params.get("genre") or None, params.get("instrument") or None
+    seed = int(params.get("seed", random.randrange(10**6)))
+    music = compose(mood, float(params.get("seconds", 10)), seed, genre=genre, instrument=instrument,
+                    backend=params.get("backend") or None, loop=False,
+                    progress=lambda f, m="": ctx.progress(0.9 * f, m))
+    with tempfile.TemporaryDirectory() as tmp:
+        data = Path(music.write(tmp, "clip")["mp3"]).read_bytes()
+
+    def word(group: str, name: str) -> str:
+        return translate(f"quiz.starter.{group}.{name}", language)
+
+    model = music.details.get("model") or translate("quiz.starter.model_composer", language)
+    item = {"id": f"{ask}-{mood}", "media": "audio", "truth": "ai", "model": model, "prompt": music.prompt,
+            "explanation": params.get("explanation", "")}
+    rng = random.Random(seed)
+    if ask == "ai_or_human":
+        item["mode"] = "ai_or_human"
+    else:
+        real = {"mood": mood, "genre": genre, "instrument": instrument}[ask]
+        if not real:
+            raise UserError("quiz.builder.err_ask_needs", what=translate(f"quiz.builder.ask_{ask}", language))
+        pool = [x for x in {"mood": MOODS, "genre": GENRES, "instrument": INSTRUMENTS}[ask] if x != real]
+        rng.shuffle(pool)
+        item.update(mode="music", question=translate(f"quiz.starter.question_{ask}", language),
+                    choices=[word(ask, x) for x in [real] + pool[:3]], answer=0)
+    ctx.progress(0.95, "quiz.progress.saving")
+    added = library.add_item(folder, item, data, ".mp3")
+    return {"files": {}, "artifact": None, "item": added["id"]}
+
+
+def picture_item_job(params: dict, ctx) -> dict:
+    """Redraw an uploaded picture in a comic style and add it to a pack as a "which prompt?" question."""
+    from PIL import Image
+
+    from ..imagegen import STYLES, stylise
+
+    library = PackLibrary()
+    folder = library.folder(params["pack"])
+    language = params.get("language", "fr")
+    style = params["style"]
+    subject = " ".join(str(params.get("subject", "")).split())
+    if not subject:
+        raise UserError("quiz.builder.err_subject")
+    ctx.progress(0.1, "quiz.progress.pictures")
+    with Image.open(params["source"]) as image:
+        picture = stylise(image.convert("RGB"), style)
+    picture.thumbnail((1024, 1024))
+    buffer = io.BytesIO()
+    picture.save(buffer, format="JPEG", quality=88)
+
+    def phrase(name: str) -> str:
+        key = f"quiz.starter.style.{name}"
+        text = translate(key, language)
+        return text if not text.startswith("[") else name
+
+    others = [s for s in STYLES if s != style and not phrase(s).startswith("[")]
+    rng = random.Random(params.get("seed", 0))
+    rng.shuffle(others)
+    decoy_subjects = [s for s in params.get("decoys", []) if s.strip()] or \
+        [translate(f"quiz.starter.subject.{s}", language) for s in ("cat", "rocket", "coffee")]
+    choices = [f"{subject}, {phrase(style)}", f"{subject}, {phrase(others[0])}",
+               f"{decoy_subjects[0]}, {phrase(style)}", f"{decoy_subjects[-1]}, {phrase(others[1])}"]
+    item = {"id": f"{subject}-{style}", "mode": "which_prompt", "media": "image", "truth": "ai",
+            "model": translate("quiz.starter.model_stylise", language), "prompt": choices[0],
+            "question": translate("quiz.starter.question_prompt", language),
+            "choices": list(dict.fromkeys(choices)), "answer": 0,
+            "credit": params.get("credit", ""), "licence": params.get("licence", ""),
+            "explanation": translate(f"quiz.starter.clue_style.{style}", language)}
+    ctx.progress(0.9, "quiz.progress.saving")
+    added = library.add_item(folder, item, buffer.getvalue(), ".jpg")
+    Path(params["source"]).unlink(missing_ok=True)
+    return {"files": {}, "artifact": None, "item": added["id"]}
+
+
+def results_job(params: dict, ctx) -> dict:
+    """The results PDF (scoreboard, who spotted the AI) and the certificates of a finished game."""
+    from .results import write_certificates, write_results
+
+    ctx.progress(0.1, "quiz.progress.results")
+    results = write_results(int(params["game_id"]), ctx.out_dir / "quiz-results.pdf", params.get("language", "fr"))
+    ctx.progress(0.5, "quiz.progress.certificates")
+    certificates = write_certificates(int(params["game_id"]), ctx.out_dir / "quiz-certificates.pdf",
+                                      params.get("language", "fr"), teams=bool(params.get("teams")))
+    return {"files": {"results": str(results), "certificates": str(certificates)},
+            "artifact": {"kind": "quiz.results", "title": params.get("title", ""), "files": ["results", "certificates"],
+                         "params": {"game_id": params["game_id"]}, "ai_made": False}}

@@ -1,0 +1,81 @@
+"""Make the files of a comic page: the PDF to print, the PNG of the page and each panel's picture."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..backends import Progress, no_progress
+from ..config import settings
+from ..i18n import UserError, translate
+from ..store.files import atomic_path
+from .page import PageSpec, check_page, compose
+
+PNG_DPI = 150  # the page picture: sharp on screen, light to download (the PDF carries 300 dpi)
+
+
+@dataclass
+class PageFiles:
+    """What was made, and the print warnings (locale key + params) to show."""
+
+    files: dict[str, Path] = field(default_factory=dict)
+    warnings: list[tuple[str, dict]] = field(default_factory=list)
+
+
+def mention_text(language: str) -> str:
+    """The small printed mention when the AI drew a panel."""
+    return translate("comics.render.mention", language, library=settings().library_name)
+
+
+def check_pictures(page: PageSpec) -> None:
+    """Every panel's picture file opens as a picture (the message names the panel)."""
+    from PIL import Image, UnidentifiedImageError
+
+    for number, panel in enumerate(page.panels, start=1):
+        try:
+            with Image.open(panel.image) as image:
+                image.verify()
+        except (OSError, UnidentifiedImageError) as exc:
+            raise UserError("comics.errors.picture_unreadable", panel=number, path=Path(panel.image).name,
+                            detail=type(exc).__name__) from None
+
+
+def build_page(page: PageSpec, out_dir: Path, *, pdf: str | None = "page.pdf", png: str | None = "page.png",
+               panels: bool = True, bleed_mm: float = 0.0, crop_marks: bool = False,
+               progress: Progress = no_progress) -> PageFiles:
+    """Check, compose and draw the page into `out_dir`; nothing is written when a check fails."""
+    from .render import render_png, write_pdf
+
+    # 1. Check everything first, so a mistake never leaves half a page behind.
+    check_page(page, need_images=True)
+    check_pictures(page)
+    language = page.language if page.language in ("fr", "en") else "fr"
+    progress(0.1, "comics.render.composing")
+    composed = compose(page, mention=mention_text(language), by=translate("comics.render.by", language),
+                       and_word=translate("comics.render.and", language))
+    result = PageFiles()
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    # 2. The page picture.
+    if png:
+        progress(0.3, "comics.render.drawing")
+        with atomic_path(out_dir / png) as tmp:
+            render_png(composed, dpi=PNG_DPI).save(tmp, format="PNG")
+        result.files["png"] = out_dir / png
+    # 3. The PDF, at 300 dpi through the print engine.
+    if pdf:
+        progress(0.6, "comics.render.pdf")
+        warnings = write_pdf(composed, out_dir / pdf, title=page.title, authors=page.authors,
+                             ai_made=page.ai_made, language=language, bleed_mm=bleed_mm, crop_marks=crop_marks)
+        result.files["pdf"] = out_dir / pdf
+        result.warnings += [(w.key, dict(w.params)) for w in warnings]
+    # 4. Each panel's picture, as it was drawn (no crop), for the children to keep.
+    if panels:
+        from PIL import Image
+
+        for number, panel in enumerate(page.panels, start=1):
+            target = out_dir / f"panel-{number}.png"
+            with Image.open(panel.image) as image, atomic_path(target) as tmp:
+                image.convert("RGB").save(tmp, format="PNG")
+            result.files[f"panel-{number}"] = target
+    progress(1.0, "comics.render.done")
+    return result

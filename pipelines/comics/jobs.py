@@ -1,0 +1,48 @@
+"""Job kinds of the comics workshop (they run in the worker, never in a page's script run)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from .build import build_page
+from .page import page_from_dict
+
+
+def render_job(params: dict, ctx) -> dict:
+    """comics.render: params {"page": PAGE.toml shape with absolute image paths, "bleed_mm", "crop_marks"}."""
+    page = page_from_dict(params["page"])
+    made = build_page(page, Path(ctx.out_dir), bleed_mm=float(params.get("bleed_mm", 0.0)),
+                      crop_marks=bool(params.get("crop_marks", False)), progress=ctx.progress)
+    files = {name: str(path) for name, path in made.files.items()}
+    return {
+        "files": files,
+        "artifact": {"kind": "comic_page", "title": page.title, "prompt": " / ".join(p.prompt for p in page.panels
+                                                                                      if p.prompt),
+                     "model": "", "seed": None, "ai_made": page.ai_made,
+                     "params": {"layout": page.layout, "panels": len(page.panels)},
+                     "files": [name for name in files if name in ("pdf", "png")]},
+        "warnings": [{"key": key, "params": params} for key, params in made.warnings],
+    }
+
+
+def panel_job(params: dict, ctx) -> dict:
+    """comics.panel: a child's drawing stylised on the CPU (ink, flat colours, halftone), or kept as it is.
+
+    params {"drawing": path, "style": preset name or "", "stylise": bool}; result files {"image": png}.
+    """
+    from PIL import Image
+
+    from ..store.files import atomic_path
+
+    ctx.progress(0.1, "comics.panel.reading")
+    with Image.open(params["drawing"]) as source:
+        image = source.convert("RGB")
+    if params.get("stylise", True):
+        from ..imagegen.stylise import stylise
+
+        ctx.progress(0.3, "comics.panel.stylising")
+        image = stylise(image, params.get("style") or None)
+    target = Path(ctx.out_dir) / "image.png"
+    with atomic_path(target) as tmp:
+        image.save(tmp, format="PNG")
+    ctx.progress(1.0, "comics.panel.done")
+    return {"files": {"image": str(target)}, "artifact": None}

@@ -1,0 +1,124 @@
+"""`python -m pipelines postcard make|dvd|calibration`: postcards and recycled DVD covers from the command line."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from ..i18n import UserError
+
+
+def _language() -> str:
+    from ..config import settings
+
+    return settings().language
+
+
+def _clean_copy(path: Path, folder: Path) -> Path:
+    """An upload-checked copy of a picture (no metadata survives into the PDF)."""
+    from ..safety.uploads import sanitize_image
+
+    try:
+        data = path.read_bytes()
+    except (FileNotFoundError, IsADirectoryError):
+        raise UserError("postcards.unreadable", name=str(path)) from None
+    clean = sanitize_image(data)
+    target = folder / f"{len(list(folder.iterdir())):03d}-{path.stem}.png"
+    clean.image.save(target)
+    return target
+
+
+def cmd_make(args) -> int:
+    import tempfile
+
+    from ..config import settings
+    from .postcard import Postcard, make_postcards, with_copies
+
+    language = _language()
+    with tempfile.TemporaryDirectory(prefix="atelier-postcards-") as tmp:
+        cards = []
+        for front in args.front:
+            clean = _clean_copy(Path(front), Path(tmp))
+            cards += with_copies(Postcard(str(clean), orientation=args.orientation, border=args.border,
+                                          title=args.title, message=args.message, ai_made=args.ai,
+                                          library_name=settings().library_name, language=language), args.copies)
+        doc = make_postcards(cards, args.out, sheet=args.sheet, duplex=args.duplex, bleed_mm=args.bleed,
+                             crop_marks=args.crop_marks, flip=args.flip)
+    for warning in doc.warnings:
+        print(warning.text(language), file=sys.stderr)
+    print(args.out)
+    return 0
+
+
+def cmd_dvd(args) -> int:
+    from ..safety.uploads import sanitize_image
+    from .dvd import check_corners, find_cover, propose_fronts, straighten
+
+    path = Path(args.photo)
+    try:
+        photo = sanitize_image(path.read_bytes()).image
+    except (FileNotFoundError, IsADirectoryError):
+        raise UserError("postcards.unreadable", name=str(path)) from None
+    if args.corners:
+        values = [float(v) for v in args.corners.replace(";", ",").split(",")]
+        if len(values) != 8:
+            raise SystemExit(f"--corners needs 8 numbers (x,y of four corners) but got {len(values)}.")
+        corners = check_corners(list(zip(values[0::2], values[1::2])), photo.size)
+    else:
+        corners = find_cover(photo)
+        if corners is None:
+            raise UserError("postcards.no_cover")
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    cover = straighten(photo, corners)
+    cover.save(out / "pochette.png")
+    print(out / "pochette.png")
+    for i, proposal in enumerate(propose_fronts(cover.size), start=1):
+        w, h = cover.size
+        l, t, r, b = proposal.crop
+        part = cover.crop((round(l * w), round(t * h), round(r * w), round(b * h)))
+        name = out / f"recto-{i}-{proposal.orientation}.png"
+        part.save(name)
+        print(name)
+    print("corners: " + " ".join(f"{x:.1f},{y:.1f}" for x, y in corners), file=sys.stderr)
+    return 0
+
+
+def cmd_calibration(args) -> int:
+    from .imposition import add_calibration_pages
+    from .pdf import PrintDocument
+    from ..i18n import translate
+
+    doc = PrintDocument(translate("export.calibration.title", _language()), language=_language())
+    add_calibration_pages(doc, "A4", "landscape", flip=args.flip)
+    doc.save(args.out)
+    print(args.out)
+    return 0
+
+
+def register(sub) -> None:
+    p = sub.add_parser("postcard", help="A6 postcards (single or 4-up on A4), recycled DVD covers")
+    cmds = p.add_subparsers(dest="postcard_command", metavar="ACTION", required=True)
+    m = cmds.add_parser("make", help="make a postcards PDF from pictures")
+    m.add_argument("front", nargs="+", help="picture files for the fronts (one card each)")
+    m.add_argument("--message", default="", help="message printed on the back")
+    m.add_argument("--title", default="", help="title on the front")
+    m.add_argument("--out", required=True, help="PDF to write")
+    m.add_argument("--sheet", choices=("4up", "single"), default="4up", help="4 cards per sheet, or one A6 per page")
+    m.add_argument("--duplex", action="store_true", help="add the backs, placed for double-sided printing")
+    m.add_argument("--flip", choices=("long", "short"), default="long", help="duplex flip edge (default: long)")
+    m.add_argument("--bleed", type=float, default=3.0, help="bleed in mm (default 3; 0 for an office printer)")
+    m.add_argument("--crop-marks", action="store_true", help="draw crop marks outside the cards")
+    m.add_argument("--orientation", choices=("landscape", "portrait"), default="landscape")
+    m.add_argument("--border", choices=("none", "white", "polaroid", "frame"), default="none")
+    m.add_argument("--copies", type=int, default=1, help="copies of each card")
+    m.add_argument("--ai", action="store_true", help="the pictures were made with AI (credit and PDF note)")
+    m.set_defaults(func=cmd_make)
+    d = cmds.add_parser("dvd", help="straighten a photo of a DVD cover and propose postcard fronts")
+    d.add_argument("photo")
+    d.add_argument("--out", required=True, help="folder for the straightened cover and the proposed fronts")
+    d.add_argument("--corners", default="", help="x1,y1,x2,y2,x3,y3,x4,y4 when the cover is not found")
+    d.set_defaults(func=cmd_dvd)
+    c = cmds.add_parser("calibration", help="a double-sided test page (crosses that must line up)")
+    c.add_argument("--out", required=True)
+    c.add_argument("--flip", choices=("long", "short"), default="long")
+    c.set_defaults(func=cmd_calibration)

@@ -1,0 +1,256 @@
+"""A6 postcards: a picture front (crop frame, border, title) and a back to write on, printed alone or 4-up."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from datetime import date
+from pathlib import Path
+
+from PIL import Image, ImageDraw
+
+from ..i18n import UserError, translate
+from .imposition import Card, grid_layout, impose
+from .pdf import MM, Page, PageSpec, PrintDocument, fit_text, page_size_mm
+
+BORDERS = ("none", "white", "polaroid", "frame")
+ORIENTATIONS = ("landscape", "portrait")
+MESSAGE_SIZE = 10.0  # pt, the size of the printed message
+LINE_GAP_MM = 7.0  # ruled lines on the back, as on a bought postcard
+MAX_TITLE = 60
+
+
+@dataclass(frozen=True)
+class Postcard:
+    """Everything one postcard needs (plain values: it travels as job parameters)."""
+
+    front: str  # picture file
+    orientation: str = "landscape"
+    crop: tuple[float, float, float, float] | None = None  # what shows, as fractions of the picture
+    border: str = "none"
+    title: str = ""
+    message: str = ""
+    ai_made: bool = False
+    library_name: str = ""
+    logo: str = ""  # picture file of the library's logo, "" for none
+    made_on: str = field(default_factory=lambda: date.today().isoformat())
+    language: str = "fr"
+
+    def __post_init__(self):
+        if self.orientation not in ORIENTATIONS:
+            raise ValueError(f"orientation must be one of {ORIENTATIONS} but is {self.orientation!r}.")
+        if self.border not in BORDERS:
+            raise ValueError(f"border must be one of {BORDERS} but is {self.border!r}.")
+        if self.crop is not None:
+            object.__setattr__(self, "crop", tuple(float(v) for v in self.crop))
+
+    @property
+    def size_mm(self) -> tuple[float, float]:
+        return page_size_mm("A6", self.orientation)
+
+    @classmethod
+    def from_params(cls, params: dict) -> "Postcard":
+        known = {k: v for k, v in params.items() if k in cls.__dataclass_fields__}
+        return cls(**known)
+
+
+# -- the front -------------------------------------------------------------------------------
+def picture_box(card: Postcard) -> tuple[float, float, float, float]:
+    """Where the picture sits on the front (x, y, w, h in mm) for the card's border style."""
+    w, h = card.size_mm
+    if card.border == "white":
+        return 6.0, 6.0, w - 12.0, h - 12.0
+    if card.border == "polaroid":
+        return 6.0, 6.0, w - 12.0, h - 24.0
+    return 0.0, 0.0, w, h
+
+
+def picture_ratio(card: Postcard) -> float:
+    """Width / height of the crop frame the picture must fill."""
+    _, _, w, h = picture_box(card)
+    return w / h
+
+
+def crop_frame(picture_size: tuple[int, int], ratio: float, zoom: float = 1.0, centre_x: float = 0.5,
+               centre_y: float = 0.5) -> tuple[float, float, float, float]:
+    """The crop (fractions) of ratio w/h: the largest one at zoom 1, smaller when zooming in, kept inside."""
+    if zoom < 1:
+        raise ValueError(f"zoom must be 1 or more but is {zoom}.")
+    pw, ph = picture_size
+    if pw / ph > ratio:
+        cw, ch = ph * ratio / zoom, ph / zoom
+    else:
+        cw, ch = pw / zoom, pw / ratio / zoom
+    x0 = min(max(centre_x * pw - cw / 2, 0), pw - cw)
+    y0 = min(max(centre_y * ph - ch / 2, 0), ph - ch)
+    return x0 / pw, y0 / ph, (x0 + cw) / pw, (y0 + ch) / ph
+
+
+def draw_crop_frame(picture: Image.Image, crop: tuple[float, float, float, float]) -> Image.Image:
+    """The picture with the part that will not be printed dimmed and the crop frame drawn (for the page)."""
+    shown = picture.convert("RGB").copy()
+    w, h = shown.size
+    box = (int(crop[0] * w), int(crop[1] * h), int(crop[2] * w), int(crop[3] * h))
+    veil = Image.new("RGB", shown.size, (0, 0, 0))
+    mask = Image.new("L", shown.size, 140)
+    ImageDraw.Draw(mask).rectangle(box, fill=0)
+    shown.paste(veil, (0, 0), mask)
+    ImageDraw.Draw(shown).rectangle(box, outline=(255, 210, 0), width=max(2, w // 150))
+    return shown
+
+
+def draw_front(card: Postcard, page: Page) -> None:
+    """The picture side: picture (extended into the bleed when it reaches the edge), border, title."""
+    w, h = card.size_mm
+    x, y, bw, bh = picture_box(card)
+    if card.border != "none":
+        page.rect(-6, -6, w + 12, h + 12, stroke=None, fill=(1, 1, 1))  # white border, bleed included
+    page.image(card.front, x, y, bw, bh, crop=card.crop, name=Path(card.front).name)
+    if card.border == "frame":
+        page.rect(5, 5, w - 10, h - 10, stroke=(1, 1, 1), line_mm=1.2)
+    title = card.title.strip()[:MAX_TITLE]
+    if title and card.border == "polaroid":
+        page.text(title, w / 2, h - 8, size=_title_size(title, w - 12, 16), bold=True, color=(0.15, 0.15, 0.2),
+                  align="center")
+    elif title:
+        _title_band(page, title, x, y + bh, bw)
+    if card.ai_made:
+        page.ai_note(language=card.language, size=5)
+
+
+def _title_size(title: str, width_mm: float, largest: float) -> float:
+    from .fonts import text_width_mm
+
+    size = largest
+    while size > 8 and text_width_mm(title, size, bold=True) > width_mm:
+        size -= 0.5
+    return size
+
+
+def _title_band(page: Page, title: str, x: float, bottom: float, width: float) -> None:
+    """The title on a soft dark band near the bottom of the picture, readable over any picture."""
+    canvas = page.canvas
+    size = _title_size(title, width - 16, 18)
+    canvas.saveState()
+    canvas.setFillAlpha(0.45)
+    x0, y0 = page.to_pt(x, bottom - 6)
+    canvas.setFillColorRGB(0, 0, 0)
+    canvas.rect(x0, y0, width * MM, 12 * MM, stroke=0, fill=1)
+    canvas.restoreState()
+    page.text(title, x + width / 2, bottom - 9.5, size=size, bold=True, color=(1, 1, 1), align="center")
+
+
+# -- the back --------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class BackLayout:
+    """Areas of the back (mm): message, address lines, stamp box, credit line."""
+
+    message: tuple[float, float, float, float]
+    address: tuple[float, float, float, float]
+    stamp: tuple[float, float, float, float]
+    logo: tuple[float, float, float, float]
+    credit_y: float
+    divider: tuple[float, float, float, float] | None
+
+
+def back_layout(orientation: str) -> BackLayout:
+    """The back's areas: side by side on a landscape card, stacked on a portrait one."""
+    w, h = page_size_mm("A6", orientation)
+    if orientation == "landscape":
+        half = w / 2
+        return BackLayout(message=(7, 16, half - 12, h - 30), address=(half + 5, 44, half - 12, 45),
+                          stamp=(w - 29, 7, 22, 26), logo=(7, 5, 30, 9), credit_y=h - 5,
+                          divider=(half, 12, half, h - 12))
+    return BackLayout(message=(7, 16, w - 14, 58), address=(7, 100, w - 40, 36), stamp=(w - 29, 86, 22, 26),
+                      logo=(7, 5, 30, 9), credit_y=h - 5, divider=(7, 80, w - 7, 80))
+
+
+def message_fit(card: Postcard):
+    """How the message fits on the ruled lines (TextFit: lines kept, characters over)."""
+    x, y, w, h = back_layout(card.orientation).message
+    leading = LINE_GAP_MM * MM / MESSAGE_SIZE
+    return fit_text(card.message.strip(), w, h, MESSAGE_SIZE, leading=leading)
+
+
+def check_message(card: Postcard) -> None:
+    """Refuse a message that does not fit on the back, saying how many characters to cut."""
+    fit = message_fit(card)
+    if not fit.fits:
+        raise UserError("postcards.message_too_long", cut=fit.overflow_chars)
+
+
+def credit_text(card: Postcard) -> str:
+    """The small line at the bottom of the back: where, with what, when."""
+    day = date.fromisoformat(card.made_on)
+    when = day.strftime("%d/%m/%Y") if card.language == "fr" else day.isoformat()
+    library = card.library_name or translate("postcards.credit_default_library", card.language)
+    key = "postcards.credit_ai" if card.ai_made else "postcards.credit"
+    return translate(key, card.language, library=library, date=when)
+
+
+def draw_back(card: Postcard, page: Page) -> None:
+    """The writing side: message on ruled lines, address lines, stamp box, credit and logo."""
+    layout = back_layout(card.orientation)
+    grey = (0.55, 0.55, 0.6)
+    mx, my, mw, mh = layout.message
+    lines = int(mh // LINE_GAP_MM)
+    for i in range(1, lines + 1):
+        page.line(mx, my + i * LINE_GAP_MM - 1.2, mx + mw, my + i * LINE_GAP_MM - 1.2, color=grey, line_mm=0.15)
+    fit = message_fit(card)
+    for i, line in enumerate(fit.lines[:lines]):
+        page.text(line, mx + 0.5, my + (i + 1) * LINE_GAP_MM - 2.2, size=MESSAGE_SIZE, color=(0.1, 0.1, 0.3))
+    ax, ay, aw, ah = layout.address
+    for i in range(4):
+        line_y = ay + (i + 1) * ah / 4
+        page.line(ax, line_y, ax + aw, line_y, color=grey, line_mm=0.2)
+    sx, sy, sw, sh = layout.stamp
+    page.rect(sx, sy, sw, sh, stroke=grey, line_mm=0.25, dash=(1.0, 0.8))
+    page.text(translate("postcards.stamp", card.language), sx + sw / 2, sy + sh / 2 + 1, size=6, color=grey,
+              align="center")
+    if layout.divider:
+        page.line(*layout.divider, color=grey, line_mm=0.2)
+    if card.logo and Path(card.logo).exists():
+        lx, ly, lw, lh = layout.logo
+        page.image(card.logo, lx, ly, lw, lh, fit="contain", bleed=False, name=Path(card.logo).name)
+    page.text(credit_text(card), 7, layout.credit_y, size=5.5, color=(0.4, 0.4, 0.45))
+
+
+# -- documents -------------------------------------------------------------------------------
+def postcard_document(cards: list[Postcard], *, sheet: str = "4up", duplex: bool = True, bleed_mm: float = 0.0,
+                      crop_marks: bool = False, flip: str = "long", title: str = "",
+                      author: str = "") -> PrintDocument:
+    """A PDF of postcards: single A6 pages (front, back, front, back...) or 4-up sheets (fronts, then backs)."""
+    if not cards:
+        raise UserError("postcards.no_card")
+    if sheet not in ("4up", "single"):
+        raise ValueError(f"sheet must be '4up' or 'single' but is {sheet!r}.")
+    for card in cards:
+        check_message(card)
+    language = cards[0].language
+    doc = PrintDocument(title or translate("postcards.pdf_title", language), author=author,
+                        subject=translate("postcards.pdf_subject", language),
+                        keywords=["postcard", "A6"], ai_generated=any(c.ai_made for c in cards), language=language)
+    if sheet == "single":
+        for card in cards:
+            spec = PageSpec("A6", card.orientation, bleed_mm=bleed_mm, crop_marks=crop_marks)
+            draw_front(card, doc.add_page(spec))
+            if duplex:
+                draw_back(card, doc.add_page(spec))
+        return doc
+    orientations = {c.orientation for c in cards}
+    if len(orientations) > 1:
+        raise UserError("postcards.mixed_orientations")
+    layout = grid_layout(cards[0].size_mm, 2, 2, bleed_mm=bleed_mm, crop_marks=crop_marks)
+    impose(doc, [Card(lambda p, c=c: draw_front(c, p), lambda p, c=c: draw_back(c, p)) for c in cards],
+           layout, duplex=duplex, flip=flip)
+    return doc
+
+
+def make_postcards(cards: list[Postcard], out: Path | str, **options) -> PrintDocument:
+    """Write the postcards PDF to `out`; returns the document (its `warnings` tell about blurry pictures)."""
+    doc = postcard_document(cards, **options)
+    doc.save(out)
+    return doc
+
+
+def with_copies(card: Postcard, copies: int) -> list[Postcard]:
+    """The same card several times (a full 4-up sheet of one design)."""
+    return [replace(card) for _ in range(max(1, copies))]

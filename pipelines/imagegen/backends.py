@@ -1,0 +1,230 @@
+"""Backends of the picture workshop: CPU stylisation (no weights), Stable Diffusion text->image and
+drawing->image (SD-Turbo; SDXL-Turbo on a big graphics card; a library's own diffusers folder),
+and the optional safety checker."""
+from __future__ import annotations
+
+import shutil
+import subprocess
+from typing import ClassVar
+
+from PIL import Image
+
+from ..backends import Backend, get
+from ..device import probe
+from ..i18n import UserError
+
+
+class StyliseBackend(Backend):
+    """Ink lines, flat colours and halftone dots with OpenCV: always there, no AI."""
+
+    name = "imagegen.stylise.ink"
+    capability = "imagegen.stylise"
+    label = "imagegen.backend.stylise"
+    modules = ("cv2", "numpy")
+
+    def run(self, image: Image.Image, style: str | None = None) -> Image.Image:
+        from .stylise import stylise
+
+        return stylise(image, style)
+
+
+class StableDiffusionBackend(Backend):
+    """Text->image with a diffusers Stable Diffusion folder from the catalogue, resident once loaded."""
+
+    name = "imagegen.txt2img.sd"
+    capability = "imagegen.txt2img"
+    label = "imagegen.backend.sd_turbo"
+    licence = "Stability AI Community License (SD-Turbo)"
+    weights: ClassVar[tuple[str, ...]] = ("sd-turbo",)
+    modules = ("torch", "diffusers", "transformers")
+    model_id: ClassVar[str] = "sd-turbo"
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.model = None  # ImageModel once loaded
+
+    def current_model_id(self) -> str:
+        return self.model_id
+
+    def facts(self):
+        """How this backend's model runs (steps, guidance, size), read from the catalogue."""
+        from ..models.manager import ModelManager
+        from .model import ModelFacts
+
+        return ModelFacts.from_entry(ModelManager().entry(self.current_model_id()))
+
+    def load(self) -> None:
+        from ..device import torch_device
+        from ..models.manager import ModelManager
+        from .model import ImageModel
+
+        facts = self.facts()
+        folder = self.model_path(facts.model_id)
+        decoder = None
+        # the tiny decoder is the big win on a CPU; on a graphics card the full VAE is fast and finer
+        if facts.decoder_id and torch_device() == "cpu" and ModelManager().state(facts.decoder_id) == "installed":
+            decoder = self.model_path(facts.decoder_id)
+        self.model = ImageModel.load(folder, facts, decoder)
+
+
+class SDXLTurboBackend(StableDiffusionBackend):
+    """SDXL-Turbo: finer pictures, only offered with a graphics card of at least 8 GB."""
+
+    name = "imagegen.txt2img.sdxl"
+    label = "imagegen.backend.sdxl_turbo"
+    licence = "Stability AI (SDXL-Turbo; licence to be checked, possibly non-commercial)"
+    weights = ("sdxl-turbo",)
+    model_id = "sdxl-turbo"
+    wants_gpu = True
+    MIN_GPU_GB: ClassVar[float] = 8.0
+
+    def is_available(self) -> bool:
+        return super().is_available() and gpu_memory_gb() >= self.MIN_GPU_GB
+
+    def load(self) -> None:
+        if gpu_memory_gb() < self.MIN_GPU_GB:
+            raise UserError("imagegen.errors.no_sdxl_gpu")
+        super().load()
+
+
+class LibraryModelBackend(StableDiffusionBackend):
+    """A diffusers SD 1.x / 2.x / SDXL folder the library added to <data dir>/catalog.toml with
+    `backend = "imagegen.txt2img.library"`; never the default (it is usually slower)."""
+
+    name = "imagegen.txt2img.library"
+    label = "imagegen.backend.library"
+    licence = "see the library's catalogue entry"
+    optional = True
+
+    def current_model_id(self) -> str:
+        ids = library_model_ids()
+        if not ids:
+            raise UserError("errors.capability_unavailable", capability=self.capability,
+                            command=" ; ".join(self.install_commands()))
+        from ..models.manager import ModelManager
+
+        manager = ModelManager()
+        installed = [i for i in ids if manager.state(i) == "installed"]
+        return (installed or ids)[0]
+
+    @property
+    def weights(self) -> tuple[str, ...]:  # type: ignore[override]
+        ids = library_model_ids()
+        return (self.current_model_id(),) if ids else ()
+
+    def is_available(self) -> bool:
+        return bool(library_model_ids()) and super().is_available()
+
+    def install_commands(self) -> list[str]:
+        if not library_model_ids():
+            return ["add an entry with backend = \"imagegen.txt2img.library\" to <data dir>/catalog.toml, "
+                    "then: python -m pipelines models import FOLDER"]
+        return super().install_commands()
+
+
+class Img2ImgBackend(Backend):
+    """Drawing->image on the components of a text->image backend (loaded once, shared)."""
+
+    name = "imagegen.img2img.sd"
+    capability = "imagegen.img2img"
+    label = "imagegen.backend.img2img_sd"
+    source: ClassVar[str] = StableDiffusionBackend.name
+
+    @property
+    def _source(self) -> StableDiffusionBackend:
+        return get(self.source)  # type: ignore[return-value]
+
+    @property
+    def licence(self) -> str:  # type: ignore[override]
+        return self._source.licence
+
+    @property
+    def weights(self) -> tuple[str, ...]:  # type: ignore[override]
+        return tuple(self._source.weights)
+
+    @property
+    def modules(self) -> tuple[str, ...]:  # type: ignore[override]
+        return self._source.modules
+
+    optional = False
+
+    def is_available(self) -> bool:
+        return self._source.is_available()
+
+    def install_commands(self) -> list[str]:
+        return self._source.install_commands()
+
+    def facts(self):
+        return self._source.facts()
+
+    def load(self) -> None:
+        self._source.ensure_loaded()
+        self._source.model.img2img  # build it now, so the first drawing is not slower
+
+    @property
+    def model(self):
+        return self._source.model
+
+
+class SDXLImg2ImgBackend(Img2ImgBackend):
+    name = "imagegen.img2img.sdxl"
+    label = "imagegen.backend.img2img_sdxl"
+    source = SDXLTurboBackend.name
+
+
+class LibraryImg2ImgBackend(Img2ImgBackend):
+    name = "imagegen.img2img.library"
+    label = "imagegen.backend.img2img_library"
+    source = LibraryModelBackend.name
+    optional = True
+
+
+class SafetyCheckerBackend(Backend):
+    """The Stable Diffusion safety checker: flags pictures unsuitable for children."""
+
+    name = "imagegen.safety.checker"
+    capability = "imagegen.safety"
+    label = "imagegen.backend.safety_checker"
+    licence = "none declared (CompVis safety checker: 'More information needed')"
+    weights = ("sd-safety-checker",)
+    modules = ("torch", "diffusers", "transformers")
+
+    def load(self) -> None:
+        import torch
+        from diffusers.pipelines.stable_diffusion.safety_checker import StableDiffusionSafetyChecker
+        from transformers import CLIPImageProcessor
+
+        folder = self.model_path("sd-safety-checker")
+        # the release has only a pickle file: transformers reads it with weights_only=True
+        self.checker = StableDiffusionSafetyChecker.from_pretrained(folder, dtype=torch.float32).eval()
+        self.processor = CLIPImageProcessor.from_pretrained(folder)
+
+    def is_flagged(self, image: Image.Image) -> bool:
+        """True when the checker finds the picture unsuitable."""
+        import numpy as np
+        import torch
+
+        inputs = self.processor(images=image.convert("RGB"), return_tensors="pt")
+        pixels = np.asarray(image.convert("RGB"), dtype=np.float32)[None] / 255.0
+        with torch.inference_mode():
+            _, flags = self.checker(images=pixels, clip_input=inputs.pixel_values.to(torch.float32))
+        return bool(flags[0])
+
+
+def library_model_ids() -> list[str]:
+    """Catalogue ids a library added for the library backend (from <data dir>/catalog.toml)."""
+    from ..models.manager import load_catalog
+
+    return [i for i, e in load_catalog().items() if e.backend == LibraryModelBackend.name]
+
+
+def gpu_memory_gb() -> float:
+    """Memory of the first NVIDIA graphics card (0 when there is none), without importing torch."""
+    if not probe().has_gpu or not shutil.which("nvidia-smi"):
+        return 0.0
+    try:
+        out = subprocess.run(["nvidia-smi", "--query-gpu=memory.total", "--format=csv,noheader,nounits"],
+                             capture_output=True, text=True, timeout=10, check=True).stdout
+        return max(float(x) for x in out.split()) / 1024
+    except (OSError, subprocess.SubprocessError, ValueError):
+        return 0.0

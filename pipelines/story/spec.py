@@ -1,0 +1,171 @@
+"""What a book is made of: the child's choices (StorySpec, read from SPEC.toml) and the written Story."""
+from __future__ import annotations
+
+import dataclasses
+import json
+import re
+import tomllib
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..i18n import LANGUAGES, UserError
+
+HEROES = ("girl", "boy", "fox", "bear")
+COMPANIONS = ("dragon", "cat", "owl", "squirrel", "unicorn", "robot", "hedgehog", "bee")
+PLACES = ("forest", "castle", "island", "moon", "ocean")
+OBJECTS = ("wand", "key", "lantern", "umbrella", "egg")
+PROBLEMS = ("storm", "lost", "colours", "star", "giant")
+TONES = ("funny", "adventure", "calm")
+AGES = ("4-6", "7-8", "9-10")
+MOODS = ("calm", "adventure", "mystery", "joy")
+MIN_PAGES, MAX_PAGES = 4, 12
+NAME_MAX = 24
+PAGE_MAX_CHARS = 600  # an edited page longer than this no longer fits the printed page in large type
+NAME_PATTERN = re.compile(r"^[^\W\d_]+(?:[ '’-][^\W\d_]+)*$")
+
+
+def clean_name(raw: str) -> str:
+    """The hero's first name, tidied (spaces, NFC); UserError when empty, too long or not a name."""
+    name = unicodedata.normalize("NFC", " ".join(str(raw or "").split()))
+    if not name:
+        raise UserError("story.errors.name_empty")
+    if len(name) > NAME_MAX:
+        raise UserError("story.errors.name_too_long", n=NAME_MAX, length=len(name))
+    if not NAME_PATTERN.match(name):
+        raise UserError("story.errors.name_letters", name=name)
+    return name[0].upper() + name[1:]
+
+
+@dataclass
+class StorySpec:
+    """The choices that make a story (the fields of SPEC.toml's [story] table)."""
+
+    hero_name: str = "Zoé"
+    hero: str = "girl"
+    companion: str = "dragon"
+    place: str = "forest"
+    object: str = "key"
+    problem: str = "storm"
+    tone: str = "adventure"
+    pages: int = 6
+    reading_age: str = "7-8"
+    language: str = "fr"
+    seed: int = 0
+    title: str = ""  # empty: written from the choices
+    writer: str = ""  # a story.write backend name; empty: the best available
+    theme: str = "calm"  # music theme of the book (a mood)
+    page_edits: dict[int, dict] = field(default_factory=dict)  # page number -> {text, picture, mood}
+
+    def checked(self) -> "StorySpec":
+        """A copy with a clean name; UserError naming the field, the value and the valid choices."""
+        for name, valid in (("hero", HEROES), ("companion", COMPANIONS), ("place", PLACES), ("object", OBJECTS),
+                            ("problem", PROBLEMS), ("tone", TONES), ("reading_age", AGES),
+                            ("language", LANGUAGES), ("theme", MOODS)):
+            value = getattr(self, name)
+            if value not in valid:
+                raise UserError("story.errors.bad_choice", field=name, value=value, valid=", ".join(valid))
+        try:
+            pages = int(self.pages)
+        except (TypeError, ValueError):
+            raise UserError("story.errors.bad_pages", value=self.pages, low=MIN_PAGES, high=MAX_PAGES) from None
+        if not MIN_PAGES <= pages <= MAX_PAGES:
+            raise UserError("story.errors.bad_pages", value=self.pages, low=MIN_PAGES, high=MAX_PAGES)
+        return dataclasses.replace(self, hero_name=clean_name(self.hero_name), pages=pages, seed=int(self.seed))
+
+    def choices(self) -> dict:
+        """The choices as plain JSON (job params, the 'how this book was made' page)."""
+        data = dataclasses.asdict(self)
+        data["page_edits"] = {str(k): v for k, v in self.page_edits.items()}
+        return data
+
+    @classmethod
+    def from_dict(cls, data: dict) -> "StorySpec":
+        """Build from plain JSON/TOML values; unknown keys are an error naming the valid ones."""
+        names = {f.name for f in dataclasses.fields(cls)}
+        unknown = set(data) - names
+        if unknown:
+            raise UserError("story.errors.unknown_keys", keys=", ".join(sorted(unknown)),
+                            valid=", ".join(sorted(names)))
+        data = dict(data)
+        data["page_edits"] = {int(k): dict(v) for k, v in (data.get("page_edits") or {}).items()}
+        return cls(**data)
+
+
+def load_spec(path: str | Path) -> tuple[StorySpec, dict]:
+    """Read SPEC.toml: the [story] choices, [[page]] edits; returns (spec, book options)."""
+    path = Path(path)
+    try:
+        with open(path, "rb") as fh:
+            raw = tomllib.load(fh)
+    except FileNotFoundError:
+        raise UserError("story.errors.spec_missing", path=str(path)) from None
+    except tomllib.TOMLDecodeError as exc:
+        raise UserError("story.errors.spec_syntax", path=str(path), detail=str(exc)) from None
+    story = dict(raw.get("story", {}))
+    edits = {}
+    for page in raw.get("page", []):
+        number = int(page.get("number", 0))
+        entry = {k: v for k, v in page.items() if k in ("text", "picture", "mood")}
+        if "picture" in entry and not Path(entry["picture"]).is_absolute():
+            entry["picture"] = str((path.parent / entry["picture"]).resolve())
+        edits[number] = entry
+    story["page_edits"] = edits
+    book = dict(raw.get("book", {}))
+    if book.get("cover") and not Path(book["cover"]).is_absolute():
+        book["cover"] = str((path.parent / book["cover"]).resolve())
+    return StorySpec.from_dict(story), book
+
+
+@dataclass
+class Page:
+    """One page of the book: its text and what goes with it."""
+
+    text: str
+    mood: str = "calm"
+    scene: str = ""  # English picture description (for the image generator)
+    picture: str = ""  # path of the page's picture, when there is one
+    music: str = ""  # path of the page's music (MP3), when there is one
+    narration: str = ""  # path of the page's read-aloud (MP3), when there is one
+
+
+@dataclass
+class Story:
+    """A written story: title, language, pages and who wrote it."""
+
+    title: str
+    language: str
+    pages: list[Page]
+    author: str = ""  # the child's first name
+    writer: str = "story.write.template"
+    notes: list[dict] = field(default_factory=list)  # {"key": locale key, "params": {...}} shown with the book
+    choices: dict = field(default_factory=dict)
+
+    def to_json(self) -> str:
+        return json.dumps(dataclasses.asdict(self), ensure_ascii=False, indent=2)
+
+    @classmethod
+    def from_dict(cls, data: dict) -> "Story":
+        pages = [Page(**p) for p in data.get("pages", [])]
+        return cls(**{**data, "pages": pages})
+
+    @classmethod
+    def from_json(cls, text: str) -> "Story":
+        return cls.from_dict(json.loads(text))
+
+
+def edit_page(story: Story, number: int, text: str) -> Story:
+    """Replace the text of page `number` (1-based); an empty or too long text is refused, the book kept."""
+    if not 1 <= number <= len(story.pages):
+        raise UserError("story.errors.no_such_page", number=number, count=len(story.pages))
+    text = " ".join(str(text or "").split())
+    if not text:
+        raise UserError("story.errors.page_empty", number=number)
+    if len(text) > PAGE_MAX_CHARS:
+        raise UserError("story.errors.page_too_long", number=number, n=PAGE_MAX_CHARS, length=len(text))
+    from .safety import check_words
+
+    check_words(text, story.language)
+    pages = list(story.pages)
+    pages[number - 1] = dataclasses.replace(pages[number - 1], text=text)
+    return dataclasses.replace(story, pages=pages)

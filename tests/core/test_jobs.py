@@ -1,0 +1,158 @@
+"""The job queue: submit, progress, results, cancel rules, round-robin, failures, and a worker killed mid-job."""
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from pipelines import config
+from pipelines.i18n import UserError
+from pipelines.jobs.queue import JobQueue, get_huey
+from pipelines.jobs.registry import KINDS
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture
+def plugin_env(atelier_env, monkeypatch):
+    monkeypatch.setenv("ATELIER_PLUGINS", "tests.plugin_kinds")
+    config.reset_settings()
+    import pipelines.jobs.registry as registry
+
+    monkeypatch.setattr(registry, "_plugins_loaded", False)
+    yield config.settings()
+    for kind in ("test.slow", "test.fail"):
+        KINDS.pop(kind, None)
+    sys.modules.pop("tests.plugin_kinds", None)
+
+
+def test_unknown_kind_and_non_json_params(immediate_queue):
+    with pytest.raises(KeyError, match="valid kinds are"):
+        immediate_queue.submit("no.such.kind", {})
+
+
+def test_job_runs_to_done_with_result_and_artifact(plugin_env, store, workshop):
+    queue = JobQueue(store, huey=get_huey(immediate=True))
+    zoe = store.add_participant(workshop["id"], "Zoé")
+    job_id = queue.submit("test.slow", {"seconds": 0.1, "title": "essai"}, owner=zoe["id"], workshop_id=workshop["id"])
+    job = queue.get(job_id)
+    assert job.state == "done" and job.progress == 1.0 and job.attempts == 1
+    text = Path(job.result["files"]["text"])
+    assert text.exists() and text.read_text().startswith("step 0")
+    artifact = store.artifact(job.result["artifact_id"])
+    assert artifact["owner"] == zoe["id"] and artifact["title"] == "essai"
+    assert queue.expected_seconds("test.slow") is not None
+
+
+def test_failures_are_recorded_with_a_message(plugin_env, store):
+    queue = JobQueue(store, huey=get_huey(immediate=True))
+    crashed = queue.get(queue.submit("test.fail", {}))
+    assert crashed.state == "failed" and crashed.error["key"] == "errors.job_crashed"
+    assert "boom" in crashed.error["params"]["detail"]
+    user = queue.get(queue.submit("test.fail", {"user_error": True}))
+    assert user.state == "failed" and user.error == {"key": "uploads.empty", "params": {}}
+    assert not list((store.files_dir / "jobs").glob(".tmp-*"))
+
+
+def test_round_robin_between_participants(plugin_env, store):
+    queue = JobQueue(store, huey=get_huey())  # the persistent SQLite queue, consumed by hand below
+    ids = {}
+    for owner, n in (("A", 3), ("B", 1), ("C", 1)):
+        for i in range(n):
+            ids[queue.submit("test.slow", {"seconds": 0.01}, owner={"A": 1, "B": 2, "C": 3}[owner])] = f"{owner}{i + 1}"
+    assert queue.get(next(k for k, v in ids.items() if v == "A3")).position == 4
+    order = []
+    huey = queue.huey
+    while (task := huey.dequeue()) is not None:
+        order.append(ids[task.args[0]])
+        huey.execute(task)
+    assert order == ["A1", "B1", "C1", "A2", "A3"]
+
+
+def test_cancel_rules(plugin_env, store):
+    queue = JobQueue(store, huey=get_huey())
+    mine = queue.submit("test.slow", {"seconds": 0.01}, owner=1)
+    with pytest.raises(UserError) as info:
+        queue.cancel(mine, by=2)  # another participant
+    assert info.value.key == "errors.cancel_not_yours"
+    assert queue.cancel(mine, by=1).state == "cancelled"
+    other = queue.submit("test.slow", {"seconds": 0.01}, owner=2)
+    assert queue.cancel(other).state == "cancelled"  # the facilitator may cancel any job
+    from pipelines.jobs.runner import run_job
+
+    assert run_job(mine, store) == "cancelled"  # the worker skips it
+
+
+def test_cancel_a_running_job(plugin_env, store):
+    queue = JobQueue(store, huey=get_huey())
+    job_id = queue.submit("test.slow", {"seconds": 5}, owner=1)
+    import threading
+
+    from pipelines.jobs.runner import run_job
+
+    thread = threading.Thread(target=run_job, args=(job_id, store))
+    thread.start()
+    deadline = time.time() + 10
+    while queue.get(job_id).progress < 0.05 and time.time() < deadline:
+        time.sleep(0.05)
+    queue.cancel(job_id, by=1)
+    thread.join(10)
+    job = queue.get(job_id)
+    assert job.state == "cancelled" and not (store.files_dir / "jobs" / job_id).exists()
+    assert not (store.files_dir / "jobs" / f".tmp-{job_id}").exists()
+
+
+# -- a worker process killed in the middle of a job -------------------------------------------------
+def _start_worker(env) -> subprocess.Popen:
+    return subprocess.Popen([sys.executable, "-m", "pipelines", "worker"], cwd=ROOT, env=env,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+
+def _wait(predicate, timeout=30.0):
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        if predicate():
+            return True
+        time.sleep(0.05)
+    raise AssertionError("condition not reached in time")
+
+
+def test_worker_killed_mid_job_requeues_once_then_fails(plugin_env, store):
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    queue = JobQueue(store, huey=get_huey())
+    victim = queue.submit("test.slow", {"seconds": 60}, owner=1)
+    bystander = queue.submit("test.slow", {"seconds": 0.2}, owner=2)
+    tmp = store.files_dir / "jobs" / f".tmp-{victim}"
+    for attempt in (1, 2):
+        worker = _start_worker(env)
+        _wait(lambda: queue.get(victim).state == "running" and queue.get(victim).attempts == attempt
+              and queue.get(victim).progress > 0.002)
+        assert (tmp / "result.txt").exists()  # a partial file exists
+        worker.send_signal(signal.SIGKILL)
+        worker.wait(10)
+        assert queue.get(victim).state == "running"  # nobody told the store: the worker died
+    worker = _start_worker(env)
+    try:
+        _wait(lambda: queue.get(victim).finished and queue.get(bystander).state == "done")
+        job = queue.get(victim)
+        assert job.state == "failed" and job.error["key"] == "errors.job_interrupted"
+        assert not tmp.exists() and not (store.files_dir / "jobs" / victim).exists()  # no partial file left
+        assert Path(queue.get(bystander).result["files"]["text"]).exists()
+        # After one interruption only, a job is re-queued and completes.
+        second = queue.submit("test.slow", {"seconds": 60}, owner=3)
+        _wait(lambda: queue.get(second).state == "running" and queue.get(second).progress > 0.002)
+        worker.send_signal(signal.SIGKILL)
+        worker.wait(10)
+        with store.transaction() as conn:  # make the rerun quick
+            conn.execute("UPDATE jobs SET params='{\"seconds\": 0.2}' WHERE id=?", (second,))
+        worker = _start_worker(env)
+        _wait(lambda: queue.get(second).state == "done")
+        assert queue.get(second).attempts == 2
+    finally:
+        worker.terminate()
+        worker.wait(10)

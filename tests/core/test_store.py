@@ -1,0 +1,95 @@
+"""The store: schema versions, workshops, consent, artifacts and the retention purge (files and rows together)."""
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from pipelines.store import Store, expiry_for, write_bytes_atomic
+
+
+def test_schema_is_versioned_and_migrations_are_idempotent(store):
+    versions = store.schema_versions()
+    assert versions["core"] >= 1
+    Store().migrate()
+    assert Store().schema_versions() == versions
+    with store.connect() as conn:
+        assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+
+
+def test_workshop_code_and_participants(store):
+    w = store.create_workshop("Mercredi BD", retention="day")
+    assert len(w["code"]) == 5 and store.workshop_by_code(w["code"].lower())["id"] == w["id"]
+    with pytest.raises(ValueError, match="who recorded it"):
+        store.add_participant(w["id"], "Zoé", consent=True, consent_by="")
+    zoe = store.add_participant(w["id"], "  Zoé  ", consent=True, consent_by="Animatrice")
+    assert zoe["name"] == "Zoé" and zoe["consent"] == 1 and zoe["consent_by"] == "Animatrice" and zoe["consent_at"]
+    jb = store.add_participant(w["id"], "Jean-Baptiste")
+    assert jb["consent"] == 0 and jb["consent_at"] is None
+    store.set_consent(jb["id"], True, "Papa de Jean-Baptiste")
+    assert store.participant(jb["id"])["consent"] == 1
+    with pytest.raises(Exception):
+        store.add_participant(w["id"], "Zoé")  # same name twice in one workshop
+    with pytest.raises(ValueError):
+        store.create_workshop("x", retention="forever")
+
+
+def test_expiry_rules():
+    moment = datetime(2026, 11, 21, 10, 30)
+    assert expiry_for("day", moment) == datetime(2026, 11, 21, 23, 59, 59)
+    assert expiry_for("week", moment) == moment + timedelta(days=7)
+    assert expiry_for("month", moment) == moment + timedelta(days=30)
+
+
+def _artifact(store, workshop, owner, name="a.png"):
+    folder = store.artifact_dir(workshop["id"], f"test-{name}")
+    path = write_bytes_atomic(folder / name, b"pixels")
+    return store.add_artifact(workshop_id=workshop["id"], owner=owner, kind="image", files={"image": str(path)},
+                              title="dragon", ai_made=True, seed=3)
+
+
+def test_purge_deletes_files_and_rows_together(store):
+    today = store.create_workshop("Ce soir", retention="day")
+    week = store.create_workshop("Semaine", retention="week")
+    zoe = store.add_participant(today["id"], "Zoé")
+    short = _artifact(store, today, zoe["id"], "short.png")
+    long = _artifact(store, week, None, "long.png")
+    assert Path(short["files"]["image"]).exists() and short["ai_made"] and short["seed"] == 3
+    assert store.purge_expired(datetime.now()) == {"artifacts": 0, "jobs": 0, "participants": 0}
+    counts = store.purge_expired(datetime.now() + timedelta(days=1))
+    assert counts["artifacts"] == 1
+    assert not Path(short["files"]["image"]).exists() and store.artifact(short["id"]) is None
+    assert Path(long["files"]["image"]).exists() and store.artifact(long["id"])
+    assert counts["participants"] == 1 and store.participants(today["id"]) == []
+    store.purge_expired(datetime.now() + timedelta(days=8))
+    assert not Path(long["files"]["image"]).exists() and store.artifact(long["id"]) is None
+
+
+def test_delete_artifact_and_remove_participant(store, workshop):
+    zoe = store.add_participant(workshop["id"], "Zoé")
+    item = _artifact(store, workshop, zoe["id"])
+    store.remove_participant(zoe["id"])
+    assert store.artifact(item["id"]) is None and not Path(item["files"]["image"]).exists()
+
+
+def test_atomic_write_leaves_no_partial_file(tmp_path):
+    target = tmp_path / "out.bin"
+    from pipelines.store import atomic_path
+
+    with pytest.raises(RuntimeError):
+        with atomic_path(target) as tmp:
+            tmp.write_bytes(b"half")
+            raise RuntimeError("crash while writing")
+    assert not target.exists() and list(tmp_path.iterdir()) == []
+    write_bytes_atomic(target, b"whole")
+    assert target.read_bytes() == b"whole"
+
+
+def test_events_and_settings(store, workshop):
+    store.log_event("prompt_blocked", workshop["id"], "…")
+    store.log_event("prompt_blocked", workshop["id"], "…")
+    assert store.count_events("prompt_blocked", workshop["id"]) == 2
+    assert store.count_events("image_flagged", workshop["id"]) == 0
+    store.set_setting("library_name", "Médiathèque des Tilleuls")
+    assert store.get_setting("library_name") == "Médiathèque des Tilleuls"

@@ -1,0 +1,166 @@
+"""Upload robustness: crafted files are each refused with their message or normalised; none raises anything else."""
+from __future__ import annotations
+
+import io
+import struct
+import zlib
+
+import numpy as np
+import pytest
+from PIL import Image
+
+from pipelines.i18n import UserError
+from pipelines.safety.uploads import sanitize_image
+
+
+def _save(image: Image.Image, fmt: str, **kwargs) -> bytes:
+    buffer = io.BytesIO()
+    image.save(buffer, format=fmt, **kwargs)
+    return buffer.getvalue()
+
+
+def _photo(size=(64, 48)) -> Image.Image:
+    x = np.linspace(0, 255, size[0], dtype=np.uint8)
+    y = np.linspace(0, 255, size[1], dtype=np.uint8)
+    rgb = np.stack([np.tile(x, (size[1], 1)), np.tile(y[:, None], (1, size[0])), np.full((size[1], size[0]), 90, np.uint8)], -1)
+    return Image.fromarray(rgb, "RGB")
+
+
+def _png_with_header_only(width: int, height: int) -> bytes:
+    """A PNG whose header claims a huge size: a decompression bomb must be refused before decoding."""
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+    ihdr = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", ihdr) + chunk(b"IDAT", zlib.compress(b"\x00" * 64)) + chunk(b"IEND", b"")
+
+
+def _bomb_png(width: int, height: int) -> bytes:
+    """A real, highly compressed PNG of a flat colour (a few hundred kB for 100 megapixels)."""
+    raw = zlib.compressobj(9)
+    row = b"\x00" + b"\x00" * (width * 1)
+    data = b"".join(raw.compress(row) for _ in range(height)) + raw.flush()
+
+    def chunk(kind: bytes, payload: bytes) -> bytes:
+        return struct.pack(">I", len(payload)) + kind + payload + struct.pack(">I", zlib.crc32(kind + payload) & 0xFFFFFFFF)
+    ihdr = struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", ihdr) + chunk(b"IDAT", data) + chunk(b"IEND", b"")
+
+
+def _exif_rotated_with_gps() -> bytes:
+    image = _photo((80, 40))
+    exif = Image.Exif()
+    exif[0x0112] = 6  # orientation: rotate 90° clockwise to display
+    gps = {1: "N", 2: (48.0, 51.0, 24.0), 3: "E", 4: (2.0, 21.0, 3.0)}
+    exif[0x8825] = gps
+    exif[0x010F] = "PhoneMaker"
+    return _save(image, "JPEG", exif=exif.tobytes())
+
+
+def _animated(fmt: str) -> bytes:
+    frames = [Image.new("RGB", (32, 32), c) for c in ((255, 0, 0), (0, 255, 0), (0, 0, 255))]
+    return _save(frames[0], fmt, save_all=True, append_images=frames[1:], duration=100, loop=0)
+
+
+def _heic() -> bytes:
+    import pillow_heif
+
+    pillow_heif.register_heif_opener()
+    return _save(_photo(), "HEIF")
+
+
+def _sixteen_bit() -> bytes:
+    array = (np.linspace(0, 65535, 64 * 32).reshape(32, 64)).astype(np.uint16)
+    image = Image.fromarray(array)
+    assert image.mode.startswith("I;16")
+    return _save(image, "PNG")
+
+
+def _float_tiff() -> bytes:
+    return _save(Image.fromarray(np.linspace(-1, 3, 32 * 32, dtype=np.float32).reshape(32, 32)), "TIFF")
+
+
+JPEG = _save(_photo(), "JPEG")
+PNG = _save(_photo(), "PNG")
+
+# name -> (bytes, expected locale key of the refusal, or None when the file is normalised)
+CASES = {
+    "zero bytes": (lambda: b"", "uploads.empty"),
+    "truncated jpeg": (lambda: JPEG[: len(JPEG) // 3], "uploads.corrupt"),
+    "truncated png": (lambda: PNG[: len(PNG) // 2], "uploads.corrupt"),
+    "jpeg header then garbage": (lambda: b"\xff\xd8\xff\xe0" + b"\x13" * 500, "uploads.corrupt"),
+    "text renamed .jpg": (lambda: "Ceci n'est pas une image.\n".encode() * 20, "uploads.not_image"),
+    "pdf renamed .jpg": (lambda: b"%PDF-1.7\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF", "uploads.pdf"),
+    "random bytes": (lambda: np.random.default_rng(0).integers(0, 256, 4096, dtype=np.uint8).tobytes(), "uploads.not_image"),
+    "bmp": (lambda: _save(_photo(), "BMP"), "uploads.not_image"),
+    "animated gif": (lambda: _animated("GIF"), "uploads.gif"),
+    "100-megapixel png bomb": (lambda: _bomb_png(10000, 10000), "uploads.too_many_pixels"),
+    "header claims 40000x40000": (lambda: _png_with_header_only(40000, 40000), "uploads.too_many_pixels"),
+    "over the byte limit": (lambda: JPEG + b"\x00" * (26 * 1024 * 1024), "uploads.too_big"),
+    "tiff renamed .jpg": (lambda: _save(_photo(), "TIFF"), None),
+    "cmyk jpeg": (lambda: _save(_photo().convert("CMYK"), "JPEG"), None),
+    "16-bit png": (_sixteen_bit, None),
+    "float tiff": (_float_tiff, None),
+    "palette png": (lambda: _save(_photo().convert("P"), "PNG"), None),
+    "palette png with transparency": (lambda: _save(_photo().convert("P"), "PNG", transparency=0), None),
+    "rgba png": (lambda: _save(_photo().convert("RGBA"), "PNG"), None),
+    "grey + alpha png": (lambda: _save(_photo().convert("LA"), "PNG"), None),
+    "1-bit png": (lambda: _save(_photo().convert("1"), "PNG"), None),
+    "greyscale jpeg": (lambda: _save(_photo().convert("L"), "JPEG"), None),
+    "animated webp": (lambda: _animated("WEBP"), None),
+    "animated png": (lambda: _animated("PNG"), None),
+    "lossless webp": (lambda: _save(_photo(), "WEBP", lossless=True), None),
+    "heic": (_heic, None),
+    "exif-rotated jpeg with gps": (_exif_rotated_with_gps, None),
+    "one pixel": (lambda: _save(Image.new("RGB", (1, 1), "white"), "PNG"), None),
+}
+
+
+def test_there_are_at_least_25_crafted_files():
+    assert len(CASES) >= 25
+
+
+@pytest.mark.parametrize("name", list(CASES))
+def test_crafted_upload(name, atelier_env):
+    make, refusal = CASES[name]
+    data = make()
+    if refusal:
+        with pytest.raises(UserError) as info:
+            sanitize_image(data)
+        assert info.value.key == refusal
+        assert info.value.message("fr") and not info.value.message("fr").startswith("[")
+        assert info.value.message("en") and not info.value.message("en").startswith("[")
+    else:
+        clean = sanitize_image(data)
+        assert clean.image.mode == "RGB" and clean.image.width >= 1
+        assert not clean.image.info and not clean.image.getexif()
+        reopened = Image.open(io.BytesIO(clean.png_bytes()))
+        assert not reopened.getexif() and "exif" not in reopened.info and "icc_profile" not in reopened.info
+
+
+def test_exif_orientation_applied_and_gps_dropped(atelier_env):
+    clean = sanitize_image(_exif_rotated_with_gps())
+    assert clean.image.size == (40, 80)  # turned upright
+    assert "uploads.note_rotated" in clean.notes
+    assert b"PhoneMaker" not in clean.png_bytes()
+
+
+def test_sixteen_bit_keeps_its_range(atelier_env):
+    clean = sanitize_image(_sixteen_bit())
+    grey = np.asarray(clean.image)[..., 0]
+    assert grey.min() == 0 and grey.max() == 255 and "uploads.note_16bit" in clean.notes
+
+
+def test_transparency_becomes_white(atelier_env):
+    image = Image.new("RGBA", (8, 8), (0, 0, 0, 0))
+    clean = sanitize_image(_save(image, "PNG"))
+    assert np.asarray(clean.image).min() == 255 and "uploads.note_alpha" in clean.notes
+
+
+def test_downscale_by_choice(atelier_env):
+    data = _save(Image.new("RGB", (3000, 2000), (120, 100, 80)), "JPEG")
+    with pytest.raises(UserError) as info:
+        sanitize_image(data, max_megapixels=4)
+    assert info.value.key == "uploads.too_many_pixels" and "4" in info.value.message("fr")
+    clean = sanitize_image(data, max_megapixels=4, downscale=True)
+    assert clean.image.width * clean.image.height <= 4e6 and "uploads.note_downscaled" in clean.notes
+    assert clean.original_size == (3000, 2000)

@@ -1,0 +1,104 @@
+"""A child's comic page in the browser: two uploaded drawings stylised on the CPU, three bubbles, the PDF."""
+from __future__ import annotations
+
+import subprocess
+
+import pdfplumber
+
+from tests.e2e.conftest import ARTIFACTS, assert_no_exception, goto, shot, wait_ready
+from tests.fixtures.models_comics import make_drawing
+
+
+def _tab(page, name: str) -> None:
+    page.get_by_role("tab", name=name).click()
+    page.wait_for_timeout(300)
+
+
+def _wait_text(page, text: str, timeout_s: float = 90) -> None:
+    page.get_by_text(text).first.wait_for(timeout=timeout_s * 1000)
+    wait_ready(page)
+
+
+def _add_bubble(page, panel: str, kind: str, text: str, position: str, tail: str) -> None:
+    panel_tab = page.get_by_role("tabpanel", name="5 · Bulles")
+    panel_tab.locator('[data-testid="stRadio"]').first.get_by_text(panel, exact=True).click()
+    wait_ready(page)
+    panel_tab.get_by_text(kind, exact=True).click()
+    wait_ready(page)
+    panel_tab.get_by_label("Texte de la bulle").fill(text)
+    panel_tab.get_by_label("Texte de la bulle").press("Control+Enter")
+    wait_ready(page)
+    panel_tab.locator('[data-testid="stButton"] button', has_text=position).first.click()
+    wait_ready(page)
+    if tail:
+        panel_tab.locator('[data-testid="stButton"] button', has_text=tail).nth(1).click()
+        wait_ready(page)
+    panel_tab.get_by_role("button", name="➕ Ajouter la bulle").click()
+    wait_ready(page)
+
+
+def test_a_page_from_two_drawings(browser_page, studio, tmp_path):
+    page = browser_page
+    drawings = [make_drawing(tmp_path / "dragon.png"),
+                make_drawing(tmp_path / "chat.png", sky=(250, 220, 200), body=(240, 150, 60))]
+    goto(page, studio, "bd")
+
+    # 1. Layout: three tall panels.
+    page.get_by_role("button", name="3 cases hautes · 3 cases").click()
+    wait_ready(page)
+    shot(page, "comics-01-layout")
+
+    # 2. Story: title and authors.
+    _tab(page, "2 · Histoire")
+    page.get_by_label("Titre de ta BD").fill("Le chat et le dragon")
+    page.get_by_label("Titre de ta BD").press("Enter")
+    page.get_by_label("Prénoms des auteurs (séparés par des virgules)").fill("Zoé, Jean-Baptiste")
+    page.get_by_label("Prénoms des auteurs (séparés par des virgules)").press("Enter")
+    wait_ready(page)
+
+    # 4. Two panels from uploaded drawings, inked and coloured on the CPU (the default way without a model).
+    _tab(page, "4 · Dessins")
+    panels_tab = page.get_by_role("tabpanel", name="4 · Dessins")
+    assert panels_tab.get_by_text("L'IA dessine ma phrase").count() == 0  # no model here: not offered
+    for index, drawing in enumerate(drawings):
+        panels_tab.locator('[data-testid="stFileUploaderDropzoneInput"]').nth(index).set_input_files(str(drawing))
+        _wait_text(page, "Dessin reçu.")
+        page.get_by_role("button", name=f"🎨 Dessiner la case {index + 1}").click()
+        wait_ready(page)
+    for _ in range(120):
+        if panels_tab.get_by_text("Case prête").count() >= 2:
+            break
+        page.wait_for_timeout(1000)
+    wait_ready(page)
+    assert panels_tab.get_by_text("Case prête").count() == 2
+    shot(page, "comics-02-panels")
+
+    # 5. Three bubbles: two in panel 1, a thought in panel 2.
+    _tab(page, "5 · Bulles")
+    _add_bubble(page, "1 🖼️", "💬 Parole", "Bonjour! Je suis un dragon.", "↖", "↘")
+    _add_bubble(page, "1 🖼️", "💥 Cri", "Au secours!", "↙", "→")
+    _add_bubble(page, "2 🖼️", "💭 Pensée", "J'ai faim...", "↗", "↓")
+    shot(page, "comics-03-bubbles")
+
+    # 6. Print: the PDF with crop marks.
+    _tab(page, "6 · Imprimer")
+    page.get_by_text("Traits de coupe").click()
+    wait_ready(page)
+    page.get_by_role("button", name="🖨️ Créer ma planche (PDF + image)").click()
+    _wait_text(page, "Ta planche est prête !", timeout_s=120)
+    assert_no_exception(page)
+    shot(page, "comics-04-export")
+    with page.expect_download() as download:
+        page.get_by_role("button", name="⬇️ PDF à imprimer (A4)").click()
+    ARTIFACTS.mkdir(exist_ok=True)
+    pdf = ARTIFACTS / "comics-page.pdf"
+    download.value.save_as(str(pdf))
+    with pdfplumber.open(pdf) as doc:
+        text = doc.pages[0].extract_text()
+        assert len(doc.pages) == 1 and len(doc.pages[0].images) == 2
+    for phrase in ("Le chat et le dragon", "Zoé et Jean-Baptiste", "Bonjour !", "secours !", "faim"):
+        assert phrase in text
+    assert "IA" not in text  # drawings inked on the CPU: no AI mention
+    subprocess.run(["pdftoppm", "-png", "-r", "50", "-singlefile", str(pdf), str(ARTIFACTS / "comics-page")],
+                   check=True)
+    assert (ARTIFACTS / "comics-page.png").stat().st_size > 20_000

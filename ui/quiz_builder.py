@@ -1,0 +1,203 @@
+"""Pack builder for the facilitator: human works with their credit, AI items made by jobs, import/export."""
+from __future__ import annotations
+
+import uuid
+
+import streamlit as st
+
+from pipelines.blindtest.jobs import ASKS
+from pipelines.blindtest.library import PackLibrary
+from pipelines.blindtest.pack import PackInvalid
+from pipelines.blindtest.starter import GENRES, INSTRUMENTS, MOODS
+from pipelines.config import settings
+from pipelines.imagegen import STYLES
+from pipelines.safety.uploads import sanitize_image
+
+from .i18n import error_text, lang, t
+from .jobs import job_status_ui, submit_job
+from .session import can_upload_photos
+from .widgets import backend_choice_ui, download_ui
+
+LICENCES = ("CC0 1.0", "CC BY 4.0", "CC BY-SA 4.0", "Public domain", "author-permission")
+UPLOAD_TYPES = {"image": ["png", "jpg", "jpeg", "webp"], "audio": ["mp3", "ogg", "wav"], "text": ["txt", "md"]}
+
+
+def problems_ui(exc: BaseException) -> None:
+    """Every problem of a pack, one line each, in the user's language."""
+    if isinstance(exc, PackInvalid):
+        for problem in exc.problems:
+            st.error(problem.text(lang()))
+    else:
+        st.error(error_text(exc))
+
+
+def builder_ui() -> None:
+    library = PackLibrary()
+    own = [e for e in library.entries() if not e.name.startswith("starter")]
+    with st.form("quiz-new-pack"):
+        title = st.text_input(t("quiz.builder.new_title"))
+        if st.form_submit_button(f"➕ {t('quiz.builder.create')}", use_container_width=True):
+            try:
+                entry = library.create(title, lang())
+                st.session_state["quiz-building"] = entry.name
+                st.rerun()
+            except Exception as exc:
+                problems_ui(exc)
+    if not own:
+        st.info(t("quiz.builder.none"))
+        return
+    names = [e.name for e in own]
+    current = st.session_state.get("quiz-building")
+    chosen = st.selectbox(t("quiz.builder.pick"), names, index=names.index(current) if current in names else 0,
+                          format_func={e.name: e.title for e in own}.get, key="quiz-building-pick")
+    entry = library.entry(library.folder(chosen))
+    items_ui(library, entry)
+    human_ui(library, entry)
+    ai_music_ui(entry)
+    ai_picture_ui(entry)
+
+
+def items_ui(library: PackLibrary, entry) -> None:
+    st.markdown(f"#### 📦 {entry.title} — {t('quiz.host.items', n=len(entry.items))}")
+    for item in entry.items:
+        cols = st.columns([5, 1])
+        truth = "🤖" if item.get("truth") == "ai" else "🧑"
+        cols[0].markdown(f"{truth} **{item.get('id')}** · {t('quiz.mode.' + item.get('mode', 'ai_or_human'))} · "
+                         f"{item.get('credit') or item.get('model') or ''}")
+        if cols[1].button("🗑️", key=f"quiz-del-{entry.name}-{item.get('id')}", help=t("quiz.builder.remove")):
+            library.remove_item(entry.folder, item["id"])
+            st.rerun()
+    if entry.items and entry.problems:
+        with st.expander(f"⚠️ {t('quiz.builder.problems', n=len(entry.problems))}"):
+            for problem in entry.problems:
+                st.write(problem.text(lang()))
+
+
+def human_ui(library: PackLibrary, entry) -> None:
+    """A human work (photo, drawing, recording, text) with its credit and licence."""
+    with st.expander(f"🧑 {t('quiz.builder.add_human')}"):
+        media = st.radio(t("quiz.builder.media"), list(UPLOAD_TYPES), horizontal=True, key="quiz-human-media",
+                         format_func=lambda m: t(f"quiz.media.{m}"))
+        with st.form("quiz-human", clear_on_submit=True):
+            upload = st.file_uploader(t("quiz.builder.file"), type=UPLOAD_TYPES[media])
+            credit = st.text_input(t("quiz.builder.credit"))
+            licence = st.selectbox(t("quiz.builder.licence"), LICENCES,
+                                   format_func=lambda x: t("quiz.builder.author_permission") if x == "author-permission" else x)
+            explanation = st.text_area(t("quiz.builder.explanation"), max_chars=400)
+            if st.form_submit_button(f"➕ {t('quiz.builder.add')}", type="primary", use_container_width=True):
+                add_human(library, entry, media, upload, credit, licence, explanation)
+
+
+def add_human(library: PackLibrary, entry, media: str, upload, credit: str, licence: str, explanation: str) -> None:
+    if upload is None:
+        st.error(t("quiz.builder.err_no_file"))
+        return
+    if media == "image" and not can_upload_photos():
+        st.error(t("sidebar.no_consent"))
+        return
+    data, extension = upload.getvalue(), "." + upload.name.rsplit(".", 1)[-1].lower()
+    try:
+        if media == "image":  # every uploaded picture is cleaned: no EXIF/GPS, checked decoder and size
+            data, extension = sanitize_image(data).png_bytes(), ".png"
+        licence_text = t("quiz.builder.author_permission") if licence == "author-permission" else licence
+        item = {"id": credit or media, "mode": "ai_or_human", "media": media, "truth": "human",
+                "credit": credit, "licence": licence_text, "explanation": explanation}
+        library.add_item(entry.folder, item, data, extension)
+        st.success(t("quiz.builder.added"))
+        st.rerun()
+    except Exception as exc:
+        problems_ui(exc)
+
+
+def _job_ui(key: str) -> bool:
+    """Follow a builder job; True while it runs."""
+    job_id = st.session_state.get(key)
+    if not job_id:
+        return False
+    job = job_status_ui(job_id, key)
+    if job is None:
+        return True
+    st.session_state.pop(key)
+    if job.state == "done":
+        st.success(t("quiz.builder.added"))
+    return False
+
+
+def ai_music_ui(entry) -> None:
+    """A clip from any installed music engine, as an "AI or human?" or a "guess the mood/genre/instrument" item."""
+    with st.expander(f"🤖🎶 {t('quiz.builder.add_music')}"):
+        if _job_ui("quiz-music-job"):
+            return
+        backend = backend_choice_ui("music.generate", key="quiz-music-backend")
+        if backend is None:
+            return
+        cols = st.columns(3)
+        mood = cols[0].selectbox(t("quiz.builder.mood"), MOODS, format_func=lambda m: t(f"quiz.starter.mood.{m}"))
+        genre = cols[1].selectbox(t("quiz.builder.genre"), ("",) + GENRES,
+                                  format_func=lambda g: t(f"quiz.starter.genre.{g}") if g else "—")
+        instrument = cols[2].selectbox(t("quiz.builder.instrument"), ("",) + INSTRUMENTS,
+                                       format_func=lambda i: t(f"quiz.starter.instrument.{i}") if i else "—")
+        ask = st.radio(t("quiz.builder.ask"), ASKS, horizontal=True, format_func=lambda a: t(f"quiz.builder.ask_{a}"))
+        seconds = st.slider(t("quiz.builder.seconds"), 5, 20, 10)
+        if st.button(f"🎼 {t('quiz.builder.make')}", type="primary", use_container_width=True, key="quiz-music-go"):
+            st.session_state["quiz-music-job"] = submit_job("quiz.music_item", {
+                "pack": entry.name, "mood": mood, "genre": genre, "instrument": instrument, "ask": ask,
+                "seconds": seconds, "backend": backend, "language": lang()})
+            st.rerun()
+
+
+def ai_picture_ui(entry) -> None:
+    """A picture redrawn by the comic stylisation, as a "which prompt?" item."""
+    with st.expander(f"🤖🖼️ {t('quiz.builder.add_picture')}"):
+        if _job_ui("quiz-picture-job"):
+            return
+        with st.form("quiz-picture", clear_on_submit=True):
+            upload = st.file_uploader(t("quiz.builder.source_picture"), type=UPLOAD_TYPES["image"])
+            subject = st.text_input(t("quiz.builder.subject"))
+            style = st.selectbox(t("quiz.builder.style"), list(STYLES),
+                                 format_func=lambda s: f"{STYLES[s].emoji} {t('quiz.starter.style.' + s)}")
+            credit = st.text_input(t("quiz.builder.source_credit"))
+            licence = st.selectbox(t("quiz.builder.licence"), LICENCES,
+                                   format_func=lambda x: t("quiz.builder.author_permission") if x == "author-permission" else x)
+            if st.form_submit_button(f"🎨 {t('quiz.builder.make')}", type="primary", use_container_width=True):
+                if upload is None or not subject.strip():
+                    st.error(t("quiz.builder.err_picture_fields"))
+                elif not can_upload_photos():
+                    st.error(t("sidebar.no_consent"))
+                else:
+                    try:
+                        clean = sanitize_image(upload.getvalue())
+                    except Exception as exc:
+                        st.error(error_text(exc))
+                        return
+                    source = settings().data_dir / "quiz-packs" / ".uploads" / f"{uuid.uuid4().hex}.png"
+                    source.parent.mkdir(parents=True, exist_ok=True)
+                    source.write_bytes(clean.png_bytes())
+                    licence_text = t("quiz.builder.author_permission") if licence == "author-permission" else licence
+                    st.session_state["quiz-picture-job"] = submit_job("quiz.picture_item", {
+                        "pack": entry.name, "source": str(source), "subject": subject, "style": style,
+                        "credit": credit, "licence": licence_text, "language": lang()})
+                    st.rerun()
+
+
+def share_ui() -> None:
+    """Import a pack zip from another library; export one of ours."""
+    library = PackLibrary()
+    st.markdown(f"#### 📥 {t('quiz.builder.import')}")
+    upload = st.file_uploader(t("quiz.builder.import_file"), type=["zip"], key="quiz-import")
+    if upload is not None and st.button(f"📥 {t('quiz.builder.import_go')}", use_container_width=True):
+        try:
+            entry = library.import_zip(upload.getvalue())
+            st.success(t("quiz.builder.imported", title=entry.title, n=len(entry.items)))
+        except Exception as exc:
+            problems_ui(exc)
+    st.markdown(f"#### 📤 {t('quiz.builder.export')}")
+    for entry in library.entries():
+        cols = st.columns([3, 2])
+        cols[0].markdown(f"📦 **{entry.title}** — {t('quiz.host.items', n=len(entry.items))}")
+        with cols[1]:
+            if entry.playable:
+                zip_path = library.export_zip(entry.folder)
+                download_ui(zip_path, f"📤 {t('quiz.builder.export_go')}", "application/zip", key=f"zip-{entry.name}")
+            else:
+                st.caption(t("quiz.builder.not_playable"))

@@ -1,0 +1,128 @@
+"""A player's device: code + pseudonym, then big answer buttons and their score, updated every second."""
+from __future__ import annotations
+
+import time
+
+import streamlit as st
+
+from pipelines.blindtest.game import QuizGames
+
+from .i18n import error_text, t
+from .quiz_host import MEDALS, choice_label, games, question_title, team_label
+
+SEEN_EVERY = 5.0  # seconds between "still here" notes (keeps the store's writes for the answers)
+
+PLAYER_CSS = """
+<style>
+.st-key-quiz-answers .stButton > button { min-height: 6rem; font-size: 1.7rem; border-radius: 1rem; }
+.quiz-big { font-size: 2rem; text-align: center; }
+</style>
+"""
+
+
+def join_ui() -> None:
+    """Code + pseudonym: no account; the token in the address bar brings the player back after a reload."""
+    st.markdown(f"### {t('quiz.play.hello')}")
+    with st.form("quiz-join"):
+        code = st.text_input(t("quiz.play.code"), value=st.query_params.get("code", ""), max_chars=6)
+        name = st.text_input(t("quiz.play.name"), max_chars=24)
+        if st.form_submit_button(f"🚀 {t('quiz.play.join')}", type="primary", use_container_width=True):
+            try:
+                player, renamed = games().join(code, name)
+            except Exception as exc:
+                st.error(error_text(exc))
+                return
+            st.query_params["joueur"] = player["token"]
+            st.session_state["quiz-renamed"] = player["name"] if renamed else ""
+            st.rerun()
+
+
+def player_ui() -> None:
+    token = st.query_params.get("joueur")
+    player = games().player(token) if token else None
+    if not player:
+        if token:
+            st.warning(t("quiz.play.gone"))
+            st.query_params.pop("joueur", None)
+        join_ui()
+        return
+    st.markdown(PLAYER_CSS, unsafe_allow_html=True)
+    if st.session_state.get("quiz-renamed"):
+        st.info(t("quiz.play.renamed", name=st.session_state["quiz-renamed"]))
+    live_player_ui(token)
+    if st.button(f"🚪 {t('quiz.play.leave')}", key="quiz-leave"):
+        st.query_params.pop("joueur", None)
+        st.session_state.pop("quiz-renamed", None)
+        st.rerun()
+
+
+@st.fragment(run_every=1.0)
+def live_player_ui(token: str) -> None:
+    """The player's screen now: waiting, answering, their result, or the podium."""
+    quiz = games()
+    view = quiz.player_view(token)
+    if view is None:
+        st.rerun(scope="app")
+    player, game, question = view["player"], view["game"], view["question"]
+    last = st.session_state.get("quiz-seen", 0.0)
+    if time.time() - last > SEEN_EVERY:
+        quiz.seen(player["id"])
+        st.session_state["quiz-seen"] = time.time()
+    st.markdown(f"<div class='quiz-big'>🙂 <b data-testid='quiz-me'>{_escape(player['name'])}</b> "
+                f"{team_label(player['team'])} · ⭐ <span data-testid='quiz-score'>{view['score']}</span></div>",
+                unsafe_allow_html=True)
+    state = game["state"]
+    if state == "lobby":
+        st.markdown(f"<div class='quiz-big'>⏳ {t('quiz.play.wait_start')}</div>", unsafe_allow_html=True)
+    elif state == "question":
+        answer_ui(quiz, token, view)
+    elif state in ("reveal", "scores"):
+        result_ui(view)
+    else:
+        medal = MEDALS.get(view["rank"], "🎉")
+        st.markdown(f"<div class='quiz-big' data-testid='quiz-final'>{medal} "
+                    f"{t('quiz.play.final', rank=view['rank'], total=view['total'], score=view['score'])}</div>",
+                    unsafe_allow_html=True)
+
+
+def answer_ui(quiz: QuizGames, token: str, view: dict) -> None:
+    question = view["question"]
+    remaining = int(round(view["remaining"] or 0))
+    st.markdown(f"<div class='quiz-big'>{question_title(question)} · ⏱️ {remaining} s</div>", unsafe_allow_html=True)
+    if view["answer"]:
+        st.markdown(f"<div class='quiz-big' data-testid='quiz-sent'>✅ {t('quiz.play.sent')}</div>",
+                    unsafe_allow_html=True)
+        st.caption(choice_label(question, view["answer"]["choice"]))
+        return
+    with st.container(key="quiz-answers"):
+        columns = st.columns(2)
+        for index in range(len(question["choices"])):
+            with columns[index % 2]:
+                if st.button(choice_label(question, index), key=f"quiz-a-{question['idx']}-{index}",
+                             use_container_width=True):
+                    result = quiz.answer(token, question["idx"], index)
+                    if result.status in ("late", "closed"):
+                        st.warning(t("quiz.play.too_late"))
+                    st.rerun(scope="fragment")
+
+
+def result_ui(view: dict) -> None:
+    question, answer = view["question"], view["answer"]
+    if answer is None:
+        st.markdown(f"<div class='quiz-big'>⌛ {t('quiz.play.no_answer')}</div>", unsafe_allow_html=True)
+    elif answer["correct"]:
+        st.markdown(f"<div class='quiz-big' data-testid='quiz-result'>🎉 {t('quiz.play.right', points=answer['points'])}"
+                    f"</div>", unsafe_allow_html=True)
+    else:
+        st.markdown(f"<div class='quiz-big' data-testid='quiz-result'>🙈 {t('quiz.play.wrong')}</div>",
+                    unsafe_allow_html=True)
+    st.markdown(f"<div class='quiz-big'>👉 {choice_label(question, question['answer'])}</div>", unsafe_allow_html=True)
+    st.markdown(f"<div class='quiz-big'>{t('quiz.play.rank', rank=view['rank'], total=view['total'])}</div>",
+                unsafe_allow_html=True)
+
+
+def _escape(text: str) -> str:
+    import html
+
+    return html.escape(text)
+
