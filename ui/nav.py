@@ -16,6 +16,7 @@ class PageInfo:
 
 # Workshops, in the order of the home page cards.
 WORKSHOPS: list[PageInfo] = [
+    PageInfo("postcards", "pages/postcards.py", "💌", url_path="cartes-postales"),
     PageInfo("comics", "pages/comics.py", "💬", ("imagegen.txt2img", "imagegen.stylise"), url_path="bd"),
     PageInfo("storybook", "pages/storybook.py", "📖", ("story.write", "music.generate", "story.voice"), url_path="livre"),
     PageInfo("blindtest", "pages/blindtest.py", "🎵", ("music.generate", "imagegen.stylise"), facilitator_only=True,

@@ -32,13 +32,14 @@ def white_balance(rgb: np.ndarray, strength: float = 1.0) -> np.ndarray:
     return lab_to_rgb(lab)
 
 
-def stretch_levels(rgb: np.ndarray, strength: float = 1.0, clip: float = 0.5) -> np.ndarray:
+def stretch_levels(rgb: np.ndarray, strength: float = 1.0, clip: float = 0.5, margin: float = 0.0) -> np.ndarray:
     """Revive faded contrast: the darkest and lightest tones (percentiles) back to black and white."""
     # Percentiles over every channel value: the lightest and darkest inks, whatever their hue.
     low, high = np.percentile(rgb[::2, ::2], (clip, 100 - clip))
     if high - low < 1e-3:
         return rgb.copy()
-    stretched = (rgb - low) / (high - low)
+    # `margin` keeps the extremes slightly off pure black and white, where real prints rarely sit.
+    stretched = margin + (rgb - low) / (high - low) * (1 - 2 * margin)
     return np.clip(rgb + (stretched - rgb) * strength, 0, 1).astype(np.float32)
 
 

@@ -98,10 +98,10 @@ def how_made_lines(story: Story, pictures: str, music: str, voice: str) -> list[
     t = lambda key, **p: translate(key, lang, **p)  # noqa: E731
     lines = []
     if c:
-        lines.append(t("story.book.how_choices", hero=lex["heroes"][c["hero"]]["emoji"], name=story.author,
+        lines.append(t("story.book.how_choices", hero=lex["heroes"][c["hero"]]["noun"], name=story.author,
                        companion=lex["companions"][c["companion"]]["noun"], place=lex["places"][c["place"]]["noun"],
-                       object=lex["objects"][c["object"]]["noun"], problem=lex["problems"][c["problem"]]["emoji"],
-                       tone=c["tone"], pages=len(story.pages), age=c["reading_age"]))
+                       object=lex["objects"][c["object"]]["noun"], problem=t(f"story.problems.{c['problem']}"),
+                       tone=t(f"story.tones.{c['tone']}"), pages=len(story.pages), age=c["reading_age"]))
     lines.append(t("story.book.how_writer", writer=t(_writer_label(story.writer))))
     lines += [t("story.book.how_pictures", pictures=pictures), t("story.book.how_music", music=music),
               t("story.book.how_voice", voice=voice), t("story.book.how_home")]

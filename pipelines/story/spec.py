@@ -54,14 +54,13 @@ class StorySpec:
     seed: int = 0
     title: str = ""  # empty: written from the choices
     writer: str = ""  # a story.write backend name; empty: the best available
-    theme: str = "calm"  # music theme of the book (a mood)
     page_edits: dict[int, dict] = field(default_factory=dict)  # page number -> {text, picture, mood}
 
     def checked(self) -> "StorySpec":
         """A copy with a clean name; UserError naming the field, the value and the valid choices."""
         for name, valid in (("hero", HEROES), ("companion", COMPANIONS), ("place", PLACES), ("object", OBJECTS),
                             ("problem", PROBLEMS), ("tone", TONES), ("reading_age", AGES),
-                            ("language", LANGUAGES), ("theme", MOODS)):
+                            ("language", LANGUAGES)):
             value = getattr(self, name)
             if value not in valid:
                 raise UserError("story.errors.bad_choice", field=name, value=value, valid=", ".join(valid))

@@ -1,0 +1,150 @@
+"""Printed results of a game: the scoreboard with each question's share of right answers, and certificates."""
+from __future__ import annotations
+
+import re
+from datetime import date
+from pathlib import Path
+
+from ..config import settings
+from ..export.pdf import PageSpec, PrintDocument
+from ..i18n import translate
+from ..store import Store
+from .game import QuizGames
+
+# Colour emoji are not in the print fonts: they are left out of printed text.
+_EMOJI = re.compile("[\U0001F000-\U0001FAFF\u2600-\u27BF\uFE0F\u200D]")
+ROW_MM = 7.0
+MARGIN_MM = 15.0
+
+
+def printable(text: str) -> str:
+    """Text without colour emoji, on one line."""
+    return " ".join(_EMOJI.sub("", str(text)).split())
+
+
+def library_name(store: Store) -> str:
+    """The library's name as set in the console, else the setting."""
+    return store.get_setting("library_name") or settings().library_name
+
+
+def _day(game: dict) -> str:
+    return date.fromisoformat(game["created_at"][:10]).strftime("%d/%m/%Y")
+
+
+class _Table:
+    """Rows drawn down A4 pages, with the header repeated on each new page."""
+
+    def __init__(self, doc: PrintDocument, columns: list[tuple[str, float]]):
+        self.doc, self.columns = doc, columns
+        self.page, self.y = None, 0.0
+
+    def start(self, page, y: float, title: str) -> None:
+        self.page, self.y = page, y
+        page.text(title, MARGIN_MM, y, size=14, bold=True)
+        self.y += 4
+        self._header()
+
+    def _header(self) -> None:
+        x = MARGIN_MM
+        self.page.rect(MARGIN_MM, self.y, self.page.width - 2 * MARGIN_MM, ROW_MM, stroke=None, fill=(0.93, 0.9, 0.8))
+        for label, width in self.columns:
+            self.page.text(label, x + 1.5, self.y + 5, size=9, bold=True)
+            x += width
+        self.y += ROW_MM
+
+    def row(self, cells: list[str], bold: bool = False) -> None:
+        if self.y + ROW_MM > self.page.height - MARGIN_MM:
+            self.page = self.doc.add_page(PageSpec("A4", bleed_mm=0))
+            self.y = MARGIN_MM
+            self._header()
+        x = MARGIN_MM
+        for (label, width), cell in zip(self.columns, cells):
+            text = printable(cell)
+            if self._too_wide(text, width):  # cut long names and prompts to their column
+                while len(text) > 1 and self._too_wide(text + "…", width):
+                    text = text[:-1]
+                text = text.rstrip() + "…"
+            self.page.text(text, x + 1.5, self.y + 5, size=10, bold=bold)
+            x += width
+        self.page.line(MARGIN_MM, self.y + ROW_MM, self.page.width - MARGIN_MM, self.y + ROW_MM, color=(0.8, 0.8, 0.8),
+                       line_mm=0.2)
+        self.y += ROW_MM
+
+    @staticmethod
+    def _too_wide(text: str, width: float) -> bool:
+        from ..export.fonts import text_width_mm
+
+        return text_width_mm(text, 10) > width - 3
+
+
+def write_results(game_id: int, out: Path, language: str = "fr", store: Store | None = None) -> Path:
+    """A4 results: scoreboard (and teams), then per question the share of players who found the truth."""
+    store = store or Store()
+    quiz = QuizGames(store)
+    game = quiz.game(game_id)
+
+    def tr(key: str, **params) -> str:
+        return translate(f"quiz.results.{key}", language, **params)
+
+    doc = PrintDocument(tr("title"), subject=game["title"], language=language, keywords=("quiz", "blind test"))
+    page = doc.add_page(PageSpec("A4", bleed_mm=0))
+    page.text(tr("title"), MARGIN_MM, 25, size=22, bold=True)
+    page.text(printable(tr("subtitle", title=game["title"], date=_day(game), library=library_name(store))),
+              MARGIN_MM, 33, size=11, color=(0.3, 0.3, 0.3))
+    table = _Table(doc, [(tr("col_rank"), 18), (tr("col_name"), 64), (tr("col_team"), 33), (tr("col_score"), 25),
+                         (tr("col_correct"), 40)])
+    table.start(page, 46, tr("scoreboard"))
+    for row in quiz.scoreboard(game_id):
+        team = translate(f"quiz.team.{row['team']}", language) if row["team"] else ""
+        table.row([str(row["rank"]), row["name"], team, str(row["score"]), str(row["correct"])], bold=row["rank"] == 1)
+    if game["teams"]:
+        teams = _Table(doc, [(tr("col_rank"), 18), (tr("col_team"), 105), (tr("col_score"), 57)])
+        teams.start(table.page, table.y + 12, tr("teams"))
+        for row in quiz.team_board(game_id):
+            teams.row([str(row["rank"]), translate(f"quiz.team.{row['team']}", language), str(row["score"])])
+        table = teams
+    questions = _Table(doc, [("#", 10), (tr("col_question"), 80), (tr("col_mode"), 35), (tr("col_truth"), 25),
+                             (tr("col_share"), 30)])
+    questions.start(table.page, table.y + 12, tr("questions"))
+    for stat in quiz.question_stats(game_id):
+        question = stat["question"]
+        share = tr("spotted", share=int(round(100 * stat["share"])), n=stat["correct"], total=stat["answered"]) \
+            if stat["answered"] else tr("nobody")
+        label = question.get("question") or question.get("prompt") or question.get("credit") or question["id"]
+        truth = translate("quiz.play.ai" if question["truth"] == "ai" else "quiz.play.human", language)
+        questions.row([str(stat["idx"] + 1), label, translate(f"quiz.mode.{question['mode']}", language), truth, share])
+    return doc.save(out)
+
+
+def write_certificates(game_id: int, out: Path, language: str = "fr", teams: bool = False,
+                       store: Store | None = None) -> Path:
+    """One A5 landscape certificate per player (or per team): name, score, place, date, library."""
+    store = store or Store()
+    quiz = QuizGames(store)
+    game = quiz.game(game_id)
+    rows = quiz.team_board(game_id) if teams and game["teams"] else quiz.scoreboard(game_id)
+
+    def tr(key: str, **params) -> str:
+        return translate(f"quiz.results.{key}", language, **params)
+
+    doc = PrintDocument(tr("certificate"), subject=game["title"], language=language, keywords=("quiz", "certificate"))
+    for row in rows:
+        page = doc.add_page(PageSpec("A5", "landscape", bleed_mm=0))
+        w, h = page.width, page.height
+        page.rect(6, 6, w - 12, h - 12, stroke=(0.75, 0.55, 0.1), line_mm=1.2, radius_mm=4)
+        page.rect(9, 9, w - 18, h - 18, stroke=(0.75, 0.55, 0.1), line_mm=0.3, radius_mm=3)
+        page.text(tr("certificate").upper(), w / 2, 32, size=30, bold=True, align="center", color=(0.55, 0.35, 0.05))
+        page.text(tr("certificate_of"), w / 2, 43, size=15, align="center")
+        is_team = teams and game["teams"]
+        page.text(tr("team_awarded_to" if is_team else "awarded_to"), w / 2, 58, size=11, align="center",
+                  color=(0.35, 0.35, 0.35))
+        name = translate(f"quiz.team.{row['team']}", language) if is_team else printable(row["name"])
+        page.text(name, w / 2, 75, size=28, bold=True, align="center")
+        page.text(tr("certificate_score", score=row["score"], rank=row["rank"], total=len(rows)), w / 2, 90, size=14,
+                  align="center")
+        page.text(printable(game["title"]), w / 2, 104, size=11, align="center", color=(0.35, 0.35, 0.35))
+        page.text(printable(tr("certificate_footer", library=library_name(store), date=_day(game))), w / 2, h - 18,
+                  size=10, align="center", color=(0.35, 0.35, 0.35))
+    if not rows:
+        doc.add_page(PageSpec("A5", "landscape", bleed_mm=0))
+    return doc.save(out)

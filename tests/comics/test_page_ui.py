@@ -1,0 +1,55 @@
+"""The comics page in Streamlit's AppTest: six steps, layout pictures, no text->image without a model, bubbles."""
+from __future__ import annotations
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from pipelines.config import ROOT
+
+
+@pytest.fixture
+def app(atelier_env, monkeypatch):
+    monkeypatch.setenv("ATELIER_EMBEDDED_WORKER", "0")
+    at = AppTest.from_file(str(ROOT / "pages" / "comics.py"), default_timeout=60)
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
+def _button(at, label):
+    return next(b for b in at.button if b.label == label)
+
+
+def test_six_steps_and_layout_pictures(app):
+    assert [tab.label for tab in app.tabs] == ["1 · Cases", "2 · Histoire", "3 · Héros", "4 · Dessins",
+                                               "5 · Bulles", "6 · Imprimer"]
+    layout_buttons = [b.label for b in app.button if "cases" in b.label and "·" in b.label]
+    assert len(layout_buttons) >= 6
+    _button(app, "Grande case + 2 · 3 cases").click().run()
+    assert app.session_state["comic"]["layout"] == "splash-2"
+    assert [b.label for b in app.button if b.label.startswith("🎨 Dessiner la case")] == [
+        "🎨 Dessiner la case 1", "🎨 Dessiner la case 2", "🎨 Dessiner la case 3"]
+
+
+def test_without_a_model_only_the_drawing_ways_are_offered(app):
+    ways = app.radio(key="comic-way-0").options
+    assert not any("phrase" in w for w in ways) and any("encré" in w for w in ways)
+    _button(app, "🎨 Dessiner la case 1").click().run()
+    assert any("Case 1 : envoie d'abord la photo de ton dessin." in e.value for e in app.error)
+
+
+def test_bubbles_are_added_nudged_and_previewed(app, drawings):
+    comic = app.session_state["comic"]
+    comic["panels"][0]["image"] = str(drawings[0])
+    app.text_area(key="comic-bubble-text").input("Bonjour!")
+    _button(app, "↗").click().run()
+    _button(app, "➕ Ajouter la bulle").click().run()
+    bubble = app.session_state["comic"]["panels"][0]["bubbles"][0]
+    assert bubble["text"] == "Bonjour!" and bubble["position"] == "top-right" and bubble["tail"]
+    _button(app, "↓").click().run()
+    assert app.session_state["comic"]["panels"][0]["bubbles"][0]["nudge"] == [0, 1]
+    assert not app.error and not app.exception
+    app.text_area(key="comic-bubble-text").input("bla " * 200)
+    _button(app, "➕ Ajouter la bulle").click().run()
+    assert any(e.value.startswith("Case 1, bulle 2") for e in app.error)  # named, and the page is kept
+    assert len(app.session_state["comic"]["panels"][0]["bubbles"]) == 2

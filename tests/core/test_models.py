@@ -1,0 +1,125 @@
+"""The weights manager: catalogue facts, import from a folder, sha256 lock, corruption found at load."""
+from __future__ import annotations
+
+import hashlib
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from pipelines.i18n import UserError
+from pipelines.models.manager import LOCK_NAME, ModelEntry, ModelFile, ModelManager, load_catalog
+
+ROOT = Path(__file__).resolve().parents[2]
+DESIGN_MODELS = ["sd-turbo", "sdxl-turbo", "taesd", "gfpgan-1.4", "codeformer", "facexlib", "lama",
+                 "realesr-general-x4v3", "realesrgan-x4plus", "ddcolor-tiny", "ddcolor-modelscope", "musicgen-small",
+                 "qwen2.5-1.5b-instruct"]
+
+
+def test_catalogue_has_every_model_design_names_with_facts():
+    catalog = load_catalog(extra=Path("/nonexistent"))
+    for model_id in DESIGN_MODELS:
+        entry = catalog[model_id]
+        assert entry.licence and entry.licence_url.startswith("https://")
+        assert entry.source in ("hf", "url")
+        if entry.source == "hf":
+            assert "/" in entry.repo and entry.revision
+        else:
+            assert all(f.url and f.url.startswith("https://") for f in entry.files)
+        assert entry.size > 0
+    assert catalog["codeformer"].non_commercial and catalog["musicgen-small"].non_commercial
+    assert catalog["gfpgan-1.4"].files[0].sha256 == "e2cd4703ab14f4d01fd1383a8a8b266f9a5833dacee8e6a79d3bf21a1b6be5ad"
+    assert {f.path for f in catalog["facexlib"].files} == {"detection_Resnet50_Final.pth", "parsing_parsenet.pth"}
+    assert catalog["lama"].files[0].path == "big-lama.pt"  # spandrel picks TorchScript from the .pt name
+
+
+def _tiny_catalog(tmp_path) -> dict[str, ModelEntry]:
+    payload = b"weights of a tiny model"
+    return {
+        "tiny": ModelEntry(id="tiny", capability="photo.faces", backend="x", what_fr="", what_en="", licence="MIT",
+                           licence_url="https://example.org", licence_verified=True, non_commercial=False,
+                           source="url", files=(ModelFile(path="tiny.pth", size=len(payload),
+                                                          sha256=hashlib.sha256(payload).hexdigest(),
+                                                          url="https://example.org/tiny.pth"),)),
+        "folder": ModelEntry(id="folder", capability="imagegen.txt2img", backend="y", what_fr="", what_en="",
+                             licence="MIT", licence_url="https://example.org", licence_verified=True,
+                             non_commercial=False, source="hf", repo="org/folder", revision="abc",
+                             files=(ModelFile(path="model_index.json"), ModelFile(path="unet/config.json"),
+                                    ModelFile(path="unet/diffusion_pytorch_model.safetensors"))),
+    }, payload
+
+
+def test_import_writes_lock_and_detects_corruption(tmp_path):
+    catalog, payload = _tiny_catalog(tmp_path)
+    usb = tmp_path / "usb"
+    (usb / "misc").mkdir(parents=True)
+    (usb / "misc" / "tiny.pth").write_bytes(payload)
+    hf = usb / "snapshots" / "abc"  # a Hugging Face cache snapshot layout
+    (hf / "unet").mkdir(parents=True)
+    (hf / "model_index.json").write_text("{}")
+    (hf / "unet" / "config.json").write_text("{}")
+    (hf / "unet" / "diffusion_pytorch_model.safetensors").write_bytes(b"unet")
+    (usb / "config.json").write_text("{}")  # a stray file of the same name must not confuse the search
+    manager = ModelManager(models_dir=tmp_path / "models", catalog=catalog)
+    assert manager.state("tiny") == "missing"
+    assert manager.import_dir(usb, report=lambda _: None) == {"tiny": "imported", "folder": "imported"}
+    assert manager.state("tiny") == manager.state("folder") == "installed"
+    lock = json.loads((manager.folder("tiny") / LOCK_NAME).read_text())
+    assert lock["files"]["tiny.pth"]["sha256"] == hashlib.sha256(payload).hexdigest()
+    assert manager.verified_path("folder") == tmp_path / "models" / "folder"
+    # Same size, different bytes: only hashing finds it, and loading refuses it.
+    weights = manager.folder("folder") / "unet" / "diffusion_pytorch_model.safetensors"
+    weights.write_bytes(b"UNET")
+    assert manager.verify("folder") and "sha256 differs" in manager.verify("folder")[0]
+    with pytest.raises(UserError) as info:
+        manager.verified_path("folder")
+    assert info.value.key == "errors.model_corrupt" and "models download folder" in info.value.message("fr")
+    weights.write_bytes(b"truncated!")  # another size: seen without hashing
+    assert manager.state("folder") == "corrupt"
+    weights.unlink()
+    assert manager.state("folder") == "partial"
+
+
+def test_import_refuses_a_file_whose_hash_differs_from_the_catalogue(tmp_path):
+    catalog, payload = _tiny_catalog(tmp_path)
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    (usb / "tiny.pth").write_bytes(b"x" * len(payload))
+    manager = ModelManager(models_dir=tmp_path / "models", catalog=catalog)
+    result = manager.import_dir(usb, only=["tiny"], report=lambda _: None)
+    assert result["tiny"].startswith("refused") and "expected fingerprint" in result["tiny"]
+    assert manager.state("tiny") == "missing"
+    assert not (manager.folder("tiny") / "tiny.pth").exists()
+
+
+def test_unknown_model_lists_valid_ids(tmp_path):
+    manager = ModelManager(models_dir=tmp_path)
+    with pytest.raises(KeyError, match="valid ones are"):
+        manager.entry("dall-e")
+
+
+def test_user_catalogue_adds_a_diffusers_folder(tmp_path):
+    extra = tmp_path / "catalog.toml"
+    extra.write_text('["my-sd15"]\ncapability = "imagegen.txt2img"\nbackend = "imagegen.txt2img.sd"\nwhat_fr = "x"\n'
+                     'what_en = "x"\nlicence = "CreativeML OpenRAIL-M"\nlicence_url = "https://example.org"\n'
+                     'licence_verified = false\nnon_commercial = false\nsource = "local"\npipeline = "sd"\n'
+                     'files = [{ path = "model_index.json" }]\n')
+    catalog = load_catalog(extra=extra)
+    assert catalog["my-sd15"].pipeline == "sd" and "sd-turbo" in catalog
+
+
+def test_models_cli(atelier_env):
+    out = subprocess.run([sys.executable, "-m", "pipelines", "models", "list"], cwd=ROOT, capture_output=True,
+                         text=True, check=True).stdout
+    assert "gfpgan-1.4" in out and "missing" in out and "NON-COMMERCIAL" in out
+    verify = subprocess.run([sys.executable, "-m", "pipelines", "models", "verify"], cwd=ROOT, capture_output=True,
+                            text=True)
+    assert verify.returncode == 0
+    bad = subprocess.run([sys.executable, "-m", "pipelines", "models", "import", "/nonexistent-dir"], cwd=ROOT,
+                         capture_output=True, text=True)
+    assert bad.returncode == 2 and "n'est pas un dossier" in bad.stderr
+    doctor = subprocess.run([sys.executable, "-m", "pipelines", "doctor"], cwd=ROOT, capture_output=True, text=True,
+                            check=True).stdout
+    assert "device:" in doctor and "queue:" in doctor and "free disk:" in doctor

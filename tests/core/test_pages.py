@@ -1,0 +1,126 @@
+"""The frame and the studio pages, driven by streamlit's AppTest (no browser)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture
+def app(atelier_env, monkeypatch):
+    monkeypatch.setenv("ATELIER_EMBEDDED_WORKER", "0")  # AppTest runs the script only
+    monkeypatch.chdir(ROOT)
+    from ui import runtime
+
+    for resource in (runtime.get_store, runtime.get_queue, runtime.start_worker):
+        resource.clear()
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    return at
+
+
+def _texts(at) -> str:
+    parts = [m.value for m in at.markdown] + [m.value for m in at.title] + [c.value for c in at.caption]
+    parts += [i.value for i in at.info] + [s.value for s in at.success] + [e.value for e in at.error]
+    parts += [h.value for h in at.header] + [h.value for h in at.subheader]
+    return "\n".join(str(p) for p in parts)
+
+
+def test_home_in_french_then_english(app):
+    app.run()
+    assert not app.exception
+    assert "Bienvenue dans l'Atelier" in _texts(app)
+    app.sidebar.radio(key="lang_radio").set_value("en").run()
+    assert not app.exception
+    assert "Welcome to the Studio" in _texts(app)
+
+
+def test_console_creates_a_workshop_and_adds_a_participant_with_consent(app):
+    from pipelines.store import Store
+
+    app.switch_page("pages/console.py").run()
+    assert not app.exception
+    app.text_input[0].input("Contes d'hiver")
+    app.button[0].click().run()  # the create form's submit button comes first
+    assert not app.exception
+    workshop = Store().workshops()[0]
+    assert workshop["name"] == "Contes d'hiver" and workshop["retention"] == "week"
+    assert any(workshop["code"] in m.value for m in app.markdown)
+    name_input = next(w for w in app.text_input if w.label == "Prénom ou pseudonyme")
+    by_input = next(w for w in app.text_input if w.label == "Accord noté par")
+    name_input.input("Zoé")
+    next(c for c in app.checkbox if c.label.startswith("Un parent")).check()
+    by_input.input("Animatrice")
+    next(b for b in app.button if b.label == "Ajouter").click().run()
+    assert not app.exception
+    person = Store().participants(workshop["id"])[0]
+    assert (person["name"], person["consent"], person["consent_by"]) == ("Zoé", 1, "Animatrice")
+    assert "Zoé a rejoint l'atelier." in _texts(app)
+
+
+def test_consent_needs_who_recorded_it(app):
+    from pipelines.store import Store
+
+    workshop = Store().create_workshop("Photos de famille")
+    app.session_state["workshop_id"] = workshop["id"]
+    app.switch_page("pages/console.py").run()
+    next(w for w in app.text_input if w.label == "Prénom ou pseudonyme").input("Léo")
+    next(c for c in app.checkbox if c.label.startswith("Un parent")).check()
+    next(b for b in app.button if b.label == "Ajouter").click().run()
+    assert "Indiquez qui a noté l'accord du parent." in _texts(app)
+    assert Store().participants(workshop["id"]) == []
+
+
+def test_models_page_lists_every_model_with_licence_and_command(app):
+    from pipelines.models.manager import load_catalog
+
+    app.switch_page("pages/models.py").run()
+    assert not app.exception
+    text = _texts(app)
+    codes = "\n".join(c.value for c in app.code)
+    for model_id, entry in load_catalog().items():
+        assert model_id in text
+        assert f"python -m pipelines models download {model_id}" in codes
+    assert "usage non commercial seulement" in text
+
+
+def test_gallery_shows_and_deletes_creations(app):
+    from pipelines.store import Store, write_bytes_atomic
+
+    store = Store()
+    workshop = store.create_workshop("BD")
+    zoe = store.add_participant(workshop["id"], "Zoé")
+    path = write_bytes_atomic(store.artifact_dir(workshop["id"], "x") / "planche.txt", b"hello")
+    item = store.add_artifact(workshop_id=workshop["id"], owner=zoe["id"], kind="comic", files={"page": str(path)},
+                              title="Le dragon", ai_made=True)
+    app.session_state["workshop_id"] = workshop["id"]
+    app.switch_page("pages/gallery.py").run()
+    assert not app.exception
+    assert "Créations de Zoé" in _texts(app) and "Le dragon" in _texts(app)
+    next(b for b in app.button if "Supprimer" in b.label).click().run()
+    assert store.artifact(item["id"]) is None and not path.exists()
+
+
+def test_serve_mode_asks_tablets_for_the_workshop_code(atelier_env, monkeypatch):
+    from pipelines import config
+    from pipelines.store import Store
+
+    monkeypatch.setenv("ATELIER_REQUIRE_CODE", "1")
+    monkeypatch.setenv("ATELIER_EMBEDDED_WORKER", "0")
+    config.reset_settings()
+    workshop = Store().create_workshop("Quiz")
+    import ui.session
+
+    monkeypatch.setattr(ui.session, "is_local_client", lambda: False)  # as seen from a tablet
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at.run()
+    assert "Rejoindre l'atelier" in _texts(at)
+    at.text_input[0].input("ZZZZZ")
+    at.button[0].click().run()
+    assert "Ce code ne correspond à aucun atelier" in _texts(at)
+    at.text_input[0].input(workshop["code"].lower())
+    at.button[0].click().run()
+    assert at.session_state["workshop_id"] == workshop["id"]
+    assert "Rejoindre l'atelier" not in _texts(at)

@@ -1,0 +1,108 @@
+"""A blind test game in real browsers: one host (projector) and three players on their own devices."""
+from __future__ import annotations
+
+import re
+import time
+
+import pytest
+
+from tests.e2e.conftest import ARTIFACTS, goto, shot, wait_ready
+from tests.fixtures.models_blindtest import write_pack
+
+pytestmark = pytest.mark.e2e
+
+
+def wait_text(page, pattern: str, timeout: float = 30) -> None:
+    """Wait until the page shows text matching `pattern` (the fragments refresh every second)."""
+    page.get_by_text(re.compile(pattern)).first.wait_for(timeout=timeout * 1000)
+
+
+def test_host_and_three_players_play_to_the_podium(browser, studio):
+    ARTIFACTS.mkdir(exist_ok=True)
+    write_pack(studio.data_dir / "quiz-packs" / "pack-essai", title="Pack d'essai")
+    contexts = [browser.new_context(viewport=size) for size in
+                ({"width": 1400, "height": 1000}, {"width": 800, "height": 1100}, {"width": 800, "height": 1100},
+                 {"width": 800, "height": 1100})]
+    host, *players = [c.new_page() for c in contexts]
+    for page in (host, *players):
+        page.set_default_timeout(30_000)
+    try:
+        # 1. The facilitator makes the starter pack (a job in the worker), then opens a game with the test pack.
+        goto(host, studio, "blindtest")
+        host.get_by_role("button", name=re.compile("Fabriquer le pack de départ")).click()
+        wait_text(host, "Pack de départ de l'Atelier", timeout=120)
+        shot(host, "blindtest-01-packs")
+        host.get_by_text(re.compile("Pack d'essai — 3 question")).click()
+        wait_ready(host)
+        host.get_by_role("button", name=re.compile("Ouvrir la partie")).click()
+        wait_ready(host)
+        code = host.get_by_test_id("quiz-code").inner_text().strip()
+        assert re.fullmatch(r"[A-Z2-9]{4}", code), code
+
+        # 2. Three players join; two choose the same pseudonym.
+        for page, name in zip(players, ("Léa", "Sam", "Léa")):
+            goto(page, studio, "jouer")
+            page.get_by_label("Code du quiz").fill(code.lower())
+            page.get_by_label("Ton pseudo").fill(name)
+            page.get_by_role("button", name=re.compile("C'est parti")).click()
+            wait_text(page, "Tu es dans la partie")
+        wait_text(players[2], "tu joues sous le nom « Léa 2 »")
+        wait_text(host, "3 joueur")
+        shot(host, "blindtest-02-lobby")
+        shot(players[2], "blindtest-03-player-lobby")
+
+        # 3. A player reloads the page (or loses the Wi-Fi): same player, same game.
+        players[1].reload()
+        wait_ready(players[1])
+        wait_text(players[1], "Tu es dans la partie")
+        assert players[1].get_by_test_id("quiz-me").inner_text() == "Sam"
+
+        host.get_by_role("button", name=re.compile("Commencer")).click()
+        for number in range(3):
+            wait_text(host, f"Question {number + 1} / 3")
+            for index, page in enumerate(players):
+                answers = page.locator(".st-key-quiz-answers button")
+                answers.first.wait_for()
+                if number == 0 and index == 0:
+                    shot(page, "blindtest-05-player-question")
+                answers.nth(index % 2).click()
+                page.get_by_test_id("quiz-sent").wait_for()
+            # every player answered: the reveal comes by itself
+            host.get_by_test_id("quiz-truth").wait_for(timeout=30_000)
+            wait_ready(host)
+            if number == 0:
+                shot(host, "blindtest-04-reveal")
+                shot(players[0], "blindtest-06-player-result")
+            host.get_by_role("button", name=re.compile("Classement")).click()
+            wait_ready(host)
+            wait_text(host, "Classement")
+            if number == 1:
+                # the facilitator reloads the projector page: the game goes on from the store
+                host.reload()
+                wait_ready(host)
+                shot(host, "blindtest-07-scores-after-reload")
+            last = number == 2
+            host.get_by_role("button", name=re.compile("Podium" if last else "Question suivante")).click()
+            wait_ready(host)
+
+        wait_text(host, "Podium")
+        first = host.get_by_test_id("quiz-podium-1").inner_text()
+        assert any(name in first for name in ("Léa", "Sam", "Léa 2"))
+        for page in players:
+            page.get_by_test_id("quiz-final").wait_for()
+        scores = sorted(int(p.get_by_test_id("quiz-score").inner_text()) for p in players)
+        assert scores[-1] > 0
+        host.get_by_role("button", name=re.compile("Résultats et diplômes")).click()
+        host.get_by_role("button", name=re.compile("Diplômes")).wait_for(timeout=60_000)
+        shot(host, "blindtest-08-podium")
+        shot(players[0], "blindtest-09-player-final")
+        with host.expect_download() as download:
+            host.get_by_role("button", name=re.compile("Résultats \\(PDF\\)")).click()
+        saved = ARTIFACTS / "blindtest-results.pdf"
+        download.value.save_as(saved)
+        assert saved.read_bytes().startswith(b"%PDF")
+        for page in (host, *players):
+            assert not page.locator('[data-testid="stException"]').count()
+    finally:
+        for context in contexts:
+            context.close()
