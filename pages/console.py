@@ -3,11 +3,12 @@ from datetime import date
 
 import streamlit as st
 
-from pipelines.config import RETENTION_CHOICES
+from pipelines.config import RETENTION_CHOICES, settings
+from pipelines.device import lan_addresses
 from pipelines.safety.uploads import sanitize_image
 from pipelines.store.files import write_bytes_atomic
 from ui.i18n import error_text, lang, t
-from ui.jobs import duration_text, message_text
+from ui.jobs import duration_text, kind_label, message_text
 from ui.runtime import get_queue, get_store
 from ui.session import current_workshop, is_facilitator
 
@@ -65,6 +66,10 @@ with code_col:
     st.markdown(f"<div style='font-size:3rem;font-weight:700;letter-spacing:0.3em'>{workshop['code']}</div>",
                 unsafe_allow_html=True)
     st.caption(t("console.code_help"))
+    if settings().require_code:
+        port = st.get_option("server.port")
+        for address in lan_addresses():
+            st.markdown(f"📶 `http://{address}:{port}`")
 count_col1.metric(t("console.blocked_prompts"), store.count_events("prompt_blocked", workshop["id"]))
 count_col2.metric(t("console.flagged_images"), store.count_events("image_flagged", workshop["id"]))
 
@@ -124,7 +129,7 @@ def queue_ui() -> None:
         job = queue.get(job.id)
         who = names.get(job.owner, t("gallery.facilitator"))
         col1, col2, col3 = st.columns([2, 3, 1])
-        col1.markdown(f"**{who}** · `{job.kind}`")
+        col1.markdown(f"**{who}** · {kind_label(job.kind)}")
         state = message_text(job.message) if job.state == "running" else t("jobs.waiting", n=(job.position or 0) + 1)
         eta = f" — {t('jobs.eta', time=duration_text(job.eta_seconds))}" if job.eta_seconds is not None else ""
         col2.progress(job.progress, text=f"{state}{eta}")

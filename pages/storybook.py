@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from ui.i18n import error_text, lang, t
+from ui.i18n import error_text, t
 from ui.jobs import expected_time_text, job_status_ui, submit_job
 from ui.session import current_workshop
 from ui.storybook import (book_ui, choices_ui, edit_pages_ui, music_voice_ui, pictures_ui, spec_from_choices,
@@ -54,4 +54,3 @@ if "story" in st.session_state:
 
 with st.expander("⚙️"):
     engines_ui(["story.write", "music.generate", "story.voice"])
-    st.caption(lang())

@@ -80,3 +80,21 @@ def full_report() -> dict:
             info["gpu_memory_gb"] = round(props.total_memory / 1024**3, 1)
         info["mps"] = bool(getattr(torch.backends, "mps", None) and torch.backends.mps.is_available())
     return info
+
+
+def lan_addresses() -> list[str]:
+    """This machine's IPv4 addresses on the local network (what tablets type), loopback excluded."""
+    import socket
+
+    found: set[str] = set()
+    try:
+        import psutil  # installed with streamlit
+
+        for addresses in psutil.net_if_addrs().values():
+            found |= {a.address for a in addresses if a.family == socket.AF_INET}
+    except ImportError:
+        try:
+            found = {info[4][0] for info in socket.getaddrinfo(socket.gethostname(), None, socket.AF_INET)}
+        except OSError:
+            return []
+    return sorted(a for a in found if not a.startswith("127."))

@@ -33,6 +33,12 @@ def duration_text(seconds: float | None) -> str:
     return t("jobs.minutes", m=seconds // 60, s=seconds % 60)
 
 
+def kind_label(kind: str) -> str:
+    """What a job does, in words ('Restaurer une photo'), from the locale key kind.<kind>."""
+    text = translate(f"kind.{kind}", lang())
+    return kind if text.startswith("[") else text
+
+
 def message_text(message: str) -> str:
     if not message:
         return ""

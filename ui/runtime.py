@@ -37,7 +37,7 @@ def start_worker() -> subprocess.Popen | None:
     log_path = settings().data_dir / "worker.log"
     log_path.parent.mkdir(parents=True, exist_ok=True)
     out = open(log_path, "ab")
-    proc = subprocess.Popen([sys.executable, "-m", "pipelines", "worker", "--device", "cpu"], cwd=ROOT, env=env,
+    proc = subprocess.Popen([sys.executable, "-m", "pipelines", "worker", "--device", "auto"], cwd=ROOT, env=env,
                             stdout=out, stderr=subprocess.STDOUT)
     atexit.register(lambda: proc.poll() is None and proc.terminate())
     return proc

@@ -13,7 +13,7 @@ from pipelines.story.grammar import lexicon
 from pipelines.story.spec import AGES, COMPANIONS, HEROES, MAX_PAGES, MIN_PAGES, MOODS, OBJECTS, PLACES, PROBLEMS, \
     TONES, Story, StorySpec, edit_page
 
-from .i18n import error_text, job_error_text, lang, t
+from .i18n import lang, t
 from .jobs import expected_time_text, job_status_ui, submit_job
 from .runtime import get_store
 from .session import can_upload_photos, current_participant, current_workshop

@@ -18,7 +18,7 @@ def cmd_jobs(args) -> int:
 
 def register(sub) -> None:
     p = sub.add_parser("worker", help="run a job worker (the app starts one; add more with a Redis queue)")
-    p.add_argument("--device", default="cpu", help="cpu, cuda, cuda:1, mps (default: cpu)")
+    p.add_argument("--device", default="auto", help="auto, cpu, cuda, cuda:1, mps (default: auto)")
     p.set_defaults(func=cmd_worker)
     p = sub.add_parser("jobs", help="list the jobs of the queue")
     p.add_argument("--limit", type=int, default=30)

@@ -32,7 +32,7 @@ def test_host_and_three_players_play_to_the_podium(browser, studio):
         host.get_by_role("button", name=re.compile("Fabriquer le pack de départ")).click()
         wait_text(host, "Pack de départ de l'Atelier", timeout=120)
         shot(host, "blindtest-01-packs")
-        host.get_by_text(re.compile("Pack d'essai — 3 question")).click()
+        host.get_by_role("radiogroup").get_by_text(re.compile("Pack d.essai — 3 question")).click()
         wait_ready(host)
         host.get_by_role("button", name=re.compile("Ouvrir la partie")).click()
         wait_ready(host)

@@ -2,8 +2,25 @@
 from __future__ import annotations
 
 import numpy as np
+import pytest
 from PIL import Image
 from streamlit.testing.v1 import AppTest
+
+from pipelines.config import ROOT
+
+PAGE = str(ROOT / "pages" / "postcards.py")
+
+
+@pytest.fixture(autouse=True)
+def fresh_resources(atelier_env):
+    """st.cache_resource lives for the whole process: each test gets the store of its own data dir."""
+    from ui.runtime import get_queue, get_store
+
+    get_store.clear()
+    get_queue.clear()
+    yield
+    get_store.clear()
+    get_queue.clear()
 
 
 def _creation(store, workshop):
@@ -17,7 +34,7 @@ def _creation(store, workshop):
 
 
 def test_page_without_workshop_shows_a_hint(store):
-    at = AppTest.from_file("pages/postcards.py", default_timeout=60).run()
+    at = AppTest.from_file(PAGE, default_timeout=60).run()
     assert not at.exception
     assert any("galerie" in i.value for i in at.info)
 
@@ -25,7 +42,7 @@ def test_page_without_workshop_shows_a_hint(store):
 def test_choose_a_creation_then_a_too_long_message_is_flagged(store, workshop, monkeypatch):
     monkeypatch.setenv("ATELIER_EMBEDDED_WORKER", "0")
     _creation(store, workshop)
-    at = AppTest.from_file("pages/postcards.py", default_timeout=60)
+    at = AppTest.from_file(PAGE, default_timeout=60)
     at.session_state["workshop_id"] = workshop["id"]
     at.run()
     assert not at.exception

@@ -1,0 +1,71 @@
+"""The Storybook page in Streamlit's AppTest: choices -> story job -> edit -> make the book -> downloads."""
+from __future__ import annotations
+
+import time
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from tests.conftest import ROOT
+
+
+def _run_until(at: AppTest, done, timeout: float = 90.0) -> None:
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        at.run(timeout=60)
+        assert not at.exception, at.exception
+        if done(at):
+            return
+        time.sleep(1.0)
+    raise AssertionError("the page did not get there in time")
+
+
+@pytest.fixture
+def page(atelier_env, monkeypatch):
+    monkeypatch.setenv("ATELIER_EMBEDDED_WORKER", "1")
+    at = AppTest.from_file(str(ROOT / "pages" / "storybook.py"), default_timeout=60)
+    at.session_state["lang"] = "fr"
+    yield at
+    from ui.runtime import start_worker
+
+    proc = start_worker()
+    if proc is not None and proc.poll() is None:
+        proc.terminate()
+        proc.wait(timeout=10)
+    start_worker.clear()
+    from ui.runtime import get_queue, get_store
+
+    get_queue.clear()
+    get_store.clear()
+
+
+def test_empty_name_is_explained_and_nothing_is_lost(page):
+    page.run()
+    assert not page.exception
+    page.text_input(key="story-name").set_value("   ")
+    page.button(key="story-write").click().run()
+    assert any("prénom" in e.value for e in page.error)
+    assert "story" not in page.session_state
+
+
+def test_a_book_from_choices_to_downloads(page):
+    page.run()
+    page.text_input(key="story-name").set_value("Jean-Baptiste")
+    page.button(key="story-companion-hedgehog").click().run()
+    page.slider(key="story-pages").set_value(4)
+    page.button(key="story-write").click().run()
+    _run_until(page, lambda at: "story" in at.session_state)
+    story = page.session_state["story"]
+    assert len(story["pages"]) == 4 and "hérisson" in " ".join(p["text"] for p in story["pages"])
+    # a page edited to nothing is refused with a message and keeps its text
+    before = story["pages"][1]["text"]
+    page.text_area(key="story-text-2").set_value("").run()
+    assert any("vide" in e.value for e in page.error)
+    assert page.session_state["story"]["pages"][1]["text"] == before
+    page.toggle(key="story-music").set_value(False)
+    page.button(key="story-make").click().run()
+    _run_until(page, lambda at: bool(at.session_state["book-files"]) if "book-files" in at.session_state else False)
+    files = page.session_state["book-files"]
+    assert {"epub", "pdf", "booklet"} <= set(files)
+    labels = [b.label for b in page.get("download_button")]
+    assert any("EPUB" in label for label in labels) and any("Livret" in label for label in labels)
