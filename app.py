@@ -16,8 +16,7 @@ if not join_gate_ui():
 
 
 def _page(info, default=False):
-    return st.Page(info.path, title=t(f"pages.{info.key}.title"), icon=info.icon, url_path=info.url_path or None,
-                   default=default)
+    return st.Page(info.path, title=t(f"pages.{info.key}.title"), icon=info.icon, default=default)
 
 
 facilitator = is_facilitator()

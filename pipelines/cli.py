@@ -19,6 +19,7 @@ COMMAND_MODULES = [
     "pipelines.doctor",
     "pipelines.blindtest.cli",
     "pipelines.imagegen.cli",
+    "pipelines.photo.cli",
 ]
 
 

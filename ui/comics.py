@@ -286,7 +286,7 @@ def bubbles_step_ui(comic: dict) -> None:
     """Add bubbles to a panel: kind, text, position, where the speaker is; nudge or remove them."""
     count = LAYOUTS[comic["layout"]].panel_count
     i = st.radio(t("comics.ui.bubbles_for"), list(range(count)), horizontal=True, key="comic-bubble-panel",
-                 format_func=lambda n: f"{n + 1}" + (" 🖼️" if comic["panels"][n]["image"] else ""))
+                 format_func=lambda n: f"{n + 1}")
     panel = comic["panels"][i]
     left, right = st.columns([3, 2])
     with left:
@@ -316,7 +316,7 @@ def bubbles_step_ui(comic: dict) -> None:
             with st.container(border=True):
                 st.markdown(f"{KIND_EMOJI[bubble['kind']]} **{t('comics.ui.bubble_n', n=b + 1)}** — {bubble['text']}")
                 cols = st.columns(5)
-                moves = {"←": (-1, 0), "→": (1, 0), "↑": (0, -1), "↓": (0, 1)}
+                moves = {"⬅️": (-1, 0), "➡️": (1, 0), "⬆️": (0, -1), "⬇️": (0, 1)}
                 for col, (arrow, (dx, dy)) in zip(cols, moves.items()):
                     if col.button(arrow, key=f"comic-nudge-{i}-{b}-{arrow}", help=t("comics.ui.bubble_nudge"),
                                   width="stretch"):

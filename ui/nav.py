@@ -11,24 +11,25 @@ class PageInfo:
     icon: str  # emoji shown on the card and in the menu
     capabilities: tuple[str, ...] = ()  # engines listed on the home card
     facilitator_only: bool = False
-    url_path: str = ""
+    # The URL is the file's name (/comics): Streamlit also knows pages/ by file name on a first
+    # load, so a custom url_path there shows "Page not found" before the page.
 
 
 # Workshops, in the order of the home page cards.
 WORKSHOPS: list[PageInfo] = [
-    PageInfo("postcards", "pages/postcards.py", "💌", url_path="cartes-postales"),
-    PageInfo("comics", "pages/comics.py", "💬", ("imagegen.txt2img", "imagegen.stylise"), url_path="bd"),
-    PageInfo("storybook", "pages/storybook.py", "📖", ("story.write", "music.generate", "story.voice"), url_path="livre"),
-    PageInfo("blindtest", "pages/blindtest.py", "🎵", ("music.generate", "imagegen.stylise"), facilitator_only=True,
-             url_path="blindtest"),
-    PageInfo("play", "pages/play.py", "🎯", url_path="jouer"),
+    PageInfo("comics", "pages/comics.py", "💬", ("imagegen.txt2img", "imagegen.stylise")),
+    PageInfo("storybook", "pages/storybook.py", "📖", ("story.write", "music.generate", "story.voice")),
+    PageInfo("photos", "pages/photos.py", "📷", ("photo.repair", "photo.faces", "photo.colorize", "photo.upscale")),
+    PageInfo("blindtest", "pages/blindtest.py", "🎵", ("music.generate", "imagegen.stylise"), facilitator_only=True),
+    PageInfo("play", "pages/play.py", "🎯"),
+    PageInfo("postcards", "pages/postcards.py", "💌"),
 ]
 
 # Studio pages (facilitator console, gallery, models).
 TOOLS: list[PageInfo] = [
-    PageInfo("gallery", "pages/gallery.py", "🖼️", url_path="galerie"),
-    PageInfo("console", "pages/console.py", "🧑‍🏫", facilitator_only=True, url_path="animation"),
-    PageInfo("models", "pages/models.py", "🧠", facilitator_only=True, url_path="modeles"),
+    PageInfo("gallery", "pages/gallery.py", "🖼️"),
+    PageInfo("console", "pages/console.py", "🧑‍🏫", facilitator_only=True),
+    PageInfo("models", "pages/models.py", "🧠", facilitator_only=True),
 ]
 
-HOME = PageInfo("home", "pages/home.py", "🏠", url_path="accueil")
+HOME = PageInfo("home", "pages/home.py", "🏠")

@@ -14,7 +14,8 @@ SEEN_EVERY = 5.0  # seconds between "still here" notes (keeps the store's writes
 
 PLAYER_CSS = """
 <style>
-.st-key-quiz-answers .stButton > button { min-height: 6rem; font-size: 1.7rem; border-radius: 1rem; }
+.st-key-quiz-answers .stButton > button { min-height: 6rem; border-radius: 1rem; }
+.st-key-quiz-answers .stButton > button p { font-size: 1.8rem; }
 .quiz-big { font-size: 2rem; text-align: center; }
 </style>
 """

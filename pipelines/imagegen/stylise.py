@@ -47,7 +47,8 @@ def stylise(image: Image.Image, style: str | None = None, *, colours: int | None
         shaded = _watercolour(shaded)
     if preset.pencil:
         shaded = _hatching(shaded)
-    ink_colour = np.array([70, 70, 80] if preset.pencil else [20, 18, 22], dtype=np.float32)
+    ink_colour = np.array([70, 70, 80] if preset.pencil else [20, 20, 20] if preset.grey else [20, 18, 22],
+                          dtype=np.float32)
     alpha = (ink.astype(np.float32) / 255.0 * line)[..., None]
     out = shaded * (1 - alpha) + ink_colour * alpha
     result = Image.fromarray(np.clip(out, 0, 255).astype(np.uint8), "RGB")

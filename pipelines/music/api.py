@@ -102,6 +102,8 @@ def compose(mood: str = "calm", seconds: float = 20.0, seed: int = 0, *, genre: 
     seed = int(seed)
     if chosen.name == SHORT_NAMES["composer"]:
         audio, rate, details = chosen.generate(style, seconds, seed, loop, progress)
+        if not loop:  # a piece that ends: it starts from silence already, and its last chord dies away
+            audio = audio_files.fade(audio, rate, fade_in=0.02, fade_out=min(2.0, seconds / 4))
         progress(1.0, "music.progress.done")
         return Music(audio, rate, chosen.name, mood, seconds, seed, loop, details=details)
     text = build_prompt(mood, story, genre, instrument, prompt)

@@ -31,6 +31,21 @@ class ComposerBackend(Backend):
         return audio, SAMPLE_RATE, details
 
 
+ATTENTION = {"decoder": "sdpa", "text_encoder": "sdpa"}  # EnCodec has no attention to speed up
+
+
+def load_musicgen(folder, device: str = "cpu", attention=ATTENTION):
+    """(processor, model) from a musicgen-small folder, the way the app loads it (bench uses it too)."""
+    import torch
+    from transformers import AutoProcessor, MusicgenForConditionalGeneration
+
+    processor = AutoProcessor.from_pretrained(folder)
+    # transformers 5 would load the dtype written in config.json: ask for float32 (no fast fp16/bf16 on CPUs).
+    dtype = torch.float32 if device == "cpu" else torch.float16
+    model = MusicgenForConditionalGeneration.from_pretrained(folder, dtype=dtype, attn_implementation=attention)
+    return processor, model.to(device).eval()
+
+
 class MusicgenBackend(Backend):
     """MusicGen small from the catalogue folder, loaded once per worker, float32 on CPU."""
 
@@ -44,26 +59,18 @@ class MusicgenBackend(Backend):
     seconds_range = (8.0, 30.0)  # the model was trained on 30 s clips
     guidance_scale = 3.0  # the release's own generation_config value
     loop_overlap = 1.0  # extra seconds generated to cross-fade the end into the start
-    attention = {"decoder": "sdpa", "text_encoder": "sdpa"}  # EnCodec has no attention to speed up
+    attention = ATTENTION
 
     def __init__(self) -> None:
         super().__init__()
         self._generate_lock = threading.Lock()  # one generation at a time per loaded model
 
     def load(self) -> None:
-        import torch
-        from transformers import AutoProcessor, MusicgenForConditionalGeneration
-
         from ..device import configure_torch_threads, torch_device
 
         configure_torch_threads()
-        folder = self.model_path("musicgen-small")
         self.device = torch_device()
-        self.processor = AutoProcessor.from_pretrained(folder)
-        # transformers 5 would load the dtype written in config.json: ask for float32 (no fast fp16/bf16 on CPUs).
-        dtype = torch.float32 if self.device == "cpu" else torch.float16
-        self.model = MusicgenForConditionalGeneration.from_pretrained(
-            folder, dtype=dtype, attn_implementation=self.attention).to(self.device).eval()
+        self.processor, self.model = load_musicgen(self.model_path("musicgen-small"), self.device, self.attention)
 
     def tokens_for(self, seconds: float) -> int:
         """Decoder steps for `seconds` of audio (the codebook delay pattern costs a few extra steps)."""

@@ -60,7 +60,7 @@ def revive(rgb: np.ndarray, strength: float = 0.5) -> np.ndarray:
     out = stretch_levels(rgb, strength=min(1.0, 0.4 + strength))
     _, b = colour_cast(out)
     if abs(b) > 4:  # only a real cast; a blue sky photo is not 'yellowed'
-        out = white_balance(out, strength=min(1.0, 0.3 + strength))
+        out = white_balance(out, strength=min(1.0, 0.6 + strength))
     return local_contrast(out, strength * 0.3)
 
 

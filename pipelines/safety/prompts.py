@@ -20,7 +20,8 @@ MAX_PROMPT_CHARS = 400
 # Leetspeak and look-alike characters, applied only inside words that also contain letters.
 _LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "8": "b", "9": "g",
                        "@": "a", "$": "s", "€": "e", "!": "i", "|": "i", "+": "t", "£": "l", "¥": "y"})
-_WORD = re.compile(r"[a-z0-9@$€!|+£¥]+")
+_WORD = re.compile(r"[a-z0-9@$€!|+£¥*]+")
+_MASK_FILL = ("a", "e", "i", "o", "u", "")  # "f*ck", "sh*t": a star hides a vowel
 
 
 @dataclass(frozen=True)
@@ -59,7 +60,7 @@ def normalise(text: str) -> list[str]:
     text = _strip_accents(text).lower().replace("œ", "oe").replace("æ", "ae")
     text = text.replace("’", "'")
     # "!", "|" and "+" are letters only inside a word ("k!ll"), not at its ends ("un chat !")
-    raw = [_deleet(w) for w in (w.strip("!|+") for w in _WORD.findall(text)) if w]
+    raw = [_deleet(w) for w in (w.strip("!|+*") for w in _WORD.findall(text)) if w]
     words: list[str] = []
     run: list[str] = []
     for word in raw + [""]:
@@ -68,7 +69,9 @@ def normalise(text: str) -> list[str]:
             run.append(word)
             continue
         if len(run) >= 3:
-            words.append("".join(run))
+            # "a n u d e lady": the run may start with a real one-letter word ("a", "y", "l")
+            joined = "".join(run)
+            words.append(joined if joined[0] not in "aylj" or len(run) < 4 else joined[1:])
         else:
             words.extend(run)
         run = []
@@ -144,7 +147,11 @@ def _word_matches(pattern: str, word: str) -> bool:
 
 
 def _forms(word: str) -> tuple[str, ...]:
-    return tuple(dict.fromkeys((word, _calm(word, 1), _calm(word, 2))))
+    """The ways a written word may be read: as written, emphasis removed, masked vowels filled in."""
+    forms = [word, _calm(word, 1), _calm(word, 2)]
+    if "*" in word:
+        forms = [f.replace("*", fill) for f in forms for fill in _MASK_FILL]
+    return tuple(dict.fromkeys(forms))
 
 
 def _find(words: list[str], terms: list[_Term]) -> _Term | None:

@@ -46,10 +46,10 @@ def test_bubbles_are_added_nudged_and_previewed(app, drawings):
     _button(app, "➕ Ajouter la bulle").click().run()
     bubble = app.session_state["comic"]["panels"][0]["bubbles"][0]
     assert bubble["text"] == "Bonjour!" and bubble["position"] == "top-right" and bubble["tail"]
-    _button(app, "↓").click().run()
+    _button(app, "⬇️").click().run()
     assert app.session_state["comic"]["panels"][0]["bubbles"][0]["nudge"] == [0, 1]
     assert not app.error and not app.exception
-    app.text_area(key="comic-bubble-text").input("bla " * 200)
+    app.text_area(key="comic-bubble-text").input("A" * 150)
     _button(app, "➕ Ajouter la bulle").click().run()
     assert any(e.value.startswith("Case 1, bulle 2") for e in app.error)  # named, and the page is kept
     assert len(app.session_state["comic"]["panels"][0]["bubbles"]) == 2

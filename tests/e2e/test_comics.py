@@ -28,10 +28,10 @@ def _add_bubble(page, panel: str, kind: str, text: str, position: str, tail: str
     panel_tab.get_by_label("Texte de la bulle").fill(text)
     panel_tab.get_by_label("Texte de la bulle").press("Control+Enter")
     wait_ready(page)
-    panel_tab.locator('[data-testid="stButton"] button', has_text=position).first.click()
+    page.locator(f".st-key-comic-bubble-pos-{position} button").first.click()  # the 3x3 grid of arrows
     wait_ready(page)
     if tail:
-        panel_tab.locator('[data-testid="stButton"] button', has_text=tail).nth(1).click()
+        page.locator(f".st-key-comic-bubble-tail-{tail} button").first.click()
         wait_ready(page)
     panel_tab.get_by_role("button", name="➕ Ajouter la bulle").click()
     wait_ready(page)
@@ -41,7 +41,9 @@ def test_a_page_from_two_drawings(browser_page, studio, tmp_path):
     page = browser_page
     drawings = [make_drawing(tmp_path / "dragon.png"),
                 make_drawing(tmp_path / "chat.png", sky=(250, 220, 200), body=(240, 150, 60))]
-    goto(page, studio, "bd")
+    goto(page, studio)
+    page.locator('[data-testid="stSidebarNav"] a', has_text="Bande dessinée").click()
+    wait_ready(page)
 
     # 1. Layout: three tall panels.
     page.get_by_role("button", name="3 cases hautes · 3 cases").click()
@@ -75,9 +77,9 @@ def test_a_page_from_two_drawings(browser_page, studio, tmp_path):
 
     # 5. Three bubbles: two in panel 1, a thought in panel 2.
     _tab(page, "5 · Bulles")
-    _add_bubble(page, "1 🖼️", "💬 Parole", "Bonjour! Je suis un dragon.", "↖", "↘")
-    _add_bubble(page, "1 🖼️", "💥 Cri", "Au secours!", "↙", "→")
-    _add_bubble(page, "2 🖼️", "💭 Pensée", "J'ai faim...", "↗", "↓")
+    _add_bubble(page, "1", "💬 Parole", "Bonjour! Je suis un dragon.", "top-left", "bottom-right")
+    _add_bubble(page, "1", "💥 Cri", "Au secours!", "bottom-left", "right")
+    _add_bubble(page, "2", "💭 Pensée", "J'ai faim...", "top-right", "bottom")
     shot(page, "comics-03-bubbles")
 
     # 6. Print: the PDF with crop marks.

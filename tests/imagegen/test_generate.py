@@ -92,7 +92,7 @@ def test_hero_description_is_encoded_once_for_every_panel(sd_turbo_installed):
     original = model.pipe.encode_prompt
     model.pipe.encode_prompt = lambda text, *a, **k: (calls.append(text), original(text, *a, **k))[1]
     generate_image(ImageRequest(prompt="in a forest", character=hero, seed=1, width=64, height=64))
-    assert calls == ["in a forest"]  # the hero part came from the cache
+    assert [c for c in calls if c is not None] == ["in a forest"]  # the hero part came from the cache
 
 
 @pytest.mark.parametrize("fields, key", [

@@ -1,0 +1,46 @@
+"""Old photos workshop: upload -> analysis -> steps -> one job -> before/after -> colour points -> exports."""
+import streamlit as st
+
+from ui.i18n import t
+from ui.jobs import job_status_ui, submit_job
+from ui.photos import (analysis_ui, cleared_mask_ui, export_ui, hints_ui, reset_ui, result_ui, state, steps_ui,
+                       upload_ui)
+from ui.session import can_upload_photos, current_workshop
+
+st.title(f"📷 {t('pages.photos.title')}")
+st.write(t("photo.ui.intro"))
+if current_workshop() is None:
+    st.caption(t("photo.ui.no_workshop"))
+if not can_upload_photos():
+    st.warning(t("photo.ui.no_consent"))
+    st.stop()
+
+# 1. The photo.
+if not state().get("source"):
+    upload_ui()
+    st.stop()
+reset_ui()
+
+# 2. What the analysis found, and the steps the patron picks.
+info = analysis_ui()
+if info is None:
+    st.stop()
+if not state().get("restore_job"):
+    mask = cleared_mask_ui() if info["scratches"] or info["spots"] else None
+    params = steps_ui(info)
+    if params is not None:
+        state()["restore_job"] = submit_job("photo.restore", {"source": state()["photo_file"], **params,
+                                                              "mask_path": mask if "repair" in params["steps"] else None})
+        st.rerun()
+    st.stop()
+
+# 3. The job, then before / after, colour points and exports.
+job = job_status_ui(state()["restore_job"], "photo-restore")
+if job is None:
+    st.stop()
+if job.state != "done":
+    state()["restore_job"] = None
+    st.stop()
+files = result_ui(job)
+hints_ui(files)
+export_ui(files, ai_made=bool(job.result.get("ai_made")) or bool(state().get("recolored") and files.get("uncoloured")))

@@ -1,0 +1,239 @@
+"""The photo backends: CPU ones first (no weights), then model backends loaded through spandrel.
+
+Every backend works on float RGB arrays in [0, 1] shaped (H, W, 3). Heavy imports (torch,
+spandrel, facexlib) happen in load() or in the functions the worker runs.
+"""
+from __future__ import annotations
+
+from typing import ClassVar
+
+import numpy as np
+
+from ..backends import Backend, Progress, no_progress
+from ..config import settings
+from . import repair, tone
+
+SPANDREL = ("torch", "spandrel")
+
+
+def _device() -> str:
+    from ..device import torch_device
+
+    return torch_device()
+
+
+def _load_spandrel(path, extra: bool = False):
+    """A spandrel model descriptor from a weight file, in eval mode on the configured device."""
+    import spandrel
+
+    if extra:
+        import spandrel_extra_arches
+
+        spandrel_extra_arches.install(ignore_duplicates=True)
+    return spandrel.ModelLoader(device=_device()).load_from_file(str(path)).eval()
+
+
+def _to_tensor(array: np.ndarray, device):
+    import torch
+
+    return torch.from_numpy(np.ascontiguousarray(array.transpose(2, 0, 1))).unsqueeze(0).to(device)
+
+
+def _from_tensor(tensor) -> np.ndarray:
+    return tensor.squeeze(0).float().cpu().numpy().transpose(1, 2, 0)
+
+
+def run_tiled(model, rgb: np.ndarray, scale: int, tile: int = 256, pad: int = 16,
+              progress: Progress = no_progress) -> np.ndarray:
+    """Run an image model tile by tile (overlapping borders thrown away), so big scans fit in memory."""
+    import torch
+
+    h, w = rgb.shape[:2]
+    out = np.zeros((h * scale, w * scale, 3), np.float32)
+    tiles = [(y, x) for y in range(0, h, tile) for x in range(0, w, tile)]
+    device = next(model.model.parameters()).device
+    for n, (y, x) in enumerate(tiles):
+        y0, x0 = max(0, y - pad), max(0, x - pad)
+        y1, x1 = min(h, y + tile + pad), min(w, x + tile + pad)
+        with torch.inference_mode():
+            result = _from_tensor(model(_to_tensor(rgb[y0:y1, x0:x1], device)))
+        ty, tx = (y - y0) * scale, (x - x0) * scale
+        th, tw = (min(h, y + tile) - y) * scale, (min(w, x + tile) - x) * scale
+        out[y * scale:y * scale + th, x * scale:x * scale + tw] = result[ty:ty + th, tx:tx + tw]
+        progress((n + 1) / len(tiles), "photo.progress.upscale")
+    return out
+
+
+# -- repair: scratches and dust -------------------------------------------------------------
+class OpenCVRepair(Backend):
+    """Fills the damage mask from the surrounding pixels (OpenCV, Telea)."""
+
+    name = "photo.repair.opencv"
+    capability = "photo.repair"
+    label = "photo.backend.repair_opencv"
+
+    def inpaint(self, rgb: np.ndarray, mask: np.ndarray, progress: Progress = no_progress) -> np.ndarray:
+        return repair.inpaint(rgb, mask)
+
+
+class LamaRepair(Backend):
+    """LaMa rebuilds the masked areas (big-lama.pt, TorchScript, through spandrel)."""
+
+    name = "photo.repair.lama"
+    capability = "photo.repair"
+    label = "photo.backend.repair_lama"
+    licence = "Apache-2.0"
+    weights = ("lama",)
+    modules = SPANDREL
+
+    def load(self) -> None:
+        self.model = _load_spandrel(self.model_path("lama") / "big-lama.pt")
+
+    def inpaint(self, rgb: np.ndarray, mask: np.ndarray, progress: Progress = no_progress) -> np.ndarray:
+        import torch
+
+        if not mask.any():
+            return rgb.copy()
+        self.ensure_loaded()
+        device = next(self.model.model.parameters()).device
+        m = torch.from_numpy(mask.astype(np.float32))[None, None].to(device)
+        with torch.inference_mode():
+            result = _from_tensor(self.model(_to_tensor(rgb, device), m))
+        return np.where(mask[..., None], result, rgb).astype(np.float32)
+
+
+# -- tone and grain ---------------------------------------------------------------------------
+class ClassicTone(Backend):
+    """Levels, yellowing removal and a little local contrast (no weights)."""
+
+    name = "photo.tone.classic"
+    capability = "photo.tone"
+    label = "photo.backend.tone_classic"
+
+    def revive(self, rgb: np.ndarray, strength: float) -> np.ndarray:
+        return tone.revive(rgb, strength)
+
+
+class NLMeansDenoise(Backend):
+    """Non-local means on the lightness, set from the measured grain, then an unsharp mask."""
+
+    name = "photo.denoise.nlmeans"
+    capability = "photo.denoise"
+    label = "photo.backend.denoise_nlmeans"
+
+    def denoise(self, rgb: np.ndarray, strength: float) -> np.ndarray:
+        return tone.sharpen(tone.denoise(rgb, strength), amount=strength, radius=2.0)
+
+
+# -- enlarge ----------------------------------------------------------------------------------
+class LanczosUpscale(Backend):
+    """Lanczos enlargement with an unsharp mask (no weights)."""
+
+    name = "photo.upscale.lanczos"
+    capability = "photo.upscale"
+    label = "photo.backend.upscale_lanczos"
+
+    def upscale(self, rgb: np.ndarray, scale: int, progress: Progress = no_progress) -> np.ndarray:
+        return tone.enlarge(rgb, scale)
+
+
+class RealESRGANUpscale(Backend):
+    """Real-ESRGAN through spandrel, tile by tile; other factors are reached by a final resize."""
+
+    name = "photo.upscale.realesrgan"
+    capability = "photo.upscale"
+    label = "photo.backend.upscale_general"
+    licence = "BSD-3-Clause"
+    weights = ("realesr-general-x4v3",)
+    modules = SPANDREL
+    file: ClassVar[str] = "realesr-general-x4v3.pth"
+
+    def load(self) -> None:
+        self.model = _load_spandrel(self.model_path(self.weights[0]) / self.file)
+
+    def upscale(self, rgb: np.ndarray, scale: int, progress: Progress = no_progress) -> np.ndarray:
+        import cv2
+
+        self.ensure_loaded()
+        out = run_tiled(self.model, rgb, self.model.scale, progress=progress)
+        h, w = rgb.shape[:2]
+        if self.model.scale != scale:
+            out = cv2.resize(out, (w * scale, h * scale), interpolation=cv2.INTER_AREA if self.model.scale > scale
+                             else cv2.INTER_LANCZOS4)
+        return np.clip(out, 0, 1)
+
+
+class RealESRGANx2Upscale(RealESRGANUpscale):
+    name = "photo.upscale.realesrgan-x2plus"
+    label = "photo.backend.upscale_x2plus"
+    weights = ("realesrgan-x2plus",)
+    file = "RealESRGAN_x2plus.pth"
+
+
+class RealESRGANx4Upscale(RealESRGANUpscale):
+    name = "photo.upscale.realesrgan-x4plus"
+    label = "photo.backend.upscale_x4plus"
+    weights = ("realesrgan-x4plus",)
+    file = "RealESRGAN_x4plus.pth"
+
+
+# -- colourise --------------------------------------------------------------------------------
+class HintsColorize(Backend):
+    """Spreads the patron's colour points along the luminance (Levin et al.), no weights."""
+
+    name = "photo.colorize.hints"
+    capability = "photo.colorize"
+    label = "photo.backend.colorize_hints"
+    automatic: ClassVar[bool] = False
+
+
+class DDColorColorize(Backend):
+    """DDColor: the model sees the lightness at its own size; its colours are put on the full-size lightness."""
+
+    name = "photo.colorize.ddcolor"
+    capability = "photo.colorize"
+    label = "photo.backend.colorize_ddcolor_tiny"
+    licence = "Apache-2.0"
+    weights = ("ddcolor-tiny",)
+    modules = SPANDREL + ("spandrel_extra_arches",)
+    automatic: ClassVar[bool] = True
+    file: ClassVar[str] = "ddcolor_paper_tiny.pth"
+
+    def load(self) -> None:
+        self.model = _load_spandrel(self.model_path(self.weights[0]) / self.file, extra=True)
+
+    def colorize_ab(self, rgb: np.ndarray) -> np.ndarray:
+        """The predicted Lab a/b planes at the photo's full size."""
+        import cv2
+        import torch
+
+        from .imaging import luma, rgb_to_lab
+
+        self.ensure_loaded()
+        h, w = rgb.shape[:2]
+        side = max(self.model.model.input_size)
+        small = cv2.resize(luma(rgb), (side, side), interpolation=cv2.INTER_AREA)
+        device = next(self.model.model.parameters()).device
+        with torch.inference_mode():
+            coloured = _from_tensor(self.model(torch.from_numpy(small)[None, None].to(device)))
+        ab = rgb_to_lab(np.clip(coloured, 0, 1))[..., 1:]
+        return cv2.resize(ab, (w, h), interpolation=cv2.INTER_CUBIC)
+
+
+class DDColorArtisticColorize(DDColorColorize):
+    name = "photo.colorize.ddcolor-artistic"
+    label = "photo.backend.colorize_ddcolor_artistic"
+    weights = ("ddcolor-artistic",)
+    file = "ddcolor_artistic.pth"
+    optional = True  # brighter, less faithful colours: only when asked
+
+
+class DDColorLargeColorize(DDColorColorize):
+    name = "photo.colorize.ddcolor-large"
+    label = "photo.backend.colorize_ddcolor_large"
+    weights = ("ddcolor-modelscope",)
+    file = "ddcolor_modelscope.pth"
+
+
+def models_dir() -> str:
+    return str(settings().models_path)

@@ -1,0 +1,181 @@
+"""One restoration: the chosen steps, in a fixed order, each by its chosen (or best available) backend."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+from PIL import Image
+
+from .. import backends
+from ..backends import Progress, no_progress
+from ..i18n import UserError
+from . import hints, repair
+from .imaging import is_greyscale, luma, rgb_to_lab, to_array
+
+STEPS = ("repair", "tone", "denoise", "faces", "colorize", "upscale")  # the order they run in
+CAPABILITY = {"repair": "photo.repair", "tone": "photo.tone", "denoise": "photo.denoise", "faces": "photo.faces",
+              "colorize": "photo.colorize", "upscale": "photo.upscale"}
+
+
+@dataclass
+class RestoreRequest:
+    """What the patron (or the archive command) asked for. Plain JSON in and out (job params)."""
+
+    steps: list[str]
+    strength: float = 0.5  # 0..1, for repair / tone / denoise
+    colorize: str = "auto"  # auto | hints
+    scale: int = 2  # enlarge x2 or x4
+    blend: float = 0.8  # faces: 0 original .. 1 restored
+    fidelity: float = 0.5  # CodeFormer only: 0 quality .. 1 faithful
+    engines: dict[str, str] = field(default_factory=dict)  # step -> backend name (else the default)
+    hints_path: str | None = None  # RGBA PNG: opaque pixels are colour hints
+    mask_path: str | None = None  # damage mask edited by the patron (white = repair)
+
+    @classmethod
+    def from_params(cls, params: dict) -> "RestoreRequest":
+        known = set(cls.__dataclass_fields__)
+        unknown = set(params) - known
+        if unknown:
+            raise ValueError(f"unknown restore settings {sorted(unknown)}; valid ones are {sorted(known)}.")
+        request = cls(**params)
+        bad = [s for s in request.steps if s not in STEPS]
+        if bad:
+            raise UserError("photo.errors.unknown_step", steps=", ".join(bad), valid=", ".join(STEPS))
+        if request.colorize not in ("auto", "hints"):
+            raise ValueError(f"colorize must be 'auto' or 'hints' but is {request.colorize!r}.")
+        if request.scale not in (2, 4):
+            raise UserError("photo.errors.scale", scale=request.scale)
+        return request
+
+
+@dataclass
+class RestoreOutcome:
+    image: np.ndarray
+    uncoloured: np.ndarray | None  # the result before colourisation (for recolouring with new hints)
+    applied: list[str]
+    faces: int | None
+    notes: list[str]  # locale keys told to the patron (not errors)
+    models: list[str]  # backends used
+    ai_made: bool
+
+
+def backend_for(step: str, engines: dict[str, str]):
+    """The backend chosen for a step: the one named, else the default of its capability."""
+    return backends.choose(CAPABILITY[step], engines.get(step) or None)
+
+
+def load_hints(path: str | Path, size: tuple[int, int]) -> tuple[np.ndarray, np.ndarray]:
+    """A hint layer file (RGBA PNG) at the photo's size -> (mask, ab)."""
+    try:
+        layer = Image.open(path)
+        layer.load()
+    except (OSError, ValueError):
+        raise UserError("photo.errors.hints_unreadable") from None
+    if layer.mode != "RGBA":
+        raise UserError("photo.errors.hints_not_rgba", mode=layer.mode)
+    if layer.size != size:
+        layer = layer.resize(size, Image.Resampling.NEAREST)  # drawn on a smaller preview
+    return hints.hints_from_rgba(np.asarray(layer))
+
+
+def load_mask(path: str | Path, size: tuple[int, int]) -> np.ndarray:
+    mask = Image.open(path).convert("L")
+    if mask.size != size:
+        mask = mask.resize(size, Image.Resampling.NEAREST)
+    return np.asarray(mask) >= 128
+
+
+def recolor(rgb: np.ndarray, hints_path: str | Path, auto: np.ndarray | None = None) -> np.ndarray:
+    """Colourise `rgb` from a hint layer; with `auto` (an automatic result) the hints correct it locally."""
+    h, w = rgb.shape[:2]
+    mask, ab = load_hints(hints_path, (w, h))
+    auto_ab = rgb_to_lab(auto)[..., 1:] if auto is not None else None
+    if not mask.any() and auto is None:
+        raise UserError("photo.errors.no_hints")
+    return hints.colorize(rgb, mask, ab, auto_ab=auto_ab)
+
+
+def restore(rgb: np.ndarray, request: RestoreRequest, progress: Progress = no_progress) -> RestoreOutcome:
+    """Run the requested steps in order; each reports its share of the progress bar."""
+    steps = [s for s in STEPS if s in request.steps]
+    grey_input = is_greyscale(rgb)
+    notes: list[str] = []
+    models: list[str] = []
+    applied: list[str] = []
+    faces = None
+    uncoloured = None
+    auto_result = None
+    image = rgb.astype(np.float32)
+    s = float(np.clip(request.strength, 0, 1))
+    for n, step in enumerate(steps):
+        base, share = n / len(steps), 1 / len(steps)
+
+        def sub(fraction: float, message: str = "", _base=base, _share=share) -> None:
+            progress(_base + _share * fraction, message or f"photo.progress.{step}")
+
+        sub(0.0)
+        if step == "colorize" and not grey_input:
+            notes.append("photo.notes.already_colour")
+            continue
+        engine = backend_for(step, request.engines) if step != "colorize" or request.colorize == "auto" else None
+        if step == "repair":
+            mask = (load_mask(request.mask_path, image.shape[1::-1]) if request.mask_path
+                    else repair.find_damage(image, s).mask)
+            image = engine.inpaint(image, mask, progress=sub)
+        elif step == "tone":
+            image = engine.revive(image, s)
+        elif step == "denoise":
+            image = engine.denoise(image, s)
+        elif step == "faces":
+            result = engine.restore(image, blend=request.blend, fidelity=request.fidelity, progress=sub)
+            faces = result.faces
+            if not faces:
+                notes.append("photo.notes.no_face")
+                continue
+            image = result.image
+            if grey_input:  # restorers paint faces in colour: keep the photo black and white
+                image = np.repeat(luma(image)[..., None], 3, axis=2)
+        elif step == "colorize":
+            before_colour = image.copy()
+            if request.colorize == "auto":
+                if not getattr(engine, "automatic", False):
+                    raise UserError("photo.errors.no_auto_colour",
+                                    command="python -m pipelines models download ddcolor-tiny")
+                ab = engine.colorize_ab(image)
+                auto_result = hints.lab_to_rgb(np.concatenate([rgb_to_lab(image)[..., :1], ab], axis=2))
+                image = auto_result
+                if request.hints_path:
+                    image = recolor(before_colour, request.hints_path, auto=auto_result)
+            else:
+                if not request.hints_path:
+                    raise UserError("photo.errors.no_hints")
+                image = recolor(image, request.hints_path)
+                engine = backends.get("photo.colorize.hints")
+        elif step == "upscale":
+            image = engine.upscale(image, request.scale, progress=sub)
+        applied.append(step)
+        if engine is not None:
+            models.append(engine.name)
+        sub(1.0)
+    if "colorize" in applied:
+        # Colourising keeps the lightness: the neutral version of the result is what new hints recolour.
+        uncoloured = neutral(image)
+    ai_made = any(b.startswith(("photo.faces.", "photo.colorize.ddcolor")) for b in models)
+    return RestoreOutcome(image=np.clip(image, 0, 1), uncoloured=uncoloured, applied=applied, faces=faces,
+                          notes=notes, models=models, ai_made=ai_made)
+
+
+def neutral(rgb: np.ndarray) -> np.ndarray:
+    """The same lightness with no colour (Lab a = b = 0)."""
+    lab = rgb_to_lab(rgb)
+    lab[..., 1:] = 0
+    return hints.lab_to_rgb(lab)
+
+
+def open_photo(path: str | Path, downscale: bool = False) -> tuple[np.ndarray, list[str]]:
+    """A photo file through the upload checks -> (float RGB array, notes)."""
+    from .imaging import open_upload
+
+    clean = open_upload(Path(path), downscale=downscale)
+    return to_array(clean.image), list(clean.notes)

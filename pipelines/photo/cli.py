@@ -1,0 +1,117 @@
+"""`python -m pipelines photo restore INPUT... --out DIR` (archives, resumable) and `photo colorize`."""
+from __future__ import annotations
+
+import csv
+import sys
+import time
+from datetime import datetime
+from pathlib import Path
+
+from ..i18n import UserError
+
+IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".tif", ".tiff", ".webp", ".heic", ".heif"}
+REPORT_FIELDS = ["file", "output", "status", "steps", "faces", "seconds", "error"]
+
+
+def find_inputs(inputs: list[str]) -> list[tuple[Path, Path]]:
+    """(file, path relative to its input folder) for every image under the inputs, sorted."""
+    found: list[tuple[Path, Path]] = []
+    for item in inputs:
+        path = Path(item)
+        if path.is_dir():
+            found += [(p, p.relative_to(path)) for p in sorted(path.rglob("*"))
+                      if p.is_file() and p.suffix.lower() in IMAGE_SUFFIXES]
+        elif path.is_file():
+            found.append((path, Path(path.name)))
+        else:
+            raise UserError("photo.errors.input_missing", path=str(path))
+    return found
+
+
+def _bar(done: int, total: int, name: str) -> None:
+    width = 30
+    filled = int(width * done / max(total, 1))
+    sys.stderr.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total} {name[:40]:40}")
+    sys.stderr.flush()
+
+
+def cmd_restore(args) -> int:
+    from .chain import RestoreRequest, open_photo, restore
+    from .imaging import save_png, to_image
+
+    steps = [s.strip() for s in args.steps.split(",") if s.strip()]
+    request = RestoreRequest.from_params({"steps": steps, "strength": args.strength, "colorize": args.colorize,
+                                          "scale": args.scale, "hints_path": args.hints})
+    out_dir = Path(args.out)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    files = find_inputs(args.inputs)
+    report_path = out_dir / f"rapport-{datetime.now():%Y%m%d-%H%M%S}.csv"
+    failures = 0
+    pairs = []
+    with open(report_path, "w", newline="", encoding="utf-8") as fh:
+        writer = csv.DictWriter(fh, fieldnames=REPORT_FIELDS)
+        writer.writeheader()
+        for n, (source, relative) in enumerate(files):
+            target = (out_dir / relative).with_suffix(".png")
+            _bar(n, len(files), str(relative))
+            row = {"file": str(source), "output": str(target), "steps": "", "faces": "", "seconds": "", "error": ""}
+            if target.exists():  # resumable: a finished file is written atomically, so it is complete
+                writer.writerow({**row, "status": "skipped"})
+                pairs.append((source, target))
+                continue
+            start = time.perf_counter()
+            try:
+                rgb, _ = open_photo(source, downscale=args.downscale)
+                outcome = restore(rgb, request)
+                target.parent.mkdir(parents=True, exist_ok=True)
+                save_png(to_image(outcome.image), target)
+                row.update(status="done", steps="+".join(outcome.applied),
+                           faces="" if outcome.faces is None else outcome.faces)
+                pairs.append((source, target))
+            except UserError as exc:  # one bad file never stops an archive run
+                failures += 1
+                row.update(status="error", error=exc.message("en"))
+            row["seconds"] = f"{time.perf_counter() - start:.2f}"
+            writer.writerow(row)
+            fh.flush()
+        _bar(len(files), len(files), "")
+    sys.stderr.write("\n")
+    print(f"report: {report_path}")
+    if args.sheet and pairs:
+        from .sheet import photo_sheet
+
+        source, target = pairs[0]
+        photo_sheet(source, target, Path(args.sheet), caption=source.stem)
+        print(f"sheet: {args.sheet}")
+    return 1 if failures else 0
+
+
+def cmd_colorize(args) -> int:
+    from .chain import open_photo, recolor
+    from .imaging import save_png, to_image
+
+    rgb, _ = open_photo(Path(args.grey))
+    save_png(to_image(recolor(rgb, args.hints)), Path(args.out))
+    print(args.out)
+    return 0
+
+
+def register(sub) -> None:
+    photo = sub.add_parser("photo", help="restore and colourise old photos (batch for archives)")
+    psub = photo.add_subparsers(dest="photo_command", metavar="ACTION", required=True)
+    p = psub.add_parser("restore", help="restore files or folders (recursive); resumable; CSV report per run")
+    p.add_argument("inputs", nargs="+", metavar="INPUT")
+    p.add_argument("--out", required=True, metavar="DIR")
+    p.add_argument("--steps", default="repair,tone,denoise", help="among repair,tone,denoise,faces,upscale,colorize")
+    p.add_argument("--colorize", choices=("auto", "hints"), default="auto")
+    p.add_argument("--hints", help="RGBA PNG of colour hints (with --colorize hints)")
+    p.add_argument("--strength", type=float, default=0.5, help="0..1 (default 0.5)")
+    p.add_argument("--scale", type=int, choices=(2, 4), default=2, help="enlarge factor for the upscale step")
+    p.add_argument("--downscale", action="store_true", help="shrink scans over the pixel limit instead of refusing")
+    p.add_argument("--sheet", metavar="SHEET.pdf", help="also print an A4 before/after sheet of the first photo")
+    p.set_defaults(func=cmd_restore)
+    p = psub.add_parser("colorize", help="colourise a black-and-white photo from colour hints")
+    p.add_argument("grey", metavar="GREY.png")
+    p.add_argument("--hints", required=True, metavar="HINTS.png", help="RGBA PNG, same size; opaque pixels = colours")
+    p.add_argument("--out", required=True, metavar="OUT.png")
+    p.set_defaults(func=cmd_colorize)

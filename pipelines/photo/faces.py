@@ -1,0 +1,139 @@
+"""Faces: facexlib finds, aligns and pastes back; GFPGAN / CodeFormer / RestoreFormer restore (spandrel).
+
+The detector and face parser weights come from the `facexlib` catalogue folder (model_rootpath),
+so facexlib never downloads anything. A detector object can be swapped in (`detector`): anything
+with facexlib's `detect_faces(bgr_image, conf_threshold) -> (N, 15)` array (box, score, five
+landmarks), which is how tests drive the whole path with known faces.
+"""
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+from typing import Any, ClassVar
+
+import numpy as np
+
+from ..backends import Backend, Progress, no_progress
+from .backends import SPANDREL, _device, _load_spandrel
+
+FACE_SIZE = 512
+
+
+@dataclass
+class FaceResult:
+    image: np.ndarray  # (H, W, 3) float RGB
+    faces: int
+    boxes: list[list[float]]  # x0, y0, x1, y1 in pixels
+
+
+class FaceRestorer(Backend):
+    """Base of the face backends: detection -> alignment -> restoration -> paste-back -> blend."""
+
+    capability = "photo.faces"
+    modules = SPANDREL + ("facexlib",)
+    model_id: ClassVar[str]
+    file: ClassVar[str]
+    extra_arch: ClassVar[bool] = False
+    has_fidelity: ClassVar[bool] = False
+    detector: Any = None  # swap in a detector object (tests); None = facexlib's RetinaFace
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._run_lock = threading.Lock()
+
+    def load(self) -> None:
+        import torch
+        from facexlib.utils.face_restoration_helper import FaceRestoreHelper
+
+        self.model = _load_spandrel(self.model_path(self.model_id) / self.file, extra=self.extra_arch)
+        # model_rootpath holds detection_Resnet50_Final.pth and parsing_parsenet.pth: no download.
+        self.helper = FaceRestoreHelper(1, face_size=FACE_SIZE, crop_ratio=(1, 1), det_model="retinaface_resnet50",
+                                        save_ext="png", use_parse=True, device=torch.device(_device()),
+                                        model_rootpath=str(self.model_path("facexlib")))
+
+    def _detect(self, bgr: np.ndarray) -> int:
+        helper = self.helper
+        if self.detector is not None:
+            helper.face_det = self.detector
+        helper.clean_all()
+        helper.read_image(bgr)
+        return helper.get_face_landmarks_5(only_center_face=False, resize=640, eye_dist_threshold=5)
+
+    def find_faces(self, rgb: np.ndarray) -> list[list[float]]:
+        """Boxes of the faces in a photo (x0, y0, x1, y1, pixels)."""
+        self.ensure_loaded()
+        bgr = _to_bgr8(rgb)
+        with self._run_lock:
+            self._detect(bgr)
+            return [[float(v) for v in box[:4]] for box in self.helper.det_faces]
+
+    def _restore_face(self, face_rgb, fidelity: float):
+        import torch
+
+        device = next(self.model.model.parameters()).device
+        tensor = torch.from_numpy(np.ascontiguousarray(face_rgb.transpose(2, 0, 1)))[None].to(device)
+        with torch.inference_mode():
+            if self.has_fidelity:
+                out = self.model.model(tensor, weight=fidelity)[0].clamp(0, 1)
+            else:
+                out = self.model(tensor)
+        return out[0].float().cpu().numpy().transpose(1, 2, 0)
+
+    def restore(self, rgb: np.ndarray, blend: float = 0.8, fidelity: float = 0.5,
+                progress: Progress = no_progress) -> FaceResult:
+        """Restore every face found; `blend` 0 keeps the original face, 1 takes the restored one."""
+        self.ensure_loaded()
+        bgr = _to_bgr8(rgb)
+        with self._run_lock:
+            count = self._detect(bgr)
+            if count == 0:
+                return FaceResult(image=rgb.copy(), faces=0, boxes=[])
+            helper = self.helper
+            boxes = [[float(v) for v in box[:4]] for box in helper.det_faces]
+            helper.align_warp_face()
+            for n, cropped in enumerate(helper.cropped_faces):
+                face = cropped[:, :, ::-1].astype(np.float32) / 255.0
+                restored = self._restore_face(face, fidelity)
+                # The blend is done on the aligned face: restored faces can drift from the real person.
+                mixed = face + (restored - face) * float(np.clip(blend, 0, 1))
+                helper.add_restored_face(np.clip(mixed[:, :, ::-1] * 255 + 0.5, 0, 255).astype(np.uint8))
+                progress((n + 1) / count, "photo.progress.faces")
+            helper.get_inverse_affine(None)
+            pasted = helper.paste_faces_to_input_image(upsample_img=bgr)
+            helper.clean_all()
+        return FaceResult(image=pasted[:, :, ::-1].astype(np.float32) / 255.0, faces=count, boxes=boxes)
+
+
+def _to_bgr8(rgb: np.ndarray) -> np.ndarray:
+    return np.ascontiguousarray(np.clip(rgb[:, :, ::-1] * 255 + 0.5, 0, 255).astype(np.uint8))
+
+
+class GFPGANFaces(FaceRestorer):
+    name = "photo.faces.gfpgan"
+    label = "photo.backend.faces_gfpgan"
+    licence = "Apache-2.0 (GFPGAN) + MIT (facexlib)"
+    weights = ("gfpgan-1.4", "facexlib")
+    model_id = "gfpgan-1.4"
+    file = "GFPGANv1.4.pth"
+
+
+class RestoreFormerFaces(FaceRestorer):
+    name = "photo.faces.restoreformer"
+    label = "photo.backend.faces_restoreformer"
+    licence = "RestoreFormer (GFPGAN release, licence unverified) + MIT (facexlib)"
+    weights = ("restoreformer", "facexlib")
+    model_id = "restoreformer"
+    file = "RestoreFormer.pth"
+    optional = True
+
+
+class CodeFormerFaces(FaceRestorer):
+    name = "photo.faces.codeformer"
+    label = "photo.backend.faces_codeformer"
+    licence = "S-Lab License 1.0 — NON-COMMERCIAL"
+    weights = ("codeformer", "facexlib")
+    model_id = "codeformer"
+    file = "codeformer.pth"
+    extra_arch = True
+    has_fidelity = True
+    optional = True  # non-commercial licence: never the default

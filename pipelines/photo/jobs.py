@@ -1,0 +1,99 @@
+"""Job kinds of the old photos workshop: analyse, restore, recolour (run in the worker)."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import numpy as np
+from PIL import Image
+
+from .. import backends
+from . import analysis, repair
+from .chain import RestoreRequest, open_photo, recolor, restore
+from .imaging import save_png, to_array, to_image
+
+
+def _face_backend():
+    """The default face backend when one is installed, else None (faces are then not counted)."""
+    ready = [b for b in backends.available("photo.faces") if not b.optional]
+    return ready[-1] if ready else None
+
+
+def analyse_job(params: dict, ctx) -> dict:
+    """params: source (image path), downscale (bool). Files: overlay (damage in red), mask, photo."""
+    ctx.progress(0.05, "photo.progress.reading")
+    rgb, notes = open_photo(params["source"], downscale=bool(params.get("downscale")))
+    photo = save_png(to_image(rgb), ctx.out_dir / "photo.png")  # clean copy: no metadata, upright
+    ctx.progress(0.3, "photo.progress.analysing")
+    faces = _face_backend()
+    if faces is not None:
+        ctx.progress(0.4, "photo.progress.loading_faces")
+    result, mask = analysis.analyse(rgb, faces=faces)
+    ctx.progress(0.9, "photo.progress.analysing")
+    overlay = save_png(to_image(repair.overlay(rgb, mask)), ctx.out_dir / "damage.png")
+    mask_file = save_png(Image.fromarray((mask * 255).astype(np.uint8), "L"), ctx.out_dir / "mask.png")
+    ctx.progress(1.0, "photo.progress.done")
+    return {"files": {"photo": str(photo), "overlay": str(overlay), "mask": str(mask_file)}, "artifact": None,
+            "analysis": result.to_json(), "notes": notes}
+
+
+def straighten_job(params: dict, ctx) -> dict:
+    """params: source, corners (four [x, y] fractions). A photo of a print, cut out and squared."""
+    ctx.progress(0.1, "photo.progress.reading")
+    rgb, _ = open_photo(params["source"], downscale=True)
+    flat = analysis.straighten(rgb, params["corners"])
+    out = save_png(to_image(flat), ctx.out_dir / "photo.png")
+    ctx.progress(1.0, "photo.progress.done")
+    return {"files": {"photo": str(out)}, "artifact": None}
+
+
+def restore_job(params: dict, ctx) -> dict:
+    """params: source, title, and the RestoreRequest fields. Files: before, restored (+ uncoloured)."""
+    settings = {k: v for k, v in params.items() if k not in ("source", "title")}
+    request = RestoreRequest.from_params(settings)
+    ctx.progress(0.02, "photo.progress.reading")
+    rgb, _ = open_photo(params["source"], downscale=True)
+    before = save_png(to_image(rgb), ctx.out_dir / "avant.png")
+    outcome = restore(rgb, request, progress=lambda f, m="": ctx.progress(0.05 + 0.9 * f, m))
+    ctx.progress(0.96, "photo.progress.saving")
+    restored = save_png(to_image(outcome.image), ctx.out_dir / "apres.png")
+    files = {"before": str(before), "restored": str(restored)}
+    if outcome.uncoloured is not None:
+        files["uncoloured"] = str(save_png(to_image(outcome.uncoloured), ctx.out_dir / "sans-couleur.png"))
+    ctx.progress(1.0, "photo.progress.done")
+    return {"files": files,
+            "artifact": {"kind": "photo", "title": params.get("title") or "", "prompt": "",
+                         "model": ", ".join(outcome.models), "seed": None, "ai_made": outcome.ai_made,
+                         "params": {"steps": outcome.applied, "strength": request.strength},
+                         "files": ["restored", "before"]},
+            "applied": outcome.applied, "faces": outcome.faces, "notes": outcome.notes, "ai_made": outcome.ai_made}
+
+
+def recolor_job(params: dict, ctx) -> dict:
+    """params: uncoloured (path), hints (RGBA PNG path), auto (path of an automatic result, optional), title."""
+    ctx.progress(0.05, "photo.progress.reading")
+    base = to_array(Image.open(params["uncoloured"]))
+    auto = to_array(Image.open(params["auto"])) if params.get("auto") else None
+    ctx.progress(0.2, "photo.progress.colorize")
+    coloured = recolor(base, params["hints"], auto=auto)
+    out = save_png(to_image(coloured), ctx.out_dir / "apres.png")
+    hints_copy = ctx.out_dir / "indices.png"
+    shutil.copyfile(params["hints"], hints_copy)
+    ctx.progress(1.0, "photo.progress.done")
+    return {"files": {"restored": str(out), "uncoloured": str(params["uncoloured"]), "hints": str(hints_copy)},
+            "artifact": {"kind": "photo", "title": params.get("title") or "", "prompt": "",
+                         "model": "photo.colorize.hints" + (" + auto" if auto is not None else ""), "seed": None,
+                         "ai_made": auto is not None, "params": {"steps": ["colorize"]}, "files": ["restored"]},
+            "ai_made": auto is not None}
+
+
+def sheet_job(params: dict, ctx) -> dict:
+    """params: before, after, caption, date, language, ai_made. File: the A4 photo sheet PDF."""
+    from .sheet import photo_sheet
+
+    ctx.progress(0.1, "photo.progress.sheet")
+    out = photo_sheet(Path(params["before"]), Path(params["after"]), ctx.out_dir / "fiche-photo.pdf",
+                      caption=params.get("caption", ""), date=params.get("date", ""),
+                      language=params.get("language", "fr"), ai_made=bool(params.get("ai_made")))
+    ctx.progress(1.0, "photo.progress.done")
+    return {"files": {"pdf": str(out)}, "artifact": None}

@@ -1,0 +1,32 @@
+"""Real photographs for the photo tests (scikit-image bundles them) and their damaged versions."""
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+
+def photo(name: str) -> np.ndarray:
+    import skimage.data
+
+    image = getattr(skimage.data, name)()
+    if image.ndim == 2:
+        image = np.stack([image] * 3, axis=-1)
+    return image[..., :3].astype(np.float32) / 255.0
+
+
+@pytest.fixture(scope="session")
+def astronaut():
+    return photo("astronaut")
+
+
+@pytest.fixture
+def save_photo(tmp_path):
+    """Write a float RGB array as a PNG file and return its path."""
+    from pipelines.photo.imaging import to_image
+
+    def save(array, name="photo.png"):
+        path = tmp_path / name
+        to_image(array).save(path)
+        return path
+
+    return save

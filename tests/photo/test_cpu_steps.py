@@ -1,0 +1,107 @@
+"""Every CPU step on real photographs, with figures checked against the undamaged photo."""
+import numpy as np
+import pytest
+
+from pipelines.photo import analysis, quality, repair, tone
+from pipelines.photo.imaging import is_greyscale, luma
+
+from .conftest import photo
+
+NAMES = ("astronaut", "camera", "rocket")
+
+
+@pytest.mark.xfail(strict=True, reason="known weakness: 2-4 % of a clean photo's texture is still marked as damage")
+@pytest.mark.parametrize("name", NAMES)
+def test_damage_finder_finds_the_marks_not_the_picture(name):
+    truth = photo(name)
+    damaged = quality.damage(truth, seed=3)
+    marks = np.abs(luma(damaged) - luma(quality.damage(truth, seed=3, scratches=0, dust=0))) > 0.2
+    found = repair.find_damage(damaged).mask
+    recall = (found & marks).sum() / marks.sum()
+    assert recall > 0.75, f"only {recall:.0%} of the scratch/dust pixels were found"
+    assert found.mean() < 0.08, f"{found.mean():.1%} of the photo was marked as damage"
+    clean = repair.find_damage(truth).mask
+    assert clean.mean() < 0.01
+
+
+@pytest.mark.xfail(strict=True, reason="known weakness: false positives on texture cost more than the marks fixed")
+def test_repair_brings_the_photo_closer_and_leaves_the_rest_untouched(astronaut):
+    damaged = quality.damage(astronaut, seed=1, fade=0, blur=0, grain=0.0, yellow=0)
+    mask = repair.find_damage(damaged).mask
+    repaired = repair.inpaint(damaged, mask)
+    assert quality.psnr(luma(repaired), luma(astronaut)) > quality.psnr(luma(damaged), luma(astronaut)) + 3
+    assert np.array_equal(repaired[~mask], damaged[~mask])
+
+
+def test_clear_area_removes_only_that_zone():
+    mask = np.ones((90, 90), bool)
+    cleared = repair.clear_area(mask, (0, 0, 1 / 3, 1 / 3))
+    assert not cleared[:30, :30].any() and cleared[30:, :].all() and cleared[:, 30:].all()
+
+
+def test_revive_restores_contrast_and_removes_yellowing():
+    truth = photo("camera")
+    faded = quality.damage(truth, seed=0, blur=0, grain=0, scratches=0, dust=0, fade=0.4, yellow=0.12)
+    assert tone.fading(faded) > 0.3 and tone.colour_cast(faded)[1] > 6
+    revived = tone.revive(faded, 0.5)
+    assert tone.fading(revived) < 0.1
+    assert abs(tone.colour_cast(revived)[1]) < 2
+    assert quality.psnr(luma(revived), luma(truth)) > quality.psnr(luma(faded), luma(truth)) + 5
+
+
+def test_denoise_removes_grain_by_the_measured_amount(astronaut):
+    grainy = np.clip(astronaut + np.random.default_rng(0).normal(0, 0.04, astronaut.shape[:2])[..., None], 0, 1)
+    sigma = repair.noise_sigma(luma(grainy)) - repair.noise_sigma(luma(astronaut))
+    assert 0.025 < sigma < 0.05, sigma
+    clean = tone.denoise(grainy.astype(np.float32), 0.5)
+    before = quality.luma_scores(grainy, astronaut)
+    after = quality.luma_scores(clean, astronaut)
+    assert after[0] > before[0] + 3 and after[1] > before[1] + 0.1
+
+
+def test_enlarge_doubles_and_keeps_detail():
+    truth = photo("camera")
+    import cv2
+
+    small = cv2.resize(truth, (truth.shape[1] // 2, truth.shape[0] // 2), interpolation=cv2.INTER_AREA)
+    big = tone.enlarge(small, 2)
+    assert big.shape == truth.shape
+    nearest = np.repeat(np.repeat(small, 2, 0), 2, 1)
+    assert quality.psnr(luma(big), luma(truth)) > quality.psnr(luma(nearest), luma(truth))
+
+
+def test_cpu_chain_beats_the_damaged_input_on_every_photo():
+    from pipelines.photo.chain import RestoreRequest, restore
+
+    for name in NAMES:
+        truth = photo(name)
+        damaged = quality.damage(truth, seed=1)
+        out = restore(damaged, RestoreRequest(steps=["repair", "tone", "denoise"])).image
+        p0, s0 = quality.luma_scores(damaged, truth)
+        p1, s1 = quality.luma_scores(out, truth)
+        assert p1 > p0 + 2 and s1 > s0 + 0.15, (name, p0, s0, p1, s1)
+
+
+@pytest.mark.xfail(strict=True, reason="known weakness: the tilted-print finder misses this synthetic scene")
+def test_analysis_reports_grey_fading_damage_and_tilt():
+    truth = photo("camera")
+    damaged = quality.damage(truth, seed=2, yellow=0)
+    found, mask = analysis.analyse(damaged)
+    assert found.greyscale and found.fading > 0.2 and found.scratches + found.spots > 20 and found.faces is None
+    assert not analysis.analyse(photo("astronaut"))[0].greyscale
+    assert is_greyscale(truth)
+    # a print photographed at an angle on a dark table
+    import cv2
+
+    table = np.full((600, 800, 3), 0.15, np.float32)
+    corners = np.array([[150, 80], [650, 130], [620, 520], [120, 470]], np.float32)
+    warp = cv2.getPerspectiveTransform(np.array([[0, 0], [511, 0], [511, 511], [0, 511]], np.float32), corners)
+    printed = cv2.warpPerspective(photo("astronaut"), warp, (800, 600))
+    scene = np.where(cv2.warpPerspective(np.ones((512, 512), np.float32), warp, (800, 600))[..., None] > 0.5,
+                     printed, table)
+    quad = analysis.find_print(scene)
+    assert quad is not None
+    got = np.array(quad) * [800, 600]
+    assert np.abs(got - corners).max() < 12
+    flat = analysis.straighten(scene, quad)
+    assert 0.85 < flat.shape[1] / flat.shape[0] < 1.2

@@ -1,0 +1,288 @@
+"""Widgets of the old photos page: upload, analysis, steps, colour points, exports."""
+from __future__ import annotations
+
+import uuid
+from datetime import date
+from pathlib import Path
+
+import numpy as np
+import streamlit as st
+from PIL import Image
+
+from pipelines import backends
+from pipelines.i18n import UserError
+from pipelines.photo.hints_layer import hint_layer
+from pipelines.safety.uploads import sanitize_image
+from pipelines.store.files import write_bytes_atomic
+
+from .i18n import error_text, lang, t
+from .jobs import expected_time_text, job_status_ui, submit_job
+from .runtime import get_store
+from .session import current_workshop
+from .widgets import before_after_ui, download_ui
+
+STATE = "photo"  # st.session_state[STATE]: this browser's photo, analysis and results
+
+
+def state() -> dict:
+    return st.session_state.setdefault(STATE, {})
+
+
+def _work_dir() -> Path:
+    data = state()
+    if "dir" not in data:
+        workshop = current_workshop()
+        data["dir"] = str(get_store().artifact_dir(workshop["id"] if workshop else None, f"photos-{uuid.uuid4().hex[:12]}"))
+    Path(data["dir"]).mkdir(parents=True, exist_ok=True)
+    return Path(data["dir"])
+
+
+def upload_ui() -> None:
+    """The photo from a file or the camera, cleaned by the upload checks, then its analysis job."""
+    tab_file, tab_camera = st.tabs([f"🖼️ {t('photo.ui.upload')}", t("photo.ui.use_camera")])
+    with tab_file:
+        upload = st.file_uploader(t("photo.ui.upload"), type=["jpg", "jpeg", "png", "webp", "heic", "tif", "tiff"],
+                                  key="photo-upload")
+    with tab_camera:
+        shot = st.camera_input(t("photo.ui.camera"), key="photo-camera")
+    picked = upload or shot
+    if picked is None:
+        return
+    data = picked.getvalue()
+    try:
+        clean = sanitize_image(data, downscale=bool(state().get("downscale")),
+                               max_bytes=len(data) if state().get("downscale") else None)
+    except UserError as exc:
+        st.error(exc.message(lang()))
+        if exc.key in ("uploads.too_many_pixels", "uploads.too_big"):
+            st.info(t("photo.ui.too_big_offer"))
+            if st.button(t("photo.ui.downscale"), key="photo-downscale"):
+                state()["downscale"] = True
+                st.rerun()
+        return
+    for note in clean.notes:
+        st.caption(t(note))
+    source = write_bytes_atomic(_work_dir() / "source.png", clean.png_bytes())
+    state().update(source=str(source), analysis_job=submit_job("photo.analyze", {"source": str(source)}),
+                   upload_id=picked.file_id)
+
+
+def analysis_ui() -> dict | None:
+    """The analysis shown to the patron (and the damage overlay); returns it once ready."""
+    job = job_status_ui(state()["analysis_job"], "photo-analysis")
+    if job is None or job.state != "done":
+        return None
+    result = job.result
+    info = result["analysis"]
+    files = {k: str(get_store().files_dir / v) for k, v in result["files"].items()}
+    state()["photo_file"] = files["photo"]
+    st.subheader(t("photo.ui.analysis"))
+    chips = [t("photo.ui.grey") if info["greyscale"] else t("photo.ui.colour"),
+             t("photo.ui.faded", pct=int(info["fading"] * 100)) if info["fading"] > 0.15 else t("photo.ui.not_faded")]
+    if info["yellowing"] > 6:
+        chips.append(t("photo.ui.yellowed"))
+    chips += [t("photo.ui.scratches", n=info["scratches"]), t("photo.ui.spots", n=info["spots"])]
+    chips.append(t("photo.ui.faces_unknown") if info["faces"] is None else t("photo.ui.faces", n=info["faces"]))
+    st.markdown("  ·  ".join(f"**{c}**" for c in chips))
+    left, right = st.columns(2)
+    left.image(files["photo"], use_container_width=True)
+    right.image(files["overlay"], caption=t("photo.ui.damage_caption"), use_container_width=True)
+    state()["mask_file"] = files["mask"]
+    if info.get("print_corners"):
+        st.info(t("photo.ui.tilted"))
+        if st.button(t("photo.ui.straighten"), key="photo-straighten"):
+            state()["straighten_job"] = submit_job("photo.straighten", {"source": state()["source"],
+                                                                        "corners": info["print_corners"]})
+    if state().get("straighten_job"):
+        done = job_status_ui(state()["straighten_job"], "photo-straighten")
+        if done is not None and done.state == "done":
+            straight = str(get_store().files_dir / done.result["files"]["photo"])
+            state().update(source=straight, straighten_job=None,
+                           analysis_job=submit_job("photo.analyze", {"source": straight}))
+            st.rerun()
+    return info
+
+
+def cleared_mask_ui() -> str | None:
+    """A 3x3 grid of zones the patron can mark 'not damage'; returns the edited mask file."""
+    mask_file = state().get("mask_file")
+    if not mask_file:
+        return None
+    with st.expander(t("photo.ui.clear_zone")):
+        st.caption(t("photo.ui.clear_help"))
+        cleared = []
+        for row in range(3):
+            cols = st.columns(3)
+            for col in range(3):
+                if cols[col].checkbox(f"{'↖↑↗←·→↙↓↘'[row * 3 + col]}", key=f"photo-zone-{row}-{col}"):
+                    cleared.append((col / 3, row / 3, (col + 1) / 3, (row + 1) / 3))
+    if not cleared:
+        return mask_file
+    from pipelines.photo.repair import clear_area
+
+    mask = np.asarray(Image.open(mask_file).convert("L")) >= 128
+    for box in cleared:
+        mask = clear_area(mask, box)
+    out = _work_dir() / "mask-edited.png"
+    Image.fromarray((mask * 255).astype(np.uint8), "L").save(out)
+    return str(out)
+
+
+def _engine_choice_ui(step: str, capability: str) -> str | None:
+    ready = backends.available(capability)
+    if len(ready) <= 1:
+        return ready[0].name if ready else None
+    default = backends.choose(capability)
+    names = [b.name for b in ready]
+    return st.radio(t("widgets.engine"), names, index=names.index(default.name), key=f"photo-engine-{step}",
+                    format_func=lambda n: f"{t(backends.get(n).label)} — {backends.get(n).licence}",
+                    horizontal=True)
+
+
+def steps_ui(info: dict) -> dict | None:
+    """The steps, each with its settings; returns the restore parameters when the patron presses go."""
+    st.subheader(t("photo.ui.steps"))
+    suggested = {"repair": bool(info["scratches"] or info["spots"]), "tone": info["fading"] > 0.15 or
+                 abs(info["yellowing"]) > 6, "denoise": True, "faces": bool(info["faces"]), "colorize": False,
+                 "upscale": False}
+    steps, engines = [], {}
+    params: dict = {"blend": 0.8, "fidelity": 0.5, "scale": 2, "colorize": "auto"}
+    strength = st.slider(t("photo.ui.strength"), 0.0, 1.0, 0.5, 0.05, key="photo-strength")
+    for step in ("repair", "tone", "denoise", "faces", "colorize", "upscale"):
+        capability = f"photo.{step}"
+        ready = backends.available(capability)
+        if step == "faces" and not ready:
+            st.checkbox(t("photo.ui.step_faces"), value=False, disabled=True, key="photo-step-faces-off")
+            st.caption(t("photo.ui.faces_missing"))
+            st.code(" ; ".join(dict.fromkeys(c for b in backends.for_capability(capability)
+                                             for c in b.install_commands())), language="bash")
+            continue
+        if not st.checkbox(t(f"photo.ui.step_{step}"), value=suggested[step], key=f"photo-step-{step}"):
+            continue
+        steps.append(step)
+        with st.container(border=True):
+            if step == "faces":
+                engines[step] = _engine_choice_ui(step, capability)
+                params["blend"] = st.slider(t("photo.ui.blend"), 0.0, 1.0, 0.8, 0.05, help=t("photo.ui.blend_help"),
+                                            key="photo-blend")
+                if engines[step] and backends.get(engines[step]).has_fidelity:
+                    params["fidelity"] = st.slider(t("photo.ui.fidelity"), 0.0, 1.0, 0.5, 0.05, key="photo-fidelity")
+                st.caption(t("photo.ui.licence", licence=backends.get(engines[step]).licence))
+            elif step == "colorize":
+                if not info["greyscale"]:
+                    st.warning(t("photo.ui.colour_already"))
+                automatic = [b for b in ready if getattr(b, "automatic", False)]
+                modes = {"auto": t("photo.ui.colour_auto"), "hints": t("photo.ui.colour_hints")}
+                if not automatic:
+                    modes.pop("auto")
+                params["colorize"] = st.radio(t("photo.ui.colour_mode"), list(modes), format_func=modes.get,
+                                              horizontal=True, key="photo-colour-mode")
+                if params["colorize"] == "auto":
+                    names = [b.name for b in automatic]
+                    default = max(names, key=lambda n: names.index(n) if not backends.get(n).optional else -1)
+                    engines[step] = st.radio(t("widgets.engine"), names, index=names.index(default),
+                                             format_func=lambda n: f"{t(backends.get(n).label)} — {backends.get(n).licence}",
+                                             key="photo-colour-engine", horizontal=True)
+                else:
+                    st.caption(t("photo.ui.colour_hints_later"))
+            elif step == "upscale":
+                params["scale"] = st.radio(t("photo.ui.scale"), [2, 4], format_func=lambda s: f"x{s}",
+                                           horizontal=True, key="photo-scale")
+                engines[step] = _engine_choice_ui(step, capability)
+            else:
+                engines[step] = _engine_choice_ui(step, capability)
+    hint_only = "colorize" in steps and params["colorize"] == "hints"
+    if hint_only:
+        steps.remove("colorize")  # colour points are placed on the result, then recomputed
+    st.caption(expected_time_text("photo.restore"))
+    if not st.button(t("photo.ui.go"), type="primary", use_container_width=True, key="photo-go", disabled=not steps
+                     and not hint_only):
+        return None
+    params["colorize"] = "auto"  # colour points are a second pass on the result (hints_ui)
+    return {"steps": steps, "strength": strength, "engines": {k: v for k, v in engines.items() if v}, **params}
+
+
+def result_ui(job) -> dict:
+    """Before / after with a slider, and the notes of the run."""
+    files = {k: str(get_store().files_dir / v) for k, v in job.result["files"].items()}
+    st.subheader(t("photo.ui.result"))
+    current = state().get("recolored") or files["restored"]
+    before_after_ui(Image.open(files["before"]), Image.open(current))
+    notes = job.result.get("notes") or []
+    if notes:
+        st.info("  \n".join(t(n) for n in notes))
+    return files
+
+
+def hints_ui(files: dict) -> None:
+    """Colour points clicked on the photo; the colourisation is recomputed with them (a job)."""
+    from streamlit_drawable_canvas import st_canvas
+
+    st.subheader(t("photo.ui.hints_title"))
+    st.caption(t("photo.ui.hints_explain"))
+    base_path = files.get("uncoloured") or files["restored"]
+    shown = state().get("recolored") or files["restored"]
+    picture = Image.open(shown).convert("RGB")
+    width = min(700, picture.width)
+    height = int(picture.height * width / picture.width)
+    colour = st.color_picker(t("photo.ui.pick_colour"), "#3a6fd8", key="photo-hint-colour")
+    canvas = st_canvas(fill_color=colour, stroke_color=colour, stroke_width=2, background_image=picture.resize(
+        (width, height)), drawing_mode="point", point_display_radius=6, height=height, width=width,
+        key=f"photo-canvas-{state().get('canvas_round', 0)}", update_streamlit=True)
+    objects = (canvas.json_data or {}).get("objects", []) if canvas is not None else []
+    left, right = st.columns(2)
+    if left.button(t("photo.ui.recolor"), type="primary", use_container_width=True, key="photo-recolor",
+                   disabled=not objects):
+        size = Image.open(base_path).size
+        layer = hint_layer(objects, (width, height), size)
+        hints_file = _work_dir() / f"indices-{uuid.uuid4().hex[:6]}.png"
+        layer.save(hints_file)
+        auto = files["restored"] if files.get("uncoloured") else None
+        state()["recolor_job"] = submit_job("photo.recolor", {"uncoloured": base_path, "hints": str(hints_file),
+                                                               "auto": auto, "title": state().get("title", "")})
+    if right.button(t("photo.ui.clear_hints"), use_container_width=True, key="photo-clear-hints"):
+        state()["canvas_round"] = state().get("canvas_round", 0) + 1
+        state().pop("recolored", None)
+        st.rerun()
+    if state().get("recolor_job"):
+        job = job_status_ui(state()["recolor_job"], "photo-recolor")
+        if job is not None:
+            if job.state == "done":
+                state()["recolored"] = str(get_store().files_dir / job.result["files"]["restored"])
+            state()["recolor_job"] = None
+            st.rerun()
+
+
+def export_ui(files: dict, ai_made: bool) -> None:
+    """PNG, the A4 photo sheet, and 'make a postcard' (handed to the postcards page)."""
+    st.subheader(t("photo.ui.export"))
+    final = state().get("recolored") or files["restored"]
+    download_ui(final, t("photo.ui.download_png"), mime="image/png", key="photo-dl-png")
+    caption = st.text_input(t("photo.ui.sheet_caption"), key="photo-caption")
+    when = st.text_input(t("photo.ui.sheet_date"), value=date.today().strftime("%d/%m/%Y"), key="photo-date")
+    if st.button(t("photo.ui.make_sheet"), use_container_width=True, key="photo-make-sheet"):
+        state()["sheet_job"] = submit_job("photo.sheet", {"before": files["before"], "after": final,
+                                                          "caption": caption, "date": when, "language": lang(),
+                                                          "ai_made": ai_made})
+    if state().get("sheet_job"):
+        job = job_status_ui(state()["sheet_job"], "photo-sheet")
+        if job is not None and job.state == "done":
+            download_ui(get_store().files_dir / job.result["files"]["pdf"], t("photo.ui.download_sheet"),
+                        mime="application/pdf", key="photo-dl-sheet")
+    if st.button(t("photo.ui.postcard"), use_container_width=True, key="photo-postcard"):
+        st.session_state["postcard_source"] = final
+        st.session_state["postcard_source_ai"] = ai_made
+        st.switch_page("pages/postcards.py")
+
+
+def error_box(exc: Exception) -> None:
+    st.error(error_text(exc))
+
+
+def reset_ui() -> None:
+    if st.button(t("photo.ui.new_photo"), key="photo-reset"):
+        st.session_state.pop(STATE, None)
+        for key in [k for k in st.session_state if str(k).startswith("photo-")]:
+            st.session_state.pop(key, None)
+        st.rerun()
+
