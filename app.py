@@ -2,7 +2,7 @@
 import streamlit as st
 
 from ui.i18n import t
-from ui.nav import HOME, TOOLS, WORKSHOPS
+from ui.nav import HOME, TOOLS, WORKSHOPS, visible
 from ui.runtime import ensure_worker, get_store
 from ui.session import BIG_BUTTONS_CSS, is_facilitator, join_gate_ui, sidebar_ui
 
@@ -22,8 +22,8 @@ def _page(info, default=False):
 facilitator = is_facilitator()
 sections = {
     t("nav.studio"): [_page(HOME, default=True)],
-    t("nav.workshops"): [_page(w) for w in WORKSHOPS if facilitator or not w.facilitator_only],
-    t("nav.tools"): [_page(p) for p in TOOLS if facilitator or not p.facilitator_only],
+    t("nav.workshops"): [_page(w) for w in visible(WORKSHOPS, facilitator)],
+    t("nav.tools"): [_page(p) for p in visible(TOOLS, facilitator)],
 }
 navigation = st.navigation({k: v for k, v in sections.items() if v})
 sidebar_ui()

@@ -15,6 +15,16 @@ import numpy as np
 from PIL import Image
 
 
+def _illustration(rng: np.random.Generator) -> np.ndarray:
+    """A picture-book-like 1024x768 image: soft gradients, a few shapes, light grain (not pure noise)."""
+    y, x = np.mgrid[0:768, 0:1024].astype(np.float32)
+    base = np.stack([x / 1024 * 200 + 40, y / 768 * 180 + 50, (x + y) / 1792 * 160 + 60], axis=-1)
+    for _ in range(6):
+        cx, cy, r = rng.uniform(0, 1024), rng.uniform(0, 768), rng.uniform(60, 200)
+        base[(x - cx) ** 2 + (y - cy) ** 2 < r * r] = rng.uniform(30, 230, 3)
+    return np.clip(base + rng.normal(0, 6, base.shape), 0, 255).astype(np.uint8)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--pages", type=int, default=12)
@@ -34,7 +44,7 @@ def main() -> None:
         rate = 44100
         for number, page in enumerate(story.pages, start=1):
             picture = tmp / f"p{number}.png"
-            Image.fromarray(rng.integers(0, 255, (768, 1024, 3), dtype=np.uint8)).save(picture)
+            Image.fromarray(_illustration(rng)).save(picture)
             page.picture = str(picture)
             page.music = str(write_mp3(0.2 * np.sin(np.arange(rate * 20) * 0.03), rate, tmp / f"m{number}.mp3"))
         times = {"epub": [], "pdf": [], "booklet": [], "all three": []}
@@ -47,7 +57,7 @@ def main() -> None:
             started = time.perf_counter()
             export_book(story, tmp / f"out-all-{i}")
             times["all three"].append(time.perf_counter() - started)
-        print(f"{args.pages}-page book, 1024x768 pictures, 20 s MP3 per page, {args.repeat} runs (median)")
+        print(f"{args.pages}-page book, 1024x768 illustration-like pictures, 20 s MP3 per page, {args.repeat} runs (median)")
         print(f"{'export':<12}{'seconds':>10}{'x template writing':>22}")
         print(f"{'(baseline)':<12}{write_seconds:>10.3f}{1.0:>22.1f}")
         for what, values in times.items():

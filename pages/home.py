@@ -5,7 +5,7 @@ from pipelines import backends
 from pipelines.device import probe
 from pipelines.models.manager import ModelManager
 from ui.i18n import t
-from ui.nav import TOOLS, WORKSHOPS
+from ui.nav import TOOLS, WORKSHOPS, visible
 from ui.session import is_facilitator
 
 st.title(f"🎨 {t('home.hello')}")
@@ -20,7 +20,7 @@ if not WORKSHOPS:
     st.info(t("home.no_workshop_built"))
 
 columns = st.columns(3)
-for index, info in enumerate(WORKSHOPS):
+for index, info in enumerate(visible(WORKSHOPS, is_facilitator())):
     with columns[index % 3]:
         with st.container(border=True):
             st.markdown(f"<div style='font-size:4.5rem;text-align:center;line-height:1.2'>{info.icon}</div>",
@@ -35,8 +35,7 @@ for index, info in enumerate(WORKSHOPS):
 
 st.divider()
 st.markdown(f"**{t('home.links')}**" if is_facilitator() else "")
-link_columns = st.columns(len(TOOLS))
-for column, info in zip(link_columns, TOOLS):
-    if is_facilitator() or not info.facilitator_only:
-        with column:
-            st.page_link(info.path, label=t(f"pages.{info.key}.title"), icon=info.icon, use_container_width=True)
+tools = visible(TOOLS, is_facilitator())
+for column, info in zip(st.columns(len(tools)), tools):
+    with column:
+        st.page_link(info.path, label=t(f"pages.{info.key}.title"), icon=info.icon, use_container_width=True)

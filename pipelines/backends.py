@@ -39,6 +39,11 @@ class Backend:
         self._lock = threading.Lock()
 
     # -- availability ---------------------------------------------------------------------
+    @property
+    def uses_model(self) -> bool:
+        """True for model backends (they need weight files); False for CPU backends that always work."""
+        return bool(self.weights)
+
     def missing_modules(self) -> list[str]:
         return [m for m in self.modules if importlib.util.find_spec(m) is None]
 
@@ -91,7 +96,7 @@ class Backend:
 BACKENDS: list[str] = [
     "pipelines.story.writer:TemplateWriter", "pipelines.story.llm:SmallLlmWriter", "pipelines.story.llm:LlmWriter", "pipelines.story.voice:EspeakVoice", "pipelines.story.voice:PiperFrenchVoice",
     "pipelines.music.backends:ComposerBackend", "pipelines.music.backends:MusicgenBackend",
-    "pipelines.imagegen.backends:StyliseBackend", "pipelines.imagegen.backends:StableDiffusionBackend", "pipelines.imagegen.backends:LibraryModelBackend", "pipelines.imagegen.backends:SDXLTurboBackend", "pipelines.imagegen.backends:Img2ImgBackend", "pipelines.imagegen.backends:LibraryImg2ImgBackend", "pipelines.imagegen.backends:SDXLImg2ImgBackend", "pipelines.imagegen.backends:SafetyCheckerBackend",
+    "pipelines.imagegen.backends:StyliseBackend", "pipelines.imagegen.backends:LibraryModelBackend", "pipelines.imagegen.backends:StableDiffusionBackend", "pipelines.imagegen.backends:SDXLTurboBackend", "pipelines.imagegen.backends:LibraryImg2ImgBackend", "pipelines.imagegen.backends:Img2ImgBackend", "pipelines.imagegen.backends:SDXLImg2ImgBackend", "pipelines.imagegen.backends:SafetyCheckerBackend",
     "pipelines.photo.backends:OpenCVRepair", "pipelines.photo.backends:LamaRepair", "pipelines.photo.backends:ClassicTone", "pipelines.photo.backends:NLMeansDenoise", "pipelines.photo.faces:GFPGANFaces", "pipelines.photo.faces:RestoreFormerFaces", "pipelines.photo.faces:CodeFormerFaces", "pipelines.photo.backends:LanczosUpscale", "pipelines.photo.backends:RealESRGANx2Upscale", "pipelines.photo.backends:RealESRGANx4Upscale", "pipelines.photo.backends:RealESRGANUpscale", "pipelines.photo.backends:HintsColorize", "pipelines.photo.backends:DDColorColorize", "pipelines.photo.backends:DDColorArtisticColorize", "pipelines.photo.backends:DDColorLargeColorize",
 ]
 

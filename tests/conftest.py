@@ -27,8 +27,18 @@ def atelier_env(tmp_path, monkeypatch):
     for name in ("ATELIER_MODELS_DIR", "ATELIER_QUEUE_URL", "ATELIER_REQUIRE_CODE", "ATELIER_LANGUAGE"):
         monkeypatch.delenv(name, raising=False)
     config.reset_settings()
+    _clear_app_resources()
     yield config.settings()
     config.reset_settings()
+    _clear_app_resources()
+
+
+def _clear_app_resources() -> None:
+    """st.cache_resource outlives a test: AppTests must not reuse another test's store or queue."""
+    runtime = sys.modules.get("ui.runtime")
+    if runtime is not None:
+        for resource in (runtime.get_store, runtime.get_queue, runtime.start_worker):
+            resource.clear()
 
 
 @pytest.fixture

@@ -8,7 +8,8 @@ from pipelines.i18n import LANGUAGES, UserError, translate
 
 
 def lang() -> str:
-    value = st.session_state.get("lang") or settings().language
+    """The session's language: the sidebar switch, else the workshop's, else the studio default."""
+    value = st.session_state.get("lang_radio") or st.session_state.get("lang") or settings().language
     return value if value in LANGUAGES else "fr"
 
 

@@ -33,3 +33,8 @@ TOOLS: list[PageInfo] = [
 ]
 
 HOME = PageInfo("home", "pages/home.py", "🏠")
+
+
+def visible(pages: list[PageInfo], facilitator: bool) -> list[PageInfo]:
+    """The pages this browser may open (tablets in `make serve` mode see no facilitator pages)."""
+    return [p for p in pages if facilitator or not p.facilitator_only]

@@ -77,11 +77,8 @@ def sidebar_ui() -> None:
     """Language, workshop and participant, on every page."""
     store = get_store()
     with st.sidebar:
-        choice = st.radio(t("sidebar.language"), LANGUAGES, index=LANGUAGES.index(lang()),
-                          format_func=LANGUAGE_NAMES.get, horizontal=True, key="lang_radio")
-        if choice != lang():
-            st.session_state["lang"] = choice
-            st.rerun()
+        st.radio(t("sidebar.language"), LANGUAGES, index=LANGUAGES.index(lang()),
+                 format_func=LANGUAGE_NAMES.get, horizontal=True, key="lang_radio")
         if st.session_state.get("dyslexia"):
             st.markdown(DYSLEXIA_CSS, unsafe_allow_html=True)
         workshops = store.workshops()

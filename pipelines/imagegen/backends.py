@@ -89,12 +89,12 @@ class SDXLTurboBackend(StableDiffusionBackend):
 
 class LibraryModelBackend(StableDiffusionBackend):
     """A diffusers SD 1.x / 2.x / SDXL folder the library added to <data dir>/catalog.toml with
-    `backend = "imagegen.txt2img.library"`; never the default (it is usually slower)."""
+    `backend = "imagegen.txt2img.library"`. Listed first (cheapest): chosen by default only when
+    SD-Turbo is not installed, since a non-Turbo model needs 20 steps or more."""
 
     name = "imagegen.txt2img.library"
     label = "imagegen.backend.library"
     licence = "see the library's catalogue entry"
-    optional = True
 
     def current_model_id(self) -> str:
         ids = library_model_ids()
@@ -106,6 +106,8 @@ class LibraryModelBackend(StableDiffusionBackend):
         manager = ModelManager()
         installed = [i for i in ids if manager.state(i) == "installed"]
         return (installed or ids)[0]
+
+    uses_model = True  # a model backend even before the library adds its folder
 
     @property
     def weights(self) -> tuple[str, ...]:  # type: ignore[override]
@@ -146,6 +148,10 @@ class Img2ImgBackend(Backend):
     def modules(self) -> tuple[str, ...]:  # type: ignore[override]
         return self._source.modules
 
+    @property
+    def uses_model(self) -> bool:  # type: ignore[override]
+        return self._source.uses_model
+
     optional = False
 
     def is_available(self) -> bool:
@@ -176,7 +182,6 @@ class LibraryImg2ImgBackend(Img2ImgBackend):
     name = "imagegen.img2img.library"
     label = "imagegen.backend.img2img_library"
     source = LibraryModelBackend.name
-    optional = True
 
 
 class SafetyCheckerBackend(Backend):

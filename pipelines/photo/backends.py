@@ -5,12 +5,14 @@ spandrel, facexlib) happen in load() or in the functions the worker runs.
 """
 from __future__ import annotations
 
+from pathlib import Path
 from typing import ClassVar
 
 import numpy as np
 
 from ..backends import Backend, Progress, no_progress
 from ..config import settings
+from ..i18n import UserError
 from . import repair, tone
 
 SPANDREL = ("torch", "spandrel")
@@ -30,7 +32,12 @@ def _load_spandrel(path, extra: bool = False):
         import spandrel_extra_arches
 
         spandrel_extra_arches.install(ignore_duplicates=True)
-    return spandrel.ModelLoader(device=_device()).load_from_file(str(path)).eval()
+    try:
+        return spandrel.ModelLoader(device=_device()).load_from_file(str(path)).eval()
+    except Exception as exc:  # not a model file, or another architecture: say which file, never a traceback
+        model_id = Path(path).parent.name
+        raise UserError("photo.errors.model_unreadable", file=Path(path).name, detail=str(exc)[:200],
+                        command=f"python -m pipelines models download {model_id}") from None
 
 
 def _to_tensor(array: np.ndarray, device):

@@ -14,6 +14,7 @@ from typing import Any, ClassVar
 import numpy as np
 
 from ..backends import Backend, Progress, no_progress
+from ..i18n import UserError
 from .backends import SPANDREL, _device, _load_spandrel
 
 FACE_SIZE = 512
@@ -35,6 +36,7 @@ class FaceRestorer(Backend):
     file: ClassVar[str]
     extra_arch: ClassVar[bool] = False
     has_fidelity: ClassVar[bool] = False
+    signed_range: ClassVar[bool] = True  # GFPGAN and CodeFormer work on faces in [-1, 1]
     detector: Any = None  # swap in a detector object (tests); None = facexlib's RetinaFace
 
     def __init__(self) -> None:
@@ -47,14 +49,20 @@ class FaceRestorer(Backend):
 
         self.model = _load_spandrel(self.model_path(self.model_id) / self.file, extra=self.extra_arch)
         # model_rootpath holds detection_Resnet50_Final.pth and parsing_parsenet.pth: no download.
-        self.helper = FaceRestoreHelper(1, face_size=FACE_SIZE, crop_ratio=(1, 1), det_model="retinaface_resnet50",
-                                        save_ext="png", use_parse=True, device=torch.device(_device()),
-                                        model_rootpath=str(self.model_path("facexlib")))
+        folder = self.model_path("facexlib")
+        try:
+            self.helper = FaceRestoreHelper(1, face_size=FACE_SIZE, crop_ratio=(1, 1), det_model="retinaface_resnet50",
+                                            save_ext="png", use_parse=True, device=torch.device(_device()),
+                                            model_rootpath=str(folder))
+        except Exception as exc:  # a truncated or foreign file: say which one, never a traceback
+            raise UserError("photo.errors.model_unreadable", file=str(folder), detail=str(exc)[:200],
+                            command="python -m pipelines models download facexlib") from None
+        self._retinaface = self.helper.face_det
 
     def _detect(self, bgr: np.ndarray) -> int:
         helper = self.helper
-        if self.detector is not None:
-            helper.face_det = self.detector
+        # The swapped-in detector (tests) or facexlib's RetinaFace, chosen at every call.
+        helper.face_det = self.detector if self.detector is not None else self._retinaface
         helper.clean_all()
         helper.read_image(bgr)
         return helper.get_face_landmarks_5(only_center_face=False, resize=640, eye_dist_threshold=5)
@@ -67,21 +75,24 @@ class FaceRestorer(Backend):
             self._detect(bgr)
             return [[float(v) for v in box[:4]] for box in self.helper.det_faces]
 
-    def _restore_face(self, face_rgb, fidelity: float):
+    def _restore_face(self, face_rgb: np.ndarray, fidelity: float) -> np.ndarray:
+        """One aligned 512 px face (float RGB [0, 1]) -> the restored face, same size and range."""
         import torch
 
         device = next(self.model.model.parameters()).device
         tensor = torch.from_numpy(np.ascontiguousarray(face_rgb.transpose(2, 0, 1)))[None].to(device)
         with torch.inference_mode():
-            if self.has_fidelity:
-                out = self.model.model(tensor, weight=fidelity)[0].clamp(0, 1)
+            if self.signed_range:
+                # Trained on faces in [-1, 1]; spandrel's call would hand them [0, 1] unchanged.
+                options = {"weight": float(fidelity)} if self.has_fidelity else {"return_rgb": False}
+                out = (self.model.model(tensor * 2 - 1, **options)[0] + 1) / 2
             else:
-                out = self.model(tensor)
-        return out[0].float().cpu().numpy().transpose(1, 2, 0)
+                out = self.model(tensor)  # the descriptor rescales (RestoreFormer)
+        return out.clamp(0, 1)[0].float().cpu().numpy().transpose(1, 2, 0)
 
     def restore(self, rgb: np.ndarray, blend: float = 0.8, fidelity: float = 0.5,
                 progress: Progress = no_progress) -> FaceResult:
-        """Restore every face found; `blend` 0 keeps the original face, 1 takes the restored one."""
+        """Restore every face found; `blend` 0 gives back the photo unchanged, 1 the restored faces pasted in."""
         self.ensure_loaded()
         bgr = _to_bgr8(rgb)
         with self._run_lock:
@@ -92,16 +103,18 @@ class FaceRestorer(Backend):
             boxes = [[float(v) for v in box[:4]] for box in helper.det_faces]
             helper.align_warp_face()
             for n, cropped in enumerate(helper.cropped_faces):
-                face = cropped[:, :, ::-1].astype(np.float32) / 255.0
-                restored = self._restore_face(face, fidelity)
-                # The blend is done on the aligned face: restored faces can drift from the real person.
-                mixed = face + (restored - face) * float(np.clip(blend, 0, 1))
-                helper.add_restored_face(np.clip(mixed[:, :, ::-1] * 255 + 0.5, 0, 255).astype(np.uint8))
+                restored = self._restore_face(cropped[:, :, ::-1].astype(np.float32) / 255.0, fidelity)
+                helper.add_restored_face(np.clip(restored[:, :, ::-1] * 255 + 0.5, 0, 255).astype(np.uint8))
                 progress((n + 1) / count, "photo.progress.faces")
             helper.get_inverse_affine(None)
             pasted = helper.paste_faces_to_input_image(upsample_img=bgr)
             helper.clean_all()
-        return FaceResult(image=pasted[:, :, ::-1].astype(np.float32) / 255.0, faces=count, boxes=boxes)
+        # The blend is a difference added to the untouched photo: outside the faces the paste-back equals
+        # the 8-bit input, so only faces change, and blend 0 is the photo itself (restored faces can drift
+        # from the real person).
+        change = pasted[:, :, ::-1].astype(np.float32) / 255.0 - bgr[:, :, ::-1].astype(np.float32) / 255.0
+        image = np.clip(rgb + change * float(np.clip(blend, 0, 1)), 0, 1).astype(np.float32)
+        return FaceResult(image=image, faces=count, boxes=boxes)
 
 
 def _to_bgr8(rgb: np.ndarray) -> np.ndarray:
@@ -124,6 +137,7 @@ class RestoreFormerFaces(FaceRestorer):
     weights = ("restoreformer", "facexlib")
     model_id = "restoreformer"
     file = "RestoreFormer.pth"
+    signed_range = False
     optional = True
 
 

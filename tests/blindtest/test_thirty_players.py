@@ -37,7 +37,9 @@ def test_thirty_simultaneous_answers_each_counted_once_while_the_host_watches(st
     for thread in threads:
         thread.join()
     assert not errors, errors
-    assert all(statuses == ["counted", "already", "already"] for statuses in results.values())
+    # the first send counts; a resend is refused ("already", or "closed" once everyone answered)
+    assert all(statuses[0] == "counted" and set(statuses[1:]) <= {"already", "closed"}
+               for statuses in results.values()), results
     assert len(results) == 30
     assert seen_counts == sorted(seen_counts), "the live count never goes back"
     final = games.host_view(game["id"])

@@ -32,7 +32,7 @@ def test_registry_is_consistent(atelier_env):
 def test_each_capability_offers_a_cpu_backend_first_where_one_exists(atelier_env):
     for capability in backends.capabilities():
         every = backends.for_capability(capability)
-        cpu = [b for b in every if not b.weights]
+        cpu = [b for b in every if not b.uses_model]
         if cpu:
             assert every[0] is cpu[0], f"{capability}: the CPU backend comes first"
             assert every[0].is_available()
@@ -40,14 +40,14 @@ def test_each_capability_offers_a_cpu_backend_first_where_one_exists(atelier_env
 
 def test_model_backends_are_unavailable_without_weights(atelier_env):
     for backend in backends.all_backends():
-        if backend.weights:
+        if backend.uses_model:
             assert not backend.is_available()
-            assert any("models download" in c for c in backend.install_commands())
+            assert any("models download" in c or "models import" in c for c in backend.install_commands())
             with pytest.raises(UserError):
                 backend.ensure_loaded()
 
 
 def test_choose_falls_back_to_an_available_backend(atelier_env):
     for capability in backends.capabilities():
-        if any(not b.weights for b in backends.for_capability(capability)):
+        if any(not b.uses_model for b in backends.for_capability(capability)):
             assert backends.choose(capability).is_available()

@@ -9,14 +9,19 @@ from streamlit.testing.v1 import AppTest
 ROOT = Path(__file__).resolve().parents[2]
 
 
-@pytest.fixture
-def app(atelier_env, monkeypatch):
-    monkeypatch.setenv("ATELIER_EMBEDDED_WORKER", "0")  # AppTest runs the script only
-    monkeypatch.chdir(ROOT)
+def _fresh_resources() -> None:
+    """st.cache_resource lives as long as the process: each test gets a store on its own data dir."""
     from ui import runtime
 
     for resource in (runtime.get_store, runtime.get_queue, runtime.start_worker):
         resource.clear()
+
+
+@pytest.fixture
+def app(atelier_env, monkeypatch):
+    monkeypatch.setenv("ATELIER_EMBEDDED_WORKER", "0")  # AppTest runs the script only
+    monkeypatch.chdir(ROOT)
+    _fresh_resources()
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
     return at
 
@@ -114,6 +119,7 @@ def test_serve_mode_asks_tablets_for_the_workshop_code(atelier_env, monkeypatch)
     import ui.session
 
     monkeypatch.setattr(ui.session, "is_local_client", lambda: False)  # as seen from a tablet
+    _fresh_resources()
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
     at.run()
     assert "Rejoindre l'atelier" in _texts(at)

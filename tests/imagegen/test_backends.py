@@ -55,8 +55,10 @@ files = [
 ''')
     install_as_model("library-sd", tiny_sd_folders[0])
     library = backends.get("imagegen.txt2img.library")
-    assert library.is_available() and library.optional
-    assert backends.choose("imagegen.txt2img") is not library  # never the default: it is usually slower
+    assert library.is_available()
+    assert backends.choose("imagegen.txt2img") is library  # the only one installed
+    install_as_model("sd-turbo", tiny_sd_folders[0])
+    assert backends.choose("imagegen.txt2img").name == "imagegen.txt2img.sd"  # Turbo is faster: the default
     result = generate_image(ImageRequest(prompt="a cat", seed=1, width=64, height=64,
                                          backend="imagegen.txt2img.library"))
     assert result.model == "library-sd" and result.steps == 3 and result.image.size == (64, 64)
