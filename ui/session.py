@@ -57,7 +57,17 @@ def can_upload_photos() -> bool:
 
 def join_gate_ui() -> bool:
     """In `make serve` mode a tablet must give the workshop code first. Returns True when allowed in."""
-    if is_local_client() or st.session_state.get("workshop_id"):
+    if is_local_client():
+        return True
+    if st.session_state.get("workshop_id"):
+        workshop = current_workshop()
+        if workshop and st.query_params.get("atelier") != workshop["code"]:
+            st.query_params["atelier"] = workshop["code"]  # a reload of this address keeps the tablet in
+        return True
+    remembered = st.query_params.get("atelier")
+    if remembered and (workshop := get_store().workshop_by_code(remembered)):
+        st.session_state["workshop_id"] = workshop["id"]
+        st.session_state.setdefault("lang", workshop["language"])
         return True
     st.title(t("join.title"))
     st.write(t("join.explain"))

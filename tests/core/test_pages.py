@@ -130,3 +130,9 @@ def test_serve_mode_asks_tablets_for_the_workshop_code(atelier_env, monkeypatch)
     at.button[0].click().run()
     assert at.session_state["workshop_id"] == workshop["id"]
     assert "Rejoindre l'atelier" not in _texts(at)
+    assert at.query_params["atelier"] in (workshop["code"], [workshop["code"]])
+    # A reload (a new session on the same address) stays in the workshop.
+    again = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    again.query_params["atelier"] = workshop["code"]
+    again.run()
+    assert again.session_state["workshop_id"] == workshop["id"] and "Rejoindre l'atelier" not in _texts(again)
