@@ -4,6 +4,9 @@ import streamlit as st
 from ui.i18n import t
 from ui.quiz_builder import builder_ui, share_ui
 from ui.quiz_host import current_game, game_ui, new_game_ui, resume_ui
+from ui.frame import require_frame
+
+require_frame()  # first: pages run inside the studio's frame (ui/frame.py)
 
 game = current_game()
 if game:

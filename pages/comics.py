@@ -5,6 +5,9 @@ from ui.comics import (bubbles_step_ui, comic_state, export_step_ui, hero_step_u
                        panel_errors_ui, panels_step_ui, story_step_ui)
 from ui.i18n import t
 from ui.session import current_workshop
+from ui.frame import require_frame
+
+require_frame()  # first: pages run inside the studio's frame (ui/frame.py)
 
 st.title(f"💬 {t('pages.comics.title')}")
 st.caption(t("comics.ui.intro"))

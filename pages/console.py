@@ -11,6 +11,9 @@ from ui.i18n import error_text, lang, t
 from ui.jobs import duration_text, kind_label, message_text
 from ui.runtime import get_queue, get_store
 from ui.session import current_workshop, is_facilitator
+from ui.frame import require_frame
+
+require_frame()  # first: pages run inside the studio's frame (ui/frame.py)
 
 AGE_GROUPS = ["4-6", "7-8", "8-12", "9-10", "11-14", "family", "adults"]
 

@@ -7,6 +7,9 @@ import streamlit as st
 from ui.i18n import t
 from ui.runtime import get_store
 from ui.session import current_participant, current_workshop, is_facilitator
+from ui.frame import require_frame
+
+require_frame()  # first: pages run inside the studio's frame (ui/frame.py)
 
 st.title(f"🖼️ {t('gallery.title')}")
 store = get_store()

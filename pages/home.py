@@ -7,6 +7,9 @@ from pipelines.models.manager import ModelManager
 from ui.i18n import t
 from ui.nav import TOOLS, WORKSHOPS, visible
 from ui.session import is_facilitator
+from ui.frame import require_frame
+
+require_frame()  # first: pages run inside the studio's frame (ui/frame.py)
 
 st.title(f"🎨 {t('home.hello')}")
 st.write(t("home.intro"))

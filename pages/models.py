@@ -4,6 +4,9 @@ import streamlit as st
 from pipelines.device import probe
 from pipelines.models.manager import ModelManager
 from ui.i18n import lang, t
+from ui.frame import require_frame
+
+require_frame()  # first: pages run inside the studio's frame (ui/frame.py)
 
 st.title(f"🧠 {t('models.title')}")
 st.write(t("models.intro"))

@@ -6,6 +6,9 @@ from ui.jobs import job_status_ui, submit_job
 from ui.photos import (analysis_ui, cleared_mask_ui, export_ui, hints_ui, reset_ui, result_ui, state, steps_ui,
                        upload_ui)
 from ui.session import can_upload_photos, current_workshop
+from ui.frame import require_frame
+
+require_frame()  # first: pages run inside the studio's frame (ui/frame.py)
 
 st.title(f"📷 {t('pages.photos.title')}")
 st.write(t("photo.ui.intro"))

@@ -17,6 +17,9 @@ from ui.jobs import expected_time_text, job_status_ui, submit_job
 from ui.runtime import get_store
 from ui.session import can_upload_photos, current_workshop
 from ui.widgets import download_ui, picture_choice_ui
+from ui.frame import require_frame
+
+require_frame()  # first: pages run inside the studio's frame (ui/frame.py)
 
 IMAGE_TYPES = {".png", ".jpg", ".jpeg", ".webp"}
 store = get_store()

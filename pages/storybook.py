@@ -9,6 +9,9 @@ from ui.session import current_workshop
 from ui.storybook import (book_ui, choices_ui, edit_pages_ui, music_voice_ui, pictures_ui, spec_from_choices,
                           story_from_job)
 from ui.widgets import backend_choice_ui, engines_ui
+from ui.frame import require_frame
+
+require_frame()  # first: pages run inside the studio's frame (ui/frame.py)
 
 st.title(f"📖 {t('pages.storybook.title')}")
 st.caption(t("pages.storybook.blurb"))

@@ -113,11 +113,6 @@ def draw_page(page: Page, book: Book, kind: str, item: BookPage | None, number: 
 
 # -- documents -------------------------------------------------------------------------------
 def _document(book: Book) -> PrintDocument:
-    from reportlab import rl_config
-
-    # Without reportlab's C accelerator, ASCII85-encoding each JPEG in pure Python takes seconds per
-    # picture; binary streams are valid PDF and 20 % smaller.
-    rl_config.useA85 = 0
     return PrintDocument(book.title, author=book.author, subject=book.description, ai_generated=book.ai_generated,
                          language=book.language)
 

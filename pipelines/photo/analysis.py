@@ -42,29 +42,51 @@ class Analysis:
 
 
 def find_print(rgb: np.ndarray) -> list | None:
-    """Corners of a paper print photographed at an angle (a big four-sided shape), or None."""
+    """Corners of a paper print photographed at an angle on a plainer surface (a table), or None.
+
+    The surface is what the photo's outer border shows; the print is the big region that differs
+    from it. Its convex outline, simplified to four points, gives the corners; a straight frame
+    (a plain scan) is not offered for straightening.
+    """
     h, w = rgb.shape[:2]
     scale = 800 / max(h, w) if max(h, w) > 800 else 1.0
-    small = cv2.resize(rgb, (int(w * scale), int(h * scale))) if scale < 1 else rgb
-    gray = cv2.GaussianBlur(cv2.cvtColor((small * 255).astype(np.uint8), cv2.COLOR_RGB2GRAY), (5, 5), 0)
-    edges = cv2.dilate(cv2.Canny(gray, 40, 120), np.ones((3, 3), np.uint8))
-    contours, _ = cv2.findContours(edges, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
-    area_total = small.shape[0] * small.shape[1]
-    for contour in sorted(contours, key=cv2.contourArea, reverse=True)[:5]:
-        area = cv2.contourArea(contour)
-        if not 0.2 * area_total < area < 0.95 * area_total:
-            continue
-        quad = cv2.approxPolyDP(contour, 0.02 * cv2.arcLength(contour, True), True)
-        if len(quad) != 4 or not cv2.isContourConvex(quad):
-            continue
-        corners = _order(quad.reshape(4, 2).astype(np.float32))
-        # A straight, axis-aligned frame needs no fixing: only tilted shapes are offered.
-        x, y, bw, bh = cv2.boundingRect(quad)
-        if cv2.contourArea(corners) > 0.93 * bw * bh:
-            continue
-        sh, sw = small.shape[:2]
-        return [[float(px / sw), float(py / sh)] for px, py in corners]
-    return None
+    small = cv2.resize(rgb, (int(w * scale), int(h * scale)), interpolation=cv2.INTER_AREA) if scale < 1 else rgb
+    small = cv2.GaussianBlur(small.astype(np.float32), (0, 0), 1.5)
+    sh, sw = small.shape[:2]
+    strip = max(3, min(sh, sw) // 40)
+    border = np.ones((sh, sw), bool)
+    border[strip:-strip, strip:-strip] = False
+    surface = np.median(small[border], axis=0)
+    distance = np.abs(small - surface).max(axis=2)
+    # The surface's own texture sets the bar: the print must differ from it more than it varies.
+    spread = float(np.median(distance[border])) / 0.6745
+    foreground = (distance > max(0.05, 4 * spread)).astype(np.uint8)
+    if foreground[border].mean() > 0.1:
+        return None  # the picture fills the frame: nothing around it to tell a print from
+    size = max(3, min(sh, sw) // 40) | 1
+    foreground = cv2.morphologyEx(foreground, cv2.MORPH_CLOSE, np.ones((size, size), np.uint8))
+    contours, _ = cv2.findContours(foreground, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
+    if not contours:
+        return None
+    hull = cv2.convexHull(max(contours, key=cv2.contourArea))
+    area = cv2.contourArea(hull)
+    if not 0.2 * sh * sw < area < 0.95 * sh * sw:
+        return None
+    perimeter = cv2.arcLength(hull, True)
+    quad = None
+    for eps in (0.01, 0.02, 0.03, 0.05):
+        approx = cv2.approxPolyDP(hull, eps * perimeter, True)
+        if len(approx) == 4:
+            quad = approx
+            break
+    if quad is None or cv2.contourArea(quad) < 0.9 * area:
+        return None  # not a four-sided sheet
+    corners = _order(quad.reshape(4, 2).astype(np.float32))
+    # A straight, axis-aligned frame needs no fixing: only tilted shapes are offered.
+    x, y, bw, bh = cv2.boundingRect(quad)
+    if cv2.contourArea(corners) > 0.93 * bw * bh:
+        return None
+    return [[float(px / sw), float(py / sh)] for px, py in corners]
 
 
 def _order(points: np.ndarray) -> np.ndarray:
@@ -75,12 +97,42 @@ def _order(points: np.ndarray) -> np.ndarray:
                     np.float32)
 
 
+def print_aspect(src: np.ndarray, width: int, height: int) -> float | None:
+    """Width/height of the real print seen as quad `src` (pixels, TL TR BR BL), or None if unknowable.
+
+    Zhang & He (2007, whiteboard scanning): the four corners of a rectangle seen by a pinhole
+    camera with its centre in the middle of the photo fix the focal length, hence the true aspect.
+    A quad that is (almost) a parallelogram carries no depth cue: then None.
+    """
+    tl, tr, br, bl = (np.array([x, y, 1.0]) for x, y in src)
+    k2 = np.dot(np.cross(tl, br), bl) / np.dot(np.cross(tr, br), bl)
+    k3 = np.dot(np.cross(tl, br), tr) / np.dot(np.cross(bl, br), tr)
+    n2, n3 = k2 * tr - tl, k3 * bl - tl
+    u0, v0 = width / 2, height / 2
+    den = n2[2] * n3[2]
+    if abs(den) < 1e-6:
+        return None
+    f2 = -((n2[0] * n3[0] - (n2[0] * n3[2] + n2[2] * n3[0]) * u0 + den * u0 * u0)
+           + (n2[1] * n3[1] - (n2[1] * n3[2] + n2[2] * n3[1]) * v0 + den * v0 * v0)) / den
+    if not np.isfinite(f2) or f2 <= (0.2 * max(width, height)) ** 2:
+        return None  # no plausible camera explains this quad
+    inv = np.linalg.inv(np.array([[np.sqrt(f2), 0, u0], [0, np.sqrt(f2), v0], [0, 0, 1]]))
+    metric = inv.T @ inv
+    return float(np.sqrt((n2 @ metric @ n2) / (n3 @ metric @ n3)))
+
+
 def straighten(rgb: np.ndarray, corners: list) -> np.ndarray:
     """The print cut out and squared up from its four corners (fractions of the photo size)."""
     h, w = rgb.shape[:2]
     src = np.array([[x * w, y * h] for x, y in corners], np.float32)
-    width = int(max(np.linalg.norm(src[1] - src[0]), np.linalg.norm(src[2] - src[3])))
-    height = int(max(np.linalg.norm(src[3] - src[0]), np.linalg.norm(src[2] - src[1])))
+    width = max(np.linalg.norm(src[1] - src[0]), np.linalg.norm(src[2] - src[3]))
+    height = max(np.linalg.norm(src[3] - src[0]), np.linalg.norm(src[2] - src[1]))
+    aspect = print_aspect(src, w, h)
+    if aspect is not None and 0.2 < aspect < 5:
+        # Keep the detail of the longer side; the other follows the print's true shape.
+        size = max(width, height)
+        width, height = (size, size / aspect) if aspect >= 1 else (size * aspect, size)
+    width, height = int(round(width)), int(round(height))
     dst = np.array([[0, 0], [width - 1, 0], [width - 1, height - 1], [0, height - 1]], np.float32)
     matrix = cv2.getPerspectiveTransform(src, dst)
     return cv2.warpPerspective(rgb, matrix, (width, height), flags=cv2.INTER_CUBIC, borderMode=cv2.BORDER_REPLICATE)

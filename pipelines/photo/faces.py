@@ -18,6 +18,7 @@ from ..i18n import UserError
 from .backends import SPANDREL, _device, _load_spandrel
 
 FACE_SIZE = 512
+MAX_FACES = 40  # faces restored in one photo at most
 
 
 @dataclass
@@ -65,7 +66,14 @@ class FaceRestorer(Backend):
         helper.face_det = self.detector if self.detector is not None else self._retinaface
         helper.clean_all()
         helper.read_image(bgr)
-        return helper.get_face_landmarks_5(only_center_face=False, resize=640, eye_dist_threshold=5)
+        count = helper.get_face_landmarks_5(only_center_face=False, resize=640, eye_dist_threshold=5)
+        if count > MAX_FACES:
+            # A class photo has a few dozen faces; more is a detector gone wrong: keep the biggest ones.
+            order = sorted(range(count), key=lambda i: -_area(helper.det_faces[i]))[:MAX_FACES]
+            helper.det_faces = [helper.det_faces[i] for i in order]
+            helper.all_landmarks_5 = [helper.all_landmarks_5[i] for i in order]
+            count = MAX_FACES
+        return count
 
     def find_faces(self, rgb: np.ndarray) -> list[list[float]]:
         """Boxes of the faces in a photo (x0, y0, x1, y1, pixels)."""
@@ -115,6 +123,10 @@ class FaceRestorer(Backend):
         change = pasted[:, :, ::-1].astype(np.float32) / 255.0 - bgr[:, :, ::-1].astype(np.float32) / 255.0
         image = np.clip(rgb + change * float(np.clip(blend, 0, 1)), 0, 1).astype(np.float32)
         return FaceResult(image=image, faces=count, boxes=boxes)
+
+
+def _area(box) -> float:
+    return max(0.0, float(box[2] - box[0])) * max(0.0, float(box[3] - box[1]))
 
 
 def _to_bgr8(rgb: np.ndarray) -> np.ndarray:

@@ -24,23 +24,42 @@ def colour_cast(rgb: np.ndarray) -> tuple[float, float]:
 
 
 def white_balance(rgb: np.ndarray, strength: float = 1.0) -> np.ndarray:
-    """Remove a colour cast (yellowing) by moving the mid-tones' mean a*, b* towards neutral."""
+    """Remove a colour cast (yellowing): the mid-tones' mean a*, b* moved towards neutral, lightness kept."""
     lab = rgb_to_lab(rgb)
     a, b = colour_cast(rgb)
     lab[..., 1] -= a * strength
     lab[..., 2] -= b * strength
-    return lab_to_rgb(lab)
+    out = lab_to_rgb(lab)
+    # Shifting a*, b* nudges the brightness of each pixel: put the original luma back, only the cast goes.
+    return np.clip(out + (luma(rgb) - luma(out))[..., None], 0, 1).astype(np.float32)
 
 
-def stretch_levels(rgb: np.ndarray, strength: float = 1.0, clip: float = 0.5, margin: float = 0.0) -> np.ndarray:
-    """Revive faded contrast: the darkest and lightest tones (percentiles) back to black and white."""
-    # Percentiles over every channel value: the lightest and darkest inks, whatever their hue.
-    low, high = np.percentile(rgb[::2, ::2], (clip, 100 - clip))
-    if high - low < 1e-3:
-        return rgb.copy()
-    # `margin` keeps the extremes slightly off pure black and white, where real prints rarely sit.
-    stretched = margin + (rgb - low) / (high - low) * (1 - 2 * margin)
-    return np.clip(rgb + (stretched - rgb) * strength, 0, 1).astype(np.float32)
+VEIL = 0.5  # the grey a faded print drifts towards (its blacks rise to meet it, its whites sink)
+
+
+def levels(rgb: np.ndarray) -> tuple[float, float]:
+    """The black point and the contrast left (b, t) of a faded photo: photo = t * original + b.
+
+    Fading lays a grey veil over the print: blacks rise, whites sink. Nearly every photograph has
+    some true black in at least one colour channel (the 'dark channel'), so the darkest of the
+    channels, measured on a smoothed copy (grain and specks do not count), gives how far the
+    blacks rose: b = (1 - t) * VEIL. The lightest of the channels must not go beyond white, so t
+    is at least (lightest - b). A photo that is not faded gives b ~ 0 and t ~ 1: nothing changes.
+    """
+    small = cv2.GaussianBlur(rgb[::2, ::2] if min(rgb.shape[:2]) > 1600 else rgb, (0, 0), 1.5)
+    black = float(np.percentile(small.min(axis=2), 0.5))
+    white = float(np.percentile(small.max(axis=2), 99.5))
+    t = float(np.clip(max(1.0 - black / VEIL, white - black), 0.35, 1.0))
+    return black, t
+
+
+def stretch_levels(rgb: np.ndarray, strength: float = 1.0) -> np.ndarray:
+    """Revive faded contrast: lift the veil measured by levels(), every channel alike (hues kept)."""
+    black, t = levels(rgb)
+    if t > 0.98 and black < 0.02:
+        return rgb.copy()  # not faded: leave it alone
+    lifted = (rgb - black) / t
+    return np.clip(rgb + (lifted - rgb) * strength, 0, 1).astype(np.float32)
 
 
 def local_contrast(rgb: np.ndarray, strength: float = 0.5) -> np.ndarray:
@@ -56,12 +75,13 @@ def local_contrast(rgb: np.ndarray, strength: float = 0.5) -> np.ndarray:
 
 
 def revive(rgb: np.ndarray, strength: float = 0.5) -> np.ndarray:
-    """The 'revive faded photo' step: levels, yellowing removal, a touch of local contrast."""
-    out = stretch_levels(rgb, strength=min(1.0, 0.4 + strength))
+    """The 'revive faded photo' step: lift the veil, remove yellowing, and above 0.5 some local contrast."""
+    out = stretch_levels(rgb, strength=float(np.clip(0.4 + 1.2 * strength, 0, 1)))
     _, b = colour_cast(out)
     if abs(b) > 4:  # only a real cast; a blue sky photo is not 'yellowed'
         out = white_balance(out, strength=min(1.0, 0.6 + strength))
-    return local_contrast(out, strength * 0.3)
+    # Local contrast invents tones the print never had: only when the patron asks for a strong revival.
+    return local_contrast(out, max(0.0, strength - 0.5) * 0.6)
 
 
 def denoise(rgb: np.ndarray, strength: float = 0.5) -> np.ndarray:
@@ -71,7 +91,7 @@ def denoise(rgb: np.ndarray, strength: float = 0.5) -> np.ndarray:
         return rgb.copy()
     lab = rgb_to_lab(rgb)
     lightness = np.clip(lab[..., 0] * 2.55 + 0.5, 0, 255).astype(np.uint8)
-    h = float(sigma * (0.55 + 0.7 * strength))
+    h = float(sigma * (0.75 + 0.7 * strength))  # about 1.1 x the grain at 0.5
     clean = cv2.fastNlMeansDenoising(lightness, None, h=h, templateWindowSize=7, searchWindowSize=21)
     lab[..., 0] = clean.astype(np.float32) / 2.55
     # Colour grain is smoothed more gently: chroma carries little detail.

@@ -136,3 +136,16 @@ def test_serve_mode_asks_tablets_for_the_workshop_code(atelier_env, monkeypatch)
     again.query_params["atelier"] = workshop["code"]
     again.run()
     assert again.session_state["workshop_id"] == workshop["id"] and "Rejoindre l'atelier" not in _texts(again)
+
+
+def test_every_page_runs_inside_the_frame_first():
+    """A first visit straight to a page must still get the frame (sidebar, workshop-code gate)."""
+    import ast
+
+    for path in sorted((ROOT / "pages").glob("*.py")):
+        body = ast.parse(path.read_text()).body
+        statements = [n for n in body if not isinstance(n, (ast.Import, ast.ImportFrom))
+                      and not (isinstance(n, ast.Expr) and isinstance(n.value, ast.Constant))]
+        first = statements[0]
+        assert isinstance(first, ast.Expr) and isinstance(first.value, ast.Call) \
+            and getattr(first.value.func, "id", "") == "require_frame", f"{path.name}: call require_frame() first"

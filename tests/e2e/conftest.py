@@ -113,6 +113,9 @@ def browser_page(browser, studio):
 def wait_ready(page, timeout: float = 60) -> None:
     """Wait until Streamlit has finished running the script (no 'Running' indicator)."""
     page.wait_for_selector('[data-testid="stApp"]', timeout=timeout * 1000)
+    # a cold first run can take seconds before anything (even the running indicator) shows
+    page.wait_for_selector('[data-testid="stMain"] [data-testid="stElementContainer"]', state="attached",
+                           timeout=timeout * 1000)
     page.wait_for_timeout(300)
     deadline = time.time() + timeout
     while time.time() < deadline:

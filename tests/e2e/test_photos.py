@@ -1,0 +1,84 @@
+"""A patron restores an old photo in the browser, adds a colour point, and downloads the A4 photo sheet."""
+from __future__ import annotations
+
+import subprocess
+
+import numpy as np
+import pdfplumber
+from PIL import Image
+
+from tests.e2e.conftest import ARTIFACTS, goto, shot, wait_ready
+
+
+def _old_photo(path) -> None:
+    """A black-and-white, faded, scratched and dusty print made from a real photograph."""
+    import skimage.data
+
+    from pipelines.photo import quality
+
+    truth = skimage.data.astronaut()[::2, ::2].astype(np.float32) / 255
+    grey = np.repeat(truth.mean(axis=2, keepdims=True), 3, axis=2)
+    Image.fromarray((quality.damage(grey, seed=3, yellow=0) * 255).astype(np.uint8)).save(path)
+
+
+def test_restore_colour_point_and_sheet(browser_page, studio, tmp_path):
+    page = browser_page
+    source = tmp_path / "grand-mere.png"
+    _old_photo(source)
+    goto(page, studio)
+    page.locator('[data-testid="stSidebarNav"] a', has_text="Vieilles photos").click()
+    wait_ready(page)
+    shot(page, "photos-00-open")
+
+    # 1. Upload -> the analysis is shown (greyscale, damage overlay).
+    page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(source))
+    page.get_by_text("Ce que je vois").wait_for(timeout=120_000)
+    wait_ready(page)
+    assert page.get_by_text("Noir et blanc").count() >= 1
+    shot(page, "photos-01-analysis")
+
+    # 2. The suggested CPU steps, one job, then before / after.
+    page.get_by_role("button", name="Restaurer la photo").click()
+    page.get_by_text("Avant / après").wait_for(timeout=180_000)
+    wait_ready(page)
+    shot(page, "photos-02-result")
+
+    # 3. A colour point on the photo (the canvas is a component frame), then the colours are recomputed.
+    frame = page.frame_locator('iframe[title="streamlit_drawable_canvas.st_canvas"]')
+    canvas = frame.locator("canvas.upper-canvas")
+    canvas.wait_for(timeout=30_000)
+    box = canvas.bounding_box()
+    for fx, fy in ((0.45, 0.85), (0.55, 0.9)):  # on the suit
+        canvas.click(position={"x": box["width"] * fx, "y": box["height"] * fy})
+        page.wait_for_timeout(400)
+    wait_ready(page)
+    recolor = page.get_by_role("button", name="Recalculer les couleurs")
+    assert recolor.is_enabled()
+    recolor.click()
+    wait_ready(page)
+    page.wait_for_timeout(1500)
+    wait_ready(page)
+    shot(page, "photos-03-colour-point")
+
+    # 4. The A4 sheet, downloaded and rendered.
+    page.get_by_label("Légende de la fiche").fill("Mamie en 1962")
+    page.get_by_label("Légende de la fiche").press("Enter")
+    wait_ready(page)
+    page.get_by_role("button", name="Préparer la fiche A4").click()
+    page.get_by_role("button", name="Fiche A4 (PDF)").wait_for(timeout=120_000)
+    wait_ready(page)
+    shot(page, "photos-04-sheet")
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Fiche A4 (PDF)").click()
+    pdf = tmp_path / "fiche.pdf"
+    download.value.save_as(pdf)
+    with pdfplumber.open(pdf) as doc:
+        text = doc.pages[0].extract_text()
+        assert "Mamie en 1962" in text and "Avant" in text and "Après" in text
+        assert len(doc.pages[0].images) == 2
+    ARTIFACTS.mkdir(exist_ok=True)
+    subprocess.run(["pdftoppm", "-png", "-r", "50", str(pdf), str(ARTIFACTS / "photos-sheet")], check=True)
+    rendered = np.asarray(Image.open(ARTIFACTS / "photos-sheet-1.png").convert("RGB")).astype(int)
+    # The "after" picture carries the blue of the colour point: the sheet is not black and white.
+    chroma = rendered.max(axis=2) - rendered.min(axis=2)
+    assert (chroma > 40).sum() > 50

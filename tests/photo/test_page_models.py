@@ -1,0 +1,62 @@
+"""The old photos page and the face models: without weights the step offers the install command; with
+them (release-format files, random weights) the step is offered with its licence."""
+from __future__ import annotations
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from pipelines.config import ROOT
+
+from .conftest import photo
+
+PAGE = str(ROOT / "pages" / "photos.py")
+
+
+@pytest.fixture(autouse=True)
+def fresh_resources(atelier_env):
+    """st.cache_resource lives for the whole process: each test gets the store of its own data dir."""
+    from ui.runtime import get_queue, get_store
+
+    get_store.clear()
+    get_queue.clear()
+    yield
+    get_store.clear()
+    get_queue.clear()
+
+
+def _analysed_page(immediate_queue, save_photo) -> AppTest:
+    """The page as it is once a photo was uploaded and analysed (the analysis job already done)."""
+    source = save_photo(photo("astronaut")[::2, ::2])
+    job_id = immediate_queue.submit("photo.analyze", {"source": str(source)})
+    assert immediate_queue.get(job_id).state == "done"
+    at = AppTest.from_file(PAGE, default_timeout=60)
+    at.session_state["photo"] = {"source": str(source), "analysis_job": job_id}
+    return at.run()
+
+
+def _install_commands(at) -> str:
+    return " ".join(c.value for c in at.code)
+
+
+def test_without_face_weights_the_step_offers_the_install_command(immediate_queue, save_photo, fresh_backends):
+    at = _analysed_page(immediate_queue, save_photo)
+    assert not at.exception
+    faces = at.checkbox(key="photo-step-faces-off")
+    assert faces.disabled and not faces.value
+    commands = _install_commands(at)
+    assert "python -m pipelines models download gfpgan-1.4" in commands
+    assert "python -m pipelines models download facexlib" in commands
+    assert any("installez un modèle" in c.value for c in at.caption)
+
+
+def test_with_face_weights_the_step_shows_its_licence(immediate_queue, save_photo, fresh_backends,
+                                                      install_photo_model):
+    install_photo_model("gfpgan-1.4")
+    install_photo_model("facexlib")
+    at = _analysed_page(immediate_queue, save_photo)
+    assert not at.exception
+    assert "models download gfpgan-1.4" not in _install_commands(at)
+    at.checkbox(key="photo-step-faces").check().run()
+    assert not at.exception
+    assert at.slider(key="photo-blend").value == 0.8
+    assert any("Apache-2.0" in c.value for c in at.caption)

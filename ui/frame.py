@@ -1,0 +1,53 @@
+"""The studio's frame (page config, navigation over pages/, shared sidebar), run by app.py.
+
+Streamlit treats a folder named pages/ next to the entry script as an old-style multipage app
+until the first script run calls st.navigation: a first visit straight to /console would run
+pages/console.py alone, without this frame (no sidebar, no workshop-code gate). Every page
+therefore starts with `require_frame()`, which runs the frame around it when it is missing.
+"""
+from __future__ import annotations
+
+import threading
+
+import streamlit as st
+
+_run = threading.local()  # one script run per thread
+
+
+def main() -> None:
+    """The whole frame: config, store, worker, gate, navigation, sidebar, then the chosen page."""
+    from .i18n import t
+    from .nav import HOME, TOOLS, WORKSHOPS, visible
+    from .runtime import ensure_worker, get_store
+    from .session import BIG_BUTTONS_CSS, is_facilitator, join_gate_ui, sidebar_ui
+
+    _run.in_frame = True
+    try:
+        st.set_page_config(page_title="Atelier", page_icon="🎨", layout="wide", initial_sidebar_state="expanded")
+        st.markdown(BIG_BUTTONS_CSS, unsafe_allow_html=True)
+        get_store()
+        ensure_worker()
+        if not join_gate_ui():
+            st.stop()
+
+        def page(info, default=False):
+            return st.Page(info.path, title=t(f"pages.{info.key}.title"), icon=info.icon, default=default)
+
+        facilitator = is_facilitator()
+        sections = {
+            t("nav.studio"): [page(HOME, default=True)],
+            t("nav.workshops"): [page(w) for w in visible(WORKSHOPS, facilitator)],
+            t("nav.tools"): [page(p) for p in visible(TOOLS, facilitator)],
+        }
+        navigation = st.navigation({k: v for k, v in sections.items() if v})
+        sidebar_ui()
+        navigation.run()
+    finally:
+        _run.in_frame = False
+
+
+def require_frame() -> None:
+    """First line of every page: make sure the page runs inside the frame."""
+    if not getattr(_run, "in_frame", False):
+        main()  # runs the frame, which runs this page inside it
+        st.stop()  # and nothing more of the frameless run
