@@ -40,7 +40,7 @@ def _median(gray: np.ndarray, size: int) -> np.ndarray:
     return cv2.medianBlur(np.clip(gray * 255 + 0.5, 0, 255).astype(np.uint8), size).astype(np.float32) / 255.0
 
 
-def _line_kernels(length: int, count: int = 16) -> list[np.ndarray]:
+def _line_kernels(length: int, count: int = 32) -> list[np.ndarray]:
     """Averaging segments of `length` pixels in `count` orientations (a matched filter for thin lines)."""
     kernels = []
     c = length // 2
@@ -60,7 +60,7 @@ def find_damage(rgb: np.ndarray, strength: float = 0.5) -> Damage:
     A mark is bright or dark against a median background by many times the local grain (or
     texture) level AND by a visible amount, and it sits on smooth ground (not on an edge of the
     picture). Spots are small isolated blobs; scratches are found by averaging the residual along
-    segments in 16 orientations, so a long thin line stands out even where it is faint or broken,
+    segments in 32 orientations, so a long thin line stands out even where it is faint or broken,
     while short details (an eyelash, a lip line) and grain average away. `strength` 0..1 makes
     the finder more eager (lower thresholds).
     """
@@ -92,7 +92,7 @@ def find_damage(rgb: np.ndarray, strength: float = 0.5) -> Damage:
     spots = scratches = 0
     for sign in (1, -1):  # bright marks and dark marks separately: a mark is one or the other
         # Widened by one pixel each side, so a segment slightly off the line's angle still lies on it.
-        part = cv2.dilate(np.maximum(sign * thin, 0), np.ones((3, 3), np.uint8))
+        part = np.maximum(sign * thin, 0)
         along = np.max([cv2.filter2D(part, -1, kern, borderType=cv2.BORDER_REFLECT) for kern in kernels], axis=0)
         around = cv2.blur(part, (length, length))
         lines = ((along > np.maximum(3.0 * around, 0.5 * floor)) & (sign * thin > weak_level)

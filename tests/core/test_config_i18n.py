@@ -79,3 +79,11 @@ def test_importing_the_engine_and_the_frame_does_not_import_torch():
             "print(heavy); sys.exit(1 if heavy else 0)")
     result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_every_job_kind_has_a_name_for_the_queue():
+    from pipelines.jobs.registry import KINDS
+
+    for language in LANGUAGES:
+        strings = catalogue(language)
+        assert [k for k in KINDS if f"kind.{k}" not in strings] == [], language

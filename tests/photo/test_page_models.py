@@ -9,14 +9,14 @@ from pipelines.config import ROOT
 
 from .conftest import photo
 
-PAGE = str(ROOT / "pages" / "photos.py")
-
 
 @pytest.fixture(autouse=True)
-def fresh_resources(atelier_env):
+def fresh_resources(atelier_env, monkeypatch):
     """st.cache_resource lives for the whole process: each test gets the store of its own data dir."""
     from ui.runtime import get_queue, get_store
 
+    monkeypatch.setenv("ATELIER_EMBEDDED_WORKER", "0")  # AppTest runs the script only
+    monkeypatch.chdir(ROOT)
     get_store.clear()
     get_queue.clear()
     yield
@@ -29,9 +29,9 @@ def _analysed_page(immediate_queue, save_photo) -> AppTest:
     source = save_photo(photo("astronaut")[::2, ::2])
     job_id = immediate_queue.submit("photo.analyze", {"source": str(source)})
     assert immediate_queue.get(job_id).state == "done"
-    at = AppTest.from_file(PAGE, default_timeout=60)
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
     at.session_state["photo"] = {"source": str(source), "analysis_job": job_id}
-    return at.run()
+    return at.switch_page("pages/photos.py").run()
 
 
 def _install_commands(at) -> str:
