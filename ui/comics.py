@@ -38,7 +38,8 @@ def comic_state() -> dict:
     count = LAYOUTS[comic["layout"]].panel_count
     while len(comic["panels"]) < count:  # panels beyond the layout are kept aside, never dropped
         comic["panels"].append({"story": "", "way": "stylise", "style": "ligne_claire", "strength": 0.6,
-                                "drawing": "", "image": "", "ai": False, "job": None, "bubbles": [], "version": 0})
+                                "drawing": "", "image": "", "ai": False, "job": None, "bubbles": [], "version": 0,
+                                "use_hero": False, "seed": None})
     return comic
 
 
@@ -187,7 +188,11 @@ def panels_step_ui(comic: dict) -> None:
                     panel["style"] = st.selectbox(t("comics.ui.style"), names, index=names.index(panel["style"]),
                                                   key=f"comic-style-{i}",
                                                   format_func=lambda s: f"{STYLES[s].emoji} {t(STYLES[s].label)}")
-                if panel["way"] == "drawing_ai":
+                if panel["way"] == "text" and hero_ref_ready(comic):
+                    panel["use_hero"] = st.checkbox(t("comics.ui.hero_use_ref"), value=bool(panel.get("use_hero")),
+                                                    key=f"comic-use-hero-{i}", help=t("comics.ui.hero_use_ref_help"))
+                if panel["way"] == "drawing_ai" or (panel["way"] == "text" and panel.get("use_hero")
+                                                    and hero_ref_ready(comic)):
                     panel["strength"] = st.slider(t("comics.ui.strength"), 0.2, 0.9, float(panel["strength"]), 0.05,
                                                   key=f"comic-strength-{i}")
                 if panel["way"] != "text":
@@ -213,24 +218,60 @@ def panels_step_ui(comic: dict) -> None:
                     follow_panel_job(comic, i)
                 if panel["image"] and Path(panel["image"]).exists():
                     st.image(panel["image"], caption=t("comics.ui.panel_ready"), width="stretch")
+                    if panel["ai"]:
+                        st.caption(t("comics.ui.panel_ai", seed=panel.get("seed") or comic["hero"]["seed"]))
                 elif panel["drawing"]:
                     st.image(panel["drawing"], width="stretch")
                 else:
                     st.caption(t("comics.ui.no_panel_yet"))
 
 
-def panel_prompt(comic: dict, i: int) -> str:
-    """The sentence the AI draws: the panel's story line + the hero sheet (same in every panel)."""
+def hero_description(comic: dict) -> str:
+    """The hero sheet in words (name, look): the same in every AI panel, so the hero stays the same."""
     hero = comic["hero"]
-    story = comic["panels"][i]["story"].strip()
-    who = ", ".join(x for x in (hero["name"].strip(), hero["look"].strip()) if x)
-    return f"{story}. {who}" if who else story
+    return ", ".join(x for x in (hero["name"].strip(), hero["look"].strip()) if x)
+
+
+def panel_prompt(comic: dict, i: int) -> str:
+    """What the AI draws in panel i: the panel's story line (or, for a drawing with no line, the hero)."""
+    return comic["panels"][i]["story"].strip() or (
+        hero_description(comic) if comic["panels"][i]["way"] == "drawing_ai" else "")
+
+
+def hero_ref_ready(comic: dict) -> bool:
+    """True when the hero's picture can be the starting point of a panel (picture kept + img2img installed)."""
+    ref = comic["hero"].get("ref", "")
+    return bool(ref) and Path(ref).is_file() and img2img_ready()
+
+
+def ai_panel_params(comic: dict, i: int, language: str) -> dict:
+    """The imagegen.generate request of panel i: story line, hero sheet as `character`, hero's seed, style,
+    and a starting picture (the panel's drawing, or the hero's picture when the child asked for it)."""
+    panel = comic["panels"][i]
+    params = {"prompt": panel_prompt(comic, i), "character": hero_description(comic), "style": panel["style"],
+              "seed": int(comic["hero"]["seed"]), "width": 512, "height": 512, "language": language}
+    if panel["way"] == "drawing_ai":
+        params.update(init_image=panel["drawing"], strength=float(panel["strength"]))
+    elif panel.get("use_hero") and hero_ref_ready(comic):
+        params.update(init_image=comic["hero"]["ref"], strength=float(panel["strength"]))
+    return params
+
+
+def check_ai_panel(comic: dict, i: int, language: str, store=None, workshop_id: int | None = None) -> None:
+    """Refuse an empty line or words unsuitable for children, with a kind sentence naming the panel
+    (a refusal is counted for the facilitator's console)."""
+    from pipelines.safety.prompts import check_prompt
+
+    if not panel_prompt(comic, i):
+        raise UserError("comics.errors.story_empty", panel=i + 1)
+    for text in (panel_prompt(comic, i), hero_description(comic)):
+        verdict = check_prompt(text, language, store=store, workshop_id=workshop_id) if text else None
+        if verdict is not None and verdict.blocked:
+            raise UserError("comics.ui.panel_blocked", panel=i + 1, message=verdict.message(language))
 
 
 def start_panel_job(comic: dict, i: int) -> None:
     """Queue the work that makes panel i (a CPU stylisation, or the AI when installed)."""
-    from pipelines.comics.prompts import check_panel_prompt
-
     panel = comic["panels"][i]
     try:
         if panel["way"] in ("drawing_ai", "stylise", "as_is") and not panel["drawing"]:
@@ -239,19 +280,9 @@ def start_panel_job(comic: dict, i: int) -> None:
             params = {"drawing": panel["drawing"], "style": panel["style"], "stylise": panel["way"] == "stylise"}
             panel["job"] = submit_job("comics.panel", params)
             return
-        prompt = panel_prompt(comic, i)
-        check_panel_prompt(i + 1, panel["story"], lang())
-        from pipelines.safety.prompts import check_prompt
-
         workshop = current_workshop()
-        verdict = check_prompt(prompt, lang(), store=get_store(), workshop_id=workshop["id"] if workshop else None)
-        if verdict.blocked:
-            raise UserError("comics.errors.prompt_blocked", panel=i + 1, message=verdict.message(lang()))
-        params = {"prompt": prompt, "style": panel["style"], "seed": int(comic["hero"]["seed"]),
-                  "width": 512, "height": 512}
-        if panel["way"] == "drawing_ai":
-            params.update(init_image=panel["drawing"], strength=float(panel["strength"]))
-        panel["job"] = submit_job("imagegen.generate", params)
+        check_ai_panel(comic, i, lang(), store=get_store(), workshop_id=workshop["id"] if workshop else None)
+        panel["job"] = submit_job("imagegen.generate", ai_panel_params(comic, i, lang()))
     except UserError as exc:
         st.session_state[f"comic-error-{i}"] = error_text(exc)
 
@@ -272,6 +303,9 @@ def follow_panel_job(comic: dict, i: int) -> None:
         shutil.copyfile(source, target)
         panel["image"] = str(target)
         panel["ai"] = job.kind == "imagegen.generate"
+        panel["seed"] = (job.result or {}).get("seed")  # shown under the panel: the hero's magic number
+        if (job.result or {}).get("message_key"):  # the safety checker replaced the picture
+            st.session_state[f"comic-error-{i}"] = t((job.result or {})["message_key"])
 
 
 def panel_errors_ui(comic: dict) -> None:

@@ -46,8 +46,21 @@ def main() -> None:
         _run.in_frame = False
 
 
+def _started_from_app() -> bool:
+    """True when this script run was started for app.py (the studio), not for a page on its own."""
+    from pathlib import Path
+
+    from streamlit.runtime.scriptrunner import get_script_run_ctx
+
+    ctx = get_script_run_ctx()
+    return ctx is not None and Path(ctx.main_script_path).name == "app.py"
+
+
 def require_frame() -> None:
-    """First line of every page: make sure the page runs inside the frame."""
-    if not getattr(_run, "in_frame", False):
+    """First line of every page: make sure the page runs inside the frame.
+
+    A page run on its own on purpose (streamlit's AppTest.from_file on one page) is left alone.
+    """
+    if not getattr(_run, "in_frame", False) and _started_from_app():
         main()  # runs the frame, which runs this page inside it
         st.stop()  # and nothing more of the frameless run

@@ -65,6 +65,7 @@ def upload_ui() -> None:
     source = write_bytes_atomic(_work_dir() / "source.png", clean.png_bytes())
     state().update(source=str(source), analysis_job=submit_job("photo.analyze", {"source": str(source)}),
                    upload_id=picked.file_id)
+    st.rerun()  # the page above was drawn without a photo: draw it again with the analysis
 
 
 def analysis_ui() -> dict | None:
@@ -85,8 +86,8 @@ def analysis_ui() -> dict | None:
     chips.append(t("photo.ui.faces_unknown") if info["faces"] is None else t("photo.ui.faces", n=info["faces"]))
     st.markdown("  ·  ".join(f"**{c}**" for c in chips))
     left, right = st.columns(2)
-    left.image(files["photo"], use_container_width=True)
-    right.image(files["overlay"], caption=t("photo.ui.damage_caption"), use_container_width=True)
+    left.image(files["photo"], width="stretch")
+    right.image(files["overlay"], caption=t("photo.ui.damage_caption"), width="stretch")
     state()["mask_file"] = files["mask"]
     if info.get("print_corners"):
         st.info(t("photo.ui.tilted"))
@@ -195,7 +196,7 @@ def steps_ui(info: dict) -> dict | None:
     if hint_only:
         steps.remove("colorize")  # colour points are placed on the result, then recomputed
     st.caption(expected_time_text("photo.restore"))
-    if not st.button(t("photo.ui.go"), type="primary", use_container_width=True, key="photo-go", disabled=not steps
+    if not st.button(t("photo.ui.go"), type="primary", width="stretch", key="photo-go", disabled=not steps
                      and not hint_only):
         return None
     params["colorize"] = "auto"  # colour points are a second pass on the result (hints_ui)
@@ -231,7 +232,7 @@ def hints_ui(files: dict) -> None:
         key=f"photo-canvas-{state().get('canvas_round', 0)}", update_streamlit=True)
     objects = (canvas.json_data or {}).get("objects", []) if canvas is not None else []
     left, right = st.columns(2)
-    if left.button(t("photo.ui.recolor"), type="primary", use_container_width=True, key="photo-recolor",
+    if left.button(t("photo.ui.recolor"), type="primary", width="stretch", key="photo-recolor",
                    disabled=not objects):
         size = Image.open(base_path).size
         layer = hint_layer(objects, (width, height), size)
@@ -240,7 +241,7 @@ def hints_ui(files: dict) -> None:
         auto = files["restored"] if files.get("uncoloured") else None
         state()["recolor_job"] = submit_job("photo.recolor", {"uncoloured": base_path, "hints": str(hints_file),
                                                                "auto": auto, "title": state().get("title", "")})
-    if right.button(t("photo.ui.clear_hints"), use_container_width=True, key="photo-clear-hints"):
+    if right.button(t("photo.ui.clear_hints"), width="stretch", key="photo-clear-hints"):
         state()["canvas_round"] = state().get("canvas_round", 0) + 1
         state().pop("recolored", None)
         st.rerun()
@@ -260,7 +261,7 @@ def export_ui(files: dict, ai_made: bool) -> None:
     download_ui(final, t("photo.ui.download_png"), mime="image/png", key="photo-dl-png")
     caption = st.text_input(t("photo.ui.sheet_caption"), key="photo-caption")
     when = st.text_input(t("photo.ui.sheet_date"), value=date.today().strftime("%d/%m/%Y"), key="photo-date")
-    if st.button(t("photo.ui.make_sheet"), use_container_width=True, key="photo-make-sheet"):
+    if st.button(t("photo.ui.make_sheet"), width="stretch", key="photo-make-sheet"):
         state()["sheet_job"] = submit_job("photo.sheet", {"before": files["before"], "after": final,
                                                           "caption": caption, "date": when, "language": lang(),
                                                           "ai_made": ai_made})
@@ -269,7 +270,7 @@ def export_ui(files: dict, ai_made: bool) -> None:
         if job is not None and job.state == "done":
             download_ui(get_store().files_dir / job.result["files"]["pdf"], t("photo.ui.download_sheet"),
                         mime="application/pdf", key="photo-dl-sheet")
-    if st.button(t("photo.ui.postcard"), use_container_width=True, key="photo-postcard"):
+    if st.button(t("photo.ui.postcard"), width="stretch", key="photo-postcard"):
         st.session_state["postcard_source"] = final
         st.session_state["postcard_source_ai"] = ai_made
         st.switch_page("pages/postcards.py")

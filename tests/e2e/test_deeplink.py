@@ -7,6 +7,7 @@ from tests.e2e.conftest import shot, wait_ready
 def test_first_visit_straight_to_a_page_gets_the_frame(browser_page, studio):
     page = browser_page
     page.goto(f"{studio}/console")  # the very first request this server sees
+    page.get_by_text("Animation de l'atelier").wait_for(timeout=60_000)
     wait_ready(page)
     shot(page, "studio-deeplink-console")
     sidebar = page.locator('[data-testid="stSidebar"]')

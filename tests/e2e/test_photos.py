@@ -22,7 +22,21 @@ def _old_photo(path) -> None:
 
 
 def test_restore_colour_point_and_sheet(browser_page, studio, tmp_path):
-    page = browser_page
+    try:
+        _restore_colour_point_and_sheet(browser_page, studio, tmp_path)
+    except Exception:
+        shot(browser_page, "photos-failure")  # what the patron saw when it went wrong
+        print("frames:", [f.url[:120] for f in browser_page.frames])
+        print("canvases:", browser_page.locator("canvas").evaluate_all(
+            "els => els.map(e => [e.className, e.width, e.height, e.parentElement.className])"))
+        print("iframes:", browser_page.locator("iframe").evaluate_all("els => els.map(e => e.title)"))
+        for log in ("studio.log", "worker.log"):
+            path = studio.data_dir / log
+            print(f"--- {log}", path.read_text(errors="replace")[-3000:] if path.exists() else "(none)")
+        raise
+
+
+def _restore_colour_point_and_sheet(page, studio, tmp_path):
     source = tmp_path / "grand-mere.png"
     _old_photo(source)
     goto(page, studio)
@@ -43,9 +57,9 @@ def test_restore_colour_point_and_sheet(browser_page, studio, tmp_path):
     wait_ready(page)
     shot(page, "photos-02-result")
 
-    # 3. A colour point on the photo (the canvas is a component frame), then the colours are recomputed.
-    frame = page.frame_locator('iframe[title="streamlit_drawable_canvas.st_canvas"]')
-    canvas = frame.locator("canvas.upper-canvas")
+    # 3. A colour point on the photo (the drawing canvas; Fabric.js listens on its upper layer), then the
+    # colours are recomputed.
+    canvas = page.locator("canvas.upper-canvas")
     canvas.wait_for(timeout=30_000)
     box = canvas.bounding_box()
     for fx, fy in ((0.45, 0.85), (0.55, 0.9)):  # on the suit
