@@ -5,7 +5,7 @@ import time
 
 import streamlit as st
 
-from pipelines.blindtest.game import QuizGames
+from pipelines.blindtest.game import TEAMS, QuizGames
 
 from .i18n import error_text, t
 from .quiz_host import MEDALS, choice_label, games, question_title, team_label
@@ -27,9 +27,11 @@ def join_ui() -> None:
     with st.form("quiz-join"):
         code = st.text_input(t("quiz.play.code"), value=st.query_params.get("code", ""), max_chars=6)
         name = st.text_input(t("quiz.play.name"), max_chars=24)
+        team = st.radio(t("quiz.play.team"), ["", *TEAMS], horizontal=True,
+                        format_func=lambda k: team_label(k) if k else f"🎲 {t('quiz.play.team_any')}")
         if st.form_submit_button(f"🚀 {t('quiz.play.join')}", type="primary", use_container_width=True):
             try:
-                player, renamed = games().join(code, name)
+                player, renamed = games().join(code, name, team=team)
             except Exception as exc:
                 st.error(error_text(exc))
                 return

@@ -129,7 +129,10 @@ class NLMeansDenoise(Backend):
     label = "photo.backend.denoise_nlmeans"
 
     def denoise(self, rgb: np.ndarray, strength: float) -> np.ndarray:
-        return tone.sharpen(tone.denoise(rgb, strength), amount=strength, radius=2.0)
+        cleaned = tone.denoise(rgb, strength)
+        if np.array_equal(cleaned, rgb):  # no grain was found: sharpening would only add noise
+            return cleaned
+        return tone.sharpen(cleaned, amount=strength, radius=2.0)
 
 
 # -- enlarge ----------------------------------------------------------------------------------

