@@ -10,16 +10,16 @@ from .i18n import UserError
 
 # Each module defines register(subparsers); its commands set `func(args) -> int`.
 COMMAND_MODULES = [
-    "pipelines.export.cli",
     "pipelines.comics.cli",
-    "pipelines.music.cli",
+    "pipelines.imagegen.cli",
     "pipelines.story.cli",
+    "pipelines.music.cli",
+    "pipelines.photo.cli",
+    "pipelines.blindtest.cli",
+    "pipelines.export.cli",
     "pipelines.models.cli",
     "pipelines.jobs.cli",
     "pipelines.doctor",
-    "pipelines.blindtest.cli",
-    "pipelines.imagegen.cli",
-    "pipelines.photo.cli",
 ]
 
 
