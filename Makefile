@@ -31,8 +31,9 @@ $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 
-$(VENV)/.stamp-run: requirements.txt | $(VENV)/bin/python
+$(VENV)/.stamp-run: requirements.txt pyproject.toml | $(VENV)/bin/python
 	$(BIN)/pip install -r requirements.txt
+	$(BIN)/pip install --quiet --no-deps --no-build-isolation -e .  # `python -m pipelines` from any folder
 	touch $@
 
 $(VENV)/.stamp-test: requirements.txt requirements-dev.txt $(VENV)/.stamp-run

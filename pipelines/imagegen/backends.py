@@ -118,9 +118,8 @@ class LibraryModelBackend(StableDiffusionBackend):
         return bool(library_model_ids()) and super().is_available()
 
     def install_commands(self) -> list[str]:
-        if not library_model_ids():
-            return ["add an entry with backend = \"imagegen.txt2img.library\" to <data dir>/catalog.toml, "
-                    "then: python -m pipelines models import FOLDER"]
+        if not library_model_ids():  # the catalogue entry to add is described in the README
+            return ["python -m pipelines models import FOLDER"]
         return super().install_commands()
 
 

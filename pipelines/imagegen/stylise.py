@@ -72,24 +72,54 @@ def _work_copy(image: Image.Image) -> Image.Image:
     return image
 
 
-def _looks_like_paper(rgb: np.ndarray) -> bool:
-    """Mostly light and unsaturated: a sheet of paper with a drawing on it."""
+PAPER_CHROMA = 12.0  # a background more colourful than this is a painted sky, not paper (Lab units)
+PAPER_SHARE = 0.3  # the background covers at least this share of a photographed sheet
+
+
+def _background_colour(rgb: np.ndarray) -> np.ndarray:
+    """The drawing's own background in Lab (8-bit OpenCV scale): the most common light colour of
+    its border, where a sheet of paper shows even when the drawing fills the middle."""
     import cv2
 
-    hsv = cv2.cvtColor(rgb, cv2.COLOR_RGB2HSV)
-    light = (hsv[..., 2] > 140) & (hsv[..., 1] < 60)
-    return float(light.mean()) > 0.45
+    h, w = rgb.shape[:2]
+    edge = max(2, min(h, w) // 25)
+    lab = cv2.cvtColor(rgb, cv2.COLOR_RGB2LAB).astype(np.float32)
+    border = np.concatenate([lab[:edge].reshape(-1, 3), lab[-edge:].reshape(-1, 3),
+                             lab[:, :edge].reshape(-1, 3), lab[:, -edge:].reshape(-1, 3)])
+    border = border[border[:, 0] >= np.percentile(border[:, 0], 40)]  # grass or a frame line is not paper
+    bins = (border // 8).astype(np.int32)
+    codes = bins[:, 0] * 1024 + bins[:, 1] * 32 + bins[:, 2]
+    values, counts = np.unique(codes, return_counts=True)
+    return np.median(border[codes == values[np.argmax(counts)]], axis=0)
+
+
+def _paper_mask(rgb: np.ndarray, background: np.ndarray) -> np.ndarray:
+    """Pixels of the same hue as the background, lit more or less (a lamp changes lightness, not hue)."""
+    import cv2
+
+    lab = cv2.cvtColor(rgb, cv2.COLOR_RGB2LAB).astype(np.float32)
+    hue_gap = np.hypot(lab[..., 1] - background[1], lab[..., 2] - background[2])
+    return (hue_gap < 8.0) & (lab[..., 0] > 0.65 * background[0])
+
+
+def _looks_like_paper(rgb: np.ndarray) -> bool:
+    """A sheet of paper with a drawing on it: the background (read from the picture itself) is light,
+    nearly colourless and covers much of the picture. A pale painted sky (peach, light blue) is
+    colourful enough to be kept as it is."""
+    background = _background_colour(rgb)
+    chroma = float(np.hypot(background[1] - 128, background[2] - 128))
+    if background[0] < 130 or chroma > PAPER_CHROMA:
+        return False
+    return float(_paper_mask(rgb, background).mean()) > PAPER_SHARE
 
 
 def _flatten_paper(rgb: np.ndarray) -> np.ndarray:
     """Divide by the paper's own colour, fitted as a smooth surface over the paper pixels only:
     the paper turns even white and the coloured areas keep their colour, however big they are."""
-    import cv2
-
     h, w = rgb.shape[:2]
-    hsv = cv2.cvtColor(rgb, cv2.COLOR_RGB2HSV)
-    paper = (hsv[..., 1] < 45) & (hsv[..., 2] > np.percentile(hsv[..., 2], 40))
-    ys, xs = np.nonzero(paper)
+    ys, xs = np.nonzero(_paper_mask(rgb, _background_colour(rgb)))
+    if len(ys) < 200:  # too little paper to know its colour: leave the picture as it is
+        return rgb
     pick = np.random.default_rng(0).choice(len(ys), size=min(len(ys), 20000), replace=False)
     ys, xs = ys[pick], xs[pick]
     def terms(y, x):
@@ -98,8 +128,9 @@ def _flatten_paper(rgb: np.ndarray) -> np.ndarray:
     a = terms(ys.astype(np.float32), xs.astype(np.float32))
     coef, *_ = np.linalg.lstsq(a, rgb[ys, xs].astype(np.float32), rcond=None)
     yy, xx = np.mgrid[0:h, 0:w].astype(np.float32)
-    surface = terms(yy, xx) @ coef  # (h, w, 3): the paper's colour under this light
-    flat = rgb.astype(np.float32) / np.maximum(surface, 1.0) * 255.0
+    # the paper's colour under this light; never darker than a third of white, so nothing blows out
+    surface = np.clip(terms(yy, xx) @ coef, 85.0, 255.0)
+    flat = rgb.astype(np.float32) / surface * 255.0
     # deepen the strokes a little: felt pen on paper photographs grey
     flat = 255.0 - (255.0 - np.clip(flat, 0, 255)) * 1.2
     return np.clip(flat, 0, 255).astype(np.uint8)

@@ -68,3 +68,24 @@ def test_bad_input_says_what_is_expected(drawing):
         stylise(np.zeros((10, 10, 3)), "manga")
     with pytest.raises(ValueError, match="at least 16x16"):
         stylise(Image.new("RGB", (8, 8)), "manga")
+
+
+def test_a_pale_painted_sky_keeps_its_colour(tmp_path):
+    """A peach sky and an orange cat (light, but coloured) must not be taken for paper and turn white."""
+    from tests.fixtures.models_comics import make_drawing
+
+    with Image.open(make_drawing(tmp_path / "chat.png", sky=(250, 220, 200), body=(240, 150, 60))) as source:
+        drawing = source.convert("RGB")
+    for style in ("ligne_claire", "aquarelle"):
+        out = np.asarray(stylise(drawing, style), dtype=np.int16)
+        sky, body = out[20:80, 20:200].reshape(-1, 3), out[280:340, 250:380].reshape(-1, 3)
+        assert sky.mean(axis=0)[0] - sky.mean(axis=0)[2] > 20, (style, sky.mean(axis=0))  # still peach
+        assert body.mean(axis=0)[0] - body.mean(axis=0)[2] > 80, (style, body.mean(axis=0))  # still orange
+        assert np.abs(sky.mean(axis=0) - (250, 220, 200)).max() < 45
+
+
+def test_a_blank_sheet_or_a_white_background_does_not_break(tmp_path):
+    sheet = Image.new("RGB", (200, 150), (238, 236, 230))
+    assert np.asarray(stylise(sheet, "ligne_claire")).min() > 240  # empty paper: white
+    white = Image.new("RGB", (200, 150), (255, 255, 255))
+    assert np.asarray(stylise(white, "manga")).min() > 240
