@@ -36,7 +36,7 @@ with create_tab:
                                   index=0 if lang() == "fr" else 1)
         retention = col4.selectbox(t("console.retention"), list(RETENTION_CHOICES), index=1,
                                    format_func=lambda r: t(f"console.retention_{r}"))
-        if st.form_submit_button(t("console.create_button"), type="primary", use_container_width=True):
+        if st.form_submit_button(t("console.create_button"), type="primary", width="stretch"):
             if not name.strip():
                 st.error(t("console.no_name"))
             else:
@@ -51,7 +51,7 @@ with reopen_tab:
         st.info(t("console.none"))
     for item in workshops[:30]:
         if st.button(f"{item['name']} — {item['day']} ({item['code']})", key=f"reopen-{item['id']}",
-                     use_container_width=True):
+                     width="stretch"):
             st.session_state["workshop_id"] = item["id"]
             st.session_state.pop("participant_id", None)
             st.rerun()
@@ -85,7 +85,7 @@ with st.form("add-participant", clear_on_submit=True):
     minor = col3.checkbox(t("console.minor"), value=age != "adults")
     consent = st.checkbox(t("console.consent"))
     consent_by = st.text_input(t("console.consent_by"), max_chars=60)
-    if st.form_submit_button(t("console.add_button"), type="primary", use_container_width=True):
+    if st.form_submit_button(t("console.add_button"), type="primary", width="stretch"):
         try:
             if consent and minor and not consent_by.strip():
                 st.error(t("console.consent_missing_by"))

@@ -40,7 +40,7 @@ for owner, creations in by_owner.items():
             files = {k: Path(v) for k, v in item["files"].items() if Path(v).exists()}
             picture = next((p for p in files.values() if p.suffix.lower() in IMAGE_TYPES), None)
             if picture:
-                st.image(str(picture), use_container_width=True)
+                st.image(str(picture), width="stretch")
             st.markdown(f"**{item['title'] or item['kind']}**" + (f" · 🤖 {t('gallery.ai_made')}" if item["ai_made"] else ""))
             st.caption(t("gallery.expires", date=item["expires_at"][:10]))
             for name, path in files.items():
@@ -48,8 +48,8 @@ for owner, creations in by_owner.items():
                     st.audio(str(path))
                 st.download_button(f"⬇️ {path.name}", data=path.read_bytes(), file_name=path.name,
                                    mime=mimetypes.guess_type(path.name)[0], key=f"dl-{item['id']}-{name}",
-                                   use_container_width=True)
-            if st.button(f"🗑️ {t('gallery.delete')}", key=f"del-{item['id']}", use_container_width=True):
+                                   width="stretch")
+            if st.button(f"🗑️ {t('gallery.delete')}", key=f"del-{item['id']}", width="stretch"):
                 store.delete_artifact(item["id"])
                 st.toast(t("gallery.deleted"))
                 st.rerun()

@@ -34,11 +34,11 @@ for index, info in enumerate(visible(WORKSHOPS, is_facilitator())):
                 ready = [t(b.label) for b in backends.available(capability)]
                 mark = "✅" if ready else "➖"
                 st.caption(f"{mark} {t('capability.' + capability)}{t('common.colon')}{', '.join(ready) or t('widgets.none_installed')}")
-            st.page_link(info.path, label=t("home.open"), icon="👉", use_container_width=True)
+            st.page_link(info.path, label=t("home.open"), icon="👉", width="stretch")
 
 st.divider()
 st.markdown(f"**{t('home.links')}**" if is_facilitator() else "")
 tools = visible(TOOLS, is_facilitator())
 for column, info in zip(st.columns(len(tools)), tools):
     with column:
-        st.page_link(info.path, label=t(f"pages.{info.key}.title"), icon=info.icon, use_container_width=True)
+        st.page_link(info.path, label=t(f"pages.{info.key}.title"), icon=info.icon, width="stretch")

@@ -164,6 +164,10 @@ elif source == "upload":
     front = upload_source_ui()
 else:
     front = dvd_source_ui()
+    if front and Path(front).exists():
+        from ui.postcards_transform import transform_ui
+
+        front = transform_ui(front, workshop_id)
 if not front or not Path(front).exists():
     st.stop()
 

@@ -177,6 +177,8 @@ def panels_step_ui(comic: dict) -> None:
         panel = comic["panels"][i]
         with st.container(border=True):
             st.markdown(f"### {t('comics.ui.panel_title', n=i + 1)}" + (f" — {panel['story']}" if panel["story"] else ""))
+            if panel["job"]:  # followed first, so the panel's button is free again as soon as it is drawn
+                follow_panel_job(comic, i)
             left, right = st.columns([3, 2])
             with left:
                 if panel["way"] not in ways:
@@ -213,9 +215,10 @@ def panels_step_ui(comic: dict) -> None:
                              disabled=bool(panel["job"])):
                     start_panel_job(comic, i)
                     st.rerun()
+                message = st.session_state.pop(f"comic-error-{i}", None)
+                if message:  # next to the panel's button, where the child is looking
+                    st.error(message)
             with right:
-                if panel["job"]:
-                    follow_panel_job(comic, i)
                 if panel["image"] and Path(panel["image"]).exists():
                     st.image(panel["image"], caption=t("comics.ui.panel_ready"), width="stretch")
                     if panel["ai"]:
@@ -309,10 +312,14 @@ def follow_panel_job(comic: dict, i: int) -> None:
 
 
 def panel_errors_ui(comic: dict) -> None:
-    for i in range(len(comic["panels"])):
-        message = st.session_state.pop(f"comic-error-{i}", None)
-        if message:
-            st.error(message)
+    """Messages of panels the layout no longer shows (a panel's own message shows beside its button).
+    Always one container, so the steps below keep their place and the open step stays open."""
+    count = LAYOUTS[comic["layout"]].panel_count
+    with st.container():
+        for i in range(count, len(comic["panels"])):
+            message = st.session_state.pop(f"comic-error-{i}", None)
+            if message:
+                st.error(message)
 
 
 # -- 5. bubbles ------------------------------------------------------------------------------

@@ -54,6 +54,7 @@ def builder_ui() -> None:
     items_ui(library, entry)
     human_ui(library, entry)
     ai_music_ui(entry)
+    ai_drawn_picture_ui(entry)
     ai_picture_ui(entry)
 
 
@@ -144,6 +145,53 @@ def ai_music_ui(entry) -> None:
                 "pack": entry.name, "mood": mood, "genre": genre, "instrument": instrument, "ask": ask,
                 "seconds": seconds, "backend": backend, "language": lang()})
             st.rerun()
+
+
+def ai_drawn_picture_ui(entry) -> None:
+    """A picture the studio's text->image AI draws from a sentence (only when one is installed): a
+    "which prompt?" item whose real prompt is the sentence, or an "AI or human?" item."""
+    from pipelines import backends
+
+    if not backends.available("imagegen.txt2img"):
+        return  # absent without a model: the models page explains how to install one
+    with st.expander(f"🤖✨ {t('quiz.builder.add_drawn')}"):
+        if _job_ui("quiz-drawn-job"):
+            return
+        backend = backend_choice_ui("imagegen.txt2img", key="quiz-drawn-backend")
+        if backend is None:
+            return
+        with st.form("quiz-drawn", clear_on_submit=True):
+            subject = st.text_input(t("quiz.builder.drawn_prompt"), max_chars=160)
+            style = st.selectbox(t("quiz.builder.style"), list(STYLES),
+                                 format_func=lambda s: f"{STYLES[s].emoji} {t('quiz.starter.style.' + s)}")
+            ask = st.radio(t("quiz.builder.ask"), ("which_prompt", "ai_or_human"), horizontal=True,
+                           format_func=lambda a: t(f"quiz.builder.drawn_ask_{a}"))
+            decoys = st.text_input(t("quiz.builder.drawn_decoys"), max_chars=160)
+            if st.form_submit_button(f"✨ {t('quiz.builder.make')}", type="primary", use_container_width=True):
+                try:
+                    check_drawn_prompt(subject)
+                    st.session_state["quiz-drawn-job"] = submit_job("quiz.ai_picture_item", {
+                        "pack": entry.name, "subject": subject, "style": style, "ask": ask, "backend": backend,
+                        "decoys": [d.strip() for d in decoys.split(",") if d.strip()], "language": lang()})
+                    st.rerun()
+                except Exception as exc:
+                    st.error(error_text(exc))
+
+
+def check_drawn_prompt(subject: str) -> None:
+    """An empty or refused sentence is explained at once (and counted), before any job."""
+    from pipelines.i18n import UserError
+    from pipelines.safety.prompts import check_prompt
+
+    from .runtime import get_store
+    from .session import current_workshop
+
+    if not subject.strip():
+        raise UserError("quiz.builder.err_subject")
+    workshop = current_workshop()
+    verdict = check_prompt(subject, lang(), store=get_store(), workshop_id=workshop["id"] if workshop else None)
+    if verdict.blocked:
+        raise UserError(verdict.message_key)
 
 
 def ai_picture_ui(entry) -> None:

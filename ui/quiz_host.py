@@ -85,7 +85,7 @@ def resume_ui() -> None:
         for game in waiting[:5]:
             label = t("quiz.host.resume_one", title=game["title"], code=game["code"],
                       state=t(f"quiz.state.{game['state']}"))
-            if st.button(f"↩️ {label}", key=f"resume-{game['id']}", use_container_width=True):
+            if st.button(f"↩️ {label}", key=f"resume-{game['id']}", width="stretch"):
                 open_game(game)
 
 
@@ -113,7 +113,7 @@ def new_game_ui() -> None:
     cols = st.columns(2)
     seconds = cols[0].select_slider(t("quiz.host.seconds"), SECONDS_CHOICES, value=20, key="quiz-seconds")
     teams = cols[1].toggle(t("quiz.host.teams"), key="quiz-teams")
-    if st.button(f"🎬 {t('quiz.host.create')}", type="primary", use_container_width=True, disabled=not items):
+    if st.button(f"🎬 {t('quiz.host.create')}", type="primary", width="stretch", disabled=not items):
         import random
 
         chosen_items = random.sample(items, count)
@@ -138,7 +138,7 @@ def starter_ui() -> None:
             st.session_state.pop("quiz-starter-job")
             if job.state == "done":
                 st.rerun()
-        if st.button(f"🎁 {t('quiz.host.starter_make')}", key="quiz-starter", use_container_width=True):
+        if st.button(f"🎁 {t('quiz.host.starter_make')}", key="quiz-starter", width="stretch"):
             st.session_state["quiz-starter-job"] = submit_job("quiz.starter", {"language": lang()})
             st.rerun()
         st.caption(expected_time_text("quiz.starter"))
@@ -149,7 +149,7 @@ def game_ui(game: dict) -> None:
     """The projector screen of a game, by state; live parts refresh every second."""
     head = st.columns([3, 1])
     head[0].markdown(f"## 🎵 {game['title']}")
-    if head[1].button(f"🚪 {t('quiz.host.leave')}", use_container_width=True):
+    if head[1].button(f"🚪 {t('quiz.host.leave')}", width="stretch"):
         st.query_params.pop("partie", None)
         st.rerun()
     state = game["state"]
@@ -195,7 +195,7 @@ def lobby_ui(game: dict) -> None:
                 f"letter-spacing:0.3em'>{game['code']}</div>", unsafe_allow_html=True)
     st.caption(t("quiz.host.join_help", questions=game["questions"], seconds=game["seconds"]))
     live_ui(game["id"], "lobby", game["current"])
-    if st.button(f"▶️ {t('quiz.host.start')}", type="primary", use_container_width=True):
+    if st.button(f"▶️ {t('quiz.host.start')}", type="primary", width="stretch"):
         games().next_question(game["id"], after=game["current"])
         st.rerun()
 
@@ -213,7 +213,7 @@ def question_ui(game: dict) -> None:
             st.markdown(f"<div style='font-size:1.5rem;padding:0.4rem 0'>{_escape(choice_label(question, index))}"
                         f"</div>", unsafe_allow_html=True)
         live_ui(game["id"], "question", game["current"])
-    if st.button(f"⏹️ {t('quiz.host.stop')}", use_container_width=True):
+    if st.button(f"⏹️ {t('quiz.host.stop')}", width="stretch"):
         games().close_question(game["id"], game["current"])
         st.rerun()
 
@@ -247,7 +247,7 @@ def reveal_ui(game: dict) -> None:
             st.markdown(f"⚙️ {t('quiz.reveal.made_with', model=question['model'])}")
         st.markdown(f"**🔎 {t('quiz.reveal.clues')}**")
         st.write(question.get("explanation") or t(f"quiz.clues.{question['media']}_{question['truth']}"))
-    if st.button(f"🏆 {t('quiz.host.show_scores')}", type="primary", use_container_width=True):
+    if st.button(f"🏆 {t('quiz.host.show_scores')}", type="primary", width="stretch"):
         games().show_scores(game["id"], game["current"])
         st.rerun()
 
@@ -274,7 +274,7 @@ def scores_ui(game: dict) -> None:
             board_ui(quiz.team_board(game["id"]), teams=True)
     last = game["current"] + 1 >= game["questions"]
     label = f"🏁 {t('quiz.host.to_podium')}" if last else f"➡️ {t('quiz.host.next')}"
-    if st.button(label, type="primary", use_container_width=True):
+    if st.button(label, type="primary", width="stretch"):
         quiz.next_question(game["id"], after=game["current"])
         st.rerun()
 
@@ -290,7 +290,7 @@ def podium_ui(game: dict) -> None:
     with st.expander(f"📋 {t('quiz.host.everyone')}"):
         board_ui(rows, limit=200)
     exports_ui(game)
-    if st.button(f"🆕 {t('quiz.host.new_game')}", use_container_width=True):
+    if st.button(f"🆕 {t('quiz.host.new_game')}", width="stretch"):
         st.query_params.pop("partie", None)
         st.rerun()
 
@@ -325,7 +325,7 @@ def exports_ui(game: dict) -> None:
                 download_ui(files["certificates"], f"🎓 {t('quiz.host.certificates_pdf')}", "application/pdf",
                             key="dl-certificates")
             return
-    if st.button(f"📄 {t('quiz.host.make_exports')}", use_container_width=True):
+    if st.button(f"📄 {t('quiz.host.make_exports')}", width="stretch"):
         try:
             st.session_state[key] = submit_job("quiz.results", {"game_id": game["id"], "language": lang(),
                                                                 "title": game["title"], "teams": bool(game["teams"])})

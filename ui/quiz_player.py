@@ -29,7 +29,7 @@ def join_ui() -> None:
         name = st.text_input(t("quiz.play.name"), max_chars=24)
         team = st.radio(t("quiz.play.team"), ["", *TEAMS], horizontal=True,
                         format_func=lambda k: team_label(k) if k else f"🎲 {t('quiz.play.team_any')}")
-        if st.form_submit_button(f"🚀 {t('quiz.play.join')}", type="primary", use_container_width=True):
+        if st.form_submit_button(f"🚀 {t('quiz.play.join')}", type="primary", width="stretch"):
             try:
                 player, renamed = games().join(code, name, team=team)
             except Exception as exc:
@@ -102,7 +102,7 @@ def answer_ui(quiz: QuizGames, token: str, view: dict) -> None:
         for index in range(len(question["choices"])):
             with columns[index % 2]:
                 if st.button(choice_label(question, index), key=f"quiz-a-{question['idx']}-{index}",
-                             use_container_width=True):
+                             width="stretch"):
                     result = quiz.answer(token, question["idx"], index)
                     if result.status in ("late", "closed"):
                         st.warning(t("quiz.play.too_late"))

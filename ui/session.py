@@ -73,7 +73,7 @@ def join_gate_ui() -> bool:
     st.write(t("join.explain"))
     with st.form("join"):
         code = st.text_input(t("join.code"), max_chars=8)
-        if st.form_submit_button(t("join.button"), type="primary", use_container_width=True):
+        if st.form_submit_button(t("join.button"), type="primary", width="stretch"):
             workshop = get_store().workshop_by_code(code)
             if workshop:
                 st.session_state["workshop_id"] = workshop["id"]

@@ -174,11 +174,9 @@ def _picture_source_ui(story: Story, number: int, mode: str, jobs: dict) -> None
             return
     if st.button(t("story.ui.make_picture"), key=f"story-make-pic-{number}"):
         if mode == "ai":
-            style = (story.choices or {}).get("style") or None
-            params = {"prompt": page.scene, "seed": number, "language": "en"}
-            if style:
-                params["style"] = style
-            jobs[key] = ("ai", submit_job("imagegen.generate", params))
+            from pipelines.story.pictures import page_picture_params
+
+            jobs[key] = ("ai", submit_job("imagegen.generate", page_picture_params(story, number)))
         else:
             jobs[key] = ("stylise", submit_job("imagegen.stylise", {"image": source}))
     if key in jobs:

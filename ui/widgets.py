@@ -27,11 +27,11 @@ def picture_choice_ui(label: str, options: dict[str, tuple[str, str]], key: str,
         with cols[i % columns]:
             selected = st.session_state[state_key] == value
             if picture and Path(picture).suffix.lower() in (".png", ".jpg", ".svg") and Path(picture).exists():
-                st.image(picture, use_container_width=True)
+                st.image(picture, width="stretch")
                 text = caption
             else:
                 text = f"{picture}  {caption}" if picture else caption
-            if st.button(("✔ " if selected else "") + text, key=f"{key}-{value}", use_container_width=True,
+            if st.button(("✔ " if selected else "") + text, key=f"{key}-{value}", width="stretch",
                          type="primary" if selected else "secondary"):
                 st.session_state[state_key] = value
                 st.rerun()
@@ -82,7 +82,7 @@ def download_ui(path: str | Path, label: str, mime: str | None = None, key: str 
         st.warning(t("widgets.file_missing", name=path.name))
         return
     st.download_button(label, data=path.read_bytes(), file_name=path.name, mime=mime, key=key or f"dl-{path}",
-                       use_container_width=True)
+                       width="stretch")
 
 
 def engines_ui(capabilities: list[str]) -> None:

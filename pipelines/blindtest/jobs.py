@@ -66,7 +66,7 @@ def picture_item_job(params: dict, ctx) -> dict:
     """Redraw an uploaded picture in a comic style and add it to a pack as a "which prompt?" question."""
     from PIL import Image
 
-    from ..imagegen import STYLES, stylise
+    from ..imagegen import stylise
 
     library = PackLibrary()
     folder = library.folder(params["pack"])
@@ -82,28 +82,79 @@ def picture_item_job(params: dict, ctx) -> dict:
     buffer = io.BytesIO()
     picture.save(buffer, format="JPEG", quality=88)
 
-    def phrase(name: str) -> str:
-        key = f"quiz.starter.style.{name}"
-        text = translate(key, language)
-        return text if not text.startswith("[") else name
-
-    others = [s for s in STYLES if s != style and not phrase(s).startswith("[")]
-    rng = random.Random(params.get("seed", 0))
-    rng.shuffle(others)
-    decoy_subjects = [s for s in params.get("decoys", []) if s.strip()] or \
-        [translate(f"quiz.starter.subject.{s}", language) for s in ("cat", "rocket", "coffee")]
-    choices = [f"{subject}, {phrase(style)}", f"{subject}, {phrase(others[0])}",
-               f"{decoy_subjects[0]}, {phrase(style)}", f"{decoy_subjects[-1]}, {phrase(others[1])}"]
     item = {"id": f"{subject}-{style}", "mode": "which_prompt", "media": "image", "truth": "ai",
-            "model": translate("quiz.starter.model_stylise", language), "prompt": choices[0],
-            "question": translate("quiz.starter.question_prompt", language),
-            "choices": list(dict.fromkeys(choices)), "answer": 0,
+            "model": translate("quiz.starter.model_stylise", language),
+            **prompt_question(subject, style, language, params.get("seed", 0), params.get("decoys", [])),
             "credit": params.get("credit", ""), "licence": params.get("licence", ""),
             "explanation": translate(f"quiz.starter.clue_style.{style}", language)}
     ctx.progress(0.9, "quiz.progress.saving")
     added = library.add_item(folder, item, buffer.getvalue(), ".jpg")
     Path(params["source"]).unlink(missing_ok=True)
     return {"files": {}, "artifact": None, "item": added["id"]}
+
+
+def prompt_question(subject: str, style: str, language: str, seed, decoys: list[str]) -> dict:
+    """A "which prompt made this?" question: the real prompt (subject + style) first, then decoys that
+    change the style, the subject, or both."""
+    from ..imagegen import STYLES
+
+    def phrase(name: str) -> str:
+        key = f"quiz.starter.style.{name}"
+        text = translate(key, language)
+        return text if not text.startswith("[") else name
+
+    others = [s for s in STYLES if s != style and not phrase(s).startswith("[")]
+    rng = random.Random(seed)
+    rng.shuffle(others)
+    decoy_subjects = [s for s in decoys if s.strip()] or \
+        [translate(f"quiz.starter.subject.{s}", language) for s in ("cat", "rocket", "coffee")]
+    choices = [f"{subject}, {phrase(style)}", f"{subject}, {phrase(others[0])}",
+               f"{decoy_subjects[0]}, {phrase(style)}", f"{decoy_subjects[-1]}, {phrase(others[1])}"]
+    return {"prompt": choices[0], "question": translate("quiz.starter.question_prompt", language),
+            "choices": list(dict.fromkeys(choices)), "answer": 0}
+
+
+def generated_picture_item_job(params: dict, ctx) -> dict:
+    """A picture drawn by the studio's text->image AI from a sentence, added to a pack as a "which prompt?"
+    question (the sentence is the real prompt) or an "AI or human?" one.
+
+    params: pack, subject (the sentence), style, ask ("which_prompt" | "ai_or_human"), seed, backend,
+    decoys (other subjects for the wrong answers), language."""
+    from ..imagegen.generate import AI_LABEL, ImageRequest, generate_image
+
+    library = PackLibrary()
+    folder = library.folder(params["pack"])
+    language = PackLibrary._manifest(folder).get("language") or params.get("language", "fr")
+    subject = " ".join(str(params.get("subject", "")).split())
+    if not subject:
+        raise UserError("quiz.builder.err_subject")
+    ask = params.get("ask", "which_prompt")
+    if ask not in ("which_prompt", "ai_or_human"):
+        raise ValueError(f"ask must be 'which_prompt' or 'ai_or_human' but is {ask!r}.")
+    seed = int(params["seed"]) if params.get("seed") is not None else random.randrange(2**31)
+    request = ImageRequest(prompt=subject, style=params.get("style") or None, seed=seed,
+                           backend=params.get("backend") or None, language=language)
+    made = generate_image(request, progress=lambda f, m="": ctx.progress(0.9 * f, m), store=ctx.store,
+                          workshop_id=ctx.workshop_id)
+    if made.flagged:  # the safety checker replaced it: a calm sky is no quiz question
+        raise UserError("imagegen.flagged")
+    item = {"id": f"{subject}-{made.style}", "media": "image", "truth": "ai", "model": made.model,
+            "explanation": translate(f"quiz.starter.clue_style.{made.style}", language)}
+    if ask == "which_prompt":
+        item.update(mode="which_prompt", **prompt_question(subject, made.style, language, seed,
+                                                            params.get("decoys", [])))
+    else:
+        item.update(mode="ai_or_human", prompt=subject)
+    ctx.progress(0.95, "quiz.progress.saving")
+    from PIL.PngImagePlugin import PngInfo
+
+    info = PngInfo()
+    for key, value in {**made.metadata, AI_LABEL: "yes"}.items():
+        info.add_text(key, str(value))
+    buffer = io.BytesIO()
+    made.image.save(buffer, format="PNG", pnginfo=info)
+    added = library.add_item(folder, item, buffer.getvalue(), ".png")
+    return {"files": {}, "artifact": None, "item": added["id"], "seed": seed, "model": made.model}
 
 
 def results_job(params: dict, ctx) -> dict:

@@ -187,3 +187,29 @@ def propose_fronts(cover_size: tuple[int, int]) -> list[Proposal]:
         proposals.append(Proposal("postcards.part_top", "landscape", top))
         proposals.append(Proposal("postcards.part_bottom", "landscape", bottom))
     return proposals
+
+
+REPAINT_STRENGTH = 0.55  # enough to become a painting, little enough to keep the cover's layout
+REPAINT_SIDE = 512  # the Turbo models' native size
+
+
+def repaint_size(size: tuple[int, int], side: int = REPAINT_SIDE) -> tuple[int, int]:
+    """The picture's proportions with its long side at `side`, both sides multiples of 8 (model input)."""
+    w, h = size
+    if w <= 0 or h <= 0:
+        raise ValueError(f"a picture size must be positive but is {w}x{h}.")
+    scale = side / max(w, h)
+    return max(64, round(w * scale / 8) * 8), max(64, round(h * scale / 8) * 8)
+
+
+def repaint_params(cover: str, size: tuple[int, int], words: str = "", language: str = "fr",
+                   seed: int | None = None) -> dict:
+    """The imagegen.generate request that repaints a straightened cover as a watercolour (image-to-image):
+    the child's words about it when given, else a plain description."""
+    width, height = repaint_size(size)
+    prompt, lang = (words.strip(), language) if words.strip() else ("a colourful poster", "en")
+    params = {"prompt": prompt, "style": "aquarelle", "init_image": str(cover), "strength": REPAINT_STRENGTH,
+              "width": width, "height": height, "language": lang}
+    if seed is not None:
+        params["seed"] = int(seed)
+    return params

@@ -119,10 +119,11 @@ def generate_image(request: ImageRequest, progress: Progress = no_progress, stor
     backend.ensure_loaded()
     # 3. Draw, reporting every denoising step.
     style = get_style(request.style)
-    prompt, negative = styled_prompt(request.prompt, style.name)
+    words, character = model_words(request)
+    prompt, negative = styled_prompt(words, style.name)
     chunks = [prompt]
-    if request.character.strip():
-        chunks = [f"{request.character.strip()}, {style.prompt}", request.prompt.strip()]
+    if character:
+        chunks = [f"{character}, {style.prompt}", words]
     seed = request.seed if request.seed is not None else random.randrange(2**31)
     steps = request.steps or facts.steps
     progress(0.08, "imagegen.progress.prompt")
@@ -143,11 +144,23 @@ def generate_image(request: ImageRequest, progress: Progress = no_progress, stor
                 store.log_event("image_flagged", workshop_id, backend.name)
     metadata = {AI_LABEL: "yes", "Software": "Atelier", "Model": facts.model_id, "Backend": backend.name,
                 "Seed": str(seed), "Steps": str(steps), "Style": style.name,
-                "Mode": "drawing-to-image" if drawing is not None else "text-to-image"}
+                "Mode": "drawing-to-image" if drawing is not None else "text-to-image",
+                "Prompt": request.prompt, "Words for the model": words}
     if flagged:
         metadata["Replaced"] = "the safety checker flagged the picture; a neutral picture replaces it"
     return GeneratedImage(image=image, seed=seed, steps=steps, backend=backend.name, model=facts.model_id,
                           style=style.name, flagged=flagged, seconds=time.monotonic() - started, metadata=metadata)
+
+
+def model_words(request: ImageRequest) -> tuple[str, str]:
+    """(prompt, hero description) as the text encoder reads them: French goes through the
+    children's glossary (the encoders were trained on English captions); other languages unchanged."""
+    prompt, character = request.prompt.strip(), request.character.strip()
+    if request.language == "fr":
+        from .glossary import to_english
+
+        prompt, character = to_english(prompt), to_english(character) if character else ""
+    return prompt, character
 
 
 def _safety_checker():

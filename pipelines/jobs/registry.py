@@ -20,6 +20,7 @@ KINDS: dict[str, str] = {
     "quiz.starter": "pipelines.blindtest.jobs:starter_job",
     "quiz.music_item": "pipelines.blindtest.jobs:music_item_job",
     "quiz.picture_item": "pipelines.blindtest.jobs:picture_item_job",
+    "quiz.ai_picture_item": "pipelines.blindtest.jobs:generated_picture_item_job",
     "quiz.results": "pipelines.blindtest.jobs:results_job",
     "photo.analyze": "pipelines.photo.jobs:analyse_job", "photo.straighten": "pipelines.photo.jobs:straighten_job", "photo.restore": "pipelines.photo.jobs:restore_job", "photo.recolor": "pipelines.photo.jobs:recolor_job", "photo.sheet": "pipelines.photo.jobs:sheet_job",
     "imagegen.generate": "pipelines.imagegen.jobs:generate_job", "imagegen.stylise": "pipelines.imagegen.jobs:stylise_job",

@@ -18,7 +18,7 @@ class Analysis:
     height: int
     greyscale: bool
     fading: float  # 0..1
-    yellowing: float  # mean b* of the mid-tones
+    yellowing: float  # b* cast the whole print has taken (tone.yellowing)
     scratches: int
     spots: int
     damage_fraction: float
@@ -141,9 +141,8 @@ def straighten(rgb: np.ndarray, corners: list) -> np.ndarray:
 def analyse(rgb: np.ndarray, faces=None) -> tuple[Analysis, np.ndarray]:
     """The analysis and the damage mask. `faces`: a face backend to count faces with, or None."""
     damage = repair.find_damage(rgb)
-    _, b = tone.colour_cast(rgb)
     result = Analysis(width=rgb.shape[1], height=rgb.shape[0], greyscale=is_greyscale(rgb), fading=tone.fading(rgb),
-                      yellowing=b, scratches=damage.scratches, spots=damage.spots,
+                      yellowing=tone.yellowing(rgb), scratches=damage.scratches, spots=damage.spots,
                       damage_fraction=damage.fraction, print_corners=find_print(rgb))
     if faces is not None:
         boxes = faces.find_faces(rgb)

@@ -4,14 +4,89 @@ from __future__ import annotations
 import cv2
 import numpy as np
 
-from .imaging import lab_to_rgb, luma, rgb_to_lab
-from .repair import noise_sigma
+from .imaging import is_greyscale, lab_to_rgb, luma, rgb_to_lab
+from .repair import grain_sigma
 
 
-def fading(rgb: np.ndarray) -> float:
-    """How faded a photo looks, 0 (full contrast) .. 1 (washed out): from its luma range."""
-    low, high = np.percentile(luma(rgb), (1, 99))
-    return float(np.clip(1.0 - (high - low) / 0.85, 0.0, 1.0))
+VEIL = 0.5  # the grey a faded print drifts towards (its blacks rise to meet it, its whites sink)
+
+
+def _smoothed(rgb: np.ndarray) -> np.ndarray:
+    """A copy without grain, dust or thin scratches (5x5 median, light blur), shrunk when big: for measuring."""
+    if min(rgb.shape[:2]) > 1200:
+        step = min(rgb.shape[:2]) // 600
+        rgb = cv2.resize(rgb, (rgb.shape[1] // step, rgb.shape[0] // step), interpolation=cv2.INTER_AREA)
+    u8 = np.clip(rgb * 255 + 0.5, 0, 255).astype(np.uint8)
+    return cv2.GaussianBlur(cv2.medianBlur(u8, 5).astype(np.float32) / 255.0, (0, 0), 1.0)
+
+
+def veil(rgb: np.ndarray) -> float:
+    """How much grey veil both ends of the tonal range agree on, 0 (none) .. 0.65.
+
+    Fading mixes the print with a grey: photo = (1 - f) * original + f * VEIL. Its blacks rise
+    by f * VEIL AND its whites sink by f * (1 - VEIL). Nearly every photograph has some true
+    black in one colour channel (the 'dark channel') and some near-white: the smaller of the
+    two measured shifts is the veil both ends support. A dark photo with bright highlights
+    (a night scene) or a pale one with deep blacks (snow) shows no veil.
+    """
+    clean = _smoothed(rgb)
+    black = float(np.percentile(clean.min(axis=2), 0.5))
+    white = float(np.percentile(clean.max(axis=2), 99.5))
+    return float(np.clip(min(black / VEIL, (1.0 - white) / (1.0 - VEIL)), 0.0, 0.65))
+
+
+def scene_share(rgb: np.ndarray) -> float:
+    """How much of the photo's tonal variation is broad scene (objects, light) rather than fine texture, 0..1.
+
+    A brick wall, a lawn or gravel vary almost only at a fine scale: their narrow tonal range is
+    the subject's, so 'no true black' says nothing about fading. A scene with objects keeps most
+    of its variation when shrunk to 16 pixels. Fading scales both alike: the ratio is unchanged.
+    """
+    gray = luma(_smoothed(rgb))
+    h, w = gray.shape
+    spread = float(gray.std())
+    if spread < 1e-4:
+        return 0.0
+    k = 16 / min(h, w)
+    small = cv2.resize(gray, (max(2, round(w * k)), max(2, round(h * k))), interpolation=cv2.INTER_AREA)
+    return float(np.clip(small.std() / spread, 0.0, 1.0))
+
+
+def yellowing(rgb: np.ndarray) -> float:
+    """The yellow (b*) cast a whole print has taken, in Lab units; 0 for a clean photo of warm things.
+
+    A black-and-white print has no colour of its own: all of its tint is cast (mean b*). In a
+    colour photo, coffee, skin or a sunset are yellow in places, but an aged print is yellow
+    everywhere: even its whites and its least-yellow parts (the 10th percentile) carry the cast.
+    """
+    lab = rgb_to_lab(cv2.GaussianBlur(rgb.astype(np.float32), (0, 0), 1.5))
+    if is_greyscale(rgb):
+        return colour_cast(rgb)[1]
+    lightness, b = lab[..., 0], lab[..., 2]
+    whites = b[lightness >= np.percentile(lightness, 98)]
+    return float(max(0.0, min(float(whites.mean()), float(np.percentile(b, 10)))))
+
+
+def age_signs(rgb: np.ndarray, strength: float = 0.5) -> float:
+    """How sure we are that a narrow tonal range is fading, 0..1: film grain or a yellowed print back it up.
+
+    A range alone cannot tell a faded print from a grey subject (a misty morning, a grey sign);
+    an old print also shows grain or a yellowed paper. Above strength 0.5 the patron asks for a
+    stronger revival and the range alone is enough.
+    """
+    grain = grain_sigma(luma(rgb)) * 255
+    cast = yellowing(rgb)
+    return float(max(np.clip((grain - 1.5) / 2.0, 0, 1), np.clip((cast - 3.0) / 3.0, 0, 1),
+                     np.clip((strength - 0.5) * 2.0, 0, 1)))
+
+
+def fading(rgb: np.ndarray, strength: float = 0.5) -> float:
+    """How faded a photo is, 0 (not faded) .. 0.65: the veil, counted only on scenes and backed by signs of age."""
+    f = veil(rgb)
+    if f <= 0:
+        return 0.0
+    scene = float(np.clip((scene_share(rgb) - 0.4) / 0.3, 0, 1))
+    return f * scene * age_signs(rgb, strength)
 
 
 def colour_cast(rgb: np.ndarray) -> tuple[float, float]:
@@ -24,9 +99,16 @@ def colour_cast(rgb: np.ndarray) -> tuple[float, float]:
 
 
 def white_balance(rgb: np.ndarray, strength: float = 1.0) -> np.ndarray:
-    """Remove a colour cast (yellowing): the mid-tones' mean a*, b* moved towards neutral, lightness kept."""
+    """Remove a colour cast (yellowing), lightness kept.
+
+    A black-and-white print loses its whole tint (mean a*, b*); a colour photo loses only the
+    cast its whole surface shares (yellowing()), so the coffee stays brown and the skin warm.
+    """
     lab = rgb_to_lab(rgb)
-    a, b = colour_cast(rgb)
+    if is_greyscale(rgb):
+        a, b = colour_cast(rgb)
+    else:
+        a, b = 0.0, yellowing(rgb)
     lab[..., 1] -= a * strength
     lab[..., 2] -= b * strength
     out = lab_to_rgb(lab)
@@ -34,29 +116,20 @@ def white_balance(rgb: np.ndarray, strength: float = 1.0) -> np.ndarray:
     return np.clip(out + (luma(rgb) - luma(out))[..., None], 0, 1).astype(np.float32)
 
 
-VEIL = 0.5  # the grey a faded print drifts towards (its blacks rise to meet it, its whites sink)
-
-
-def levels(rgb: np.ndarray) -> tuple[float, float]:
+def levels(rgb: np.ndarray, strength: float = 0.5) -> tuple[float, float]:
     """The black point and the contrast left (b, t) of a faded photo: photo = t * original + b.
 
-    Fading lays a grey veil over the print: blacks rise, whites sink. Nearly every photograph has
-    some true black in at least one colour channel (the 'dark channel'), so the darkest of the
-    channels, measured on a smoothed copy (grain and specks do not count), gives how far the
-    blacks rose: b = (1 - t) * VEIL. The lightest of the channels must not go beyond white, so t
-    is at least (lightest - b). A photo that is not faded gives b ~ 0 and t ~ 1: nothing changes.
+    From the veil of fading(): b = f * VEIL and t = 1 - f. A photo that is not faded (or a
+    texture, or a grey subject with no sign of age) gives b = 0 and t = 1: nothing changes.
     """
-    small = cv2.GaussianBlur(rgb[::2, ::2] if min(rgb.shape[:2]) > 1600 else rgb, (0, 0), 1.5)
-    black = float(np.percentile(small.min(axis=2), 0.5))
-    white = float(np.percentile(small.max(axis=2), 99.5))
-    t = float(np.clip(max(1.0 - black / VEIL, white - black), 0.35, 1.0))
-    return black, t
+    f = fading(rgb, strength)
+    return f * VEIL, 1.0 - f
 
 
-def stretch_levels(rgb: np.ndarray, strength: float = 1.0) -> np.ndarray:
+def stretch_levels(rgb: np.ndarray, strength: float = 1.0, revival: float = 0.5) -> np.ndarray:
     """Revive faded contrast: lift the veil measured by levels(), every channel alike (hues kept)."""
-    black, t = levels(rgb)
-    if t > 0.98 and black < 0.02:
+    black, t = levels(rgb, revival)
+    if t > 0.98 and black < 0.01:
         return rgb.copy()  # not faded: leave it alone
     lifted = (rgb - black) / t
     return np.clip(rgb + (lifted - rgb) * strength, 0, 1).astype(np.float32)
@@ -76,18 +149,20 @@ def local_contrast(rgb: np.ndarray, strength: float = 0.5) -> np.ndarray:
 
 def revive(rgb: np.ndarray, strength: float = 0.5) -> np.ndarray:
     """The 'revive faded photo' step: lift the veil, remove yellowing, and above 0.5 some local contrast."""
-    out = stretch_levels(rgb, strength=float(np.clip(0.4 + 1.2 * strength, 0, 1)))
-    _, b = colour_cast(out)
-    if abs(b) > 4:  # only a real cast; a blue sky photo is not 'yellowed'
-        out = white_balance(out, strength=min(1.0, 0.6 + strength))
+    out = stretch_levels(rgb, strength=float(np.clip(0.4 + 1.2 * strength, 0, 1)), revival=strength)
+    cast = abs(colour_cast(out)[1]) if is_greyscale(out) else yellowing(out)
+    # Only a real cast (a blue sky or a warm lamp is not 'yellowed'); eased in between 3 and 4 b* units.
+    weight = float(np.clip(cast - 3.0, 0, 1))
+    if weight > 0:
+        out = white_balance(out, strength=weight * min(1.0, 0.6 + strength))
     # Local contrast invents tones the print never had: only when the patron asks for a strong revival.
     return local_contrast(out, max(0.0, strength - 0.5) * 0.6)
 
 
 def denoise(rgb: np.ndarray, strength: float = 0.5) -> np.ndarray:
     """Reduce grain with non-local means, its strength set from the measured grain level."""
-    sigma = noise_sigma(luma(rgb)) * 255.0
-    if sigma < 0.8:
+    sigma = grain_sigma(luma(rgb)) * 255.0
+    if sigma < 0.8:  # no grain (a texture of the scene is not grain): nothing to smooth
         return rgb.copy()
     lab = rgb_to_lab(rgb)
     lightness = np.clip(lab[..., 0] * 2.55 + 0.5, 0, 255).astype(np.uint8)
@@ -101,13 +176,20 @@ def denoise(rgb: np.ndarray, strength: float = 0.5) -> np.ndarray:
 
 
 def sharpen(rgb: np.ndarray, amount: float = 0.5, radius: float = 1.2) -> np.ndarray:
-    """Unsharp mask on the lightness (no coloured halos)."""
+    """Unsharp mask on the lightness (no coloured halos), kept within each pixel's 3x3 neighbours' range.
+
+    The clamp steepens soft edges but never draws a bright or dark rim beside them, nor
+    exaggerates a fine texture that is already crisp (each of its peaks is its own neighbourhood's
+    extreme): an already sharp photo comes out nearly as it went in.
+    """
     if amount <= 0:
         return rgb
     lab = rgb_to_lab(rgb)
     lightness = lab[..., 0]
     blurred = cv2.GaussianBlur(lightness, (0, 0), radius)
-    lab[..., 0] = np.clip(lightness + amount * (lightness - blurred), 0, 100)
+    around = np.ones((3, 3), np.uint8)
+    sharp = lightness + amount * (lightness - blurred)
+    lab[..., 0] = np.clip(sharp, cv2.erode(lightness, around), cv2.dilate(lightness, around))
     return lab_to_rgb(lab)
 
 
