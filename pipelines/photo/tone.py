@@ -109,6 +109,11 @@ def white_balance(rgb: np.ndarray, strength: float = 1.0) -> np.ndarray:
         a, b = colour_cast(rgb)
     else:
         a, b = 0.0, yellowing(rgb)
+        # A black-and-white print yellowed unevenly (more in its whites) looks coloured until the shared cast goes.
+        trial = lab.copy()
+        trial[..., 2] -= b
+        if is_greyscale(lab_to_rgb(trial), tolerance=0.08):  # its tint still varies a little with the tone
+            a, b = colour_cast(rgb)
     lab[..., 1] -= a * strength
     lab[..., 2] -= b * strength
     out = lab_to_rgb(lab)
