@@ -13,6 +13,8 @@ from pipelines.comics.bubbles import KIND_EMOJI, KINDS, POSITION_ARROWS, POSITIO
 from pipelines.comics.layouts import LAYOUTS, thumbnail_path
 from pipelines.comics.page import BubbleSpec, PageSpec, PanelSpec, check_page, compose
 from pipelines.config import settings
+from pipelines.device import probe
+from pipelines.imagegen.speed import first_guess_seconds
 from pipelines.i18n import UserError
 from pipelines.jobs.registry import KINDS as JOB_KINDS
 
@@ -207,7 +209,9 @@ def panels_step_ui(comic: dict) -> None:
                     if panel["drawing"]:
                         st.caption(f"✅ {t('comics.ui.drawing_saved')}")
                 kind = "imagegen.generate" if panel["way"] in ("text", "drawing_ai") else "comics.panel"
-                hint = expected_time_text(kind)
+                guess = first_guess_seconds(1, probe().has_gpu) if kind == "imagegen.generate" \
+                    else None
+                hint = expected_time_text(kind, guess)
                 if hint:
                     st.caption(hint)
                 label = "comics.ui.redo_panel" if panel["image"] else "comics.ui.make_panel"

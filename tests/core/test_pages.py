@@ -149,3 +149,25 @@ def test_every_page_runs_inside_the_frame_first():
         first = statements[0]
         assert isinstance(first, ast.Expr) and isinstance(first.value, ast.Call) \
             and getattr(first.value.func, "id", "") == "require_frame", f"{path.name}: call require_frame() first"
+
+
+def test_opening_every_page_does_not_import_torch(atelier_env):
+    """The app starts in seconds: heavy libraries are imported only by the worker's backends."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from streamlit.testing.v1 import AppTest\n"
+        "from ui.nav import HOME, TOOLS, WORKSHOPS\n"
+        "at = AppTest.from_file('app.py', default_timeout=120); at.run()\n"
+        "for info in [HOME, *WORKSHOPS, *TOOLS]:\n"
+        "    at.switch_page(info.path).run()\n"
+        "    assert not at.exception, (info.path, at.exception)\n"
+        "heavy = [m for m in ('torch', 'diffusers', 'transformers', 'spandrel', 'facexlib') if m in sys.modules]\n"
+        "print(heavy); sys.exit(1 if heavy else 0)\n"
+    )
+    env = {**__import__("os").environ, "ATELIER_EMBEDDED_WORKER": "0", "PYTHONPATH": str(ROOT)}
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True,
+                            timeout=600)
+    assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-3000:]
