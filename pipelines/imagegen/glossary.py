@@ -117,4 +117,6 @@ def to_english(text: str) -> str:
                 continue
         out.append((english, kind))
     sentence = " ".join(w for w, _ in out if w)
+    # a ice cream -> an ice cream, but a unicorn (a "you" sound)
+    sentence = re.sub(r"\b([Aa]) (?=[aeio]|u(?!ni|s|r|t|k))", r"\1n ", sentence, flags=re.IGNORECASE)
     return re.sub(r"\s+([,.;:!?])", r"\1", sentence).strip()

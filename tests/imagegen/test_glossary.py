@@ -48,10 +48,19 @@ def test_french_reaches_the_encoder_in_english_and_english_unchanged(sd_turbo_in
     result = generate_image(ImageRequest(prompt="un chat qui mange une glace", character="un dragon vert",
                                          language="fr", seed=1, width=64, height=64))
     encoded = list(backends.get("imagegen.txt2img.sd").model._prompts)
-    assert "a cat eating a ice cream" in encoded
+    assert "a cat eating an ice cream" in encoded
     assert any(chunk.startswith("a green dragon, ") for chunk in encoded)
     assert not any("mange" in chunk for chunk in encoded)
     assert result.metadata["Prompt"] == "un chat qui mange une glace"  # the child's words are kept
-    assert result.metadata["Words for the model"] == "a cat eating a ice cream"
+    assert result.metadata["Words for the model"] == "a cat eating an ice cream"
     generate_image(ImageRequest(prompt="la glace du chat", language="en", seed=1, width=64, height=64))
     assert "la glace du chat, " in " ".join(backends.get("imagegen.txt2img.sd").model._prompts)
+
+
+def test_the_english_article_follows_the_next_sound():
+    from pipelines.imagegen.glossary import to_english
+
+    assert to_english("une glace") == "an ice cream"
+    assert to_english("une licorne") == "a unicorn"
+    assert to_english("un parapluie") == "an umbrella"
+    assert to_english("un arbre vert") == "a green tree"
