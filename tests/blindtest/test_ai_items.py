@@ -26,7 +26,7 @@ def test_a_drawn_picture_becomes_a_which_prompt_item(sd_turbo_installed, immedia
     assert any(c.startswith("un dragon qui mange une glace") for c in wrong)  # same subject, another style
     with Image.open(entry.folder / item["file"]) as picture:
         assert picture.size == (512, 512) and picture.info["AI-generated"] == "yes"
-        assert picture.info["Words for the model"].startswith("a dragon eating a ice cream")
+        assert picture.info["Words for the model"].startswith("a dragon eating an ice cream")
     assert job.result["seed"] == 5
 
 
