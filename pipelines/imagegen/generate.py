@@ -15,6 +15,7 @@ from PIL.PngImagePlugin import PngInfo
 
 from ..backends import Progress, choose, no_progress
 from ..i18n import UserError
+from ..params import from_params
 from ..safety.prompts import check_prompt, check_text_length
 from .styles import get_style, styled_prompt
 
@@ -40,11 +41,7 @@ class ImageRequest:
 
     @classmethod
     def from_params(cls, params: dict) -> "ImageRequest":
-        known = set(cls.__dataclass_fields__)
-        unknown = set(params) - known
-        if unknown:
-            raise ValueError(f"Unknown image request fields {sorted(unknown)}; valid ones are {sorted(known)}.")
-        return cls(**params)
+        return from_params(cls, params, "image request fields")
 
 
 @dataclass

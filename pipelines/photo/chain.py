@@ -10,6 +10,7 @@ from PIL import Image
 from .. import backends
 from ..backends import Progress, no_progress
 from ..i18n import UserError
+from ..params import from_params
 from . import hints, repair
 from .imaging import is_greyscale, luma, rgb_to_lab, to_array
 
@@ -34,11 +35,7 @@ class RestoreRequest:
 
     @classmethod
     def from_params(cls, params: dict) -> "RestoreRequest":
-        known = set(cls.__dataclass_fields__)
-        unknown = set(params) - known
-        if unknown:
-            raise ValueError(f"unknown restore settings {sorted(unknown)}; valid ones are {sorted(known)}.")
-        request = cls(**params)
+        request = from_params(cls, params, "restore settings")
         bad = [s for s in request.steps if s not in STEPS]
         if bad:
             raise UserError("photo.errors.unknown_step", steps=", ".join(bad), valid=", ".join(STEPS))
