@@ -4,7 +4,8 @@ Fixtures:
 - `studio`: base URL of a running app (module-scoped; its data dir is `studio.data_dir`).
 - `browser`: a Playwright Chromium browser (session-scoped).
 - `browser_page`: a fresh page (its own context) on the studio; fails the test on any exception shown.
-Helpers: `wait_ready(page)`, `shot(page, name)`, `assert_no_exception(page)`, `goto(page, studio, url_path)`.
+Helpers: `wait_ready(page)`, `shot(page, name)`, `assert_no_exception(page)`, `goto(page, studio, url_path)`,
+`download(page, button, name)`.
 """
 from __future__ import annotations
 
@@ -138,6 +139,16 @@ def shot(page, name: str) -> Path:
     ARTIFACTS.mkdir(exist_ok=True)
     path = ARTIFACTS / f"{name}.png"
     page.screenshot(path=str(path), full_page=True)
+    return path
+
+
+def download(page, button, name: str) -> Path:
+    """Click a download button (a locator) and keep the file as test-artifacts/<name>."""
+    ARTIFACTS.mkdir(exist_ok=True)
+    with page.expect_download() as started:
+        button.click()
+    path = ARTIFACTS / name
+    started.value.save_as(str(path))
     return path
 
 

@@ -5,7 +5,7 @@ import subprocess
 
 import pdfplumber
 
-from tests.e2e.conftest import ARTIFACTS, assert_no_exception, goto, shot, wait_ready
+from tests.e2e.conftest import ARTIFACTS, assert_no_exception, download, goto, shot, wait_ready
 from tests.fixtures.models_comics import make_drawing
 
 
@@ -90,11 +90,7 @@ def test_a_page_from_two_drawings(browser_page, studio, tmp_path):
     _wait_text(page, "Ta planche est prête !", timeout_s=120)
     assert_no_exception(page)
     shot(page, "comics-04-export")
-    with page.expect_download() as download:
-        page.get_by_role("button", name="⬇️ PDF à imprimer (A4)").click()
-    ARTIFACTS.mkdir(exist_ok=True)
-    pdf = ARTIFACTS / "comics-page.pdf"
-    download.value.save_as(str(pdf))
+    pdf = download(page, page.get_by_role("button", name="⬇️ PDF à imprimer (A4)"), "comics-page.pdf")
     with pdfplumber.open(pdf) as doc:
         text = doc.pages[0].extract_text()
         assert len(doc.pages) == 1 and len(doc.pages[0].images) == 2

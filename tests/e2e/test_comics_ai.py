@@ -11,7 +11,7 @@ import subprocess
 import pdfplumber
 
 from tests.e2e.ai_studio import ai_studio_fixture
-from tests.e2e.conftest import ARTIFACTS, assert_no_exception, goto, shot, wait_ready
+from tests.e2e.conftest import ARTIFACTS, assert_no_exception, download, goto, shot, wait_ready
 
 
 studio = ai_studio_fixture()
@@ -142,11 +142,7 @@ def test_an_ai_comic_page(browser_page, studio):
     page.get_by_text("Ta planche est prête !").first.wait_for(timeout=120_000)
     wait_ready(page)
     assert_no_exception(page)
-    with page.expect_download() as download:
-        page.get_by_role("button", name="⬇️ PDF à imprimer (A4)").click()
-    ARTIFACTS.mkdir(exist_ok=True)
-    pdf = ARTIFACTS / "comics-ai-page.pdf"
-    download.value.save_as(str(pdf))
+    pdf = download(page, page.get_by_role("button", name="⬇️ PDF à imprimer (A4)"), "comics-ai-page.pdf")
     with pdfplumber.open(pdf) as doc:
         text = doc.pages[0].extract_text()
         assert len(doc.pages) == 1 and len(doc.pages[0].images) == 3

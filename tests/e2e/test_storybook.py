@@ -6,7 +6,7 @@ import zipfile
 
 from pypdf import PdfReader
 
-from tests.e2e.conftest import ARTIFACTS, assert_no_exception, goto, shot, wait_ready
+from tests.e2e.conftest import assert_no_exception, download, goto, shot, wait_ready
 
 
 def test_make_a_four_page_book_and_download_it(browser_page, studio):
@@ -39,15 +39,8 @@ def test_make_a_four_page_book_and_download_it(browser_page, studio):
     wait_ready(page)
     assert_no_exception(page)
     shot(page, "storybook-done")
-    ARTIFACTS.mkdir(exist_ok=True)
-    with page.expect_download() as download:
-        page.get_by_role("button", name="📱 Livre numérique (EPUB)").click()
-    epub = ARTIFACTS / "storybook.epub"
-    download.value.save_as(str(epub))
-    with page.expect_download() as download:
-        page.get_by_role("button", name="📚 Livret à plier (PDF)").click()
-    booklet = ARTIFACTS / "storybook-booklet.pdf"
-    download.value.save_as(str(booklet))
+    epub = download(page, page.get_by_role("button", name="📱 Livre numérique (EPUB)"), "storybook.epub")
+    booklet = download(page, page.get_by_role("button", name="📚 Livret à plier (PDF)"), "storybook-booklet.pdf")
     with zipfile.ZipFile(epub) as z:
         pages = [n for n in z.namelist() if n.startswith("EPUB/page-")]
         text = " ".join(z.read(n).decode() for n in pages)

@@ -9,7 +9,7 @@ from PIL import Image
 from pypdf import PdfReader
 
 from tests.e2e.ai_studio import ai_studio_fixture
-from tests.e2e.conftest import ARTIFACTS, assert_no_exception, goto, shot, wait_ready
+from tests.e2e.conftest import ARTIFACTS, assert_no_exception, download, goto, shot, wait_ready
 from tests.fixtures.models_imagegen import paper_drawing
 from tests.postcards.test_dvd import _photo
 
@@ -68,15 +68,8 @@ def test_a_book_with_an_ai_picture_and_a_stylised_drawing(browser_page, studio, 
     page.get_by_role("button", name="📱 Livre numérique (EPUB)").wait_for(timeout=180_000)
     wait_ready(page)
     assert_no_exception(page)
-    ARTIFACTS.mkdir(exist_ok=True)
-    with page.expect_download() as download:
-        page.get_by_role("button", name="📱 Livre numérique (EPUB)").click()
-    epub = ARTIFACTS / "storybook-ai.epub"
-    download.value.save_as(str(epub))
-    with page.expect_download() as download:
-        page.get_by_role("button", name="🖨️ Pages A5 (PDF)").click()
-    pdf = ARTIFACTS / "storybook-ai-pages.pdf"
-    download.value.save_as(str(pdf))
+    epub = download(page, page.get_by_role("button", name="📱 Livre numérique (EPUB)"), "storybook-ai.epub")
+    pdf = download(page, page.get_by_role("button", name="🖨️ Pages A5 (PDF)"), "storybook-ai-pages.pdf")
     with zipfile.ZipFile(epub) as book:
         images = [n for n in book.namelist() if n.lower().endswith((".png", ".jpg", ".jpeg"))]
     assert len(images) >= 2
