@@ -51,6 +51,44 @@ def translate(key: str, language: str = DEFAULT_LANGUAGE, **params) -> str:
     return text.format(**params) if params else text
 
 
+MONTHS = {
+    "fr": ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
+           "novembre", "décembre"),
+    "en": ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+           "November", "December"),
+}
+
+
+def long_date(day, language: str = DEFAULT_LANGUAGE) -> str:
+    """A date as people write it: "1er novembre 2026", "29 novembre 2026"; "29 November 2026".
+
+    `day` is a `datetime.date` (or datetime) or an ISO string "YYYY-MM-DD..."; French uses "1er" for the
+    first of the month (Imprimerie nationale, *Lexique des règles typographiques*).
+    """
+    import datetime as _dt
+
+    if isinstance(day, str):
+        day = _dt.date.fromisoformat(day[:10])
+    language = language if language in MONTHS else DEFAULT_LANGUAGE
+    number = "1er" if language == "fr" and day.day == 1 else str(day.day)
+    return f"{number} {MONTHS[language][day.month - 1]} {day.year}"
+
+
+def ordinal(n: int, language: str = DEFAULT_LANGUAGE, feminine: bool = False) -> str:
+    """A rank written short: French "1er"/"1re", "2e", "10e" (no "ème", no "ᵉ" after 1); English "1st", "2nd",
+    "3rd", "11th", "22nd".
+
+    Raises ValueError for n < 1.
+    """
+    n = int(n)
+    if n < 1:
+        raise ValueError(f"a rank starts at 1 but is {n}.")
+    if language == "fr":
+        return f"{n}{'re' if feminine else 'er'}" if n == 1 else f"{n}e"
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
 class UserError(Exception):
     """A problem the user can fix, told in their language: a locale key and its parameters."""
 

@@ -15,6 +15,7 @@ from pipelines.safety.uploads import sanitize_image
 
 from .i18n import error_text, lang, t
 from .jobs import job_status_ui, submit_job
+from .quiz_host import TRUTH_MARKS
 from .session import can_upload_photos
 from .widgets import backend_choice_ui, download_ui
 
@@ -62,7 +63,7 @@ def items_ui(library: PackLibrary, entry) -> None:
     st.markdown(f"#### 📦 {entry.title} — {t('quiz.host.items', n=len(entry.items))}")
     for item in entry.items:
         cols = st.columns([5, 1])
-        truth = "🤖" if item.get("truth") == "ai" else "🧑"
+        truth = TRUTH_MARKS.get(item.get("truth"), "")
         cols[0].markdown(f"{truth} **{item.get('id')}** · {t('quiz.mode.' + item.get('mode', 'ai_or_human'))} · "
                          f"{item.get('credit') or item.get('model') or ''}")
         if cols[1].button("🗑️", key=f"quiz-del-{entry.name}-{item.get('id')}", help=t("quiz.builder.remove")):

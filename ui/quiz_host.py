@@ -18,6 +18,7 @@ from .widgets import download_ui
 
 CHOICE_MARKS = ("🟥", "🟦", "🟨", "🟩")
 MEDALS = {1: "🥇", 2: "🥈", 3: "🥉"}
+TRUTH_MARKS = {"ai": "🤖", "human": "🧑", "program": "⚙️"}  # who made a quiz item (pipelines.blindtest.pack.TRUTHS)
 
 
 def games() -> QuizGames:
@@ -227,7 +228,7 @@ def reveal_ui(game: dict) -> None:
     with left:
         media_ui(question, width=420)
     with right:
-        truth = "🤖 " + t("quiz.reveal.ai") if question["truth"] == "ai" else "🧑 " + t("quiz.reveal.human")
+        truth = f"{TRUTH_MARKS.get(question['truth'], '')} {t('quiz.reveal.' + question['truth'])}"
         st.markdown(f"<div data-testid='quiz-truth' style='font-size:2.4rem;font-weight:700'>{truth}</div>",
                     unsafe_allow_html=True)
         if question["mode"] != "ai_or_human":

@@ -7,7 +7,9 @@ import streamlit as st
 
 from pipelines.blindtest.game import TEAMS, QuizGames
 
-from .i18n import error_text, t
+from pipelines.i18n import ordinal
+
+from .i18n import error_text, lang, t
 from .quiz_host import MEDALS, choice_label, games, question_title, team_label
 
 SEEN_EVERY = 5.0  # seconds between "still here" notes (keeps the store's writes for the answers)
@@ -84,7 +86,7 @@ def live_player_ui(token: str) -> None:
     else:
         medal = MEDALS.get(view["rank"], "🎉")
         st.markdown(f"<div class='quiz-big' data-testid='quiz-final'>{medal} "
-                    f"{t('quiz.play.final', rank=view['rank'], total=view['total'], score=view['score'])}</div>",
+                    f"{final_text(view)}</div>",
                     unsafe_allow_html=True)
 
 
@@ -120,7 +122,7 @@ def result_ui(view: dict) -> None:
         st.markdown(f"<div class='quiz-big' data-testid='quiz-result'>🙈 {t('quiz.play.wrong')}</div>",
                     unsafe_allow_html=True)
     st.markdown(f"<div class='quiz-big'>👉 {choice_label(question, question['answer'])}</div>", unsafe_allow_html=True)
-    st.markdown(f"<div class='quiz-big'>{t('quiz.play.rank', rank=view['rank'], total=view['total'])}</div>",
+    st.markdown(f"<div class='quiz-big'>{rank_text(view)}</div>",
                 unsafe_allow_html=True)
 
 
@@ -129,3 +131,12 @@ def _escape(text: str) -> str:
 
     return html.escape(text)
 
+
+def rank_text(view: dict) -> str:
+    """"Tu es à la 1re place sur 12" (the French ordinal, not "1ᵉ")."""
+    return t("quiz.play.rank", place=ordinal(view["rank"], lang(), feminine=True), total=view["total"])
+
+
+def final_text(view: dict) -> str:
+    return t("quiz.play.final", place=ordinal(view["rank"], lang(), feminine=True), total=view["total"],
+             score=view["score"])

@@ -44,7 +44,10 @@ def music_item_job(params: dict, ctx) -> dict:
         return translate(f"quiz.starter.{group}.{name}", language)
 
     model = music.details.get("model") or translate("quiz.starter.model_composer", language)
-    item = {"id": f"{ask}-{mood}", "media": "audio", "truth": "ai", "model": model, "prompt": music.prompt,
+    truth = "ai" if music.ai_made else "program"
+    if ask == "ai_or_human" and truth == "program":  # neither "AI" nor "human" would be a true answer
+        raise UserError("quiz.builder.err_program_ai_or_human")
+    item = {"id": f"{ask}-{mood}", "media": "audio", "truth": truth, "model": model, "prompt": music.prompt,
             "explanation": params.get("explanation", "")}
     rng = random.Random(seed)
     if ask == "ai_or_human":
@@ -82,9 +85,10 @@ def picture_item_job(params: dict, ctx) -> dict:
     buffer = io.BytesIO()
     picture.save(buffer, format="JPEG", quality=88)
 
-    item = {"id": f"{subject}-{style}", "mode": "which_prompt", "media": "image", "truth": "ai",
+    item = {"id": f"{subject}-{style}", "mode": "which_prompt", "media": "image", "truth": "program",
             "model": translate("quiz.starter.model_stylise", language),
-            **prompt_question(subject, style, language, params.get("seed", 0), params.get("decoys", [])),
+            **prompt_question(subject, style, language, params.get("seed", 0), params.get("decoys", []),
+                              question="quiz.starter.question_recipe"),
             "credit": params.get("credit", ""), "licence": params.get("licence", ""),
             "explanation": translate(f"quiz.starter.clue_style.{style}", language)}
     ctx.progress(0.9, "quiz.progress.saving")
@@ -93,9 +97,11 @@ def picture_item_job(params: dict, ctx) -> dict:
     return {"files": {}, "artifact": None, "item": added["id"]}
 
 
-def prompt_question(subject: str, style: str, language: str, seed, decoys: list[str]) -> dict:
+def prompt_question(subject: str, style: str, language: str, seed, decoys: list[str],
+                    question: str = "quiz.starter.question_prompt") -> dict:
     """A "which prompt made this?" question: the real prompt (subject + style) first, then decoys that
-    change the style, the subject, or both."""
+    change the style, the subject, or both. `question` is the locale key of the question asked (a CPU
+    program gets "which instructions?", not "which prompt?")."""
     from ..imagegen import STYLES
 
     def phrase(name: str) -> str:
@@ -110,7 +116,7 @@ def prompt_question(subject: str, style: str, language: str, seed, decoys: list[
         [translate(f"quiz.starter.subject.{s}", language) for s in ("cat", "rocket", "coffee")]
     choices = [f"{subject}, {phrase(style)}", f"{subject}, {phrase(others[0])}",
                f"{decoy_subjects[0]}, {phrase(style)}", f"{decoy_subjects[-1]}, {phrase(others[1])}"]
-    return {"prompt": choices[0], "question": translate("quiz.starter.question_prompt", language),
+    return {"prompt": choices[0], "question": translate(question, language),
             "choices": list(dict.fromkeys(choices)), "answer": 0}
 
 

@@ -8,9 +8,12 @@ manifest.json::
                 "choices": ["...", "...", "...", "..."], "answer": 0,
                 "credit": "...", "licence": "...", "explanation": "..."}]}
 
-Modes: ``ai_or_human`` (players answer AI or human), ``which_prompt`` (players pick the prompt
-that made an AI item), ``music`` (players guess the genre, mood or instrument of an AI clip).
-A human work always carries its credit and licence.
+Truths: ``ai`` (made by an AI model, named in ``model``), ``human`` (made by a person, with credit and
+licence), ``program`` (made by a computer program that is not AI, e.g. the studio's CPU stylisation or
+procedural composer: labels never claim AI where there was none).
+Modes: ``ai_or_human`` (players answer AI or human: the item is ``ai`` or ``human``), ``which_prompt``
+(players pick the prompt, or the instructions of a program, that made the item), ``music`` (players guess
+the genre, mood or instrument of a made clip).
 """
 from __future__ import annotations
 
@@ -28,7 +31,8 @@ FORMAT = "atelier-quiz-pack"
 VERSION = 1
 MODES = ("ai_or_human", "which_prompt", "music")
 MEDIA = ("image", "text", "audio")
-TRUTHS = ("ai", "human")
+TRUTHS = ("ai", "human", "program")
+MADE = ("ai", "program")  # truths of items made by a machine (which_prompt and music modes)
 EXTENSIONS = {"image": (".png", ".jpg", ".jpeg", ".webp"), "audio": (".wav", ".ogg", ".mp3"), "text": (".txt", ".md")}
 MAX_BYTES = {"image": 12_000_000, "audio": 20_000_000, "text": 20_000}
 MAX_PACK_BYTES = 300_000_000
@@ -158,8 +162,10 @@ def _check_item(number: int, item, read_file, seen: set[str]) -> tuple[list[Prob
         for name in ("credit", "licence"):
             if not str(item.get(name, "")).strip():
                 bad("quiz.pack.err_human_credit", field=name)
+    if mode == "ai_or_human" and truth == "program":
+        bad("quiz.pack.err_program_ai_or_human")
     if mode in ("which_prompt", "music"):
-        if truth != "ai":
+        if truth not in MADE:
             bad("quiz.pack.err_mode_needs_ai", mode=mode)
         choices, answer = item.get("choices"), item.get("answer")
         if not isinstance(choices, list) or not 2 <= len(choices) <= 4 or \

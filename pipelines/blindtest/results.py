@@ -2,12 +2,11 @@
 from __future__ import annotations
 
 import re
-from datetime import date
 from pathlib import Path
 
 from ..config import settings
 from ..export.pdf import PageSpec, PrintDocument
-from ..i18n import translate
+from ..i18n import long_date, ordinal, translate
 from ..store import Store
 from .game import QuizGames
 
@@ -27,8 +26,8 @@ def library_name(store: Store) -> str:
     return store.get_setting("library_name") or settings().library_name
 
 
-def _day(game: dict) -> str:
-    return date.fromisoformat(game["created_at"][:10]).strftime("%d/%m/%Y")
+def _day(game: dict, language: str) -> str:
+    return long_date(game["created_at"], language)
 
 
 class _Table:
@@ -89,7 +88,7 @@ def write_results(game_id: int, out: Path, language: str = "fr", store: Store | 
     doc = PrintDocument(tr("title"), subject=game["title"], language=language, keywords=("quiz", "blind test"))
     page = doc.add_page(PageSpec("A4", bleed_mm=0))
     page.text(tr("title"), MARGIN_MM, 25, size=22, bold=True)
-    page.text(printable(tr("subtitle", title=game["title"], date=_day(game), library=library_name(store))),
+    page.text(printable(tr("subtitle", title=game["title"], date=_day(game, language), library=library_name(store))),
               MARGIN_MM, 33, size=11, color=(0.3, 0.3, 0.3))
     table = _Table(doc, [(tr("col_rank"), 18), (tr("col_name"), 64), (tr("col_team"), 33), (tr("col_score"), 25),
                          (tr("col_correct"), 40)])
@@ -111,7 +110,7 @@ def write_results(game_id: int, out: Path, language: str = "fr", store: Store | 
         share = tr("spotted", share=int(round(100 * stat["share"])), n=stat["correct"], total=stat["answered"]) \
             if stat["answered"] else tr("nobody")
         label = question.get("question") or question.get("prompt") or question.get("credit") or question["id"]
-        truth = translate("quiz.play.ai" if question["truth"] == "ai" else "quiz.play.human", language)
+        truth = translate(f"quiz.play.{question['truth']}", language)
         questions.row([str(stat["idx"] + 1), label, translate(f"quiz.mode.{question['mode']}", language), truth, share])
     return doc.save(out)
 
@@ -140,11 +139,12 @@ def write_certificates(game_id: int, out: Path, language: str = "fr", teams: boo
                   color=(0.35, 0.35, 0.35))
         name = translate(f"quiz.team.{row['team']}", language) if is_team else printable(row["name"])
         page.text(name, w / 2, 75, size=28, bold=True, align="center")
-        page.text(tr("certificate_score", score=row["score"], rank=row["rank"], total=len(rows)), w / 2, 90, size=14,
+        page.text(tr("certificate_score", score=row["score"], place=ordinal(row["rank"], language, feminine=True),
+                     total=len(rows)), w / 2, 90, size=14,
                   align="center")
         page.text(printable(game["title"]), w / 2, 104, size=11, align="center", color=(0.35, 0.35, 0.35))
-        page.text(printable(tr("certificate_footer", library=library_name(store), date=_day(game))), w / 2, h - 18,
-                  size=10, align="center", color=(0.35, 0.35, 0.35))
+        footer = tr("certificate_footer", library=library_name(store), date=_day(game, language))
+        page.text(printable(footer), w / 2, h - 18, size=10, align="center", color=(0.35, 0.35, 0.35))
     if not rows:
         doc.add_page(PageSpec("A5", "landscape", bleed_mm=0))
     return doc.save(out)

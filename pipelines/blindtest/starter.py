@@ -1,8 +1,8 @@
 """The starter pack, made on this machine by the studio's own CPU engines (no model weights).
 
-- "Which prompt?" pictures: free photos shipped with scikit-image (CC0 / public domain) and a
-  picture drawn here, redrawn by the comic stylisation; four prompts each (the real one, and
-  decoys changing the subject, the style, or both).
+- "Which instructions?" pictures: free photos shipped with scikit-image (CC0 / public domain) and a
+  picture drawn here, redrawn by the comic stylisation (a CPU program, not AI: truth "program"); four
+  instructions each (the real one, and decoys changing the subject, the style, or both).
 - Music blind test: clips from the procedural composer in several moods, genres and lead
   instruments; players guess the mood, the genre or the instrument, or the prompt of a clip.
 """
@@ -154,8 +154,8 @@ class StarterBuilder:
 
         self.items.append({
             "id": f"{source.subject}-{source.style}".replace("_", "-"), "mode": "which_prompt", "media": "image",
-            "file": name, "truth": "ai", "model": self.t("model_stylise"), "prompt": prompt(source.subject, source.style),
-            "question": self.t("question_prompt"),
+            "file": name, "truth": "program", "model": self.t("model_stylise"),
+            "prompt": prompt(source.subject, source.style), "question": self.t("question_recipe"),
             "choices": [prompt(source.subject, source.style), prompt(other_subject, source.style),
                         prompt(source.subject, other_style), prompt(third_subject, third_style)],
             "answer": 0, "credit": self.t("credit." + source.credit), "licence": source.licence,
@@ -181,7 +181,7 @@ class StarterBuilder:
             shutil.copyfile(written["mp3"], self.folder / "media" / f"{stem}.mp3")
         details = music.details
         clue = self.t("clue_music", tempo=int(round(details.get("tempo", 0))), tonality=self.tonality(details))
-        item = {"id": stem, "media": "audio", "file": f"media/{stem}.mp3", "truth": "ai",
+        item = {"id": stem, "media": "audio", "file": f"media/{stem}.mp3", "truth": "program",
                 "model": self.t("model_composer"), "explanation": clue}
         if group == "mood":
             labels = _four(mood, list(MOODS), self.rng)
@@ -202,7 +202,7 @@ class StarterBuilder:
                       (self.rng.choice(moods), self.rng.choice(instruments))]
             phrases = [self.t("music_prompt", mood=self.t("mood_word." + m), instrument=self.t("with." + i))
                        for m, i in [(mood, other)] + decoys]
-            item.update(mode="which_prompt", question=self.t("question_prompt_music"), prompt=phrases[0],
+            item.update(mode="which_prompt", question=self.t("question_recipe_music"), prompt=phrases[0],
                         choices=list(dict.fromkeys(phrases)), answer=0)
             if len(item["choices"]) < 4:  # two decoys happened to match: keep the pack valid with what is left
                 item["choices"] = item["choices"][:max(2, len(item["choices"]))]

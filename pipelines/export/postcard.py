@@ -7,7 +7,7 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw
 
-from ..i18n import UserError, translate
+from ..i18n import UserError, long_date, translate
 from .imposition import Card, grid_layout, impose
 from .pdf import MM, Page, PageSpec, PrintDocument, fit_text, page_size_mm
 
@@ -180,7 +180,7 @@ def check_message(card: Postcard) -> None:
 def credit_text(card: Postcard) -> str:
     """The small line at the bottom of the back: where, with what, when."""
     day = date.fromisoformat(card.made_on)
-    when = day.strftime("%d/%m/%Y") if card.language == "fr" else day.isoformat()
+    when = long_date(day, card.language)
     library = card.library_name or translate("postcards.credit_default_library", card.language)
     key = "postcards.credit_ai" if card.ai_made else "postcards.credit"
     return translate(key, card.language, library=library, date=when)

@@ -67,7 +67,7 @@ def test_missing_file_unsafe_path_and_bad_values(tmp_path):
     assert by_key["err_missing_file"].params["file"] == "media/absent.png"
     assert by_key["err_unsafe_path"].params["file"] == "../secret.png"
     assert by_key["err_field"].params == {"n": 3, "id": "musique-joie", "field": "truth", "found": "robot",
-                                          "expected": "ai | human"}
+                                          "expected": "ai | human | program"}
 
 
 def test_which_prompt_needs_distinct_choices_and_an_ai_item(tmp_path):
