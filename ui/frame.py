@@ -17,14 +17,17 @@ _run = threading.local()  # one script run per thread
 def main() -> None:
     """The whole frame: config, store, worker, gate, navigation, sidebar, then the chosen page."""
     from .i18n import t
-    from .nav import HOME, TOOLS, WORKSHOPS, visible
+    from .nav import HOME, TOOLS, WORKSHOPS, nav_links_ui, visible
     from .runtime import ensure_worker, get_store
     from .session import BIG_BUTTONS_CSS, is_facilitator, join_gate_ui, sidebar_ui
+    from .words import sync_upload_limit, words_ui
 
     _run.in_frame = True
     try:
         st.set_page_config(page_title="Atelier", page_icon="🎨", layout="wide", initial_sidebar_state="expanded")
         st.markdown(BIG_BUTTONS_CSS, unsafe_allow_html=True)
+        words_ui()
+        sync_upload_limit()
         get_store()
         ensure_worker()
         if not join_gate_ui():
@@ -39,7 +42,11 @@ def main() -> None:
             t("nav.workshops"): [page(w) for w in visible(WORKSHOPS, facilitator)],
             t("nav.tools"): [page(p) for p in visible(TOOLS, facilitator)],
         }
-        navigation = st.navigation({k: v for k, v in sections.items() if v})
+        sections = {k: v for k, v in sections.items() if v}
+        # Streamlit's own sidebar menu puts <div>s between <ul> and <li> (axe: list/listitem, WCAG 1.3.1):
+        # the menu is drawn here with page links instead, one heading per section.
+        navigation = st.navigation(sections, position="hidden")
+        nav_links_ui(sections)
         sidebar_ui()
         navigation.run()
     finally:

@@ -38,3 +38,17 @@ HOME = PageInfo("home", "pages/home.py", "🏠")
 def visible(pages: list[PageInfo], facilitator: bool) -> list[PageInfo]:
     """The pages this browser may open (tablets in `make serve` mode see no facilitator pages)."""
     return [p for p in pages if facilitator or not p.facilitator_only]
+
+
+def nav_links_ui(sections: dict) -> None:
+    """The studio's menu in the sidebar: a heading per section, then one link per page (st.Page objects).
+
+    Links are plain <a> elements (no list markup), reachable with Tab and opened with Enter."""
+    import streamlit as st
+
+    with st.sidebar:
+        with st.container(key="studio-menu"):
+            for title, pages in sections.items():
+                st.markdown(f"**{title}**")
+                for page in pages:
+                    st.page_link(page, label=page.title, icon=page.icon, width="stretch")

@@ -8,6 +8,7 @@ from pipelines.i18n import LANGUAGES
 
 from .i18n import lang, t
 from .runtime import get_store
+from .words import easier_font_css
 
 LANGUAGE_NAMES = {"fr": "Français", "en": "English"}
 LOCAL_ADDRESSES = ("127.0.0.1", "::1", "localhost", None, "")
@@ -90,7 +91,7 @@ def sidebar_ui() -> None:
         st.radio(t("sidebar.language"), LANGUAGES, index=LANGUAGES.index(lang()),
                  format_func=LANGUAGE_NAMES.get, horizontal=True, key="lang_radio")
         if st.session_state.get("dyslexia"):
-            st.markdown(DYSLEXIA_CSS, unsafe_allow_html=True)
+            st.markdown(easier_font_css(), unsafe_allow_html=True)
         workshops = store.workshops()
         if is_facilitator() and workshops:
             ids = [w["id"] for w in workshops]
@@ -120,15 +121,6 @@ def sidebar_ui() -> None:
                     st.warning(t("sidebar.no_consent"))
         st.toggle(t("sidebar.dyslexia"), key="dyslexia")
 
-
-DYSLEXIA_CSS = """
-<style>
-html, body, [class*="css"], .stMarkdown, p, label, button, input, textarea {
-  font-family: "Atkinson Hyperlegible", "Verdana", "DejaVu Sans", sans-serif !important;
-  letter-spacing: 0.04em; word-spacing: 0.12em; line-height: 1.6 !important;
-}
-</style>
-"""
 
 BIG_BUTTONS_CSS = """
 <style>

@@ -27,7 +27,7 @@ def picture_choice_ui(label: str, options: dict[str, tuple[str, str]], key: str,
         with cols[i % columns]:
             selected = st.session_state[state_key] == value
             if picture and Path(picture).suffix.lower() in (".png", ".jpg", ".svg") and Path(picture).exists():
-                st.image(picture, width="stretch")
+                st.image(picture, width="stretch", alt=caption)
                 text = caption
             else:
                 text = f"{picture}  {caption}" if picture else caption

@@ -5,7 +5,7 @@ Fixtures:
 - `browser`: a Playwright Chromium browser (session-scoped).
 - `browser_page`: a fresh page (its own context) on the studio; fails the test on any exception shown.
 Helpers: `wait_ready(page)`, `shot(page, name)`, `assert_no_exception(page)`, `goto(page, studio, url_path)`,
-`download(page, button, name)`.
+`download(page, button, name)`, `nav_menu(page)` / `nav_link(page, title)` (the studio's sidebar menu, ui/nav.py).
 """
 from __future__ import annotations
 
@@ -150,6 +150,19 @@ def download(page, button, name: str) -> Path:
     path = ARTIFACTS / name
     started.value.save_as(str(path))
     return path
+
+
+NAV_MENU = ".st-key-studio-menu"  # the sidebar menu drawn by ui.nav.nav_links_ui (st.container key)
+
+
+def nav_menu(page):
+    """The studio's menu in the sidebar."""
+    return page.locator(NAV_MENU)
+
+
+def nav_link(page, title):
+    """A link of the studio's menu whose text contains `title` (a string or a compiled regex)."""
+    return page.locator(f"{NAV_MENU} a", has_text=title)
 
 
 def goto(page, studio: str, url_path: str = "") -> None:

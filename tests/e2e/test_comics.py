@@ -5,7 +5,7 @@ import subprocess
 
 import pdfplumber
 
-from tests.e2e.conftest import ARTIFACTS, assert_no_exception, download, goto, shot, wait_ready
+from tests.e2e.conftest import ARTIFACTS, assert_no_exception, download, goto, nav_link, shot, wait_ready
 from tests.fixtures.models_comics import make_drawing
 
 
@@ -42,7 +42,7 @@ def test_a_page_from_two_drawings(browser_page, studio, tmp_path):
     drawings = [make_drawing(tmp_path / "dragon.png"),
                 make_drawing(tmp_path / "chat.png", sky=(250, 220, 200), body=(240, 150, 60))]
     goto(page, studio)
-    page.locator('[data-testid="stSidebarNav"] a', has_text="Bande dessinée").click()
+    nav_link(page, "Bande dessinée").click()
     wait_ready(page)
 
     # 1. Layout: three tall panels.

@@ -11,7 +11,7 @@ import subprocess
 import pdfplumber
 
 from tests.e2e.ai_studio import ai_studio_fixture
-from tests.e2e.conftest import ARTIFACTS, assert_no_exception, download, goto, shot, wait_ready
+from tests.e2e.conftest import ARTIFACTS, assert_no_exception, download, goto, nav_link, shot, wait_ready
 
 
 studio = ai_studio_fixture()
@@ -63,7 +63,7 @@ def _wait_ready_panels(page, count: int, timeout_s: float = 150) -> None:
 def test_an_ai_comic_page(browser_page, studio):
     page = browser_page
     goto(page, studio)
-    page.locator('[data-testid="stSidebarNav"] a', has_text="Bande dessinée").click()
+    nav_link(page, "Bande dessinée").click()
     wait_ready(page)
     page.get_by_role("button", name="3 cases hautes · 3 cases").click()
     wait_ready(page)
@@ -151,7 +151,7 @@ def test_an_ai_comic_page(browser_page, studio):
                    check=True)
 
     # 6. The facilitator's console counts the refused sentence.
-    page.locator('[data-testid="stSidebarNav"] a', has_text="Animation").first.click()
+    nav_link(page, "Animation").first.click()
     wait_ready(page)
     metric = page.locator('[data-testid="stMetric"]').filter(has_text="Demandes refusées par le filtre")
     assert metric.locator('[data-testid="stMetricValue"]').inner_text().strip() == "1"

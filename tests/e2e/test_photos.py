@@ -7,7 +7,7 @@ import numpy as np
 import pdfplumber
 from PIL import Image
 
-from tests.e2e.conftest import ARTIFACTS, goto, shot, wait_ready
+from tests.e2e.conftest import ARTIFACTS, goto, nav_link, shot, wait_ready
 
 
 def _old_photo(path) -> None:
@@ -40,7 +40,7 @@ def _restore_colour_point_and_sheet(page, studio, tmp_path):
     source = tmp_path / "grand-mere.png"
     _old_photo(source)
     goto(page, studio)
-    page.locator('[data-testid="stSidebarNav"] a', has_text="Vieilles photos").click()
+    nav_link(page, "Vieilles photos").click()
     wait_ready(page)
     shot(page, "photos-00-open")
 

@@ -7,7 +7,7 @@ import sys
 
 import pypdf
 
-from tests.e2e.conftest import ARTIFACTS, ROOT, goto, seed_workshop, shot, wait_ready
+from tests.e2e.conftest import ARTIFACTS, ROOT, goto, nav_link, seed_workshop, shot, wait_ready
 
 
 def _seed_creation(studio, workshop_id: int) -> None:
@@ -29,7 +29,7 @@ def test_make_a_4up_sheet_from_a_creation(browser_page, studio, tmp_path):
     seeded = seed_workshop(studio, "Cartes du samedi")
     _seed_creation(studio, seeded["workshop"]["id"])
     goto(page, studio)
-    page.locator('[data-testid="stSidebarNav"] a', has_text="Cartes postales").click()
+    nav_link(page, "Cartes postales").click()
     wait_ready(page)
     shot(page, "postcards-00-open")
     page.get_by_role("button", name="Choisir").first.click()

@@ -4,12 +4,12 @@ from __future__ import annotations
 import re
 
 from pipelines.store import Store
-from tests.e2e.conftest import assert_no_exception, shot, wait_ready
+from tests.e2e.conftest import assert_no_exception, nav_link, shot, wait_ready
 from ui.nav import TOOLS, WORKSHOPS
 
 
 def _sidebar_link(page, title: str):
-    return page.locator('[data-testid="stSidebarNav"] a', has_text=re.compile(re.escape(title)))
+    return nav_link(page, re.compile(re.escape(title)))
 
 
 def test_facilitator_day(browser_page, studio, monkeypatch):

@@ -9,7 +9,7 @@ from PIL import Image
 from pypdf import PdfReader
 
 from tests.e2e.ai_studio import ai_studio_fixture
-from tests.e2e.conftest import ARTIFACTS, assert_no_exception, download, goto, shot, wait_ready
+from tests.e2e.conftest import ARTIFACTS, assert_no_exception, download, goto, nav_link, shot, wait_ready
 from tests.fixtures.models_imagegen import paper_drawing
 from tests.postcards.test_dvd import _photo
 
@@ -84,7 +84,7 @@ def test_a_dvd_cover_repainted_by_the_ai(browser_page, studio, tmp_path):
     photo = tmp_path / "dvd.jpg"
     Image.fromarray(_photo(2, "wood")[0]).save(photo, quality=90)
     goto(page, studio)
-    page.locator('[data-testid="stSidebarNav"] a', has_text="Cartes postales").click()
+    nav_link(page, "Cartes postales").click()
     wait_ready(page)
     page.get_by_role("button", name="Une pochette de DVD").first.click()
     wait_ready(page)

@@ -1,0 +1,81 @@
+"""Every page passes axe-core's WCAG 2.2 A/AA rules with no serious or critical violation, in French and
+English, and the menu and the workshops' first steps work with the keyboard alone (Tab / Enter)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.e2e.conftest import assert_no_exception, nav_link, seed_workshop, shot, wait_ready
+from pipelines.i18n import translate
+from ui.nav import HOME, TOOLS, WORKSHOPS
+
+AXE = Path(__file__).with_name("node_modules") / "axe-core" / "axe.min.js"  # `make test` installs it (npm)
+TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+PAGES = [HOME, *WORKSHOPS, *TOOLS]
+
+
+def axe_violations(page) -> list[dict]:
+    """Serious and critical violations on the page as it is now (rule id, count, first nodes)."""
+    assert AXE.exists(), f"axe-core is missing ({AXE}): run `make test`, which installs it with npm"
+    page.wait_for_function("() => document.querySelectorAll('[data-stale=true]').length === 0")
+    page.add_script_tag(path=str(AXE))
+    found = page.evaluate("""async (tags) => {
+        const result = await axe.run(document, {runOnly: {type: 'tag', values: tags}});
+        return result.violations.filter(v => v.impact === 'serious' || v.impact === 'critical')
+            .map(v => ({id: v.id, impact: v.impact, count: v.nodes.length,
+                        nodes: v.nodes.slice(0, 3).map(n => n.html.slice(0, 200))}));
+    }""", TAGS)
+    return found
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_every_page_has_no_serious_wcag_violation(browser, studio, language):
+    seed_workshop(studio, "Atelier accessible", participants=("Zoé",))
+    context = browser.new_context(viewport={"width": 820, "height": 1180})
+    page = context.new_page()
+    page.set_default_timeout(30_000)
+    try:
+        page.goto(studio)
+        wait_ready(page)
+        if language == "en":
+            page.locator('[data-testid="stSidebar"]').get_by_text("English").click()
+            wait_ready(page)
+        report = {}
+        for info in PAGES:  # through the menu: the same session keeps its language
+            nav_link(page, translate(f"pages.{info.key}.title", language)).first.click()
+            wait_ready(page)
+            assert_no_exception(page)
+            violations = axe_violations(page)
+            if violations:
+                report[info.key] = violations
+                shot(page, f"axe-{language}-{info.key}")
+        assert report == {}, f"axe found serious violations: {report}"
+    finally:
+        context.close()
+
+
+def test_menu_and_first_steps_with_the_keyboard(browser_page, studio):
+    page = browser_page
+    page.goto(studio)
+    wait_ready(page)
+    link = nav_link(page, "Bande dessinée")
+    link.focus()  # the menu's links are reachable in the tab order
+    assert page.evaluate("document.activeElement.tagName") == "A"
+    page.keyboard.press("Enter")
+    wait_ready(page)
+    assert page.get_by_role("heading", name="Bande dessinée").first.is_visible()
+    # Tab from the page's first control reaches a layout button; Enter picks it
+    layout = page.get_by_role("button", name="4 bandes · 4 cases")
+    page.get_by_role("tab", name="1 · Cases").focus()
+    for _ in range(40):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.innerText || ''").strip().startswith("4 bandes"):
+            break
+    else:
+        raise AssertionError("the layout buttons cannot be reached with Tab")
+    page.keyboard.press("Enter")
+    wait_ready(page)
+    assert layout.inner_text().startswith("✔")
+    shot(page, "keyboard-comics-layout")
+    assert_no_exception(page)
