@@ -98,6 +98,8 @@ BACKENDS: list[str] = [
     "pipelines.music.backends:ComposerBackend", "pipelines.music.backends:MusicgenBackend",
     "pipelines.imagegen.backends:StyliseBackend", "pipelines.imagegen.backends:LibraryModelBackend", "pipelines.imagegen.backends:StableDiffusionBackend", "pipelines.imagegen.backends:SDXLTurboBackend", "pipelines.imagegen.backends:LibraryImg2ImgBackend", "pipelines.imagegen.backends:Img2ImgBackend", "pipelines.imagegen.backends:SDXLImg2ImgBackend", "pipelines.imagegen.backends:SafetyCheckerBackend",
     "pipelines.photo.backends:OpenCVRepair", "pipelines.photo.backends:LamaRepair", "pipelines.photo.backends:ClassicTone", "pipelines.photo.backends:NLMeansDenoise", "pipelines.photo.faces:GFPGANFaces", "pipelines.photo.faces:RestoreFormerFaces", "pipelines.photo.faces:CodeFormerFaces", "pipelines.photo.backends:LanczosUpscale", "pipelines.photo.backends:RealESRGANx2Upscale", "pipelines.photo.backends:RealESRGANx4Upscale", "pipelines.photo.backends:RealESRGANUpscale", "pipelines.photo.backends:HintsColorize", "pipelines.photo.backends:DDColorColorize", "pipelines.photo.backends:DDColorArtisticColorize", "pipelines.photo.backends:DDColorLargeColorize",
+    "pipelines.portrait.backends:CpuPainter", "pipelines.portrait.backends:TurboPortrait",
+    "pipelines.portrait.backends:SDXLTurboPortrait",
 ]
 
 

@@ -53,9 +53,10 @@ class Style:
     def after(self, language: str = "fr", today: date | None = None) -> str:
         """'d'après Vincent van Gogh, 1886-1890' or, for a painter still under copyright,
         'dans l'esprit du pop art, 1955-1970'."""
+        period = f"{self.period(language)}, {self.years}"
         if self.public_domain(today):
-            return translate("portrait.after", language, painter=self.painter, period=self.years)
-        return translate("portrait.spirit", language, movement=self.movement(language), period=self.years)
+            return translate("portrait.after", language, painter=self.painter, period=period)
+        return translate("portrait.spirit", language, movement=self.movement(language), period=period)
 
     def card_name(self, language: str = "fr", today: date | None = None) -> str:
         """The name on the picture card: the painter, or the movement for painters under copyright."""
