@@ -23,8 +23,10 @@ KINDS: dict[str, str] = {
     "quiz.ai_picture_item": "pipelines.blindtest.jobs:generated_picture_item_job",
     "quiz.results": "pipelines.blindtest.jobs:results_job",
     "photo.analyze": "pipelines.photo.jobs:analyse_job", "photo.straighten": "pipelines.photo.jobs:straighten_job", "photo.restore": "pipelines.photo.jobs:restore_job", "photo.recolor": "pipelines.photo.jobs:recolor_job", "photo.sheet": "pipelines.photo.jobs:sheet_job",
-    "portrait.frame": "pipelines.portrait.jobs:frame_job", "portrait.paint": "pipelines.portrait.jobs:paint_job",
-    "portrait.print": "pipelines.portrait.jobs:print_job", "portrait.samples": "pipelines.portrait.jobs:samples_job",
+    "portrait.frame": "pipelines.portrait.jobs:frame_job",
+    "portrait.paint": "pipelines.portrait.jobs:paint_job",
+    "portrait.print": "pipelines.portrait.jobs:print_job",
+    "portrait.samples": "pipelines.portrait.jobs:samples_job",
     "imagegen.generate": "pipelines.imagegen.jobs:generate_job", "imagegen.stylise": "pipelines.imagegen.jobs:stylise_job",
 }
 

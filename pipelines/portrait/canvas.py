@@ -120,7 +120,8 @@ def _silhouette(shape: tuple[int, int], face: Box) -> np.ndarray:
 
 
 # -- direction field ------------------------------------------------------------------------
-def direction_field(grey: np.ndarray, sigma: float, fallback: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
+def direction_field(grey: np.ndarray, sigma: float,
+                    fallback: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
     """Unit vectors (dx, dy) along the image's edges, from the smoothed structure tensor.
 
     Strokes are drawn along edges, i.e. perpendicular to the gradient (Hertzmann, "Painterly

@@ -70,7 +70,8 @@ def paint_facets(scene: Scene, source: np.ndarray) -> np.ndarray:
     border_map[1:, :] += labels[1:, :] != labels[:-1, :]
     border_map = np.clip(border_map, 0, 1)
     dark = (rng.random(count) < 0.55)[labels]
-    edge_strength = cv2.GaussianBlur(cv2.dilate(border_map, np.ones((2, 2), np.uint8)), (0, 0), 0.8) * (0.7 - 0.3 * scene.face)
+    edge_strength = cv2.GaussianBlur(cv2.dilate(border_map, np.ones((2, 2), np.uint8)), (0, 0), 0.8)
+    edge_strength *= 0.7 - 0.3 * scene.face
     out = np.where(dark[..., None], out * (1 - edge_strength[..., None]),
                    out + (0.85 - out) * edge_strength[..., None] * 0.35)
     # the face's lines, printed twice: here and shifted, a second viewpoint

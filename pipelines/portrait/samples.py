@@ -34,14 +34,12 @@ def make_samples(progress=lambda fraction, message="": None) -> dict[str, str]:
 
     todo = missing_samples()
     if todo:
-        framed = prepare(astronaut(), long_side=SAMPLE_HEIGHT * 2)
+        framed = prepare(astronaut(), long_side=SAMPLE_HEIGHT)
         folder = samples_dir()
         folder.mkdir(parents=True, exist_ok=True)
         for index, style_id in enumerate(todo):
             progress(index / len(todo), "portrait.progress.samples")
             picture = Image.fromarray(paint(framed.image, style_id, framed.face, 0.5, seed=1).image)
-            picture = picture.resize((round(picture.width * SAMPLE_HEIGHT / picture.height), SAMPLE_HEIGHT),
-                                     Image.Resampling.LANCZOS)
             with atomic_path(sample_path(style_id)) as tmp:
                 picture.save(tmp, format="PNG")
     return {s.id: str(sample_path(s.id)) for s in STYLES}

@@ -79,7 +79,7 @@ def paint_strokes(scene: Scene, source: np.ndarray, style: BrushStyle, fallback_
         dx, dy = direction_field(cv2.GaussianBlur(grey_field, (0, 0), 2.0), sigma=4.0, fallback=fallback_angle)
         relief = cv2.GaussianBlur(height, (0, 0), 0.8)
         # thinner paint on the face: its relief and bristle marks show less there
-        calm = 1.0 - 0.65 * scene.face
+        calm = 1.0 - 0.85 * scene.face
         light = 1.0 + (emboss(relief, style.impasto * 4.0) - 1.0) * calm
         streaks = bristle_streaks(dx, dy, 6 * scene.unit, scene.rng) if style.bristles else 0.0
         painting = painting * (light * (1.0 + style.bristles * 0.18 * streaks * calm))[..., None]

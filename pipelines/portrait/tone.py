@@ -15,8 +15,8 @@ from dataclasses import dataclass
 import cv2
 import numpy as np
 
-from .canvas import (Scene, age_surface, kuwahara, bristle_streaks, direction_field, gradient_map, hex_palette, luminance,
-                     smooth_noise)
+from .canvas import (Scene, age_surface, bristle_streaks, direction_field, gradient_map, hex_palette, kuwahara,
+                     luminance, smooth_noise)
 from .flat import smooth
 
 
