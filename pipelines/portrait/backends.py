@@ -62,7 +62,7 @@ class TurboPortrait(Backend):
     capability = CAPABILITY
     label = "portrait.backend.sd_turbo"
     source: ClassVar[str] = "imagegen.txt2img.sd"
-    SIZE: ClassVar[int] = 512  # the model's native side; a 4:5 portrait runs at 512 x 640
+    SIZE: ClassVar[int] = 512  # the model's native width; a 4:5 portrait runs at 512 x 640
 
     @property
     def _source(self):
@@ -104,8 +104,8 @@ class TurboPortrait(Backend):
         model = self._source.model
         facts = self._source.facts()
         h, w = framed.image.shape[:2]
-        width = self.SIZE
-        height = int(round(self.SIZE * h / w / 8)) * 8
+        width = min(self.SIZE, w // 8 * 8)  # the model's size, never more than the framed picture
+        height = int(round(width * h / w / 8)) * 8
         photo = Image.fromarray(framed.image).resize((width, height), Image.Resampling.LANCZOS)
         prompt = f"{style.prompt}, portrait painting of the same person"
         negative = "photo, photograph, deformed face, extra eyes, text, watermark"
