@@ -202,7 +202,9 @@ def portrait_ui(person: dict, framing: dict, style_id: str):
     st.markdown(f"**{t('portrait.ui.before_after')}**")
     picture, label = st.columns([3, 2])
     with picture:
-        before_after_ui(Image.open(files["before"]), Image.open(files["portrait"]), height=560)
+        after = Image.open(files["portrait"])
+        size = (440, round(440 * after.height / after.width))  # fits the column of the page
+        before_after_ui(Image.open(files["before"]).resize(size), after.resize(size))
     with label:
         _cartel_ui(job.result["style"], person["name"], bool(job.result["ai_made"]), job.result.get("model", ""))
     return job
