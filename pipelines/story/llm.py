@@ -8,7 +8,8 @@ from __future__ import annotations
 import json
 import re
 
-from ..backends import Backend, Progress, no_progress
+from ..backends import Backend, Progress
+from .contract import WriteRequest
 from .grammar import lexicon
 from .safety import blocked_message_key
 from .spec import MOODS, Page, Story, StorySpec
@@ -113,6 +114,8 @@ class LlmWriter(Backend):
     licence = "Apache-2.0 (Qwen2.5 weights)"
     weights = ("qwen2.5-1.5b-instruct",)
     modules = ("torch", "transformers")
+    engine = "transformers"
+    ai_made = True
 
     def load(self) -> None:
         import torch
@@ -149,9 +152,9 @@ class LlmWriter(Backend):
                                              [Report(inputs["input_ids"].shape[-1])]))
         return self.tokenizer.decode(output[0, inputs["input_ids"].shape[-1]:], skip_special_tokens=True)
 
-    def write(self, spec: StorySpec, progress: Progress = no_progress) -> Story:
+    def __call__(self, request: WriteRequest) -> Story:
         """Ask the model; on any unusable answer the template writer writes the story instead."""
-        spec = spec.checked()
+        spec, progress = request.spec.checked(), request.progress
         progress(0.02, "story.progress.thinking")
         self.ensure_loaded()
         try:
