@@ -42,8 +42,9 @@ def _describe(spec: StorySpec) -> dict[str, str]:
             "place": lex["places"][spec.place]["in"], "object": noun("objects", spec.object)}
 
 
-PROBLEM_WORDS = {"fr": {"storm": "une grosse tempête", "lost": "ils se perdent", "colours": "les couleurs disparaissent",
-                        "star": "une petite étoile tombe du ciel", "giant": "un géant triste et seul"},
+PROBLEM_WORDS = {"fr": {"storm": "une grosse tempête", "lost": "ils se perdent",
+                        "colours": "les couleurs disparaissent", "star": "une petite étoile tombe du ciel",
+                        "giant": "un géant triste et seul"},
                  "en": {"storm": "a big storm", "lost": "they get lost", "colours": "all the colours disappear",
                         "star": "a little star falls from the sky", "giant": "a sad and lonely giant"}}
 TONE_WORDS = {"fr": {"funny": "drôle", "adventure": "d'aventure", "calm": "calme, pour s'endormir"},
@@ -61,7 +62,8 @@ def build_messages(spec: StorySpec) -> list[dict[str, str]]:
                 f"{spec.reading_age} ans. Héros : {spec.hero_name}, {d['hero']}. Compagnon : {d['companion']}. "
                 f"Lieu : {d['place']}. Objet magique : {d['object']}. Problème : {PROBLEM_WORDS['fr'][spec.problem]}. "
                 f"Chaque page a entre {low} et {high} mots, des phrases courtes. "
-                'Réponds avec ce JSON : {"title": "...", "pages": [{"text": "...", "mood": "calm|adventure|mystery|joy"}]}')
+                'Réponds avec ce JSON : {"title": "...", "pages": '
+                '[{"text": "...", "mood": "calm|adventure|mystery|joy"}]}')
     else:
         system = ("You write gentle stories for children in correct English. "
                   "You answer with valid JSON only, no other text.")
@@ -69,7 +71,8 @@ def build_messages(spec: StorySpec) -> list[dict[str, str]]:
                 f"{spec.reading_age}. Hero: {spec.hero_name}, {d['hero']}. Companion: {d['companion']}. "
                 f"Place: {d['place']}. Magic object: {d['object']}. Problem: {PROBLEM_WORDS['en'][spec.problem]}. "
                 f"Each page has {low} to {high} words, in short sentences. "
-                'Answer with this JSON: {"title": "...", "pages": [{"text": "...", "mood": "calm|adventure|mystery|joy"}]}')
+                'Answer with this JSON: {"title": "...", "pages": '
+                '[{"text": "...", "mood": "calm|adventure|mystery|joy"}]}')
     return [{"role": "system", "content": system}, {"role": "user", "content": user}]
 
 

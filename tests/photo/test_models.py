@@ -194,7 +194,6 @@ def test_no_face_is_a_note_not_an_error(gfpgan):
 
 
 def test_codeformer_gets_the_fidelity(install_photo_model, fresh_backends, astronaut_faces):
-    import torch
 
     install_photo_model("codeformer")
     install_photo_model("facexlib")
