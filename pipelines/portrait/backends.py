@@ -41,6 +41,11 @@ class CpuPainter(Backend):
     capability = CAPABILITY
     label = "portrait.backend.cpu"
     modules = ("cv2", "numpy", "scipy", "skimage")
+    ai_made = False
+    engine = "opencv"
+
+    def __call__(self, framed, request, progress: Progress = no_progress) -> PortraitResult:
+        return self.paint(framed, request, progress)
 
     def paint(self, framed, request, progress: Progress = no_progress) -> PortraitResult:
         from .painter import paint
@@ -62,6 +67,12 @@ class TurboPortrait(Backend):
     capability = CAPABILITY
     label = "portrait.backend.sd_turbo"
     source: ClassVar[str] = "imagegen.txt2img.sd"
+    ai_made = True
+    engine = "diffusers"
+
+    def __call__(self, framed, request, progress: Progress = no_progress) -> PortraitResult:
+        self.ensure_loaded()
+        return self.paint(framed, request, progress)
     SIZE: ClassVar[int] = 512  # the model's native width; a 4:5 portrait runs at 512 x 640
 
     @property
@@ -128,7 +139,7 @@ class TurboPortrait(Backend):
         if checker is not None:
             progress(0.9, "portrait.progress.checking")
             checker.ensure_loaded()
-            if checker.is_flagged(picture):
+            if checker(picture):
                 result = get(CpuPainter.name).paint(framed, request, progress)
                 result.flagged = True
                 result.metadata["Replaced"] = "the safety checker flagged the model's picture; painted on the CPU"

@@ -92,4 +92,4 @@ def make_portrait(framed: Framed, request: PortraitRequest, progress: Progress =
 
     backend = choose_painter(request.backend)
     backend.ensure_loaded()
-    return backend.paint(framed, request, progress)
+    return backend(framed, request, progress)
