@@ -32,7 +32,7 @@ def _upload_to_printed_label(page, studio, tmp_path):
     goto(page, studio)
     page.locator('[data-testid="stSidebarNav"] a', has_text="Portraits de peintre").click()
     wait_ready(page)
-    assert page.get_by_text("Choisis ton prénom à gauche").count() >= 1  # nothing before the sitter is known
+    page.get_by_text("Choisis ton prénom à gauche").wait_for(timeout=30_000)  # nothing before the sitter is known
     assert page.locator('[data-testid="stFileUploaderDropzoneInput"]').count() == 0
     page.get_by_label("Qui es-tu ?").click()
     page.get_by_role("option", name="Léa").click()
