@@ -15,6 +15,7 @@ serve: $(VENV)/.stamp-run  ## open the studio to tablets on the library network 
 		--server.headless true $(STREAMLIT_FLAGS)
 
 test: $(VENV)/.stamp-test system-deps  ## install what the tests need and run the whole suite
+	$(BIN)/ruff check .
 	HF_HUB_OFFLINE=1 $(BIN)/python -m pytest
 
 bench: $(VENV)/.stamp-test  ## speed and quality benchmarks (figures printed, not asserted)
@@ -36,6 +37,7 @@ $(VENV)/.stamp-run: requirements.txt pyproject.toml | $(VENV)/bin/python
 	$(BIN)/pip install --quiet --no-deps --no-build-isolation -e .  # `python -m pipelines` from any folder
 	touch $@
 
-$(VENV)/.stamp-test: requirements.txt requirements-dev.txt $(VENV)/.stamp-run
+$(VENV)/.stamp-test: requirements.txt requirements-dev.txt tests/e2e/package.json $(VENV)/.stamp-run
 	$(BIN)/pip install -r requirements-dev.txt
+	cd tests/e2e && npm install --no-audit --no-fund --no-package-lock  # axe-core for the accessibility tests
 	touch $@

@@ -7,6 +7,7 @@ command -v epubcheck >/dev/null || need+=(epubcheck)
 command -v pdftoppm >/dev/null || need+=(poppler-utils)
 command -v espeak-ng >/dev/null || need+=(espeak-ng)
 command -v redis-server >/dev/null || need+=(redis-server)
+command -v npm >/dev/null || need+=(npm)  # axe-core for the accessibility tests
 [ -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || need+=(fonts-dejavu-core)
 [ -e /usr/share/fonts/truetype/noto/NotoColorEmoji.ttf ] || need+=(fonts-noto-color-emoji)
 [ ${#need[@]} -eq 0 ] && exit 0

@@ -166,7 +166,8 @@ class StarterBuilder:
         note, _, mode = str(details.get("key", "")).partition(" ")
         if not note:
             return "?"
-        return self.t("tonality", note=self.t("note." + note.replace("#", "s")), mode=self.t("mode." + mode.replace(" ", "_")))
+        return self.t("tonality", note=self.t("note." + note.replace("#", "s")),
+                      mode=self.t("mode." + mode.replace(" ", "_")))
 
     def music_item(self, group: str, mood: str, other: str) -> None:
         from ..music.api import compose
