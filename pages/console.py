@@ -5,6 +5,7 @@ import streamlit as st
 
 from pipelines.config import RETENTION_CHOICES, settings
 from pipelines.device import lan_addresses
+from pipelines.i18n import long_date
 from pipelines.safety.uploads import sanitize_image
 from pipelines.store.files import write_bytes_atomic
 from ui.i18n import error_text, lang, t
@@ -50,7 +51,7 @@ with reopen_tab:
     if not workshops:
         st.info(t("console.none"))
     for item in workshops[:30]:
-        if st.button(f"{item['name']} — {item['day']} ({item['code']})", key=f"reopen-{item['id']}",
+        if st.button(f"{item['name']} — {long_date(item['day'], lang())} ({item['code']})", key=f"reopen-{item['id']}",
                      width="stretch"):
             st.session_state["workshop_id"] = item["id"]
             st.session_state.pop("participant_id", None)
@@ -62,7 +63,7 @@ if not workshop:
     st.stop()
 
 # 2. The workshop: code, participants, consent -------------------------------------------------
-st.header(f"{workshop['name']} — {workshop['day']}")
+st.header(f"{workshop['name']} — {long_date(workshop['day'], lang())}")
 code_col, count_col1, count_col2 = st.columns([2, 1, 1])
 with code_col:
     st.markdown(f"**{t('console.code')}**")

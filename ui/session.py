@@ -4,7 +4,7 @@ from __future__ import annotations
 import streamlit as st
 
 from pipelines.config import settings
-from pipelines.i18n import LANGUAGES
+from pipelines.i18n import LANGUAGES, long_date
 
 from .i18n import lang, t
 from .runtime import get_store
@@ -97,7 +97,7 @@ def sidebar_ui() -> None:
             ids = [w["id"] for w in workshops]
             current = st.session_state.get("workshop_id")
             index = ids.index(current) if current in ids else 0
-            names = {w["id"]: f"{w['name']} ({w['day']})" for w in workshops}
+            names = {w["id"]: f"{w['name']} ({long_date(w['day'], lang())})" for w in workshops}
             picked = st.selectbox(t("sidebar.workshop"), ids, index=index, format_func=names.get, key="workshop_pick")
             if picked != current:
                 st.session_state["workshop_id"] = picked
