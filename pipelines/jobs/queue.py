@@ -95,6 +95,12 @@ def get_huey(queue_url: str | None = None, immediate: bool = False):
             def purge_task() -> None:
                 Store().purge_expired()
 
+            @huey.periodic_task(crontab(minute="*"), name="atelier.recover")
+            def recover_task() -> None:
+                # Periodic tasks run between jobs on the worker's one thread: a job still "running"
+                # under this process's id here lost its database at the end; re-queue or fail it.
+                JobQueue(Store(), huey=huey).recover()
+
             huey.atelier_run_job = run_job_task
             _hueys[key] = huey
         return _hueys[key]
@@ -213,6 +219,7 @@ class JobQueue:
     def recover(self, this_host_only: bool = True) -> dict[str, int]:
         """Re-queue (once) or fail the jobs a dead worker left running; re-enqueue lost queued jobs."""
         from ..store.files import remove_tree
+        from .runner import ACTIVE
 
         counts = {"requeued": 0, "failed": 0, "reenqueued": 0}
         host = socket.gethostname()
@@ -223,8 +230,11 @@ class JobQueue:
             worker_host, _, pid = worker.rpartition(":")
             if this_host_only and worker_host and worker_host != host:
                 continue
+            if row["id"] in ACTIVE:  # running in this very process
+                continue
             if pid.isdigit() and int(pid) != os.getpid() and _pid_alive(int(pid)):
                 continue
+            remove_tree(self.store.job_dir(row["workshop_id"], row["id"]).parent / f".tmp-{row['id']}")
             remove_tree(self.store.files_dir / "jobs" / f".tmp-{row['id']}")
             with self.store.transaction() as conn:
                 if row["attempts"] < MAX_ATTEMPTS and not row["cancel_requested"]:
