@@ -11,8 +11,6 @@ import socket
 import threading
 from pathlib import Path
 
-import numpy as np
-from PIL import Image
 
 from tests.e2e.conftest import ROOT, shot, start_studio, stop_studio, wait_ready
 
