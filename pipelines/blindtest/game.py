@@ -133,7 +133,9 @@ class QuizGames:
             raise UserError("quiz.play.err_code", code=str(code).strip().upper())
         if game["state"] == "podium":
             raise UserError("quiz.play.err_over")
-        wanted = clean_name(name)
+        from ..safety.text import check_name
+
+        wanted = check_name(clean_name(name))
         if not wanted:
             raise UserError("quiz.play.err_name")
         if game["teams"]:

@@ -135,7 +135,9 @@ class Store:
     # -- workshops ------------------------------------------------------------------------
     def create_workshop(self, name: str, day: date | None = None, age_group: str = "8-12",
                         language: str = "fr", retention: str = "week") -> dict:
-        name = name.strip()
+        from ..safety.text import check_name
+
+        name = check_name(name.strip())
         if not name:
             raise ValueError("A workshop needs a name.")
         expiry_for(retention, now())  # validates the choice
@@ -181,7 +183,9 @@ class Store:
     # -- participants ---------------------------------------------------------------------
     def add_participant(self, workshop_id: int, name: str, age_group: str = "8-12", minor: bool = True,
                         consent: bool = False, consent_by: str = "") -> dict:
-        name = " ".join(name.split())
+        from ..safety.text import check_name
+
+        name = check_name(" ".join(name.split()))
         if not name:
             raise ValueError("A participant needs a first name or a pseudonym.")
         if minor and consent and not consent_by.strip():

@@ -1,0 +1,65 @@
+"""User strings shown with HTML on are escaped; names with hidden control or direction characters are refused."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from pipelines.blindtest import pack as packs
+from pipelines.blindtest.game import QuizGames
+from pipelines.i18n import UserError
+from pipelines.safety.text import check_name, hidden_characters
+from tests.fixtures.models_blindtest import sample_items, write_pack
+
+ROOT = Path(__file__).resolve().parents[2]
+ATTACK = "<img src=x onerror=alert(1)> Quelle ambiance ?"
+
+
+@pytest.mark.parametrize("name", ["Zoé\u202egnp.exe", "Bob\u2066x\u2069", "Léa\u200f", "Tom\x00Tom", "A\u200bB",
+                                  "Ana\ufeff", "Ivo\u0007"])
+def test_names_with_hidden_characters_are_refused_everywhere(store, tmp_path, name):
+    assert hidden_characters(name)
+    workshop = store.create_workshop("Atelier")
+    with pytest.raises(UserError) as caught:
+        store.add_participant(workshop["id"], name)
+    assert caught.value.key == "errors.name_hidden_chars" and "U+" in caught.value.message("fr")
+    with pytest.raises(UserError):
+        store.create_workshop(name)
+    games = QuizGames(store)
+    game = games.create(packs.load_folder(write_pack(tmp_path / "pack")), seconds=20, seed=1)
+    with pytest.raises(UserError):
+        games.join(game["code"], name)
+    assert store.participants(workshop["id"]) == [] and games.players(game["id"]) == []
+
+
+def test_real_names_pass():
+    for name in ("Zoé", "Jean-Baptiste", "محمد", "İlayda", "👩\u200d🎨 Léa", "Nguyễn", "می\u200cخواهم"):
+        assert check_name(name) == name
+
+
+def test_a_quiz_question_with_html_is_shown_as_text_on_the_player_page(store, tmp_path, monkeypatch):
+    monkeypatch.setenv("ATELIER_EMBEDDED_WORKER", "0")
+    items = sample_items()
+    items[2]["question"] = ATTACK
+    items[2]["choices"] = ["<b>joyeuse</b>", "calme", "mystère"]
+    games = QuizGames(store)
+    pack = packs.load_folder(write_pack(tmp_path / "pack", items=items))
+    game = games.create(pack, item_ids=["musique-joie"], seconds=60, seed=1)
+    at = AppTest.from_file(str(ROOT / "pages" / "play.py"), default_timeout=60)
+    at.run()
+    at.text_input[0].input(game["code"])
+    at.text_input[1].input("Zoé")
+    at.button[0].click().run()
+    games.next_question(game["id"], -1)
+    at.run()
+    assert not at.exception
+    html_shown = [m.value for m in at.markdown if getattr(m, "allow_html", False) or "<div" in m.value]
+    assert any("&lt;img src=x onerror=alert(1)&gt;" in value for value in html_shown), html_shown
+    assert not any("<img" in value for value in html_shown)
+    token = games.players(game["id"])[0]["token"]
+    games.answer(token, 0, 0)
+    games.close_question(game["id"], 0)
+    at.run()
+    shown = [m.value for m in at.markdown]
+    assert not any("<b>joyeuse</b>" in value for value in shown) and any("&lt;b&gt;joyeuse" in v for v in shown)
