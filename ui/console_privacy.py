@@ -76,6 +76,10 @@ def retention_ui(workshop: dict) -> None:
 
 def worker_ui() -> None:
     """Is the job worker running; was it restarted (a crash), and when."""
+    from .runtime import get_queue
+
+    if not get_queue().reachable():
+        st.warning(f"🔄 {t('privacy.queue_reconnecting')}")
     supervisor = start_worker()
     if supervisor is None:
         st.caption(t("privacy.worker_external"))

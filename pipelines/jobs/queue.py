@@ -8,6 +8,7 @@ second. Each worker runs one job at a time (one worker per device).
 from __future__ import annotations
 
 import json
+import logging
 import os
 import socket
 import statistics
@@ -22,6 +23,8 @@ from ..config import settings
 from ..i18n import UserError
 from ..store import Store, now
 from .registry import resolve_kind
+
+log = logging.getLogger("atelier.jobs")
 
 STATES = ("queued", "running", "done", "failed", "cancelled")
 FINISHED = ("done", "failed", "cancelled")
@@ -95,12 +98,6 @@ def get_huey(queue_url: str | None = None, immediate: bool = False):
             def purge_task() -> None:
                 Store().purge_expired()
 
-            @huey.periodic_task(crontab(minute="*"), name="atelier.recover")
-            def recover_task() -> None:
-                # Periodic tasks run between jobs on the worker's one thread: a job still "running"
-                # under this process's id here lost its database at the end; re-queue or fail it.
-                JobQueue(Store(), huey=huey).recover()
-
             huey.atelier_run_job = run_job_task
             _hueys[key] = huey
         return _hueys[key]
@@ -132,9 +129,29 @@ class JobQueue:
         self._enqueue(job_id, priority)
         return job_id
 
-    def _enqueue(self, job_id: str, priority: int) -> None:
+    def _enqueue(self, job_id: str, priority: int) -> bool:
+        """Hand the job to the queue server. When it is unreachable (Redis restarting) the job stays
+        'queued' in the store, where nothing is lost; the workers' recovery enqueues it again as soon as
+        the server is back. Returns False in that case."""
         task = self.huey.atelier_run_job
-        self.huey.enqueue(task.s(job_id, id=job_id, priority=priority))
+        try:
+            self.huey.enqueue(task.s(job_id, id=job_id, priority=priority))
+            return True
+        except Exception as exc:  # redis.exceptions.ConnectionError, TimeoutError, a busy SQLite queue...
+            if self.huey.immediate:
+                raise
+            log.warning("queue server unreachable, job %s kept in the store until it is back: %s", job_id, exc)
+            return False
+
+    def reachable(self) -> bool:
+        """True when the queue server answers (always for the embedded SQLite queue)."""
+        storage = self.huey.storage
+        if not hasattr(storage, "conn") or not hasattr(storage.conn, "ping"):
+            return True
+        try:
+            return bool(storage.conn.ping())
+        except Exception:
+            return False
 
     # -- read -------------------------------------------------------------------------------
     def _job(self, row) -> Job:
@@ -250,7 +267,10 @@ class JobQueue:
                     requeue = False
             if requeue:
                 self._enqueue(row["id"], row["priority"])
-        pending = {t.id for t in self.huey.pending()} if not self.huey.immediate else set()
+        try:
+            pending = {t.id for t in self.huey.pending()} if not self.huey.immediate else set()
+        except Exception:  # the queue server is away: the next recovery will do it
+            return counts
         with self.store.connect() as conn:
             queued = conn.execute("SELECT id, priority FROM jobs WHERE state='queued'").fetchall()
         for row in queued:
