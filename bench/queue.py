@@ -172,10 +172,10 @@ def kill_drill(site: Site, kills: int, seconds: float = 0.8, steps: int = 16) ->
     for _ in range(kills):
         proc = site.worker()
 
-        def in_the_middle():
+        def in_the_middle(pid=proc.pid):  # this worker, half-way through a job never interrupted before
             with store.connect() as conn:
                 return conn.execute("SELECT 1 FROM jobs WHERE state='running' AND attempts=1 AND progress>=0.25 "
-                                    "AND progress<=0.75").fetchone() is not None
+                                    "AND progress<=0.75 AND worker LIKE ?", (f"%:{pid}",)).fetchone() is not None
         try:
             wait_until(in_the_middle, 60, "no job reached its middle")
         finally:
@@ -196,6 +196,7 @@ def redis_restart_drill(folder: Path, jobs_before: int = 8, jobs_during: int = 2
                         outage: float = 2.0) -> dict:
     """redis-server killed mid-run and restarted empty; a studio submits during the outage."""
     port = free_port()
+    folder.mkdir(parents=True, exist_ok=True)
     redis = start_redis(port, folder)
     site = Site(folder / "data", f"redis://127.0.0.1:{port}/0")
     site.data_dir.mkdir(parents=True, exist_ok=True)
@@ -233,6 +234,8 @@ def main() -> None:
         redis = start_redis(port, tmp)
         try:
             url = f"redis://127.0.0.1:{port}/0"
+            for name in ("one", "two", "sqlite-load", "kill-redis", "kill-sqlite"):
+                (tmp / name).mkdir()
             one = load_run(Site(tmp / "one", url), workers=1)
             print(f"load, 1 worker (Redis): {one['done']}/{one['jobs']} done, round-robin start order: "
                   f"{one['round_robin']}, wait p50 {one['p50_wait']:.2f} s, p95 {one['p95_wait']:.2f} s, "
