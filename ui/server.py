@@ -11,14 +11,15 @@ How a device is known: on any page load without it, the middleware sets an HttpO
 reads it from ``st.context.cookies``) and on every /media request. When the code is given in the
 join gate (ui/session.py), the store records that this token joined the workshop
 (pipelines/store/devices.py); the gate checks that record, server side, on each guarded request.
-The facilitator's own machine (a loopback client) is always let through, as in ui/session.py.
+The facilitator's computers (loopback, settings.facilitator_addresses) are let through, as in
+ui/session.py.
 """
 from __future__ import annotations
 
 import time
 from http.cookies import SimpleCookie
 
-from pipelines.config import settings
+from pipelines.config import is_facilitator_address, settings
 
 COOKIE = "atelier_device"
 COOKIE_MAX_AGE = 7 * 24 * 3600
@@ -83,7 +84,7 @@ class DeviceGate:
         local_path = path[len(base):] if base and path.startswith(base) else path
         client = (scope.get("client") or ("", 0))[0]
         if settings().require_code and local_path.startswith(GUARDED) and client not in LOOPBACK \
-                and not self._is_joined(token):
+                and not is_facilitator_address(client) and not self._is_joined(token):
             await send({"type": "http.response.start", "status": 403,
                         "headers": [(b"content-type", b"text/plain; charset=utf-8")]})
             await send({"type": "http.response.body",

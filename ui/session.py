@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from pipelines.config import settings
+from pipelines.config import is_facilitator_address, settings
 from pipelines.i18n import LANGUAGES
 
 from .i18n import lang, t
@@ -21,7 +21,7 @@ def is_local_client() -> bool:
         address = st.context.ip_address
     except Exception:  # older servers / tests
         address = None
-    return address in LOCAL_ADDRESSES
+    return address in LOCAL_ADDRESSES or is_facilitator_address(address)
 
 
 def is_facilitator() -> bool:

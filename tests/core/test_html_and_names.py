@@ -63,3 +63,19 @@ def test_a_quiz_question_with_html_is_shown_as_text_on_the_player_page(store, tm
     at.run()
     shown = [m.value for m in at.markdown]
     assert not any("<b>joyeuse</b>" in value for value in shown) and any("&lt;b&gt;joyeuse" in v for v in shown)
+
+
+def test_facilitator_addresses_setting(atelier_env, monkeypatch):
+    from pipelines import config
+
+    assert config.is_facilitator_address("127.0.0.1") and config.is_facilitator_address("::1")
+    assert not config.is_facilitator_address("127.0.0.2")  # a forwarder on another loopback address
+    assert not config.is_facilitator_address("192.168.1.10")
+    monkeypatch.setenv("ATELIER_FACILITATOR_ADDRESSES", "192.168.1.10, 10.0.0.0/29")
+    config.reset_settings()
+    assert config.is_facilitator_address("192.168.1.10") and config.is_facilitator_address("10.0.0.7")
+    assert not config.is_facilitator_address("10.0.0.9") and not config.is_facilitator_address("192.168.1.11")
+    monkeypatch.setenv("ATELIER_FACILITATOR_ADDRESSES", "salle-1")
+    config.reset_settings()
+    with pytest.raises(ValueError, match="salle-1"):
+        config.is_facilitator_address("192.168.1.10")
