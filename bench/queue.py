@@ -10,7 +10,7 @@ Run: .venv/bin/python -m bench.queue [--quick]. Figures printed:
   worker runs and a studio submits; the studio sees "unreachable" (the pages' reconnecting state),
   then everything finishes: lost / duplicated counts and seconds from the restart to the last job done.
 
-The jobs are `bench.queue_kinds:work` (a file written in steps over `seconds`): a stand-in for model
+The jobs are `bench._queue_kinds:work` (a file written in steps over `seconds`): a stand-in for model
 work, so the figures measure the queue (fairness, recovery, parallelism), not a model's speed.
 Functions here are also used by the fast versions in tests/core/test_queue_drills.py.
 """
@@ -75,7 +75,7 @@ class Site:
 
     def env(self) -> dict[str, str]:
         return dict(os.environ, ATELIER_DATA_DIR=str(self.data_dir), ATELIER_QUEUE_URL=self.queue_url,
-                    ATELIER_PLUGINS="bench.queue_kinds", PYTHONPATH=str(ROOT), HF_HUB_OFFLINE="1")
+                    ATELIER_PLUGINS="bench._queue_kinds", PYTHONPATH=str(ROOT), HF_HUB_OFFLINE="1")
 
     def activate(self):
         """Point this process at the site; returns (store, queue)."""

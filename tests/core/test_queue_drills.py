@@ -18,7 +18,7 @@ def drill_env(atelier_env, monkeypatch):
         monkeypatch.setenv(name, "")  # Site.activate() sets them; monkeypatch puts them back afterwards
     yield
     registry.KINDS.pop("bench.work", None)
-    sys.modules.pop("bench.queue_kinds", None)
+    sys.modules.pop("bench._queue_kinds", None)
     config.reset_settings()
 
 

@@ -1,4 +1,4 @@
-"""Job kinds for the queue drills (ATELIER_PLUGINS=bench.queue_kinds): a stand-in for model work that
+"""Job kinds for the queue drills (ATELIER_PLUGINS=bench._queue_kinds): a stand-in for model work that
 writes its result file in steps (a kill leaves a partial file behind) and records when it started."""
 from __future__ import annotations
 
@@ -22,4 +22,4 @@ def work(params: dict, ctx) -> dict:
             "artifact": {"kind": "text", "title": params.get("title", "drill")}}
 
 
-register_kind("bench.work", "bench.queue_kinds:work")
+register_kind("bench.work", "bench._queue_kinds:work")
