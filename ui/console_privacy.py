@@ -82,7 +82,8 @@ def worker_ui() -> None:
         st.warning(f"🔄 {t('privacy.queue_reconnecting')}")
     supervisor = start_worker()
     if supervisor is None:
-        st.caption(t("privacy.worker_external"))
+        if settings().queue_url:
+            st.caption(t("privacy.worker_external"))
         return
     if supervisor.restarts:
         st.warning(t("privacy.worker_restarted", n=supervisor.restarts,
