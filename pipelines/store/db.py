@@ -434,6 +434,9 @@ class Store:
                 counts["quiz_games"] += conn.execute(
                     "DELETE FROM quiz_games WHERE (workshop_id IS NULL OR workshop_id NOT IN "
                     "(SELECT id FROM workshops)) AND created_at < ?", (_iso(limit),)).rowcount
+            # Events (blocked prompts quote what was typed) of no workshop go after the same delay.
+            conn.execute("DELETE FROM events WHERE (workshop_id IS NULL OR workshop_id NOT IN "
+                         "(SELECT id FROM workshops)) AND created_at < ?", (_iso(limit),))
         counts["files"] = self._purge_loose_files(limit)
         self.checkpoint()
         return counts

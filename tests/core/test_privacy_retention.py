@@ -125,3 +125,27 @@ def test_quiz_games_follow_their_workshop_and_go_without_a_new_game(store, tmp_p
     assert games.game(game["id"]) is None
     with store.connect() as conn:
         assert conn.execute("SELECT COUNT(*) FROM quiz_players").fetchone()[0] == 0
+
+
+def test_work_done_outside_any_workshop_goes_after_the_retention_days(store, tmp_path):
+    import os
+    import time
+
+    queue = JobQueue(store, huey=get_huey(immediate=True))
+    upload = write_bytes_atomic(store.artifact_dir(None, "photos-loose") / "source.png", _picture(99))
+    job_id = queue.submit("photo.analyze", {"source": str(upload)})
+    games = QuizGames(store)
+    game = games.create(packs.load_folder(write_pack(tmp_path / "pack")), seconds=20, seed=1)
+    games.join(game["code"], "Sans-atelier")
+    store.log_event("prompt_blocked", None, "un mot bloqué tapé hors atelier")
+    result_dir = store.job_dir(None, job_id)
+    assert queue.get(job_id).state == "done" and result_dir.exists()
+    store.purge_expired(datetime.now() + timedelta(days=3))
+    assert upload.exists() and result_dir.exists() and games.game(game["id"]) is not None
+    old = time.time() - 8 * 86400
+    for path in store.workshop_folder(None).rglob("*"):
+        os.utime(path, (old, old))
+    counts = store.purge_expired(datetime.now() + timedelta(days=8))
+    assert counts["jobs"] == 1 and counts["quiz_games"] == 1 and counts["files"] >= 1
+    assert not upload.exists() and not result_dir.exists() and games.game(game["id"]) is None
+    assert store.count_events("prompt_blocked") == 0
