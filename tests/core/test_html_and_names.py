@@ -79,3 +79,21 @@ def test_facilitator_addresses_setting(atelier_env, monkeypatch):
     config.reset_settings()
     with pytest.raises(ValueError, match="salle-1"):
         config.is_facilitator_address("192.168.1.10")
+
+
+def _story_preview_app():
+    from pipelines.story.spec import Page, Story, edit_page
+    from ui.storybook import preview_ui
+
+    story = Story(title="Zoé et le dragon", language="fr",
+                  pages=[Page(text="Il était une fois Zoé.")])
+    preview_ui(edit_page(story, 1, "Zoé écrit <img src=x onerror=alert(1)> sur la page."))
+
+
+def test_an_edited_story_page_with_html_is_shown_as_text(atelier_env):
+    at = AppTest.from_function(_story_preview_app, default_timeout=30)
+    at.run()
+    assert not at.exception
+    shown = [m.value for m in at.markdown]
+    assert any("&lt;img src=x onerror=alert(1)&gt;" in value for value in shown), shown
+    assert not any("<img" in value for value in shown)
