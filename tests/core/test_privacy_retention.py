@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import io
 from datetime import date, datetime, timedelta
+from pathlib import Path
 
 import numpy as np
 from PIL import Image
@@ -21,8 +22,8 @@ from pipelines.store import write_bytes_atomic
 from tests.fixtures.models_blindtest import write_pack
 
 
-def _picture(seed: int) -> bytes:
-    pixels = np.random.default_rng(seed).integers(0, 255, (48, 64, 3), dtype=np.uint8)
+def _picture(seed: int, size: tuple[int, int] = (64, 48)) -> bytes:
+    pixels = np.random.default_rng(seed).integers(0, 255, (size[1], size[0], 3), dtype=np.uint8)
     out = io.BytesIO()
     Image.fromarray(pixels).save(out, format="PNG")
     return out.getvalue()
@@ -65,6 +66,11 @@ def _build_workshop(store, tmp_path, name: str, kids: tuple[str, str]):
     queue.submit("postcards.make", {"cards": [{"front": str(front), "title": f"Carte de {kids[0]}",
                                                "message": f"Bisous, {kids[1]}"}], "copies": 1, "duplex": True},
                  owner=people[0]["id"], workshop_id=wid)
+    # A patron's portrait photo (portraits page: working folder, then framing).
+    sitter = write_bytes_atomic(store.artifact_dir(wid, "portrait-9f8e") / "photo.png",
+                                _picture(wid * 10 + 4, (160, 200)))
+    uploads["portrait"] = sitter.read_bytes()
+    queue.submit("portrait.frame", {"source": str(sitter)}, owner=people[1]["id"], workshop_id=wid)
     # A quiz game with two pseudonyms and an answer.
     games = QuizGames(store)
     game = games.create(packs.load_folder(write_pack(tmp_path / f"pack-{wid}")), seconds=20, seed=1,
@@ -85,17 +91,22 @@ def _everything(data_dir) -> dict:
 def test_purge_leaves_nothing_of_an_ended_workshop_anywhere_in_the_data_dir(store, atelier_env, tmp_path):
     gone, gone_jobs, gone_uploads, gone_game = _build_workshop(store, tmp_path, "Atelier Photos Mercredi",
                                                                ("Zéphyrine", "Barnabé"))
-    kept, kept_jobs, kept_uploads, _ = _build_workshop(store, tmp_path, "Atelier Samedi", ("Ondine", "Hippolyte"))
+    kept = store.create_workshop("Atelier Samedi", retention="day")  # still in its day: kept whole
+    for kid in ("Ondine", "Hippolyte"):
+        store.add_participant(kept["id"], kid)
+    kept_photo = write_bytes_atomic(store.artifact_dir(kept["id"], "photos-k") / "source.png", _picture(7))
+    kept_job = JobQueue(store, huey=get_huey(immediate=True)).submit(
+        "imagegen.stylise", {"image": str(kept_photo), "style": "manga"}, workshop_id=kept["id"])
     folder = store.workshop_folder(gone["id"])
     assert any(p.name == "source.png" for p in folder.rglob("*"))  # uploads live in the workshop's folder
     plan = store.purge_plan(gone["id"])
     assert plan["when"] == datetime.combine(date.today(), datetime.max.time()).replace(microsecond=0)
-    assert plan["artifacts"] == 2 and plan["jobs"] == 3 and plan["quiz_games"] == 1 and plan["quiz_players"] == 2
+    assert plan["artifacts"] == 2 and plan["jobs"] == 4 and plan["quiz_games"] == 1 and plan["quiz_players"] == 2
     assert plan["files"] >= 10 and plan["bytes"] > 0
 
     _move_back(store, gone["id"], days=2)
     counts = store.purge_expired()
-    assert counts["workshops"] == 1 and counts["jobs"] == 3 and counts["participants"] == 2
+    assert counts["workshops"] == 1 and counts["jobs"] == 4 and counts["participants"] == 2
 
     files = _everything(atelier_env.data_dir)
     secrets = [gone["name"], gone["code"], "Zéphyrine", "Barnabé", "Zéphyrine-quiz", gone_game["code"],
@@ -110,8 +121,10 @@ def test_purge_leaves_nothing_of_an_ended_workshop_anywhere_in_the_data_dir(stor
     assert not folder.exists() and store.workshop(gone["id"]) is None
     # The other workshop, still in its day, keeps all of its things.
     assert store.workshop(kept["id"]) and len(store.participants(kept["id"])) == 2
-    assert {hashlib.sha256(d).hexdigest() for d in kept_uploads.values()} <= hashes
-    assert all(j.state == "done" for j in JobQueue(store, huey=get_huey(immediate=True)).list(workshop_id=kept["id"]))
+    assert hashlib.sha256(kept_photo.read_bytes()).hexdigest() in hashes
+    kept_result = JobQueue(store, huey=get_huey(immediate=True)).get(kept_job)
+    assert kept_result.state == "done" and Path(kept_result.result["files"]["image"]).exists()
+    assert len(store.artifacts(workshop_id=kept["id"])) == 1
 
 
 def test_quiz_games_follow_their_workshop_and_go_without_a_new_game(store, tmp_path):
