@@ -39,7 +39,7 @@ def start_worker() -> WorkerSupervisor | None:
     (not when a Redis queue has its own workers)."""
     if settings().queue_url or os.environ.get("ATELIER_EMBEDDED_WORKER", "1") == "0":
         return None
-    env = dict(os.environ, HF_HUB_OFFLINE="1", PYTHONPATH=str(ROOT))
+    env = dict(os.environ, HF_HUB_OFFLINE="1", PYTHONPATH=str(ROOT), ATELIER_WORKER_PARENT=str(os.getpid()))
     supervisor = WorkerSupervisor([sys.executable, "-m", "pipelines", "worker", "--device", "auto"], cwd=ROOT,
                                   env=env, log_path=settings().data_dir / "worker.log").start()
     atexit.register(supervisor.stop)

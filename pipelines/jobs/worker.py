@@ -4,6 +4,7 @@ from __future__ import annotations
 import fcntl
 import logging
 import os
+import signal
 import threading
 import time
 from pathlib import Path
@@ -63,6 +64,16 @@ def _watch_queue(queue: JobQueue) -> None:
                 log.warning("recovery after a queue outage failed (%s); retrying", exc)
 
 
+def _exit_with_parent(parent: int) -> None:
+    """A worker started by the app stops when the app is gone (killed or exited without cleaning up)."""
+    while True:
+        time.sleep(WATCH_SECONDS)
+        if os.getppid() != parent:
+            log.info("the studio (pid %d) is gone; stopping", parent)
+            os.kill(os.getpid(), signal.SIGTERM)  # huey stops; a job cut short is recovered by the next worker
+            return
+
+
 def run_worker(device: str = "cpu", purge: bool = True) -> int:
     """Run until stopped (SIGINT/SIGTERM). Returns a process exit code."""
     logging.basicConfig(level=logging.INFO, format="%(asctime)s worker %(levelname)s %(message)s")
@@ -82,6 +93,10 @@ def run_worker(device: str = "cpu", purge: bool = True) -> int:
     log.info("recovered jobs: %s; partial files removed: %d", counts, removed)
     if purge:
         log.info("retention purge: %s", store.purge_expired())
+    parent = os.environ.get("ATELIER_WORKER_PARENT", "")
+    if parent.isdigit():
+        threading.Thread(target=_exit_with_parent, args=(int(parent),), name="atelier-parent-watch",
+                         daemon=True).start()
     huey = get_huey()
     threading.Thread(target=_watch_queue, args=(JobQueue(Store(), huey=huey),), name="atelier-queue-watch",
                      daemon=True).start()
