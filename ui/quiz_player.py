@@ -93,7 +93,8 @@ def live_player_ui(token: str) -> None:
 def answer_ui(quiz: QuizGames, token: str, view: dict) -> None:
     question = view["question"]
     remaining = int(round(view["remaining"] or 0))
-    st.markdown(f"<div class='quiz-big'>{question_title(question)} · ⏱️ {remaining} s</div>", unsafe_allow_html=True)
+    st.markdown(f"<div class='quiz-big'>{_escape(question_title(question))} · ⏱️ {remaining} s</div>",
+                unsafe_allow_html=True)
     if view["answer"]:
         st.markdown(f"<div class='quiz-big' data-testid='quiz-sent'>✅ {t('quiz.play.sent')}</div>",
                     unsafe_allow_html=True)
@@ -121,7 +122,8 @@ def result_ui(view: dict) -> None:
     else:
         st.markdown(f"<div class='quiz-big' data-testid='quiz-result'>🙈 {t('quiz.play.wrong')}</div>",
                     unsafe_allow_html=True)
-    st.markdown(f"<div class='quiz-big'>👉 {choice_label(question, question['answer'])}</div>", unsafe_allow_html=True)
+    st.markdown(f"<div class='quiz-big'>👉 {_escape(choice_label(question, question['answer']))}</div>",
+                unsafe_allow_html=True)
     st.markdown(f"<div class='quiz-big'>{rank_text(view)}</div>",
                 unsafe_allow_html=True)
 
