@@ -6,7 +6,7 @@ import time
 
 from PIL import Image
 
-from tests.e2e.conftest import ARTIFACTS, download, goto, seed_workshop, shot, wait_ready
+from tests.e2e.conftest import ARTIFACTS, download, goto, nav_link, seed_workshop, shot, wait_ready
 
 
 def test_upload_to_printed_label(browser_page, studio, tmp_path):
@@ -30,7 +30,7 @@ def _upload_to_printed_label(page, studio, tmp_path):
     Image.fromarray(skimage.data.astronaut()).save(photo, quality=90)
     seed_workshop(studio, "Nuit de la lecture", participants=("Léa",))
     goto(page, studio)
-    page.locator('[data-testid="stSidebarNav"] a', has_text="Portraits de peintre").click()
+    nav_link(page, "Portraits de peintre").click()
     wait_ready(page)
     page.get_by_text("Choisis ton prénom à gauche").wait_for(timeout=30_000)  # nothing before the sitter is known
     assert page.locator('[data-testid="stFileUploaderDropzoneInput"]').count() == 0
