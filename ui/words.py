@@ -31,8 +31,6 @@ EXACT = {
     "Drag and drop file here": "streamlit_words.drop",
     "Drag and drop files here": "streamlit_words.drop",
 }
-# "25MB per file • JPG, PNG": the size unit and its words
-PER_FILE = "MB per file"
 
 _SCRIPT = """
 <span class="atelier-hidden"></span><script>
@@ -53,8 +51,8 @@ _SCRIPT = """
         if (w[text] === "" && node.parentElement && node.parentElement.tagName === "A") {
           node.parentElement.style.display = "none";
         } else if (w[text] !== "") { node.nodeValue = w[text]; }
-      } else if (text.includes("MB per file")) {
-        node.nodeValue = node.nodeValue.replace("MB per file", "\u00a0" + win.__atelierPerFile);
+      } else if (/\dMB per file/.test(text)) {  // "25MB per file": rewritten once (the result never matches)
+        node.nodeValue = node.nodeValue.replace(/(\d)MB per file/, "$1\u00a0" + win.__atelierPerFile);
       }
     }
   };
