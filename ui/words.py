@@ -51,8 +51,8 @@ _SCRIPT = """
         if (w[text] === "" && node.parentElement && node.parentElement.tagName === "A") {
           node.parentElement.style.display = "none";
         } else if (w[text] !== "") { node.nodeValue = w[text]; }
-      } else if (/\dMB per file/.test(text)) {  // "25MB per file": rewritten once (the result never matches)
-        node.nodeValue = node.nodeValue.replace(/(\d)MB per file/, "$1\u00a0" + win.__atelierPerFile);
+      } else if (/[0-9]MB per file/.test(text)) {  // "25MB per file": rewritten once (the result never matches)
+        node.nodeValue = node.nodeValue.replace(/([0-9])MB per file/, "$1\u00a0" + win.__atelierPerFile);
       }
     }
   };
