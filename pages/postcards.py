@@ -220,7 +220,7 @@ if job_id:
     if job and job.state == "done":
         files = job.files()
         root = store.files_dir
-        for warning in (job.result or {}).get("warnings", []):
+        for warning in job.result.get("warnings", []):
             st.warning(t(warning["key"], **warning["params"]))
         left, right = st.columns(2)
         left.image(str(root / files["preview"]), caption=t("postcards.preview_front"), use_container_width=True)

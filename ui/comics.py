@@ -304,17 +304,15 @@ def follow_panel_job(comic: dict, i: int) -> None:
         return
     panel["job"] = None
     if job.state == "done":
-        from pipelines.jobs.runner import resolve_result_files
-
-        source = Path(resolve_result_files(get_store(), job.result)["image"])
+        source = Path(job.files()["image"])
         panel["version"] += 1
         target = work_dir(comic) / f"panel-{i + 1}-v{panel['version']}.png"
         shutil.copyfile(source, target)
         panel["image"] = str(target)
         panel["ai"] = job.kind == "imagegen.generate"
-        panel["seed"] = (job.result or {}).get("seed")  # shown under the panel: the hero's magic number
-        if (job.result or {}).get("message_key"):  # the safety checker replaced the picture
-            st.session_state[f"comic-error-{i}"] = t((job.result or {})["message_key"])
+        panel["seed"] = job.result.get("seed")  # shown under the panel: the hero's magic number
+        if job.result.get("message_key"):  # the safety checker replaced the picture
+            st.session_state[f"comic-error-{i}"] = t(job.result["message_key"])
 
 
 def panel_errors_ui(comic: dict) -> None:
@@ -446,10 +444,7 @@ def export_step_ui(comic: dict) -> None:
             if job is not None:
                 comic["render_job"] = None
                 if job.state == "done":
-                    from pipelines.jobs.runner import resolve_result_files
-
-                    comic["result"] = {"files": resolve_result_files(get_store(), job.result),
-                                       "warnings": (job.result or {}).get("warnings", [])}
+                    comic["result"] = {"files": job.files(), "warnings": job.result.get("warnings", [])}
         if comic["result"]:
             result_ui(comic["result"])
 

@@ -13,7 +13,7 @@ from pathlib import Path
 from ..i18n import UserError
 from ..store import Store, now
 from ..store.files import remove_tree
-from .queue import _worker_id
+from .model import JobResult, JobState, worker_id
 from .registry import resolve_kind
 
 log = logging.getLogger("atelier.jobs")
@@ -57,7 +57,7 @@ def _stamp() -> str:
     return now().isoformat(timespec="seconds")
 
 
-def run_job(job_id: str, store: Store | None = None) -> str:
+def run_job(job_id: str, store: Store | None = None) -> JobState | str:
     """Run a queued job to its end; returns its final state. Never raises for a job's own failure."""
     store = store or Store()
     with store.transaction() as conn:
@@ -65,7 +65,7 @@ def run_job(job_id: str, store: Store | None = None) -> str:
         if row is None or row["state"] != "queued":
             return row["state"] if row else "missing"
         conn.execute("UPDATE jobs SET state='running', started_at=?, attempts=attempts+1, worker=?, progress=0, "
-                     "message='jobs.starting' WHERE id=?", (_stamp(), _worker_id(), job_id))
+                     "message='jobs.starting' WHERE id=?", (_stamp(), worker_id(), job_id))
     jobs_dir = store.files_dir / "jobs"
     tmp_dir = jobs_dir / f".tmp-{job_id}"
     final_dir = jobs_dir / job_id
@@ -94,8 +94,7 @@ def run_job(job_id: str, store: Store | None = None) -> str:
     os.replace(tmp_dir, final_dir)  # results appear all at once, or not at all
     files = {name: str(final_dir / Path(path).relative_to(tmp_dir)) if Path(path).is_relative_to(tmp_dir)
              else str(path) for name, path in result.get("files", {}).items()}
-    stored = {"files": {k: str(Path(v).relative_to(store.files_dir)) for k, v in files.items()}}
-    stored.update({k: v for k, v in result.items() if k not in ("files", "artifact")})
+    done = JobResult(files=files, extras={k: v for k, v in result.items() if k not in ("files", "artifact")})
     artifact = result.get("artifact")
     if artifact:
         keep = artifact.get("files") or list(files)
@@ -104,8 +103,8 @@ def run_job(job_id: str, store: Store | None = None) -> str:
                                      prompt=artifact.get("prompt", ""), params=artifact.get("params"),
                                      model=artifact.get("model", ""), seed=artifact.get("seed"),
                                      ai_made=bool(artifact.get("ai_made")))
-        stored["artifact_id"] = created["id"]
-    _finish(store, job_id, "done", result=stored, message="jobs.done")
+        done.artifact_id = created.id
+    _finish(store, job_id, "done", result=done.to_stored(store.files_dir), message="jobs.done")
     return "done"
 
 
@@ -113,18 +112,13 @@ def _plain(params: dict) -> dict:
     return {k: v if isinstance(v, (str, int, float, bool, type(None))) else str(v) for k, v in params.items()}
 
 
-def _finish(store: Store, job_id: str, state: str, *, result: dict | None = None, error: dict | None = None,
+def _finish(store: Store, job_id: str, state: JobState, *, result: dict | None = None, error: dict | None = None,
             message: str = "") -> None:
     with store.transaction() as conn:
         conn.execute("UPDATE jobs SET state=?, result=?, error=?, finished_at=?, message=?, "
                      "progress=CASE WHEN ?='done' THEN 1 ELSE progress END WHERE id=?",
                      (state, json.dumps(result) if result else None, json.dumps(error) if error else None,
                       _stamp(), message, state, job_id))
-
-
-def resolve_result_files(store: Store, result: dict | None) -> dict[str, str]:
-    """Absolute paths of a finished job's files."""
-    return {k: str(store.files_dir / v) for k, v in ((result or {}).get("files") or {}).items()}
 
 
 def copy_into(src: Path, out_dir: Path, name: str | None = None) -> Path:
