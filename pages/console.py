@@ -5,6 +5,7 @@ import streamlit as st
 
 from pipelines.config import RETENTION_CHOICES, settings
 from pipelines.device import lan_addresses
+from pipelines.i18n import UserError
 from pipelines.safety.uploads import sanitize_image
 from pipelines.store.files import write_bytes_atomic
 from ui.i18n import error_text, lang, t
@@ -87,16 +88,11 @@ with st.form("add-participant", clear_on_submit=True):
     consent_by = st.text_input(t("console.consent_by"), max_chars=60)
     if st.form_submit_button(t("console.add_button"), type="primary", width="stretch"):
         try:
-            if consent and minor and not consent_by.strip():
-                st.error(t("console.consent_missing_by"))
-            else:
-                person = store.add_participant(workshop["id"], first_name, age, minor, consent, consent_by)
-                st.session_state["console_flash"] = t("console.added", name=person["name"])
-                st.rerun()
-        except ValueError:
-            st.error(t("console.first_name"))
-        except Exception as exc:  # sqlite3.IntegrityError: the same name twice
-            st.error(t("console.name_taken") if "UNIQUE" in str(exc) else error_text(exc))
+            person = store.add_participant(workshop["id"], first_name, age, minor, consent, consent_by)
+            st.session_state["console_flash"] = t("console.added", name=person.name)
+            st.rerun()
+        except UserError as exc:  # no name, a name already there, consent without who recorded it
+            st.error(error_text(exc))
 
 for person in store.participants(workshop["id"]):
     col1, col2, col3 = st.columns([2, 3, 1])
