@@ -37,6 +37,14 @@ def expiry_for(retention: str, created: datetime) -> datetime:
     return created + timedelta(days=days)
 
 
+def library_name(store: "Store | None" = None, default: str | None = None) -> str:
+    """The library's name as typed in the facilitator console, else `default` (the settings' name,
+    "la médiathèque" unless configured). Every printed mention (postcards, certificates, comics,
+    storybooks, photo sheets) reads it here."""
+    typed = (store or Store()).get_setting("library_name")
+    return typed or (settings().library_name if default is None else default)
+
+
 class Store:
     """One SQLite database (WAL) plus a files directory; a short-lived connection per operation."""
 

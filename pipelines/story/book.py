@@ -7,12 +7,12 @@ from pathlib import Path
 from PIL import Image, ImageDraw
 
 from ..backends import Progress, no_progress
-from ..config import settings
 from ..export.book import Book, BookPage
 from ..i18n import UserError, translate
 from .grammar import lexicon
 from .contract import SpeakRequest
 from .spec import Story
+from ..store import library_name
 
 TEXT_PT = {"4-6": 18.0, "7-8": 15.0, "9-10": 13.0}  # printed text size by reading age
 MUSIC_SECONDS = 20.0
@@ -135,7 +135,7 @@ def to_book(story: Story, cover: str | None, ai_pictures: bool, voice_label: str
               "page": t("story.book.page_label"), "listen": t("story.book.listen"),
               "music": t("story.book.music_label"), "contents": t("story.book.contents"),
               "ai_note": t("story.book.ai_note"),
-              "made_with": t("story.book.made_with", library=settings().library_name)}
+              "made_with": t("story.book.made_with", library=library_name())}
     return Book(title=story.title, author=story.author, language=lang, pages=pages, cover=cover,
                 ai_generated=ai_made, description=story.title, end_title=t("story.book.how_title"),
                 end_lines=how_made_lines(story, pictures, music_label or (t("story.book.music_none") if not has_music
