@@ -5,12 +5,13 @@ import numpy as np
 import streamlit as st
 from PIL import Image, ImageDraw
 
-from pipelines.export.dvd import check_corners, find_cover, propose_fronts, straighten
+from pipelines.export.dvd import straighten_cover
 from pipelines.export.imposition import add_calibration_pages
 from pipelines.export.pdf import PrintDocument
 from pipelines.export.postcard import BORDERS, crop_frame, draw_crop_frame, message_fit, picture_ratio, Postcard
 from pipelines.i18n import UserError
 from pipelines.safety.uploads import sanitize_image
+from pipelines.store import library_name
 from pipelines.store.files import atomic_path
 from ui.i18n import error_text, lang, t
 from ui.jobs import expected_time_text, job_status_ui, submit_job
@@ -89,22 +90,25 @@ def dvd_source_ui() -> str | None:
     upload = st.file_uploader(t("postcards.upload_dvd"), type=["jpg", "jpeg", "png", "webp", "heic"], key="pc-dvd")
     if upload is None:
         return None
-    try:
-        photo = sanitize_image(upload.getvalue(), downscale=True).image
-    except UserError as exc:
-        st.error(error_text(exc))
-        return None
-    photo.thumbnail((1600, 1600))
-    w, h = photo.size
     if st.session_state.get("dvd_id") != upload.file_id:
-        found = find_cover(photo)
-        st.session_state["dvd_id"] = upload.file_id
-        st.session_state["dvd_found"] = found is not None
-        start = found if found is not None else [(0.15 * w, 0.15 * h), (0.85 * w, 0.15 * h), (0.85 * w, 0.85 * h),
-                                                  (0.15 * w, 0.85 * h)]
+        try:
+            photo = sanitize_image(upload.getvalue(), downscale=True).image
+        except UserError as exc:
+            st.error(error_text(exc))
+            return None
+        photo.thumbnail((1600, 1600))
+        w, h = photo.size
+        try:
+            start, found = straighten_cover(photo).corners, True
+        except UserError:  # no cover found: the patron places the corners
+            start = [(0.15 * w, 0.15 * h), (0.85 * w, 0.15 * h), (0.85 * w, 0.85 * h), (0.15 * w, 0.85 * h)]
+            found = False
+        st.session_state.update(dvd_id=upload.file_id, dvd_found=found, dvd_photo=photo)
         for n, (x, y) in enumerate(start, start=1):
             st.session_state[f"dvd-x{n}"] = int(round(100 * x / w))
             st.session_state[f"dvd-y{n}"] = int(round(100 * y / h))
+    photo = st.session_state["dvd_photo"]
+    w, h = photo.size
     if st.session_state["dvd_found"]:
         st.success(t("postcards.found"))
     else:
@@ -123,23 +127,19 @@ def dvd_source_ui() -> str | None:
     left, right = st.columns(2)
     left.image(shown, use_container_width=True)
     try:
-        cover = straighten(photo, check_corners(corners, photo.size))
+        cover = straighten_cover(photo, corners)  # straightened once per corner position (kept by the engine)
     except UserError as exc:
         st.error(error_text(exc))
         return None
-    right.image(cover, use_container_width=True)
-    proposals = propose_fronts(cover.size)
+    right.image(cover.image, use_container_width=True)
+    proposals = cover.proposals
     choice = st.radio(t("postcards.part"), range(len(proposals)), format_func=lambda i: t(proposals[i].key),
                       horizontal=True, key="dvd-part")
-    part = proposals[choice]
-    cw, ch = cover.size
-    left, top, right, bottom = part.crop
-    piece = cover.crop((round(left * cw), round(top * ch), round(right * cw), round(bottom * ch)))
     key = f"{upload.file_id}-{choice}-{hash(tuple(map(int, np.ravel(corners))))}"
     if st.session_state.get("dvd_saved_key") != key:
-        st.session_state["postcard_front"] = save_picture(piece, f"pochette-{upload.file_id[:8]}.png")
+        st.session_state["postcard_front"] = save_picture(cover.part(choice), f"pochette-{upload.file_id[:8]}.png")
         st.session_state["dvd_saved_key"] = key
-        st.session_state["pc-orientation"] = part.orientation
+        st.session_state["pc-orientation"] = proposals[choice].orientation
         st.session_state["postcard_ai"] = False
     return st.session_state["postcard_front"]
 
@@ -193,7 +193,7 @@ with frame_col:
 message = st.text_area(t("postcards.message"), key="pc-message", height=120)
 card = Postcard(front, orientation=orientation, crop=crop, border=border, title=title, message=message,
                 ai_made=bool(st.session_state.get("postcard_ai")), language=lang(),
-                library_name=store.get_setting("library_name") or "", logo=store.get_setting("library_logo") or "")
+                library_name=library_name(store, default=""), logo=store.get_setting("library_logo") or "")
 fit = message_fit(card)
 if fit.fits:
     if message.strip():
