@@ -269,14 +269,10 @@ def ai_panel_params(comic: dict, i: int, language: str) -> dict:
 def check_ai_panel(comic: dict, i: int, language: str, store=None, workshop_id: int | None = None) -> None:
     """Refuse an empty line or words unsuitable for children, with a kind sentence naming the panel
     (a refusal is counted for the facilitator's console)."""
-    from pipelines.safety.prompts import check_prompt
+    from pipelines.safety.prompts import screen
 
-    if not panel_prompt(comic, i):
-        raise UserError("comics.errors.story_empty", panel=i + 1)
-    for text in (panel_prompt(comic, i), hero_description(comic)):
-        verdict = check_prompt(text, language, store=store, workshop_id=workshop_id) if text else None
-        if verdict is not None and verdict.blocked:
-            raise UserError("comics.ui.panel_blocked", panel=i + 1, message=verdict.message(language))
+    screen(panel_prompt(comic, i), hero_description(comic), language=language, store=store, workshop_id=workshop_id,
+           empty_key="comics.errors.story_empty", blocked_key="comics.ui.panel_blocked", panel=i + 1)
 
 
 def start_panel_job(comic: dict, i: int) -> None:

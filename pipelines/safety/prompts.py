@@ -177,6 +177,30 @@ def check_prompt(text: str, language: str = "fr", *, store=None, workshop_id: in
     return PromptCheck(True, messages[found.category], found.category, " ".join(found.words))
 
 
+def screen(*texts: str, language: str = "fr", store=None, workshop_id: int | None = None,
+           empty_key: str = "", blocked_key: str = "", **params) -> None:
+    """Refuse what a child may not send to a model, with a kind sentence; returns None when all is fine.
+
+    The one screening every workshop uses (pictures, comic panels, quiz items, story pages, names).
+    Raises UserError `empty_key` (with `params`) when it is given and the first text is blank; for a
+    blocked word, UserError `blocked_key` with `params` and ``message`` = the filter's own sentence,
+    or without `blocked_key` the filter's own key (safety.prompt.<category>). Empty texts after the
+    first are skipped. With `store`, each refusal is counted for the facilitator's console.
+    """
+    from ..i18n import UserError
+
+    if empty_key and not (texts and str(texts[0] or "").strip()):
+        raise UserError(empty_key, **params)
+    for text in texts:
+        if not text:
+            continue
+        verdict = check_prompt(text, language, store=store, workshop_id=workshop_id)
+        if verdict.blocked:
+            if blocked_key:
+                raise UserError(blocked_key, message=verdict.message(language), **params)
+            raise UserError(verdict.message_key)
+
+
 def check_text_length(text: str) -> None:
     """Refuse prompts too long for the model (its text encoder reads about 75 words)."""
     from ..i18n import UserError
