@@ -123,6 +123,15 @@ def impose(doc: PrintDocument, cards: Sequence[Card], layout: SheetLayout, *, du
     return used
 
 
+def calibration_pdf(language: str = "fr", size: str = "A4", orientation: str = "landscape") -> bytes:
+    """The duplex test sheet as PDF bytes (to download from a page): see add_calibration_pages."""
+    from ..i18n import translate
+
+    doc = PrintDocument(translate("export.calibration.title", language), language=language)
+    add_calibration_pages(doc, size, orientation)
+    return doc.pdf_bytes()
+
+
 def add_calibration_pages(doc: PrintDocument, size: str = "A4", orientation: str = "landscape",
                           flip: str = "long") -> None:
     """Two pages to print double-sided: a cross on the front, the same cross behind it on the back, a 100 mm ruler."""
