@@ -6,12 +6,10 @@ import streamlit as st
 from pipelines.config import RETENTION_CHOICES, settings
 from pipelines.device import lan_addresses
 from pipelines.i18n import UserError
-from pipelines.safety.uploads import sanitize_image
-from pipelines.store.files import write_bytes_atomic
 from ui.i18n import error_text, lang, t
-from ui.jobs import duration_text, kind_label, message_text
-from ui.runtime import get_queue, get_store
+from ui.runtime import get_store
 from ui.session import current_workshop, is_facilitator
+from ui.console import library_settings_ui, queue_ui
 from ui.frame import require_frame
 
 require_frame()  # first: pages run inside the studio's frame (ui/frame.py)
@@ -114,43 +112,6 @@ for person in store.participants(workshop["id"]):
         store.remove_participant(person["id"])
         st.rerun()
 
-# 3. The job queue ------------------------------------------------------------------------------
-st.subheader(f"⏳ {t('console.queue')}")
-queue = get_queue()
-names = {p["id"]: p["name"] for p in store.participants(workshop["id"])}
-
-
-@st.fragment(run_every=2.0)
-def queue_ui() -> None:
-    jobs = queue.list(states=("queued", "running"))
-    if not jobs:
-        st.caption(t("console.queue_empty"))
-    for job in sorted(jobs, key=lambda j: (j.state != "running", j.created_at)):
-        job = queue.get(job.id)
-        who = names.get(job.owner, t("gallery.facilitator"))
-        col1, col2, col3 = st.columns([2, 3, 1])
-        col1.markdown(f"**{who}** · {kind_label(job.kind)}")
-        state = message_text(job.message) if job.state == "running" else t("jobs.waiting", n=(job.position or 0) + 1)
-        eta = f" — {t('jobs.eta', time=duration_text(job.eta_seconds))}" if job.eta_seconds is not None else ""
-        col2.progress(job.progress, text=f"{state}{eta}")
-        if col3.button(t("console.cancel"), key=f"cancel-{job.id}"):
-            queue.cancel(job.id)  # the facilitator may cancel any job
-            st.rerun(scope="fragment")
-
-
-queue_ui()
-
-# 4. Library settings (used on postcards and certificates) -------------------------------------
-with st.expander(f"🏛️ {t('console.settings')}"):
-    library = st.text_input(t("console.library_name"), value=store.get_setting("library_name", "") or "")
-    logo = st.file_uploader(t("console.logo"), type=["png", "jpg", "jpeg", "webp"])
-    if st.button(t("console.save")):
-        store.set_setting("library_name", library.strip())
-        if logo is not None:
-            try:
-                clean = sanitize_image(logo.getvalue())
-                path = write_bytes_atomic(store.files_dir / "library" / "logo.png", clean.png_bytes())
-                store.set_setting("library_logo", str(path))
-            except Exception as exc:
-                st.error(error_text(exc))
-        st.success(t("console.saved"))
+# 3. The job queue, 4. the library's name and logo --------------------------------------------
+queue_ui(workshop)
+library_settings_ui()
