@@ -161,6 +161,7 @@ def registry() -> list[type[Backend]]:
     from .imagegen import backends as imagegen
     from .music import backends as music
     from .photo import backends as photo, faces
+    from .portrait import backends as portrait
     from .story import llm, voice, writer
 
     return [
@@ -194,6 +195,9 @@ def registry() -> list[type[Backend]]:
         photo.DDColorColorize,
         photo.DDColorArtisticColorize,
         photo.DDColorLargeColorize,
+        portrait.CpuPainter,
+        portrait.TurboPortrait,
+        portrait.SDXLTurboPortrait,
     ] + _plugins
 
 
@@ -205,9 +209,10 @@ def contracts() -> dict[str, type]:
     from .imagegen.contract import CONTRACTS as imagegen
     from .music.contract import CONTRACTS as music
     from .photo.contract import CONTRACTS as photo
+    from .portrait.contract import CONTRACTS as portrait
     from .story.contract import CONTRACTS as story
 
-    return {**story, **music, **imagegen, **photo}
+    return {**story, **music, **imagegen, **photo, **portrait}
 
 
 def register_backend(cls: type[Backend]) -> None:
