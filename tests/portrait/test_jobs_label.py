@@ -2,8 +2,8 @@
 from __future__ import annotations
 
 import subprocess
-from pathlib import Path
 from datetime import date
+from pathlib import Path
 
 import pypdf
 import pytest
