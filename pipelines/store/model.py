@@ -1,50 +1,34 @@
-"""The store's records as typed objects: a workshop, a participant, an artifact (a creation or an upload).
+"""The store's records, typed: a workshop, a participant, an artifact (a creation or an upload).
 
-Pages, jobs and exports receive these instead of database rows. Fields are read as attributes
-(``workshop.code``); reading by key (``workshop["code"]``) works too, for pages written against
-the earlier dict rows. Columns a later migration adds and this file does not name yet are kept
-in ``extra`` and readable by key.
+A record is the row as a plain dict (JSON-ready, read by key as pages always did) whose declared
+fields also read as attributes (``workshop.code``) and are known to type checkers. Columns a later
+migration adds are in the dict too, readable by key before they are declared here.
 """
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
 
-class _Record:
-    """Key access and construction from a database row, shared by the records below."""
+class _Record(dict):
+    """A database row as a dict whose fields also read as attributes."""
 
-    extra: dict[str, Any]
+    __slots__ = ()
 
-    @classmethod
-    def _from_mapping(cls, row: dict[str, Any]):
-        names = {f.name for f in fields(cls)} - {"extra"}  # type: ignore[arg-type]
-        record = cls(**{k: v for k, v in row.items() if k in names})
-        record.extra = {k: v for k, v in row.items() if k not in names}
-        return record
-
-    def __getitem__(self, key: str) -> Any:
-        if key in self.extra:
-            return self.extra[key]
-        if key in {f.name for f in fields(self)} - {"extra"}:  # type: ignore[arg-type]
-            return getattr(self, key)
-        raise KeyError(key)
-
-    def get(self, key: str, default: Any = None) -> Any:
+    def __getattr__(self, name: str) -> Any:
         try:
-            return self[key]
+            return self[name]
         except KeyError:
-            return default
+            raise AttributeError(f"{type(self).__name__} has no field {name!r}") from None
 
 
-@dataclass
 class Workshop(_Record):
     """One workshop. day: ISO date; age_group: a key of ages.*; language: "fr" | "en";
     retention: "day" | "week" | "month" (how long its creations are kept); code: the 5-letter
     code tablets type; created_at: ISO timestamp."""
 
+    __slots__ = ()
     id: int
     name: str
     day: str
@@ -53,19 +37,18 @@ class Workshop(_Record):
     retention: str
     code: str
     created_at: str
-    extra: dict[str, Any] = field(default_factory=dict, repr=False)
 
     @classmethod
     def from_row(cls, row) -> "Workshop":
-        return cls._from_mapping(dict(row))
+        return cls(dict(row))
 
 
-@dataclass
 class Participant(_Record):
     """A child or adult of a workshop, by first name or pseudonym (unique in the workshop).
 
     minor: parental consent is needed; consent: it was recorded, by ``consent_by`` at ``consent_at``."""
 
+    __slots__ = ()
     id: int
     workshop_id: int
     name: str
@@ -75,22 +58,21 @@ class Participant(_Record):
     consent_by: str | None
     consent_at: str | None
     created_at: str
-    extra: dict[str, Any] = field(default_factory=dict, repr=False)
 
     @classmethod
     def from_row(cls, row) -> "Participant":
         item = dict(row)
         item["minor"], item["consent"] = bool(item["minor"]), bool(item["consent"])
-        return cls._from_mapping(item)
+        return cls(item)
 
 
-@dataclass
 class Artifact(_Record):
     """A creation or an upload kept in the gallery until ``expires_at``.
 
     files: name -> absolute path; params: the settings it was made with; model: what made it
     (a model id, "composer", or "" for a person); ai_made: labelled as made with AI."""
 
+    __slots__ = ()
     id: int
     workshop_id: int | None
     owner: int | None
@@ -104,7 +86,6 @@ class Artifact(_Record):
     ai_made: bool
     created_at: str
     expires_at: str
-    extra: dict[str, Any] = field(default_factory=dict, repr=False)
 
     @classmethod
     def from_row(cls, row, files_dir: Path) -> "Artifact":
@@ -112,4 +93,4 @@ class Artifact(_Record):
         item["files"] = {k: str(Path(files_dir) / v) for k, v in json.loads(item["files"]).items()}
         item["params"] = json.loads(item["params"] or "{}")
         item["ai_made"] = bool(item["ai_made"])
-        return cls._from_mapping(item)
+        return cls(item)
