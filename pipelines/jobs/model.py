@@ -12,40 +12,40 @@ STATES: tuple[JobState, ...] = get_args(JobState)
 FINISHED: tuple[JobState, ...] = ("done", "failed", "cancelled")
 
 
-@dataclass
-class JobResult:
-    """A finished job's result.
+class JobResult(dict):
+    """A finished job's result: the job function's plain JSON fields (seed, warnings, notes,
+    message_key ... see each job's docstring) read by key, plus ``files`` (name -> absolute path
+    of each result file) and ``artifact_id`` (the gallery entry it made, or None).
 
-    files: name -> absolute path of each result file (stored relative to the data folder, so the
-    folder can move); artifact_id: the gallery entry it made, if any; extras: the job function's
-    own plain JSON fields (seed, warnings, notes, message_key ... see each job's docstring), read
-    with ``result["seed"]`` or ``result.get("warnings", [])``.
+    The jobs table keeps the file paths relative to the data folder (so the folder can move);
+    :meth:`from_stored` makes them absolute. Use ``job.files()`` rather than joining paths by hand.
     """
 
-    files: dict[str, str] = field(default_factory=dict)
-    artifact_id: int | None = None
-    extras: dict[str, Any] = field(default_factory=dict)
+    __slots__ = ()
+
+    @property
+    def files(self) -> dict[str, str]:
+        return dict(self.get("files") or {})
+
+    @property
+    def artifact_id(self) -> int | None:
+        return self.get("artifact_id")
 
     @classmethod
     def from_stored(cls, stored: dict, files_dir: Path) -> "JobResult":
         """From the JSON the runner stored in the jobs table (file paths relative to `files_dir`)."""
-        extras = {k: v for k, v in stored.items() if k not in ("files", "artifact_id")}
         files = {k: str(Path(files_dir) / v) for k, v in (stored.get("files") or {}).items()}
-        return cls(files=files, artifact_id=stored.get("artifact_id"), extras=extras)
+        return cls({**stored, "files": files})
 
-    def to_stored(self, files_dir: Path) -> dict:
-        """The JSON kept in the jobs table: file paths relative to `files_dir`."""
-        stored: dict[str, Any] = {"files": {k: str(Path(v).relative_to(files_dir)) for k, v in self.files.items()}}
-        stored.update(self.extras)
-        if self.artifact_id is not None:
-            stored["artifact_id"] = self.artifact_id
+    @staticmethod
+    def to_stored(files: dict[str, str], extras: dict[str, Any], artifact_id: int | None,
+                  files_dir: Path) -> dict:
+        """The JSON kept in the jobs table: file paths relative to `files_dir`, the job's extras, the artifact."""
+        stored: dict[str, Any] = {"files": {k: str(Path(v).relative_to(files_dir)) for k, v in files.items()}}
+        stored.update(extras)
+        if artifact_id is not None:
+            stored["artifact_id"] = artifact_id
         return stored
-
-    def __getitem__(self, key: str) -> Any:
-        return self.extras[key]
-
-    def get(self, key: str, default: Any = None) -> Any:
-        return self.extras.get(key, default)
 
 
 @dataclass
@@ -76,7 +76,7 @@ class Job:
 
     def files(self) -> dict[str, str]:
         """Absolute paths of the result files by name (empty until the job is done)."""
-        return dict(self.result.files) if self.result else {}
+        return self.result.files if self.result else {}
 
 
 def worker_id() -> str:

@@ -94,7 +94,8 @@ def run_job(job_id: str, store: Store | None = None) -> JobState | str:
     os.replace(tmp_dir, final_dir)  # results appear all at once, or not at all
     files = {name: str(final_dir / Path(path).relative_to(tmp_dir)) if Path(path).is_relative_to(tmp_dir)
              else str(path) for name, path in result.get("files", {}).items()}
-    done = JobResult(files=files, extras={k: v for k, v in result.items() if k not in ("files", "artifact")})
+    extras = {k: v for k, v in result.items() if k not in ("files", "artifact")}
+    artifact_id = None
     artifact = result.get("artifact")
     if artifact:
         keep = artifact.get("files") or list(files)
@@ -103,8 +104,9 @@ def run_job(job_id: str, store: Store | None = None) -> JobState | str:
                                      prompt=artifact.get("prompt", ""), params=artifact.get("params"),
                                      model=artifact.get("model", ""), seed=artifact.get("seed"),
                                      ai_made=bool(artifact.get("ai_made")))
-        done.artifact_id = created.id
-    _finish(store, job_id, "done", result=done.to_stored(store.files_dir), message="jobs.done")
+        artifact_id = created.id
+    _finish(store, job_id, "done", result=JobResult.to_stored(files, extras, artifact_id, store.files_dir),
+            message="jobs.done")
     return "done"
 
 
