@@ -10,6 +10,7 @@ from ui.i18n import error_text, lang, t
 from ui.runtime import get_store
 from ui.session import current_workshop, is_facilitator
 from ui.console import library_settings_ui, queue_ui
+from ui.console_privacy import retention_ui, tablets_ui, worker_ui
 from ui.frame import require_frame
 
 require_frame()  # first: pages run inside the studio's frame (ui/frame.py)
@@ -112,6 +113,11 @@ for person in store.participants(workshop["id"]):
         store.remove_participant(person["id"])
         st.rerun()
 
-# 3. The job queue, 4. the library's name and logo --------------------------------------------
+tablets_ui(workshop)
+retention_ui(workshop)
+
+# 3. The job queue (the worker's state first), 4. the library's name and logo -----------------
+st.subheader(f"⏳ {t('console.queue')}")
+worker_ui()
 queue_ui(workshop)
 library_settings_ui()

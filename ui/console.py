@@ -14,7 +14,6 @@ from .runtime import get_queue, get_store
 
 def queue_ui(workshop: Workshop) -> None:
     """Every waiting and running job, whoever asked for it, with its progress and a cancel button."""
-    st.subheader(f"⏳ {t('console.queue')}")
     names = {p.id: p.name for p in get_store().participants(workshop.id)}
     _queue_fragment(names)
 

@@ -15,7 +15,7 @@ from pipelines.store.files import atomic_path
 from .i18n import error_text, t
 from .postcards_transform import transform_ui
 from .runtime import get_store
-from .session import can_upload_photos
+from .session import can_upload_photos, visible_artifacts
 from .widgets import picture_choice_ui
 
 IMAGE_TYPES = {".png", ".jpg", ".jpeg", ".webp"}
@@ -34,7 +34,7 @@ def save_picture(image: Image.Image, name: str, workshop_id: int | None) -> str:
 def gallery_source_ui(workshop_id: int | None) -> str | None:
     """Pick one of the workshop's pictures."""
     items = []
-    for item in get_store().artifacts(workshop_id=workshop_id) if workshop_id else []:
+    for item in visible_artifacts(workshop_id) if workshop_id else []:
         picture = next((p for p in item["files"].values() if Path(p).suffix.lower() in IMAGE_TYPES
                         and Path(p).exists()), None)
         if picture:
