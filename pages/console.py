@@ -3,13 +3,12 @@ from datetime import date
 
 import streamlit as st
 
-from pipelines.config import RETENTION_CHOICES, settings
-from pipelines.device import lan_addresses
+from pipelines.config import RETENTION_CHOICES
 from pipelines.i18n import UserError
 from ui.i18n import error_text, lang, t
 from ui.runtime import get_store
 from ui.session import current_workshop, is_facilitator
-from ui.console import library_settings_ui, queue_ui
+from ui.console import code_ui, library_settings_ui, queue_ui
 from ui.console_privacy import retention_ui, tablets_ui, worker_ui
 from ui.frame import require_frame
 
@@ -63,18 +62,7 @@ if not workshop:
 
 # 2. The workshop: code, participants, consent -------------------------------------------------
 st.header(f"{workshop['name']} — {workshop['day']}")
-code_col, count_col1, count_col2 = st.columns([2, 1, 1])
-with code_col:
-    st.markdown(f"**{t('console.code')}**")
-    st.markdown(f"<div style='font-size:3rem;font-weight:700;letter-spacing:0.3em'>{workshop['code']}</div>",
-                unsafe_allow_html=True)
-    st.caption(t("console.code_help"))
-    if settings().require_code:
-        port = st.get_option("server.port")
-        for address in lan_addresses():
-            st.markdown(f"📶 `http://{address}:{port}`")
-count_col1.metric(t("console.blocked_prompts"), store.count_events("prompt_blocked", workshop["id"]))
-count_col2.metric(t("console.flagged_images"), store.count_events("image_flagged", workshop["id"]))
+code_ui(workshop)
 
 st.subheader(f"👧 {t('console.participants')}")
 with st.form("add-participant", clear_on_submit=True):

@@ -1,8 +1,10 @@
-"""The facilitator console's job queue and library settings (pages/console.py lays the page out)."""
+"""The facilitator console's sections: the tablets' code, the job queue, the library settings."""
 from __future__ import annotations
 
 import streamlit as st
 
+from pipelines.config import settings
+from pipelines.device import lan_addresses
 from pipelines.safety.uploads import sanitize_image
 from pipelines.store import Workshop
 from pipelines.store.files import write_bytes_atomic
@@ -10,6 +12,23 @@ from pipelines.store.files import write_bytes_atomic
 from .i18n import error_text, t
 from .jobs import duration_text, kind_label, message_text
 from .runtime import get_queue, get_store
+
+
+def code_ui(workshop: Workshop) -> None:
+    """The code tablets type (and the studio's addresses when it is served), the safety counters."""
+    store = get_store()
+    code_col, count_col1, count_col2 = st.columns([2, 1, 1])
+    with code_col:
+        st.markdown(f"**{t('console.code')}**")
+        st.markdown(f"<div style='font-size:3rem;font-weight:700;letter-spacing:0.3em'>{workshop['code']}</div>",
+                    unsafe_allow_html=True)
+        st.caption(t("console.code_help"))
+        if settings().require_code:
+            port = st.get_option("server.port")
+            for address in lan_addresses():
+                st.markdown(f"📶 `http://{address}:{port}`")
+    count_col1.metric(t("console.blocked_prompts"), store.count_events("prompt_blocked", workshop["id"]))
+    count_col2.metric(t("console.flagged_images"), store.count_events("image_flagged", workshop["id"]))
 
 
 def queue_ui(workshop: Workshop) -> None:
