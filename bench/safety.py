@@ -74,8 +74,8 @@ def main(argv: list[str]) -> int:
     from pipelines.safety.prompts import check_prompt
 
     kwargs = {"names": roster()} if "names" in inspect.signature(check_prompt).parameters else {}
-    if args.model:
-        kwargs["model"] = True
+    if "model" in inspect.signature(check_prompt).parameters:
+        kwargs["model"] = args.model
     prompts = load("unsafe") + load("benign")
     started = time.perf_counter()
     verdicts = {p: check_prompt(p.text, args.ui_language, **kwargs) for p in prompts}

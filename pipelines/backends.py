@@ -94,7 +94,7 @@ class Backend:
 
 # The registry: one readable list, cheapest first within each capability.
 BACKENDS: list[str] = [
-    "pipelines.story.writer:TemplateWriter", "pipelines.story.llm:SmallLlmWriter", "pipelines.story.llm:LlmWriter", "pipelines.story.voice:EspeakVoice", "pipelines.story.voice:PiperFrenchVoice",
+    "pipelines.story.writer:TemplateWriter", "pipelines.story.llm:SmallLlmWriter", "pipelines.story.llm:LlmWriter", "pipelines.safety.model_guard:SmallModelGuard", "pipelines.safety.model_guard:ModelGuard", "pipelines.story.voice:EspeakVoice", "pipelines.story.voice:PiperFrenchVoice",
     "pipelines.music.backends:ComposerBackend", "pipelines.music.backends:MusicgenBackend",
     "pipelines.imagegen.backends:StyliseBackend", "pipelines.imagegen.backends:LibraryModelBackend", "pipelines.imagegen.backends:StableDiffusionBackend", "pipelines.imagegen.backends:SDXLTurboBackend", "pipelines.imagegen.backends:LibraryImg2ImgBackend", "pipelines.imagegen.backends:Img2ImgBackend", "pipelines.imagegen.backends:SDXLImg2ImgBackend", "pipelines.imagegen.backends:SafetyCheckerBackend",
     "pipelines.photo.backends:OpenCVRepair", "pipelines.photo.backends:LamaRepair", "pipelines.photo.backends:ClassicTone", "pipelines.photo.backends:NLMeansDenoise", "pipelines.photo.faces:GFPGANFaces", "pipelines.photo.faces:RestoreFormerFaces", "pipelines.photo.faces:CodeFormerFaces", "pipelines.photo.backends:LanczosUpscale", "pipelines.photo.backends:RealESRGANx2Upscale", "pipelines.photo.backends:RealESRGANx4Upscale", "pipelines.photo.backends:RealESRGANUpscale", "pipelines.photo.backends:HintsColorize", "pipelines.photo.backends:DDColorColorize", "pipelines.photo.backends:DDColorArtisticColorize", "pipelines.photo.backends:DDColorLargeColorize",

@@ -401,15 +401,15 @@ def cpu_check(text: str, names: Iterable[str] | None = None) -> PromptCheck:
 
 
 def check_prompt(text: str, language: str = "fr", *, store=None, workshop_id: int | None = None,
-                 names: Iterable[str] | None = None, model: bool | None = None) -> PromptCheck:
+                 names: Iterable[str] | None = None, model: bool = True) -> PromptCheck:
     """Is this prompt fine for a children's workshop?
 
     `language` is the interface language (the refusal sentence's language; both languages' words are
     always checked). `names`: the workshop's first names (read from `store` when it is given and
     `names` is None), so that mockery aimed at a participant is refused. The model guard, when
-    installed, then reads what the CPU guard let through (`model=None`: when the store's workshop
-    asks for it or `model=True`; see model_guard.py). When `store` is given a refusal is counted with
-    its category (event ``prompt_blocked``; the text is never stored).
+    installed and `model` is true, then reads what the CPU guard let through (model_guard.py).
+    When `store` is given a refusal is counted with its category (event ``prompt_blocked``; the
+    text is never stored).
     """
     if names is None and store is not None and workshop_id is not None:
         names = [p["name"] for p in store.participants(workshop_id)]
