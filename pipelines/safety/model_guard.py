@@ -12,6 +12,8 @@ from __future__ import annotations
 import json
 import re
 import time
+from dataclasses import dataclass
+from typing import ClassVar, Protocol, runtime_checkable
 
 from ..backends import Backend
 from .prompts import CATEGORIES, PromptCheck
@@ -58,6 +60,31 @@ def parse_verdict(raw: str) -> tuple[bool, str] | None:
     return None
 
 
+@dataclass
+class GuardRequest:
+    """text: the child's sentence (already accepted by the CPU guard); language: the interface language
+    ("fr" or "en"); budget_s: the most seconds the model may take (a late answer is no answer)."""
+
+    text: str
+    language: str = "fr"
+    budget_s: float = TIME_BUDGET_S
+
+
+@runtime_checkable
+class SentenceGuard(Protocol):
+    """safety.prompt: a second reader for the sentences the CPU guard let through."""
+
+    ai_made: ClassVar[bool]
+
+    def __call__(self, request: GuardRequest) -> PromptCheck | None:
+        """A refusal (PromptCheck with blocked=True, the category's locale key, guard = the backend's
+        name) when the model refuses the sentence; None when it accepts it, answers late (past
+        ``budget_s``) or answers something not understood. Raises UserError when the weights are missing."""
+
+
+CONTRACTS: dict[str, type] = {"safety.prompt": SentenceGuard}
+
+
 class SmallModelGuard(Backend):
     """Qwen2.5-0.5B-Instruct as a sentence checker (about 1 s a sentence on a laptop CPU)."""
 
@@ -67,6 +94,8 @@ class SmallModelGuard(Backend):
     licence = "Apache-2.0 (Qwen2.5 weights)"
     weights = ("qwen2.5-0.5b-instruct",)
     modules = ("torch", "transformers")
+    engine = "transformers"
+    ai_made = True
     writer = "story.write.llm-small"  # the story writer whose loaded model is shared
 
     def __init__(self) -> None:
@@ -98,10 +127,10 @@ class SmallModelGuard(Backend):
         raw = self.tokenizer.decode(output[0, inputs["input_ids"].shape[-1]:], skip_special_tokens=True)
         return raw, seconds
 
-    def check(self, text: str, language: str = "fr", budget_s: float = TIME_BUDGET_S) -> PromptCheck | None:
-        """A refusal (PromptCheck) when the model refuses the sentence; None when it accepts or gives no answer."""
-        raw, seconds = self.answer(text, budget_s)
-        verdict = parse_verdict(raw) if seconds <= budget_s * 1.5 else None
+    def __call__(self, request: GuardRequest) -> PromptCheck | None:
+        """See SentenceGuard.__call__."""
+        raw, seconds = self.answer(request.text, request.budget_s)
+        verdict = parse_verdict(raw) if seconds <= request.budget_s * 1.5 else None
         if not verdict or not verdict[0]:
             return None
         category = verdict[1]
@@ -128,4 +157,4 @@ def model_guard() -> SmallModelGuard | None:
 def model_check(text: str, language: str = "fr") -> PromptCheck | None:
     """The model guard's refusal for a sentence the CPU guard let through, or None (no guard, accepted, no answer)."""
     guard = model_guard()
-    return guard.check(text, language) if guard is not None else None
+    return guard(GuardRequest(text, language)) if guard is not None else None
