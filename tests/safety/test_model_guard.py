@@ -35,7 +35,16 @@ def test_no_guard_without_weights(atelier_env):
     assert check_prompt("un dragon", "fr").blocked is False
 
 
-def test_tiny_qwen_guard_loads_through_the_real_path_and_reads_only_what_the_cpu_guard_let_through(tiny_qwen):
+@pytest.fixture
+def fresh_backends():
+    """Backends loaded from this test's models dir, and forgotten afterwards."""
+    backends._instances.clear()
+    yield
+    backends._instances.clear()
+
+
+def test_tiny_qwen_guard_loads_through_the_real_path_and_reads_only_what_the_cpu_guard_let_through(
+        tiny_qwen, fresh_backends):
     guard = model_guard()
     assert isinstance(guard, SmallModelGuard) and guard.name == "safety.prompt.llm-small"
     before = guard.checked
