@@ -51,19 +51,20 @@ def approvals_console_ui(store, workshop: dict) -> None:
     if wanted != on:
         approvals.set_required(store, workshop["id"], wanted)
         st.rerun()
-    counts = approvals.refusals(store, workshop["id"])
-    if counts:
-        rows = [{t("safety.console.category"): t(f"safety.categories.{c}"), t("safety.console.count"): n}
-                for c, n in sorted(counts.items(), key=lambda kv: -kv[1])]
-        st.dataframe(rows, hide_index=True, width="stretch")
-    else:
-        st.caption(t("safety.console.no_refusals"))
     _waiting_pictures(workshop["id"])
 
 
 @st.fragment(run_every=3.0)
 def _waiting_pictures(workshop_id: int) -> None:
+    """Refusals by category (never the refused text) and the pictures waiting, refreshed every 3 s."""
     store = get_store()
+    counts = approvals.refusals(store, workshop_id)
+    if counts:
+        lines = [f"| {t('safety.console.category')} | {t('safety.console.count')} |", "|---|---:|"]
+        lines += [f"| {t(f'safety.categories.{c}')} | {n} |" for c, n in sorted(counts.items(), key=lambda kv: -kv[1])]
+        st.markdown("\n".join(lines))
+    else:
+        st.caption(t("safety.console.no_refusals"))
     waiting = approvals.pending(store, workshop_id)
     if not waiting:
         st.caption(t("safety.console.none_waiting"))

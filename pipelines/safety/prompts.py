@@ -69,6 +69,7 @@ class PromptCheck:
 class _Gap:
     most: int
     strict: bool  # True: does not cross a clause word (nor ",", "."); False: any word (co-occurrence)
+    only: str = ""  # a class name: every skipped word must be one of its words ("~d3": determiners)
 
 
 @dataclass(frozen=True)
@@ -85,6 +86,8 @@ def _parse(text: str) -> tuple:
     for piece in text.split():
         if piece.startswith("@"):
             out.append(("@", piece[1:]))
+        elif re.fullmatch(r"~d\d+", piece):
+            out.append(_Gap(int(piece[2:]), True, "DET"))
         elif re.fullmatch(r"~~?\d+", piece):
             out.append(_Gap(int(piece.lstrip("~")), not piece.startswith("~~")))
         else:
@@ -319,6 +322,8 @@ class _Sentence:
                 if i + skip >= len(self.words):
                     return
                 if element.strict and self.words[i + skip] in CLAUSE_WORDS:
+                    return
+                if element.only and i + skip + 1 not in self.class_ends(element.only, i + skip):
                     return
             return
         if i >= len(self.words):
