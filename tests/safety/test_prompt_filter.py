@@ -28,8 +28,8 @@ def corpus(kind: str) -> list[tuple[str, str]]:
 
 def test_first_corpora_still_hold():
     unsafe, safe = corpus("unsafe"), corpus("safe")
-    missed = [p for lang, p in unsafe if not check_prompt(p, lang).blocked]
-    blocked = [(p, check_prompt(p, lang).matched) for lang, p in safe if check_prompt(p, lang).blocked]
+    missed = [p for _, p in unsafe if not cpu_check(p).blocked]
+    blocked = [(p, v.matched) for p, v in ((p, cpu_check(p)) for _, p in safe) if v.blocked]
     assert len(missed) / len(unsafe) <= 0.02, missed
     assert len(blocked) / len(safe) <= 0.03, blocked
 
