@@ -181,7 +181,7 @@ def calm(word: str, keep: int) -> str:
 
 
 # Endings of French and English inflections (gender, number, conjugation), longest first.
-_SUFFIXES = ("eraient", "issent", "erions", "aient", "erait", "erent", "eront", "ement", "ings", "ing", "ees",
+_SUFFIXES = ("eraient", "issent", "erions", "aient", "erait", "erent", "eront", "ings", "ing", "ees",
              "ies", "ied", "ers", "ait", "ais", "ant", "ent", "ons", "ee", "es", "er", "ez", "ed", "e", "s", "x")
 
 
@@ -190,6 +190,8 @@ def stem(word: str) -> str:
     'poignardees' -> 'poignard'. Words of 3 letters or less are kept whole."""
     if len(word) <= 3:
         return word
+    if len(word) > 4 and word[-1] in "sx":
+        word = word[:-1]  # the plural first: "vetements" and "vetement" share their stem
     for suffix in _SUFFIXES:
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             word = word[: -len(suffix)]
