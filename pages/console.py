@@ -13,6 +13,7 @@ from ui.runtime import get_queue, get_store
 from ui.session import current_workshop, is_facilitator
 from ui.frame import require_frame
 from ui.approvals import approvals_console_ui
+from ui.console_privacy import retention_ui, tablets_ui, worker_ui
 
 require_frame()  # first: pages run inside the studio's frame (ui/frame.py)
 
@@ -120,8 +121,12 @@ for person in store.participants(workshop["id"]):
         store.remove_participant(person["id"])
         st.rerun()
 
+tablets_ui(workshop)
+retention_ui(workshop)
+
 # 3. The job queue ------------------------------------------------------------------------------
 st.subheader(f"⏳ {t('console.queue')}")
+worker_ui()
 queue = get_queue()
 names = {p["id"]: p["name"] for p in store.participants(workshop["id"])}
 

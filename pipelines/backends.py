@@ -162,6 +162,7 @@ def registry() -> list[type[Backend]]:
     from .imagegen import backends as imagegen
     from .music import backends as music
     from .photo import backends as photo, faces
+    from .portrait import backends as portrait
     from .safety import model_guard as guard
     from .story import llm, voice, writer
 
@@ -198,6 +199,9 @@ def registry() -> list[type[Backend]]:
         photo.DDColorColorize,
         photo.DDColorArtisticColorize,
         photo.DDColorLargeColorize,
+        portrait.CpuPainter,
+        portrait.TurboPortrait,
+        portrait.SDXLTurboPortrait,
     ] + _plugins
 
 
@@ -209,10 +213,11 @@ def contracts() -> dict[str, type]:
     from .imagegen.contract import CONTRACTS as imagegen
     from .music.contract import CONTRACTS as music
     from .photo.contract import CONTRACTS as photo
+    from .portrait.contract import CONTRACTS as portrait
     from .safety.model_guard import CONTRACTS as safety
     from .story.contract import CONTRACTS as story
 
-    return {**story, **music, **imagegen, **photo, **safety}
+    return {**story, **music, **imagegen, **photo, **portrait, **safety}
 
 
 def register_backend(cls: type[Backend]) -> None:

@@ -80,7 +80,7 @@ def approve(store, job_id: str) -> dict:
                                  files={k: files[k] for k in keep}, title=artifact.get("title", ""),
                                  prompt=artifact.get("prompt", ""), params=artifact.get("params"),
                                  model=artifact.get("model", ""), seed=artifact.get("seed"),
-                                 ai_made=bool(artifact.get("ai_made")))
+                                 ai_made=bool(artifact.get("ai_made")), job_id=job_id)
     with store.transaction() as conn:
         conn.execute("UPDATE picture_reviews SET state='approved', artifact_id=?, decided_at=? WHERE job_id=?",
                      (created["id"], _iso(now()), job_id))
