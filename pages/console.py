@@ -8,6 +8,7 @@ from pipelines.i18n import UserError
 from ui.i18n import error_text, lang, t
 from ui.runtime import get_store
 from ui.session import current_workshop, is_facilitator
+from ui.approvals import approvals_console_ui
 from ui.console import code_ui, library_settings_ui, queue_ui
 from ui.console_privacy import retention_ui, tablets_ui, worker_ui
 from ui.frame import require_frame
@@ -63,6 +64,7 @@ if not workshop:
 # 2. The workshop: code, participants, consent -------------------------------------------------
 st.header(f"{workshop['name']} — {workshop['day']}")
 code_ui(workshop)
+approvals_console_ui(store, workshop)  # children's pictures waiting for the OK; refusals by category
 
 st.subheader(f"👧 {t('console.participants')}")
 with st.form("add-participant", clear_on_submit=True):

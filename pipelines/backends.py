@@ -26,6 +26,7 @@ backend facts) -- ``ai_made`` (its output is made by a trained model and is labe
 - ``story.write``: :class:`pipelines.story.contract.Writer`, ``WriteRequest -> Story``
 - ``story.voice``: :class:`pipelines.story.contract.Voice`, ``SpeakRequest -> Path``
 - ``portrait.paint``: :class:`pipelines.portrait.contract.PortraitPainter`
+- ``safety.prompt``: :class:`pipelines.safety.model_guard.SentenceGuard`, ``GuardRequest -> PromptCheck | None``
 
 :func:`contracts` maps each capability to its Protocol.
 
@@ -158,12 +159,15 @@ def registry() -> list[type[Backend]]:
     from .music import backends as music
     from .photo import backends as photo, faces
     from .portrait import backends as portrait
+    from .safety import model_guard as guard
     from .story import llm, voice, writer
 
     return [
         writer.TemplateWriter,
         llm.SmallLlmWriter,
         llm.LlmWriter,
+        guard.SmallModelGuard,
+        guard.ModelGuard,
         voice.EspeakVoice,
         voice.PiperFrenchVoice,
         music.ComposerBackend,
@@ -206,9 +210,10 @@ def contracts() -> dict[str, type]:
     from .music.contract import CONTRACTS as music
     from .photo.contract import CONTRACTS as photo
     from .portrait.contract import CONTRACTS as portrait
+    from .safety.model_guard import CONTRACTS as safety
     from .story.contract import CONTRACTS as story
 
-    return {**story, **music, **imagegen, **photo, **portrait}
+    return {**story, **music, **imagegen, **photo, **portrait, **safety}
 
 
 def register_backend(cls: type[Backend]) -> None:

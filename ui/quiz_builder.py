@@ -191,7 +191,7 @@ def check_drawn_prompt(subject: str) -> None:
 
     workshop = current_workshop()
     screen(subject, language=lang(), store=get_store(), workshop_id=workshop["id"] if workshop else None,
-           empty_key="quiz.builder.err_subject")
+           model=False, empty_key="quiz.builder.err_subject")
 
 
 def ai_picture_ui(entry) -> None:

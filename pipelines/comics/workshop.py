@@ -79,4 +79,4 @@ def check_ai_panel(comic: dict, i: int, language: str, store=None, workshop_id: 
     from ..safety.prompts import screen
 
     screen(panel_prompt(comic, i), hero_description(comic), language=language, store=store, workshop_id=workshop_id,
-           empty_key="comics.errors.story_empty", blocked_key="comics.ui.panel_blocked", panel=i + 1)
+           model=False, empty_key="comics.errors.story_empty", blocked_key="comics.ui.panel_blocked", panel=i + 1)
