@@ -10,7 +10,7 @@ from pipelines.export.imposition import add_calibration_pages
 from pipelines.export.pdf import PrintDocument
 from pipelines.export.postcard import BORDERS, crop_frame, draw_crop_frame, message_fit, picture_ratio, Postcard
 from pipelines.i18n import UserError
-from pipelines.safety.uploads import sanitize_image
+from pipelines.safety.uploads import open_picture, sanitize_image
 from pipelines.store.files import atomic_path
 from ui.i18n import error_text, lang, t
 from ui.jobs import expected_time_text, job_status_ui, submit_job
@@ -133,8 +133,8 @@ def dvd_source_ui() -> str | None:
                       horizontal=True, key="dvd-part")
     part = proposals[choice]
     cw, ch = cover.size
-    l, tp, r, b = part.crop
-    piece = cover.crop((round(l * cw), round(tp * ch), round(r * cw), round(b * ch)))
+    lf, tp, r, b = part.crop
+    piece = cover.crop((round(lf * cw), round(tp * ch), round(r * cw), round(b * ch)))
     key = f"{upload.file_id}-{choice}-{hash(tuple(map(int, np.ravel(corners))))}"
     if st.session_state.get("dvd_saved_key") != key:
         st.session_state["postcard_front"] = save_picture(piece, f"pochette-{upload.file_id[:8]}.png")
@@ -173,7 +173,7 @@ if not front or not Path(front).exists():
 
 # 2. The card: direction, border, crop frame, title, message.
 st.header(t("postcards.design"))
-picture = Image.open(front)
+picture = open_picture(front)
 design_col, frame_col = st.columns([1, 1])
 with design_col:
     orientation = st.radio(t("postcards.orientation"), ["landscape", "portrait"], horizontal=True,
@@ -231,5 +231,6 @@ if job_id:
         st.info(t("postcards.print_tip"))
         calibration = PrintDocument(t("export.calibration.title"), language=lang())
         add_calibration_pages(calibration, "A4", "landscape")
-        st.download_button(t("postcards.calibration"), data=calibration.pdf_bytes(), file_name="reglage-recto-verso.pdf",
+        st.download_button(t("postcards.calibration"), data=calibration.pdf_bytes(),
+                           file_name="reglage-recto-verso.pdf",
                            mime="application/pdf", use_container_width=True, key="pc-calibration")

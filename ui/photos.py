@@ -12,7 +12,7 @@ from PIL import Image
 from pipelines import backends
 from pipelines.i18n import UserError
 from pipelines.photo.hints_layer import hint_layer
-from pipelines.safety.uploads import sanitize_image
+from pipelines.safety.uploads import open_picture, picture_size, sanitize_image
 from pipelines.store.files import write_bytes_atomic
 
 from .i18n import error_text, lang, t
@@ -32,7 +32,8 @@ def _work_dir() -> Path:
     data = state()
     if "dir" not in data:
         workshop = current_workshop()
-        data["dir"] = str(get_store().artifact_dir(workshop["id"] if workshop else None, f"photos-{uuid.uuid4().hex[:12]}"))
+        data["dir"] = str(get_store().artifact_dir(workshop["id"] if workshop else None,
+                                                   f"photos-{uuid.uuid4().hex[:12]}"))
     Path(data["dir"]).mkdir(parents=True, exist_ok=True)
     return Path(data["dir"])
 
@@ -121,7 +122,7 @@ def cleared_mask_ui() -> str | None:
         return mask_file
     from pipelines.photo.repair import clear_area
 
-    mask = np.asarray(Image.open(mask_file).convert("L")) >= 128
+    mask = np.asarray(open_picture(mask_file).convert("L")) >= 128
     for box in cleared:
         mask = clear_area(mask, box)
     out = _work_dir() / "mask-edited.png"
@@ -182,7 +183,8 @@ def steps_ui(info: dict) -> dict | None:
                     names = [b.name for b in automatic]
                     default = max(names, key=lambda n: names.index(n) if not backends.get(n).optional else -1)
                     engines[step] = st.radio(t("widgets.engine"), names, index=names.index(default),
-                                             format_func=lambda n: f"{t(backends.get(n).label)} — {backends.get(n).licence}",
+                                             format_func=lambda n: f"{t(backends.get(n).label)} — "
+                                                                   f"{backends.get(n).licence}",
                                              key="photo-colour-engine", horizontal=True)
                 else:
                     st.caption(t("photo.ui.colour_hints_later"))
@@ -208,7 +210,7 @@ def result_ui(job) -> dict:
     files = {k: str(get_store().files_dir / v) for k, v in job.result["files"].items()}
     st.subheader(t("photo.ui.result"))
     current = state().get("recolored") or files["restored"]
-    before_after_ui(Image.open(files["before"]), Image.open(current))
+    before_after_ui(open_picture(files["before"]), open_picture(current))
     notes = job.result.get("notes") or []
     if notes:
         st.info("  \n".join(t(n) for n in notes))
@@ -223,7 +225,7 @@ def hints_ui(files: dict) -> None:
     st.caption(t("photo.ui.hints_explain"))
     base_path = files.get("uncoloured") or files["restored"]
     shown = state().get("recolored") or files["restored"]
-    picture = Image.open(shown).convert("RGB")
+    picture = open_picture(shown)
     width = min(700, picture.width)
     height = int(picture.height * width / picture.width)
     colour = st.color_picker(t("photo.ui.pick_colour"), "#3a6fd8", key="photo-hint-colour")
@@ -234,7 +236,7 @@ def hints_ui(files: dict) -> None:
     left, right = st.columns(2)
     if left.button(t("photo.ui.recolor"), type="primary", width="stretch", key="photo-recolor",
                    disabled=not objects):
-        size = Image.open(base_path).size
+        size = picture_size(base_path)
         layer = hint_layer(objects, (width, height), size)
         hints_file = _work_dir() / f"indices-{uuid.uuid4().hex[:6]}.png"
         layer.save(hints_file)

@@ -60,8 +60,9 @@ def skimage_picture(name: str) -> Image.Image:
     if spec is None or not spec.submodule_search_locations:
         raise RuntimeError("scikit-image is not installed: pip install -r requirements.txt")
     path = Path(list(spec.submodule_search_locations)[0]) / "data" / name
-    with Image.open(path) as image:
-        return image.convert("RGB")
+    from ..safety.uploads import open_picture
+
+    return open_picture(path)
 
 
 def drawn_sunset(seed: int, size: tuple[int, int] = (768, 512)) -> Image.Image:
@@ -154,7 +155,8 @@ class StarterBuilder:
 
         self.items.append({
             "id": f"{source.subject}-{source.style}".replace("_", "-"), "mode": "which_prompt", "media": "image",
-            "file": name, "truth": "ai", "model": self.t("model_stylise"), "prompt": prompt(source.subject, source.style),
+            "file": name, "truth": "ai", "model": self.t("model_stylise"),
+            "prompt": prompt(source.subject, source.style),
             "question": self.t("question_prompt"),
             "choices": [prompt(source.subject, source.style), prompt(other_subject, source.style),
                         prompt(source.subject, other_style), prompt(third_subject, third_style)],
@@ -166,7 +168,8 @@ class StarterBuilder:
         note, _, mode = str(details.get("key", "")).partition(" ")
         if not note:
             return "?"
-        return self.t("tonality", note=self.t("note." + note.replace("#", "s")), mode=self.t("mode." + mode.replace(" ", "_")))
+        return self.t("tonality", note=self.t("note." + note.replace("#", "s")),
+                      mode=self.t("mode." + mode.replace(" ", "_")))
 
     def music_item(self, group: str, mood: str, other: str) -> None:
         from ..music.api import compose

@@ -25,10 +25,11 @@ def cover_crop(image, aspect: float):
 
 def panel_picture(path: str, width_mm: float, height_mm: float, dpi: int):
     """A panel's picture cropped to the panel's shape and resampled to `dpi` (RGB)."""
-    from PIL import Image, ImageOps
+    from PIL import Image
 
-    with Image.open(path) as source:
-        image = ImageOps.exif_transpose(source).convert("RGB")
+    from ..safety.uploads import open_picture
+
+    image = open_picture(path)
     image = cover_crop(image, width_mm / height_mm)
     size = (max(1, round(width_mm / 25.4 * dpi)), max(1, round(height_mm / 25.4 * dpi)))
     return image.resize(size, Image.LANCZOS)

@@ -175,15 +175,13 @@ def fit_text(text: str, width_mm: float, height_mm: float, size: float, family: 
 
 
 def _load_picture(picture) -> Image.Image:
-    if isinstance(picture, Image.Image):
-        return picture
-    path = Path(picture)
-    try:
-        with Image.open(path) as opened:
-            opened.load()
-            return opened.copy()
-    except FileNotFoundError:
-        raise FileNotFoundError(f"Picture {path} does not exist.") from None
+    """A picture to print through the one loader: oriented, 8-bit sRGB, alpha kept (composited at placing),
+    and no metadata (a JPEG comment or EXIF block of the source never reaches the PDF)."""
+    from ..safety.uploads import open_picture
+
+    if not isinstance(picture, Image.Image) and not Path(picture).is_file():
+        raise FileNotFoundError(f"Picture {picture} does not exist.")
+    return open_picture(picture, keep_alpha=True)
 
 
 class Page:
@@ -238,8 +236,9 @@ class Page:
         if fit not in ("cover", "contain"):
             raise ValueError(f"fit must be 'cover' or 'contain' but is {fit!r}.")
         source = _load_picture(picture)
-        has_alpha = source.mode in ("RGBA", "LA") or (source.mode == "P" and "transparency" in source.info)
-        source = source.convert("RGBA" if has_alpha else "RGB")
+        if source.mode == "RGBA":  # transparency printed as white paper (no soft mask in the PDF)
+            paper = Image.new("RGBA", source.size, (255, 255, 255, 255))
+            source = Image.alpha_composite(paper, source).convert("RGB")
         label = name or (Path(picture).name if not isinstance(picture, Image.Image) else "")
         if fit == "contain":
             scale = min(w / source.width, h / source.height)
@@ -464,7 +463,8 @@ class PrintDocument:
         self._finish_page()
         mw, mh = media_mm
         tx, ty, tw, th = trim
-        if tx < bleed_mm - 1e-6 or ty < bleed_mm - 1e-6 or tx + tw + bleed_mm > mw + 1e-6 or ty + th + bleed_mm > mh + 1e-6:
+        if (tx < bleed_mm - 1e-6 or ty < bleed_mm - 1e-6 or tx + tw + bleed_mm > mw + 1e-6
+                or ty + th + bleed_mm > mh + 1e-6):
             raise ValueError(f"Trim {trim} with {bleed_mm} mm bleed does not fit on a {mw} x {mh} mm sheet.")
         canvas = self._canvas
         canvas.setPageSize((mw * MM, mh * MM))

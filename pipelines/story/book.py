@@ -10,6 +10,7 @@ from ..backends import Progress, no_progress
 from ..config import settings
 from ..export.book import Book, BookPage
 from ..i18n import UserError, translate
+from ..safety.uploads import open_picture
 from .grammar import lexicon
 from .spec import Story
 
@@ -33,11 +34,11 @@ def check_pictures(story: Story) -> list[dict]:
         if not page.picture:
             continue
         try:
-            with Image.open(page.picture) as image:
-                image.verify()
+            open_picture(page.picture)
         except Exception as exc:  # a deleted or broken file must not stop the book
+            detail = exc.message(story.language) if isinstance(exc, UserError) else type(exc).__name__
             notes.append({"key": "story.errors.picture_unreadable",
-                          "params": {"number": number, "detail": type(exc).__name__}})
+                          "params": {"number": number, "detail": detail}})
             page.picture = ""
     return notes
 
@@ -57,7 +58,7 @@ def add_music(story: Story, folder: Path, theme: str = "", seed: int = 0, backen
             music = compose(page.mood, MUSIC_SECONDS, seed + number, genre=theme or None, backend=backend,
                             story=page.text)
             page.music = music.write(folder, f"music-{number:02d}")["mp3"]
-        except (UserError, ValueError, RuntimeError, OSError) as exc:
+        except (UserError, ValueError, RuntimeError, OSError):
             notes.append({"key": "story.notes.music_failed", "params": {"number": number}})
             page.music = ""
     return notes
@@ -75,8 +76,7 @@ def make_cover(story: Story, path: Path) -> Path:
     """The cover picture: the first page's picture, or a soft coloured card with the companion's emoji-free title."""
     first = next((p.picture for p in story.pages if p.picture and Path(p.picture).exists()), None)
     if first:
-        with Image.open(first) as image:
-            cover = image.convert("RGB")
+        cover = open_picture(first)
     else:
         from ..export.fonts import pil_font
 
@@ -133,7 +133,8 @@ def to_book(story: Story, cover: str | None, ai_pictures: bool, voice_label: str
     labels = {"by": t("story.book.by", author=story.author), "cover": t("story.book.cover_label"),
               "page": t("story.book.page_label"), "listen": t("story.book.listen"),
               "music": t("story.book.music_label"), "contents": t("story.book.contents"),
-              "ai_note": t("story.book.ai_note"), "made_with": t("story.book.made_with", library=settings().library_name)}
+              "ai_note": t("story.book.ai_note"),
+              "made_with": t("story.book.made_with", library=settings().library_name)}
     return Book(title=story.title, author=story.author, language=lang, pages=pages, cover=cover,
                 ai_generated=ai_made, description=story.title, end_title=t("story.book.how_title"),
                 end_lines=how_made_lines(story, pictures, music_label or (t("story.book.music_none") if not has_music
