@@ -4,7 +4,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from .bubbles import LINE_MM, BubbleShape
-from .lettering import PT_MM, pdf_font, pil_font
+from ..export.fonts import draw_runs, draw_runs_pil
+from .lettering import PT_MM, runs
 from .page import Composed
 
 MM_PT = 72 / 25.4
@@ -52,9 +53,7 @@ def render_png(composed: Composed, dpi: int = 150):
     for bubble in composed.bubbles:
         _bubble_png(draw, bubble, k)
     for text, x, baseline, size, bold, align in composed.texts:
-        anchor = {"centre": "ms", "right": "rs", "left": "ls"}[align]
-        draw.text((x * k, baseline * k), text, fill=INK, anchor=anchor,
-                  font=pil_font(bold, max(6, round(size * PT_MM * k))))
+        draw_runs_pil(draw, (x * k, baseline * k), runs(text, bold), max(6, round(size * PT_MM * k)), INK, align)
     return image
 
 
@@ -70,8 +69,8 @@ def _bubble_png(draw, bubble: BubbleShape, k: float) -> None:
     for puff in bubble.puffs:
         draw.polygon(scaled(puff), fill=bubble.fill, outline=INK, width=line)
     for line_text, x, baseline, size in text_lines(bubble):
-        draw.text((x * k, baseline * k), line_text, fill=INK, anchor="ms",
-                  font=pil_font(bubble.lettering.bold, max(6, round(size * PT_MM * k))))
+        draw_runs_pil(draw, (x * k, baseline * k), runs(line_text, bubble.lettering.bold),
+                      max(6, round(size * PT_MM * k)), INK, "centre")
 
 
 def text_lines(bubble: BubbleShape) -> list[tuple[str, float, float, float]]:
@@ -117,10 +116,7 @@ def draw_pdf(page, composed: Composed) -> None:
         _bubble_pdf(canvas, bubble, page.to_pt)
     canvas.setFillColor(HexColor(INK))
     for text, x, baseline, size, bold, align in composed.texts:
-        canvas.setFont(pdf_font(bold), size)
-        draw = {"centre": canvas.drawCentredString, "right": canvas.drawRightString,
-                "left": canvas.drawString}[align]
-        draw(*page.to_pt(x, baseline), text)
+        draw_runs(canvas, *page.to_pt(x, baseline), runs(text, bold), size, align)
     canvas.restoreState()
 
 
@@ -148,5 +144,4 @@ def _bubble_pdf(canvas, bubble: BubbleShape, to_pt) -> None:
         canvas.drawPath(_path(canvas, puff, to_pt), stroke=1, fill=1)
     canvas.setFillColor(HexColor(INK))
     for line_text, x, baseline, size in text_lines(bubble):
-        canvas.setFont(pdf_font(bubble.lettering.bold), size)
-        canvas.drawCentredString(*to_pt(x, baseline), line_text)
+        draw_runs(canvas, *to_pt(x, baseline), runs(line_text, bubble.lettering.bold), size, "centre")
