@@ -33,6 +33,7 @@ class Postcard:
     logo: str = ""  # picture file of the library's logo, "" for none
     made_on: str = field(default_factory=lambda: date.today().isoformat())
     language: str = "fr"
+    name: str = ""  # the picture as its owner calls it (their file name), for warnings; "" = the file's name
 
     def __post_init__(self):
         if self.orientation not in ORIENTATIONS:
@@ -103,7 +104,7 @@ def draw_front(card: Postcard, page: Page) -> None:
     x, y, bw, bh = picture_box(card)
     if card.border != "none":
         page.rect(-6, -6, w + 12, h + 12, stroke=None, fill=(1, 1, 1))  # white border, bleed included
-    page.image(card.front, x, y, bw, bh, crop=card.crop, name=Path(card.front).name)
+    page.image(card.front, x, y, bw, bh, crop=card.crop, name=card.name or Path(card.front).name)
     if card.border == "frame":
         page.rect(5, 5, w - 10, h - 10, stroke=(1, 1, 1), line_mm=1.2)
     title = card.title.strip()[:MAX_TITLE]
@@ -214,10 +215,28 @@ def draw_back(card: Postcard, page: Page) -> None:
 
 
 # -- documents -------------------------------------------------------------------------------
+PRINTERS = ("office", "shop")
+
+
+def print_options(printer: str = "office", bleed_mm: float | None = None, crop_marks: bool | None = None) -> dict:
+    """Bleed and crop marks for a printer: "office" (A4 at 100 %, no bleed, thin cut lines) or "shop"
+    (3 mm bleed, crop marks outside the trim, SRA4 sheets); explicit values win."""
+    if printer not in PRINTERS:
+        raise ValueError(f"printer must be one of {PRINTERS} but is {printer!r}.")
+    shop = printer == "shop"
+    return {"bleed_mm": (3.0 if shop else 0.0) if bleed_mm is None else float(bleed_mm),
+            "crop_marks": shop if crop_marks is None else bool(crop_marks)}
+
+
 def postcard_document(cards: list[Postcard], *, sheet: str = "4up", duplex: bool = True, bleed_mm: float = 0.0,
                       crop_marks: bool = False, flip: str = "long", title: str = "",
-                      author: str = "") -> PrintDocument:
-    """A PDF of postcards: single A6 pages (front, back, front, back...) or 4-up sheets (fronts, then backs)."""
+                      author: str = "", cut_guides: bool = True) -> PrintDocument:
+    """A PDF of postcards: single A6 pages (front, back, front, back...) or 4-up sheets (fronts, then backs).
+
+    The default (no bleed, no marks) is an A4 sheet for an office printer at 100 %, with thin cut lines
+    on the inner cuts (`cut_guides`); with bleed or crop marks the sheet is SRA4 for a print shop
+    (see `print_options`).
+    """
     if not cards:
         raise UserError("postcards.no_card")
     if sheet not in ("4up", "single"):
@@ -240,7 +259,7 @@ def postcard_document(cards: list[Postcard], *, sheet: str = "4up", duplex: bool
         raise UserError("postcards.mixed_orientations")
     layout = grid_layout(cards[0].size_mm, 2, 2, bleed_mm=bleed_mm, crop_marks=crop_marks)
     impose(doc, [Card(lambda p, c=c: draw_front(c, p), lambda p, c=c: draw_back(c, p)) for c in cards],
-           layout, duplex=duplex, flip=flip)
+           layout, duplex=duplex, flip=flip, cut_guides=cut_guides)
     return doc
 
 
