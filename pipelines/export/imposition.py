@@ -4,8 +4,9 @@ Cards sit edge to edge in a grid (one cut serves two cards). Without bleed or cr
 sheet is A4, for an office printer, printed at 100 %: four A6 cards fill it, so the only cuts are
 the inner ones, shown by thin cut lines (`cut_guides`) that an office printer can print (its
 unprintable border lies on the paper's own edges, which are the cards' outer edges). With bleed
-and crop marks it is SRA4, the print-shop sheet, so that the outer bleed and the marks have room. For duplex, back sheet slots are mirrored so each card's
-back lands behind its front when the sheet is turned over its long edge (or short edge).
+and crop marks it is SRA4, the print-shop sheet, so that the outer bleed and the marks have room.
+For duplex, back sheet slots are mirrored so each card's back lands behind its front when the
+sheet is turned over its long edge (or short edge).
 """
 from __future__ import annotations
 
