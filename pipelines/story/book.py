@@ -140,7 +140,9 @@ def to_book(story: Story, cover: str | None, ai_pictures: bool, voice_label: str
               "music": t("story.book.music_label"), "contents": t("story.book.contents"),
               "ai_note": t("story.book.ai_note"),
               "made_with": t("story.book.made_with", library=settings().library_name)}
+    first = next((p.picture for p in story.pages if p.picture and Path(p.picture).exists()), "")
     return Book(title=letter_text(story.title, lang), author=story.author, language=lang, pages=pages, cover=cover,
+                cover_name=Path(first).name if first else "",
                 ai_generated=ai_made, description=story.title, end_title=t("story.book.how_title"),
                 end_lines=how_made_lines(story, pictures, music_label or (t("story.book.music_none") if not has_music
                                                                            else "Atelier"),
