@@ -173,7 +173,7 @@ def steps_ui(info: dict) -> dict | None:
             elif step == "colorize":
                 if not info["greyscale"]:
                     st.warning(t("photo.ui.colour_already"))
-                automatic = [b for b in ready if getattr(b, "automatic", False)]
+                automatic = [b for b in ready if b.automatic]
                 modes = {"auto": t("photo.ui.colour_auto"), "hints": t("photo.ui.colour_hints")}
                 if not automatic:
                     modes.pop("auto")

@@ -12,6 +12,7 @@ from ..export.book import Book, BookPage
 from ..i18n import UserError, translate
 from ..safety.uploads import open_picture
 from .grammar import lexicon
+from .contract import SpeakRequest
 from .spec import Story
 
 TEXT_PT = {"4-6": 18.0, "7-8": 15.0, "9-10": 13.0}  # printed text size by reading age
@@ -69,7 +70,7 @@ def add_voice(story: Story, folder: Path, voice, progress: Progress = no_progres
     folder.mkdir(parents=True, exist_ok=True)
     for number, page in enumerate(story.pages, start=1):
         progress((number - 1) / len(story.pages), "story.progress.voice")
-        page.narration = str(voice.speak(page.text, story.language, folder / f"voice-{number:02d}.mp3", number))
+        page.narration = str(voice(SpeakRequest(page.text, story.language, folder / f"voice-{number:02d}.mp3", number)))
 
 
 def make_cover(story: Story, path: Path) -> Path:
