@@ -42,6 +42,10 @@ class Postcard:
             raise ValueError(f"border must be one of {BORDERS} but is {self.border!r}.")
         if self.crop is not None:
             object.__setattr__(self, "crop", tuple(float(v) for v in self.crop))
+        from ..safety.text import clean_text
+
+        object.__setattr__(self, "title", clean_text(self.title))  # NFC, no control or bidi characters
+        object.__setattr__(self, "message", clean_text(self.message, multiline=True))
 
     @property
     def size_mm(self) -> tuple[float, float]:
@@ -172,7 +176,13 @@ def message_fit(card: Postcard):
 
 
 def check_message(card: Postcard) -> None:
-    """Refuse a message that does not fit on the back, saying how many characters to cut."""
+    """Refuse a title or message the fonts cannot draw (emoji, scripts that need shaping) or a message
+    that does not fit on the back, saying how many characters to cut."""
+    from ..safety.text import check_printable
+    from .fonts import faces
+
+    check_printable(card.title, faces("sans", bold=True), field="title")
+    check_printable(card.message, faces("sans"), field="message")
     fit = message_fit(card)
     if not fit.fits:
         raise UserError("postcards.message_too_long", cut=fit.overflow_chars)
