@@ -184,7 +184,7 @@ def fit_text(text: str, width_mm: float, height_mm: float, size: float, family: 
 
 
 def _load_picture(picture) -> Image.Image:
-    """A picture to print through the one loader: oriented, 8-bit sRGB, alpha kept (composited at placing),
+    """A picture to print through the one loader: oriented, 8-bit sRGB, alpha kept (a soft mask in the PDF),
     and no metadata (a JPEG comment or EXIF block of the source never reaches the PDF)."""
     from ..safety.uploads import open_picture
 
@@ -244,10 +244,7 @@ class Page:
             raise ValueError(f"An image box needs a positive size but is {w} x {h} mm.")
         if fit not in ("cover", "contain"):
             raise ValueError(f"fit must be 'cover' or 'contain' but is {fit!r}.")
-        source = _load_picture(picture)
-        if source.mode == "RGBA":  # transparency printed as white paper (no soft mask in the PDF)
-            paper = Image.new("RGBA", source.size, (255, 255, 255, 255))
-            source = Image.alpha_composite(paper, source).convert("RGB")
+        source = _load_picture(picture)  # RGBA keeps its transparency: the paper (or what is under) shows
         label = name or (Path(picture).name if not isinstance(picture, Image.Image) else "")
         if fit == "contain":
             scale = min(w / source.width, h / source.height)
