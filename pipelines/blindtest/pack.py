@@ -55,7 +55,12 @@ class Problem:
     params: dict = field(default_factory=dict)
 
     def text(self, language: str = "fr") -> str:
-        return translate(self.key, language, **self.params)
+        """The sentence; a nested reason (`reason_key` + `reason_params`, e.g. the upload sanitiser's
+        refusal) is translated into `{reason}` first."""
+        params = dict(self.params)
+        if "reason_key" in params:
+            params["reason"] = translate(params.pop("reason_key"), language, **params.pop("reason_params", {}))
+        return translate(self.key, language, **params)
 
 
 class PackInvalid(UserError):
@@ -64,7 +69,7 @@ class PackInvalid(UserError):
     def __init__(self, problems: list[Problem]):
         self.problems = problems
         first = problems[0]
-        super().__init__("quiz.pack.invalid", count=len(problems), first=translate(first.key, "fr", **first.params))
+        super().__init__("quiz.pack.invalid", count=len(problems), first=first.text("fr"))
 
     def message(self, language: str = "fr") -> str:
         first = self.problems[0]
@@ -225,7 +230,7 @@ def _check_file(item: dict, media, read_file, bad) -> None:
         try:  # the same door as an upload: pixel limit, bombs, corrupt files
             sanitize_image(data, max_bytes=MAX_BYTES["image"], max_megapixels=MAX_PICTURE_MEGAPIXELS)
         except UserError as exc:
-            bad("quiz.pack.err_picture", file=name, reason_fr=exc.message("fr"), reason_en=exc.message("en"))
+            bad("quiz.pack.err_picture", file=name, reason_key=exc.key, reason_params=dict(exc.params))
 
 
 def _parse_manifest(raw: bytes | None) -> tuple[dict | None, list[Problem]]:
