@@ -2,11 +2,11 @@
 from pathlib import Path
 
 import streamlit as st
-from PIL import Image
 
 from pipelines.export.imposition import calibration_pdf
 from pipelines.export.postcard import (BORDERS, Postcard, crop_frame, draw_crop_frame, message_fit, picture_ratio,
                                        print_params)
+from pipelines.safety.uploads import open_picture
 from pipelines.store import library_name
 from ui.i18n import lang, t
 from ui.jobs import expected_time_text, job_status_ui, submit_job
@@ -34,7 +34,7 @@ if not front or not Path(front).exists():
 
 # 2. The card: direction, border, crop frame, title, message.
 st.header(t("postcards.design"))
-picture = Image.open(front)
+picture = open_picture(front)
 design_col, frame_col = st.columns([1, 1])
 with design_col:
     orientation = st.radio(t("postcards.orientation"), ["landscape", "portrait"], horizontal=True,
