@@ -250,10 +250,13 @@ def _silent(word: str, vocabulary: frozenset) -> frozenset[str]:
 class _Sentence:
     """The normalised words of one prompt and the memo of which word pattern matches which word."""
 
-    def __init__(self, words: list[str], rules: _Rules, names: frozenset[str]):
+    def __init__(self, words: list[str], rules: _Rules, names: frozenset[str], exact_from: int | None = None):
         self.words = words
         self.rules = rules
         self.names = names
+        # words from this position on are two neighbours joined ("tor ture"): matched exactly, never as a typo,
+        # or "en forme" would read as a misspelt insult
+        self.exact_from = len(words) if exact_from is None else exact_from
         self.forms = [_forms(w) | _silent(w, rules.vocabulary) for w in words]
         self.stems = [frozenset(stem(f) for f in fs if len(f) >= 4) for fs in self.forms]
         self.memo: dict[tuple[str, int], bool] = {}
@@ -274,6 +277,7 @@ class _Sentence:
         if token in (BARRIER, NEUTRAL):
             return False
         kind, core, core_stem, typo = _pattern_info(pattern)
+        typo = typo and j < self.exact_from
         forms = self.forms[j]
         if kind == "=":
             return core in forms
@@ -473,8 +477,9 @@ def cpu_check(text: str, names: Iterable[str] | None = None) -> PromptCheck:
                 r.category in ("hate", "public_figure") and probe.find(r.elements) for r in rules.rules):
             words = [NEUTRAL if w in places else w for w in words]
     main = words[:len(normalised.words)]
+    exact_from = len(words) + 1
     words += [BARRIER] + joined_halves(main, vocabulary, _FR_HINTS | _EN_HINTS | {NEUTRAL})
-    sentence = _Sentence(words, rules, roster)
+    sentence = _Sentence(words, rules, roster, exact_from)
     languages = _languages(normalised.words) | {"both"}
     tries = sorted({(order, j): rule for j in range(len(words)) if words[j] not in (BARRIER, NEUTRAL)
                     for order, _, rule in rules.rule_index.candidates(sentence.forms[j], sentence.stems[j])}.items())

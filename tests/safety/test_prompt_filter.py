@@ -173,3 +173,13 @@ def test_place_names_and_size_adjectives_are_read_in_context():
     assert not check_prompt("Léa qui porte une grosse valise", "fr", names=ROSTER).blocked
     assert check_prompt("Léa la grosse", "fr", names=ROSTER).blocked
     assert check_prompt("a poster of Hitler in Berlin", "fr").blocked
+
+
+def test_two_ordinary_words_side_by_side_are_not_read_as_a_misspelt_word():
+    """Joined neighbours ("tor ture") match only exactly: "en forme" is no typo of an insult."""
+    from pipelines.safety.prompts import check_prompt
+
+    for text in ("un nuage en forme de chaussure", "le dragon ronfle en forme de boule",
+                 "une maison en forme de champignon", "she is in great shape"):
+        assert not check_prompt(text, "fr", model=False).blocked, text
+    assert check_prompt("un dessin de tor ture", "fr", model=False).blocked
