@@ -8,7 +8,7 @@ import json
 import sqlite3
 
 from tests.e2e.ai_studio import ai_studio_fixture
-from tests.e2e.conftest import assert_no_exception, goto, shot, wait_ready
+from tests.e2e.conftest import assert_no_exception, goto, nav_link, shot, wait_ready
 
 studio = ai_studio_fixture()
 
@@ -20,7 +20,7 @@ def _db(studio, sql: str, *args) -> list[tuple]:
 
 def _open(page, studio, nav: str) -> None:
     goto(page, studio)
-    page.locator('[data-testid="stSidebarNav"] a', has_text=nav).first.click()
+    nav_link(page, nav).first.click()
     wait_ready(page)
 
 
@@ -49,7 +49,7 @@ def test_childrens_pictures_wait_for_the_facilitators_ok(browser_page, studio):
     box.click()
     child.get_by_role("option").filter(has_text="Zoé").first.click()
     wait_ready(child)
-    child.locator('[data-testid="stSidebarNav"] a', has_text="Bande dessinée").click()
+    nav_link(child, "Bande dessinée").click()
     wait_ready(child)
     child.get_by_role("button", name="3 cases hautes · 3 cases").click()
     wait_ready(child)
