@@ -77,14 +77,19 @@ count_col1.metric(t("console.blocked_prompts"), store.count_events("prompt_block
 count_col2.metric(t("console.flagged_images"), store.count_events("image_flagged", workshop["id"]))
 
 st.subheader(f"👧 {t('console.participants')}")
-with st.form("add-participant", clear_on_submit=True):
+ADD_KEYS = ("add-first-name", "add-age", "add-minor", "add-consent", "add-consent-by")
+if st.session_state.pop("add-clear", False):  # cleared only once a participant is added: an error keeps the form
+    for key in ADD_KEYS:
+        st.session_state.pop(key, None)
+st.session_state.setdefault("add-age", workshop["age_group"] if workshop["age_group"] in AGE_GROUPS else "8-12")
+st.session_state.setdefault("add-minor", True)
+with st.form("add-participant", clear_on_submit=False):
     col1, col2, col3 = st.columns([2, 1, 1])
-    first_name = col1.text_input(t("console.first_name"), max_chars=40)
-    age = col2.selectbox(t("console.age_group"), AGE_GROUPS, index=AGE_GROUPS.index(workshop["age_group"])
-                         if workshop["age_group"] in AGE_GROUPS else 2, format_func=lambda a: t(f"ages.{a}"))
-    minor = col3.checkbox(t("console.minor"), value=age != "adults")
-    consent = st.checkbox(t("console.consent"))
-    consent_by = st.text_input(t("console.consent_by"), max_chars=60)
+    first_name = col1.text_input(t("console.first_name"), max_chars=40, key="add-first-name")
+    age = col2.selectbox(t("console.age_group"), AGE_GROUPS, format_func=lambda a: t(f"ages.{a}"), key="add-age")
+    minor = col3.checkbox(t("console.minor"), key="add-minor")
+    consent = st.checkbox(t("console.consent"), key="add-consent")
+    consent_by = st.text_input(t("console.consent_by"), max_chars=60, key="add-consent-by")
     if st.form_submit_button(t("console.add_button"), type="primary", width="stretch"):
         try:
             if consent and minor and not consent_by.strip():
@@ -92,6 +97,7 @@ with st.form("add-participant", clear_on_submit=True):
             else:
                 person = store.add_participant(workshop["id"], first_name, age, minor, consent, consent_by)
                 st.session_state["console_flash"] = t("console.added", name=person["name"])
+                st.session_state["add-clear"] = True
                 st.rerun()
         except ValueError:
             st.error(t("console.first_name"))
@@ -113,9 +119,11 @@ for person in store.participants(workshop["id"]):
                     store.set_consent(person["id"], True, by)
                     st.rerun()
                 st.error(t("console.consent_missing_by"))
-    if col3.button(t("console.remove"), key=f"remove-{person['id']}"):
-        store.remove_participant(person["id"])
-        st.rerun()
+    with col3.popover(t("console.remove")):  # one tap opens the question; only the second removes
+        st.write(t("console.remove_confirm", name=person["name"]))
+        if st.button(t("console.remove_yes", name=person["name"]), key=f"remove-{person['id']}", type="primary"):
+            store.remove_participant(person["id"])
+            st.rerun()
 
 # 3. The job queue ------------------------------------------------------------------------------
 st.subheader(f"⏳ {t('console.queue')}")

@@ -15,7 +15,7 @@ from pipelines.store.files import atomic_path
 from ui.i18n import error_text, lang, t
 from ui.jobs import expected_time_text, job_status_ui, submit_job
 from ui.runtime import get_store
-from ui.session import can_upload_photos, current_workshop
+from ui.session import can_upload_photos, current_participant, current_workshop, is_facilitator
 from ui.widgets import download_ui, picture_choice_ui
 from ui.frame import require_frame
 
@@ -25,6 +25,12 @@ IMAGE_TYPES = {".png", ".jpg", ".jpeg", ".webp"}
 store = get_store()
 workshop = current_workshop()
 workshop_id = workshop["id"] if workshop else None
+
+_who = (current_participant() or {}).get("id")
+if st.session_state.get("postcard_owner", _who) != _who:  # another child on this tablet: start from nothing
+    for _key in [k for k in st.session_state if str(k).startswith(("postcard_", "pc-", "dvd"))]:
+        del st.session_state[_key]
+st.session_state["postcard_owner"] = _who
 
 st.title(f"💌 {t('pages.postcards.title')}")
 st.caption(t("pages.postcards.blurb"))
@@ -42,10 +48,21 @@ def save_picture(image: Image.Image, name: str) -> str:
     return str(path)
 
 
+def pickable_creations() -> list[dict]:
+    """The creations this browser may turn into a postcard: a participant's own only; every one of the
+    workshop for the facilitator with nobody picked; none for a tablet with nobody picked."""
+    if not workshop_id:
+        return []
+    participant = current_participant()
+    if participant:
+        return store.artifacts(workshop_id=workshop_id, owner=participant["id"])
+    return store.artifacts(workshop_id=workshop_id) if is_facilitator() else []
+
+
 def gallery_source_ui() -> str | None:
-    """Pick one of the workshop's pictures."""
+    """Pick one of this participant's pictures."""
     items = []
-    for item in store.artifacts(workshop_id=workshop_id) if workshop_id else []:
+    for item in pickable_creations():
         picture = next((p for p in item["files"].values() if Path(p).suffix.lower() in IMAGE_TYPES
                         and Path(p).exists()), None)
         if picture:

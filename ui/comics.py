@@ -123,15 +123,17 @@ def hero_step_ui(comic: dict) -> None:
         hero["name"] = st.text_input(t("comics.ui.hero_name"), value=hero["name"], key="comic-hero-name", max_chars=40)
         hero["look"] = st.text_area(t("comics.ui.hero_look"), value=hero["look"], key="comic-hero-look",
                                     max_chars=200, height=90)
-        seed_col, dice_col = st.columns([2, 1])
-        with dice_col:
-            st.write("")
-            if st.button(t("comics.ui.hero_dice"), key="comic-hero-dice", width="stretch"):
-                hero["seed"] = random.randint(1, 99999)
-                st.session_state["comic-hero-seed"] = hero["seed"]
-        with seed_col:
-            hero["seed"] = int(st.number_input(t("comics.ui.hero_seed"), 1, 99999, value=int(hero["seed"]),
-                                               key="comic-hero-seed", help=t("comics.ui.hero_seed_help")))
+        ai = txt2img_ready() or img2img_ready()  # the magic number only means something to an AI model
+        if ai:
+            seed_col, dice_col = st.columns([2, 1])
+            with dice_col:
+                st.write("")
+                if st.button(t("comics.ui.hero_dice"), key="comic-hero-dice", width="stretch"):
+                    hero["seed"] = random.randint(1, 99999)
+                    st.session_state["comic-hero-seed"] = hero["seed"]
+            with seed_col:
+                hero["seed"] = int(st.number_input(t("comics.ui.hero_seed"), 1, 99999, value=int(hero["seed"]),
+                                                   key="comic-hero-seed", help=t("comics.ui.hero_seed_help")))
         if can_upload_photos():
             upload = st.file_uploader(t("comics.ui.hero_ref"), type=["png", "jpg", "jpeg", "webp"],
                                       key="comic-hero-ref")
@@ -146,7 +148,8 @@ def hero_step_ui(comic: dict) -> None:
         if hero["ref"] and Path(hero["ref"]).exists():
             st.image(hero["ref"], width="stretch")
         st.markdown(f"**{hero['name'] or '…'}** — {hero['look'] or '…'}")
-        st.caption(f"#{hero['seed']} · {t('comics.ui.hero_used')}")
+        if ai:
+            st.caption(f"#{hero['seed']} · {t('comics.ui.hero_used')}")
 
 
 def save_upload(data: bytes, target: Path) -> str:
@@ -333,6 +336,11 @@ def bubbles_step_ui(comic: dict) -> None:
     i = st.radio(t("comics.ui.bubbles_for"), list(range(count)), horizontal=True, key="comic-bubble-panel",
                  format_func=lambda n: f"{n + 1}")
     panel = comic["panels"][i]
+    if st.session_state.pop("comic-bubble-clear", False):  # before the box is drawn: it shows empty again
+        st.session_state["comic-bubble-text"] = ""
+    empty = not (panel["image"] and Path(panel["image"]).exists())
+    if empty:  # said here, where the child is, in their words (not at printing, about files)
+        st.warning(t("comics.ui.bubble_needs_picture", n=i + 1))
     left, right = st.columns([3, 2])
     with left:
         kind = st.radio(t("comics.ui.bubble_kind"), KINDS, horizontal=True, key="comic-bubble-kind",
@@ -342,7 +350,8 @@ def bubbles_step_ui(comic: dict) -> None:
         tail = None
         if kind != "caption":
             tail = grid_choice_ui(t("comics.ui.bubble_tail"), "comic-bubble-tail", "bottom", allow_none=True)
-        if st.button(t("comics.ui.bubble_add"), key="comic-bubble-add", type="primary", width="stretch"):
+        if st.button(t("comics.ui.bubble_add"), key="comic-bubble-add", type="primary", width="stretch",
+                     disabled=empty):
             if not text.strip():
                 st.error(t("comics.ui.bubble_empty"))
             else:
@@ -352,7 +361,7 @@ def bubbles_step_ui(comic: dict) -> None:
                     target = [0.1 + 0.8 * fx, 0.15 + 0.8 * fy]
                 panel["bubbles"].append({"kind": kind, "text": text.strip(), "position": position,
                                          "nudge": [0, 0], "tail": target})
-                st.session_state.pop("comic-bubble-text", None)
+                st.session_state["comic-bubble-clear"] = True  # an empty box: no duplicate by a second tap
                 st.rerun()
     with right:
         if not panel["bubbles"]:
@@ -360,15 +369,16 @@ def bubbles_step_ui(comic: dict) -> None:
         for b, bubble in enumerate(panel["bubbles"]):
             with st.container(border=True):
                 st.markdown(f"{KIND_EMOJI[bubble['kind']]} **{t('comics.ui.bubble_n', n=b + 1)}** — {bubble['text']}")
-                cols = st.columns(5)
-                moves = {"⬅️": (-1, 0), "➡️": (1, 0), "⬆️": (0, -1), "⬇️": (0, 1)}
-                for col, (arrow, (dx, dy)) in zip(cols, moves.items()):
-                    if col.button(arrow, key=f"comic-nudge-{i}-{b}-{arrow}", help=t("comics.ui.bubble_nudge"),
-                                  width="stretch"):
+                # words with the arrows (an emoji alone shows as a blank pill on some tablets), two per row
+                moves = {"left": (-1, 0), "right": (1, 0), "up": (0, -1), "down": (0, 1)}
+                rows = [st.columns(2), st.columns(2)]
+                for n, (name, (dx, dy)) in enumerate(moves.items()):
+                    if rows[n // 2][n % 2].button(t(f"comics.ui.bubble_{name}"), key=f"comic-nudge-{i}-{b}-{name}",
+                                                  help=t("comics.ui.bubble_nudge"), width="stretch"):
                         bubble["nudge"] = [bubble["nudge"][0] + dx, bubble["nudge"][1] + dy]
                         st.rerun()
-                if cols[4].button("🗑️", key=f"comic-remove-{i}-{b}", help=t("comics.ui.bubble_remove"),
-                                  width="stretch"):
+                if st.button(t("comics.ui.bubble_delete"), key=f"comic-remove-{i}-{b}",
+                             help=t("comics.ui.bubble_remove"), width="stretch"):
                     panel["bubbles"].pop(b)
                     st.rerun()
     preview_ui(comic, dpi=45)
@@ -431,6 +441,9 @@ def export_step_ui(comic: dict) -> None:
         if st.button(t("comics.ui.export"), key="comic-export", type="primary", width="stretch",
                      disabled=not ok or bool(comic["render_job"])):
             try:
+                for number, panel in enumerate(page.panels, start=1):
+                    if not panel.image:  # in the child's words, before the engine's own check
+                        raise UserError("comics.ui.bubble_needs_picture", n=number)
                 check_page(page, need_images=True)
                 comic["result"] = None
                 comic["render_job"] = submit_job("comics.render", {"page": page.to_dict(),

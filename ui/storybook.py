@@ -1,6 +1,7 @@
 """Widgets of the Storybook page: the choices, page editing, pictures, music and voice, the finished book."""
 from __future__ import annotations
 
+import html
 import json
 from pathlib import Path
 
@@ -10,8 +11,9 @@ from pipelines import backends
 from pipelines.i18n import LANGUAGES, UserError
 from pipelines.story.book import note_text
 from pipelines.story.grammar import lexicon
-from pipelines.story.spec import AGES, COMPANIONS, HEROES, MAX_PAGES, MIN_PAGES, MOODS, OBJECTS, PLACES, PROBLEMS, \
-    TONES, Story, StorySpec, edit_page
+from pipelines.story.jobs import story_with_result_files
+from pipelines.story.spec import AGES, COMPANIONS, GENDERS, HERO_GENDER, HEROES, MAX_PAGES, MIN_PAGES, MOODS, \
+    OBJECTS, PLACES, PROBLEMS, TONES, Story, StorySpec, edit_page, normalise_text, reading_age_for
 
 from .i18n import lang, t
 from .jobs import expected_time_text, job_status_ui, submit_job
@@ -28,15 +30,30 @@ def _options(table: str, keys: tuple[str, ...], language: str) -> dict[str, tupl
     return {k: (lex[k]["emoji"], lex[k]["noun"].capitalize()) for k in keys}
 
 
+def _default(key: str, value) -> None:
+    """A widget's first value, set through the session (so a restored value never clashes with value=)."""
+    st.session_state.setdefault(key, value)
+
+
 def choices_ui() -> dict:
     """The child's choices, with pictures first; returns them as StorySpec fields."""
     participant = current_participant()
-    default_name = participant["name"] if participant else ""
-    name = st.text_input(t("story.ui.name"), value=default_name, max_chars=40, key="story-name")
-    language = st.radio(t("story.ui.language"), LANGUAGES, index=LANGUAGES.index(lang()), horizontal=True,
-                        format_func=LANGUAGE_NAMES.get, key="story-language")
+    workshop = current_workshop()
+    _default("story-name", participant["name"] if participant else "")
+    _default("story-language", lang())
+    group = (participant or {}).get("age_group") or (workshop or {}).get("age_group")
+    _default("story-age", reading_age_for(group))
+    _default("story-pages", 6)
+    name = st.text_input(t("story.ui.name"), max_chars=40, key="story-name")
+    language = st.radio(t("story.ui.language"), LANGUAGES, horizontal=True, format_func=LANGUAGE_NAMES.get,
+                        key="story-language")
     shown = lang()
     hero = picture_choice_ui(t("story.ui.hero"), _options("heroes", HEROES, shown), key="story-hero")
+    if st.session_state.get("story-gender-for") != hero:  # a new picture brings its own default
+        st.session_state["story-gender"] = HERO_GENDER[hero]
+        st.session_state["story-gender-for"] = hero
+    gender = st.radio(t("story.ui.gender"), GENDERS, horizontal=True, key="story-gender",
+                      format_func=lambda g: t(f"story.ui.gender_{g}"))
     companion = picture_choice_ui(t("story.ui.companion"), _options("companions", COMPANIONS, shown),
                                   key="story-companion")
     place = picture_choice_ui(t("story.ui.place"), _options("places", PLACES, shown), key="story-place", columns=5)
@@ -46,10 +63,11 @@ def choices_ui() -> dict:
     tones = {k: (TONE_EMOJI[k], t(f"story.tones.{k}").capitalize()) for k in TONES}
     tone = picture_choice_ui(t("story.ui.tone"), tones, key="story-tone", columns=3)
     cols = st.columns(2)
-    pages = cols[0].slider(t("story.ui.pages"), MIN_PAGES, MAX_PAGES, 6, key="story-pages")
-    age = cols[1].radio(t("story.ui.age"), AGES, index=1, horizontal=True, key="story-age")
-    return {"hero_name": name, "hero": hero, "companion": companion, "place": place, "object": obj,
-            "problem": problem, "tone": tone, "pages": pages, "reading_age": age, "language": language}
+    pages = cols[0].slider(t("story.ui.pages"), MIN_PAGES, MAX_PAGES, key="story-pages")
+    age = cols[1].radio(t("story.ui.age"), AGES, horizontal=True, key="story-age")
+    return {"hero_name": name, "hero": hero, "hero_gender": gender, "companion": companion, "place": place,
+            "object": obj, "problem": problem, "tone": tone, "pages": pages, "reading_age": age,
+            "language": language, "author": participant["name"] if participant else ""}
 
 
 def spec_from_choices(choices: dict) -> StorySpec:
@@ -62,10 +80,19 @@ def spec_from_choices(choices: dict) -> StorySpec:
 
 
 def story_from_job(job) -> None:
-    """Keep the story a finished story.write job made (pictures and moods start empty)."""
+    """Keep the story a finished story.write job made, as a new story: its own id, so the page boxes,
+    pictures and book of the previous story (their widget keys carry its id) never touch this one."""
     story = Story.from_json(job.result["story"])
     st.session_state["story"] = json.loads(story.to_json())
-    st.session_state.pop("book-files", None)
+    st.session_state["story-id"] = job.id[:12]
+    for key in ("book-files", "book-story", "book-notes", "book-job", "story-preview", "story-picture-jobs",
+                "story-ai-pictures"):
+        st.session_state.pop(key, None)
+
+
+def story_id() -> str:
+    """The id of the story on the page (its widgets' keys carry it)."""
+    return st.session_state.setdefault("story-id", "0")
 
 
 def current_story() -> Story:
@@ -77,6 +104,11 @@ def _keep(story: Story) -> None:
     st.session_state.pop("book-files", None)
 
 
+def page_was_edited(typed: str, page_text: str) -> bool:
+    """True only when the child changed the page: both sides normalised the same way (no-break spaces kept)."""
+    return normalise_text(typed) != normalise_text(page_text)
+
+
 def edit_pages_ui() -> None:
     """Every page's text (editable, refused when empty or blocked: the old text stays) and its mood."""
     story = current_story()
@@ -84,17 +116,18 @@ def edit_pages_ui() -> None:
     for note in story.notes:
         st.info(note_text(note, lang()))
     st.caption(t("story.ui.edit_hint"))
+    sid = story_id()
     for number, page in enumerate(story.pages, start=1):
         with st.container(border=True):
             cols = st.columns([4, 1])
-            text = cols[0].text_area(t("story.ui.page_n", number=number), value=page.text, key=f"story-text-{number}",
-                                     height=110)
+            text = cols[0].text_area(t("story.ui.page_n", number=number), value=page.text,
+                                     key=f"story-text-{sid}-{number}", height=110)
             mood = cols[1].selectbox(t("story.ui.page_mood", number=number), MOODS, index=MOODS.index(page.mood),
-                                     format_func=lambda m: t(f"story.moods.{m}"), key=f"story-mood-{number}")
+                                     format_func=lambda m: t(f"story.moods.{m}"), key=f"story-mood-{sid}-{number}")
             if mood != page.mood:
                 story.pages[number - 1].mood = mood
                 _keep(story)
-            if " ".join(text.split()) != page.text:
+            if page_was_edited(text, page.text):
                 try:
                     story = edit_page(story, number, text)
                     _keep(story)
@@ -115,7 +148,7 @@ def _save_drawing(data: bytes, number: int) -> str:
     from pipelines.store.files import write_bytes_atomic
 
     clean = sanitize_image(data)
-    path = _uploads_dir() / f"drawing-{st.session_state.get('story-seed', 0)}-{number:02d}-{len(data)}.png"
+    path = _uploads_dir() / f"drawing-{story_id()}-{number:02d}-{len(data)}.png"
     write_bytes_atomic(path, clean.png_bytes())
     return str(path)
 
@@ -139,7 +172,7 @@ def pictures_ui() -> None:
             with cols[1]:
                 st.caption(page.text[:140] + ("…" if len(page.text) > 140 else ""))
                 mode = st.radio(t("story.ui.page_n", number=number), modes, format_func=labels.get, horizontal=True,
-                                key=f"story-pic-mode-{number}")
+                                key=f"story-pic-mode-{story_id()}-{number}")
                 _picture_source_ui(story, number, mode, jobs)
 
 
@@ -157,7 +190,7 @@ def _picture_source_ui(story: Story, number: int, mode: str, jobs: dict) -> None
             st.warning(t("story.ui.no_upload_consent"))
             return
         upload = st.file_uploader(t("story.ui.upload_drawing", number=number), type=["png", "jpg", "jpeg", "webp"],
-                                  key=f"story-upload-{number}")
+                                  key=f"story-upload-{story_id()}-{number}")
         if upload is None:
             return
         try:
@@ -172,7 +205,7 @@ def _picture_source_ui(story: Story, number: int, mode: str, jobs: dict) -> None
             st.rerun()
         if mode == "drawing":
             return
-    if st.button(t("story.ui.make_picture"), key=f"story-make-pic-{number}"):
+    if st.button(t("story.ui.make_picture"), key=f"story-make-pic-{story_id()}-{number}"):
         if mode == "ai":
             from pipelines.story.pictures import page_picture_params
 
@@ -184,7 +217,7 @@ def _picture_source_ui(story: Story, number: int, mode: str, jobs: dict) -> None
         hint = expected_time_text("imagegen.generate" if kind == "ai" else "imagegen.stylise")
         if hint:
             st.caption(hint)
-        job = job_status_ui(job_id, f"story-pic-{number}")
+        job = job_status_ui(job_id, f"story-pic-{story_id()}-{number}")
         if job is not None:
             jobs.pop(key)
             if job.state == "done":
@@ -203,18 +236,19 @@ def music_voice_ui() -> dict:
     from pipelines.story.voice import voices_for
 
     story = current_story()
-    options = {"music": st.toggle(t("story.ui.music_on"), value=True, key="story-music")}
+    _default("story-music", True)
+    options = {"music": st.toggle(t("story.ui.music_on"), key="story-music")}
     if options["music"]:
         genres = [""] + list(music_choices()["genres"])
         options["theme"] = st.selectbox(t("story.ui.theme"), genres, key="story-theme",
                                         format_func=lambda g: t(f"music.genres.{g}") if g else t("story.ui.theme_none"))
     voices = voices_for(story.language)
     if voices:
-        if st.toggle(t("story.ui.voice_on"), value=False, key="story-voice"):
+        if st.toggle(t("story.ui.voice_on"), key="story-voice"):
             names = [v.name for v in voices]
             options["voice"] = st.radio(t("capability.story.voice"), names, key="story-voice-name",
                                         format_func=lambda n: f"{t(backends.get(n).label)} — {backends.get(n).licence}")
-    options["crop_marks"] = st.checkbox(t("story.ui.crop_marks"), value=False, key="story-crop")
+    options["crop_marks"] = st.checkbox(t("story.ui.crop_marks"), key="story-crop")
     return options
 
 
@@ -241,8 +275,10 @@ def book_ui(options: dict) -> None:
             return
         from pipelines.jobs.runner import resolve_result_files
 
-        st.session_state["book-files"] = resolve_result_files(get_store(), job.result)
-        st.session_state["book-story"] = json.loads(job.result["story"])
+        files = resolve_result_files(get_store(), job.result)
+        st.session_state["book-files"] = files
+        made = story_with_result_files(Story.from_json(job.result["story"]), files)
+        st.session_state["book-story"] = json.loads(made.to_json())
         st.session_state["book-notes"] = job.result.get("notes", []) + job.result.get("warnings", [])
     files = st.session_state.get("book-files")
     if not files:
@@ -270,7 +306,9 @@ def preview_ui(story: Story) -> None:
     with st.container(border=True):
         if page.picture and Path(page.picture).exists():
             st.image(page.picture, use_container_width=True)
-        st.markdown(f"<p style='font-size:1.6rem;line-height:1.5'>{page.text}</p>", unsafe_allow_html=True)
+        text = html.escape(page.text)
+        st.markdown(f"<p class='story-preview-text' style='font-size:1.6rem;line-height:1.5'>{text}</p>",
+                    unsafe_allow_html=True)
         if page.music and Path(page.music).exists():
             st.audio(page.music, format="audio/mpeg", loop=True)
         if page.narration and Path(page.narration).exists():

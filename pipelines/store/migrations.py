@@ -127,4 +127,15 @@ MIGRATIONS: dict[str, list[str]] = {
         )
         """,
     ],
+    "work": [
+        """
+        CREATE TABLE work_in_progress (
+            participant_id INTEGER NOT NULL REFERENCES participants(id) ON DELETE CASCADE,
+            kind TEXT NOT NULL,
+            state TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            PRIMARY KEY (participant_id, kind)
+        )
+        """,
+    ],
 }

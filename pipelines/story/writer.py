@@ -37,14 +37,16 @@ def story_seed(spec: StorySpec) -> int:
 
 def context(spec: StorySpec) -> tuple[dict[str, str], dict[str, str]]:
     """Every word a template may use, and the genders for agreement, in the spec's language."""
+    spec = spec.checked()
     lex = lexicon(spec.language)
-    hero, comp = lex["heroes"][spec.hero], lex["companions"][spec.companion]
+    comp = lex["companions"][spec.companion]
     place, obj = lex["places"][spec.place], lex["objects"][spec.object]
-    name = spec.hero_name
+    name, gender = spec.hero_name, spec.hero_gender
+    noun = hero_noun(spec.language, spec.hero, gender)
     if spec.language == "fr":
-        genders = {"H": hero["gender"], "C": comp["gender"], "O": obj["gender"], "L": place["gender"],
-                   "N": "f" if hero["gender"] == comp["gender"] == "f" else "m"}
-        ctx = {"nom": name, "un_heros": fr_forms(hero["noun"], hero["gender"], "h")["un_h"],
+        genders = {"H": gender, "C": comp["gender"], "O": obj["gender"], "L": place["gender"],
+                   "N": "f" if gender == comp["gender"] == "f" else "m"}
+        ctx = {"nom": name, "un_heros": fr_forms(noun, gender, "h")["un_h"],
                "il": "elle" if genders["H"] == "f" else "il", "lui": "elle" if genders["H"] == "f" else "lui",
                "ilc": "elle" if genders["C"] == "f" else "il", "luic": "elle" if genders["C"] == "f" else "lui",
                "ilo": "elle" if genders["O"] == "f" else "il",
@@ -56,10 +58,10 @@ def context(spec: StorySpec) -> tuple[dict[str, str], dict[str, str]]:
         phrases = {"trait_c": comp["trait"], "decor_l": place["decor"], "pouvoir_o": obj["power"]}
     else:
         genders = {"H": "m", "C": "m", "O": "m", "L": "m", "N": "m"}
-        he, hec = hero["pronoun"], comp["pronoun"]
+        he, hec = ("she" if gender == "f" else "he"), comp["pronoun"]
         his = {"he": "his", "she": "her"}
         him = {"he": "him", "she": "her"}
-        ctx = {"name": name, "hero": hero["noun"], "a_hero": f"{en_article(hero['noun'])} {hero['noun']}",
+        ctx = {"name": name, "hero": noun, "a_hero": f"{en_article(noun)} {noun}",
                "he": he, "his": his[he], "him": him[he], "hec": hec, "hisc": his[hec], "himc": him[hec],
                "c": comp["noun"], "the_c": f"the {comp['noun']}", "a_c": f"{en_article(comp['noun'])} {comp['noun']}",
                "the_l": f"the {place['noun']}", "in_l": place["in"],
@@ -70,6 +72,12 @@ def context(spec: StorySpec) -> tuple[dict[str, str], dict[str, str]]:
     for key, text in phrases.items():
         ctx[key] = render(text, ctx, genders, spec.language)
     return ctx, genders
+
+
+def hero_noun(language: str, hero: str, gender: str) -> str:
+    """The hero's noun for the child's choice of gender ("petite oursonne" for a she-bear cub)."""
+    entry = lexicon(language)["heroes"][hero]
+    return entry.get(f"noun_{gender}", entry["noun"])
 
 
 def _variants(lex: dict, beat: str, spec: StorySpec) -> list[dict]:
@@ -93,7 +101,8 @@ def _scene(spec: StorySpec, beat: str, index: int) -> str:
 def picture_prompt(spec: StorySpec, scene: str) -> str:
     """The English prompt of a page's picture: the book's fixed style and the same hero on every page."""
     en = lexicon("en")
-    hero, comp = en["heroes"][spec.hero]["look"], en["companions"][spec.companion]["look"]
+    hero = en["heroes"][spec.hero].get(f"look_{spec.hero_gender}") or en["heroes"][spec.hero]["look"]
+    comp = en["companions"][spec.companion]["look"]
     place = en["places"][spec.place]["look"]
     return f"{en['style']}, {hero} and {comp}, {scene}, {place}"
 
@@ -131,7 +140,7 @@ def write_story(spec: StorySpec, progress: Progress = no_progress) -> Story:
                           scene=picture_prompt(spec, " and ".join(scenes))))
         progress(number / len(beats_per_page), "story.progress.writing")
     title = spec.title.strip() or render(lex["problems"][spec.problem]["title"], ctx, genders, spec.language)
-    return Story(title=title, language=spec.language, pages=pages, author=spec.hero_name,
+    return Story(title=title, language=spec.language, pages=pages, author=spec.author or spec.hero_name,
                  writer=TemplateWriter.name, choices=spec.choices())
 
 

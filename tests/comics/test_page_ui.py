@@ -46,7 +46,8 @@ def test_bubbles_are_added_nudged_and_previewed(app, drawings):
     _button(app, "➕ Ajouter la bulle").click().run()
     bubble = app.session_state["comic"]["panels"][0]["bubbles"][0]
     assert bubble["text"] == "Bonjour!" and bubble["position"] == "top-right" and bubble["tail"]
-    _button(app, "⬇️").click().run()
+    assert app.text_area(key="comic-bubble-text").value == ""  # the box is empty again: no duplicate by a 2nd tap
+    _button(app, "⬇️ Descendre").click().run()
     assert app.session_state["comic"]["panels"][0]["bubbles"][0]["nudge"] == [0, 1]
     assert not app.error and not app.exception
     app.text_area(key="comic-bubble-text").input("A" * 150)
