@@ -77,12 +77,10 @@ count_col1.metric(t("console.blocked_prompts"), store.count_events("prompt_block
 count_col2.metric(t("console.flagged_images"), store.count_events("image_flagged", workshop["id"]))
 
 st.subheader(f"👧 {t('console.participants')}")
-ADD_KEYS = ("add-first-name", "add-age", "add-minor", "add-consent", "add-consent-by")
-if st.session_state.pop("add-clear", False):  # cleared only once a participant is added: an error keeps the form
-    for key in ADD_KEYS:
-        st.session_state.pop(key, None)
-st.session_state.setdefault("add-age", workshop["age_group"] if workshop["age_group"] in AGE_GROUPS else "8-12")
-st.session_state.setdefault("add-minor", True)
+# the form is emptied only once a participant is added: an error keeps what was typed
+if st.session_state.pop("add-clear", False) or "add-first-name" not in st.session_state:
+    st.session_state.update({"add-first-name": "", "add-consent": False, "add-consent-by": "", "add-minor": True,
+                             "add-age": workshop["age_group"] if workshop["age_group"] in AGE_GROUPS else "8-12"})
 with st.form("add-participant", clear_on_submit=False):
     col1, col2, col3 = st.columns([2, 1, 1])
     first_name = col1.text_input(t("console.first_name"), max_chars=40, key="add-first-name")

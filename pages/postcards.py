@@ -17,6 +17,7 @@ from ui.jobs import expected_time_text, job_status_ui, submit_job
 from ui.runtime import get_store
 from ui.session import can_upload_photos, current_participant, current_workshop, is_facilitator
 from ui.widgets import download_ui, picture_choice_ui
+from ui.work import restore_work, save_work_now, wkey
 from ui.frame import require_frame
 
 require_frame()  # first: pages run inside the studio's frame (ui/frame.py)
@@ -26,11 +27,7 @@ store = get_store()
 workshop = current_workshop()
 workshop_id = workshop["id"] if workshop else None
 
-_who = (current_participant() or {}).get("id")
-if st.session_state.get("postcard_owner", _who) != _who:  # another child on this tablet: start from nothing
-    for _key in [k for k in st.session_state if str(k).startswith(("postcard_", "pc-", "dvd"))]:
-        del st.session_state[_key]
-st.session_state["postcard_owner"] = _who
+restore_work("postcard")  # this participant's card in progress (another child's is never shown here)
 
 st.title(f"💌 {t('pages.postcards.title')}")
 st.caption(t("pages.postcards.blurb"))
@@ -186,28 +183,37 @@ else:
 
         front = transform_ui(front, workshop_id)
 if not front or not Path(front).exists():
+    save_work_now("postcard")
     st.stop()
 
 # 2. The card: direction, border, crop frame, title, message.
 st.header(t("postcards.design"))
 picture = Image.open(front)
 design_col, frame_col = st.columns([1, 1])
+card_data = st.session_state.setdefault("postcard_card", {})  # kept with the work in progress
 with design_col:
-    orientation = st.radio(t("postcards.orientation"), ["landscape", "portrait"], horizontal=True,
-                           format_func=lambda o: ("▭ " if o == "landscape" else "▯ ") + t(f"postcards.{o}"),
-                           key="pc-orientation")
-    border = st.radio(t("postcards.border"), BORDERS, horizontal=True, format_func=lambda b: t(f"postcards.border_{b}"),
-                      key="pc-border")
+    orientations = ["landscape", "portrait"]
+    orientation = card_data["orientation"] = st.radio(
+        t("postcards.orientation"), orientations, horizontal=True,
+        index=orientations.index(card_data.get("orientation", "landscape")),
+        format_func=lambda o: ("▭ " if o == "landscape" else "▯ ") + t(f"postcards.{o}"),
+        key=wkey("postcard", "pc-orientation"))
+    border = card_data["border"] = st.radio(
+        t("postcards.border"), BORDERS, horizontal=True, format_func=lambda b: t(f"postcards.border_{b}"),
+        index=BORDERS.index(card_data["border"]) if card_data.get("border") in BORDERS else 0,
+        key=wkey("postcard", "pc-border"))
     zoom = st.slider(t("postcards.zoom"), 1.0, 3.0, 1.0, 0.1, key="pc-zoom")
     move_x = st.slider(t("postcards.move_x"), 0, 100, 50, key="pc-mx")
     move_y = st.slider(t("postcards.move_y"), 0, 100, 50, key="pc-my")
-    title = st.text_input(t("postcards.card_title"), max_chars=60, key="pc-title")
+    title = card_data["title"] = st.text_input(t("postcards.card_title"), value=card_data.get("title", ""),
+                                               max_chars=60, key=wkey("postcard", "pc-title"))
 draft = Postcard(front, orientation=orientation, border=border, title=title)
 crop = crop_frame(picture.size, picture_ratio(draft), zoom, move_x / 100, move_y / 100)
 with frame_col:
     st.image(draw_crop_frame(picture, crop), use_container_width=True)
     st.caption(t("postcards.frame_caption"))
-message = st.text_area(t("postcards.message"), key="pc-message", height=120)
+message = card_data["message"] = st.text_area(t("postcards.message"), value=card_data.get("message", ""), height=120,
+                                              key=wkey("postcard", "pc-message"))
 card = Postcard(front, orientation=orientation, crop=crop, border=border, title=title, message=message,
                 ai_made=bool(st.session_state.get("postcard_ai")), language=lang(),
                 library_name=store.get_setting("library_name") or "", logo=store.get_setting("library_logo") or "")
@@ -250,3 +256,4 @@ if job_id:
         add_calibration_pages(calibration, "A4", "landscape")
         st.download_button(t("postcards.calibration"), data=calibration.pdf_bytes(), file_name="reglage-recto-verso.pdf",
                            mime="application/pdf", use_container_width=True, key="pc-calibration")
+save_work_now("postcard")  # the picture, the words and the print job survive a reload

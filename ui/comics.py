@@ -23,6 +23,7 @@ from .jobs import expected_time_text, job_status_ui, submit_job
 from .runtime import get_store
 from .session import can_upload_photos, current_workshop
 from .widgets import backend_choice_ui, download_ui, picture_choice_ui
+from .work import wkey
 
 STATE = "comic"
 WAYS = ("text", "drawing_ai", "stylise", "as_is")
@@ -65,8 +66,8 @@ def page_spec(comic: dict) -> PageSpec:
                                 bubbles=[BubbleSpec(b["kind"], b["text"], b["position"], tuple(b["nudge"]),
                                                     tuple(b["tail"]) if b["tail"] else None)
                                          for b in panel["bubbles"]]))
-    authors = [a.strip() for a in st.session_state.get("comic-authors", "").split(",") if a.strip()]
-    return PageSpec(title=st.session_state.get("comic-title", ""), authors=authors, layout=comic["layout"],
+    authors = [a.strip() for a in comic.get("authors", "").split(",") if a.strip()]
+    return PageSpec(title=comic.get("title", ""), authors=authors, layout=comic["layout"],
                     language=lang(), panels=panels)
 
 
@@ -99,19 +100,21 @@ def layout_step_ui(comic: dict) -> None:
 # -- 2. story --------------------------------------------------------------------------------
 def story_step_ui(comic: dict) -> None:
     """Title, authors, and one story line per panel (guided beats or free)."""
-    st.text_input(t("comics.ui.title_label"), key="comic-title", max_chars=60)
-    st.text_input(t("comics.ui.authors_label"), key="comic-authors", max_chars=80)
-    mode = st.radio(t("comics.ui.story_mode"), ["guided", "free"], horizontal=True, key="comic-mode",
-                    format_func=lambda m: t(f"comics.ui.{m}"))
+    comic["title"] = st.text_input(t("comics.ui.title_label"), value=comic.get("title", ""), max_chars=60,
+                                   key=wkey("comic", "comic-title"))
+    comic["authors"] = st.text_input(t("comics.ui.authors_label"), value=comic.get("authors", ""), max_chars=80,
+                                     key=wkey("comic", "comic-authors"))
+    modes = ["guided", "free"]
+    mode = comic["mode"] = st.radio(t("comics.ui.story_mode"), modes, horizontal=True, key=wkey("comic", "comic-mode"),
+                                    index=modes.index(comic.get("mode", "guided")),
+                                    format_func=lambda m: t(f"comics.ui.{m}"))
     beats = t("comics.ui.beats")
     count = LAYOUTS[comic["layout"]].panel_count
     for i in range(count):
         label = beats[i] if mode == "guided" and i < len(beats) else (
             t("comics.ui.beat_more") if mode == "guided" else t("comics.ui.panel_line", n=i + 1))
-        key = f"comic-story-{i}"
-        if key not in st.session_state:
-            st.session_state[key] = comic["panels"][i]["story"]
-        comic["panels"][i]["story"] = st.text_input(f"{i + 1}. {label}", key=key, max_chars=160)
+        comic["panels"][i]["story"] = st.text_input(f"{i + 1}. {label}", value=comic["panels"][i]["story"],
+                                                    key=wkey("comic", f"comic-story-{i}"), max_chars=160)
 
 
 # -- 3. hero ---------------------------------------------------------------------------------
@@ -120,8 +123,9 @@ def hero_step_ui(comic: dict) -> None:
     hero = comic["hero"]
     left, right = st.columns([2, 1])
     with left:
-        hero["name"] = st.text_input(t("comics.ui.hero_name"), value=hero["name"], key="comic-hero-name", max_chars=40)
-        hero["look"] = st.text_area(t("comics.ui.hero_look"), value=hero["look"], key="comic-hero-look",
+        hero["name"] = st.text_input(t("comics.ui.hero_name"), value=hero["name"], max_chars=40,
+                                     key=wkey("comic", "comic-hero-name"))
+        hero["look"] = st.text_area(t("comics.ui.hero_look"), value=hero["look"], key=wkey("comic", "comic-hero-look"),
                                     max_chars=200, height=90)
         ai = txt2img_ready() or img2img_ready()  # the magic number only means something to an AI model
         if ai:
@@ -130,13 +134,14 @@ def hero_step_ui(comic: dict) -> None:
                 st.write("")
                 if st.button(t("comics.ui.hero_dice"), key="comic-hero-dice", width="stretch"):
                     hero["seed"] = random.randint(1, 99999)
-                    st.session_state["comic-hero-seed"] = hero["seed"]
+                    st.session_state[wkey("comic", "comic-hero-seed")] = hero["seed"]
             with seed_col:
                 hero["seed"] = int(st.number_input(t("comics.ui.hero_seed"), 1, 99999, value=int(hero["seed"]),
-                                                   key="comic-hero-seed", help=t("comics.ui.hero_seed_help")))
+                                                   key=wkey("comic", "comic-hero-seed"),
+                                                   help=t("comics.ui.hero_seed_help")))
         if can_upload_photos():
             upload = st.file_uploader(t("comics.ui.hero_ref"), type=["png", "jpg", "jpeg", "webp"],
-                                      key="comic-hero-ref")
+                                      key=wkey("comic", "comic-hero-ref"))
             if upload is not None:
                 saved = save_upload(upload.getvalue(), work_dir(comic) / "hero.png")
                 if saved:
@@ -189,22 +194,24 @@ def panels_step_ui(comic: dict) -> None:
                 if panel["way"] not in ways:
                     panel["way"] = "stylise"
                 panel["way"] = st.radio(t("comics.ui.way"), ways, index=ways.index(panel["way"]),
-                                        key=f"comic-way-{i}", format_func=lambda w: t(f"comics.ui.way_{w}"))
+                                        key=wkey("comic", f"comic-way-{i}"),
+                                        format_func=lambda w: t(f"comics.ui.way_{w}"))
                 if panel["way"] != "as_is":
                     names = list(STYLES)
                     panel["style"] = st.selectbox(t("comics.ui.style"), names, index=names.index(panel["style"]),
-                                                  key=f"comic-style-{i}",
+                                                  key=wkey("comic", f"comic-style-{i}"),
                                                   format_func=lambda s: f"{STYLES[s].emoji} {t(STYLES[s].label)}")
                 if panel["way"] == "text" and hero_ref_ready(comic):
                     panel["use_hero"] = st.checkbox(t("comics.ui.hero_use_ref"), value=bool(panel.get("use_hero")),
-                                                    key=f"comic-use-hero-{i}", help=t("comics.ui.hero_use_ref_help"))
+                                                    key=wkey("comic", f"comic-use-hero-{i}"),
+                                                    help=t("comics.ui.hero_use_ref_help"))
                 if panel["way"] == "drawing_ai" or (panel["way"] == "text" and panel.get("use_hero")
                                                     and hero_ref_ready(comic)):
                     panel["strength"] = st.slider(t("comics.ui.strength"), 0.2, 0.9, float(panel["strength"]), 0.05,
-                                                  key=f"comic-strength-{i}")
+                                                  key=wkey("comic", f"comic-strength-{i}"))
                 if panel["way"] != "text":
                     upload = st.file_uploader(t("comics.ui.upload"), type=["png", "jpg", "jpeg", "webp"],
-                                              key=f"comic-upload-{i}")
+                                              key=wkey("comic", f"comic-upload-{i}"))
                     if upload is not None:
                         saved = save_upload(upload.getvalue(), work_dir(comic) / f"drawing-{i + 1}.png")
                         if saved:
@@ -333,19 +340,21 @@ def panel_errors_ui(comic: dict) -> None:
 def bubbles_step_ui(comic: dict) -> None:
     """Add bubbles to a panel: kind, text, position, where the speaker is; nudge or remove them."""
     count = LAYOUTS[comic["layout"]].panel_count
-    i = st.radio(t("comics.ui.bubbles_for"), list(range(count)), horizontal=True, key="comic-bubble-panel",
+    i = st.radio(t("comics.ui.bubbles_for"), list(range(count)), horizontal=True,
+                 key=wkey("comic", "comic-bubble-panel"),
                  format_func=lambda n: f"{n + 1}")
     panel = comic["panels"][i]
     if st.session_state.pop("comic-bubble-clear", False):  # before the box is drawn: it shows empty again
-        st.session_state["comic-bubble-text"] = ""
+        st.session_state[wkey("comic", "comic-bubble-text")] = ""
     empty = not (panel["image"] and Path(panel["image"]).exists())
     if empty:  # said here, where the child is, in their words (not at printing, about files)
         st.warning(t("comics.ui.bubble_needs_picture", n=i + 1))
     left, right = st.columns([3, 2])
     with left:
-        kind = st.radio(t("comics.ui.bubble_kind"), KINDS, horizontal=True, key="comic-bubble-kind",
+        kind = st.radio(t("comics.ui.bubble_kind"), KINDS, horizontal=True, key=wkey("comic", "comic-bubble-kind"),
                         format_func=lambda k: f"{KIND_EMOJI[k]} {t('comics.kinds.' + k)}")
-        text = st.text_area(t("comics.ui.bubble_text"), key="comic-bubble-text", max_chars=160, height=80)
+        text = st.text_area(t("comics.ui.bubble_text"), key=wkey("comic", "comic-bubble-text"), max_chars=160,
+                            height=80)
         position = grid_choice_ui(t("comics.ui.bubble_position"), "comic-bubble-pos", "top-left")
         tail = None
         if kind != "caption":
@@ -417,7 +426,7 @@ def preview_ui(comic: dict, dpi: int = 60) -> bool:
     except UserError as exc:
         st.error(error_text(exc))
         return False
-    st.image(render_png(composed, dpi=dpi), caption=t("comics.ui.preview"), width=420)
+    st.image(render_png(composed, dpi=dpi), caption=t("comics.ui.preview"), width="stretch")
     return True
 
 
@@ -433,8 +442,8 @@ def export_step_ui(comic: dict) -> None:
         if page.ai_made:
             st.caption(t("comics.ui.uses_ai", mention=mention_text(lang())))
         st.caption(t("comics.ui.licence"))
-        bleed = st.checkbox(t("comics.ui.bleed"), key="comic-bleed")
-        marks = st.checkbox(t("comics.ui.crop_marks"), key="comic-marks")
+        bleed = st.checkbox(t("comics.ui.bleed"), key=wkey("comic", "comic-bleed"))
+        marks = st.checkbox(t("comics.ui.crop_marks"), key=wkey("comic", "comic-marks"))
         hint = expected_time_text("comics.render")
         if hint:
             st.caption(hint)

@@ -20,6 +20,7 @@ from .jobs import expected_time_text, job_status_ui, submit_job
 from .runtime import get_store
 from .session import can_upload_photos, current_participant, current_workshop
 from .widgets import download_ui, picture_choice_ui
+from .work import wkey
 
 LANGUAGE_NAMES = {"fr": "🇫🇷 Français", "en": "🇬🇧 English"}
 TONE_EMOJI = {"funny": "😄", "adventure": "🗺️", "calm": "🌙"}
@@ -30,30 +31,34 @@ def _options(table: str, keys: tuple[str, ...], language: str) -> dict[str, tupl
     return {k: (lex[k]["emoji"], lex[k]["noun"].capitalize()) for k in keys}
 
 
-def _default(key: str, value) -> None:
-    """A widget's first value, set through the session (so a restored value never clashes with value=)."""
-    st.session_state.setdefault(key, value)
+def _choices() -> dict:
+    """The child's choices so far (kept with the work in progress; the widgets show them)."""
+    return st.session_state.setdefault("story-choices", {})
+
+
+def _key(name: str) -> str:
+    return wkey("story", name)
 
 
 def choices_ui() -> dict:
     """The child's choices, with pictures first; returns them as StorySpec fields."""
     participant = current_participant()
     workshop = current_workshop()
-    _default("story-name", participant["name"] if participant else "")
-    _default("story-language", lang())
+    data = _choices()
     group = (participant or {}).get("age_group") or (workshop or {}).get("age_group")
-    _default("story-age", reading_age_for(group))
-    _default("story-pages", 6)
-    name = st.text_input(t("story.ui.name"), max_chars=40, key="story-name")
-    language = st.radio(t("story.ui.language"), LANGUAGES, horizontal=True, format_func=LANGUAGE_NAMES.get,
-                        key="story-language")
+    defaults = {"name": participant["name"] if participant else "", "language": lang(), "pages": 6,
+                "age": reading_age_for(group)}
+    for field, value in defaults.items():
+        data.setdefault(field, value)
+    data["name"] = st.text_input(t("story.ui.name"), value=data["name"], max_chars=40, key=_key("story-name"))
+    data["language"] = st.radio(t("story.ui.language"), LANGUAGES, index=LANGUAGES.index(data["language"]),
+                                horizontal=True, format_func=LANGUAGE_NAMES.get, key=_key("story-language"))
     shown = lang()
     hero = picture_choice_ui(t("story.ui.hero"), _options("heroes", HEROES, shown), key="story-hero")
-    if st.session_state.get("story-gender-for") != hero:  # a new picture brings its own default
-        st.session_state["story-gender"] = HERO_GENDER[hero]
-        st.session_state["story-gender-for"] = hero
-    gender = st.radio(t("story.ui.gender"), GENDERS, horizontal=True, key="story-gender",
-                      format_func=lambda g: t(f"story.ui.gender_{g}"))
+    if data.get("gender_for") != hero:  # a new picture brings its own default
+        data["gender"], data["gender_for"] = HERO_GENDER[hero], hero
+    data["gender"] = st.radio(t("story.ui.gender"), GENDERS, index=GENDERS.index(data["gender"]), horizontal=True,
+                              key=_key(f"story-gender-{hero}"), format_func=lambda g: t(f"story.ui.gender_{g}"))
     companion = picture_choice_ui(t("story.ui.companion"), _options("companions", COMPANIONS, shown),
                                   key="story-companion")
     place = picture_choice_ui(t("story.ui.place"), _options("places", PLACES, shown), key="story-place", columns=5)
@@ -63,11 +68,14 @@ def choices_ui() -> dict:
     tones = {k: (TONE_EMOJI[k], t(f"story.tones.{k}").capitalize()) for k in TONES}
     tone = picture_choice_ui(t("story.ui.tone"), tones, key="story-tone", columns=3)
     cols = st.columns(2)
-    pages = cols[0].slider(t("story.ui.pages"), MIN_PAGES, MAX_PAGES, key="story-pages")
-    age = cols[1].radio(t("story.ui.age"), AGES, horizontal=True, key="story-age")
-    return {"hero_name": name, "hero": hero, "hero_gender": gender, "companion": companion, "place": place,
-            "object": obj, "problem": problem, "tone": tone, "pages": pages, "reading_age": age,
-            "language": language, "author": participant["name"] if participant else ""}
+    data["pages"] = cols[0].slider(t("story.ui.pages"), MIN_PAGES, MAX_PAGES, value=int(data["pages"]),
+                                   key=_key("story-pages"))
+    data["age"] = cols[1].radio(t("story.ui.age"), AGES, index=AGES.index(data["age"]), horizontal=True,
+                                key=_key("story-age"))
+    return {"hero_name": data["name"], "hero": hero, "hero_gender": data["gender"], "companion": companion,
+            "place": place, "object": obj, "problem": problem, "tone": tone, "pages": data["pages"],
+            "reading_age": data["age"], "language": data["language"],
+            "author": participant["name"] if participant else ""}
 
 
 def spec_from_choices(choices: dict) -> StorySpec:
@@ -121,9 +129,10 @@ def edit_pages_ui() -> None:
         with st.container(border=True):
             cols = st.columns([4, 1])
             text = cols[0].text_area(t("story.ui.page_n", number=number), value=page.text,
-                                     key=f"story-text-{sid}-{number}", height=110)
+                                     key=_key(f"story-text-{sid}-{number}"), height=110)
             mood = cols[1].selectbox(t("story.ui.page_mood", number=number), MOODS, index=MOODS.index(page.mood),
-                                     format_func=lambda m: t(f"story.moods.{m}"), key=f"story-mood-{sid}-{number}")
+                                     format_func=lambda m: t(f"story.moods.{m}"),
+                                     key=_key(f"story-mood-{sid}-{number}"))
             if mood != page.mood:
                 story.pages[number - 1].mood = mood
                 _keep(story)
@@ -171,8 +180,12 @@ def pictures_ui() -> None:
                     st.markdown(f"### {number}")
             with cols[1]:
                 st.caption(page.text[:140] + ("…" if len(page.text) > 140 else ""))
+                chosen = st.session_state.setdefault("story-pic-modes", {})
+                mode = chosen.get(str(number), "none")
                 mode = st.radio(t("story.ui.page_n", number=number), modes, format_func=labels.get, horizontal=True,
-                                key=f"story-pic-mode-{story_id()}-{number}")
+                                index=modes.index(mode) if mode in modes else 0,
+                                key=_key(f"story-pic-mode-{story_id()}-{number}"))
+                chosen[str(number)] = mode
                 _picture_source_ui(story, number, mode, jobs)
 
 
@@ -190,7 +203,7 @@ def _picture_source_ui(story: Story, number: int, mode: str, jobs: dict) -> None
             st.warning(t("story.ui.no_upload_consent"))
             return
         upload = st.file_uploader(t("story.ui.upload_drawing", number=number), type=["png", "jpg", "jpeg", "webp"],
-                                  key=f"story-upload-{story_id()}-{number}")
+                                  key=_key(f"story-upload-{story_id()}-{number}"))
         if upload is None:
             return
         try:
@@ -236,19 +249,28 @@ def music_voice_ui() -> dict:
     from pipelines.story.voice import voices_for
 
     story = current_story()
-    _default("story-music", True)
-    options = {"music": st.toggle(t("story.ui.music_on"), key="story-music")}
+    data = _choices()
+    data.setdefault("music", True)
+    data["music"] = st.toggle(t("story.ui.music_on"), value=bool(data["music"]), key=_key("story-music"))
+    options = {"music": data["music"]}
     if options["music"]:
         genres = [""] + list(music_choices()["genres"])
-        options["theme"] = st.selectbox(t("story.ui.theme"), genres, key="story-theme",
-                                        format_func=lambda g: t(f"music.genres.{g}") if g else t("story.ui.theme_none"))
+        theme = data.get("theme", "")
+        data["theme"] = options["theme"] = st.selectbox(
+            t("story.ui.theme"), genres, index=genres.index(theme) if theme in genres else 0, key=_key("story-theme"),
+            format_func=lambda g: t(f"music.genres.{g}") if g else t("story.ui.theme_none"))
     voices = voices_for(story.language)
     if voices:
-        if st.toggle(t("story.ui.voice_on"), key="story-voice"):
+        data["voice_on"] = st.toggle(t("story.ui.voice_on"), value=bool(data.get("voice_on")), key=_key("story-voice"))
+        if data["voice_on"]:
             names = [v.name for v in voices]
-            options["voice"] = st.radio(t("capability.story.voice"), names, key="story-voice-name",
-                                        format_func=lambda n: f"{t(backends.get(n).label)} — {backends.get(n).licence}")
-    options["crop_marks"] = st.checkbox(t("story.ui.crop_marks"), key="story-crop")
+            voice = data.get("voice", names[0])
+            data["voice"] = options["voice"] = st.radio(
+                t("capability.story.voice"), names, index=names.index(voice) if voice in names else 0,
+                key=_key("story-voice-name"),
+                format_func=lambda n: f"{t(backends.get(n).label)} — {backends.get(n).licence}")
+    data["crop"] = options["crop_marks"] = st.checkbox(t("story.ui.crop_marks"), value=bool(data.get("crop")),
+                                                       key=_key("story-crop"))
     return options
 
 

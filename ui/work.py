@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+import secrets
 
 import streamlit as st
 
@@ -18,18 +19,30 @@ from pipelines.store.work import clear_work, load_work, save_work
 from .runtime import get_store
 from .session import owner_id
 
-# Session keys dropped when the participant changes, and the ones saved (plain values only; widget
-# keys listed here are never created with a value= argument, so restoring them raises no warning).
-PREFIXES = {"comic": ("comic", "pick-comic-"), "story": ("story", "book-", "pick-story-"), "photo": ("photo",)}
+# Session keys dropped when the participant changes, and the ones saved: data only, never a widget's own
+# key. Widgets take their value from the data (value=/index=) under a key from `wkey`, which changes
+# when another participant takes the tablet: a browser keeps a widget's last value by its key, so
+# the next child gets new widgets instead of the previous child's words.
+PREFIXES = {"comic": ("comic", "pick-comic-"), "story": ("story", "book-", "pick-story-"), "photo": ("photo",),
+            # not postcard_source*: a picture handed over by another page for this card
+            "postcard": ("postcard_front", "postcard_ai", "postcard_upload_id", "postcard_job", "postcard_card",
+                         "pc-", "pick-pc-", "dvd")}
 SAVED = {
-    "comic": re.compile(r"^(comic|comic-(title|authors|mode|bubble-panel|bubble-pos|bubble-tail|bubble-kind)"
-                        r"|pick-comic-layout)$"),
-    "story": re.compile(r"^(story|story-(id|seed|job|name|language|pages|age|gender|gender-for|music|theme|voice"
-                        r"|voice-name|crop|preview|picture-jobs|ai-pictures|pic-mode-\w+-\d+)"
-                        r"|book-(job|files|story|notes)"
-                        r"|pick-story-\w+)$"),
+    "comic": re.compile(r"^(comic|pick-comic-layout|comic-bubble-(pos|tail))$"),
+    "story": re.compile(r"^(story|story-(id|seed|job|choices|preview|picture-jobs|ai-pictures|pic-modes)"
+                        r"|book-(job|files|story|notes)|pick-story-\w+)$"),
     "photo": re.compile(r"^photo$"),
+    "postcard": re.compile(r"^(postcard_(front|ai|upload_id|job|card)|pc-last-source|pick-pc-source)$"),
 }
+
+
+def wkey(kind: str, name: str) -> str:
+    """The key of a widget of this kind's page: `name`, plus a mark once another participant took over."""
+    return name + st.session_state.get(_gen_key(kind), "")
+
+
+def _gen_key(kind: str) -> str:
+    return f"_work-gen-{kind}"
 
 
 def _owner_key(kind: str) -> str:
@@ -56,9 +69,12 @@ def _drop(kind: str) -> None:
 def restore_work(kind: str) -> None:
     """Make the session hold the current participant's work of this kind (their saved one, or none)."""
     participant = owner_id()
-    if st.session_state.get(_owner_key(kind), "unset") == participant:
+    previous = st.session_state.get(_owner_key(kind), "unset")
+    if previous == participant:
         return
     _drop(kind)
+    if previous != "unset":  # another participant on this tablet: new widgets (see PREFIXES)
+        st.session_state[_gen_key(kind)] = f"~{secrets.token_hex(3)}"
     saved = load_work(get_store(), participant, kind) if participant else None
     if saved:
         st.session_state.update(saved)
@@ -83,6 +99,7 @@ def start_over(kind: str) -> None:
     """A new comic / story / photo: forget the current one (in the session and in the store)."""
     participant = owner_id()
     _drop(kind)
+    st.session_state[_gen_key(kind)] = f"~{secrets.token_hex(3)}"  # the new work starts with empty widgets
     if participant:
         clear_work(get_store(), participant, kind)
     st.session_state[_owner_key(kind)] = participant

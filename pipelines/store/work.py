@@ -1,4 +1,4 @@
-"""Work in progress per participant (a comic, a story, a photo being restored), kept between steps.
+"""Work in progress per participant (a comic, a story, a photo being restored, a postcard), kept between steps.
 
 A tablet that reloads, sleeps or reconnects after a restart of the studio finds the participant's
 work where it was left. One row per (participant, kind), replaced whole in one SQLite transaction:
@@ -11,7 +11,7 @@ import json
 
 from .db import Store, _iso, now
 
-WORK_KINDS = ("comic", "story", "photo")
+WORK_KINDS = ("comic", "story", "photo", "postcard")
 
 
 def _check(kind: str) -> None:
