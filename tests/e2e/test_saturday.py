@@ -263,6 +263,8 @@ def _every_page(browser, studio, who: dict) -> None:
         try:
             for path in PAGES:
                 _open(page, f"{studio}/{path}?p={who['id']}&lang=fr")
+                _eventually(lambda: page.locator('[data-testid="stSkeleton"]').count() == 0)  # drawn, not loading
+                page.wait_for_timeout(300)
                 shot(page, f"saturday-page-{path or 'home'}-{name}")
         finally:
             page.context.close()
