@@ -61,14 +61,55 @@ def page_spec(comic: dict) -> PageSpec:
     while used and not used[-1]["image"] and not used[-1]["bubbles"]:
         used = used[:-1]  # trailing empty panels print as empty frames, to draw in by hand
     panels = []
-    for panel in used:
-        panels.append(PanelSpec(image=panel["image"], ai=panel["ai"], story=panel["story"],
+    for index, panel in enumerate(used):
+        panels.append(PanelSpec(image=framed_image(comic, index), ai=panel["ai"], story=panel["story"],
                                 bubbles=[BubbleSpec(b["kind"], b["text"], b["position"], tuple(b["nudge"]),
                                                     tuple(b["tail"]) if b["tail"] else None)
                                          for b in panel["bubbles"]]))
     authors = [a.strip() for a in comic.get("authors", "").split(",") if a.strip()]
     return PageSpec(title=comic.get("title", ""), authors=authors, layout=comic["layout"],
                     language=lang(), panels=panels)
+
+
+FRAME_CENTRED = [0.5, 0.5, 1.0]  # centre x, centre y (0-1), zoom: what the page shows unless moved
+
+
+def framed_image(comic: dict, i: int) -> str:
+    """Panel i's picture as printed: the part the child framed (a file kept beside it), or the picture."""
+    from pipelines.comics.paper import frame_picture, panel_ratio
+
+    panel = comic["panels"][i]
+    frame = panel.get("frame") or FRAME_CENTRED
+    if not panel["image"] or not Path(panel["image"]).exists() or frame == FRAME_CENTRED:
+        return panel["image"]
+    x, y, zoom = frame
+    target = work_dir(comic) / f"{Path(panel['image']).stem}-{comic['layout']}-{round(x * 100)}-{round(y * 100)}-" \
+                                f"{round(zoom * 10)}.png"
+    if not target.exists():
+        frame_picture(panel["image"], panel_ratio(comic["layout"], i), zoom, x, y, target)
+    return str(target)
+
+
+def frame_ui(comic: dict, i: int) -> None:
+    """Sliders that move the panel's frame over its picture (left-right, up-down, zoom), and the picture
+    with the frame drawn: nothing the child wants (a sun in a corner) has to be cut off."""
+    from PIL import Image
+
+    from pipelines.comics.paper import panel_ratio
+    from pipelines.export.postcard import crop_frame, draw_crop_frame
+
+    panel = comic["panels"][i]
+    x, y, zoom = panel.get("frame") or FRAME_CENTRED
+    st.caption(t("comics.ui.frame_label", n=i + 1))
+    tag = f"{i}-{panel['version']}"  # a new picture gets new sliders, centred
+    x = st.slider(t("comics.ui.frame_x"), 0, 100, round(x * 100), key=wkey("comic", f"comic-frame-x-{tag}")) / 100
+    y = st.slider(t("comics.ui.frame_y"), 0, 100, round(y * 100), key=wkey("comic", f"comic-frame-y-{tag}")) / 100
+    zoom = st.slider(t("comics.ui.frame_zoom"), 1.0, 3.0, float(zoom), 0.1, key=wkey("comic", f"comic-frame-z-{tag}"))
+    panel["frame"] = [x, y, zoom]
+    with Image.open(panel["image"]) as picture:
+        picture.thumbnail((480, 480))
+        crop = crop_frame(picture.size, panel_ratio(comic["layout"], i), zoom, x, y)
+        st.image(draw_crop_frame(picture, crop), caption=t("comics.ui.panel_ready"), width="stretch")
 
 
 def txt2img_ready() -> bool:
@@ -234,7 +275,9 @@ def panels_step_ui(comic: dict) -> None:
                     st.error(message)
             with right:
                 if panel["image"] and Path(panel["image"]).exists():
-                    st.image(panel["image"], caption=t("comics.ui.panel_ready"), width="stretch")
+                    frame_ui(comic, i)
+                    if panel.get("sheet"):
+                        st.caption(t("comics.ui.paper_found"))
                     if panel["ai"]:
                         st.caption(t("comics.ui.panel_ai", seed=panel.get("seed") or comic["hero"]["seed"]))
                 elif panel["drawing"]:
@@ -320,6 +363,8 @@ def follow_panel_job(comic: dict, i: int) -> None:
         shutil.copyfile(source, target)
         panel["image"] = str(target)
         panel["ai"] = job.kind == "imagegen.generate"
+        panel["sheet"] = bool((job.result or {}).get("sheet"))  # found on the table and straightened
+        panel["frame"] = list(FRAME_CENTRED)  # a new picture starts centred
         panel["seed"] = (job.result or {}).get("seed")  # shown under the panel: the hero's magic number
         if (job.result or {}).get("message_key"):  # the safety checker replaced the picture
             st.session_state[f"comic-error-{i}"] = t((job.result or {})["message_key"])

@@ -54,3 +54,27 @@ def test_bubbles_are_added_nudged_and_previewed(app, drawings):
     _button(app, "➕ Ajouter la bulle").click().run()
     assert any(e.value.startswith("Case 1, bulle 2") for e in app.error)  # named, and the page is kept
     assert len(app.session_state["comic"]["panels"][0]["bubbles"]) == 2
+
+
+def test_the_child_moves_the_frame_and_the_page_prints_that_part(app, drawings, atelier_env):
+    from PIL import Image
+
+    comic = app.session_state["comic"]
+    comic["panels"][0]["image"] = str(drawings[0])
+    app.run()
+    assert comic["panels"][0].get("frame", [0.5, 0.5, 1.0]) == [0.5, 0.5, 1.0]  # centred until moved
+    app.slider(key="comic-frame-x-0-0").set_value(100).run()
+    app.slider(key="comic-frame-z-0-0").set_value(1.5).run()
+    assert not app.exception
+    assert app.session_state["comic"]["panels"][0]["frame"] == [1.0, 0.5, 1.5]
+    # the page (its preview was drawn on this run) prints the framed part, kept beside the picture
+    framed = list(atelier_env.data_dir.rglob("*-classic-6-100-50-15.png"))
+    assert len(framed) == 1
+    with Image.open(framed[0]) as cut, Image.open(drawings[0]) as whole:
+        assert cut.width < whole.width and cut.height < whole.height  # zoomed in
+        top = round((whole.height - cut.height) / 2)
+        right = whole.convert("RGB").crop((whole.width - cut.width, top, whole.width, top + cut.height))
+        import numpy as np
+
+        gap = np.abs(np.asarray(right, int) - np.asarray(cut.convert("RGB"), int)).mean()
+        assert gap < 3  # the right-hand part, centred vertically: where the child moved the frame
