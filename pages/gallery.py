@@ -6,7 +6,7 @@ import streamlit as st
 
 from ui.i18n import t
 from ui.runtime import get_store
-from ui.session import current_participant, current_workshop, is_facilitator
+from ui.session import current_workshop, visible_artifacts
 from ui.frame import require_frame
 
 require_frame()  # first: pages run inside the studio's frame (ui/frame.py)
@@ -19,8 +19,7 @@ if not workshop:
     st.stop()
 
 # Children see their own creations; the facilitator sees everyone's.
-me = current_participant()
-items = store.artifacts(workshop_id=workshop["id"], owner=None if is_facilitator() else (me["id"] if me else -1))
+items = visible_artifacts(workshop["id"])
 items = [a for a in items if a["kind"] != "upload"]
 if not items:
     st.info(t("gallery.empty"))
@@ -41,7 +40,8 @@ for owner, creations in by_owner.items():
             picture = next((p for p in files.values() if p.suffix.lower() in IMAGE_TYPES), None)
             if picture:
                 st.image(str(picture), width="stretch")
-            st.markdown(f"**{item['title'] or item['kind']}**" + (f" · 🤖 {t('gallery.ai_made')}" if item["ai_made"] else ""))
+            ai_mark = f" · 🤖 {t('gallery.ai_made')}" if item["ai_made"] else ""
+            st.markdown(f"**{item['title'] or item['kind']}**" + ai_mark)
             st.caption(t("gallery.expires", date=item["expires_at"][:10]))
             for name, path in files.items():
                 if path.suffix.lower() in (".wav", ".mp3", ".ogg", ".m4a"):

@@ -15,7 +15,7 @@ from pipelines.store.files import atomic_path
 from ui.i18n import error_text, lang, t
 from ui.jobs import expected_time_text, job_status_ui, submit_job
 from ui.runtime import get_store
-from ui.session import can_upload_photos, current_participant, current_workshop, is_facilitator
+from ui.session import can_upload_photos, current_participant, current_workshop, visible_artifacts
 from ui.widgets import download_ui, picture_choice_ui
 from ui.work import restore_work, save_work_now, wkey
 from ui.frame import require_frame
@@ -53,7 +53,7 @@ def pickable_creations() -> list[dict]:
     participant = current_participant()
     if participant:
         return store.artifacts(workshop_id=workshop_id, owner=participant["id"])
-    return store.artifacts(workshop_id=workshop_id) if is_facilitator() else []
+    return visible_artifacts(workshop_id)
 
 
 def gallery_source_ui() -> str | None:
@@ -147,8 +147,8 @@ def dvd_source_ui() -> str | None:
                       horizontal=True, key="dvd-part")
     part = proposals[choice]
     cw, ch = cover.size
-    l, tp, r, b = part.crop
-    piece = cover.crop((round(l * cw), round(tp * ch), round(r * cw), round(b * ch)))
+    left, top, right, bottom = part.crop
+    piece = cover.crop((round(left * cw), round(top * ch), round(right * cw), round(bottom * ch)))
     key = f"{upload.file_id}-{choice}-{hash(tuple(map(int, np.ravel(corners))))}"
     if st.session_state.get("dvd_saved_key") != key:
         st.session_state["postcard_front"] = save_picture(piece, f"pochette-{upload.file_id[:8]}.png")
@@ -254,6 +254,7 @@ if job_id:
         st.info(t("postcards.print_tip"))
         calibration = PrintDocument(t("export.calibration.title"), language=lang())
         add_calibration_pages(calibration, "A4", "landscape")
-        st.download_button(t("postcards.calibration"), data=calibration.pdf_bytes(), file_name="reglage-recto-verso.pdf",
-                           mime="application/pdf", use_container_width=True, key="pc-calibration")
+        st.download_button(t("postcards.calibration"), data=calibration.pdf_bytes(),
+                           file_name="reglage-recto-verso.pdf", mime="application/pdf", use_container_width=True,
+                           key="pc-calibration")
 save_work_now("postcard")  # the picture, the words and the print job survive a reload

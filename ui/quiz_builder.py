@@ -9,9 +9,9 @@ from pipelines.blindtest.jobs import ASKS
 from pipelines.blindtest.library import PackLibrary
 from pipelines.blindtest.pack import PackInvalid
 from pipelines.blindtest.starter import GENRES, INSTRUMENTS, MOODS
-from pipelines.config import settings
 from pipelines.imagegen import STYLES
 from pipelines.safety.uploads import sanitize_image
+from pipelines.store.files import write_bytes_atomic
 
 from .i18n import error_text, lang, t
 from .jobs import job_status_ui, submit_job
@@ -20,6 +20,10 @@ from .widgets import backend_choice_ui, download_ui
 
 LICENCES = ("CC0 1.0", "CC BY 4.0", "CC BY-SA 4.0", "Public domain", "author-permission")
 UPLOAD_TYPES = {"image": ["png", "jpg", "jpeg", "webp"], "audio": ["mp3", "ogg", "wav"], "text": ["txt", "md"]}
+
+
+def _licence_label(licence: str) -> str:
+    return t("quiz.builder.author_permission") if licence == "author-permission" else licence
 
 
 def problems_ui(exc: BaseException) -> None:
@@ -83,7 +87,7 @@ def human_ui(library: PackLibrary, entry) -> None:
             upload = st.file_uploader(t("quiz.builder.file"), type=UPLOAD_TYPES[media])
             credit = st.text_input(t("quiz.builder.credit"))
             licence = st.selectbox(t("quiz.builder.licence"), LICENCES,
-                                   format_func=lambda x: t("quiz.builder.author_permission") if x == "author-permission" else x)
+                                   format_func=_licence_label)
             explanation = st.text_area(t("quiz.builder.explanation"), max_chars=400)
             if st.form_submit_button(f"➕ {t('quiz.builder.add')}", type="primary", use_container_width=True):
                 add_human(library, entry, media, upload, credit, licence, explanation)
@@ -206,7 +210,7 @@ def ai_picture_ui(entry) -> None:
                                  format_func=lambda s: f"{STYLES[s].emoji} {t('quiz.starter.style.' + s)}")
             credit = st.text_input(t("quiz.builder.source_credit"))
             licence = st.selectbox(t("quiz.builder.licence"), LICENCES,
-                                   format_func=lambda x: t("quiz.builder.author_permission") if x == "author-permission" else x)
+                                   format_func=_licence_label)
             if st.form_submit_button(f"🎨 {t('quiz.builder.make')}", type="primary", use_container_width=True):
                 if upload is None or not subject.strip():
                     st.error(t("quiz.builder.err_picture_fields"))
@@ -218,9 +222,13 @@ def ai_picture_ui(entry) -> None:
                     except Exception as exc:
                         st.error(error_text(exc))
                         return
-                    source = settings().data_dir / "quiz-packs" / ".uploads" / f"{uuid.uuid4().hex}.png"
-                    source.parent.mkdir(parents=True, exist_ok=True)
-                    source.write_bytes(clean.png_bytes())
+                    # The upload belongs to the workshop (purged with it); the pack keeps only its stylised item.
+                    from .runtime import get_store
+                    from .session import current_workshop
+
+                    workshop = current_workshop()
+                    folder = get_store().artifact_dir(workshop["id"] if workshop else None, "quiz-uploads")
+                    source = write_bytes_atomic(folder / f"{uuid.uuid4().hex}.png", clean.png_bytes())
                     licence_text = t("quiz.builder.author_permission") if licence == "author-permission" else licence
                     st.session_state["quiz-picture-job"] = submit_job("quiz.picture_item", {
                         "pack": entry.name, "source": str(source), "subject": subject, "style": style,

@@ -66,7 +66,7 @@ def live_player_ui(token: str) -> None:
     view = quiz.player_view(token)
     if view is None:
         st.rerun(scope="app")
-    player, game, question = view["player"], view["game"], view["question"]
+    player, game = view["player"], view["game"]
     last = st.session_state.get("quiz-seen", 0.0)
     if time.time() - last > SEEN_EVERY:
         quiz.seen(player["id"])
@@ -91,7 +91,8 @@ def live_player_ui(token: str) -> None:
 def answer_ui(quiz: QuizGames, token: str, view: dict) -> None:
     question = view["question"]
     remaining = int(round(view["remaining"] or 0))
-    st.markdown(f"<div class='quiz-big'>{question_title(question)} · ⏱️ {remaining} s</div>", unsafe_allow_html=True)
+    st.markdown(f"<div class='quiz-big'>{_escape(question_title(question))} · ⏱️ {remaining} s</div>",
+                unsafe_allow_html=True)
     if view["answer"]:
         st.markdown(f"<div class='quiz-big' data-testid='quiz-sent'>✅ {t('quiz.play.sent')}</div>",
                     unsafe_allow_html=True)
@@ -114,12 +115,13 @@ def result_ui(view: dict) -> None:
     if answer is None:
         st.markdown(f"<div class='quiz-big'>⌛ {t('quiz.play.no_answer')}</div>", unsafe_allow_html=True)
     elif answer["correct"]:
-        st.markdown(f"<div class='quiz-big' data-testid='quiz-result'>🎉 {t('quiz.play.right', points=answer['points'])}"
-                    f"</div>", unsafe_allow_html=True)
+        right = t("quiz.play.right", points=answer["points"])
+        st.markdown(f"<div class='quiz-big' data-testid='quiz-result'>🎉 {right}</div>", unsafe_allow_html=True)
     else:
         st.markdown(f"<div class='quiz-big' data-testid='quiz-result'>🙈 {t('quiz.play.wrong')}</div>",
                     unsafe_allow_html=True)
-    st.markdown(f"<div class='quiz-big'>👉 {choice_label(question, question['answer'])}</div>", unsafe_allow_html=True)
+    st.markdown(f"<div class='quiz-big'>👉 {_escape(choice_label(question, question['answer']))}</div>",
+                unsafe_allow_html=True)
     st.markdown(f"<div class='quiz-big'>{t('quiz.play.rank', rank=view['rank'], total=view['total'])}</div>",
                 unsafe_allow_html=True)
 
