@@ -78,3 +78,14 @@ def test_the_child_moves_the_frame_and_the_page_prints_that_part(app, drawings, 
 
         gap = np.abs(np.asarray(right, int) - np.asarray(cut.convert("RGB"), int)).mean()
         assert gap < 3  # the right-hand part, centred vertically: where the child moved the frame
+
+
+def test_no_magic_number_without_an_ai_model(app):
+    """The hero's magic number only means something to an AI model: without one it is not shown."""
+    assert not [n for n in app.number_input if n.label.startswith("Numéro magique")]
+    assert not [c for c in app.caption if "dessinée par l'IA" in c.value]
+
+
+def test_a_bubble_on_an_empty_panel_is_explained_in_the_childs_words(app):
+    assert any("La case 1 n'a pas encore d'image" in w.value for w in app.warning)
+    assert _button(app, "➕ Ajouter la bulle").disabled
