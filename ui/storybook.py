@@ -156,9 +156,17 @@ def _save_drawing(data: bytes, number: int) -> str:
     from pipelines.safety.uploads import sanitize_image
     from pipelines.store.files import write_bytes_atomic
 
+    from pipelines.comics.paper import flatten_sheet
+    from pipelines.store.files import atomic_path
+
     clean = sanitize_image(data)
     path = _uploads_dir() / f"drawing-{story_id()}-{number:02d}-{len(data)}.png"
-    write_bytes_atomic(path, clean.png_bytes())
+    sheet, found = flatten_sheet(clean.image)  # a photo of the sheet on a table: the sheet alone, straightened
+    if not found:
+        write_bytes_atomic(path, clean.png_bytes())
+        return str(path)
+    with atomic_path(path) as tmp:
+        sheet.save(tmp, format="PNG")
     return str(path)
 
 

@@ -35,3 +35,13 @@ def test_an_untouched_page_with_french_spaces_is_not_edited():
     assert normalise_text("Une  grosse\ntempête") == "Une grosse tempête"
     story = Story(title="t", language="fr", pages=[Page(text=text)])
     assert edit_page(story, 1, text + "  ").pages[0].text == text  # no-break spaces kept
+
+
+def test_work_in_progress_ends_with_its_workshop(store):
+    from datetime import datetime, timedelta
+
+    day = store.create_workshop("Un samedi", retention="day")
+    lea = store.add_participant(day["id"], "Léa", consent=True, consent_by="Animatrice")
+    save_work(store, lea["id"], "story", {"story-choices": {"name": "Ève"}})
+    store.purge_expired(datetime.now() + timedelta(days=2))
+    assert load_work(store, lea["id"], "story") is None
