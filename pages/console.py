@@ -12,6 +12,7 @@ from ui.jobs import duration_text, kind_label, message_text
 from ui.runtime import get_queue, get_store
 from ui.session import current_workshop, is_facilitator
 from ui.frame import require_frame
+from ui.approvals import approvals_console_ui
 from ui.console_privacy import retention_ui, tablets_ui, worker_ui
 
 require_frame()  # first: pages run inside the studio's frame (ui/frame.py)
@@ -76,6 +77,7 @@ with code_col:
             st.markdown(f"📶 `http://{address}:{port}`")
 count_col1.metric(t("console.blocked_prompts"), store.count_events("prompt_blocked", workshop["id"]))
 count_col2.metric(t("console.flagged_images"), store.count_events("image_flagged", workshop["id"]))
+approvals_console_ui(store, workshop)  # children's pictures waiting for the OK; refusals by category
 
 st.subheader(f"👧 {t('console.participants')}")
 # the form is emptied only once a participant is added: an error keeps what was typed

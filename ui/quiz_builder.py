@@ -193,7 +193,8 @@ def check_drawn_prompt(subject: str) -> None:
     if not subject.strip():
         raise UserError("quiz.builder.err_subject")
     workshop = current_workshop()
-    verdict = check_prompt(subject, lang(), store=get_store(), workshop_id=workshop["id"] if workshop else None)
+    verdict = check_prompt(subject, lang(), store=get_store(), workshop_id=workshop["id"] if workshop else None,
+                           model=False)
     if verdict.blocked:
         raise UserError(verdict.message_key)
 

@@ -306,6 +306,13 @@ class Store:
             return conn.execute("SELECT COUNT(*) FROM events WHERE kind=? AND workshop_id=?",
                                 (kind, workshop_id)).fetchone()[0]
 
+    def events_by_detail(self, kind: str, workshop_id: int) -> dict[str, int]:
+        """How many events of `kind` a workshop had, per detail (e.g. refusals per category)."""
+        with self.connect() as conn:
+            rows = conn.execute("SELECT detail, COUNT(*) FROM events WHERE kind=? AND workshop_id=? GROUP BY detail",
+                                (kind, workshop_id)).fetchall()
+        return {row[0]: row[1] for row in rows}
+
     # -- key/value settings set in the console (library name, logo) -------------------------
     def get_setting(self, key: str, default: str | None = None) -> str | None:
         with self.connect() as conn:
