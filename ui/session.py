@@ -168,8 +168,9 @@ def keep_in_url() -> None:
             st.query_params["p"] = str(participant["id"])
     elif "p" in st.query_params:
         del st.query_params["p"]
-    if st.query_params.get("lang") != lang():
-        st.query_params["lang"] = lang()
+    current = lang()  # the default language stays out of a clean address; any other one goes in
+    if st.query_params.get("lang") != current and ("lang" in st.query_params or current != settings().language):
+        st.query_params["lang"] = current
 
 
 def visible_artifacts(workshop_id: int, kind: str | None = None) -> list[dict]:
