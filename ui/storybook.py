@@ -57,8 +57,10 @@ def choices_ui() -> dict:
     hero = picture_choice_ui(t("story.ui.hero"), _options("heroes", HEROES, shown), key="story-hero")
     if data.get("gender_for") != hero:  # a new picture brings its own default
         data["gender"], data["gender_for"] = HERO_GENDER[hero], hero
-    data["gender"] = st.radio(t("story.ui.gender"), GENDERS, index=GENDERS.index(data["gender"]), horizontal=True,
-                              key=_key(f"story-gender-{hero}"), format_func=lambda g: t(f"story.ui.gender_{g}"))
+    if hero not in ("girl", "boy"):  # an animal hero is a girl or a boy as the child says (a she-bear cub)
+        data["gender"] = st.radio(t("story.ui.gender"), GENDERS, index=GENDERS.index(data["gender"]),
+                                  horizontal=True, key=_key(f"story-gender-{hero}"),
+                                  format_func=lambda g: t(f"story.ui.gender_{g}"))
     companion = picture_choice_ui(t("story.ui.companion"), _options("companions", COMPANIONS, shown),
                                   key="story-companion")
     place = picture_choice_ui(t("story.ui.place"), _options("places", PLACES, shown), key="story-place", columns=5)

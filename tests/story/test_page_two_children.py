@@ -73,3 +73,15 @@ def test_a_second_story_never_gets_the_first_ones_pages(page):
     assert not [s for s in at.success if "noté" in s.value]
     saved = load_work(store, zoe["id"], "story")["story"]
     assert saved["pages"] == second["pages"]
+
+
+def test_a_she_bear_cub_when_the_child_says_so(page):
+    at, store, _, _ = page
+    assert not [r for r in at.radio if r.label == "Le héros est…"]  # the girl picture is a girl already
+    at.button(key="story-hero-bear").click().run()
+    gender = [r for r in at.radio if r.label == "Le héros est…"][0]
+    assert gender.value == "m"  # the bear picture starts as a boy cub...
+    gender.set_value("f").run()  # ...and the child makes her a girl
+    story = _write(at, store, "Ève")
+    text = " ".join(p["text"] for p in story["pages"])
+    assert "oursonne" in text and "ourson " not in text
