@@ -32,6 +32,15 @@ def _people(studio, workshop: str) -> dict[str, dict]:
     return json.loads(out.stdout)
 
 
+def _creations(studio, owner: int) -> list[dict]:
+    code = ("import json,sys; sys.path.insert(0, %r)\nfrom pipelines.store import Store\n"
+            "print(json.dumps([{'kind': a['kind'], 'title': a['title']} for a in Store().artifacts(owner=%d)]))\n"
+            % (str(ROOT), owner))
+    out = subprocess.run([sys.executable, "-c", code], env=dict(os.environ, ATELIER_DATA_DIR=str(studio.data_dir)),
+                         capture_output=True, text=True, check=True)
+    return json.loads(out.stdout)
+
+
 def _page(browser, viewport):
     context = browser.new_context(viewport=viewport, accept_downloads=True)
     page = context.new_page()
@@ -231,6 +240,8 @@ def _noah_storybooks(page, studio, noah: dict) -> None:
         text = " ".join(z.read(n).decode() for n in z.namelist() if n.endswith(".xhtml"))
     assert "Jean-Baptiste" in text and "Zoé" not in text
     shot(page, "saturday-storybook-second-820")
+    books = sorted(c["title"] for c in _creations(studio, noah["id"]) if c["kind"] == "storybook")
+    assert len(books) == 2 and books[0].startswith("Jean-Baptiste") and books[1].startswith("Zoé")  # two books
 
 
 def _ines_postcards(page, studio, ines: dict, tmp_path) -> None:
