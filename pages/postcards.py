@@ -10,7 +10,7 @@ from pipelines.export.imposition import add_calibration_pages
 from pipelines.export.pdf import PrintDocument
 from pipelines.export.postcard import BORDERS, crop_frame, draw_crop_frame, message_fit, picture_ratio, Postcard
 from pipelines.i18n import UserError
-from pipelines.safety.uploads import sanitize_image
+from pipelines.safety.uploads import open_picture, sanitize_image
 from pipelines.store.files import atomic_path
 from ui.i18n import error_text, lang, t
 from ui.jobs import expected_time_text, job_status_ui, submit_job
@@ -188,7 +188,7 @@ if not front or not Path(front).exists():
 
 # 2. The card: direction, border, crop frame, title, message.
 st.header(t("postcards.design"))
-picture = Image.open(front)
+picture = open_picture(front)
 design_col, frame_col = st.columns([1, 1])
 card_data = st.session_state.setdefault("postcard_card", {})  # kept with the work in progress
 with design_col:

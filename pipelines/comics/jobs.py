@@ -30,15 +30,13 @@ def panel_job(params: dict, ctx) -> dict:
     params {"drawing": path, "style": preset name or "", "stylise": bool, "find_sheet": bool (default True)};
     result files {"image": png}, and "sheet": True when a sheet of paper was found on a table and straightened.
     """
-    from PIL import Image
-
+    from ..safety.uploads import open_picture
     from ..store.files import atomic_path
 
     from .paper import flatten_sheet
 
     ctx.progress(0.1, "comics.panel.reading")
-    with Image.open(params["drawing"]) as source:
-        image = source.convert("RGB")
+    image = open_picture(params["drawing"])
     sheet = False
     if params.get("find_sheet", True):  # a photo of the sheet on a table: the sheet alone, seen from the front
         image, sheet = flatten_sheet(image)
