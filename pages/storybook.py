@@ -6,8 +6,9 @@ import streamlit as st
 from ui.i18n import error_text, t
 from ui.jobs import expected_time_text, job_status_ui, submit_job
 from ui.session import current_workshop
-from ui.storybook import (book_ui, choices_ui, edit_pages_ui, music_voice_ui, pictures_ui, spec_from_choices,
-                          story_from_job)
+from ui.storybook import book_ui, choices_ui, edit_pages_ui, music_voice_ui, spec_from_choices
+from ui.storybook_pictures import pictures_ui
+from ui.storybook_state import story_from_job
 from ui.widgets import backend_choice_ui, engines_ui
 from ui.work import restore_work, save_work_now, start_over
 from ui.frame import require_frame

@@ -5,6 +5,7 @@ import streamlit as st
 
 from pipelines.config import is_facilitator_address, settings
 from pipelines.i18n import LANGUAGES
+from pipelines.store import Participant, Workshop
 
 from .i18n import lang, t
 from .runtime import get_store
@@ -28,7 +29,7 @@ def is_facilitator() -> bool:
     return is_local_client()
 
 
-def current_workshop() -> dict | None:
+def current_workshop() -> Workshop | None:
     workshop_id = st.session_state.get("workshop_id")
     return get_store().workshop(workshop_id) if workshop_id else None
 
@@ -38,7 +39,7 @@ def bound_participant_id() -> int | None:
     return st.session_state.get("bound_participant")
 
 
-def current_participant() -> dict | None:
+def current_participant() -> Participant | None:
     participant_id = bound_participant_id() or st.session_state.get("participant_id")
     if not participant_id:
         return None
@@ -154,18 +155,18 @@ def restore_from_url() -> None:
     if participant is None:
         return
     joined = st.session_state.get("workshop_id")
-    if not is_local_client() and joined and participant["workshop_id"] != joined:
+    if not is_local_client() and joined and participant.workshop_id != joined:
         return  # a tablet stays in the workshop whose code it gave
-    st.session_state["workshop_id"] = participant["workshop_id"]
-    st.session_state["participant_id"] = participant["id"]
+    st.session_state["workshop_id"] = participant.workshop_id
+    st.session_state["participant_id"] = participant.id
 
 
 def keep_in_url() -> None:
     """Write the participant and the language into the address, so a reload keeps them."""
     participant = current_participant()
     if participant:
-        if st.query_params.get("p") != str(participant["id"]):
-            st.query_params["p"] = str(participant["id"])
+        if st.query_params.get("p") != str(participant.id):
+            st.query_params["p"] = str(participant.id)
     elif "p" in st.query_params:
         del st.query_params["p"]
     current = lang()  # the default language stays out of a clean address; any other one goes in

@@ -8,7 +8,6 @@ import numpy as np
 from PIL import Image
 
 from pipelines.comics.paper import find_sheet, flatten_sheet, frame_picture, panel_ratio
-from pipelines.jobs.runner import resolve_result_files
 from tests.fixtures.models_comics import make_drawing
 
 
@@ -41,7 +40,7 @@ def test_the_sheet_is_found_straightened_whitened_and_inked(immediate_queue, tmp
                                                                       "style": "ligne_claire", "stylise": True}))
     assert job.state == "done", job.error
     assert job.result["sheet"] is True
-    with Image.open(resolve_result_files(immediate_queue.store, job.result)["image"]) as made:
+    with Image.open(job.files()["image"]) as made:
         rgb = np.asarray(made.convert("RGB")).astype(int)
     h, w = rgb.shape[:2]
     for corner in (rgb[: h // 10, : w // 10], rgb[: h // 10, -w // 10:], rgb[-h // 10:, : w // 10],
