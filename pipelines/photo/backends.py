@@ -128,8 +128,8 @@ class NLMeansDenoise(Backend):
     capability = "photo.denoise"
     label = "photo.backend.denoise_nlmeans"
 
-    def denoise(self, rgb: np.ndarray, strength: float) -> np.ndarray:
-        cleaned = tone.denoise(rgb, strength)
+    def denoise(self, rgb: np.ndarray, strength: float, old: bool = False) -> np.ndarray:
+        cleaned = tone.denoise(rgb, strength, old=old)
         if np.array_equal(cleaned, rgb):  # no grain was found: sharpening would only add noise
             return cleaned
         return tone.sharpen(cleaned, amount=strength, radius=2.0)

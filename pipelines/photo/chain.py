@@ -11,7 +11,7 @@ from .. import backends
 from ..backends import Progress, no_progress
 from ..i18n import UserError
 from ..params import from_params
-from . import hints, repair
+from . import hints, repair, tone
 from .imaging import is_greyscale, luma, rgb_to_lab, to_array
 
 STEPS = ("repair", "tone", "denoise", "faces", "colorize", "upscale")  # the order they run in
@@ -105,6 +105,7 @@ def restore(rgb: np.ndarray, request: RestoreRequest, progress: Progress = no_pr
     auto_result = None
     image = rgb.astype(np.float32)
     s = float(np.clip(request.strength, 0, 1))
+    old = "denoise" in steps and tone.looks_old(image)  # grain is judged on the print as it came
     for n, step in enumerate(steps):
         base, share = n / len(steps), 1 / len(steps)
 
@@ -123,7 +124,7 @@ def restore(rgb: np.ndarray, request: RestoreRequest, progress: Progress = no_pr
         elif step == "tone":
             image = engine.revive(image, s)
         elif step == "denoise":
-            image = engine.denoise(image, s)
+            image = engine.denoise(image, s, old=old)
         elif step == "faces":
             result = engine.restore(image, blend=request.blend, fidelity=request.fidelity, progress=sub)
             faces = result.faces

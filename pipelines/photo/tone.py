@@ -5,7 +5,7 @@ import cv2
 import numpy as np
 
 from .imaging import is_greyscale, lab_to_rgb, luma, rgb_to_lab
-from .repair import grain_sigma
+from .repair import flat_grain, grain_sigma
 
 
 VEIL = 0.5  # the grey a faded print drifts towards (its blacks rise to meet it, its whites sink)
@@ -74,9 +74,12 @@ def age_signs(rgb: np.ndarray, strength: float = 0.5) -> float:
     an old print also shows grain or a yellowed paper. Above strength 0.5 the patron asks for a
     stronger revival and the range alone is enough.
     """
-    grain = grain_sigma(luma(rgb)) * 255
+    gray = luma(rgb)
+    grain = grain_sigma(gray) * 255
+    clumped = flat_grain(gray) * 255  # grain softened by the scan or a JPEG, which grain_sigma misses
     cast = yellowing(rgb)
-    return float(max(np.clip((grain - 1.5) / 2.0, 0, 1), np.clip((cast - 3.0) / 3.0, 0, 1),
+    return float(max(np.clip((grain - 1.5) / 2.0, 0, 1), np.clip((clumped - 3.0) / 2.0, 0, 1),
+                     np.clip((cast - 3.0) / 3.0, 0, 1),
                      np.clip((strength - 0.5) * 2.0, 0, 1)))
 
 
@@ -164,9 +167,22 @@ def revive(rgb: np.ndarray, strength: float = 0.5) -> np.ndarray:
     return local_contrast(out, max(0.0, strength - 0.5) * 0.6)
 
 
-def denoise(rgb: np.ndarray, strength: float = 0.5) -> np.ndarray:
-    """Reduce grain with non-local means, its strength set from the measured grain level."""
-    sigma = grain_sigma(luma(rgb)) * 255.0
+def looks_old(rgb: np.ndarray) -> bool:
+    """True for a print that shows signs of age: faded, yellowed or grainy (measured before any step runs)."""
+    return fading(rgb) > 0.08 or yellowing(rgb) > 4.0 or grain_sigma(luma(rgb)) * 255 > 1.5
+
+
+def denoise(rgb: np.ndarray, strength: float = 0.5, old: bool = False) -> np.ndarray:
+    """Reduce grain with non-local means, its strength set from the measured grain level.
+
+    The grain is grain_sigma() (grain told apart from texture); on an `old` print (looks_old() of
+    the photo as it came) clumped or JPEG-softened grain counts too (flat_grain()), which a
+    photo of a lawn would be mistaken for.
+    """
+    gray = luma(rgb)
+    sigma = grain_sigma(gray) * 255.0
+    if old:
+        sigma = max(sigma, flat_grain(gray) * 255.0)
     if sigma < 0.8:  # no grain (a texture of the scene is not grain): nothing to smooth
         return rgb.copy()
     lab = rgb_to_lab(rgb)
