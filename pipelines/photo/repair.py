@@ -156,8 +156,12 @@ def _border_loss(gray: np.ndarray, floor: float) -> np.ndarray:
     inner[band:h - band, band:w - band] = True
     cand &= ~inner
     count, labels, stats, _ = cv2.connectedComponentsWithStats(cand.astype(np.uint8), connectivity=8)
-    x0, y0, bw, bh = stats[:, 0], stats[:, 1], stats[:, 2], stats[:, 3]
-    touches = (x0 == 0) | (y0 == 0) | (x0 + bw >= w) | (y0 + bh >= h)
+    # Lost paper runs along the edge: a component must hold a stretch of the outermost pixels (3 % of
+    # the side), where a white star or a highlight that the frame cuts only touches it.
+    edge = np.zeros((h, w), bool)
+    edge[0, :], edge[-1, :], edge[:, 0], edge[:, -1] = True, True, True, True
+    along = np.bincount(labels[edge], minlength=count)
+    touches = along >= max(3, 0.03 * min(h, w))
     touches[0] = False
     return touches[labels]
 
@@ -206,6 +210,7 @@ def find_damage(rgb: np.ndarray, strength: float = 0.5) -> Damage:
     spot_side = int(np.ceil(2.2 * np.sqrt(max_spot)))
     length = _odd(np.clip(min(h, w) / 20, 15, 81))
     thin = gray - _median(gray, 2 * MAX_WIDTH + 1)
+    paper, ink = np.percentile(gray, (95, 5))
     kernels = _line_kernels(length)
     mask = np.zeros((h, w), bool)
     spots = scratches = 0
@@ -213,10 +218,11 @@ def find_damage(rgb: np.ndarray, strength: float = 0.5) -> Damage:
         part = np.maximum(sign * thin, 0)
         along = np.max([cv2.filter2D(part, -1, kern, borderType=cv2.BORDER_REFLECT) for kern in kernels], axis=0)
         around = cv2.blur(part, (length, length))
-        seeds = ((along > np.maximum(2.5 * around, 0.35 * floor)) & (sign * thin > 0.5 * weak_level)
-                 & (relief < 0.6 * np.abs(thin)))
+        # Dark lines need more: an image's own lines (seams, lids, folds of cloth) are mostly dark.
+        seeds = ((along > np.maximum(2.5 * around, (0.35 if sign > 0 else 0.5) * floor))
+                 & (sign * thin > (0.5 if sign > 0 else 1.0) * weak_level) & (relief < 0.6 * np.abs(thin)))
         count, labels, stats, _ = cv2.connectedComponentsWithStats(seeds.astype(np.uint8), connectivity=8)
-        long_enough = np.maximum(stats[:, 2], stats[:, 3]) >= length // 2
+        long_enough = np.maximum(stats[:, 2], stats[:, 3]) >= (length // 2 if sign > 0 else length)
         long_enough &= ~_crowded(labels, stats, thin, 3 * scale, length // 4)
         long_enough[0] = False
         scratches += int(long_enough.sum())
@@ -232,6 +238,11 @@ def find_damage(rgb: np.ndarray, strength: float = 0.5) -> Damage:
         extent = np.hypot(gstats[:, 2], gstats[:, 3])
         width = gstats[:, 4] / np.maximum(extent, 1)
         keep = extent >= (10 if sign > 0 else 15) * np.maximum(width, 1)
+        # A wide line is damage only in the tone damage takes: the paper (the print's brightest) or the
+        # black binder (its darkest). A tripod's leg, a saucer's rim or a seam is wide and mid-toned.
+        tone = np.bincount(glabels.ravel(), gray.ravel().astype(np.float64), count) / np.maximum(gstats[:, 4], 1)
+        extreme = tone >= paper - 0.15 if sign > 0 else tone <= ink + 0.15
+        keep &= (width <= 2.5) | extreme | (sign > 0)
         if sign < 0:  # an eyebrow or a lid line is a dark line a few segments long: a hair or scratch is longer
             keep &= extent >= 3 * length
         keep[0] = False
