@@ -220,7 +220,7 @@ def find_damage(rgb: np.ndarray, strength: float = 0.5) -> Damage:
         around = cv2.blur(part, (length, length))
         # Dark lines need more: an image's own lines (seams, lids, folds of cloth) are mostly dark.
         seeds = ((along > np.maximum(2.5 * around, (0.35 if sign > 0 else 0.5) * floor))
-                 & (sign * thin > (0.5 if sign > 0 else 1.0) * weak_level) & (relief < 0.6 * np.abs(thin)))
+                 & (sign * thin > 0.5 * weak_level) & (relief < 0.6 * np.abs(thin)))
         count, labels, stats, _ = cv2.connectedComponentsWithStats(seeds.astype(np.uint8), connectivity=8)
         long_enough = np.maximum(stats[:, 2], stats[:, 3]) >= (length // 2 if sign > 0 else length)
         long_enough &= ~_crowded(labels, stats, thin, 3 * scale, length // 4)
@@ -241,7 +241,7 @@ def find_damage(rgb: np.ndarray, strength: float = 0.5) -> Damage:
         # A wide line is damage only in the tone damage takes: the paper (the print's brightest) or the
         # black binder (its darkest). A tripod's leg, a saucer's rim or a seam is wide and mid-toned.
         tone = np.bincount(glabels.ravel(), gray.ravel().astype(np.float64), count) / np.maximum(gstats[:, 4], 1)
-        extreme = tone >= paper - 0.15 if sign > 0 else tone <= ink + 0.15
+        extreme = tone >= paper - 0.15 if sign > 0 else tone <= ink + 0.3
         keep &= (width <= 2.5) | extreme | (sign > 0)
         if sign < 0:  # an eyebrow or a lid line is a dark line a few segments long: a hair or scratch is longer
             keep &= extent >= 3 * length
