@@ -205,6 +205,7 @@ def _lama_12mp() -> None:
         from bench.photo_models import _install
         from pipelines import backends, config
         from pipelines.photo import repair
+        from pipelines.photo.contract import PhotoRequest
 
         config.reset_settings()
         _install("lama", Path(data) / "releases")
@@ -216,7 +217,7 @@ def _lama_12mp() -> None:
         mask = repair.find_damage(aged).mask
         before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
         start = time.perf_counter()
-        lama.inpaint(aged, mask)
+        lama(PhotoRequest(aged, mask=mask))
         seconds = time.perf_counter() - start
         peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
         from pipelines.photo.inpaint import damaged_tiles

@@ -12,6 +12,7 @@ from PIL import Image
 from ..backends import Backend, get
 from ..device import probe
 from ..i18n import UserError
+from .contract import DrawRequest, StyliseRequest
 
 
 class StyliseBackend(Backend):
@@ -21,11 +22,12 @@ class StyliseBackend(Backend):
     capability = "imagegen.stylise"
     label = "imagegen.backend.stylise"
     modules = ("cv2", "numpy")
+    engine = "opencv"
 
-    def run(self, image: Image.Image, style: str | None = None) -> Image.Image:
+    def __call__(self, request: StyliseRequest) -> Image.Image:
         from .stylise import stylise
 
-        return stylise(image, style)
+        return stylise(request.image, request.style)
 
 
 class StableDiffusionBackend(Backend):
@@ -37,6 +39,8 @@ class StableDiffusionBackend(Backend):
     licence = "Stability AI Community License (SD-Turbo)"
     weights: ClassVar[tuple[str, ...]] = ("sd-turbo",)
     modules = ("torch", "diffusers", "transformers")
+    engine = "diffusers"
+    ai_made = True
     model_id: ClassVar[str] = "sd-turbo"
 
     def __init__(self) -> None:
@@ -65,6 +69,12 @@ class StableDiffusionBackend(Backend):
         if facts.decoder_id and torch_device() == "cpu" and ModelManager().state(facts.decoder_id) == "installed":
             decoder = self.model_path(facts.decoder_id)
         self.model = ImageModel.load(folder, facts, decoder)
+
+    def __call__(self, request: DrawRequest) -> Image.Image:
+        self.ensure_loaded()
+        return self.model.generate(request.chunks, request.negative, seed=request.seed, steps=request.steps,
+                                   width=request.width, height=request.height, init_image=request.init_image,
+                                   strength=request.strength, on_step=request.on_step)
 
 
 class SDXLTurboBackend(StableDiffusionBackend):
@@ -129,6 +139,8 @@ class Img2ImgBackend(Backend):
     name = "imagegen.img2img.sd"
     capability = "imagegen.img2img"
     label = "imagegen.backend.img2img_sd"
+    engine = "diffusers"
+    ai_made = True
     source: ClassVar[str] = StableDiffusionBackend.name
 
     @property
@@ -170,6 +182,10 @@ class Img2ImgBackend(Backend):
     def model(self):
         return self._source.model
 
+    def __call__(self, request: DrawRequest) -> Image.Image:
+        self.ensure_loaded()
+        return self._source(request)
+
 
 class SDXLImg2ImgBackend(Img2ImgBackend):
     name = "imagegen.img2img.sdxl"
@@ -192,6 +208,7 @@ class SafetyCheckerBackend(Backend):
     licence = "none declared (CompVis safety checker: 'More information needed')"
     weights = ("sd-safety-checker",)
     modules = ("torch", "diffusers", "transformers")
+    engine = "transformers"
 
     def load(self) -> None:
         import torch
@@ -203,10 +220,12 @@ class SafetyCheckerBackend(Backend):
         self.checker = StableDiffusionSafetyChecker.from_pretrained(folder, dtype=torch.float32).eval()
         self.processor = CLIPImageProcessor.from_pretrained(folder)
 
-    def is_flagged(self, image: Image.Image) -> bool:
+    def __call__(self, image: Image.Image) -> bool:
         """True when the checker finds the picture unsuitable."""
         import numpy as np
         import torch
+
+        self.ensure_loaded()
 
         inputs = self.processor(images=image.convert("RGB"), return_tensors="pt")
         pixels = np.asarray(image.convert("RGB"), dtype=np.float32)[None] / 255.0

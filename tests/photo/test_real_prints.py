@@ -7,7 +7,6 @@ The bars hold what the chain reaches today (bench/photo.py prints the figures) w
 """
 from pathlib import Path
 
-import numpy as np
 import pytest
 
 from bench._photo_damage import age, damage_left, packaged_photo, real_print_figures
