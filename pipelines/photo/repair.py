@@ -211,7 +211,7 @@ def find_damage(rgb: np.ndarray, strength: float = 0.5) -> Damage:
     length = _odd(np.clip(min(h, w) / 20, 15, 81))
     thin = gray - _median(gray, 2 * MAX_WIDTH + 1)
     paper, ink = np.percentile(gray, (95, 5))
-    kernels = _line_kernels(length)
+    kernels = _line_kernels(min(length, 41))  # longer segments cost more than they add on big copies
     mask = np.zeros((h, w), bool)
     spots = scratches = 0
     for sign in (1, -1):  # bright marks and dark marks separately: a mark is one or the other
@@ -219,18 +219,21 @@ def find_damage(rgb: np.ndarray, strength: float = 0.5) -> Damage:
         along = np.max([cv2.filter2D(part, -1, kern, borderType=cv2.BORDER_REFLECT) for kern in kernels], axis=0)
         around = cv2.blur(part, (length, length))
         # Dark lines need more: an image's own lines (seams, lids, folds of cloth) are mostly dark.
-        seeds = ((along > np.maximum(2.5 * around, (0.35 if sign > 0 else 0.5) * floor))
+        seeds = ((along > np.maximum((2.0 if sign > 0 else 2.5) * around, (0.3 if sign > 0 else 0.5) * floor))
                  & (sign * thin > 0.5 * weak_level) & (relief < 0.6 * np.abs(thin)))
         count, labels, stats, _ = cv2.connectedComponentsWithStats(seeds.astype(np.uint8), connectivity=8)
         long_enough = np.maximum(stats[:, 2], stats[:, 3]) >= (length // 2 if sign > 0 else length)
-        long_enough &= ~_crowded(labels, stats, thin, 3 * scale, length // 4)
+        # (a crack network is a crowd of lines too: a bright line two segments long is past the crowd rule)
+        long_enough &= ~_crowded(labels, stats, thin, 3 * scale, length // 4) | (
+            (np.maximum(stats[:, 2], stats[:, 3]) >= 2 * length) & (sign > 0))
         long_enough[0] = False
         scratches += int(long_enough.sum())
-        # Hysteresis: the line grows into nearby connected pixels of its polarity that stand out half as much
-        # (at most half a segment away from what was found: a crack is followed, a whole bright region is not).
-        grow = ((sign * thin > 0.5 * weak_level) | long_enough[labels]).astype(np.uint8)
+        # Hysteresis: the line grows into connected, line-like pixels of its polarity that stand out half as
+        # much, up to three segments on, across faces and folds (a crack is followed, a bright region is not).
+        grow = (((sign * thin > 0.5 * weak_level) & (along > np.maximum(1.5 * around, 0.2 * floor)))
+                | long_enough[labels]).astype(np.uint8)
         found = long_enough[labels].astype(np.uint8)
-        for _ in range(length):
+        for _ in range(3 * length):
             found = cv2.dilate(found, np.ones((3, 3), np.uint8)) & grow
         count, glabels, gstats, _ = cv2.connectedComponentsWithStats(found, connectivity=8)
         # A line is long for its width: an eyebrow, a lip, a cigarette or a collar's edge is not (dark
@@ -264,8 +267,9 @@ def find_damage(rgb: np.ndarray, strength: float = 0.5) -> Damage:
         mask |= found.astype(bool)
     mask |= _border_loss(gray, floor)
     # The soft edge of a mark (anti-aliased, blurred) joins the mask where it still shows above the grain.
-    fringe = cv2.dilate(mask.astype(np.uint8), np.ones((3, 3), np.uint8)).astype(bool)
-    mask |= fringe & (np.abs(thin) > np.maximum(2 * scale, 0.04))
+    # Two pixels out from a line: a crack's broken, blurred rim stays visible after the fill otherwise.
+    fringe = cv2.dilate(mask.astype(np.uint8), np.ones((5, 5), np.uint8)).astype(bool)
+    mask |= fringe & (np.abs(thin) > np.maximum(1.5 * scale, 0.03))
     if step > 1:
         mask = cv2.resize(mask.astype(np.uint8), (full_w, full_h), interpolation=cv2.INTER_NEAREST).astype(bool)
         mask = cv2.dilate(mask.astype(np.uint8), np.ones((step + 1, step + 1), np.uint8)).astype(bool)

@@ -11,6 +11,25 @@ from .repair import flat_grain, grain_sigma
 VEIL = 0.5  # the grey a faded print drifts towards (its blacks rise to meet it, its whites sink)
 
 
+MEASURE_SIDE = 1024  # colour and tone are measured on a copy at most this long (a 12 MP scan costs no more)
+
+
+def _sample(rgb: np.ndarray) -> np.ndarray:
+    """A copy at most MEASURE_SIDE long (area-averaged) for measuring casts and greyness; small photos as they are."""
+    h, w = rgb.shape[:2]
+    if max(h, w) <= MEASURE_SIDE:
+        return rgb
+    k = MEASURE_SIDE / max(h, w)
+    return cv2.resize(rgb, (max(1, round(w * k)), max(1, round(h * k))), interpolation=cv2.INTER_AREA)
+
+
+def _grain_view(gray: np.ndarray) -> np.ndarray:
+    """The central MEASURE_SIDE square at full resolution: grain is the same all over, and per pixel."""
+    h, w = gray.shape
+    y, x = max(0, (h - MEASURE_SIDE) // 2), max(0, (w - MEASURE_SIDE) // 2)
+    return gray[y:y + MEASURE_SIDE, x:x + MEASURE_SIDE]
+
+
 def _smoothed(rgb: np.ndarray) -> np.ndarray:
     """A copy without grain, dust or thin scratches (5x5 median, light blur), shrunk when big: for measuring."""
     if min(rgb.shape[:2]) > 1200:
@@ -59,6 +78,7 @@ def yellowing(rgb: np.ndarray) -> float:
     colour photo, coffee, skin or a sunset are yellow in places, but an aged print is yellow
     everywhere: even its whites and its least-yellow parts (the 10th percentile) carry the cast.
     """
+    rgb = _sample(rgb)
     lab = rgb_to_lab(cv2.GaussianBlur(rgb.astype(np.float32), (0, 0), 1.5))
     if is_greyscale(rgb):
         return colour_cast(rgb)[1]
@@ -74,7 +94,7 @@ def age_signs(rgb: np.ndarray, strength: float = 0.5) -> float:
     an old print also shows grain or a yellowed paper. Above strength 0.5 the patron asks for a
     stronger revival and the range alone is enough.
     """
-    gray = luma(rgb)
+    gray = _grain_view(luma(rgb))
     grain = grain_sigma(gray) * 255
     clumped = flat_grain(gray) * 255  # grain softened by the scan or a JPEG, which grain_sigma misses
     cast = yellowing(rgb)
@@ -94,7 +114,7 @@ def fading(rgb: np.ndarray, strength: float = 0.5) -> float:
 
 def colour_cast(rgb: np.ndarray) -> tuple[float, float]:
     """Mean a*, b* of the mid-tones: a yellowed print has b* well above 0."""
-    lab = rgb_to_lab(rgb)
+    lab = rgb_to_lab(_sample(rgb))
     mid = (lab[..., 0] > 20) & (lab[..., 0] < 90)
     if not mid.any():
         return 0.0, 0.0
@@ -108,12 +128,13 @@ def white_balance(rgb: np.ndarray, strength: float = 1.0) -> np.ndarray:
     cast its whole surface shares (yellowing()), so the coffee stays brown and the skin warm.
     """
     lab = rgb_to_lab(rgb)
-    if is_greyscale(rgb):
+    small = _sample(rgb)
+    if is_greyscale(small):
         a, b = colour_cast(rgb)
     else:
         a, b = 0.0, yellowing(rgb)
         # A black-and-white print yellowed unevenly (more in its whites) looks coloured until the shared cast goes.
-        trial = lab.copy()
+        trial = rgb_to_lab(small)
         trial[..., 2] -= b
         if is_greyscale(lab_to_rgb(trial), tolerance=0.08):  # its tint still varies a little with the tone
             a, b = colour_cast(rgb)
@@ -170,7 +191,7 @@ def local_contrast(rgb: np.ndarray, strength: float = 0.5) -> np.ndarray:
 def revive(rgb: np.ndarray, strength: float = 0.5) -> np.ndarray:
     """The 'revive faded photo' step: lift the veil, remove yellowing, and above 0.5 some local contrast."""
     out = stretch_levels(rgb, strength=float(np.clip(0.4 + 1.2 * strength, 0, 1)), revival=strength)
-    cast = abs(colour_cast(out)[1]) if is_greyscale(out) else yellowing(out)
+    cast = abs(colour_cast(out)[1]) if is_greyscale(_sample(out)) else yellowing(out)
     # Only a real cast (a blue sky or a warm lamp is not 'yellowed'); eased in between 3 and 4 b* units.
     weight = float(np.clip(cast - 3.0, 0, 1))
     if weight > 0:
@@ -181,7 +202,7 @@ def revive(rgb: np.ndarray, strength: float = 0.5) -> np.ndarray:
 
 def looks_old(rgb: np.ndarray) -> bool:
     """True for a print that shows signs of age: faded, yellowed or grainy (measured before any step runs)."""
-    return fading(rgb) > 0.08 or yellowing(rgb) > 4.0 or grain_sigma(luma(rgb)) * 255 > 1.5
+    return fading(rgb) > 0.08 or yellowing(rgb) > 4.0 or grain_sigma(_grain_view(luma(rgb))) * 255 > 1.5
 
 
 def denoise(rgb: np.ndarray, strength: float = 0.5, old: bool = False) -> np.ndarray:
@@ -191,7 +212,7 @@ def denoise(rgb: np.ndarray, strength: float = 0.5, old: bool = False) -> np.nda
     the photo as it came) clumped or JPEG-softened grain counts too (flat_grain()), which a
     photo of a lawn would be mistaken for.
     """
-    gray = luma(rgb)
+    gray = _grain_view(luma(rgb))
     sigma = grain_sigma(gray) * 255.0
     h = sigma * (0.75 + 0.7 * strength)  # about 1.1 x the grain at 0.5
     if old:
@@ -199,7 +220,7 @@ def denoise(rgb: np.ndarray, strength: float = 0.5, old: bool = False) -> np.nda
         # falls short of the grain's real level by about half (measured on the tuning split of bench/photo.py).
         clumped = flat_grain(gray) * 255.0
         sigma = max(sigma, clumped)
-        h = max(h, clumped * (1.5 + 1.4 * strength))
+        h = max(h, clumped * (1.0 + 1.0 * strength))
     if sigma < 0.8:  # no grain (a texture of the scene is not grain): nothing to smooth
         return rgb.copy()
     lab = rgb_to_lab(rgb)
