@@ -109,7 +109,8 @@ def restore(rgb: np.ndarray, request: RestoreRequest, progress: Progress = no_pr
     uncoloured = None
     image = rgb.astype(np.float32)
     s = float(np.clip(request.strength, 0, 1))
-    old = "denoise" in steps and tone.looks_old(image)  # grain is judged on the print as it came
+    # Signs of age are judged on the print as it came: they decide how eagerly damage and grain are sought.
+    old = bool({"repair", "denoise"} & set(steps)) and tone.looks_old(image)
     for n, step in enumerate(steps):
         base, share = n / len(steps), 1 / len(steps)
 
@@ -126,7 +127,7 @@ def restore(rgb: np.ndarray, request: RestoreRequest, progress: Progress = no_pr
                             hints_path=request.hints_path, old=old, progress=sub)
         if step == "repair":
             call.mask = (load_mask(request.mask_path, image.shape[1::-1]) if request.mask_path
-                         else repair.find_damage(image, s).mask)
+                         else repair.find_damage(image, s, aged=old).mask)
         if step == "colorize" and request.colorize == "auto" and not engine.automatic:
             raise UserError("photo.errors.no_auto_colour", command="python -m pipelines models download ddcolor-tiny")
         result = engine(call)

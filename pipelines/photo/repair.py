@@ -166,7 +166,92 @@ def _border_loss(gray: np.ndarray, floor: float) -> np.ndarray:
     return touches[labels]
 
 
-def find_damage(rgb: np.ndarray, strength: float = 0.5) -> Damage:
+def _find_on_fresh_photo(rgb: np.ndarray, strength: float = 0.5) -> Damage:
+    """Thin scratches and dust spots on a photo with no sign of age, told apart from grain and its own details.
+
+    A mark is bright or dark against a median background by many times the local grain (or
+    texture) level AND by a visible amount, and it sits on smooth ground (not on an edge of the
+    picture). Spots are small isolated blobs; scratches are found by averaging the residual along
+    segments in 32 orientations, so a long thin line stands out even where it is faint or broken,
+    while short details (an eyelash, a lip line) and grain average away. Marks that come in a
+    crowd of similar detail (a lattice, letters, glints) are the picture, not damage. `strength` 0..1 makes
+    the finder more eager (lower thresholds).
+    """
+    gray = luma(rgb).astype(np.float32)
+    h, w = gray.shape
+    strength = float(np.clip(strength, 0, 1))
+    sigma = max(noise_sigma(gray), 0.5 / 255)
+    size = _odd(np.clip(min(h, w) / 70, 7, 25))  # wider than the biggest dust speck we look for
+    background = _median(gray, size)
+    diff = gray - background
+    # Local grain-or-texture level: robust spread of the residual (MAD), so busy areas need more.
+    spread = np.clip(np.abs(diff) * 1020, 0, 255).astype(np.uint8)
+    busy = cv2.medianBlur(spread, _odd(size * 2 + 1)).astype(np.float32) / 1020 / 0.6745
+    scale = np.maximum(busy, sigma)
+    k = 8.0 - 3.0 * strength
+    floor = 0.25 * (1.5 - strength)  # a visible mark: about a quarter of the tonal range at 0.5
+    # How much the picture itself changes around each pixel: an edge or corner is not dust.
+    ground = cv2.getStructuringElement(cv2.MORPH_RECT, (size, size))
+    relief = cv2.dilate(background, ground) - cv2.erode(background, ground)
+    weak_level = np.maximum(0.5 * k * scale, 0.5 * floor)
+    strong = (np.abs(diff) > np.maximum(k * scale, floor)) & (relief < 0.6 * np.abs(diff))
+    weak = np.abs(diff) > weak_level
+    max_spot = max(20, int(h * w / 12000))
+    spot_side = int(np.ceil(2.2 * np.sqrt(max_spot)))
+    length = _odd(np.clip(min(h, w) / 20, 15, 81))
+    thin = gray - _median(gray, 5)  # a 5x5 median erases lines up to 2 pixels wide: scratches
+    kernels = _line_kernels(length)
+    mask = np.zeros((h, w), bool)
+    spots = scratches = 0
+    for sign in (1, -1):  # bright marks and dark marks separately: a mark is one or the other
+        # Widened by one pixel each side, so a segment slightly off the line's angle still lies on it.
+        part = np.maximum(sign * thin, 0)
+        along = np.max([cv2.filter2D(part, -1, kern, borderType=cv2.BORDER_REFLECT) for kern in kernels], axis=0)
+        around = cv2.blur(part, (length, length))
+        lines = ((along > np.maximum(3.0 * around, 0.5 * floor)) & (sign * thin > weak_level)
+                 & (relief < 0.6 * np.abs(thin)))
+        count, labels, stats, _ = cv2.connectedComponentsWithStats(lines.astype(np.uint8), connectivity=8)
+        long_enough = np.maximum(stats[:, 2], stats[:, 3]) >= length // 2
+        long_enough &= ~_crowded(labels, stats, thin, 3 * scale, length // 4)
+        long_enough[0] = False
+        scratches += int(long_enough.sum())
+        mask |= long_enough[labels]
+    # A speck lying on a scratch is not crowded by it: the scratches found are left out of the spots' neighbours.
+    lone = np.where(cv2.dilate(mask.astype(np.uint8), np.ones((5, 5), np.uint8)).astype(bool), 0, diff)
+    for sign in (1, -1):
+        # Spots: seeds above the strong level, grown into the weak level; the whole blob must stay small.
+        count, labels, stats, _ = cv2.connectedComponentsWithStats((weak & (np.sign(diff) == sign)).astype(np.uint8),
+                                                                   connectivity=8)
+        seeded = np.zeros(count, bool)
+        seeded[np.unique(labels[strong & (np.sign(diff) == sign)])] = True
+        seeded[0] = False
+        small = (stats[:, 4] <= max_spot) & (np.maximum(stats[:, 2], stats[:, 3]) <= spot_side)
+        small &= ~_crowded(labels, stats, np.where(labels > 0, diff, lone), 3 * scale, size)
+        spots += int((seeded & small).sum())
+        mask |= (seeded & small)[labels]
+    # The soft edge of a mark (anti-aliased, blurred) joins the mask where it still shows above the grain.
+    fringe = cv2.dilate(mask.astype(np.uint8), np.ones((3, 3), np.uint8)).astype(bool)
+    mask |= fringe & (np.abs(thin) > np.maximum(2 * scale, 0.04))
+    return Damage(mask=mask, scratches=scratches, spots=spots)
+
+
+def find_damage(rgb: np.ndarray, strength: float = 0.5, aged: bool | None = None) -> Damage:
+    """The damage of a photo: the full search on an aged print, the cautious one on a photo with no sign of age.
+
+    `aged` None measures it (tone.looks_old: faded, yellowed or toned, grainy). A photo that shows
+    no sign of age is searched only for thin (1-2 px) scratches and small dust on smooth ground
+    (_find_on_fresh_photo), so a modern photo's tripod legs, teeth or rims are left alone; an aged
+    print gets the full search (_find_on_old_print): wide cracks, crack networks, hairs, big
+    dust and lost paper.
+    """
+    if aged is None:
+        from .tone import looks_old
+
+        aged = looks_old(rgb)
+    return (_find_on_old_print if aged else _find_on_fresh_photo)(rgb, strength)
+
+
+def _find_on_old_print(rgb: np.ndarray, strength: float = 0.5) -> Damage:
     """Scratches, cracks, creases, hairs, dust and lost paper, told apart from grain and from the picture's details.
 
     `rgb`: (H, W, 3) float [0, 1]; `strength` 0..1 makes the finder more eager (lower thresholds).
@@ -210,7 +295,7 @@ def find_damage(rgb: np.ndarray, strength: float = 0.5) -> Damage:
     spot_side = int(np.ceil(2.2 * np.sqrt(max_spot)))
     length = _odd(np.clip(min(h, w) / 20, 15, 81))
     thin = gray - _median(gray, 2 * MAX_WIDTH + 1)
-    paper, ink = np.percentile(gray, (95, 5))
+    paper, ink = np.percentile(gray, (90, 5))
     kernels = _line_kernels(min(length, 41))  # longer segments cost more than they add on big copies
     mask = np.zeros((h, w), bool)
     spots = scratches = 0
@@ -223,9 +308,7 @@ def find_damage(rgb: np.ndarray, strength: float = 0.5) -> Damage:
                  & (sign * thin > 0.5 * weak_level) & (relief < 0.6 * np.abs(thin)))
         count, labels, stats, _ = cv2.connectedComponentsWithStats(seeds.astype(np.uint8), connectivity=8)
         long_enough = np.maximum(stats[:, 2], stats[:, 3]) >= (length // 2 if sign > 0 else length)
-        # (a crack network is a crowd of lines too: a bright line two segments long is past the crowd rule)
-        long_enough &= ~_crowded(labels, stats, thin, 3 * scale, length // 4) | (
-            (np.maximum(stats[:, 2], stats[:, 3]) >= 2 * length) & (sign > 0))
+        long_enough &= ~_crowded(labels, stats, thin, 3 * scale, length // 4)
         long_enough[0] = False
         scratches += int(long_enough.sum())
         # Hysteresis: the line grows into connected, line-like pixels of its polarity that stand out half as
@@ -245,7 +328,7 @@ def find_damage(rgb: np.ndarray, strength: float = 0.5) -> Damage:
         # black binder (its darkest). A tripod's leg, a saucer's rim or a seam is wide and mid-toned.
         tone = np.bincount(glabels.ravel(), gray.ravel().astype(np.float64), count) / np.maximum(gstats[:, 4], 1)
         extreme = tone >= paper - 0.15 if sign > 0 else tone <= ink + 0.3
-        keep &= (width <= 2.5) | extreme | (sign > 0)
+        keep &= (width <= 2.5) | extreme
         if sign < 0:  # an eyebrow or a lid line is a dark line a few segments long: a hair or scratch is longer
             keep &= extent >= 3 * length
         keep[0] = False

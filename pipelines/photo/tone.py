@@ -162,6 +162,7 @@ def levels(rgb: np.ndarray, strength: float = 0.5) -> tuple[float, float]:
     black = float(np.percentile(clean.min(axis=2), 1.0))
     white = float(np.percentile(clean.max(axis=2), 99.0))
     sure = float(np.clip(f / max(veil(rgb), 1e-6), 0, 1))  # the scene and age-sign weights of fading()
+    sure *= float(np.clip((f - 0.04) / 0.08, 0, 1))  # a trace of veil (a clean photo's haze) moves nothing
     b = sure * black
     t = 1.0 - sure * (black + 1.0 - white)
     return b, float(max(t, 0.2))
@@ -201,8 +202,12 @@ def revive(rgb: np.ndarray, strength: float = 0.5) -> np.ndarray:
 
 
 def looks_old(rgb: np.ndarray) -> bool:
-    """True for a print that shows signs of age: faded, yellowed or grainy (measured before any step runs)."""
-    return fading(rgb) > 0.08 or yellowing(rgb) > 4.0 or grain_sigma(_grain_view(luma(rgb))) * 255 > 1.5
+    """True for a print that shows signs of age: faded, yellowed, toned or grainy (measured before any step runs)."""
+    if fading(rgb) > 0.1 or yellowing(rgb) > 6.0 or grain_sigma(_grain_view(luma(rgb))) * 255 > 1.5:
+        return True
+    # A toned print (sepia, selenium): one warm hue all over, a cast well past a white-balanced photo's.
+    small = _sample(rgb)
+    return colour_cast(small)[1] > 6.0 and is_greyscale(small, tolerance=0.1)
 
 
 def denoise(rgb: np.ndarray, strength: float = 0.5, old: bool = False) -> np.ndarray:
