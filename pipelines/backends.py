@@ -31,6 +31,7 @@ capability                Protocol                                    call
 ``imagegen.safety``       :class:`pipelines.imagegen.contract.SafetyChecker` ``PIL.Image -> bool``
 ``story.write``           :class:`pipelines.story.contract.Writer`     ``WriteRequest -> Story``
 ``story.voice``           :class:`pipelines.story.contract.Voice`      ``SpeakRequest -> Path``
+``safety.prompt``         :class:`pipelines.safety.model_guard.SentenceGuard` ``GuardRequest -> PromptCheck | None``
 ========================  ==========================================  ===================================
 
 A new backend is one class plus one registry line
@@ -161,12 +162,16 @@ def registry() -> list[type[Backend]]:
     from .imagegen import backends as imagegen
     from .music import backends as music
     from .photo import backends as photo, faces
+    from .portrait import backends as portrait
+    from .safety import model_guard as guard
     from .story import llm, voice, writer
 
     return [
         writer.TemplateWriter,
         llm.SmallLlmWriter,
         llm.LlmWriter,
+        guard.SmallModelGuard,
+        guard.ModelGuard,
         voice.EspeakVoice,
         voice.PiperFrenchVoice,
         music.ComposerBackend,
@@ -194,6 +199,9 @@ def registry() -> list[type[Backend]]:
         photo.DDColorColorize,
         photo.DDColorArtisticColorize,
         photo.DDColorLargeColorize,
+        portrait.CpuPainter,
+        portrait.TurboPortrait,
+        portrait.SDXLTurboPortrait,
     ] + _plugins
 
 
@@ -205,9 +213,11 @@ def contracts() -> dict[str, type]:
     from .imagegen.contract import CONTRACTS as imagegen
     from .music.contract import CONTRACTS as music
     from .photo.contract import CONTRACTS as photo
+    from .portrait.contract import CONTRACTS as portrait
+    from .safety.model_guard import CONTRACTS as safety
     from .story.contract import CONTRACTS as story
 
-    return {**story, **music, **imagegen, **photo}
+    return {**story, **music, **imagegen, **photo, **portrait, **safety}
 
 
 def register_backend(cls: type[Backend]) -> None:

@@ -30,6 +30,10 @@ KINDS: dict[str, str] = {
     "photo.restore": "pipelines.photo.jobs:restore_job",
     "photo.recolor": "pipelines.photo.jobs:recolor_job",
     "photo.sheet": "pipelines.photo.jobs:sheet_job",
+    "portrait.frame": "pipelines.portrait.jobs:frame_job",
+    "portrait.paint": "pipelines.portrait.jobs:paint_job",
+    "portrait.print": "pipelines.portrait.jobs:print_job",
+    "portrait.samples": "pipelines.portrait.jobs:samples_job",
     "imagegen.generate": "pipelines.imagegen.jobs:generate_job",
     "imagegen.stylise": "pipelines.imagegen.jobs:stylise_job",
 }
