@@ -248,14 +248,22 @@ def find_damage(rgb: np.ndarray, strength: float = 0.5, aged: bool | None = None
         from .tone import looks_old
 
         aged = looks_old(rgb)
-    return (_find_on_old_print if aged else _find_on_fresh_photo)(rgb, strength)
+    full_h, full_w = rgb.shape[:2]
+    step = max(1, int(np.ceil(max(full_h, full_w) / WORK_SIDE)))
+    if step == 1:
+        return (_find_on_old_print if aged else _find_on_fresh_photo)(rgb, strength)
+    # A big scan is searched on a shrunk copy (bounded time and memory); the mask is brought back to size.
+    work = cv2.resize(rgb, (full_w // step, full_h // step), interpolation=cv2.INTER_AREA)
+    found = (_find_on_old_print if aged else _find_on_fresh_photo)(work, strength)
+    mask = cv2.resize(found.mask.astype(np.uint8), (full_w, full_h), interpolation=cv2.INTER_NEAREST)
+    mask = cv2.dilate(mask, np.ones((step + 1, step + 1), np.uint8)).astype(bool)
+    return Damage(mask=mask, scratches=found.scratches, spots=found.spots)
 
 
 def _find_on_old_print(rgb: np.ndarray, strength: float = 0.5) -> Damage:
     """Scratches, cracks, creases, hairs, dust and lost paper, told apart from grain and from the picture's details.
 
     `rgb`: (H, W, 3) float [0, 1]; `strength` 0..1 makes the finder more eager (lower thresholds).
-    Big scans are searched on a copy at most WORK_SIDE long and the mask is brought back to size.
 
     A mark is bright or dark against a median background (13 px: lines up to MAX_WIDTH wide
     stand out whole) by many times the local grain (or texture) level AND by a visible amount.
