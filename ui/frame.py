@@ -21,6 +21,7 @@ def main() -> None:
     from .runtime import ensure_worker, get_store
     from .session import BIG_BUTTONS_CSS, is_facilitator, join_gate_ui, sidebar_ui
     from .words import sync_upload_limit, words_ui
+    from .tablet import tablet_layout
 
     _run.in_frame = True
     try:
@@ -28,6 +29,7 @@ def main() -> None:
         st.markdown(BIG_BUTTONS_CSS, unsafe_allow_html=True)
         words_ui()
         sync_upload_limit()
+        tablet_layout()
         get_store()
         ensure_worker()
         if not join_gate_ui():
