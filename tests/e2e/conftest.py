@@ -165,6 +165,32 @@ def nav_link(page, title):
     return page.locator(f"{NAV_MENU} a", has_text=title)
 
 
+AXE = Path(__file__).with_name("node_modules") / "axe-core" / "axe.min.js"  # `make test` installs it (npm)
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+
+
+def axe_violations(page) -> list[dict]:
+    """Serious and critical violations on the page as it is now (rule id, count, first nodes)."""
+    assert AXE.exists(), f"axe-core is missing ({AXE}): run `make test`, which installs it with npm"
+    page.wait_for_function("() => document.querySelectorAll('[data-stale=true]').length === 0")
+    page.add_script_tag(path=str(AXE))
+    found = page.evaluate("""async (tags) => {
+        const result = await axe.run(document, {runOnly: {type: 'tag', values: tags}});
+        return result.violations.filter(v => v.impact === 'serious' || v.impact === 'critical')
+            .map(v => ({id: v.id, impact: v.impact, count: v.nodes.length,
+                        nodes: v.nodes.slice(0, 3).map(n => n.html.slice(0, 200))}));
+    }""", AXE_TAGS)
+    return found
+
+
+def assert_axe_clean(page, name: str) -> None:
+    """No serious or critical WCAG 2.2 A/AA violation on the page as it is now (a screenshot if there is one)."""
+    found = axe_violations(page)
+    if found:
+        shot(page, f"axe-{name}")
+    assert found == [], f"axe on {name}: {found}"
+
+
 def goto(page, studio: str, url_path: str = "") -> None:
     page.goto(f"{studio}/{url_path}")
     wait_ready(page)

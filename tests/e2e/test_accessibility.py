@@ -2,32 +2,14 @@
 English, and the menu and the workshops' first steps work with the keyboard alone (Tab / Enter)."""
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 
-from tests.e2e.conftest import assert_no_exception, nav_link, seed_workshop, shot, wait_ready
+from tests.e2e.conftest import assert_no_exception, axe_violations, nav_link, seed_workshop, shot, wait_ready
 from pipelines.i18n import translate
 from ui.nav import HOME, TOOLS, WORKSHOPS
 
-AXE = Path(__file__).with_name("node_modules") / "axe-core" / "axe.min.js"  # `make test` installs it (npm)
-TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 PAGES = [HOME, *WORKSHOPS, *TOOLS]
-
-
-def axe_violations(page) -> list[dict]:
-    """Serious and critical violations on the page as it is now (rule id, count, first nodes)."""
-    assert AXE.exists(), f"axe-core is missing ({AXE}): run `make test`, which installs it with npm"
-    page.wait_for_function("() => document.querySelectorAll('[data-stale=true]').length === 0")
-    page.add_script_tag(path=str(AXE))
-    found = page.evaluate("""async (tags) => {
-        const result = await axe.run(document, {runOnly: {type: 'tag', values: tags}});
-        return result.violations.filter(v => v.impact === 'serious' || v.impact === 'critical')
-            .map(v => ({id: v.id, impact: v.impact, count: v.nodes.length,
-                        nodes: v.nodes.slice(0, 3).map(n => n.html.slice(0, 200))}));
-    }""", TAGS)
-    return found
-
 
 @pytest.mark.parametrize("language", ["fr", "en"])
 def test_every_page_has_no_serious_wcag_violation(browser, studio, language):

@@ -15,7 +15,7 @@ import zipfile
 import pdfplumber
 from playwright.sync_api import expect
 
-from tests.e2e.conftest import ROOT, assert_no_exception, download, shot, wait_ready
+from tests.e2e.conftest import ROOT, assert_axe_clean, assert_no_exception, download, shot, wait_ready
 from tests.fixtures.models_comics import make_drawing
 
 TABLET = {"width": 820, "height": 1180}
@@ -119,6 +119,7 @@ def _facilitator(page, studio) -> None:
     wait_ready(page)
     assert set(_people(studio, "Samedi au studio")) == {"Léa", "Noah", "Inès"}
     shot(page, "saturday-console-1280")
+    assert_axe_clean(page, "saturday-console-1280")
 
 
 def _lea_comic(page, studio, lea: dict, tmp_path) -> None:
@@ -138,6 +139,7 @@ def _lea_comic(page, studio, lea: dict, tmp_path) -> None:
     panels.get_by_text("Case prête").first.wait_for(timeout=120_000)
     wait_ready(page)
     shot(page, "saturday-comics-panels-820")
+    assert_axe_clean(page, "saturday-comics-panels-820")
     _reload(page)  # the tablet reloads in the middle of the comic
     expect(_tab(page, "2 · Histoire").get_by_label("Titre de ta BD")).to_have_value("Le dragon de Léa")
     expect(_tab(page, "4 · Dessins").get_by_text("Case prête")).to_have_count(1)
@@ -159,10 +161,12 @@ def _lea_comic(page, studio, lea: dict, tmp_path) -> None:
         button = bubbles.get_by_role("button", name=label)
         assert button.count() == 1 and button.bounding_box()["width"] > 60, label
     shot(page, "saturday-comics-bubbles-820")
+    assert_axe_clean(page, "saturday-comics-bubbles-820")
     export = _tab(page, "6 · Imprimer")
     export.get_by_role("button", name="🖨️ Créer ma planche (PDF + image)").click()
     _wait_text(page, "Ta planche est prête !")
     shot(page, "saturday-comics-export-820")
+    assert_axe_clean(page, "saturday-comics-export-820")
     preview = export.locator('[data-testid="stImage"]').first.bounding_box()
     button = export.get_by_role("button", name="🖨️ Créer ma planche (PDF + image)").bounding_box()
     assert preview["x"] + preview["width"] <= button["x"] + 1 or preview["y"] >= button["y"] + button["height"]
@@ -209,6 +213,7 @@ def _noah_storybooks(page, studio, noah: dict) -> None:
     wait_ready(page)
     assert page.get_by_text("C'est noté !").count() == 0
     shot(page, "saturday-storybook-book-820")
+    assert_axe_clean(page, "saturday-storybook-book-820")
     audio = page.locator("audio").first
     audio.wait_for(state="attached")
     sound = audio.evaluate("""a => new Promise(done => {
@@ -260,6 +265,7 @@ def _ines_postcards(page, studio, ines: dict, tmp_path) -> None:
     _reload(page)  # a reload in the middle of the card
     expect(page.get_by_label("Ton message au dos")).to_have_value("Bisous de la médiathèque !")
     shot(page, "saturday-postcards-820")
+    assert_axe_clean(page, "saturday-postcards-820")
     page.get_by_role("button", name="💌 Fabriquer mes cartes").click()
     page.get_by_text("⬇️ Télécharger le PDF à imprimer").wait_for(timeout=120_000)
     wait_ready(page)
