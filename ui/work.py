@@ -72,8 +72,8 @@ def restore_work(kind: str) -> None:
     previous = st.session_state.get(_owner_key(kind), "unset")
     if previous == participant:
         return
-    _drop(kind)
-    if previous != "unset":  # another participant on this tablet: new widgets (see PREFIXES)
+    if previous != "unset":  # another participant on this tablet: their work goes, new widgets (see PREFIXES)
+        _drop(kind)
         st.session_state[_gen_key(kind)] = f"~{secrets.token_hex(3)}"
     saved = load_work(get_store(), participant, kind) if participant else None
     if saved:

@@ -91,6 +91,7 @@ class LamaRepair(Backend):
     name = "photo.repair.lama"
     capability = "photo.repair"
     label = "photo.backend.repair_lama"
+    ai_made = True  # the filled areas are drawn by the model, not copied from the photo
     licence = "Apache-2.0"
     weights = ("lama",)
     modules = SPANDREL
@@ -170,6 +171,7 @@ class RealESRGANUpscale(Backend):
     modules = SPANDREL
     engine = "torch"
     file: ClassVar[str] = "realesr-general-x4v3.pth"
+    ai_made = True  # the added detail is the model's guess
 
     def load(self) -> None:
         self.model = _load_spandrel(self.model_path(self.weights[0]) / self.file)

@@ -101,3 +101,15 @@ def test_choose_falls_back_to_an_available_backend(atelier_env):
     for capability in backends.capabilities():
         if any(not b.uses_model for b in backends.for_capability(capability)):
             assert backends.choose(capability).is_available()
+
+
+def test_labels_tell_the_truth_a_trained_model_is_ai_and_a_cpu_algorithm_is_not():
+    """What a backend makes is labelled "made with AI" exactly when a trained model made it (LaMa's filled
+    cracks and Real-ESRGAN's added detail too); checkers that make nothing are left out."""
+    from pipelines import backends
+
+    makes_nothing = {"imagegen.safety"}
+    for backend in backends.registry():
+        if backend.capability in makes_nothing:
+            continue
+        assert backend.ai_made == bool(backend.weights), backend.name
