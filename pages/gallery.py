@@ -39,7 +39,7 @@ for owner, creations in by_owner.items():
             files = {k: Path(v) for k, v in item["files"].items() if Path(v).exists()}
             picture = next((p for p in files.values() if p.suffix.lower() in IMAGE_TYPES), None)
             if picture:
-                st.image(str(picture), width="stretch")
+                st.image(str(picture), alt=t("alt.creation"), width="stretch")
             ai_mark = f" · 🤖 {t('gallery.ai_made')}" if item["ai_made"] else ""
             st.markdown(f"**{item['title'] or item['kind']}**" + ai_mark)
             st.caption(t("gallery.expires", date=item["expires_at"][:10]))

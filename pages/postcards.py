@@ -56,7 +56,7 @@ with design_col:
 draft = Postcard(front, orientation=orientation, border=border, title=title)
 crop = crop_frame(picture.size, picture_ratio(draft), zoom, move_x / 100, move_y / 100)
 with frame_col:
-    st.image(draw_crop_frame(picture, crop), use_container_width=True)
+    st.image(draw_crop_frame(picture, crop), alt=t("alt.crop"), use_container_width=True)
     st.caption(t("postcards.frame_caption"))
 message = card_data["message"] = st.text_area(t("postcards.message"), height=120, key=wkey("postcard", "pc-message"))
 card = Postcard(front, orientation=orientation, crop=crop, border=border, title=title, message=message,
@@ -88,9 +88,11 @@ if job_id:
         for warning in job.result.get("warnings", []):
             st.warning(t(warning["key"], **warning["params"]))
         left, right = st.columns(2)
-        left.image(files["preview"], caption=t("postcards.preview_front"), use_container_width=True)
+        left.image(files["preview"], caption=t("postcards.preview_front"),
+                   alt=t("postcards.preview_front"), use_container_width=True)
         if "preview_back" in files:
-            right.image(files["preview_back"], caption=t("postcards.preview_back"), use_container_width=True)
+            right.image(files["preview_back"], caption=t("postcards.preview_back"),
+                        alt=t("postcards.preview_back"), use_container_width=True)
         download_ui(files["pdf"], t("postcards.download"), mime="application/pdf", key="pc-download")
         st.info(t("postcards.print_tip"))
         st.download_button(t("postcards.calibration"), data=calibration_pdf(lang()),

@@ -74,7 +74,7 @@ def _waiting_pictures(workshop_id: int) -> None:
     columns = st.columns(3)
     for n, row in enumerate(waiting):
         with columns[n % 3].container(border=True, key=f"review-{row['job_id']}"):
-            st.image(row["image"], width="stretch")
+            st.image(row["image"], alt=t("alt.waiting_picture"), width="stretch")
             st.caption(names.get(row["owner"], "?"))
             ok, no = st.columns(2)
             if ok.button(f"✅ {t('safety.console.approve')}", key=f"approve-{row['job_id']}", type="primary",

@@ -99,7 +99,7 @@ def hero_step_ui(comic: dict) -> None:
     with right, st.container(border=True):
         st.markdown(f"**🦸 {t('comics.ui.hero_sheet')}**")
         if hero["ref"] and Path(hero["ref"]).exists():
-            st.image(hero["ref"], width="stretch")
+            st.image(hero["ref"], alt=t("alt.hero"), width="stretch")
         st.markdown(f"**{hero['name'] or '…'}** — {hero['look'] or '…'}")
         if ai:
             st.caption(f"#{hero['seed']} · {t('comics.ui.hero_used')}")
@@ -194,7 +194,7 @@ def preview_ui(comic: dict, dpi: int = 60) -> bool:
     except UserError as exc:
         st.error(error_text(exc))
         return False
-    st.image(render_png(composed, dpi=dpi), caption=t("comics.ui.preview"), width="stretch")
+    st.image(render_png(composed, dpi=dpi), caption=t("comics.ui.preview"), alt=t("comics.ui.preview"), width="stretch")
     return True
 
 

@@ -91,7 +91,7 @@ def panels_step_ui(comic: dict) -> None:
                     if panel["ai"]:
                         st.caption(t("comics.ui.panel_ai", seed=panel.get("seed") or comic["hero"]["seed"]))
                 elif panel["drawing"]:
-                    st.image(panel["drawing"], width="stretch")
+                    st.image(panel["drawing"], alt=t("alt.drawing"), width="stretch")
                 else:
                     st.caption(t("comics.ui.no_panel_yet"))
 
@@ -115,7 +115,8 @@ def frame_ui(comic: dict, i: int) -> None:
     with Image.open(panel["image"]) as picture:
         picture.thumbnail((480, 480))
         crop = crop_frame(picture.size, panel_ratio(comic["layout"], i), zoom, x, y)
-        st.image(draw_crop_frame(picture, crop), caption=t("comics.ui.panel_ready"), width="stretch")
+        st.image(draw_crop_frame(picture, crop), caption=t("comics.ui.panel_ready"),
+                 alt=t("comics.ui.panel_ready"), width="stretch")
 
 
 def start_panel_job(comic: dict, i: int) -> None:

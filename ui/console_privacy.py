@@ -45,7 +45,7 @@ def tablets_ui(workshop: dict) -> None:
             if code:
                 col2.markdown(f"<div style='font-size:2rem;font-weight:700;letter-spacing:0.2em'>{code}</div>",
                               unsafe_allow_html=True)  # code: letters of CODE_ALPHABET only
-                col2.image(qr_png(tablet_address(code)), width=160, caption=tablet_address(code))
+                col2.image(qr_png(tablet_address(code)), alt=t("alt.qr"), width=160, caption=tablet_address(code))
                 if col3.button(t("privacy.tablet_renew"), key=f"tablet-renew-{person['id']}"):
                     devices.tablet_code(person["id"], renew=True)
                     st.rerun()

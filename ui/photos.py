@@ -87,8 +87,9 @@ def analysis_ui() -> dict | None:
     chips.append(t("photo.ui.faces_unknown") if info["faces"] is None else t("photo.ui.faces", n=info["faces"]))
     st.markdown("  ·  ".join(f"**{c}**" for c in chips))
     left, right = st.columns(2)
-    left.image(files["photo"], width="stretch")
-    right.image(files["overlay"], caption=t("photo.ui.damage_caption"), width="stretch")
+    left.image(files["photo"], alt=t("alt.photo"), width="stretch")
+    right.image(files["overlay"], caption=t("photo.ui.damage_caption"),
+                alt=t("photo.ui.damage_caption"), width="stretch")
     state()["mask_file"] = files["mask"]
     if info.get("print_corners"):
         st.info(t("photo.ui.tilted"))

@@ -96,7 +96,7 @@ def photo_ui() -> dict | None:
     result = dict(job.result)
     files = _files(job)
     left, right = st.columns([1, 2])
-    left.image(files["framed"], width="stretch")
+    left.image(files["framed"], alt=t("alt.portrait"), width="stretch")
     with right:
         if result["found_face"]:
             st.success(t("portrait.ui.face_found"))
@@ -121,7 +121,7 @@ def _manual_crop_ui(photo: str, result: dict) -> None:
     fractions = (box.x / width, box.y / height, (box.x + box.w) / width, (box.y + box.h) / height)
     preview = open_picture(photo)
     preview.thumbnail((480, 480))
-    st.image(draw_crop_frame(preview, fractions), width=320)
+    st.image(draw_crop_frame(preview, fractions), alt=t("alt.crop"), width=320)
     if st.button(t("portrait.ui.crop_apply"), key="portrait-crop-apply"):
         state()["frame_job"] = submit_job("portrait.frame", {"source": state()["source"], "crop": box.as_list()})
         _forget_results()
@@ -235,7 +235,7 @@ def print_ui(job, person: dict) -> None:
         return
     printed = _files(done)
     left, right = st.columns([1, 2])
-    left.image(printed["preview"], width="stretch")
+    left.image(printed["preview"], alt=t("alt.print_preview"), width="stretch")
     with right:
         download_ui(printed["pdf"], t("portrait.ui.download_pdf"), mime="application/pdf", key="portrait-dl-pdf")
         if printed.get("postcard"):

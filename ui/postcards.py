@@ -72,7 +72,7 @@ def gallery_source_ui(workshop_id: int | None) -> str | None:
     columns = st.columns(4)
     for index, (item, picture) in enumerate(items[:24]):
         with columns[index % 4], st.container(border=True):
-            st.image(picture, use_container_width=True)
+            st.image(picture, alt=t("alt.creation"), use_container_width=True)
             if st.button(t("postcards.pick"), key=f"pick-{item['id']}", use_container_width=True):
                 st.session_state["postcard_front"] = picture
                 st.session_state["postcard_ai"] = bool(item["ai_made"])
@@ -140,13 +140,13 @@ def dvd_source_ui(workshop_id: int | None) -> str | None:
     shown = photo.copy()
     ImageDraw.Draw(shown).polygon([tuple(map(int, c)) for c in corners], outline=(255, 210, 0), width=max(3, w // 200))
     left, right = st.columns(2)
-    left.image(shown, use_container_width=True)
+    left.image(shown, alt=t("alt.photo"), use_container_width=True)
     try:
         cover = straighten_cover(photo, corners)  # straightened once per corner position (kept by the engine)
     except UserError as exc:
         st.error(error_text(exc))
         return None
-    right.image(cover.image, use_container_width=True)
+    right.image(cover.image, alt=t("alt.dvd_cover"), use_container_width=True)
     proposals = cover.proposals
     choice = st.radio(t("postcards.part"), range(len(proposals)), format_func=lambda i: t(proposals[i].key),
                       horizontal=True, key="dvd-part")

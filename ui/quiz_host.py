@@ -41,7 +41,7 @@ def media_ui(question: dict, autoplay: bool = False, width: int = 640) -> None:
     if not path.exists():
         st.warning(t("widgets.file_missing", name=path.name))
     elif question["media"] == "image":
-        st.image(str(path), width=width)
+        st.image(str(path), alt=t("alt.quiz_picture"), width=width)
     elif question["media"] == "audio":
         st.markdown("<div style='font-size:6rem;text-align:center'>🎧</div>", unsafe_allow_html=True)
         st.audio(str(path), autoplay=autoplay)

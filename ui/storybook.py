@@ -195,7 +195,7 @@ def preview_ui(story: Story) -> None:
     page = story.pages[number - 1]
     with st.container(border=True):
         if page.picture and Path(page.picture).exists():
-            st.image(page.picture, use_container_width=True)
+            st.image(page.picture, alt=t("alt.story_picture"), use_container_width=True)
         text = html.escape(page.text)
         st.markdown(f"<p class='story-preview-text' style='font-size:1.6rem;line-height:1.5'>{text}</p>",
                     unsafe_allow_html=True)

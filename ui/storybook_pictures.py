@@ -39,7 +39,7 @@ def pictures_ui() -> None:
             cols = st.columns([1, 2])
             with cols[0]:
                 if page.picture and Path(page.picture).exists():
-                    st.image(page.picture, use_container_width=True)
+                    st.image(page.picture, alt=t("alt.story_picture"), use_container_width=True)
                 else:
                     st.markdown(f"### {number}")
             with cols[1]:
