@@ -27,7 +27,8 @@ def test_every_page_has_no_serious_wcag_violation(browser, studio, language):
             wait_ready(page)
             assert_no_exception(page)
             label = translate("sidebar.language", language)  # the frame speaks the address's language
-            assert page.get_by_text(label, exact=True).count(), f"{info.key}: no '{label}' on the page"
+            page.get_by_text(label, exact=True).first.wait_for(state="attached", timeout=30_000)
+            wait_ready(page)
             violations = axe_violations(page)
             if violations:
                 report[info.key] = violations
