@@ -94,8 +94,8 @@ with st.form("add-participant", clear_on_submit=True):
                 person = store.add_participant(workshop["id"], first_name, age, minor, consent, consent_by)
                 st.session_state["console_flash"] = t("console.added", name=person["name"])
                 st.rerun()
-        except ValueError:
-            st.error(t("console.first_name"))
+        except ValueError:  # no name left once spaces are removed
+            st.error(t("console_input.name_missing"))
         except Exception as exc:  # sqlite3.IntegrityError: the same name twice
             st.error(t("console.name_taken") if "UNIQUE" in str(exc) else error_text(exc))
 

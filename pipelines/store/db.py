@@ -6,6 +6,7 @@ import secrets
 import sqlite3
 import threading
 import time
+import unicodedata
 from contextlib import contextmanager
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -137,7 +138,7 @@ class Store:
                         language: str = "fr", retention: str = "week") -> dict:
         from ..safety.text import check_name
 
-        name = check_name(name.strip())
+        name = check_name(unicodedata.normalize("NFC", name.strip()))  # one spelling for NFD (Mac) input
         if not name:
             raise ValueError("A workshop needs a name.")
         expiry_for(retention, now())  # validates the choice
@@ -185,7 +186,7 @@ class Store:
                         consent: bool = False, consent_by: str = "") -> dict:
         from ..safety.text import check_name
 
-        name = check_name(" ".join(name.split()))
+        name = check_name(unicodedata.normalize("NFC", " ".join(name.split())))  # NFD (Mac) = NFC (PC)
         if not name:
             raise ValueError("A participant needs a first name or a pseudonym.")
         if minor and consent and not consent_by.strip():
