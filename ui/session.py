@@ -209,5 +209,7 @@ BIG_BUTTONS_CSS = """
 .stButton > button, .stDownloadButton > button, .stFormSubmitButton > button {
   min-height: 3rem; font-size: 1.1rem; border-radius: 0.8rem;
 }
+/* Streamlit's own "Press Enter to submit form" / "Press Enter to apply" hints are English only */
+[data-testid="InputInstructions"] { display: none; }
 </style>
 """
