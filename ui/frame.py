@@ -19,12 +19,12 @@ def main() -> None:
     from .i18n import t
     from .nav import HOME, TOOLS, WORKSHOPS, visible
     from .runtime import ensure_worker, get_store
-    from .session import BIG_BUTTONS_CSS, is_facilitator, join_gate_ui, sidebar_ui
+    from .session import BIG_BUTTONS_CSS, is_facilitator, join_gate_ui, sidebar_ui, uploader_css
 
     _run.in_frame = True
     try:
         st.set_page_config(page_title="Atelier", page_icon="🎨", layout="wide", initial_sidebar_state="expanded")
-        st.markdown(BIG_BUTTONS_CSS, unsafe_allow_html=True)
+        st.markdown(BIG_BUTTONS_CSS + uploader_css(), unsafe_allow_html=True)
         get_store()
         ensure_worker()
         if not join_gate_ui():

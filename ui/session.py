@@ -213,3 +213,23 @@ BIG_BUTTONS_CSS = """
 [data-testid="InputInstructions"] { display: none; }
 </style>
 """
+
+
+def uploader_css() -> str:
+    """CSS that writes st.file_uploader's own texts ("Upload", "200MB per file • JPG, PNG") in the studio's
+    language: Streamlit has no option for them (streamlit/streamlit#13500) and its size figure is not the
+    studio's limit, which the upload check tells in words when a file is too big."""
+    import json
+
+    from .i18n import t
+
+    button, hint = json.dumps(t("uploader.button")), json.dumps(t("uploader.hint"))
+    return f"""
+<style>
+[data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"] p {{ font-size: 0; }}
+[data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"] p::after {{
+  content: {button}; font-size: 1rem; }}
+[data-testid="stFileUploaderDropzoneInstructions"] span {{ font-size: 0; }}
+[data-testid="stFileUploaderDropzoneInstructions"] span::after {{ content: {hint}; font-size: 0.85rem; }}
+</style>
+"""

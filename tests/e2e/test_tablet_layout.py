@@ -29,3 +29,22 @@ def test_tablet_home_titles_and_french_form(browser, studio):
         assert "Press Enter" not in visible
     finally:
         context.close()
+
+
+UPLOADER_TEXTS = """() => { const z = document.querySelector('[data-testid=stFileUploaderDropzone]');
+  const p = z.querySelector('button [data-testid=stMarkdownContainer] p');
+  const s = z.querySelector('[data-testid=stFileUploaderDropzoneInstructions] span');
+  return [getComputedStyle(p).fontSize, getComputedStyle(p, '::after').content,
+          getComputedStyle(s).fontSize, getComputedStyle(s, '::after').content]; }"""
+
+
+def test_file_uploader_speaks_french(browser, studio):
+    context = browser.new_context(viewport={"width": 820, "height": 1180})
+    page = context.new_page()
+    try:
+        goto(page, studio, "photos")
+        page.locator("[data-testid=stFileUploaderDropzone]").first.wait_for()
+        # Streamlit's "Upload" and "200MB per file" are hidden; the studio's words are shown instead
+        assert page.evaluate(UPLOADER_TEXTS) == ["0px", '"Choisir un fichier"', "0px", '"ou le glisser ici"']
+    finally:
+        context.close()
