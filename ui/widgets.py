@@ -13,6 +13,7 @@ from pipelines import backends
 from pipelines.models.manager import ModelManager
 
 from .i18n import t
+from .session import is_facilitator
 
 
 def picture_choice_ui(label: str, options: dict[str, tuple[str, str]], key: str, columns: int = 4,
@@ -103,6 +104,9 @@ def backend_choice_ui(capability: str, key: str, label: str | None = None) -> st
     missing = [b for b in backends.for_capability(capability) if not b.is_available()]
     if not ready:
         st.info(t("widgets.not_installed", what=t("capability." + capability)))
+        if not is_facilitator():  # commands stay on the facilitator's screens
+            st.caption(t("engines_hint.ask_facilitator"))
+            return None
         for b in missing:
             st.code(" ; ".join(b.install_commands()), language="bash")
         return None
@@ -111,7 +115,7 @@ def backend_choice_ui(capability: str, key: str, label: str | None = None) -> st
     picked = st.radio(label or t("widgets.engine"), names, index=names.index(default.name), key=key,
                       format_func=lambda n: f"{t(backends.get(n).label)} — {backends.get(n).licence}",
                       horizontal=len(names) <= 3)
-    if missing:
+    if missing and is_facilitator():
         with st.expander(t("widgets.more_engines")):
             for b in missing:
                 st.markdown(f"**{t(b.label)}** — {b.licence}")
