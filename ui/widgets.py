@@ -23,9 +23,11 @@ def picture_choice_ui(label: str, options: dict[str, tuple[str, str]], key: str,
     state_key = f"pick-{key}"
     if state_key not in st.session_state:
         st.session_state[state_key] = default or next(iter(options))
-    cols = st.columns(columns)
-    for i, (value, (picture, caption)) in enumerate(options.items()):
-        with cols[i % columns]:
+    box = st.container(key=f"pictures-{key}")  # captions and rows wrap on a tablet (session.py CSS)
+    items = list(options.items())
+    cells = [cell for start in range(0, len(items), columns) for cell in box.columns(columns)[:len(items) - start]]
+    for cell, (value, (picture, caption)) in zip(cells, items):
+        with cell:
             selected = st.session_state[state_key] == value
             if picture and Path(picture).suffix.lower() in (".png", ".jpg", ".svg") and Path(picture).exists():
                 st.image(picture, width="stretch")

@@ -48,3 +48,20 @@ def test_file_uploader_speaks_french(browser, studio):
         assert page.evaluate(UPLOADER_TEXTS) == ["0px", '"Choisir un fichier"', "0px", '"ou le glisser ici"']
     finally:
         context.close()
+
+
+CUT_CAPTIONS = """() => [...document.querySelectorAll('button [data-testid=stMarkdownContainer]')]
+  .filter(e => e.scrollWidth > e.clientWidth + 1).map(e => e.innerText)"""
+
+
+def test_storybook_picture_choices_keep_their_captions_on_a_tablet(browser, studio):
+    context = browser.new_context(viewport={"width": 820, "height": 1180})
+    page = context.new_page()
+    try:
+        goto(page, studio, "storybook")
+        page.get_by_role("button", name="Lanterne").wait_for()
+        captions = page.locator("button [data-testid=stMarkdownContainer]").all_inner_texts()
+        assert any("Petite fille" in c for c in captions) and any("Lanterne" in c for c in captions)
+        assert page.evaluate(CUT_CAPTIONS) == []  # before: "🏮 Lan…", "✓ 🌲 F…"
+    finally:
+        context.close()
