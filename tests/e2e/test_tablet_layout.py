@@ -65,3 +65,35 @@ def test_storybook_picture_choices_keep_their_captions_on_a_tablet(browser, stud
         assert page.evaluate(CUT_CAPTIONS) == []  # before: "🏮 Lan…", "✓ 🌲 F…"
     finally:
         context.close()
+
+
+SPLIT_BUTTON_WORDS = SPLIT_WORDS.replace("querySelectorAll('h3')", "querySelectorAll('[data-testid=stMain] button')")
+
+
+def test_gallery_cards_keep_their_words_on_a_tablet(browser, studio):
+    import subprocess
+    import sys
+
+    from tests.e2e.conftest import ROOT
+
+    code = (
+        "import sys; sys.path.insert(0, %r)\n"
+        "from pipelines.store import Store, write_bytes_atomic\n"
+        "s = Store(); w = s.create_workshop('Galerie tablette')\n"
+        "z = s.add_participant(w['id'], 'Zoé', consent=True, consent_by='Animatrice')\n"
+        "import io; from PIL import Image; png = io.BytesIO(); Image.new('RGB', (60, 80), 'red').save(png, 'PNG')\n"
+        "write_bytes_atomic(s.artifact_dir(w['id'], 'c') / 'page.png', png.getvalue())\n"
+        "p = write_bytes_atomic(s.artifact_dir(w['id'], 'c') / 'page.pdf', b'%%PDF-1.4')\n"
+        "s.add_artifact(workshop_id=w['id'], owner=z['id'], kind='comic', title='Le dragon',\n"
+        "               files={'png': str(p.with_name('page.png')), 'pdf': str(p)})\n" % str(ROOT)
+    )
+    subprocess.run([sys.executable, "-c", code], env=dict(__import__("os").environ,
+                   ATELIER_DATA_DIR=str(studio.data_dir)), check=True)
+    context = browser.new_context(viewport={"width": 820, "height": 1180})
+    page = context.new_page()
+    try:
+        goto(page, studio, "gallery")
+        page.get_by_role("button", name="Supprimer").wait_for()
+        assert page.evaluate(SPLIT_BUTTON_WORDS) == []  # before: "Supprim" / "er", "page.pn" / "g"
+    finally:
+        context.close()
