@@ -114,9 +114,13 @@ def backend_choice_ui(capability: str, key: str, label: str | None = None) -> st
         return None
     default = backends.choose(capability) if any(not b.optional for b in ready) else ready[0]
     names = [b.name for b in ready]
+    facilitator = is_facilitator()  # licences stay on the facilitator's screens
+
+    def name_of(n: str) -> str:
+        return f"{t(backends.get(n).label)} — {backends.get(n).licence}" if facilitator else t(backends.get(n).label)
+
     picked = st.radio(label or t("widgets.engine"), names, index=names.index(default.name), key=key,
-                      format_func=lambda n: f"{t(backends.get(n).label)} — {backends.get(n).licence}",
-                      horizontal=len(names) <= 3)
+                      format_func=name_of, horizontal=len(names) <= 3)
     if missing and is_facilitator():
         with st.expander(t("widgets.more_engines")):
             for b in missing:

@@ -35,3 +35,20 @@ def test_install_commands_only_for_the_facilitator(workshop, monkeypatch, served
     else:
         assert any("sd-turbo" in c for c in commands)
         assert hint not in [c.value for c in at.caption]
+
+
+@pytest.mark.parametrize("served", [False, True])
+def test_engine_licences_only_for_the_facilitator(atelier_env, monkeypatch, served):
+    from pipelines import config
+
+    if served:
+        monkeypatch.setenv("ATELIER_REQUIRE_CODE", "1")
+    config.reset_settings()
+    monkeypatch.setenv("ATELIER_EMBEDDED_WORKER", "0")
+    at = AppTest.from_file(str(ROOT / "pages" / "storybook.py"), default_timeout=60)
+    at.run()
+    assert not at.exception, at.exception
+    writer = next(r for r in at.radio if r.label == "Qui écrit ?")
+    shown = list(writer.options)  # the labels as drawn
+    assert any("Histoires à choisir" in s for s in shown)
+    assert any("MIT" in s for s in shown) is not served  # "— MIT (code of this project)" on the console only
