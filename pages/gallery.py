@@ -50,7 +50,10 @@ for owner, creations in by_owner.items():
             files = {k: Path(v) for k, v in item["files"].items() if Path(v).exists()}
             picture = next((p for p in files.values() if p.suffix.lower() in IMAGE_TYPES), None)
             if picture:
-                st.image(str(picture), width="stretch")
+                try:
+                    st.image(str(picture), width="stretch")
+                except (OSError, ValueError):  # a damaged file (PIL.UnidentifiedImageError): the rest stays usable
+                    st.caption(f"🖼️ {t('gallery_checks.unreadable', name=picture.name)}")
             ai_mark = f" · 🤖 {t('gallery.ai_made')}" if item["ai_made"] else ""
             st.markdown(f"**{item['title'] or item['kind']}**" + ai_mark)
             st.caption(t("gallery.expires", date=day_text(item["expires_at"])))
