@@ -105,7 +105,8 @@ def backend_choice_ui(capability: str, key: str, label: str | None = None) -> st
     ready = backends.available(capability)
     missing = [b for b in backends.for_capability(capability) if not b.is_available()]
     if not ready:
-        st.info(t("widgets.not_installed", what=t("capability." + capability)))
+        what = t("capability." + capability)  # a title ("Dessiner à partir..."), here inside a sentence
+        st.info(t("widgets.not_installed", what=what[:1].lower() + what[1:]))
         if not is_facilitator():  # commands stay on the facilitator's screens
             st.caption(t("engines_hint.ask_facilitator"))
             return None

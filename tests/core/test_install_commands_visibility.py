@@ -52,3 +52,9 @@ def test_engine_licences_only_for_the_facilitator(atelier_env, monkeypatch, serv
     shown = list(writer.options)  # the labels as drawn
     assert any("Histoires à choisir" in s for s in shown)
     assert any("MIT" in s for s in shown) is not served  # "— MIT (code of this project)" on the console only
+
+
+def test_missing_engine_sentence_starts_the_capability_in_lower_case(workshop, monkeypatch):
+    at = _comics_page(monkeypatch, workshop)
+    assert "Pour dessiner à partir d'une phrase, un modèle d'IA doit d'abord être installé :" in [
+        i.value for i in at.info]  # before: "Pour Dessiner à partir..."
