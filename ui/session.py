@@ -217,6 +217,10 @@ BIG_BUTTONS_CSS = """
 [class*="st-key-pictures-"] button [data-testid="stMarkdownContainer"],
 [class*="st-key-pictures-"] button [data-testid="stMarkdownContainer"] p {
   white-space: normal; overflow: visible; text-overflow: clip; }
+/* widget labels (toggles, checkboxes) wrap in a narrow column instead of ending in "…" ("Recto verso (le d…") */
+[data-testid="stWidgetLabel"] [data-testid="stMarkdownContainer"],
+[data-testid="stWidgetLabel"] [data-testid="stMarkdownContainer"] p {
+  white-space: normal; overflow: visible; text-overflow: clip; }
 /* Streamlit's own "Press Enter to submit form" / "Press Enter to apply" hints are English only */
 [data-testid="InputInstructions"] { display: none; }
 </style>

@@ -97,3 +97,26 @@ def test_gallery_cards_keep_their_words_on_a_tablet(browser, studio):
         assert page.evaluate(SPLIT_BUTTON_WORDS) == []  # before: "Supprim" / "er", "page.pn" / "g"
     finally:
         context.close()
+
+
+CUT_LABELS = """() => [...document.querySelectorAll(
+  '[data-testid=stMain] [data-testid=stWidgetLabel] [data-testid=stMarkdownContainer]')]
+  .filter(e => e.scrollWidth > e.clientWidth + 1).map(e => e.innerText)"""
+
+
+def test_postcard_toggle_label_is_whole_on_a_tablet(browser, studio, tmp_path):
+    from PIL import Image
+
+    photo = tmp_path / "mamie.jpg"
+    Image.new("RGB", (600, 400), "skyblue").save(photo)
+    context = browser.new_context(viewport={"width": 820, "height": 1180})
+    page = context.new_page()
+    try:
+        goto(page, studio, "postcards")
+        page.get_by_role("button", name="Une photo").click()
+        page.locator("[data-testid=stFileUploaderDropzoneInput]").first.set_input_files(str(photo))
+        page.get_by_text("Recto verso").first.wait_for()
+        page.wait_for_timeout(500)
+        assert page.evaluate(CUT_LABELS) == []  # before: "Recto verso (le d…"
+    finally:
+        context.close()
