@@ -15,23 +15,20 @@ backend facts) -- ``ai_made`` (its output is made by a trained model and is labe
 ``espeak-ng`` ...), ``licence`` (of the weights), ``weights`` (catalogue ids it needs),
 ``modules`` (python modules ``load()`` imports), ``wants_gpu``, ``optional``.
 
-========================  ==========================================  ===================================
-capability                Protocol                                    call
-========================  ==========================================  ===================================
-``photo.repair``          :class:`pipelines.photo.contract.Repairer`   ``PhotoRequest -> PhotoResult``
-``photo.tone``            :class:`pipelines.photo.contract.Toner`      ``PhotoRequest -> PhotoResult``
-``photo.denoise``         :class:`pipelines.photo.contract.Denoiser`   ``PhotoRequest -> PhotoResult``
-``photo.faces``           :class:`pipelines.photo.contract.FaceFixer`   ``PhotoRequest -> PhotoResult``
-``photo.colorize``        :class:`pipelines.photo.contract.Colorizer`  ``PhotoRequest -> PhotoResult``
-``photo.upscale``         :class:`pipelines.photo.contract.Upscaler`   ``PhotoRequest -> PhotoResult``
-``music.generate``        :class:`pipelines.music.contract.MusicMaker` ``MusicRequest -> Music``
-``imagegen.stylise``      :class:`pipelines.imagegen.contract.Styliser` ``StyliseRequest -> PIL.Image``
-``imagegen.txt2img``      :class:`pipelines.imagegen.contract.Drawer`  ``DrawRequest -> PIL.Image``
-``imagegen.img2img``      :class:`pipelines.imagegen.contract.Drawer`  ``DrawRequest -> PIL.Image``
-``imagegen.safety``       :class:`pipelines.imagegen.contract.SafetyChecker` ``PIL.Image -> bool``
-``story.write``           :class:`pipelines.story.contract.Writer`     ``WriteRequest -> Story``
-``story.voice``           :class:`pipelines.story.contract.Voice`      ``SpeakRequest -> Path``
-========================  ==========================================  ===================================
+- ``photo.repair`` / ``tone`` / ``denoise`` / ``faces`` / ``colorize`` / ``upscale``:
+  :mod:`pipelines.photo.contract` (Repairer, Toner, Denoiser, FaceFixer, Colorizer, Upscaler),
+  ``PhotoRequest -> PhotoResult``
+- ``music.generate``: :class:`pipelines.music.contract.MusicMaker`, ``MusicRequest -> Music``
+- ``imagegen.stylise``: :class:`pipelines.imagegen.contract.Styliser`, ``StyliseRequest -> PIL.Image``
+- ``imagegen.txt2img`` and ``imagegen.img2img``: :class:`pipelines.imagegen.contract.Drawer`,
+  ``DrawRequest -> PIL.Image``
+- ``imagegen.safety``: :class:`pipelines.imagegen.contract.SafetyChecker`, ``PIL.Image -> bool``
+- ``story.write``: :class:`pipelines.story.contract.Writer`, ``WriteRequest -> Story``
+- ``story.voice``: :class:`pipelines.story.contract.Voice`, ``SpeakRequest -> Path``
+- ``portrait.paint``: :class:`pipelines.portrait.contract.PortraitPainter`
+- ``safety.prompt``: :class:`pipelines.safety.model_guard.SentenceGuard`, ``GuardRequest -> PromptCheck | None``
+
+:func:`contracts` maps each capability to its Protocol.
 
 A new backend is one class plus one registry line
 -------------------------------------------------
@@ -162,12 +159,15 @@ def registry() -> list[type[Backend]]:
     from .music import backends as music
     from .photo import backends as photo, faces
     from .portrait import backends as portrait
+    from .safety import model_guard as guard
     from .story import llm, voice, writer
 
     return [
         writer.TemplateWriter,
         llm.SmallLlmWriter,
         llm.LlmWriter,
+        guard.SmallModelGuard,
+        guard.ModelGuard,
         voice.EspeakVoice,
         voice.PiperFrenchVoice,
         music.ComposerBackend,
@@ -210,9 +210,10 @@ def contracts() -> dict[str, type]:
     from .music.contract import CONTRACTS as music
     from .photo.contract import CONTRACTS as photo
     from .portrait.contract import CONTRACTS as portrait
+    from .safety.model_guard import CONTRACTS as safety
     from .story.contract import CONTRACTS as story
 
-    return {**story, **music, **imagegen, **photo, **portrait}
+    return {**story, **music, **imagegen, **photo, **portrait, **safety}
 
 
 def register_backend(cls: type[Backend]) -> None:

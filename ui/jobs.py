@@ -54,6 +54,11 @@ def job_status_ui(job_id: str, key: str) -> Job | None:
     except KeyError:
         return None
     if job.finished:
+        from .approvals import held_picture
+
+        job = held_picture(job)  # a child's AI picture may wait for the facilitator's OK
+        if job is None:
+            return None
         if job.state == "failed":
             st.error(job_error_text(job.error))
         elif job.state == "cancelled":

@@ -12,7 +12,7 @@ from PIL import Image
 from pipelines import backends
 from pipelines.i18n import UserError
 from pipelines.photo.hints_layer import hint_layer
-from pipelines.safety.uploads import sanitize_image
+from pipelines.safety.uploads import open_picture, picture_size, sanitize_image
 from pipelines.store.files import write_bytes_atomic
 
 from .i18n import error_text, lang, t
@@ -76,7 +76,7 @@ def analysis_ui() -> dict | None:
         return None
     result = job.result
     info = result["analysis"]
-    files = {k: str(get_store().files_dir / v) for k, v in result["files"].items()}
+    files = job.files()
     state()["photo_file"] = files["photo"]
     st.subheader(t("photo.ui.analysis"))
     chips = [t("photo.ui.grey") if info["greyscale"] else t("photo.ui.colour"),
@@ -98,7 +98,7 @@ def analysis_ui() -> dict | None:
     if state().get("straighten_job"):
         done = job_status_ui(state()["straighten_job"], "photo-straighten")
         if done is not None and done.state == "done":
-            straight = str(get_store().files_dir / done.result["files"]["photo"])
+            straight = done.files()["photo"]
             state().update(source=straight, straighten_job=None,
                            analysis_job=submit_job("photo.analyze", {"source": straight}))
             st.rerun()
@@ -122,7 +122,7 @@ def cleared_mask_ui() -> str | None:
         return mask_file
     from pipelines.photo.repair import clear_area
 
-    mask = np.asarray(Image.open(mask_file).convert("L")) >= 128
+    mask = np.asarray(open_picture(mask_file).convert("L")) >= 128
     for box in cleared:
         mask = clear_area(mask, box)
     out = _work_dir() / "mask-edited.png"
@@ -210,10 +210,10 @@ def steps_ui(info: dict) -> dict | None:
 
 def result_ui(job) -> dict:
     """Before / after with a slider, and the notes of the run."""
-    files = {k: str(get_store().files_dir / v) for k, v in job.result["files"].items()}
+    files = job.files()
     st.subheader(t("photo.ui.result"))
     current = state().get("recolored") or files["restored"]
-    before_after_ui(Image.open(files["before"]), Image.open(current))
+    before_after_ui(open_picture(files["before"]), open_picture(current))
     notes = job.result.get("notes") or []
     if notes:
         st.info("  \n".join(t(n) for n in notes))
@@ -228,7 +228,7 @@ def hints_ui(files: dict) -> None:
     st.caption(t("photo.ui.hints_explain"))
     base_path = files.get("uncoloured") or files["restored"]
     shown = state().get("recolored") or files["restored"]
-    picture = Image.open(shown).convert("RGB")
+    picture = open_picture(shown)
     width = min(700, picture.width)
     height = int(picture.height * width / picture.width)
     colour = st.color_picker(t("photo.ui.pick_colour"), "#3a6fd8", key="photo-hint-colour")
@@ -239,7 +239,7 @@ def hints_ui(files: dict) -> None:
     left, right = st.columns(2)
     if left.button(t("photo.ui.recolor"), type="primary", width="stretch", key="photo-recolor",
                    disabled=not objects):
-        size = Image.open(base_path).size
+        size = picture_size(base_path)
         layer = hint_layer(objects, (width, height), size)
         hints_file = _work_dir() / f"indices-{uuid.uuid4().hex[:6]}.png"
         layer.save(hints_file)
@@ -254,7 +254,7 @@ def hints_ui(files: dict) -> None:
         job = job_status_ui(state()["recolor_job"], "photo-recolor")
         if job is not None:
             if job.state == "done":
-                state()["recolored"] = str(get_store().files_dir / job.result["files"]["restored"])
+                state()["recolored"] = job.files()["restored"]
             state()["recolor_job"] = None
             st.rerun()
 
@@ -273,7 +273,7 @@ def export_ui(files: dict, ai_made: bool) -> None:
     if state().get("sheet_job"):
         job = job_status_ui(state()["sheet_job"], "photo-sheet")
         if job is not None and job.state == "done":
-            download_ui(get_store().files_dir / job.result["files"]["pdf"], t("photo.ui.download_sheet"),
+            download_ui(job.files()["pdf"], t("photo.ui.download_sheet"),
                         mime="application/pdf", key="photo-dl-sheet")
     if st.button(t("photo.ui.postcard"), width="stretch", key="photo-postcard"):
         st.session_state["postcard_source"] = final

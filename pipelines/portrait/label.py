@@ -47,14 +47,14 @@ def made_with_text(ai_made: bool, model: str, language: str = "fr") -> str:
 
 def cartel(style_id: str, sitter: str, *, language: str = "fr", made_on: date | None = None, library: str = "",
            ai_made: bool = False, model: str = "") -> Cartel:
-    """The cartel of a portrait of `sitter` in the style `style_id`."""
-    from ..config import settings
+    """The cartel of a portrait of `sitter` in the style `style_id`; `library` "" = the name typed in the console."""
+    from ..store import library_name
 
     style = get_style(style_id)
     day = made_on or date.today()
     title = " ".join(sitter.split())[:40] or translate("portrait.untitled", language)
     return Cartel(title=title, after=style.after(language, day), story=style.story(language),
-                  when=long_date(day, language), library=library or settings().library_name,
+                  when=long_date(day, language), library=library or library_name(),
                   made_with=made_with_text(ai_made, model, language), ai_made=ai_made, language=language)
 
 
@@ -78,7 +78,6 @@ def print_portrait(portrait: Path | str, label: Cartel, out: Path | str, size: s
     """Write the framed portrait and its cartel on one page of `size` (A5 or A4); returns the PDF path."""
     if size not in SIZES:
         raise ValueError(f"size must be one of {SIZES} but is {size!r}.")
-    from PIL import Image
 
     language = label.language
     doc = PrintDocument(title=f"{label.title} — {label.after}", subject=translate("portrait.pdf_subject", language),
@@ -89,8 +88,10 @@ def print_portrait(portrait: Path | str, label: Cartel, out: Path | str, size: s
     frame_w = 11 * k
     mat = 8 * k
     label_h = 62 * k
-    with Image.open(portrait) as picture:
-        ratio = picture.height / picture.width
+    from ..safety.uploads import picture_size
+
+    width_px, height_px = picture_size(portrait)  # as shown: EXIF orientation applied
+    ratio = height_px / width_px
     box_w = page.width - 2 * (margin + frame_w + mat)
     box_h = min(box_w * ratio, page.height - 2 * margin - 2 * (frame_w + mat) - label_h - 8 * k)
     box_w = box_h / ratio

@@ -145,4 +145,31 @@ MIGRATIONS: dict[str, list[str]] = {
         CREATE INDEX devices_by_workshop ON devices(workshop_id)
         """,
     ],
+    "safety": [
+        """
+        CREATE TABLE picture_reviews (
+            job_id TEXT PRIMARY KEY,
+            workshop_id INTEGER,
+            owner INTEGER,
+            state TEXT NOT NULL DEFAULT 'pending',
+            artifact TEXT NOT NULL DEFAULT '{}',
+            artifact_id INTEGER,
+            category TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL,
+            decided_at TEXT
+        );
+        CREATE INDEX picture_reviews_by_workshop ON picture_reviews(workshop_id, state)
+        """,
+    ],
+    "work": [
+        """
+        CREATE TABLE work_in_progress (
+            participant_id INTEGER NOT NULL REFERENCES participants(id) ON DELETE CASCADE,
+            kind TEXT NOT NULL,
+            state TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            PRIMARY KEY (participant_id, kind)
+        )
+        """,
+    ],
 }

@@ -33,5 +33,5 @@ def test_participant_without_a_name_is_told_what_to_do(console):
     next(b for b in console.button if b.label == "Ajouter").click().run()
     assert not console.exception
     errors = [e.value for e in console.error]
-    assert errors == ["Écrivez le prénom (ou un pseudonyme) de la personne à ajouter."]
+    assert errors == ["Écrivez un prénom ou un pseudonyme."]
     assert Store().participants(Store().workshops()[0]["id"]) == []

@@ -1,0 +1,122 @@
+"""The facilitator console's sections: the tablets' code, the participants, the job queue, the library settings."""
+from __future__ import annotations
+
+import streamlit as st
+
+from pipelines.config import settings
+from pipelines.i18n import UserError
+from pipelines.device import lan_addresses
+from pipelines.safety.uploads import sanitize_image
+from pipelines.store import Workshop
+from pipelines.store.files import write_bytes_atomic
+
+from .i18n import error_text, t
+from .jobs import duration_text, kind_label, message_text
+from .runtime import get_queue, get_store
+
+
+def code_ui(workshop: Workshop) -> None:
+    """The code tablets type (and the studio's addresses when it is served), the safety counters."""
+    store = get_store()
+    code_col, count_col1, count_col2 = st.columns([2, 1, 1])
+    with code_col:
+        st.markdown(f"**{t('console.code')}**")
+        st.markdown(f"<div style='font-size:3rem;font-weight:700;letter-spacing:0.3em'>{workshop['code']}</div>",
+                    unsafe_allow_html=True)
+        st.caption(t("console.code_help"))
+        if settings().require_code:
+            port = st.get_option("server.port")
+            for address in lan_addresses():
+                st.markdown(f"📶 `http://{address}:{port}`")
+    count_col1.metric(t("console.blocked_prompts"), store.count_events("prompt_blocked", workshop["id"]))
+    count_col2.metric(t("console.flagged_images"), store.count_events("image_flagged", workshop["id"]))
+
+
+def participants_ui(workshop: Workshop, age_groups: list[str]) -> None:
+    """The add form (emptied only once someone is added: an error such as a missing consent keeps what was
+    typed), then each participant with their consent and a removal that asks before it deletes."""
+    store = get_store()
+    st.subheader(f"👧 {t('console.participants')}")
+    if st.session_state.pop("add-clear", False) or "add-first-name" not in st.session_state:
+        st.session_state.update({"add-first-name": "", "add-consent": False, "add-consent-by": "", "add-minor": True,
+                                 "add-age": workshop.age_group if workshop.age_group in age_groups else "8-12"})
+    with st.form("add-participant", clear_on_submit=False):
+        col1, col2, col3 = st.columns([2, 1, 1])
+        first_name = col1.text_input(t("console.first_name"), max_chars=40, key="add-first-name")
+        age = col2.selectbox(t("console.age_group"), age_groups, format_func=lambda a: t(f"ages.{a}"), key="add-age")
+        minor = col3.checkbox(t("console.minor"), key="add-minor")
+        consent = st.checkbox(t("console.consent"), key="add-consent")
+        consent_by = st.text_input(t("console.consent_by"), max_chars=60, key="add-consent-by")
+        if st.form_submit_button(t("console.add_button"), type="primary", width="stretch"):
+            try:
+                person = store.add_participant(workshop.id, first_name, age, minor, consent, consent_by)
+                st.session_state["console_flash"] = t("console.added", name=person.name)
+                st.session_state["add-clear"] = True
+                st.rerun()
+            except UserError as exc:  # no name, a name already there, consent without who recorded it
+                st.error(error_text(exc))
+
+    for person in store.participants(workshop.id):
+        col1, col2, col3 = st.columns([2, 3, 1])
+        col1.markdown(f"**{person.name}** · {t('ages.' + person.age_group)}")
+        if not person.minor:
+            col2.write(t("console.adult"))
+        elif person.consent:
+            col2.write("✅ " + t("console.consent_given", by=person.consent_by,
+                                 at=person.consent_at.replace("T", " ")[:16]))
+        else:
+            with col2.popover("⚠️ " + t("console.consent_none")):
+                by = st.text_input(t("console.consent_by"), key=f"by-{person.id}")
+                if st.button(t("console.consent"), key=f"consent-{person.id}"):
+                    if by.strip():
+                        store.set_consent(person.id, True, by)
+                        st.rerun()
+                    st.error(t("console.consent_missing_by"))
+        with col3.popover(t("console.remove")):  # one tap opens the question; only the second removes
+            st.write(t("console.remove_confirm", name=person.name))
+            if st.button(t("console.remove_yes", name=person.name), key=f"remove-{person.id}", type="primary"):
+                store.remove_participant(person.id)
+                st.rerun()
+
+
+def queue_ui(workshop: Workshop) -> None:
+    """Every waiting and running job, whoever asked for it, with its progress and a cancel button."""
+    names = {p.id: p.name for p in get_store().participants(workshop.id)}
+    _queue_fragment(names)
+
+
+@st.fragment(run_every=2.0)
+def _queue_fragment(names: dict[int, str]) -> None:
+    queue = get_queue()
+    jobs = queue.list(states=("queued", "running"))
+    if not jobs:
+        st.caption(t("console.queue_empty"))
+    for job in sorted(jobs, key=lambda j: (j.state != "running", j.created_at)):
+        job = queue.get(job.id)
+        who = names.get(job.owner, t("gallery.facilitator"))
+        col1, col2, col3 = st.columns([2, 3, 1])
+        col1.markdown(f"**{who}** · {kind_label(job.kind)}")
+        state = message_text(job.message) if job.state == "running" else t("jobs.waiting", n=(job.position or 0) + 1)
+        eta = f" — {t('jobs.eta', time=duration_text(job.eta_seconds))}" if job.eta_seconds is not None else ""
+        col2.progress(job.progress, text=f"{state}{eta}")
+        if col3.button(t("console.cancel"), key=f"cancel-{job.id}"):
+            queue.cancel(job.id)  # the facilitator may cancel any job
+            st.rerun(scope="fragment")
+
+
+def library_settings_ui() -> None:
+    """The library's name and logo, printed on everything the workshops make (store.library_name)."""
+    store = get_store()
+    with st.expander(f"🏛️ {t('console.settings')}"):
+        library = st.text_input(t("console.library_name"), value=store.get_setting("library_name", "") or "")
+        logo = st.file_uploader(t("console.logo"), type=["png", "jpg", "jpeg", "webp"])
+        if st.button(t("console.save")):
+            store.set_setting("library_name", library.strip())
+            if logo is not None:
+                try:
+                    clean = sanitize_image(logo.getvalue())
+                    path = write_bytes_atomic(store.files_dir / "library" / "logo.png", clean.png_bytes())
+                    store.set_setting("library_logo", str(path))
+                except Exception as exc:
+                    st.error(error_text(exc))
+            st.success(t("console.saved"))
