@@ -4,7 +4,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from ui.i18n import t
+from ui.i18n import lang, t
 from ui.runtime import get_store
 from ui.session import current_workshop, visible_artifacts
 from ui.frame import require_frame
@@ -31,18 +31,32 @@ for item in items:
     by_owner.setdefault(item["owner"], []).append(item)
 
 IMAGE_TYPES = {".png", ".jpg", ".jpeg", ".webp"}
+# a tablet in portrait (820 px, sidebar open) leaves ~490 px: four cards a row would break "Supprim-er" and
+# "page.pn-g" over lines; the columns wrap (two a row there) once a card would be narrower than 11 rem
+st.markdown("<style>[class*='st-key-gallery-'] [data-testid='stHorizontalBlock'] {flex-wrap: wrap}"
+            "[class*='st-key-gallery-'] [data-testid='stColumn'] {min-width: 11rem}</style>", unsafe_allow_html=True)
+
+
+def day_text(iso: str) -> str:
+    """'2026-12-06...' as a date people read: 06/12/2026 in French, 2026-12-06 in English."""
+    return f"{iso[8:10]}/{iso[5:7]}/{iso[:4]}" if lang() == "fr" else iso[:10]
+
+
 for owner, creations in by_owner.items():
     st.subheader(t("gallery.by", name=names.get(owner, t("gallery.facilitator"))))
-    columns = st.columns(4)
+    columns = st.container(key=f"gallery-{owner}").columns(4)
     for index, item in enumerate(creations):
         with columns[index % 4], st.container(border=True):
             files = {k: Path(v) for k, v in item["files"].items() if Path(v).exists()}
             picture = next((p for p in files.values() if p.suffix.lower() in IMAGE_TYPES), None)
             if picture:
-                st.image(str(picture), alt=t("alt.creation"), width="stretch")
+                try:
+                    st.image(str(picture), alt=t("alt.creation"), width="stretch")
+                except (OSError, ValueError):  # a damaged file (PIL.UnidentifiedImageError): the rest stays usable
+                    st.caption(f"🖼️ {t('gallery_checks.unreadable', name=picture.name)}")
             ai_mark = f" · 🤖 {t('gallery.ai_made')}" if item["ai_made"] else ""
             st.markdown(f"**{item['title'] or item['kind']}**" + ai_mark)
-            st.caption(t("gallery.expires", date=item["expires_at"][:10]))
+            st.caption(t("gallery.expires", date=day_text(item["expires_at"])))
             for name, path in files.items():
                 if path.suffix.lower() in (".wav", ".mp3", ".ogg", ".m4a"):
                     st.audio(str(path))

@@ -22,7 +22,11 @@ st.caption(f"🖥️ {machine} · 🧠 {t('home.models_installed', n=installed)}
 if not WORKSHOPS:
     st.info(t("home.no_workshop_built"))
 
-columns = st.columns(3)
+# a tablet in portrait (820 px, sidebar open) leaves ~490 px: three cards would split words of their titles
+# ("d'histoire-s"); the columns wrap to two per row below 3 x 220 px instead
+st.markdown("<style>.st-key-home-cards [data-testid='stHorizontalBlock'] {flex-wrap: wrap}"
+            ".st-key-home-cards [data-testid='stColumn'] {min-width: 220px}</style>", unsafe_allow_html=True)
+columns = st.container(key="home-cards").columns(3)
 for index, info in enumerate(visible(WORKSHOPS, is_facilitator())):
     with columns[index % 3]:
         with st.container(border=True):

@@ -18,7 +18,7 @@ from pipelines.store.files import write_bytes_atomic
 from .i18n import error_text, lang, t
 from .jobs import expected_time_text, job_status_ui, submit_job
 from .runtime import get_store
-from .session import current_workshop
+from .session import current_workshop, is_facilitator
 from .widgets import before_after_ui, download_ui
 
 STATE = "photo"  # st.session_state[STATE]: this browser's photo, analysis and results
@@ -157,6 +157,9 @@ def steps_ui(info: dict) -> dict | None:
         if step == "faces" and not ready:
             st.checkbox(t("photo.ui.step_faces"), value=False, disabled=True, key="photo-step-faces-off")
             st.caption(t("photo.ui.faces_missing"))
+            if not is_facilitator():  # commands stay on the facilitator's screens
+                st.caption(t("engines_hint.ask_facilitator"))
+                continue
             st.code(" ; ".join(dict.fromkeys(c for b in backends.for_capability(capability)
                                              for c in b.install_commands())), language="bash")
             continue

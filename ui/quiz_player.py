@@ -38,12 +38,22 @@ def join_ui() -> None:
                 st.error(error_text(exc))
                 return
             st.query_params["joueur"] = player["token"]
+            st.session_state["quiz-token"] = player["token"]  # the back button drops the address's token
             st.session_state["quiz-renamed"] = player["name"] if renamed else ""
             st.rerun()
 
 
 def player_ui() -> None:
     token = st.query_params.get("joueur")
+    if not token and st.session_state.get("quiz-token"):
+        # the back button (or a tap on "Jouer au quiz") took the token out of the address: the same browser
+        # stays the same player while the game lasts, instead of joining again as "Tom 2" with 0 points
+        mine = games().player(st.session_state["quiz-token"])
+        game = games().game(mine["game_id"]) if mine else None
+        if game and game["state"] != "podium":
+            token = st.query_params["joueur"] = st.session_state["quiz-token"]
+        else:
+            st.session_state.pop("quiz-token", None)
     player = games().player(token) if token else None
     if not player:
         if token:
@@ -57,6 +67,7 @@ def player_ui() -> None:
     live_player_ui(token)
     if st.button(f"🚪 {t('quiz.play.leave')}", key="quiz-leave"):
         st.query_params.pop("joueur", None)
+        st.session_state.pop("quiz-token", None)
         st.session_state.pop("quiz-renamed", None)
         st.rerun()
 

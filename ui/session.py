@@ -235,5 +235,19 @@ BIG_BUTTONS_CSS = """
 .stButton > button, .stDownloadButton > button, .stFormSubmitButton > button {
   min-height: 3rem; font-size: 1.1rem; border-radius: 0.8rem;
 }
+/* picture choices (ui/widgets.py): a tablet in portrait leaves ~490 px, five buttons a row would cut their
+   captions ("🏮 Lan…"); captions wrap on words and a row wraps when a button gets narrower than 7 rem */
+[class*="st-key-pictures-"] [data-testid="stHorizontalBlock"] {
+  display: grid; grid-template-columns: repeat(auto-fit, minmax(7rem, 1fr)); }
+[class*="st-key-pictures-"] [data-testid="stColumn"] { width: auto; min-width: 0; }
+[class*="st-key-pictures-"] button [data-testid="stMarkdownContainer"],
+[class*="st-key-pictures-"] button [data-testid="stMarkdownContainer"] p {
+  white-space: normal; overflow: visible; text-overflow: clip; }
+/* widget labels (toggles, checkboxes) wrap in a narrow column instead of ending in "…" ("Recto verso (le d…") */
+[data-testid="stWidgetLabel"] [data-testid="stMarkdownContainer"],
+[data-testid="stWidgetLabel"] [data-testid="stMarkdownContainer"] p {
+  white-space: normal; overflow: visible; text-overflow: clip; }
+/* Streamlit's own "Press Enter to submit form" / "Press Enter to apply" hints are English only */
+[data-testid="InputInstructions"] { display: none; }
 </style>
 """

@@ -13,6 +13,7 @@ from pipelines import backends
 from pipelines.models.manager import ModelManager
 
 from .i18n import t
+from .session import is_facilitator
 
 
 def picture_choice_ui(label: str, options: dict[str, tuple[str, str]], key: str, columns: int = 4,
@@ -22,9 +23,11 @@ def picture_choice_ui(label: str, options: dict[str, tuple[str, str]], key: str,
     state_key = f"pick-{key}"
     if state_key not in st.session_state:
         st.session_state[state_key] = default or next(iter(options))
-    cols = st.columns(columns)
-    for i, (value, (picture, caption)) in enumerate(options.items()):
-        with cols[i % columns]:
+    box = st.container(key=f"pictures-{key}")  # captions and rows wrap on a tablet (session.py CSS)
+    items = list(options.items())
+    cells = [cell for start in range(0, len(items), columns) for cell in box.columns(columns)[:len(items) - start]]
+    for cell, (value, (picture, caption)) in zip(cells, items):
+        with cell:
             selected = st.session_state[state_key] == value
             if picture and Path(picture).suffix.lower() in (".png", ".jpg", ".svg") and Path(picture).exists():
                 st.image(picture, width="stretch", alt=caption)
@@ -102,16 +105,24 @@ def backend_choice_ui(capability: str, key: str, label: str | None = None) -> st
     ready = backends.available(capability)
     missing = [b for b in backends.for_capability(capability) if not b.is_available()]
     if not ready:
-        st.info(t("widgets.not_installed", what=t("capability." + capability)))
+        what = t("capability." + capability)  # a title ("Dessiner à partir..."), here inside a sentence
+        st.info(t("widgets.not_installed", what=what[:1].lower() + what[1:]))
+        if not is_facilitator():  # commands stay on the facilitator's screens
+            st.caption(t("engines_hint.ask_facilitator"))
+            return None
         for b in missing:
             st.code(" ; ".join(b.install_commands()), language="bash")
         return None
     default = backends.choose(capability) if any(not b.optional for b in ready) else ready[0]
     names = [b.name for b in ready]
+    facilitator = is_facilitator()  # licences stay on the facilitator's screens
+
+    def name_of(n: str) -> str:
+        return f"{t(backends.get(n).label)} — {backends.get(n).licence}" if facilitator else t(backends.get(n).label)
+
     picked = st.radio(label or t("widgets.engine"), names, index=names.index(default.name), key=key,
-                      format_func=lambda n: f"{t(backends.get(n).label)} — {backends.get(n).licence}",
-                      horizontal=len(names) <= 3)
-    if missing:
+                      format_func=name_of, horizontal=len(names) <= 3)
+    if missing and is_facilitator():
         with st.expander(t("widgets.more_engines")):
             for b in missing:
                 st.markdown(f"**{t(b.label)}** — {b.licence}")

@@ -12,6 +12,7 @@ import secrets
 import sqlite3
 import threading
 import time
+import unicodedata
 from dataclasses import dataclass
 
 from ..i18n import UserError
@@ -41,8 +42,10 @@ class AnswerResult:
 
 
 def clean_name(name: str) -> str:
-    """A pseudonym on one line, without surrounding spaces, at most MAX_NAME characters."""
-    return " ".join(str(name).split())[:MAX_NAME].strip()
+    """A pseudonym on one line, without surrounding spaces, at most MAX_NAME characters, in Unicode NFC
+    (an iPad's decomposed "Léa" is the same pseudonym as a PC's "Léa", and a cut never splits a letter
+    from its accent)."""
+    return unicodedata.normalize("NFC", " ".join(str(name).split()))[:MAX_NAME].strip()
 
 
 def question_from_item(pack: Pack, item: dict, seed: int) -> dict:

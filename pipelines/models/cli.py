@@ -3,11 +3,19 @@ from __future__ import annotations
 
 import os
 
+from ..i18n import UserError
 from .manager import ModelManager
 
 
 def _size(n: int) -> str:
     return f"{n / 1e9:.2f} GB" if n >= 1e9 else f"{n / 1e6:.0f} MB"
+
+
+def _check_ids(manager: ModelManager, ids) -> None:
+    """UserError('models_cli.unknown') when one of `ids` is not in the catalogue (a typo, an old name)."""
+    unknown = [model_id for model_id in ids or () if model_id not in manager.catalog]
+    if unknown:
+        raise UserError("models_cli.unknown", ids=", ".join(unknown), valid=", ".join(sorted(manager.catalog)))
 
 
 def cmd_list(args) -> int:
@@ -21,6 +29,7 @@ def cmd_list(args) -> int:
 
 def cmd_download(args) -> int:
     manager = ModelManager()
+    _check_ids(manager, args.ids)
     os.environ.pop("HF_HUB_OFFLINE", None)
     for model_id in args.ids:
         print(f"{model_id}:")
@@ -30,7 +39,9 @@ def cmd_download(args) -> int:
 
 
 def cmd_import(args) -> int:
-    results = ModelManager().import_dir(args.dir, only=args.only or None)
+    manager = ModelManager()
+    _check_ids(manager, args.only)
+    results = manager.import_dir(args.dir, only=args.only or None)
     if not results:
         print(f"No catalogue model was found complete under {args.dir}.")
         return 1
@@ -39,6 +50,7 @@ def cmd_import(args) -> int:
 
 def cmd_verify(args) -> int:
     manager = ModelManager()
+    _check_ids(manager, args.ids)
     ids = args.ids or [m for m in manager.catalog if manager.state(m) != "missing"]
     bad = 0
     for model_id in ids:

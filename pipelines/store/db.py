@@ -6,6 +6,7 @@ import secrets
 import sqlite3
 import threading
 import time
+import unicodedata
 from contextlib import contextmanager
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -147,7 +148,7 @@ class Store:
         """A new workshop with a fresh code; UserError console.no_name for an empty name."""
         from ..safety.text import check_name
 
-        name = check_name(name.strip())
+        name = check_name(unicodedata.normalize("NFC", name.strip()))  # one spelling for NFD (Mac) input
         if not name:
             raise UserError("console.no_name")
         expiry_for(retention, now())  # validates the choice
@@ -198,7 +199,7 @@ class Store:
         (console.consent_missing_by), a name with invisible characters (safety.text.check_name)."""
         from ..safety.text import check_name
 
-        name = check_name(" ".join(name.split()))
+        name = check_name(unicodedata.normalize("NFC", " ".join(name.split())))  # NFD (Mac) = NFC (PC)
         if not name:
             raise UserError("store.errors.participant_name")
         if minor and consent and not consent_by.strip():

@@ -1,0 +1,60 @@
+"""Install commands (`python -m pipelines models download ...`) are for the facilitator: a child's tablet
+(serve mode, not the facilitator's machine) sees a sentence instead. AppTest, no browser."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _comics_page(monkeypatch, workshop) -> AppTest:
+    from pipelines import config
+
+    config.reset_settings()
+    monkeypatch.setenv("ATELIER_EMBEDDED_WORKER", "0")
+    at = AppTest.from_file(str(ROOT / "pages" / "comics.py"), default_timeout=60)
+    at.session_state["workshop_id"] = workshop["id"]
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
+@pytest.mark.parametrize("served", [False, True])
+def test_install_commands_only_for_the_facilitator(workshop, monkeypatch, served):
+    if served:
+        monkeypatch.setenv("ATELIER_REQUIRE_CODE", "1")  # AppTest has no client address: a tablet
+    at = _comics_page(monkeypatch, workshop)
+    commands = [c.value for c in at.code if "models download" in c.value]
+    hint = "L'animateur peut l'installer depuis la page « Modèles d'IA »."
+    if served:
+        assert commands == []
+        assert hint in [c.value for c in at.caption]
+    else:
+        assert any("sd-turbo" in c for c in commands)
+        assert hint not in [c.value for c in at.caption]
+
+
+@pytest.mark.parametrize("served", [False, True])
+def test_engine_licences_only_for_the_facilitator(atelier_env, monkeypatch, served):
+    from pipelines import config
+
+    if served:
+        monkeypatch.setenv("ATELIER_REQUIRE_CODE", "1")
+    config.reset_settings()
+    monkeypatch.setenv("ATELIER_EMBEDDED_WORKER", "0")
+    at = AppTest.from_file(str(ROOT / "pages" / "storybook.py"), default_timeout=60)
+    at.run()
+    assert not at.exception, at.exception
+    writer = next(r for r in at.radio if r.label == "Qui écrit ?")
+    shown = list(writer.options)  # the labels as drawn
+    assert any("Histoires à choisir" in s for s in shown)
+    assert any("MIT" in s for s in shown) is not served  # "— MIT (code of this project)" on the console only
+
+
+def test_missing_engine_sentence_starts_the_capability_in_lower_case(workshop, monkeypatch):
+    at = _comics_page(monkeypatch, workshop)
+    assert "Pour dessiner à partir d'une phrase, un modèle d'IA doit d'abord être installé :" in [
+        i.value for i in at.info]  # before: "Pour Dessiner à partir..."

@@ -1,0 +1,120 @@
+"""A tablet in portrait (820 x 1180, sidebar open): card titles keep their words whole, and no English
+hint of Streamlit's own shows under a French text field."""
+from __future__ import annotations
+
+from tests.e2e.conftest import goto
+
+SPLIT_WORDS = """() => { const out = []; for (const h of document.querySelectorAll('h3')) {
+  const walker = document.createTreeWalker(h, NodeFilter.SHOW_TEXT); let n;
+  while ((n = walker.nextNode())) { const re = /\\S+/g; let m;
+    while ((m = re.exec(n.data))) { const r = document.createRange(); r.setStart(n, m.index);
+      r.setEnd(n, m.index + m[0].length);
+      if (new Set([...r.getClientRects()].map(x => Math.round(x.top))).size > 1) out.push(m[0]); } } }
+  return out; }"""
+
+
+def test_tablet_home_titles_and_french_form(browser, studio):
+    context = browser.new_context(viewport={"width": 820, "height": 1180})
+    page = context.new_page()
+    try:
+        goto(page, studio)
+        page.locator("h3", has_text="Livre d'histoires").wait_for()
+        page.locator("h3", has_text="Portraits de peintre").wait_for()  # the last card
+        assert page.evaluate(SPLIT_WORDS) == []  # before: "d'histoire" / "s" on two lines
+        goto(page, studio, "console")
+        field = page.get_by_label("Nom de l'atelier")
+        field.fill("Mercredi")
+        page.wait_for_timeout(500)
+        visible = page.locator("[data-testid='stMain']").inner_text()
+        assert "Press Enter" not in visible
+    finally:
+        context.close()
+
+
+def test_file_uploader_speaks_french(browser, studio):
+    """Streamlit's "Upload" and "200MB per file" are said in French, with the studio's own limit (25 MB)."""
+    context = browser.new_context(viewport={"width": 820, "height": 1180})
+    page = context.new_page()
+    try:
+        goto(page, studio, "photos")
+        zone = page.locator("[data-testid=stFileUploaderDropzone]").first
+        zone.wait_for()
+        page.wait_for_function("() => document.querySelector('[data-testid=stFileUploaderDropzone]')"
+                               ".innerText.includes('Choisir un fichier')", timeout=15_000)
+        text = zone.inner_text()
+        assert "Upload" not in text and "MB per file" not in text
+        assert "25\u00a0Mo au plus par fichier" in text
+    finally:
+        context.close()
+
+
+CUT_CAPTIONS = """() => [...document.querySelectorAll('button [data-testid=stMarkdownContainer]')]
+  .filter(e => e.scrollWidth > e.clientWidth + 1).map(e => e.innerText)"""
+
+
+def test_storybook_picture_choices_keep_their_captions_on_a_tablet(browser, studio):
+    context = browser.new_context(viewport={"width": 820, "height": 1180})
+    page = context.new_page()
+    try:
+        goto(page, studio, "storybook")
+        page.get_by_role("button", name="Lanterne").wait_for()
+        captions = page.locator("button [data-testid=stMarkdownContainer]").all_inner_texts()
+        assert any("Petite fille" in c for c in captions) and any("Lanterne" in c for c in captions)
+        assert page.evaluate(CUT_CAPTIONS) == []  # before: "🏮 Lan…", "✓ 🌲 F…"
+    finally:
+        context.close()
+
+
+SPLIT_BUTTON_WORDS = SPLIT_WORDS.replace("querySelectorAll('h3')", "querySelectorAll('[data-testid=stMain] button')")
+
+
+def test_gallery_cards_keep_their_words_on_a_tablet(browser, studio):
+    import subprocess
+    import sys
+
+    from tests.e2e.conftest import ROOT
+
+    code = (
+        "import sys; sys.path.insert(0, %r)\n"
+        "from pipelines.store import Store, write_bytes_atomic\n"
+        "s = Store(); w = s.create_workshop('Galerie tablette')\n"
+        "z = s.add_participant(w['id'], 'Zoé', consent=True, consent_by='Animatrice')\n"
+        "import io; from PIL import Image; png = io.BytesIO(); Image.new('RGB', (60, 80), 'red').save(png, 'PNG')\n"
+        "write_bytes_atomic(s.artifact_dir(w['id'], 'c') / 'page.png', png.getvalue())\n"
+        "p = write_bytes_atomic(s.artifact_dir(w['id'], 'c') / 'page.pdf', b'%%PDF-1.4')\n"
+        "s.add_artifact(workshop_id=w['id'], owner=z['id'], kind='comic', title='Le dragon',\n"
+        "               files={'png': str(p.with_name('page.png')), 'pdf': str(p)})\n" % str(ROOT)
+    )
+    subprocess.run([sys.executable, "-c", code], env=dict(__import__("os").environ,
+                   ATELIER_DATA_DIR=str(studio.data_dir)), check=True)
+    context = browser.new_context(viewport={"width": 820, "height": 1180})
+    page = context.new_page()
+    try:
+        goto(page, studio, "gallery")
+        page.get_by_role("button", name="Supprimer").wait_for()
+        assert page.evaluate(SPLIT_BUTTON_WORDS) == []  # before: "Supprim" / "er", "page.pn" / "g"
+    finally:
+        context.close()
+
+
+CUT_LABELS = """() => [...document.querySelectorAll(
+  '[data-testid=stMain] [data-testid=stWidgetLabel] [data-testid=stMarkdownContainer]')]
+  .filter(e => e.scrollWidth > e.clientWidth + 1).map(e => e.innerText)"""
+
+
+def test_postcard_toggle_label_is_whole_on_a_tablet(browser, studio, tmp_path):
+    from PIL import Image
+
+    photo = tmp_path / "mamie.jpg"
+    Image.new("RGB", (600, 400), "skyblue").save(photo)
+    context = browser.new_context(viewport={"width": 820, "height": 1180})
+    page = context.new_page()
+    try:
+        goto(page, studio, "postcards")
+        page.get_by_role("button", name="Une photo").click()
+        page.locator("[data-testid=stFileUploaderDropzoneInput]").first.set_input_files(str(photo))
+        page.get_by_text("Recto verso").first.wait_for()
+        page.wait_for_timeout(500)
+        assert page.evaluate(CUT_LABELS) == []  # before: "Recto verso (le d…"
+    finally:
+        context.close()
