@@ -3,7 +3,8 @@
 params of imagegen.generate (plain JSON): prompt, style, seed, steps, width, height,
 init_image (path of a drawing) + strength, character (hero's description, reused across
 panels), backend (name), language. Result: files {"image": PNG}, an 'image' artifact made by AI,
-and extras seed, steps, backend, model, flagged (+ message_key when the picture was replaced).
+and extras seed, steps, backend, engine (what computed it, e.g. "OpenVINO bf16"), model, flagged
+(+ message_key when the picture was replaced).
 """
 from __future__ import annotations
 
@@ -20,8 +21,8 @@ def generate_job(params: dict, ctx) -> dict:
     result = generate_image(request, progress=ctx.progress, store=ctx.store, workshop_id=ctx.workshop_id)
     ctx.progress(0.96, "imagegen.progress.saving")
     path = save_png(result.image, Path(ctx.out_dir) / "image.png", result.metadata)
-    extras = {"seed": result.seed, "steps": result.steps, "backend": result.backend, "model": result.model,
-              "flagged": result.flagged, "seconds": round(result.seconds, 2)}
+    extras = {"seed": result.seed, "steps": result.steps, "backend": result.backend, "engine": result.engine,
+              "model": result.model, "flagged": result.flagged, "seconds": round(result.seconds, 2)}
     if result.flagged:
         extras["message_key"] = "imagegen.flagged"
     return {
