@@ -569,7 +569,13 @@ def chosen_precision(model_id: str) -> str:
         choices = json.loads(choices_path().read_text())
     except (OSError, json.JSONDecodeError):
         choices = {}
-    return "int8" if choices.get(model_id) == "int8" else cpu_precision()
+    if choices.get(model_id) == "int8":
+        from ..models.manager import ModelManager
+
+        check = int8_check(ModelManager().folder(model_id)) or {}
+        if check.get("passed"):
+            return "int8"
+    return cpu_precision()
 
 
 def set_int8(model_id: str, on: bool) -> None:
@@ -585,3 +591,39 @@ def set_int8(model_id: str, on: bool) -> None:
         choices.pop(model_id, None)
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps(choices, indent=2))
+
+
+def engine_summary() -> list[dict]:
+    """For doctor and the models page: per installed picture model, the engine the registry picks,
+    its precision and why, and the state of its OpenVINO files and int8 comparison."""
+    from .. import backends
+    from ..models.manager import ModelManager
+
+    manager = ModelManager()
+    rows = []
+    for backend in backends.for_capability("imagegen.txt2img"):
+        if not backend.is_available():
+            continue
+        facts = backend.facts()
+        engine = backend.engines()[0]
+        row = {"backend": backend.name, "model": facts.model_id, "engine": engine, "precision": "",
+               "why": "", "converted": False, "int8": None, "int8_on": False}
+        if engine == "openvino":
+            flags = cpu_flags() & {"amx_bf16", "avx512_bf16"}
+            row["precision"] = chosen_precision(facts.model_id)
+            row["why"] = ("bf16 units: " + ", ".join(sorted(flags))) if flags else "no bf16 units: f32"
+            row["converted"] = is_converted(facts.model_id, manager) and is_converted(facts.decoder_id, manager)
+            row["int8"] = int8_check(manager.folder(facts.model_id))
+            row["int8_on"] = row["precision"] == "int8"
+        else:
+            row["precision"] = "fp16" if backend_device_is_gpu() else "fp32"
+            row["why"] = backend.engine_failed or ("graphics card" if backend_device_is_gpu()
+                                                   else "OpenVINO or TAESD not installed, or engine = pytorch")
+        rows.append(row)
+    return rows
+
+
+def backend_device_is_gpu() -> bool:
+    from ..device import probe
+
+    return probe().has_gpu

@@ -24,6 +24,7 @@ KINDS: dict[str, str] = {
     "quiz.results": "pipelines.blindtest.jobs:results_job",
     "photo.analyze": "pipelines.photo.jobs:analyse_job", "photo.straighten": "pipelines.photo.jobs:straighten_job", "photo.restore": "pipelines.photo.jobs:restore_job", "photo.recolor": "pipelines.photo.jobs:recolor_job", "photo.sheet": "pipelines.photo.jobs:sheet_job",
     "imagegen.generate": "pipelines.imagegen.jobs:generate_job", "imagegen.stylise": "pipelines.imagegen.jobs:stylise_job",
+    "imagegen.compare_int8": "pipelines.imagegen.jobs:compare_int8_job",
 }
 
 
