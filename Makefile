@@ -15,6 +15,7 @@ serve: $(VENV)/.stamp-run  ## open the studio to tablets on the library network 
 		--server.headless true $(STREAMLIT_FLAGS)
 
 test: $(VENV)/.stamp-test system-deps  ## install what the tests need and run the whole suite
+	$(BIN)/ruff check .
 	HF_HUB_OFFLINE=1 $(BIN)/python -m pytest
 
 bench: $(VENV)/.stamp-test  ## speed and quality benchmarks (figures printed, not asserted)

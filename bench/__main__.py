@@ -1,4 +1,4 @@
-"""`python -m bench [NAME...]`: run the benchmarks (every bench/<area>.py, or the ones named) and print their figures."""
+"""`python -m bench [NAME...]`: run the benchmarks (every bench/<area>.py, or the ones named), print their figures."""
 from __future__ import annotations
 
 import subprocess

@@ -45,6 +45,7 @@ def run(full: bool = False) -> list[tuple[str, str, float, str, float]]:
     """Rows: (model, work, seconds, unit, seconds of the CPU backend on the same work or nan)."""
     from pipelines import backends, config
     from pipelines.photo.backends import LanczosUpscale, OpenCVRepair
+    from pipelines.photo.contract import PhotoRequest
     from tests.fixtures.models_photo import ASTRONAUT_BOX, ASTRONAUT_LANDMARKS, KnownFaces
 
     rows = []
@@ -61,7 +62,7 @@ def run(full: bool = False) -> list[tuple[str, str, float, str, float]]:
         backend.ensure_loaded()
         face = np.random.default_rng(0).random((512, 512, 3), dtype=np.float32)
         model_s = _timed(lambda: backend._restore_face(face, 0.5))
-        path_s = _timed(lambda: backend.restore(astronaut, blend=0.8))
+        path_s = _timed(lambda: backend(PhotoRequest(astronaut, blend=0.8)))
         rows.append((name, "512² aligned face (model only)", model_s, "s / face", float("nan")))
         rows.append((name, "whole path, 1 face in 512²", path_s, "s / photo", float("nan")))
 
@@ -70,8 +71,8 @@ def run(full: bool = False) -> list[tuple[str, str, float, str, float]]:
     mp_in = small.shape[0] * small.shape[1] / 1e6
     for name in ["photo.upscale.realesrgan"] + (["photo.upscale.realesrgan-x4plus"] if full else []):
         up = backends.get(name)
-        seconds = _timed(lambda: up.upscale(small, 4))
-        base = _timed(lambda: lanczos.upscale(small, 4))
+        seconds = _timed(lambda: up(PhotoRequest(small, scale=4)))
+        base = _timed(lambda: lanczos(PhotoRequest(small, scale=4)))
         rows.append((name, f"{small.shape[1]}x{small.shape[0]} -> x4 (tiled)", seconds / mp_in, "s / input MP",
                      base / mp_in))
 
@@ -81,8 +82,9 @@ def run(full: bool = False) -> list[tuple[str, str, float, str, float]]:
     mask = np.zeros((side, side), bool)
     mask[side // 3:side // 3 + 8, 40:side - 40] = True
     mp = side * side / 1e6
-    rows.append(("photo.repair.lama", f"{side}² + scratch mask", _timed(lambda: lama.inpaint(rgb, mask)) / mp,
-                 "s / MP", _timed(lambda: opencv.inpaint(rgb, mask)) / mp))
+    scratched = PhotoRequest(rgb, mask=mask)
+    rows.append(("photo.repair.lama", f"{side}² + scratch mask", _timed(lambda: lama(scratched)) / mp,
+                 "s / MP", _timed(lambda: opencv(scratched)) / mp))
 
     ddcolor = backends.get("photo.colorize.ddcolor")
     grey = np.repeat(astronaut.mean(axis=2, keepdims=True), 3, axis=2)

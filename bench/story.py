@@ -57,7 +57,8 @@ def main() -> None:
             started = time.perf_counter()
             export_book(story, tmp / f"out-all-{i}")
             times["all three"].append(time.perf_counter() - started)
-        print(f"{args.pages}-page book, 1024x768 illustration-like pictures, 20 s MP3 per page, {args.repeat} runs (median)")
+        print(f"{args.pages}-page book, 1024x768 illustration-like pictures, 20 s MP3 per page, "
+              f"{args.repeat} runs (median)")
         print(f"{'export':<12}{'seconds':>10}{'x template writing':>22}")
         print(f"{'(baseline)':<12}{write_seconds:>10.3f}{1.0:>22.1f}")
         for what, values in times.items():

@@ -32,8 +32,8 @@ with create_tab:
         col1, col2, col3, col4 = st.columns(4)
         day = col1.date_input(t("console.day"), value=date.today(), format="DD/MM/YYYY")
         age = col2.selectbox(t("console.age_group"), AGE_GROUPS, index=2, format_func=lambda a: t(f"ages.{a}"))
-        language = col3.selectbox(t("console.language"), ["fr", "en"], format_func={"fr": "Français", "en": "English"}.get,
-                                  index=0 if lang() == "fr" else 1)
+        language = col3.selectbox(t("console.language"), ["fr", "en"],
+                                  format_func={"fr": "Français", "en": "English"}.get, index=0 if lang() == "fr" else 1)
         retention = col4.selectbox(t("console.retention"), list(RETENTION_CHOICES), index=1,
                                    format_func=lambda r: t(f"console.retention_{r}"))
         if st.form_submit_button(t("console.create_button"), type="primary", width="stretch"):
@@ -104,7 +104,8 @@ for person in store.participants(workshop["id"]):
     if not person["minor"]:
         col2.write(t("console.adult"))
     elif person["consent"]:
-        col2.write("✅ " + t("console.consent_given", by=person["consent_by"], at=person["consent_at"].replace("T", " ")[:16]))
+        col2.write("✅ " + t("console.consent_given", by=person["consent_by"],
+                             at=person["consent_at"].replace("T", " ")[:16]))
     else:
         with col2.popover("⚠️ " + t("console.consent_none")):
             by = st.text_input(t("console.consent_by"), key=f"by-{person['id']}")

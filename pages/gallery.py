@@ -41,7 +41,8 @@ for owner, creations in by_owner.items():
             picture = next((p for p in files.values() if p.suffix.lower() in IMAGE_TYPES), None)
             if picture:
                 st.image(str(picture), width="stretch")
-            st.markdown(f"**{item['title'] or item['kind']}**" + (f" · 🤖 {t('gallery.ai_made')}" if item["ai_made"] else ""))
+            ai_mark = f" · 🤖 {t('gallery.ai_made')}" if item["ai_made"] else ""
+            st.markdown(f"**{item['title'] or item['kind']}**" + ai_mark)
             st.caption(t("gallery.expires", date=item["expires_at"][:10]))
             for name, path in files.items():
                 if path.suffix.lower() in (".wav", ".mp3", ".ogg", ".m4a"):

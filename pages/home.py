@@ -33,7 +33,8 @@ for index, info in enumerate(visible(WORKSHOPS, is_facilitator())):
             for capability in info.capabilities:
                 ready = [t(b.label) for b in backends.available(capability)]
                 mark = "✅" if ready else "➖"
-                st.caption(f"{mark} {t('capability.' + capability)}{t('common.colon')}{', '.join(ready) or t('widgets.none_installed')}")
+                names = ", ".join(ready) or t("widgets.none_installed")
+                st.caption(f"{mark} {t('capability.' + capability)}{t('common.colon')}{names}")
             st.page_link(info.path, label=t("home.open"), icon="👉", width="stretch")
 
 st.divider()

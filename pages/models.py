@@ -11,7 +11,8 @@ require_frame()  # first: pages run inside the studio's frame (ui/frame.py)
 st.title(f"🧠 {t('models.title')}")
 st.write(t("models.intro"))
 device = probe()
-st.caption(f"{t('models.device')}{t('common.colon')}{device.name}" + (f" · {device.memory_gb} GB RAM" if device.memory_gb else ""))
+memory = f" · {device.memory_gb} GB RAM" if device.memory_gb else ""
+st.caption(f"{t('models.device')}{t('common.colon')}{device.name}" + memory)
 
 manager = ModelManager()
 

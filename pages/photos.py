@@ -32,8 +32,8 @@ if not state().get("restore_job"):
     mask = cleared_mask_ui() if info["scratches"] or info["spots"] else None
     params = steps_ui(info)
     if params is not None:
-        state()["restore_job"] = submit_job("photo.restore", {"source": state()["photo_file"], **params,
-                                                              "mask_path": mask if "repair" in params["steps"] else None})
+        state()["restore_job"] = submit_job("photo.restore", {
+            "source": state()["photo_file"], **params, "mask_path": mask if "repair" in params["steps"] else None})
         st.rerun()
     st.stop()
 

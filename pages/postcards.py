@@ -133,8 +133,8 @@ def dvd_source_ui() -> str | None:
                       horizontal=True, key="dvd-part")
     part = proposals[choice]
     cw, ch = cover.size
-    l, tp, r, b = part.crop
-    piece = cover.crop((round(l * cw), round(tp * ch), round(r * cw), round(b * ch)))
+    left, top, right, bottom = part.crop
+    piece = cover.crop((round(left * cw), round(top * ch), round(right * cw), round(bottom * ch)))
     key = f"{upload.file_id}-{choice}-{hash(tuple(map(int, np.ravel(corners))))}"
     if st.session_state.get("dvd_saved_key") != key:
         st.session_state["postcard_front"] = save_picture(piece, f"pochette-{upload.file_id[:8]}.png")
@@ -231,5 +231,6 @@ if job_id:
         st.info(t("postcards.print_tip"))
         calibration = PrintDocument(t("export.calibration.title"), language=lang())
         add_calibration_pages(calibration, "A4", "landscape")
-        st.download_button(t("postcards.calibration"), data=calibration.pdf_bytes(), file_name="reglage-recto-verso.pdf",
-                           mime="application/pdf", use_container_width=True, key="pc-calibration")
+        st.download_button(t("postcards.calibration"), data=calibration.pdf_bytes(),
+                           file_name="reglage-recto-verso.pdf", mime="application/pdf", use_container_width=True,
+                           key="pc-calibration")

@@ -4,10 +4,68 @@ A capability (``photo.faces``, ``imagegen.txt2img``, ``music.generate`` ...) has
 that needs no weights where one exists, then model backends that need catalogue weights. A
 backend is cheap to construct and to ask ``is_available()``; heavy libraries (torch,
 diffusers, transformers, spandrel) are imported only inside ``load()``.
+
+The call contract
+-----------------
+Every capability has one ``typing.Protocol`` with one documented call, ``backend(request) ->
+result``; the docstring of that call gives shapes, ranges, units and errors. Callers never ask
+which backend they hold: what differs between backends is said by class attributes (the
+backend facts) -- ``ai_made`` (its output is made by a trained model and is labelled so),
+``engine`` (what computes: ``opencv``, ``numpy``, ``torch``, ``diffusers``, ``transformers``,
+``espeak-ng`` ...), ``licence`` (of the weights), ``weights`` (catalogue ids it needs),
+``modules`` (python modules ``load()`` imports), ``wants_gpu``, ``optional``.
+
+========================  ==========================================  ===================================
+capability                Protocol                                    call
+========================  ==========================================  ===================================
+``photo.repair``          :class:`pipelines.photo.contract.Repairer`   ``PhotoRequest -> PhotoResult``
+``photo.tone``            :class:`pipelines.photo.contract.Toner`      ``PhotoRequest -> PhotoResult``
+``photo.denoise``         :class:`pipelines.photo.contract.Denoiser`   ``PhotoRequest -> PhotoResult``
+``photo.faces``           :class:`pipelines.photo.contract.FaceFixer`   ``PhotoRequest -> PhotoResult``
+``photo.colorize``        :class:`pipelines.photo.contract.Colorizer`  ``PhotoRequest -> PhotoResult``
+``photo.upscale``         :class:`pipelines.photo.contract.Upscaler`   ``PhotoRequest -> PhotoResult``
+``music.generate``        :class:`pipelines.music.contract.MusicMaker` ``MusicRequest -> Music``
+``imagegen.stylise``      :class:`pipelines.imagegen.contract.Styliser` ``StyliseRequest -> PIL.Image``
+``imagegen.txt2img``      :class:`pipelines.imagegen.contract.Drawer`  ``DrawRequest -> PIL.Image``
+``imagegen.img2img``      :class:`pipelines.imagegen.contract.Drawer`  ``DrawRequest -> PIL.Image``
+``imagegen.safety``       :class:`pipelines.imagegen.contract.SafetyChecker` ``PIL.Image -> bool``
+``story.write``           :class:`pipelines.story.contract.Writer`     ``WriteRequest -> Story``
+``story.voice``           :class:`pipelines.story.contract.Voice`      ``SpeakRequest -> Path``
+========================  ==========================================  ===================================
+
+A new backend is one class plus one registry line
+-------------------------------------------------
+Say a sharper upscaler. Write the class next to its siblings (``pipelines/photo/backends.py``)::
+
+    class SwinIRUpscale(Backend):  # SwinIR through spandrel, tile by tile
+
+        name = "photo.upscale.swinir"          # unique; also the CLI/job name
+        capability = "photo.upscale"           # which Protocol it fulfils (pipelines.photo.contract.Upscaler)
+        label = "photo.backend.upscale_swinir"  # locale key of the name shown to users
+        licence = "Apache-2.0"
+        weights = ("swinir-x4",)               # catalogue ids (pipelines/models/catalog.toml)
+        modules = SPANDREL
+        engine = "torch"
+        ai_made = False
+
+        def load(self) -> None:                # heavy imports here, never at module level
+            self.model = _load_spandrel(self.model_path("swinir-x4") / "swinir.pth")
+
+        def __call__(self, request: PhotoRequest) -> PhotoResult:
+            self.ensure_loaded()
+            return PhotoResult(run_tiled(self.model, request.image, 4, progress=request.progress))
+
+then add one line to :func:`registry` below, in cost order within its capability::
+
+        photo.SwinIRUpscale,
+
+``tests/core/test_backends.py`` resolves every entry, checks it against its capability's
+Protocol and its label against the locales. Nothing else changes: ``photo/chain.py``, the
+pages, the CLI and the doctor find it through :func:`choose` / :func:`for_capability`.
+Plugins (settings ``plugins``) call :func:`register_backend` with their class.
 """
 from __future__ import annotations
 
-import importlib
 import importlib.util
 import threading
 from typing import Callable, ClassVar
@@ -33,6 +91,8 @@ class Backend:
     modules: ClassVar[tuple[str, ...]] = ()  # python modules it imports in load()
     wants_gpu: ClassVar[bool] = False
     optional: ClassVar[bool] = False  # never chosen by default (e.g. a non-commercial licence)
+    ai_made: ClassVar[bool] = False  # its output is made by a trained model: labelled "made with AI"
+    engine: ClassVar[str] = "numpy"  # what computes: numpy, opencv, torch, diffusers, transformers, espeak-ng...
 
     def __init__(self) -> None:
         self._loaded = False
@@ -92,13 +152,75 @@ class Backend:
         return ModelManager().verified_path(model_id)
 
 
-# The registry: one readable list, cheapest first within each capability.
-BACKENDS: list[str] = [
-    "pipelines.story.writer:TemplateWriter", "pipelines.story.llm:SmallLlmWriter", "pipelines.story.llm:LlmWriter", "pipelines.story.voice:EspeakVoice", "pipelines.story.voice:PiperFrenchVoice",
-    "pipelines.music.backends:ComposerBackend", "pipelines.music.backends:MusicgenBackend",
-    "pipelines.imagegen.backends:StyliseBackend", "pipelines.imagegen.backends:LibraryModelBackend", "pipelines.imagegen.backends:StableDiffusionBackend", "pipelines.imagegen.backends:SDXLTurboBackend", "pipelines.imagegen.backends:LibraryImg2ImgBackend", "pipelines.imagegen.backends:Img2ImgBackend", "pipelines.imagegen.backends:SDXLImg2ImgBackend", "pipelines.imagegen.backends:SafetyCheckerBackend",
-    "pipelines.photo.backends:OpenCVRepair", "pipelines.photo.backends:LamaRepair", "pipelines.photo.backends:ClassicTone", "pipelines.photo.backends:NLMeansDenoise", "pipelines.photo.faces:GFPGANFaces", "pipelines.photo.faces:RestoreFormerFaces", "pipelines.photo.faces:CodeFormerFaces", "pipelines.photo.backends:LanczosUpscale", "pipelines.photo.backends:RealESRGANx2Upscale", "pipelines.photo.backends:RealESRGANx4Upscale", "pipelines.photo.backends:RealESRGANUpscale", "pipelines.photo.backends:HintsColorize", "pipelines.photo.backends:DDColorColorize", "pipelines.photo.backends:DDColorArtisticColorize", "pipelines.photo.backends:DDColorLargeColorize",
-]
+def registry() -> list[type[Backend]]:
+    """Every backend class, one per line, cheapest first within each capability.
+
+    The backend modules import only light libraries at module level (heavy ones wait for
+    ``load()``), so resolving this list costs no model loading.
+    """
+    from .imagegen import backends as imagegen
+    from .music import backends as music
+    from .photo import backends as photo, faces
+    from .portrait import backends as portrait
+    from .story import llm, voice, writer
+
+    return [
+        writer.TemplateWriter,
+        llm.SmallLlmWriter,
+        llm.LlmWriter,
+        voice.EspeakVoice,
+        voice.PiperFrenchVoice,
+        music.ComposerBackend,
+        music.MusicgenBackend,
+        imagegen.StyliseBackend,
+        imagegen.LibraryModelBackend,
+        imagegen.StableDiffusionBackend,
+        imagegen.SDXLTurboBackend,
+        imagegen.LibraryImg2ImgBackend,
+        imagegen.Img2ImgBackend,
+        imagegen.SDXLImg2ImgBackend,
+        imagegen.SafetyCheckerBackend,
+        photo.OpenCVRepair,
+        photo.LamaRepair,
+        photo.ClassicTone,
+        photo.NLMeansDenoise,
+        faces.GFPGANFaces,
+        faces.RestoreFormerFaces,
+        faces.CodeFormerFaces,
+        photo.LanczosUpscale,
+        photo.RealESRGANx2Upscale,
+        photo.RealESRGANx4Upscale,
+        photo.RealESRGANUpscale,
+        photo.HintsColorize,
+        photo.DDColorColorize,
+        photo.DDColorArtisticColorize,
+        photo.DDColorLargeColorize,
+        portrait.CpuPainter,
+        portrait.TurboPortrait,
+        portrait.SDXLTurboPortrait,
+    ] + _plugins
+
+
+_plugins: list[type[Backend]] = []
+
+
+def contracts() -> dict[str, type]:
+    """Capability -> the Protocol its backends fulfil (one documented ``__call__``)."""
+    from .imagegen.contract import CONTRACTS as imagegen
+    from .music.contract import CONTRACTS as music
+    from .photo.contract import CONTRACTS as photo
+    from .portrait.contract import CONTRACTS as portrait
+    from .story.contract import CONTRACTS as story
+
+    return {**story, **music, **imagegen, **photo, **portrait}
+
+
+def register_backend(cls: type[Backend]) -> None:
+    """Add a backend class after the built-in ones (plugins); its name must be new."""
+    if any(b.name == cls.name for b in registry() if b is not cls):
+        raise ValueError(f"Backend name {cls.name!r} is already registered.")
+    if cls not in _plugins:
+        _plugins.append(cls)
 
 
 class UnknownBackend(KeyError):
@@ -112,20 +234,14 @@ _instances: dict[str, Backend] = {}
 _registry_lock = threading.Lock()
 
 
-def _resolve(path: str) -> type[Backend]:
-    module_name, _, class_name = path.partition(":")
-    return getattr(importlib.import_module(module_name), class_name)
-
-
 def all_backends() -> list[Backend]:
     """One shared instance of every registered backend, in registry order."""
+    classes = registry()
     with _registry_lock:
-        if len(_instances) != len(BACKENDS):
-            for path in BACKENDS:
-                cls = _resolve(path)
-                if cls.name not in _instances:
-                    _instances[cls.name] = cls()
-        return [_instances[_resolve(p).name] for p in BACKENDS]
+        for cls in classes:
+            if cls.name not in _instances:
+                _instances[cls.name] = cls()
+        return [_instances[cls.name] for cls in classes]
 
 
 def get(name: str) -> Backend:

@@ -15,6 +15,7 @@ COMMAND_MODULES = [
     "pipelines.story.cli",
     "pipelines.music.cli",
     "pipelines.photo.cli",
+    "pipelines.portrait.cli",
     "pipelines.blindtest.cli",
     "pipelines.export.cli",
     "pipelines.models.cli",

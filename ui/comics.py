@@ -83,7 +83,8 @@ def img2img_ready() -> bool:
 def layout_step_ui(comic: dict) -> None:
     """Pick a layout from pictures of the pages."""
     folder = settings().data_dir / "cache" / "comics"
-    options = {lid: (str(thumbnail_path(layout, folder)), f"{t(layout.label)} · {t('comics.ui.layout_count', n=layout.panel_count)}")
+    options = {lid: (str(thumbnail_path(layout, folder)),
+                     f"{t(layout.label)} · {t('comics.ui.layout_count', n=layout.panel_count)}")
                for lid, layout in LAYOUTS.items()}
     picked = picture_choice_ui(t("comics.ui.layout_pick"), options, key="comic-layout", columns=4,
                                default=comic["layout"])
@@ -178,7 +179,8 @@ def panels_step_ui(comic: dict) -> None:
     for i in range(count):
         panel = comic["panels"][i]
         with st.container(border=True):
-            st.markdown(f"### {t('comics.ui.panel_title', n=i + 1)}" + (f" — {panel['story']}" if panel["story"] else ""))
+            story = f" — {panel['story']}" if panel["story"] else ""
+            st.markdown(f"### {t('comics.ui.panel_title', n=i + 1)}" + story)
             if panel["job"]:  # followed first, so the panel's button is free again as soon as it is drawn
                 follow_panel_job(comic, i)
             left, right = st.columns([3, 2])

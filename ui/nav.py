@@ -23,6 +23,7 @@ WORKSHOPS: list[PageInfo] = [
     PageInfo("blindtest", "pages/blindtest.py", "🎵", ("music.generate", "imagegen.stylise"), facilitator_only=True),
     PageInfo("play", "pages/play.py", "🎯"),
     PageInfo("postcards", "pages/postcards.py", "💌"),
+    PageInfo("portraits", "pages/portraits.py", "🖼️", ("portrait.paint",)),
 ]
 
 # Studio pages (facilitator console, gallery, models).

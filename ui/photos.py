@@ -32,7 +32,8 @@ def _work_dir() -> Path:
     data = state()
     if "dir" not in data:
         workshop = current_workshop()
-        data["dir"] = str(get_store().artifact_dir(workshop["id"] if workshop else None, f"photos-{uuid.uuid4().hex[:12]}"))
+        data["dir"] = str(get_store().artifact_dir(workshop["id"] if workshop else None,
+                                                   f"photos-{uuid.uuid4().hex[:12]}"))
     Path(data["dir"]).mkdir(parents=True, exist_ok=True)
     return Path(data["dir"])
 
@@ -172,7 +173,7 @@ def steps_ui(info: dict) -> dict | None:
             elif step == "colorize":
                 if not info["greyscale"]:
                     st.warning(t("photo.ui.colour_already"))
-                automatic = [b for b in ready if getattr(b, "automatic", False)]
+                automatic = [b for b in ready if b.automatic]
                 modes = {"auto": t("photo.ui.colour_auto"), "hints": t("photo.ui.colour_hints")}
                 if not automatic:
                     modes.pop("auto")
@@ -182,7 +183,8 @@ def steps_ui(info: dict) -> dict | None:
                     names = [b.name for b in automatic]
                     default = max(names, key=lambda n: names.index(n) if not backends.get(n).optional else -1)
                     engines[step] = st.radio(t("widgets.engine"), names, index=names.index(default),
-                                             format_func=lambda n: f"{t(backends.get(n).label)} — {backends.get(n).licence}",
+                                             format_func=lambda n: f"{t(backends.get(n).label)} — "
+                                                                   f"{backends.get(n).licence}",
                                              key="photo-colour-engine", horizontal=True)
                 else:
                     st.caption(t("photo.ui.colour_hints_later"))

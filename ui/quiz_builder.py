@@ -22,6 +22,10 @@ LICENCES = ("CC0 1.0", "CC BY 4.0", "CC BY-SA 4.0", "Public domain", "author-per
 UPLOAD_TYPES = {"image": ["png", "jpg", "jpeg", "webp"], "audio": ["mp3", "ogg", "wav"], "text": ["txt", "md"]}
 
 
+def _licence_label(licence: str) -> str:
+    return t("quiz.builder.author_permission") if licence == "author-permission" else licence
+
+
 def problems_ui(exc: BaseException) -> None:
     """Every problem of a pack, one line each, in the user's language."""
     if isinstance(exc, PackInvalid):
@@ -83,7 +87,7 @@ def human_ui(library: PackLibrary, entry) -> None:
             upload = st.file_uploader(t("quiz.builder.file"), type=UPLOAD_TYPES[media])
             credit = st.text_input(t("quiz.builder.credit"))
             licence = st.selectbox(t("quiz.builder.licence"), LICENCES,
-                                   format_func=lambda x: t("quiz.builder.author_permission") if x == "author-permission" else x)
+                                   format_func=_licence_label)
             explanation = st.text_area(t("quiz.builder.explanation"), max_chars=400)
             if st.form_submit_button(f"➕ {t('quiz.builder.add')}", type="primary", use_container_width=True):
                 add_human(library, entry, media, upload, credit, licence, explanation)
@@ -206,7 +210,7 @@ def ai_picture_ui(entry) -> None:
                                  format_func=lambda s: f"{STYLES[s].emoji} {t('quiz.starter.style.' + s)}")
             credit = st.text_input(t("quiz.builder.source_credit"))
             licence = st.selectbox(t("quiz.builder.licence"), LICENCES,
-                                   format_func=lambda x: t("quiz.builder.author_permission") if x == "author-permission" else x)
+                                   format_func=_licence_label)
             if st.form_submit_button(f"🎨 {t('quiz.builder.make')}", type="primary", use_container_width=True):
                 if upload is None or not subject.strip():
                     st.error(t("quiz.builder.err_picture_fields"))

@@ -237,8 +237,8 @@ def reveal_ui(game: dict) -> None:
             share = int(round(100 * stats["share"]))
             key = "quiz.reveal.spotted_ai" if question["mode"] == "ai_or_human" and question["truth"] == "ai" \
                 else "quiz.reveal.right_share"
-            st.markdown(f"<div style='font-size:1.4rem'>📊 {t(key, share=share, n=stats['correct'], total=stats['answered'])}"
-                        f"</div>", unsafe_allow_html=True)
+            said = t(key, share=share, n=stats["correct"], total=stats["answered"])
+            st.markdown(f"<div style='font-size:1.4rem'>📊 {said}</div>", unsafe_allow_html=True)
         else:
             st.caption(t("quiz.reveal.no_answer"))
         if question.get("credit"):

@@ -66,7 +66,7 @@ def live_player_ui(token: str) -> None:
     view = quiz.player_view(token)
     if view is None:
         st.rerun(scope="app")
-    player, game, question = view["player"], view["game"], view["question"]
+    player, game = view["player"], view["game"]
     last = st.session_state.get("quiz-seen", 0.0)
     if time.time() - last > SEEN_EVERY:
         quiz.seen(player["id"])
@@ -114,8 +114,8 @@ def result_ui(view: dict) -> None:
     if answer is None:
         st.markdown(f"<div class='quiz-big'>⌛ {t('quiz.play.no_answer')}</div>", unsafe_allow_html=True)
     elif answer["correct"]:
-        st.markdown(f"<div class='quiz-big' data-testid='quiz-result'>🎉 {t('quiz.play.right', points=answer['points'])}"
-                    f"</div>", unsafe_allow_html=True)
+        right = t("quiz.play.right", points=answer["points"])
+        st.markdown(f"<div class='quiz-big' data-testid='quiz-result'>🎉 {right}</div>", unsafe_allow_html=True)
     else:
         st.markdown(f"<div class='quiz-big' data-testid='quiz-result'>🙈 {t('quiz.play.wrong')}</div>",
                     unsafe_allow_html=True)

@@ -12,7 +12,7 @@ from PIL import Image
 from pipelines import backends
 from pipelines.models.manager import ModelManager
 
-from .i18n import lang, t
+from .i18n import t
 
 
 def picture_choice_ui(label: str, options: dict[str, tuple[str, str]], key: str, columns: int = 4,
@@ -51,15 +51,17 @@ def before_after_ui(before: Image.Image, after: Image.Image, height: int = 480) 
     b = before.resize(after.size).resize((int(after.width * scale), int(after.height * scale)))
     a = after.resize((int(after.width * scale), int(after.height * scale)))
     h = a.height
+    tag = "position:absolute;top:8px;background:#0008;color:#fff;padding:2px 8px;border-radius:6px;font:16px sans-serif"
     html = f"""
 <div style="position:relative;width:{a.width}px;max-width:100%;height:{h}px;user-select:none" id="ba">
   <img src="{_data_url(a)}" style="position:absolute;left:0;top:0;width:{a.width}px;height:{h}px">
   <div id="clip" style="position:absolute;left:0;top:0;width:50%;height:{h}px;overflow:hidden">
     <img src="{_data_url(b)}" style="width:{a.width}px;height:{h}px">
   </div>
-  <div id="bar" style="position:absolute;top:0;left:50%;width:4px;height:{h}px;background:#fff;box-shadow:0 0 4px #000"></div>
-  <span style="position:absolute;left:8px;top:8px;background:#0008;color:#fff;padding:2px 8px;border-radius:6px;font:16px sans-serif">{t('widgets.before')}</span>
-  <span style="position:absolute;right:8px;top:8px;background:#0008;color:#fff;padding:2px 8px;border-radius:6px;font:16px sans-serif">{t('widgets.after')}</span>
+  <div id="bar" style="position:absolute;top:0;left:50%;width:4px;height:{h}px;background:#fff;
+    box-shadow:0 0 4px #000"></div>
+  <span style="left:8px;{tag}">{t('widgets.before')}</span>
+  <span style="right:8px;{tag}">{t('widgets.after')}</span>
 </div>
 <input type="range" min="0" max="100" value="50" id="ba-slider" aria-label="{t('widgets.compare')}"
   style="width:{a.width}px;max-width:100%;height:2rem">
@@ -68,7 +70,8 @@ const s=document.getElementById('ba-slider'), c=document.getElementById('clip'),
 function setp(p){{c.style.width=p+'%';bar.style.left=p+'%';s.value=p;}}
 s.addEventListener('input',e=>setp(e.target.value));
 const box=document.getElementById('ba');
-function move(e){{const r=box.getBoundingClientRect();const x=(e.touches?e.touches[0].clientX:e.clientX)-r.left;setp(Math.max(0,Math.min(100,100*x/r.width)));}}
+function move(e){{const r=box.getBoundingClientRect();const x=(e.touches?e.touches[0].clientX:e.clientX)-r.left;
+  setp(Math.max(0,Math.min(100,100*x/r.width)));}}
 box.addEventListener('mousedown',e=>{{move(e);box.onmousemove=move;}});
 document.addEventListener('mouseup',()=>box.onmousemove=null);
 box.addEventListener('touchmove',move);

@@ -127,7 +127,8 @@ def check_manifest(manifest, read_file) -> list[Problem]:
         problems += found
         total += size
     if total > MAX_PACK_BYTES:
-        problems.append(Problem("quiz.pack.err_pack_size", {"mb": round(total / 1e6), "max": MAX_PACK_BYTES // 1_000_000}))
+        problems.append(Problem("quiz.pack.err_pack_size",
+                                {"mb": round(total / 1e6), "max": MAX_PACK_BYTES // 1_000_000}))
     return problems
 
 
@@ -246,7 +247,8 @@ def _zip_problems(archive: zipfile.ZipFile) -> list[Problem]:
             problems.append(Problem("quiz.pack.err_unsafe_path", {"n": 0, "id": "zip", "file": info.filename}))
         total += info.file_size
     if total > MAX_PACK_BYTES:
-        problems.append(Problem("quiz.pack.err_pack_size", {"mb": round(total / 1e6), "max": MAX_PACK_BYTES // 1_000_000}))
+        problems.append(Problem("quiz.pack.err_pack_size",
+                                {"mb": round(total / 1e6), "max": MAX_PACK_BYTES // 1_000_000}))
     return problems
 
 

@@ -154,7 +154,8 @@ class StarterBuilder:
 
         self.items.append({
             "id": f"{source.subject}-{source.style}".replace("_", "-"), "mode": "which_prompt", "media": "image",
-            "file": name, "truth": "ai", "model": self.t("model_stylise"), "prompt": prompt(source.subject, source.style),
+            "file": name, "truth": "ai", "model": self.t("model_stylise"),
+            "prompt": prompt(source.subject, source.style),
             "question": self.t("question_prompt"),
             "choices": [prompt(source.subject, source.style), prompt(other_subject, source.style),
                         prompt(source.subject, other_style), prompt(third_subject, third_style)],
@@ -166,7 +167,8 @@ class StarterBuilder:
         note, _, mode = str(details.get("key", "")).partition(" ")
         if not note:
             return "?"
-        return self.t("tonality", note=self.t("note." + note.replace("#", "s")), mode=self.t("mode." + mode.replace(" ", "_")))
+        return self.t("tonality", note=self.t("note." + note.replace("#", "s")),
+                      mode=self.t("mode." + mode.replace(" ", "_")))
 
     def music_item(self, group: str, mood: str, other: str) -> None:
         from ..music.api import compose

@@ -100,8 +100,8 @@ def fit_text(text: str, box_width: float, box_height: float, *, max_pt: float, m
             lettering = set_text(text, size, width, bold)
             if lettering is None or lettering.width > box_width + 1e-6 or lettering.height > box_height + 1e-6:
                 continue
-            if best is None or (aspect is not None and
-                                abs(lettering.width / lettering.height - aspect) < abs(best.width / best.height - aspect)):
+            if best is None or (aspect is not None and abs(lettering.width / lettering.height - aspect)
+                                < abs(best.width / best.height - aspect)):
                 best = lettering
         if best is not None:
             return best

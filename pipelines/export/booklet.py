@@ -138,7 +138,7 @@ def write_booklet_pdf(book: Book, path: str | Path, crop_marks: bool = False) ->
     for front, back in booklet_order(len(pages)):
         for side in (front, back):
             cuts = {"xs": [0.0, half, SHEET[0]], "ys": [0.0, SHEET[1]]} if crop_marks else None
-            sheet = doc.add_sheet(media, (margin, margin, SHEET[0], SHEET[1]), bleed, cuts=cuts)
+            doc.add_sheet(media, (margin, margin, SHEET[0], SHEET[1]), bleed, cuts=cuts)
             for offset, number in ((0.0, side.left), (half, side.right)):
                 if number is None or numbers[number][0] == "blank":
                     continue

@@ -74,8 +74,8 @@ def cmd_dvd(args) -> int:
     print(out / "pochette.png")
     for i, proposal in enumerate(propose_fronts(cover.size), start=1):
         w, h = cover.size
-        l, t, r, b = proposal.crop
-        part = cover.crop((round(l * w), round(t * h), round(r * w), round(b * h)))
+        left, top, right, bottom = proposal.crop
+        part = cover.crop((round(left * w), round(top * h), round(right * w), round(bottom * h)))
         name = out / f"recto-{i}-{proposal.orientation}.png"
         part.save(name)
         print(name)

@@ -4,7 +4,6 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
-from PIL import Image
 
 from ..i18n import UserError
 from ..safety.uploads import sanitize_image

@@ -464,7 +464,8 @@ class PrintDocument:
         self._finish_page()
         mw, mh = media_mm
         tx, ty, tw, th = trim
-        if tx < bleed_mm - 1e-6 or ty < bleed_mm - 1e-6 or tx + tw + bleed_mm > mw + 1e-6 or ty + th + bleed_mm > mh + 1e-6:
+        if (tx < bleed_mm - 1e-6 or ty < bleed_mm - 1e-6 or tx + tw + bleed_mm > mw + 1e-6
+                or ty + th + bleed_mm > mh + 1e-6):
             raise ValueError(f"Trim {trim} with {bleed_mm} mm bleed does not fit on a {mw} x {mh} mm sheet.")
         canvas = self._canvas
         canvas.setPageSize((mw * MM, mh * MM))

@@ -13,6 +13,7 @@ from PIL import Image
 from ..backends import Backend, Progress, get, no_progress
 from ..device import probe
 from ..i18n import UserError
+from .contract import DrawRequest, StyliseRequest
 
 log = logging.getLogger(__name__)
 
@@ -24,11 +25,12 @@ class StyliseBackend(Backend):
     capability = "imagegen.stylise"
     label = "imagegen.backend.stylise"
     modules = ("cv2", "numpy")
+    engine = "opencv"
 
-    def run(self, image: Image.Image, style: str | None = None) -> Image.Image:
+    def __call__(self, request: StyliseRequest) -> Image.Image:
         from .stylise import stylise
 
-        return stylise(image, style)
+        return stylise(request.image, request.style)
 
 
 class StableDiffusionBackend(Backend):
@@ -40,6 +42,8 @@ class StableDiffusionBackend(Backend):
     licence = "Stability AI Community License (SD-Turbo)"
     weights: ClassVar[tuple[str, ...]] = ("sd-turbo",)
     modules = ("torch", "diffusers", "transformers")
+    engine = "diffusers"
+    ai_made = True
     model_id: ClassVar[str] = "sd-turbo"
 
     def __init__(self) -> None:
@@ -51,9 +55,10 @@ class StableDiffusionBackend(Backend):
         return self.model_id
 
     @property
-    def engine(self) -> str:
-        """What makes the pictures once loaded, e.g. "OpenVINO bf16" or "PyTorch fp32" ("" before)."""
-        return getattr(self.model, "engine", "")
+    def made_by(self) -> str:
+        """What makes the pictures once loaded, with its precision: "OpenVINO bf16", "PyTorch fp32"
+        ("" before loading). The instance's ``engine`` becomes "openvino" when that engine loaded."""
+        return getattr(self.model, "made_by", "")
 
     def engines(self) -> list[str]:
         """The engines that can run this backend's model here, fastest first ("openvino", "pytorch").
@@ -105,6 +110,7 @@ class StableDiffusionBackend(Backend):
             self.prepare()
             try:
                 self.model = self._load_openvino()
+                self.engine = "openvino"
                 return
             except UserError:
                 raise  # a converted file that changed is refused like any other model file
@@ -143,6 +149,12 @@ class StableDiffusionBackend(Backend):
         if facts.decoder_id and torch_device() == "cpu" and ModelManager().state(facts.decoder_id) == "installed":
             decoder = self.model_path(facts.decoder_id)
         self.model = ImageModel.load(folder, facts, decoder)
+
+    def __call__(self, request: DrawRequest) -> Image.Image:
+        self.ensure_loaded()
+        return self.model.generate(request.chunks, request.negative, seed=request.seed, steps=request.steps,
+                                   width=request.width, height=request.height, init_image=request.init_image,
+                                   strength=request.strength, on_step=request.on_step)
 
 
 class SDXLTurboBackend(StableDiffusionBackend):
@@ -207,6 +219,8 @@ class Img2ImgBackend(Backend):
     name = "imagegen.img2img.sd"
     capability = "imagegen.img2img"
     label = "imagegen.backend.img2img_sd"
+    engine = "diffusers"
+    ai_made = True
     source: ClassVar[str] = StableDiffusionBackend.name
 
     @property
@@ -244,16 +258,22 @@ class Img2ImgBackend(Backend):
         self._source.prepare(progress)
 
     @property
-    def engine(self) -> str:
-        return self._source.engine
+    def made_by(self) -> str:
+        return self._source.made_by
 
     def load(self) -> None:
         self._source.ensure_loaded()
-        self._source.model.img2img  # build it now, so the first drawing is not slower
+        self.engine = self._source.engine
+        if self._source.engine != "openvino":  # the OpenVINO engine runs drawings in the same loop
+            self._source.model.img2img  # build it now, so the first drawing is not slower
 
     @property
     def model(self):
         return self._source.model
+
+    def __call__(self, request: DrawRequest) -> Image.Image:
+        self.ensure_loaded()
+        return self._source(request)
 
 
 class SDXLImg2ImgBackend(Img2ImgBackend):
@@ -277,6 +297,7 @@ class SafetyCheckerBackend(Backend):
     licence = "none declared (CompVis safety checker: 'More information needed')"
     weights = ("sd-safety-checker",)
     modules = ("torch", "diffusers", "transformers")
+    engine = "transformers"
 
     def load(self) -> None:
         import torch
@@ -288,10 +309,12 @@ class SafetyCheckerBackend(Backend):
         self.checker = StableDiffusionSafetyChecker.from_pretrained(folder, dtype=torch.float32).eval()
         self.processor = CLIPImageProcessor.from_pretrained(folder)
 
-    def is_flagged(self, image: Image.Image) -> bool:
+    def __call__(self, image: Image.Image) -> bool:
         """True when the checker finds the picture unsuitable."""
         import numpy as np
         import torch
+
+        self.ensure_loaded()
 
         inputs = self.processor(images=image.convert("RGB"), return_tensors="pt")
         pixels = np.asarray(image.convert("RGB"), dtype=np.float32)[None] / 255.0

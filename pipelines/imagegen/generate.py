@@ -17,6 +17,7 @@ from ..backends import Progress, choose, no_progress
 from ..i18n import UserError
 from ..params import from_params
 from ..safety.prompts import check_prompt, check_text_length
+from .contract import DrawRequest
 from .styles import get_style, styled_prompt
 
 MIN_SIDE, MAX_SIDE = 64, 1536
@@ -128,22 +129,21 @@ def generate_image(request: ImageRequest, progress: Progress = no_progress, stor
     seed = request.seed if request.seed is not None else random.randrange(2**31)
     steps = request.steps or facts.steps
     progress(0.08, "imagegen.progress.prompt")
-    image = backend.model.generate(
+    image = backend(DrawRequest(
         chunks, negative, seed=seed, steps=steps, width=request.width, height=request.height,
         init_image=drawing, strength=float(request.strength),
-        on_step=lambda done, total: progress(0.1 + 0.8 * done / total, "imagegen.progress.drawing"))
+        on_step=lambda done, total: progress(0.1 + 0.8 * done / total, "imagegen.progress.drawing")))
     # 4. The safety checker, when installed, replaces unsuitable pictures.
     flagged = False
     checker = _safety_checker()
     if checker is not None:
         progress(0.92, "imagegen.progress.checking")
-        checker.ensure_loaded()
-        if checker.is_flagged(image):
+        if checker(image):
             flagged = True
             image = neutral_picture(request.width, request.height, seed)
             if store is not None:
                 store.log_event("image_flagged", workshop_id, backend.name)
-    engine = getattr(backend, "engine", "") or backend.name
+    engine = getattr(backend, "made_by", "") or backend.engine
     metadata = {AI_LABEL: "yes", "Software": "Atelier", "Model": facts.model_id, "Backend": backend.name,
                 "Engine": engine,
                 "Seed": str(seed), "Steps": str(steps), "Style": style.name,

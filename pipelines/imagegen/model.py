@@ -54,7 +54,7 @@ class ImageModel:
         self._img2img = None
         self._prompts: OrderedDict[str, object] = OrderedDict()
         dtype = str(getattr(pipe.unet, "dtype", "torch.float32")).replace("torch.float", "fp")
-        self.engine = f"PyTorch {dtype}" + (f" ({device})" if device != "cpu" else "")
+        self.made_by = f"PyTorch {dtype}" + (f" ({device})" if device != "cpu" else "")
 
     # -- loading ----------------------------------------------------------------------------
     @classmethod

@@ -275,7 +275,7 @@ class _Part:
 class OpenVINOImageModel:
     """The OpenVINO counterpart of ``ImageModel`` (same ``generate`` / ``encode`` / ``prompt_embeds``).
 
-    Not thread-safe: used by the worker only. ``engine`` names what made the pictures, e.g.
+    Not thread-safe: used by the worker only. ``made_by`` names what made the pictures, e.g.
     "OpenVINO bf16" (shown with the job result and written into the PNG).
     """
 
@@ -295,7 +295,7 @@ class OpenVINOImageModel:
         self._prompts: OrderedDict[str, object] = OrderedDict()
 
     @property
-    def engine(self) -> str:
+    def made_by(self) -> str:
         return f"OpenVINO {self.precision}"
 
     @classmethod

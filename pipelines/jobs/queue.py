@@ -201,8 +201,9 @@ class JobQueue:
             raise UserError("errors.cancel_not_yours")
         with self.store.transaction() as conn:
             if job.state == "queued":
-                conn.execute("UPDATE jobs SET state='cancelled', finished_at=?, message=? WHERE id=? AND state='queued'",
-                             (now().isoformat(timespec="seconds"), "jobs.cancelled", job_id))
+                conn.execute("UPDATE jobs SET state='cancelled', finished_at=?, message=? "
+                             "WHERE id=? AND state='queued'", (now().isoformat(timespec="seconds"), "jobs.cancelled",
+                                                               job_id))
             elif job.state == "running":
                 conn.execute("UPDATE jobs SET cancel_requested=1 WHERE id=?", (job_id,))
         if job.state == "queued":

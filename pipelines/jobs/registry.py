@@ -10,10 +10,13 @@ from __future__ import annotations
 import importlib
 from typing import Callable
 
+# One line per kind: "kind": "module:function". Modules are imported only when a job of that
+# kind is submitted or run (pages import the queue without importing torch).
 KINDS: dict[str, str] = {
     "postcards.make": "pipelines.export.jobs:make_postcards_job",
     "postcards.dvd": "pipelines.export.jobs:straighten_dvd_job",
-    "story.write": "pipelines.story.jobs:write_job", "story.make": "pipelines.story.jobs:make_job",
+    "story.write": "pipelines.story.jobs:write_job",
+    "story.make": "pipelines.story.jobs:make_job",
     "music.compose": "pipelines.music.job:compose_job",
     "comics.render": "pipelines.comics.jobs:render_job",
     "comics.panel": "pipelines.comics.jobs:panel_job",
@@ -22,8 +25,17 @@ KINDS: dict[str, str] = {
     "quiz.picture_item": "pipelines.blindtest.jobs:picture_item_job",
     "quiz.ai_picture_item": "pipelines.blindtest.jobs:generated_picture_item_job",
     "quiz.results": "pipelines.blindtest.jobs:results_job",
-    "photo.analyze": "pipelines.photo.jobs:analyse_job", "photo.straighten": "pipelines.photo.jobs:straighten_job", "photo.restore": "pipelines.photo.jobs:restore_job", "photo.recolor": "pipelines.photo.jobs:recolor_job", "photo.sheet": "pipelines.photo.jobs:sheet_job",
-    "imagegen.generate": "pipelines.imagegen.jobs:generate_job", "imagegen.stylise": "pipelines.imagegen.jobs:stylise_job",
+    "photo.analyze": "pipelines.photo.jobs:analyse_job",
+    "photo.straighten": "pipelines.photo.jobs:straighten_job",
+    "photo.restore": "pipelines.photo.jobs:restore_job",
+    "photo.recolor": "pipelines.photo.jobs:recolor_job",
+    "photo.sheet": "pipelines.photo.jobs:sheet_job",
+    "portrait.frame": "pipelines.portrait.jobs:frame_job",
+    "portrait.paint": "pipelines.portrait.jobs:paint_job",
+    "portrait.print": "pipelines.portrait.jobs:print_job",
+    "portrait.samples": "pipelines.portrait.jobs:samples_job",
+    "imagegen.generate": "pipelines.imagegen.jobs:generate_job",
+    "imagegen.stylise": "pipelines.imagegen.jobs:stylise_job",
     "imagegen.compare_int8": "pipelines.imagegen.jobs:compare_int8_job",
 }
 

@@ -7,9 +7,9 @@
 
 Importing this package never imports torch or transformers.
 """
-from .api import Music, build_prompt, choices, compose
+from .api import Music, MusicRequest, build_prompt, choices, compose
 from .audio import decode, duration, fade, write_audio, write_both
 from .styles import GENRES, INSTRUMENTS, MOODS
 
-__all__ = ["Music", "compose", "build_prompt", "choices", "write_audio", "write_both", "decode", "duration", "fade",
-           "MOODS", "GENRES", "INSTRUMENTS"]
+__all__ = ["Music", "MusicRequest", "compose", "build_prompt", "choices", "write_audio", "write_both", "decode",
+           "duration", "fade", "MOODS", "GENRES", "INSTRUMENTS"]

@@ -1,4 +1,7 @@
-"""The two ways to make music: the CPU composer (no weights) and MusicGen small (transformers)."""
+"""The two ways to make music: the CPU composer (no weights) and MusicGen small (transformers).
+
+Both are called the same way, ``backend(MusicRequest) -> Music`` (:mod:`pipelines.music.contract`).
+"""
 from __future__ import annotations
 
 import math
@@ -7,6 +10,44 @@ import threading
 import numpy as np
 
 from ..backends import Backend, Progress, no_progress
+from . import audio as audio_files
+from .contract import Music, MusicRequest
+
+# Words MusicGen understands (it was trained on English descriptions).
+MOOD_WORDS = {
+    "calm": "calm, gentle and warm bedtime music, slow tempo, soft",
+    "adventure": "adventurous orchestral music, heroic, energetic drums, strings and brass",
+    "mystery": "mysterious, curious and magical music, soft bells, dark pads, slow",
+    "joy": "joyful, playful and bright music, happy melody, bouncy rhythm",
+}
+GENRE_WORDS = {"lullaby": "a lullaby with a music box", "march": "a cheerful marching band",
+               "waltz": "a waltz in three four time", "jazz": "light swing jazz",
+               "electro": "light electronic music with synthesizers"}
+INSTRUMENT_WORDS = {"piano": "piano", "strings": "string ensemble", "flute": "flute", "clarinet": "clarinet",
+                    "marimba": "marimba", "musicbox": "music box", "brass": "brass", "synth": "synthesizer"}
+
+
+def build_prompt(mood: str, story: str = "", genre: str | None = None, instrument: str | None = None,
+                 prompt: str = "") -> str:
+    """The English description MusicGen gets, from the mood, the genre, the instrument and the story."""
+    parts = [MOOD_WORDS[mood]]
+    if genre:
+        parts.append(GENRE_WORDS[genre])
+    if instrument:
+        parts.append(f"featuring {INSTRUMENT_WORDS[instrument]}")
+    parts.append("for a children's picture book, no vocals")
+    story = " ".join(story.split())
+    if story:
+        parts.append(f"inspired by: {story[:160]}")
+    if prompt.strip():
+        parts.insert(0, " ".join(prompt.split())[:200])
+    return ", ".join(parts)
+
+
+def _level(audio: np.ndarray, peak: float = 0.89) -> np.ndarray:
+    """Bring a model's output to a steady peak level (silence stays silence)."""
+    top = float(np.abs(audio).max())
+    return audio * (peak / top) if top > 1e-6 else audio
 
 
 class ComposerBackend(Backend):
@@ -18,17 +59,23 @@ class ComposerBackend(Backend):
     licence = "MIT (code of this project)"
     seconds_range = (2.0, 300.0)
 
-    def generate(self, style, seconds: float, seed: int, loop: bool, progress: Progress = no_progress):
-        """(audio float32 (frames, 2), sample rate, details) for a Style."""
+    def __call__(self, request: MusicRequest) -> Music:
+        """Stereo float32 (frames, 2) at composer.SAMPLE_RATE; details: tempo, key, bars, beats_per_bar, notes."""
         from .composer import SAMPLE_RATE, render, write_score
+        from .styles import style_for
 
+        style = style_for(request.mood, request.genre, request.instrument)
+        seconds, seed, loop, progress = request.seconds, request.seed, request.loop, request.progress
         progress(0.1, "music.progress.writing")
         score = write_score(style, seconds, seed, ending=not loop)
         progress(0.4, "music.progress.playing")
         audio = render(score, seconds, seed, loop=loop)
+        if not loop:  # a piece that ends: it starts from silence already, and its last chord dies away
+            audio = audio_files.fade(audio, SAMPLE_RATE, fade_in=0.02, fade_out=min(2.0, seconds / 4))
         details = {"tempo": round(score.tempo, 1), "key": style.key_name, "bars": score.bars,
                    "beats_per_bar": style.beats, "notes": len(score.notes)}
-        return audio, SAMPLE_RATE, details
+        return Music(audio, SAMPLE_RATE, self.name, request.mood, seconds, seed, loop, ai_made=self.ai_made,
+                     model="composer", details=details)
 
 
 ATTENTION = {"decoder": "sdpa", "text_encoder": "sdpa"}  # EnCodec has no attention to speed up
@@ -56,6 +103,8 @@ class MusicgenBackend(Backend):
     weights = ("musicgen-small",)
     modules = ("torch", "transformers")
     optional = True  # non-commercial weights: only when a facilitator picks it
+    engine = "transformers"
+    ai_made = True
     seconds_range = (8.0, 30.0)  # the model was trained on 30 s clips
     guidance_scale = 3.0  # the release's own generation_config value
     loop_overlap = 1.0  # extra seconds generated to cross-fade the end into the start
@@ -76,6 +125,27 @@ class MusicgenBackend(Backend):
         """Decoder steps for `seconds` of audio (the codebook delay pattern costs a few extra steps)."""
         rate = self.model.config.audio_encoder.frame_rate
         return int(math.ceil(seconds * rate)) + self.model.decoder.config.num_codebooks
+
+    def __call__(self, request: MusicRequest) -> Music:
+        """Mono float32 (frames, 1) at the model's 32 kHz, from an English prompt (:func:`build_prompt`).
+
+        A loop is generated ``loop_overlap`` seconds longer and its end cross-faded into its start.
+        """
+        from ..i18n import UserError
+
+        seconds, loop, progress = request.seconds, request.loop, request.progress
+        text = build_prompt(request.mood, request.story, request.genre, request.instrument, request.prompt)
+        progress(0.02, "music.progress.loading")
+        self.ensure_loaded()
+        extra = self.loop_overlap if loop else 0.0
+        raw, rate = self.generate(text, seconds + extra, request.seed, progress)
+        raw = _level(raw)
+        if len(raw) < int(round((seconds + extra) * rate)):
+            raise UserError("music.errors.model_short", seconds=round(len(raw) / rate, 1), wanted=seconds)
+        shaped = audio_files.loop_crossfade(raw, rate, seconds, extra) if loop else \
+            audio_files.fade(raw[: int(round(seconds * rate))], rate)
+        return Music(shaped, rate, self.name, request.mood, seconds, request.seed, loop, prompt=text,
+                     ai_made=self.ai_made, model=self.weights[0], details={"model": self.weights[0]})
 
     def generate(self, prompt: str, seconds: float, seed: int, progress: Progress = no_progress):
         """(audio float32 (frames, 1), sample rate) of at least `seconds` for a text prompt."""

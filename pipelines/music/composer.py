@@ -114,6 +114,7 @@ def _melody(style: Style, bars: int, ending: bool, rng: np.random.Generator) -> 
         else:
             rhythm = pool[rng.integers(len(pool))]
         beat = 0.0
+        previous = degree
         for i, length in enumerate(rhythm):
             strong = beat == 0 or (style.beats == 4 and beat == 2)
             if last:

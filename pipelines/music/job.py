@@ -33,7 +33,7 @@ def compose_job(params: dict, ctx) -> dict:
     ctx.progress(0.97, "music.progress.saving")
     files = music.write(ctx.out_dir, "music")
     title = _text(params, "title", 120) or translate(f"music.moods.{mood}", settings().language)
-    model = "musicgen-small" if music.ai_made else "composer"
+    model = music.model
     details = {"seconds": music.seconds, "sample_rate": music.sample_rate, "loop": music.loop,
                "backend": music.backend, **music.details}
     return {

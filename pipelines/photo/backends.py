@@ -14,6 +14,7 @@ from ..backends import Backend, Progress, no_progress
 from ..config import settings
 from ..i18n import UserError
 from . import repair, tone
+from .contract import PhotoRequest, PhotoResult
 
 SPANDREL = ("torch", "spandrel")
 
@@ -78,9 +79,10 @@ class OpenCVRepair(Backend):
     name = "photo.repair.opencv"
     capability = "photo.repair"
     label = "photo.backend.repair_opencv"
+    engine = "opencv"
 
-    def inpaint(self, rgb: np.ndarray, mask: np.ndarray, progress: Progress = no_progress) -> np.ndarray:
-        return repair.inpaint(rgb, mask)
+    def __call__(self, request: PhotoRequest) -> PhotoResult:
+        return PhotoResult(repair.inpaint(request.image, request.mask))
 
 
 class LamaRepair(Backend):
@@ -92,21 +94,23 @@ class LamaRepair(Backend):
     licence = "Apache-2.0"
     weights = ("lama",)
     modules = SPANDREL
+    engine = "torch"
 
     def load(self) -> None:
         self.model = _load_spandrel(self.model_path("lama") / "big-lama.pt")
 
-    def inpaint(self, rgb: np.ndarray, mask: np.ndarray, progress: Progress = no_progress) -> np.ndarray:
+    def __call__(self, request: PhotoRequest) -> PhotoResult:
         import torch
 
+        rgb, mask = request.image, request.mask
         if not mask.any():
-            return rgb.copy()
+            return PhotoResult(rgb.copy())
         self.ensure_loaded()
         device = next(self.model.model.parameters()).device
         m = torch.from_numpy(mask.astype(np.float32))[None, None].to(device)
         with torch.inference_mode():
             result = _from_tensor(self.model(_to_tensor(rgb, device), m))
-        return np.where(mask[..., None], result, rgb).astype(np.float32)
+        return PhotoResult(np.where(mask[..., None], result, rgb).astype(np.float32))
 
 
 # -- tone and grain ---------------------------------------------------------------------------
@@ -116,9 +120,10 @@ class ClassicTone(Backend):
     name = "photo.tone.classic"
     capability = "photo.tone"
     label = "photo.backend.tone_classic"
+    engine = "opencv"
 
-    def revive(self, rgb: np.ndarray, strength: float) -> np.ndarray:
-        return tone.revive(rgb, strength)
+    def __call__(self, request: PhotoRequest) -> PhotoResult:
+        return PhotoResult(tone.revive(request.image, request.strength))
 
 
 class NLMeansDenoise(Backend):
@@ -127,12 +132,14 @@ class NLMeansDenoise(Backend):
     name = "photo.denoise.nlmeans"
     capability = "photo.denoise"
     label = "photo.backend.denoise_nlmeans"
+    engine = "opencv"
 
-    def denoise(self, rgb: np.ndarray, strength: float) -> np.ndarray:
+    def __call__(self, request: PhotoRequest) -> PhotoResult:
+        rgb, strength = request.image, request.strength
         cleaned = tone.denoise(rgb, strength)
         if np.array_equal(cleaned, rgb):  # no grain was found: sharpening would only add noise
-            return cleaned
-        return tone.sharpen(cleaned, amount=strength, radius=2.0)
+            return PhotoResult(cleaned)
+        return PhotoResult(tone.sharpen(cleaned, amount=strength, radius=2.0))
 
 
 # -- enlarge ----------------------------------------------------------------------------------
@@ -142,9 +149,10 @@ class LanczosUpscale(Backend):
     name = "photo.upscale.lanczos"
     capability = "photo.upscale"
     label = "photo.backend.upscale_lanczos"
+    engine = "opencv"
 
-    def upscale(self, rgb: np.ndarray, scale: int, progress: Progress = no_progress) -> np.ndarray:
-        return tone.enlarge(rgb, scale)
+    def __call__(self, request: PhotoRequest) -> PhotoResult:
+        return PhotoResult(tone.enlarge(request.image, request.scale))
 
 
 class RealESRGANUpscale(Backend):
@@ -156,21 +164,23 @@ class RealESRGANUpscale(Backend):
     licence = "BSD-3-Clause"
     weights = ("realesr-general-x4v3",)
     modules = SPANDREL
+    engine = "torch"
     file: ClassVar[str] = "realesr-general-x4v3.pth"
 
     def load(self) -> None:
         self.model = _load_spandrel(self.model_path(self.weights[0]) / self.file)
 
-    def upscale(self, rgb: np.ndarray, scale: int, progress: Progress = no_progress) -> np.ndarray:
+    def __call__(self, request: PhotoRequest) -> PhotoResult:
         import cv2
 
+        rgb, scale = request.image, request.scale
         self.ensure_loaded()
-        out = run_tiled(self.model, rgb, self.model.scale, progress=progress)
+        out = run_tiled(self.model, rgb, self.model.scale, progress=request.progress)
         h, w = rgb.shape[:2]
         if self.model.scale != scale:
             out = cv2.resize(out, (w * scale, h * scale), interpolation=cv2.INTER_AREA if self.model.scale > scale
                              else cv2.INTER_LANCZOS4)
-        return np.clip(out, 0, 1)
+        return PhotoResult(np.clip(out, 0, 1))
 
 
 class RealESRGANx2Upscale(RealESRGANUpscale):
@@ -194,7 +204,15 @@ class HintsColorize(Backend):
     name = "photo.colorize.hints"
     capability = "photo.colorize"
     label = "photo.backend.colorize_hints"
+    engine = "numpy"
     automatic: ClassVar[bool] = False
+
+    def __call__(self, request: PhotoRequest) -> PhotoResult:
+        from .chain import recolor
+
+        if not request.hints_path:
+            raise UserError("photo.errors.no_hints")
+        return PhotoResult(recolor(request.image, request.hints_path, auto=request.auto))
 
 
 class DDColorColorize(Backend):
@@ -206,11 +224,20 @@ class DDColorColorize(Backend):
     licence = "Apache-2.0"
     weights = ("ddcolor-tiny",)
     modules = SPANDREL + ("spandrel_extra_arches",)
+    engine = "torch"
+    ai_made = True  # the colours are the model's guess
     automatic: ClassVar[bool] = True
     file: ClassVar[str] = "ddcolor_paper_tiny.pth"
 
     def load(self) -> None:
         self.model = _load_spandrel(self.model_path(self.weights[0]) / self.file, extra=True)
+
+    def __call__(self, request: PhotoRequest) -> PhotoResult:
+        from .hints import lab_to_rgb
+        from .imaging import rgb_to_lab
+
+        ab = self.colorize_ab(request.image)
+        return PhotoResult(lab_to_rgb(np.concatenate([rgb_to_lab(request.image)[..., :1], ab], axis=2)))
 
     def colorize_ab(self, rgb: np.ndarray) -> np.ndarray:
         """The predicted Lab a/b planes at the photo's full size."""

@@ -1,7 +1,11 @@
-"""One restoration: the chosen steps, in a fixed order, each by its chosen (or best available) backend."""
+"""One restoration: the chosen steps, in a fixed order, each by its chosen (or best available) backend.
+
+Every step calls its backend the same way, ``backend(PhotoRequest) -> PhotoResult`` (see
+:mod:`pipelines.photo.contract`); whether the result is AI-made is the backends' ``ai_made`` fact.
+"""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import numpy as np
@@ -12,6 +16,7 @@ from ..backends import Progress, no_progress
 from ..i18n import UserError
 from ..params import from_params
 from . import hints, repair
+from .contract import PhotoRequest
 from .imaging import is_greyscale, luma, rgb_to_lab, to_array
 
 STEPS = ("repair", "tone", "denoise", "faces", "colorize", "upscale")  # the order they run in
@@ -98,11 +103,10 @@ def restore(rgb: np.ndarray, request: RestoreRequest, progress: Progress = no_pr
     steps = [s for s in STEPS if s in request.steps]
     grey_input = is_greyscale(rgb)
     notes: list[str] = []
-    models: list[str] = []
+    used: list[backends.Backend] = []
     applied: list[str] = []
     faces = None
     uncoloured = None
-    auto_result = None
     image = rgb.astype(np.float32)
     s = float(np.clip(request.strength, 0, 1))
     for n, step in enumerate(steps):
@@ -115,52 +119,35 @@ def restore(rgb: np.ndarray, request: RestoreRequest, progress: Progress = no_pr
         if step == "colorize" and not grey_input:
             notes.append("photo.notes.already_colour")
             continue
-        engine = backend_for(step, request.engines) if step != "colorize" or request.colorize == "auto" else None
+        engine = backend_for(step, request.engines) if step != "colorize" or request.colorize == "auto" else \
+            backends.get("photo.colorize.hints")
+        call = PhotoRequest(image, strength=s, scale=request.scale, blend=request.blend, fidelity=request.fidelity,
+                            hints_path=request.hints_path, progress=sub)
         if step == "repair":
-            mask = (load_mask(request.mask_path, image.shape[1::-1]) if request.mask_path
-                    else repair.find_damage(image, s).mask)
-            image = engine.inpaint(image, mask, progress=sub)
-        elif step == "tone":
-            image = engine.revive(image, s)
-        elif step == "denoise":
-            image = engine.denoise(image, s)
-        elif step == "faces":
-            result = engine.restore(image, blend=request.blend, fidelity=request.fidelity, progress=sub)
+            call.mask = (load_mask(request.mask_path, image.shape[1::-1]) if request.mask_path
+                         else repair.find_damage(image, s).mask)
+        if step == "colorize" and request.colorize == "auto" and not engine.automatic:
+            raise UserError("photo.errors.no_auto_colour", command="python -m pipelines models download ddcolor-tiny")
+        result = engine(call)
+        if step == "faces":
             faces = result.faces
             if not faces:
                 notes.append("photo.notes.no_face")
                 continue
-            image = result.image
             if grey_input:  # restorers paint faces in colour: keep the photo black and white
-                image = np.repeat(luma(image)[..., None], 3, axis=2)
-        elif step == "colorize":
-            before_colour = image.copy()
-            if request.colorize == "auto":
-                if not getattr(engine, "automatic", False):
-                    raise UserError("photo.errors.no_auto_colour",
-                                    command="python -m pipelines models download ddcolor-tiny")
-                ab = engine.colorize_ab(image)
-                auto_result = hints.lab_to_rgb(np.concatenate([rgb_to_lab(image)[..., :1], ab], axis=2))
-                image = auto_result
-                if request.hints_path:
-                    image = recolor(before_colour, request.hints_path, auto=auto_result)
-            else:
-                if not request.hints_path:
-                    raise UserError("photo.errors.no_hints")
-                image = recolor(image, request.hints_path)
-                engine = backends.get("photo.colorize.hints")
-        elif step == "upscale":
-            image = engine.upscale(image, request.scale, progress=sub)
+                result.image = np.repeat(luma(result.image)[..., None], 3, axis=2)
+        if step == "colorize" and engine.automatic and request.hints_path:
+            # the patron's colour points correct the automatic colours locally
+            result = backends.get("photo.colorize.hints")(replace(call, auto=result.image))
+        image = result.image
         applied.append(step)
-        if engine is not None:
-            models.append(engine.name)
+        used.append(engine)
         sub(1.0)
     if "colorize" in applied:
         # Colourising keeps the lightness: the neutral version of the result is what new hints recolour.
         uncoloured = neutral(image)
-    ai_made = any(b.startswith(("photo.faces.", "photo.colorize.ddcolor")) for b in models)
     return RestoreOutcome(image=np.clip(image, 0, 1), uncoloured=uncoloured, applied=applied, faces=faces,
-                          notes=notes, models=models, ai_made=ai_made)
+                          notes=notes, models=[b.name for b in used], ai_made=any(b.ai_made for b in used))
 
 
 def neutral(rgb: np.ndarray) -> np.ndarray:

@@ -8,24 +8,17 @@ landmarks), which is how tests drive the whole path with known faces.
 from __future__ import annotations
 
 import threading
-from dataclasses import dataclass
 from typing import Any, ClassVar
 
 import numpy as np
 
-from ..backends import Backend, Progress, no_progress
+from ..backends import Backend
 from ..i18n import UserError
 from .backends import SPANDREL, _device, _load_spandrel
+from .contract import PhotoRequest, PhotoResult
 
 FACE_SIZE = 512
 MAX_FACES = 40  # faces restored in one photo at most
-
-
-@dataclass
-class FaceResult:
-    image: np.ndarray  # (H, W, 3) float RGB
-    faces: int
-    boxes: list[list[float]]  # x0, y0, x1, y1 in pixels
 
 
 class FaceRestorer(Backend):
@@ -33,6 +26,8 @@ class FaceRestorer(Backend):
 
     capability = "photo.faces"
     modules = SPANDREL + ("facexlib",)
+    engine = "torch"
+    ai_made = True  # the restored faces are drawn by the model
     model_id: ClassVar[str]
     file: ClassVar[str]
     extra_arch: ClassVar[bool] = False
@@ -98,15 +93,15 @@ class FaceRestorer(Backend):
                 out = self.model(tensor)  # the descriptor rescales (RestoreFormer)
         return out.clamp(0, 1)[0].float().cpu().numpy().transpose(1, 2, 0)
 
-    def restore(self, rgb: np.ndarray, blend: float = 0.8, fidelity: float = 0.5,
-                progress: Progress = no_progress) -> FaceResult:
+    def __call__(self, request: PhotoRequest) -> PhotoResult:
         """Restore every face found; `blend` 0 gives back the photo unchanged, 1 the restored faces pasted in."""
+        rgb, blend, fidelity, progress = request.image, request.blend, request.fidelity, request.progress
         self.ensure_loaded()
         bgr = _to_bgr8(rgb)
         with self._run_lock:
             count = self._detect(bgr)
             if count == 0:
-                return FaceResult(image=rgb.copy(), faces=0, boxes=[])
+                return PhotoResult(image=rgb.copy(), faces=0, boxes=[])
             helper = self.helper
             boxes = [[float(v) for v in box[:4]] for box in helper.det_faces]
             helper.align_warp_face()
@@ -122,7 +117,7 @@ class FaceRestorer(Backend):
         # from the real person).
         change = pasted[:, :, ::-1].astype(np.float32) / 255.0 - bgr[:, :, ::-1].astype(np.float32) / 255.0
         image = np.clip(rgb + change * float(np.clip(blend, 0, 1)), 0, 1).astype(np.float32)
-        return FaceResult(image=image, faces=count, boxes=boxes)
+        return PhotoResult(image=image, faces=count, boxes=boxes)
 
 
 def _area(box) -> float:

@@ -14,7 +14,8 @@ def damage(rgb: np.ndarray, seed: int = 0, fade: float = 0.35, blur: float = 0.8
     h, w = rgb.shape[:2]
     out = cv2.GaussianBlur(rgb.astype(np.float32), (0, 0), blur) if blur else rgb.astype(np.float32).copy()
     out = out * (1 - fade) + fade * 0.45  # contrast squeezed towards a grey
-    out = out * np.array([1.0, 1.0 - yellow * 0.3, 1.0 - yellow], np.float32) + np.array([yellow * 0.4, yellow * 0.2, 0], np.float32)
+    out = (out * np.array([1.0, 1.0 - yellow * 0.3, 1.0 - yellow], np.float32)
+           + np.array([yellow * 0.4, yellow * 0.2, 0], np.float32))
     out = out + rng.normal(0, grain, (h, w, 1)).astype(np.float32)
     marks = np.zeros((h, w), np.float32)
     for _ in range(scratches):

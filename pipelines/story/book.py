@@ -11,6 +11,7 @@ from ..config import settings
 from ..export.book import Book, BookPage
 from ..i18n import UserError, translate
 from .grammar import lexicon
+from .contract import SpeakRequest
 from .spec import Story
 
 TEXT_PT = {"4-6": 18.0, "7-8": 15.0, "9-10": 13.0}  # printed text size by reading age
@@ -57,7 +58,7 @@ def add_music(story: Story, folder: Path, theme: str = "", seed: int = 0, backen
             music = compose(page.mood, MUSIC_SECONDS, seed + number, genre=theme or None, backend=backend,
                             story=page.text)
             page.music = music.write(folder, f"music-{number:02d}")["mp3"]
-        except (UserError, ValueError, RuntimeError, OSError) as exc:
+        except (UserError, ValueError, RuntimeError, OSError):
             notes.append({"key": "story.notes.music_failed", "params": {"number": number}})
             page.music = ""
     return notes
@@ -68,7 +69,7 @@ def add_voice(story: Story, folder: Path, voice, progress: Progress = no_progres
     folder.mkdir(parents=True, exist_ok=True)
     for number, page in enumerate(story.pages, start=1):
         progress((number - 1) / len(story.pages), "story.progress.voice")
-        page.narration = str(voice.speak(page.text, story.language, folder / f"voice-{number:02d}.mp3", number))
+        page.narration = str(voice(SpeakRequest(page.text, story.language, folder / f"voice-{number:02d}.mp3", number)))
 
 
 def make_cover(story: Story, path: Path) -> Path:
@@ -133,7 +134,8 @@ def to_book(story: Story, cover: str | None, ai_pictures: bool, voice_label: str
     labels = {"by": t("story.book.by", author=story.author), "cover": t("story.book.cover_label"),
               "page": t("story.book.page_label"), "listen": t("story.book.listen"),
               "music": t("story.book.music_label"), "contents": t("story.book.contents"),
-              "ai_note": t("story.book.ai_note"), "made_with": t("story.book.made_with", library=settings().library_name)}
+              "ai_note": t("story.book.ai_note"),
+              "made_with": t("story.book.made_with", library=settings().library_name)}
     return Book(title=story.title, author=story.author, language=lang, pages=pages, cover=cover,
                 ai_generated=ai_made, description=story.title, end_title=t("story.book.how_title"),
                 end_lines=how_made_lines(story, pictures, music_label or (t("story.book.music_none") if not has_music

@@ -32,7 +32,8 @@ def cmd_make(args) -> int:
     from .spec import Story, load_spec
 
     spec, book = load_spec(args.spec)
-    story = Story.from_json(Path(args.story).read_text(encoding="utf-8")) if args.story else write_with(spec, args.writer)
+    story = (Story.from_json(Path(args.story).read_text(encoding="utf-8")) if args.story
+             else write_with(spec, args.writer))
     targets = {"epub": args.epub, "pdf": args.pdf, "booklet": args.booklet}
     if not any(targets.values()):
         print("Nothing to make: give --epub, --pdf and/or --booklet.", file=sys.stderr)

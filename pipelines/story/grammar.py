@@ -11,7 +11,6 @@ from __future__ import annotations
 import functools
 import re
 import tomllib
-from pathlib import Path
 
 from ..config import ASSETS
 

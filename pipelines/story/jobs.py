@@ -5,6 +5,7 @@ from pathlib import Path
 
 from ..backends import Progress, choose, no_progress
 from ..i18n import UserError
+from .contract import WriteRequest
 from .spec import Story, StorySpec
 
 
@@ -12,7 +13,7 @@ def write_with(spec: StorySpec, writer: str | None = None, progress: Progress = 
     """Write the story with the named story.write backend (or the best available one)."""
     spec = spec.checked()
     backend = choose("story.write", writer or spec.writer or None)
-    story = backend.write(spec, progress)
+    story = backend(WriteRequest(spec, progress))
     for number, edit in sorted(spec.page_edits.items()):
         if 1 <= number <= len(story.pages):
             page = story.pages[number - 1]

@@ -8,7 +8,8 @@ from __future__ import annotations
 import json
 import re
 
-from ..backends import Backend, Progress, no_progress
+from ..backends import Backend, Progress
+from .contract import WriteRequest
 from .grammar import lexicon
 from .safety import blocked_message_key
 from .spec import MOODS, Page, Story, StorySpec
@@ -41,8 +42,9 @@ def _describe(spec: StorySpec) -> dict[str, str]:
             "place": lex["places"][spec.place]["in"], "object": noun("objects", spec.object)}
 
 
-PROBLEM_WORDS = {"fr": {"storm": "une grosse tempête", "lost": "ils se perdent", "colours": "les couleurs disparaissent",
-                        "star": "une petite étoile tombe du ciel", "giant": "un géant triste et seul"},
+PROBLEM_WORDS = {"fr": {"storm": "une grosse tempête", "lost": "ils se perdent",
+                        "colours": "les couleurs disparaissent", "star": "une petite étoile tombe du ciel",
+                        "giant": "un géant triste et seul"},
                  "en": {"storm": "a big storm", "lost": "they get lost", "colours": "all the colours disappear",
                         "star": "a little star falls from the sky", "giant": "a sad and lonely giant"}}
 TONE_WORDS = {"fr": {"funny": "drôle", "adventure": "d'aventure", "calm": "calme, pour s'endormir"},
@@ -60,7 +62,8 @@ def build_messages(spec: StorySpec) -> list[dict[str, str]]:
                 f"{spec.reading_age} ans. Héros : {spec.hero_name}, {d['hero']}. Compagnon : {d['companion']}. "
                 f"Lieu : {d['place']}. Objet magique : {d['object']}. Problème : {PROBLEM_WORDS['fr'][spec.problem]}. "
                 f"Chaque page a entre {low} et {high} mots, des phrases courtes. "
-                'Réponds avec ce JSON : {"title": "...", "pages": [{"text": "...", "mood": "calm|adventure|mystery|joy"}]}')
+                'Réponds avec ce JSON : {"title": "...", "pages": '
+                '[{"text": "...", "mood": "calm|adventure|mystery|joy"}]}')
     else:
         system = ("You write gentle stories for children in correct English. "
                   "You answer with valid JSON only, no other text.")
@@ -68,7 +71,8 @@ def build_messages(spec: StorySpec) -> list[dict[str, str]]:
                 f"{spec.reading_age}. Hero: {spec.hero_name}, {d['hero']}. Companion: {d['companion']}. "
                 f"Place: {d['place']}. Magic object: {d['object']}. Problem: {PROBLEM_WORDS['en'][spec.problem]}. "
                 f"Each page has {low} to {high} words, in short sentences. "
-                'Answer with this JSON: {"title": "...", "pages": [{"text": "...", "mood": "calm|adventure|mystery|joy"}]}')
+                'Answer with this JSON: {"title": "...", "pages": '
+                '[{"text": "...", "mood": "calm|adventure|mystery|joy"}]}')
     return [{"role": "system", "content": system}, {"role": "user", "content": user}]
 
 
@@ -113,6 +117,8 @@ class LlmWriter(Backend):
     licence = "Apache-2.0 (Qwen2.5 weights)"
     weights = ("qwen2.5-1.5b-instruct",)
     modules = ("torch", "transformers")
+    engine = "transformers"
+    ai_made = True
 
     def load(self) -> None:
         import torch
@@ -149,9 +155,9 @@ class LlmWriter(Backend):
                                              [Report(inputs["input_ids"].shape[-1])]))
         return self.tokenizer.decode(output[0, inputs["input_ids"].shape[-1]:], skip_special_tokens=True)
 
-    def write(self, spec: StorySpec, progress: Progress = no_progress) -> Story:
+    def __call__(self, request: WriteRequest) -> Story:
         """Ask the model; on any unusable answer the template writer writes the story instead."""
-        spec = spec.checked()
+        spec, progress = request.spec.checked(), request.progress
         progress(0.02, "story.progress.thinking")
         self.ensure_loaded()
         try:

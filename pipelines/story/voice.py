@@ -14,6 +14,7 @@ import numpy as np
 
 from ..backends import Backend
 from ..i18n import UserError
+from .contract import SpeakRequest
 
 ESPEAK_VOICES = {"fr": "fr-fr", "en": "en-gb"}
 
@@ -35,13 +36,15 @@ class EspeakVoice(Backend):
     capability = "story.voice"
     label = "story.backends.espeak"
     licence = "GPL-3.0-or-later (eSpeak NG program, no weights)"
+    engine = "espeak-ng"
     languages = ("fr", "en")
 
     def is_available(self) -> bool:
         return shutil.which("espeak-ng") is not None
 
-    def speak(self, text: str, language: str, mp3_path: Path | str, number: int = 0) -> Path:
-        """Say `text` into an MP3 file; UserError naming the page when the program fails."""
+    def __call__(self, request: SpeakRequest) -> Path:
+        """Say the text into an MP3 file; UserError naming the page when the program fails."""
+        text, language, mp3_path, number = request.text, request.language, request.mp3_path, request.number
         with tempfile.TemporaryDirectory() as tmp:
             wav = Path(tmp) / "voice.wav"
             done = subprocess.run(["espeak-ng", "-v", ESPEAK_VOICES.get(language, "fr-fr"), "-s", "140", "-g", "4",
@@ -60,6 +63,8 @@ class PiperFrenchVoice(Backend):
     licence = "MIT (Piper) · CC BY 4.0 (SIWIS voice data)"
     weights = ("piper-fr-siwis",)
     modules = ("piper",)
+    engine = "onnxruntime"
+    ai_made = True  # a neural voice
     languages = ("fr",)
 
     def load(self) -> None:
@@ -68,7 +73,8 @@ class PiperFrenchVoice(Backend):
         folder = self.model_path("piper-fr-siwis")
         self.voice = PiperVoice.load(str(folder / "fr_FR-siwis-medium.onnx"))
 
-    def speak(self, text: str, language: str, mp3_path: Path | str, number: int = 0) -> Path:
+    def __call__(self, request: SpeakRequest) -> Path:
+        text, mp3_path = request.text, request.mp3_path
         self.ensure_loaded()
         with tempfile.TemporaryDirectory() as tmp:
             wav = Path(tmp) / "voice.wav"
@@ -83,4 +89,4 @@ def voices_for(language: str) -> list[Backend]:
     """The installed voices that speak `language` (empty: read-aloud is not offered)."""
     from .. import backends
 
-    return [b for b in backends.available("story.voice") if language in getattr(b, "languages", ())]
+    return [b for b in backends.available("story.voice") if language in b.languages]

@@ -5,6 +5,7 @@ import hashlib
 import random
 
 from ..backends import Backend, Progress, no_progress
+from .contract import WriteRequest
 from .grammar import en_article, fr_forms, lexicon, render
 from .spec import Page, Story, StorySpec
 
@@ -142,5 +143,5 @@ class TemplateWriter(Backend):
     capability = "story.write"
     label = "story.backends.template"
 
-    def write(self, spec: StorySpec, progress: Progress = no_progress) -> Story:
-        return write_story(spec, progress)
+    def __call__(self, request: WriteRequest) -> Story:
+        return write_story(request.spec, request.progress)

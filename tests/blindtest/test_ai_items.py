@@ -1,7 +1,6 @@
 """Quiz items drawn by the studio's text->image AI (a tiny SD-Turbo through the real loading path)."""
 from __future__ import annotations
 
-import io
 
 import pytest
 from PIL import Image
@@ -65,7 +64,9 @@ def builder(atelier_env, monkeypatch):
 
 
 def test_the_builder_offers_drawn_items_only_with_a_model(builder, request):
-    labels = lambda at: [e.label for e in at.expander]
+    def labels(at):
+        return [e.label for e in at.expander]
+
     assert not any("dessinée par l'IA" in label for label in labels(builder()))
     request.getfixturevalue("sd_turbo_installed")
     at = builder()

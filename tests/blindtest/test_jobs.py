@@ -80,6 +80,7 @@ def test_importing_the_package_and_the_cli_loads_no_model_library():
 
     code = ("import sys; import pipelines.blindtest.game, pipelines.blindtest.cli, pipelines.blindtest.jobs, "
             "pipelines.blindtest.library; "
-            "print(json.dumps(sorted(m for m in ('torch', 'diffusers', 'transformers', 'spandrel') if m in sys.modules)))")
+            "print(json.dumps(sorted(m for m in ('torch', 'diffusers', 'transformers', 'spandrel') "
+            "if m in sys.modules)))")
     out = subprocess.run([sys.executable, "-c", "import json; " + code], capture_output=True, text=True, check=True)
     assert json.loads(out.stdout) == []

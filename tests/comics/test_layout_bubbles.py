@@ -15,7 +15,8 @@ PANEL = (12.0, 34.0, 90.0, 80.0)
 
 
 def _overlap(a, b):
-    return a[0] < b[0] + b[2] - 1e-6 and b[0] < a[0] + a[2] - 1e-6 and a[1] < b[1] + b[3] - 1e-6 and b[1] < a[1] + a[3] - 1e-6
+    return (a[0] < b[0] + b[2] - 1e-6 and b[0] < a[0] + a[2] - 1e-6
+            and a[1] < b[1] + b[3] - 1e-6 and b[1] < a[1] + a[3] - 1e-6)
 
 
 def test_the_issue_layouts_exist():

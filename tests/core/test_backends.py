@@ -15,6 +15,56 @@ def test_unknown_backend_lists_valid_names():
         assert backend.name in str(info.value)
 
 
+def test_every_registry_entry_resolves_to_a_backend_class():
+    classes = backends.registry()
+    assert len(classes) == len(set(classes)) >= 30
+    for cls in classes:
+        assert isinstance(cls, type) and issubclass(cls, backends.Backend), cls
+        assert cls.name.startswith(cls.capability + "."), cls.name
+    assert [b.name for b in backends.all_backends()] == [c.name for c in classes]
+
+
+def test_every_backend_fulfils_its_capability_contract():
+    contracts = backends.contracts()
+    assert set(contracts) == set(backends.capabilities())
+    for backend in backends.all_backends():
+        contract = contracts[backend.capability]
+        assert isinstance(backend, contract), f"{backend.name} does not fulfil {contract.__name__}"
+        assert "__call__" in vars(contract) and contract.__call__.__doc__, contract.__name__
+        assert isinstance(backend.ai_made, bool) and backend.engine, backend.name
+    # the facts callers read instead of asking a backend's name
+    assert backends.get("photo.faces.gfpgan").ai_made and backends.get("photo.colorize.ddcolor").ai_made
+    assert not backends.get("photo.upscale.lanczos").ai_made and not backends.get("music.generate.composer").ai_made
+    assert backends.get("music.generate.musicgen").ai_made and backends.get("imagegen.txt2img.sd").ai_made
+
+
+def test_a_plugin_backend_is_one_class_and_one_registration(atelier_env):
+    import numpy as np
+
+    from pipelines.photo import chain
+    from pipelines.photo.contract import PhotoRequest, PhotoResult
+
+    class InvertTone(backends.Backend):  # a deliberately odd tone step, to see it chosen by name
+        name = "photo.tone.invert"
+        capability = "photo.tone"
+        label = "photo.backend.tone_classic"
+
+        def __call__(self, request: PhotoRequest) -> PhotoResult:
+            return PhotoResult(1 - request.image)
+
+    backends.register_backend(InvertTone)
+    try:
+        with pytest.raises(ValueError):
+            backends.register_backend(type("Twin", (InvertTone,), {}))
+        rgb = np.full((8, 8, 3), 0.25, np.float32)
+        outcome = chain.restore(rgb, chain.RestoreRequest(steps=["tone"], engines={"tone": "photo.tone.invert"}))
+        assert np.allclose(outcome.image, 0.75) and outcome.models == ["photo.tone.invert"]
+        assert not outcome.ai_made
+    finally:
+        backends._plugins.remove(InvertTone)
+        backends._instances.pop(InvertTone.name, None)
+
+
 def test_registry_is_consistent(atelier_env):
     names = [b.name for b in backends.all_backends()]
     assert len(names) == len(set(names)), "backend names must be unique"

@@ -61,7 +61,8 @@ def test_every_key_used_in_code_is_translated():
 
 
 def test_translate_and_user_error():
-    assert translate("uploads.too_big", "fr", size=30, limit=25) == "Ce fichier est trop lourd (30 Mo) : la limite est de 25 Mo."
+    assert translate("uploads.too_big", "fr", size=30, limit=25) == \
+        "Ce fichier est trop lourd (30 Mo) : la limite est de 25 Mo."
     assert "30 MB" in translate("uploads.too_big", "en", size=30, limit=25)
     assert translate("no.such.key", "fr") == "[no.such.key]"
     error = UserError("uploads.empty")

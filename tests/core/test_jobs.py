@@ -31,6 +31,17 @@ def plugin_env(atelier_env, monkeypatch):
     sys.modules.pop("tests.plugin_kinds", None)
 
 
+def test_every_job_kind_resolves_to_a_function():
+    import inspect
+
+    from pipelines.jobs.registry import resolve_kind
+
+    for kind in list(KINDS):
+        function = resolve_kind(kind)
+        assert callable(function), kind
+        assert list(inspect.signature(function).parameters)[:2] == ["params", "ctx"], kind
+
+
 def test_unknown_kind_and_non_json_params(immediate_queue):
     with pytest.raises(KeyError, match="valid kinds are"):
         immediate_queue.submit("no.such.kind", {})

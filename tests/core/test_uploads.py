@@ -22,7 +22,8 @@ def _save(image: Image.Image, fmt: str, **kwargs) -> bytes:
 def _photo(size=(64, 48)) -> Image.Image:
     x = np.linspace(0, 255, size[0], dtype=np.uint8)
     y = np.linspace(0, 255, size[1], dtype=np.uint8)
-    rgb = np.stack([np.tile(x, (size[1], 1)), np.tile(y[:, None], (1, size[0])), np.full((size[1], size[0]), 90, np.uint8)], -1)
+    rgb = np.stack([np.tile(x, (size[1], 1)), np.tile(y[:, None], (1, size[0])),
+                    np.full((size[1], size[0]), 90, np.uint8)], -1)
     return Image.fromarray(rgb, "RGB")
 
 
@@ -31,7 +32,8 @@ def _png_with_header_only(width: int, height: int) -> bytes:
     def chunk(kind: bytes, data: bytes) -> bytes:
         return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
     ihdr = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
-    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", ihdr) + chunk(b"IDAT", zlib.compress(b"\x00" * 64)) + chunk(b"IEND", b"")
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", ihdr) + chunk(b"IDAT", zlib.compress(b"\x00" * 64))
+            + chunk(b"IEND", b""))
 
 
 def _bomb_png(width: int, height: int) -> bytes:
@@ -41,7 +43,8 @@ def _bomb_png(width: int, height: int) -> bytes:
     data = b"".join(raw.compress(row) for _ in range(height)) + raw.flush()
 
     def chunk(kind: bytes, payload: bytes) -> bytes:
-        return struct.pack(">I", len(payload)) + kind + payload + struct.pack(">I", zlib.crc32(kind + payload) & 0xFFFFFFFF)
+        return (struct.pack(">I", len(payload)) + kind + payload
+                + struct.pack(">I", zlib.crc32(kind + payload) & 0xFFFFFFFF))
     ihdr = struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)
     return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", ihdr) + chunk(b"IDAT", data) + chunk(b"IEND", b"")
 
@@ -90,7 +93,8 @@ CASES = {
     "jpeg header then garbage": (lambda: b"\xff\xd8\xff\xe0" + b"\x13" * 500, "uploads.corrupt"),
     "text renamed .jpg": (lambda: "Ceci n'est pas une image.\n".encode() * 20, "uploads.not_image"),
     "pdf renamed .jpg": (lambda: b"%PDF-1.7\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF", "uploads.pdf"),
-    "random bytes": (lambda: np.random.default_rng(0).integers(0, 256, 4096, dtype=np.uint8).tobytes(), "uploads.not_image"),
+    "random bytes": (lambda: np.random.default_rng(0).integers(0, 256, 4096, dtype=np.uint8).tobytes(),
+                     "uploads.not_image"),
     "bmp": (lambda: _save(_photo(), "BMP"), "uploads.not_image"),
     "animated gif": (lambda: _animated("GIF"), "uploads.gif"),
     "100-megapixel png bomb": (lambda: _bomb_png(10000, 10000), "uploads.too_many_pixels"),

@@ -53,7 +53,8 @@ def _pick(page, key: str, option: str) -> None:
 def _wait_ready_panels(page, count: int, timeout_s: float = 150) -> None:
     panels_tab = page.get_by_role("tabpanel", name="4 · Dessins")
     for _ in range(int(timeout_s)):
-        if panels_tab.get_by_text("Case prête").count() >= count and not page.locator('[data-testid="stProgress"]').count():
+        ready = panels_tab.get_by_text("Case prête").count() >= count
+        if ready and not page.locator('[data-testid="stProgress"]').count():
             break
         page.wait_for_timeout(1000)
     wait_ready(page)

@@ -17,7 +17,8 @@ def _seed_creation(studio, workshop_id: int) -> None:
         "from pipelines.store import Store\n"
         "s = Store(); folder = s.artifact_dir(%d, 'comics'); folder.mkdir(parents=True, exist_ok=True)\n"
         "y, x = np.mgrid[0:700, 0:1000]\n"
-        "Image.fromarray(np.stack([x %% 256, y %% 256, (x + y) %% 256], -1).astype(np.uint8)).save(folder / 'case.png')\n"
+        "Image.fromarray(np.stack([x %% 256, y %% 256, (x + y) %% 256], -1).astype(np.uint8))"
+        ".save(folder / 'case.png')\n"
         "s.add_artifact(workshop_id=%d, owner=None, kind='comic_panel', files={'image': str(folder / 'case.png')},"
         " title='Dragon', ai_made=True)\n" % (str(ROOT), workshop_id, workshop_id))
     subprocess.run([sys.executable, "-c", code], env=dict(os.environ, ATELIER_DATA_DIR=str(studio.data_dir)),

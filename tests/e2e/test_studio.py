@@ -1,4 +1,5 @@
-"""The studio as a facilitator sees it: create a workshop, add a participant with consent, switch language, visit every page."""
+"""The studio as a facilitator sees it: create a workshop, add a participant with consent, switch language,
+visit every page."""
 from __future__ import annotations
 
 import re

@@ -104,7 +104,7 @@ def test_4up_crop_marks_sit_outside_the_block(tmp_path, fronts):
     with pdfplumber.open(tmp_path / "cards.pdf") as pdf:
         page = pdf.pages[0]
         h = float(page.height)
-        marks = [l for l in page.lines]
+        marks = list(page.lines)
     assert len(marks) == 2 * 3 + 2 * 3  # 3 cut lines each way, a mark at both ends
     for line in marks:
         y0, y1 = h - line["bottom"], h - line["top"]

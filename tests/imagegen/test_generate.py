@@ -25,8 +25,10 @@ def test_text_to_image_honours_size_and_reports_each_step(sd_turbo_installed):
 
 
 def test_same_seed_same_picture_other_seed_other_picture(sd_turbo_installed):
-    make = lambda seed: generate_image(ImageRequest(prompt="un dragon qui mange une glace", seed=seed, steps=2,
-                                                    width=64, height=64)).image
+    def make(seed):
+        return generate_image(ImageRequest(prompt="un dragon qui mange une glace", seed=seed, steps=2,
+                                           width=64, height=64)).image
+
     first, again, other = make(7), make(7), make(8)
     assert np.array_equal(_pixels(first), _pixels(again))
     assert np.abs(_pixels(first) - _pixels(other)).mean() > 1.0
@@ -56,8 +58,10 @@ def test_drawing_to_image_reuses_the_loaded_components(sd_turbo_installed, drawi
 
 
 def test_drawing_strength_changes_how_far_the_picture_goes(sd_turbo_installed, drawing_file):
-    make = lambda strength: generate_image(ImageRequest(prompt="a red castle", seed=2, steps=4, width=64, height=64,
-                                                        init_image=str(drawing_file), strength=strength)).image
+    def make(strength):
+        return generate_image(ImageRequest(prompt="a red castle", seed=2, steps=4, width=64, height=64,
+                                           init_image=str(drawing_file), strength=strength)).image
+
     light, strong = make(0.25), make(1.0)
     assert np.abs(_pixels(light) - _pixels(strong)).mean() > 1.0
 

@@ -43,7 +43,10 @@ def test_pop_art_adds_halftone_dots(drawing):
     flat = np.asarray(stylise(drawing, "pop_art", halftone=0.0), dtype=np.int16)
     dots = np.asarray(stylise(drawing, "pop_art"), dtype=np.int16)
     wall = (slice(160, 190), slice(120, 180))
-    light = lambda a: a[wall].mean(axis=2)
+
+    def light(a):
+        return a[wall].mean(axis=2)
+
     assert light(flat).std() < 3  # one flat colour
     assert light(dots).std() > 15  # dots on a paler ground
 

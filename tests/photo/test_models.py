@@ -10,6 +10,7 @@ import numpy as np
 import pytest
 
 from pipelines.i18n import UserError
+from pipelines.photo.contract import PhotoRequest
 from pipelines.photo.imaging import luma, rgb_to_lab
 from tests.fixtures.models_photo import ASTRONAUT_BOX, ASTRONAUT_LANDMARKS, BUILDERS, RELEASE_FILES
 
@@ -35,12 +36,12 @@ def test_lama_rebuilds_only_the_masked_pixels(install_photo_model, fresh_backend
     mask = np.zeros(rgb.shape[:2], bool)
     mask[50:60, 20:200] = True  # a scratch
     mask[120:126, 100:106] = True  # a dust spot
-    out = lama.inpaint(rgb, mask)
+    out = lama(PhotoRequest(rgb, mask=mask)).image
     assert out.shape == rgb.shape and out.dtype == np.float32
     assert np.array_equal(out[~mask], rgb[~mask])
     assert np.abs(out[mask] - rgb[mask]).mean() > 1e-3  # the masked pixels were rebuilt
     assert np.isfinite(out).all() and out.min() >= 0 and out.max() <= 1
-    assert np.array_equal(lama.inpaint(rgb, np.zeros_like(mask)), rgb)
+    assert np.array_equal(lama(PhotoRequest(rgb, mask=np.zeros_like(mask))).image, rgb)
 
 
 def _whole(backend, rgb):
@@ -59,7 +60,7 @@ def test_general_upscaler_tiles_without_seams(install_photo_model, fresh_backend
     backend = fresh_backends.get("photo.upscale.realesrgan")
     rgb = photo("chelsea")[:300, :340]  # bigger than one 256 px tile both ways
     seen = []
-    out = backend.upscale(rgb, 4, progress=lambda f, m="": seen.append(f))
+    out = backend(PhotoRequest(rgb, scale=4, progress=lambda f, m="": seen.append(f))).image
     assert out.shape == (1200, 1360, 3)
     assert len(seen) == 4 and seen[-1] == 1.0  # 2 x 2 tiles
     whole = np.clip(_whole(backend, rgb), 0, 1)
@@ -67,7 +68,7 @@ def test_general_upscaler_tiles_without_seams(install_photo_model, fresh_backend
     # Along the tile borders (x = 1024, y = 1024) the tiled result matches the whole-image result.
     seam = np.concatenate([diff[:, 1016:1032].ravel(), diff[1016:1032, :].ravel()])
     assert seam.max() < 0.02 and diff.mean() < 1e-3, (seam.max(), diff.mean())
-    half = backend.upscale(rgb, 2)
+    half = backend(PhotoRequest(rgb, scale=2)).image
     assert half.shape == (600, 680, 3)
 
 
@@ -76,9 +77,9 @@ def test_x2plus_and_x4plus_load_from_basicsr_key_names(install_photo_model, fres
     install_photo_model("realesrgan-x4plus")
     rgb = photo("coffee")[:40, :52]
     x2 = fresh_backends.get("photo.upscale.realesrgan-x2plus")
-    assert x2.upscale(rgb, 2).shape == (80, 104, 3) and x2.model.scale == 2
+    assert x2(PhotoRequest(rgb, scale=2)).image.shape == (80, 104, 3) and x2.model.scale == 2
     x4 = fresh_backends.get("photo.upscale.realesrgan-x4plus")
-    out = x4.upscale(rgb, 4)
+    out = x4(PhotoRequest(rgb, scale=4)).image
     assert out.shape == (160, 208, 3) and x4.model.scale == 4
     assert np.abs(out - np.clip(_whole(x4, rgb), 0, 1)).max() < 1e-5  # one tile: identical
 
@@ -138,7 +139,7 @@ def test_face_path_end_to_end(gfpgan, astronaut_faces):
     gfpgan.ensure_loaded()
     handle = gfpgan.model.model.register_forward_pre_hook(lambda module, args: seen.setdefault("face", args[0]))
     torch.manual_seed(0)
-    full = gfpgan.restore(rgb, blend=1.0)
+    full = gfpgan(PhotoRequest(rgb, blend=1.0))
     handle.remove()
     assert full.faces == 1 and astronaut_faces.calls
     assert np.allclose(full.boxes[0], ASTRONAUT_BOX, atol=0.5)
@@ -155,9 +156,9 @@ def test_face_path_end_to_end(gfpgan, astronaut_faces):
     assert change[far].max() == 0
     # Blend 0 is the photo itself; blend 0.5 is half-way.
     torch.manual_seed(0)
-    assert np.array_equal(gfpgan.restore(rgb, blend=0.0).image, rgb)
+    assert np.array_equal(gfpgan(PhotoRequest(rgb, blend=0.0)).image, rgb)
     torch.manual_seed(0)
-    half = gfpgan.restore(rgb, blend=0.5).image
+    half = gfpgan(PhotoRequest(rgb, blend=0.5)).image
     assert np.abs((half - rgb) - (full.image - rgb) / 2).max() < 1e-5
 
 
@@ -193,7 +194,6 @@ def test_no_face_is_a_note_not_an_error(gfpgan):
 
 
 def test_codeformer_gets_the_fidelity(install_photo_model, fresh_backends, astronaut_faces):
-    import torch
 
     install_photo_model("codeformer")
     install_photo_model("facexlib")
@@ -208,8 +208,8 @@ def test_codeformer_gets_the_fidelity(install_photo_model, fresh_backends, astro
     handle = codeformer.model.model.register_forward_pre_hook(
         lambda module, args, kwargs: weights.append(kwargs.get("weight")), with_kwargs=True)
     rgb = photo("astronaut")
-    faithful = codeformer.restore(rgb, blend=1.0, fidelity=1.0).image
-    pretty = codeformer.restore(rgb, blend=1.0, fidelity=0.0).image
+    faithful = codeformer(PhotoRequest(rgb, blend=1.0, fidelity=1.0)).image
+    pretty = codeformer(PhotoRequest(rgb, blend=1.0, fidelity=0.0)).image
     handle.remove()
     assert weights == [1.0, 0.0]
     assert np.abs(faithful - pretty).max() > 0.01
@@ -234,7 +234,7 @@ def test_damaged_weights_give_a_clear_message(how, install_photo_model, fresh_ba
         expected = "photo.errors.model_unreadable"
     backend = fresh_backends.get("photo.upscale.realesrgan")
     with pytest.raises(UserError) as caught:
-        backend.upscale(photo("coffee")[:32, :32], 4)
+        backend(PhotoRequest(photo("coffee")[:32, :32], scale=4)).image
     assert caught.value.key == expected
     message = caught.value.message("fr")
     assert "python -m pipelines models download realesr-general-x4v3" in message and "Traceback" not in message

@@ -80,7 +80,7 @@ def test_proposed_fronts_are_a6_shaped_and_inside_the_cover():
         proposals = propose_fronts(size)
         assert len(proposals) == 3
         for p in proposals:
-            l, t, r, b = p.crop
-            assert 0 <= l < r <= 1 and 0 <= t < b <= 1
-            ratio = (r - l) * size[0] / ((b - t) * size[1])
+            left, top, right, bottom = p.crop
+            assert 0 <= left < right <= 1 and 0 <= top < bottom <= 1
+            ratio = (right - left) * size[0] / ((bottom - top) * size[1])
             assert ratio == pytest.approx(148 / 105 if p.orientation == "landscape" else 105 / 148, rel=0.01)

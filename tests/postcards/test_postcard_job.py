@@ -1,4 +1,5 @@
-"""Postcards as a user gets them: the job writes a PDF + preview and an artifact; a long message says how much to cut."""
+"""Postcards as a user gets them: the job writes a PDF + preview and an artifact; a long message says how much
+to cut."""
 from __future__ import annotations
 
 import numpy as np
@@ -50,7 +51,7 @@ def test_too_long_message_fails_the_job_with_how_much_to_cut(immediate_queue, pi
 
 def test_crop_frame_keeps_the_a6_shape_and_stays_inside():
     for zoom, cx in ((1.0, 0.5), (2.0, 0.95), (3.0, 0.0)):
-        l, t, r, b = crop_frame((1000, 700), 148 / 105, zoom, cx, 0.5)
-        assert 0 <= l < r <= 1 and 0 <= t < b <= 1
-        assert (r - l) * 1000 / ((b - t) * 700) == pytest.approx(148 / 105)
+        left, top, right, bottom = crop_frame((1000, 700), 148 / 105, zoom, cx, 0.5)
+        assert 0 <= left < right <= 1 and 0 <= top < bottom <= 1
+        assert (right - left) * 1000 / ((bottom - top) * 700) == pytest.approx(148 / 105)
     assert message_fit(Postcard("x.png", message="")).fits

@@ -7,6 +7,7 @@ import pytest
 
 from pipelines import backends
 from pipelines.story.llm import Rejected, SmallLlmWriter, build_messages, parse_story
+from pipelines.story.contract import WriteRequest
 from pipelines.story.spec import StorySpec
 
 
@@ -46,7 +47,7 @@ def test_tiny_qwen_loads_through_the_real_path_and_falls_back(tiny_qwen):
     assert isinstance(writer, SmallLlmWriter) and writer.is_available()
     assert backends.choose("story.write").name == "story.write.llm-small"
     seen = []
-    story = writer.write(StorySpec(pages=4, reading_age="4-6", hero_name="Zoé"), lambda f, m: seen.append(m))
+    story = writer(WriteRequest(StorySpec(pages=4, reading_age="4-6", hero_name="Zoé"), lambda f, m: seen.append(m)))
     assert type(writer.model).__name__ == "Qwen2ForCausalLM"
     assert "story.progress.thinking" in seen
     # random weights never write a valid story: the template writer takes over and says why

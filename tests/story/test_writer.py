@@ -10,7 +10,7 @@ from pipelines.i18n import UserError
 from pipelines.story import grammar
 from pipelines.story.spec import (AGES, COMPANIONS, HEROES, OBJECTS, PLACES, PROBLEMS, TONES, StorySpec,
                                   clean_name, edit_page)
-from pipelines.story.writer import context, sentences_for, write_story
+from pipelines.story.writer import context, write_story
 
 
 def words(sentence: str) -> int:

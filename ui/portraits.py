@@ -1,0 +1,266 @@
+"""Widgets of the portrait workshop: consent, photo and framing, painter cards, the painting, the print."""
+from __future__ import annotations
+
+import base64
+import uuid
+from datetime import date
+from pathlib import Path
+
+import streamlit as st
+from PIL import Image
+
+from pipelines import backends
+from pipelines.i18n import UserError
+from pipelines.portrait.consent import record_adult_agreement
+from pipelines.portrait.framing import centred_crop
+from pipelines.portrait.label import cartel
+from pipelines.portrait.samples import missing_samples, sample_path
+from pipelines.portrait.styles import STYLES, get_style
+from pipelines.safety.uploads import sanitize_image
+from pipelines.store.files import write_bytes_atomic
+
+from .i18n import error_text, lang, t
+from .jobs import expected_time_text, job_status_ui, submit_job
+from .runtime import get_store
+from .session import current_participant, current_workshop
+from .widgets import before_after_ui, download_ui
+
+STATE = "portrait"  # st.session_state[STATE]: this browser's photo, framing, painter and results
+
+
+def state() -> dict:
+    return st.session_state.setdefault(STATE, {})
+
+
+def _work_dir() -> Path:
+    data = state()
+    if "dir" not in data:
+        workshop = current_workshop()
+        data["dir"] = str(get_store().artifact_dir(workshop["id"] if workshop else None,
+                                                   f"portraits-{uuid.uuid4().hex[:12]}"))
+    Path(data["dir"]).mkdir(parents=True, exist_ok=True)
+    return Path(data["dir"])
+
+
+def _files(job) -> dict[str, str]:
+    return {k: str(get_store().files_dir / v) for k, v in job.result["files"].items()}
+
+
+# 1. consent ------------------------------------------------------------------------------------
+def consent_ui() -> dict | None:
+    """The sitter (the participant chosen in the sidebar) and their agreement; None until both are there."""
+    st.subheader(t("portrait.ui.step_consent"))
+    person = current_participant()
+    if person is None:
+        st.info(t("portrait.ui.pick_name"))
+        return None
+    if person["minor"] and not person["consent"]:
+        st.warning(t("portrait.ui.parent_needed"))
+        return None
+    agreed = st.checkbox(t("portrait.ui.agree_minor" if person["minor"] else "portrait.ui.agree"),
+                         key=f"portrait-agree-{person['id']}")
+    if not agreed:
+        return None
+    if not person["minor"] and not person["consent"]:
+        record_adult_agreement(get_store(), person["id"])
+        person = current_participant()
+    return person
+
+
+# 2. the photo ----------------------------------------------------------------------------------
+def photo_ui() -> dict | None:
+    """The photo (upload or camera), found face and framing; returns the framing job's result once ready."""
+    st.subheader(t("portrait.ui.step_photo"))
+    if not state().get("frame_job"):
+        tab_file, tab_camera = st.tabs([f"🖼️ {t('portrait.ui.upload')}", t("portrait.ui.use_camera")])
+        with tab_file:
+            upload = st.file_uploader(t("portrait.ui.upload"), type=["jpg", "jpeg", "png", "webp", "heic"],
+                                      key="portrait-upload")
+        with tab_camera:
+            shot = st.camera_input(t("portrait.ui.camera"), key="portrait-camera")
+        picked = upload or shot
+        if picked is None:
+            return None
+        try:
+            clean = sanitize_image(picked.getvalue(), downscale=True)
+        except UserError as exc:
+            st.error(exc.message(lang()))
+            return None
+        source = write_bytes_atomic(_work_dir() / "photo.png", clean.png_bytes())
+        state().update(source=str(source), frame_job=submit_job("portrait.frame", {"source": str(source)}))
+        st.rerun()
+    job = job_status_ui(state()["frame_job"], "portrait-frame")
+    if job is None or job.state != "done":
+        if job is not None:
+            state().pop("frame_job", None)
+        return None
+    result = dict(job.result)
+    files = _files(job)
+    left, right = st.columns([1, 2])
+    left.image(files["framed"], width="stretch")
+    with right:
+        if result["found_face"]:
+            st.success(t("portrait.ui.face_found"))
+        else:
+            st.warning(t("portrait.ui.no_face"))
+            _manual_crop_ui(files["photo"], result)
+        if st.button(t("portrait.ui.new_photo"), key="portrait-reset"):
+            reset()
+            st.rerun()
+    return {**result, "framed": files["framed"]}
+
+
+def _manual_crop_ui(photo: str, result: dict) -> None:
+    """Zoom and move a 4:5 frame on the photo when no face was found."""
+    from pipelines.export.postcard import draw_crop_frame
+
+    width, height = result["photo_size"]
+    zoom = st.slider(t("portrait.ui.crop_zoom"), 1.0, 3.0, 1.0, 0.1, key="portrait-crop-zoom")
+    cx = st.slider(t("portrait.ui.crop_x"), 0.0, 1.0, 0.5, 0.02, key="portrait-crop-x")
+    cy = st.slider(t("portrait.ui.crop_y"), 0.0, 1.0, 0.45, 0.02, key="portrait-crop-y")
+    box = centred_crop((width, height), zoom=zoom, centre_x=cx, centre_y=cy)
+    fractions = (box.x / width, box.y / height, (box.x + box.w) / width, (box.y + box.h) / height)
+    with Image.open(photo) as picture:
+        preview = picture.convert("RGB")
+        preview.thumbnail((480, 480))
+    st.image(draw_crop_frame(preview, fractions), width=320)
+    if st.button(t("portrait.ui.crop_apply"), key="portrait-crop-apply"):
+        state()["frame_job"] = submit_job("portrait.frame", {"source": state()["source"], "crop": box.as_list()})
+        _forget_results()
+        st.rerun()
+
+
+# 3. the painter --------------------------------------------------------------------------------
+def painter_ui() -> str | None:
+    """The painters as picture cards (a sample painted by the CPU painter); returns the chosen style id."""
+    st.subheader(t("portrait.ui.step_painter"))
+    if missing_samples():
+        if not state().get("samples_job"):
+            state()["samples_job"] = submit_job("portrait.samples", {})
+        st.caption(t("portrait.ui.samples_wait"))
+        job = job_status_ui(state()["samples_job"], "portrait-samples")
+        if job is None:
+            return None
+        state().pop("samples_job", None)
+        if job.state != "done":
+            return None
+    chosen = state().get("style")
+    columns = st.columns(4)
+    for index, style in enumerate(STYLES):
+        with columns[index % 4], st.container(border=True):
+            name = style.card_name(lang())
+            who = t("portrait.after", painter=name, period=style.period(lang())) if style.public_domain() else \
+                name.lower()
+            _picture(sample_path(style.id), t("portrait.ui.sample_alt", who=who))
+            st.markdown(f"**{name}**  \n{style.period(lang())} · {style.years}")
+            selected = chosen == style.id
+            if st.button(("✔ " if selected else "") + t("portrait.ui.pick"), key=f"portrait-style-{style.id}",
+                         type="primary" if selected else "secondary", width="stretch"):
+                state()["style"] = style.id
+                st.rerun()
+    return chosen
+
+
+def _picture(path: Path, alt: str) -> None:
+    """A picture with its alternative text (read aloud by screen readers)."""
+    data = base64.b64encode(Path(path).read_bytes()).decode()
+    st.markdown(f'<img src="data:image/png;base64,{data}" alt="{alt}" title="{alt}" '
+                f'style="width:100%;border-radius:0.5rem">', unsafe_allow_html=True)
+
+
+# 4. the painting -------------------------------------------------------------------------------
+def portrait_ui(person: dict, framing: dict, style_id: str):
+    """The slider, who paints, the painting job, before/after and the cartel; returns the done job."""
+    st.subheader(t("portrait.ui.step_portrait"))
+    strength = st.slider(t("portrait.ui.strength"), 0.0, 1.0, 0.5, 0.05, key="portrait-strength")
+    engine = None
+    ready = backends.available("portrait.paint")
+    if len(ready) > 1:
+        names = [b.name for b in ready]
+        engine = st.radio(t("portrait.ui.engine"), names, format_func=lambda n: t(backends.get(n).label),
+                          horizontal=True, key="portrait-engine")
+    seed = state().setdefault("seed", 1)
+    st.caption(expected_time_text("portrait.paint", first_guess=8.0))
+    left, right = st.columns(2)
+    paint = left.button(t("portrait.ui.paint"), type="primary", width="stretch", key="portrait-paint")
+    again = right.button(t("portrait.ui.again_seed"), width="stretch", key="portrait-again",
+                         disabled=not state().get("paint_job"))
+    if again:
+        seed = state()["seed"] = seed + 1
+    if paint or again:
+        state()["paint_job"] = submit_job("portrait.paint", {
+            "framed": framing["framed"], "face": framing.get("face"), "style": style_id, "strength": strength,
+            "seed": seed, "backend": engine if engine != "portrait.paint.cpu" else None, "sitter": person["name"],
+            "sitter_agrees": True})
+        state().pop("print_job", None)
+    if not state().get("paint_job"):
+        return None
+    job = job_status_ui(state()["paint_job"], "portrait-paint")
+    if job is None or job.state != "done":
+        return None
+    files = _files(job)
+    st.markdown(f"**{t('portrait.ui.before_after')}**")
+    picture, label = st.columns([3, 2])
+    with picture:
+        after = Image.open(files["portrait"])
+        size = (440, round(440 * after.height / after.width))  # fits the column of the page
+        before_after_ui(Image.open(files["before"]).resize(size), after.resize(size))
+    with label:
+        _cartel_ui(job.result["style"], person["name"], bool(job.result["ai_made"]), job.result.get("model", ""))
+    return job
+
+
+def _cartel_ui(style_id: str, sitter: str, ai_made: bool, model: str) -> None:
+    text = cartel(style_id, sitter, language=lang(), made_on=date.today(), ai_made=ai_made, model=model)
+    with st.container(border=True):
+        st.caption(t("portrait.ui.cartel"))
+        st.markdown(f"### {text.title}\n*{text.after}*\n\n{text.story}\n\n{text.when} · {text.library}  \n"
+                    f"**{text.made_with}**")
+
+
+# 5. the print ----------------------------------------------------------------------------------
+def print_ui(job, person: dict) -> None:
+    st.subheader(t("portrait.ui.step_print"))
+    files = _files(job)
+    sizes = {"A4": t("portrait.ui.size_a4"), "A5": t("portrait.ui.size_a5")}
+    size = st.radio(t("portrait.ui.size"), list(sizes), format_func=sizes.get, horizontal=True, key="portrait-size")
+    if st.button(t("portrait.ui.print"), width="stretch", key="portrait-print"):
+        state()["print_job"] = submit_job("portrait.print", {
+            "portrait": files["portrait"], "style": job.result["style"], "sitter": person["name"],
+            "ai_made": bool(job.result["ai_made"]), "model": job.result.get("model", ""), "size": size,
+            "language": lang(), "made_on": date.today().isoformat()})
+    download_ui(files["portrait"], t("portrait.ui.download_png"), mime="image/png", key="portrait-dl-png")
+    if not state().get("print_job"):
+        return
+    done = job_status_ui(state()["print_job"], "portrait-print")
+    if done is None or done.state != "done":
+        return
+    printed = _files(done)
+    left, right = st.columns([1, 2])
+    left.image(printed["preview"], width="stretch")
+    with right:
+        download_ui(printed["pdf"], t("portrait.ui.download_pdf"), mime="application/pdf", key="portrait-dl-pdf")
+        if printed.get("postcard"):
+            download_ui(printed["postcard"], t("portrait.ui.download_postcard"), mime="application/pdf",
+                        key="portrait-dl-postcard")
+        st.caption(t("portrait.ui.print_hint"))
+        st.caption(t("portrait.ui.in_gallery"))
+
+
+def _forget_results() -> None:
+    for key in ("paint_job", "print_job"):
+        state().pop(key, None)
+
+
+def reset() -> None:
+    st.session_state.pop(STATE, None)
+    for key in [k for k in st.session_state if str(k).startswith("portrait-") and not str(k).startswith(
+            "portrait-agree")]:
+        st.session_state.pop(key, None)
+
+
+def error_box(exc: Exception) -> None:
+    st.error(error_text(exc))
+
+
+__all__ = ["consent_ui", "photo_ui", "painter_ui", "portrait_ui", "print_ui", "reset", "get_style"]
