@@ -228,7 +228,9 @@ def panels_step_ui(comic: dict) -> None:
                 if panel["image"] and Path(panel["image"]).exists():
                     st.image(panel["image"], caption=t("comics.ui.panel_ready"), width="stretch")
                     if panel["ai"]:
-                        st.caption(t("comics.ui.panel_ai", seed=panel.get("seed") or comic["hero"]["seed"]))
+                        st.caption(t("comics.ui.panel_ai", seed=panel.get("seed") or comic["hero"]["seed"]),
+                                   help=t("comics.ui.panel_engine", engine=panel["made_by"])
+                                   if panel.get("made_by") else None)
                 elif panel["drawing"]:
                     st.image(panel["drawing"], width="stretch")
                 else:
@@ -313,6 +315,7 @@ def follow_panel_job(comic: dict, i: int) -> None:
         panel["image"] = str(target)
         panel["ai"] = job.kind == "imagegen.generate"
         panel["seed"] = (job.result or {}).get("seed")  # shown under the panel: the hero's magic number
+        panel["made_by"] = (job.result or {}).get("engine", "")  # e.g. "OpenVINO bf16", in the caption's tooltip
         if (job.result or {}).get("message_key"):  # the safety checker replaced the picture
             st.session_state[f"comic-error-{i}"] = t((job.result or {})["message_key"])
 

@@ -1,6 +1,7 @@
-"""A comic page drawn by the AI in the browser (a tiny SD-Turbo installed in the studio's data dir):
-three panels from sentences with a style, one panel redone alone, a refused sentence named and counted
-in the console, and the AI mention on the printed page."""
+"""A comic page drawn by the AI in the browser (a tiny SD-Turbo and TAESD installed in the studio's data
+dir and converted for OpenVINO, the engine the studio picks on a CPU): three panels from sentences with a
+style (the job and the panel's caption say which engine drew them), one panel redone alone, a refused
+sentence named and counted in the console, and the AI mention on the printed page."""
 from __future__ import annotations
 
 import hashlib
@@ -14,7 +15,7 @@ from tests.e2e.ai_studio import ai_studio_fixture
 from tests.e2e.conftest import ARTIFACTS, assert_no_exception, download, goto, shot, wait_ready
 
 
-studio = ai_studio_fixture()
+studio = ai_studio_fixture(openvino=True)
 
 
 def _jobs(studio, kind: str) -> list[dict]:
@@ -99,6 +100,13 @@ def test_an_ai_comic_page(browser_page, studio):
     assert {j["params"]["character"] for j in jobs} == {"Flamme, un petit dragon vert avec une écharpe rouge"}
     assert {j["params"]["seed"] for j in jobs} == {4242} and {j["result"]["seed"] for j in jobs} == {4242}
     assert sorted(j["params"]["style"] for j in jobs) == ["aquarelle", "ligne_claire", "ligne_claire"]
+    from pipelines.imagegen.openvino_engine import cpu_precision
+
+    made_by = f"OpenVINO {cpu_precision()}"  # the job says which engine drew each panel, and so does the page
+    assert {j["result"]["engine"] for j in jobs} == {made_by}
+    panels_tab = page.get_by_role("tabpanel", name="4 · Dessins")
+    panels_tab.locator('[data-testid="stTooltipHoverTarget"]').first.hover()  # the "drawn by the AI" caption's
+    page.get_by_text(f"Calculée par {made_by}").first.wait_for(timeout=10_000)
     first = _panel_files(studio)
     assert sorted(first) == ["panel-1-v1.png", "panel-2-v1.png", "panel-3-v1.png"]
 
