@@ -296,6 +296,7 @@ class OpenVINOImageModel:
 
     @property
     def made_by(self) -> str:
+        """"OpenVINO bf16", "OpenVINO f32" or "OpenVINO int8" (int8 weights, activations in the CPU's precision)."""
         return f"OpenVINO {self.precision}"
 
     @classmethod
@@ -312,8 +313,12 @@ class OpenVINOImageModel:
         precision = precision or cpu_precision()
         if precision not in PRECISIONS:
             raise ValueError(f"precision must be one of {PRECISIONS} but is {precision!r}.")
+        if precision == "bf16" and cpu_precision() == "f32":
+            precision = "f32"  # no bf16 units: OpenVINO would compute in f32 anyway; say so
         core = ov.Core()
-        cache = cache_dir()
+        # one cache folder per precision: measured here (OpenVINO 2026.4.1), a model compiled in f32 and
+        # then in bf16 with a shared cache dir loaded the f32 blob for bf16 and gave NaN latents
+        cache = cache_dir() / precision
         cache.mkdir(parents=True, exist_ok=True)
         config = {"INFERENCE_PRECISION_HINT": "f32" if precision == "f32" else cpu_precision(),
                   "PERFORMANCE_HINT": "LATENCY", "CACHE_DIR": str(cache)}

@@ -148,8 +148,9 @@ class ModelManager:
     def states(self) -> dict[str, str]:
         return {model_id: self.state(model_id) for model_id in self.catalog}
 
-    def verify(self, model_id: str) -> list[str]:
-        """Hash every file against the lock; returns the problems (empty when all is well)."""
+    def verify(self, model_id: str, derived: bool = True) -> list[str]:
+        """Hash every file against the lock (and, with derived=True, the files made from them, e.g.
+        OpenVINO IR); returns the problems (empty when all is well)."""
         entry = self.entry(model_id)
         folder = self.folder(model_id)
         lock = self.lock(model_id)
@@ -166,7 +167,7 @@ class ModelManager:
             elif self._hash(path) != recorded["sha256"]:
                 problems.append(f"{model_id}/{f.path}: sha256 differs from the one recorded at install")
         fingerprint = _fingerprint(lock)
-        for rel, recorded in lock.get("derived", {}).items():
+        for rel, recorded in (lock.get("derived", {}) if derived else {}).items():
             if recorded.get("from") != fingerprint:
                 continue  # made from files since replaced: unused, remade on next use
             path = folder / rel
@@ -233,7 +234,7 @@ class ModelManager:
         if state != "installed":
             raise UserError("errors.model_state", model=model_id, state=state,
                             command=f"python -m pipelines models download {model_id}")
-        problems = self.verify(model_id)
+        problems = self.verify(model_id, derived=False)
         if problems:
             raise UserError("errors.model_corrupt", model=model_id, detail="; ".join(problems),
                             command=f"python -m pipelines models download {model_id}")

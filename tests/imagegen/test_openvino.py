@@ -195,10 +195,47 @@ def test_no_conversion_when_the_app_starts(taesd_installed):
 
     from pipelines import backends
 
-    app = AppTest.from_file("app.py", default_timeout=60).run()
+    from tests.conftest import ROOT
+
+    app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120).run()
     assert not app.exception
     assert [b.engines()[0] for b in backends.for_capability("imagegen.txt2img") if b.is_available()] == ["openvino"]
     manager = ModelManager()
     for model_id in ("sd-turbo", "taesd"):
         assert not (manager.folder(model_id) / ove.IR_DIR).exists()
         assert "derived" not in json.loads((manager.folder(model_id) / LOCK_NAME).read_text())
+
+
+def test_doctor_reports_the_engine_and_precision(openvino_installed, capsys):
+    from pipelines.doctor import cmd_doctor
+
+    cmd_doctor(None)
+    out = capsys.readouterr().out
+    line = next(x for x in out.splitlines() if x.strip().startswith("sd-turbo") and "OpenVINO" in x)
+    assert f"OpenVINO {ove.cpu_precision()}" in line and "OpenVINO files ready" in line
+    assert f"this CPU computes in {ove.cpu_precision()}" in out
+
+
+def test_int8_is_offered_only_after_a_comparison_within_tolerance(openvino_installed, tmp_path):
+    """The models page's comparison job makes the int8 weights (recorded in the lock), compares the
+    pictures; int8 is used only once turned on after a passed comparison."""
+    from pipelines import backends
+    from pipelines.comics.prompts import _Context
+    from pipelines.jobs.registry import resolve_kind
+
+    ove.set_int8("sd-turbo", True)  # asked before any comparison: not used
+    assert ove.chosen_precision("sd-turbo") == ove.cpu_precision()
+    result = resolve_kind("imagegen.compare_int8")({"model": "sd-turbo"}, _Context(out_dir=tmp_path))
+    check = result["check"]
+    assert check["tolerance_db"] == ove.INT8_MIN_PSNR and check["reference"] == ove.cpu_precision()
+    assert check["passed"] == (check["psnr_db"] >= ove.INT8_MIN_PSNR)
+    assert ove.int8_check(openvino_installed.folder("sd-turbo")) == check
+    assert openvino_installed.derived_ready("sd-turbo", ove.ir_files((ove.INT8_PART,)))
+    if not check["passed"]:
+        assert ove.chosen_precision("sd-turbo") == ove.cpu_precision()
+        return
+    assert ove.chosen_precision("sd-turbo") == "int8"
+    picture = generate_image(ImageRequest(prompt="a dog", seed=1, width=64, height=64))
+    assert picture.engine == "OpenVINO int8" and backends.get("imagegen.txt2img.sd").engine == "openvino"
+    ove.set_int8("sd-turbo", False)
+    assert ove.chosen_precision("sd-turbo") == ove.cpu_precision()
