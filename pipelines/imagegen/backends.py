@@ -135,7 +135,9 @@ class StableDiffusionBackend(Backend):
             precision, parts = cpu_precision(), SD_PARTS
         folder = manager.verified_derived(facts.model_id, ir_files(parts))
         decoder = manager.verified_derived(facts.decoder_id, ir_files(TAESD_PARTS))
-        return OpenVINOImageModel.load(folder, facts, decoder, precision)
+        model = OpenVINOImageModel.load(folder, facts, decoder, precision)
+        model.warm_up(facts.size, facts.size)
+        return model
 
     def _load_pytorch(self) -> None:
         from ..device import torch_device

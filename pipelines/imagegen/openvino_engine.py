@@ -13,7 +13,7 @@ any other model file. Nothing is converted when the app starts.
 Shapes. The IR keeps batch, height, width and token count free (traced at 512 px); every shape
 actually used (512 px: latent 1x4x64x64 and 77 tokens; a hero's description: 154 tokens; guidance:
 batch 2) is compiled as a static reshape, once per process, and kept in OpenVINO's compiled-model
-cache (``<data dir>/cache/openvino``) so that later processes skip most of the compilation.
+cache (``<data dir>/cache/openvino/<precision>``) so that later processes skip most of the compilation.
 
 Precision (``INFERENCE_PRECISION_HINT``): bf16 where the CPU has bf16 units (AMX or AVX512-BF16),
 f32 elsewhere; int8 weight compression (NNCF ``compress_weights``, 8-bit asymmetric per channel)
@@ -106,7 +106,8 @@ def convert_sd(folder: Path, variant: str | None = None, size: int = 512, report
 
     Inputs: sample Bx4xHxW latent, timestep (B,), encoder states BxTxC (free sizes, traced at
     1x4x(size/8)x(size/8) and 77 tokens); text encoder input ids 1x77 (static).
-    Takes 1.5-2.5 minutes and about 7 GB of memory for SD-Turbo on 2 cores. Returns the relative
+    SD-Turbo: 7.4 GB peak memory; 17 minutes on 2 cores shared with a load average of 20 (PERF-NOTES:
+    87-142 s for the UNet on an idle machine). Returns the relative
     paths written (under ``<folder>/openvino``). Raises ValueError for SDXL or LCM UNets.
     """
     import openvino as ov
@@ -342,10 +343,12 @@ class OpenVINOImageModel:
         return sum(p.compile_s for p in self.parts.values())
 
     def warm_up(self, width: int = 512, height: int = 512, tokens: int = 77) -> None:
-        """Compile the usual shapes now (text encoder, UNet at one prompt chunk, decoder)."""
+        """Compile the usual shapes now (text encoder, UNet at one and two prompt chunks, decoder):
+        the worker does it while loading, so the first picture's steps are not held up."""
         side_h, side_w = height // self.vae_scale, width // self.vae_scale
         self.parts["text_encoder"].request(((1, 77),))
-        self.parts["unet"].request(((1, 4, side_h, side_w), (1,), (1, tokens, self.parts["unet"].hidden)))
+        for chunks in (1, 2):  # a panel alone, a panel with its hero's description
+            self.parts["unet"].request(((1, 4, side_h, side_w), (1,), (1, tokens * chunks, self.parts["unet"].hidden)))
         self.parts["decoder"].request(((1, 4, side_h, side_w),))
 
     # -- prompts ----------------------------------------------------------------------------

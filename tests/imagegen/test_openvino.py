@@ -188,16 +188,25 @@ def test_pytorch_stays_the_path_when_asked_or_without_the_tiny_decoder(sd_turbo_
     assert backend.engines() == ["pytorch"]
 
 
-def test_no_conversion_when_the_app_starts(taesd_installed):
-    """Starting the studio (home page) and asking doctor never converts: conversion is an install
-    step or the first picture's."""
+def _app(monkeypatch):
     from streamlit.testing.v1 import AppTest
 
+    from tests.conftest import ROOT, _clear_app_resources
+
+    monkeypatch.setenv("ATELIER_EMBEDDED_WORKER", "0")  # AppTest runs the script only
+    monkeypatch.chdir(ROOT)
+    _clear_app_resources()
+    return AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+
+
+def test_no_conversion_when_the_app_starts(taesd_installed, monkeypatch):
+    """Starting the studio (home page, models page) never converts: conversion is an install step
+    or the first picture's."""
     from pipelines import backends
 
-    from tests.conftest import ROOT
-
-    app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120).run()
+    app = _app(monkeypatch).run()
+    assert not app.exception
+    app.switch_page("pages/models.py").run()
     assert not app.exception
     assert [b.engines()[0] for b in backends.for_capability("imagegen.txt2img") if b.is_available()] == ["openvino"]
     manager = ModelManager()
@@ -239,3 +248,22 @@ def test_int8_is_offered_only_after_a_comparison_within_tolerance(openvino_insta
     assert picture.engine == "OpenVINO int8" and backends.get("imagegen.txt2img.sd").engine == "openvino"
     ove.set_int8("sd-turbo", False)
     assert ove.chosen_precision("sd-turbo") == ove.cpu_precision()
+
+
+def test_models_page_says_the_engine_and_offers_int8_after_a_passed_comparison(openvino_installed, monkeypatch):
+    app = _app(monkeypatch).run()
+    app.switch_page("pages/models.py").run()
+    assert not app.exception
+    texts = "\n".join(str(m.value) for m in list(app.markdown) + list(app.caption))
+    assert f"Moteur utilisé pour sd-turbo : OpenVINO (processeur), précision {ove.cpu_precision()}" in texts
+    assert "Fichiers OpenVINO : prêts" in texts
+    assert [b.label for b in app.button if "int8" in b.label] == ["Comparer les images int8"]
+    assert not [t for t in app.toggle]  # no comparison yet: nothing to turn on
+    folder = openvino_installed.folder("sd-turbo") / ove.IR_DIR
+    (folder / ove.INT8_CHECK).write_text(json.dumps({"psnr_db": 34.2, "tolerance_db": ove.INT8_MIN_PSNR,
+                                                    "passed": True, "reference": ove.cpu_precision(),
+                                                    "prompts": 2, "date": "2026-11-29T12:00:00"}))
+    app.run()
+    assert "34.2 dB" in "\n".join(str(m.value) for m in app.markdown)
+    app.toggle[0].set_value(True).run()
+    assert ove.chosen_precision("sd-turbo") == "int8"
