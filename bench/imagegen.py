@@ -43,6 +43,7 @@ HERO = "a small blue dragon with big round eyes and a red scarf"
 PANELS = ["eats an ice cream on the beach", "flies over a castle", "reads a book in the forest",
           "plays football with a cat", "sleeps under the moon"]
 AGREE_SEED, AGREE_PANEL = 11, 0
+RUNS = "bench-runs.jsonl"
 
 
 def _peak_rss_gb() -> float:
@@ -193,6 +194,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rounds", type=int, default=None, help="interleaved rounds (default 2)")
     parser.add_argument("--work", type=Path, default=Path("/tmp/atelier-bench-sd"),
                         help="folder for the model files and their IR (kept between runs)")
+    parser.add_argument("--resume", action="store_true",
+                        help="keep the runs a stopped bench finished (--work/bench-runs.jsonl) and go on")
     parser.add_argument("--one", help=argparse.SUPPRESS)
     parser.add_argument("--agree", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -203,7 +206,10 @@ def main(argv: list[str] | None = None) -> int:
     os.environ.setdefault("ATELIER_DATA_DIR", str(args.work / "data"))  # the compiled-model cache lives here
     if args.one:
         (args.work / "agree").mkdir(parents=True, exist_ok=True)
-        print(json.dumps(run_one(args.one, args.work, args.size, steps, args.work / "agree", args.agree)))
+        result = run_one(args.one, args.work, args.size, steps, args.work / "agree", args.agree)
+        with open(args.work / RUNS, "a") as fh:  # kept: --resume goes on from finished runs
+            fh.write(json.dumps({**result, "size": args.size, "steps": steps}) + "\n")
+        print(json.dumps(result))
         return 0
     from pipelines.imagegen.openvino_engine import cpu_precision
 
@@ -212,10 +218,20 @@ def main(argv: list[str] | None = None) -> int:
     main_ov = "openvino-" + cpu_precision()
     order = ["defaults", "pytorch", "openvino"]
     runs: dict[str, list[dict]] = {}
-    for r in range(rounds):
+    done = 0
+    if args.resume and (args.work / RUNS).exists():  # the runs a stopped bench finished, same size and steps
+        for line in (args.work / RUNS).read_text().splitlines():
+            run = json.loads(line)
+            if run.get("size") == args.size and run.get("steps") == steps:
+                runs.setdefault(run["setting"], []).append(run)
+        done = min(len(runs.get(s, [])) for s in ("defaults", "pytorch", main_ov))
+        print(f"resuming after {done} finished round(s)", file=sys.stderr)
+    else:
+        (args.work / RUNS).unlink(missing_ok=True)
+    for r in range(done, rounds):
         print(f"round {r + 1}/{rounds} (load average {_load_average()}) ...", file=sys.stderr, flush=True)
         for setting in order[r % 3:] + order[:r % 3]:
-            result = _spawn(setting, args, steps, agree=(r == 0))
+            result = _spawn(setting, args, steps, agree=(r == done))
             runs.setdefault(result["setting"], []).append(result)
     for precision in ("f32", "bf16", "int8"):
         if f"openvino-{precision}" not in runs:
@@ -227,7 +243,8 @@ def main(argv: list[str] | None = None) -> int:
         return statistics.median(r["seconds"][str(steps_)] for r in runs[setting])
 
     names = list(runs)
-    print(f"\nSD-Turbo architecture, random weights, {args.size}x{args.size}; rounds: {rounds} (medians); "
+    print(f"\nSD-Turbo architecture, random weights, {args.size}x{args.size}; rounds: {rounds} (medians; "
+          f"{', '.join(f'{n} {len(v)}' for n, v in runs.items())} runs); "
           f"OpenVINO picks {cpu_precision()} on this CPU; load average before {load_before}, after {_load_average()}")
     print(f"{'':26}" + "".join(f"{n:>15}" for n in names))
     for s in steps:

@@ -51,7 +51,7 @@ def _pick(page, key: str, option: str) -> None:
     wait_ready(page)
 
 
-def _wait_ready_panels(page, count: int, timeout_s: float = 150) -> None:
+def _wait_ready_panels(page, count: int, timeout_s: float = 300) -> None:
     panels_tab = page.get_by_role("tabpanel", name="4 · Dessins")
     for _ in range(int(timeout_s)):
         ready = panels_tab.get_by_text("Case prête").count() >= count

@@ -258,12 +258,12 @@ def test_models_page_says_the_engine_and_offers_int8_after_a_passed_comparison(o
     assert f"Moteur utilisé pour sd-turbo : OpenVINO (processeur), précision {ove.cpu_precision()}" in texts
     assert "Fichiers OpenVINO : prêts" in texts
     assert [b.label for b in app.button if "int8" in b.label] == ["Comparer les images int8"]
-    assert not [t for t in app.toggle]  # no comparison yet: nothing to turn on
+    assert not [t for t in app.toggle if t.key.startswith("int8")]  # no comparison yet: nothing to turn on
     folder = openvino_installed.folder("sd-turbo") / ove.IR_DIR
     (folder / ove.INT8_CHECK).write_text(json.dumps({"psnr_db": 34.2, "tolerance_db": ove.INT8_MIN_PSNR,
                                                     "passed": True, "reference": ove.cpu_precision(),
                                                     "prompts": 2, "date": "2026-11-29T12:00:00"}))
     app.run()
     assert "34.2 dB" in "\n".join(str(m.value) for m in app.markdown)
-    app.toggle[0].set_value(True).run()
+    app.toggle(key="int8-sd-turbo").set_value(True).run()
     assert ove.chosen_precision("sd-turbo") == "int8"
