@@ -12,6 +12,8 @@ from ui.jobs import duration_text, kind_label, message_text
 from ui.runtime import get_queue, get_store
 from ui.session import current_workshop, is_facilitator
 from ui.frame import require_frame
+from ui.approvals import approvals_console_ui
+from ui.console_privacy import retention_ui, tablets_ui, worker_ui
 
 require_frame()  # first: pages run inside the studio's frame (ui/frame.py)
 
@@ -75,6 +77,7 @@ with code_col:
             st.markdown(f"📶 `http://{address}:{port}`")
 count_col1.metric(t("console.blocked_prompts"), store.count_events("prompt_blocked", workshop["id"]))
 count_col2.metric(t("console.flagged_images"), store.count_events("image_flagged", workshop["id"]))
+approvals_console_ui(store, workshop)  # children's pictures waiting for the OK; refusals by category
 
 st.subheader(f"👧 {t('console.participants')}")
 with st.form("add-participant", clear_on_submit=True):
@@ -118,8 +121,12 @@ for person in store.participants(workshop["id"]):
         store.remove_participant(person["id"])
         st.rerun()
 
+tablets_ui(workshop)
+retention_ui(workshop)
+
 # 3. The job queue ------------------------------------------------------------------------------
 st.subheader(f"⏳ {t('console.queue')}")
+worker_ui()
 queue = get_queue()
 names = {p["id"]: p["name"] for p in store.participants(workshop["id"])}
 

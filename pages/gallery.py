@@ -6,7 +6,7 @@ import streamlit as st
 
 from ui.i18n import t
 from ui.runtime import get_store
-from ui.session import current_participant, current_workshop, is_facilitator
+from ui.session import current_workshop, visible_artifacts
 from ui.frame import require_frame
 
 require_frame()  # first: pages run inside the studio's frame (ui/frame.py)
@@ -19,8 +19,7 @@ if not workshop:
     st.stop()
 
 # Children see their own creations; the facilitator sees everyone's.
-me = current_participant()
-items = store.artifacts(workshop_id=workshop["id"], owner=None if is_facilitator() else (me["id"] if me else -1))
+items = visible_artifacts(workshop["id"])
 items = [a for a in items if a["kind"] != "upload"]
 if not items:
     st.info(t("gallery.empty"))

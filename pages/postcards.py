@@ -10,12 +10,12 @@ from pipelines.export.imposition import add_calibration_pages
 from pipelines.export.pdf import PrintDocument
 from pipelines.export.postcard import BORDERS, crop_frame, draw_crop_frame, message_fit, picture_ratio, Postcard
 from pipelines.i18n import UserError
-from pipelines.safety.uploads import sanitize_image
+from pipelines.safety.uploads import open_picture, sanitize_image
 from pipelines.store.files import atomic_path
 from ui.i18n import error_text, lang, t
 from ui.jobs import expected_time_text, job_status_ui, submit_job
 from ui.runtime import get_store
-from ui.session import can_upload_photos, current_workshop
+from ui.session import can_upload_photos, current_workshop, visible_artifacts
 from ui.widgets import download_ui, picture_choice_ui
 from ui.frame import require_frame
 
@@ -45,7 +45,7 @@ def save_picture(image: Image.Image, name: str) -> str:
 def gallery_source_ui() -> str | None:
     """Pick one of the workshop's pictures."""
     items = []
-    for item in store.artifacts(workshop_id=workshop_id) if workshop_id else []:
+    for item in visible_artifacts(workshop_id) if workshop_id else []:
         picture = next((p for p in item["files"].values() if Path(p).suffix.lower() in IMAGE_TYPES
                         and Path(p).exists()), None)
         if picture:
@@ -173,7 +173,7 @@ if not front or not Path(front).exists():
 
 # 2. The card: direction, border, crop frame, title, message.
 st.header(t("postcards.design"))
-picture = Image.open(front)
+picture = open_picture(front)
 design_col, frame_col = st.columns([1, 1])
 with design_col:
     orientation = st.radio(t("postcards.orientation"), ["landscape", "portrait"], horizontal=True,

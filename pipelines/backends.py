@@ -31,6 +31,7 @@ capability                Protocol                                    call
 ``imagegen.safety``       :class:`pipelines.imagegen.contract.SafetyChecker` ``PIL.Image -> bool``
 ``story.write``           :class:`pipelines.story.contract.Writer`     ``WriteRequest -> Story``
 ``story.voice``           :class:`pipelines.story.contract.Voice`      ``SpeakRequest -> Path``
+``safety.prompt``         :class:`pipelines.safety.model_guard.SentenceGuard` ``GuardRequest -> PromptCheck | None``
 ========================  ==========================================  ===================================
 
 A new backend is one class plus one registry line
@@ -162,12 +163,15 @@ def registry() -> list[type[Backend]]:
     from .music import backends as music
     from .photo import backends as photo, faces
     from .portrait import backends as portrait
+    from .safety import model_guard as guard
     from .story import llm, voice, writer
 
     return [
         writer.TemplateWriter,
         llm.SmallLlmWriter,
         llm.LlmWriter,
+        guard.SmallModelGuard,
+        guard.ModelGuard,
         voice.EspeakVoice,
         voice.PiperFrenchVoice,
         music.ComposerBackend,
@@ -210,9 +214,10 @@ def contracts() -> dict[str, type]:
     from .music.contract import CONTRACTS as music
     from .photo.contract import CONTRACTS as photo
     from .portrait.contract import CONTRACTS as portrait
+    from .safety.model_guard import CONTRACTS as safety
     from .story.contract import CONTRACTS as story
 
-    return {**story, **music, **imagegen, **photo, **portrait}
+    return {**story, **music, **imagegen, **photo, **portrait, **safety}
 
 
 def register_backend(cls: type[Backend]) -> None:

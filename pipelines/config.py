@@ -35,6 +35,7 @@ class Settings:
     cpu_threads: int = 0  # 0 = all cores
     engine: str = "auto"  # picture models: auto (fastest available: OpenVINO on a CPU) | pytorch
     plugins: str = ""  # comma-separated modules that register extra backends or job kinds
+    facilitator_addresses: str = ""  # serve mode: addresses/networks (besides loopback) of the facilitator's computers
 
     @property
     def models_path(self) -> Path:
@@ -51,6 +52,34 @@ class Settings:
     @property
     def queue_path(self) -> Path:
         return Path(self.data_dir) / "queue.db"
+
+
+def is_facilitator_address(address: str | None) -> bool:
+    """True for loopback (this computer) and for the addresses or networks in settings.facilitator_addresses
+    (comma-separated, e.g. "192.168.1.10, 10.0.0.0/29"). A malformed entry raises ValueError naming it."""
+    import ipaddress
+
+    if address in (None, "", "localhost"):
+        return True
+    try:
+        ip = ipaddress.ip_address(address)
+    except ValueError:
+        return False
+    if ip.is_loopback and not _loopback_is_a_tablet(ip):
+        return True
+    for entry in [e.strip() for e in settings().facilitator_addresses.split(",") if e.strip()]:
+        try:
+            if ip in ipaddress.ip_network(entry, strict=False):
+                return True
+        except ValueError:
+            raise ValueError(f"ATELIER_FACILITATOR_ADDRESSES: {entry!r} is not an address or a network "
+                             "(e.g. 192.168.1.10 or 192.168.1.0/28).") from None
+    return False
+
+
+def _loopback_is_a_tablet(ip) -> bool:
+    """Only 127.0.0.1 and ::1 are this computer's own browser; other 127.x addresses are forwarders."""
+    return str(ip) not in ("127.0.0.1", "::1")
 
 
 def _coerce(value: str, kind: type, name: str):

@@ -276,7 +276,7 @@ def check_ai_panel(comic: dict, i: int, language: str, store=None, workshop_id: 
     if not panel_prompt(comic, i):
         raise UserError("comics.errors.story_empty", panel=i + 1)
     for text in (panel_prompt(comic, i), hero_description(comic)):
-        verdict = check_prompt(text, language, store=store, workshop_id=workshop_id) if text else None
+        verdict = check_prompt(text, language, store=store, workshop_id=workshop_id, model=False) if text else None
         if verdict is not None and verdict.blocked:
             raise UserError("comics.ui.panel_blocked", panel=i + 1, message=verdict.message(language))
 

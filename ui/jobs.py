@@ -54,6 +54,11 @@ def job_status_ui(job_id: str, key: str) -> Job | None:
     except KeyError:
         return None
     if job.finished:
+        from .approvals import held_picture
+
+        job = held_picture(job)  # a child's AI picture may wait for the facilitator's OK
+        if job is None:
+            return None
         if job.state == "failed":
             st.error(job_error_text(job.error))
         elif job.state == "cancelled":
@@ -71,6 +76,8 @@ def _live_progress(job_id: str, key: str) -> None:
         st.rerun()  # the whole page shows the result
     if job.state == "queued":
         label = t("jobs.waiting", n=(job.position or 0) + 1)
+        if not queue.reachable():  # the shared queue server is restarting: the job waits in the store
+            st.warning(f"🔄 {t('privacy.queue_reconnecting')}")
     else:
         label = message_text(job.message) or t("jobs.running")
     eta = f" — {t('jobs.eta', time=duration_text(job.eta_seconds))}" if job.eta_seconds is not None else ""

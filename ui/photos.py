@@ -12,7 +12,7 @@ from PIL import Image
 from pipelines import backends
 from pipelines.i18n import UserError
 from pipelines.photo.hints_layer import hint_layer
-from pipelines.safety.uploads import sanitize_image
+from pipelines.safety.uploads import open_picture, picture_size, sanitize_image
 from pipelines.store.files import write_bytes_atomic
 
 from .i18n import error_text, lang, t
@@ -122,7 +122,7 @@ def cleared_mask_ui() -> str | None:
         return mask_file
     from pipelines.photo.repair import clear_area
 
-    mask = np.asarray(Image.open(mask_file).convert("L")) >= 128
+    mask = np.asarray(open_picture(mask_file).convert("L")) >= 128
     for box in cleared:
         mask = clear_area(mask, box)
     out = _work_dir() / "mask-edited.png"
@@ -210,7 +210,7 @@ def result_ui(job) -> dict:
     files = {k: str(get_store().files_dir / v) for k, v in job.result["files"].items()}
     st.subheader(t("photo.ui.result"))
     current = state().get("recolored") or files["restored"]
-    before_after_ui(Image.open(files["before"]), Image.open(current))
+    before_after_ui(open_picture(files["before"]), open_picture(current))
     notes = job.result.get("notes") or []
     if notes:
         st.info("  \n".join(t(n) for n in notes))
@@ -225,7 +225,7 @@ def hints_ui(files: dict) -> None:
     st.caption(t("photo.ui.hints_explain"))
     base_path = files.get("uncoloured") or files["restored"]
     shown = state().get("recolored") or files["restored"]
-    picture = Image.open(shown).convert("RGB")
+    picture = open_picture(shown)
     width = min(700, picture.width)
     height = int(picture.height * width / picture.width)
     colour = st.color_picker(t("photo.ui.pick_colour"), "#3a6fd8", key="photo-hint-colour")
@@ -236,7 +236,7 @@ def hints_ui(files: dict) -> None:
     left, right = st.columns(2)
     if left.button(t("photo.ui.recolor"), type="primary", width="stretch", key="photo-recolor",
                    disabled=not objects):
-        size = Image.open(base_path).size
+        size = picture_size(base_path)
         layer = hint_layer(objects, (width, height), size)
         hints_file = _work_dir() / f"indices-{uuid.uuid4().hex[:6]}.png"
         layer.save(hints_file)

@@ -7,7 +7,6 @@ from datetime import date
 from pathlib import Path
 
 import streamlit as st
-from PIL import Image
 
 from pipelines import backends
 from pipelines.i18n import UserError
@@ -16,7 +15,7 @@ from pipelines.portrait.framing import centred_crop
 from pipelines.portrait.label import cartel
 from pipelines.portrait.samples import missing_samples, sample_path
 from pipelines.portrait.styles import STYLES, get_style
-from pipelines.safety.uploads import sanitize_image
+from pipelines.safety.uploads import open_picture, sanitize_image
 from pipelines.store.files import write_bytes_atomic
 
 from .i18n import error_text, lang, t
@@ -120,9 +119,8 @@ def _manual_crop_ui(photo: str, result: dict) -> None:
     cy = st.slider(t("portrait.ui.crop_y"), 0.0, 1.0, 0.45, 0.02, key="portrait-crop-y")
     box = centred_crop((width, height), zoom=zoom, centre_x=cx, centre_y=cy)
     fractions = (box.x / width, box.y / height, (box.x + box.w) / width, (box.y + box.h) / height)
-    with Image.open(photo) as picture:
-        preview = picture.convert("RGB")
-        preview.thumbnail((480, 480))
+    preview = open_picture(photo)
+    preview.thumbnail((480, 480))
     st.image(draw_crop_frame(preview, fractions), width=320)
     if st.button(t("portrait.ui.crop_apply"), key="portrait-crop-apply"):
         state()["frame_job"] = submit_job("portrait.frame", {"source": state()["source"], "crop": box.as_list()})
@@ -202,9 +200,9 @@ def portrait_ui(person: dict, framing: dict, style_id: str):
     st.markdown(f"**{t('portrait.ui.before_after')}**")
     picture, label = st.columns([3, 2])
     with picture:
-        after = Image.open(files["portrait"])
+        after = open_picture(files["portrait"])
         size = (440, round(440 * after.height / after.width))  # fits the column of the page
-        before_after_ui(Image.open(files["before"]).resize(size), after.resize(size))
+        before_after_ui(open_picture(files["before"]).resize(size), after.resize(size))
     with label:
         _cartel_ui(job.result["style"], person["name"], bool(job.result["ai_made"]), job.result.get("model", ""))
     return job

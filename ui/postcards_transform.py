@@ -6,7 +6,7 @@ import shutil
 from pathlib import Path
 
 import streamlit as st
-from PIL import Image
+from pipelines.safety.uploads import open_picture, picture_size
 
 from pipelines import backends
 from pipelines.export.dvd import repaint_params
@@ -65,16 +65,14 @@ def transform_ui(front: str, workshop_id: int | None) -> str:
     if st.button(t("postcards.transform.go"), type="primary", use_container_width=True, key="pc-transform-go",
                  disabled=bool(st.session_state.get("pc-transform-job"))):
         if mode == "repaint":
-            with Image.open(front) as cover:
-                params = repaint_params(front, cover.size, words, lang())
+            params = repaint_params(front, picture_size(front), words, lang())
         else:
             params = {"image": front, "style": "aquarelle"}
         st.session_state["pc-transform-job"] = submit_job(kind, params)
         st.session_state["pc-transform-pending"] = {"source": front, "mode": mode}
         st.rerun()
     if made and made.get("source") == front and made.get("mode") == mode and Path(made["path"]).exists():
-        with Image.open(front) as before, Image.open(made["path"]) as after:
-            before_after_ui(before.convert("RGB"), after.convert("RGB"), height=360)
+        before_after_ui(open_picture(front), open_picture(made["path"]), height=360)
         st.session_state["postcard_ai"] = bool(made["ai"])
         return made["path"]
     return front

@@ -9,9 +9,9 @@ from pipelines.blindtest.jobs import ASKS
 from pipelines.blindtest.library import PackLibrary
 from pipelines.blindtest.pack import PackInvalid
 from pipelines.blindtest.starter import GENRES, INSTRUMENTS, MOODS
-from pipelines.config import settings
 from pipelines.imagegen import STYLES
 from pipelines.safety.uploads import sanitize_image
+from pipelines.store.files import write_bytes_atomic
 
 from .i18n import error_text, lang, t
 from .jobs import job_status_ui, submit_job
@@ -193,7 +193,8 @@ def check_drawn_prompt(subject: str) -> None:
     if not subject.strip():
         raise UserError("quiz.builder.err_subject")
     workshop = current_workshop()
-    verdict = check_prompt(subject, lang(), store=get_store(), workshop_id=workshop["id"] if workshop else None)
+    verdict = check_prompt(subject, lang(), store=get_store(), workshop_id=workshop["id"] if workshop else None,
+                           model=False)
     if verdict.blocked:
         raise UserError(verdict.message_key)
 
@@ -222,9 +223,13 @@ def ai_picture_ui(entry) -> None:
                     except Exception as exc:
                         st.error(error_text(exc))
                         return
-                    source = settings().data_dir / "quiz-packs" / ".uploads" / f"{uuid.uuid4().hex}.png"
-                    source.parent.mkdir(parents=True, exist_ok=True)
-                    source.write_bytes(clean.png_bytes())
+                    # The upload belongs to the workshop (purged with it); the pack keeps only its stylised item.
+                    from .runtime import get_store
+                    from .session import current_workshop
+
+                    workshop = current_workshop()
+                    folder = get_store().artifact_dir(workshop["id"] if workshop else None, "quiz-uploads")
+                    source = write_bytes_atomic(folder / f"{uuid.uuid4().hex}.png", clean.png_bytes())
                     licence_text = t("quiz.builder.author_permission") if licence == "author-permission" else licence
                     st.session_state["quiz-picture-job"] = submit_job("quiz.picture_item", {
                         "pack": entry.name, "source": str(source), "subject": subject, "style": style,

@@ -91,7 +91,8 @@ def live_player_ui(token: str) -> None:
 def answer_ui(quiz: QuizGames, token: str, view: dict) -> None:
     question = view["question"]
     remaining = int(round(view["remaining"] or 0))
-    st.markdown(f"<div class='quiz-big'>{question_title(question)} · ⏱️ {remaining} s</div>", unsafe_allow_html=True)
+    st.markdown(f"<div class='quiz-big'>{_escape(question_title(question))} · ⏱️ {remaining} s</div>",
+                unsafe_allow_html=True)
     if view["answer"]:
         st.markdown(f"<div class='quiz-big' data-testid='quiz-sent'>✅ {t('quiz.play.sent')}</div>",
                     unsafe_allow_html=True)
@@ -119,7 +120,8 @@ def result_ui(view: dict) -> None:
     else:
         st.markdown(f"<div class='quiz-big' data-testid='quiz-result'>🙈 {t('quiz.play.wrong')}</div>",
                     unsafe_allow_html=True)
-    st.markdown(f"<div class='quiz-big'>👉 {choice_label(question, question['answer'])}</div>", unsafe_allow_html=True)
+    st.markdown(f"<div class='quiz-big'>👉 {_escape(choice_label(question, question['answer']))}</div>",
+                unsafe_allow_html=True)
     st.markdown(f"<div class='quiz-big'>{t('quiz.play.rank', rank=view['rank'], total=view['total'])}</div>",
                 unsafe_allow_html=True)
 

@@ -4,13 +4,13 @@ from __future__ import annotations
 import atexit
 import logging
 import os
-import subprocess
 import sys
 
 import streamlit as st
 
 from pipelines.config import ROOT, settings
 from pipelines.jobs import JobQueue
+from pipelines.jobs.supervisor import WorkerSupervisor
 from pipelines.store import Store
 
 log = logging.getLogger("atelier.app")
@@ -28,24 +28,24 @@ def get_queue() -> JobQueue:
     return JobQueue(get_store())
 
 
-@st.cache_resource
-def start_worker() -> subprocess.Popen | None:
-    """One embedded worker per device, started with the app (not when a Redis queue has its own)."""
+def _stop_supervisor(supervisor: WorkerSupervisor | None) -> None:
+    if supervisor is not None:
+        supervisor.stop()
+
+
+@st.cache_resource(on_release=_stop_supervisor)
+def start_worker() -> WorkerSupervisor | None:
+    """One embedded worker per device, started with the app and restarted within seconds if it dies
+    (not when a Redis queue has its own workers)."""
     if settings().queue_url or os.environ.get("ATELIER_EMBEDDED_WORKER", "1") == "0":
         return None
-    env = dict(os.environ, HF_HUB_OFFLINE="1", PYTHONPATH=str(ROOT))
-    log_path = settings().data_dir / "worker.log"
-    log_path.parent.mkdir(parents=True, exist_ok=True)
-    out = open(log_path, "ab")
-    proc = subprocess.Popen([sys.executable, "-m", "pipelines", "worker", "--device", "auto"], cwd=ROOT, env=env,
-                            stdout=out, stderr=subprocess.STDOUT)
-    atexit.register(lambda: proc.poll() is None and proc.terminate())
-    return proc
+    env = dict(os.environ, HF_HUB_OFFLINE="1", PYTHONPATH=str(ROOT), ATELIER_WORKER_PARENT=str(os.getpid()))
+    supervisor = WorkerSupervisor([sys.executable, "-m", "pipelines", "worker", "--device", "auto"], cwd=ROOT,
+                                  env=env, log_path=settings().data_dir / "worker.log").start()
+    atexit.register(supervisor.stop)
+    return supervisor
 
 
 def ensure_worker() -> None:
-    """Restart the worker if it died (a crash never loses the queue: it lives in SQLite)."""
-    proc = start_worker()
-    if proc is not None and proc.poll() not in (None, 0):  # 0: another worker already serves this device
-        start_worker.clear()
-        start_worker()
+    """Start the supervised worker once per app process (the supervisor restarts it when it dies)."""
+    start_worker()

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from pipelines.config import settings
+from pipelines.config import is_facilitator_address, settings
 from pipelines.i18n import LANGUAGES
 
 from .i18n import lang, t
@@ -21,7 +21,7 @@ def is_local_client() -> bool:
         address = st.context.ip_address
     except Exception:  # older servers / tests
         address = None
-    return address in LOCAL_ADDRESSES
+    return address in LOCAL_ADDRESSES or is_facilitator_address(address)
 
 
 def is_facilitator() -> bool:
@@ -33,15 +33,22 @@ def current_workshop() -> dict | None:
     return get_store().workshop(workshop_id) if workshop_id else None
 
 
+def bound_participant_id() -> int | None:
+    """The participant this tablet is bound to (by their tablet code), or None."""
+    return st.session_state.get("bound_participant")
+
+
 def current_participant() -> dict | None:
-    participant_id = st.session_state.get("participant_id")
+    participant_id = bound_participant_id() or st.session_state.get("participant_id")
     if not participant_id:
         return None
     participant = get_store().participant(participant_id)
     workshop = current_workshop()
-    if participant and workshop and participant["workshop_id"] == workshop["id"]:
-        return participant
-    return None
+    if not participant or not workshop or participant["workshop_id"] != workshop["id"]:
+        return None
+    if participant.get("tablet_code") and participant_id != bound_participant_id() and not is_facilitator():
+        return None  # bound to another tablet since this one picked the name
+    return participant
 
 
 def owner_id() -> int | None:
@@ -55,32 +62,92 @@ def can_upload_photos() -> bool:
     return participant is None or not participant["minor"] or bool(participant["consent"])
 
 
+def device_token() -> str | None:
+    """This browser's device token (the HttpOnly cookie set by ui/server.py), if any."""
+    from .server import COOKIE
+
+    try:
+        token = st.context.cookies.get(COOKIE)
+    except Exception:  # no server request behind this run (AppTest)
+        return None
+    return token if isinstance(token, str) and token else None
+
+
+def _devices():
+    from pipelines.store.devices import Devices
+
+    return Devices(get_store())
+
+
+def _enter(workshop: dict, participant: dict | None = None) -> None:
+    """This browser joins `workshop` (bound to `participant` when a tablet code was given)."""
+    st.session_state["workshop_id"] = workshop["id"]
+    st.session_state.setdefault("lang", workshop["language"])
+    if participant:
+        st.session_state["bound_participant"] = participant["id"]
+        st.session_state["participant_id"] = participant["id"]
+    _devices().join(device_token() or "", workshop["id"], participant["id"] if participant else None)
+
+
+def _try_code(code: str) -> bool:
+    """A workshop code or a participant's tablet code; True when it let this browser in."""
+    code = "".join(str(code or "").split()).upper()
+    participant = _devices().participant_by_tablet_code(code)
+    if participant:
+        workshop = get_store().workshop(participant["workshop_id"])
+        if workshop:
+            _enter(workshop, participant)
+            return True
+    workshop = get_store().workshop_by_code(code) if code else None
+    if workshop:
+        _enter(workshop)
+        return True
+    return False
+
+
 def join_gate_ui() -> bool:
-    """In `make serve` mode a tablet must give the workshop code first. Returns True when allowed in."""
+    """In `make serve` mode a tablet must give the workshop code (or a child's tablet code) first.
+
+    A device that joined before is let in again from its cookie (the store remembers the token);
+    a tablet code in the address (`?tablet=CODE`, the console's QR code) binds the tablet at once.
+    Returns True when allowed in.
+    """
     if is_local_client():
         return True
-    if st.session_state.get("workshop_id"):
-        workshop = current_workshop()
-        if workshop and st.query_params.get("atelier") != workshop["code"]:
-            st.query_params["atelier"] = workshop["code"]  # a reload of this address keeps the tablet in
+    tablet = st.query_params.get("tablet")
+    if tablet:
+        del st.query_params["tablet"]  # the code does not stay in the address bar
+        if _try_code(tablet):
+            st.rerun()
+    if st.session_state.get("workshop_id") and (workshop := current_workshop()):
+        if not bound_participant_id() and st.query_params.get("atelier") != workshop["code"]:
+            st.query_params["atelier"] = workshop["code"]  # a reload keeps the tablet in, even without cookies
+        return True
+    known = _devices().lookup(device_token())
+    if known and (workshop := get_store().workshop(known["workshop_id"])):
+        participant = get_store().participant(known["participant_id"]) if known["participant_id"] else None
+        _enter(workshop, participant)
         return True
     remembered = st.query_params.get("atelier")
-    if remembered and (workshop := get_store().workshop_by_code(remembered)):
-        st.session_state["workshop_id"] = workshop["id"]
-        st.session_state.setdefault("lang", workshop["language"])
+    if remembered and _try_code(remembered):
         return True
     st.title(t("join.title"))
     st.write(t("join.explain"))
     with st.form("join"):
         code = st.text_input(t("join.code"), max_chars=8)
         if st.form_submit_button(t("join.button"), type="primary", width="stretch"):
-            workshop = get_store().workshop_by_code(code)
-            if workshop:
-                st.session_state["workshop_id"] = workshop["id"]
-                st.session_state["lang"] = workshop["language"]
+            if _try_code(code):
                 st.rerun()
             st.error(t("join.wrong_code"))
     return False
+
+
+def visible_artifacts(workshop_id: int, kind: str | None = None) -> list[dict]:
+    """The creations this browser may list, open and delete: all of them on the facilitator's machine,
+    otherwise only the current participant's (none when nobody is picked)."""
+    me = current_participant()
+    owner = None if is_facilitator() else (me["id"] if me else -1)
+    return get_store().artifacts(workshop_id=workshop_id, owner=owner, kind=kind)
 
 
 def sidebar_ui() -> None:
@@ -108,6 +175,13 @@ def sidebar_ui() -> None:
             if not is_facilitator():
                 st.markdown(f"**{workshop['name']}**")
             people = store.participants(workshop["id"])
+            bound = current_participant() if bound_participant_id() else None
+            if bound:  # a tablet bound to one child: their name, no choice
+                st.markdown(f"### 🙂 {bound['name']}")
+                people = []
+            elif not is_facilitator():  # a child bound to a tablet is picked on that tablet only
+                taken = _devices().bound_participants(workshop["id"])
+                people = [p for p in people if p["id"] not in taken]
             if people:
                 ids = [None] + [p["id"] for p in people]
                 names = {None: t("sidebar.nobody"), **{p["id"]: p["name"] for p in people}}

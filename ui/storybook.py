@@ -1,6 +1,7 @@
 """Widgets of the Storybook page: the choices, page editing, pictures, music and voice, the finished book."""
 from __future__ import annotations
 
+import html
 import json
 from pathlib import Path
 
@@ -270,7 +271,8 @@ def preview_ui(story: Story) -> None:
     with st.container(border=True):
         if page.picture and Path(page.picture).exists():
             st.image(page.picture, use_container_width=True)
-        st.markdown(f"<p style='font-size:1.6rem;line-height:1.5'>{page.text}</p>", unsafe_allow_html=True)
+        st.markdown(f"<p style='font-size:1.6rem;line-height:1.5'>{html.escape(page.text)}</p>",
+                    unsafe_allow_html=True)  # the text is the child's (edited pages): escaped
         if page.music and Path(page.music).exists():
             st.audio(page.music, format="audio/mpeg", loop=True)
         if page.narration and Path(page.narration).exists():

@@ -29,11 +29,7 @@ def cmd_pack_check(args) -> int:
 
 
 def _zip_items(path: Path) -> int:
-    import json
-    import zipfile
-
-    with zipfile.ZipFile(path) as archive:
-        return len(json.loads(archive.read(packs.MANIFEST))["items"])
+    return len(packs.zip_manifest(path)["items"])
 
 
 def cmd_pack_build(args) -> int:

@@ -13,7 +13,6 @@ import sqlite3
 import threading
 import time
 from dataclasses import dataclass
-from datetime import datetime, timedelta
 
 from ..i18n import UserError
 from ..store import Store, now
@@ -26,7 +25,6 @@ SECONDS_CHOICES = (10, 20, 30, 45)
 TEAMS = {"fox": "🦊", "turtle": "🐢", "owl": "🦉", "dolphin": "🐬"}
 GRACE = 1.0  # an answer sent at the last second may arrive a little after the deadline
 MAX_NAME = 24
-KEEP_DAYS = 30  # finished games (and the pseudonyms in them) are deleted after this
 
 # Every player's page runs in the same server process: queueing their answers on a lock here is
 # much faster than letting SQLite's busy handler back off and retry (measured in bench/blindtest.py).
@@ -122,11 +120,10 @@ class QuizGames:
                                 "ORDER BY id DESC", (workshop_id,)).fetchall()
         return [self.game(r["id"]) for r in rows]
 
-    def purge_old(self, days: int = KEEP_DAYS) -> int:
-        """Delete games (players, answers) created more than `days` ago; returns how many."""
-        limit = (datetime.now() - timedelta(days=days)).isoformat(timespec="seconds")
-        with self.store.transaction() as conn:
-            return conn.execute("DELETE FROM quiz_games WHERE created_at < ?", (limit,)).rowcount
+    def purge_old(self) -> int:
+        """Delete games (players, answers) past their retention: a workshop's games end with the workshop
+        (Store.purge_expired, also run by the worker every hour); returns how many went."""
+        return self.store.purge_expired()["quiz_games"]
 
     # -- players -------------------------------------------------------------------------------
     def join(self, code: str, name: str, team: str = "", moment: float | None = None) -> tuple[dict, bool]:
@@ -136,7 +133,9 @@ class QuizGames:
             raise UserError("quiz.play.err_code", code=str(code).strip().upper())
         if game["state"] == "podium":
             raise UserError("quiz.play.err_over")
-        wanted = clean_name(name)
+        from ..safety.text import check_name
+
+        wanted = check_name(clean_name(name))
         if not wanted:
             raise UserError("quiz.play.err_name")
         if game["teams"]:

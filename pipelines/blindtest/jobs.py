@@ -63,7 +63,7 @@ def music_item_job(params: dict, ctx) -> dict:
 
 def picture_item_job(params: dict, ctx) -> dict:
     """Redraw an uploaded picture in a comic style and add it to a pack as a "which prompt?" question."""
-    from PIL import Image
+    from ..safety.uploads import open_picture
 
     from ..imagegen import stylise
 
@@ -75,8 +75,7 @@ def picture_item_job(params: dict, ctx) -> dict:
     if not subject:
         raise UserError("quiz.builder.err_subject")
     ctx.progress(0.1, "quiz.progress.pictures")
-    with Image.open(params["source"]) as image:
-        picture = stylise(image.convert("RGB"), style)
+    picture = stylise(open_picture(params["source"]), style)
     picture.thumbnail((1024, 1024))
     buffer = io.BytesIO()
     picture.save(buffer, format="JPEG", quality=88)

@@ -17,6 +17,7 @@ from __future__ import annotations
 import json
 import re
 import shutil
+import unicodedata
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
@@ -33,6 +34,16 @@ EXTENSIONS = {"image": (".png", ".jpg", ".jpeg", ".webp"), "audio": (".wav", ".o
 MAX_BYTES = {"image": 12_000_000, "audio": 20_000_000, "text": 20_000}
 MAX_PACK_BYTES = 300_000_000
 MAX_ITEMS = 200
+# A zip is read member by member, never extracted as a whole: at most this many entries (the manifest,
+# up to MAX_ITEMS files, folders and clutter such as __MACOSX), and no member that inflates more than
+# MAX_RATIO times (media files are already compressed: a real PNG, JPEG or MP3 barely shrinks in a zip).
+MAX_ENTRIES = 4 * MAX_ITEMS + 50
+MAX_RATIO = 100
+MAX_MANIFEST_BYTES = 2_000_000
+# Pictures shown on the projector: checked by the upload sanitiser, then stored at most this size.
+MAX_PICTURE_MEGAPIXELS = 24
+PICTURE_SIDE_PX = 2048
+CLUTTER = ("__MACOSX/", ".DS_Store", "Thumbs.db", "desktop.ini")
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
 
 
@@ -44,7 +55,12 @@ class Problem:
     params: dict = field(default_factory=dict)
 
     def text(self, language: str = "fr") -> str:
-        return translate(self.key, language, **self.params)
+        """The sentence; a nested reason (`reason_key` + `reason_params`, e.g. the upload sanitiser's
+        refusal) is translated into `{reason}` first."""
+        params = dict(self.params)
+        if "reason_key" in params:
+            params["reason"] = translate(params.pop("reason_key"), language, **params.pop("reason_params", {}))
+        return translate(self.key, language, **params)
 
 
 class PackInvalid(UserError):
@@ -53,7 +69,7 @@ class PackInvalid(UserError):
     def __init__(self, problems: list[Problem]):
         self.problems = problems
         first = problems[0]
-        super().__init__("quiz.pack.invalid", count=len(problems), first=translate(first.key, "fr", **first.params))
+        super().__init__("quiz.pack.invalid", count=len(problems), first=first.text("fr"))
 
     def message(self, language: str = "fr") -> str:
         first = self.problems[0]
@@ -208,6 +224,13 @@ def _check_file(item: dict, media, read_file, bad) -> None:
             bad("quiz.pack.err_text_utf8", file=name, position=exc.start)
     elif media in ("image", "audio") and _sniff_media(data) != media:
         bad("quiz.pack.err_content", file=name, media=media)
+    elif media == "image":
+        from ..safety.uploads import sanitize_image
+
+        try:  # the same door as an upload: pixel limit, bombs, corrupt files
+            sanitize_image(data, max_bytes=MAX_BYTES["image"], max_megapixels=MAX_PICTURE_MEGAPIXELS)
+        except UserError as exc:
+            bad("quiz.pack.err_picture", file=name, reason_key=exc.key, reason_params=dict(exc.params))
 
 
 def _parse_manifest(raw: bytes | None) -> tuple[dict | None, list[Problem]]:
@@ -233,23 +256,110 @@ def check_folder(folder: Path) -> list[Problem]:
         return problems
 
     def read_file(name: str) -> bytes | None:
-        path = folder / name
-        return path.read_bytes() if path.is_file() else None
+        path = _folder_member(folder, name)
+        return path.read_bytes() if path is not None else None
 
     return check_manifest(manifest, read_file)
 
 
-def _zip_problems(archive: zipfile.ZipFile) -> list[Problem]:
-    problems = []
+def _folder_member(folder: Path, name: str) -> Path | None:
+    """The file of a pack folder named `name` in the manifest, compared after NFC (a folder copied from a
+    Mac holds decomposed names); None when absent or when it would leave the folder."""
+    if not safe_member(name):
+        return None
+    path = folder / name
+    if path.is_file():
+        return path
+    wanted = [unicodedata.normalize("NFC", part) for part in PurePosixPath(name).parts]
+    current = folder
+    for part in wanted:
+        if not current.is_dir():
+            return None
+        current = next((child for child in current.iterdir() if unicodedata.normalize("NFC", child.name) == part),
+                       None)
+        if current is None:
+            return None
+    return current if current.is_file() else None
+
+
+def member_name(info: zipfile.ZipInfo) -> str:
+    """A zip member's name as the pack means it: bytes written without the UTF-8 flag decoded as UTF-8
+    when they are valid UTF-8 (zip tools on Mac and Linux), "\\" separators (Windows tools) read as
+    folders, NFC (a Mac writes decomposed accents)."""
+    name = info.filename
+    if not info.flag_bits & 0x800:
+        try:
+            name = name.encode("cp437").decode("utf-8")
+        except (UnicodeEncodeError, UnicodeDecodeError):
+            pass
+    return unicodedata.normalize("NFC", name.replace("\\", "/"))
+
+
+def _is_clutter(name: str) -> bool:
+    parts = PurePosixPath(name).parts
+    return name.startswith("__MACOSX/") or any(p in CLUTTER or p.startswith("._") for p in parts)
+
+
+@dataclass
+class _ZipIndex:
+    """The members of a pack zip that matter, by their pack-relative name, and what is wrong with the zip."""
+
+    members: dict[str, zipfile.ZipInfo]
+    prefix: str
+    problems: list[Problem]
+
+
+def _index_zip(archive: zipfile.ZipFile) -> _ZipIndex:
+    infos = archive.infolist()
+    if len(infos) > MAX_ENTRIES:
+        return _ZipIndex({}, "", [Problem("quiz.pack.err_entries", {"count": len(infos), "max": MAX_ENTRIES})])
+    problems: list[Problem] = []
+    files: dict[str, zipfile.ZipInfo] = {}
+    folders: set[str] = set()
     total = 0
-    for info in archive.infolist():
-        if not safe_member(info.filename):
-            problems.append(Problem("quiz.pack.err_unsafe_path", {"n": 0, "id": "zip", "file": info.filename}))
+    for info in infos:
+        name = member_name(info)
+        if not safe_member(name) or re.match(r"^[A-Za-z]:", name):
+            problems.append(Problem("quiz.pack.err_unsafe_path", {"n": 0, "id": "zip", "file": name}))
+            continue
+        if _is_clutter(name):
+            continue
+        if name.endswith("/"):
+            folders.add(name.rstrip("/"))
+            continue
+        if name in files:
+            problems.append(Problem("quiz.pack.err_zip_twice", {"file": name}))
+            continue
+        if info.file_size > MAX_BYTES["audio"] and not name.endswith(MANIFEST):
+            problems.append(Problem("quiz.pack.err_zip_member_size", {"file": name, "mb": round(info.file_size / 1e6),
+                                                                      "max": MAX_BYTES["audio"] // 1_000_000}))
+        elif info.file_size > 1_000_000 and info.file_size > MAX_RATIO * max(info.compress_size, 1):
+            problems.append(Problem("quiz.pack.err_zip_ratio", {"file": name, "ratio": info.file_size //
+                                                                max(info.compress_size, 1), "max": MAX_RATIO}))
+        files[name] = info
         total += info.file_size
+        folders.update(str(parent) for parent in PurePosixPath(name).parents if str(parent) != ".")
+    for name in sorted(set(files) & folders):  # "media" as a file and as a folder: cannot be unpacked
+        problems.append(Problem("quiz.pack.err_file_and_folder", {"file": name}))
     if total > MAX_PACK_BYTES:
         problems.append(Problem("quiz.pack.err_pack_size",
                                 {"mb": round(total / 1e6), "max": MAX_PACK_BYTES // 1_000_000}))
-    return problems
+    # The manifest at the root, or in the single top folder a zip tool adds ("Animaux/manifest.json").
+    prefix = ""
+    if MANIFEST not in files:
+        tops = {name.split("/", 1)[0] for name in files if "/" in name}
+        roots = [name for name in files if "/" not in name]
+        if len(tops) == 1 and not roots and f"{next(iter(tops))}/{MANIFEST}" in files:
+            prefix = next(iter(tops)) + "/"
+    members = {name[len(prefix):]: info for name, info in files.items() if name.startswith(prefix)}
+    return _ZipIndex(members, prefix, problems)
+
+
+def _read_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, limit: int) -> bytes | None:
+    """The bytes of a member, read at most `limit` + 1 bytes whatever its header says (None: over the limit)."""
+    with archive.open(info) as fh:
+        data = fh.read(limit + 1)
+    return None if len(data) > limit else data
 
 
 def _open_zip(path: Path) -> zipfile.ZipFile:
@@ -259,8 +369,50 @@ def _open_zip(path: Path) -> zipfile.ZipFile:
         raise PackInvalid([Problem("quiz.pack.err_not_zip", {"path": Path(path).name})]) from None
 
 
+def _zip_reader(archive: zipfile.ZipFile, index: _ZipIndex):
+    cache: dict[str, bytes | None] = {}
+
+    def read_file(name: str) -> bytes | None:
+        name = unicodedata.normalize("NFC", name)
+        if name not in cache:
+            info = index.members.get(name)
+            limit = max(MAX_BYTES.values())
+            try:
+                cache[name] = _read_member(archive, info, limit) if info is not None else None
+            except (zipfile.BadZipFile, OSError, EOFError, RuntimeError, NotImplementedError):
+                cache[name] = None
+            if info is not None and cache[name] is None:
+                cache[name] = b"\0" * (limit + 1)  # over every limit: reported as too big, never kept
+        return cache[name]
+
+    return read_file
+
+
+def _check_open_zip(archive: zipfile.ZipFile) -> tuple[list[Problem], _ZipIndex, dict | None]:
+    index = _index_zip(archive)
+    if index.problems:
+        return index.problems, index, None
+    if MANIFEST not in index.members:
+        tops = sorted({member_name(i).split("/", 1)[0] + "/" for i in archive.infolist()
+                       if "/" in member_name(i) and not _is_clutter(member_name(i))})
+        return [Problem("quiz.pack.err_no_manifest_zip", {"name": MANIFEST,
+                                                          "folders": ", ".join(tops[:5]) or "—"})], index, None
+    raw = _read_member(archive, index.members[MANIFEST], MAX_MANIFEST_BYTES)
+    if raw is None:
+        return [Problem("quiz.pack.err_manifest_size", {"max": MAX_MANIFEST_BYTES // 1000})], index, None
+    manifest, problems = _parse_manifest(raw)
+    if problems:
+        return problems, index, None
+    return check_manifest(manifest, _zip_reader(archive, index)), index, manifest
+
+
 def check_zip(path: Path) -> list[Problem]:
-    """Every problem of a pack zip, read without unpacking it (sizes are checked first)."""
+    """Every problem of a pack zip, read member by member without unpacking it (sizes checked first).
+
+    The manifest is looked for at the root of the zip, then in its single top folder; names are
+    compared after NFC; entries, sizes and inflation ratios are capped; pictures pass the upload
+    sanitiser (pixel limit) at check time.
+    """
     path = Path(path)
     if not path.is_file():
         return [Problem("quiz.pack.err_not_found", {"path": str(path)})]
@@ -269,14 +421,17 @@ def check_zip(path: Path) -> list[Problem]:
     except PackInvalid as exc:
         return exc.problems
     with archive:
-        problems = _zip_problems(archive)
-        if problems:
-            return problems
-        names = set(archive.namelist())
-        manifest, problems = _parse_manifest(archive.read(MANIFEST) if MANIFEST in names else None)
-        if problems:
-            return problems
-        return check_manifest(manifest, lambda name: archive.read(name) if name in names else None)
+        problems, _, _ = _check_open_zip(archive)
+    return problems
+
+
+def zip_manifest(path: Path) -> dict:
+    """The manifest of a valid pack zip (found at its root or in its top folder); raises PackInvalid."""
+    with _open_zip(Path(path)) as archive:
+        problems, _, manifest = _check_open_zip(archive)
+    if problems:
+        raise PackInvalid(problems)
+    return manifest
 
 
 def check(path: Path) -> list[Problem]:
@@ -293,18 +448,54 @@ def load_folder(folder: Path) -> Pack:
 
 
 def unpack_zip(path: Path, target: Path) -> Pack:
-    """Check a pack zip, then extract it into `target` (created; replaced only when the pack is good)."""
-    problems = check_zip(path)
-    if problems:
-        raise PackInvalid(problems)
+    """Check a pack zip, then write into `target` only the manifest and the files it names (created;
+    replaced only when the pack is good). Pictures are stored as the sanitiser gives them (no metadata,
+    at most PICTURE_SIDE_PX on their long side); nothing else of the zip is kept."""
     target = Path(target)
     tmp = target.with_name(f".{target.name}.part")
-    shutil.rmtree(tmp, ignore_errors=True)
     with _open_zip(path) as archive:
-        archive.extractall(tmp)
+        problems, index, manifest = _check_open_zip(archive)
+        if problems:
+            raise PackInvalid(problems)
+        read_file = _zip_reader(archive, index)
+        shutil.rmtree(tmp, ignore_errors=True)
+        try:
+            tmp.mkdir(parents=True)
+            (tmp / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, indent=2), "utf-8")
+            for item in manifest["items"]:
+                name = unicodedata.normalize("NFC", item["file"])
+                item["file"] = name
+                data = read_file(name)
+                if item["media"] == "image":
+                    data = _clean_picture(data, PurePosixPath(name).suffix.lower())
+                out = tmp / name
+                out.parent.mkdir(parents=True, exist_ok=True)
+                out.write_bytes(data)
+            (tmp / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, indent=2), "utf-8")
+        except OSError:
+            shutil.rmtree(tmp, ignore_errors=True)
+            raise PackInvalid([Problem("quiz.pack.err_unpack", {"path": Path(path).name})]) from None
     shutil.rmtree(target, ignore_errors=True)
     tmp.rename(target)
     return load_folder(target)
+
+
+def _clean_picture(data: bytes, suffix: str) -> bytes:
+    """A pack picture as the sanitiser gives it, re-encoded in the format its extension names."""
+    import io
+
+    from ..safety.uploads import sanitize_image
+
+    image = sanitize_image(data, max_bytes=MAX_BYTES["image"], max_megapixels=MAX_PICTURE_MEGAPIXELS).image
+    image.thumbnail((PICTURE_SIDE_PX, PICTURE_SIDE_PX))
+    buffer = io.BytesIO()
+    if suffix in (".jpg", ".jpeg"):
+        image.save(buffer, format="JPEG", quality=90)
+    elif suffix == ".webp":
+        image.save(buffer, format="WEBP", quality=90)
+    else:
+        image.save(buffer, format="PNG")
+    return buffer.getvalue()
 
 
 def build_zip(folder: Path, out: Path) -> Path:

@@ -60,8 +60,9 @@ def skimage_picture(name: str) -> Image.Image:
     if spec is None or not spec.submodule_search_locations:
         raise RuntimeError("scikit-image is not installed: pip install -r requirements.txt")
     path = Path(list(spec.submodule_search_locations)[0]) / "data" / name
-    with Image.open(path) as image:
-        return image.convert("RGB")
+    from ..safety.uploads import open_picture
+
+    return open_picture(path)
 
 
 def drawn_sunset(seed: int, size: tuple[int, int] = (768, 512)) -> Image.Image:

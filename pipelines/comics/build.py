@@ -27,14 +27,16 @@ def mention_text(language: str) -> str:
 
 
 def check_pictures(page: PageSpec) -> None:
-    """Every panel's picture file opens as a picture (the message names the panel)."""
-    from PIL import Image, UnidentifiedImageError
+    """Every panel's picture file opens through the picture loader (the message names the panel and says why)."""
+    from ..safety.uploads import open_picture
 
     for number, panel in enumerate(page.panels, start=1):
         try:
-            with Image.open(panel.image) as image:
-                image.verify()
-        except (OSError, UnidentifiedImageError) as exc:
+            open_picture(panel.image)
+        except UserError as exc:
+            raise UserError("comics.errors.picture_unreadable", panel=number, path=Path(panel.image).name,
+                            detail=exc.message(page.language if page.language in ("fr", "en") else "fr")) from None
+        except OSError as exc:
             raise UserError("comics.errors.picture_unreadable", panel=number, path=Path(panel.image).name,
                             detail=type(exc).__name__) from None
 
@@ -70,12 +72,12 @@ def build_page(page: PageSpec, out_dir: Path, *, pdf: str | None = "page.pdf", p
         result.warnings += [(w.key, dict(w.params)) for w in warnings]
     # 4. Each panel's picture, as it was drawn (no crop), for the children to keep.
     if panels:
-        from PIL import Image
+        from ..safety.uploads import open_picture
 
         for number, panel in enumerate(page.panels, start=1):
             target = out_dir / f"panel-{number}.png"
-            with Image.open(panel.image) as image, atomic_path(target) as tmp:
-                image.convert("RGB").save(tmp, format="PNG")
+            with atomic_path(target) as tmp:
+                open_picture(panel.image).save(tmp, format="PNG")
             result.files[f"panel-{number}"] = target
     progress(1.0, "comics.render.done")
     return result

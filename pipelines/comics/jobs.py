@@ -29,13 +29,11 @@ def panel_job(params: dict, ctx) -> dict:
 
     params {"drawing": path, "style": preset name or "", "stylise": bool}; result files {"image": png}.
     """
-    from PIL import Image
-
+    from ..safety.uploads import open_picture
     from ..store.files import atomic_path
 
     ctx.progress(0.1, "comics.panel.reading")
-    with Image.open(params["drawing"]) as source:
-        image = source.convert("RGB")
+    image = open_picture(params["drawing"])
     if params.get("stylise", True):
         from ..imagegen.stylise import stylise
 

@@ -32,11 +32,27 @@ def pil_font(bold: bool = True, size_px: int = 24):
     return ImageFont.truetype(str(FONT_FILES[bold]), size_px)
 
 
-def text_width_mm(text: str, size_pt: float, bold: bool = True) -> float:
-    """Width of one line of text in millimetres, from the font's own advance widths."""
-    from reportlab.pdfbase import pdfmetrics
+def chain(bold: bool = True) -> list:
+    """The comic face, then the studio's fallback face for letters it lacks (İ, Cyrillic, U+202F...)."""
+    from ..export import fonts
 
-    return pdfmetrics.stringWidth(text, pdf_font(bold), size_pt) * PT_MM
+    fallback = fonts.FAMILIES["sans"]
+    return [(pdf_font(bold), FONT_FILES[bold]),
+            (fonts.font_name("sans", bold), fallback.bold if bold else fallback.regular)]
+
+
+def runs(text: str, bold: bool = True) -> list:
+    """`text` as runs of (font name, file, characters) over the comic face and its fallback."""
+    from ..export.fonts import split_runs
+
+    return split_runs(text, chain(bold))
+
+
+def text_width_mm(text: str, size_pt: float, bold: bool = True) -> float:
+    """Width of one line of text in millimetres, from the fonts' own advance widths."""
+    from ..export.fonts import runs_width_pt
+
+    return runs_width_pt(runs(text, bold), size_pt) * PT_MM
 
 
 def wrap(text: str, size_pt: float, max_width_mm: float, bold: bool = True) -> list[str] | None:

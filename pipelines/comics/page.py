@@ -7,9 +7,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..i18n import UserError
+from ..safety.text import check_printable, clean_text
 from . import bubbles as bub
 from .layouts import BORDER_MM, Rect, get_layout, panel_rects
 from .lettering import PT_MM, text_width_mm
+from .lettering import chain as lettering_chain
 from .typography import letter_text
 
 PAGE_W, PAGE_H = 210.0, 297.0  # A4, millimetres
@@ -88,7 +90,7 @@ def page_from_dict(data: dict, base: Path | None = None) -> PageSpec:
     authors = data.get("authors", [])
     if isinstance(authors, str):
         authors = [a.strip() for a in authors.split(",") if a.strip()]
-    page = PageSpec(title=str(data.get("title", "")), authors=[str(a) for a in authors],
+    page = PageSpec(title=clean_text(data.get("title", "")), authors=[clean_text(a) for a in authors],
                     layout=str(data.get("layout", "classic-6")), language=str(data.get("language", "fr")))
     for number, raw in enumerate(data.get("panels", []), start=1):
         if not isinstance(raw, dict):
@@ -104,7 +106,8 @@ def page_from_dict(data: dict, base: Path | None = None) -> PageSpec:
                           seed=seed, ai=bool(raw.get("ai", False)), story=str(raw.get("story", "")))
         for index, b in enumerate(raw.get("bubbles", []), start=1):
             _unknown(b, BUBBLE_KEYS, panel=number, where=f"bubble {index}")
-            panel.bubbles.append(BubbleSpec(kind=str(b.get("kind", "speech")), text=str(b.get("text", "")),
+            panel.bubbles.append(BubbleSpec(kind=str(b.get("kind", "speech")),
+                                            text=clean_text(b.get("text", ""), multiline=True),
                                             position=str(b.get("position", "top-left")),
                                             nudge=_pair(b.get("nudge", (0, 0)), number, index, "nudge", int),
                                             tail=_tail(b.get("tail"), number, index)))
@@ -150,6 +153,10 @@ def check_page(page: PageSpec, need_images: bool = True) -> None:
     if len(page.panels) > layout.panel_count:
         raise UserError("comics.errors.too_many_panels", count=len(page.panels), layout=page.layout,
                         most=layout.panel_count)
+    faces = lettering_chain(True)
+    check_printable(page.title, faces, field="title")
+    for author in page.authors:
+        check_printable(author, faces, field="authors")
     for number, panel in enumerate(page.panels, start=1):
         if need_images:
             if not panel.image and not panel.prompt.strip():
@@ -165,6 +172,7 @@ def check_page(page: PageSpec, need_images: bool = True) -> None:
                                 value=bubble.position)
             if not bubble.text.strip():
                 raise UserError("comics.errors.bubble_empty", panel=number, bubble=index)
+            check_printable(bubble.text, faces, field=f"{number}.{index}")
 
 
 # -- composing -----------------------------------------------------------------------------

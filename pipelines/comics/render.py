@@ -4,7 +4,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from .bubbles import LINE_MM, BubbleShape
-from .lettering import PT_MM, pdf_font, pil_font
+from ..export.fonts import draw_runs, draw_runs_pil
+from .lettering import PT_MM, runs
 from .page import Composed
 
 MM_PT = 72 / 25.4
@@ -25,10 +26,11 @@ def cover_crop(image, aspect: float):
 
 def panel_picture(path: str, width_mm: float, height_mm: float, dpi: int):
     """A panel's picture cropped to the panel's shape and resampled to `dpi` (RGB)."""
-    from PIL import Image, ImageOps
+    from PIL import Image
 
-    with Image.open(path) as source:
-        image = ImageOps.exif_transpose(source).convert("RGB")
+    from ..safety.uploads import open_picture
+
+    image = open_picture(path)
     image = cover_crop(image, width_mm / height_mm)
     size = (max(1, round(width_mm / 25.4 * dpi)), max(1, round(height_mm / 25.4 * dpi)))
     return image.resize(size, Image.LANCZOS)
@@ -51,9 +53,7 @@ def render_png(composed: Composed, dpi: int = 150):
     for bubble in composed.bubbles:
         _bubble_png(draw, bubble, k)
     for text, x, baseline, size, bold, align in composed.texts:
-        anchor = {"centre": "ms", "right": "rs", "left": "ls"}[align]
-        draw.text((x * k, baseline * k), text, fill=INK, anchor=anchor,
-                  font=pil_font(bold, max(6, round(size * PT_MM * k))))
+        draw_runs_pil(draw, (x * k, baseline * k), runs(text, bold), max(6, round(size * PT_MM * k)), INK, align)
     return image
 
 
@@ -69,8 +69,8 @@ def _bubble_png(draw, bubble: BubbleShape, k: float) -> None:
     for puff in bubble.puffs:
         draw.polygon(scaled(puff), fill=bubble.fill, outline=INK, width=line)
     for line_text, x, baseline, size in text_lines(bubble):
-        draw.text((x * k, baseline * k), line_text, fill=INK, anchor="ms",
-                  font=pil_font(bubble.lettering.bold, max(6, round(size * PT_MM * k))))
+        draw_runs_pil(draw, (x * k, baseline * k), runs(line_text, bubble.lettering.bold),
+                      max(6, round(size * PT_MM * k)), INK, "centre")
 
 
 def text_lines(bubble: BubbleShape) -> list[tuple[str, float, float, float]]:
@@ -116,10 +116,7 @@ def draw_pdf(page, composed: Composed) -> None:
         _bubble_pdf(canvas, bubble, page.to_pt)
     canvas.setFillColor(HexColor(INK))
     for text, x, baseline, size, bold, align in composed.texts:
-        canvas.setFont(pdf_font(bold), size)
-        draw = {"centre": canvas.drawCentredString, "right": canvas.drawRightString,
-                "left": canvas.drawString}[align]
-        draw(*page.to_pt(x, baseline), text)
+        draw_runs(canvas, *page.to_pt(x, baseline), runs(text, bold), size, align)
     canvas.restoreState()
 
 
@@ -147,5 +144,4 @@ def _bubble_pdf(canvas, bubble: BubbleShape, to_pt) -> None:
         canvas.drawPath(_path(canvas, puff, to_pt), stroke=1, fill=1)
     canvas.setFillColor(HexColor(INK))
     for line_text, x, baseline, size in text_lines(bubble):
-        canvas.setFont(pdf_font(bubble.lettering.bold), size)
-        canvas.drawCentredString(*to_pt(x, baseline), line_text)
+        draw_runs(canvas, *to_pt(x, baseline), runs(line_text, bubble.lettering.bold), size, "centre")

@@ -66,9 +66,9 @@ def booklet_pages(book: Book) -> list[tuple[str, BookPage | None]]:
 
 # -- drawing one page ------------------------------------------------------------------------
 def _picture_or_frame(page: Page, picture: str | None, x: float, y: float, w: float, h: float,
-                      caption: str = "") -> None:
+                      caption: str = "", name: str = "") -> None:
     if picture and Path(picture).exists():
-        page.image(picture, x, y, w, h, fit="contain", bleed=False, name=Path(picture).name)
+        page.image(picture, x, y, w, h, fit="contain", bleed=False, name=name or Path(picture).name)
         return
     page.rect(x, y, w, h, stroke=(0.7, 0.7, 0.75), line_mm=0.5, radius_mm=4, dash=(3, 2))
     if caption:
@@ -89,7 +89,7 @@ def draw_page(page: Page, book: Book, kind: str, item: BookPage | None, number: 
     inner = w - 2 * MARGIN
     if kind == "cover":
         _text_in_box(page, book.title, MARGIN, 16, inner, 34, 24)
-        _picture_or_frame(page, book.cover, MARGIN, 54, inner, h - 100)
+        _picture_or_frame(page, book.cover, MARGIN, 54, inner, h - 100, name=book.cover_name)
         page.text(labels.get("by", book.author), w / 2, h - 32, size=14, family="readable", color=INK, align="center")
         if labels.get("made_with"):
             page.text(labels["made_with"], w / 2, h - 22, size=9, color=SOFT, align="center")

@@ -31,7 +31,7 @@ def cmd_make(args) -> int:
     import tempfile
 
     from ..config import settings
-    from .postcard import Postcard, make_postcards, with_copies
+    from .postcard import Postcard, make_postcards, print_options, with_copies
 
     language = _language()
     with tempfile.TemporaryDirectory(prefix="atelier-postcards-") as tmp:
@@ -40,9 +40,10 @@ def cmd_make(args) -> int:
             clean = _clean_copy(Path(front), Path(tmp))
             cards += with_copies(Postcard(str(clean), orientation=args.orientation, border=args.border,
                                           title=args.title, message=args.message, ai_made=args.ai,
-                                          library_name=settings().library_name, language=language), args.copies)
-        doc = make_postcards(cards, args.out, sheet=args.sheet, duplex=args.duplex, bleed_mm=args.bleed,
-                             crop_marks=args.crop_marks, flip=args.flip)
+                                          library_name=settings().library_name, language=language,
+                                          name=Path(front).name), args.copies)
+        options = print_options(args.printer, args.bleed, args.crop_marks)
+        doc = make_postcards(cards, args.out, sheet=args.sheet, duplex=args.duplex, flip=args.flip, **options)
     for warning in doc.warnings:
         print(warning.text(language), file=sys.stderr)
     print(args.out)
@@ -106,8 +107,10 @@ def register(sub) -> None:
     m.add_argument("--sheet", choices=("4up", "single"), default="4up", help="4 cards per sheet, or one A6 per page")
     m.add_argument("--duplex", action="store_true", help="add the backs, placed for double-sided printing")
     m.add_argument("--flip", choices=("long", "short"), default="long", help="duplex flip edge (default: long)")
-    m.add_argument("--bleed", type=float, default=3.0, help="bleed in mm (default 3; 0 for an office printer)")
-    m.add_argument("--crop-marks", action="store_true", help="draw crop marks outside the cards")
+    m.add_argument("--print", dest="printer", choices=("office", "shop"), default="office",
+                   help="office: A4 at 100 %% with thin cut lines (default); shop: 3 mm bleed, crop marks, SRA4")
+    m.add_argument("--bleed", type=float, default=None, help="bleed in mm (default 0 office, 3 shop)")
+    m.add_argument("--crop-marks", action="store_true", default=None, help="draw crop marks outside the cards")
     m.add_argument("--orientation", choices=("landscape", "portrait"), default="landscape")
     m.add_argument("--border", choices=("none", "white", "polaroid", "frame"), default="none")
     m.add_argument("--copies", type=int, default=1, help="copies of each card")

@@ -11,7 +11,6 @@ import uuid
 from datetime import datetime, timezone
 from pathlib import Path
 
-from PIL import Image
 
 from ..store.files import atomic_path
 from .book import Book, BookPage
@@ -36,11 +35,12 @@ ul.how { text-align: left; font-size: 1.1em; }
 
 def _jpeg(path: str | Path) -> bytes:
     """A picture as a JPEG for the ebook (RGB, no metadata, at most MAX_PICTURE_PX on its long side)."""
-    with Image.open(path) as image:
-        image = image.convert("RGB")
-        image.thumbnail((MAX_PICTURE_PX, MAX_PICTURE_PX))
-        buffer = io.BytesIO()
-        image.save(buffer, format="JPEG", quality=88)
+    from ..safety.uploads import open_picture
+
+    image = open_picture(path)
+    image.thumbnail((MAX_PICTURE_PX, MAX_PICTURE_PX))
+    buffer = io.BytesIO()
+    image.save(buffer, format="JPEG", quality=88)
     return buffer.getvalue()
 
 

@@ -1,6 +1,7 @@
 """The fonts printed pages use: free TTF files shipped in assets/fonts/ (licences beside them), embedded in PDFs."""
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -55,10 +56,8 @@ def font_name(family: str = "sans", bold: bool = False) -> str:
 
 
 def text_width_mm(text: str, size_pt: float, family: str = "sans", bold: bool = False) -> float:
-    """Width of one line of text at `size_pt`, in millimetres."""
-    from reportlab.pdfbase import pdfmetrics
-
-    return pdfmetrics.stringWidth(text, font_name(family, bold), size_pt) * 25.4 / 72
+    """Width of one line of text at `size_pt`, in millimetres (letters the face lacks measured in the fallback)."""
+    return runs_width_pt(split_runs(text, faces(family, bold)), size_pt) * 25.4 / 72
 
 
 def pil_font(size_px: int, family: str = "sans", bold: bool = False):
@@ -67,3 +66,81 @@ def pil_font(size_px: int, family: str = "sans", bold: bool = False):
 
     spec = FAMILIES[family]
     return ImageFont.truetype(str(spec.bold if bold else spec.regular), size_px)
+
+
+# -- coverage and fallback --------------------------------------------------------------------
+# DejaVu Sans is the fallback for every face: it covers Latin (İ, ŋ, ő...), Greek, Cyrillic and the
+# no-break spaces. What it cannot draw is refused at input time (see pipelines.safety.text).
+@functools.cache
+def codepoints(path: str | Path) -> frozenset[int]:
+    """The Unicode code points a TTF file has a glyph for (its best cmap)."""
+    from fontTools.ttLib import TTFont
+
+    with TTFont(str(path), lazy=True) as font:
+        return frozenset(font.getBestCmap())
+
+
+def faces(family: str = "sans", bold: bool = False) -> list[tuple[str, Path]]:
+    """(reportlab name, file) of a family's face, then of the fallback face."""
+    spec, fallback = FAMILIES[family], FAMILIES["sans"]
+    chain = [(font_name(family, bold), spec.bold if bold else spec.regular)]
+    if family != "sans":
+        chain.append((font_name("sans", bold), fallback.bold if bold else fallback.regular))
+    return chain
+
+
+def split_runs(text: str, chain: list[tuple[str, Path]]) -> list[tuple[str, Path, str]]:
+    """`text` cut into runs of (font name, font file, characters), each character in the first face of
+    `chain` that has it (a combining mark stays with its base letter's face when that face has it)."""
+    runs: list[tuple[str, Path, str]] = []
+    for char in text:
+        point = ord(char)
+        name, path = next(((n, p) for n, p in chain if point in codepoints(p)), chain[0])
+        if runs and runs[-1][0] == name:
+            runs[-1] = (name, path, runs[-1][2] + char)
+        else:
+            runs.append((name, path, char))
+    return runs
+
+
+def missing(text: str, chain: list[tuple[str, Path]]) -> list[str]:
+    """The distinct characters of `text` (not spaces or line breaks) that no face of `chain` can draw."""
+    seen = []
+    for char in text:
+        if char in "\n\r\t" or char in seen:
+            continue
+        if not any(ord(char) in codepoints(p) for _, p in chain):
+            seen.append(char)
+    return seen
+
+
+def runs_width_pt(runs: list[tuple[str, Path, str]], size_pt: float) -> float:
+    """Width of runs in points, each run measured with its own font's advance widths."""
+    from reportlab.pdfbase import pdfmetrics
+
+    return sum(pdfmetrics.stringWidth(chunk, name, size_pt) for name, _, chunk in runs)
+
+
+def draw_runs(canvas, x_pt: float, y_pt: float, runs: list[tuple[str, Path, str]], size_pt: float,
+              align: str = "left") -> None:
+    """Draw runs on a reportlab canvas from a baseline point; align is left, center/centre or right of x."""
+    width = runs_width_pt(runs, size_pt)
+    start = x_pt - {"left": 0.0, "center": width / 2, "centre": width / 2, "right": width}[align]
+    text = canvas.beginText(start, y_pt)
+    for name, _, chunk in runs:
+        text.setFont(name, size_pt)
+        text.textOut(chunk)
+    canvas.drawText(text)
+
+
+def draw_runs_pil(draw, xy: tuple[float, float], runs: list[tuple[str, Path, str]], size_px: int, fill,
+                  align: str = "left") -> None:
+    """Draw runs on a PIL picture from a baseline point (the same faces as the PDF)."""
+    from PIL import ImageFont
+
+    loaded = [(ImageFont.truetype(str(path), size_px), chunk) for _, path, chunk in runs]
+    width = sum(font.getlength(chunk) for font, chunk in loaded)
+    x = xy[0] - {"left": 0.0, "center": width / 2, "centre": width / 2, "right": width}[align]
+    for font, chunk in loaded:
+        draw.text((x, xy[1]), chunk, font=font, fill=fill, anchor="ls")
+        x += font.getlength(chunk)

@@ -1,9 +1,12 @@
 """N-up imposition: several cards on one sheet, backs placed for duplex printing, and a duplex test page.
 
 Cards sit edge to edge in a grid (one cut serves two cards). Without bleed or crop marks the
-sheet is A4, for an office printer; with them it is SRA4, the print-shop sheet, so that the
-outer bleed and the marks have room. For duplex, back sheet slots are mirrored so each card's
-back lands behind its front when the sheet is turned over its long edge (or short edge).
+sheet is A4, for an office printer, printed at 100 %: four A6 cards fill it, so the only cuts are
+the inner ones, shown by thin cut lines (`cut_guides`) that an office printer can print (its
+unprintable border lies on the paper's own edges, which are the cards' outer edges). With bleed
+and crop marks it is SRA4, the print-shop sheet, so that the outer bleed and the marks have room.
+For duplex, back sheet slots are mirrored so each card's back lands behind its front when the
+sheet is turned over its long edge (or short edge).
 """
 from __future__ import annotations
 
@@ -13,6 +16,8 @@ from typing import Callable, Sequence
 from .pdf import MARK_GAP_MM, MARK_LENGTH_MM, Page, PrintDocument, page_size_mm
 
 FLIPS = ("long", "short")
+CUT_LINE_MM = 0.1  # a hairline: visible to cut along, gone (or a sliver) once cut
+CUT_LINE_GREY = (0.45, 0.45, 0.45)
 
 
 @dataclass(frozen=True)
@@ -92,9 +97,22 @@ def _new_sheet(doc: PrintDocument, layout: SheetLayout) -> Page:
                          mark_length_mm=layout.mark_length_mm)
 
 
+def draw_cut_guides(sheet: Page, layout: SheetLayout) -> None:
+    """Thin cut lines across the whole paper along the inner cuts of the grid (office printing)."""
+    cw, ch = layout.card_mm
+    ox, oy = layout.origin_mm
+    mw, mh = layout.media_mm
+    for col in range(1, layout.cols):
+        sheet.line(col * cw, -oy, col * cw, mh - oy, color=CUT_LINE_GREY, line_mm=CUT_LINE_MM)
+    for row in range(1, layout.rows):
+        sheet.line(-ox, row * ch, mw - ox, row * ch, color=CUT_LINE_GREY, line_mm=CUT_LINE_MM)
+
+
 def impose(doc: PrintDocument, cards: Sequence[Card], layout: SheetLayout, *, duplex: bool = False,
-           flip: str = "long") -> list[list[tuple[int, int]]]:
-    """Add sheets of cards (a front sheet, then its back sheet when duplex); returns each sheet's slots used."""
+           flip: str = "long", cut_guides: bool = False) -> list[list[tuple[int, int]]]:
+    """Add sheets of cards (a front sheet, then its back sheet when duplex); returns each sheet's slots used.
+
+    `cut_guides` draws thin cut lines over the front sheets (for sheets without crop marks)."""
     if flip not in FLIPS:
         raise ValueError(f"flip must be one of {FLIPS} but is {flip!r}.")
     if not cards:
@@ -110,6 +128,8 @@ def impose(doc: PrintDocument, cards: Sequence[Card], layout: SheetLayout, *, du
             page = _card_page(doc, sheet, layout, col, row)
             with page.clip_to_bleed():  # a neighbour's bleed must not cover this card
                 card.draw_front(page)
+        if cut_guides and not layout.crop_marks:
+            draw_cut_guides(sheet, layout)
         used.append([slot for _, slot in zip(group, slots)])
         if duplex:
             sheet = _new_sheet(doc, layout)
@@ -123,17 +143,32 @@ def impose(doc: PrintDocument, cards: Sequence[Card], layout: SheetLayout, *, du
     return used
 
 
+def calibration_positions(size: tuple[float, float], front: tuple[float, float]) -> dict[str, tuple[float, float]]:
+    """Where a mark at `front` (mm) lands on the back page for each flip the studio can impose (same rule as
+    `impose`: a "long" flip turns a landscape sheet over its horizontal edge)."""
+    w, h = size
+    positions = {}
+    for flip in FLIPS:
+        over_horizontal = (w >= h) if flip == "long" else not (w >= h)
+        positions[flip] = (front[0], h - front[1]) if over_horizontal else (w - front[0], front[1])
+    return positions
+
+
 def add_calibration_pages(doc: PrintDocument, size: str = "A4", orientation: str = "landscape",
                           flip: str = "long") -> None:
-    """Two pages to print double-sided: a cross on the front, the same cross behind it on the back, a 100 mm ruler."""
+    """Two pages to print double-sided: a cross on the front, and on the back one cross per flip, each named.
+
+    Printed with the print dialog's "long edge" setting, the back cross that sits behind the front
+    one (seen against a lamp) names the flip to choose; a 100 mm ruler checks the 100 % scale.
+    `flip` is kept for compatibility: both flips are always shown.
+    """
+    from ..i18n import translate
     from .pdf import PageSpec
 
     lang = doc.language
-    from ..i18n import translate
-
     front = doc.add_page(PageSpec(size, orientation, bleed_mm=0))
     w, h = front.width, front.height
-    cx, cy = w * 0.3, h * 0.35  # off-centre on purpose: a wrong flip puts the back cross elsewhere
+    cx, cy = w * 0.3, h * 0.35  # off-centre on purpose: each flip puts the back cross somewhere else
     _cross(front, cx, cy)
     front.text(translate("export.calibration.title", lang), w / 2, 18, size=16, bold=True, align="center")
     front.text(translate("export.calibration.front", lang), w / 2, 27, size=11, align="center")
@@ -142,11 +177,12 @@ def add_calibration_pages(doc: PrintDocument, size: str = "A4", orientation: str
     _ruler(front, (w - 100) / 2, h - 20, translate("export.calibration.ruler", lang))
     front.text("▲ " + translate("export.calibration.top", lang), w - 15, 12, size=10, bold=True, align="right")
     back = doc.add_page(PageSpec(size, orientation, bleed_mm=0))
-    horizontal_long_edge = w >= h
-    over_horizontal = horizontal_long_edge if flip == "long" else not horizontal_long_edge
-    bx, by = (cx, h - cy) if over_horizontal else (w - cx, cy)
-    _cross(back, bx, by)
-    back.text(translate("export.calibration.back", lang), bx, by - 14, size=14, bold=True, align="center")
+    back.text(translate("export.calibration.back", lang), w / 2, 18, size=16, bold=True, align="center")
+    for name, (bx, by) in calibration_positions((w, h), (cx, cy)).items():
+        _cross(back, bx, by)
+        back.text(translate(f"export.calibration.if_{name}", lang), bx, by + 20, size=11, bold=True,
+                  align="center")
+        back.text(translate(f"export.calibration.then_{name}", lang), bx, by + 26, size=9, align="center")
     back.text("▲ " + translate("export.calibration.top", lang), w - 15, 12, size=10, bold=True, align="right")
 
 

@@ -25,6 +25,7 @@ print shop (or a test with pypdf) reads the finished size directly. Pictures are
 from __future__ import annotations
 
 import io
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -135,11 +136,19 @@ class TextFit:
         return self.overflow_chars == 0
 
 
+# Breakable spaces only: U+00A0 and U+202F (French no-break spaces before ! ? ; : » and after «) bind.
+_BREAKABLE = re.compile(r"[ \t\u2000-\u200a\u205f\u3000]+")
+
+
 def wrap_text(text: str, width_mm: float, size: float, family: str = "sans", bold: bool = False) -> list[str]:
-    """Break text into lines no wider than width_mm (explicit newlines kept; long words split)."""
+    """Break text into lines no wider than width_mm (explicit newlines kept; long words split).
+
+    Lines break at ordinary spaces only, never at a no-break space (U+00A0, U+202F), so a French
+    "!" or "»" stays with its word (Unicode UAX #14 classes GL).
+    """
     lines: list[str] = []
     for paragraph in text.split("\n"):
-        words = paragraph.split()
+        words = [word for word in _BREAKABLE.split(paragraph) if word]
         if not words:
             lines.append("")
             continue
@@ -175,15 +184,13 @@ def fit_text(text: str, width_mm: float, height_mm: float, size: float, family: 
 
 
 def _load_picture(picture) -> Image.Image:
-    if isinstance(picture, Image.Image):
-        return picture
-    path = Path(picture)
-    try:
-        with Image.open(path) as opened:
-            opened.load()
-            return opened.copy()
-    except FileNotFoundError:
-        raise FileNotFoundError(f"Picture {path} does not exist.") from None
+    """A picture to print through the one loader: oriented, 8-bit sRGB, alpha kept (a soft mask in the PDF),
+    and no metadata (a JPEG comment or EXIF block of the source never reaches the PDF)."""
+    from ..safety.uploads import open_picture
+
+    if not isinstance(picture, Image.Image) and not Path(picture).is_file():
+        raise FileNotFoundError(f"Picture {picture} does not exist.")
+    return open_picture(picture, keep_alpha=True)
 
 
 class Page:
@@ -237,9 +244,7 @@ class Page:
             raise ValueError(f"An image box needs a positive size but is {w} x {h} mm.")
         if fit not in ("cover", "contain"):
             raise ValueError(f"fit must be 'cover' or 'contain' but is {fit!r}.")
-        source = _load_picture(picture)
-        has_alpha = source.mode in ("RGBA", "LA") or (source.mode == "P" and "transparency" in source.info)
-        source = source.convert("RGBA" if has_alpha else "RGB")
+        source = _load_picture(picture)  # RGBA keeps its transparency: the paper (or what is under) shows
         label = name or (Path(picture).name if not isinstance(picture, Image.Image) else "")
         if fit == "contain":
             scale = min(w / source.width, h / source.height)
@@ -283,18 +288,13 @@ class Page:
     def text(self, text: str, x: float, y: float, *, size: float = 11, family: str = "sans", bold: bool = False,
              color: tuple[float, float, float] = (0, 0, 0), align: str = "left") -> None:
         """One line of text; y is the baseline; align is left, center or right of x."""
+        if align not in ("left", "center", "right"):
+            raise ValueError(f"align must be left, center or right but is {align!r}.")
         canvas = self.canvas
-        canvas.setFont(fonts.font_name(family, bold), size)
         canvas.setFillColorRGB(*color)
         px, py = self.to_pt(x, y)
-        if align == "left":
-            canvas.drawString(px, py, text)
-        elif align == "center":
-            canvas.drawCentredString(px, py, text)
-        elif align == "right":
-            canvas.drawRightString(px, py, text)
-        else:
-            raise ValueError(f"align must be left, center or right but is {align!r}.")
+        # letters the family lacks (İ in Atkinson, Cyrillic...) are drawn with the fallback face
+        fonts.draw_runs(canvas, px, py, fonts.split_runs(text, fonts.faces(family, bold)), size, align)
 
     def text_box(self, text: str, x: float, y: float, w: float, h: float, *, size: float = 11,
                  family: str = "sans", bold: bool = False, color=(0, 0, 0), align: str = "left",

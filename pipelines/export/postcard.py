@@ -33,6 +33,7 @@ class Postcard:
     logo: str = ""  # picture file of the library's logo, "" for none
     made_on: str = field(default_factory=lambda: date.today().isoformat())
     language: str = "fr"
+    name: str = ""  # the picture as its owner calls it (their file name), for warnings; "" = the file's name
 
     def __post_init__(self):
         if self.orientation not in ORIENTATIONS:
@@ -41,6 +42,10 @@ class Postcard:
             raise ValueError(f"border must be one of {BORDERS} but is {self.border!r}.")
         if self.crop is not None:
             object.__setattr__(self, "crop", tuple(float(v) for v in self.crop))
+        from ..safety.text import clean_text
+
+        object.__setattr__(self, "title", clean_text(self.title))  # NFC, no control or bidi characters
+        object.__setattr__(self, "message", clean_text(self.message, multiline=True))
 
     @property
     def size_mm(self) -> tuple[float, float]:
@@ -103,7 +108,7 @@ def draw_front(card: Postcard, page: Page) -> None:
     x, y, bw, bh = picture_box(card)
     if card.border != "none":
         page.rect(-6, -6, w + 12, h + 12, stroke=None, fill=(1, 1, 1))  # white border, bleed included
-    page.image(card.front, x, y, bw, bh, crop=card.crop, name=Path(card.front).name)
+    page.image(card.front, x, y, bw, bh, crop=card.crop, name=card.name or Path(card.front).name)
     if card.border == "frame":
         page.rect(5, 5, w - 10, h - 10, stroke=(1, 1, 1), line_mm=1.2)
     title = card.title.strip()[:MAX_TITLE]
@@ -171,7 +176,13 @@ def message_fit(card: Postcard):
 
 
 def check_message(card: Postcard) -> None:
-    """Refuse a message that does not fit on the back, saying how many characters to cut."""
+    """Refuse a title or message the fonts cannot draw (emoji, scripts that need shaping) or a message
+    that does not fit on the back, saying how many characters to cut."""
+    from ..safety.text import check_printable
+    from .fonts import faces
+
+    check_printable(card.title, faces("sans", bold=True), field="title")
+    check_printable(card.message, faces("sans"), field="message")
     fit = message_fit(card)
     if not fit.fits:
         raise UserError("postcards.message_too_long", cut=fit.overflow_chars)
@@ -214,10 +225,28 @@ def draw_back(card: Postcard, page: Page) -> None:
 
 
 # -- documents -------------------------------------------------------------------------------
+PRINTERS = ("office", "shop")
+
+
+def print_options(printer: str = "office", bleed_mm: float | None = None, crop_marks: bool | None = None) -> dict:
+    """Bleed and crop marks for a printer: "office" (A4 at 100 %, no bleed, thin cut lines) or "shop"
+    (3 mm bleed, crop marks outside the trim, SRA4 sheets); explicit values win."""
+    if printer not in PRINTERS:
+        raise ValueError(f"printer must be one of {PRINTERS} but is {printer!r}.")
+    shop = printer == "shop"
+    return {"bleed_mm": (3.0 if shop else 0.0) if bleed_mm is None else float(bleed_mm),
+            "crop_marks": shop if crop_marks is None else bool(crop_marks)}
+
+
 def postcard_document(cards: list[Postcard], *, sheet: str = "4up", duplex: bool = True, bleed_mm: float = 0.0,
                       crop_marks: bool = False, flip: str = "long", title: str = "",
-                      author: str = "") -> PrintDocument:
-    """A PDF of postcards: single A6 pages (front, back, front, back...) or 4-up sheets (fronts, then backs)."""
+                      author: str = "", cut_guides: bool = True) -> PrintDocument:
+    """A PDF of postcards: single A6 pages (front, back, front, back...) or 4-up sheets (fronts, then backs).
+
+    The default (no bleed, no marks) is an A4 sheet for an office printer at 100 %, with thin cut lines
+    on the inner cuts (`cut_guides`); with bleed or crop marks the sheet is SRA4 for a print shop
+    (see `print_options`).
+    """
     if not cards:
         raise UserError("postcards.no_card")
     if sheet not in ("4up", "single"):
@@ -240,7 +269,7 @@ def postcard_document(cards: list[Postcard], *, sheet: str = "4up", duplex: bool
         raise UserError("postcards.mixed_orientations")
     layout = grid_layout(cards[0].size_mm, 2, 2, bleed_mm=bleed_mm, crop_marks=crop_marks)
     impose(doc, [Card(lambda p, c=c: draw_front(c, p), lambda p, c=c: draw_back(c, p)) for c in cards],
-           layout, duplex=duplex, flip=flip)
+           layout, duplex=duplex, flip=flip, cut_guides=cut_guides)
     return doc
 
 

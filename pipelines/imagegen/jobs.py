@@ -5,12 +5,15 @@ init_image (path of a drawing) + strength, character (hero's description, reused
 panels), backend (name), language. Result: files {"image": PNG}, an 'image' artifact made by AI,
 and extras seed, steps, backend, engine (what computed it, e.g. "OpenVINO bf16"), model, flagged
 (+ message_key when the picture was replaced).
+A participant's picture in a workshop that asks for it waits for the facilitator's OK
+(safety/approvals.py): then no artifact, and ``review: "pending"``.
 """
 from __future__ import annotations
 
 from pathlib import Path
 
 from ..i18n import UserError
+from ..safety import approvals
 from .generate import AI_LABEL, ImageRequest, generate_image, load_drawing, request_summary, save_png
 from .styles import get_style
 
@@ -25,12 +28,13 @@ def generate_job(params: dict, ctx) -> dict:
               "model": result.model, "flagged": result.flagged, "seconds": round(result.seconds, 2)}
     if result.flagged:
         extras["message_key"] = "imagegen.flagged"
-    return {
-        "files": {"image": str(path)},
-        "artifact": {"kind": "image", "title": request.prompt[:80], "prompt": request.prompt, "model": result.model,
-                     "seed": result.seed, "ai_made": True, "params": request_summary(request), "files": ["image"]},
-        **extras,
-    }
+    artifact = {"kind": "image", "title": request.prompt[:80], "prompt": request.prompt, "model": result.model,
+                "seed": result.seed, "ai_made": True, "params": request_summary(request), "files": ["image"]}
+    if ctx.owner is not None and approvals.required(ctx.store, ctx.workshop_id):
+        # a child's picture waits for the facilitator's OK: no artifact (gallery, prints) until approved
+        approvals.hold(ctx.store, ctx.job_id, ctx.workshop_id, ctx.owner, artifact)
+        return {"files": {"image": str(path)}, "review": "pending", **extras}
+    return {"files": {"image": str(path)}, "artifact": artifact, **extras}
 
 
 def stylise_job(params: dict, ctx) -> dict:

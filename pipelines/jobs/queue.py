@@ -8,6 +8,7 @@ second. Each worker runs one job at a time (one worker per device).
 from __future__ import annotations
 
 import json
+import logging
 import os
 import socket
 import statistics
@@ -22,6 +23,8 @@ from ..config import settings
 from ..i18n import UserError
 from ..store import Store, now
 from .registry import resolve_kind
+
+log = logging.getLogger("atelier.jobs")
 
 STATES = ("queued", "running", "done", "failed", "cancelled")
 FINISHED = ("done", "failed", "cancelled")
@@ -126,9 +129,29 @@ class JobQueue:
         self._enqueue(job_id, priority)
         return job_id
 
-    def _enqueue(self, job_id: str, priority: int) -> None:
+    def _enqueue(self, job_id: str, priority: int) -> bool:
+        """Hand the job to the queue server. When it is unreachable (Redis restarting) the job stays
+        'queued' in the store, where nothing is lost; the workers' recovery enqueues it again as soon as
+        the server is back. Returns False in that case."""
         task = self.huey.atelier_run_job
-        self.huey.enqueue(task.s(job_id, id=job_id, priority=priority))
+        try:
+            self.huey.enqueue(task.s(job_id, id=job_id, priority=priority))
+            return True
+        except Exception as exc:  # redis.exceptions.ConnectionError, TimeoutError, a busy SQLite queue...
+            if self.huey.immediate:
+                raise
+            log.warning("queue server unreachable, job %s kept in the store until it is back: %s", job_id, exc)
+            return False
+
+    def reachable(self) -> bool:
+        """True when the queue server answers (always for the embedded SQLite queue)."""
+        storage = self.huey.storage
+        if not hasattr(storage, "conn") or not hasattr(storage.conn, "ping"):
+            return True
+        try:
+            return bool(storage.conn.ping())
+        except Exception:
+            return False
 
     # -- read -------------------------------------------------------------------------------
     def _job(self, row) -> Job:
@@ -214,6 +237,7 @@ class JobQueue:
     def recover(self, this_host_only: bool = True) -> dict[str, int]:
         """Re-queue (once) or fail the jobs a dead worker left running; re-enqueue lost queued jobs."""
         from ..store.files import remove_tree
+        from .runner import ACTIVE
 
         counts = {"requeued": 0, "failed": 0, "reenqueued": 0}
         host = socket.gethostname()
@@ -224,8 +248,11 @@ class JobQueue:
             worker_host, _, pid = worker.rpartition(":")
             if this_host_only and worker_host and worker_host != host:
                 continue
+            if row["id"] in ACTIVE:  # running in this very process
+                continue
             if pid.isdigit() and int(pid) != os.getpid() and _pid_alive(int(pid)):
                 continue
+            remove_tree(self.store.job_dir(row["workshop_id"], row["id"]).parent / f".tmp-{row['id']}")
             remove_tree(self.store.files_dir / "jobs" / f".tmp-{row['id']}")
             with self.store.transaction() as conn:
                 if row["attempts"] < MAX_ATTEMPTS and not row["cancel_requested"]:
@@ -241,7 +268,10 @@ class JobQueue:
                     requeue = False
             if requeue:
                 self._enqueue(row["id"], row["priority"])
-        pending = {t.id for t in self.huey.pending()} if not self.huey.immediate else set()
+        try:
+            pending = {t.id for t in self.huey.pending()} if not self.huey.immediate else set()
+        except Exception:  # the queue server is away: the next recovery will do it
+            return counts
         with self.store.connect() as conn:
             queued = conn.execute("SELECT id, priority FROM jobs WHERE state='queued'").fetchall()
         for row in queued:

@@ -12,11 +12,14 @@ from pathlib import Path
 
 from ..i18n import UserError
 from ..store import Store, now
+from ..store.db import WORKER_DB_WAIT_SECONDS, DatabaseBusy
 from ..store.files import remove_tree
 from .queue import _worker_id
 from .registry import resolve_kind
 
 log = logging.getLogger("atelier.jobs")
+
+ACTIVE: set[str] = set()  # ids of the jobs this process is running now (recover() leaves them alone)
 
 
 class Cancelled(Exception):
@@ -38,13 +41,14 @@ class JobContext:
         """Report progress (0..1 + a locale key); raises Cancelled when a cancel was asked."""
         fraction = min(1.0, max(0.0, float(fraction)))
         moment = time.monotonic()
-        with self.store.connect() as conn:
-            if moment - self._last_write > 0.2 or fraction >= 1.0:
-                conn.execute("UPDATE jobs SET progress=?, message=? WHERE id=?", (fraction, message, self.job_id))
+        if moment - self._last_write > 0.2 or fraction >= 1.0:
+            try:
+                with self.store.connect() as conn:
+                    conn.execute("UPDATE jobs SET progress=?, message=? WHERE id=?", (fraction, message, self.job_id))
                 self._last_write = moment
-            row = conn.execute("SELECT cancel_requested FROM jobs WHERE id=?", (self.job_id,)).fetchone()
-        if row and row[0]:
-            raise Cancelled()
+            except DatabaseBusy:  # a progress bar may lag; the work goes on
+                log.warning("job %s: database busy, progress not written", self.job_id)
+        self.check_cancelled()
 
     def check_cancelled(self) -> None:
         with self.store.connect() as conn:
@@ -59,16 +63,23 @@ def _stamp() -> str:
 
 def run_job(job_id: str, store: Store | None = None) -> str:
     """Run a queued job to its end; returns its final state. Never raises for a job's own failure."""
-    store = store or Store()
+    store = store or Store(wait_seconds=WORKER_DB_WAIT_SECONDS)
+    ACTIVE.add(job_id)
+    try:
+        return _run(job_id, store)
+    finally:
+        ACTIVE.discard(job_id)
+
+
+def _run(job_id: str, store: Store) -> str:
     with store.transaction() as conn:
         row = conn.execute("SELECT * FROM jobs WHERE id=?", (job_id,)).fetchone()
         if row is None or row["state"] != "queued":
             return row["state"] if row else "missing"
         conn.execute("UPDATE jobs SET state='running', started_at=?, attempts=attempts+1, worker=?, progress=0, "
                      "message='jobs.starting' WHERE id=?", (_stamp(), _worker_id(), job_id))
-    jobs_dir = store.files_dir / "jobs"
-    tmp_dir = jobs_dir / f".tmp-{job_id}"
-    final_dir = jobs_dir / job_id
+    final_dir = store.job_dir(row["workshop_id"], job_id)
+    tmp_dir = final_dir.parent / f".tmp-{job_id}"
     remove_tree(tmp_dir)
     tmp_dir.mkdir(parents=True)
     ctx = JobContext(job_id=job_id, owner=row["owner"], workshop_id=row["workshop_id"], out_dir=tmp_dir, store=store)
@@ -97,15 +108,18 @@ def run_job(job_id: str, store: Store | None = None) -> str:
     stored = {"files": {k: str(Path(v).relative_to(store.files_dir)) for k, v in files.items()}}
     stored.update({k: v for k, v in result.items() if k not in ("files", "artifact")})
     artifact = result.get("artifact")
-    if artifact:
-        keep = artifact.get("files") or list(files)
-        created = store.add_artifact(workshop_id=row["workshop_id"], owner=row["owner"], kind=artifact["kind"],
-                                     files={k: files[k] for k in keep}, title=artifact.get("title", ""),
-                                     prompt=artifact.get("prompt", ""), params=artifact.get("params"),
-                                     model=artifact.get("model", ""), seed=artifact.get("seed"),
-                                     ai_made=bool(artifact.get("ai_made")))
-        stored["artifact_id"] = created["id"]
-    _finish(store, job_id, "done", result=stored, message="jobs.done")
+    # The gallery row and the job's "done" are one transaction: a crash leaves neither (the job is
+    # re-run) or both; the row is keyed by the job id, so a re-run cannot add a second one.
+    with store.transaction() as conn:
+        if artifact:
+            keep = artifact.get("files") or list(files)
+            created = store.add_artifact(workshop_id=row["workshop_id"], owner=row["owner"], kind=artifact["kind"],
+                                         files={k: files[k] for k in keep}, title=artifact.get("title", ""),
+                                         prompt=artifact.get("prompt", ""), params=artifact.get("params"),
+                                         model=artifact.get("model", ""), seed=artifact.get("seed"),
+                                         ai_made=bool(artifact.get("ai_made")), job_id=job_id, conn=conn)
+            stored["artifact_id"] = created["id"]
+        _finish(store, job_id, "done", result=stored, message="jobs.done", conn=conn)
     return "done"
 
 
@@ -114,12 +128,16 @@ def _plain(params: dict) -> dict:
 
 
 def _finish(store: Store, job_id: str, state: str, *, result: dict | None = None, error: dict | None = None,
-            message: str = "") -> None:
-    with store.transaction() as conn:
-        conn.execute("UPDATE jobs SET state=?, result=?, error=?, finished_at=?, message=?, "
-                     "progress=CASE WHEN ?='done' THEN 1 ELSE progress END WHERE id=?",
-                     (state, json.dumps(result) if result else None, json.dumps(error) if error else None,
-                      _stamp(), message, state, job_id))
+            message: str = "", conn=None) -> None:
+    """Write a job's end state (inside `conn`'s transaction when given)."""
+    if conn is None:
+        with store.transaction() as own:
+            _finish(store, job_id, state, result=result, error=error, message=message, conn=own)
+        return
+    conn.execute("UPDATE jobs SET state=?, result=?, error=?, finished_at=?, message=?, "
+                 "progress=CASE WHEN ?='done' THEN 1 ELSE progress END WHERE id=?",
+                 (state, json.dumps(result) if result else None, json.dumps(error) if error else None,
+                  _stamp(), message, state, job_id))
 
 
 def resolve_result_files(store: Store, result: dict | None) -> dict[str, str]:

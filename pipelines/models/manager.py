@@ -5,6 +5,7 @@ import hashlib
 import json
 import os
 import shutil
+import tempfile
 import tomllib
 import urllib.request
 from dataclasses import dataclass, field
@@ -98,9 +99,6 @@ def md5_of(path: Path, chunk: int = 1 << 22) -> str:
         while block := fh.read(chunk):
             digest.update(block)
     return digest.hexdigest()
-
-
-_verified: dict[tuple[str, int, int], str] = {}  # (path, size, mtime_ns) -> sha256, per process
 
 
 class ModelManager:
@@ -222,11 +220,8 @@ class ModelManager:
         return folder
 
     def _hash(self, path: Path) -> str:
-        stat = path.stat()
-        key = (str(path.resolve()), stat.st_size, stat.st_mtime_ns)
-        if key not in _verified:
-            _verified[key] = sha256_of(path)
-        return _verified[key]
+        # Hashed every time: a file rewritten with the same size and mtime (os.utime) is still caught.
+        return sha256_of(path)
 
     def verified_path(self, model_id: str) -> Path:
         """The model's folder after checking every file's sha256 against the lock (for load())."""
@@ -251,8 +246,8 @@ class ModelManager:
             raise UserError("errors.model_size_mismatch", model=entry.id, file=f.path, expected=f.size,
                             got=path.stat().st_size)
 
-    def _write_lock(self, entry: ModelEntry, how: str, origin: str) -> None:
-        folder = self.folder(entry.id)
+    def _write_lock(self, entry: ModelEntry, how: str, origin: str, folder: Path | None = None) -> None:
+        folder = folder or self.folder(entry.id)
         files = {}
         for f in entry.files:
             path = folder / f.path
@@ -263,9 +258,9 @@ class ModelManager:
         with atomic_path(folder / LOCK_NAME) as tmp:
             tmp.write_text(json.dumps(lock, indent=2))
 
-    def install_file(self, entry: ModelEntry, f: ModelFile, source: Path) -> None:
+    def install_file(self, entry: ModelEntry, f: ModelFile, source: Path, folder: Path | None = None) -> None:
         """Copy one file into place (temp name + rename) after checking it against the catalogue."""
-        target = self.folder(entry.id) / f.path
+        target = (folder or self.folder(entry.id)) / f.path
         with atomic_path(target) as tmp:
             shutil.copyfile(source, tmp)
             self._check_expected(entry, f, tmp, sha256_of(tmp))
@@ -310,15 +305,40 @@ class ModelManager:
             if found is None:
                 continue
             try:
-                for f in entry.files:
-                    self.install_file(entry, f, found[f.path])
-                self._write_lock(entry, "import", str(source))
+                self._import_model(entry, found, source)
                 results[model_id] = "imported"
                 report(f"{model_id}: imported")
             except UserError as exc:
                 results[model_id] = f"refused: {exc}"
                 report(f"{model_id}: refused: {exc}")
         return results
+
+    def _import_model(self, entry: ModelEntry, found: dict[str, Path], source: Path) -> None:
+        """All or nothing: every file is copied and checked in a staging folder beside the model's, with
+        its lock; only then does the staging folder replace the model's. A refusal leaves no file behind
+        (a "missing" model stays missing, an installed one stays as it was)."""
+        root = source.resolve()
+        for f in entry.files:
+            path = found[f.path]
+            if path.is_symlink() or any(p.is_symlink() for p in path.parents if p.is_relative_to(source)) \
+                    or not path.resolve().is_relative_to(root):
+                raise UserError("errors.import_symlink", file=str(path))
+        self.models_dir.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=f".import-{entry.id}-", dir=self.models_dir))
+        try:
+            for f in entry.files:
+                self.install_file(entry, f, found[f.path], folder=staging)
+            self._write_lock(entry, "import", str(source), folder=staging)
+            target = self.folder(entry.id)
+            old = None
+            if target.exists():
+                old = target.with_name(f".old-{entry.id}-{staging.name[-8:]}")
+                os.replace(target, old)
+            os.replace(staging, target)
+            if old is not None:
+                shutil.rmtree(old, ignore_errors=True)
+        finally:
+            shutil.rmtree(staging, ignore_errors=True)
 
     def remove(self, model_id: str) -> None:
         shutil.rmtree(self.folder(model_id), ignore_errors=True)

@@ -69,10 +69,11 @@ def backend_for(step: str, engines: dict[str, str]):
 
 def load_hints(path: str | Path, size: tuple[int, int]) -> tuple[np.ndarray, np.ndarray]:
     """A hint layer file (RGBA PNG) at the photo's size -> (mask, ab)."""
-    try:
-        layer = Image.open(path)
-        layer.load()
-    except (OSError, ValueError):
+    from ..safety.uploads import open_picture
+
+    try:  # palette and grey+alpha layers are read as RGBA too
+        layer = open_picture(path, keep_alpha=True, downscale=True)
+    except (OSError, ValueError, UserError):
         raise UserError("photo.errors.hints_unreadable") from None
     if layer.mode != "RGBA":
         raise UserError("photo.errors.hints_not_rgba", mode=layer.mode)
@@ -82,7 +83,9 @@ def load_hints(path: str | Path, size: tuple[int, int]) -> tuple[np.ndarray, np.
 
 
 def load_mask(path: str | Path, size: tuple[int, int]) -> np.ndarray:
-    mask = Image.open(path).convert("L")
+    from ..safety.uploads import open_picture
+
+    mask = open_picture(path).convert("L")
     if mask.size != size:
         mask = mask.resize(size, Image.Resampling.NEAREST)
     return np.asarray(mask) >= 128

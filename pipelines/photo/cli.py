@@ -11,6 +11,7 @@ from ..i18n import UserError
 
 IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".tif", ".tiff", ".webp", ".heic", ".heif"}
 REPORT_FIELDS = ["file", "output", "status", "steps", "faces", "seconds", "error"]
+STATUSES = ("done", "already_done", "error")
 
 
 def find_inputs(inputs: list[str]) -> list[tuple[Path, Path]]:
@@ -28,6 +29,25 @@ def find_inputs(inputs: list[str]) -> list[tuple[Path, Path]]:
     return found
 
 
+def output_names(files: list[tuple[Path, Path]]) -> list[Path]:
+    """The PNG each input is restored to (relative to --out): `box/mariage.png`, or, when two inputs of the
+    same folder share a name (mariage.jpg and mariage.tif), `box/mariage-jpg.png` and `box/mariage-tif.png`.
+
+    Depends only on the list of inputs, so a second run of the same archive finds the same names (resume).
+    """
+    stems: dict[str, int] = {}
+    for _, relative in files:
+        key = str(relative.with_suffix("")).casefold()
+        stems[key] = stems.get(key, 0) + 1
+    names = []
+    for _, relative in files:
+        if stems[str(relative.with_suffix("")).casefold()] > 1:
+            names.append(relative.with_name(f"{relative.stem}-{relative.suffix.lstrip('.').lower()}.png"))
+        else:
+            names.append(relative.with_suffix(".png"))
+    return names
+
+
 def _bar(done: int, total: int, name: str) -> None:
     width = 30
     filled = int(width * done / max(total, 1))
@@ -36,8 +56,13 @@ def _bar(done: int, total: int, name: str) -> None:
 
 
 def cmd_restore(args) -> int:
+    from ..config import settings
+    from ..i18n import translate
     from .chain import RestoreRequest, open_photo, restore
     from .imaging import save_png, to_image
+
+    language = settings().language if settings().language in ("fr", "en") else "fr"
+    tr = lambda key: translate(f"photo.report.{key}", language)  # noqa: E731
 
     steps = [s.strip() for s in args.steps.split(",") if s.strip()]
     request = RestoreRequest.from_params({"steps": steps, "strength": args.strength, "colorize": args.colorize,
@@ -45,18 +70,23 @@ def cmd_restore(args) -> int:
     out_dir = Path(args.out)
     out_dir.mkdir(parents=True, exist_ok=True)
     files = find_inputs(args.inputs)
-    report_path = out_dir / f"rapport-{datetime.now():%Y%m%d-%H%M%S}.csv"
+    report_path = out_dir / f"{tr('file_name')}-{datetime.now():%Y%m%d-%H%M%S}.csv"
     failures = 0
     pairs = []
-    with open(report_path, "w", newline="", encoding="utf-8") as fh:
-        writer = csv.DictWriter(fh, fieldnames=REPORT_FIELDS)
-        writer.writeheader()
-        for n, (source, relative) in enumerate(files):
-            target = (out_dir / relative).with_suffix(".png")
+    # utf-8-sig: a spreadsheet opened by double-click reads the accents right
+    with open(report_path, "w", newline="", encoding="utf-8-sig") as fh:
+        writer = csv.writer(fh)
+        writer.writerow([tr(f"field_{name}") for name in REPORT_FIELDS])
+
+        def write(row: dict) -> None:
+            writer.writerow([tr(f"status_{row[name]}") if name == "status" else row[name] for name in REPORT_FIELDS])
+
+        for n, ((source, relative), name) in enumerate(zip(files, output_names(files))):
+            target = out_dir / name
             _bar(n, len(files), str(relative))
             row = {"file": str(source), "output": str(target), "steps": "", "faces": "", "seconds": "", "error": ""}
             if target.exists():  # resumable: a finished file is written atomically, so it is complete
-                writer.writerow({**row, "status": "skipped"})
+                write({**row, "status": "already_done"})
                 pairs.append((source, target))
                 continue
             start = time.perf_counter()
@@ -70,9 +100,9 @@ def cmd_restore(args) -> int:
                 pairs.append((source, target))
             except UserError as exc:  # one bad file never stops an archive run
                 failures += 1
-                row.update(status="error", error=exc.message("en"))
+                row.update(status="error", error=exc.message(language))
             row["seconds"] = f"{time.perf_counter() - start:.2f}"
-            writer.writerow(row)
+            write(row)
             fh.flush()
         _bar(len(files), len(files), "")
     sys.stderr.write("\n")
@@ -81,7 +111,8 @@ def cmd_restore(args) -> int:
         from .sheet import photo_sheet
 
         source, target = pairs[0]
-        photo_sheet(source, target, Path(args.sheet), caption=source.stem)
+        # the patron's file name is neither printed nor put in the PDF's metadata
+        photo_sheet(source, target, Path(args.sheet), caption=args.caption or "", language=language)
         print(f"sheet: {args.sheet}")
     return 1 if failures else 0
 
@@ -109,6 +140,7 @@ def register(sub) -> None:
     p.add_argument("--scale", type=int, choices=(2, 4), default=2, help="enlarge factor for the upscale step")
     p.add_argument("--downscale", action="store_true", help="shrink scans over the pixel limit instead of refusing")
     p.add_argument("--sheet", metavar="SHEET.pdf", help="also print an A4 before/after sheet of the first photo")
+    p.add_argument("--caption", default="", help="caption printed on the sheet (default: none)")
     p.set_defaults(func=cmd_restore)
     p = psub.add_parser("colorize", help="colourise a black-and-white photo from colour hints")
     p.add_argument("grey", metavar="GREY.png")

@@ -72,8 +72,10 @@ def restore_job(params: dict, ctx) -> dict:
 def recolor_job(params: dict, ctx) -> dict:
     """params: uncoloured (path), hints (RGBA PNG path), auto (path of an automatic result, optional), title."""
     ctx.progress(0.05, "photo.progress.reading")
-    base = to_array(Image.open(params["uncoloured"]))
-    auto = to_array(Image.open(params["auto"])) if params.get("auto") else None
+    from ..safety.uploads import open_picture
+
+    base = to_array(open_picture(params["uncoloured"]))
+    auto = to_array(open_picture(params["auto"])) if params.get("auto") else None
     ctx.progress(0.2, "photo.progress.colorize")
     coloured = recolor(base, params["hints"], auto=auto)
     out = save_png(to_image(coloured), ctx.out_dir / "apres.png")

@@ -3,8 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PIL import Image
-
+from ..safety.uploads import picture_size
 from ..config import settings
 from ..export.pdf import PageSpec, PrintDocument
 from ..i18n import translate
@@ -15,14 +14,15 @@ MARGIN = 15.0  # mm
 def photo_sheet(before: Path, after: Path, out: Path, *, caption: str = "", date: str = "", language: str = "fr",
                 ai_made: bool = False) -> Path:
     """Write the sheet PDF: title, the two pictures with their labels, caption, date, library name."""
-    doc = PrintDocument(title=caption or translate("photo.sheet.title", language), subject=translate(
+    # The title is the sheet's own name: a patron's file name or caption never goes into the PDF metadata.
+    doc = PrintDocument(title=translate("photo.sheet.title", language), subject=translate(
         "photo.sheet.subject", language), ai_generated=ai_made, language=language)
     page = doc.add_page(PageSpec("A4", "portrait", bleed_mm=0, crop_marks=False))
     width = page.width - 2 * MARGIN
     page.text(translate("photo.sheet.title", language), page.width / 2, MARGIN + 8, size=20, bold=True,
               align="center")
-    with Image.open(after) as picture:
-        ratio = picture.height / picture.width
+    width_px, height_px = picture_size(after)
+    ratio = height_px / width_px
     # Landscape photos are stacked, portrait ones sit side by side.
     if ratio < 1:
         box_w, box_h = width, min((page.height - 2 * MARGIN - 70) / 2, width * ratio)

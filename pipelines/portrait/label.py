@@ -78,7 +78,6 @@ def print_portrait(portrait: Path | str, label: Cartel, out: Path | str, size: s
     """Write the framed portrait and its cartel on one page of `size` (A5 or A4); returns the PDF path."""
     if size not in SIZES:
         raise ValueError(f"size must be one of {SIZES} but is {size!r}.")
-    from PIL import Image
 
     language = label.language
     doc = PrintDocument(title=f"{label.title} — {label.after}", subject=translate("portrait.pdf_subject", language),
@@ -89,8 +88,10 @@ def print_portrait(portrait: Path | str, label: Cartel, out: Path | str, size: s
     frame_w = 11 * k
     mat = 8 * k
     label_h = 62 * k
-    with Image.open(portrait) as picture:
-        ratio = picture.height / picture.width
+    from ..safety.uploads import picture_size
+
+    width_px, height_px = picture_size(portrait)  # as shown: EXIF orientation applied
+    ratio = height_px / width_px
     box_w = page.width - 2 * (margin + frame_w + mat)
     box_h = min(box_w * ratio, page.height - 2 * margin - 2 * (frame_w + mat) - label_h - 8 * k)
     box_w = box_h / ratio

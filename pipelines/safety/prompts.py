@@ -1,37 +1,61 @@
-"""Prompt filter for children's workshops (French and English): a kind sentence instead of an error code.
+"""The CPU prompt guard for children's workshops (French and English): a kind sentence instead of an error code.
 
-The text is normalised before matching (accents, case, spacing such as "s e x" or "s.e.x",
-leetspeak such as "s3x" or "@ss", letters repeated for emphasis), then compared word by word
-with the terms in ``prompt_terms.toml``. Harmless phrases that contain a listed word ("pistolet
-à eau", "feuilles mortes") are removed first. Each category answers with its own locale key.
+The sentence is normalised once (normalise.py: look-alike letters, accents, case, leetspeak, SMS
+spellings, spaced and hyphenated letters), then read in three passes against ``prompt_terms.toml``:
+
+1. harmless senses are set apart: phrases ("pique-nique", "râpe à fromage", "bitte d'amarrage"), proper
+   names decided by their context ("à Pornic", "the town of Penistone") and words whose neighbours give
+   a harmless sense ("des arbres tout nus", "a cock crowing on the farm", "globules rouges dans le sang");
+2. terms: words and phrases of each category, with their inflections (pendue, tués, stabbed), typos of
+   one letter in long words the guard does not know ("se sucider"), and letters repeated for emphasis;
+3. patterns of intent, written with word classes: an act of harm followed by a person or an animal
+   ("un élève qui tire sur ses camarades", "met un chat dans le micro-ondes"), undressing or touching
+   described without explicit words, self-harm ("se coupe les bras"), a group + a slur or an exclusion
+   ("dit aux étrangers de rentrer chez eux"), a real public figure + a degrading situation, realistic
+   horror, and an insult or mockery aimed at a first name of the workshop's roster.
+
+Both languages are always checked, whatever the interface language: words harmless in one language
+("bite", "rape", "con") are only checked when the sentence has words of the other one. Each category
+answers with its own locale key (safety.prompt.<category>): kind, short, saying what to change,
+never repeating the word. The category is logged for the facilitator's console; the text never is.
 """
 from __future__ import annotations
 
 import functools
 import re
 import tomllib
-import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Iterable
+
+from .normalise import BARRIER, calm, joined_halves, near, normalise, plain, stem
 
 TERMS_PATH = Path(__file__).with_name("prompt_terms.toml")
 MAX_PROMPT_CHARS = 400
-
-# Leetspeak and look-alike characters, applied only inside words that also contain letters.
-_LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "8": "b", "9": "g",
-                       "@": "a", "$": "s", "€": "e", "!": "i", "|": "i", "+": "t", "£": "l", "¥": "y"})
-_WORD = re.compile(r"[a-z0-9@$€!|+£¥*]+")
+NEUTRAL = "_"  # a word set apart as harmless: matches nothing, but a gap may cross it
+# Words that end a clause: a "~N" gap never crosses them ("le chevalier tue le dragon et sauve la princesse").
+CLAUSE_WORDS = frozenset({BARRIER, "et", "and", "puis", "then", "mais", "but", "qui", "who", "which", "while",
+                          "pendant", "alors", "ou", "or", "quand", "when", "avant", "before", "apres", "after"})
+# Categories in the order they are tried: the first that matches names the refusal.
+ORDER = ("self_harm", "public_figure", "harassment", "sexual", "hate", "animal_cruelty", "horror", "violence",
+         "weapons", "drugs", "insult")
+CATEGORIES = ORDER
 _MASK_FILL = ("a", "e", "i", "o", "u", "")  # "f*ck", "sh*t": a star hides a vowel
+_FR_HINTS = frozenset("le la les un une des du de et qui est dans avec sur pour il elle son sa ses ce cette je tu "
+                      "pas au aux ma mon mes ta ton tes qu que fait font veut sont".split())
+_EN_HINTS = frozenset("the and with who is are in on of his her my to for it this that i you they he she at from "
+                      "an by your their wants make draw".split())
 
 
 @dataclass(frozen=True)
 class PromptCheck:
-    """The filter's answer: blocked or not, the kind sentence to show (locale key) and why."""
+    """The guard's answer: blocked or not, the kind sentence to show (locale key), the category and why."""
 
     blocked: bool
     message_key: str = ""
     category: str = ""
-    matched: str = ""  # the normalised term that matched (for the facilitator, never shown to children)
+    matched: str = ""  # the rule that matched (for tests and the bench, never shown to children)
+    guard: str = ""  # "cpu" or the model guard's backend name
 
     def message(self, language: str = "fr") -> str:
         from ..i18n import translate
@@ -39,142 +63,369 @@ class PromptCheck:
         return translate(self.message_key, language) if self.message_key else ""
 
 
-def _strip_accents(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+# -- the rules file --------------------------------------------------------------------------------
 
-
-def _calm(word: str, keep: int) -> str:
-    """Letters repeated three times or more for emphasis ('fuuuck', 'saaang') -> `keep` of them."""
-    return re.sub(r"(.)\1{2,}", lambda m: m.group(1) * keep, word)
-
-
-def _deleet(word: str) -> str:
-    if word.isdigit():
-        return word  # plain numbers stay numbers ("3 chats")
-    return word.translate(_LEET)
-
-
-def normalise(text: str) -> list[str]:
-    """The prompt as a list of plain lower-case ascii words, leetspeak and spacing undone."""
-    text = _strip_accents(text).lower().replace("œ", "oe").replace("æ", "ae")
-    text = text.replace("’", "'")
-    # "!", "|" and "+" are letters only inside a word ("k!ll"), not at its ends ("un chat !")
-    raw = [_deleet(w) for w in (w.strip("!|+*") for w in _WORD.findall(text)) if w]
-    words: list[str] = []
-    run: list[str] = []
-    for word in raw + [""]:
-        # "s e x", "s.e.x", "n-u-d-e": a run of single letters is read as one word
-        if len(word) == 1 and word.isalpha():
-            run.append(word)
-            continue
-        if len(run) >= 3:
-            # "a n u d e lady": the run may start with a real one-letter word ("a", "y", "l")
-            joined = "".join(run)
-            words.append(joined if joined[0] not in "aylj" or len(run) < 4 else joined[1:])
-        else:
-            words.extend(run)
-        run = []
-        if word:
-            words.append(word)
-    return [w for w in words if w]
+@dataclass(frozen=True)
+class _Gap:
+    most: int
+    strict: bool  # True: does not cross a clause word (nor ",", "."); False: any word (co-occurrence)
+    only: str = ""  # a class name: every skipped word must be one of its words ("~d3": determiners)
 
 
 @dataclass(frozen=True)
-class _Term:
-    words: tuple[str, ...]  # plain words; '*' at an end means "any ending" / "any beginning"
+class _Rule:
+    elements: tuple  # str (a word pattern), ("@", class name) or _Gap
     category: str
+    text: str
+    language: str = "both"
 
 
-def _term_words(term: str) -> tuple[str, ...]:
-    """'massacr*' -> ('massacr*',); 'croix gammee' -> ('croix', 'gammee'); '*fuck*' kept as it is."""
-    out: list[str] = []
-    for piece in term.split():
-        head, tail = piece.startswith("*"), piece.endswith("*")
-        words = normalise(piece.strip("*"))
-        if not words:
-            raise ValueError(f"{TERMS_PATH.name}: term {term!r} has an empty word.")
-        words[0] = ("*" if head else "") + words[0]
-        words[-1] = words[-1] + ("*" if tail else "")
-        out.extend(words)
+def _parse(text: str) -> tuple:
+    """'@HARM ~4 @PERSON' -> (('@', 'HARM'), _Gap(4, True), ('@', 'PERSON')); words normalised like prompts."""
+    out: list = []
+    for piece in text.split():
+        if piece.startswith("@"):
+            out.append(("@", piece[1:]))
+        elif re.fullmatch(r"~d\d+", piece):
+            out.append(_Gap(int(piece[2:]), True, "DET"))
+        elif re.fullmatch(r"~~?\d+", piece):
+            out.append(_Gap(int(piece.lstrip("~")), not piece.startswith("~~")))
+        else:
+            typo = piece.endswith("~")
+            piece = piece.rstrip("~")
+            head, tail, exact = piece.startswith("*"), piece.endswith("*"), piece.endswith("=")
+            words = normalise(piece.strip("*=")).words
+            if not words:
+                raise ValueError(f"{TERMS_PATH.name}: {text!r} has an empty word.")
+            words = list(words)
+            words[0] = ("*" if head else "") + words[0]
+            words[-1] = words[-1] + ("*" if tail else "") + ("=" if exact else "") + ("~" if typo else "")
+            out.extend(words)
     return tuple(out)
 
 
-@functools.cache
-def _load() -> tuple[dict[str, list[_Term]], list[tuple[str, ...]], dict[str, str]]:
-    """Terms per prompt language, harmless phrases, and each category's message key.
+class _Index:
+    """Items (element sequences with a payload) indexed by their first word, so that a sentence only
+    tries the items that can start at each of its words."""
 
-    Terms under `both` are checked whatever the language; terms under `fr` or `en` are words
-    that are harmless in the other language ("bite", "con") and are checked only in theirs.
-    """
+    def __init__(self, items: list[tuple[tuple, object]]):
+        self.by_word: dict[str, list] = {}
+        self.by_prefix: dict[str, list] = {}
+        self.misc: list = []
+        for order, (elements, payload) in enumerate(items):
+            item = (order, elements, payload)
+            first = elements[0] if elements else None
+            if not isinstance(first, str):
+                self.misc.append(item)
+                continue
+            kind, core, core_stem, typo = _pattern_info(first)
+            if typo or kind in ("**", ".*") or (kind == "*." and len(core) < 3):
+                self.misc.append(item)
+            elif kind == "*.":
+                self.by_prefix.setdefault(core[:3], []).append(item)
+            else:
+                self.by_word.setdefault(core, []).append(item)
+                if core_stem:
+                    self.by_word.setdefault("~" + core_stem, []).append(item)
+
+    def candidates(self, forms: frozenset, stems: frozenset) -> list:
+        out = list(self.misc)
+        for f in forms:
+            out.extend(self.by_word.get(f, ()))
+            out.extend(self.by_prefix.get(f[:3], ()))
+        for s in stems:
+            out.extend(self.by_word.get("~" + s, ()))
+        return out
+
+
+@dataclass(frozen=True)
+class _Rules:
+    rules: tuple[_Rule, ...]  # terms and patterns, in category order
+    classes: dict  # name -> tuple of parsed entries
+    harmless: tuple[tuple, ...]
+    senses: tuple[tuple[frozenset, int, tuple], ...]  # (words, window, parsed context entries)
+    messages: dict
+    vocabulary: frozenset  # every word the guard knows (typo matching leaves them alone)
+    words: frozenset  # every word pattern used anywhere
+    rule_index: "_Index"
+    class_index: dict  # class name -> _Index of its entries
+    harmless_index: "_Index"
+
+
+@functools.cache
+def _load() -> _Rules:
     with open(TERMS_PATH, "rb") as fh:
         data = tomllib.load(fh)
-    by_lang: dict[str, list[_Term]] = {"fr": [], "en": []}
-    messages: dict[str, str] = {}
-    for category, table in data["categories"].items():
-        messages[category] = table["message"]
-        for key, targets in (("both", ("fr", "en")), ("fr", ("fr",)), ("en", ("en",))):
-            for term in table.get(key, []):
-                for target in targets:
-                    by_lang[target].append(_Term(_term_words(term), category))
-    harmless = [tuple(normalise(p)) for p in data["harmless"]["phrases"]]
-    return by_lang, harmless, messages
+    messages = {c: t["message"] for c, t in data["categories"].items()}
+    unknown = set(messages) ^ set(ORDER)
+    if unknown:
+        raise ValueError(f"{TERMS_PATH.name}: categories {sorted(unknown)} are not in the guard's order.")
+    rules: list[_Rule] = []
+    for category in ORDER:
+        table = data["categories"][category]
+        for key in ("both", "fr", "en"):
+            rules.extend(_Rule(_parse(t), category, t, key) for t in table.get(key, []))
+        rules.extend(_Rule(_parse(p), category, p) for p in data["patterns"].get(category, []))
+    raw_classes = data["classes"]
 
-
-def _remove_harmless(words: list[str], harmless: list[tuple[str, ...]]) -> list[str]:
-    out = list(words)
-    for phrase in harmless:
-        n = len(phrase)
-        i = 0
-        while i + n <= len(out):
-            if tuple(out[i:i + n]) == phrase:
-                out[i:i + n] = ["|"]  # a barrier, so the words around it do not join into a phrase
+    def expand(name: str, seen: tuple = ()) -> list[tuple]:
+        entries: list[tuple] = []
+        for entry in raw_classes[name]:
+            if entry.startswith("@"):
+                if entry[1:] in seen:
+                    raise ValueError(f"{TERMS_PATH.name}: class {name} includes itself.")
+                entries.extend(expand(entry[1:], seen + (name,)) if entry[1:] != "NAME" else [(("@", "NAME"),)])
             else:
-                i += 1
-    return out
+                entries.append(_parse(entry))
+        return entries
+
+    classes = {name: tuple(expand(name)) for name in raw_classes}
+    harmless = tuple(_parse(p) for p in data["harmless"]["phrases"])
+    senses = tuple((frozenset(normalise(w).words[0] for w in s["words"]), int(s["window"]),
+                    tuple(_parse(c) for c in s["context"])) for s in data["harmless"]["senses"])
+    for rule in rules:
+        for element in rule.elements:
+            if isinstance(element, tuple) and element[1] not in classes:
+                raise ValueError(f"{TERMS_PATH.name}: {rule.text!r} uses an unknown class @{element[1]}.")
+    words: set[str] = set()
+    for elements in [r.elements for r in rules] + [e for c in classes.values() for e in c] + list(harmless) + \
+            [e for s in senses for e in s[2]]:
+        words.update(e for e in elements if isinstance(e, str))
+    vocabulary = {w.strip("*=~") for w in words} | _FR_HINTS | _EN_HINTS | set(CLAUSE_WORDS)
+    vocabulary |= {w for s in senses for w in s[0]}
+    return _Rules(tuple(rules), classes, harmless, senses, messages, frozenset(vocabulary), frozenset(words),
+                  _Index([(r.elements, r) for r in rules]),
+                  {name: _Index([(e, None) for e in entries]) for name, entries in classes.items()},
+                  _Index([(h, None) for h in harmless]))
 
 
-def _word_matches(pattern: str, word: str) -> bool:
+# -- matching --------------------------------------------------------------------------------------
+
+@functools.lru_cache(maxsize=None)
+def _pattern_info(pattern: str) -> tuple[str, str, str, bool]:
+    """(kind, core, stem of the core or '', typo-tolerant) of a word pattern.
+
+    kind: "=" exact, "." word or its inflections, "*." prefix, ".*" suffix, "**" inside."""
+    typo = "~" in pattern
+    pattern = pattern.replace("~", "")
+    if pattern.endswith("="):
+        return "=", pattern[:-1], "", False
     head, tail = pattern.startswith("*"), pattern.endswith("*")
     core = pattern.strip("*")
     if head and tail:
-        return core in word
+        return "**", core, "", False
     if tail:
-        return word.startswith(core)
+        return "*.", core, "", typo and len(core) >= 5
     if head:
-        return word.endswith(core)
-    return word == core
+        return ".*", core, "", False
+    core_stem = stem(core)
+    return ".", core, core_stem if len(core_stem) >= 4 else "", typo and len(core) >= 6
 
 
-def _forms(word: str) -> tuple[str, ...]:
+def _forms(word: str) -> frozenset[str]:
     """The ways a written word may be read: as written, emphasis removed, masked vowels filled in."""
-    forms = [word, _calm(word, 1), _calm(word, 2)]
+    forms = {word, calm(word, 1), calm(word, 2)}
     if "*" in word:
-        forms = [f.replace("*", fill) for f in forms for fill in _MASK_FILL]
-    return tuple(dict.fromkeys(forms))
+        forms = {f.replace("*", fill) for f in forms for fill in _MASK_FILL}
+    return frozenset(forms)
 
 
-def _find(words: list[str], terms: list[_Term]) -> _Term | None:
-    forms = [_forms(w) for w in words]
-    for i in range(len(words)):
-        for term in terms:
-            n = len(term.words)
-            if i + n <= len(words) and all(any(_word_matches(p, f) for f in fs)
-                                           for p, fs in zip(term.words, forms[i:i + n])):
-                return term
-    return None
+class _Sentence:
+    """The normalised words of one prompt and the memo of which word pattern matches which word."""
+
+    def __init__(self, words: list[str], rules: _Rules, names: frozenset[str]):
+        self.words = words
+        self.rules = rules
+        self.names = names
+        self.forms = [_forms(w) for w in words]
+        self.stems = [frozenset(stem(f) for f in fs if len(f) >= 4) for fs in self.forms]
+        self.memo: dict[tuple[str, int], bool] = {}
+        self.possible_memo: dict = {}
+        self.all_forms = frozenset().union(*self.forms) if self.forms else frozenset()
+        self.all_stems = frozenset().union(*self.stems) if self.stems else frozenset()
+        self.class_memo: dict[tuple[str, int], tuple[int, ...]] = {}
+
+    def word(self, pattern: str, j: int) -> bool:
+        key = (pattern, j)
+        hit = self.memo.get(key)
+        if hit is None:
+            hit = self.memo[key] = self._word(pattern, j)
+        return hit
+
+    def _word(self, pattern: str, j: int) -> bool:
+        token = self.words[j]
+        if token in (BARRIER, NEUTRAL):
+            return False
+        kind, core, core_stem, typo = _pattern_info(pattern)
+        forms = self.forms[j]
+        if kind == "=":
+            return core in forms
+        if kind == "**":
+            return any(core in f for f in forms)
+        if kind == "*.":
+            # a typo in a prefix: one letter missing or added ("sucider"), never one letter changed
+            return any(f.startswith(core) for f in forms) or (
+                typo and len(token) >= 6 and token[:2] == core[:2] and token not in self.rules.vocabulary
+                and any(near(core, token[:k]) for k in (len(core) - 1, len(core) + 1)))
+        if kind == ".*":
+            return any(f.endswith(core) for f in forms)
+        if core in forms or (core_stem and core_stem in self.stems[j] and len(token) >= len(core) - 1):
+            return True
+        return typo and len(token) >= 5 and token[:2] == core[:2] and token not in self.rules.vocabulary \
+            and near(core, token)
+
+    def possible(self, element) -> bool:
+        """A quick test: can `element` (a word pattern or a class) match any word of the sentence?"""
+        hit = self.possible_memo.get(element)
+        if hit is None:
+            if isinstance(element, tuple):
+                if element[1] == "NAME":
+                    hit = bool(self.names)
+                else:
+                    hit = any(self.possible(entry[0]) for entry in self.rules.classes[element[1]])
+            else:
+                kind, core, core_stem, typo = _pattern_info(element)
+                if kind in ("=", "."):
+                    hit = core in self.all_forms or (kind == "." and (
+                        bool(core_stem and core_stem in self.all_stems) or typo))
+                else:
+                    hit = typo or any(self.word(element, j) for j in range(len(self.words)))
+            self.possible_memo[element] = hit
+        return hit
+
+    def class_ends(self, name: str, j: int) -> tuple[int, ...]:
+        """Where an entry of class `name` starting at word j ends (exclusive), possibly several."""
+        key = (name, j)
+        ends = self.class_memo.get(key)
+        if ends is None:
+            if name == "NAME":
+                found = {j + 1} if j < len(self.words) and self.words[j] in self.names else set()
+                found |= {e for n in self.names if " " in n for e in self._seq(tuple(n.split()), 0, j)}
+            elif j >= len(self.words):
+                found = set()
+            else:
+                found = set()
+                for _, entry, _ in self.rules.class_index[name].candidates(self.forms[j], self.stems[j]):
+                    found.update(self._seq(entry, 0, j))
+            ends = self.class_memo[key] = tuple(sorted(found))
+        return ends
+
+    def _seq(self, elements: tuple, k: int, i: int):
+        """End positions of `elements[k:]` matched from word i (a generator)."""
+        if k == len(elements):
+            yield i
+            return
+        element = elements[k]
+        if isinstance(element, _Gap):
+            for skip in range(element.most + 1):
+                yield from self._seq(elements, k + 1, i + skip)
+                if i + skip >= len(self.words):
+                    return
+                if element.strict and self.words[i + skip] in CLAUSE_WORDS:
+                    return
+                if element.only and i + skip + 1 not in self.class_ends(element.only, i + skip):
+                    return
+            return
+        if i >= len(self.words):
+            return
+        if isinstance(element, tuple):
+            for end in self.class_ends(element[1], i):
+                yield from self._seq(elements, k + 1, end)
+        elif self.word(element, i):
+            yield from self._seq(elements, k + 1, i + 1)
+
+    def find(self, elements: tuple) -> tuple[int, int] | None:
+        """(start, end) of the first place `elements` match, or None."""
+        if not all(self.possible(e) for e in elements if not isinstance(e, _Gap)):
+            return None
+        for i in range(len(self.words)):
+            for end in self._seq(elements, 0, i):
+                return i, end
+        return None
 
 
-def check_prompt(text: str, language: str = "fr", *, store=None, workshop_id: int | None = None) -> PromptCheck:
-    """Is this prompt fine for a children's workshop? When `store` is given, a block is counted."""
-    terms, harmless, messages = _load()
-    words = _remove_harmless(normalise(text or ""), harmless)
-    found = _find(words, terms[language if language in terms else "fr"])
-    if found is None:
-        return PromptCheck(False)
-    if store is not None:
-        store.log_event("prompt_blocked", workshop_id, found.category)
-    return PromptCheck(True, messages[found.category], found.category, " ".join(found.words))
+def _languages(words: Iterable[str]) -> set[str]:
+    """Which language-only term lists to check: the languages the sentence has words of (both if none)."""
+    words = set(words)
+    fr, en = len(words & _FR_HINTS), len(words & _EN_HINTS)
+    if not fr and not en:
+        return {"fr", "en"}
+    return ({"fr"} if fr else set()) | ({"en"} if en else set())
+
+
+def _set_apart(sentence: _Sentence, rules: _Rules) -> list[str]:
+    """The words with harmless phrases and harmless senses replaced by NEUTRAL."""
+    words = list(sentence.words)
+    for start in range(len(words)):
+        for _, phrase, _ in rules.harmless_index.candidates(sentence.forms[start], sentence.stems[start]):
+            end = max(sentence._seq(phrase, 0, start), default=start)
+            for j in range(start, end):
+                words[j] = NEUTRAL
+    for j, token in enumerate(sentence.words):
+        if words[j] == NEUTRAL:
+            continue
+        for sense_words, window, context in rules.senses:
+            if not (sentence.forms[j] & sense_words or sentence.stems[j] & sense_words):
+                continue
+            around = [i for i in range(max(0, j - window), min(len(words), j + window + 1)) if i != j]
+            if any(any(e > i for e in sentence._seq(c, 0, i)) for i in around for c in context):
+                words[j] = NEUTRAL
+                break
+    return words
+
+
+def roster_names(names: Iterable[str] | None) -> frozenset[str]:
+    """First names as the guard reads them ("Léa" -> "lea"); names shorter than 2 letters are left out."""
+    out = set()
+    for name in names or ():
+        clean = " ".join(normalise(name).words)
+        if len(clean) >= 2:
+            out.add(clean)
+    return frozenset(out)
+
+
+def cpu_check(text: str, names: Iterable[str] | None = None) -> PromptCheck:
+    """The CPU guard alone (no store, no model): blocked or not, with the category and the rule."""
+    rules = _load()
+    roster = roster_names(names)
+    vocabulary = rules.vocabulary | {w for n in roster for w in n.split()}
+    normalised = normalise(text or "", vocabulary)
+    first = _Sentence(normalised.all, rules, roster)
+    words = _set_apart(first, rules)
+    main = words[:len(normalised.words)]
+    words += [BARRIER] + joined_halves(main, vocabulary, _FR_HINTS | _EN_HINTS | {NEUTRAL})
+    sentence = _Sentence(words, rules, roster)
+    languages = _languages(normalised.words) | {"both"}
+    tries = sorted({(order, j): rule for j in range(len(words)) if words[j] not in (BARRIER, NEUTRAL)
+                    for order, _, rule in rules.rule_index.candidates(sentence.forms[j], sentence.stems[j])}.items())
+    tries = [(order, j, rule) for (order, j), rule in tries]
+    for _, j, rule in tries:
+        if rule.language in languages and next(sentence._seq(rule.elements, 0, j), None) is not None:
+            return PromptCheck(True, rules.messages[rule.category], rule.category, rule.text, "cpu")
+    return PromptCheck(False, guard="cpu")
+
+
+def check_prompt(text: str, language: str = "fr", *, store=None, workshop_id: int | None = None,
+                 names: Iterable[str] | None = None, model: bool = True) -> PromptCheck:
+    """Is this prompt fine for a children's workshop?
+
+    `language` is the interface language (the refusal sentence's language; both languages' words are
+    always checked). `names`: the workshop's first names (read from `store` when it is given and
+    `names` is None), so that mockery aimed at a participant is refused. The model guard, when
+    installed and `model` is true, then reads what the CPU guard let through (model_guard.py).
+    When `store` is given a refusal is counted with its category (event ``prompt_blocked``; the
+    text is never stored).
+    """
+    if names is None and store is not None and workshop_id is not None:
+        names = [p["name"] for p in store.participants(workshop_id)]
+    verdict = cpu_check(text, names)
+    if not verdict.blocked and model:
+        from .model_guard import model_check
+
+        verdict = model_check(text, language) or verdict
+    if verdict.blocked and store is not None:
+        store.log_event("prompt_blocked", workshop_id, verdict.category)
+    return verdict
 
 
 def check_text_length(text: str) -> None:
@@ -183,3 +434,6 @@ def check_text_length(text: str) -> None:
 
     if len(text) > MAX_PROMPT_CHARS:
         raise UserError("safety.prompt.too_long", length=len(text), limit=MAX_PROMPT_CHARS)
+
+
+__all__ = ["PromptCheck", "check_prompt", "cpu_check", "check_text_length", "roster_names", "plain", "CATEGORIES"]

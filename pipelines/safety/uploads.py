@@ -1,9 +1,21 @@
-"""Every uploaded image goes through `sanitize_image`: allow-list, limits, bombs, orientation, no metadata."""
+"""One way in for every picture: `sanitize_image` (bytes) and `open_picture` (file, bytes or PIL image).
+
+Every picture that enters the engine (an upload, a file named on the command line or in a spec,
+a layer of colour hints, a quiz-pack picture) goes through here: allow-list by magic bytes,
+byte and pixel limits checked from the header before decoding (decompression bombs), EXIF
+orientation applied, 16-bit and float samples scaled to 8 bits from their range, embedded ICC
+profiles (Adobe RGB, ProPhoto, Display P3, CMYK, grey) converted to sRGB with LittleCMS
+(`PIL.ImageCms`), transparency composited on white paper (or kept for hint layers), the first
+still of a multi-picture file, and a fresh image made of pixels only: no EXIF, XMP, ICC, JPEG
+comment or PNG text survives into anything the studio writes.
+"""
 from __future__ import annotations
 
 import io
+import re
 import warnings
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import numpy as np
 from PIL import Image, ImageOps, UnidentifiedImageError
@@ -13,6 +25,10 @@ from ..i18n import UserError
 
 # Decoders we accept, by magic bytes (the file name is never trusted).
 ALLOWED = ("JPEG", "PNG", "WEBP", "HEIF", "TIFF")
+# The largest side any accepted format can hold (JPEG's 16-bit header field); memory is bounded by megapixels.
+MAX_SIDE = 65_500
+# Formats whose extra frames are other views of the same still (camera multi-picture JPEGs), not an animation.
+STILL_FORMATS = ("MPO", "JPEG")
 
 
 def sniff(data: bytes) -> str | None:
@@ -40,7 +56,7 @@ def sniff(data: bytes) -> str | None:
 
 @dataclass
 class CleanImage:
-    """A decoded, normalised RGB image with no metadata, and what was done to it."""
+    """A decoded, normalised image (RGB, or RGBA when asked) with no metadata, and what was done to it."""
 
     image: Image.Image
     source_format: str
@@ -54,43 +70,113 @@ class CleanImage:
 
 
 def _to_8bit(image: Image.Image) -> Image.Image:
-    """16-bit and float greyscale to 8-bit, keeping the full range."""
+    """16-bit and float greyscale to 8-bit "L", scaled from the range the samples were written in.
+
+    Integer samples: divided by the smallest of 2^8, 2^10, 2^12, 2^16 - 1 that holds the brightest
+    sample (a 12-bit scanner writes 0..4095 in a 16-bit file). Float samples: 0..1 when they lie
+    there (the usual convention), otherwise their own minimum..maximum.
+    """
     array = np.asarray(image, dtype=np.float64)
-    if image.mode.startswith("I;16") or image.mode == "I":
-        top = 65535.0 if array.max() > 255 else 255.0
-        array = array / top * 255.0
-    elif image.mode == "F":
+    if image.mode == "F":
         lo, hi = float(array.min()), float(array.max())
+        if lo >= 0.0 and hi <= 1.0:
+            lo, hi = 0.0, 1.0
         array = (array - lo) / ((hi - lo) or 1.0) * 255.0
+    else:
+        top = next(t for t in (255.0, 1023.0, 4095.0, 65535.0, float(max(array.max(), 1))) if array.max() <= t)
+        array = array / top * 255.0
     return Image.fromarray(np.clip(array + 0.5, 0, 255).astype(np.uint8), "L")
 
 
-def _normalise_mode(image: Image.Image, notes: list[str]) -> Image.Image:
+def _icc_to_srgb(image: Image.Image, icc: bytes | None, notes: list[str]) -> Image.Image:
+    """Convert pixels described by an embedded ICC profile to sRGB (perceptual intent); RGB(A) out.
+
+    Profiles whose colour space does not match the pixels (a stale profile on a converted file)
+    are ignored. Source: ICC.1:2010 through LittleCMS (`PIL.ImageCms.profileToProfile`).
+    """
+    from PIL import ImageCms
+
+    if not icc:
+        return image
+    try:
+        profile = ImageCms.ImageCmsProfile(io.BytesIO(icc))
+    except (OSError, ImageCms.PyCMSError):
+        return image
+    space = profile.profile.xcolor_space.strip()
+    expected = {"CMYK": "CMYK", "L": "GRAY", "RGB": "RGB", "RGBA": "RGB"}.get(image.mode)
+    if expected != space:
+        return image
+    description = (profile.profile.profile_description or "").lower()
+    if image.mode in ("RGB", "RGBA") and "srgb" in description:
+        return image  # already sRGB: nothing to convert
+    alpha = image.getchannel("A") if image.mode == "RGBA" else None
+    source = image.convert("RGB") if image.mode == "RGBA" else image
+    try:
+        converted = ImageCms.profileToProfile(source, profile, ImageCms.createProfile("sRGB"), outputMode="RGB",
+                                              renderingIntent=ImageCms.Intent.PERCEPTUAL)
+    except ImageCms.PyCMSError:
+        return image
+    notes.append("uploads.note_icc")
+    if alpha is not None:
+        converted.putalpha(alpha)
+    return converted
+
+
+def _normalise_mode(image: Image.Image, notes: list[str], keep_alpha: bool = False) -> Image.Image:
+    """Any decoded mode to RGB (transparency on white), or to RGBA when `keep_alpha` (hint layers)."""
     mode = image.mode
+    icc = image.info.get("icc_profile")
     if mode in ("I;16", "I;16B", "I;16L", "I;16N", "I", "F"):
         notes.append("uploads.note_16bit")
         image = _to_8bit(image)
+        icc = None  # the profile described the 16-bit samples; grey stays grey
     if mode == "CMYK":
         notes.append("uploads.note_cmyk")
-        image = image.convert("RGB")
-    if image.mode == "P":
-        image = image.convert("RGBA" if "transparency" in image.info else "RGB")
-    if image.mode in ("RGBA", "LA", "PA", "La", "RGBa"):
-        notes.append("uploads.note_alpha")
-        rgba = image.convert("RGBA")
-        background = Image.new("RGBA", rgba.size, (255, 255, 255, 255))
-        image = Image.alpha_composite(background, rgba)
-    if image.mode != "RGB":
-        image = image.convert("RGB")
+    if image.mode in ("P", "PA"):
+        image = image.convert("RGBA" if ("transparency" in image.info or image.mode == "PA") else "RGB")
+    if image.mode in ("LA", "La", "RGBa", "PA"):
+        image = image.convert("RGBA")
+    if image.mode == "1":
+        image = image.convert("L")
+    image = _icc_to_srgb(image, icc, notes)
+    if image.mode not in ("RGB", "RGBA"):
+        image = image.convert("RGB")  # L, CMYK without a profile, YCbCr, LAB...
+    if image.mode == "RGBA":
+        if keep_alpha:
+            return image
+        if image.getchannel("A").getextrema()[0] < 255:
+            notes.append("uploads.note_alpha")
+        background = Image.new("RGBA", image.size, (255, 255, 255, 255))
+        image = Image.alpha_composite(background, image).convert("RGB")
     return image
 
 
-def sanitize_image(data: bytes, *, max_bytes: int | None = None, max_megapixels: float | None = None,
-                   downscale: bool = False) -> CleanImage:
-    """Check and decode an upload; raise UserError (one clear sentence) when it is refused.
+def _header_size(data: bytes) -> tuple[Image.Image, int, int]:
+    """Open (header only) and return the image with its size; a bomb is refused with its true size."""
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)  # our own limit is checked next
+            image = Image.open(io.BytesIO(data))
+            width, height = image.size
+    except Image.DecompressionBombError as exc:
+        found = re.search(r"\((\d+) pixels\)", str(exc))
+        mp = f"{int(found.group(1)) / 1e6:.0f}" if found else "> 179"
+        raise UserError("uploads.too_many_pixels", mp=mp, limit=f"{settings().upload_max_megapixels:g}") from None
+    except (UnidentifiedImageError, OSError, ValueError, SyntaxError):
+        raise UserError("uploads.corrupt") from None
+    return image, width, height
 
-    `downscale=True` accepts pictures over the pixel limit (up to 4x) and shrinks them to fit,
-    for patrons who choose to continue with a smaller scan.
+
+def sanitize_image(data: bytes, *, max_bytes: int | None = None, max_megapixels: float | None = None,
+                   downscale: bool = False, keep_alpha: bool = False) -> CleanImage:
+    """Check and decode a picture's bytes; raise UserError (one clear sentence) when it is refused.
+
+    Limits: `max_bytes` (default the settings' upload_max_mb) and `max_megapixels` (default
+    upload_max_megapixels, 50). `downscale=True` accepts pictures up to 4x the pixel limit and
+    shrinks them to about the limit (JPEG decoded at the nearest 1/2, 1/4, 1/8 scale that stays
+    over it, then Lanczos), for patrons who choose to continue with a smaller scan.
+    `keep_alpha=True` returns RGBA (transparency kept) for layers such as colour hints.
+    The result is a new image with pixels only (`info` empty: no EXIF, XMP, ICC, comment, text).
     """
     cfg = settings()
     max_bytes = max_bytes if max_bytes is not None else cfg.upload_max_mb * 1024 * 1024
@@ -113,40 +199,67 @@ def sanitize_image(data: bytes, *, max_bytes: int | None = None, max_megapixels:
 
         pillow_heif.register_heif_opener()
     # 2. Dimensions from the header, before any pixel is decoded (decompression bombs).
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("error", Image.DecompressionBombWarning)
-            image = Image.open(io.BytesIO(data))
-            width, height = image.size
-    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
-        raise UserError("uploads.too_many_pixels", mp="> 89", limit=f"{max_megapixels:g}") from None
-    except (UnidentifiedImageError, OSError, ValueError, SyntaxError):
-        raise UserError("uploads.corrupt") from None
+    image, width, height = _header_size(data)
     megapixels = width * height / 1e6
-    if megapixels > max_megapixels * (4 if downscale else 1) or width > 30000 or height > 30000:
+    if megapixels > max_megapixels * (4 if downscale else 1):
         raise UserError("uploads.too_many_pixels", mp=f"{megapixels:.0f}", limit=f"{max_megapixels:g}")
+    if width > MAX_SIDE or height > MAX_SIDE:
+        raise UserError("uploads.too_long_side", width=width, height=height, limit=MAX_SIDE)
     notes: list[str] = []
-    # 3. Decode (first frame of an animation), orientation, modes, size.
+    # 3. Decode (first frame), orientation, modes, size.
     try:
         if getattr(image, "n_frames", 1) > 1:
-            notes.append("uploads.note_animated")
+            if image.format not in STILL_FORMATS:
+                notes.append("uploads.note_animated")
             image.seek(0)
         if megapixels > max_megapixels:
             notes.append("uploads.note_downscaled")
-            if kind == "JPEG":  # decode at a reduced size directly
-                image.draft("RGB", (int(width / 2), int(height / 2)))
+            if kind == "JPEG":  # decode directly at the smallest DCT scale that stays over the limit
+                scale = (max_megapixels / megapixels) ** 0.5
+                image.draft(image.mode if image.mode in ("RGB", "L", "CMYK") else "RGB",
+                            (int(width * scale) + 1, int(height * scale) + 1))
+        exif_orientation = image.getexif().get(0x0112, 1)
         image.load()
         oriented = ImageOps.exif_transpose(image)
-        if oriented is not image and image.getexif().get(0x0112, 1) != 1:
+        if exif_orientation not in (1, None) and oriented is not image:
             notes.append("uploads.note_rotated")
+        if oriented is not image:
+            oriented.info.setdefault("icc_profile", image.info.get("icc_profile"))
         image = oriented
     except (OSError, ValueError, SyntaxError, Image.DecompressionBombError, EOFError):
         raise UserError("uploads.corrupt") from None
-    image = _normalise_mode(image, notes)
+    image = _normalise_mode(image, notes, keep_alpha=keep_alpha)
     if image.width * image.height > max_megapixels * 1e6:
         scale = (max_megapixels * 1e6 / (image.width * image.height)) ** 0.5
         image = image.resize((max(1, int(image.width * scale)), max(1, int(image.height * scale))),
                              Image.Resampling.LANCZOS)
-    # 4. A fresh image made of pixels only: no EXIF, GPS, ICC, XMP or comments survive.
-    clean = Image.frombytes("RGB", image.size, image.tobytes())
+    # 4. A fresh image made of pixels only: no EXIF, GPS, ICC, XMP, comments or text chunks survive.
+    clean = Image.frombytes(image.mode, image.size, image.tobytes())
     return CleanImage(image=clean, source_format=kind, original_size=(width, height), notes=notes)
+
+
+def open_picture(source, *, keep_alpha: bool = False, downscale: bool = True,
+                 max_megapixels: float | None = None) -> Image.Image:
+    """Any picture the engine is handed (path, bytes or PIL image) as a clean RGB (or RGBA) image.
+
+    Paths and bytes go through `sanitize_image` (limits, orientation, 16-bit, ICC, alpha, no
+    metadata); `downscale` is on by default because engine paths (command line, specs, builders)
+    have no one to ask. A PIL image already in memory (made by the studio) is only normalised.
+    Raises UserError for refused files, FileNotFoundError when a path does not exist.
+    """
+    if isinstance(source, Image.Image):
+        notes: list[str] = []
+        image = _normalise_mode(source, notes, keep_alpha=keep_alpha)
+        return Image.frombytes(image.mode, image.size, image.tobytes())
+    data = source if isinstance(source, (bytes, bytearray)) else Path(source).read_bytes()
+    return sanitize_image(bytes(data), downscale=downscale, max_megapixels=max_megapixels,
+                          keep_alpha=keep_alpha).image
+
+
+def picture_size(source) -> tuple[int, int]:
+    """(width, height) of a picture file as it will be shown (EXIF orientation applied), header only."""
+    with Image.open(source) as image:
+        width, height = image.size
+        if image.getexif().get(0x0112, 1) in (5, 6, 7, 8):
+            return height, width
+    return width, height

@@ -5,16 +5,32 @@ import json
 import secrets
 import sqlite3
 import threading
+import time
 from contextlib import contextmanager
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any, Iterator
 
 from ..config import RETENTION_CHOICES, settings
+from ..i18n import UserError
 from .migrations import MIGRATIONS
 from .files import remove_tree
 
 CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I/L: read aloud to a room
+DB_WAIT_SECONDS = 20.0  # a page waits this long for a busy database (retrying), then says so
+WORKER_DB_WAIT_SECONDS = 300.0  # the worker waits longer: a finished job must not be lost
+
+
+class DatabaseBusy(UserError):
+    """The database stayed locked (another program holds it) longer than the store waits."""
+
+    def __init__(self, seconds: float):
+        super().__init__("errors.database_busy", seconds=int(round(seconds)))
+
+
+def _is_busy(exc: BaseException) -> bool:
+    text = str(exc).lower()
+    return isinstance(exc, sqlite3.OperationalError) and ("locked" in text or "busy" in text)
 
 
 def now() -> datetime:
@@ -38,10 +54,12 @@ def expiry_for(retention: str, created: datetime) -> datetime:
 class Store:
     """One SQLite database (WAL) plus a files directory; a short-lived connection per operation."""
 
-    def __init__(self, db_path: Path | None = None, files_dir: Path | None = None):
+    def __init__(self, db_path: Path | None = None, files_dir: Path | None = None,
+                 wait_seconds: float | None = None):
         cfg = settings()
         self.db_path = Path(db_path or cfg.db_path)
         self.files_dir = Path(files_dir or cfg.files_dir)
+        self.wait_seconds = DB_WAIT_SECONDS if wait_seconds is None else float(wait_seconds)
         self.db_path.parent.mkdir(parents=True, exist_ok=True)
         self.files_dir.mkdir(parents=True, exist_ok=True)
         self._migrate_lock = threading.Lock()
@@ -50,19 +68,40 @@ class Store:
     # -- connection and schema ---------------------------------------------------------
     @contextmanager
     def connect(self) -> Iterator[sqlite3.Connection]:
-        conn = sqlite3.connect(self.db_path, timeout=30, isolation_level=None)
+        """A connection; a database still locked after the busy timeout raises DatabaseBusy (a sentence)."""
+        busy_ms = int(min(5.0, max(0.05, self.wait_seconds)) * 1000)
+        conn = sqlite3.connect(self.db_path, timeout=busy_ms / 1000, isolation_level=None)
         conn.row_factory = sqlite3.Row
-        conn.execute("PRAGMA foreign_keys=ON")
-        conn.execute("PRAGMA busy_timeout=30000")
         try:
+            conn.execute("PRAGMA foreign_keys=ON")
+            conn.execute(f"PRAGMA busy_timeout={busy_ms}")
+            conn.execute("PRAGMA secure_delete=ON")  # deleted rows are overwritten, not left in free pages
             yield conn
+        except sqlite3.OperationalError as exc:
+            if _is_busy(exc):
+                raise DatabaseBusy(busy_ms / 1000) from exc
+            raise
         finally:
             conn.close()
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
+        """BEGIN IMMEDIATE, retried with back-off for `wait_seconds`; then DatabaseBusy."""
         with self.connect() as conn:
-            conn.execute("BEGIN IMMEDIATE")
+            deadline = time.monotonic() + self.wait_seconds
+            pause = 0.05
+            while True:
+                try:
+                    conn.execute("BEGIN IMMEDIATE")
+                    break
+                except sqlite3.OperationalError as exc:
+                    left = deadline - time.monotonic()
+                    if not _is_busy(exc) or left <= 0:
+                        if _is_busy(exc):
+                            raise DatabaseBusy(self.wait_seconds) from exc
+                        raise
+                    time.sleep(min(pause, left))
+                    pause = min(pause * 2, 2.0)
             try:
                 yield conn
             except BaseException:
@@ -96,7 +135,9 @@ class Store:
     # -- workshops ------------------------------------------------------------------------
     def create_workshop(self, name: str, day: date | None = None, age_group: str = "8-12",
                         language: str = "fr", retention: str = "week") -> dict:
-        name = name.strip()
+        from ..safety.text import check_name
+
+        name = check_name(name.strip())
         if not name:
             raise ValueError("A workshop needs a name.")
         expiry_for(retention, now())  # validates the choice
@@ -142,7 +183,9 @@ class Store:
     # -- participants ---------------------------------------------------------------------
     def add_participant(self, workshop_id: int, name: str, age_group: str = "8-12", minor: bool = True,
                         consent: bool = False, consent_by: str = "") -> dict:
-        name = " ".join(name.split())
+        from ..safety.text import check_name
+
+        name = check_name(" ".join(name.split()))
         if not name:
             raise ValueError("A participant needs a first name or a pseudonym.")
         if minor and consent and not consent_by.strip():
@@ -185,20 +228,32 @@ class Store:
 
     def add_artifact(self, *, workshop_id: int | None, owner: int | None, kind: str, files: dict[str, str],
                      title: str = "", prompt: str = "", params: dict | None = None, model: str = "",
-                     seed: int | None = None, ai_made: bool = False) -> dict:
-        """Record files already written under files_dir; they expire with the workshop's retention."""
+                     seed: int | None = None, ai_made: bool = False, job_id: str | None = None,
+                     conn: sqlite3.Connection | None = None) -> dict:
+        """Record files already written under files_dir; they expire when the workshop's retention ends.
+
+        `job_id` makes the call idempotent: a job re-run after a crash finds its row instead of adding a
+        second one. Pass `conn` to write inside the caller's transaction.
+        """
         workshop = self.workshop(workshop_id) if workshop_id else None
         created = now()
-        expires = expiry_for(workshop["retention"] if workshop else "week", created)
+        expires = self.workshop_end(workshop) if workshop else expiry_for("week", created)
         rel = {k: str(Path(v).resolve().relative_to(self.files_dir.resolve())) for k, v in files.items()}
-        with self.transaction() as conn:
-            cur = conn.execute(
-                "INSERT INTO artifacts(workshop_id, owner, kind, title, files, prompt, params, model, seed, "
-                "ai_made, created_at, expires_at) VALUES(?,?,?,?,?,?,?,?,?,?,?,?)",
-                (workshop_id, owner, kind, title, json.dumps(rel), prompt, json.dumps(params or {}), model,
-                 seed, int(ai_made), _iso(created), _iso(expires)))
-            return self._artifact_row(conn.execute("SELECT * FROM artifacts WHERE id=?",
-                                                   (cur.lastrowid,)).fetchone())
+        if conn is None:
+            with self.transaction() as own:
+                return self.add_artifact(workshop_id=workshop_id, owner=owner, kind=kind, files=files, title=title,
+                                         prompt=prompt, params=params, model=model, seed=seed, ai_made=ai_made,
+                                         job_id=job_id, conn=own)
+        if job_id is not None:
+            row = conn.execute("SELECT * FROM artifacts WHERE job_id=?", (job_id,)).fetchone()
+            if row is not None:
+                return self._artifact_row(row)
+        cur = conn.execute(
+            "INSERT INTO artifacts(workshop_id, owner, kind, title, files, prompt, params, model, seed, "
+            "ai_made, created_at, expires_at, job_id) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            (workshop_id, owner, kind, title, json.dumps(rel), prompt, json.dumps(params or {}), model,
+             seed, int(ai_made), _iso(created), _iso(expires), job_id))
+        return self._artifact_row(conn.execute("SELECT * FROM artifacts WHERE id=?", (cur.lastrowid,)).fetchone())
 
     def _artifact_row(self, row: sqlite3.Row) -> dict:
         item = dict(row)
@@ -251,6 +306,13 @@ class Store:
             return conn.execute("SELECT COUNT(*) FROM events WHERE kind=? AND workshop_id=?",
                                 (kind, workshop_id)).fetchone()[0]
 
+    def events_by_detail(self, kind: str, workshop_id: int) -> dict[str, int]:
+        """How many events of `kind` a workshop had, per detail (e.g. refusals per category)."""
+        with self.connect() as conn:
+            rows = conn.execute("SELECT detail, COUNT(*) FROM events WHERE kind=? AND workshop_id=? GROUP BY detail",
+                                (kind, workshop_id)).fetchall()
+        return {row[0]: row[1] for row in rows}
+
     # -- key/value settings set in the console (library name, logo) -------------------------
     def get_setting(self, key: str, default: str | None = None) -> str | None:
         with self.connect() as conn:
@@ -263,35 +325,152 @@ class Store:
                          (key, value))
 
     # -- retention ------------------------------------------------------------------------
+    # Everything a workshop owns lives under files/w<id>/ (uploads, working copies, job results,
+    # thumbnails) or in a row with its workshop_id (any table: artifacts, jobs, quiz games, devices,
+    # work in progress...), with participants' rows hanging off those. The workshop ends at
+    # expiry_for(retention, its day); purge_workshop() then deletes all of it together.
+
+    def job_dir(self, workshop_id: int | None, job_id: str) -> Path:
+        """Where a finished job's files live: inside its workshop's folder (purged with it)."""
+        return self.files_dir / f"w{workshop_id or 0}" / "jobs" / job_id
+
+    def workshop_folder(self, workshop_id: int | None) -> Path:
+        return self.files_dir / f"w{workshop_id or 0}"
+
+    @staticmethod
+    def workshop_end(workshop: dict) -> datetime:
+        """When a workshop's data is deleted: its retention counted from its day ('day' = that evening)."""
+        return expiry_for(workshop["retention"], datetime.fromisoformat(workshop["day"] + "T00:00:00"))
+
+    def _tables_with(self, conn: sqlite3.Connection, column: str) -> list[str]:
+        tables = [r["name"] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table' "
+                                                  "AND name NOT LIKE 'sqlite_%'")]
+        return [t for t in tables if any(c["name"] == column for c in conn.execute(f'PRAGMA table_info("{t}")'))]
+
+    def purge_plan(self, workshop_id: int) -> dict:
+        """What purge_workshop() will delete and when: {'when': datetime, counts..., 'bytes': n}."""
+        workshop = self.workshop(workshop_id)
+        if workshop is None:
+            raise KeyError(f"No workshop {workshop_id}.")
+        plan: dict[str, Any] = {"when": self.workshop_end(workshop)}
+        with self.connect() as conn:
+            for table in self._tables_with(conn, "workshop_id"):
+                if table != "workshops":
+                    plan[table] = conn.execute(f'SELECT COUNT(*) FROM "{table}" WHERE workshop_id=?',
+                                               (workshop_id,)).fetchone()[0]
+            if "quiz_players" in {r["name"] for r in conn.execute("SELECT name FROM sqlite_master")}:
+                plan["quiz_players"] = conn.execute(
+                    "SELECT COUNT(*) FROM quiz_players JOIN quiz_games ON quiz_games.id = quiz_players.game_id "
+                    "WHERE quiz_games.workshop_id=?", (workshop_id,)).fetchone()[0]
+        folder = self.workshop_folder(workshop_id)
+        files = [f for f in folder.rglob("*") if f.is_file()] if folder.exists() else []
+        plan["files"] = len(files)
+        plan["bytes"] = sum(f.stat().st_size for f in files)
+        return plan
+
+    def purge_workshop(self, workshop_id: int) -> dict[str, int]:
+        """Delete a workshop and everything it owns (files first, then rows); returns counts per table."""
+        counts: dict[str, int] = {}
+        with self.connect() as conn:
+            job_ids = [r["id"] for r in conn.execute("SELECT id FROM jobs WHERE workshop_id=?", (workshop_id,))]
+        for job_id in job_ids:  # results written before job folders moved under the workshop's folder
+            remove_tree(self.files_dir / "jobs" / job_id)
+            remove_tree(self.files_dir / "jobs" / f".tmp-{job_id}")
+        folder = self.workshop_folder(workshop_id)
+        remove_tree(folder)
+        if folder.exists():  # a file held open elsewhere: try once more, loudly
+            import shutil
+
+            shutil.rmtree(folder)
+        counts["files_dir"] = 1
+        with self.transaction() as conn:
+            people = [r["id"] for r in conn.execute("SELECT id FROM participants WHERE workshop_id=?",
+                                                    (workshop_id,))]
+            for table in self._tables_with(conn, "workshop_id"):
+                if table not in ("workshops", "participants"):
+                    counts[table] = conn.execute(f'DELETE FROM "{table}" WHERE workshop_id=?',
+                                                 (workshop_id,)).rowcount
+            if people:
+                marks = ",".join("?" * len(people))
+                for column in ("participant_id", "owner"):
+                    for table in self._tables_with(conn, column):
+                        conn.execute(f'DELETE FROM "{table}" WHERE "{column}" IN ({marks})', people)
+            counts["participants"] = conn.execute("DELETE FROM participants WHERE workshop_id=?",
+                                                  (workshop_id,)).rowcount
+            counts["workshops"] = conn.execute("DELETE FROM workshops WHERE id=?", (workshop_id,)).rowcount
+        self.checkpoint()
+        return counts
+
+    def checkpoint(self) -> None:
+        """Fold the write-ahead log into the database and truncate it (deleted rows leave no copy there)."""
+        try:
+            with self.connect() as conn:
+                conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        except DatabaseBusy:
+            pass  # the next purge truncates it
+
     def purge_expired(self, moment: datetime | None = None) -> dict[str, int]:
-        """Delete expired artifacts, finished jobs and participants of ended workshops: files and rows together."""
+        """Delete what has passed its date: ended workshops (everything they own), expired creations,
+        and, for work done outside any workshop, jobs, quiz games and files older than settings.retention_days."""
         moment = moment or now()
-        counts = {"artifacts": 0, "jobs": 0, "participants": 0}
+        counts = {"artifacts": 0, "jobs": 0, "participants": 0, "workshops": 0, "quiz_games": 0, "files": 0}
+        for workshop in self.workshops():
+            if self.workshop_end(workshop) < moment:
+                done = self.purge_workshop(workshop["id"])
+                counts["workshops"] += 1
+                for key in ("artifacts", "jobs", "participants", "quiz_games"):
+                    counts[key] += done.get(key, 0)
         with self.connect() as conn:
             expired = [r["id"] for r in conn.execute("SELECT id FROM artifacts WHERE expires_at < ?", (_iso(moment),))]
         for artifact_id in expired:
             self.delete_artifact(artifact_id)
             counts["artifacts"] += 1
+        limit = moment - timedelta(days=settings().retention_days)
         with self.connect() as conn:
-            rows = conn.execute(
-                "SELECT jobs.id, jobs.workshop_id, jobs.created_at, workshops.retention FROM jobs "
-                "LEFT JOIN workshops ON workshops.id = jobs.workshop_id "
-                "WHERE jobs.state IN ('done', 'failed', 'cancelled')").fetchall()
-            ended = conn.execute("SELECT id, day, retention FROM workshops").fetchall()
+            rows = conn.execute("SELECT id, workshop_id FROM jobs WHERE state IN ('done', 'failed', 'cancelled') "
+                                "AND (workshop_id IS NULL OR workshop_id NOT IN (SELECT id FROM workshops)) "
+                                "AND created_at < ?", (_iso(limit),)).fetchall()
         for row in rows:
-            created = datetime.fromisoformat(row["created_at"])
-            if expiry_for(row["retention"] or "week", created) < moment:
-                remove_tree(self.files_dir / "jobs" / row["id"])
-                with self.transaction() as conn:
-                    conn.execute("DELETE FROM jobs WHERE id=?", (row["id"],))
-                counts["jobs"] += 1
-        for workshop in ended:
-            end = expiry_for(workshop["retention"], datetime.fromisoformat(workshop["day"] + "T00:00:00"))
-            if end < moment:
-                with self.transaction() as conn:
-                    left = conn.execute("SELECT COUNT(*) FROM artifacts WHERE workshop_id=?",
-                                        (workshop["id"],)).fetchone()[0]
-                    if left == 0:
-                        counts["participants"] += conn.execute(
-                            "DELETE FROM participants WHERE workshop_id=?", (workshop["id"],)).rowcount
+            remove_tree(self.job_dir(row["workshop_id"], row["id"]))
+            remove_tree(self.files_dir / "jobs" / row["id"])
+            with self.transaction() as conn:
+                conn.execute("DELETE FROM jobs WHERE id=?", (row["id"],))
+            counts["jobs"] += 1
+        with self.transaction() as conn:
+            if conn.execute("SELECT 1 FROM sqlite_master WHERE name='quiz_games'").fetchone():
+                counts["quiz_games"] += conn.execute(
+                    "DELETE FROM quiz_games WHERE (workshop_id IS NULL OR workshop_id NOT IN "
+                    "(SELECT id FROM workshops)) AND created_at < ?", (_iso(limit),)).rowcount
+            # Events (blocked prompts quote what was typed) of no workshop go after the same delay.
+            conn.execute("DELETE FROM events WHERE (workshop_id IS NULL OR workshop_id NOT IN "
+                         "(SELECT id FROM workshops)) AND created_at < ?", (_iso(limit),))
+        counts["files"] = self._purge_loose_files(limit)
+        self.checkpoint()
         return counts
+
+    def _purge_loose_files(self, limit: datetime) -> int:
+        """Files of no workshop (folder w0, folders of deleted workshops) older than `limit`."""
+        known = {f"w{w['id']}" for w in self.workshops()}
+        kept = {self.workshop_folder(None) / "jobs" / r for r in self._live_job_ids()}
+        cutoff = limit.timestamp()
+        removed = 0
+        for folder in self.files_dir.glob("w*"):
+            if not folder.is_dir() or folder.name in known or not folder.name[1:].isdigit():
+                continue
+            if folder.name != "w0":  # the folder of a workshop that no longer exists
+                remove_tree(folder)
+                removed += 1
+                continue
+            for path in sorted(folder.rglob("*"), reverse=True):
+                if any(path.is_relative_to(k) for k in kept):
+                    continue
+                if path.is_file() and path.stat().st_mtime < cutoff:
+                    path.unlink(missing_ok=True)
+                    removed += 1
+                elif path.is_dir() and not any(path.iterdir()):
+                    path.rmdir()
+        return removed
+
+    def _live_job_ids(self) -> list[str]:
+        with self.connect() as conn:
+            return [r["id"] for r in conn.execute("SELECT id FROM jobs")]

@@ -127,4 +127,38 @@ MIGRATIONS: dict[str, list[str]] = {
         )
         """,
     ],
+    # Privacy and faults: one gallery row per job (idempotent finish), tablets (devices) that joined a
+    # workshop, and a participant's tablet code (a tablet bound to one child).
+    "privacy": [
+        """
+        ALTER TABLE artifacts ADD COLUMN job_id TEXT;
+        CREATE UNIQUE INDEX artifacts_by_job ON artifacts(job_id) WHERE job_id IS NOT NULL;
+        ALTER TABLE participants ADD COLUMN tablet_code TEXT;
+        CREATE UNIQUE INDEX participants_by_tablet_code ON participants(tablet_code) WHERE tablet_code IS NOT NULL;
+        CREATE TABLE devices (
+            token_hash TEXT PRIMARY KEY,
+            workshop_id INTEGER NOT NULL REFERENCES workshops(id) ON DELETE CASCADE,
+            participant_id INTEGER REFERENCES participants(id) ON DELETE CASCADE,
+            joined_at TEXT NOT NULL,
+            seen_at TEXT NOT NULL
+        );
+        CREATE INDEX devices_by_workshop ON devices(workshop_id)
+        """,
+    ],
+    "safety": [
+        """
+        CREATE TABLE picture_reviews (
+            job_id TEXT PRIMARY KEY,
+            workshop_id INTEGER,
+            owner INTEGER,
+            state TEXT NOT NULL DEFAULT 'pending',
+            artifact TEXT NOT NULL DEFAULT '{}',
+            artifact_id INTEGER,
+            category TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL,
+            decided_at TEXT
+        );
+        CREATE INDEX picture_reviews_by_workshop ON picture_reviews(workshop_id, state)
+        """,
+    ],
 }

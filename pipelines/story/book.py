@@ -10,6 +10,7 @@ from ..backends import Progress, no_progress
 from ..config import settings
 from ..export.book import Book, BookPage
 from ..i18n import UserError, translate
+from ..safety.uploads import open_picture
 from .grammar import lexicon
 from .contract import SpeakRequest
 from .spec import Story
@@ -34,11 +35,11 @@ def check_pictures(story: Story) -> list[dict]:
         if not page.picture:
             continue
         try:
-            with Image.open(page.picture) as image:
-                image.verify()
+            open_picture(page.picture)
         except Exception as exc:  # a deleted or broken file must not stop the book
+            detail = exc.message(story.language) if isinstance(exc, UserError) else type(exc).__name__
             notes.append({"key": "story.errors.picture_unreadable",
-                          "params": {"number": number, "detail": type(exc).__name__}})
+                          "params": {"number": number, "detail": detail}})
             page.picture = ""
     return notes
 
@@ -76,16 +77,18 @@ def make_cover(story: Story, path: Path) -> Path:
     """The cover picture: the first page's picture, or a soft coloured card with the companion's emoji-free title."""
     first = next((p.picture for p in story.pages if p.picture and Path(p.picture).exists()), None)
     if first:
-        with Image.open(first) as image:
-            cover = image.convert("RGB")
+        cover = open_picture(first)
     else:
-        from ..export.fonts import pil_font
+        from PIL import ImageFont
+
+        from ..export.fonts import faces, split_runs
 
         cover = Image.new("RGB", (900, 900), (250, 236, 200))
         draw = ImageDraw.Draw(cover)
         draw.ellipse((150, 150, 750, 750), fill=(255, 210, 120))
-        font = pil_font(90, "readable", bold=True)
         letter = (story.author or story.title)[:1].upper()
+        _, face, _ = split_runs(letter or "?", faces("readable", bold=True))[0]  # İ: the fallback face has it
+        font = ImageFont.truetype(str(face), 90)
         draw.text((450, 450), letter, font=font, fill=(120, 70, 30), anchor="mm")
     cover.save(path, format="PNG")
     return path
@@ -128,15 +131,19 @@ def to_book(story: Story, cover: str | None, ai_pictures: bool, voice_label: str
         t("story.book.pictures_drawn") if has_pictures else t("story.book.pictures_none"))
     has_music = any(p.music for p in story.pages)
     age = (story.choices or {}).get("reading_age", "7-8")
-    pages = [BookPage(text=p.text, picture=p.picture or None, music=p.music or None, narration=p.narration or None)
-             for p in story.pages]
+    from ..export.typography import letter_text  # French no-break spaces in edited pages and titles too
+
+    pages = [BookPage(text=letter_text(p.text, lang), picture=p.picture or None, music=p.music or None,
+                      narration=p.narration or None) for p in story.pages]
     ai_made = ai_pictures or story.writer != "story.write.template" or (has_music and "musicgen" in music_label)
     labels = {"by": t("story.book.by", author=story.author), "cover": t("story.book.cover_label"),
               "page": t("story.book.page_label"), "listen": t("story.book.listen"),
               "music": t("story.book.music_label"), "contents": t("story.book.contents"),
               "ai_note": t("story.book.ai_note"),
               "made_with": t("story.book.made_with", library=settings().library_name)}
-    return Book(title=story.title, author=story.author, language=lang, pages=pages, cover=cover,
+    first = next((p.picture for p in story.pages if p.picture and Path(p.picture).exists()), "")
+    return Book(title=letter_text(story.title, lang), author=story.author, language=lang, pages=pages, cover=cover,
+                cover_name=Path(first).name if first else "",
                 ai_generated=ai_made, description=story.title, end_title=t("story.book.how_title"),
                 end_lines=how_made_lines(story, pictures, music_label or (t("story.book.music_none") if not has_music
                                                                            else "Atelier"),

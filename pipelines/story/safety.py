@@ -8,7 +8,7 @@ def blocked_message_key(text: str, language: str) -> str:
     """The filter's kind-message key when `text` holds a blocked word, else ''."""
     from ..safety.prompts import check_prompt
 
-    check = check_prompt(text, language)
+    check = check_prompt(text, language, model=False)  # words only: pages are checked often
     return check.message_key if check.blocked else ""
 
 

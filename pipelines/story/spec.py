@@ -5,7 +5,6 @@ import dataclasses
 import json
 import re
 import tomllib
-import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -27,13 +26,16 @@ NAME_PATTERN = re.compile(r"^[^\W\d_]+(?:[ '’-][^\W\d_]+)*$")
 
 def clean_name(raw: str) -> str:
     """The hero's first name, tidied (spaces, NFC); UserError when empty, too long or not a name."""
-    name = unicodedata.normalize("NFC", " ".join(str(raw or "").split()))
+    from ..safety.text import check_printable, clean_text
+
+    name = " ".join(clean_text(raw).split())
     if not name:
         raise UserError("story.errors.name_empty")
     if len(name) > NAME_MAX:
         raise UserError("story.errors.name_too_long", n=NAME_MAX, length=len(name))
     if not NAME_PATTERN.match(name):
         raise UserError("story.errors.name_letters", name=name)
+    check_printable(name, field="hero_name")  # İlayda prints (fallback face); Arabic or emoji are refused here
     return name[0].upper() + name[1:]
 
 
@@ -70,7 +72,13 @@ class StorySpec:
             raise UserError("story.errors.bad_pages", value=self.pages, low=MIN_PAGES, high=MAX_PAGES) from None
         if not MIN_PAGES <= pages <= MAX_PAGES:
             raise UserError("story.errors.bad_pages", value=self.pages, low=MIN_PAGES, high=MAX_PAGES)
-        return dataclasses.replace(self, hero_name=clean_name(self.hero_name), pages=pages, seed=int(self.seed))
+        from ..safety.text import clean_printable
+
+        title = clean_printable(self.title, field="title") if self.title else ""
+        edits = {number: ({**edit, "text": clean_printable(edit["text"], multiline=True, field=f"page {number}")}
+                          if "text" in edit else edit) for number, edit in self.page_edits.items()}
+        return dataclasses.replace(self, hero_name=clean_name(self.hero_name), pages=pages, seed=int(self.seed),
+                                   title=title, page_edits=edits)
 
     def choices(self) -> dict:
         """The choices as plain JSON (job params, the 'how this book was made' page)."""
@@ -157,9 +165,12 @@ def edit_page(story: Story, number: int, text: str) -> Story:
     """Replace the text of page `number` (1-based); an empty or too long text is refused, the book kept."""
     if not 1 <= number <= len(story.pages):
         raise UserError("story.errors.no_such_page", number=number, count=len(story.pages))
-    text = " ".join(str(text or "").split())
+    from ..safety.text import check_printable, clean_text
+
+    text = " ".join(clean_text(text).split())
     if not text:
         raise UserError("story.errors.page_empty", number=number)
+    check_printable(text, field=f"page {number}")
     if len(text) > PAGE_MAX_CHARS:
         raise UserError("story.errors.page_too_long", number=number, n=PAGE_MAX_CHARS, length=len(text))
     from .safety import check_words

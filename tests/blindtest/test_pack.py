@@ -113,7 +113,7 @@ def test_zip_problems_not_a_zip_no_manifest_and_escaping_member(tmp_path):
     empty = tmp_path / "empty.zip"
     with zipfile.ZipFile(empty, "w") as archive:
         archive.writestr("readme.txt", "hello")
-    assert keys(packs.check(empty)) == ["err_no_manifest"]
+    assert keys(packs.check(empty)) == ["err_no_manifest_zip"]
     evil = tmp_path / "evil.zip"
     with zipfile.ZipFile(evil, "w") as archive:
         archive.writestr("../../outside.txt", "x")

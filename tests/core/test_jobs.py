@@ -67,7 +67,7 @@ def test_failures_are_recorded_with_a_message(plugin_env, store):
     assert "boom" in crashed.error["params"]["detail"]
     user = queue.get(queue.submit("test.fail", {"user_error": True}))
     assert user.state == "failed" and user.error == {"key": "uploads.empty", "params": {}}
-    assert not list((store.files_dir / "jobs").glob(".tmp-*"))
+    assert not list(store.files_dir.rglob(".tmp-*"))
 
 
 def test_round_robin_between_participants(plugin_env, store):
@@ -114,8 +114,8 @@ def test_cancel_a_running_job(plugin_env, store):
     queue.cancel(job_id, by=1)
     thread.join(10)
     job = queue.get(job_id)
-    assert job.state == "cancelled" and not (store.files_dir / "jobs" / job_id).exists()
-    assert not (store.files_dir / "jobs" / f".tmp-{job_id}").exists()
+    assert job.state == "cancelled" and not store.job_dir(job.workshop_id, job_id).exists()
+    assert not list(store.files_dir.rglob(f".tmp-{job_id}"))
 
 
 # -- a worker process killed in the middle of a job -------------------------------------------------
@@ -138,7 +138,7 @@ def test_worker_killed_mid_job_requeues_once_then_fails(plugin_env, store):
     queue = JobQueue(store, huey=get_huey())
     victim = queue.submit("test.slow", {"seconds": 60}, owner=1)
     bystander = queue.submit("test.slow", {"seconds": 0.2}, owner=2)
-    tmp = store.files_dir / "jobs" / f".tmp-{victim}"
+    tmp = store.job_dir(None, victim).parent / f".tmp-{victim}"
     for attempt in (1, 2):
         worker = _start_worker(env)
         _wait(lambda: queue.get(victim).state == "running" and queue.get(victim).attempts == attempt
@@ -152,7 +152,7 @@ def test_worker_killed_mid_job_requeues_once_then_fails(plugin_env, store):
         _wait(lambda: queue.get(victim).finished and queue.get(bystander).state == "done")
         job = queue.get(victim)
         assert job.state == "failed" and job.error["key"] == "errors.job_interrupted"
-        assert not tmp.exists() and not (store.files_dir / "jobs" / victim).exists()  # no partial file left
+        assert not tmp.exists() and not store.job_dir(None, victim).exists()  # no partial file left
         assert Path(queue.get(bystander).result["files"]["text"]).exists()
         # After one interruption only, a job is re-queued and completes.
         second = queue.submit("test.slow", {"seconds": 60}, owner=3)

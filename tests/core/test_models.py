@@ -123,3 +123,53 @@ def test_models_cli(atelier_env):
     doctor = subprocess.run([sys.executable, "-m", "pipelines", "doctor"], cwd=ROOT, capture_output=True, text=True,
                             check=True).stdout
     assert "device:" in doctor and "queue:" in doctor and "free disk:" in doctor
+
+
+def test_import_refuses_a_symlink_to_outside_and_leaves_nothing(tmp_path):
+    catalog, payload = _tiny_catalog(tmp_path)
+    outside = tmp_path / "secret.pth"
+    outside.write_bytes(payload)  # the right bytes, but outside the folder being imported
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    (usb / "tiny.pth").symlink_to(outside)
+    manager = ModelManager(models_dir=tmp_path / "models", catalog=catalog)
+    result = manager.import_dir(usb, only=["tiny"], report=lambda _: None)
+    assert result["tiny"].startswith("refused") and "link" in result["tiny"]
+    assert manager.state("tiny") == "missing" and not manager.folder("tiny").exists()
+
+
+def test_a_refused_import_is_all_or_nothing(tmp_path):
+    catalog, _ = _tiny_catalog(tmp_path)
+    folder_entry = catalog["folder"]
+    catalog["folder"] = type(folder_entry)(**{**folder_entry.__dict__, "files": (
+        ModelFile(path="model_index.json"), ModelFile(path="unet/config.json"),
+        ModelFile(path="unet/diffusion_pytorch_model.safetensors", sha256="0" * 64))})
+    usb = tmp_path / "usb"
+    (usb / "unet").mkdir(parents=True)
+    (usb / "model_index.json").write_text("{}")
+    (usb / "unet" / "config.json").write_text("{}")
+    (usb / "unet" / "diffusion_pytorch_model.safetensors").write_bytes(b"not the weights")
+    manager = ModelManager(models_dir=tmp_path / "models", catalog=catalog)
+    result = manager.import_dir(usb, only=["folder"], report=lambda _: None)
+    assert result["folder"].startswith("refused")
+    assert manager.state("folder") == "missing"  # not "partial": the two good files were not kept either
+    assert not any(p.is_file() for p in (tmp_path / "models").rglob("*"))
+
+
+def test_loading_rehashes_a_file_rewritten_with_the_same_size_and_mtime(tmp_path):
+    import os
+
+    catalog, payload = _tiny_catalog(tmp_path)
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    (usb / "tiny.pth").write_bytes(payload)
+    manager = ModelManager(models_dir=tmp_path / "models", catalog=catalog)
+    manager.import_dir(usb, only=["tiny"], report=lambda _: None)
+    weights = manager.folder("tiny") / "tiny.pth"
+    assert manager.verified_path("tiny")  # loaded once: hashed and fine
+    stat = weights.stat()
+    weights.write_bytes(payload.upper())  # same size...
+    os.utime(weights, ns=(stat.st_atime_ns, stat.st_mtime_ns))  # ...and the same mtime
+    with pytest.raises(UserError) as info:
+        ModelManager(models_dir=tmp_path / "models", catalog=catalog).verified_path("tiny")
+    assert info.value.key == "errors.model_corrupt"

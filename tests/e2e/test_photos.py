@@ -11,14 +11,16 @@ from tests.e2e.conftest import ARTIFACTS, goto, shot, wait_ready
 
 
 def _old_photo(path) -> None:
-    """A black-and-white, faded, scratched and dusty print made from a real photograph."""
+    """A black-and-white, faded, scratched and dusty print made from a real photograph, scanned in 16 bits
+    (as archive scanners write it: it must not come out white anywhere)."""
     import skimage.data
 
     from pipelines.photo import quality
 
     truth = skimage.data.astronaut()[::2, ::2].astype(np.float32) / 255
     grey = np.repeat(truth.mean(axis=2, keepdims=True), 3, axis=2)
-    Image.fromarray((quality.damage(grey, seed=3, yellow=0) * 255).astype(np.uint8)).save(path)
+    damaged = quality.damage(grey, seed=3, yellow=0)[..., 0]
+    Image.fromarray((damaged * 65535).astype(np.uint16)).save(path)
 
 
 def test_restore_colour_point_and_sheet(browser_page, studio, tmp_path):
@@ -90,9 +92,14 @@ def _restore_colour_point_and_sheet(page, studio, tmp_path):
         text = doc.pages[0].extract_text()
         assert "Mamie en 1962" in text and "Avant" in text and "Après" in text
         assert len(doc.pages[0].images) == 2
+        assert "grand-mere" not in str(doc.metadata.get("Title", ""))  # the patron's file name is no PDF title
     ARTIFACTS.mkdir(exist_ok=True)
     subprocess.run(["pdftoppm", "-png", "-r", "50", str(pdf), str(ARTIFACTS / "photos-sheet")], check=True)
     rendered = np.asarray(Image.open(ARTIFACTS / "photos-sheet-1.png").convert("RGB")).astype(int)
     # The "after" picture carries the blue of the colour point: the sheet is not black and white.
     chroma = rendered.max(axis=2) - rendered.min(axis=2)
     assert (chroma > 40).sum() > 50
+    # The 16-bit scan is a photo on the sheet, not a white box: dark and mid greys on the "before" side.
+    h, w, _ = rendered.shape
+    before = rendered[int(h * 0.1): int(h * 0.45), : w // 2].mean(axis=2)
+    assert (before < 100).sum() > 500 and (before < 200).mean() > 0.2

@@ -122,17 +122,28 @@ def test_five_cards_make_two_sheets_and_a_grid_that_does_not_fit_is_refused(tmp_
         grid_layout((148, 105), 3, 2)
 
 
-def test_calibration_crosses_meet_after_the_flip(tmp_path):
+def test_calibration_back_names_the_flip_under_each_cross(tmp_path):
+    """The back holds one cross per flip; the one behind the front cross after a long-edge flip is captioned
+    "bord long", the one behind it after a short-edge flip "bord court"."""
     doc = PrintDocument("cal")
-    add_calibration_pages(doc, "A4", "landscape", flip="long")
+    add_calibration_pages(doc, "A4", "landscape")
     doc.save(tmp_path / "cal.pdf")
     with pdfplumber.open(tmp_path / "cal.pdf") as pdf:
-        def centre(page):
-            squares = [r for r in page.rects if abs(r["width"] / PT - 12) < 0.1]
-            assert len(squares) == 1
-            s = squares[0]
-            return (s["x0"] + s["x1"]) / 2 / PT, (s["top"] + s["bottom"]) / 2 / PT
-        (fx, fy), (bx, by) = centre(pdf.pages[0]), centre(pdf.pages[1])
-        h = float(pdf.pages[0].height) / PT
-    assert (bx, h - by) == pytest.approx((fx, fy), abs=0.1)
-    assert fy != pytest.approx(h / 2, abs=5)  # off-centre: a wrong flip would show
+        def centres(page):
+            return [((r["x0"] + r["x1"]) / 2 / PT, (r["top"] + r["bottom"]) / 2 / PT) for r in page.rects
+                    if abs(r["width"] / PT - 12) < 0.1]
+        (fx, fy), = centres(pdf.pages[0])
+        back = centres(pdf.pages[1])
+        w, h = float(pdf.pages[0].width) / PT, float(pdf.pages[0].height) / PT
+        lines = pdf.pages[1].extract_text_lines()
+    assert len(back) == 2
+    long_cross = next(c for c in back if c == pytest.approx((fx, h - fy), abs=0.1))  # turned over the long edge
+    short_cross = next(c for c in back if c == pytest.approx((w - fx, fy), abs=0.1))  # turned over the short edge
+
+    def caption_under(cross):
+        below = [line for line in lines if 0 < line["top"] / PT - cross[1] < 35
+                 and abs((line["x0"] + line["x1"]) / 2 / PT - cross[0]) < 5]
+        return " ".join(line["text"] for line in below)
+
+    assert "bord long" in caption_under(long_cross) and "bord court" in caption_under(short_cross)
+    assert fy != pytest.approx(h / 2, abs=5)  # off-centre: the two flips put the back cross in different places

@@ -69,15 +69,16 @@ def test_batch_restore_is_resumable(atelier_env, tmp_path):
     out = tmp_path / "out"
     assert main(["photo", "restore", str(tmp_path / "archive"), "--out", str(out), "--steps", "repair,tone"]) == 1
     first = next(out.glob("rapport-*.csv"))
-    rows = list(csv.DictReader(first.open()))
-    assert sum(r["status"] == "done" for r in rows) == 20 and sum(r["status"] == "error" for r in rows) == 1
+    rows = list(csv.DictReader(first.open(encoding="utf-8-sig")))
+    assert sum(r["état"] == "restaurée" for r in rows) == 20 and sum(r["état"] == "erreur" for r in rows) == 1
     # interrupted run: remove 5 results, run again -> only those 5 are redone
     for path in sorted((out / "box1").glob("*.png"))[:5]:
         path.unlink()
     first.rename(out / "first.csv")
     main(["photo", "restore", str(tmp_path / "archive"), "--out", str(out), "--steps", "repair,tone"])
-    rows = list(csv.DictReader(next(out.glob("rapport-*.csv")).open()))
-    assert sum(r["status"] == "done" for r in rows) == 5 and sum(r["status"] == "skipped" for r in rows) == 15
+    rows = list(csv.DictReader(next(out.glob("rapport-*.csv")).open(encoding="utf-8-sig")))
+    assert sum(r["état"] == "restaurée" for r in rows) == 5
+    assert sum(r["état"] == "déjà faite (reprise)" for r in rows) == 15
 
 
 def test_pipelines_import_no_torch():

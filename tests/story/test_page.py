@@ -28,11 +28,7 @@ def page(atelier_env, monkeypatch):
     yield at
     from ui.runtime import start_worker
 
-    proc = start_worker()
-    if proc is not None and proc.poll() is None:
-        proc.terminate()
-        proc.wait(timeout=10)
-    start_worker.clear()
+    start_worker.clear()  # stops the supervised worker
     from ui.runtime import get_queue, get_store
 
     get_queue.clear()

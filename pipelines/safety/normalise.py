@@ -1,0 +1,218 @@
+"""One normalisation of a child's sentence for the prompt guard: plain lower-case ascii words.
+
+What it undoes, in order (each step is cheap; the whole runs in well under a millisecond):
+- look-alike letters from other scripts ("а" Cyrillic, "ο" Greek, "ɡ" Latin script g) and
+  compatibility forms (full-width letters, ligatures), then accents and case;
+- leetspeak inside words that also hold letters ("s3x", "@ss", "k1ll"; "3 chats" stays a number);
+- letters spelled one by one ("s e x", "c r o i x  g a m m é e", "t-u-e-r"): a run of three or more
+  single characters is joined, and when the joined run is not one word it is also cut into the
+  words of the guard's vocabulary ("estunevache" -> "est une vache");
+- words cut by a hyphen or a space ("tor-ture"): the two halves are also offered joined;
+- SMS and phonetic spellings ("ki" -> "qui", "jveu" -> "je veux", "g" -> "j ai", "ur" -> "your").
+Repeated letters ("fuuuck") and inflections (gender, number, conjugation) are handled when matching
+(`forms` and `stem`), so the words themselves stay as written.
+
+Punctuation that ends a clause (, . ; : ? !) becomes the barrier word "|": a phrase never matches
+across it.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+BARRIER = "|"
+
+# Look-alike characters from other scripts (Cyrillic, Greek, IPA), read as the Latin letter they imitate.
+_LOOKALIKE = str.maketrans({
+    "а": "a", "в": "b", "е": "e", "ё": "e", "к": "k", "м": "m", "н": "h", "о": "o", "р": "p", "с": "c",
+    "т": "t", "у": "y", "х": "x", "і": "i", "ї": "i", "ј": "j", "ѕ": "s", "ԁ": "d", "ɡ": "g", "ӏ": "l",
+    "α": "a", "β": "b", "ε": "e", "η": "n", "ι": "i", "κ": "k", "ν": "v", "ο": "o", "ρ": "p", "τ": "t",
+    "υ": "u", "χ": "x", "ω": "w", "ß": "ss", "œ": "oe", "æ": "ae", "ø": "o", "ł": "l", "đ": "d",
+    "’": "'", "‘": "'", "`": "'", "–": "-", "—": "-", "‐": "-", "‑": "-",
+})
+# Leetspeak, applied only inside words that also contain letters.
+_LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "8": "b", "9": "g",
+                       "@": "a", "$": "s", "€": "e", "!": "i", "|": "i", "+": "t", "£": "l", "¥": "y"})
+_TOKEN = re.compile(r"[a-z0-9@$€!|+£¥*]+|[,.;:?!]+(?=\s|$)|-")
+_CLAUSE = re.compile(r"[,.;:?!]+")
+
+# SMS and phonetic spellings children use, read as the plain words (one word -> one or more words).
+SMS = {
+    "ki": "qui", "ke": "que", "kil": "qu il", "kel": "quel", "koi": "quoi", "c": "c est", "cé": "c est",
+    "ct": "c etait", "g": "j ai", "jai": "j ai", "jveu": "je veux", "jveux": "je veux", "jvai": "je vais",
+    "jvais": "je vais", "chui": "je suis", "chuis": "je suis", "jsuis": "je suis", "ds": "dans", "dla": "de la",
+    "fé": "fait", "fe": "fait", "fer": "faire", "fo": "faut", "fon": "font", "tro": "trop", "bcp": "beaucoup",
+    "mé": "mais", "pa": "pas", "ya": "il y a", "ac": "avec", "avc": "avec", "vs": "vous",
+    "mwa": "moi", "twa": "toi", "oci": "aussi", "couto": "couteau", "bonbe": "bombe", "envi": "envie",
+    "fum": "fume", "clop": "clope", "clops": "clopes", "fusi": "fusil",
+    "derrier": "derriere", "mourrir": "mourir", "mourire": "mourir", "vazi": "vas y",
+    "u": "you", "ur": "your", "r": "are", "wanna": "want to", "gonna": "going to", "gotta": "got to",
+    "gurl": "girl", "grl": "girl", "gurls": "girls", "wit": "with", "shud": "should", "m8": "mate",
+    "bom": "bomb", "bome": "bomb", "tmrw": "tomorrow", "2moro": "tomorrow", "pls": "please", "plz": "please",
+    "lil": "little", "im": "i am", "ima": "i am going to", "imma": "i am going to", "ppl": "people",
+    "bc": "because", "cuz": "because", "coz": "because",
+}
+
+
+@dataclass(frozen=True)
+class Normalised:
+    """The sentence as words (`words`), plus extra readings offered to the single-word terms (`extra`:
+    joined runs of letters and hyphenated halves), each set apart by the barrier."""
+
+    words: tuple[str, ...]
+    extra: tuple[str, ...]
+
+    @property
+    def all(self) -> list[str]:
+        return list(self.words) + [BARRIER] + list(self.extra)
+
+
+def plain(text: str) -> str:
+    """Look-alikes, compatibility forms, accents and case removed (a str of the same words)."""
+    text = unicodedata.normalize("NFKC", text or "").lower().translate(_LOOKALIKE)
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def _deleet(word: str) -> str:
+    if word.isdigit():
+        return word  # plain numbers stay numbers ("3 chats")
+    return word.translate(_LEET)
+
+
+def segment(run: str, vocabulary: frozenset[str], max_word: int = 14) -> list[str] | None:
+    """`run` cut into vocabulary words, fewest words first (dynamic programming), or None."""
+    best: list[list[str] | None] = [None] * (len(run) + 1)
+    best[0] = []
+    for end in range(1, len(run) + 1):
+        for start in range(max(0, end - max_word), end):
+            piece = run[start:end]
+            if best[start] is not None and piece in vocabulary:
+                candidate = best[start] + [piece]
+                if best[end] is None or len(candidate) < len(best[end]):
+                    best[end] = candidate
+    return best[len(run)]
+
+
+def normalise(text: str, vocabulary: frozenset[str] = frozenset()) -> Normalised:
+    """The sentence as plain words; `vocabulary` (the guard's own words) is used to cut runs of letters."""
+    text = plain(text)
+    raw: list[str] = []
+    for token in _TOKEN.findall(text.replace("'", " ")):
+        if token == "-":
+            raw.append("-")
+        elif _CLAUSE.fullmatch(token):
+            raw.append(BARRIER)
+        else:
+            # "!", "|", "+", "*" are letters only inside a word ("k!ll"), not at its ends ("un chat !")
+            word = token.strip("!|+*")
+            if token.endswith("!") and not word:
+                raw.append(BARRIER)
+            elif word:
+                raw.append(_deleet(word))
+    words: list[str] = []
+    extra: list[str] = []
+    run: list[str] = []
+
+    def close_run() -> None:
+        if len(run) >= 3:
+            joined = "".join(run)
+            extra.append(joined)
+            # "lé a e s t u n e v a c h e": the word before may hold the first letters of the run
+            if vocabulary and words and 1 < len(words[-1]) <= 3 and words[-1] != BARRIER:
+                longer = segment(words[-1] + joined, vocabulary)
+                if longer and len(longer) > 1:
+                    extra.extend(longer + [BARRIER])
+            pieces = segment(joined, vocabulary) if vocabulary else None
+            if pieces and len(pieces) > 1:
+                words.extend(pieces)
+            else:
+                words.append(joined)
+            # "a n u d e lady": the run may start with a real one-letter word ("a", "y", "l")
+            if joined[0] in "aylj":
+                extra.append(joined[1:])
+        else:
+            for letter in run:  # "les noirs c tous": a lone SMS letter is a word
+                words.extend(SMS.get(letter, letter).split())
+        run.clear()
+
+    previous_hyphen = False
+    for word in raw:
+        if word == "-":
+            previous_hyphen = True
+            continue
+        if len(word) == 1 and (word.isalpha() or word.isdigit()):
+            run.append(word)
+            previous_hyphen = False
+            continue
+        close_run()
+        if word == BARRIER:
+            words.append(BARRIER)
+        else:
+            if previous_hyphen and words and words[-1] != BARRIER:
+                extra.append(words[-1] + word)  # "tor-ture", "anti-semite"
+            for piece in SMS.get(word, word).split():
+                words.append(piece)
+        previous_hyphen = False
+    close_run()
+    # "ki tu 1 chaton": after "qui", a bare "tu" is the verb "tue" (SMS drops the silent e)
+    words = [("tue" if w == "tu" and i and words[i - 1] == "qui" else w) for i, w in enumerate(words)]
+    words = [("un" if w == "1" and i + 1 < len(words) and words[i + 1].isalpha() else w)
+             for i, w in enumerate(words)]
+    return Normalised(tuple(words), tuple(extra))
+
+
+def joined_halves(words: list[str], vocabulary: frozenset[str], skip: frozenset[str] = frozenset()) -> list[str]:
+    """A word cut by a space ("tor ture", "sui cide"): two neighbours joined, when one of them is no word
+    of the vocabulary and neither is in `skip` (function words, set-apart words)."""
+    out = []
+    for a, b in zip(words, words[1:]):
+        if a in skip or b in skip or a == BARRIER or b == BARRIER or a.isdigit() or b.isdigit():
+            continue
+        if (len(a) <= 4 or len(b) <= 4) and len(a) + len(b) >= 6 and (a not in vocabulary or b not in vocabulary):
+            out.append(a + b)
+    return out
+
+
+def calm(word: str, keep: int) -> str:
+    """Letters repeated three times or more for emphasis ('fuuuck', 'saaang') -> `keep` of them."""
+    return re.sub(r"(.)\1{2,}", lambda m: m.group(1) * keep, word)
+
+
+# Endings of French and English inflections (gender, number, conjugation), longest first.
+_SUFFIXES = ("eraient", "issent", "erions", "aient", "erait", "erent", "eront", "ings", "ing", "ees",
+             "ies", "ied", "ers", "ait", "ais", "ant", "ent", "ons", "ee", "es", "er", "ez", "ed", "e", "s", "x")
+
+
+def stem(word: str) -> str:
+    """A light stem for matching inflected forms: 'pendue' -> 'pendu', 'tortured' -> 'tortur',
+    'poignardees' -> 'poignard'. Words of 3 letters or less are kept whole."""
+    if len(word) <= 3:
+        return word
+    if len(word) > 4 and word[-1] in "sx":
+        word = word[:-1]  # the plural first: "vetements" and "vetement" share their stem
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            word = word[: -len(suffix)]
+            break
+    if len(word) > 3 and word[-1] == word[-2]:
+        word = word[:-1]  # "stabb(ed)" -> "stab", "frapp(e)" -> "frap"
+    return word
+
+
+def near(a: str, b: str) -> bool:
+    """Damerau-Levenshtein distance at most 1 (one letter missing, extra, wrong, or two swapped)."""
+    if a == b:
+        return True
+    la, lb = len(a), len(b)
+    if abs(la - lb) > 1:
+        return False
+    i = 0
+    while i < min(la, lb) and a[i] == b[i]:
+        i += 1
+    if la == lb:
+        return a[i + 1:] == b[i + 1:] or (a[i:i + 2] == b[i:i + 2][::-1] and a[i + 2:] == b[i + 2:])
+    if la > lb:
+        return a[i + 1:] == b[i:]
+    return a[i:] == b[i + 1:]

@@ -1,0 +1,120 @@
+"""Names and short texts typed by people: refuse invisible control and direction characters.
+
+A name is printed on certificates and shown to a room; a right-to-left override (U+202E) or
+other invisible format character would reverse or hide letters there. Refused (Unicode general
+categories, per the Unicode Character Database): Cc controls (tab, newline, ...), Cf format
+characters (bidi embeddings/overrides/isolates U+202A-U+202E and U+2066-U+2069, marks U+200E,
+U+200F, U+061C, zero-width space U+200B, BOM U+FEFF...) except the zero-width joiner and non-joiner
+(U+200D: emoji sequences; U+200C: Persian and Indic names), Zl/Zp line/paragraph separators,
+Co private use, Cs surrogates and Cn unassigned code points.
+
+Every word typed or read from a file for printing also passes `clean_text` / `check_printable`:
+`clean_text` normalises to NFC (text typed on a Mac arrives decomposed: E + U+0301) and removes
+control characters (NUL, vertical tab, bidi overrides and isolates, zero-width marks); line
+breaks are kept where a field allows them. `check_printable` refuses, with one sentence, what
+the printed page cannot draw: letters no bundled font has, scripts that need shaping or
+right-to-left layout (Arabic, Hebrew, Indic scripts...) and emoji. Sources: Unicode Standard
+Annex #15 (normalisation), #9 (bidi classes), #51 (emoji).
+"""
+from __future__ import annotations
+
+import unicodedata
+
+from ..i18n import UserError
+
+ALLOWED_FORMAT = {"\u200c", "\u200d"}
+REFUSED_CATEGORIES = {"Cc", "Cf", "Zl", "Zp", "Co", "Cs", "Cn"}
+
+
+def hidden_characters(text: str) -> list[str]:
+    """The refused characters found in `text`, as 'U+202E' strings (empty when the text is fine)."""
+    return [f"U+{ord(c):04X}" for c in text
+            if unicodedata.category(c) in REFUSED_CATEGORIES and c not in ALLOWED_FORMAT]
+
+
+def check_name(text: str) -> str:
+    """`text` unchanged when it has no hidden characters; UserError('errors.name_hidden_chars') otherwise."""
+    found = hidden_characters(text)
+    if found:
+        raise UserError("errors.name_hidden_chars", chars=", ".join(dict.fromkeys(found)))
+    return text
+
+# Format characters that change how text is laid out without being seen: bidi embeddings,
+# overrides and isolates, marks, zero-width joiners and spaces, the BOM, soft hyphen, interlinear marks, and the
+# text/emoji variation selectors (♥ stays a printable heart).
+_INVISIBLE = {0x061C, 0xFE0E, 0xFE0F, 0x200B, 0x200C, 0x200D, 0x200E, 0x200F, 0x2060, 0xFEFF, 0x00AD,
+              *range(0x202A, 0x202F), *range(0x2066, 0x206A), *range(0xFFF9, 0xFFFC)}
+# Scripts our PDF engine cannot lay out correctly (they need shaping or right-to-left ordering).
+_NEEDS_SHAPING = ("ARABIC", "HEBREW", "SYRIAC", "THAANA", "NKO", "DEVANAGARI", "BENGALI", "GURMUKHI",
+                  "GUJARATI", "ORIYA", "TAMIL", "TELUGU", "KANNADA", "MALAYALAM", "SINHALA", "THAI", "LAO",
+                  "TIBETAN", "MYANMAR", "KHMER", "MONGOLIAN")
+
+
+def clean_text(text, *, multiline: bool = False) -> str:
+    """`text` in NFC with control and invisible layout characters removed.
+
+    Tabs become spaces; CR LF, CR, U+2028/2029 become "\\n" when `multiline`, a space otherwise;
+    vertical tab, form feed, NUL and the other C0/C1 controls are removed, as are the bidi
+    overrides/isolates (U+202A-202E, U+2066-2069) that could reorder a name on a certificate.
+    """
+    text = unicodedata.normalize("NFC", str(text or ""))
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n")
+    out = []
+    for char in text:
+        if char == "\n":
+            out.append("\n" if multiline else " ")
+        elif char == "\t":
+            out.append(" ")
+        elif unicodedata.category(char) == "Cc" or ord(char) in _INVISIBLE:
+            continue
+        else:
+            out.append(char)
+    return "".join(out)
+
+
+def _is_emoji(char: str) -> bool:
+    point = ord(char)
+    # pictographs, emoticons, transport, flags (regional indicators), skin tones, the keycap mark
+    return 0x1F000 <= point <= 0x1FAFF or point == 0x20E3
+
+
+def _needs_shaping(char: str) -> bool:
+    if unicodedata.bidirectional(char) in ("R", "AL", "AN"):
+        return True
+    name = unicodedata.name(char, "")
+    return name.startswith(_NEEDS_SHAPING)
+
+
+def unprintable(text: str, chain: list) -> tuple[str, list[str]]:
+    """("", []) when every character of `text` can be printed with the font `chain`
+    ((name, file) faces, see pipelines.export.fonts.faces); else the reason key and the characters."""
+    from ..export.fonts import missing
+
+    emoji = sorted({c for c in text if _is_emoji(c)})
+    if emoji:
+        return "text.emoji", emoji
+    shaping = sorted({c for c in text if _needs_shaping(c)})
+    if shaping:
+        return "text.needs_shaping", shaping
+    absent = missing(text, chain)
+    return ("text.no_glyph", absent) if absent else ("", [])
+
+
+def check_printable(text: str, chain: list | None = None, *, field: str = "") -> str:
+    """`text` unchanged when it can be printed, else UserError naming the characters (and the field).
+
+    `chain` defaults to the studio's printed faces (the readable family, then DejaVu Sans).
+    """
+    from ..export.fonts import faces
+
+    chain = chain if chain is not None else faces("readable")
+    key, chars = unprintable(text, chain)
+    if key:
+        shown = " ".join(chars[:6])
+        raise UserError(key, chars=shown, field=field or "—")
+    return text
+
+
+def clean_printable(text, *, multiline: bool = False, chain: list | None = None, field: str = "") -> str:
+    """`clean_text` then `check_printable`: the one door for words that will be printed."""
+    return check_printable(clean_text(text, multiline=multiline), chain, field=field)

@@ -1,0 +1,46 @@
+"""`photo restore` on archives as people keep them: same name, different formats; a report they can read."""
+from __future__ import annotations
+
+import csv
+
+import numpy as np
+from PIL import Image
+
+
+def test_same_name_scans_give_two_results_and_a_french_report(atelier_env, tmp_path):
+    from pipelines.cli import main
+
+    scans = tmp_path / "scans"
+    scans.mkdir()
+    Image.new("RGB", (120, 80), (200, 180, 150)).save(scans / "mariage.jpg")
+    Image.new("RGB", (120, 80), (60, 70, 90)).save(scans / "mariage.tif")
+    out = tmp_path / "o"
+    assert main(["photo", "restore", str(scans), "--out", str(out), "--steps", "tone"]) == 0
+    results = sorted(p.name for p in out.glob("*.png"))
+    assert results == ["mariage-jpg.png", "mariage-tif.png"]
+    bright = np.asarray(Image.open(out / "mariage-jpg.png")).mean()
+    dark = np.asarray(Image.open(out / "mariage-tif.png")).mean()
+    assert bright > dark + 40  # two different photos, not one written twice
+    report = next(out.glob("rapport-*.csv"))
+    rows = list(csv.DictReader(report.open(encoding="utf-8-sig")))
+    assert list(rows[0]) == ["fichier", "résultat", "état", "étapes", "visages", "secondes", "erreur"]
+    assert [r["état"] for r in rows] == ["restaurée", "restaurée"]
+    # a second run resumes: both are found under the same names, nothing is skipped silently
+    main(["photo", "restore", str(scans), "--out", str(out), "--steps", "tone"])
+    latest = sorted(out.glob("rapport-*.csv"))[-1]
+    assert [r["état"] for r in csv.DictReader(latest.open(encoding="utf-8-sig"))] == ["déjà faite (reprise)"] * 2
+
+
+def test_report_in_english_when_the_studio_speaks_english(atelier_env, tmp_path, monkeypatch):
+    from pipelines import config
+    from pipelines.cli import main
+
+    monkeypatch.setenv("ATELIER_LANGUAGE", "en")
+    config.reset_settings()
+    Image.new("RGB", (60, 40), (90, 90, 90)).save(tmp_path / "a.png")
+    (tmp_path / "broken.png").write_bytes(b"\x89PNG\r\n\x1a\n" + b"\0" * 40)
+    out = tmp_path / "o"
+    assert main(["photo", "restore", str(tmp_path / "a.png"), str(tmp_path / "broken.png"), "--out", str(out),
+                 "--steps", "tone"]) == 1
+    rows = list(csv.DictReader(next(out.glob("report-*.csv")).open(encoding="utf-8-sig")))
+    assert [r["status"] for r in rows] == ["restored", "error"] and "damaged" in rows[1]["error"]
