@@ -3,8 +3,10 @@
 The corpus holds prompts a children's workshop must refuse (unsafe.txt) and ordinary ones, many of them
 hard (benign.txt), one `category | trick | language | prompt` a line, written as children of 4-14 type.
 Each prompt belongs to the tuning half or the held-out half by the first byte of the SHA-256 of its text
-(even: tuning), fixed before the guard was tuned. Only the tuning half's misses are printed unless
-`--held-out-misses` is given (for the closing report, never for tuning).
+(even: tuning), fixed before the guard was tuned. A third set, "fresh" (fresh_unsafe.txt, fresh_benign.txt),
+was written later, in new words and situations, before the second round of tuning; it is never tuned on
+and only measures how the guard generalises. Only the tuning half's misses are printed unless
+`--held-out-misses` or `--fresh-misses` is given (for the closing report, never for tuning).
 
 Figures: blocked % of the unsafe prompts and false-block % of the benign ones, per half, by category
 and by trick. Every prompt is checked as it would be in a French workshop (interface language "fr"),
@@ -23,7 +25,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "tests" / "safety" / "corpus"
-HALVES = ("tuning", "held-out")
+HALVES = ("tuning", "held-out", "fresh")
 
 
 @dataclass(frozen=True)
@@ -33,20 +35,24 @@ class Prompt:
     language: str  # fr, en or mix (the prompt's own words)
     text: str
     unsafe: bool
+    fresh: bool = False  # the third set, outside the two hashed halves
 
     @property
     def half(self) -> str:
+        if self.fresh:
+            return "fresh"
         return "tuning" if hashlib.sha256(self.text.encode("utf-8")).digest()[0] % 2 == 0 else "held-out"
 
 
-def load(kind: str) -> list[Prompt]:
-    """The `unsafe` or `benign` prompts of the corpus."""
+def load(kind: str, fresh: bool = False) -> list[Prompt]:
+    """The `unsafe` or `benign` prompts of the corpus (its two hashed halves), or of the fresh set."""
     out = []
-    for line in (CORPUS / f"{kind}.txt").read_text(encoding="utf-8").splitlines():
+    name = f"fresh_{kind}.txt" if fresh else f"{kind}.txt"
+    for line in (CORPUS / name).read_text(encoding="utf-8").splitlines():
         if not line.strip() or line.startswith("#"):
             continue
         category, trick, language, text = (part.strip() for part in line.split("|", 3))
-        out.append(Prompt(category, trick, language, text, kind == "unsafe"))
+        out.append(Prompt(category, trick, language, text, kind == "unsafe", fresh))
     return out
 
 
@@ -68,6 +74,7 @@ def table(title: str, rows: dict[str, list[bool]]) -> None:
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--held-out-misses", action="store_true", help="also list the held-out half's misses")
+    parser.add_argument("--fresh-misses", action="store_true", help="also list the fresh set's misses")
     parser.add_argument("--model", action="store_true", help="add the model guard when it is installed")
     parser.add_argument("--ui-language", default="fr", choices=("fr", "en"))
     args = parser.parse_args(argv)
@@ -76,7 +83,7 @@ def main(argv: list[str]) -> int:
     kwargs = {"names": roster()} if "names" in inspect.signature(check_prompt).parameters else {}
     if "model" in inspect.signature(check_prompt).parameters:
         kwargs["model"] = args.model
-    prompts = load("unsafe") + load("benign")
+    prompts = load("unsafe") + load("benign") + load("unsafe", fresh=True) + load("benign", fresh=True)
     started = time.perf_counter()
     verdicts = {p: check_prompt(p.text, args.ui_language, **kwargs) for p in prompts}
     seconds = time.perf_counter() - started
@@ -100,7 +107,7 @@ def main(argv: list[str]) -> int:
         table("unsafe blocked, by trick", by_trick)
         table("unsafe blocked, by language", by_lang)
         table("benign wrongly blocked, by kind", fb_cat)
-        if half == "tuning" or args.held_out_misses:
+        if half == "tuning" or (half == "held-out" and args.held_out_misses) or (half == "fresh" and args.fresh_misses):
             print("  misses (unsafe let through):")
             for p in unsafe:
                 if not verdicts[p].blocked:
@@ -109,7 +116,27 @@ def main(argv: list[str]) -> int:
             for p in benign:
                 if verdicts[p].blocked:
                     print(f"    [{p.category}] {p.text}  <- {verdicts[p].category}: {verdicts[p].matched}")
+    summary(prompts, verdicts)
     return 0
+
+
+def summary(prompts: list[Prompt], verdicts: dict) -> None:
+    """One table, the three sets side by side: blocked % by category and trick, false-block % by kind."""
+    def cell(rows: list[bool]) -> str:
+        return f"{100 * sum(rows) / len(rows):5.1f} %{len(rows):>4}" if rows else "      -    "
+
+    print("\n== side by side (percent, count)")
+    print(f"  {'':<34}" + "".join(f"{h:>13}" for h in HALVES))
+    for label, unsafe, key in (("blocked, category", True, "category"), ("blocked, trick", True, "trick"),
+                               ("false blocks, kind", False, "category")):
+        keys = sorted({getattr(p, key) for p in prompts if p.unsafe == unsafe})
+        for k in ["all"] + keys:
+            row = []
+            for half in HALVES:
+                rows = [verdicts[p].blocked for p in prompts if p.unsafe == unsafe and p.half == half
+                        and (k == "all" or getattr(p, key) == k)]
+                row.append(cell(rows))
+            print(f"  {label + ' ' + k:<34}" + "".join(f"{c:>13}" for c in row))
 
 
 if __name__ == "__main__":

@@ -15,24 +15,20 @@ backend facts) -- ``ai_made`` (its output is made by a trained model and is labe
 ``espeak-ng`` ...), ``licence`` (of the weights), ``weights`` (catalogue ids it needs),
 ``modules`` (python modules ``load()`` imports), ``wants_gpu``, ``optional``.
 
-========================  ==========================================  ===================================
-capability                Protocol                                    call
-========================  ==========================================  ===================================
-``photo.repair``          :class:`pipelines.photo.contract.Repairer`   ``PhotoRequest -> PhotoResult``
-``photo.tone``            :class:`pipelines.photo.contract.Toner`      ``PhotoRequest -> PhotoResult``
-``photo.denoise``         :class:`pipelines.photo.contract.Denoiser`   ``PhotoRequest -> PhotoResult``
-``photo.faces``           :class:`pipelines.photo.contract.FaceFixer`   ``PhotoRequest -> PhotoResult``
-``photo.colorize``        :class:`pipelines.photo.contract.Colorizer`  ``PhotoRequest -> PhotoResult``
-``photo.upscale``         :class:`pipelines.photo.contract.Upscaler`   ``PhotoRequest -> PhotoResult``
-``music.generate``        :class:`pipelines.music.contract.MusicMaker` ``MusicRequest -> Music``
-``imagegen.stylise``      :class:`pipelines.imagegen.contract.Styliser` ``StyliseRequest -> PIL.Image``
-``imagegen.txt2img``      :class:`pipelines.imagegen.contract.Drawer`  ``DrawRequest -> PIL.Image``
-``imagegen.img2img``      :class:`pipelines.imagegen.contract.Drawer`  ``DrawRequest -> PIL.Image``
-``imagegen.safety``       :class:`pipelines.imagegen.contract.SafetyChecker` ``PIL.Image -> bool``
-``story.write``           :class:`pipelines.story.contract.Writer`     ``WriteRequest -> Story``
-``story.voice``           :class:`pipelines.story.contract.Voice`      ``SpeakRequest -> Path``
-``safety.prompt``         :class:`pipelines.safety.model_guard.SentenceGuard` ``GuardRequest -> PromptCheck | None``
-========================  ==========================================  ===================================
+- ``photo.repair`` / ``tone`` / ``denoise`` / ``faces`` / ``colorize`` / ``upscale``:
+  :mod:`pipelines.photo.contract` (Repairer, Toner, Denoiser, FaceFixer, Colorizer, Upscaler),
+  ``PhotoRequest -> PhotoResult``
+- ``music.generate``: :class:`pipelines.music.contract.MusicMaker`, ``MusicRequest -> Music``
+- ``imagegen.stylise``: :class:`pipelines.imagegen.contract.Styliser`, ``StyliseRequest -> PIL.Image``
+- ``imagegen.txt2img`` and ``imagegen.img2img``: :class:`pipelines.imagegen.contract.Drawer`,
+  ``DrawRequest -> PIL.Image``
+- ``imagegen.safety``: :class:`pipelines.imagegen.contract.SafetyChecker`, ``PIL.Image -> bool``
+- ``story.write``: :class:`pipelines.story.contract.Writer`, ``WriteRequest -> Story``
+- ``story.voice``: :class:`pipelines.story.contract.Voice`, ``SpeakRequest -> Path``
+- ``portrait.paint``: :class:`pipelines.portrait.contract.PortraitPainter`
+- ``safety.prompt``: :class:`pipelines.safety.model_guard.SentenceGuard`, ``GuardRequest -> PromptCheck | None``
+
+:func:`contracts` maps each capability to its Protocol.
 
 A new backend is one class plus one registry line
 -------------------------------------------------

@@ -2,9 +2,9 @@
 
     python scripts/seams.py
 
-A function counts when its name has no leading underscore and either its return annotation is
-``dict``/``dict[...]``/``Dict[...]`` or one of its own return statements returns a dict display
-or a ``dict(...)`` call.
+A function counts when its name has no leading underscore and either its return annotation holds a
+bare ``dict`` (``dict``, ``dict[...]``, ``dict | None``, ``list[dict]``, ``Optional[dict]``...) or, with
+no annotation, one of its own return statements returns a dict display or a ``dict(...)`` call.
 """
 from __future__ import annotations
 
@@ -15,15 +15,28 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 
 
+def _holds_dict(ann: ast.expr) -> bool:
+    if isinstance(ann, ast.Constant) and isinstance(ann.value, str):  # a string annotation
+        try:
+            ann = ast.parse(ann.value, mode="eval").body
+        except SyntaxError:
+            return False
+    if isinstance(ann, ast.Name):
+        return ann.id in ("dict", "Dict")
+    if isinstance(ann, ast.BinOp):  # dict | None
+        return _holds_dict(ann.left) or _holds_dict(ann.right)
+    if isinstance(ann, ast.Subscript):
+        if _holds_dict(ann.value):
+            return True
+        if isinstance(ann.value, ast.Name) and ann.value.id in ("list", "List", "Optional", "Iterator", "tuple"):
+            inner = ann.slice.elts if isinstance(ann.slice, ast.Tuple) else [ann.slice]
+            return any(_holds_dict(e) for e in inner)
+    return False
+
+
 def _returns_dict(node: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
-    ann = node.returns
-    if ann is not None:
-        target = ann.value if isinstance(ann, ast.Subscript) else ann
-        if isinstance(target, ast.Name) and target.id in ("dict", "Dict"):
-            return True
-        if isinstance(ann, ast.Constant) and isinstance(ann.value, str) and ann.value.startswith(("dict", "Dict")):
-            return True
-        return False
+    if node.returns is not None:
+        return _holds_dict(node.returns)
     stack = list(node.body)
     while stack:
         child = stack.pop()

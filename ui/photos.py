@@ -76,7 +76,7 @@ def analysis_ui() -> dict | None:
         return None
     result = job.result
     info = result["analysis"]
-    files = {k: str(get_store().files_dir / v) for k, v in result["files"].items()}
+    files = job.files()
     state()["photo_file"] = files["photo"]
     st.subheader(t("photo.ui.analysis"))
     chips = [t("photo.ui.grey") if info["greyscale"] else t("photo.ui.colour"),
@@ -98,7 +98,7 @@ def analysis_ui() -> dict | None:
     if state().get("straighten_job"):
         done = job_status_ui(state()["straighten_job"], "photo-straighten")
         if done is not None and done.state == "done":
-            straight = str(get_store().files_dir / done.result["files"]["photo"])
+            straight = done.files()["photo"]
             state().update(source=straight, straighten_job=None,
                            analysis_job=submit_job("photo.analyze", {"source": straight}))
             st.rerun()
@@ -207,7 +207,7 @@ def steps_ui(info: dict) -> dict | None:
 
 def result_ui(job) -> dict:
     """Before / after with a slider, and the notes of the run."""
-    files = {k: str(get_store().files_dir / v) for k, v in job.result["files"].items()}
+    files = job.files()
     st.subheader(t("photo.ui.result"))
     current = state().get("recolored") or files["restored"]
     before_after_ui(open_picture(files["before"]), open_picture(current))
@@ -251,7 +251,7 @@ def hints_ui(files: dict) -> None:
         job = job_status_ui(state()["recolor_job"], "photo-recolor")
         if job is not None:
             if job.state == "done":
-                state()["recolored"] = str(get_store().files_dir / job.result["files"]["restored"])
+                state()["recolored"] = job.files()["restored"]
             state()["recolor_job"] = None
             st.rerun()
 
@@ -270,7 +270,7 @@ def export_ui(files: dict, ai_made: bool) -> None:
     if state().get("sheet_job"):
         job = job_status_ui(state()["sheet_job"], "photo-sheet")
         if job is not None and job.state == "done":
-            download_ui(get_store().files_dir / job.result["files"]["pdf"], t("photo.ui.download_sheet"),
+            download_ui(job.files()["pdf"], t("photo.ui.download_sheet"),
                         mime="application/pdf", key="photo-dl-sheet")
     if st.button(t("photo.ui.postcard"), width="stretch", key="photo-postcard"):
         st.session_state["postcard_source"] = final

@@ -42,7 +42,7 @@ def _work_dir() -> Path:
 
 
 def _files(job) -> dict[str, str]:
-    return {k: str(get_store().files_dir / v) for k, v in job.result["files"].items()}
+    return job.files()
 
 
 # 1. consent ------------------------------------------------------------------------------------

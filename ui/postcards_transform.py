@@ -51,9 +51,7 @@ def transform_ui(front: str, workshop_id: int | None) -> str:
         st.session_state.pop("pc-transform-job", None)
         pending = st.session_state.pop("pc-transform-pending", {})
         if job.state == "done":
-            from pipelines.jobs.runner import resolve_result_files
-
-            result = Path(resolve_result_files(get_store(), job.result)["image"])
+            result = Path(job.files()["image"])
             folder = get_store().artifact_dir(workshop_id, "postcards")
             folder.mkdir(parents=True, exist_ok=True)
             target = folder / f"{Path(front).stem}-{pending.get('mode', mode)}-{job.id[:8]}.png"

@@ -184,19 +184,14 @@ def ai_drawn_picture_ui(entry) -> None:
 
 def check_drawn_prompt(subject: str) -> None:
     """An empty or refused sentence is explained at once (and counted), before any job."""
-    from pipelines.i18n import UserError
-    from pipelines.safety.prompts import check_prompt
+    from pipelines.safety.prompts import screen
 
     from .runtime import get_store
     from .session import current_workshop
 
-    if not subject.strip():
-        raise UserError("quiz.builder.err_subject")
     workshop = current_workshop()
-    verdict = check_prompt(subject, lang(), store=get_store(), workshop_id=workshop["id"] if workshop else None,
-                           model=False)
-    if verdict.blocked:
-        raise UserError(verdict.message_key)
+    screen(subject, language=lang(), store=get_store(), workshop_id=workshop["id"] if workshop else None,
+           model=False, empty_key="quiz.builder.err_subject")
 
 
 def ai_picture_ui(entry) -> None:

@@ -5,6 +5,7 @@ import streamlit as st
 
 from pipelines.config import is_facilitator_address, settings
 from pipelines.i18n import LANGUAGES
+from pipelines.store import Participant, Workshop
 
 from .i18n import lang, t
 from .runtime import get_store
@@ -28,7 +29,7 @@ def is_facilitator() -> bool:
     return is_local_client()
 
 
-def current_workshop() -> dict | None:
+def current_workshop() -> Workshop | None:
     workshop_id = st.session_state.get("workshop_id")
     return get_store().workshop(workshop_id) if workshop_id else None
 
@@ -38,7 +39,7 @@ def bound_participant_id() -> int | None:
     return st.session_state.get("bound_participant")
 
 
-def current_participant() -> dict | None:
+def current_participant() -> Participant | None:
     participant_id = bound_participant_id() or st.session_state.get("participant_id")
     if not participant_id:
         return None

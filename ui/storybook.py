@@ -189,9 +189,7 @@ def _picture_source_ui(story: Story, number: int, mode: str, jobs: dict) -> None
         if job is not None:
             jobs.pop(key)
             if job.state == "done":
-                from pipelines.jobs.runner import resolve_result_files
-
-                page.picture = resolve_result_files(get_store(), job.result)["image"]
+                page.picture = job.files()["image"]
                 if kind == "ai":
                     st.session_state.setdefault("story-ai-pictures", {})[key] = True
                 _keep(story)
@@ -240,9 +238,7 @@ def book_ui(options: dict) -> None:
         st.session_state.pop("book-job")
         if job.state != "done":
             return
-        from pipelines.jobs.runner import resolve_result_files
-
-        st.session_state["book-files"] = resolve_result_files(get_store(), job.result)
+        st.session_state["book-files"] = job.files()
         st.session_state["book-story"] = json.loads(job.result["story"])
         st.session_state["book-notes"] = job.result.get("notes", []) + job.result.get("warnings", [])
     files = st.session_state.get("book-files")

@@ -5,10 +5,9 @@ import re
 from datetime import date
 from pathlib import Path
 
-from ..config import settings
 from ..export.pdf import PageSpec, PrintDocument
 from ..i18n import translate
-from ..store import Store
+from ..store import Store, library_name
 from .game import QuizGames
 
 # Colour emoji are not in the print fonts: they are left out of printed text.
@@ -20,11 +19,6 @@ MARGIN_MM = 15.0
 def printable(text: str) -> str:
     """Text without colour emoji, on one line."""
     return " ".join(_EMOJI.sub("", str(text)).split())
-
-
-def library_name(store: Store) -> str:
-    """The library's name as set in the console, else the setting."""
-    return store.get_setting("library_name") or settings().library_name
 
 
 def _day(game: dict) -> str:

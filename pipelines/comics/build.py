@@ -5,8 +5,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..backends import Progress, no_progress
-from ..config import settings
 from ..i18n import UserError, translate
+from ..store import library_name
 from ..store.files import atomic_path
 from .page import PageSpec, check_page, compose
 
@@ -23,7 +23,7 @@ class PageFiles:
 
 def mention_text(language: str) -> str:
     """The small printed mention when the AI drew a panel."""
-    return translate("comics.render.mention", language, library=settings().library_name)
+    return translate("comics.render.mention", language, library=library_name())
 
 
 def check_pictures(page: PageSpec) -> None:

@@ -30,13 +30,10 @@ class _Context:
 
 def check_panel_prompt(number: int, prompt: str, language: str) -> None:
     """An empty or blocked sentence is refused with a message naming the panel."""
-    from ..safety.prompts import check_prompt
+    from ..safety.prompts import screen
 
-    if not prompt.strip():
-        raise UserError("comics.errors.story_empty", panel=number)
-    verdict = check_prompt(prompt, language)
-    if verdict.blocked:
-        raise UserError("comics.errors.prompt_blocked", panel=number, message=verdict.message(language))
+    screen(prompt, language=language, empty_key="comics.errors.story_empty", blocked_key="comics.errors.prompt_blocked",
+           panel=number)
 
 
 def txt2img_ready(number: int = 1):

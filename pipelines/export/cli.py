@@ -30,7 +30,7 @@ def _clean_copy(path: Path, folder: Path) -> Path:
 def cmd_make(args) -> int:
     import tempfile
 
-    from ..config import settings
+    from ..store import library_name
     from .postcard import Postcard, make_postcards, print_options, with_copies
 
     language = _language()
@@ -40,7 +40,7 @@ def cmd_make(args) -> int:
             clean = _clean_copy(Path(front), Path(tmp))
             cards += with_copies(Postcard(str(clean), orientation=args.orientation, border=args.border,
                                           title=args.title, message=args.message, ai_made=args.ai,
-                                          library_name=settings().library_name, language=language,
+                                          library_name=library_name(), language=language,
                                           name=Path(front).name), args.copies)
         options = print_options(args.printer, args.bleed, args.crop_marks)
         doc = make_postcards(cards, args.out, sheet=args.sheet, duplex=args.duplex, flip=args.flip, **options)
@@ -51,36 +51,24 @@ def cmd_make(args) -> int:
 
 
 def cmd_dvd(args) -> int:
-    from ..safety.uploads import sanitize_image
-    from .dvd import check_corners, find_cover, propose_fronts, straighten
+    from .dvd import open_cover_photo, straighten_cover
 
-    path = Path(args.photo)
-    try:
-        photo = sanitize_image(path.read_bytes()).image
-    except (FileNotFoundError, IsADirectoryError):
-        raise UserError("postcards.unreadable", name=str(path)) from None
+    corners = None
     if args.corners:
         values = [float(v) for v in args.corners.replace(";", ",").split(",")]
         if len(values) != 8:
             raise SystemExit(f"--corners needs 8 numbers (x,y of four corners) but got {len(values)}.")
-        corners = check_corners(list(zip(values[0::2], values[1::2])), photo.size)
-    else:
-        corners = find_cover(photo)
-        if corners is None:
-            raise UserError("postcards.no_cover")
+        corners = list(zip(values[0::2], values[1::2]))
+    cover = straighten_cover(open_cover_photo(args.photo), corners)
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
-    cover = straighten(photo, corners)
-    cover.save(out / "pochette.png")
+    cover.image.save(out / "pochette.png")
     print(out / "pochette.png")
-    for i, proposal in enumerate(propose_fronts(cover.size), start=1):
-        w, h = cover.size
-        left, top, right, bottom = proposal.crop
-        part = cover.crop((round(left * w), round(top * h), round(right * w), round(bottom * h)))
+    for i, proposal in enumerate(cover.proposals, start=1):
         name = out / f"recto-{i}-{proposal.orientation}.png"
-        part.save(name)
+        cover.part(i - 1).save(name)
         print(name)
-    print("corners: " + " ".join(f"{x:.1f},{y:.1f}" for x, y in corners), file=sys.stderr)
+    print("corners: " + " ".join(f"{x:.1f},{y:.1f}" for x, y in cover.corners), file=sys.stderr)
     return 0
 
 

@@ -1,7 +1,11 @@
 """Recycled DVD covers: find the cover in a photo taken at an angle, straighten it, propose postcard fronts."""
 from __future__ import annotations
 
+import hashlib
+import threading
+from collections import OrderedDict
 from dataclasses import dataclass
+from pathlib import Path
 
 import numpy as np
 from PIL import Image
@@ -187,6 +191,70 @@ def propose_fronts(cover_size: tuple[int, int]) -> list[Proposal]:
         proposals.append(Proposal("postcards.part_top", "landscape", top))
         proposals.append(Proposal("postcards.part_bottom", "landscape", bottom))
     return proposals
+
+
+@dataclass(frozen=True)
+class StraightCover:
+    """A DVD cover seen from the front, and the postcard fronts it offers.
+
+    corners: (4, 2) float, TL, TR, BR, BL in the photo's pixels; found: True when they were found
+    automatically; image: the straightened cover (RGB, its measured size); proposals: fronts to cut.
+    """
+
+    corners: np.ndarray
+    found: bool
+    image: Image.Image
+    proposals: tuple[Proposal, ...]
+
+    def part(self, index: int) -> Image.Image:
+        """The cover cut to proposal `index` (a postcard front)."""
+        w, h = self.image.size
+        left, top, right, bottom = self.proposals[index].crop
+        return self.image.crop((round(left * w), round(top * h), round(right * w), round(bottom * h)))
+
+
+_CACHE: OrderedDict = OrderedDict()
+_CACHE_SIZE = 8
+_cache_lock = threading.Lock()
+
+
+def straighten_cover(photo: Image.Image, corners=None) -> StraightCover:
+    """The DVD flow, the one the page, the CLI and the postcards.dvd job call.
+
+    corners None: the cover is found (UserError postcards.no_cover when there is none); else the
+    four corners (pixels, any order) are checked (UserError postcards.bad_corners). Results are
+    kept for the last few (photo, corners) pairs, so a page re-running on every widget change
+    straightens a cover once per corner position.
+    """
+    digest = hashlib.blake2b(photo.tobytes(), digest_size=16)
+    digest.update(repr((photo.mode, photo.size)).encode())
+    key = (digest.hexdigest(), None if corners is None else tuple(np.round(np.asarray(corners, float).ravel(), 2)))
+    with _cache_lock:
+        if key in _CACHE:
+            _CACHE.move_to_end(key)
+            return _CACHE[key]
+    found = corners is None
+    points = find_cover(photo) if found else check_corners(corners, photo.size)
+    if points is None:
+        raise UserError("postcards.no_cover")
+    image = straighten(photo, points)
+    result = StraightCover(corners=points, found=found, image=image, proposals=tuple(propose_fronts(image.size)))
+    with _cache_lock:
+        _CACHE[key] = result
+        while len(_CACHE) > _CACHE_SIZE:
+            _CACHE.popitem(last=False)
+    return result
+
+
+def open_cover_photo(path: str | Path, downscale: bool = False) -> Image.Image:
+    """A photo file through the upload checks; UserError postcards.unreadable when it cannot be read."""
+    from ..safety.uploads import sanitize_image
+
+    path = Path(path)
+    try:
+        return sanitize_image(path.read_bytes(), downscale=downscale).image
+    except (FileNotFoundError, IsADirectoryError):
+        raise UserError("postcards.unreadable", name=path.name) from None
 
 
 REPAINT_STRENGTH = 0.55  # enough to become a painting, little enough to keep the cover's layout

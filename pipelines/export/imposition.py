@@ -154,6 +154,15 @@ def calibration_positions(size: tuple[float, float], front: tuple[float, float])
     return positions
 
 
+def calibration_pdf(language: str = "fr", size: str = "A4", orientation: str = "landscape") -> bytes:
+    """The duplex test sheet as PDF bytes (to download from a page): see add_calibration_pages."""
+    from ..i18n import translate
+
+    doc = PrintDocument(translate("export.calibration.title", language), language=language)
+    add_calibration_pages(doc, size, orientation)
+    return doc.pdf_bytes()
+
+
 def add_calibration_pages(doc: PrintDocument, size: str = "A4", orientation: str = "landscape",
                           flip: str = "long") -> None:
     """Two pages to print double-sided: a cross on the front, and on the back one cross per flip, each named.

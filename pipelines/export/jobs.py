@@ -4,9 +4,6 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
-
-from ..i18n import UserError
-from ..safety.uploads import sanitize_image
 from .postcard import Postcard, make_postcards, with_copies
 
 
@@ -44,21 +41,13 @@ def make_postcards_job(params: dict, ctx) -> dict:
 
 def straighten_dvd_job(params: dict, ctx) -> dict:
     """params: photo (path), corners (optional, 4 [x, y] in pixels). Writes the flat cover and the proposals."""
-    from .dvd import check_corners, find_cover, propose_fronts, straighten
+    from .dvd import open_cover_photo, straighten_cover
 
     ctx.progress(0.1, "postcards.straightening")
-    path = Path(params["photo"])
-    try:
-        photo = sanitize_image(path.read_bytes()).image
-    except FileNotFoundError:
-        raise UserError("postcards.unreadable", name=path.name) from None
-    corners = check_corners(params["corners"], photo.size) if params.get("corners") else find_cover(photo)
-    if corners is None:
-        raise UserError("postcards.no_cover")
-    cover = straighten(photo, corners)
+    cover = straighten_cover(open_cover_photo(params["photo"]), params.get("corners") or None)
     out = ctx.out_dir / "pochette.png"
-    cover.save(out)
+    cover.image.save(out)
     ctx.progress(1.0, "postcards.done")
-    return {"files": {"cover": str(out)}, "artifact": None, "corners": [[float(x), float(y)] for x, y in corners],
-            "proposals": [{"key": p.key, "orientation": p.orientation, "crop": list(p.crop)}
-                          for p in propose_fronts(cover.size)]}
+    return {"files": {"cover": str(out)}, "artifact": None,
+            "corners": [[float(x), float(y)] for x, y in cover.corners],
+            "proposals": [{"key": p.key, "orientation": p.orientation, "crop": list(p.crop)} for p in cover.proposals]}

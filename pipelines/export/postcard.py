@@ -1,7 +1,7 @@
 """A6 postcards: a picture front (crop frame, border, title) and a back to write on, printed alone or 4-up."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import asdict, dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
@@ -55,6 +55,19 @@ class Postcard:
     def from_params(cls, params: dict) -> "Postcard":
         known = {k: v for k, v in params.items() if k in cls.__dataclass_fields__}
         return cls(**known)
+
+    def to_params(self) -> dict:
+        """Plain JSON fields (the inverse of from_params), as the postcards.make job receives them."""
+        params = asdict(self)
+        params["crop"] = list(self.crop) if self.crop is not None else None
+        return params
+
+
+def print_params(cards: list[Postcard], copies: int = 4, printer: str = "office", duplex: bool = True) -> dict:
+    """The postcards.make job's parameters, 4 cards per sheet, for a printer of `print_options`
+    ("office": A4 at nominal size, no bleed; "shop": 3 mm bleed and crop marks). copies: 1..8 of each card."""
+    return {"cards": [card.to_params() for card in cards], "copies": int(copies), "sheet": "4up",
+            "duplex": bool(duplex), **print_options(printer)}
 
 
 # -- the front -------------------------------------------------------------------------------

@@ -16,7 +16,8 @@ from PIL.PngImagePlugin import PngInfo
 from ..backends import Progress, choose, no_progress
 from ..i18n import UserError
 from ..params import from_params
-from ..safety.prompts import check_prompt, check_text_length
+from ..safety.prompts import check_text_length
+from ..safety.prompts import screen as screen_texts
 from .contract import DrawRequest
 from .styles import get_style, styled_prompt
 
@@ -86,11 +87,7 @@ def validate(request: ImageRequest, max_steps: int) -> None:
 
 def screen(request: ImageRequest, store=None, workshop_id: int | None = None) -> None:
     """Refuse words unsuitable for children, with the filter's kind sentence (and count it)."""
-    for text in (request.prompt, request.character):
-        if text:
-            verdict = check_prompt(text, request.language, store=store, workshop_id=workshop_id)
-            if verdict.blocked:
-                raise UserError(verdict.message_key)
+    screen_texts(request.prompt, request.character, language=request.language, store=store, workshop_id=workshop_id)
 
 
 def load_drawing(path: str) -> Image.Image:

@@ -13,6 +13,8 @@ import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
+from ..english import fix_articles
+
 GLOSSARY_FILE = Path(__file__).with_name("data") / "glossary_fr_en.tsv"
 MAX_PHRASE = 4  # words in the longest phrase of the glossary
 ELISIONS = {"l": "the", "d": "", "j": "", "m": "", "t": "", "s": "", "n": "", "c": "it", "qu": "", "jusqu": ""}
@@ -117,6 +119,5 @@ def to_english(text: str) -> str:
                 continue
         out.append((english, kind))
     sentence = " ".join(w for w, _ in out if w)
-    # a ice cream -> an ice cream, but a unicorn (a "you" sound)
-    sentence = re.sub(r"\b([Aa]) (?=[aeio]|u(?!ni|s|r|t|k))", r"\1n ", sentence, flags=re.IGNORECASE)
+    sentence = fix_articles(sentence)  # a ice cream -> an ice cream, but a unicorn (a "you" sound)
     return re.sub(r"\s+([,.;:!?])", r"\1", sentence).strip()

@@ -14,7 +14,6 @@ import socket
 import statistics
 import threading
 import uuid
-from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -22,47 +21,14 @@ from typing import Any
 from ..config import settings
 from ..i18n import UserError
 from ..store import Store, now
+from .model import FINISHED, STATES, Job, JobResult, JobState
 from .registry import resolve_kind
 
 log = logging.getLogger("atelier.jobs")
 
-STATES = ("queued", "running", "done", "failed", "cancelled")
-FINISHED = ("done", "failed", "cancelled")
 MAX_ATTEMPTS = 2  # a job interrupted by a crash is re-queued once, then failed
 
-
-@dataclass
-class Job:
-    """What a page needs to show about a job."""
-
-    id: str
-    kind: str
-    owner: int | None
-    workshop_id: int | None
-    params: dict
-    state: str
-    progress: float
-    message: str
-    eta_seconds: float | None
-    result: dict | None
-    error: dict | None  # {"key": locale key, "params": {...}}
-    attempts: int
-    created_at: str
-    started_at: str | None
-    finished_at: str | None
-    position: int | None = None  # place in the waiting line (0 = next)
-    extra: dict = field(default_factory=dict)
-
-    @property
-    def finished(self) -> bool:
-        return self.state in FINISHED
-
-    def files(self) -> dict[str, str]:
-        return dict((self.result or {}).get("files", {}))
-
-
-def _worker_id() -> str:
-    return f"{socket.gethostname()}:{os.getpid()}"
+__all__ = ["FINISHED", "STATES", "Job", "JobQueue", "JobResult", "JobState", "get_huey"]
 
 
 _huey_lock = threading.Lock()
@@ -156,9 +122,7 @@ class JobQueue:
     # -- read -------------------------------------------------------------------------------
     def _job(self, row) -> Job:
         item = dict(row)
-        result = json.loads(item["result"]) if item["result"] else None
-        if result and result.get("files"):
-            result["files"] = {k: str(self.store.files_dir / v) for k, v in result["files"].items()}
+        result = JobResult.from_stored(json.loads(item["result"]), self.store.files_dir) if item["result"] else None
         return Job(id=item["id"], kind=item["kind"], owner=item["owner"], workshop_id=item["workshop_id"],
                    params=json.loads(item["params"]), state=item["state"], progress=item["progress"],
                    message=item["message"], eta_seconds=item["eta_seconds"],

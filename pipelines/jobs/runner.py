@@ -14,7 +14,7 @@ from ..i18n import UserError
 from ..store import Store, now
 from ..store.db import WORKER_DB_WAIT_SECONDS, DatabaseBusy
 from ..store.files import remove_tree
-from .queue import _worker_id
+from .model import JobResult, JobState, worker_id
 from .registry import resolve_kind
 
 log = logging.getLogger("atelier.jobs")
@@ -61,7 +61,7 @@ def _stamp() -> str:
     return now().isoformat(timespec="seconds")
 
 
-def run_job(job_id: str, store: Store | None = None) -> str:
+def run_job(job_id: str, store: Store | None = None) -> JobState | str:
     """Run a queued job to its end; returns its final state. Never raises for a job's own failure."""
     store = store or Store(wait_seconds=WORKER_DB_WAIT_SECONDS)
     ACTIVE.add(job_id)
@@ -71,13 +71,13 @@ def run_job(job_id: str, store: Store | None = None) -> str:
         ACTIVE.discard(job_id)
 
 
-def _run(job_id: str, store: Store) -> str:
+def _run(job_id: str, store: Store) -> JobState | str:
     with store.transaction() as conn:
         row = conn.execute("SELECT * FROM jobs WHERE id=?", (job_id,)).fetchone()
         if row is None or row["state"] != "queued":
             return row["state"] if row else "missing"
         conn.execute("UPDATE jobs SET state='running', started_at=?, attempts=attempts+1, worker=?, progress=0, "
-                     "message='jobs.starting' WHERE id=?", (_stamp(), _worker_id(), job_id))
+                     "message='jobs.starting' WHERE id=?", (_stamp(), worker_id(), job_id))
     final_dir = store.job_dir(row["workshop_id"], job_id)
     tmp_dir = final_dir.parent / f".tmp-{job_id}"
     remove_tree(tmp_dir)
@@ -105,8 +105,8 @@ def _run(job_id: str, store: Store) -> str:
     os.replace(tmp_dir, final_dir)  # results appear all at once, or not at all
     files = {name: str(final_dir / Path(path).relative_to(tmp_dir)) if Path(path).is_relative_to(tmp_dir)
              else str(path) for name, path in result.get("files", {}).items()}
-    stored = {"files": {k: str(Path(v).relative_to(store.files_dir)) for k, v in files.items()}}
-    stored.update({k: v for k, v in result.items() if k not in ("files", "artifact")})
+    extras = {k: v for k, v in result.items() if k not in ("files", "artifact")}
+    artifact_id = None
     artifact = result.get("artifact")
     # The gallery row and the job's "done" are one transaction: a crash leaves neither (the job is
     # re-run) or both; the row is keyed by the job id, so a re-run cannot add a second one.
@@ -118,8 +118,9 @@ def _run(job_id: str, store: Store) -> str:
                                          prompt=artifact.get("prompt", ""), params=artifact.get("params"),
                                          model=artifact.get("model", ""), seed=artifact.get("seed"),
                                          ai_made=bool(artifact.get("ai_made")), job_id=job_id, conn=conn)
-            stored["artifact_id"] = created["id"]
-        _finish(store, job_id, "done", result=stored, message="jobs.done", conn=conn)
+            artifact_id = created["id"]
+        _finish(store, job_id, "done", result=JobResult.to_stored(files, extras, artifact_id, store.files_dir),
+                message="jobs.done", conn=conn)
     return "done"
 
 
@@ -127,7 +128,7 @@ def _plain(params: dict) -> dict:
     return {k: v if isinstance(v, (str, int, float, bool, type(None))) else str(v) for k, v in params.items()}
 
 
-def _finish(store: Store, job_id: str, state: str, *, result: dict | None = None, error: dict | None = None,
+def _finish(store: Store, job_id: str, state: JobState, *, result: dict | None = None, error: dict | None = None,
             message: str = "", conn=None) -> None:
     """Write a job's end state (inside `conn`'s transaction when given)."""
     if conn is None:
@@ -138,11 +139,6 @@ def _finish(store: Store, job_id: str, state: str, *, result: dict | None = None
                  "progress=CASE WHEN ?='done' THEN 1 ELSE progress END WHERE id=?",
                  (state, json.dumps(result) if result else None, json.dumps(error) if error else None,
                   _stamp(), message, state, job_id))
-
-
-def resolve_result_files(store: Store, result: dict | None) -> dict[str, str]:
-    """Absolute paths of a finished job's files."""
-    return {k: str(store.files_dir / v) for k, v in ((result or {}).get("files") or {}).items()}
 
 
 def copy_into(src: Path, out_dir: Path, name: str | None = None) -> Path:

@@ -4,9 +4,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..safety.uploads import picture_size
-from ..config import settings
 from ..export.pdf import PageSpec, PrintDocument
 from ..i18n import translate
+from ..store import library_name
 
 MARGIN = 15.0  # mm
 
@@ -37,7 +37,7 @@ def photo_sheet(before: Path, after: Path, out: Path, *, caption: str = "", date
     bottom = max(y for _, y in places) + box_h + 16
     if caption:
         page.text_box(caption, MARGIN, bottom, width, 20, size=13)
-    footer = " · ".join(p for p in (date, settings().library_name) if p)
+    footer = " · ".join(p for p in (date, library_name()) if p)
     page.text(footer, MARGIN, page.height - MARGIN, size=10, color=(0.3, 0.3, 0.3))
     if ai_made:
         page.ai_note()

@@ -47,14 +47,14 @@ def made_with_text(ai_made: bool, model: str, language: str = "fr") -> str:
 
 def cartel(style_id: str, sitter: str, *, language: str = "fr", made_on: date | None = None, library: str = "",
            ai_made: bool = False, model: str = "") -> Cartel:
-    """The cartel of a portrait of `sitter` in the style `style_id`."""
-    from ..config import settings
+    """The cartel of a portrait of `sitter` in the style `style_id`; `library` "" = the name typed in the console."""
+    from ..store import library_name
 
     style = get_style(style_id)
     day = made_on or date.today()
     title = " ".join(sitter.split())[:40] or translate("portrait.untitled", language)
     return Cartel(title=title, after=style.after(language, day), story=style.story(language),
-                  when=long_date(day, language), library=library or settings().library_name,
+                  when=long_date(day, language), library=library or library_name(),
                   made_with=made_with_text(ai_made, model, language), ai_made=ai_made, language=language)
 
 

@@ -47,23 +47,24 @@ def review(store, job_id: str) -> dict | None:
 
 def pending(store, workshop_id: int) -> list[dict]:
     """Pictures waiting in a workshop, oldest first, each with the path of its picture ('image')."""
-    from ..jobs.runner import resolve_result_files
+    from ..jobs.model import JobResult
 
     with store.connect() as conn:
         rows = [dict(r) for r in conn.execute(
             "SELECT r.*, j.result FROM picture_reviews r JOIN jobs j ON j.id = r.job_id "
             "WHERE r.workshop_id=? AND r.state='pending' ORDER BY r.created_at, r.rowid", (workshop_id,))]
     for row in rows:
-        row["image"] = resolve_result_files(store, json.loads(row.pop("result") or "{}")).get("image", "")
+        row["image"] = JobResult.from_stored(json.loads(row.pop("result") or "{}"), store.files_dir).files.get(
+            "image", "")
     return rows
 
 
 def _job_files(store, job_id: str) -> dict[str, str]:
-    from ..jobs.runner import resolve_result_files
+    from ..jobs.model import JobResult
 
     with store.connect() as conn:
         row = conn.execute("SELECT result FROM jobs WHERE id=?", (job_id,)).fetchone()
-    return resolve_result_files(store, json.loads(row["result"] or "{}")) if row else {}
+    return JobResult.from_stored(json.loads(row["result"] or "{}"), store.files_dir).files if row else {}
 
 
 def approve(store, job_id: str) -> dict:

@@ -52,6 +52,17 @@ SMS = {
     "bom": "bomb", "bome": "bomb", "tmrw": "tomorrow", "2moro": "tomorrow", "pls": "please", "plz": "please",
     "lil": "little", "im": "i am", "ima": "i am going to", "imma": "i am going to", "ppl": "people",
     "bc": "because", "cuz": "because", "coz": "because",
+    # more of the same kind: French SMS, dropped letters, numbers for sounds
+    "plu": "plus", "jvx": "je veux", "jvé": "je vais", "jve": "je vais", "jv": "je vais", "jpeu": "je peux",
+    "jsp": "je sais pas", "r1": "rien", "dan": "dans", "pr": "pour", "pk": "pourquoi", "pq": "pourquoi",
+    "tjr": "toujours", "tjrs": "toujours", "kan": "quand", "qd": "quand", "koa": "quoi", "mm": "meme", "msk": "meme",
+    "tt": "tout", "ts": "tous", "bi1": "bien", "otr": "autre", "otre": "autre", "keske": "qu est ce que",
+    "ske": "ce que", "avk": "avec", "frer": "frere", "soeure": "soeur",
+    "wan": "want", "2nite": "tonight", "2night": "tonight", "2day": "today", "b4": "before", "til": "until",
+    "till": "until", "dat": "that",
+    "cos": "because", "thx": "thanks", "gunna": "going to", "kinda": "kind of", "wat": "what", "wut": "what",
+    "luv": "love", "sumone": "someone", "some1": "someone", "any1": "anyone", "every1": "everyone",
+    "no1": "no one", "ppls": "people", "bro": "brother", "sis": "sister",
 }
 
 

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
@@ -32,6 +33,7 @@ from .normalise import BARRIER, calm, joined_halves, near, normalise, plain, ste
 
 TERMS_PATH = Path(__file__).with_name("prompt_terms.toml")
 MAX_PROMPT_CHARS = 400
+AUTO_TYPO = 7  # words of this length or more in the rules match a typo of one letter (Damerau distance 1)
 NEUTRAL = "_"  # a word set apart as harmless: matches nothing, but a gap may cross it
 # Words that end a clause: a "~N" gap never crosses them ("le chevalier tue le dragon et sauve la princesse").
 CLAUSE_WORDS = frozenset({BARRIER, "et", "and", "puis", "then", "mais", "but", "qui", "who", "which", "while",
@@ -111,6 +113,7 @@ class _Index:
     def __init__(self, items: list[tuple[tuple, object]]):
         self.by_word: dict[str, list] = {}
         self.by_prefix: dict[str, list] = {}
+        self.by_head: dict[str, list] = {}  # typo-tolerant items, by their first two letters
         self.misc: list = []
         for order, (elements, payload) in enumerate(items):
             item = (order, elements, payload)
@@ -119,8 +122,10 @@ class _Index:
                 self.misc.append(item)
                 continue
             kind, core, core_stem, typo = _pattern_info(first)
-            if typo or kind in ("**", ".*") or (kind == "*." and len(core) < 3):
+            if kind in ("**", ".*") or (kind == "*." and len(core) < 3):
                 self.misc.append(item)
+            elif typo:
+                self.by_head.setdefault(core[:2], []).append(item)
             elif kind == "*.":
                 self.by_prefix.setdefault(core[:3], []).append(item)
             else:
@@ -133,6 +138,8 @@ class _Index:
         for f in forms:
             out.extend(self.by_word.get(f, ()))
             out.extend(self.by_prefix.get(f[:3], ()))
+        for h in {f[:2] for f in forms}:
+            out.extend(self.by_head.get(h, ()))
         for s in stems:
             out.extend(self.by_word.get("~" + s, ()))
         return out
@@ -205,8 +212,10 @@ def _load() -> _Rules:
 def _pattern_info(pattern: str) -> tuple[str, str, str, bool]:
     """(kind, core, stem of the core or '', typo-tolerant) of a word pattern.
 
-    kind: "=" exact, "." word or its inflections, "*." prefix, ".*" suffix, "**" inside."""
-    typo = "~" in pattern
+    kind: "=" exact, "." word or its inflections, "*." prefix, ".*" suffix, "**" inside.
+    Typo tolerance is asked with "~", and given to every whole word of AUTO_TYPO letters or more (a typo is
+    only accepted in a word the guard does not know, see `_Sentence._word`)."""
+    typo = "~" in pattern or (len(pattern) >= AUTO_TYPO and pattern.isalpha())
     pattern = pattern.replace("~", "")
     if pattern.endswith("="):
         return "=", pattern[:-1], "", False
@@ -230,6 +239,14 @@ def _forms(word: str) -> frozenset[str]:
     return frozenset(forms)
 
 
+def _silent(word: str, vocabulary: frozenset) -> frozenset[str]:
+    """SMS and phonetic spellings that drop a silent ending: an unknown word of 3 letters or more is also
+    read with a final "e" ("montr" -> "montre", "ecras" -> "ecrase", "vivr" -> "vivre")."""
+    if len(word) < 3 or not word.isalpha() or word in vocabulary or word.endswith("e"):
+        return frozenset()
+    return frozenset({word + "e"})
+
+
 class _Sentence:
     """The normalised words of one prompt and the memo of which word pattern matches which word."""
 
@@ -237,7 +254,7 @@ class _Sentence:
         self.words = words
         self.rules = rules
         self.names = names
-        self.forms = [_forms(w) for w in words]
+        self.forms = [_forms(w) | _silent(w, rules.vocabulary) for w in words]
         self.stems = [frozenset(stem(f) for f in fs if len(f) >= 4) for fs in self.forms]
         self.memo: dict[tuple[str, int], bool] = {}
         self.possible_memo: dict = {}
@@ -371,7 +388,63 @@ def _set_apart(sentence: _Sentence, rules: _Rules) -> list[str]:
             if any(any(e > i for e in sentence._seq(c, 0, i)) for i in around for c in context):
                 words[j] = NEUTRAL
                 break
+    fat = rules.classes.get("FATWORD", ())
+    for j in range(len(words) - 1):
+        if words[j] == NEUTRAL or words[j + 1] in _NOT_A_NOUN or not words[j + 1].isalpha():
+            continue
+        if not any(next(sentence._seq(e, 0, j), None) == j + 1 for e in fat):
+            continue
+        k = j + 1
+        risky = sentence.class_ends("FAT_TARGET", k) or any(
+            isinstance(e[0], str) and sentence.word(e[0], k)
+            for _, e, _ in rules.rule_index.candidates(sentence.forms[k], sentence.stems[k]))
+        if not risky:
+            words[j] = NEUTRAL  # "une grosse valise", "big glasses": the size of a thing, not a person
     return words
+
+
+# Words after "gros"/"fat" that are no noun it could describe ("fat lol", "grosse et moche").
+_NOT_A_NOUN = (_FR_HINTS | _EN_HINTS | CLAUSE_WORDS | {NEUTRAL} | frozenset(
+    "lol mdr ptdr xd haha hihi stp svp pls plz please so trop tellement too very comme like as ca that draw dessine "
+    "moche ugly bete stupid nul nulle dumb laid laide".split()))
+_PLACE_BEFORE = frozenset({"à", "in", "near", "at", "from", "to", "vers", "près", "pres"})
+_PLACE_AFTER = frozenset({"village", "town", "city", "castle", "church", "pond", "river", "harbour", "harbor",
+                          "station", "beach", "lake", "valley", "hill", "hills", "abbey", "bridge", "market"})
+_PLACE_INTRO = ("village de", "ville de", "town of", "city of", "village of", "commune de", "port de", "gare de")
+_PLACE_LINK = frozenset({"sur", "sous", "la", "le", "les", "lès", "en", "de", "du", "des", "aux", "saint", "sainte",
+                         "st", "ste", "on", "upon", "under", "in"})
+_WORD_CASED = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*|[,.;:!?]")
+
+
+def _place_names(text: str) -> set[str]:
+    """Plain lower-case words of the place names the sentence's context gives: capitalised words after a
+    place preposition ("à Poil", "in Lower Slaughter"), before a place noun ("Wetwang village"), hyphenated
+    with a linking word ("Sucé-sur-Erdre", "Sainte-Verge"), or in a "Town, Region" / "Town in Region" pair."""
+    tokens = _WORD_CASED.findall(unicodedata.normalize("NFC", text or ""))
+    runs: list[tuple[int, int]] = []
+    i = 0
+    while i < len(tokens):
+        t = tokens[i]
+        if t[:1].isupper() and not t.isupper():
+            j = i
+            while j + 1 < len(tokens) and tokens[j + 1][:1].isupper() and not tokens[j + 1].isupper():
+                j += 1
+            runs.append((i, j + 1))
+            i = j + 1
+        else:
+            i += 1
+    out: set[str] = set()
+    for start, end in runs:
+        before = tokens[start - 1].lower() if start else ""
+        before2 = " ".join(tokens[max(0, start - 2):start]).lower()
+        after = tokens[end].lower() if end < len(tokens) else ""
+        capital_after = end + 1 < len(tokens) and tokens[end + 1][:1].isupper() and after in (",", "in", "en", "à")
+        hyphen = any("-" in t and set(p.lower() for p in t.split("-")) & _PLACE_LINK for t in tokens[start:end])
+        if before in _PLACE_BEFORE or plain(before2) in _PLACE_INTRO or after in _PLACE_AFTER or capital_after \
+                or hyphen:
+            for t in tokens[start:end]:
+                out.update(plain(t).replace("-", " ").split())
+    return out
 
 
 def roster_names(names: Iterable[str] | None) -> frozenset[str]:
@@ -392,6 +465,13 @@ def cpu_check(text: str, names: Iterable[str] | None = None) -> PromptCheck:
     normalised = normalise(text or "", vocabulary)
     first = _Sentence(normalised.all, rules, roster)
     words = _set_apart(first, rules)
+    places = _place_names(text) - {w for n in roster for w in n.split()}
+    if places:
+        run = [w for w in places]
+        probe = _Sentence(run, rules, frozenset())
+        if not any(probe.class_ends("FIGURE", k) for k in range(len(run))) and not any(
+                r.category in ("hate", "public_figure") and probe.find(r.elements) for r in rules.rules):
+            words = [NEUTRAL if w in places else w for w in words]
     main = words[:len(normalised.words)]
     words += [BARRIER] + joined_halves(main, vocabulary, _FR_HINTS | _EN_HINTS | {NEUTRAL})
     sentence = _Sentence(words, rules, roster)
@@ -426,6 +506,31 @@ def check_prompt(text: str, language: str = "fr", *, store=None, workshop_id: in
     if verdict.blocked and store is not None:
         store.log_event("prompt_blocked", workshop_id, verdict.category)
     return verdict
+
+
+def screen(*texts: str, language: str = "fr", store=None, workshop_id: int | None = None, model: bool = True,
+           empty_key: str = "", blocked_key: str = "", **params) -> None:
+    """Refuse what a child may not send to a model, with a kind sentence; returns None when all is fine.
+
+    The one screening every workshop uses (pictures, comic panels, quiz items, story pages, names).
+    Raises UserError `empty_key` (with `params`) when it is given and the first text is blank; for a
+    blocked word, UserError `blocked_key` with `params` and ``message`` = the filter's own sentence,
+    or without `blocked_key` the filter's own key (safety.prompt.<category>). Empty texts after the
+    first are skipped. With `store`, each refusal is counted for the facilitator's console. `model`
+    False keeps to the CPU guard (pages check at once; the worker asks the model guard).
+    """
+    from ..i18n import UserError
+
+    if empty_key and not (texts and str(texts[0] or "").strip()):
+        raise UserError(empty_key, **params)
+    for text in texts:
+        if not text:
+            continue
+        verdict = check_prompt(text, language, store=store, workshop_id=workshop_id, model=model)
+        if verdict.blocked:
+            if blocked_key:
+                raise UserError(blocked_key, message=verdict.message(language), **params)
+            raise UserError(verdict.message_key)
 
 
 def check_text_length(text: str) -> None:

@@ -15,6 +15,7 @@ from ..config import RETENTION_CHOICES, settings
 from ..i18n import UserError
 from .migrations import MIGRATIONS
 from .files import remove_tree
+from .model import Artifact, Participant, Workshop
 
 CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I/L: read aloud to a room
 DB_WAIT_SECONDS = 20.0  # a page waits this long for a busy database (retrying), then says so
@@ -49,6 +50,14 @@ def expiry_for(retention: str, created: datetime) -> datetime:
     if days == 0:
         return datetime.combine(created.date(), datetime.max.time()).replace(microsecond=0)
     return created + timedelta(days=days)
+
+
+def library_name(store: "Store | None" = None, default: str | None = None) -> str:
+    """The library's name as typed in the facilitator console, else `default` (the settings' name,
+    "la médiathèque" unless configured). Every printed mention (postcards, certificates, comics,
+    storybooks, photo sheets) reads it here."""
+    typed = (store or Store()).get_setting("library_name")
+    return typed or (settings().library_name if default is None else default)
 
 
 class Store:
@@ -134,12 +143,13 @@ class Store:
 
     # -- workshops ------------------------------------------------------------------------
     def create_workshop(self, name: str, day: date | None = None, age_group: str = "8-12",
-                        language: str = "fr", retention: str = "week") -> dict:
+                        language: str = "fr", retention: str = "week") -> Workshop:
+        """A new workshop with a fresh code; UserError console.no_name for an empty name."""
         from ..safety.text import check_name
 
         name = check_name(name.strip())
         if not name:
-            raise ValueError("A workshop needs a name.")
+            raise UserError("console.no_name")
         expiry_for(retention, now())  # validates the choice
         with self.transaction() as conn:
             code = self._new_code(conn)
@@ -147,7 +157,7 @@ class Store:
                 "INSERT INTO workshops(name, day, age_group, language, retention, code, created_at) "
                 "VALUES(?,?,?,?,?,?,?)",
                 (name, (day or date.today()).isoformat(), age_group, language, retention, code, _iso(now())))
-            return dict(conn.execute("SELECT * FROM workshops WHERE id=?", (cur.lastrowid,)).fetchone())
+            return Workshop.from_row(conn.execute("SELECT * FROM workshops WHERE id=?", (cur.lastrowid,)).fetchone())
 
     @staticmethod
     def _new_code(conn: sqlite3.Connection) -> str:
@@ -156,19 +166,19 @@ class Store:
             if not conn.execute("SELECT 1 FROM workshops WHERE code=?", (code,)).fetchone():
                 return code
 
-    def workshops(self) -> list[dict]:
+    def workshops(self) -> list[Workshop]:
         with self.connect() as conn:
-            return [dict(r) for r in conn.execute("SELECT * FROM workshops ORDER BY day DESC, id DESC")]
+            return [Workshop.from_row(r) for r in conn.execute("SELECT * FROM workshops ORDER BY day DESC, id DESC")]
 
-    def workshop(self, workshop_id: int) -> dict | None:
+    def workshop(self, workshop_id: int) -> Workshop | None:
         with self.connect() as conn:
             row = conn.execute("SELECT * FROM workshops WHERE id=?", (workshop_id,)).fetchone()
-            return dict(row) if row else None
+            return Workshop.from_row(row) if row else None
 
-    def workshop_by_code(self, code: str) -> dict | None:
+    def workshop_by_code(self, code: str) -> Workshop | None:
         with self.connect() as conn:
             row = conn.execute("SELECT * FROM workshops WHERE code=?", (code.strip().upper(),)).fetchone()
-            return dict(row) if row else None
+            return Workshop.from_row(row) if row else None
 
     def update_workshop(self, workshop_id: int, **fields: Any) -> None:
         allowed = {"name", "day", "age_group", "language", "retention"}
@@ -182,42 +192,49 @@ class Store:
 
     # -- participants ---------------------------------------------------------------------
     def add_participant(self, workshop_id: int, name: str, age_group: str = "8-12", minor: bool = True,
-                        consent: bool = False, consent_by: str = "") -> dict:
+                        consent: bool = False, consent_by: str = "") -> Participant:
+        """Add someone by first name or pseudonym. UserError for an empty name (store.errors.participant_name),
+        a name already in the workshop (console.name_taken), a minor's consent without who recorded it
+        (console.consent_missing_by), a name with invisible characters (safety.text.check_name)."""
         from ..safety.text import check_name
 
         name = check_name(" ".join(name.split()))
         if not name:
-            raise ValueError("A participant needs a first name or a pseudonym.")
+            raise UserError("store.errors.participant_name")
         if minor and consent and not consent_by.strip():
-            raise ValueError("Parental consent needs the name of who recorded it.")
-        with self.transaction() as conn:
-            cur = conn.execute(
-                "INSERT INTO participants(workshop_id, name, age_group, minor, consent, consent_by, consent_at, "
-                "created_at) VALUES(?,?,?,?,?,?,?,?)",
-                (workshop_id, name, age_group, int(minor), int(bool(consent)),
-                 consent_by.strip() if consent else None, _iso(now()) if consent else None, _iso(now())))
-            return dict(conn.execute("SELECT * FROM participants WHERE id=?", (cur.lastrowid,)).fetchone())
+            raise UserError("console.consent_missing_by")
+        try:
+            with self.transaction() as conn:
+                cur = conn.execute(
+                    "INSERT INTO participants(workshop_id, name, age_group, minor, consent, consent_by, consent_at, "
+                    "created_at) VALUES(?,?,?,?,?,?,?,?)",
+                    (workshop_id, name, age_group, int(minor), int(bool(consent)),
+                     consent_by.strip() if consent else None, _iso(now()) if consent else None, _iso(now())))
+                row = conn.execute("SELECT * FROM participants WHERE id=?", (cur.lastrowid,)).fetchone()
+        except sqlite3.IntegrityError:  # UNIQUE(workshop_id, name): the only constraint an insert can break
+            raise UserError("console.name_taken", name=name) from None
+        return Participant.from_row(row)
 
     def set_consent(self, participant_id: int, consent: bool, by: str) -> None:
         if consent and not by.strip():
-            raise ValueError("Parental consent needs the name of who recorded it.")
+            raise UserError("console.consent_missing_by")
         with self.transaction() as conn:
             conn.execute("UPDATE participants SET consent=?, consent_by=?, consent_at=? WHERE id=?",
                          (int(consent), by.strip() or None, _iso(now()), participant_id))
 
-    def participants(self, workshop_id: int) -> list[dict]:
+    def participants(self, workshop_id: int) -> list[Participant]:
         with self.connect() as conn:
-            return [dict(r) for r in conn.execute(
+            return [Participant.from_row(r) for r in conn.execute(
                 "SELECT * FROM participants WHERE workshop_id=? ORDER BY name COLLATE NOCASE", (workshop_id,))]
 
-    def participant(self, participant_id: int) -> dict | None:
+    def participant(self, participant_id: int) -> Participant | None:
         with self.connect() as conn:
             row = conn.execute("SELECT * FROM participants WHERE id=?", (participant_id,)).fetchone()
-            return dict(row) if row else None
+            return Participant.from_row(row) if row else None
 
     def remove_participant(self, participant_id: int) -> None:
         for artifact in self.artifacts(owner=participant_id):
-            self.delete_artifact(artifact["id"])
+            self.delete_artifact(artifact.id)
         with self.transaction() as conn:
             conn.execute("UPDATE jobs SET owner=NULL WHERE owner=?", (participant_id,))
             conn.execute("DELETE FROM participants WHERE id=?", (participant_id,))
@@ -229,7 +246,7 @@ class Store:
     def add_artifact(self, *, workshop_id: int | None, owner: int | None, kind: str, files: dict[str, str],
                      title: str = "", prompt: str = "", params: dict | None = None, model: str = "",
                      seed: int | None = None, ai_made: bool = False, job_id: str | None = None,
-                     conn: sqlite3.Connection | None = None) -> dict:
+                     conn: sqlite3.Connection | None = None) -> Artifact:
         """Record files already written under files_dir; they expire when the workshop's retention ends.
 
         `job_id` makes the call idempotent: a job re-run after a crash finds its row instead of adding a
@@ -255,15 +272,11 @@ class Store:
              seed, int(ai_made), _iso(created), _iso(expires), job_id))
         return self._artifact_row(conn.execute("SELECT * FROM artifacts WHERE id=?", (cur.lastrowid,)).fetchone())
 
-    def _artifact_row(self, row: sqlite3.Row) -> dict:
-        item = dict(row)
-        item["files"] = {k: str(self.files_dir / v) for k, v in json.loads(item["files"]).items()}
-        item["params"] = json.loads(item["params"] or "{}")
-        item["ai_made"] = bool(item["ai_made"])
-        return item
+    def _artifact_row(self, row: sqlite3.Row) -> Artifact:
+        return Artifact.from_row(row, self.files_dir)
 
     def artifacts(self, workshop_id: int | None = None, owner: int | None = None,
-                  kind: str | None = None) -> list[dict]:
+                  kind: str | None = None) -> list[Artifact]:
         clauses, args = [], []
         for column, value in (("workshop_id", workshop_id), ("owner", owner), ("kind", kind)):
             if value is not None:
@@ -274,7 +287,7 @@ class Store:
             return [self._artifact_row(r) for r in
                     conn.execute(f"SELECT * FROM artifacts {where} ORDER BY id DESC", args)]
 
-    def artifact(self, artifact_id: int) -> dict | None:
+    def artifact(self, artifact_id: int) -> Artifact | None:
         with self.connect() as conn:
             row = conn.execute("SELECT * FROM artifacts WHERE id=?", (artifact_id,)).fetchone()
             return self._artifact_row(row) if row else None
@@ -284,9 +297,9 @@ class Store:
         item = self.artifact(artifact_id)
         if not item:
             return
-        for path in item["files"].values():
+        for path in item.files.values():
             Path(path).unlink(missing_ok=True)
-        folders = {Path(p).parent for p in item["files"].values()}
+        folders = {Path(p).parent for p in item.files.values()}
         for folder in folders:
             if folder.exists() and folder != self.files_dir and not any(folder.iterdir()):
                 folder.rmdir()

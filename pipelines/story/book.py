@@ -7,13 +7,13 @@ from pathlib import Path
 from PIL import Image, ImageDraw
 
 from ..backends import Progress, no_progress
-from ..config import settings
 from ..export.book import Book, BookPage
 from ..i18n import UserError, translate
 from ..safety.uploads import open_picture
 from .grammar import lexicon
 from .contract import SpeakRequest
 from .spec import Story
+from ..store import library_name
 
 TEXT_PT = {"4-6": 18.0, "7-8": 15.0, "9-10": 13.0}  # printed text size by reading age
 MUSIC_SECONDS = 20.0
@@ -140,7 +140,7 @@ def to_book(story: Story, cover: str | None, ai_pictures: bool, voice_label: str
               "page": t("story.book.page_label"), "listen": t("story.book.listen"),
               "music": t("story.book.music_label"), "contents": t("story.book.contents"),
               "ai_note": t("story.book.ai_note"),
-              "made_with": t("story.book.made_with", library=settings().library_name)}
+              "made_with": t("story.book.made_with", library=library_name())}
     first = next((p.picture for p in story.pages if p.picture and Path(p.picture).exists()), "")
     return Book(title=letter_text(story.title, lang), author=story.author, language=lang, pages=pages, cover=cover,
                 cover_name=Path(first).name if first else "",

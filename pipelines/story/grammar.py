@@ -126,8 +126,10 @@ def fr_forms(noun: str, gender: str, prefix: str, aspire: bool = False, proper: 
 
 
 def en_article(noun: str) -> str:
-    """'a' or 'an' before an English noun phrase."""
-    return "an" if noun[:1].lower() in "aeiou" and not noun.lower().startswith(("uni", "use", "one")) else "a"
+    """'a' or 'an' before an English noun phrase (the rule lives in pipelines.english)."""
+    from ..english import article
+
+    return article(noun)
 
 
 def _cap(text: str) -> str:

@@ -1,8 +1,6 @@
 """The word filter applied to names, edited pages and LLM pages (the studio's prompt filter, FR/EN)."""
 from __future__ import annotations
 
-from ..i18n import UserError
-
 
 def blocked_message_key(text: str, language: str) -> str:
     """The filter's kind-message key when `text` holds a blocked word, else ''."""
@@ -14,6 +12,6 @@ def blocked_message_key(text: str, language: str) -> str:
 
 def check_words(text: str, language: str) -> None:
     """Raise the filter's own kind message (UserError) when `text` holds a blocked word."""
-    key = blocked_message_key(text, language)
-    if key:
-        raise UserError(key)
+    from ..safety.prompts import screen
+
+    screen(text, language=language, model=False)  # words only: pages are checked often

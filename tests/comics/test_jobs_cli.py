@@ -19,7 +19,7 @@ def test_render_job_stores_the_page_as_a_creation(immediate_queue, store, worksh
                                                       "crop_marks": True}, owner=None, workshop_id=workshop["id"])
     job = immediate_queue.get(job_id)
     assert job.state == "done", job.error
-    artifact = store.artifact(job.result["artifact_id"])
+    artifact = store.artifact(job.result.artifact_id)
     assert artifact["kind"] == "comic_page" and artifact["ai_made"] and artifact["title"] == "Le dragon gourmand"
     assert set(artifact["files"]) == {"pdf", "png"}
     assert {"panel-1", "panel-4"} <= set(job.files())
@@ -38,9 +38,8 @@ def test_panel_job_stylises_a_drawing_on_the_cpu(immediate_queue, drawings):
     job = immediate_queue.get(immediate_queue.submit("comics.panel", {"drawing": str(drawings[0]),
                                                                       "style": "pop_art", "stylise": True}))
     assert job.state == "done", job.error
-    from pipelines.jobs.runner import resolve_result_files
 
-    out = resolve_result_files(immediate_queue.store, job.result)["image"]
+    out = job.files()["image"]
     with Image.open(out) as made, Image.open(drawings[0]) as source:
         assert made.size == source.size
         assert made.convert("RGB").tobytes() != source.convert("RGB").tobytes()

@@ -53,9 +53,9 @@ def test_job_runs_to_done_with_result_and_artifact(plugin_env, store, workshop):
     job_id = queue.submit("test.slow", {"seconds": 0.1, "title": "essai"}, owner=zoe["id"], workshop_id=workshop["id"])
     job = queue.get(job_id)
     assert job.state == "done" and job.progress == 1.0 and job.attempts == 1
-    text = Path(job.result["files"]["text"])
+    text = Path(job.files()["text"])
     assert text.exists() and text.read_text().startswith("step 0")
-    artifact = store.artifact(job.result["artifact_id"])
+    artifact = store.artifact(job.result.artifact_id)
     assert artifact["owner"] == zoe["id"] and artifact["title"] == "essai"
     assert queue.expected_seconds("test.slow") is not None
 
@@ -153,7 +153,7 @@ def test_worker_killed_mid_job_requeues_once_then_fails(plugin_env, store):
         job = queue.get(victim)
         assert job.state == "failed" and job.error["key"] == "errors.job_interrupted"
         assert not tmp.exists() and not store.job_dir(None, victim).exists()  # no partial file left
-        assert Path(queue.get(bystander).result["files"]["text"]).exists()
+        assert Path(queue.get(bystander).files()["text"]).exists()
         # After one interruption only, a job is re-queued and completes.
         second = queue.submit("test.slow", {"seconds": 60}, owner=3)
         _wait(lambda: queue.get(second).state == "running" and queue.get(second).progress > 0.002)

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from pipelines.store import Store, expiry_for, write_bytes_atomic
+from pipelines.i18n import UserError
+from pipelines.store import Artifact, Participant, Store, Workshop, expiry_for, write_bytes_atomic
 
 
 def test_schema_is_versioned_and_migrations_are_idempotent(store):
@@ -21,16 +22,22 @@ def test_schema_is_versioned_and_migrations_are_idempotent(store):
 def test_workshop_code_and_participants(store):
     w = store.create_workshop("Mercredi BD", retention="day")
     assert len(w["code"]) == 5 and store.workshop_by_code(w["code"].lower())["id"] == w["id"]
-    with pytest.raises(ValueError, match="who recorded it"):
+    with pytest.raises(UserError, match="who recorded") as missing:
         store.add_participant(w["id"], "Zoé", consent=True, consent_by="")
+    assert missing.value.key == "console.consent_missing_by"
     zoe = store.add_participant(w["id"], "  Zoé  ", consent=True, consent_by="Animatrice")
     assert zoe["name"] == "Zoé" and zoe["consent"] == 1 and zoe["consent_by"] == "Animatrice" and zoe["consent_at"]
     jb = store.add_participant(w["id"], "Jean-Baptiste")
     assert jb["consent"] == 0 and jb["consent_at"] is None
     store.set_consent(jb["id"], True, "Papa de Jean-Baptiste")
     assert store.participant(jb["id"])["consent"] == 1
-    with pytest.raises(Exception):
+    with pytest.raises(UserError) as taken:
         store.add_participant(w["id"], "Zoé")  # same name twice in one workshop
+    assert taken.value.key == "console.name_taken" and taken.value.params == {"name": "Zoé"}
+    with pytest.raises(UserError) as empty:
+        store.add_participant(w["id"], "   ")
+    assert empty.value.key == "store.errors.participant_name"
+    assert isinstance(w, Workshop) and isinstance(zoe, Participant) and zoe.consent is True and w.code == w["code"]
     with pytest.raises(ValueError):
         store.create_workshop("x", retention="forever")
 
@@ -56,6 +63,7 @@ def test_purge_deletes_files_and_rows_together(store):
     short = _artifact(store, today, zoe["id"], "short.png")
     long = _artifact(store, week, None, "long.png")
     assert Path(short["files"]["image"]).exists() and short["ai_made"] and short["seed"] == 3
+    assert isinstance(short, Artifact) and short.files == short["files"] and short.ai_made is True
     assert not any(store.purge_expired(datetime.now()).values())
     counts = store.purge_expired(datetime.now() + timedelta(days=1))
     assert counts["artifacts"] == 1

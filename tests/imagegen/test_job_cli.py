@@ -6,12 +6,11 @@ from PIL import Image
 
 from pipelines.cli import main
 from pipelines.i18n import translate
-from pipelines.jobs.runner import resolve_result_files
 
 
 def _run(queue, store, params, workshop):
     job = queue.get(queue.submit("imagegen.generate", params, workshop_id=workshop["id"]))
-    return job, resolve_result_files(store, job.result)
+    return job, job.files()
 
 
 def test_generate_job_stores_a_labelled_ai_image(sd_turbo_installed, immediate_queue, store, workshop):
@@ -22,7 +21,7 @@ def test_generate_job_stores_a_labelled_ai_image(sd_turbo_installed, immediate_q
     assert image.size == (64, 72) and image.format == "PNG"
     assert image.text["AI-generated"] == "yes" and image.text["Style"] == "pop_art"
     assert job.result["seed"] == 5 and job.result["flagged"] is False
-    artifact = store.artifact(job.result["artifact_id"])
+    artifact = store.artifact(job.result.artifact_id)
     assert artifact["kind"] == "image" and artifact["ai_made"] and artifact["seed"] == 5
     assert artifact["prompt"] == "a cat astronaut"
 
@@ -61,9 +60,9 @@ def test_stylise_job_is_not_marked_ai(immediate_queue, store, workshop, drawing_
                                                                           "style": "manga"},
                                                      workshop_id=workshop["id"]))
     assert job.state == "done", job.error
-    image = Image.open(resolve_result_files(store, job.result)["image"])
+    image = Image.open(job.files()["image"])
     assert image.size == (800, 600)
-    assert not store.artifact(job.result["artifact_id"])["ai_made"]
+    assert not store.artifact(job.result.artifact_id)["ai_made"]
 
 
 def test_cli_generate_text_and_drawing(sd_turbo_installed, tmp_path, drawing_file, capsys):

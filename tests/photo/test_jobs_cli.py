@@ -21,7 +21,7 @@ def test_restore_recolor_and_sheet_jobs(immediate_queue, store, save_photo, tmp_
     params = {"source": str(source), "steps": ["repair", "tone", "denoise", "upscale"], "strength": 0.5, "scale": 2}
     job = immediate_queue.get(immediate_queue.submit("photo.restore", params))
     assert job.state == "done", job.error
-    restored = Image.open(store.files_dir / job.result["files"]["restored"])
+    restored = Image.open(job.files()["restored"])
     assert restored.size == (1024, 1024) and job.result["applied"] == ["repair", "tone", "denoise", "upscale"]
     # colour points from the true photo on 1 % of the pixels -> a colour photo close to the truth
     big = np.asarray(Image.fromarray((truth * 255).astype(np.uint8)).resize(restored.size))
@@ -30,18 +30,18 @@ def test_restore_recolor_and_sheet_jobs(immediate_queue, store, save_photo, tmp_
     hints = tmp_path / "hints.png"
     Image.fromarray(np.dstack([big, alpha]), "RGBA").save(hints)
     job = immediate_queue.get(immediate_queue.submit("photo.recolor", {
-        "uncoloured": str(store.files_dir / job.result["files"]["restored"]), "hints": str(hints)}))
+        "uncoloured": str(job.files()["restored"]), "hints": str(hints)}))
     assert job.state == "done", job.error
-    coloured = to_array(Image.open(store.files_dir / job.result["files"]["restored"]))
+    coloured = to_array(Image.open(job.files()["restored"]))
     ab_error = np.abs(rgb_to_lab(coloured)[..., 1:] - rgb_to_lab(big.astype(np.float32) / 255)[..., 1:]).mean()
     assert ab_error < 8, ab_error
     job = immediate_queue.get(immediate_queue.submit("photo.sheet", {
-        "before": str(source), "after": str(store.files_dir / job.result["files"]["restored"]),
+        "before": str(source), "after": str(job.files()["restored"]),
         "caption": "Mamie en 1962", "date": "1962"}))
     assert job.state == "done", job.error
     import pdfplumber
 
-    with pdfplumber.open(store.files_dir / job.result["files"]["pdf"]) as pdf:
+    with pdfplumber.open(job.files()["pdf"]) as pdf:
         text = pdf.pages[0].extract_text()
         assert "Mamie en 1962" in text and "Avant" in text and len(pdf.pages[0].images) == 2
 

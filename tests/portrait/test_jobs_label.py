@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import subprocess
 from datetime import date
+from pathlib import Path
 
 import pypdf
 import pytest
@@ -20,7 +21,7 @@ def photo(tmp_path):
 
 
 def _files(queue, job):
-    return {k: queue.store.files_dir / v for k, v in job.result["files"].items()}
+    return {k: Path(v) for k, v in job.files().items()}
 
 
 def _framed(queue, photo, owner, workshop):

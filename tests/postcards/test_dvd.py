@@ -84,3 +84,21 @@ def test_proposed_fronts_are_a6_shaped_and_inside_the_cover():
             assert 0 <= left < right <= 1 and 0 <= top < bottom <= 1
             ratio = (right - left) * size[0] / ((bottom - top) * size[1])
             assert ratio == pytest.approx(148 / 105 if p.orientation == "landscape" else 105 / 148, rel=0.01)
+
+
+def test_the_dvd_flow_is_one_engine_call_kept_per_corner_position(tmp_path):
+    from pipelines.export.dvd import StraightCover, open_cover_photo, straighten_cover
+
+    photo = Image.fromarray(_photo(2, "wood")[0])
+    cover = straighten_cover(photo)
+    assert isinstance(cover, StraightCover) and cover.found and len(cover.proposals) == 3
+    assert straighten_cover(photo) is cover  # a page re-running does not straighten again
+    by_hand = straighten_cover(photo, cover.corners[::-1])
+    assert not by_hand.found and by_hand.image.size == cover.image.size
+    part = cover.part(0)
+    left, top, right, bottom = cover.proposals[0].crop
+    assert part.size == (round(right * cover.image.width) - round(left * cover.image.width),
+                         round(bottom * cover.image.height) - round(top * cover.image.height))
+    with pytest.raises(UserError) as missing:
+        open_cover_photo(tmp_path / "nothing.jpg")
+    assert missing.value.key == "postcards.unreadable"

@@ -2,6 +2,8 @@
 to cut."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import numpy as np
 import pypdf
 import pytest
@@ -26,7 +28,7 @@ def test_postcard_job_makes_a_4up_sheet_and_stores_it(immediate_queue, workshop,
                                     workshop_id=workshop["id"])
     job = immediate_queue.get(job_id)
     assert job.state == "done", job.error
-    files = {k: immediate_queue.store.files_dir / v for k, v in job.result["files"].items()}
+    files = {k: Path(v) for k, v in job.files().items()}
     reader = pypdf.PdfReader(files["pdf"])
     assert len(reader.pages) == 2
     text = reader.pages[1].extract_text()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from pipelines.jobs.queue import JobQueue
-from pipelines.jobs.runner import resolve_result_files, run_job
+from pipelines.jobs.runner import run_job
 from pipelines.safety import approvals
 
 PARAMS = {"prompt": "un chat qui dort", "seed": 3, "steps": 1, "width": 64, "height": 64}
@@ -38,7 +38,7 @@ def test_a_rejected_picture_is_deleted_and_counted(sd_turbo_installed, store, wo
     child = store.add_participant(workshop["id"], "Zoé")
     approvals.set_required(store, workshop["id"], True)
     job = _picture_job(store, workshop, child["id"])
-    image = Path(resolve_result_files(store, job.result)["image"])
+    image = Path(job.files()["image"])
     assert image.is_file()
     assert approvals.reject(store, job.id, "violence")["state"] == "rejected"
     assert not image.exists() and store.artifacts(workshop_id=workshop["id"]) == []

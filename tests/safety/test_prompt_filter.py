@@ -157,3 +157,19 @@ def test_blocked_prompts_are_counted_by_category_never_with_the_text(store, work
     check_prompt("kids putting a cat in the microwave", "en", store=store, workshop_id=workshop["id"])
     assert store.count_events("prompt_blocked", workshop["id"]) == 3
     assert store.events_by_detail("prompt_blocked", workshop["id"]) == {"sexual": 1, "violence": 1, "animal_cruelty": 1}
+
+
+def test_the_fresh_set_stands_apart_from_the_two_halves():
+    fresh = load("unsafe", fresh=True) + load("benign", fresh=True)
+    known = {p.text for p in load("unsafe") + load("benign")}
+    assert {p.half for p in fresh} == {"fresh"} and not known & {p.text for p in fresh}
+    assert len({p.text for p in fresh}) == len(fresh), "duplicate prompts"
+    assert sum(p.unsafe for p in fresh) >= 250 and sum(not p.unsafe for p in fresh) >= 250
+    assert {p.category for p in fresh if p.unsafe} >= set(CATEGORIES)
+
+
+def test_place_names_and_size_adjectives_are_read_in_context():
+    assert not check_prompt("une balade à Montreuil-sous-Bois avec Léa", "fr", names=ROSTER).blocked
+    assert not check_prompt("Léa qui porte une grosse valise", "fr", names=ROSTER).blocked
+    assert check_prompt("Léa la grosse", "fr", names=ROSTER).blocked
+    assert check_prompt("a poster of Hitler in Berlin", "fr").blocked

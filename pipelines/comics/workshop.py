@@ -1,0 +1,82 @@
+"""The comics page in progress as plain data (a dict kept in the browser session): what the page asks the
+engine, written without Streamlit so the command line and the tests can call it.
+
+``comic``: {"id", "layout", "guided", "hero": {"name", "look", "seed", "ref"}, "panels": [{"story", "way",
+"style", "strength", "drawing", "image", "ai", "job", "bubbles", "version", "use_hero", "seed"}], ...}; a
+panel's ``way`` is "text" (drawn by the AI from its line), "drawing_ai" (the child's drawing redrawn by
+the AI), "stylise" (inked on the processor) or "as_is".
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from .. import backends
+from ..jobs.registry import KINDS as JOB_KINDS
+from .layouts import LAYOUTS
+from .page import BubbleSpec, PageSpec, PanelSpec
+
+
+def page_spec(comic: dict, title: str = "", authors: str = "", language: str = "fr") -> PageSpec:
+    """The page as the engine sees it (only the panels the layout holds); authors: names separated by commas."""
+    count = LAYOUTS[comic["layout"]].panel_count
+    used = comic["panels"][:count]
+    while used and not used[-1]["image"] and not used[-1]["bubbles"]:
+        used = used[:-1]  # trailing empty panels print as empty frames, to draw in by hand
+    panels = []
+    for panel in used:
+        panels.append(PanelSpec(image=panel["image"], ai=panel["ai"], story=panel["story"],
+                                bubbles=[BubbleSpec(b["kind"], b["text"], b["position"], tuple(b["nudge"]),
+                                                    tuple(b["tail"]) if b["tail"] else None)
+                                         for b in panel["bubbles"]]))
+    names = [a.strip() for a in authors.split(",") if a.strip()]
+    return PageSpec(title=title, authors=names, layout=comic["layout"], language=language, panels=panels)
+
+
+def txt2img_ready() -> bool:
+    """True when a text-to-image engine is installed and its job kind is registered (AI panels are offered)."""
+    return "imagegen.generate" in JOB_KINDS and bool(backends.available("imagegen.txt2img"))
+
+
+def img2img_ready() -> bool:
+    """True when a drawing-to-image engine is installed (a drawing or the hero's picture can start a panel)."""
+    return "imagegen.generate" in JOB_KINDS and bool(backends.available("imagegen.img2img"))
+
+
+def hero_description(comic: dict) -> str:
+    """The hero sheet in words (name, look): the same in every AI panel, so the hero stays the same."""
+    hero = comic["hero"]
+    return ", ".join(x for x in (hero["name"].strip(), hero["look"].strip()) if x)
+
+
+def panel_prompt(comic: dict, i: int) -> str:
+    """What the AI draws in panel i: the panel's story line (or, for a drawing with no line, the hero)."""
+    return comic["panels"][i]["story"].strip() or (
+        hero_description(comic) if comic["panels"][i]["way"] == "drawing_ai" else "")
+
+
+def hero_ref_ready(comic: dict) -> bool:
+    """True when the hero's picture can be the starting point of a panel (picture kept + img2img installed)."""
+    ref = comic["hero"].get("ref", "")
+    return bool(ref) and Path(ref).is_file() and img2img_ready()
+
+
+def ai_panel_params(comic: dict, i: int, language: str) -> dict:
+    """The imagegen.generate request of panel i: story line, hero sheet as `character`, hero's seed, style,
+    and a starting picture (the panel's drawing, or the hero's picture when the child asked for it)."""
+    panel = comic["panels"][i]
+    params = {"prompt": panel_prompt(comic, i), "character": hero_description(comic), "style": panel["style"],
+              "seed": int(comic["hero"]["seed"]), "width": 512, "height": 512, "language": language}
+    if panel["way"] == "drawing_ai":
+        params.update(init_image=panel["drawing"], strength=float(panel["strength"]))
+    elif panel.get("use_hero") and hero_ref_ready(comic):
+        params.update(init_image=comic["hero"]["ref"], strength=float(panel["strength"]))
+    return params
+
+
+def check_ai_panel(comic: dict, i: int, language: str, store=None, workshop_id: int | None = None) -> None:
+    """Refuse an empty line or words unsuitable for children, with a kind sentence naming the panel
+    (a refusal is counted for the facilitator's console)."""
+    from ..safety.prompts import screen
+
+    screen(panel_prompt(comic, i), hero_description(comic), language=language, store=store, workshop_id=workshop_id,
+           model=False, empty_key="comics.errors.story_empty", blocked_key="comics.ui.panel_blocked", panel=i + 1)

@@ -1,0 +1,96 @@
+"""The store's records, typed: a workshop, a participant, an artifact (a creation or an upload).
+
+A record is the row as a plain dict (JSON-ready, read by key as pages always did) whose declared
+fields also read as attributes (``workshop.code``) and are known to type checkers. Columns a later
+migration adds are in the dict too, readable by key before they are declared here.
+"""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+
+class _Record(dict):
+    """A database row as a dict whose fields also read as attributes."""
+
+    __slots__ = ()
+
+    def __getattr__(self, name: str) -> Any:
+        try:
+            return self[name]
+        except KeyError:
+            raise AttributeError(f"{type(self).__name__} has no field {name!r}") from None
+
+
+class Workshop(_Record):
+    """One workshop. day: ISO date; age_group: a key of ages.*; language: "fr" | "en";
+    retention: "day" | "week" | "month" (how long its creations are kept); code: the 5-letter
+    code tablets type; created_at: ISO timestamp."""
+
+    __slots__ = ()
+    id: int
+    name: str
+    day: str
+    age_group: str
+    language: str
+    retention: str
+    code: str
+    created_at: str
+
+    @classmethod
+    def from_row(cls, row) -> "Workshop":
+        return cls(dict(row))
+
+
+class Participant(_Record):
+    """A child or adult of a workshop, by first name or pseudonym (unique in the workshop).
+
+    minor: parental consent is needed; consent: it was recorded, by ``consent_by`` at ``consent_at``."""
+
+    __slots__ = ()
+    id: int
+    workshop_id: int
+    name: str
+    age_group: str
+    minor: bool
+    consent: bool
+    consent_by: str | None
+    consent_at: str | None
+    created_at: str
+
+    @classmethod
+    def from_row(cls, row) -> "Participant":
+        item = dict(row)
+        item["minor"], item["consent"] = bool(item["minor"]), bool(item["consent"])
+        return cls(item)
+
+
+class Artifact(_Record):
+    """A creation or an upload kept in the gallery until ``expires_at``.
+
+    files: name -> absolute path; params: the settings it was made with; model: what made it
+    (a model id, "composer", or "" for a person); ai_made: labelled as made with AI."""
+
+    __slots__ = ()
+    id: int
+    workshop_id: int | None
+    owner: int | None
+    kind: str
+    title: str
+    files: dict[str, str]
+    prompt: str
+    params: dict
+    model: str
+    seed: int | None
+    ai_made: bool
+    created_at: str
+    expires_at: str
+
+    @classmethod
+    def from_row(cls, row, files_dir: Path) -> "Artifact":
+        item = dict(row)
+        item["files"] = {k: str(Path(files_dir) / v) for k, v in json.loads(item["files"]).items()}
+        item["params"] = json.loads(item["params"] or "{}")
+        item["ai_made"] = bool(item["ai_made"])
+        return cls(item)

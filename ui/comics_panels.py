@@ -1,0 +1,140 @@
+"""The comics page's panels step: how each panel is made, its job, its picture."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import streamlit as st
+
+from pipelines.comics.layouts import LAYOUTS
+from pipelines.comics.workshop import ai_panel_params, check_ai_panel, hero_ref_ready, img2img_ready, txt2img_ready
+from pipelines.device import probe
+from pipelines.imagegen.speed import first_guess_seconds
+from pipelines.i18n import UserError
+
+from .comics_state import save_upload, work_dir
+from .i18n import error_text, lang, t
+from .jobs import expected_time_text, job_status_ui, submit_job
+from .runtime import get_store
+from .session import current_workshop
+from .widgets import backend_choice_ui
+
+WAYS = ("text", "drawing_ai", "stylise", "as_is")
+
+
+def panels_step_ui(comic: dict) -> None:
+    """Each panel: a way to make it, its inputs, a button that runs it as a job, the result."""
+    from pipelines.imagegen.styles import STYLES
+
+    ways = [w for w in WAYS if (w != "text" or txt2img_ready()) and (w != "drawing_ai" or img2img_ready())]
+    if not txt2img_ready():
+        with st.expander(t("comics.ui.no_model")):
+            backend_choice_ui("imagegen.txt2img", key="comic-engine-info")
+    count = LAYOUTS[comic["layout"]].panel_count
+    for i in range(count):
+        panel = comic["panels"][i]
+        with st.container(border=True):
+            story = f" — {panel['story']}" if panel["story"] else ""
+            st.markdown(f"### {t('comics.ui.panel_title', n=i + 1)}" + story)
+            if panel["job"]:  # followed first, so the panel's button is free again as soon as it is drawn
+                follow_panel_job(comic, i)
+            left, right = st.columns([3, 2])
+            with left:
+                if panel["way"] not in ways:
+                    panel["way"] = "stylise"
+                panel["way"] = st.radio(t("comics.ui.way"), ways, index=ways.index(panel["way"]),
+                                        key=f"comic-way-{i}", format_func=lambda w: t(f"comics.ui.way_{w}"))
+                if panel["way"] != "as_is":
+                    names = list(STYLES)
+                    panel["style"] = st.selectbox(t("comics.ui.style"), names, index=names.index(panel["style"]),
+                                                  key=f"comic-style-{i}",
+                                                  format_func=lambda s: f"{STYLES[s].emoji} {t(STYLES[s].label)}")
+                if panel["way"] == "text" and hero_ref_ready(comic):
+                    panel["use_hero"] = st.checkbox(t("comics.ui.hero_use_ref"), value=bool(panel.get("use_hero")),
+                                                    key=f"comic-use-hero-{i}", help=t("comics.ui.hero_use_ref_help"))
+                if panel["way"] == "drawing_ai" or (panel["way"] == "text" and panel.get("use_hero")
+                                                    and hero_ref_ready(comic)):
+                    panel["strength"] = st.slider(t("comics.ui.strength"), 0.2, 0.9, float(panel["strength"]), 0.05,
+                                                  key=f"comic-strength-{i}")
+                if panel["way"] != "text":
+                    upload = st.file_uploader(t("comics.ui.upload"), type=["png", "jpg", "jpeg", "webp"],
+                                              key=f"comic-upload-{i}")
+                    if upload is not None:
+                        saved = save_upload(upload.getvalue(), work_dir(comic) / f"drawing-{i + 1}.png")
+                        if saved:
+                            panel["drawing"] = saved
+                    if panel["drawing"]:
+                        st.caption(f"✅ {t('comics.ui.drawing_saved')}")
+                kind = "imagegen.generate" if panel["way"] in ("text", "drawing_ai") else "comics.panel"
+                guess = first_guess_seconds(1, probe().has_gpu) if kind == "imagegen.generate" \
+                    else None
+                hint = expected_time_text(kind, guess)
+                if hint:
+                    st.caption(hint)
+                label = "comics.ui.redo_panel" if panel["image"] else "comics.ui.make_panel"
+                if st.button(t(label, n=i + 1), key=f"comic-make-{i}", type="primary", width="stretch",
+                             disabled=bool(panel["job"])):
+                    start_panel_job(comic, i)
+                    st.rerun()
+                message = st.session_state.pop(f"comic-error-{i}", None)
+                if message:  # next to the panel's button, where the child is looking
+                    st.error(message)
+            with right:
+                if panel["image"] and Path(panel["image"]).exists():
+                    st.image(panel["image"], caption=t("comics.ui.panel_ready"), width="stretch")
+                    if panel["ai"]:
+                        st.caption(t("comics.ui.panel_ai", seed=panel.get("seed") or comic["hero"]["seed"]),
+                                   help=t("comics.ui.panel_engine", engine=panel["made_by"])
+                                   if panel.get("made_by") else None)
+                elif panel["drawing"]:
+                    st.image(panel["drawing"], width="stretch")
+                else:
+                    st.caption(t("comics.ui.no_panel_yet"))
+
+
+def start_panel_job(comic: dict, i: int) -> None:
+    """Queue the work that makes panel i (a CPU stylisation, or the AI when installed)."""
+    panel = comic["panels"][i]
+    try:
+        if panel["way"] in ("drawing_ai", "stylise", "as_is") and not panel["drawing"]:
+            raise UserError("comics.ui.need_drawing", n=i + 1)
+        if panel["way"] == "stylise" or panel["way"] == "as_is":
+            params = {"drawing": panel["drawing"], "style": panel["style"], "stylise": panel["way"] == "stylise"}
+            panel["job"] = submit_job("comics.panel", params)
+            return
+        workshop = current_workshop()
+        check_ai_panel(comic, i, lang(), store=get_store(), workshop_id=workshop["id"] if workshop else None)
+        panel["job"] = submit_job("imagegen.generate", ai_panel_params(comic, i, lang()))
+    except UserError as exc:
+        st.session_state[f"comic-error-{i}"] = error_text(exc)
+
+
+def follow_panel_job(comic: dict, i: int) -> None:
+    """Show a panel's job; when it is done, keep its picture in the page's folder."""
+    panel = comic["panels"][i]
+    job = job_status_ui(panel["job"], key=f"panel-{i}")
+    if job is None:
+        return
+    panel["job"] = None
+    if job.state == "done":
+        source = Path(job.files()["image"])
+        panel["version"] += 1
+        target = work_dir(comic) / f"panel-{i + 1}-v{panel['version']}.png"
+        shutil.copyfile(source, target)
+        panel["image"] = str(target)
+        panel["ai"] = job.kind == "imagegen.generate"
+        panel["seed"] = job.result.get("seed")  # shown under the panel: the hero's magic number
+        panel["made_by"] = job.result.get("engine", "")  # e.g. "OpenVINO bf16", in the caption's tooltip
+        if job.result.get("message_key"):  # the safety checker replaced the picture
+            st.session_state[f"comic-error-{i}"] = t(job.result["message_key"])
+
+
+def panel_errors_ui(comic: dict) -> None:
+    """Messages of panels the layout no longer shows (a panel's own message shows beside its button).
+    Always one container, so the steps below keep their place and the open step stays open."""
+    count = LAYOUTS[comic["layout"]].panel_count
+    with st.container():
+        for i in range(count, len(comic["panels"])):
+            message = st.session_state.pop(f"comic-error-{i}", None)
+            if message:
+                st.error(message)

@@ -1,0 +1,159 @@
+"""The postcards page's picture sources: the workshop gallery, a photo from this device, a recycled DVD cover."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import streamlit as st
+from PIL import Image, ImageDraw
+
+from pipelines.export.dvd import straighten_cover
+from pipelines.i18n import UserError
+from pipelines.safety.uploads import sanitize_image
+from pipelines.store.files import atomic_path
+
+from .i18n import error_text, t
+from .postcards_transform import transform_ui
+from .runtime import get_store
+from .session import can_upload_photos, visible_artifacts
+from .widgets import picture_choice_ui
+
+IMAGE_TYPES = {".png", ".jpg", ".jpeg", ".webp"}
+
+
+def save_picture(image: Image.Image, name: str, workshop_id: int | None) -> str:
+    """Keep a picture in the store (uploads and straightened covers), atomically; returns its path."""
+    folder = get_store().artifact_dir(workshop_id, "postcards")
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / name
+    with atomic_path(path) as tmp:
+        image.save(tmp, format="PNG")
+    return str(path)
+
+
+def gallery_source_ui(workshop_id: int | None) -> str | None:
+    """Pick one of the workshop's pictures."""
+    items = []
+    for item in visible_artifacts(workshop_id) if workshop_id else []:
+        picture = next((p for p in item["files"].values() if Path(p).suffix.lower() in IMAGE_TYPES
+                        and Path(p).exists()), None)
+        if picture:
+            items.append((item, picture))
+    if not items:
+        st.info(t("postcards.gallery_empty"))
+        return None
+    columns = st.columns(4)
+    for index, (item, picture) in enumerate(items[:24]):
+        with columns[index % 4], st.container(border=True):
+            st.image(picture, use_container_width=True)
+            if st.button(t("postcards.pick"), key=f"pick-{item['id']}", use_container_width=True):
+                st.session_state["postcard_front"] = picture
+                st.session_state["postcard_ai"] = bool(item["ai_made"])
+    return st.session_state.get("postcard_front")
+
+
+def upload_source_ui(workshop_id: int | None) -> str | None:
+    """A photo sent from this device (checked, cleaned of its metadata)."""
+    if not can_upload_photos():
+        st.warning(t("postcards.no_consent"))
+        return None
+    upload = st.file_uploader(t("postcards.upload"), type=["jpg", "jpeg", "png", "webp", "heic"], key="pc-upload")
+    if upload is not None and st.session_state.get("postcard_upload_id") != upload.file_id:
+        try:
+            clean = sanitize_image(upload.getvalue())
+        except UserError as exc:
+            st.error(error_text(exc))
+            return None
+        st.session_state["postcard_front"] = save_picture(clean.image, f"photo-{upload.file_id[:8]}.png", workshop_id)
+        st.session_state["postcard_upload_id"] = upload.file_id
+        st.session_state["postcard_ai"] = False
+    return st.session_state.get("postcard_front") if st.session_state.get("postcard_upload_id") else None
+
+
+def dvd_source_ui(workshop_id: int | None) -> str | None:
+    """A DVD cover photographed at an angle: found, straightened (corners by hand if needed), a part chosen."""
+    if not can_upload_photos():
+        st.warning(t("postcards.no_consent"))
+        return None
+    upload = st.file_uploader(t("postcards.upload_dvd"), type=["jpg", "jpeg", "png", "webp", "heic"], key="pc-dvd")
+    if upload is None:
+        return None
+    if st.session_state.get("dvd_id") != upload.file_id:
+        try:
+            photo = sanitize_image(upload.getvalue(), downscale=True).image
+        except UserError as exc:
+            st.error(error_text(exc))
+            return None
+        photo.thumbnail((1600, 1600))
+        w, h = photo.size
+        try:
+            start, found = straighten_cover(photo).corners, True
+        except UserError:  # no cover found: the patron places the corners
+            start = [(0.15 * w, 0.15 * h), (0.85 * w, 0.15 * h), (0.85 * w, 0.85 * h), (0.15 * w, 0.85 * h)]
+            found = False
+        st.session_state.update(dvd_id=upload.file_id, dvd_found=found, dvd_photo=photo)
+        for n, (x, y) in enumerate(start, start=1):
+            st.session_state[f"dvd-x{n}"] = int(round(100 * x / w))
+            st.session_state[f"dvd-y{n}"] = int(round(100 * y / h))
+    photo = st.session_state["dvd_photo"]
+    w, h = photo.size
+    if st.session_state["dvd_found"]:
+        st.success(t("postcards.found"))
+    else:
+        st.warning(t("postcards.no_cover"))
+    with st.expander(t("postcards.corners"), expanded=not st.session_state["dvd_found"]):
+        cols = st.columns(4)
+        for n in range(1, 5):
+            with cols[n - 1]:
+                st.markdown(f"**{t('postcards.corner', n=n)}**")
+                st.slider("x %", 0, 100, key=f"dvd-x{n}")
+                st.slider("y %", 0, 100, key=f"dvd-y{n}")
+    corners = [(st.session_state[f"dvd-x{n}"] * w / 100, st.session_state[f"dvd-y{n}"] * h / 100)
+               for n in range(1, 5)]
+    shown = photo.copy()
+    ImageDraw.Draw(shown).polygon([tuple(map(int, c)) for c in corners], outline=(255, 210, 0), width=max(3, w // 200))
+    left, right = st.columns(2)
+    left.image(shown, use_container_width=True)
+    try:
+        cover = straighten_cover(photo, corners)  # straightened once per corner position (kept by the engine)
+    except UserError as exc:
+        st.error(error_text(exc))
+        return None
+    right.image(cover.image, use_container_width=True)
+    proposals = cover.proposals
+    choice = st.radio(t("postcards.part"), range(len(proposals)), format_func=lambda i: t(proposals[i].key),
+                      horizontal=True, key="dvd-part")
+    key = f"{upload.file_id}-{choice}-{hash(tuple(map(int, np.ravel(corners))))}"
+    if st.session_state.get("dvd_saved_key") != key:
+        st.session_state["postcard_front"] = save_picture(cover.part(choice), f"pochette-{upload.file_id[:8]}.png",
+                                                         workshop_id)
+        st.session_state["dvd_saved_key"] = key
+        st.session_state["pc-orientation"] = proposals[choice].orientation
+        st.session_state["postcard_ai"] = False
+    return st.session_state["postcard_front"]
+
+
+def source_ui(workshop_id: int | None) -> str | None:
+    """Where the picture comes from: another page, the gallery, this device, or a DVD cover; returns its file."""
+    sources = {"gallery": ("🖼️", t("postcards.from_gallery")), "upload": ("📷", t("postcards.from_upload")),
+               "dvd": ("📀", t("postcards.from_dvd"))}
+    handed = st.session_state.get("postcard_source")
+    if handed and Path(handed).exists():
+        sources = {"handed": ("✨", t("postcards.from_other_page")), **sources}
+    source = picture_choice_ui(t("postcards.source"), sources, key="pc-source")
+    if source != st.session_state.get("pc-last-source"):
+        st.session_state.pop("postcard_front", None)
+        st.session_state.pop("postcard_upload_id", None)
+        st.session_state["pc-last-source"] = source
+    if source == "handed":
+        front = handed
+        st.session_state["postcard_ai"] = bool(st.session_state.get("postcard_source_ai", True))
+    elif source == "gallery":
+        front = gallery_source_ui(workshop_id)
+    elif source == "upload":
+        front = upload_source_ui(workshop_id)
+    else:
+        front = dvd_source_ui(workshop_id)
+        if front and Path(front).exists():
+            front = transform_ui(front, workshop_id)
+    return front
