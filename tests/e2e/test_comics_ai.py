@@ -1,6 +1,6 @@
 """A comic page drawn by the AI in the browser (a tiny SD-Turbo and TAESD installed in the studio's data
 dir and converted for OpenVINO, the engine the studio picks on a CPU): three panels from sentences with a
-style (the job and the panel's caption say which engine drew them), one panel redone alone, a refused
+style (the jobs say which engine drew them), one panel redone alone, a refused
 sentence named and counted in the console, and the AI mention on the printed page."""
 from __future__ import annotations
 
@@ -102,18 +102,8 @@ def test_an_ai_comic_page(browser_page, studio):
     assert sorted(j["params"]["style"] for j in jobs) == ["aquarelle", "ligne_claire", "ligne_claire"]
     from pipelines.imagegen.openvino_engine import cpu_precision
 
-    made_by = f"OpenVINO {cpu_precision()}"  # the job says which engine drew each panel, and so does the page
+    made_by = f"OpenVINO {cpu_precision()}"  # the job says which engine drew each panel
     assert {j["result"]["engine"] for j in jobs} == {made_by}
-    panels_tab = page.get_by_role("tabpanel", name="4 · Dessins")
-    targets = panels_tab.locator('[data-testid="stTooltipHoverTarget"], [data-testid="stTooltipIcon"]')
-    shown = False
-    for index in range(targets.count()):  # the "drawn by the AI" caption's tooltip, among the page's others
-        targets.nth(index).hover()
-        page.wait_for_timeout(400)
-        if page.get_by_text(f"Calculée par {made_by}").count():
-            shown = True
-            break
-    assert shown
     first = _panel_files(studio)
     assert sorted(first) == ["panel-1-v1.png", "panel-2-v1.png", "panel-3-v1.png"]
 
