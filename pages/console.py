@@ -4,12 +4,11 @@ from datetime import date
 import streamlit as st
 
 from pipelines.config import RETENTION_CHOICES
-from pipelines.i18n import UserError
-from ui.i18n import error_text, lang, t
+from ui.i18n import lang, t
 from ui.runtime import get_store
 from ui.session import current_workshop, is_facilitator
 from ui.approvals import approvals_console_ui
-from ui.console import code_ui, library_settings_ui, queue_ui
+from ui.console import code_ui, library_settings_ui, participants_ui, queue_ui
 from ui.console_privacy import retention_ui, tablets_ui, worker_ui
 from ui.frame import require_frame
 
@@ -66,42 +65,7 @@ st.header(f"{workshop['name']} — {workshop['day']}")
 code_ui(workshop)
 approvals_console_ui(store, workshop)  # children's pictures waiting for the OK; refusals by category
 
-st.subheader(f"👧 {t('console.participants')}")
-with st.form("add-participant", clear_on_submit=True):
-    col1, col2, col3 = st.columns([2, 1, 1])
-    first_name = col1.text_input(t("console.first_name"), max_chars=40)
-    age = col2.selectbox(t("console.age_group"), AGE_GROUPS, index=AGE_GROUPS.index(workshop["age_group"])
-                         if workshop["age_group"] in AGE_GROUPS else 2, format_func=lambda a: t(f"ages.{a}"))
-    minor = col3.checkbox(t("console.minor"), value=age != "adults")
-    consent = st.checkbox(t("console.consent"))
-    consent_by = st.text_input(t("console.consent_by"), max_chars=60)
-    if st.form_submit_button(t("console.add_button"), type="primary", width="stretch"):
-        try:
-            person = store.add_participant(workshop["id"], first_name, age, minor, consent, consent_by)
-            st.session_state["console_flash"] = t("console.added", name=person.name)
-            st.rerun()
-        except UserError as exc:  # no name, a name already there, consent without who recorded it
-            st.error(error_text(exc))
-
-for person in store.participants(workshop["id"]):
-    col1, col2, col3 = st.columns([2, 3, 1])
-    col1.markdown(f"**{person['name']}** · {t('ages.' + person['age_group'])}")
-    if not person["minor"]:
-        col2.write(t("console.adult"))
-    elif person["consent"]:
-        col2.write("✅ " + t("console.consent_given", by=person["consent_by"],
-                             at=person["consent_at"].replace("T", " ")[:16]))
-    else:
-        with col2.popover("⚠️ " + t("console.consent_none")):
-            by = st.text_input(t("console.consent_by"), key=f"by-{person['id']}")
-            if st.button(t("console.consent"), key=f"consent-{person['id']}"):
-                if by.strip():
-                    store.set_consent(person["id"], True, by)
-                    st.rerun()
-                st.error(t("console.consent_missing_by"))
-    if col3.button(t("console.remove"), key=f"remove-{person['id']}"):
-        store.remove_participant(person["id"])
-        st.rerun()
+participants_ui(workshop, AGE_GROUPS)  # add (the form kept on an error), consent, remove (confirmed)
 
 tablets_ui(workshop)
 retention_ui(workshop)

@@ -6,44 +6,56 @@ from ui.jobs import job_status_ui, submit_job
 from ui.photos import (analysis_ui, cleared_mask_ui, export_ui, hints_ui, reset_ui, result_ui, state, steps_ui,
                        upload_ui)
 from ui.session import can_upload_photos, current_workshop
+from ui.work import restore_work, save_work_now
 from ui.frame import require_frame
 
 require_frame()  # first: pages run inside the studio's frame (ui/frame.py)
 
-st.title(f"📷 {t('pages.photos.title')}")
-st.write(t("photo.ui.intro"))
-if current_workshop() is None:
-    st.caption(t("photo.ui.no_workshop"))
-if not can_upload_photos():
-    st.warning(t("photo.ui.no_consent"))
-    st.stop()
 
-# 1. The photo.
-if not state().get("source"):
-    upload_ui()
-    st.stop()
-reset_ui()
+def photos_page() -> None:
+    st.title(f"📷 {t('pages.photos.title')}")
+    st.write(t("photo.ui.intro"))
+    if current_workshop() is None:
+        st.caption(t("photo.ui.no_workshop"))
+    if not can_upload_photos():
+        st.warning(t("photo.ui.no_consent"))
+        return
 
-# 2. What the analysis found, and the steps the patron picks.
-info = analysis_ui()
-if info is None:
-    st.stop()
-if not state().get("restore_job"):
-    mask = cleared_mask_ui() if info["scratches"] or info["spots"] else None
-    params = steps_ui(info)
-    if params is not None:
-        state()["restore_job"] = submit_job("photo.restore", {
-            "source": state()["photo_file"], **params, "mask_path": mask if "repair" in params["steps"] else None})
-        st.rerun()
-    st.stop()
+    # 1. The photo.
+    if not state().get("source"):
+        upload_ui()
+        return
+    reset_ui()
 
-# 3. The job, then before / after, colour points and exports.
-job = job_status_ui(state()["restore_job"], "photo-restore")
-if job is None:
-    st.stop()
-if job.state != "done":
-    state()["restore_job"] = None
-    st.stop()
-files = result_ui(job)
-hints_ui(files)
-export_ui(files, ai_made=bool(job.result.get("ai_made")) or bool(state().get("recolored") and files.get("uncoloured")))
+    # 2. What the analysis found, and the steps the patron picks.
+    info = analysis_ui()
+    if info is None:
+        return
+    if not state().get("restore_job"):
+        mask = cleared_mask_ui() if info["scratches"] or info["spots"] else None
+        params = steps_ui(info)
+        if params is not None:
+            mask_path = mask if "repair" in params["steps"] else None
+            state()["restore_job"] = submit_job("photo.restore", {"source": state()["photo_file"], **params,
+                                                                  "mask_path": mask_path})
+            st.rerun()
+        return
+
+    # 3. The job, then before / after, colour points and exports.
+    job = job_status_ui(state()["restore_job"], "photo-restore")
+    if job is None:
+        return
+    if job.state != "done":
+        state()["restore_job"] = None
+        return
+    files = result_ui(job)
+    hints_ui(files)
+    recoloured = bool(state().get("recolored") and files.get("uncoloured"))
+    export_ui(files, ai_made=bool(job.result.get("ai_made")) or recoloured)
+
+
+restore_work("photo")  # this participant's photo in progress, after a reload or a studio restart
+try:
+    photos_page()
+finally:
+    save_work_now("photo")

@@ -10,10 +10,11 @@ from pipelines.safety.uploads import open_picture
 from pipelines.store import library_name
 from ui.i18n import lang, t
 from ui.jobs import expected_time_text, job_status_ui, submit_job
-from ui.postcards import source_ui
+from ui.postcards import card_in_progress, source_ui
 from ui.runtime import get_store
 from ui.session import current_workshop
 from ui.widgets import download_ui
+from ui.work import restore_work, save_work_now, wkey
 from ui.frame import require_frame
 
 require_frame()  # first: pages run inside the studio's frame (ui/frame.py)
@@ -21,6 +22,8 @@ require_frame()  # first: pages run inside the studio's frame (ui/frame.py)
 store = get_store()
 workshop = current_workshop()
 workshop_id = workshop["id"] if workshop else None
+
+restore_work("postcard")  # this participant's card in progress (another child's is never shown here)
 
 st.title(f"💌 {t('pages.postcards.title')}")
 st.caption(t("pages.postcards.blurb"))
@@ -30,28 +33,32 @@ if not workshop:
 # 1. Where the picture comes from.
 front = source_ui(workshop_id)
 if not front or not Path(front).exists():
+    save_work_now("postcard")
     st.stop()
 
 # 2. The card: direction, border, crop frame, title, message.
 st.header(t("postcards.design"))
 picture = open_picture(front)
 design_col, frame_col = st.columns([1, 1])
+card_data = card_in_progress()  # kept with the work in progress; the widgets start from it
 with design_col:
-    orientation = st.radio(t("postcards.orientation"), ["landscape", "portrait"], horizontal=True,
-                           format_func=lambda o: ("▭ " if o == "landscape" else "▯ ") + t(f"postcards.{o}"),
-                           key="pc-orientation")
-    border = st.radio(t("postcards.border"), BORDERS, horizontal=True, format_func=lambda b: t(f"postcards.border_{b}"),
-                      key="pc-border")
+    orientation = card_data["orientation"] = st.radio(
+        t("postcards.orientation"), ["landscape", "portrait"], horizontal=True, key=wkey("postcard", "pc-orientation"),
+        format_func=lambda o: ("▭ " if o == "landscape" else "▯ ") + t(f"postcards.{o}"))
+    border = card_data["border"] = st.radio(t("postcards.border"), BORDERS, horizontal=True,
+                                            format_func=lambda b: t(f"postcards.border_{b}"),
+                                            key=wkey("postcard", "pc-border"))
     zoom = st.slider(t("postcards.zoom"), 1.0, 3.0, 1.0, 0.1, key="pc-zoom")
     move_x = st.slider(t("postcards.move_x"), 0, 100, 50, key="pc-mx")
     move_y = st.slider(t("postcards.move_y"), 0, 100, 50, key="pc-my")
-    title = st.text_input(t("postcards.card_title"), max_chars=60, key="pc-title")
+    title = card_data["title"] = st.text_input(t("postcards.card_title"), max_chars=60,
+                                               key=wkey("postcard", "pc-title"))
 draft = Postcard(front, orientation=orientation, border=border, title=title)
 crop = crop_frame(picture.size, picture_ratio(draft), zoom, move_x / 100, move_y / 100)
 with frame_col:
     st.image(draw_crop_frame(picture, crop), use_container_width=True)
     st.caption(t("postcards.frame_caption"))
-message = st.text_area(t("postcards.message"), key="pc-message", height=120)
+message = card_data["message"] = st.text_area(t("postcards.message"), height=120, key=wkey("postcard", "pc-message"))
 card = Postcard(front, orientation=orientation, crop=crop, border=border, title=title, message=message,
                 ai_made=bool(st.session_state.get("postcard_ai")), language=lang(),
                 library_name=library_name(store, default=""), logo=store.get_setting("library_logo") or "")
@@ -89,3 +96,4 @@ if job_id:
         st.download_button(t("postcards.calibration"), data=calibration_pdf(lang()),
                            file_name="reglage-recto-verso.pdf", mime="application/pdf", use_container_width=True,
                            key="pc-calibration")
+save_work_now("postcard")  # the picture, the words and the print job survive a reload

@@ -6,54 +6,68 @@ import streamlit as st
 from ui.i18n import error_text, t
 from ui.jobs import expected_time_text, job_status_ui, submit_job
 from ui.session import current_workshop
-from ui.storybook import (book_ui, choices_ui, edit_pages_ui, music_voice_ui, pictures_ui, spec_from_choices,
-                          story_from_job)
+from ui.storybook import book_ui, choices_ui, edit_pages_ui, music_voice_ui, spec_from_choices
+from ui.storybook_pictures import pictures_ui
+from ui.storybook_state import story_from_job
 from ui.widgets import backend_choice_ui, engines_ui
+from ui.work import restore_work, save_work_now, start_over
 from ui.frame import require_frame
 
 require_frame()  # first: pages run inside the studio's frame (ui/frame.py)
 
-st.title(f"📖 {t('pages.storybook.title')}")
-st.caption(t("pages.storybook.blurb"))
-if not current_workshop():
-    st.info(t("story.ui.hint_no_workshop"))
 
-st.header(t("story.ui.step_choices"))
-choices = choices_ui()
-writer = backend_choice_ui("story.write", key="story-writer", label=t("story.ui.writer"))
-cols = st.columns(2)
-write = cols[0].button(t("story.ui.write"), type="primary", use_container_width=True, key="story-write")
-again = "story" in st.session_state and cols[1].button(t("story.ui.rewrite"), use_container_width=True,
-                                                       key="story-again")
-if write or again:
-    try:
-        if again:
-            choices["seed"] = st.session_state.get("story-seed", 0) + 1
-        st.session_state["story-seed"] = choices.get("seed", 0)
-        spec = spec_from_choices(choices)
-        st.session_state["story-job"] = submit_job("story.write", {"spec": spec.choices(), "writer": writer or ""})
-        st.session_state.pop("book-job", None)
-    except Exception as exc:
-        st.error(error_text(exc))
-if st.session_state.get("story-job"):
-    hint = expected_time_text("story.write")
-    if hint:
-        st.caption(hint)
-    job = job_status_ui(st.session_state["story-job"], "story-write")
-    if job is not None:
-        if job.state == "done":
-            story_from_job(job)
-        st.session_state.pop("story-job")
+def storybook_page() -> None:
+    st.title(f"📖 {t('pages.storybook.title')}")
+    st.caption(t("pages.storybook.blurb"))
+    if not current_workshop():
+        st.info(t("story.ui.hint_no_workshop"))
+    if "story" in st.session_state and st.button(t("story.ui.new_story"), key="story-new"):
+        start_over("story")
+        st.rerun()
 
-if "story" in st.session_state:
-    st.header(t("story.ui.step_story"))
-    edit_pages_ui()
-    st.header(t("story.ui.step_pictures"))
-    pictures_ui()
-    st.header(t("story.ui.step_music"))
-    options = music_voice_ui()
-    st.header(t("story.ui.step_book"))
-    book_ui(options)
+    st.header(t("story.ui.step_choices"))
+    choices = choices_ui()
+    writer = backend_choice_ui("story.write", key="story-writer", label=t("story.ui.writer"))
+    cols = st.columns(2)
+    write = cols[0].button(t("story.ui.write"), type="primary", use_container_width=True, key="story-write")
+    again = "story" in st.session_state and cols[1].button(t("story.ui.rewrite"), use_container_width=True,
+                                                           key="story-again")
+    if write or again:
+        try:
+            if again:
+                choices["seed"] = st.session_state.get("story-seed", 0) + 1
+            st.session_state["story-seed"] = choices.get("seed", 0)
+            spec = spec_from_choices(choices)
+            st.session_state["story-job"] = submit_job("story.write", {"spec": spec.choices(), "writer": writer or ""})
+            st.session_state.pop("book-job", None)
+        except Exception as exc:
+            st.error(error_text(exc))
+    if st.session_state.get("story-job"):
+        hint = expected_time_text("story.write")
+        if hint:
+            st.caption(hint)
+        job = job_status_ui(st.session_state["story-job"], "story-write")
+        if job is not None:
+            if job.state == "done":
+                story_from_job(job)
+            st.session_state.pop("story-job")
 
-with st.expander("⚙️"):
-    engines_ui(["story.write", "music.generate", "story.voice"])
+    if "story" in st.session_state:
+        st.header(t("story.ui.step_story"))
+        edit_pages_ui()
+        st.header(t("story.ui.step_pictures"))
+        pictures_ui()
+        st.header(t("story.ui.step_music"))
+        options = music_voice_ui()
+        st.header(t("story.ui.step_book"))
+        book_ui(options)
+
+    with st.expander("⚙️"):
+        engines_ui(["story.write", "music.generate", "story.voice"])
+
+
+restore_work("story")  # this participant's story, after a reload or a studio restart
+try:
+    storybook_page()
+finally:
+    save_work_now("story")  # after every step, also when the page stops or reruns early

@@ -9,6 +9,7 @@ import streamlit as st
 from pipelines.comics.bubbles import KIND_EMOJI, KINDS, POSITION_ARROWS, POSITIONS
 from pipelines.comics.layouts import LAYOUTS, thumbnail_path
 from pipelines.comics.page import check_page, compose
+from pipelines.comics.workshop import img2img_ready, txt2img_ready
 from pipelines.config import settings
 from pipelines.i18n import UserError
 
@@ -18,6 +19,7 @@ from .i18n import error_text, lang, t
 from .jobs import expected_time_text, job_status_ui, submit_job
 from .session import can_upload_photos
 from .widgets import download_ui, picture_choice_ui
+from .work import wkey
 
 __all__ = ["bubbles_step_ui", "comic_state", "export_step_ui", "hero_step_ui", "layout_step_ui", "panel_errors_ui",
            "panels_step_ui", "story_step_ui"]
@@ -46,19 +48,21 @@ def layout_step_ui(comic: dict) -> None:
 # -- 2. story --------------------------------------------------------------------------------
 def story_step_ui(comic: dict) -> None:
     """Title, authors, and one story line per panel (guided beats or free)."""
-    st.text_input(t("comics.ui.title_label"), key="comic-title", max_chars=60)
-    st.text_input(t("comics.ui.authors_label"), key="comic-authors", max_chars=80)
-    mode = st.radio(t("comics.ui.story_mode"), ["guided", "free"], horizontal=True, key="comic-mode",
-                    format_func=lambda m: t(f"comics.ui.{m}"))
+    comic["title"] = st.text_input(t("comics.ui.title_label"), value=comic.get("title", ""), max_chars=60,
+                                   key=wkey("comic", "comic-title"))
+    comic["authors"] = st.text_input(t("comics.ui.authors_label"), value=comic.get("authors", ""), max_chars=80,
+                                     key=wkey("comic", "comic-authors"))
+    modes = ["guided", "free"]
+    mode = comic["mode"] = st.radio(t("comics.ui.story_mode"), modes, horizontal=True, key=wkey("comic", "comic-mode"),
+                                    index=modes.index(comic.get("mode", "guided")),
+                                    format_func=lambda m: t(f"comics.ui.{m}"))
     beats = t("comics.ui.beats")
     count = LAYOUTS[comic["layout"]].panel_count
     for i in range(count):
         label = beats[i] if mode == "guided" and i < len(beats) else (
             t("comics.ui.beat_more") if mode == "guided" else t("comics.ui.panel_line", n=i + 1))
-        key = f"comic-story-{i}"
-        if key not in st.session_state:
-            st.session_state[key] = comic["panels"][i]["story"]
-        comic["panels"][i]["story"] = st.text_input(f"{i + 1}. {label}", key=key, max_chars=160)
+        comic["panels"][i]["story"] = st.text_input(f"{i + 1}. {label}", value=comic["panels"][i]["story"],
+                                                    key=wkey("comic", f"comic-story-{i}"), max_chars=160)
 
 
 # -- 3. hero ---------------------------------------------------------------------------------
@@ -67,21 +71,25 @@ def hero_step_ui(comic: dict) -> None:
     hero = comic["hero"]
     left, right = st.columns([2, 1])
     with left:
-        hero["name"] = st.text_input(t("comics.ui.hero_name"), value=hero["name"], key="comic-hero-name", max_chars=40)
-        hero["look"] = st.text_area(t("comics.ui.hero_look"), value=hero["look"], key="comic-hero-look",
+        hero["name"] = st.text_input(t("comics.ui.hero_name"), value=hero["name"], max_chars=40,
+                                     key=wkey("comic", "comic-hero-name"))
+        hero["look"] = st.text_area(t("comics.ui.hero_look"), value=hero["look"], key=wkey("comic", "comic-hero-look"),
                                     max_chars=200, height=90)
-        seed_col, dice_col = st.columns([2, 1])
-        with dice_col:
-            st.write("")
-            if st.button(t("comics.ui.hero_dice"), key="comic-hero-dice", width="stretch"):
-                hero["seed"] = random.randint(1, 99999)
-                st.session_state["comic-hero-seed"] = hero["seed"]
-        with seed_col:
-            hero["seed"] = int(st.number_input(t("comics.ui.hero_seed"), 1, 99999, value=int(hero["seed"]),
-                                               key="comic-hero-seed", help=t("comics.ui.hero_seed_help")))
+        ai = txt2img_ready() or img2img_ready()  # the magic number only means something to an AI model
+        if ai:
+            seed_col, dice_col = st.columns([2, 1])
+            with dice_col:
+                st.write("")
+                if st.button(t("comics.ui.hero_dice"), key="comic-hero-dice", width="stretch"):
+                    hero["seed"] = random.randint(1, 99999)
+                    st.session_state[wkey("comic", "comic-hero-seed")] = hero["seed"]
+            with seed_col:
+                hero["seed"] = int(st.number_input(t("comics.ui.hero_seed"), 1, 99999, value=int(hero["seed"]),
+                                                   key=wkey("comic", "comic-hero-seed"),
+                                                   help=t("comics.ui.hero_seed_help")))
         if can_upload_photos():
             upload = st.file_uploader(t("comics.ui.hero_ref"), type=["png", "jpg", "jpeg", "webp"],
-                                      key="comic-hero-ref")
+                                      key=wkey("comic", "comic-hero-ref"))
             if upload is not None:
                 saved = save_upload(upload.getvalue(), work_dir(comic) / "hero.png")
                 if saved:
@@ -93,26 +101,34 @@ def hero_step_ui(comic: dict) -> None:
         if hero["ref"] and Path(hero["ref"]).exists():
             st.image(hero["ref"], width="stretch")
         st.markdown(f"**{hero['name'] or '…'}** — {hero['look'] or '…'}")
-        st.caption(f"#{hero['seed']} · {t('comics.ui.hero_used')}")
+        if ai:
+            st.caption(f"#{hero['seed']} · {t('comics.ui.hero_used')}")
 
 
 # -- 5. bubbles ------------------------------------------------------------------------------
 def bubbles_step_ui(comic: dict) -> None:
     """Add bubbles to a panel: kind, text, position, where the speaker is; nudge or remove them."""
     count = LAYOUTS[comic["layout"]].panel_count
-    i = st.radio(t("comics.ui.bubbles_for"), list(range(count)), horizontal=True, key="comic-bubble-panel",
-                 format_func=lambda n: f"{n + 1}")
+    i = st.radio(t("comics.ui.bubbles_for"), list(range(count)), horizontal=True,
+                 key=wkey("comic", "comic-bubble-panel"), format_func=lambda n: f"{n + 1}")
     panel = comic["panels"][i]
+    if st.session_state.pop("comic-bubble-clear", False):  # before the box is drawn: it shows empty again
+        st.session_state[wkey("comic", "comic-bubble-text")] = ""
+    empty = not (panel["image"] and Path(panel["image"]).exists())
+    if empty:  # said here, where the child is, in their words (not at printing, about files)
+        st.warning(t("comics.ui.bubble_needs_picture", n=i + 1))
     left, right = st.columns([3, 2])
     with left:
-        kind = st.radio(t("comics.ui.bubble_kind"), KINDS, horizontal=True, key="comic-bubble-kind",
+        kind = st.radio(t("comics.ui.bubble_kind"), KINDS, horizontal=True, key=wkey("comic", "comic-bubble-kind"),
                         format_func=lambda k: f"{KIND_EMOJI[k]} {t('comics.kinds.' + k)}")
-        text = st.text_area(t("comics.ui.bubble_text"), key="comic-bubble-text", max_chars=160, height=80)
+        text = st.text_area(t("comics.ui.bubble_text"), key=wkey("comic", "comic-bubble-text"), max_chars=160,
+                            height=80)
         position = grid_choice_ui(t("comics.ui.bubble_position"), "comic-bubble-pos", "top-left")
         tail = None
         if kind != "caption":
             tail = grid_choice_ui(t("comics.ui.bubble_tail"), "comic-bubble-tail", "bottom", allow_none=True)
-        if st.button(t("comics.ui.bubble_add"), key="comic-bubble-add", type="primary", width="stretch"):
+        if st.button(t("comics.ui.bubble_add"), key="comic-bubble-add", type="primary", width="stretch",
+                     disabled=empty):
             if not text.strip():
                 st.error(t("comics.ui.bubble_empty"))
             else:
@@ -122,7 +138,7 @@ def bubbles_step_ui(comic: dict) -> None:
                     target = [0.1 + 0.8 * fx, 0.15 + 0.8 * fy]
                 panel["bubbles"].append({"kind": kind, "text": text.strip(), "position": position,
                                          "nudge": [0, 0], "tail": target})
-                st.session_state.pop("comic-bubble-text", None)
+                st.session_state["comic-bubble-clear"] = True  # an empty box: no duplicate by a second tap
                 st.rerun()
     with right:
         if not panel["bubbles"]:
@@ -130,15 +146,16 @@ def bubbles_step_ui(comic: dict) -> None:
         for b, bubble in enumerate(panel["bubbles"]):
             with st.container(border=True):
                 st.markdown(f"{KIND_EMOJI[bubble['kind']]} **{t('comics.ui.bubble_n', n=b + 1)}** — {bubble['text']}")
-                cols = st.columns(5)
-                moves = {"⬅️": (-1, 0), "➡️": (1, 0), "⬆️": (0, -1), "⬇️": (0, 1)}
-                for col, (arrow, (dx, dy)) in zip(cols, moves.items()):
-                    if col.button(arrow, key=f"comic-nudge-{i}-{b}-{arrow}", help=t("comics.ui.bubble_nudge"),
-                                  width="stretch"):
+                # words with the arrows (an emoji alone shows as a blank pill on some tablets), two per row
+                moves = {"left": (-1, 0), "right": (1, 0), "up": (0, -1), "down": (0, 1)}
+                rows = [st.columns(2), st.columns(2)]
+                for n, (name, (dx, dy)) in enumerate(moves.items()):
+                    if rows[n // 2][n % 2].button(t(f"comics.ui.bubble_{name}"), key=f"comic-nudge-{i}-{b}-{name}",
+                                                  help=t("comics.ui.bubble_nudge"), width="stretch"):
                         bubble["nudge"] = [bubble["nudge"][0] + dx, bubble["nudge"][1] + dy]
                         st.rerun()
-                if cols[4].button("🗑️", key=f"comic-remove-{i}-{b}", help=t("comics.ui.bubble_remove"),
-                                  width="stretch"):
+                if st.button(t("comics.ui.bubble_delete"), key=f"comic-remove-{i}-{b}",
+                             help=t("comics.ui.bubble_remove"), width="stretch"):
                     panel["bubbles"].pop(b)
                     st.rerun()
     preview_ui(comic, dpi=45)
@@ -177,7 +194,7 @@ def preview_ui(comic: dict, dpi: int = 60) -> bool:
     except UserError as exc:
         st.error(error_text(exc))
         return False
-    st.image(render_png(composed, dpi=dpi), caption=t("comics.ui.preview"), width=420)
+    st.image(render_png(composed, dpi=dpi), caption=t("comics.ui.preview"), width="stretch")
     return True
 
 
@@ -193,14 +210,17 @@ def export_step_ui(comic: dict) -> None:
         if page.ai_made:
             st.caption(t("comics.ui.uses_ai", mention=mention_text(lang())))
         st.caption(t("comics.ui.licence"))
-        bleed = st.checkbox(t("comics.ui.bleed"), key="comic-bleed")
-        marks = st.checkbox(t("comics.ui.crop_marks"), key="comic-marks")
+        bleed = st.checkbox(t("comics.ui.bleed"), key=wkey("comic", "comic-bleed"))
+        marks = st.checkbox(t("comics.ui.crop_marks"), key=wkey("comic", "comic-marks"))
         hint = expected_time_text("comics.render")
         if hint:
             st.caption(hint)
         if st.button(t("comics.ui.export"), key="comic-export", type="primary", width="stretch",
                      disabled=not ok or bool(comic["render_job"])):
             try:
+                for number, panel in enumerate(page.panels, start=1):
+                    if not panel.image:  # in the child's words, before the engine's own check
+                        raise UserError("comics.ui.bubble_needs_picture", n=number)
                 check_page(page, need_images=True)
                 comic["result"] = None
                 comic["render_job"] = submit_job("comics.render", {"page": page.to_dict(),

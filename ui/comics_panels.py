@@ -7,7 +7,8 @@ from pathlib import Path
 import streamlit as st
 
 from pipelines.comics.layouts import LAYOUTS
-from pipelines.comics.workshop import ai_panel_params, check_ai_panel, hero_ref_ready, img2img_ready, txt2img_ready
+from pipelines.comics.workshop import (FRAME_CENTRED, ai_panel_params, check_ai_panel, hero_ref_ready, img2img_ready,
+                                       txt2img_ready)
 from pipelines.device import probe
 from pipelines.imagegen.speed import first_guess_seconds
 from pipelines.i18n import UserError
@@ -18,6 +19,7 @@ from .jobs import expected_time_text, job_status_ui, submit_job
 from .runtime import get_store
 from .session import current_workshop
 from .widgets import backend_choice_ui
+from .work import wkey
 
 WAYS = ("text", "drawing_ai", "stylise", "as_is")
 
@@ -43,22 +45,24 @@ def panels_step_ui(comic: dict) -> None:
                 if panel["way"] not in ways:
                     panel["way"] = "stylise"
                 panel["way"] = st.radio(t("comics.ui.way"), ways, index=ways.index(panel["way"]),
-                                        key=f"comic-way-{i}", format_func=lambda w: t(f"comics.ui.way_{w}"))
+                                        key=wkey("comic", f"comic-way-{i}"),
+                                        format_func=lambda w: t(f"comics.ui.way_{w}"))
                 if panel["way"] != "as_is":
                     names = list(STYLES)
                     panel["style"] = st.selectbox(t("comics.ui.style"), names, index=names.index(panel["style"]),
-                                                  key=f"comic-style-{i}",
+                                                  key=wkey("comic", f"comic-style-{i}"),
                                                   format_func=lambda s: f"{STYLES[s].emoji} {t(STYLES[s].label)}")
                 if panel["way"] == "text" and hero_ref_ready(comic):
                     panel["use_hero"] = st.checkbox(t("comics.ui.hero_use_ref"), value=bool(panel.get("use_hero")),
-                                                    key=f"comic-use-hero-{i}", help=t("comics.ui.hero_use_ref_help"))
+                                                    key=wkey("comic", f"comic-use-hero-{i}"),
+                                                    help=t("comics.ui.hero_use_ref_help"))
                 if panel["way"] == "drawing_ai" or (panel["way"] == "text" and panel.get("use_hero")
                                                     and hero_ref_ready(comic)):
                     panel["strength"] = st.slider(t("comics.ui.strength"), 0.2, 0.9, float(panel["strength"]), 0.05,
-                                                  key=f"comic-strength-{i}")
+                                                  key=wkey("comic", f"comic-strength-{i}"))
                 if panel["way"] != "text":
                     upload = st.file_uploader(t("comics.ui.upload"), type=["png", "jpg", "jpeg", "webp"],
-                                              key=f"comic-upload-{i}")
+                                              key=wkey("comic", f"comic-upload-{i}"))
                     if upload is not None:
                         saved = save_upload(upload.getvalue(), work_dir(comic) / f"drawing-{i + 1}.png")
                         if saved:
@@ -81,7 +85,9 @@ def panels_step_ui(comic: dict) -> None:
                     st.error(message)
             with right:
                 if panel["image"] and Path(panel["image"]).exists():
-                    st.image(panel["image"], caption=t("comics.ui.panel_ready"), width="stretch")
+                    frame_ui(comic, i)
+                    if panel.get("sheet"):
+                        st.caption(t("comics.ui.paper_found"))
                     if panel["ai"]:
                         st.caption(t("comics.ui.panel_ai", seed=panel.get("seed") or comic["hero"]["seed"]),
                                    help=t("comics.ui.panel_engine", engine=panel["made_by"])
@@ -90,6 +96,28 @@ def panels_step_ui(comic: dict) -> None:
                     st.image(panel["drawing"], width="stretch")
                 else:
                     st.caption(t("comics.ui.no_panel_yet"))
+
+
+def frame_ui(comic: dict, i: int) -> None:
+    """Sliders that move the panel's frame over its picture (left-right, up-down, zoom), and the picture
+    with the frame drawn: nothing the child wants (a sun in a corner) has to be cut off."""
+    from PIL import Image
+
+    from pipelines.comics.paper import panel_ratio
+    from pipelines.export.postcard import crop_frame, draw_crop_frame
+
+    panel = comic["panels"][i]
+    x, y, zoom = panel.get("frame") or FRAME_CENTRED
+    st.caption(t("comics.ui.frame_label", n=i + 1))
+    tag = f"{i}-{panel['version']}"  # a new picture gets new sliders, centred
+    x = st.slider(t("comics.ui.frame_x"), 0, 100, round(x * 100), key=wkey("comic", f"comic-frame-x-{tag}")) / 100
+    y = st.slider(t("comics.ui.frame_y"), 0, 100, round(y * 100), key=wkey("comic", f"comic-frame-y-{tag}")) / 100
+    zoom = st.slider(t("comics.ui.frame_zoom"), 1.0, 3.0, float(zoom), 0.1, key=wkey("comic", f"comic-frame-z-{tag}"))
+    panel["frame"] = [x, y, zoom]
+    with Image.open(panel["image"]) as picture:
+        picture.thumbnail((480, 480))
+        crop = crop_frame(picture.size, panel_ratio(comic["layout"], i), zoom, x, y)
+        st.image(draw_crop_frame(picture, crop), caption=t("comics.ui.panel_ready"), width="stretch")
 
 
 def start_panel_job(comic: dict, i: int) -> None:
@@ -123,6 +151,8 @@ def follow_panel_job(comic: dict, i: int) -> None:
         shutil.copyfile(source, target)
         panel["image"] = str(target)
         panel["ai"] = job.kind == "imagegen.generate"
+        panel["sheet"] = bool(job.result.get("sheet"))  # found on the table and straightened
+        panel["frame"] = list(FRAME_CENTRED)  # a new picture starts centred
         panel["seed"] = job.result.get("seed")  # shown under the panel: the hero's magic number
         panel["made_by"] = job.result.get("engine", "")  # e.g. "OpenVINO bf16", in the caption's tooltip
         if job.result.get("message_key"):  # the safety checker replaced the picture

@@ -59,6 +59,6 @@ def save_upload(data: bytes, target: Path) -> str:
 
 
 def page_spec(comic: dict) -> PageSpec:
-    """The page as the engine sees it, with this session's title, authors and language."""
-    return comic_page_spec(comic, st.session_state.get("comic-title", ""), st.session_state.get("comic-authors", ""),
-                           lang())
+    """The page as the engine sees it, with its title, authors, the parts of the pictures the child framed
+    (cut into the page's folder) and this session's language."""
+    return comic_page_spec(comic, comic.get("title", ""), comic.get("authors", ""), lang(), frames_dir=work_dir(comic))

@@ -1,9 +1,10 @@
-"""The facilitator console's sections: the tablets' code, the job queue, the library settings."""
+"""The facilitator console's sections: the tablets' code, the participants, the job queue, the library settings."""
 from __future__ import annotations
 
 import streamlit as st
 
 from pipelines.config import settings
+from pipelines.i18n import UserError
 from pipelines.device import lan_addresses
 from pipelines.safety.uploads import sanitize_image
 from pipelines.store import Workshop
@@ -29,6 +30,53 @@ def code_ui(workshop: Workshop) -> None:
                 st.markdown(f"📶 `http://{address}:{port}`")
     count_col1.metric(t("console.blocked_prompts"), store.count_events("prompt_blocked", workshop["id"]))
     count_col2.metric(t("console.flagged_images"), store.count_events("image_flagged", workshop["id"]))
+
+
+def participants_ui(workshop: Workshop, age_groups: list[str]) -> None:
+    """The add form (emptied only once someone is added: an error such as a missing consent keeps what was
+    typed), then each participant with their consent and a removal that asks before it deletes."""
+    store = get_store()
+    st.subheader(f"👧 {t('console.participants')}")
+    if st.session_state.pop("add-clear", False) or "add-first-name" not in st.session_state:
+        st.session_state.update({"add-first-name": "", "add-consent": False, "add-consent-by": "", "add-minor": True,
+                                 "add-age": workshop.age_group if workshop.age_group in age_groups else "8-12"})
+    with st.form("add-participant", clear_on_submit=False):
+        col1, col2, col3 = st.columns([2, 1, 1])
+        first_name = col1.text_input(t("console.first_name"), max_chars=40, key="add-first-name")
+        age = col2.selectbox(t("console.age_group"), age_groups, format_func=lambda a: t(f"ages.{a}"), key="add-age")
+        minor = col3.checkbox(t("console.minor"), key="add-minor")
+        consent = st.checkbox(t("console.consent"), key="add-consent")
+        consent_by = st.text_input(t("console.consent_by"), max_chars=60, key="add-consent-by")
+        if st.form_submit_button(t("console.add_button"), type="primary", width="stretch"):
+            try:
+                person = store.add_participant(workshop.id, first_name, age, minor, consent, consent_by)
+                st.session_state["console_flash"] = t("console.added", name=person.name)
+                st.session_state["add-clear"] = True
+                st.rerun()
+            except UserError as exc:  # no name, a name already there, consent without who recorded it
+                st.error(error_text(exc))
+
+    for person in store.participants(workshop.id):
+        col1, col2, col3 = st.columns([2, 3, 1])
+        col1.markdown(f"**{person.name}** · {t('ages.' + person.age_group)}")
+        if not person.minor:
+            col2.write(t("console.adult"))
+        elif person.consent:
+            col2.write("✅ " + t("console.consent_given", by=person.consent_by,
+                                 at=person.consent_at.replace("T", " ")[:16]))
+        else:
+            with col2.popover("⚠️ " + t("console.consent_none")):
+                by = st.text_input(t("console.consent_by"), key=f"by-{person.id}")
+                if st.button(t("console.consent"), key=f"consent-{person.id}"):
+                    if by.strip():
+                        store.set_consent(person.id, True, by)
+                        st.rerun()
+                    st.error(t("console.consent_missing_by"))
+        with col3.popover(t("console.remove")):  # one tap opens the question; only the second removes
+            st.write(t("console.remove_confirm", name=person.name))
+            if st.button(t("console.remove_yes", name=person.name), key=f"remove-{person.id}", type="primary"):
+                store.remove_participant(person.id)
+                st.rerun()
 
 
 def queue_ui(workshop: Workshop) -> None:

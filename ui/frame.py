@@ -20,11 +20,13 @@ def main() -> None:
     from .nav import HOME, TOOLS, WORKSHOPS, visible
     from .runtime import ensure_worker, get_store
     from .session import BIG_BUTTONS_CSS, is_facilitator, join_gate_ui, sidebar_ui
+    from .tablet import tablet_layout
 
     _run.in_frame = True
     try:
         st.set_page_config(page_title="Atelier", page_icon="🎨", layout="wide", initial_sidebar_state="expanded")
         st.markdown(BIG_BUTTONS_CSS, unsafe_allow_html=True)
+        tablet_layout()
         get_store()
         ensure_worker()
         if not join_gate_ui():

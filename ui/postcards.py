@@ -8,6 +8,7 @@ import streamlit as st
 from PIL import Image, ImageDraw
 
 from pipelines.export.dvd import straighten_cover
+from pipelines.export.postcard import BORDERS
 from pipelines.i18n import UserError
 from pipelines.safety.uploads import sanitize_image
 from pipelines.store.files import atomic_path
@@ -15,10 +16,25 @@ from pipelines.store.files import atomic_path
 from .i18n import error_text, t
 from .postcards_transform import transform_ui
 from .runtime import get_store
-from .session import can_upload_photos, visible_artifacts
+from .session import can_upload_photos, current_participant, visible_artifacts
 from .widgets import picture_choice_ui
+from .work import wkey
 
 IMAGE_TYPES = {".png", ".jpg", ".jpeg", ".webp"}
+CARD_CHOICES = {"orientation": ("landscape", "portrait"), "border": tuple(BORDERS)}
+
+
+def card_in_progress() -> dict:
+    """The card's direction, border, title and message, kept with the participant's work in progress (session
+    key postcard_card, saved by ui.work). A widget the browser no longer holds (after a reload, or a new key
+    once another child took the tablet) starts again from these values."""
+    card = st.session_state.setdefault("postcard_card", {})
+    for name in ("orientation", "border", "title", "message"):
+        value = card.get(name, "")
+        if name in CARD_CHOICES and value not in CARD_CHOICES[name]:
+            value = CARD_CHOICES[name][0]
+        st.session_state.setdefault(wkey("postcard", f"pc-{name}"), value)
+    return card
 
 
 def save_picture(image: Image.Image, name: str, workshop_id: int | None) -> str:
@@ -31,10 +47,21 @@ def save_picture(image: Image.Image, name: str, workshop_id: int | None) -> str:
     return str(path)
 
 
+def pickable_creations(workshop_id: int | None) -> list[dict]:
+    """The creations this browser may turn into a postcard: a participant's own only; every one of the
+    workshop for the facilitator with nobody picked; none for a tablet with nobody picked."""
+    if not workshop_id:
+        return []
+    participant = current_participant()
+    if participant:
+        return get_store().artifacts(workshop_id=workshop_id, owner=participant.id)
+    return visible_artifacts(workshop_id)
+
+
 def gallery_source_ui(workshop_id: int | None) -> str | None:
-    """Pick one of the workshop's pictures."""
+    """Pick one of this participant's pictures."""
     items = []
-    for item in visible_artifacts(workshop_id) if workshop_id else []:
+    for item in pickable_creations(workshop_id):
         picture = next((p for p in item["files"].values() if Path(p).suffix.lower() in IMAGE_TYPES
                         and Path(p).exists()), None)
         if picture:
@@ -128,7 +155,8 @@ def dvd_source_ui(workshop_id: int | None) -> str | None:
         st.session_state["postcard_front"] = save_picture(cover.part(choice), f"pochette-{upload.file_id[:8]}.png",
                                                          workshop_id)
         st.session_state["dvd_saved_key"] = key
-        st.session_state["pc-orientation"] = proposals[choice].orientation
+        orientation = st.session_state.setdefault("postcard_card", {})["orientation"] = proposals[choice].orientation
+        st.session_state[wkey("postcard", "pc-orientation")] = orientation  # the card's direction follows the part
         st.session_state["postcard_ai"] = False
     return st.session_state["postcard_front"]
 

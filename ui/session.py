@@ -143,6 +143,37 @@ def join_gate_ui() -> bool:
     return False
 
 
+def restore_from_url() -> None:
+    """After a reload (or a tablet waking up), take the participant and the language back from the address."""
+    wanted = st.query_params.get("lang")
+    if wanted in LANGUAGES and "lang_radio" not in st.session_state:
+        st.session_state["lang"] = wanted
+    raw = st.query_params.get("p")
+    if "participant_id" in st.session_state or not raw or not raw.isdigit():
+        return
+    participant = get_store().participant(int(raw))
+    if participant is None:
+        return
+    joined = st.session_state.get("workshop_id")
+    if not is_local_client() and joined and participant.workshop_id != joined:
+        return  # a tablet stays in the workshop whose code it gave
+    st.session_state["workshop_id"] = participant.workshop_id
+    st.session_state["participant_id"] = participant.id
+
+
+def keep_in_url() -> None:
+    """Write the participant and the language into the address, so a reload keeps them."""
+    participant = current_participant()
+    if participant:
+        if st.query_params.get("p") != str(participant.id):
+            st.query_params["p"] = str(participant.id)
+    elif "p" in st.query_params:
+        del st.query_params["p"]
+    current = lang()  # the default language stays out of a clean address; any other one goes in
+    if st.query_params.get("lang") != current and ("lang" in st.query_params or current != settings().language):
+        st.query_params["lang"] = current
+
+
 def visible_artifacts(workshop_id: int, kind: str | None = None) -> list[dict]:
     """The creations this browser may list, open and delete: all of them on the facilitator's machine,
     otherwise only the current participant's (none when nobody is picked)."""
@@ -154,6 +185,7 @@ def visible_artifacts(workshop_id: int, kind: str | None = None) -> list[dict]:
 def sidebar_ui() -> None:
     """Language, workshop and participant, on every page."""
     store = get_store()
+    restore_from_url()
     with st.sidebar:
         st.radio(t("sidebar.language"), LANGUAGES, index=LANGUAGES.index(lang()),
                  format_func=LANGUAGE_NAMES.get, horizontal=True, key="lang_radio")
@@ -194,6 +226,7 @@ def sidebar_ui() -> None:
                 if participant and participant["minor"] and not participant["consent"]:
                     st.warning(t("sidebar.no_consent"))
         st.toggle(t("sidebar.dyslexia"), key="dyslexia")
+    keep_in_url()
 
 
 DYSLEXIA_CSS = """

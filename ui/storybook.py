@@ -1,4 +1,5 @@
-"""Widgets of the Storybook page: the choices, page editing, pictures, music and voice, the finished book."""
+"""Widgets of the Storybook page: the choices, page editing, music and voice, the finished book (the pictures
+step: ui/storybook_pictures.py; the session state: ui/storybook_state.py)."""
 from __future__ import annotations
 
 import html
@@ -11,13 +12,14 @@ from pipelines import backends
 from pipelines.i18n import LANGUAGES, UserError
 from pipelines.story.book import note_text
 from pipelines.story.grammar import lexicon
-from pipelines.story.spec import AGES, COMPANIONS, HEROES, MAX_PAGES, MIN_PAGES, MOODS, OBJECTS, PLACES, PROBLEMS, \
-    TONES, Story, StorySpec, edit_page
+from pipelines.story.jobs import story_with_result_files
+from pipelines.story.spec import AGES, COMPANIONS, GENDERS, HERO_GENDER, HEROES, MAX_PAGES, MIN_PAGES, MOODS, \
+    OBJECTS, PLACES, PROBLEMS, TONES, Story, StorySpec, edit_page, normalise_text, reading_age_for
 
 from .i18n import lang, t
 from .jobs import expected_time_text, job_status_ui, submit_job
-from .runtime import get_store
-from .session import can_upload_photos, current_participant, current_workshop
+from .session import current_participant, current_workshop
+from .storybook_state import choices_data, current_story, keep_story, key, story_id
 from .widgets import download_ui, picture_choice_ui
 
 LANGUAGE_NAMES = {"fr": "🇫🇷 Français", "en": "🇬🇧 English"}
@@ -32,12 +34,24 @@ def _options(table: str, keys: tuple[str, ...], language: str) -> dict[str, tupl
 def choices_ui() -> dict:
     """The child's choices, with pictures first; returns them as StorySpec fields."""
     participant = current_participant()
-    default_name = participant["name"] if participant else ""
-    name = st.text_input(t("story.ui.name"), value=default_name, max_chars=40, key="story-name")
-    language = st.radio(t("story.ui.language"), LANGUAGES, index=LANGUAGES.index(lang()), horizontal=True,
-                        format_func=LANGUAGE_NAMES.get, key="story-language")
+    workshop = current_workshop()
+    data = choices_data()
+    group = participant.age_group if participant else workshop.age_group if workshop else None
+    defaults = {"name": participant.name if participant else "", "language": lang(), "pages": 6,
+                "age": reading_age_for(group)}
+    for field, value in defaults.items():
+        data.setdefault(field, value)
+    data["name"] = st.text_input(t("story.ui.name"), value=data["name"], max_chars=40, key=key("story-name"))
+    data["language"] = st.radio(t("story.ui.language"), LANGUAGES, index=LANGUAGES.index(data["language"]),
+                                horizontal=True, format_func=LANGUAGE_NAMES.get, key=key("story-language"))
     shown = lang()
     hero = picture_choice_ui(t("story.ui.hero"), _options("heroes", HEROES, shown), key="story-hero")
+    if data.get("gender_for") != hero:  # a new picture brings its own default
+        data["gender"], data["gender_for"] = HERO_GENDER[hero], hero
+    if hero not in ("girl", "boy"):  # an animal hero is a girl or a boy as the child says (a she-bear cub)
+        data["gender"] = st.radio(t("story.ui.gender"), GENDERS, index=GENDERS.index(data["gender"]),
+                                  horizontal=True, key=key(f"story-gender-{hero}"),
+                                  format_func=lambda g: t(f"story.ui.gender_{g}"))
     companion = picture_choice_ui(t("story.ui.companion"), _options("companions", COMPANIONS, shown),
                                   key="story-companion")
     place = picture_choice_ui(t("story.ui.place"), _options("places", PLACES, shown), key="story-place", columns=5)
@@ -47,10 +61,14 @@ def choices_ui() -> dict:
     tones = {k: (TONE_EMOJI[k], t(f"story.tones.{k}").capitalize()) for k in TONES}
     tone = picture_choice_ui(t("story.ui.tone"), tones, key="story-tone", columns=3)
     cols = st.columns(2)
-    pages = cols[0].slider(t("story.ui.pages"), MIN_PAGES, MAX_PAGES, 6, key="story-pages")
-    age = cols[1].radio(t("story.ui.age"), AGES, index=1, horizontal=True, key="story-age")
-    return {"hero_name": name, "hero": hero, "companion": companion, "place": place, "object": obj,
-            "problem": problem, "tone": tone, "pages": pages, "reading_age": age, "language": language}
+    data["pages"] = cols[0].slider(t("story.ui.pages"), MIN_PAGES, MAX_PAGES, value=int(data["pages"]),
+                                   key=key("story-pages"))
+    data["age"] = cols[1].radio(t("story.ui.age"), AGES, index=AGES.index(data["age"]), horizontal=True,
+                                key=key("story-age"))
+    return {"hero_name": data["name"], "hero": hero, "hero_gender": data["gender"], "companion": companion,
+            "place": place, "object": obj, "problem": problem, "tone": tone, "pages": data["pages"],
+            "reading_age": data["age"], "language": data["language"],
+            "author": participant.name if participant else ""}
 
 
 def spec_from_choices(choices: dict) -> StorySpec:
@@ -62,20 +80,9 @@ def spec_from_choices(choices: dict) -> StorySpec:
     return spec
 
 
-def story_from_job(job) -> None:
-    """Keep the story a finished story.write job made (pictures and moods start empty)."""
-    story = Story.from_json(job.result["story"])
-    st.session_state["story"] = json.loads(story.to_json())
-    st.session_state.pop("book-files", None)
-
-
-def current_story() -> Story:
-    return Story.from_dict(st.session_state["story"])
-
-
-def _keep(story: Story) -> None:
-    st.session_state["story"] = json.loads(story.to_json())
-    st.session_state.pop("book-files", None)
+def page_was_edited(typed: str, page_text: str) -> bool:
+    """True only when the child changed the page: both sides normalised the same way (no-break spaces kept)."""
+    return normalise_text(typed) != normalise_text(page_text)
 
 
 def edit_pages_ui() -> None:
@@ -85,115 +92,25 @@ def edit_pages_ui() -> None:
     for note in story.notes:
         st.info(note_text(note, lang()))
     st.caption(t("story.ui.edit_hint"))
+    sid = story_id()
     for number, page in enumerate(story.pages, start=1):
         with st.container(border=True):
             cols = st.columns([4, 1])
-            text = cols[0].text_area(t("story.ui.page_n", number=number), value=page.text, key=f"story-text-{number}",
-                                     height=110)
+            text = cols[0].text_area(t("story.ui.page_n", number=number), value=page.text,
+                                     key=key(f"story-text-{sid}-{number}"), height=110)
             mood = cols[1].selectbox(t("story.ui.page_mood", number=number), MOODS, index=MOODS.index(page.mood),
-                                     format_func=lambda m: t(f"story.moods.{m}"), key=f"story-mood-{number}")
+                                     format_func=lambda m: t(f"story.moods.{m}"),
+                                     key=key(f"story-mood-{sid}-{number}"))
             if mood != page.mood:
                 story.pages[number - 1].mood = mood
-                _keep(story)
-            if " ".join(text.split()) != page.text:
+                keep_story(story)
+            if page_was_edited(text, page.text):
                 try:
                     story = edit_page(story, number, text)
-                    _keep(story)
+                    keep_story(story)
                     st.success(t("story.ui.saved"))
                 except UserError as exc:
                     st.error(exc.message(lang()))
-
-
-def _uploads_dir() -> Path:
-    workshop = current_workshop()
-    folder = get_store().artifact_dir(workshop["id"] if workshop else None, "story-drawings")
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder
-
-
-def _save_drawing(data: bytes, number: int) -> str:
-    from pipelines.safety.uploads import sanitize_image
-    from pipelines.store.files import write_bytes_atomic
-
-    clean = sanitize_image(data)
-    path = _uploads_dir() / f"drawing-{st.session_state.get('story-seed', 0)}-{number:02d}-{len(data)}.png"
-    write_bytes_atomic(path, clean.png_bytes())
-    return str(path)
-
-
-def pictures_ui() -> None:
-    """A picture per page: none, an AI picture (when a model is installed), the child's drawing, or it stylised."""
-    story = current_story()
-    ai = bool(backends.available("imagegen.txt2img"))
-    modes = ["none"] + (["ai"] if ai else []) + ["drawing", "stylise"]
-    labels = {"none": t("story.ui.picture_none"), "ai": t("story.ui.picture_ai"),
-              "drawing": t("story.ui.picture_drawing"), "stylise": t("story.ui.picture_stylise")}
-    jobs = st.session_state.setdefault("story-picture-jobs", {})
-    for number, page in enumerate(story.pages, start=1):
-        with st.container(border=True):
-            cols = st.columns([1, 2])
-            with cols[0]:
-                if page.picture and Path(page.picture).exists():
-                    st.image(page.picture, use_container_width=True)
-                else:
-                    st.markdown(f"### {number}")
-            with cols[1]:
-                st.caption(page.text[:140] + ("…" if len(page.text) > 140 else ""))
-                mode = st.radio(t("story.ui.page_n", number=number), modes, format_func=labels.get, horizontal=True,
-                                key=f"story-pic-mode-{number}")
-                _picture_source_ui(story, number, mode, jobs)
-
-
-def _picture_source_ui(story: Story, number: int, mode: str, jobs: dict) -> None:
-    page = story.pages[number - 1]
-    key = str(number)
-    if mode == "none":
-        if page.picture:
-            page.picture = ""
-            _keep(story)
-        return
-    source = None
-    if mode in ("drawing", "stylise"):
-        if not can_upload_photos():
-            st.warning(t("story.ui.no_upload_consent"))
-            return
-        upload = st.file_uploader(t("story.ui.upload_drawing", number=number), type=["png", "jpg", "jpeg", "webp"],
-                                  key=f"story-upload-{number}")
-        if upload is None:
-            return
-        try:
-            source = _save_drawing(upload.getvalue(), number)
-        except UserError as exc:
-            st.error(exc.message(lang()))
-            return
-        if mode == "drawing" and page.picture != source:
-            page.picture = source
-            st.session_state.setdefault("story-ai-pictures", {}).pop(key, None)
-            _keep(story)
-            st.rerun()
-        if mode == "drawing":
-            return
-    if st.button(t("story.ui.make_picture"), key=f"story-make-pic-{number}"):
-        if mode == "ai":
-            from pipelines.story.pictures import page_picture_params
-
-            jobs[key] = ("ai", submit_job("imagegen.generate", page_picture_params(story, number)))
-        else:
-            jobs[key] = ("stylise", submit_job("imagegen.stylise", {"image": source}))
-    if key in jobs:
-        kind, job_id = jobs[key]
-        hint = expected_time_text("imagegen.generate" if kind == "ai" else "imagegen.stylise")
-        if hint:
-            st.caption(hint)
-        job = job_status_ui(job_id, f"story-pic-{number}")
-        if job is not None:
-            jobs.pop(key)
-            if job.state == "done":
-                page.picture = job.files()["image"]
-                if kind == "ai":
-                    st.session_state.setdefault("story-ai-pictures", {})[key] = True
-                _keep(story)
-                st.rerun()
 
 
 def music_voice_ui() -> dict:
@@ -202,18 +119,28 @@ def music_voice_ui() -> dict:
     from pipelines.story.voice import voices_for
 
     story = current_story()
-    options = {"music": st.toggle(t("story.ui.music_on"), value=True, key="story-music")}
+    data = choices_data()
+    data.setdefault("music", True)
+    data["music"] = st.toggle(t("story.ui.music_on"), value=bool(data["music"]), key=key("story-music"))
+    options = {"music": data["music"]}
     if options["music"]:
         genres = [""] + list(music_choices()["genres"])
-        options["theme"] = st.selectbox(t("story.ui.theme"), genres, key="story-theme",
-                                        format_func=lambda g: t(f"music.genres.{g}") if g else t("story.ui.theme_none"))
+        theme = data.get("theme", "")
+        data["theme"] = options["theme"] = st.selectbox(
+            t("story.ui.theme"), genres, index=genres.index(theme) if theme in genres else 0, key=key("story-theme"),
+            format_func=lambda g: t(f"music.genres.{g}") if g else t("story.ui.theme_none"))
     voices = voices_for(story.language)
     if voices:
-        if st.toggle(t("story.ui.voice_on"), value=False, key="story-voice"):
+        data["voice_on"] = st.toggle(t("story.ui.voice_on"), value=bool(data.get("voice_on")), key=key("story-voice"))
+        if data["voice_on"]:
             names = [v.name for v in voices]
-            options["voice"] = st.radio(t("capability.story.voice"), names, key="story-voice-name",
-                                        format_func=lambda n: f"{t(backends.get(n).label)} — {backends.get(n).licence}")
-    options["crop_marks"] = st.checkbox(t("story.ui.crop_marks"), value=False, key="story-crop")
+            voice = data.get("voice", names[0])
+            data["voice"] = options["voice"] = st.radio(
+                t("capability.story.voice"), names, index=names.index(voice) if voice in names else 0,
+                key=key("story-voice-name"),
+                format_func=lambda n: f"{t(backends.get(n).label)} — {backends.get(n).licence}")
+    data["crop"] = options["crop_marks"] = st.checkbox(t("story.ui.crop_marks"), value=bool(data.get("crop")),
+                                                       key=key("story-crop"))
     return options
 
 
@@ -238,8 +165,10 @@ def book_ui(options: dict) -> None:
         st.session_state.pop("book-job")
         if job.state != "done":
             return
-        st.session_state["book-files"] = job.files()
-        st.session_state["book-story"] = json.loads(job.result["story"])
+        files = job.files()
+        st.session_state["book-files"] = files
+        made = story_with_result_files(Story.from_json(job.result["story"]), files)  # music heard in the preview
+        st.session_state["book-story"] = json.loads(made.to_json())
         st.session_state["book-notes"] = job.result.get("notes", []) + job.result.get("warnings", [])
     files = st.session_state.get("book-files")
     if not files:
@@ -267,8 +196,9 @@ def preview_ui(story: Story) -> None:
     with st.container(border=True):
         if page.picture and Path(page.picture).exists():
             st.image(page.picture, use_container_width=True)
-        st.markdown(f"<p style='font-size:1.6rem;line-height:1.5'>{html.escape(page.text)}</p>",
-                    unsafe_allow_html=True)  # the text is the child's (edited pages): escaped
+        text = html.escape(page.text)
+        st.markdown(f"<p class='story-preview-text' style='font-size:1.6rem;line-height:1.5'>{text}</p>",
+                    unsafe_allow_html=True)
         if page.music and Path(page.music).exists():
             st.audio(page.music, format="audio/mpeg", loop=True)
         if page.narration and Path(page.narration).exists():

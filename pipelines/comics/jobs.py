@@ -27,13 +27,19 @@ def render_job(params: dict, ctx) -> dict:
 def panel_job(params: dict, ctx) -> dict:
     """comics.panel: a child's drawing stylised on the CPU (ink, flat colours, halftone), or kept as it is.
 
-    params {"drawing": path, "style": preset name or "", "stylise": bool}; result files {"image": png}.
+    params {"drawing": path, "style": preset name or "", "stylise": bool, "find_sheet": bool (default True)};
+    result files {"image": png}, and "sheet": True when a sheet of paper was found on a table and straightened.
     """
     from ..safety.uploads import open_picture
     from ..store.files import atomic_path
 
+    from .paper import flatten_sheet
+
     ctx.progress(0.1, "comics.panel.reading")
     image = open_picture(params["drawing"])
+    sheet = False
+    if params.get("find_sheet", True):  # a photo of the sheet on a table: the sheet alone, seen from the front
+        image, sheet = flatten_sheet(image)
     if params.get("stylise", True):
         from ..imagegen.stylise import stylise
 
@@ -43,4 +49,4 @@ def panel_job(params: dict, ctx) -> dict:
     with atomic_path(target) as tmp:
         image.save(tmp, format="PNG")
     ctx.progress(1.0, "comics.panel.done")
-    return {"files": {"image": str(target)}, "artifact": None}
+    return {"files": {"image": str(target)}, "artifact": None, "sheet": sheet}

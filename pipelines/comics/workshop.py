@@ -2,9 +2,10 @@
 engine, written without Streamlit so the command line and the tests can call it.
 
 ``comic``: {"id", "layout", "guided", "hero": {"name", "look", "seed", "ref"}, "panels": [{"story", "way",
-"style", "strength", "drawing", "image", "ai", "job", "bubbles", "version", "use_hero", "seed"}], ...}; a
-panel's ``way`` is "text" (drawn by the AI from its line), "drawing_ai" (the child's drawing redrawn by
-the AI), "stylise" (inked on the processor) or "as_is".
+"style", "strength", "drawing", "image", "ai", "job", "bubbles", "version", "use_hero", "seed", "sheet",
+"frame"}], "title", "authors", "mode", ...}; a panel's ``frame`` is [centre x, centre y (0-1), zoom >= 1],
+the part of its picture the page prints; a panel's ``way`` is "text" (drawn by the AI from its line),
+"drawing_ai" (the child's drawing redrawn by the AI), "stylise" (inked on the processor) or "as_is".
 """
 from __future__ import annotations
 
@@ -16,15 +17,37 @@ from .layouts import LAYOUTS
 from .page import BubbleSpec, PageSpec, PanelSpec
 
 
-def page_spec(comic: dict, title: str = "", authors: str = "", language: str = "fr") -> PageSpec:
-    """The page as the engine sees it (only the panels the layout holds); authors: names separated by commas."""
+FRAME_CENTRED = [0.5, 0.5, 1.0]  # centre x, centre y (0-1), zoom: what the page shows unless moved
+
+
+def framed_image(comic: dict, i: int, folder: Path | None) -> str:
+    """Panel i's picture as printed: the part the child framed (cut once into `folder`, the file named by
+    layout and frame), or the picture itself when its frame is centred (the page centres it anyway)."""
+    from .paper import frame_picture, panel_ratio
+
+    panel = comic["panels"][i]
+    frame = list(panel.get("frame") or FRAME_CENTRED)
+    if folder is None or not panel["image"] or not Path(panel["image"]).exists() or frame == FRAME_CENTRED:
+        return panel["image"]
+    x, y, zoom = frame
+    target = Path(folder) / (f"{Path(panel['image']).stem}-{comic['layout']}-{round(x * 100)}-{round(y * 100)}-"
+                             f"{round(zoom * 10)}.png")
+    if not target.exists():
+        frame_picture(panel["image"], panel_ratio(comic["layout"], i), zoom, x, y, target)
+    return str(target)
+
+
+def page_spec(comic: dict, title: str = "", authors: str = "", language: str = "fr",
+              frames_dir: Path | None = None) -> PageSpec:
+    """The page as the engine sees it (only the panels the layout holds); authors: names separated by commas.
+    With `frames_dir`, each panel prints the part of its picture the child framed (see framed_image)."""
     count = LAYOUTS[comic["layout"]].panel_count
     used = comic["panels"][:count]
     while used and not used[-1]["image"] and not used[-1]["bubbles"]:
         used = used[:-1]  # trailing empty panels print as empty frames, to draw in by hand
     panels = []
-    for panel in used:
-        panels.append(PanelSpec(image=panel["image"], ai=panel["ai"], story=panel["story"],
+    for index, panel in enumerate(used):
+        panels.append(PanelSpec(image=framed_image(comic, index, frames_dir), ai=panel["ai"], story=panel["story"],
                                 bubbles=[BubbleSpec(b["kind"], b["text"], b["position"], tuple(b["nudge"]),
                                                     tuple(b["tail"]) if b["tail"] else None)
                                          for b in panel["bubbles"]]))

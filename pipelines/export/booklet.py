@@ -95,6 +95,11 @@ def draw_page(page: Page, book: Book, kind: str, item: BookPage | None, number: 
             page.text(labels["made_with"], w / 2, h - 22, size=9, color=SOFT, align="center")
     elif kind == "story":
         picture_h = h * 0.52
+        # A long page keeps the reader's type size: the picture gives up room first (down to a fifth of
+        # the page), and only then does the text shrink.
+        while picture_h > h * 0.2 and not fit_text(item.text, inner, h - picture_h - 2 * MARGIN - 16,
+                                                   book.text_pt, "readable").fits:
+            picture_h -= 4
         _picture_or_frame(page, item.picture, MARGIN, MARGIN, inner, picture_h,
                           labels.get("page", "Page {number}").format(number=number - 1))
         _text_in_box(page, item.text, MARGIN, MARGIN + picture_h + 6, inner, h - picture_h - 2 * MARGIN - 16,

@@ -13,7 +13,7 @@ import numpy as np
 from ..backends import Backend, Progress, no_progress
 from ..config import settings
 from ..i18n import UserError
-from . import repair, tone
+from . import inpaint, repair, tone
 from .contract import PhotoRequest, PhotoResult
 
 SPANDREL = ("torch", "spandrel")
@@ -107,10 +107,14 @@ class LamaRepair(Backend):
             return PhotoResult(rgb.copy())
         self.ensure_loaded()
         device = next(self.model.model.parameters()).device
-        m = torch.from_numpy(mask.astype(np.float32))[None, None].to(device)
-        with torch.inference_mode():
-            result = _from_tensor(self.model(_to_tensor(rgb, device), m))
-        return PhotoResult(np.where(mask[..., None], result, rgb).astype(np.float32))
+
+        def fill(crop: np.ndarray, crop_mask: np.ndarray) -> np.ndarray:
+            m = torch.from_numpy(crop_mask.astype(np.float32))[None, None].to(device)
+            with torch.inference_mode():
+                return _from_tensor(self.model(_to_tensor(crop, device), m))
+
+        # Only the tiles that hold damage, each with context around it: a 12 MP scan in bounded memory.
+        return PhotoResult(inpaint.by_tiles(rgb, mask, fill, progress=request.progress))
 
 
 # -- tone and grain ---------------------------------------------------------------------------
@@ -136,7 +140,7 @@ class NLMeansDenoise(Backend):
 
     def __call__(self, request: PhotoRequest) -> PhotoResult:
         rgb, strength = request.image, request.strength
-        cleaned = tone.denoise(rgb, strength)
+        cleaned = tone.denoise(rgb, strength, old=request.old)
         if np.array_equal(cleaned, rgb):  # no grain was found: sharpening would only add noise
             return PhotoResult(cleaned)
         return PhotoResult(tone.sharpen(cleaned, amount=strength, radius=2.0))

@@ -15,7 +15,7 @@ from .. import backends
 from ..backends import Progress, no_progress
 from ..i18n import UserError
 from ..params import from_params
-from . import hints, repair
+from . import hints, repair, tone
 from .contract import PhotoRequest
 from .imaging import is_greyscale, luma, rgb_to_lab, to_array
 
@@ -112,6 +112,8 @@ def restore(rgb: np.ndarray, request: RestoreRequest, progress: Progress = no_pr
     uncoloured = None
     image = rgb.astype(np.float32)
     s = float(np.clip(request.strength, 0, 1))
+    # Signs of age are judged on the print as it came: they decide how eagerly damage and grain are sought.
+    old = bool({"repair", "denoise"} & set(steps)) and tone.looks_old(image)
     for n, step in enumerate(steps):
         base, share = n / len(steps), 1 / len(steps)
 
@@ -125,10 +127,10 @@ def restore(rgb: np.ndarray, request: RestoreRequest, progress: Progress = no_pr
         engine = backend_for(step, request.engines) if step != "colorize" or request.colorize == "auto" else \
             backends.get("photo.colorize.hints")
         call = PhotoRequest(image, strength=s, scale=request.scale, blend=request.blend, fidelity=request.fidelity,
-                            hints_path=request.hints_path, progress=sub)
+                            hints_path=request.hints_path, old=old, progress=sub)
         if step == "repair":
             call.mask = (load_mask(request.mask_path, image.shape[1::-1]) if request.mask_path
-                         else repair.find_damage(image, s).mask)
+                         else repair.find_damage(image, s, aged=old).mask)
         if step == "colorize" and request.colorize == "auto" and not engine.automatic:
             raise UserError("photo.errors.no_auto_colour", command="python -m pipelines models download ddcolor-tiny")
         result = engine(call)

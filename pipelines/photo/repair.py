@@ -48,6 +48,24 @@ def grain_sigma(gray: np.ndarray) -> float:
     return float(np.sqrt(max(0.0, 4.0 / 3.0 * (s1 * s1 - s2 * s2))))
 
 
+def flat_grain(gray: np.ndarray, block: int = 16) -> float:
+    """Grain level of the flattest parts of a [0, 1] image, in [0, 1] units (clumped or JPEG-softened grain too).
+
+    The fine residual (image minus a Gaussian blur of sigma 1 px) is measured as a standard
+    deviation in 16x16 blocks; the 10th percentile of the blocks is the level of the plainest
+    areas, where only grain is left. Unlike grain_sigma() it does not need the grain to be
+    independent from pixel to pixel, but a photo of a pure texture (a lawn) reads as grainy:
+    use it only on a print that shows other signs of age.
+    """
+    g = gray.astype(np.float32)
+    h, w = (g.shape[0] // block) * block, (g.shape[1] // block) * block
+    if min(h, w) < 2 * block:
+        return noise_sigma(g)
+    fine = (g - cv2.GaussianBlur(g, (0, 0), 1.0))[:h, :w]
+    spread = fine.reshape(h // block, block, w // block, block).std(axis=(1, 3))
+    return float(np.percentile(spread, 10))
+
+
 def _odd(n: float) -> int:
     n = int(round(n))
     return n if n % 2 else n + 1
@@ -116,8 +134,40 @@ def _crowded(labels: np.ndarray, stats: np.ndarray, residual: np.ndarray, grain:
 
 
 
-def find_damage(rgb: np.ndarray, strength: float = 0.5) -> Damage:
-    """Thin scratches and dust spots, told apart from grain and from the picture's own details.
+WORK_SIDE = 1600  # marks are looked for on a copy at most this long (a 12 MP scan is shrunk by 2 or 3)
+MAX_WIDTH = 6  # widest scratch or crack looked for, in pixels of a ~500-1600 px working copy
+
+
+def _border_loss(gray: np.ndarray, floor: float) -> np.ndarray:
+    """Paper lost at the edges and corners: bright, paper-like areas that touch the border, (H, W) bool.
+
+    A chipped edge shows the paper (the brightest tone of the print) in an irregular band along
+    the border. Candidates stand out brightly from a broad median background and lie in the outer
+    band (7 % of the shorter side); a component must touch the border. A photo whose own edge is
+    bright (a white page, a sky) has that brightness in its background too: nothing stands out.
+    """
+    h, w = gray.shape
+    band = max(4, int(0.07 * min(h, w)))
+    size = _odd(np.clip(min(h, w) / 8, 15, 255))
+    big = _median(gray, min(size, 255))
+    paper = float(np.percentile(gray, 99.5))
+    cand = ((gray - big) > floor) & (gray > paper - 2 * floor)
+    inner = np.zeros((h, w), bool)
+    inner[band:h - band, band:w - band] = True
+    cand &= ~inner
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(cand.astype(np.uint8), connectivity=8)
+    # Lost paper runs along the edge: a component must hold a stretch of the outermost pixels (3 % of
+    # the side), where a white star or a highlight that the frame cuts only touches it.
+    edge = np.zeros((h, w), bool)
+    edge[0, :], edge[-1, :], edge[:, 0], edge[:, -1] = True, True, True, True
+    along = np.bincount(labels[edge], minlength=count)
+    touches = along >= max(3, 0.03 * min(h, w))
+    touches[0] = False
+    return touches[labels]
+
+
+def _find_on_fresh_photo(rgb: np.ndarray, strength: float = 0.5) -> Damage:
+    """Thin scratches and dust spots on a photo with no sign of age, told apart from grain and its own details.
 
     A mark is bright or dark against a median background by many times the local grain (or
     texture) level AND by a visible amount, and it sits on smooth ground (not on an edge of the
@@ -182,6 +232,138 @@ def find_damage(rgb: np.ndarray, strength: float = 0.5) -> Damage:
     # The soft edge of a mark (anti-aliased, blurred) joins the mask where it still shows above the grain.
     fringe = cv2.dilate(mask.astype(np.uint8), np.ones((3, 3), np.uint8)).astype(bool)
     mask |= fringe & (np.abs(thin) > np.maximum(2 * scale, 0.04))
+    return Damage(mask=mask, scratches=scratches, spots=spots)
+
+
+def find_damage(rgb: np.ndarray, strength: float = 0.5, aged: bool | None = None) -> Damage:
+    """The damage of a photo: the full search on an aged print, the cautious one on a photo with no sign of age.
+
+    `aged` None measures it (tone.looks_old: faded, yellowed or toned, grainy). A photo that shows
+    no sign of age is searched only for thin (1-2 px) scratches and small dust on smooth ground
+    (_find_on_fresh_photo), so a modern photo's tripod legs, teeth or rims are left alone; an aged
+    print gets the full search (_find_on_old_print): wide cracks, crack networks, hairs, big
+    dust and lost paper.
+    """
+    if aged is None:
+        from .tone import looks_old
+
+        aged = looks_old(rgb)
+    full_h, full_w = rgb.shape[:2]
+    step = max(1, int(np.ceil(max(full_h, full_w) / WORK_SIDE)))
+    if step == 1:
+        return (_find_on_old_print if aged else _find_on_fresh_photo)(rgb, strength)
+    # A big scan is searched on a shrunk copy (bounded time and memory); the mask is brought back to size.
+    work = cv2.resize(rgb, (full_w // step, full_h // step), interpolation=cv2.INTER_AREA)
+    found = (_find_on_old_print if aged else _find_on_fresh_photo)(work, strength)
+    mask = cv2.resize(found.mask.astype(np.uint8), (full_w, full_h), interpolation=cv2.INTER_NEAREST)
+    mask = cv2.dilate(mask, np.ones((step + 1, step + 1), np.uint8)).astype(bool)
+    return Damage(mask=mask, scratches=found.scratches, spots=found.spots)
+
+
+def _find_on_old_print(rgb: np.ndarray, strength: float = 0.5) -> Damage:
+    """Scratches, cracks, creases, hairs, dust and lost paper, told apart from grain and from the picture's details.
+
+    `rgb`: (H, W, 3) float [0, 1]; `strength` 0..1 makes the finder more eager (lower thresholds).
+
+    A mark is bright or dark against a median background (13 px: lines up to MAX_WIDTH wide
+    stand out whole) by many times the local grain (or texture) level AND by a visible amount.
+    Lines: the residual is averaged along segments in 32 orientations, so a long line stands
+    out even where it is faint or broken, while short details (an eyelash, a lip line, an eye)
+    and grain average away; seeds found on smooth ground (not on an edge of the picture) grow
+    into the connected pixels that stand out half as much (hysteresis), so a crack network is
+    followed across a face or a fold. Spots: small isolated blobs up to ~10 px across.
+    Marks that come in a crowd of similar detail (a lattice, letters, stars) are the picture.
+    Border: paper lost at the edges (_border_loss).
+    """
+    full_h, full_w = rgb.shape[:2]
+    step = max(1, int(np.ceil(max(full_h, full_w) / WORK_SIDE)))
+    work = rgb if step == 1 else cv2.resize(rgb, (full_w // step, full_h // step), interpolation=cv2.INTER_AREA)
+    gray = luma(work).astype(np.float32)
+    h, w = gray.shape
+    strength = float(np.clip(strength, 0, 1))
+    sigma = max(noise_sigma(gray), 0.5 / 255)
+    size = _odd(np.clip(min(h, w) / 35, 11, 31))  # wider than the biggest dust speck we look for
+    background = _median(gray, size)
+    diff = gray - background
+    # Local grain-or-texture level: robust spread of the residual (MAD), so busy areas need more.
+    spread = np.clip(np.abs(diff) * 1020, 0, 255).astype(np.uint8)
+    busy = cv2.medianBlur(spread, _odd(size * 2 + 1)).astype(np.float32) / 1020 / 0.6745
+    scale = np.maximum(busy, sigma)
+    k = 8.0 - 3.0 * strength
+    floor = 0.22 * (1.5 - strength)  # a visible mark: about a fifth of the tonal range at 0.5
+    # How much the picture itself changes around each pixel: an edge or corner is not dust.
+    # (measured on a background twice as broad, so that a big speck does not count as the picture's relief)
+    broad = _median(gray, _odd(2 * size + 1))
+    ground = cv2.getStructuringElement(cv2.MORPH_RECT, (size, size))
+    relief = cv2.dilate(broad, ground) - cv2.erode(broad, ground)
+    weak_level = np.maximum(0.5 * k * scale, 0.5 * floor)
+    strong = (np.abs(diff) > np.maximum(k * scale, floor)) & (relief < 0.6 * np.abs(diff))
+    weak = np.abs(diff) > weak_level
+    max_spot = max(20, int(np.pi * (0.011 * min(h, w)) ** 2))
+    spot_side = int(np.ceil(2.2 * np.sqrt(max_spot)))
+    length = _odd(np.clip(min(h, w) / 20, 15, 81))
+    thin = gray - _median(gray, 2 * MAX_WIDTH + 1)
+    paper, ink = np.percentile(gray, (90, 5))
+    kernels = _line_kernels(min(length, 41))  # longer segments cost more than they add on big copies
+    mask = np.zeros((h, w), bool)
+    spots = scratches = 0
+    for sign in (1, -1):  # bright marks and dark marks separately: a mark is one or the other
+        part = np.maximum(sign * thin, 0)
+        along = np.max([cv2.filter2D(part, -1, kern, borderType=cv2.BORDER_REFLECT) for kern in kernels], axis=0)
+        around = cv2.blur(part, (length, length))
+        # Dark lines need more: an image's own lines (seams, lids, folds of cloth) are mostly dark.
+        seeds = ((along > np.maximum((2.0 if sign > 0 else 2.5) * around, (0.3 if sign > 0 else 0.5) * floor))
+                 & (sign * thin > 0.5 * weak_level) & (relief < 0.6 * np.abs(thin)))
+        count, labels, stats, _ = cv2.connectedComponentsWithStats(seeds.astype(np.uint8), connectivity=8)
+        long_enough = np.maximum(stats[:, 2], stats[:, 3]) >= (length // 2 if sign > 0 else length)
+        long_enough &= ~_crowded(labels, stats, thin, 3 * scale, length // 4)
+        long_enough[0] = False
+        scratches += int(long_enough.sum())
+        # Hysteresis: the line grows into connected, line-like pixels of its polarity that stand out half as
+        # much, up to three segments on, across faces and folds (a crack is followed, a bright region is not).
+        grow = (((sign * thin > 0.5 * weak_level) & (along > np.maximum(1.5 * around, 0.2 * floor)))
+                | long_enough[labels]).astype(np.uint8)
+        found = long_enough[labels].astype(np.uint8)
+        for _ in range(3 * length):
+            found = cv2.dilate(found, np.ones((3, 3), np.uint8)) & grow
+        count, glabels, gstats, _ = cv2.connectedComponentsWithStats(found, connectivity=8)
+        # A line is long for its width: an eyebrow, a lip, a cigarette or a collar's edge is not (dark
+        # marks, rarer on prints and more often the picture's own lines, must be thinner still).
+        extent = np.hypot(gstats[:, 2], gstats[:, 3])
+        width = gstats[:, 4] / np.maximum(extent, 1)
+        keep = extent >= (10 if sign > 0 else 15) * np.maximum(width, 1)
+        # A wide line is damage only in the tone damage takes: the paper (the print's brightest) or the
+        # black binder (its darkest). A tripod's leg, a saucer's rim or a seam is wide and mid-toned.
+        tone = np.bincount(glabels.ravel(), gray.ravel().astype(np.float64), count) / np.maximum(gstats[:, 4], 1)
+        extreme = tone >= paper - 0.15 if sign > 0 else tone <= ink + 0.3
+        keep &= (width <= 2.5) | extreme
+        if sign < 0:  # an eyebrow or a lid line is a dark line a few segments long: a hair or scratch is longer
+            keep &= extent >= 3 * length
+        keep[0] = False
+        mask |= keep[glabels]
+    # A speck lying on a scratch is not crowded by it: the scratches found are left out of the spots' neighbours.
+    lone = np.where(cv2.dilate(mask.astype(np.uint8), np.ones((5, 5), np.uint8)).astype(bool), 0, diff)
+    for sign in (1, -1):
+        # Spots: cores above the strong level that stay small and lone, grown a few pixels into the weak level.
+        core = strong & (np.sign(diff) == sign)
+        count, labels, stats, _ = cv2.connectedComponentsWithStats(core.astype(np.uint8), connectivity=8)
+        small = (stats[:, 4] <= max_spot) & (np.maximum(stats[:, 2], stats[:, 3]) <= spot_side)
+        small &= ~_crowded(labels, stats, np.where(labels > 0, diff, lone), 3 * scale, size)
+        small[0] = False
+        spots += int(small.sum())
+        found = small[labels].astype(np.uint8)
+        around = (weak & (np.sign(diff) == sign)).astype(np.uint8)
+        for _ in range(3):
+            found = cv2.dilate(found, np.ones((3, 3), np.uint8)) & around
+        mask |= found.astype(bool)
+    mask |= _border_loss(gray, floor)
+    # The soft edge of a mark (anti-aliased, blurred) joins the mask where it still shows above the grain.
+    # Two pixels out from a line: a crack's broken, blurred rim stays visible after the fill otherwise.
+    fringe = cv2.dilate(mask.astype(np.uint8), np.ones((5, 5), np.uint8)).astype(bool)
+    mask |= fringe & (np.abs(thin) > np.maximum(1.5 * scale, 0.03))
+    if step > 1:
+        mask = cv2.resize(mask.astype(np.uint8), (full_w, full_h), interpolation=cv2.INTER_NEAREST).astype(bool)
+        mask = cv2.dilate(mask.astype(np.uint8), np.ones((step + 1, step + 1), np.uint8)).astype(bool)
     return Damage(mask=mask, scratches=scratches, spots=spots)
 
 

@@ -5,10 +5,29 @@ import cv2
 import numpy as np
 
 from .imaging import is_greyscale, lab_to_rgb, luma, rgb_to_lab
-from .repair import grain_sigma
+from .repair import flat_grain, grain_sigma
 
 
 VEIL = 0.5  # the grey a faded print drifts towards (its blacks rise to meet it, its whites sink)
+
+
+MEASURE_SIDE = 1024  # colour and tone are measured on a copy at most this long (a 12 MP scan costs no more)
+
+
+def _sample(rgb: np.ndarray) -> np.ndarray:
+    """A copy at most MEASURE_SIDE long (area-averaged) for measuring casts and greyness; small photos as they are."""
+    h, w = rgb.shape[:2]
+    if max(h, w) <= MEASURE_SIDE:
+        return rgb
+    k = MEASURE_SIDE / max(h, w)
+    return cv2.resize(rgb, (max(1, round(w * k)), max(1, round(h * k))), interpolation=cv2.INTER_AREA)
+
+
+def _grain_view(gray: np.ndarray) -> np.ndarray:
+    """The central MEASURE_SIDE square at full resolution: grain is the same all over, and per pixel."""
+    h, w = gray.shape
+    y, x = max(0, (h - MEASURE_SIDE) // 2), max(0, (w - MEASURE_SIDE) // 2)
+    return gray[y:y + MEASURE_SIDE, x:x + MEASURE_SIDE]
 
 
 def _smoothed(rgb: np.ndarray) -> np.ndarray:
@@ -59,6 +78,7 @@ def yellowing(rgb: np.ndarray) -> float:
     colour photo, coffee, skin or a sunset are yellow in places, but an aged print is yellow
     everywhere: even its whites and its least-yellow parts (the 10th percentile) carry the cast.
     """
+    rgb = _sample(rgb)
     lab = rgb_to_lab(cv2.GaussianBlur(rgb.astype(np.float32), (0, 0), 1.5))
     if is_greyscale(rgb):
         return colour_cast(rgb)[1]
@@ -74,9 +94,12 @@ def age_signs(rgb: np.ndarray, strength: float = 0.5) -> float:
     an old print also shows grain or a yellowed paper. Above strength 0.5 the patron asks for a
     stronger revival and the range alone is enough.
     """
-    grain = grain_sigma(luma(rgb)) * 255
+    gray = _grain_view(luma(rgb))
+    grain = grain_sigma(gray) * 255
+    clumped = flat_grain(gray) * 255  # grain softened by the scan or a JPEG, which grain_sigma misses
     cast = yellowing(rgb)
-    return float(max(np.clip((grain - 1.5) / 2.0, 0, 1), np.clip((cast - 3.0) / 3.0, 0, 1),
+    return float(max(np.clip((grain - 1.5) / 2.0, 0, 1), np.clip((clumped - 3.0) / 2.0, 0, 1),
+                     np.clip((cast - 3.0) / 3.0, 0, 1),
                      np.clip((strength - 0.5) * 2.0, 0, 1)))
 
 
@@ -91,7 +114,7 @@ def fading(rgb: np.ndarray, strength: float = 0.5) -> float:
 
 def colour_cast(rgb: np.ndarray) -> tuple[float, float]:
     """Mean a*, b* of the mid-tones: a yellowed print has b* well above 0."""
-    lab = rgb_to_lab(rgb)
+    lab = rgb_to_lab(_sample(rgb))
     mid = (lab[..., 0] > 20) & (lab[..., 0] < 90)
     if not mid.any():
         return 0.0, 0.0
@@ -105,12 +128,13 @@ def white_balance(rgb: np.ndarray, strength: float = 1.0) -> np.ndarray:
     cast its whole surface shares (yellowing()), so the coffee stays brown and the skin warm.
     """
     lab = rgb_to_lab(rgb)
-    if is_greyscale(rgb):
+    small = _sample(rgb)
+    if is_greyscale(small):
         a, b = colour_cast(rgb)
     else:
         a, b = 0.0, yellowing(rgb)
         # A black-and-white print yellowed unevenly (more in its whites) looks coloured until the shared cast goes.
-        trial = lab.copy()
+        trial = rgb_to_lab(small)
         trial[..., 2] -= b
         if is_greyscale(lab_to_rgb(trial), tolerance=0.08):  # its tint still varies a little with the tone
             a, b = colour_cast(rgb)
@@ -124,11 +148,24 @@ def white_balance(rgb: np.ndarray, strength: float = 1.0) -> np.ndarray:
 def levels(rgb: np.ndarray, strength: float = 0.5) -> tuple[float, float]:
     """The black point and the contrast left (b, t) of a faded photo: photo = t * original + b.
 
-    From the veil of fading(): b = f * VEIL and t = 1 - f. A photo that is not faded (or a
+    A print judged faded by fading() (a veil both ends agree on, on a scene, backed by signs of
+    age) has its own black and white points measured: the 1st percentile of the darkest channel
+    and the 99th of the brightest, on a copy without grain and thin marks (_smoothed). Fading
+    rarely moves both ends alike (a print's blacks rise more than its whites sink), so the two
+    points are used as measured, eased in by how sure fading() is. A photo that is not faded (or a
     texture, or a grey subject with no sign of age) gives b = 0 and t = 1: nothing changes.
     """
     f = fading(rgb, strength)
-    return f * VEIL, 1.0 - f
+    if f <= 0:
+        return 0.0, 1.0
+    clean = _smoothed(rgb)
+    black = float(np.percentile(clean.min(axis=2), 1.0))
+    white = float(np.percentile(clean.max(axis=2), 99.0))
+    sure = float(np.clip(f / max(veil(rgb), 1e-6), 0, 1))  # the scene and age-sign weights of fading()
+    sure *= float(np.clip((f - 0.04) / 0.08, 0, 1))  # a trace of veil (a clean photo's haze) moves nothing
+    b = sure * black
+    t = 1.0 - sure * (black + 1.0 - white)
+    return b, float(max(t, 0.2))
 
 
 def stretch_levels(rgb: np.ndarray, strength: float = 1.0, revival: float = 0.5) -> np.ndarray:
@@ -155,7 +192,7 @@ def local_contrast(rgb: np.ndarray, strength: float = 0.5) -> np.ndarray:
 def revive(rgb: np.ndarray, strength: float = 0.5) -> np.ndarray:
     """The 'revive faded photo' step: lift the veil, remove yellowing, and above 0.5 some local contrast."""
     out = stretch_levels(rgb, strength=float(np.clip(0.4 + 1.2 * strength, 0, 1)), revival=strength)
-    cast = abs(colour_cast(out)[1]) if is_greyscale(out) else yellowing(out)
+    cast = abs(colour_cast(out)[1]) if is_greyscale(_sample(out)) else yellowing(out)
     # Only a real cast (a blue sky or a warm lamp is not 'yellowed'); eased in between 3 and 4 b* units.
     weight = float(np.clip(cast - 3.0, 0, 1))
     if weight > 0:
@@ -164,15 +201,36 @@ def revive(rgb: np.ndarray, strength: float = 0.5) -> np.ndarray:
     return local_contrast(out, max(0.0, strength - 0.5) * 0.6)
 
 
-def denoise(rgb: np.ndarray, strength: float = 0.5) -> np.ndarray:
-    """Reduce grain with non-local means, its strength set from the measured grain level."""
-    sigma = grain_sigma(luma(rgb)) * 255.0
+def looks_old(rgb: np.ndarray) -> bool:
+    """True for a print that shows signs of age: faded, yellowed, toned or grainy (measured before any step runs)."""
+    if fading(rgb) > 0.1 or yellowing(rgb) > 6.0 or grain_sigma(_grain_view(luma(rgb))) * 255 > 1.5:
+        return True
+    # A toned print (sepia, selenium): one warm hue all over, a cast well past a white-balanced photo's.
+    small = _sample(rgb)
+    return colour_cast(small)[1] > 6.0 and is_greyscale(small, tolerance=0.1)
+
+
+def denoise(rgb: np.ndarray, strength: float = 0.5, old: bool = False) -> np.ndarray:
+    """Reduce grain with non-local means, its strength set from the measured grain level.
+
+    The grain is grain_sigma() (grain told apart from texture); on an `old` print (looks_old() of
+    the photo as it came) clumped or JPEG-softened grain counts too (flat_grain()), which a
+    photo of a lawn would be mistaken for.
+    """
+    gray = _grain_view(luma(rgb))
+    sigma = grain_sigma(gray) * 255.0
+    h = sigma * (0.75 + 0.7 * strength)  # about 1.1 x the grain at 0.5
+    if old:
+        # flat_grain() reads the plainest blocks (its 10th percentile) of a grain a JPEG has softened: it
+        # falls short of the grain's real level by about half (measured on the tuning split of bench/photo.py).
+        clumped = flat_grain(gray) * 255.0
+        sigma = max(sigma, clumped)
+        h = max(h, clumped * (1.0 + 1.0 * strength))
     if sigma < 0.8:  # no grain (a texture of the scene is not grain): nothing to smooth
         return rgb.copy()
     lab = rgb_to_lab(rgb)
     lightness = np.clip(lab[..., 0] * 2.55 + 0.5, 0, 255).astype(np.uint8)
-    h = float(sigma * (0.75 + 0.7 * strength))  # about 1.1 x the grain at 0.5
-    clean = cv2.fastNlMeansDenoising(lightness, None, h=h, templateWindowSize=7, searchWindowSize=21)
+    clean = cv2.fastNlMeansDenoising(lightness, None, h=float(h), templateWindowSize=7, searchWindowSize=21)
     lab[..., 0] = clean.astype(np.float32) / 2.55
     # Colour grain is smoothed more gently: chroma carries little detail.
     for c in (1, 2):

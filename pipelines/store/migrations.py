@@ -161,4 +161,15 @@ MIGRATIONS: dict[str, list[str]] = {
         CREATE INDEX picture_reviews_by_workshop ON picture_reviews(workshop_id, state)
         """,
     ],
+    "work": [
+        """
+        CREATE TABLE work_in_progress (
+            participant_id INTEGER NOT NULL REFERENCES participants(id) ON DELETE CASCADE,
+            kind TEXT NOT NULL,
+            state TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            PRIMARY KEY (participant_id, kind)
+        )
+        """,
+    ],
 }

@@ -102,7 +102,10 @@ def how_made_lines(story: Story, pictures: str, music: str, voice: str) -> list[
     t = lambda key, **p: translate(key, lang, **p)  # noqa: E731
     lines = []
     if c:
-        lines.append(t("story.book.how_choices", hero=lex["heroes"][c["hero"]]["noun"], name=story.author,
+        from .writer import hero_noun
+
+        hero = hero_noun(lang, c["hero"], c.get("hero_gender") or "")
+        lines.append(t("story.book.how_choices", hero=hero, name=c.get("hero_name") or story.author,
                        companion=lex["companions"][c["companion"]]["noun"], place=lex["places"][c["place"]]["noun"],
                        object=lex["objects"][c["object"]]["noun"], problem=t(f"story.problems.{c['problem']}"),
                        tone=t(f"story.tones.{c['tone']}"), pages=len(story.pages), age=c["reading_age"]))

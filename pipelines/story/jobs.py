@@ -64,6 +64,24 @@ def make_book(story: Story, out_dir: Path, *, music: bool = True, theme: str = "
     return result
 
 
+def page_music_key(number: int) -> str:
+    """The key of page `number`'s music (MP3) in a story.make job's result files."""
+    return f"music-{number:02d}"
+
+
+def page_voice_key(number: int) -> str:
+    """The key of page `number`'s read-aloud (MP3) in a story.make job's result files."""
+    return f"voice-{number:02d}"
+
+
+def story_with_result_files(story: Story, files: dict[str, str]) -> Story:
+    """The story with each page's music and voice taken from a finished job's (absolute) result files."""
+    for number, page in enumerate(story.pages, start=1):
+        page.music = files.get(page_music_key(number), "")
+        page.narration = files.get(page_voice_key(number), "")
+    return story
+
+
 def make_job(params: dict, ctx) -> dict:
     """params: {"story": Story dict, "music": bool, "theme", "music_backend", "voice", "crop_marks", "ai_pictures"}."""
     if not params.get("story"):
@@ -74,8 +92,15 @@ def make_job(params: dict, ctx) -> dict:
                        seed=int(params.get("seed", 0)), crop_marks=bool(params.get("crop_marks")),
                        ai_pictures=bool(params.get("ai_pictures")), progress=ctx.progress)
     files = {k: v for k, v in result["files"].items() if k in ("epub", "pdf", "booklet", "cover")}
+    artifact_files = list(files)
+    # Each page's music and voice are results too: the preview plays them from the job's final folder
+    # (the paths inside result["story"] point into the temporary folder, renamed when the job ends).
+    for number, page in enumerate(story.pages, start=1):
+        for key, path in ((page_music_key(number), page.music), (page_voice_key(number), page.narration)):
+            if path and Path(path).is_file():
+                files[key] = path
     artifact = {"kind": "storybook", "title": story.title, "prompt": "", "model": story.writer,
                 "seed": int(params.get("seed", 0)), "ai_made": story.writer != "story.write.template"
-                or bool(params.get("ai_pictures")), "params": story.choices, "files": list(files)}
+                or bool(params.get("ai_pictures")), "params": story.choices, "files": artifact_files}
     return {"files": files, "artifact": artifact, "warnings": result["warnings"], "notes": result["notes"],
             "story": result["story"]}

@@ -38,7 +38,15 @@ def _describe(spec: StorySpec) -> dict[str, str]:
     else:
         def noun(table, key):
             return f"a {lex[table][key]['noun']}"
-    return {"hero": noun("heroes", spec.hero), "companion": noun("companions", spec.companion),
+    from .writer import hero_noun
+
+    spec = spec.checked()
+    hero = hero_noun(spec.language, spec.hero, spec.hero_gender)
+    if spec.language == "fr":
+        hero = f"{'une' if spec.hero_gender == 'f' else 'un'} {hero}"
+    else:
+        hero = f"a {hero} ({'she' if spec.hero_gender == 'f' else 'he'})"
+    return {"hero": hero, "companion": noun("companions", spec.companion),
             "place": lex["places"][spec.place]["in"], "object": noun("objects", spec.object)}
 
 
@@ -104,8 +112,8 @@ def parse_story(raw: str, spec: StorySpec) -> Story:
     title = " ".join(str(data.get("title") or "").split())[:80]
     if not title or blocked_message_key(title, spec.language):
         title = template.title
-    return Story(title=spec.title.strip() or title, language=spec.language, pages=out, author=spec.hero_name,
-                 choices=spec.choices())
+    return Story(title=spec.title.strip() or title, language=spec.language, pages=out,
+                 author=spec.author or spec.hero_name, choices=spec.choices())
 
 
 class LlmWriter(Backend):

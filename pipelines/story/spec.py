@@ -22,6 +22,22 @@ MIN_PAGES, MAX_PAGES = 4, 12
 NAME_MAX = 24
 PAGE_MAX_CHARS = 600  # an edited page longer than this no longer fits the printed page in large type
 NAME_PATTERN = re.compile(r"^[^\W\d_]+(?:[ '’-][^\W\d_]+)*$")
+GENDERS = ("f", "m")  # the hero is a girl / she or a boy / he, as the child chooses
+HERO_GENDER = {"girl": "f", "boy": "m", "fox": "f", "bear": "m"}  # the picture's default choice
+# A participant's age group (workshop console) -> the book's reading age (sentences per page, type size).
+READING_AGE_FOR_GROUP = {"4-6": "4-6", "7-8": "7-8", "8-12": "9-10", "9-10": "9-10", "11-14": "9-10",
+                         "family": "4-6", "adults": "9-10"}
+_SPACES = re.compile(r"[^\S\u00a0\u202f]+")  # every white space except the no-break ones of French typography
+
+
+def normalise_text(text: str) -> str:
+    """A page's text with runs of spaces, tabs and newlines made one space; no-break spaces are kept."""
+    return _SPACES.sub(" ", str(text or "")).strip()
+
+
+def reading_age_for(age_group: str | None) -> str:
+    """The reading age (one of AGES) of a participant's age group; '7-8' when unknown."""
+    return READING_AGE_FOR_GROUP.get(age_group or "", "7-8")
 
 
 def clean_name(raw: str) -> str:
@@ -45,6 +61,7 @@ class StorySpec:
 
     hero_name: str = "Zoé"
     hero: str = "girl"
+    hero_gender: str = ""  # "f" or "m" as the child chose; empty: the picture's (HERO_GENDER)
     companion: str = "dragon"
     place: str = "forest"
     object: str = "key"
@@ -56,6 +73,7 @@ class StorySpec:
     seed: int = 0
     title: str = ""  # empty: written from the choices
     writer: str = ""  # a story.write backend name; empty: the best available
+    author: str = ""  # who made the book (the participant's name); empty: the hero's name
     page_edits: dict[int, dict] = field(default_factory=dict)  # page number -> {text, picture, mood}
 
     def checked(self) -> "StorySpec":
@@ -66,6 +84,13 @@ class StorySpec:
             value = getattr(self, name)
             if value not in valid:
                 raise UserError("story.errors.bad_choice", field=name, value=value, valid=", ".join(valid))
+        gender = self.hero_gender or HERO_GENDER[self.hero]
+        if gender not in GENDERS:
+            raise UserError("story.errors.bad_choice", field="hero_gender", value=gender, valid=", ".join(GENDERS))
+        if self.hero in ("girl", "boy"):
+            hero = "girl" if gender == "f" else "boy"  # a child hero is the girl or the boy the child chose
+        else:
+            hero = self.hero
         try:
             pages = int(self.pages)
         except (TypeError, ValueError):
@@ -77,8 +102,9 @@ class StorySpec:
         title = clean_printable(self.title, field="title") if self.title else ""
         edits = {number: ({**edit, "text": clean_printable(edit["text"], multiline=True, field=f"page {number}")}
                           if "text" in edit else edit) for number, edit in self.page_edits.items()}
+        author = " ".join(str(self.author or "").split())[:40]
         return dataclasses.replace(self, hero_name=clean_name(self.hero_name), pages=pages, seed=int(self.seed),
-                                   title=title, page_edits=edits)
+                                   title=title, page_edits=edits, hero=hero, hero_gender=gender, author=author)
 
     def choices(self) -> dict:
         """The choices as plain JSON (job params, the 'how this book was made' page)."""
@@ -167,7 +193,7 @@ def edit_page(story: Story, number: int, text: str) -> Story:
         raise UserError("story.errors.no_such_page", number=number, count=len(story.pages))
     from ..safety.text import check_printable, clean_text
 
-    text = " ".join(clean_text(text).split())
+    text = normalise_text(clean_text(text))  # the no-break spaces of French typography are kept
     if not text:
         raise UserError("story.errors.page_empty", number=number)
     check_printable(text, field=f"page {number}")

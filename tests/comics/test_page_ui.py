@@ -46,10 +46,46 @@ def test_bubbles_are_added_nudged_and_previewed(app, drawings):
     _button(app, "➕ Ajouter la bulle").click().run()
     bubble = app.session_state["comic"]["panels"][0]["bubbles"][0]
     assert bubble["text"] == "Bonjour!" and bubble["position"] == "top-right" and bubble["tail"]
-    _button(app, "⬇️").click().run()
+    assert app.text_area(key="comic-bubble-text").value == ""  # the box is empty again: no duplicate by a 2nd tap
+    _button(app, "⬇️ Descendre").click().run()
     assert app.session_state["comic"]["panels"][0]["bubbles"][0]["nudge"] == [0, 1]
     assert not app.error and not app.exception
     app.text_area(key="comic-bubble-text").input("A" * 150)
     _button(app, "➕ Ajouter la bulle").click().run()
     assert any(e.value.startswith("Case 1, bulle 2") for e in app.error)  # named, and the page is kept
     assert len(app.session_state["comic"]["panels"][0]["bubbles"]) == 2
+
+
+def test_the_child_moves_the_frame_and_the_page_prints_that_part(app, drawings, atelier_env):
+    from PIL import Image
+
+    comic = app.session_state["comic"]
+    comic["panels"][0]["image"] = str(drawings[0])
+    app.run()
+    assert comic["panels"][0].get("frame", [0.5, 0.5, 1.0]) == [0.5, 0.5, 1.0]  # centred until moved
+    app.slider(key="comic-frame-x-0-0").set_value(100).run()
+    app.slider(key="comic-frame-z-0-0").set_value(1.5).run()
+    assert not app.exception
+    assert app.session_state["comic"]["panels"][0]["frame"] == [1.0, 0.5, 1.5]
+    # the page (its preview was drawn on this run) prints the framed part, kept beside the picture
+    framed = list(atelier_env.data_dir.rglob("*-classic-6-100-50-15.png"))
+    assert len(framed) == 1
+    with Image.open(framed[0]) as cut, Image.open(drawings[0]) as whole:
+        assert cut.width < whole.width and cut.height < whole.height  # zoomed in
+        top = round((whole.height - cut.height) / 2)
+        right = whole.convert("RGB").crop((whole.width - cut.width, top, whole.width, top + cut.height))
+        import numpy as np
+
+        gap = np.abs(np.asarray(right, int) - np.asarray(cut.convert("RGB"), int)).mean()
+        assert gap < 3  # the right-hand part, centred vertically: where the child moved the frame
+
+
+def test_no_magic_number_without_an_ai_model(app):
+    """The hero's magic number only means something to an AI model: without one it is not shown."""
+    assert not [n for n in app.number_input if n.label.startswith("Numéro magique")]
+    assert not [c for c in app.caption if "dessinée par l'IA" in c.value]
+
+
+def test_a_bubble_on_an_empty_panel_is_explained_in_the_childs_words(app):
+    assert any("La case 1 n'a pas encore d'image" in w.value for w in app.warning)
+    assert _button(app, "➕ Ajouter la bulle").disabled

@@ -55,7 +55,8 @@ def test_a_book_from_choices_to_downloads(page):
     assert len(story["pages"]) == 4 and "hérisson" in " ".join(p["text"] for p in story["pages"])
     # a page edited to nothing is refused with a message and keeps its text
     before = story["pages"][1]["text"]
-    page.text_area(key="story-text-2").set_value("").run()
+    sid = page.session_state["story-id"]
+    page.text_area(key=f"story-text-{sid}-2").set_value("").run()
     assert any("vide" in e.value for e in page.error)
     assert page.session_state["story"]["pages"][1]["text"] == before
     page.toggle(key="story-music").set_value(False)

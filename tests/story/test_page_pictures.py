@@ -55,11 +55,12 @@ def _written(page, store):
 
 def test_ai_pictures_share_the_book_style_and_magic_number(page, store):
     _written(page, store)
+    sid = page.session_state["story-id"]
     for number in (1, 2):
-        page.radio(key=f"story-pic-mode-{number}").set_value("ai")
+        page.radio(key=f"story-pic-mode-{sid}-{number}").set_value("ai")
     page.run()
     for number in (1, 2):
-        page.button(key=f"story-make-pic-{number}").click().run()
+        page.button(key=f"story-make-pic-{sid}-{number}").click().run()
     jobs = [j for j in _work(page, store) if j.kind == "imagegen.generate"]
     assert [j.state for j in jobs] == ["done", "done"], [j.error for j in jobs]
     story = page.session_state["story"]
@@ -76,10 +77,11 @@ def test_ai_pictures_share_the_book_style_and_magic_number(page, store):
 
 def test_a_drawing_is_stylised_and_kept_in_the_book(page, store, drawing_file):
     _written(page, store)
-    page.radio(key="story-pic-mode-3").set_value("stylise").run()
-    page.file_uploader(key="story-upload-3").upload("dessin.jpg", drawing_file.read_bytes(), "image/jpeg").run()
+    sid = page.session_state["story-id"]
+    page.radio(key=f"story-pic-mode-{sid}-3").set_value("stylise").run()
+    page.file_uploader(key=f"story-upload-{sid}-3").upload("dessin.jpg", drawing_file.read_bytes(), "image/jpeg").run()
     assert not page.exception, page.exception
-    page.button(key="story-make-pic-3").click().run()
+    page.button(key=f"story-make-pic-{sid}-3").click().run()
     jobs = [j for j in _work(page, store) if j.kind == "imagegen.stylise"]
     assert [j.state for j in jobs] == ["done"], [j.error for j in jobs]
     picture = page.session_state["story"]["pages"][2]["picture"]

@@ -42,8 +42,8 @@ def test_group_agreement_is_feminine_only_when_both_are():
     mixed = StorySpec(hero="girl", companion="dragon", problem="storm", pages=6, reading_age="9-10", language="fr")
     text_f = " ".join(p.text for p in write_story(both_f).pages)
     text_m = " ".join(p.text for p in write_story(mixed).pages)
-    assert "sont trempées, mais elles rient" in text_f
-    assert "sont trempés, mais ils rient" in text_m
+    assert "sont décoiffées, mais elles rient" in text_f
+    assert "sont décoiffés, mais ils rient" in text_m
 
 
 @pytest.mark.parametrize("raw,expected", [

@@ -1,0 +1,95 @@
+"""A drawing photographed on paper: find the sheet on the table, straighten it; and a panel's frame.
+
+The sheet is found with the DVD-cover finder (pipelines/export/dvd.py: the largest four-sided shape
+with a clear edge all round, refined at full size) and kept only when it looks like paper: its inside
+border is light and nearly colourless, and the table around it differs. It is then warped to a
+rectangle (perspective removed, the table cut away); the paper is whitened afterwards by the stylisation
+(pipelines/imagegen/stylise.py), before the inking.
+"""
+from __future__ import annotations
+
+import numpy as np
+from PIL import Image
+
+PAPER_MIN_L = 150.0  # Lab lightness (OpenCV 0-255 scale) of the sheet's inside border, at least
+PAPER_MAX_CHROMA = 22.0  # Lab chroma of the sheet's inside border, at most (white or cream paper)
+TABLE_GAP = 18.0  # Lab distance between the sheet's border and the table around it, at least
+
+
+def _ring_colour(lab: np.ndarray, mask_out: np.ndarray, mask_in: np.ndarray) -> np.ndarray | None:
+    ring = lab[mask_out & ~mask_in]
+    return np.median(ring, axis=0) if len(ring) > 50 else None
+
+
+def find_sheet(photo: Image.Image) -> np.ndarray | None:
+    """The four corners (TL, TR, BR, BL, pixels) of a sheet of paper lying on a table, or None when the
+    photo shows no sheet with a table around it (a scan, or a drawing filling the whole photo)."""
+    import cv2
+
+    from ..export.dvd import find_cover
+
+    rgb = np.asarray(photo.convert("RGB"))
+    corners = find_cover(rgb)
+    if corners is None:
+        return None
+    h, w = rgb.shape[:2]
+    lab = cv2.cvtColor(rgb, cv2.COLOR_RGB2LAB).astype(np.float32)
+    quad = corners.astype(np.float32)
+    centre = quad.mean(axis=0)
+    masks = {}
+    for name, scale in (("inner", 0.90), ("edge", 1.0), ("outer", 1.08)):
+        mask = np.zeros((h, w), np.uint8)
+        cv2.fillConvexPoly(mask, np.round(centre + (quad - centre) * scale).astype(np.int32), 1)
+        masks[name] = mask.astype(bool)
+    paper = _ring_colour(lab, masks["edge"], masks["inner"])
+    table = _ring_colour(lab, masks["outer"], masks["edge"])
+    if paper is None or table is None:
+        return None
+    chroma = float(np.hypot(paper[1] - 128, paper[2] - 128))
+    if paper[0] < PAPER_MIN_L or chroma > PAPER_MAX_CHROMA or float(np.linalg.norm(paper - table)) < TABLE_GAP:
+        return None
+    return corners
+
+
+def flatten_sheet(photo: Image.Image) -> tuple[Image.Image, bool]:
+    """The sheet seen from the front, cut from the table (True), or the photo unchanged (False)."""
+    from ..export.dvd import straighten
+
+    corners = find_sheet(photo)
+    if corners is None:
+        return photo.convert("RGB"), False
+    flat = straighten(photo.convert("RGB"), corners)
+    w, h = flat.size
+    edge = max(2, round(0.01 * min(w, h)))  # a sliver of table may remain along the cut: trim it
+    flat = flat.crop((edge, edge, w - edge, h - edge))
+    w, h = flat.size
+    # A photo from a chair foreshortens the far side: drawing paper is A-series (sides 1 : sqrt 2), so a
+    # measured shape anywhere near it is given that shape back.
+    paper = 2 ** 0.5 if h >= w else 2 ** -0.5
+    if abs((h / w) / paper - 1) < 0.4:
+        flat = flat.resize((w, round(w * paper)) if h >= w else (round(h / paper), h), Image.LANCZOS)
+    return flat, True
+
+
+def panel_ratio(layout_id: str, index: int) -> float:
+    """Width / height of panel `index` (0-based) of a layout on the printed page."""
+    from .layouts import get_layout, panel_rects
+    from .page import panel_area
+
+    _, _, w, h = panel_rects(get_layout(layout_id), panel_area())[index]
+    return w / h
+
+
+def frame_picture(source: str, ratio: float, zoom: float, centre_x: float, centre_y: float, target) -> str:
+    """The part of `source` the child framed (ratio w/h, zoom >= 1, centre in 0-1), written to `target`."""
+    from ..export.postcard import crop_frame
+    from ..store.files import atomic_path
+
+    with Image.open(source) as image:
+        picture = image.convert("RGB")
+    x0, y0, x1, y1 = crop_frame(picture.size, ratio, zoom, centre_x, centre_y)
+    w, h = picture.size
+    cut = picture.crop((round(x0 * w), round(y0 * h), round(x1 * w), round(y1 * h)))
+    with atomic_path(target) as tmp:
+        cut.save(tmp, format="PNG")
+    return str(target)

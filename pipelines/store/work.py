@@ -1,0 +1,45 @@
+"""Work in progress per participant (a comic, a story, a photo being restored, a postcard), kept between steps.
+
+A tablet that reloads, sleeps or reconnects after a restart of the studio finds the participant's
+work where it was left. One row per (participant, kind), replaced whole in one SQLite transaction:
+a reader sees the previous step or the new one, never half of each. Rows go with their participant
+(ON DELETE CASCADE), so removing a child from the workshop removes their work in progress too.
+"""
+from __future__ import annotations
+
+import json
+
+from .db import Store, _iso, now
+
+WORK_KINDS = ("comic", "story", "photo", "postcard")
+
+
+def _check(kind: str) -> None:
+    if kind not in WORK_KINDS:
+        raise ValueError(f"kind must be one of {list(WORK_KINDS)} but is {kind!r}.")
+
+
+def save_work(store: Store, participant_id: int, kind: str, state: dict) -> None:
+    """Replace the participant's work of this kind with `state` (plain JSON values; TypeError otherwise)."""
+    _check(kind)
+    text = json.dumps(state, ensure_ascii=False, sort_keys=True)
+    with store.transaction() as conn:
+        conn.execute("INSERT INTO work_in_progress(participant_id, kind, state, updated_at) VALUES(?,?,?,?) "
+                     "ON CONFLICT(participant_id, kind) DO UPDATE SET state=excluded.state, "
+                     "updated_at=excluded.updated_at", (participant_id, kind, text, _iso(now())))
+
+
+def load_work(store: Store, participant_id: int, kind: str) -> dict | None:
+    """The participant's last saved work of this kind, or None."""
+    _check(kind)
+    with store.connect() as conn:
+        row = conn.execute("SELECT state FROM work_in_progress WHERE participant_id=? AND kind=?",
+                           (participant_id, kind)).fetchone()
+    return json.loads(row["state"]) if row else None
+
+
+def clear_work(store: Store, participant_id: int, kind: str) -> None:
+    """Forget the participant's work of this kind (a new comic, a new story)."""
+    _check(kind)
+    with store.transaction() as conn:
+        conn.execute("DELETE FROM work_in_progress WHERE participant_id=? AND kind=?", (participant_id, kind))

@@ -1,0 +1,47 @@
+"""Work in progress per participant in the store: replaced whole, read back, gone with the participant."""
+from __future__ import annotations
+
+import pytest
+
+from pipelines.store.work import clear_work, load_work, save_work
+from pipelines.story.spec import Story, Page, edit_page, normalise_text
+
+
+def test_saved_restored_and_replaced_whole(store, workshop):
+    zoe = store.add_participant(workshop["id"], "Zoé", consent=True, consent_by="Animatrice")
+    jb = store.add_participant(workshop["id"], "Jean-Baptiste", consent=True, consent_by="Animatrice")
+    assert load_work(store, zoe["id"], "comic") is None
+    save_work(store, zoe["id"], "comic", {"comic": {"title": "Le dragon", "panels": [{"image": "a.png"}]}})
+    save_work(store, jb["id"], "comic", {"comic": {"title": "Le chat"}})
+    save_work(store, zoe["id"], "story", {"story-choices": {"name": "Ève"}})
+    assert load_work(store, zoe["id"], "comic")["comic"]["title"] == "Le dragon"
+    save_work(store, zoe["id"], "comic", {"comic": {"title": "Le dragon vert"}})  # the next step replaces it all
+    assert load_work(store, zoe["id"], "comic") == {"comic": {"title": "Le dragon vert"}}
+    assert load_work(store, jb["id"], "comic") == {"comic": {"title": "Le chat"}}  # never mixed
+    clear_work(store, zoe["id"], "comic")
+    assert load_work(store, zoe["id"], "comic") is None and load_work(store, zoe["id"], "story")
+    store.remove_participant(zoe["id"])
+    assert load_work(store, zoe["id"], "story") is None  # removed with the child
+    with pytest.raises(ValueError, match="kind must be one of"):
+        save_work(store, jb["id"], "quiz", {})
+    with pytest.raises(TypeError):
+        save_work(store, jb["id"], "comic", {"x": object()})
+    assert load_work(store, jb["id"], "comic") == {"comic": {"title": "Le chat"}}  # a failed save changes nothing
+
+
+def test_an_untouched_page_with_french_spaces_is_not_edited():
+    text = "Une grosse tempête arrive\u00a0! «\u00a0Vite\u00a0» dit Zoé."
+    assert normalise_text(text) == text
+    assert normalise_text("Une  grosse\ntempête") == "Une grosse tempête"
+    story = Story(title="t", language="fr", pages=[Page(text=text)])
+    assert edit_page(story, 1, text + "  ").pages[0].text == text  # no-break spaces kept
+
+
+def test_work_in_progress_ends_with_its_workshop(store):
+    from datetime import datetime, timedelta
+
+    day = store.create_workshop("Un samedi", retention="day")
+    lea = store.add_participant(day["id"], "Léa", consent=True, consent_by="Animatrice")
+    save_work(store, lea["id"], "story", {"story-choices": {"name": "Ève"}})
+    store.purge_expired(datetime.now() + timedelta(days=2))
+    assert load_work(store, lea["id"], "story") is None

@@ -1,0 +1,26 @@
+"""Tiled inpainting: only the tiles holding damage are filled, each from a bounded crop with context."""
+import numpy as np
+
+from pipelines.photo import inpaint
+
+
+def test_only_damaged_tiles_are_filled_from_bounded_crops():
+    rng = np.random.default_rng(0)
+    rgb = rng.random((1100, 1300, 3), dtype=np.float32)
+    mask = np.zeros((1100, 1300), bool)
+    mask[100:104, 50:700] = True  # a scratch across two tiles of the top row
+    mask[1050:1060, 1250:1260] = True  # a speck in the bottom-right tile
+    seen = []
+
+    def fill(crop, crop_mask):
+        seen.append(crop.shape)
+        assert crop.shape[0] % inpaint.MULTIPLE == 0 and crop.shape[1] % inpaint.MULTIPLE == 0
+        return np.where(crop_mask[..., None], 0.25, crop).astype(np.float32)
+
+    out = inpaint.by_tiles(rgb, mask, fill)
+    assert len(seen) == len(inpaint.damaged_tiles(mask)) == 3  # of 9 tiles
+    side = inpaint.TILE + 2 * inpaint.CONTEXT
+    assert all(h <= side and w <= side for h, w, _ in seen)
+    assert np.array_equal(out[~mask], rgb[~mask])
+    assert np.allclose(out[mask], 0.25)
+    assert np.array_equal(inpaint.by_tiles(rgb, np.zeros_like(mask), fill), rgb) and len(seen) == 3

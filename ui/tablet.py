@@ -1,0 +1,57 @@
+"""Layout for tablets (about 800 px wide, portrait): readable buttons, whole choice cards, the sidebar
+folded away once on arrival so the workshop gets the screen (the child can still open it)."""
+from __future__ import annotations
+
+import streamlit as st
+import streamlit.components.v1 as components
+
+TABLET_CSS = """
+<style>
+/* choice cards and step buttons: the words wrap instead of being cut ("F…") */
+.stButton > button p, .stDownloadButton > button p { white-space: normal; overflow-wrap: anywhere;
+  text-overflow: clip; }
+.stButton > button, .stDownloadButton > button { height: auto; }
+/* the 3x3 grids of arrows (where the bubble is, who speaks): arrows big enough to see and tap */
+[class*="st-key-comic-bubble-pos-"] button p, [class*="st-key-comic-bubble-tail-"] button p { font-size: 1.6rem; }
+@media (max-width: 1000px) {
+  /* five cards in a row leave ~120 px each: a smaller type keeps a whole word on a line */
+  .stButton > button p { font-size: 0.95rem; }
+  [data-testid="stMainBlockContainer"] { padding-left: 1rem; padding-right: 1rem; }
+}
+/* the component that folds the sidebar takes no room */
+.st-key-tablet-fold, [data-testid="stElementContainer"]:has(> .st-key-tablet-fold) { display: none; }
+</style>
+"""
+
+# Fold Streamlit's sidebar once per browser tab when the screen is narrow (Streamlit itself only folds
+# it below 768 px). The script runs in the component's same-origin frame and clicks the fold button.
+FOLD_JS = """
+<script>
+(function () {
+  const top = window.parent;
+  if (!top || top.innerWidth > 1024 || top.sessionStorage.getItem('atelier-sidebar-folded')) return;
+  function fold(tries) {
+    const doc = top.document;
+    const bar = doc.querySelector('[data-testid="stSidebar"]');
+    const button = doc.querySelector('[data-testid="stSidebarCollapseButton"] button')
+      || doc.querySelector('[data-testid="stSidebarHeader"] button');
+    if (bar && button && bar.getAttribute('data-collapsed') === 'false') {
+      button.click();
+      top.sessionStorage.setItem('atelier-sidebar-folded', '1');
+    } else if (bar && bar.getAttribute('data-collapsed') === 'true') {
+      top.sessionStorage.setItem('atelier-sidebar-folded', '1');
+    } else if (tries > 0) {
+      setTimeout(function () { fold(tries - 1); }, 150);
+    }
+  }
+  fold(40);
+})();
+</script>
+"""
+
+
+def tablet_layout() -> None:
+    """The CSS above, and the sidebar folded once on a narrow screen."""
+    st.markdown(TABLET_CSS, unsafe_allow_html=True)
+    with st.container(key="tablet-fold"):
+        components.html(FOLD_JS, height=0)

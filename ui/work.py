@@ -1,0 +1,106 @@
+"""Work in progress of the participant on this tablet: restored after a reload, saved after every step.
+
+Each workshop page calls `restore_work(kind)` before drawing and `save_work_now(kind)` after (also
+when the page stops early). The session keeps one participant's work at a time: when the name
+picked in the sidebar changes, that kind's keys are dropped and the new participant's work loaded,
+so two children sharing a tablet never see (or overwrite) each other's pages.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import secrets
+
+import streamlit as st
+
+from pipelines.store.work import clear_work, load_work, save_work
+
+from .runtime import get_store
+from .session import owner_id
+
+# Session keys dropped when the participant changes, and the ones saved: data only, never a widget's own
+# key. Widgets take their value from the data (value=/index=) under a key from `wkey`, which changes
+# when another participant takes the tablet: a browser keeps a widget's last value by its key, so
+# the next child gets new widgets instead of the previous child's words.
+PREFIXES = {"comic": ("comic", "pick-comic-"), "story": ("story", "book-", "pick-story-"), "photo": ("photo",),
+            # not postcard_source*: a picture handed over by another page for this card
+            "postcard": ("postcard_front", "postcard_ai", "postcard_upload_id", "postcard_job", "postcard_card",
+                         "pc-", "pick-pc-", "dvd")}
+SAVED = {
+    "comic": re.compile(r"^(comic|pick-comic-layout|comic-bubble-(pos|tail))$"),
+    "story": re.compile(r"^(story|story-(id|seed|job|choices|preview|picture-jobs|ai-pictures|pic-modes)"
+                        r"|book-(job|files|story|notes)|pick-story-\w+)$"),
+    "photo": re.compile(r"^photo$"),
+    "postcard": re.compile(r"^(postcard_(front|ai|upload_id|job|card)|pc-last-source|pick-pc-source)$"),
+}
+
+
+def wkey(kind: str, name: str) -> str:
+    """The key of a widget of this kind's page: `name`, plus a mark once another participant took over."""
+    return name + st.session_state.get(_gen_key(kind), "")
+
+
+def _gen_key(kind: str) -> str:
+    return f"_work-gen-{kind}"
+
+
+def _owner_key(kind: str) -> str:
+    return f"_work-owner-{kind}"
+
+
+def _digest_key(kind: str) -> str:
+    return f"_work-digest-{kind}"
+
+
+def _payload(kind: str) -> dict:
+    return {k: v for k, v in st.session_state.items() if isinstance(k, str) and SAVED[kind].match(k)}
+
+
+def _digest(payload: dict) -> str:
+    return hashlib.sha256(json.dumps(payload, sort_keys=True, ensure_ascii=False, default=str).encode()).hexdigest()
+
+
+def _drop(kind: str) -> None:
+    for key in [k for k in st.session_state if isinstance(k, str) and k.startswith(PREFIXES[kind])]:
+        del st.session_state[key]
+
+
+def restore_work(kind: str) -> None:
+    """Make the session hold the current participant's work of this kind (their saved one, or none)."""
+    participant = owner_id()
+    previous = st.session_state.get(_owner_key(kind), "unset")
+    if previous == participant:
+        return
+    _drop(kind)
+    if previous != "unset":  # another participant on this tablet: new widgets (see PREFIXES)
+        st.session_state[_gen_key(kind)] = f"~{secrets.token_hex(3)}"
+    saved = load_work(get_store(), participant, kind) if participant else None
+    if saved:
+        st.session_state.update(saved)
+    st.session_state[_owner_key(kind)] = participant
+    st.session_state[_digest_key(kind)] = _digest(_payload(kind))
+
+
+def save_work_now(kind: str) -> None:
+    """Save this kind's work for the current participant when it changed since the last save."""
+    participant = owner_id()
+    if not participant or st.session_state.get(_owner_key(kind), "unset") != participant:
+        return
+    payload = _payload(kind)
+    digest = _digest(payload)
+    if digest == st.session_state.get(_digest_key(kind)):
+        return
+    save_work(get_store(), participant, kind, json.loads(json.dumps(payload, default=str)))
+    st.session_state[_digest_key(kind)] = digest
+
+
+def start_over(kind: str) -> None:
+    """A new comic / story / photo: forget the current one (in the session and in the store)."""
+    participant = owner_id()
+    _drop(kind)
+    st.session_state[_gen_key(kind)] = f"~{secrets.token_hex(3)}"  # the new work starts with empty widgets
+    if participant:
+        clear_work(get_store(), participant, kind)
+    st.session_state[_owner_key(kind)] = participant
+    st.session_state[_digest_key(kind)] = _digest(_payload(kind))
