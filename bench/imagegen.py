@@ -1,26 +1,40 @@
-"""Seconds per picture and peak memory: the project's settings against diffusers' defaults, same run.
+"""Seconds per picture, first-picture time and peak memory: diffusers' defaults, the project's PyTorch
+path and its OpenVINO path, same run; agreement of the OpenVINO pictures with PyTorch fp32.
 
-    .venv/bin/python -m bench.imagegen            # 512x512, 1 and 4 steps (a few minutes on 2 cores)
-    .venv/bin/python -m bench.imagegen --quick    # 256x256, 1 step (a quick look)
+    .venv/bin/python -m bench.imagegen                 # 512 px, 1 and 4 steps, 2 interleaved rounds
+    .venv/bin/python -m bench.imagegen --rounds 3      # more rounds (medians over rounds)
+    .venv/bin/python -m bench.imagegen --quick         # 256 px, 1 step, 1 round (a quick look)
 
-The real SD-Turbo architecture (UNet 866M, OpenCLIP-H text encoder, SD VAE, TAESD) is built
-with random weights from its configs in code: same compute as the real model, nothing is
-downloaded. Each setting runs in its own process so that its peak memory is its own.
+The real SD-Turbo architecture (UNet 866M, OpenCLIP-H text encoder, SD VAE, TAESD) with random
+weights, written once as a diffusers folder in the release layout (fp16 variant files) under
+--work (default /tmp/atelier-bench-sd) and converted there to OpenVINO IR by the app's own
+function (the conversion time is measured once and kept in bench-conversion.json). Nothing is
+downloaded. Each setting runs in its own process (its peak memory is its own); rounds alternate
+the settings so that a busy machine slows them alike; each figure is a median over rounds.
 
-- defaults: StableDiffusionPipeline as diffusers sets it up (full VAE decoder, torch's thread
-  defaults, contiguous memory), prompt encoded for every picture;
-- project: what the app runs (pipelines.imagegen.model.ImageModel + speed.py): the tiny
-  decoder TAESD, every core, channels-last, fused attention, and the hero's description
-  encoded once and reused from the second panel on.
+- defaults: StableDiffusionPipeline.from_pretrained as diffusers sets it up (full VAE decoder,
+  torch's thread defaults), the whole prompt encoded for every picture;
+- pytorch: the project's PyTorch path (pipelines.imagegen.model.ImageModel: TAESD, every core,
+  fused attention, the hero's description encoded once), fp32;
+- openvino: the project's OpenVINO path (pipelines.imagegen.openvino_engine.OpenVINOImageModel)
+  at this CPU's precision (bf16 with AMX or AVX512-BF16, else f32); f32 and int8 weights are
+  measured once more after the rounds, for the agreement table and for machines without bf16.
+
+Agreement: for the same prompt, seed and 4 steps, the relative error of the final latents
+(||a - b|| / ||b||) and the PSNR of the decoded 512 px picture (same TAESD decoder), each engine
+and precision against the PyTorch fp32 path. The last line reads
+`RESULT imagegen steps=4 defaults_s=<x> atelier_s=<y> ratio=<x/y>` where atelier is the engine
+the app picks here.
 """
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import resource
+import statistics
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -28,101 +42,234 @@ ROOT = Path(__file__).resolve().parent.parent
 HERO = "a small blue dragon with big round eyes and a red scarf"
 PANELS = ["eats an ice cream on the beach", "flies over a castle", "reads a book in the forest",
           "plays football with a cat", "sleeps under the moon"]
+AGREE_SEED, AGREE_PANEL = 11, 0
+RUNS = "bench-runs.jsonl"
 
 
 def _peak_rss_gb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024 / 1024
 
 
-def _build(setting: str, tokenizer_dir: Path):
-    """The pipeline for one setting, from the real SD-Turbo configs with random weights."""
+def _facts(size: int):
+    from pipelines.imagegen.model import ModelFacts
+
+    return ModelFacts("sd-turbo", "sd", "fp16", "taesd", steps=1, max_steps=8, guidance=0.0, size=size)
+
+
+def prepare(work: Path, size: int) -> dict:
+    """The real-size folders (built once) and their IR (converted once, timed): conversion facts."""
+    sys.path.insert(0, str(ROOT))
+    from tests.fixtures.models_imagegen import build_sd_turbo_folder
+
+    sd, taesd = work / "sd-turbo", work / "taesd"
+    if not (taesd / "config.json").exists() or not (sd / "model_index.json").exists():
+        print("writing the SD-Turbo architecture with random weights ...", file=sys.stderr, flush=True)
+        build_sd_turbo_folder(work, tiny=False)
+    record = work / "bench-conversion.json"
+    facts = json.loads(record.read_text()) if record.exists() else {}
+    from pipelines.imagegen import openvino_engine as ove
+
+    if not (sd / "openvino" / "unet.xml").exists() or not (taesd / "openvino" / "decoder.xml").exists():
+        print("converting to OpenVINO IR (once) ...", file=sys.stderr, flush=True)
+        started = time.perf_counter()
+        ove.convert_taesd(taesd, size=size)
+        facts["taesd_s"] = time.perf_counter() - started
+        started = time.perf_counter()
+        ove.convert_sd(sd, "fp16", size=size)
+        facts["sd_s"] = time.perf_counter() - started
+        facts["peak_rss_gb"] = _peak_rss_gb()
+    if not (sd / "openvino" / f"{ove.INT8_PART}.xml").exists():
+        print("compressing the UNet weights to int8 (NNCF, once) ...", file=sys.stderr, flush=True)
+        started = time.perf_counter()
+        ove.compress_int8(sd)
+        facts["int8_s"] = time.perf_counter() - started
+    record.write_text(json.dumps(facts, indent=2))
+    return facts
+
+
+# -- one setting, in its own process ---------------------------------------------------------------
+def _load(setting: str, work: Path, size: int):
     import torch
     from diffusers import StableDiffusionPipeline
-    from transformers import CLIPTokenizer
 
-    sys.path.insert(0, str(ROOT))
-    from tests.fixtures.models_imagegen import sd_components, write_clip_tokenizer
+    sd, taesd = work / "sd-turbo", work / "taesd"
+    if setting == "defaults":
+        pipe = StableDiffusionPipeline.from_pretrained(sd, variant="fp16", dtype=torch.float32, safety_checker=None,
+                                                       feature_extractor=None, requires_safety_checker=False)
+        pipe.set_progress_bar_config(disable=True)
+        return pipe
+    if setting == "pytorch":
+        from pipelines.imagegen.model import ImageModel
 
-    write_clip_tokenizer(tokenizer_dir)
-    parts = sd_components(tiny=False)
-    vae = parts["taesd"] if setting == "project" else parts["vae"]
-    pipe = StableDiffusionPipeline(vae=vae, text_encoder=parts["text_encoder"],
-                                   tokenizer=CLIPTokenizer.from_pretrained(tokenizer_dir), unet=parts["unet"],
-                                   scheduler=parts["scheduler"], safety_checker=None, feature_extractor=None,
-                                   requires_safety_checker=False)
-    del parts
-    pipe.set_progress_bar_config(disable=True)
-    pipe.to(torch.float32)
-    if setting == "project":
-        from pipelines.imagegen.model import ImageModel, ModelFacts
-        from pipelines.imagegen.speed import configure_threads, tune_pipeline
+        return ImageModel.load(sd, _facts(size), taesd)
+    from pipelines.imagegen.openvino_engine import OpenVINOImageModel
 
-        configure_threads()
-        tune_pipeline(pipe, "cpu")
-        facts = ModelFacts("sd-turbo", "sd", "fp16", "taesd", steps=1, max_steps=8, guidance=0.0, size=512)
-        return ImageModel(pipe, facts, "cpu", tiny_decoder=True)
-    return pipe
+    return OpenVINOImageModel.load(sd, _facts(size), taesd, setting.split("-", 1)[1])
 
 
-def run_one(setting: str, steps_list: list[int], size: int) -> dict:
-    """Time pictures for one setting in this process; returns plain JSON."""
+def run_one(setting: str, work: Path, size: int, steps_list: list[int], out: Path, agree: bool) -> dict:
+    """Time pictures for one setting in this process (plain JSON result)."""
+    import numpy as np
     import torch
 
-    with tempfile.TemporaryDirectory() as tmp:
-        started = time.perf_counter()
-        model = _build(setting, Path(tmp) / "tokenizer")
-        built = time.perf_counter() - started
+    from pipelines.imagegen.openvino_engine import cpu_precision
 
-    def picture(panel: int, steps: int) -> float:
+    setting = "openvino-" + cpu_precision() if setting == "openvino" else setting
+    started = time.perf_counter()
+    model = _load(setting, work, size)
+    load_s = time.perf_counter() - started
+
+    def picture(panel: int, steps: int, seed: int) -> tuple[float, object, object]:
         begin = time.perf_counter()
-        if setting == "project":
-            model.generate([f"{HERO}, comic panel", PANELS[panel % len(PANELS)]], "", seed=panel, steps=steps,
-                           width=size, height=size)
-        else:
+        latents = None
+        if setting == "defaults":
             with torch.inference_mode():
-                model(prompt=f"{HERO}, comic panel, {PANELS[panel % len(PANELS)]}", num_inference_steps=steps,
-                      guidance_scale=0.0, width=size, height=size,
-                      generator=torch.Generator("cpu").manual_seed(panel))
-        return time.perf_counter() - begin
+                image = model(prompt=f"{HERO}, comic panel, {PANELS[panel % len(PANELS)]}", num_inference_steps=steps,
+                              guidance_scale=0.0, width=size, height=size,
+                              generator=torch.Generator("cpu").manual_seed(seed)).images[0]
+        elif setting == "pytorch":
+            image = model.generate([f"{HERO}, comic panel", PANELS[panel % len(PANELS)]], "", seed=seed, steps=steps,
+                                   width=size, height=size)
+        else:  # generate() is exactly denoise() then decode(): timed as such, latents kept
+            latents = model.denoise([f"{HERO}, comic panel", PANELS[panel % len(PANELS)]], "", seed=seed,
+                                    steps=steps, width=size, height=size)
+            image = model.decode(latents)
+        return time.perf_counter() - begin, image, latents
 
-    warmup = picture(0, 1)  # first run creates the kernels' plans: not counted
-    times = {str(steps): picture(1 + i, steps) for i, steps in enumerate(steps_list)}
-    return {"setting": setting, "threads": torch.get_num_threads(), "build_s": built, "warmup_s": warmup,
-            "seconds": times, "peak_rss_gb": _peak_rss_gb()}
+    first_s, _, _ = picture(4, 1, 0)  # first picture: compiles (OpenVINO) or plans the kernels
+    compile_s = getattr(model, "compile_seconds", 0.0)
+    times = {}
+    for steps in steps_list:
+        seconds, image, latents = picture(AGREE_PANEL, steps, AGREE_SEED)
+        times[str(steps)] = seconds
+        if agree and steps == max(steps_list) and setting != "defaults":
+            if latents is None:  # the PyTorch reference's latents: one more run, not timed
+                with torch.inference_mode():
+                    latents = model.pipe(prompt_embeds=model.prompt_embeds([f"{HERO}, comic panel",
+                                                                           PANELS[AGREE_PANEL]]),
+                                         guidance_scale=0.0, num_inference_steps=steps, width=size, height=size,
+                                         generator=torch.Generator("cpu").manual_seed(AGREE_SEED),
+                                         output_type="latent").images
+            np.save(out / f"{setting}-latents.npy", latents.numpy())
+            image.save(out / f"{setting}.png")
+    return {"setting": setting, "threads": torch.get_num_threads(), "load_s": load_s, "first_s": first_s,
+            "compile_s": compile_s, "seconds": times, "peak_rss_gb": _peak_rss_gb()}
+
+
+def _spawn(setting: str, args, steps: list[int], agree: bool) -> dict:
+    print(f"  {setting} ...", file=sys.stderr, flush=True)
+    cmd = [sys.executable, "-m", "bench.imagegen", "--one", setting, "--size", str(args.size), "--work",
+           str(args.work), "--steps", ",".join(map(str, steps))] + (["--agree"] if agree else [])
+    out = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True)
+    if out.returncode:
+        print(out.stderr[-3000:], file=sys.stderr)
+        raise SystemExit(out.returncode)
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def _agreement(work: Path, setting: str) -> tuple[float, float]:
+    import numpy as np
+    from PIL import Image
+
+    from pipelines.imagegen.openvino_engine import psnr
+
+    ref = np.load(work / "agree" / "pytorch-latents.npy")
+    ours = np.load(work / "agree" / f"{setting}-latents.npy")
+    rel = float(np.linalg.norm(ours - ref) / np.linalg.norm(ref))
+    return rel, psnr(Image.open(work / "agree" / f"{setting}.png"), Image.open(work / "agree" / "pytorch.png"))
+
+
+def _load_average() -> str:
+    try:
+        return " ".join(f"{x:.1f}" for x in os.getloadavg())
+    except OSError:
+        return "?"
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--quick", action="store_true", help="256 px and 1 step only")
+    parser.add_argument("--quick", action="store_true", help="256 px, 1 step, 1 round")
     parser.add_argument("--size", type=int, help="picture side in pixels (default 512)")
     parser.add_argument("--steps", default=None, help="comma-separated step counts (default 1,4)")
-    parser.add_argument("--one", choices=("defaults", "project"), help=argparse.SUPPRESS)
+    parser.add_argument("--rounds", type=int, default=None, help="interleaved rounds (default 2)")
+    parser.add_argument("--work", type=Path, default=Path("/tmp/atelier-bench-sd"),
+                        help="folder for the model files and their IR (kept between runs)")
+    parser.add_argument("--resume", action="store_true",
+                        help="keep the runs a stopped bench finished (--work/bench-runs.jsonl) and go on")
+    parser.add_argument("--one", help=argparse.SUPPRESS)
+    parser.add_argument("--agree", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
-    size = args.size or (256 if args.quick else 512)
+    args.size = args.size or (256 if args.quick else 512)
     steps = [int(s) for s in (args.steps or ("1" if args.quick else "1,4")).split(",")]
+    rounds = args.rounds or (1 if args.quick else 2)
+    sys.path.insert(0, str(ROOT))
+    os.environ.setdefault("ATELIER_DATA_DIR", str(args.work / "data"))  # the compiled-model cache lives here
     if args.one:
-        print(json.dumps(run_one(args.one, steps, size)))
+        (args.work / "agree").mkdir(parents=True, exist_ok=True)
+        result = run_one(args.one, args.work, args.size, steps, args.work / "agree", args.agree)
+        with open(args.work / RUNS, "a") as fh:  # kept: --resume goes on from finished runs
+            fh.write(json.dumps({**result, "size": args.size, "steps": steps}) + "\n")
+        print(json.dumps(result))
         return 0
-    results = {}
-    for setting in ("defaults", "project"):
-        print(f"measuring {setting} ({size}x{size}, steps {steps}) ...", file=sys.stderr, flush=True)
-        out = subprocess.run([sys.executable, "-m", "bench.imagegen", "--one", setting, "--size", str(size),
-                              "--steps", ",".join(map(str, steps))], cwd=ROOT, capture_output=True, text=True)
-        if out.returncode:
-            print(out.stderr[-3000:], file=sys.stderr)
-            return out.returncode
-        results[setting] = json.loads(out.stdout.strip().splitlines()[-1])
-    d, p = results["defaults"], results["project"]
-    print(f"\nSD-Turbo architecture, random weights, {size}x{size}, fp32 "
-          f"(threads: defaults {d['threads']}, project {p['threads']})")
-    print(f"{'':22}{'defaults':>12}{'project':>12}{'speed-up':>10}")
-    for s in map(str, steps):
-        print(f"{'seconds, ' + s + ' step(s)':22}{d['seconds'][s]:12.2f}{p['seconds'][s]:12.2f}"
-              f"{d['seconds'][s] / p['seconds'][s]:9.2f}x")
-    print(f"{'peak RSS (GB)':22}{d['peak_rss_gb']:12.2f}{p['peak_rss_gb']:12.2f}"
-          f"{d['peak_rss_gb'] / p['peak_rss_gb']:9.2f}x")
-    print(f"{'first picture (s)':22}{d['warmup_s']:12.2f}{p['warmup_s']:12.2f}")
-    print(f"{'build (s)':22}{d['build_s']:12.2f}{p['build_s']:12.2f}")
+    from pipelines.imagegen.openvino_engine import cpu_precision
+
+    load_before = _load_average()
+    conversion = prepare(args.work, args.size)
+    main_ov = "openvino-" + cpu_precision()
+    order = ["defaults", "pytorch", "openvino"]
+    runs: dict[str, list[dict]] = {}
+    done = 0
+    if args.resume and (args.work / RUNS).exists():  # the runs a stopped bench finished, same size and steps
+        for line in (args.work / RUNS).read_text().splitlines():
+            run = json.loads(line)
+            if run.get("size") == args.size and run.get("steps") == steps:
+                runs.setdefault(run["setting"], []).append(run)
+        done = min(len(runs.get(s, [])) for s in ("defaults", "pytorch", main_ov))
+        print(f"resuming after {done} finished round(s)", file=sys.stderr)
+    else:
+        (args.work / RUNS).unlink(missing_ok=True)
+    for r in range(done, rounds):
+        print(f"round {r + 1}/{rounds} (load average {_load_average()}) ...", file=sys.stderr, flush=True)
+        for setting in order[r % 3:] + order[:r % 3]:
+            result = _spawn(setting, args, steps, agree=(r == done))
+            runs.setdefault(result["setting"], []).append(result)
+    for precision in ("f32", "bf16", "int8"):
+        if f"openvino-{precision}" not in runs:
+            print(f"extra run: OpenVINO {precision} ...", file=sys.stderr, flush=True)
+            result = _spawn(f"openvino-{precision}", args, steps, agree=True)
+            runs.setdefault(result["setting"], []).append(result)
+
+    def median(setting: str, steps_: int) -> float:
+        return statistics.median(r["seconds"][str(steps_)] for r in runs[setting])
+
+    names = list(runs)
+    print(f"\nSD-Turbo architecture, random weights, {args.size}x{args.size}; rounds: {rounds} (medians; "
+          f"{', '.join(f'{n} {len(v)}' for n, v in runs.items())} runs); "
+          f"OpenVINO picks {cpu_precision()} on this CPU; load average before {load_before}, after {_load_average()}")
+    print(f"{'':26}" + "".join(f"{n:>15}" for n in names))
+    for s in steps:
+        print(f"{'seconds, ' + str(s) + ' step(s)':26}" + "".join(f"{median(n, s):15.2f}" for n in names))
+        print(f"{'  speed-up vs defaults':26}" + "".join(f"{median('defaults', s) / median(n, s):14.2f}x"
+                                                           for n in names))
+    print(f"{'first picture (s)':26}" + "".join(f"{statistics.median(r['first_s'] for r in runs[n]):15.2f}"
+                                                 for n in names))
+    print(f"{'  of which compile (s)':26}" + "".join(f"{statistics.median(r['compile_s'] for r in runs[n]):15.2f}"
+                                                      for n in names))
+    print(f"{'load (s)':26}" + "".join(f"{statistics.median(r['load_s'] for r in runs[n]):15.2f}" for n in names))
+    print(f"{'peak RSS (GB)':26}" + "".join(f"{max(r['peak_rss_gb'] for r in runs[n]):15.2f}" for n in names))
+    nan = float("nan")
+    print(f"conversion once (s): TAESD {conversion.get('taesd_s', nan):.0f}, UNet + text encoder "
+          f"{conversion.get('sd_s', nan):.0f} (peak RSS {conversion.get('peak_rss_gb', nan):.1f} GB), "
+          f"int8 compression {conversion.get('int8_s', nan):.0f} (nan: converted by an earlier run)")
+    print(f"\nAgreement with PyTorch fp32, {max(steps)} steps, same prompt and seed (random weights):")
+    print(f"{'':18}{'latent rel. error':>20}{'picture PSNR (dB)':>20}")
+    for n in names:
+        if n.startswith("openvino") and (args.work / "agree" / f"{n}-latents.npy").exists():
+            rel, db = _agreement(args.work, n)
+            print(f"{n:18}{rel:20.4f}{db:20.1f}")
+    s = max(steps)
+    print(f"RESULT imagegen steps={s} defaults_s={median('defaults', s):.2f} atelier_s={median(main_ov, s):.2f} "
+          f"ratio={median('defaults', s) / median(main_ov, s):.2f}")
     return 0
 
 

@@ -33,6 +33,7 @@ class Settings:
     require_code: bool = False  # `make serve`: tablets must give the workshop code
     library_name: str = "la médiathèque"
     cpu_threads: int = 0  # 0 = all cores
+    engine: str = "auto"  # picture models: auto (fastest available: OpenVINO on a CPU) | pytorch
     plugins: str = ""  # comma-separated modules that register extra backends or job kinds
     facilitator_addresses: str = ""  # serve mode: addresses/networks (besides loopback) of the facilitator's computers
 

@@ -36,11 +36,31 @@ def cmd_doctor(args) -> int:
         mark = "ok " if backend.is_available() else "-- "
         hint = "" if backend.is_available() else "  -> " + " ; ".join(backend.install_commands())
         print(f"  {mark}{backend.capability:22} {backend.name}{hint}")
+    _picture_engines()
     queue = JobQueue()
     jobs = queue.list(states=("queued", "running"))
     print(f"queue:       {sum(j.state == 'queued' for j in jobs)} waiting, {sum(j.state == 'running' for j in jobs)} "
           f"running ({cfg.queue_url or 'embedded SQLite'})")
     return 0
+
+
+def _picture_engines() -> None:
+    """Which engine draws with each installed picture model, at which precision and why."""
+    from .imagegen.openvino_engine import cpu_precision, engine_summary, openvino_installed
+
+    print(f"pictures:    OpenVINO {'installed' if openvino_installed() else 'not installed'}; "
+          f"this CPU computes in {cpu_precision()}")
+    for row in engine_summary():
+        engine = "OpenVINO" if row["engine"] == "openvino" else "PyTorch"
+        line = f"  {row['model']:24} {engine} {row['precision']} ({row['why']})"
+        if row["engine"] == "openvino":
+            line += "; OpenVINO files " + ("ready" if row["converted"] else
+                                           f"not made yet: python -m pipelines models convert {row['model']} taesd")
+            check = row["int8"]
+            if check:
+                line += (f"; int8 comparison {check['psnr_db']} dB vs {check['reference']} "
+                         f"({'within' if check['passed'] else 'outside'} {check['tolerance_db']} dB)")
+        print(line)
 
 
 def register(sub) -> None:

@@ -89,7 +89,9 @@ def panels_step_ui(comic: dict) -> None:
                     if panel.get("sheet"):
                         st.caption(t("comics.ui.paper_found"))
                     if panel["ai"]:
-                        st.caption(t("comics.ui.panel_ai", seed=panel.get("seed") or comic["hero"]["seed"]))
+                        st.caption(t("comics.ui.panel_ai", seed=panel.get("seed") or comic["hero"]["seed"]),
+                                   help=t("comics.ui.panel_engine", engine=panel["made_by"])
+                                   if panel.get("made_by") else None)
                 elif panel["drawing"]:
                     st.image(panel["drawing"], alt=t("alt.drawing"), width="stretch")
                 else:
@@ -153,6 +155,7 @@ def follow_panel_job(comic: dict, i: int) -> None:
         panel["sheet"] = bool(job.result.get("sheet"))  # found on the table and straightened
         panel["frame"] = list(FRAME_CENTRED)  # a new picture starts centred
         panel["seed"] = job.result.get("seed")  # shown under the panel: the hero's magic number
+        panel["made_by"] = job.result.get("engine", "")  # e.g. "OpenVINO bf16", in the caption's tooltip
         if job.result.get("message_key"):  # the safety checker replaced the picture
             st.session_state[f"comic-error-{i}"] = t(job.result["message_key"])
 

@@ -3,16 +3,19 @@ drawing->image (SD-Turbo; SDXL-Turbo on a big graphics card; a library's own dif
 and the optional safety checker."""
 from __future__ import annotations
 
+import logging
 import shutil
 import subprocess
 from typing import ClassVar
 
 from PIL import Image
 
-from ..backends import Backend, get
+from ..backends import Backend, Progress, get, no_progress
 from ..device import probe
 from ..i18n import UserError
 from .contract import DrawRequest, StyliseRequest
+
+log = logging.getLogger(__name__)
 
 
 class StyliseBackend(Backend):
@@ -45,10 +48,55 @@ class StableDiffusionBackend(Backend):
 
     def __init__(self) -> None:
         super().__init__()
-        self.model = None  # ImageModel once loaded
+        self.model = None  # ImageModel or OpenVINOImageModel once loaded
+        self.engine_failed = ""  # why the fastest engine could not be used in this process
 
     def current_model_id(self) -> str:
         return self.model_id
+
+    @property
+    def made_by(self) -> str:
+        """What makes the pictures once loaded, with its precision: "OpenVINO bf16", "PyTorch fp32"
+        ("" before loading). The instance's ``engine`` becomes "openvino" when that engine loaded."""
+        return getattr(self.model, "made_by", "")
+
+    def engines(self) -> list[str]:
+        """The engines that can run this backend's model here, fastest first ("openvino", "pytorch").
+
+        OpenVINO on a CPU for SD 1.x / 2.x / SD-Turbo folders when TAESD is installed (4 steps at
+        512 px: see bench/imagegen.py); PyTorch always: the path on a graphics card and the fallback.
+        The setting `engine = "pytorch"` (ATELIER_ENGINE) turns OpenVINO off.
+        """
+        from ..config import settings
+        from ..models.manager import ModelManager
+        from .openvino_engine import openvino_installed
+
+        facts = self.facts()
+        usable = (settings().engine != "pytorch" and not self.engine_failed and probe().kind == "cpu"
+                  and facts.pipeline == "sd" and bool(facts.decoder_id) and openvino_installed()
+                  and ModelManager().state(facts.decoder_id) == "installed")
+        return (["openvino"] if usable else []) + ["pytorch"]
+
+    def prepare(self, progress: Progress = no_progress) -> None:
+        """Convert the model for the fastest engine if it was not converted at install (first use),
+        reporting progress; nothing to do for PyTorch or when already converted."""
+        if self.engines()[0] != "openvino":
+            return
+        from ..models.manager import ModelManager
+        from .openvino_engine import convert_installed, is_converted
+
+        facts = self.facts()
+        manager = ModelManager()
+        todo = [m for m in (facts.decoder_id, facts.model_id) if not is_converted(m, manager)]
+        for index, model_id in enumerate(todo):
+            def report(fraction: float, message: str, _i=index) -> None:
+                progress(0.02 + 0.06 * (_i + fraction) / len(todo), message)
+            try:
+                convert_installed(model_id, report=report, manager=manager)
+            except (ImportError, RuntimeError, ValueError, OSError) as exc:
+                self.engine_failed = f"conversion of {model_id}: {exc}"
+                log.warning("OpenVINO engine not used: %s", self.engine_failed)
+                return
 
     def facts(self):
         """How this backend's model runs (steps, guidance, size), read from the catalogue."""
@@ -58,6 +106,40 @@ class StableDiffusionBackend(Backend):
         return ModelFacts.from_entry(ModelManager().entry(self.current_model_id()))
 
     def load(self) -> None:
+        if self.engines()[0] == "openvino":
+            self.prepare()
+            try:
+                self.model = self._load_openvino()
+                self.engine = "openvino"
+                return
+            except UserError:
+                raise  # a converted file that changed is refused like any other model file
+            except (ImportError, RuntimeError, ValueError, OSError) as exc:
+                self.engine_failed = f"OpenVINO: {exc}"
+                log.warning("OpenVINO engine not used: %s", self.engine_failed)
+        self._load_pytorch()
+
+    def _load_openvino(self):
+        """The converted model and decoder, after hashing them against their lock files."""
+        from ..models.manager import ModelManager
+        from .openvino_engine import (INT8_PART, SD_PARTS, TAESD_PARTS, OpenVINOImageModel, chosen_precision,
+                                      ir_files)
+
+        facts = self.facts()
+        manager = ModelManager()
+        precision = chosen_precision(facts.model_id)
+        parts = SD_PARTS + ((INT8_PART,) if precision == "int8" else ())
+        if precision == "int8" and not manager.derived_ready(facts.model_id, ir_files(parts)):
+            from .openvino_engine import cpu_precision
+
+            precision, parts = cpu_precision(), SD_PARTS
+        folder = manager.verified_derived(facts.model_id, ir_files(parts))
+        decoder = manager.verified_derived(facts.decoder_id, ir_files(TAESD_PARTS))
+        model = OpenVINOImageModel.load(folder, facts, decoder, precision)
+        model.warm_up(facts.size, facts.size)
+        return model
+
+    def _load_pytorch(self) -> None:
         from ..device import torch_device
         from ..models.manager import ModelManager
         from .model import ImageModel
@@ -174,9 +256,18 @@ class Img2ImgBackend(Backend):
     def facts(self):
         return self._source.facts()
 
+    def prepare(self, progress: Progress = no_progress) -> None:
+        self._source.prepare(progress)
+
+    @property
+    def made_by(self) -> str:
+        return self._source.made_by
+
     def load(self) -> None:
         self._source.ensure_loaded()
-        self._source.model.img2img  # build it now, so the first drawing is not slower
+        self.engine = self._source.engine
+        if self._source.engine != "openvino":  # the OpenVINO engine runs drawings in the same loop
+            self._source.model.img2img  # build it now, so the first drawing is not slower
 
     @property
     def model(self):

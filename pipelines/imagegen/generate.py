@@ -56,6 +56,7 @@ class GeneratedImage:
     backend: str
     model: str
     style: str
+    engine: str = ""  # what computed it, e.g. "OpenVINO bf16" or "PyTorch fp32"
     flagged: bool = False
     seconds: float = 0.0
     metadata: dict = field(default_factory=dict)
@@ -111,6 +112,9 @@ def generate_image(request: ImageRequest, progress: Progress = no_progress, stor
     validate(request, facts.max_steps)
     drawing = load_drawing(request.init_image) if request.init_image else None
     progress(0.02, "imagegen.progress.loading")
+    prepare = getattr(backend, "prepare", None)
+    if prepare is not None and not backend._loaded:  # first use: conversion for the fastest engine
+        prepare(progress)
     backend.ensure_loaded()
     # 3. Draw, reporting every denoising step.
     style = get_style(request.style)
@@ -136,14 +140,17 @@ def generate_image(request: ImageRequest, progress: Progress = no_progress, stor
             image = neutral_picture(request.width, request.height, seed)
             if store is not None:
                 store.log_event("image_flagged", workshop_id, backend.name)
+    engine = getattr(backend, "made_by", "") or backend.engine
     metadata = {AI_LABEL: "yes", "Software": "Atelier", "Model": facts.model_id, "Backend": backend.name,
+                "Engine": engine,
                 "Seed": str(seed), "Steps": str(steps), "Style": style.name,
                 "Mode": "drawing-to-image" if drawing is not None else "text-to-image",
                 "Prompt": request.prompt, "Words for the model": words}
     if flagged:
         metadata["Replaced"] = "the safety checker flagged the picture; a neutral picture replaces it"
     return GeneratedImage(image=image, seed=seed, steps=steps, backend=backend.name, model=facts.model_id,
-                          style=style.name, flagged=flagged, seconds=time.monotonic() - started, metadata=metadata)
+                          engine=engine, style=style.name, flagged=flagged, seconds=time.monotonic() - started,
+                          metadata=metadata)
 
 
 def model_words(request: ImageRequest) -> tuple[str, str]:

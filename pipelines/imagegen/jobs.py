@@ -3,7 +3,8 @@
 params of imagegen.generate (plain JSON): prompt, style, seed, steps, width, height,
 init_image (path of a drawing) + strength, character (hero's description, reused across
 panels), backend (name), language. Result: files {"image": PNG}, an 'image' artifact made by AI,
-and extras seed, steps, backend, model, flagged (+ message_key when the picture was replaced).
+and extras seed, steps, backend, engine (what computed it, e.g. "OpenVINO bf16"), model, flagged
+(+ message_key when the picture was replaced).
 A participant's picture in a workshop that asks for it waits for the facilitator's OK
 (safety/approvals.py): then no artifact, and ``review: "pending"``.
 """
@@ -23,8 +24,8 @@ def generate_job(params: dict, ctx) -> dict:
     result = generate_image(request, progress=ctx.progress, store=ctx.store, workshop_id=ctx.workshop_id)
     ctx.progress(0.96, "imagegen.progress.saving")
     path = save_png(result.image, Path(ctx.out_dir) / "image.png", result.metadata)
-    extras = {"seed": result.seed, "steps": result.steps, "backend": result.backend, "model": result.model,
-              "flagged": result.flagged, "seconds": round(result.seconds, 2)}
+    extras = {"seed": result.seed, "steps": result.steps, "backend": result.backend, "engine": result.engine,
+              "model": result.model, "flagged": result.flagged, "seconds": round(result.seconds, 2)}
     if result.flagged:
         extras["message_key"] = "imagegen.flagged"
     artifact = {"kind": "image", "title": request.prompt[:80], "prompt": request.prompt, "model": result.model,
@@ -55,3 +56,24 @@ def stylise_job(params: dict, ctx) -> dict:
             "artifact": {"kind": "image", "title": style, "prompt": "", "model": "", "seed": None,
                          "ai_made": False, "params": {"style": style}, "files": ["image"]},
             "style": style}
+
+
+def compare_int8_job(params: dict, ctx) -> dict:
+    """imagegen.compare_int8 (models page): int8 weights of a converted SD model's UNet (NNCF, made once),
+    then the comparison pictures against the CPU's precision. params {"model": catalogue id}; result
+    {"check": {"psnr_db", "tolerance_db", "passed", "reference", ...}} (also kept beside the IR)."""
+    from ..models.manager import ModelManager
+    from .model import ModelFacts
+    from .openvino_engine import INT8_PART, SD_PARTS, TAESD_PARTS, compare_int8, compress_installed, ir_files
+
+    unknown = set(params) - {"model"}
+    if unknown or not params.get("model"):
+        raise ValueError(f"compare_int8 takes {{'model': id}} but got {sorted(params)}.")
+    manager = ModelManager()
+    facts = ModelFacts.from_entry(manager.entry(params["model"]))
+    if not manager.derived_ready(facts.model_id, ir_files((INT8_PART,))):
+        compress_installed(facts.model_id, report=lambda f, key: ctx.progress(0.4 * f, key), manager=manager)
+    folder = manager.verified_derived(facts.model_id, ir_files(SD_PARTS + (INT8_PART,)))
+    decoder = manager.verified_derived(facts.decoder_id, ir_files(TAESD_PARTS))
+    check = compare_int8(folder, facts, decoder, report=lambda f, key: ctx.progress(0.4 + 0.6 * f, key))
+    return {"files": {}, "artifact": None, "check": check}

@@ -53,6 +53,8 @@ class ImageModel:
         self.tiny_decoder = tiny_decoder
         self._img2img = None
         self._prompts: OrderedDict[str, object] = OrderedDict()
+        dtype = str(getattr(pipe.unet, "dtype", "torch.float32")).replace("torch.float", "fp")
+        self.made_by = f"PyTorch {dtype}" + (f" ({device})" if device != "cpu" else "")
 
     # -- loading ----------------------------------------------------------------------------
     @classmethod

@@ -36,6 +36,7 @@ KINDS: dict[str, str] = {
     "portrait.samples": "pipelines.portrait.jobs:samples_job",
     "imagegen.generate": "pipelines.imagegen.jobs:generate_job",
     "imagegen.stylise": "pipelines.imagegen.jobs:stylise_job",
+    "imagegen.compare_int8": "pipelines.imagegen.jobs:compare_int8_job",
 }
 
 

@@ -1,4 +1,4 @@
-"""`python -m pipelines models list | download ID... | import DIR | verify [ID...]`."""
+"""`python -m pipelines models list | download ID... | import DIR | verify [ID...] | convert ID...`."""
 from __future__ import annotations
 
 import os
@@ -35,6 +35,7 @@ def cmd_download(args) -> int:
         print(f"{model_id}:")
         manager.download(model_id)
         print(f"{model_id}: installed in {manager.folder(model_id)}")
+        _convert_for_engine(manager, model_id)
     return 0
 
 
@@ -45,7 +46,54 @@ def cmd_import(args) -> int:
     if not results:
         print(f"No catalogue model was found complete under {args.dir}.")
         return 1
+    for model_id, result in results.items():
+        if result == "imported":
+            _convert_for_engine(manager, model_id)
     return 0 if all(v == "imported" for v in results.values()) else 1
+
+
+def _convert_for_engine(manager: ModelManager, model_id: str, force: bool = False) -> bool:
+    """After an install: convert a picture model for the OpenVINO engine when that engine is the
+    one this machine uses (installed, CPU); the first picture would do it otherwise."""
+    from ..config import settings
+    from ..device import probe
+    from ..imagegen.openvino_engine import convert_installed, is_converted, openvino_installed, parts_of
+
+    if not parts_of(manager.entry(model_id)):
+        return False
+    if not force and (settings().engine == "pytorch" or probe().kind != "cpu" or not openvino_installed()):
+        return False
+    if not force and is_converted(model_id, manager):
+        print(f"{model_id}: OpenVINO files already made")
+        return True
+    print(f"{model_id}: converting for OpenVINO (up to a few minutes) ...", flush=True)
+    paths = convert_installed(model_id, report=lambda f, key: print(f"  {round(f * 100):3d} %  {key}", flush=True),
+                              manager=manager)
+    print(f"{model_id}: OpenVINO files recorded in its lock: {', '.join(paths)}")
+    return True
+
+
+def cmd_convert(args) -> int:
+    from ..imagegen.openvino_engine import openvino_installed, parts_of
+
+    manager = ModelManager()
+    _check_ids(manager, args.ids)
+    if not openvino_installed():
+        print("OpenVINO is not installed: pip install -r requirements.txt")
+        return 1
+    bad = 0
+    for model_id in args.ids:
+        if not parts_of(manager.entry(model_id)):
+            print(f"{model_id}: the OpenVINO engine does not run this model (SD 1.x / 2.x folders and TAESD).")
+            bad += 1
+            continue
+        _convert_for_engine(manager, model_id, force=True)
+        if args.int8 and parts_of(manager.entry(model_id))[0] == "unet":
+            from ..imagegen.openvino_engine import compress_installed
+
+            print(f"{model_id}: int8 weights (NNCF) ...", flush=True)
+            print(f"{model_id}: recorded {', '.join(compress_installed(model_id, manager=manager))}")
+    return 1 if bad else 0
 
 
 def cmd_verify(args) -> int:
@@ -77,3 +125,7 @@ def register(sub) -> None:
     p = msub.add_parser("verify", help="check every installed file against its recorded sha256")
     p.add_argument("ids", nargs="*", metavar="ID")
     p.set_defaults(func=cmd_verify)
+    p = msub.add_parser("convert", help="(re)make the OpenVINO files of picture models (SD folders, TAESD)")
+    p.add_argument("ids", nargs="+", metavar="ID")
+    p.add_argument("--int8", action="store_true", help="also the int8 weights of the UNet (NNCF)")
+    p.set_defaults(func=cmd_convert)

@@ -146,8 +146,9 @@ class ModelManager:
     def states(self) -> dict[str, str]:
         return {model_id: self.state(model_id) for model_id in self.catalog}
 
-    def verify(self, model_id: str) -> list[str]:
-        """Hash every file against the lock; returns the problems (empty when all is well)."""
+    def verify(self, model_id: str, derived: bool = True) -> list[str]:
+        """Hash every file against the lock (and, with derived=True, the files made from them, e.g.
+        OpenVINO IR); returns the problems (empty when all is well)."""
         entry = self.entry(model_id)
         folder = self.folder(model_id)
         lock = self.lock(model_id)
@@ -163,7 +164,60 @@ class ModelManager:
                 problems.append(f"{model_id}/{f.path}: not in the lock file")
             elif self._hash(path) != recorded["sha256"]:
                 problems.append(f"{model_id}/{f.path}: sha256 differs from the one recorded at install")
+        fingerprint = _fingerprint(lock)
+        for rel, recorded in (lock.get("derived", {}) if derived else {}).items():
+            if recorded.get("from") != fingerprint:
+                continue  # made from files since replaced: unused, remade on next use
+            path = folder / rel
+            if not path.exists():
+                problems.append(f"{model_id}/{rel}: missing (made by {recorded.get('made_by', '?')})")
+            elif self._hash(path) != recorded["sha256"]:
+                problems.append(f"{model_id}/{rel}: sha256 differs from the one recorded when it was made")
         return problems
+
+    # -- files made from a model (e.g. OpenVINO IR converted from the weights) -----------------
+    def record_derived(self, model_id: str, paths: Iterable[str], made_by: str) -> None:
+        """Record files made from an installed model (paths relative to its folder) with their sha256
+        in its lock file, tied to the installed files (a reinstall makes them stale)."""
+        lock = self.lock(model_id)
+        if lock is None:
+            raise UserError("errors.model_state", model=model_id, state=self.state(model_id),
+                            command=f"python -m pipelines models download {model_id}")
+        folder = self.folder(model_id)
+        derived = lock.setdefault("derived", {})
+        for rel in paths:
+            path = folder / rel
+            derived[rel] = {"sha256": self._hash(path), "size": path.stat().st_size, "made_by": made_by,
+                            "made_at": datetime.now().isoformat(timespec="seconds"), "from": _fingerprint(lock)}
+        with atomic_path(folder / LOCK_NAME) as tmp:
+            tmp.write_text(json.dumps(lock, indent=2))
+
+    def derived_ready(self, model_id: str, paths: Iterable[str]) -> bool:
+        """True when every file was made from the installed files and recorded (no hashing: see
+        verified_derived); False means it still has to be made."""
+        lock = self.lock(model_id) or {}
+        derived, fingerprint = lock.get("derived", {}), _fingerprint(lock)
+        return all(derived.get(rel, {}).get("from") == fingerprint for rel in paths)
+
+    def verified_derived(self, model_id: str, paths: Iterable[str]) -> Path:
+        """The model's folder after checking its files and the files made from it against the lock;
+        a made file that changed is refused like a changed weight file."""
+        folder = self.verified_path(model_id)
+        lock = self.lock(model_id) or {}
+        problems = []
+        for rel in paths:
+            recorded = lock.get("derived", {}).get(rel)
+            path = folder / rel
+            if not recorded:
+                problems.append(f"{model_id}/{rel}: not in the lock file")
+            elif not path.exists():
+                problems.append(f"{model_id}/{rel}: missing")
+            elif path.stat().st_size != recorded["size"] or self._hash(path) != recorded["sha256"]:
+                problems.append(f"{model_id}/{rel}: sha256 differs from the one recorded when it was made")
+        if problems:
+            raise UserError("errors.model_corrupt", model=model_id, detail="; ".join(problems),
+                            command=f"python -m pipelines models convert {model_id}")
+        return folder
 
     def _hash(self, path: Path) -> str:
         # Hashed every time: a file rewritten with the same size and mtime (os.utime) is still caught.
@@ -175,7 +229,7 @@ class ModelManager:
         if state != "installed":
             raise UserError("errors.model_state", model=model_id, state=state,
                             command=f"python -m pipelines models download {model_id}")
-        problems = self.verify(model_id)
+        problems = self.verify(model_id, derived=False)
         if problems:
             raise UserError("errors.model_corrupt", model=model_id, detail="; ".join(problems),
                             command=f"python -m pipelines models download {model_id}")
@@ -288,6 +342,12 @@ class ModelManager:
 
     def remove(self, model_id: str) -> None:
         shutil.rmtree(self.folder(model_id), ignore_errors=True)
+
+
+def _fingerprint(lock: dict) -> str:
+    """A digest of the installed files' recorded hashes: what derived files were made from."""
+    files = {k: v.get("sha256") for k, v in sorted(lock.get("files", {}).items())}
+    return hashlib.sha256(json.dumps(files, sort_keys=True).encode()).hexdigest()[:16]
 
 
 def _find_root(source: Path, model_id: str, entry: ModelEntry, by_name: dict[str, list[Path]]) -> dict | None:

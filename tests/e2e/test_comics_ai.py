@@ -1,6 +1,7 @@
-"""A comic page drawn by the AI in the browser (a tiny SD-Turbo installed in the studio's data dir):
-three panels from sentences with a style, one panel redone alone, a refused sentence named and counted
-in the console, and the AI mention on the printed page."""
+"""A comic page drawn by the AI in the browser (a tiny SD-Turbo and TAESD installed in the studio's data
+dir and converted for OpenVINO, the engine the studio picks on a CPU): three panels from sentences with a
+style (the jobs say which engine drew them), one panel redone alone, a refused
+sentence named and counted in the console, and the AI mention on the printed page."""
 from __future__ import annotations
 
 import hashlib
@@ -14,7 +15,7 @@ from tests.e2e.ai_studio import ai_studio_fixture
 from tests.e2e.conftest import ARTIFACTS, assert_no_exception, download, goto, nav_link, shot, wait_ready
 
 
-studio = ai_studio_fixture()
+studio = ai_studio_fixture(openvino=True)
 
 
 def _jobs(studio, kind: str) -> list[dict]:
@@ -50,7 +51,7 @@ def _pick(page, key: str, option: str) -> None:
     wait_ready(page)
 
 
-def _wait_ready_panels(page, count: int, timeout_s: float = 150) -> None:
+def _wait_ready_panels(page, count: int, timeout_s: float = 300) -> None:
     panels_tab = page.get_by_role("tabpanel", name="4 · Dessins")
     for _ in range(int(timeout_s)):
         ready = panels_tab.get_by_text("Case prête").count() >= count
@@ -99,6 +100,10 @@ def test_an_ai_comic_page(browser_page, studio):
     assert {j["params"]["character"] for j in jobs} == {"Flamme, un petit dragon vert avec une écharpe rouge"}
     assert {j["params"]["seed"] for j in jobs} == {4242} and {j["result"]["seed"] for j in jobs} == {4242}
     assert sorted(j["params"]["style"] for j in jobs) == ["aquarelle", "ligne_claire", "ligne_claire"]
+    from pipelines.imagegen.openvino_engine import cpu_precision
+
+    made_by = f"OpenVINO {cpu_precision()}"  # the job says which engine drew each panel
+    assert {j["result"]["engine"] for j in jobs} == {made_by}
     first = _panel_files(studio)
     assert sorted(first) == ["panel-1-v1.png", "panel-2-v1.png", "panel-3-v1.png"]
 

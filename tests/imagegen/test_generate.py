@@ -76,10 +76,12 @@ def test_weights_load_as_float32_from_fp16_files(sd_turbo_installed):
     assert (sd_turbo_installed / "unet" / "diffusion_pytorch_model.fp16.safetensors").exists()
 
 
-def test_tiny_decoder_replaces_the_vae_when_installed(taesd_installed):
+def test_tiny_decoder_replaces_the_vae_when_installed(taesd_installed, monkeypatch):
     from diffusers import AutoencoderTiny
-    from pipelines import backends
+    from pipelines import backends, config
 
+    monkeypatch.setenv("ATELIER_ENGINE", "pytorch")  # the PyTorch path (OpenVINO: test_openvino.py)
+    config.reset_settings()
     result = generate_image(ImageRequest(prompt="a dog", seed=1, width=64, height=64))
     model = backends.get("imagegen.txt2img.sd").model
     assert isinstance(model.pipe.vae, AutoencoderTiny) and model.tiny_decoder
