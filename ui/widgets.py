@@ -30,7 +30,7 @@ def picture_choice_ui(label: str, options: dict[str, tuple[str, str]], key: str,
         with cell:
             selected = st.session_state[state_key] == value
             if picture and Path(picture).suffix.lower() in (".png", ".jpg", ".svg") and Path(picture).exists():
-                st.image(picture, width="stretch", alt=caption)
+                st.image(picture, width="stretch", alt="")  # decorative: the button below says the same (WCAG H67)
                 text = caption
             else:
                 text = f"{picture}  {caption}" if picture else caption
