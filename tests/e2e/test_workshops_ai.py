@@ -25,6 +25,16 @@ def _wait_for(page, check, timeout_s: float = 120) -> None:
     assert check()
 
 
+def story_widget(page, name: str, number: int):
+    """A widget of storybook page `number` (its key carries the story's id: story-<name>-<id>-<number>)."""
+    return page.locator(f'[class*="st-key-story-{name}-"][class$="-{number}"], '
+                        f'[class*="st-key-story-{name}-"][class*="-{number} "]').first
+
+
+def pic_mode(page, number: int):
+    return story_widget(page, "pic-mode", number)
+
+
 def test_a_book_with_an_ai_picture_and_a_stylised_drawing(browser_page, studio, tmp_path):
     page = browser_page
     drawing = tmp_path / "dessin.jpg"
@@ -46,20 +56,20 @@ def test_a_book_with_an_ai_picture_and_a_stylised_drawing(browser_page, studio, 
     wait_ready(page)
 
     # page 1: a picture by the AI; page 2: the child's drawing, inked and coloured on the processor
-    page.locator(".st-key-story-pic-mode-1").get_by_text("🎨 Image par l'IA").click()
+    pic_mode(page, 1).get_by_text("🎨 Image par l'IA").click()
     wait_ready(page)
-    page.locator(".st-key-story-make-pic-1 button").click()
+    story_widget(page, "make-pic", 1).locator("button").click()
     wait_ready(page)
-    page.locator(".st-key-story-pic-mode-2").get_by_text("🖍️ Mon dessin transformé").click()
+    pic_mode(page, 2).get_by_text("🖍️ Mon dessin transformé").click()
     wait_ready(page)
-    page.locator(".st-key-story-upload-2 [data-testid='stFileUploaderDropzoneInput']").set_input_files(str(drawing))
+    story_widget(page, "upload", 2).locator("[data-testid='stFileUploaderDropzoneInput']").set_input_files(str(drawing))
     wait_ready(page)
-    page.locator(".st-key-story-make-pic-2 button").click()
+    story_widget(page, "make-pic", 2).locator("button").click()
     wait_ready(page)
     pictures = page.locator('[data-testid="stImage"] img')
     _wait_for(page, lambda: pictures.count() >= 2 and not page.locator('[data-testid="stProgress"]').count())
     assert_no_exception(page)
-    page.locator(".st-key-story-pic-mode-1").scroll_into_view_if_needed()
+    pic_mode(page, 1).scroll_into_view_if_needed()
     shot(page, "storybook-ai-pictures")
 
     page.get_by_text("🎵 Mettre de la musique").click()  # no music: keeps the test short
