@@ -141,6 +141,12 @@ class QuizGames:
         wanted = check_name(clean_name(name))
         if not wanted:
             raise UserError("quiz.play.err_name")
+        from ..safety.prompts import screen
+
+        # a pseudonym is shown on the big screen: the same guard as every prompt (an insult aimed at a child of
+        # the roster, a rude word), told kindly, counted for the facilitator, never shown
+        screen(wanted, language=game.get("language") or "fr", store=self.store, workshop_id=game.get("workshop_id"),
+               model=False)
         if game["teams"]:
             team = team or self._smallest_team(game["id"])
             if team not in TEAMS:

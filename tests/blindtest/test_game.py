@@ -214,3 +214,15 @@ def test_choices_are_shuffled_but_the_answer_follows(games, quiz_pack_dir):
         assert q["choices"][q["answer"]] == "un chat roux, style bande dessinée"
         places.add(q["answer"])
     assert len(places) > 1
+
+
+def test_a_rude_or_mocking_pseudonym_is_refused_kindly(games, game):
+    """The pseudonym goes on the big screen: the prompt guard applies to it (FR and EN)."""
+    from pipelines.i18n import UserError
+
+    for rude in ("Léo pue du cul", "gros con", "stupid b1tch"):
+        with pytest.raises(UserError) as caught:
+            games.join(game["code"], rude)
+        assert caught.value.key.startswith("safety.prompt.")
+    player, _ = games.join(game["code"], "Léo")
+    assert player["name"] == "Léo"
