@@ -17,8 +17,8 @@ from pipelines.store.files import write_bytes_atomic
 
 from .i18n import error_text, lang, t
 from .jobs import expected_time_text, job_status_ui, submit_job
-from .runtime import get_store
-from .session import current_workshop, is_facilitator
+from .work import work_folder
+from .session import is_facilitator
 from .widgets import before_after_ui, download_ui
 
 STATE = "photo"  # st.session_state[STATE]: this browser's photo, analysis and results
@@ -29,13 +29,7 @@ def state() -> dict:
 
 
 def _work_dir() -> Path:
-    data = state()
-    if "dir" not in data:
-        workshop = current_workshop()
-        data["dir"] = str(get_store().artifact_dir(workshop["id"] if workshop else None,
-                                                   f"photos-{uuid.uuid4().hex[:12]}"))
-    Path(data["dir"]).mkdir(parents=True, exist_ok=True)
-    return Path(data["dir"])
+    return work_folder(state(), "photos")
 
 
 def upload_ui() -> None:

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import base64
-import uuid
 from datetime import date
 from pathlib import Path
 
@@ -21,7 +20,8 @@ from pipelines.store.files import write_bytes_atomic
 from .i18n import error_text, lang, t
 from .jobs import expected_time_text, job_status_ui, submit_job
 from .runtime import get_store
-from .session import current_participant, current_workshop
+from .work import work_folder
+from .session import current_participant
 from .widgets import before_after_ui, download_ui
 
 STATE = "portrait"  # st.session_state[STATE]: this browser's photo, framing, painter and results
@@ -32,13 +32,7 @@ def state() -> dict:
 
 
 def _work_dir() -> Path:
-    data = state()
-    if "dir" not in data:
-        workshop = current_workshop()
-        data["dir"] = str(get_store().artifact_dir(workshop["id"] if workshop else None,
-                                                   f"portraits-{uuid.uuid4().hex[:12]}"))
-    Path(data["dir"]).mkdir(parents=True, exist_ok=True)
-    return Path(data["dir"])
+    return work_folder(state(), "portraits")
 
 
 def _files(job) -> dict[str, str]:

@@ -11,13 +11,15 @@ import hashlib
 import json
 import re
 import secrets
+import uuid
+from pathlib import Path
 
 import streamlit as st
 
 from pipelines.store.work import clear_work, load_work, save_work
 
 from .runtime import get_store
-from .session import owner_id
+from .session import current_workshop, owner_id
 
 # Session keys dropped when the participant changes, and the ones saved: data only, never a widget's own
 # key. Widgets take their value from the data (value=/index=) under a key from `wkey`, which changes
@@ -104,3 +106,14 @@ def start_over(kind: str) -> None:
         clear_work(get_store(), participant, kind)
     st.session_state[_owner_key(kind)] = participant
     st.session_state[_digest_key(kind)] = _digest(_payload(kind))
+
+
+def work_folder(data: dict, prefix: str) -> Path:
+    """The folder of one piece of work in progress (`data` is its session-state dict, which remembers the
+    folder under "dir"): <workshop's files>/<prefix>-<random id>, created when missing."""
+    if "dir" not in data:
+        workshop = current_workshop()
+        data["dir"] = str(get_store().artifact_dir(workshop["id"] if workshop else None,
+                                                   f"{prefix}-{uuid.uuid4().hex[:12]}"))
+    Path(data["dir"]).mkdir(parents=True, exist_ok=True)
+    return Path(data["dir"])
