@@ -3,8 +3,9 @@
 1. CPU chain (repair+tone+denoise, default strength) vs the 10-line OpenCV baseline (threshold mask,
    Telea, NL-means, levels: quality.opencv_baseline) on randomised old-print damage
    (bench/_photo_damage.py: 22 photos shipped inside installed packages, 2 damage draws each), on the
-   TUNING split and on the HELD_OUT split fixed before tuning: luma PSNR, SSIM and the share of
-   damage pixels left; then where the held-out split does worse, said plainly.
+   TUNING split, on the HELD_OUT split fixed before tuning, and on the FRESH split (photos and damage
+   draws fixed later, never tuned on): luma PSNR, SSIM and the share of damage pixels left; then where
+   the held-out and fresh splits do worse, said plainly. `--split=tuning` stops after the tuning split.
 2. The real cracked prints (tests/photo/data): crack pixels left, by a detector the chain does not
    use (scikit-image top-hat + Sato ridges), and fine detail kept away from the cracks.
 3. 'Do no harm': the chain on UNDAMAGED photos must leave them as they are (PSNR / SSIM against the
@@ -21,7 +22,7 @@ from pathlib import Path
 
 import numpy as np
 
-from bench._photo_damage import HELD_OUT, SEEDS, TUNING, age, case_seed, crack_map, damage_left, packaged_photo
+from bench._photo_damage import FRESH, HELD_OUT, SEEDS, TUNING, age, case_seed, crack_map, damage_left, packaged_photo
 from bench._photo_damage import real_print_figures
 from pipelines.photo import hints, quality
 from pipelines.photo.chain import RestoreRequest, restore
@@ -50,26 +51,29 @@ def _figures(result, aged, truth):
     return p, s, damage_left(result, truth, aged.marks)
 
 
-def split_table(split: str, names, seeds=SEEDS) -> list[dict]:
-    """Luma PSNR / SSIM / damage left of damaged input, baseline and CPU chain on every (photo, seed) of a split."""
-    print(f"\n{split} split: {len(names)} photos x {len(seeds)} damage draws (bench/_photo_damage.py)")
+def split_table(split: str, names=(), seeds=SEEDS, cases=None) -> list[dict]:
+    """Luma PSNR / SSIM / damage left of damaged input, baseline and CPU chain on every (photo, seed) of a split.
+
+    `cases`: explicit (photo, seed) pairs instead of every photo of `names` with every seed of `seeds`.
+    """
+    cases = list(cases) if cases is not None else [(name, seed) for name in names for seed in seeds]
+    print(f"\n{split} split: {len(cases)} cases, {len({n for n, _ in cases})} photos (bench/_photo_damage.py)")
     print(f"{'photo':24} {'damaged dB/SSIM/left':>21} {'baseline':>21} {'CPU chain':>21} {'dB vs base':>10} "
           f"{'SSIM vs base':>12} {'s chain':>7}  beats baseline")
     rows = []
-    for name in names:
+    for name, seed in cases:
         truth = packaged_photo(name)
-        for seed in seeds:
-            aged = age(truth, case_seed(name, seed))
-            base = quality.opencv_baseline(aged.image)
-            start = time.perf_counter()
-            out = restore(aged.image, RestoreRequest(steps=STEPS)).image
-            seconds = time.perf_counter() - start
-            figs = [_figures(x, aged, truth) for x in (aged.image, base, out)]
-            win = figs[2][0] > figs[1][0] and figs[2][1] > figs[1][1]
-            rows.append({"name": name, "seed": seed, "figs": figs, "win": win, "seconds": seconds})
-            print(f"{name + ' #' + str(seed):24} " + " ".join(f"{p:6.2f}/{s:.3f}/{left:4.0%}" for p, s, left in figs)
-                  + f" {figs[2][0] - figs[1][0]:+10.2f} {figs[2][1] - figs[1][1]:+12.3f} {seconds:7.2f}"
-                  + f"  {'yes' if win else 'NO'}", flush=True)
+        aged = age(truth, case_seed(name, seed))
+        base = quality.opencv_baseline(aged.image)
+        start = time.perf_counter()
+        out = restore(aged.image, RestoreRequest(steps=STEPS)).image
+        seconds = time.perf_counter() - start
+        figs = [_figures(x, aged, truth) for x in (aged.image, base, out)]
+        win = figs[2][0] > figs[1][0] and figs[2][1] > figs[1][1]
+        rows.append({"name": name, "seed": seed, "figs": figs, "win": win, "seconds": seconds})
+        print(f"{name + ' #' + str(seed):24} " + " ".join(f"{p:6.2f}/{s:.3f}/{left:4.0%}" for p, s, left in figs)
+              + f" {figs[2][0] - figs[1][0]:+10.2f} {figs[2][1] - figs[1][1]:+12.3f} {seconds:7.2f}"
+              + f"  {'yes' if win else 'NO'}", flush=True)
     summary = {k: np.median([r["figs"][i][j] for r in rows]) for k, (i, j) in
                {"base dB": (1, 0), "chain dB": (2, 0), "base SSIM": (1, 1), "chain SSIM": (2, 1),
                 "base left": (1, 2), "chain left": (2, 2)}.items()}
@@ -79,8 +83,8 @@ def split_table(split: str, names, seeds=SEEDS) -> list[dict]:
     return rows
 
 
-def compare_splits(tuning: list[dict], held_out: list[dict]) -> None:
-    """Say plainly where the held-out split does worse than the tuning split (margins over the baseline)."""
+def compare_splits(tuning: list[dict], held_out: list[dict], label: str = "held-out") -> None:
+    """Say plainly where another split (held-out, fresh) does worse than tuning (margins over the baseline)."""
     def margins(rows):
         db = np.median([r["figs"][2][0] - r["figs"][1][0] for r in rows])
         ss = np.median([r["figs"][2][1] - r["figs"][1][1] for r in rows])
@@ -89,12 +93,12 @@ def compare_splits(tuning: list[dict], held_out: list[dict]) -> None:
 
     t, h = margins(tuning), margins(held_out)
     print(f"\nmedian margin over the baseline   tuning: {t[0]:+.2f} dB, SSIM {t[1]:+.3f}, damage left {t[2]:.0%}, "
-          f"wins {t[3]:.0%} | held-out: {h[0]:+.2f} dB, SSIM {h[1]:+.3f}, damage left {h[2]:.0%}, wins {h[3]:.0%}")
+          f"wins {t[3]:.0%} | {label}: {h[0]:+.2f} dB, SSIM {h[1]:+.3f}, damage left {h[2]:.0%}, wins {h[3]:.0%}")
     worse = [label for label, a, b in (("PSNR margin", t[0], h[0]), ("SSIM margin", t[1], h[1]),
                                        ("win rate", t[3], h[3])) if b < a] + (["damage left"] if h[2] > t[2] else [])
-    print("held-out is WORSE than tuning on: " + (", ".join(worse) if worse else "nothing"))
+    print(f"{label} is WORSE than tuning on: " + (", ".join(worse) if worse else "nothing"))
     lost = [f"{r['name']} #{r['seed']}" for r in held_out if not r["win"]]
-    print("held-out photos where the chain does NOT beat the baseline: " + (", ".join(lost) if lost else "none"))
+    print(f"{label} cases where the chain does NOT beat the baseline: " + (", ".join(lost) if lost else "none"))
 
 
 REAL = Path(__file__).resolve().parent.parent / "tests" / "photo" / "data"
@@ -262,9 +266,14 @@ if __name__ == "__main__":
     import sys
 
     quick = "--quick" in sys.argv
+    only = next((a.split("=", 1)[1] for a in sys.argv if a.startswith("--split=")), None)
     tuning = split_table("tuning", TUNING)
+    if only == "tuning":
+        sys.exit(0)
     held_out = split_table("held-out", HELD_OUT)
-    compare_splits(tuning, held_out)
+    fresh = split_table("fresh", cases=FRESH)
+    compare_splits(tuning, held_out, "held-out")
+    compare_splits(tuning, fresh, "fresh")
     real_table()
     no_harm_table()
     restore_12mp_table(lama=not quick)
