@@ -5,7 +5,7 @@ import cv2
 import numpy as np
 
 from .imaging import is_greyscale, lab_to_rgb, luma, rgb_to_lab
-from .repair import flat_grain, grain_sigma, print_grain
+from .repair import GRAINY, flat_grain, grain_sigma, print_grain, softened_grain
 
 
 VEIL = 0.5  # the grey a faded print drifts towards (its blacks rise to meet it, its whites sink)
@@ -97,8 +97,10 @@ def age_signs(rgb: np.ndarray, strength: float = 0.5) -> float:
     gray = _grain_view(luma(rgb))
     grain = grain_sigma(gray) * 255
     clumped = flat_grain(gray) * 255  # grain softened by the scan or a JPEG, which grain_sigma misses
+    softened = softened_grain(gray) * 255  # the same, read on a broader residual and told apart from texture
     cast = yellowing(rgb)
     return float(max(np.clip((grain - 1.5) / 2.0, 0, 1), np.clip((clumped - 3.0) / 2.0, 0, 1),
+                     np.clip((softened - GRAINY * 255 + 0.5) / 2.0, 0, 1),
                      np.clip((cast - 3.0) / 3.0, 0, 1),
                      np.clip((strength - 0.5) * 2.0, 0, 1)))
 
@@ -202,9 +204,14 @@ def revive(rgb: np.ndarray, strength: float = 0.5) -> np.ndarray:
 
 
 def looks_old(rgb: np.ndarray) -> bool:
-    """True for a print that shows signs of age: faded, yellowed, toned or grainy (measured before any step runs)."""
-    faded, yellowed, grainy = fading(rgb), yellowing(rgb), grain_sigma(_grain_view(luma(rgb))) * 255
-    if faded > 0.1 or yellowed > 6.0 or grainy > 1.5:
+    """True for a print that shows signs of age: faded, yellowed, toned or grainy (measured before any step runs).
+
+    Grain counts as fine grain (grain_sigma()) or as grain a JPEG or clumping softened (softened_grain(),
+    which a fine texture of the scene does not pass).
+    """
+    gray = _grain_view(luma(rgb))
+    faded, yellowed, grainy = fading(rgb), yellowing(rgb), grain_sigma(gray) * 255
+    if faded > 0.1 or yellowed > 6.0 or grainy > 1.5 or softened_grain(gray) > GRAINY:
         return True
     # Weaker signs that agree: a print a little faded AND a little yellowed (each short of its own bar) is old.
     # Clean photos of the do-no-harm set reach at most 1.0 on this sum (a warm cat: 0.3 + 0.7).
