@@ -12,7 +12,7 @@
    input, and the share of pixels wrongly marked as damage).
 4. Colour hints on 1 % of the pixels: ab PSNR and time, fast solver vs plain scipy spsolve (same run).
 5. 12-megapixel scans, each in a fresh process so the peak memory is its own: repair+tone+denoise on
-   the CPU; LaMa (real architecture, random weights) tiled around the damage; colour from hints.
+   the CPU; LaMa (real architecture, random weights) cropped around each damaged region; colour from hints.
    `--quick` skips the spsolve reference, LaMa and the 12 MP colouring.
 """
 from __future__ import annotations
@@ -212,7 +212,7 @@ def _restore_12mp(path: str) -> None:
 
 
 def _lama_12mp(path: str) -> None:
-    """Child process: LaMa (real architecture, random weights) on the 12 MP aged scan, tiled around the damage."""
+    """Child process: LaMa (real architecture, random weights) on the 12 MP aged scan, cropped around the damage."""
     import os
     import tempfile
 
@@ -223,7 +223,7 @@ def _lama_12mp(path: str) -> None:
         from pipelines import backends, config
         from pipelines.photo import repair
         from pipelines.photo.contract import PhotoRequest
-        from pipelines.photo.inpaint import damaged_tiles
+        from pipelines.photo.inpaint import REGION_CONTEXT, damaged_regions
 
         config.reset_settings()
         _install("lama", Path(data) / "releases")
@@ -236,9 +236,12 @@ def _lama_12mp(path: str) -> None:
         lama(PhotoRequest(aged, mask=mask))
         seconds = time.perf_counter() - start
         peak = _peak_mib()
-        print(f"LaMa tiled on the 12 MP scan ({mask.mean():.1%} masked, {len(damaged_tiles(mask))} of 48 tiles of 512 "
-              f"px): {seconds:.1f} s, peak RSS {peak:.0f} MiB (model and scan loaded {before:.0f} MiB)",
-              flush=True)
+        cores = damaged_regions(mask)
+        seen = sum((min(y1 + REGION_CONTEXT, 3000) - max(y0 - REGION_CONTEXT, 0))
+                   * (min(x1 + REGION_CONTEXT, 4000) - max(x0 - REGION_CONTEXT, 0)) for (y0, y1, x0, x1), _ in cores)
+        print(f"LaMa cropped around the damage on the 12 MP scan ({mask.mean():.1%} masked, {len(cores)} crops, "
+              f"{seen / mask.size:.0%} of the scan seen): {seconds:.1f} s, peak RSS {peak:.0f} MiB "
+              f"(model and scan loaded {before:.0f} MiB)", flush=True)
 
 
 def restore_12mp_table(lama: bool = True) -> None:
