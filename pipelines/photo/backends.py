@@ -129,7 +129,7 @@ class ClassicTone(Backend):
     engine = "opencv"
 
     def __call__(self, request: PhotoRequest) -> PhotoResult:
-        return PhotoResult(tone.revive(request.image, request.strength))
+        return PhotoResult(tone.revive(request.image, request.strength, old=request.old))
 
 
 class NLMeansDenoise(Backend):

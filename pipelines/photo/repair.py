@@ -198,6 +198,7 @@ def _crowded(labels: np.ndarray, stats: np.ndarray, residual: np.ndarray, grain:
 
 
 
+CHIP_DEPTH = 0.15  # lost paper is followed at most this share of the shorter side in from the border
 WORK_SIDE = 1600  # marks are looked for on a copy at most this long (a 12 MP scan is shrunk by 2 or 3)
 MAX_WIDTH = 6  # widest scratch or crack looked for, in pixels of a ~500-1600 px working copy
 
@@ -209,6 +210,8 @@ def _border_loss(gray: np.ndarray, floor: float) -> np.ndarray:
     the border. Candidates stand out brightly from a broad median background and lie in the outer
     band (7 % of the shorter side); a component must touch the border. A photo whose own edge is
     bright (a white page, a sky) has that brightness in its background too: nothing stands out.
+    What is found grows into the connected paper-toned pixels up to CHIP_DEPTH in that stand out
+    from a background three times as broad (a chipped corner is wider than the band).
     """
     h, w = gray.shape
     band = max(4, int(0.07 * min(h, w)))
@@ -220,14 +223,34 @@ def _border_loss(gray: np.ndarray, floor: float) -> np.ndarray:
     inner[band:h - band, band:w - band] = True
     cand &= ~inner
     count, labels, stats, _ = cv2.connectedComponentsWithStats(cand.astype(np.uint8), connectivity=8)
-    # Lost paper runs along the edge: a component must hold a stretch of the outermost pixels (3 % of
-    # the side), where a white star or a highlight that the frame cuts only touches it.
+    # Lost paper runs along the edge: a component must hold a stretch of the outer rim (3 % of the side),
+    # where a white star or a highlight that the frame cuts only touches it. The rim is a few pixels deep:
+    # a scan often shows a strip of the scanner's lid or backdrop around the print (a rounded corner).
+    rim = max(1, int(0.025 * min(h, w)))
     edge = np.zeros((h, w), bool)
-    edge[0, :], edge[-1, :], edge[:, 0], edge[:, -1] = True, True, True, True
-    along = np.bincount(labels[edge], minlength=count)
+    edge[:rim, :], edge[-rim:, :], edge[:, :rim], edge[:, -rim:] = True, True, True, True
+    along = np.bincount(labels[edge], minlength=count) / rim
     touches = along >= max(3, 0.03 * min(h, w))
     touches[0] = False
-    return touches[labels]
+    lost = touches[labels]
+    if not lost.any():
+        return lost
+    # A chipped corner reaches further in than the band, and inside a big chip the paper is its own median
+    # background: the lost paper grows into connected paper-toned pixels up to CHIP_DEPTH of the side in,
+    # that stand out from a background three times as broad (the picture around the chip, not the chip).
+    depth = max(band, int(CHIP_DEPTH * min(h, w)))
+    near = np.zeros((h, w), bool)
+    near[:depth], near[-depth:], near[:, :depth], near[:, -depth:] = True, True, True, True
+    broad = cv2.resize(_median(cv2.resize(gray, (max(8, w // 4), max(8, h // 4)), interpolation=cv2.INTER_AREA),
+                               _odd(np.clip(min(h, w) / 4 / 3 * 1.0, 5, 255))), (w, h), interpolation=cv2.INTER_LINEAR)
+    grow = (near & ((gray - broad) > floor) & (gray > paper - 2 * floor)).astype(np.uint8)
+    found = lost.astype(np.uint8)
+    for _ in range(depth):
+        nxt = cv2.dilate(found, np.ones((3, 3), np.uint8)) & (grow | found)
+        if np.array_equal(nxt, found):
+            break
+        found = nxt
+    return found.astype(bool)
 
 
 def _find_on_fresh_photo(rgb: np.ndarray, strength: float = 0.5) -> Damage:

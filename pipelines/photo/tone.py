@@ -105,13 +105,17 @@ def age_signs(rgb: np.ndarray, strength: float = 0.5) -> float:
                      np.clip((strength - 0.5) * 2.0, 0, 1)))
 
 
-def fading(rgb: np.ndarray, strength: float = 0.5) -> float:
-    """How faded a photo is, 0 (not faded) .. 0.65: the veil, counted only on scenes and backed by signs of age."""
+def fading(rgb: np.ndarray, strength: float = 0.5, old: bool = False) -> float:
+    """How faded a photo is, 0 (not faded) .. 0.65: the veil, counted only on scenes and backed by signs of age.
+
+    `old`: the print was already judged old (looks_old() on the print as it came, before any step):
+    its signs of age are taken as sure, so the veil counts in full.
+    """
     f = veil(rgb)
     if f <= 0:
         return 0.0
     scene = float(np.clip((scene_share(rgb) - 0.4) / 0.3, 0, 1))
-    return f * scene * age_signs(rgb, strength)
+    return f * scene * (1.0 if old else age_signs(rgb, strength))
 
 
 def colour_cast(rgb: np.ndarray) -> tuple[float, float]:
@@ -147,7 +151,7 @@ def white_balance(rgb: np.ndarray, strength: float = 1.0) -> np.ndarray:
     return np.clip(out + (luma(rgb) - luma(out))[..., None], 0, 1).astype(np.float32)
 
 
-def levels(rgb: np.ndarray, strength: float = 0.5) -> tuple[float, float]:
+def levels(rgb: np.ndarray, strength: float = 0.5, old: bool = False) -> tuple[float, float]:
     """The black point and the contrast left (b, t) of a faded photo: photo = t * original + b.
 
     A print judged faded by fading() (a veil both ends agree on, on a scene, backed by signs of
@@ -157,7 +161,7 @@ def levels(rgb: np.ndarray, strength: float = 0.5) -> tuple[float, float]:
     points are used as measured, eased in by how sure fading() is. A photo that is not faded (or a
     texture, or a grey subject with no sign of age) gives b = 0 and t = 1: nothing changes.
     """
-    f = fading(rgb, strength)
+    f = fading(rgb, strength, old)
     if f <= 0:
         return 0.0, 1.0
     clean = _smoothed(rgb)
@@ -170,9 +174,9 @@ def levels(rgb: np.ndarray, strength: float = 0.5) -> tuple[float, float]:
     return b, float(max(t, 0.2))
 
 
-def stretch_levels(rgb: np.ndarray, strength: float = 1.0, revival: float = 0.5) -> np.ndarray:
+def stretch_levels(rgb: np.ndarray, strength: float = 1.0, revival: float = 0.5, old: bool = False) -> np.ndarray:
     """Revive faded contrast: lift the veil measured by levels(), every channel alike (hues kept)."""
-    black, t = levels(rgb, revival)
+    black, t = levels(rgb, revival, old)
     if t > 0.98 and black < 0.01:
         return rgb.copy()  # not faded: leave it alone
     lifted = (rgb - black) / t
@@ -191,9 +195,9 @@ def local_contrast(rgb: np.ndarray, strength: float = 0.5) -> np.ndarray:
     return lab_to_rgb(lab)
 
 
-def revive(rgb: np.ndarray, strength: float = 0.5) -> np.ndarray:
+def revive(rgb: np.ndarray, strength: float = 0.5, old: bool = False) -> np.ndarray:
     """The 'revive faded photo' step: lift the veil, remove yellowing, and above 0.5 some local contrast."""
-    out = stretch_levels(rgb, strength=float(np.clip(0.4 + 1.2 * strength, 0, 1)), revival=strength)
+    out = stretch_levels(rgb, strength=float(np.clip(0.4 + 1.2 * strength, 0, 1)), revival=strength, old=old)
     cast = abs(colour_cast(out)[1]) if is_greyscale(_sample(out)) else yellowing(out)
     # Only a real cast (a blue sky or a warm lamp is not 'yellowed'); eased in between 3 and 4 b* units.
     weight = float(np.clip(cast - 3.0, 0, 1))
