@@ -130,6 +130,22 @@ def softened_grain(gray: np.ndarray) -> float:
     return print_grain(gray) if coarseness(gray) < GRAIN_COARSENESS else 0.0
 
 
+def blocking(gray: np.ndarray) -> float:
+    """JPEG blocking of a [0, 1] image: mean step across the 8x8 block borders over the mean step inside, >= 0.
+
+    About 1.0 for a photo never compressed or compressed gently; a JPEG at quality 50-60 gives
+    1.3-1.5 (bench/_photo_damage.py's re-compression, tuning split). Measured on the photo's own
+    pixel grid: only meaningful before any resize or crop.
+    """
+    g = gray.astype(np.float32)
+    if min(g.shape) < 32:
+        return 1.0
+    dx, dy = np.abs(np.diff(g, axis=1)), np.abs(np.diff(g, axis=0))
+    across_x, across_y = np.arange(dx.shape[1]) % 8 == 7, np.arange(dy.shape[0]) % 8 == 7
+    inside = dx[:, ~across_x].mean() + dy[~across_y].mean()
+    return float((dx[:, across_x].mean() + dy[across_y].mean()) / max(float(inside), 1e-6))
+
+
 def _odd(n: float) -> int:
     n = int(round(n))
     return n if n % 2 else n + 1

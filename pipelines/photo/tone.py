@@ -5,7 +5,7 @@ import cv2
 import numpy as np
 
 from .imaging import is_greyscale, lab_to_rgb, luma, rgb_to_lab
-from .repair import GRAINY, flat_grain, grain_sigma, print_grain, softened_grain
+from .repair import GRAIN_COARSENESS, GRAINY, blocking, coarseness, flat_grain, grain_sigma, print_grain, softened_grain
 
 
 VEIL = 0.5  # the grey a faded print drifts towards (its blacks rise to meet it, its whites sink)
@@ -26,7 +26,8 @@ def _sample(rgb: np.ndarray) -> np.ndarray:
 def _grain_view(gray: np.ndarray) -> np.ndarray:
     """The central MEASURE_SIDE square at full resolution: grain is the same all over, and per pixel."""
     h, w = gray.shape
-    y, x = max(0, (h - MEASURE_SIDE) // 2), max(0, (w - MEASURE_SIDE) // 2)
+    # Offsets on the 8-pixel grid, so that JPEG blocks stay where they were (repair.blocking()).
+    y, x = max(0, (h - MEASURE_SIDE) // 16 * 8), max(0, (w - MEASURE_SIDE) // 16 * 8)
     return gray[y:y + MEASURE_SIDE, x:x + MEASURE_SIDE]
 
 
@@ -240,9 +241,17 @@ def denoise(rgb: np.ndarray, strength: float = 0.5, old: bool = False) -> np.nda
         # On an old print, grain that clumps or that a JPEG has softened counts too (print_grain()). Non-local
         # means does best with h about the grain's level (tuning split of bench/photo.py: h = 0.7, 1.0 and 1.3
         # times the grain put in; 1.0 gave the best SSIM on 17 of 22 prints).
-        clumped = print_grain(gray) * 255.0
-        sigma = max(sigma, clumped)
-        h = max(h, clumped * (0.8 + 0.4 * strength))
+        if coarseness(gray) < GRAIN_COARSENESS:
+            clumped = print_grain(gray) * 255.0
+            h = max(h, clumped * (0.8 + 0.4 * strength))
+        else:  # the plainest areas are textured (a lawn): print_grain() reads the texture, flat_grain() less so
+            clumped = flat_grain(gray) * 255.0
+            h = max(h, clumped * (1.0 + 1.0 * strength))
+        # A print scanned and saved as a strong JPEG carries 8x8 blocks and ringing the grain measures miss:
+        # smoothed like a grain of up to 8 levels (quality 50-60 reads 1.3-1.5: h about 4-7).
+        jpeg = float(np.clip(15.0 * (blocking(gray) - 1.05), 0.0, 8.0)) * (0.5 + strength)
+        sigma = max(sigma, clumped, jpeg)
+        h = max(h, jpeg)
     if sigma < 0.8:  # no grain (a texture of the scene is not grain): nothing to smooth
         return rgb.copy()
     lab = rgb_to_lab(rgb)
