@@ -113,7 +113,9 @@ class LamaRepair(Backend):
             images = torch.from_numpy(np.ascontiguousarray(crops.transpose(0, 3, 1, 2))).to(device)
             m = torch.from_numpy(masks.astype(np.float32))[:, None].to(device)
             with torch.inference_mode():
-                return self.model(images, m).float().cpu().numpy().transpose(0, 2, 3, 1)
+                # spandrel's descriptor takes one picture at a time; its LaMa module takes a batch. Crops are
+                # multiples of inpaint.BUCKET (32) a side: LaMa's size rule (at least 16, a multiple of 8) holds.
+                return self.model.model(images, m).clamp(0, 1).float().cpu().numpy().transpose(0, 2, 3, 1)
 
         # Only crops around the damage, with context, like-sized ones batched: a 12 MP scan in bounded memory.
         return PhotoResult(inpaint.by_regions(rgb, mask, fill, progress=request.progress))
