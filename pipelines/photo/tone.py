@@ -5,12 +5,13 @@ import cv2
 import numpy as np
 
 from .imaging import is_greyscale, lab_to_rgb, luma, rgb_to_lab
-from .repair import GRAIN_COARSENESS, GRAINY, blocking, coarseness, flat_grain, grain_sigma, print_grain, softened_grain
+from .repair import GRAINY, blocking, flat_grain, grain_like, grain_sigma, print_grain, softened_grain
 
 
 VEIL = 0.5  # the grey a faded print drifts towards (its blacks rise to meet it, its whites sink)
 
 
+BIG_SCAN = 2_000_000  # pixels: above this, grain is removed with a narrower search (denoise())
 MEASURE_SIDE = 1024  # colour and tone are measured on a copy at most this long (a 12 MP scan costs no more)
 
 
@@ -241,7 +242,7 @@ def denoise(rgb: np.ndarray, strength: float = 0.5, old: bool = False) -> np.nda
         # On an old print, grain that clumps or that a JPEG has softened counts too (print_grain()). Non-local
         # means does best with h about the grain's level (tuning split of bench/photo.py: h = 0.7, 1.0 and 1.3
         # times the grain put in; 1.0 gave the best SSIM on 17 of 22 prints).
-        if coarseness(gray) < GRAIN_COARSENESS:
+        if grain_like(gray):
             clumped = print_grain(gray) * 255.0
             h = max(h, clumped * (0.8 + 0.4 * strength))
         else:  # the plainest areas are textured (a lawn): print_grain() reads the texture, flat_grain() less so
@@ -256,7 +257,10 @@ def denoise(rgb: np.ndarray, strength: float = 0.5, old: bool = False) -> np.nda
         return rgb.copy()
     lab = rgb_to_lab(rgb)
     lightness = np.clip(lab[..., 0] * 2.55 + 0.5, 0, 255).astype(np.uint8)
-    clean = cv2.fastNlMeansDenoising(lightness, None, h=float(h), templateWindowSize=7, searchWindowSize=21)
+    # On a big scan the picture is smooth from pixel to pixel and like patches lie close: an 11 px search is
+    # enough. Measured on bench/photo.py's 12 MP aged scan: 4.1 s instead of 11.9 s, luma SSIM 0.869 vs 0.860.
+    search = 21 if lightness.size <= BIG_SCAN else 11
+    clean = cv2.fastNlMeansDenoising(lightness, None, h=float(h), templateWindowSize=7, searchWindowSize=search)
     lab[..., 0] = clean.astype(np.float32) / 2.55
     # Colour grain is smoothed more gently: chroma carries little detail.
     for c in (1, 2):
