@@ -22,7 +22,7 @@ from .jobs import expected_time_text, job_status_ui, submit_job
 from .runtime import get_store
 from .work import start_over, wkey, work_folder
 from .session import current_participant
-from .widgets import before_after_ui, download_ui
+from .widgets import before_after_ui, download_ui, picture_uploader
 
 STATE = "portrait"  # st.session_state[STATE]: the participant's agreement, photo, framing, painter and results,
 # saved as their work in progress (ui/work.py, kind "portrait"): a reload or a restart of the studio finds them
@@ -70,8 +70,7 @@ def photo_ui() -> dict | None:
     if not state().get("frame_job"):
         tab_file, tab_camera = st.tabs([f"🖼️ {t('portrait.ui.upload')}", t("portrait.ui.use_camera")])
         with tab_file:
-            upload = st.file_uploader(t("portrait.ui.upload"), type=["jpg", "jpeg", "png", "webp", "heic"],
-                                      key=wkey(KIND, "portrait-upload"))
+            upload = picture_uploader(t("portrait.ui.upload"), key=wkey(KIND, "portrait-upload"))
         with tab_camera:
             shot = st.camera_input(t("portrait.ui.camera"), key=wkey(KIND, "portrait-camera"))
         picked = upload or shot
@@ -231,7 +230,9 @@ def print_ui(job, person: dict) -> None:
             "portrait": files["portrait"], "style": job.result["style"], "sitter": person["name"],
             "ai_made": bool(job.result["ai_made"]), "model": job.result.get("model", ""), "size": size,
             "language": lang(), "made_on": date.today().isoformat()})
-    download_ui(files["portrait"], t("portrait.ui.download_png"), mime="image/png", key="portrait-dl-png")
+    painter = get_style(job.result["style"]).card_name(lang())
+    download_ui(files["portrait"], t("portrait.ui.download_png"), mime="image/png", key="portrait-dl-png",
+                what="portrait", who=person["name"], title=painter)
     if not state().get("print_job"):
         return
     done = job_status_ui(state()["print_job"], "portrait-print")
@@ -241,10 +242,11 @@ def print_ui(job, person: dict) -> None:
     left, right = st.columns([1, 2])
     left.image(printed["preview"], alt=t("alt.print_preview"), width="stretch")
     with right:
-        download_ui(printed["pdf"], t("portrait.ui.download_pdf"), mime="application/pdf", key="portrait-dl-pdf")
+        download_ui(printed["pdf"], t("portrait.ui.download_pdf"), mime="application/pdf", key="portrait-dl-pdf",
+                    what="portrait_print", who=person["name"], title=painter)
         if printed.get("postcard"):
             download_ui(printed["postcard"], t("portrait.ui.download_postcard"), mime="application/pdf",
-                        key="portrait-dl-postcard")
+                        key="portrait-dl-postcard", what="portrait_postcard", who=person["name"], title=painter)
         st.caption(t("portrait.ui.print_hint"))
         st.caption(t("portrait.ui.in_gallery"))
 

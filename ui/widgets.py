@@ -12,8 +12,10 @@ from PIL import Image
 from pipelines import backends
 from pipelines.models.manager import ModelManager
 
+from pipelines.export.names import download_name
+
 from .i18n import t
-from .session import is_facilitator
+from .session import current_participant, is_facilitator
 
 
 def picture_choice_ui(label: str, options: dict[str, tuple[str, str]], key: str, columns: int = 4,
@@ -82,13 +84,36 @@ box.addEventListener('touchmove',move);
     components.html(html, height=h + 50)
 
 
-def download_ui(path: str | Path, label: str, mime: str | None = None, key: str | None = None) -> None:
+def download_ui(path: str | Path, label: str, mime: str | None = None, key: str | None = None, *,
+                what: str | None = None, title: str = "", who: str | None = None, day=None) -> None:
+    """A download button for a file, saved under a name that says what it is, whose and when.
+
+    The name is `download_name` (pipelines/export/names.py): the kind of creation (`what`, a key of
+    [downloads] in the locales; the file's own stem when None), the participant's name (`who`, the one
+    picked on this tablet when None), the `title` and the day (today when None), e.g.
+    "tableau-cartel-zoe-pop-art-2026-11-29.pdf": every download of a workshop gets its own name.
+    """
     path = Path(path)
     if not path.exists():
         st.warning(t("widgets.file_missing", name=path.name))
         return
-    st.download_button(label, data=path.read_bytes(), file_name=path.name, mime=mime, key=key or f"dl-{path}",
+    if who is None:
+        person = current_participant()
+        who = person["name"] if person else ""
+    kind = t(f"downloads.{what}") if what else path.stem
+    name = download_name(kind, who, title, day=day, ext=path.suffix)
+    st.download_button(label, data=path.read_bytes(), file_name=name, mime=mime, key=key or f"dl-{path}",
                        width="stretch")
+
+
+def picture_uploader(label: str, key: str, formats: str = "pictures"):
+    """A file uploader for a picture that lets every file through to the upload checks
+    (`pipelines.safety.uploads.sanitize_image`), which answer a refused file (a PDF, a BMP, an unreadable
+    HEIC) with a sentence in the participant's language, instead of Streamlit's bare "file type not
+    allowed" chip; the accepted formats are written under it (`formats`: a key of [upload_formats])."""
+    upload = st.file_uploader(label, key=key)
+    st.caption(t(f"upload_formats.{formats}"))
+    return upload
 
 
 def engines_ui(capabilities: list[str]) -> None:
