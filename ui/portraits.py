@@ -230,7 +230,7 @@ def print_ui(job, person: dict) -> None:
             "portrait": files["portrait"], "style": job.result["style"], "sitter": person["name"],
             "ai_made": bool(job.result["ai_made"]), "model": job.result.get("model", ""), "size": size,
             "language": lang(), "made_on": date.today().isoformat()})
-    painter = get_style(job.result["style"]).card_name(lang())
+    painter = job.result["style"]  # the style's id ("van-gogh", "pop-art"): short, the same in every language
     download_ui(files["portrait"], t("portrait.ui.download_png"), mime="image/png", key="portrait-dl-png",
                 what="portrait", who=person["name"], title=painter)
     if not state().get("print_job"):
