@@ -73,10 +73,13 @@ def gallery_source_ui(workshop_id: int | None) -> str | None:
     for index, (item, picture) in enumerate(items[:24]):
         with columns[index % 4], st.container(border=True):
             st.image(picture, alt=t("alt.creation"), use_container_width=True)
-            if st.button(t("postcards.pick"), key=f"pick-{item['id']}", use_container_width=True):
+            chosen = st.session_state.get("postcard_front") == picture
+            if st.button(("✔ " if chosen else "") + t("postcards.pick"), key=f"pick-{item['id']}",
+                         type="primary" if chosen else "secondary", use_container_width=True):
                 st.session_state["postcard_front"] = picture
                 st.session_state["postcard_ai"] = bool(item["ai_made"])
                 st.session_state["postcard_model"] = item["model"] if item["ai_made"] else ""  # named on the back
+                st.rerun()  # the card shows as chosen
     return st.session_state.get("postcard_front")
 
 

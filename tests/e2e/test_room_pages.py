@@ -13,6 +13,19 @@ from PIL import Image
 from tests.e2e.conftest import ROOT, assert_no_exception, seed_workshop, shot, wait_ready
 
 FOLDED = "document.querySelector('[data-testid=stSidebar]').dataset.collapsed === 'true'"
+SCROLL = """(where) => { for (const e of [document.scrollingElement, ...document.querySelectorAll(
+  '[data-testid=stMain], [data-testid=stAppViewContainer], [data-testid=stAppScrollToBottomContainer]')]) {
+  if (e) e.scrollTop = where === 'end' ? e.scrollHeight : 0; } }"""
+
+
+def _shots(page, name: str) -> None:
+    """Screenshots of the top and the end of the page (the app scrolls inside its own container)."""
+    page.evaluate(SCROLL, "top")
+    page.wait_for_timeout(300)
+    shot(page, f"{name}-top")
+    page.evaluate(SCROLL, "end")
+    page.wait_for_timeout(300)
+    shot(page, f"{name}-end")
 
 
 def _astronaut_gif(path) -> None:
@@ -73,7 +86,6 @@ def test_portrait_on_a_tablet_survives_a_reload(browser, studio, tmp_path):
             slider.press("ArrowRight")
         clip = page.locator(".atelier-before-after img[id$='-before']").evaluate("e => e.style.clipPath")
         assert clip != "inset(0px 50% 0px 0px)" and "inset" in clip  # the slider drives the picture
-        shot(page, "room-portrait-820")
 
         page.reload()  # the tablet slept, or someone pressed reload
         wait_ready(page)
@@ -85,6 +97,10 @@ def test_portrait_on_a_tablet_survives_a_reload(browser, studio, tmp_path):
         with page.expect_download() as got:
             page.get_by_role("button", name="⬇️ Mon tableau (PNG)").click()
         assert got.value.suggested_filename == f"portrait-lea-pop-art-{date.today():%Y-%m-%d}.png"
+        _shots(page, "room-portrait-820")
+        page.set_viewport_size({"width": 1280, "height": 800})
+        wait_ready(page)
+        _shots(page, "room-portrait-1280")
     finally:
         context.close()
 
@@ -143,6 +159,6 @@ def test_postcards_page_on_a_tablet_and_a_laptop(browser, studio):
             wait_ready(page)
             page.get_by_text("elle est complétée avec les mêmes cartes (4 cartes)").wait_for()
             assert_no_exception(page)
-            shot(page, f"room-postcards-{width}")
+            _shots(page, f"room-postcards-{width}")
         finally:
             context.close()
