@@ -276,7 +276,8 @@ def postcard_document(cards: list[Postcard], *, sheet: str = "4up", duplex: bool
     language = cards[0].language
     doc = PrintDocument(title or translate("postcards.pdf_title", language), author=author,
                         subject=translate("postcards.pdf_subject", language),
-                        keywords=["postcard", "A6"], ai_generated=any(c.ai_made for c in cards), language=language)
+                        keywords=["postcard", "A6", *dict.fromkeys(credit_text(c) for c in cards)],  # how each was made
+                        ai_generated=any(c.ai_made for c in cards), language=language)
     if sheet == "single":
         for card in cards:
             spec = PageSpec("A6", card.orientation, bleed_mm=bleed_mm, crop_marks=crop_marks)

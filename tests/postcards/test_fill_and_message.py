@@ -96,3 +96,12 @@ def test_download_names_are_distinct_and_safe():
     assert slug("a" * 80) == "a" * 40
     names = {download_name(kind, who, day=day, ext=".pdf") for kind in ("bd", "livre") for who in ("Zoé", "Léa")}
     assert len(names) == 4
+
+
+def test_the_pdf_metadata_says_how_the_pictures_were_made(pictures, tmp_path):
+    cards = [Postcard(str(pictures["red"]), ai_made=True, model="stabilityai/sd-turbo", made_on="2026-11-29"),
+             Postcard(str(pictures["blue"]), made_on="2026-11-29")]
+    out = tmp_path / "cards.pdf"
+    make_postcards(cards, out)
+    keywords = pypdf.PdfReader(out).metadata["/Keywords"]
+    assert "avec l'IA (stabilityai/sd-turbo)" in keywords and "sans IA" in keywords
