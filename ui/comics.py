@@ -247,11 +247,14 @@ def result_ui(result: dict) -> None:
     for warning in result["warnings"]:
         st.warning(translate(warning["key"], lang(), **warning["params"]))
     files = result["files"]
-    download_ui(files["pdf"], t("comics.ui.download_pdf"), mime="application/pdf", key="comic-dl-pdf")
-    download_ui(files["png"], t("comics.ui.download_png"), mime="image/png", key="comic-dl-png")
+    title = st.session_state.get("comic", {}).get("title", "")  # the file names say what, whose, which, when
+    download_ui(files["pdf"], t("comics.ui.download_pdf"), mime="application/pdf", key="comic-dl-pdf",
+                what="comic_page", title=title)
+    download_ui(files["png"], t("comics.ui.download_png"), mime="image/png", key="comic-dl-png", what="comic_page",
+                title=title)
     panels = sorted((k for k in files if k.startswith("panel-")), key=lambda k: int(k.split("-")[1]))
     cols = st.columns(max(1, min(4, len(panels))))
     for col, name in zip(cols * 4, panels):
         with col:
             download_ui(files[name], t("comics.ui.download_panel", n=name.split("-")[1]), mime="image/png",
-                        key=f"comic-dl-{name}")
+                        key=f"comic-dl-{name}", what="comic_panel", title=f"{title} {name.split('-')[1]}")
