@@ -63,7 +63,11 @@ def test_photo_painter_and_step_survive_a_reload(people):
     saved = load_work(store, lea["id"], "portrait")["portrait"]
     assert saved["style"] == "pop-art" and saved["agreed"] and saved["frame_job"]
 
-    again = _open(workshop, lea)  # the tablet reloads (or the studio restarted): a new session
+    from ui.runtime import get_queue, get_store
+
+    get_store.clear()  # the studio restarts: a new store and queue over the same data dir...
+    get_queue.clear()
+    again = _open(workshop, lea)  # ...and the tablet reloads: a new session
     assert _agree(again).value is True
     assert not again.file_uploader  # no new photo asked: the framed one is shown
     assert [s for s in again.success if "visage" in s.value]
