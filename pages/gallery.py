@@ -78,10 +78,14 @@ for owner, creations in by_owner.items():
                 st.caption(made_text(item))
             st.caption(t("gallery.expires", date=day_text(item["expires_at"])))
             names_of = file_names(item, files, names.get(owner, ""))
+            seen: dict[str, int] = {}
             for name, path in files.items():
                 if path.suffix.lower() in (".wav", ".mp3", ".ogg", ".m4a"):
                     st.audio(str(path))
-                st.download_button(f"⬇️ {names_of[name]}", data=path.read_bytes(), file_name=names_of[name],
+                kind = path.suffix[1:].upper() or name  # the button says the type; the file's name says the rest
+                seen[kind] = seen.get(kind, 0) + 1
+                label = f"⬇️ {kind}" + (f" {seen[kind]}" if seen[kind] > 1 else "")
+                st.download_button(label, data=path.read_bytes(), file_name=names_of[name], help=names_of[name],
                                    mime=mimetypes.guess_type(path.name)[0], key=f"dl-{item['id']}-{name}",
                                    width="stretch")
             # one tap opens the question; only the second deletes (as "Retirer" in the console)

@@ -44,5 +44,6 @@ def test_a_damaged_picture_does_not_break_the_gallery(store, monkeypatch):
     assert any("« page.png » est abîmée" in c.value for c in at.caption)
     assert any(b.label == "Oui, supprimer" for b in at.button)  # inside the "🗑️ Supprimer" question
     day = store.artifacts(workshop_id=workshop["id"])[0]["created_at"][:10]
-    assert sorted(b.label for b in at.get("download_button")) == [f"⬇️ comic-zoe-le-dragon-{day}.pdf",
-                                                                   f"⬇️ comic-zoe-le-dragon-{day}.png"]
+    buttons = sorted((b.label, b.help) for b in at.get("download_button"))  # help: the name the file gets
+    assert [label for label, _ in buttons] == ["⬇️ PDF", "⬇️ PNG"]
+    assert [name for _, name in buttons] == [f"comic-zoe-le-dragon-{day}.pdf", f"comic-zoe-le-dragon-{day}.png"]
