@@ -10,7 +10,7 @@ from datetime import date
 
 from PIL import Image
 
-from tests.e2e.conftest import ROOT, assert_no_exception, seed_workshop, shot, wait_ready
+from tests.e2e.conftest import ROOT, assert_axe_clean, assert_no_exception, seed_workshop, shot, wait_ready
 
 FOLDED = "document.querySelector('[data-testid=stSidebar]').dataset.collapsed === 'true'"
 SCROLL = """(where) => { for (const e of [document.scrollingElement, ...document.querySelectorAll(
@@ -94,6 +94,7 @@ def test_portrait_on_a_tablet_survives_a_reload(browser, studio, tmp_path):
         assert page.get_by_role("button", name="✔ Choisir").count() == 1  # the painter she chose
         assert page.get_by_text("dans l'esprit du pop art").count() >= 1
         assert_no_exception(page)
+        assert_axe_clean(page, "room-portrait-820")  # the before/after viewer included
         with page.expect_download() as got:
             page.get_by_role("button", name="⬇️ Mon tableau (PNG)").click()
         assert got.value.suggested_filename == f"portrait-lea-pop-art-{date.today():%Y-%m-%d}.png"
@@ -123,6 +124,7 @@ def test_gallery_asks_before_deleting(browser, studio):
             page.get_by_role("button", name="🗑️ Supprimer").click()  # one tap only asks
             page.get_by_text("Supprimer « Léa » ? Cela ne peut pas être annulé.").wait_for()
             shot(page, f"room-gallery-{width}")
+            assert_axe_clean(page, f"room-gallery-{width}")  # the question open
             page.keyboard.press("Escape")
             wait_ready(page)
             assert page.get_by_text("Fait par l'ordinateur, sans IA").count() == 1  # still there
@@ -160,5 +162,6 @@ def test_postcards_page_on_a_tablet_and_a_laptop(browser, studio):
             page.get_by_text("elle est complétée avec les mêmes cartes (4 cartes)").wait_for()
             assert_no_exception(page)
             _shots(page, f"room-postcards-{width}")
+            assert_axe_clean(page, f"room-postcards-{width}")
         finally:
             context.close()
