@@ -12,6 +12,8 @@ from streamlit.testing.v1 import AppTest
 from pipelines.jobs.queue import JobQueue
 from pipelines.jobs.runner import run_job
 from pipelines.portrait.photos import astronaut
+from pipelines.portrait.samples import sample_path
+from pipelines.portrait.styles import STYLES
 from pipelines.store.work import load_work
 from tests.conftest import ROOT
 
@@ -21,6 +23,10 @@ PAGE = str(ROOT / "pages" / "portraits.py")
 @pytest.fixture
 def people(store, workshop, monkeypatch):
     monkeypatch.setenv("ATELIER_EMBEDDED_WORKER", "0")
+    for style in STYLES:  # the painters' cards: plain pictures here (painting them is tested with the samples job)
+        path = sample_path(style.id)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        Image.new("RGB", (240, 300), (40 + 15 * STYLES.index(style), 90, 140)).save(path)
     lea = store.add_participant(workshop["id"], "Léa", consent=True, consent_by="Animatrice")
     noah = store.add_participant(workshop["id"], "Noah", consent=True, consent_by="Animatrice")
     return store, workshop, lea, noah
@@ -38,7 +44,7 @@ def _open(workshop, participant) -> AppTest:
 
 
 def _run_jobs(at: AppTest, store) -> None:
-    for _ in range(3):  # the framing job, then the painters' samples
+    for _ in range(2):  # the framing job
         for job in JobQueue(store).list(states=("queued",)):
             run_job(job.id, store)
         at.run()
