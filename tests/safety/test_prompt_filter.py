@@ -159,12 +159,14 @@ def test_blocked_prompts_are_counted_by_category_never_with_the_text(store, work
     assert store.events_by_detail("prompt_blocked", workshop["id"]) == {"sexual": 1, "violence": 1, "animal_cruelty": 1}
 
 
-def test_the_fresh_set_stands_apart_from_the_two_halves():
-    fresh = load("unsafe", fresh=True) + load("benign", fresh=True)
-    known = {p.text for p in load("unsafe") + load("benign")}
-    assert {p.half for p in fresh} == {"fresh"} and not known & {p.text for p in fresh}
+@pytest.mark.parametrize("name, least", [("fresh", 250), ("fresh2", 200)])
+def test_the_fresh_sets_stand_apart_from_the_two_halves_and_each_other(name, least):
+    fresh = load("unsafe", name) + load("benign", name)
+    other = "fresh2" if name == "fresh" else "fresh"
+    known = {p.text for p in load("unsafe") + load("benign") + load("unsafe", other) + load("benign", other)}
+    assert {p.half for p in fresh} == {name} and not known & {p.text for p in fresh}
     assert len({p.text for p in fresh}) == len(fresh), "duplicate prompts"
-    assert sum(p.unsafe for p in fresh) >= 250 and sum(not p.unsafe for p in fresh) >= 250
+    assert sum(p.unsafe for p in fresh) >= least and sum(not p.unsafe for p in fresh) >= least
     assert {p.category for p in fresh if p.unsafe} >= set(CATEGORIES)
 
 
