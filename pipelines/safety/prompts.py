@@ -353,7 +353,7 @@ class _Sentence:
                 found = set()
                 for _, entry, _ in self.rules.class_index[name].candidates(self.forms[j], self.stems[j]):
                     found.update(self._seq(entry, 0, j))
-            ends = self.class_memo[key] = tuple(sorted(found))
+            ends = self.class_memo[key] = tuple(found)  # any order: callers ask whether, or the longest
         return ends
 
     def _seq(self, elements: tuple, k: int, i: int):
