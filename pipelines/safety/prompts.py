@@ -29,10 +29,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
 
-from .lexicon import known_words
+from .lexicon import known_words, preload
 from .normalise import BARRIER, calm, joined_halves, near, normalise, plain, stem
 
 TERMS_PATH = Path(__file__).with_name("prompt_terms.toml")
+preload()  # the word lists of lexicon.py, read while the page or the worker starts
 MAX_PROMPT_CHARS = 400
 AUTO_TYPO = 7  # words of this length or more in the rules match a typo of one letter (Damerau distance 1)
 NEUTRAL = "_"  # a word set apart as harmless: matches nothing, but a gap may cross it
