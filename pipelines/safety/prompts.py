@@ -263,11 +263,11 @@ def _unknown(word: str, rules: _Rules) -> bool:
 
 @functools.lru_cache(maxsize=8192)
 def _typo_readings(word: str) -> frozenset[str]:
-    """The guard's words one letter away from an unknown word of 4 letters or more (Damerau distance 1,
+    """The guard's words one letter away from an unknown word of 5 letters or more (Damerau distance 1,
     same first letter): "naket" -> "naked", "cigarretes" -> "cigarettes", "enfents" -> "enfants".
     Real words are never read as typos ("stone" stays a stone)."""
     rules = _load()
-    if len(word) < 4 or not word.isalpha() or not _unknown(word, rules):
+    if len(word) < 5 or not word.isalpha() or not _unknown(word, rules):
         return frozenset()
     return frozenset(v for v in rules.spelling.get(word[0], ()) if abs(len(v) - len(word)) <= 1 and near(v, word))
 
