@@ -14,10 +14,9 @@ from tests.e2e.conftest import goto, nav_link, shot, wait_ready
 PRINTS = Path(__file__).resolve().parents[1] / "photo" / "data"
 
 
-def _shown(frame, selector: str) -> np.ndarray:
-    """A picture of the before/after widget as the browser received it (its data URL), float RGB [0, 1]."""
-    src = frame.locator(selector).get_attribute("src")
-    data = base64.b64decode(src.split(",", 1)[1])
+def _shown(image) -> np.ndarray:
+    """A picture of the before/after viewer as the browser received it (its data URL), float RGB [0, 1]."""
+    data = base64.b64decode(image.get_attribute("src").split(",", 1)[1])
     return np.asarray(Image.open(io.BytesIO(data)).convert("RGB"), np.float32) / 255
 
 
@@ -35,13 +34,16 @@ def test_the_cracks_of_a_real_print_go(browser_page, studio, file):
     page.get_by_role("button", name="Restaurer la photo").click()  # the suggested steps, default strength
     page.get_by_text("Avant / après").wait_for(timeout=180_000)
     wait_ready(page)
-    frame = next(f for f in page.frames if f.locator("#ba-slider").count())
-    slider = frame.locator("#ba-slider")
+    shot(page, f"photos-cracked-{file[:-4]}-result")
+    viewer = page.locator(".atelier-before-after").first  # ui/widgets.before_after_ui, drawn in the page
+    viewer.wait_for(timeout=30_000)
+    slider = page.locator(".atelier-before-after + input[type=range]").first
     slider.fill("100")  # all 'before'
     shot(page, f"photos-cracked-{file[:-4]}-before")
     slider.fill("0")  # all 'after'
     shot(page, f"photos-cracked-{file[:-4]}-after")
-    before, after = _shown(frame, "#clip img"), _shown(frame, "#ba > img")
+    before = _shown(viewer.locator("img[id$='-before']"))
+    after = _shown(viewer.locator("img:not([id$='-before'])"))
     left, kept = real_print_figures(before, after)
     assert left < 0.6, f"{left:.0%} of the crack pixels are still shown"
     assert kept > 0.7, f"only {kept:.0%} of the fine detail away from the cracks is shown"
