@@ -141,7 +141,7 @@ def draw_pdf(page, composed: Composed) -> None:
     canvas.setLineJoin(1)
     for number, ((x, y, w, h), picture) in enumerate(composed.panels, start=1):
         if picture and Path(picture).is_file():
-            page.image(picture, x, y, w, h, fit="cover", bleed=False, name=f"{number}: {Path(picture).name}")
+            page.image(picture, x, y, w, h, fit="cover", bleed=False, name=str(number))  # the panel's number
         canvas.setLineWidth(composed.border * MM_PT)
         x0, y1 = page.to_pt(x, y)
         canvas.rect(x0, y1 - h * MM_PT, w * MM_PT, h * MM_PT, stroke=1, fill=0)
