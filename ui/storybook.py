@@ -46,12 +46,16 @@ def choices_ui() -> dict:
                                 horizontal=True, format_func=LANGUAGE_NAMES.get, key=key("story-language"))
     shown = lang()
     hero = picture_choice_ui(t("story.ui.hero"), _options("heroes", HEROES, shown), key="story-hero")
-    if data.get("gender_for") != hero:  # a new picture brings its own default
-        data["gender"], data["gender_for"] = HERO_GENDER[hero], hero
+    if data.get("gender_for") != hero:  # a new picture: a child is who the picture shows, an animal is not chosen yet
+        data["gender"], data["gender_for"] = (HERO_GENDER[hero] if hero in ("girl", "boy") else ""), hero
     if hero not in ("girl", "boy"):  # an animal hero is a girl or a boy as the child says (a she-bear cub)
-        data["gender"] = st.radio(t("story.ui.gender"), GENDERS, index=GENDERS.index(data["gender"]),
-                                  horizontal=True, key=key(f"story-gender-{hero}"),
-                                  format_func=lambda g: t(f"story.ui.gender_{g}"))
+        chosen = st.radio(t("story.ui.gender"), GENDERS, horizontal=True, key=key(f"story-gender-{hero}"),
+                          index=GENDERS.index(data["gender"]) if data["gender"] in GENDERS else None,
+                          format_func=lambda g: t(f"story.ui.gender_{g}"))
+        data["gender"] = chosen or ""
+        if not chosen:  # no choice: the animal's own noun says which words the story uses (le petit renard, il)
+            noun = lexicon(shown)["heroes"][hero]["noun"]
+            st.caption(t("story.ui.gender_default", noun=noun, pronoun=t(f"story.ui.pronoun_{HERO_GENDER[hero]}")))
     companion = picture_choice_ui(t("story.ui.companion"), _options("companions", COMPANIONS, shown),
                                   key="story-companion")
     place = picture_choice_ui(t("story.ui.place"), _options("places", PLACES, shown), key="story-place", columns=5)
