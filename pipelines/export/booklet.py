@@ -116,7 +116,7 @@ def draw_page(page: Page, book: Book, kind: str, item: BookPage | None, number: 
             while picture_h > h * 0.2 and not fit_text(item.text, inner, text_h - picture_h, book.text_pt,
                                                        "readable", leading=LEADING).fits:
                 picture_h -= 4
-            _picture(page, item.picture, MARGIN, MARGIN, inner, picture_h)
+            _picture(page, item.picture, MARGIN, MARGIN, inner, picture_h, name=str(number - 1))  # page n
             _text_in_box(page, item.text, MARGIN, MARGIN + picture_h + 6, inner, text_h - picture_h, book.text_pt)
         else:  # a book without pictures: the text alone, in the middle of the page
             _text_in_box(page, item.text, MARGIN, MARGIN, inner, text_h, book.text_pt, centred=True)

@@ -141,3 +141,19 @@ def test_pages_without_pictures_print_the_text_alone(atelier_env, tmp_path, pict
                 assert not page.images
                 middle = (top + bottom) / 2  # the text alone sits in the middle of the page
                 assert abs(middle - page.height / 2) < page.height * 0.1, (number, top, bottom)
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_a_blurry_picture_is_said_with_its_page_number_never_its_file(atelier_env, tmp_path, language):
+    from pipelines.i18n import translate
+    from pipelines.story.book import note_text
+
+    small = tmp_path / "drawing-ee91f49472a5-01-3797.png"  # named as the studio keeps an upload
+    Image.new("RGB", (400, 300), (200, 120, 60)).save(small)
+    story = write_story(StorySpec(hero_name="Zoé", pages=4, language=language))
+    story.pages[2].picture = str(small)  # page 3, also the cover's picture (the first page with one)
+    result = make_book(story, tmp_path / "out", music=False, seed=1)
+    assert result["warnings"] == [{"key": "story.print.blurry_page", "params": {"number": 3}}]
+    text = note_text(result["warnings"][0], language)
+    assert text == translate("story.print.blurry_page", language, number=3)
+    assert not re.search(r"\.png|drawing-|\bppp\b|\bdpi\b|/", text), text
