@@ -209,7 +209,6 @@ def export_step_ui(comic: dict) -> None:
         page = page_spec(comic)
         if page.ai_made:
             st.caption(t("comics.ui.uses_ai", mention=mention_text(lang())))
-        st.caption(t("comics.ui.licence"))
         bleed = st.checkbox(t("comics.ui.bleed"), key=wkey("comic", "comic-bleed"))
         marks = st.checkbox(t("comics.ui.crop_marks"), key=wkey("comic", "comic-marks"))
         hint = expected_time_text("comics.render")

@@ -215,6 +215,8 @@ def test_a_whole_comic_with_the_keyboard(browser_page, studio, tmp_path):
     press(page)
     page.get_by_text("Ta planche est prête !").first.wait_for(timeout=120_000)
     wait_ready(page)
+    alerts = " ".join(page.locator('[data-testid="stAlert"]').all_inner_texts())
+    assert "case 1 sera un peu floue" in alerts and ".png" not in alerts  # said for the child, no file names
     tab_to(page, "PDF à imprimer")
     with page.expect_download() as started:
         page.keyboard.press("Enter")
@@ -277,6 +279,8 @@ def test_a_whole_storybook_with_the_keyboard(browser_page, studio, tmp_path):
     press(page)
     page.get_by_role("button", name="📚 Livret à plier (PDF)").wait_for(timeout=180_000)
     wait_ready(page)
+    alerts = " ".join(page.locator('[data-testid="stAlert"]').all_inner_texts())
+    assert "page 1 sera un peu floue" in alerts and ".png" not in alerts  # said for the child, no file names
     tab_to(page, "Page suivante")
     press(page)
     assert page.get_by_text("2 / 4", exact=True).is_visible()
