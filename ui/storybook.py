@@ -23,6 +23,7 @@ from .storybook_state import choices_data, current_story, keep_story, key, story
 from .widgets import download_ui, picture_choice_ui
 
 LANGUAGE_NAMES = {"fr": "🇫🇷 Français", "en": "🇬🇧 English"}
+PREVIEW_PICTURE_PX = 520
 TONE_EMOJI = {"funny": "😄", "adventure": "🗺️", "calm": "🌙"}
 
 
@@ -199,7 +200,8 @@ def preview_ui(story: Story) -> None:
     page = story.pages[number - 1]
     with st.container(border=True):
         if page.picture and Path(page.picture).exists():
-            st.image(page.picture, alt=t("alt.story_picture"), use_container_width=True)
+            # at most PREVIEW_PICTURE_PX wide: on a laptop (1280 x 800) the words stay in sight under it
+            st.image(page.picture, alt=t("alt.story_picture"), width=PREVIEW_PICTURE_PX)
         text = html.escape(page.text)
         st.markdown(f"<p class='story-preview-text' style='font-size:1.6rem;line-height:1.5'>{text}</p>",
                     unsafe_allow_html=True)
