@@ -200,13 +200,16 @@ def test_a_whole_comic_with_the_keyboard(browser_page, studio, tmp_path):
     press(page)
     tab_to(page, key="comic-bubble-tail-right")
     press(page)
-    preview = page.get_by_role("img", name="Aperçu de ta planche").first.get_attribute("src")
     tab_to(page, "Ajouter la bulle")
     press(page)
-    assert page.get_by_text("Bulle 1").first.is_visible()
+    page.get_by_text("Bulle 1").first.wait_for()
+    wait_ready(page)
+    preview = page.get_by_role("img", name="Aperçu de ta planche").first.get_attribute("src")
     tab_to(page, "Monter", key="comic-nudge-0-0-up")
     press(page)
-    assert page.get_by_role("img", name="Aperçu de ta planche").first.get_attribute("src") != preview
+    page.wait_for_function(  # the preview is drawn again with the bubble moved up
+        "old => document.querySelector('img[alt=\"Aperçu de ta planche\"]').src !== old", arg=preview,
+        timeout=20_000)
     # the step as a tablet and a laptop show it: nudge buttons with their words, nothing cut or on top
     assert layout_problems(page, "layout-comics-bubbles") == {}
 
