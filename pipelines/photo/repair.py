@@ -226,6 +226,10 @@ def _crowded(labels: np.ndarray, stats: np.ndarray, residual: np.ndarray, grain:
 
 CHIP_DEPTH = 0.15  # lost paper is followed at most this share of the shorter side in from the border
 WORK_SIDE = 1600  # marks are looked for on a copy at most this long (a 12 MP scan is shrunk by 2 or 3)
+# A crack network found is followed on up to NETWORK_SEGMENTS line segments, through pixels that stand out
+# BRIDGE of the weak level where their segment is strongly line-like (a crack dipping into a knit or a curtain).
+NETWORK_SEGMENTS = 8
+BRIDGE = 0.25
 MAX_WIDTH = 6  # widest scratch or crack looked for, in pixels of a ~500-1600 px working copy
 
 
@@ -453,7 +457,18 @@ def _find_on_old_print(rgb: np.ndarray, strength: float = 0.5) -> Damage:
         if sign < 0:  # an eyebrow or a lid line is a dark line a few segments long: a hair or scratch is longer
             keep &= extent >= 3 * length
         keep[0] = False
-        mask |= keep[glabels]
+        lines = keep[glabels].astype(np.uint8)
+        if sign > 0 and lines.any():
+            # A crack network is followed on: where it dips into texture (a knit, a curtain) or breaks for a pixel
+            # or two, the line stays line-like along its segment even where the pixel itself is faint.
+            on = (grow.astype(bool) | ((thin > BRIDGE * weak_level)
+                                       & (along > np.maximum(3.0 * around, 0.5 * weak_level)))).astype(np.uint8)
+            for _ in range(NETWORK_SEGMENTS * length):
+                nxt = cv2.dilate(lines, np.ones((3, 3), np.uint8)) & on
+                if np.array_equal(nxt, lines):
+                    break
+                lines = nxt
+        mask |= lines.astype(bool)
     # A crack followed pixel by pixel leaves holes and notches where its broken edge dips into the grain; a
     # hole left unfilled shows as a faint line after the fill. Closing the lines (5x5) rebuilds their body.
     mask = cv2.morphologyEx(mask.astype(np.uint8), cv2.MORPH_CLOSE, cv2.getStructuringElement(
