@@ -388,7 +388,10 @@ def _find_on_old_print(rgb: np.ndarray, strength: float = 0.5) -> Damage:
     out even where it is faint or broken, while short details (an eyelash, a lip line, an eye)
     and grain average away; seeds found on smooth ground (not on an edge of the picture) grow
     into the connected pixels that stand out half as much (hysteresis), so a crack network is
-    followed across a face or a fold. Spots: small isolated blobs up to ~10 px across.
+    followed across a face or a fold; a bright network found is then followed on where it dips into a
+    texture (a knit, a curtain) or breaks for a pixel, through pixels whose segment is strongly
+    line-like (up to NETWORK_SEGMENTS segments on).
+    Spots: small isolated blobs up to ~10 px across.
     Marks that come in a crowd of similar detail (a lattice, letters, stars) are the picture.
     Border: paper lost at the edges (_border_loss).
     """

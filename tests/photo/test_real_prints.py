@@ -17,13 +17,16 @@ from pipelines.photo.chain import RestoreRequest, open_photo, restore
 DATA = Path(__file__).parent / "data"
 
 
-@pytest.mark.parametrize("file, most_left", [("cracked-portrait-1.png", 0.5), ("cracked-portrait-2.png", 0.6)])
-def test_a_real_cracked_print_loses_its_cracks_and_keeps_its_detail(file, most_left):
+# Today: print 1 41 % left, 80 % kept; print 2 52 % left, 91 % kept (the detector also counts a hair bow,
+# fingers, eyes and lips, which must stay).
+@pytest.mark.parametrize("file, most_left, least_kept", [("cracked-portrait-1.png", 0.46, 0.75),
+                                                         ("cracked-portrait-2.png", 0.57, 0.85)])
+def test_a_real_cracked_print_loses_its_cracks_and_keeps_its_detail(file, most_left, least_kept):
     rgb, _ = open_photo(DATA / file)
     out = restore(rgb, RestoreRequest(steps=["repair", "tone", "denoise"])).image
     left, kept = real_print_figures(rgb, out)
     assert left < most_left, f"{left:.0%} of the crack pixels are still there"
-    assert kept > 0.7, f"only {kept:.0%} of the fine detail away from the cracks is kept"
+    assert kept > least_kept, f"only {kept:.0%} of the fine detail away from the cracks is kept"
 
 
 # Found share today: bright scratches 42 %, dark 40 %, cracks and dust more; lost paper at the edges only ~17 %.
@@ -48,3 +51,46 @@ def test_each_kind_of_generated_damage_is_found_and_mostly_gone(kinds, polarity,
         return
     left = damage_left(repaired, truth, aged.marks)
     assert left < damage_left(aged.image, truth, aged.marks) - least * 0.5, f"{kinds}: {left:.0%} left"
+
+
+def _crack_network_of(print_rgb, shape):
+    """The crack network a real print shows (crack_map's skeleton, branches of 40 px or more), at `shape`, 3 px wide."""
+    import cv2
+    import numpy as np
+    from skimage.measure import label
+    from skimage.morphology import skeletonize
+
+    from bench._photo_damage import crack_map
+
+    skeleton = skeletonize(crack_map(print_rgb))
+    parts = label(skeleton, connectivity=2)
+    sizes = np.bincount(parts.ravel())
+    sizes[0] = 0
+    ys, xs = np.nonzero((sizes >= 40)[parts])
+    h, w = shape
+    net = np.zeros((h, w), np.uint8)
+    net[np.clip(ys * h // skeleton.shape[0], 0, h - 1), np.clip(xs * w // skeleton.shape[1], 0, w - 1)] = 1
+    net = cv2.dilate(net, np.ones((3, 3), np.uint8))
+    net[:8], net[-8:], net[:, :8], net[:, -8:] = 0, 0, 0, 0
+    return net.astype(bool)
+
+
+# A third kind of input: the white crack network of a real print carried onto a packaged photo with a known
+# original (the print's knit, curtain and face become a camera, a suit, a sky). Share left today: camera 31 %,
+# astronaut 47 % (before the network was followed on through texture and one-pixel breaks: 32 %, 49 %).
+@pytest.mark.parametrize("photo, most_left", [("camera", 0.38), ("astronaut", 0.53)])
+def test_a_real_crack_network_on_another_photo_is_mostly_gone(photo, most_left):
+    import cv2
+    import numpy as np
+
+    truth = packaged_photo(photo)
+    rgb, _ = open_photo(DATA / "cracked-portrait-2.png")
+    net = _crack_network_of(rgb, truth.shape[:2])
+    faded = age(truth, 7, kinds=("fade", "grain")).image
+    alpha = cv2.GaussianBlur(net.astype(np.float32), (0, 0), 0.7)[..., None] * 0.9
+    cracked = np.clip(faded * (1 - alpha) + alpha * np.array([0.93, 0.9, 0.85], np.float32), 0, 1).astype(np.float32)
+    out = restore(cracked, RestoreRequest(steps=["repair", "tone", "denoise"])).image
+    left = damage_left(out, truth, net)
+    assert left < most_left, f"{left:.0%} of the crack network is still there"
+    _, kept = real_print_figures(cracked, out)
+    assert kept > 0.6, f"only {kept:.0%} of the fine detail away from the cracks is kept"
