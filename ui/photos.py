@@ -158,6 +158,9 @@ def steps_ui(info: dict) -> dict | None:
         if not st.checkbox(t(f"photo.ui.step_{step}"), value=suggested[step], key=f"photo-step-{step}"):
             continue
         steps.append(step)
+        if step in ("repair", "tone", "denoise") and len(ready) <= 1:  # nothing to set: no empty box under it
+            engines[step] = ready[0].name if ready else None
+            continue
         with st.container(border=True):
             if step == "faces":
                 engines[step] = _engine_choice_ui(step, capability)
