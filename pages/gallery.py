@@ -79,12 +79,16 @@ for owner, creations in by_owner.items():
             st.caption(t("gallery.expires", date=day_text(item["expires_at"])))
             names_of = file_names(item, files, names.get(owner, ""))
             seen: dict[str, int] = {}
+            kinds = [p.suffix[1:].upper() for p in files.values()]
             for name, path in files.items():
                 if path.suffix.lower() in (".wav", ".mp3", ".ogg", ".m4a"):
                     st.audio(str(path))
                 kind = path.suffix[1:].upper() or name  # the button says the type; the file's name says the rest
                 seen[kind] = seen.get(kind, 0) + 1
-                label = f"⬇️ {kind}" + (f" {seen[kind]}" if seen[kind] > 1 else "")
+                label = f"⬇️ {kind}"
+                if kinds.count(kind) > 1:  # two PDFs: "PDF · pages", "PDF · livret" (a number when unnamed)
+                    role = t(f"gallery_files.{name}")
+                    label += f" · {role}" if not role.startswith("[") else f" {seen[kind]}"
                 st.download_button(label, data=path.read_bytes(), file_name=names_of[name], help=names_of[name],
                                    mime=mimetypes.guess_type(path.name)[0], key=f"dl-{item['id']}-{name}",
                                    width="stretch")
