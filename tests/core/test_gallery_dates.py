@@ -67,3 +67,23 @@ def test_two_pdfs_of_a_book_say_which_is_which(store, monkeypatch):
     assert not at.exception, at.exception
     labels = sorted(b.label for b in at.get("download_button"))
     assert labels == ["⬇️ EPUB", "⬇️ PDF · livret", "⬇️ PDF · pages"]
+
+
+def test_a_creation_without_title_is_called_by_what_it_is(store, monkeypatch):
+    """Postcards and an untitled comic page showed "postcard" and "comic_page" (the kind's id) to the child."""
+    from pipelines.store import write_bytes_atomic
+
+    monkeypatch.setenv("ATELIER_EMBEDDED_WORKER", "0")
+    workshop = store.create_workshop("Cartes")
+    eve = store.add_participant(workshop["id"], "Ève")
+    folder = store.artifact_dir(workshop["id"], "z")
+    for kind in ("postcard", "comic_page"):
+        pdf = write_bytes_atomic(folder / f"{kind}.pdf", b"%PDF-1.4\n")
+        store.add_artifact(workshop_id=workshop["id"], owner=eve["id"], kind=kind, files={"pdf": str(pdf)}, title="")
+    at = AppTest.from_file(str(ROOT / "pages" / "gallery.py"), default_timeout=60)
+    at.session_state["workshop_id"] = workshop["id"]
+    at.run()
+    assert not at.exception, at.exception
+    shown = [m.value for m in at.markdown]
+    assert "**Mes cartes postales**" in shown and "**Ma planche de BD**" in shown
+    assert not any(kind in text for text in shown for kind in ("postcard", "comic_page"))
