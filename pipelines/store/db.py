@@ -206,6 +206,10 @@ class Store:
             raise UserError("console.consent_missing_by")
         try:
             with self.transaction() as conn:
+                taken = [row[0] for row in conn.execute("SELECT name FROM participants WHERE workshop_id=?",
+                                                        (workshop_id,))]
+                if name.casefold() in {other.casefold() for other in taken}:  # "zoé" and "Zoé": one child on a tablet
+                    raise sqlite3.IntegrityError(name)
                 cur = conn.execute(
                     "INSERT INTO participants(workshop_id, name, age_group, minor, consent, consent_by, consent_at, "
                     "created_at) VALUES(?,?,?,?,?,?,?,?)",
