@@ -137,6 +137,8 @@ def test_f32_engine_matches_pytorch_for_text_hero_and_drawing(openvino_installed
         assert float((other - theirs).norm() / theirs.norm()) > 0.5  # another seed is another picture
         assert _psnr(engine.decode(ours), torch_model.generate(chunks, "", seed=5, steps=steps, width=64,
                                                                height=64)) >= 50
+    # a panel alone and a panel with its hero ran on one compiled UNet (77 tokens given twice, exact above)
+    assert engine.parts["unet"].shapes == [((1, 4, 8, 8), (1,), (1, 2 * 77, engine.parts["unet"].hidden))]
     drawing = Image.new("RGB", (90, 70), (200, 40, 30))
     a = engine.generate(["a red castle"], "", seed=5, steps=2, width=64, height=64, init_image=drawing, strength=0.6)
     b = torch_model.generate(["a red castle"], "", seed=5, steps=2, width=64, height=64, init_image=drawing,
