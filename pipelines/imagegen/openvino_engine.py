@@ -624,6 +624,14 @@ def set_int8(model_id: str, on: bool) -> None:
     path.write_text(json.dumps(choices, indent=2))
 
 
+PYTORCH_REASONS = {  # engine_reason() -> the doctor's words (the models page says them through t())
+    "setting": "engine = pytorch in the settings", "failed": "OpenVINO failed", "gpu": "graphics card",
+    "sdxl": "SDXL: the OpenVINO engine converts SD 1.x / 2.x / SD-Turbo only; SDXL runs on PyTorch",
+    "no_openvino": "the openvino package is not installed", "no_taesd": "the TAESD decoder is not installed"}
+SDXL_NOTE = ("SDXL-Turbo and SDXL folders run on PyTorch (SDXL-Turbo is offered with a graphics card of 8 GB "
+             "or more); the OpenVINO engine converts SD 1.x / 2.x / SD-Turbo only")
+
+
 def engine_summary() -> list[dict]:
     """For doctor and the models page: per installed picture model, the engine the registry picks,
     its precision and why, and the state of its OpenVINO files and int8 comparison."""
@@ -636,9 +644,10 @@ def engine_summary() -> list[dict]:
         if not backend.is_available():
             continue
         facts = backend.facts()
-        engine = backend.engines()[0]
+        reason = backend.engine_reason()
+        engine = "pytorch" if reason else "openvino"
         row = {"backend": backend.name, "model": facts.model_id, "engine": engine, "precision": "",
-               "why": "", "converted": False, "int8": None, "int8_on": False}
+               "reason": reason, "why": "", "converted": False, "int8": None, "int8_on": False}
         if engine == "openvino":
             flags = cpu_flags() & {"amx_bf16", "avx512_bf16"}
             row["precision"] = chosen_precision(facts.model_id)
@@ -648,8 +657,7 @@ def engine_summary() -> list[dict]:
             row["int8_on"] = row["precision"] == "int8"
         else:
             row["precision"] = "fp16" if backend_device_is_gpu() else "fp32"
-            row["why"] = backend.engine_failed or ("graphics card" if backend_device_is_gpu()
-                                                   else "OpenVINO or TAESD not installed, or engine = pytorch")
+            row["why"] = backend.engine_failed or PYTORCH_REASONS[reason]
         rows.append(row)
     return rows
 
