@@ -288,6 +288,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="folder for the model files and their IR (kept between runs)")
     parser.add_argument("--resume", action="store_true",
                         help="keep the runs a stopped bench finished (--work/bench-runs.jsonl) and go on")
+    parser.add_argument("--report", action="store_true",
+                        help="print the tables of the runs finished so far (--work/bench-runs.jsonl), run nothing")
     parser.add_argument("--one", help=argparse.SUPPRESS)
     parser.add_argument("--agree", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--round", type=int, default=0, help=argparse.SUPPRESS)
@@ -319,7 +321,7 @@ def main(argv: list[str] | None = None) -> int:
     order = list(dict.fromkeys(["defaults", "pytorch", atelier]))
     runs: dict[str, list[dict]] = {}
     done = 0
-    if args.resume and (args.work / RUNS).exists():  # the runs a stopped bench finished, same size and steps
+    if (args.resume or args.report) and (args.work / RUNS).exists():  # a stopped bench's runs, same size and steps
         for line in (args.work / RUNS).read_text().splitlines():
             run = json.loads(line)
             if run.get("size") == args.size and run.get("steps") == steps:
@@ -328,12 +330,14 @@ def main(argv: list[str] | None = None) -> int:
         print(f"resuming after {done} finished round(s)", file=sys.stderr)
     else:
         (args.work / RUNS).unlink(missing_ok=True)
+    if args.report:  # the tables of the finished runs only (a bench stopped at a deadline)
+        rounds = done
     for r in range(done, rounds):
         print(f"round {r + 1}/{rounds} (load average {_load_average()}) ...", file=sys.stderr, flush=True)
         for setting in order[r % len(order):] + order[:r % len(order)]:
             result = _spawn(setting, args, steps, agree=(r == done), round_=r)
             runs.setdefault(result["setting"], []).append(result)
-    for precision in ("f32", "bf16", "int8") if openvino_installed() else ():
+    for precision in ("f32", "bf16", "int8") if openvino_installed() and not args.report else ():
         if f"openvino-{precision}" not in runs:
             print(f"extra run: OpenVINO {precision} ...", file=sys.stderr, flush=True)
             result = _spawn(f"openvino-{precision}", args, steps, agree=True, round_=-1)
