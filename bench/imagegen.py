@@ -210,8 +210,7 @@ def profile(work: Path, size: int, rounds: int) -> int:
     started = time.perf_counter()
     model.warm_up(size, size)
     compile_s = time.perf_counter() - started
-    hits = {f"{name} {list(shapes[-1])}": part._compiled[shapes].get_compiled_model().get_property("LOADED_FROM_CACHE")
-            for name, part in model.parts.items() for shapes in part.shapes}
+    hits = model.cache_hits()
     threads = {name: part._compiled[part.shapes[0]].get_compiled_model().get_property("INFERENCE_NUM_THREADS")
                for name, part in model.parts.items() if part.shapes}
     times: dict[str, list[float]] = {}

@@ -344,6 +344,13 @@ class OpenVINOImageModel:
                    latent_scale=float(taesd_config.get("scaling_factor", 1.0)),
                    vae_scale=2 ** (len(taesd_config.get("decoder_block_out_channels", (0,) * 4)) - 1))
 
+    def cache_hits(self) -> dict[str, bool]:
+        """Per part compiled so far: True when OpenVINO loaded it from the compiled-model cache
+        (``LOADED_FROM_CACHE``), False when it was compiled in this process."""
+        return {name: all(request.get_compiled_model().get_property("LOADED_FROM_CACHE")
+                          for request in part._compiled.values())
+                for name, part in self.parts.items() if part.shapes}
+
     @property
     def compile_seconds(self) -> float:
         return sum(p.compile_s for p in self.parts.values())

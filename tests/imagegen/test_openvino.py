@@ -150,6 +150,22 @@ def test_f32_engine_matches_pytorch_for_text_hero_and_drawing(openvino_installed
     assert float((bf16 - theirs).norm() / theirs.norm()) < 0.05
 
 
+def test_the_compiled_model_cache_is_hit_by_the_next_process(openvino_installed):
+    """Loading the engine again (a new OpenVINO Core, as a restarted worker) finds every part in the
+    compiled-model cache of the data dir instead of compiling it again."""
+    from pipelines.imagegen.model import ModelFacts
+
+    manager = openvino_installed
+    facts = ModelFacts.from_entry(manager.entry("sd-turbo"))
+    first = ove.OpenVINOImageModel.load(manager.folder("sd-turbo"), facts, manager.folder("taesd"), "f32")
+    first.warm_up(64, 64)
+    assert first.cache_hits() == {"unet": False, "text_encoder": False, "decoder": False}
+    assert any((ove.cache_dir() / "f32").iterdir())
+    again = ove.OpenVINOImageModel.load(manager.folder("sd-turbo"), facts, manager.folder("taesd"), "f32")
+    again.warm_up(64, 64)
+    assert again.cache_hits() == {"unet": True, "text_encoder": True, "decoder": True}
+
+
 def test_a_changed_converted_file_is_refused(openvino_installed):
     from pipelines import backends
 
