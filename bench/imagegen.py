@@ -369,10 +369,11 @@ def main(argv: list[str] | None = None) -> int:
           f"int8 compression {conversion.get('int8_s', nan):.0f} (nan: converted by an earlier run)")
     print(f"\nAgreement with PyTorch fp32, {max(steps)} steps, same prompt and seed (random weights):")
     print(f"{'':18}{'latent rel. error':>20}{'picture PSNR (dB)':>20}")
-    for n in names:
-        if n.startswith("openvino") and (args.work / "agree" / f"{n}-latents.npy").exists():
-            rel, db = _agreement(args.work, n)
-            print(f"{n:18}{rel:20.4f}{db:20.1f}")
+    for path in sorted((args.work / "agree").glob("openvino-*-latents.npy")):
+        n = path.name.removesuffix("-latents.npy")
+        rel, db = _agreement(args.work, n)
+        made = time.strftime("%Y-%m-%d %H:%M", time.localtime(path.stat().st_mtime))
+        print(f"{n:18}{rel:20.4f}{db:20.1f}   (made {made}{', this run' if n in names else ', an earlier run'})")
     s = max(steps)
     by_round = {(r.get("round"), r["setting"]): r["seconds"][str(s)] for n in order for r in runs[n]}
     per_round = [by_round[(i, "defaults")] / by_round[(i, atelier)] for i in range(rounds)
