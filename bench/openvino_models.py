@@ -162,16 +162,24 @@ def run(rounds: int, only: set[str], f32: bool) -> list[dict]:
         print(f"  {name} (load average {_load()}) ...", file=sys.stderr, flush=True)
         module.eval()
         started = time.perf_counter()
-        with torch.no_grad():
-            ov_model = ov.convert_model(module, example_input=inputs)
-        convert_s = time.perf_counter() - started
         compiled, compile_s = {}, {}
-        for precision in dict.fromkeys((cpu_precision(),) + (("f32",) if f32 else ())):
-            started = time.perf_counter()
-            compiled[precision] = core.compile_model(ov_model, "CPU", {"INFERENCE_PRECISION_HINT": precision,
-                                                                        "PERFORMANCE_HINT": "LATENCY"})
-            compile_s[precision] = time.perf_counter() - started
-        del ov_model
+        try:
+            with torch.no_grad():  # static shapes: the app would compile per tile size too
+                ov_model = ov.convert_model(module, example_input=inputs,
+                                            input=[(tuple(x.shape), _ov_type(x)) for x in inputs])
+            convert_s = time.perf_counter() - started
+            for precision in dict.fromkeys((cpu_precision(),) + (("f32",) if f32 else ())):
+                started = time.perf_counter()
+                compiled[precision] = core.compile_model(ov_model, "CPU", {"INFERENCE_PRECISION_HINT": precision,
+                                                                            "PERFORMANCE_HINT": "LATENCY"})
+                compile_s[precision] = time.perf_counter() - started
+            del ov_model
+        except (RuntimeError, TypeError, ValueError) as exc:  # OpenVINO cannot run it: PyTorch stays
+            first = str(exc).strip().splitlines()
+            note = next((line for line in first if "Unsupported" in line or "failed" in line.lower()), first[0])
+            print(f"{name}: OpenVINO cannot convert or compile it: {note[:160]}", flush=True)
+            rows.append({"model": name, "engine": "openvino", "failed": note[:160]})
+            continue
         arrays = [x.numpy() for x in inputs]
 
         def torch_call(module=module, inputs=inputs):
@@ -196,8 +204,28 @@ def run(rounds: int, only: set[str], f32: bool) -> list[dict]:
                          "seconds": statistics.median(times[key]), "rel_error": err,
                          "convert_s": convert_s if key != "torch fp32" else 0.0,
                          "compile_s": compile_s.get(key.split()[-1], 0.0) if key != "torch fp32" else 0.0})
+            _print_row(rows[-1], {name: statistics.median(times["torch fp32"])})  # as it goes (a long run)
         del module, compiled, calls
     return rows
+
+
+def _ov_type(tensor):
+    import openvino as ov
+    import torch
+
+    return {torch.float32: ov.Type.f32, torch.int64: ov.Type.i64}[tensor.dtype]
+
+
+def _print_row(r: dict, base: dict) -> None:
+    if r.get("failed"):
+        print(f"{r['model']:40} {r['engine']:14} {'-':>9} {'-':>14} {'-':>9} {'-':>11} {'-':>10} {'-':>10}  "
+              f"PyTorch stays (OpenVINO fails: {r['failed']})", flush=True)
+        return
+    ratio = base[r["model"]] / r["seconds"]
+    verdict = "" if r["engine"] == "torch fp32" else (
+        "OpenVINO wins" if ratio >= WIN_RATIO and r["rel_error"] <= MAX_ERROR else "PyTorch stays")
+    print(f"{r['model']:40} {r['engine']:14} {r['seconds']:9.3f} {r['per_unit']:10.3f} {r['unit']:>3} "
+          f"{ratio:8.2f}x {r['rel_error']:11.2e} {r['convert_s']:10.1f} {r['compile_s']:10.1f}  {verdict}", flush=True)
 
 
 def _load() -> str:
@@ -207,7 +235,8 @@ def _load() -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=3, help="timed calls per engine, interleaved (median)")
-    parser.add_argument("--only", default=",".join(NAMES), help=f"comma-separated, among {', '.join(NAMES)}")
+    parser.add_argument("--only", default=",".join(NAMES),
+                        help=f"comma-separated, among {', '.join(NAMES)} (run in that order)")
     parser.add_argument("--f32", action="store_true", help="also OpenVINO with f32 forced")
     args = parser.parse_args()
     only = set(args.only.split(","))
@@ -228,11 +257,7 @@ def main() -> None:
           f"{'convert s':>10} {'compile s':>10}  verdict")
     base = {r["model"]: r["seconds"] for r in rows if r["engine"] == "torch fp32"}
     for r in rows:
-        ratio = base[r["model"]] / r["seconds"]
-        verdict = "" if r["engine"] == "torch fp32" else (
-            "OpenVINO wins" if ratio >= WIN_RATIO and r["rel_error"] <= MAX_ERROR else "PyTorch stays")
-        print(f"{r['model']:40} {r['engine']:14} {r['seconds']:9.3f} {r['per_unit']:10.3f} {r['unit']:>3} "
-              f"{ratio:8.2f}x {r['rel_error']:11.2e} {r['convert_s']:10.1f} {r['compile_s']:10.1f}  {verdict}")
+        _print_row(r, base)
 
 
 if __name__ == "__main__":
