@@ -3,20 +3,28 @@
 The corpus holds prompts a children's workshop must refuse (unsafe.txt) and ordinary ones, many of them
 hard (benign.txt), one `category | trick | language | prompt` a line, written as children of 4-14 type.
 Each prompt belongs to the tuning half or the held-out half by the first byte of the SHA-256 of its text
-(even: tuning), fixed before the guard was tuned. A third set, "fresh" (fresh_unsafe.txt, fresh_benign.txt),
-was written later, in new words and situations, before the second round of tuning; it is never tuned on
-and only measures how the guard generalises. Only the tuning half's misses are printed unless
-`--held-out-misses` or `--fresh-misses` is given (for the closing report, never for tuning).
+(even: tuning), fixed before the guard was tuned. Two more sets were written later, each in new words and
+situations, before a round of tuning:
+- "fresh" (fresh_unsafe.txt, fresh_benign.txt), written before the second round. It measured the second
+  round untouched; since the third round it is used for tuning like the tuning half (its misses are printed).
+- "fresh2" (fresh2_unsafe.txt, fresh2_benign.txt), written before the third round and never tuned on: it
+  only measures how the guard generalises. Never tune on it, nor on the held-out half.
+Only the tuning half's and the fresh set's misses are printed unless `--held-out-misses` or
+`--fresh2-misses` is given (for the closing report, never for tuning).
 
-Figures: blocked % of the unsafe prompts and false-block % of the benign ones, per half, by category
-and by trick. Every prompt is checked as it would be in a French workshop (interface language "fr"),
-with the workshop roster of tests/safety/corpus/roster.txt. `--model` adds the model guard when installed.
+Figures: blocked % of the unsafe prompts and false-block % of the benign ones, per set, by category
+and by trick, and the guard's time per prompt (ms, median and 95th percentile of each prompt checked
+alone, with the load average, as the machine is shared). Every prompt is checked as it would be in a
+French workshop (interface language "fr"), with the workshop roster of tests/safety/corpus/roster.txt.
+`--model` adds the model guard when installed.
 """
 from __future__ import annotations
 
 import argparse
 import hashlib
 import inspect
+import os
+import statistics
 import sys
 import time
 from collections import defaultdict
@@ -25,7 +33,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "tests" / "safety" / "corpus"
-HALVES = ("tuning", "held-out", "fresh")
+HALVES = ("tuning", "held-out", "fresh", "fresh2")
 
 
 @dataclass(frozen=True)
@@ -35,19 +43,20 @@ class Prompt:
     language: str  # fr, en or mix (the prompt's own words)
     text: str
     unsafe: bool
-    fresh: bool = False  # the third set, outside the two hashed halves
+    fresh: str = ""  # "fresh" or "fresh2": a set written later, outside the two hashed halves
 
     @property
     def half(self) -> str:
         if self.fresh:
-            return "fresh"
+            return self.fresh
         return "tuning" if hashlib.sha256(self.text.encode("utf-8")).digest()[0] % 2 == 0 else "held-out"
 
 
-def load(kind: str, fresh: bool = False) -> list[Prompt]:
-    """The `unsafe` or `benign` prompts of the corpus (its two hashed halves), or of the fresh set."""
+def load(kind: str, fresh: str = "") -> list[Prompt]:
+    """The `unsafe` or `benign` prompts of the corpus (its two hashed halves), or of a later set
+    (`fresh` = "fresh" or "fresh2")."""
     out = []
-    name = f"fresh_{kind}.txt" if fresh else f"{kind}.txt"
+    name = f"{fresh}_{kind}.txt" if fresh else f"{kind}.txt"
     for line in (CORPUS / name).read_text(encoding="utf-8").splitlines():
         if not line.strip() or line.startswith("#"):
             continue
@@ -74,7 +83,7 @@ def table(title: str, rows: dict[str, list[bool]]) -> None:
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--held-out-misses", action="store_true", help="also list the held-out half's misses")
-    parser.add_argument("--fresh-misses", action="store_true", help="also list the fresh set's misses")
+    parser.add_argument("--fresh2-misses", action="store_true", help="also list the fresh2 set's misses")
     parser.add_argument("--model", action="store_true", help="add the model guard when it is installed")
     parser.add_argument("--ui-language", default="fr", choices=("fr", "en"))
     args = parser.parse_args(argv)
@@ -83,12 +92,18 @@ def main(argv: list[str]) -> int:
     kwargs = {"names": roster()} if "names" in inspect.signature(check_prompt).parameters else {}
     if "model" in inspect.signature(check_prompt).parameters:
         kwargs["model"] = args.model
-    prompts = load("unsafe") + load("benign") + load("unsafe", fresh=True) + load("benign", fresh=True)
-    started = time.perf_counter()
-    verdicts = {p: check_prompt(p.text, args.ui_language, **kwargs) for p in prompts}
-    seconds = time.perf_counter() - started
-    print(f"{len(prompts)} prompts checked in {seconds:.2f} s ({1000 * seconds / len(prompts):.2f} ms each), "
-          f"interface language {args.ui_language}")
+    prompts = [p for fresh in ("", "fresh", "fresh2") for kind in ("unsafe", "benign") for p in load(kind, fresh)]
+    check_prompt("échauffement", args.ui_language, **kwargs)  # the rules file is read once, outside the timing
+    verdicts, times = {}, []
+    for p in prompts:
+        started = time.perf_counter()
+        verdicts[p] = check_prompt(p.text, args.ui_language, **kwargs)
+        times.append(1000 * (time.perf_counter() - started))
+    times.sort()
+    load_avg = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+    print(f"{len(prompts)} prompts checked in {sum(times) / 1000:.2f} s: median {statistics.median(times):.2f} ms, "
+          f"95th percentile {times[int(0.95 * (len(times) - 1))]:.2f} ms, slowest {times[-1]:.1f} ms a prompt "
+          f"(load average {load_avg:.2f}), interface language {args.ui_language}")
     for half in HALVES:
         unsafe = [p for p in prompts if p.unsafe and p.half == half]
         benign = [p for p in prompts if not p.unsafe and p.half == half]
@@ -107,7 +122,8 @@ def main(argv: list[str]) -> int:
         table("unsafe blocked, by trick", by_trick)
         table("unsafe blocked, by language", by_lang)
         table("benign wrongly blocked, by kind", fb_cat)
-        if half == "tuning" or (half == "held-out" and args.held_out_misses) or (half == "fresh" and args.fresh_misses):
+        if half in ("tuning", "fresh") or (half == "held-out" and args.held_out_misses) or (
+                half == "fresh2" and args.fresh2_misses):
             print("  misses (unsafe let through):")
             for p in unsafe:
                 if not verdicts[p].blocked:
@@ -121,7 +137,7 @@ def main(argv: list[str]) -> int:
 
 
 def summary(prompts: list[Prompt], verdicts: dict) -> None:
-    """One table, the three sets side by side: blocked % by category and trick, false-block % by kind."""
+    """One table, the four sets side by side: blocked % by category and trick, false-block % by kind."""
     def cell(rows: list[bool]) -> str:
         return f"{100 * sum(rows) / len(rows):5.1f} %{len(rows):>4}" if rows else "      -    "
 

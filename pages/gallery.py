@@ -4,6 +4,7 @@ from pathlib import Path
 
 import streamlit as st
 
+from pipelines.export.names import download_name
 from ui.i18n import lang, t
 from ui.runtime import get_store
 from ui.session import current_workshop, visible_artifacts
@@ -37,6 +38,24 @@ st.markdown("<style>[class*='st-key-gallery-'] [data-testid='stHorizontalBlock']
             "[class*='st-key-gallery-'] [data-testid='stColumn'] {min-width: 11rem}</style>", unsafe_allow_html=True)
 
 
+def file_names(item: dict, files: dict[str, Path], owner_name: str) -> dict[str, str]:
+    """Each file's download name: what it is, whose, its title and day (pipelines/export/names.py); the file's
+    role ("booklet", "certificates"...) is added when two files of the creation share an extension."""
+    kind = t(f"downloads.{item['kind']}") if not t(f"downloads.{item['kind']}").startswith("[") else item["kind"]
+    suffixes = [path.suffix.lower() for path in files.values()]
+    return {name: download_name(kind, owner_name, item["title"] or "",
+                                name if suffixes.count(path.suffix.lower()) > 1 else "",
+                                day=item["created_at"], ext=path.suffix)
+            for name, path in files.items()}
+
+
+def made_text(item: dict) -> str:
+    """How the creation was made, as its record says: the AI model named, or the computer without AI."""
+    if item["ai_made"]:
+        return t("gallery.made_ai", model=item["model"]) if item["model"] else t("gallery.made_ai_unnamed")
+    return t("gallery.made_cpu") if item["model"] else ""
+
+
 def day_text(iso: str) -> str:
     """'2026-12-06...' as a date people read: 06/12/2026 in French, 2026-12-06 in English."""
     return f"{iso[8:10]}/{iso[5:7]}/{iso[:4]}" if lang() == "fr" else iso[:10]
@@ -54,16 +73,25 @@ for owner, creations in by_owner.items():
                     st.image(str(picture), alt=t("alt.creation"), width="stretch")
                 except (OSError, ValueError):  # a damaged file (PIL.UnidentifiedImageError): the rest stays usable
                     st.caption(f"🖼️ {t('gallery_checks.unreadable', name=picture.name)}")
-            ai_mark = f" · 🤖 {t('gallery.ai_made')}" if item["ai_made"] else ""
-            st.markdown(f"**{item['title'] or item['kind']}**" + ai_mark)
+            st.markdown(f"**{item['title'] or item['kind']}**")
+            if made_text(item):
+                st.caption(made_text(item))
             st.caption(t("gallery.expires", date=day_text(item["expires_at"])))
+            names_of = file_names(item, files, names.get(owner, ""))
+            seen: dict[str, int] = {}
             for name, path in files.items():
                 if path.suffix.lower() in (".wav", ".mp3", ".ogg", ".m4a"):
                     st.audio(str(path))
-                st.download_button(f"⬇️ {path.name}", data=path.read_bytes(), file_name=path.name,
+                kind = path.suffix[1:].upper() or name  # the button says the type; the file's name says the rest
+                seen[kind] = seen.get(kind, 0) + 1
+                label = f"⬇️ {kind}" + (f" {seen[kind]}" if seen[kind] > 1 else "")
+                st.download_button(label, data=path.read_bytes(), file_name=names_of[name], help=names_of[name],
                                    mime=mimetypes.guess_type(path.name)[0], key=f"dl-{item['id']}-{name}",
                                    width="stretch")
-            if st.button(f"🗑️ {t('gallery.delete')}", key=f"del-{item['id']}", width="stretch"):
-                store.delete_artifact(item["id"])
-                st.toast(t("gallery.deleted"))
-                st.rerun()
+            # one tap opens the question; only the second deletes (as "Retirer" in the console)
+            with st.popover(f"🗑️ {t('gallery.delete')}", width="stretch"):
+                st.write(t("gallery.delete_confirm", title=item["title"] or item["kind"]))
+                if st.button(t("gallery.delete_yes"), key=f"del-{item['id']}", type="primary", width="stretch"):
+                    store.delete_artifact(item["id"])
+                    st.toast(t("gallery.deleted"))
+                    st.rerun()

@@ -4,6 +4,7 @@ from pathlib import Path
 import streamlit as st
 
 from pipelines.export.imposition import calibration_pdf
+from pipelines.export.names import download_name
 from pipelines.export.postcard import (BORDERS, Postcard, crop_frame, draw_crop_frame, message_fit, picture_ratio,
                                        print_params)
 from pipelines.safety.uploads import open_picture
@@ -60,7 +61,8 @@ with frame_col:
     st.caption(t("postcards.frame_caption"))
 message = card_data["message"] = st.text_area(t("postcards.message"), height=120, key=wkey("postcard", "pc-message"))
 card = Postcard(front, orientation=orientation, crop=crop, border=border, title=title, message=message,
-                ai_made=bool(st.session_state.get("postcard_ai")), language=lang(),
+                ai_made=bool(st.session_state.get("postcard_ai")), model=st.session_state.get("postcard_model", ""),
+                language=lang(),
                 library_name=library_name(store, default=""), logo=store.get_setting("library_logo") or "")
 fit = message_fit(card)
 if fit.fits:
@@ -76,6 +78,8 @@ printer = cols[1].radio(t("postcards.printer"), ["office", "shop"], format_func=
                         key="pc-printer")
 duplex = cols[2].toggle(t("postcards.duplex"), value=True, key="pc-duplex")
 params = print_params([card], copies, printer, duplex)
+if copies % 4:
+    st.caption(t("postcards.sheet_filled", total=copies + 4 - copies % 4))
 if st.button(t("postcards.make"), type="primary", use_container_width=True, disabled=not fit.fits):
     st.session_state["postcard_job"] = submit_job("postcards.make", params)
 st.caption(expected_time_text("postcards.make"))
@@ -93,9 +97,10 @@ if job_id:
         if "preview_back" in files:
             right.image(files["preview_back"], caption=t("postcards.preview_back"),
                         alt=t("postcards.preview_back"), use_container_width=True)
-        download_ui(files["pdf"], t("postcards.download"), mime="application/pdf", key="pc-download")
+        download_ui(files["pdf"], t("postcards.download"), mime="application/pdf", key="pc-download", what="postcard",
+                    title=title)
         st.info(t("postcards.print_tip"))
         st.download_button(t("postcards.calibration"), data=calibration_pdf(lang()),
-                           file_name="reglage-recto-verso.pdf", mime="application/pdf", use_container_width=True,
-                           key="pc-calibration")
+                           file_name=download_name(t("downloads.calibration"), ext=".pdf"), mime="application/pdf",
+                           use_container_width=True, key="pc-calibration")
 save_work_now("postcard")  # the picture, the words and the print job survive a reload

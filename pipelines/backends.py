@@ -149,6 +149,39 @@ class Backend:
         return ModelManager().verified_path(model_id)
 
 
+class SharedWeightsBackend(Backend):
+    """A backend that works on the loaded components of another one (`source`, a backend name), so the
+    weights are in memory once: drawing->image and portraits on the text->image model. Its licence,
+    weights, modules, availability and install commands are the source's."""
+
+    source: ClassVar[str]
+
+    @property
+    def _source(self) -> Backend:
+        return get(self.source)
+
+    @property
+    def licence(self) -> str:  # type: ignore[override]
+        return self._source.licence
+
+    @property
+    def weights(self) -> tuple[str, ...]:  # type: ignore[override]
+        return tuple(self._source.weights)
+
+    @property
+    def modules(self) -> tuple[str, ...]:  # type: ignore[override]
+        return self._source.modules
+
+    def is_available(self) -> bool:
+        return self._source.is_available()
+
+    def install_commands(self) -> list[str]:
+        return self._source.install_commands()
+
+    def load(self) -> None:
+        self._source.ensure_loaded()
+
+
 def registry() -> list[type[Backend]]:
     """Every backend class, one per line, cheapest first within each capability.
 

@@ -1,8 +1,7 @@
 """A plugin for tests: job kinds that take a while and write files, to exercise the queue."""
 from __future__ import annotations
 
-import time
-
+from bench._queue_kinds import write_in_steps
 from pipelines.i18n import UserError
 from pipelines.jobs.registry import register_kind
 
@@ -10,14 +9,8 @@ from pipelines.jobs.registry import register_kind
 def slow(params: dict, ctx) -> dict:
     """Writes a file in steps over `seconds`, reporting progress (a stand-in for a long model job)."""
     seconds = float(params.get("seconds", 2))
-    steps = max(1, int(seconds / 0.05))
     out = ctx.out_dir / "result.txt"
-    with open(out, "w") as fh:
-        for step in range(steps):
-            fh.write(f"step {step}\n")
-            fh.flush()
-            time.sleep(seconds / steps)
-            ctx.progress((step + 1) / steps, "jobs.running")
+    write_in_steps(out, seconds, max(1, int(seconds / 0.05)), ctx.progress)
     return {"files": {"text": str(out)}, "artifact": {"kind": "text", "title": params.get("title", "slow")}}
 
 

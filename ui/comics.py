@@ -18,7 +18,7 @@ from .comics_state import comic_state, page_spec, save_upload, work_dir
 from .i18n import error_text, lang, t
 from .jobs import expected_time_text, job_status_ui, submit_job
 from .session import can_upload_photos
-from .widgets import download_ui, picture_choice_ui
+from .widgets import download_ui, picture_choice_ui, picture_uploader
 from .work import wkey
 
 __all__ = ["bubbles_step_ui", "comic_state", "export_step_ui", "hero_step_ui", "layout_step_ui", "panel_errors_ui",
@@ -88,8 +88,7 @@ def hero_step_ui(comic: dict) -> None:
                                                    key=wkey("comic", "comic-hero-seed"),
                                                    help=t("comics.ui.hero_seed_help")))
         if can_upload_photos():
-            upload = st.file_uploader(t("comics.ui.hero_ref"), type=["png", "jpg", "jpeg", "webp"],
-                                      key=wkey("comic", "comic-hero-ref"))
+            upload = picture_uploader(t("comics.ui.hero_ref"), key=wkey("comic", "comic-hero-ref"))
             if upload is not None:
                 saved = save_upload(upload.getvalue(), work_dir(comic) / "hero.png")
                 if saved:
@@ -247,11 +246,14 @@ def result_ui(result: dict) -> None:
     for warning in result["warnings"]:
         st.warning(translate(warning["key"], lang(), **warning["params"]))
     files = result["files"]
-    download_ui(files["pdf"], t("comics.ui.download_pdf"), mime="application/pdf", key="comic-dl-pdf")
-    download_ui(files["png"], t("comics.ui.download_png"), mime="image/png", key="comic-dl-png")
+    title = st.session_state.get("comic", {}).get("title", "")  # the file names say what, whose, which, when
+    download_ui(files["pdf"], t("comics.ui.download_pdf"), mime="application/pdf", key="comic-dl-pdf",
+                what="comic_page", title=title)
+    download_ui(files["png"], t("comics.ui.download_png"), mime="image/png", key="comic-dl-png", what="comic_page",
+                title=title)
     panels = sorted((k for k in files if k.startswith("panel-")), key=lambda k: int(k.split("-")[1]))
     cols = st.columns(max(1, min(4, len(panels))))
     for col, name in zip(cols * 4, panels):
         with col:
             download_ui(files[name], t("comics.ui.download_panel", n=name.split("-")[1]), mime="image/png",
-                        key=f"comic-dl-{name}")
+                        key=f"comic-dl-{name}", what="comic_panel", title=f"{title} {name.split('-')[1]}")

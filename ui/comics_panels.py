@@ -18,7 +18,7 @@ from .i18n import error_text, lang, t
 from .jobs import expected_time_text, job_status_ui, submit_job
 from .runtime import get_store
 from .session import current_workshop
-from .widgets import backend_choice_ui
+from .widgets import backend_choice_ui, picture_uploader
 from .work import wkey
 
 WAYS = ("text", "drawing_ai", "stylise", "as_is")
@@ -61,8 +61,7 @@ def panels_step_ui(comic: dict) -> None:
                     panel["strength"] = st.slider(t("comics.ui.strength"), 0.2, 0.9, float(panel["strength"]), 0.05,
                                                   key=wkey("comic", f"comic-strength-{i}"))
                 if panel["way"] != "text":
-                    upload = st.file_uploader(t("comics.ui.upload"), type=["png", "jpg", "jpeg", "webp"],
-                                              key=wkey("comic", f"comic-upload-{i}"))
+                    upload = picture_uploader(t("comics.ui.upload"), key=wkey("comic", f"comic-upload-{i}"))
                     if upload is not None:
                         saved = save_upload(upload.getvalue(), work_dir(comic) / f"drawing-{i + 1}.png")
                         if saved:

@@ -19,7 +19,7 @@ from .i18n import error_text, lang, t
 from .jobs import expected_time_text, job_status_ui, submit_job
 from .work import work_folder
 from .session import is_facilitator
-from .widgets import before_after_ui, download_ui
+from .widgets import before_after_ui, download_ui, picture_uploader
 
 STATE = "photo"  # st.session_state[STATE]: this browser's photo, analysis and results
 
@@ -36,8 +36,7 @@ def upload_ui() -> None:
     """The photo from a file or the camera, cleaned by the upload checks, then its analysis job."""
     tab_file, tab_camera = st.tabs([f"🖼️ {t('photo.ui.upload')}", t("photo.ui.use_camera")])
     with tab_file:
-        upload = st.file_uploader(t("photo.ui.upload"), type=["jpg", "jpeg", "png", "webp", "heic", "tif", "tiff"],
-                                  key="photo-upload")
+        upload = picture_uploader(t("photo.ui.upload"), key="photo-upload", formats="photos")
     with tab_camera:
         shot = st.camera_input(t("photo.ui.camera"), key="photo-camera")
     picked = upload or shot
@@ -258,7 +257,7 @@ def export_ui(files: dict, ai_made: bool) -> None:
     """PNG, the A4 photo sheet, and 'make a postcard' (handed to the postcards page)."""
     st.subheader(t("photo.ui.export"))
     final = state().get("recolored") or files["restored"]
-    download_ui(final, t("photo.ui.download_png"), mime="image/png", key="photo-dl-png")
+    download_ui(final, t("photo.ui.download_png"), mime="image/png", key="photo-dl-png", what="photo")
     caption = st.text_input(t("photo.ui.sheet_caption"), key="photo-caption")
     when = st.text_input(t("photo.ui.sheet_date"), value=date.today().strftime("%d/%m/%Y"), key="photo-date")
     if st.button(t("photo.ui.make_sheet"), width="stretch", key="photo-make-sheet"):
@@ -268,8 +267,8 @@ def export_ui(files: dict, ai_made: bool) -> None:
     if state().get("sheet_job"):
         job = job_status_ui(state()["sheet_job"], "photo-sheet")
         if job is not None and job.state == "done":
-            download_ui(job.files()["pdf"], t("photo.ui.download_sheet"),
-                        mime="application/pdf", key="photo-dl-sheet")
+            download_ui(job.files()["pdf"], t("photo.ui.download_sheet"), mime="application/pdf",
+                        key="photo-dl-sheet", what="photo_sheet", title=caption)
     if st.button(t("photo.ui.postcard"), width="stretch", key="photo-postcard"):
         st.session_state["postcard_source"] = final
         st.session_state["postcard_source_ai"] = ai_made

@@ -20,11 +20,13 @@ from pipelines.store.files import write_bytes_atomic
 from .i18n import error_text, lang, t
 from .jobs import expected_time_text, job_status_ui, submit_job
 from .runtime import get_store
-from .work import work_folder
+from .work import start_over, wkey, work_folder
 from .session import current_participant
-from .widgets import before_after_ui, download_ui
+from .widgets import before_after_ui, download_ui, picture_uploader
 
-STATE = "portrait"  # st.session_state[STATE]: this browser's photo, framing, painter and results
+STATE = "portrait"  # st.session_state[STATE]: the participant's agreement, photo, framing, painter and results,
+# saved as their work in progress (ui/work.py, kind "portrait"): a reload or a restart of the studio finds them
+KIND = "portrait"
 
 
 def state() -> dict:
@@ -51,7 +53,8 @@ def consent_ui() -> dict | None:
         st.warning(t("portrait.ui.parent_needed"))
         return None
     agreed = st.checkbox(t("portrait.ui.agree_minor" if person["minor"] else "portrait.ui.agree"),
-                         key=f"portrait-agree-{person['id']}")
+                         value=bool(state().get("agreed")), key=wkey(KIND, f"portrait-agree-{person['id']}"))
+    state()["agreed"] = agreed
     if not agreed:
         return None
     if not person["minor"] and not person["consent"]:
@@ -67,10 +70,9 @@ def photo_ui() -> dict | None:
     if not state().get("frame_job"):
         tab_file, tab_camera = st.tabs([f"🖼️ {t('portrait.ui.upload')}", t("portrait.ui.use_camera")])
         with tab_file:
-            upload = st.file_uploader(t("portrait.ui.upload"), type=["jpg", "jpeg", "png", "webp", "heic"],
-                                      key="portrait-upload")
+            upload = picture_uploader(t("portrait.ui.upload"), key=wkey(KIND, "portrait-upload"))
         with tab_camera:
-            shot = st.camera_input(t("portrait.ui.camera"), key="portrait-camera")
+            shot = st.camera_input(t("portrait.ui.camera"), key=wkey(KIND, "portrait-camera"))
         picked = upload or shot
         if picked is None:
             return None
@@ -108,9 +110,11 @@ def _manual_crop_ui(photo: str, result: dict) -> None:
     from pipelines.export.postcard import draw_crop_frame
 
     width, height = result["photo_size"]
-    zoom = st.slider(t("portrait.ui.crop_zoom"), 1.0, 3.0, 1.0, 0.1, key="portrait-crop-zoom")
-    cx = st.slider(t("portrait.ui.crop_x"), 0.0, 1.0, 0.5, 0.02, key="portrait-crop-x")
-    cy = st.slider(t("portrait.ui.crop_y"), 0.0, 1.0, 0.45, 0.02, key="portrait-crop-y")
+    frame = state().setdefault("crop_frame", {"zoom": 1.0, "x": 0.5, "y": 0.45})
+    zoom = frame["zoom"] = st.slider(t("portrait.ui.crop_zoom"), 1.0, 3.0, frame["zoom"], 0.1,
+                                     key=wkey(KIND, "portrait-crop-zoom"))
+    cx = frame["x"] = st.slider(t("portrait.ui.crop_x"), 0.0, 1.0, frame["x"], 0.02, key=wkey(KIND, "portrait-crop-x"))
+    cy = frame["y"] = st.slider(t("portrait.ui.crop_y"), 0.0, 1.0, frame["y"], 0.02, key=wkey(KIND, "portrait-crop-y"))
     box = centred_crop((width, height), zoom=zoom, centre_x=cx, centre_y=cy)
     fractions = (box.x / width, box.y / height, (box.x + box.w) / width, (box.y + box.h) / height)
     preview = open_picture(photo)
@@ -164,13 +168,16 @@ def _picture(path: Path, alt: str) -> None:
 def portrait_ui(person: dict, framing: dict, style_id: str):
     """The slider, who paints, the painting job, before/after and the cartel; returns the done job."""
     st.subheader(t("portrait.ui.step_portrait"))
-    strength = st.slider(t("portrait.ui.strength"), 0.0, 1.0, 0.5, 0.05, key="portrait-strength")
+    strength = state()["strength"] = st.slider(t("portrait.ui.strength"), 0.0, 1.0, state().get("strength", 0.5),
+                                               0.05, key=wkey(KIND, "portrait-strength"))
     engine = None
     ready = backends.available("portrait.paint")
     if len(ready) > 1:
         names = [b.name for b in ready]
-        engine = st.radio(t("portrait.ui.engine"), names, format_func=lambda n: t(backends.get(n).label),
-                          horizontal=True, key="portrait-engine")
+        kept = state().get("engine")
+        engine = state()["engine"] = st.radio(
+            t("portrait.ui.engine"), names, format_func=lambda n: t(backends.get(n).label), horizontal=True,
+            index=names.index(kept) if kept in names else 0, key=wkey(KIND, "portrait-engine"))
     seed = state().setdefault("seed", 1)
     st.caption(expected_time_text("portrait.paint", first_guess=8.0))
     left, right = st.columns(2)
@@ -215,13 +222,17 @@ def print_ui(job, person: dict) -> None:
     st.subheader(t("portrait.ui.step_print"))
     files = _files(job)
     sizes = {"A4": t("portrait.ui.size_a4"), "A5": t("portrait.ui.size_a5")}
-    size = st.radio(t("portrait.ui.size"), list(sizes), format_func=sizes.get, horizontal=True, key="portrait-size")
+    size = state()["size"] = st.radio(t("portrait.ui.size"), list(sizes), format_func=sizes.get, horizontal=True,
+                                      index=list(sizes).index(state().get("size", "A4")),
+                                      key=wkey(KIND, "portrait-size"))
     if st.button(t("portrait.ui.print"), width="stretch", key="portrait-print"):
         state()["print_job"] = submit_job("portrait.print", {
             "portrait": files["portrait"], "style": job.result["style"], "sitter": person["name"],
             "ai_made": bool(job.result["ai_made"]), "model": job.result.get("model", ""), "size": size,
             "language": lang(), "made_on": date.today().isoformat()})
-    download_ui(files["portrait"], t("portrait.ui.download_png"), mime="image/png", key="portrait-dl-png")
+    painter = job.result["style"]  # the style's id ("van-gogh", "pop-art"): short, the same in every language
+    download_ui(files["portrait"], t("portrait.ui.download_png"), mime="image/png", key="portrait-dl-png",
+                what="portrait", who=person["name"], title=painter)
     if not state().get("print_job"):
         return
     done = job_status_ui(state()["print_job"], "portrait-print")
@@ -231,10 +242,11 @@ def print_ui(job, person: dict) -> None:
     left, right = st.columns([1, 2])
     left.image(printed["preview"], alt=t("alt.print_preview"), width="stretch")
     with right:
-        download_ui(printed["pdf"], t("portrait.ui.download_pdf"), mime="application/pdf", key="portrait-dl-pdf")
+        download_ui(printed["pdf"], t("portrait.ui.download_pdf"), mime="application/pdf", key="portrait-dl-pdf",
+                    what="portrait_print", who=person["name"], title=painter)
         if printed.get("postcard"):
             download_ui(printed["postcard"], t("portrait.ui.download_postcard"), mime="application/pdf",
-                        key="portrait-dl-postcard")
+                        key="portrait-dl-postcard", what="portrait_postcard", who=person["name"], title=painter)
         st.caption(t("portrait.ui.print_hint"))
         st.caption(t("portrait.ui.in_gallery"))
 
@@ -245,10 +257,11 @@ def _forget_results() -> None:
 
 
 def reset() -> None:
-    st.session_state.pop(STATE, None)
-    for key in [k for k in st.session_state if str(k).startswith("portrait-") and not str(k).startswith(
-            "portrait-agree")]:
-        st.session_state.pop(key, None)
+    """A new photo: the portrait in progress is forgotten (here and in the store), the agreement stays."""
+    agreed = state().get("agreed")
+    start_over(KIND)
+    if agreed:
+        state()["agreed"] = True
 
 
 def error_box(exc: Exception) -> None:

@@ -17,7 +17,7 @@ from .i18n import error_text, t
 from .postcards_transform import transform_ui
 from .runtime import get_store
 from .session import can_upload_photos, current_participant, visible_artifacts
-from .widgets import picture_choice_ui
+from .widgets import picture_choice_ui, picture_uploader
 from .work import wkey
 
 IMAGE_TYPES = {".png", ".jpg", ".jpeg", ".webp"}
@@ -73,9 +73,13 @@ def gallery_source_ui(workshop_id: int | None) -> str | None:
     for index, (item, picture) in enumerate(items[:24]):
         with columns[index % 4], st.container(border=True):
             st.image(picture, alt=t("alt.creation"), use_container_width=True)
-            if st.button(t("postcards.pick"), key=f"pick-{item['id']}", use_container_width=True):
+            chosen = st.session_state.get("postcard_front") == picture
+            if st.button(("✔ " if chosen else "") + t("postcards.pick"), key=f"pick-{item['id']}",
+                         type="primary" if chosen else "secondary", use_container_width=True):
                 st.session_state["postcard_front"] = picture
                 st.session_state["postcard_ai"] = bool(item["ai_made"])
+                st.session_state["postcard_model"] = item["model"] if item["ai_made"] else ""  # named on the back
+                st.rerun()  # the card shows as chosen
     return st.session_state.get("postcard_front")
 
 
@@ -84,7 +88,7 @@ def upload_source_ui(workshop_id: int | None) -> str | None:
     if not can_upload_photos():
         st.warning(t("postcards.no_consent"))
         return None
-    upload = st.file_uploader(t("postcards.upload"), type=["jpg", "jpeg", "png", "webp", "heic"], key="pc-upload")
+    upload = picture_uploader(t("postcards.upload"), key="pc-upload")
     if upload is not None and st.session_state.get("postcard_upload_id") != upload.file_id:
         try:
             clean = sanitize_image(upload.getvalue())
@@ -102,7 +106,7 @@ def dvd_source_ui(workshop_id: int | None) -> str | None:
     if not can_upload_photos():
         st.warning(t("postcards.no_consent"))
         return None
-    upload = st.file_uploader(t("postcards.upload_dvd"), type=["jpg", "jpeg", "png", "webp", "heic"], key="pc-dvd")
+    upload = picture_uploader(t("postcards.upload_dvd"), key="pc-dvd")
     if upload is None:
         return None
     if st.session_state.get("dvd_id") != upload.file_id:
@@ -171,6 +175,7 @@ def source_ui(workshop_id: int | None) -> str | None:
     source = picture_choice_ui(t("postcards.source"), sources, key="pc-source")
     if source != st.session_state.get("pc-last-source"):
         st.session_state.pop("postcard_front", None)
+        st.session_state.pop("postcard_model", None)
         st.session_state.pop("postcard_upload_id", None)
         st.session_state["pc-last-source"] = source
     if source == "handed":

@@ -251,6 +251,7 @@ def share_ui() -> None:
         with cols[1]:
             if entry.playable:
                 zip_path = library.export_zip(entry.folder)
-                download_ui(zip_path, f"📤 {t('quiz.builder.export_go')}", "application/zip", key=f"zip-{entry.name}")
+                download_ui(zip_path, f"📤 {t('quiz.builder.export_go')}", "application/zip", key=f"zip-{entry.name}",
+                            what="quiz_pack", who="", title=entry.title)
             else:
                 st.caption(t("quiz.builder.not_playable"))

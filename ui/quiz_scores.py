@@ -79,10 +79,11 @@ def exports_ui(game: dict) -> None:
             files = job.files()
             cols = st.columns(2)
             with cols[0]:
-                download_ui(files["results"], f"📄 {t('quiz.host.results_pdf')}", "application/pdf", key="dl-results")
+                download_ui(files["results"], f"📄 {t('quiz.host.results_pdf')}", "application/pdf", key="dl-results",
+                            what="quiz_results", who="", title=game["title"])
             with cols[1]:
                 download_ui(files["certificates"], f"🎓 {t('quiz.host.certificates_pdf')}", "application/pdf",
-                            key="dl-certificates")
+                            key="dl-certificates", what="quiz_certificates", who="", title=game["title"])
             return
     if st.button(f"📄 {t('quiz.host.make_exports')}", width="stretch"):
         try:

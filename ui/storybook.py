@@ -178,11 +178,14 @@ def book_ui(options: dict) -> None:
     preview_ui(Story.from_dict(st.session_state.get("book-story") or json.loads(story.to_json())))
     cols = st.columns(3)
     with cols[0]:
-        download_ui(files["epub"], t("story.ui.download_epub"), "application/epub+zip", key="dl-story-epub")
+        download_ui(files["epub"], t("story.ui.download_epub"), "application/epub+zip", key="dl-story-epub",
+                    what="storybook", title=story.title)
     with cols[1]:
-        download_ui(files["pdf"], t("story.ui.download_pdf"), "application/pdf", key="dl-story-pdf")
+        download_ui(files["pdf"], t("story.ui.download_pdf"), "application/pdf", key="dl-story-pdf",
+                    what="storybook", title=story.title)
     with cols[2]:
-        download_ui(files["booklet"], t("story.ui.download_booklet"), "application/pdf", key="dl-story-booklet")
+        download_ui(files["booklet"], t("story.ui.download_booklet"), "application/pdf", key="dl-story-booklet",
+                    what="storybook_booklet", title=story.title)
     st.caption(t("story.ui.booklet_help"))
 
 

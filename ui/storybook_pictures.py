@@ -16,6 +16,7 @@ from .jobs import expected_time_text, job_status_ui, submit_job
 from .runtime import get_store
 from .session import can_upload_photos, current_workshop
 from .storybook_state import current_story, keep_story, key, story_id
+from .widgets import picture_uploader
 
 
 def _uploads_dir() -> Path:
@@ -66,7 +67,7 @@ def _picture_source_ui(story: Story, number: int, mode: str, jobs: dict) -> None
         if not can_upload_photos():
             st.warning(t("story.ui.no_upload_consent"))
             return
-        upload = st.file_uploader(t("story.ui.upload_drawing", number=number), type=["png", "jpg", "jpeg", "webp"],
+        upload = picture_uploader(t("story.ui.upload_drawing", number=number),
                                   key=key(f"story-upload-{story_id()}-{number}"))
         if upload is None:
             return

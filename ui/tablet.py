@@ -3,7 +3,6 @@ folded away once on arrival so the workshop gets the screen (the child can still
 from __future__ import annotations
 
 import streamlit as st
-import streamlit.components.v1 as components
 
 TABLET_CSS = """
 <style>
@@ -18,15 +17,16 @@ TABLET_CSS = """
   .stButton > button p { font-size: 0.95rem; }
   [data-testid="stMainBlockContainer"] { padding-left: 1rem; padding-right: 1rem; }
 }
-/* the component that folds the sidebar takes no room */
+/* the script that folds the sidebar takes no room */
 .st-key-tablet-fold, [data-testid="stElementContainer"]:has(> .st-key-tablet-fold) { display: none; }
 </style>
 """
 
 # Fold Streamlit's sidebar once per browser tab when the screen is narrow (Streamlit itself only folds
-# it below 768 px). The script runs in the component's same-origin frame and clicks the fold button.
+# it below 768 px). The script runs in the page itself (`st.html(..., unsafe_allow_javascript=True)`,
+# Streamlit's current API; `window.parent` is the page's own window there) and clicks the fold button.
 FOLD_JS = """
-<script>
+<span class="atelier-hidden"></span><script>
 (function () {
   const top = window.parent;
   if (!top || top.innerWidth > 1024 || top.sessionStorage.getItem('atelier-sidebar-folded')) return;
@@ -54,4 +54,4 @@ def tablet_layout() -> None:
     """The CSS above, and the sidebar folded once on a narrow screen."""
     st.markdown(TABLET_CSS, unsafe_allow_html=True)
     with st.container(key="tablet-fold"):
-        components.html(FOLD_JS, height=0)
+        st.html(FOLD_JS, unsafe_allow_javascript=True)

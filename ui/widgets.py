@@ -2,18 +2,20 @@
 from __future__ import annotations
 
 import base64
+import hashlib
 import io
 from pathlib import Path
 
 import streamlit as st
-import streamlit.components.v1 as components
 from PIL import Image
 
 from pipelines import backends
 from pipelines.models.manager import ModelManager
 
+from pipelines.export.names import download_name
+
 from .i18n import t
-from .session import is_facilitator
+from .session import current_participant, is_facilitator
 
 
 def picture_choice_ui(label: str, options: dict[str, tuple[str, str]], key: str, columns: int = 4,
@@ -48,47 +50,87 @@ def _data_url(image: Image.Image) -> str:
 
 
 def before_after_ui(before: Image.Image, after: Image.Image, height: int = 480) -> None:
-    """A before/after comparison with a slider (drag or click), drawn in the browser."""
+    """A before/after comparison with a slider (drag, tap or the keyboard's arrows), drawn in the page.
+
+    `st.html(..., unsafe_allow_javascript=True)` puts it in the page itself (Streamlit's current way to run
+    a script; `components.v1.html` and its iframe are deprecated): ids come from the pictures, so two
+    viewers on one page never drive each other and a rerun keeps the viewer where the slider was. The
+    pictures keep their ratio and shrink with the column.
+    """
     width = 900
     scale = min(1.0, width / after.width)
     b = before.resize(after.size).resize((int(after.width * scale), int(after.height * scale)))
     a = after.resize((int(after.width * scale), int(after.height * scale)))
-    h = a.height
-    tag = "position:absolute;top:8px;background:#0008;color:#fff;padding:2px 8px;border-radius:6px;font:16px sans-serif"
+    after_url, before_url = _data_url(a), _data_url(b)
+    box = "ba-" + hashlib.sha1((after_url + before_url).encode()).hexdigest()[:10]  # the same on every rerun
+    tag = "position:absolute;top:8px;background:#000b;color:#fff;padding:2px 8px;border-radius:6px;font:16px sans-serif"
+    picture = "position:absolute;left:0;top:0;width:100%;height:100%;display:block"
     html = f"""
-<div style="position:relative;width:{a.width}px;max-width:100%;height:{h}px;user-select:none" id="ba">
-  <img src="{_data_url(a)}" style="position:absolute;left:0;top:0;width:{a.width}px;height:{h}px">
-  <div id="clip" style="position:absolute;left:0;top:0;width:50%;height:{h}px;overflow:hidden">
-    <img src="{_data_url(b)}" style="width:{a.width}px;height:{h}px">
-  </div>
-  <div id="bar" style="position:absolute;top:0;left:50%;width:4px;height:{h}px;background:#fff;
+<div id="{box}" class="atelier-before-after"
+  style="position:relative;width:{a.width}px;max-width:100%;aspect-ratio:{a.width}/{a.height};user-select:none;
+  touch-action:pan-y">
+  <img src="{after_url}" alt="{t('widgets.after')}" style="{picture}">
+  <img id="{box}-before" src="{before_url}" alt="{t('widgets.before')}" style="{picture};clip-path:inset(0 50% 0 0)">
+  <div id="{box}-bar" style="position:absolute;top:0;left:50%;width:4px;height:100%;background:#fff;
     box-shadow:0 0 4px #000"></div>
   <span style="left:8px;{tag}">{t('widgets.before')}</span>
   <span style="right:8px;{tag}">{t('widgets.after')}</span>
 </div>
-<input type="range" min="0" max="100" value="50" id="ba-slider" aria-label="{t('widgets.compare')}"
+<input type="range" min="0" max="100" value="50" id="{box}-slider" aria-label="{t('widgets.compare')}"
   style="width:{a.width}px;max-width:100%;height:2rem">
 <script>
-const s=document.getElementById('ba-slider'), c=document.getElementById('clip'), bar=document.getElementById('bar');
-function setp(p){{c.style.width=p+'%';bar.style.left=p+'%';s.value=p;}}
-s.addEventListener('input',e=>setp(e.target.value));
-const box=document.getElementById('ba');
-function move(e){{const r=box.getBoundingClientRect();const x=(e.touches?e.touches[0].clientX:e.clientX)-r.left;
-  setp(Math.max(0,Math.min(100,100*x/r.width)));}}
-box.addEventListener('mousedown',e=>{{move(e);box.onmousemove=move;}});
-document.addEventListener('mouseup',()=>box.onmousemove=null);
-box.addEventListener('touchmove',move);
+(() => {{
+  const box = document.getElementById('{box}'), s = document.getElementById('{box}-slider');
+  const before = document.getElementById('{box}-before'), bar = document.getElementById('{box}-bar');
+  if (!box || !s || box.dataset.ready) return;
+  box.dataset.ready = '1';
+  const setp = (p) => {{ before.style.clipPath = 'inset(0 ' + (100 - p) + '% 0 0)'; bar.style.left = p + '%';
+    s.value = p; }};
+  s.addEventListener('input', (e) => setp(e.target.value));
+  const move = (e) => {{ const r = box.getBoundingClientRect();
+    const x = (e.touches ? e.touches[0].clientX : e.clientX) - r.left;
+    setp(Math.max(0, Math.min(100, 100 * x / r.width))); }};
+  let down = false;
+  box.addEventListener('mousedown', (e) => {{ down = true; move(e); }});
+  box.addEventListener('mousemove', (e) => {{ if (down) move(e); }});
+  document.addEventListener('mouseup', () => {{ down = false; }});
+  box.addEventListener('touchstart', move, {{passive: true}});
+  box.addEventListener('touchmove', move, {{passive: true}});
+}})();
 </script>"""
-    components.html(html, height=h + 50)
+    st.html(html, unsafe_allow_javascript=True)
 
 
-def download_ui(path: str | Path, label: str, mime: str | None = None, key: str | None = None) -> None:
+def download_ui(path: str | Path, label: str, mime: str | None = None, key: str | None = None, *,
+                what: str | None = None, title: str = "", who: str | None = None, day=None) -> None:
+    """A download button for a file, saved under a name that says what it is, whose and when.
+
+    The name is `download_name` (pipelines/export/names.py): the kind of creation (`what`, a key of
+    [downloads] in the locales; the file's own stem when None), the participant's name (`who`, the one
+    picked on this tablet when None), the `title` and the day (today when None), e.g.
+    "tableau-cartel-zoe-pop-art-2026-11-29.pdf": every download of a workshop gets its own name.
+    """
     path = Path(path)
     if not path.exists():
         st.warning(t("widgets.file_missing", name=path.name))
         return
-    st.download_button(label, data=path.read_bytes(), file_name=path.name, mime=mime, key=key or f"dl-{path}",
+    if who is None:
+        person = current_participant()
+        who = person["name"] if person else ""
+    kind = t(f"downloads.{what}") if what else path.stem
+    name = download_name(kind, who, title, day=day, ext=path.suffix)
+    st.download_button(label, data=path.read_bytes(), file_name=name, mime=mime, key=key or f"dl-{path}",
                        width="stretch")
+
+
+def picture_uploader(label: str, key: str, formats: str = "pictures"):
+    """A file uploader for a picture that lets every file through to the upload checks
+    (`pipelines.safety.uploads.sanitize_image`), which answer a refused file (a PDF, a BMP, an unreadable
+    HEIC) with a sentence in the participant's language, instead of Streamlit's bare "file type not
+    allowed" chip; the accepted formats are written under it (`formats`: a key of [upload_formats])."""
+    upload = st.file_uploader(label, key=key)
+    st.caption(t(f"upload_formats.{formats}"))
+    return upload
 
 
 def engines_ui(capabilities: list[str]) -> None:

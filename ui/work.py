@@ -26,15 +26,17 @@ from .session import current_workshop, owner_id
 # when another participant takes the tablet: a browser keeps a widget's last value by its key, so
 # the next child gets new widgets instead of the previous child's words.
 PREFIXES = {"comic": ("comic", "pick-comic-"), "story": ("story", "book-", "pick-story-"), "photo": ("photo",),
+            "portrait": ("portrait",),
             # not postcard_source*: a picture handed over by another page for this card
-            "postcard": ("postcard_front", "postcard_ai", "postcard_upload_id", "postcard_job", "postcard_card",
-                         "pc-", "pick-pc-", "dvd")}
+            "postcard": ("postcard_front", "postcard_ai", "postcard_model", "postcard_upload_id", "postcard_job",
+                         "postcard_card", "pc-", "pick-pc-", "dvd")}
 SAVED = {
     "comic": re.compile(r"^(comic|pick-comic-layout|comic-bubble-(pos|tail))$"),
     "story": re.compile(r"^(story|story-(id|seed|job|choices|preview|picture-jobs|ai-pictures|pic-modes)"
                         r"|book-(job|files|story|notes)|pick-story-\w+)$"),
     "photo": re.compile(r"^photo$"),
-    "postcard": re.compile(r"^(postcard_(front|ai|upload_id|job|card)|pc-last-source|pick-pc-source)$"),
+    "portrait": re.compile(r"^portrait$"),
+    "postcard": re.compile(r"^(postcard_(front|ai|model|upload_id|job|card)|pc-last-source|pick-pc-source)$"),
 }
 
 

@@ -31,9 +31,14 @@ def cmd_make(args) -> int:
     import tempfile
 
     from ..store import library_name
-    from .postcard import Postcard, make_postcards, print_options, with_copies
+    from ..i18n import translate
+    from .postcard import Postcard, fill_sheet, make_postcards, print_options, with_copies
 
     language = _language()
+    duplex = args.duplex
+    if args.message.strip() and not duplex:  # the message is written on the back: print the backs
+        duplex = True
+        print(translate("postcards_cli.message_needs_backs", language), file=sys.stderr)
     with tempfile.TemporaryDirectory(prefix="atelier-postcards-") as tmp:
         cards = []
         for front in args.front:
@@ -43,7 +48,12 @@ def cmd_make(args) -> int:
                                           library_name=library_name(), language=language,
                                           name=Path(front).name), args.copies)
         options = print_options(args.printer, args.bleed, args.crop_marks)
-        doc = make_postcards(cards, args.out, sheet=args.sheet, duplex=args.duplex, flip=args.flip, **options)
+        fill = args.sheet == "4up" and args.fill
+        if fill and len(fill_sheet(cards)) > len(cards):
+            print(translate("postcards_cli.sheet_filled", language, cards=len(cards), total=len(fill_sheet(cards))),
+                  file=sys.stderr)
+        doc = make_postcards(cards, args.out, sheet=args.sheet, duplex=duplex, flip=args.flip, fill=fill,
+                             **options)
     for warning in doc.warnings:
         print(warning.text(language), file=sys.stderr)
     print(args.out)
@@ -89,7 +99,8 @@ def register(sub) -> None:
     cmds = p.add_subparsers(dest="postcard_command", metavar="ACTION", required=True)
     m = cmds.add_parser("make", help="make a postcards PDF from pictures")
     m.add_argument("front", nargs="+", help="picture files for the fronts (one card each)")
-    m.add_argument("--message", default="", help="message printed on the back")
+    m.add_argument("--message", default="", help="message printed on the back (the backs are then printed, "
+                   "as with --duplex)")
     m.add_argument("--title", default="", help="title on the front")
     m.add_argument("--out", required=True, help="PDF to write")
     m.add_argument("--sheet", choices=("4up", "single"), default="4up", help="4 cards per sheet, or one A6 per page")
@@ -102,6 +113,8 @@ def register(sub) -> None:
     m.add_argument("--orientation", choices=("landscape", "portrait"), default="landscape")
     m.add_argument("--border", choices=("none", "white", "polaroid", "frame"), default="none")
     m.add_argument("--copies", type=int, default=1, help="copies of each card")
+    m.add_argument("--no-fill", dest="fill", action="store_false",
+                   help="leave the last 4-up sheet's empty cells blank (default: fill them with its cards again)")
     m.add_argument("--ai", action="store_true", help="the pictures were made with AI (credit and PDF note)")
     m.set_defaults(func=cmd_make)
     d = cmds.add_parser("dvd", help="straighten a photo of a DVD cover and propose postcard fronts")

@@ -25,7 +25,7 @@ def make_postcards_job(params: dict, ctx) -> dict:
     out = ctx.out_dir / "cartes-postales.pdf"
     doc = make_postcards(cards, out, sheet=params.get("sheet", "4up"), duplex=bool(params.get("duplex", True)),
                          bleed_mm=float(params.get("bleed_mm", 0.0)), crop_marks=bool(params.get("crop_marks")),
-                         flip=params.get("flip", "long"))
+                         flip=params.get("flip", "long"), fill=bool(params.get("fill", True)))
     ctx.progress(0.8, "postcards.drawing")
     front = preview_png(out, ctx.out_dir / "apercu-recto.png", 1)
     files = {"pdf": str(out), "preview": str(front)}

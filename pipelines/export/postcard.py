@@ -34,6 +34,7 @@ class Postcard:
     made_on: str = field(default_factory=lambda: date.today().isoformat())
     language: str = "fr"
     name: str = ""  # the picture as its owner calls it (their file name), for warnings; "" = the file's name
+    model: str = ""  # the AI model that made the picture (named in the credit when `ai_made`), "" if unknown
 
     def __post_init__(self):
         if self.orientation not in ORIENTATIONS:
@@ -206,8 +207,11 @@ def credit_text(card: Postcard) -> str:
     day = date.fromisoformat(card.made_on)
     when = long_date(day, card.language)
     library = card.library_name or translate("postcards.credit_default_library", card.language)
-    key = "postcards.credit_ai" if card.ai_made else "postcards.credit"
-    return translate(key, card.language, library=library, date=when)
+    if card.ai_made:
+        key = "postcards.credit_ai_model" if card.model else "postcards.credit_ai"
+    else:
+        key = "postcards.credit_no_ai"
+    return translate(key, card.language, library=library, date=when, model=card.model)
 
 
 def draw_back(card: Postcard, page: Page) -> None:
@@ -253,8 +257,11 @@ def print_options(printer: str = "office", bleed_mm: float | None = None, crop_m
 
 def postcard_document(cards: list[Postcard], *, sheet: str = "4up", duplex: bool = True, bleed_mm: float = 0.0,
                       crop_marks: bool = False, flip: str = "long", title: str = "",
-                      author: str = "", cut_guides: bool = True) -> PrintDocument:
+                      author: str = "", cut_guides: bool = True, fill: bool = True) -> PrintDocument:
     """A PDF of postcards: single A6 pages (front, back, front, back...) or 4-up sheets (fronts, then backs).
+
+    With `fill` (the default) the empty cells of the last 4-up sheet take the cards of that sheet again
+    (`fill_sheet`): two pictures print twice each, never next to blank cells.
 
     The default (no bleed, no marks) is an A4 sheet for an office printer at 100 %, with thin cut lines
     on the inner cuts (`cut_guides`); with bleed or crop marks the sheet is SRA4 for a print shop
@@ -269,7 +276,8 @@ def postcard_document(cards: list[Postcard], *, sheet: str = "4up", duplex: bool
     language = cards[0].language
     doc = PrintDocument(title or translate("postcards.pdf_title", language), author=author,
                         subject=translate("postcards.pdf_subject", language),
-                        keywords=["postcard", "A6"], ai_generated=any(c.ai_made for c in cards), language=language)
+                        keywords=["postcard", "A6", *dict.fromkeys(credit_text(c) for c in cards)],  # how each was made
+                        ai_generated=any(c.ai_made for c in cards), language=language)
     if sheet == "single":
         for card in cards:
             spec = PageSpec("A6", card.orientation, bleed_mm=bleed_mm, crop_marks=crop_marks)
@@ -281,9 +289,23 @@ def postcard_document(cards: list[Postcard], *, sheet: str = "4up", duplex: bool
     if len(orientations) > 1:
         raise UserError("postcards.mixed_orientations")
     layout = grid_layout(cards[0].size_mm, 2, 2, bleed_mm=bleed_mm, crop_marks=crop_marks)
+    if fill:
+        cards = fill_sheet(cards, layout.per_sheet)
     impose(doc, [Card(lambda p, c=c: draw_front(c, p), lambda p, c=c: draw_back(c, p)) for c in cards],
            layout, duplex=duplex, flip=flip, cut_guides=cut_guides)
     return doc
+
+
+def fill_sheet(cards: list[Postcard], per_sheet: int = 4) -> list[Postcard]:
+    """`cards` with the last sheet's empty cells filled by that sheet's cards again, in order:
+    [A, B] -> [A, B, A, B]; [A, B, C] -> [A, B, C, A]; 5 cards -> 4 + the fifth 4 times; 4 -> unchanged."""
+    if per_sheet < 1:
+        raise ValueError(f"per_sheet must be at least 1 but is {per_sheet}.")
+    alone = len(cards) % per_sheet
+    if not alone:
+        return list(cards)
+    last = cards[-alone:]
+    return list(cards) + [last[i % alone] for i in range(per_sheet - alone)]
 
 
 def make_postcards(cards: list[Postcard], out: Path | str, **options) -> PrintDocument:

@@ -10,7 +10,7 @@ from typing import ClassVar
 
 from PIL import Image
 
-from ..backends import Backend, Progress, get, no_progress
+from ..backends import Backend, Progress, SharedWeightsBackend, no_progress
 from ..device import probe
 from ..i18n import UserError
 from .contract import DrawRequest, StyliseRequest
@@ -232,7 +232,7 @@ class LibraryModelBackend(StableDiffusionBackend):
         return super().install_commands()
 
 
-class Img2ImgBackend(Backend):
+class Img2ImgBackend(SharedWeightsBackend):
     """Drawing->image on the components of a text->image backend (loaded once, shared)."""
 
     name = "imagegen.img2img.sd"
@@ -243,32 +243,10 @@ class Img2ImgBackend(Backend):
     source: ClassVar[str] = StableDiffusionBackend.name
 
     @property
-    def _source(self) -> StableDiffusionBackend:
-        return get(self.source)  # type: ignore[return-value]
-
-    @property
-    def licence(self) -> str:  # type: ignore[override]
-        return self._source.licence
-
-    @property
-    def weights(self) -> tuple[str, ...]:  # type: ignore[override]
-        return tuple(self._source.weights)
-
-    @property
-    def modules(self) -> tuple[str, ...]:  # type: ignore[override]
-        return self._source.modules
-
-    @property
     def uses_model(self) -> bool:  # type: ignore[override]
         return self._source.uses_model
 
     optional = False
-
-    def is_available(self) -> bool:
-        return self._source.is_available()
-
-    def install_commands(self) -> list[str]:
-        return self._source.install_commands()
 
     def facts(self):
         return self._source.facts()

@@ -13,7 +13,7 @@ from typing import ClassVar
 import numpy as np
 from PIL import Image
 
-from ..backends import Backend, Progress, choose, get, no_progress
+from ..backends import Backend, Progress, SharedWeightsBackend, choose, get, no_progress
 from ..i18n import UserError
 
 CAPABILITY = "portrait.paint"
@@ -57,7 +57,7 @@ class CpuPainter(Backend):
                               metadata={"Method": painting.method})
 
 
-class TurboPortrait(Backend):
+class TurboPortrait(SharedWeightsBackend):
     """Image-to-image with the painter's words on the loaded SD-Turbo components (shared with the
     picture workshop: no second copy of the weights). The face is repainted with a lower strength
     than the background, and the two are blended through a feathered face mask, so the sitter is
@@ -69,36 +69,11 @@ class TurboPortrait(Backend):
     source: ClassVar[str] = "imagegen.txt2img.sd"
     ai_made = True
     engine = "diffusers"
+    SIZE: ClassVar[int] = 512  # the model's native width; a 4:5 portrait runs at 512 x 640
 
     def __call__(self, framed, request, progress: Progress = no_progress) -> PortraitResult:
         self.ensure_loaded()
         return self.paint(framed, request, progress)
-    SIZE: ClassVar[int] = 512  # the model's native width; a 4:5 portrait runs at 512 x 640
-
-    @property
-    def _source(self):
-        return get(self.source)
-
-    @property
-    def licence(self) -> str:  # type: ignore[override]
-        return self._source.licence
-
-    @property
-    def weights(self) -> tuple[str, ...]:  # type: ignore[override]
-        return tuple(self._source.weights)
-
-    @property
-    def modules(self) -> tuple[str, ...]:  # type: ignore[override]
-        return self._source.modules
-
-    def is_available(self) -> bool:
-        return self._source.is_available()
-
-    def install_commands(self) -> list[str]:
-        return self._source.install_commands()
-
-    def load(self) -> None:
-        self._source.ensure_loaded()
 
     @staticmethod
     def strengths(strength: float) -> tuple[float, float]:

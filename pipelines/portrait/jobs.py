@@ -103,6 +103,7 @@ def print_job(params: dict, ctx) -> dict:
     if params.get("postcard", True):
         card = Postcard(front=params["portrait"], orientation="portrait", border="white", title=label.title,
                         message=postcard_message(label), ai_made=label.ai_made, library_name=label.library,
+                        model=params.get("model", "") if label.ai_made else "",
                         made_on=made_on.isoformat(), language=language)
         postcard = make_postcards([card], ctx.out_dir / "carte-postale.pdf", sheet="single", duplex=True)
         files["postcard"] = str(ctx.out_dir / "carte-postale.pdf")

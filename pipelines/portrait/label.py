@@ -81,7 +81,8 @@ def print_portrait(portrait: Path | str, label: Cartel, out: Path | str, size: s
 
     language = label.language
     doc = PrintDocument(title=f"{label.title} — {label.after}", subject=translate("portrait.pdf_subject", language),
-                        keywords=["portrait", size], ai_generated=label.ai_made, language=language)
+                        keywords=["portrait", size, label.made_with],  # how it was made, in the metadata too
+                        ai_generated=label.ai_made, language=language)
     page = doc.add_page(PageSpec(size, "portrait", bleed_mm=0, crop_marks=False))
     k = page.width / 210.0  # A4 = 1, A5 ~ 0.7: everything scales with the paper
     margin = 18 * k

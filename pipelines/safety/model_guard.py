@@ -106,25 +106,17 @@ class SmallModelGuard(Backend):
     def load(self) -> None:
         from .. import backends
 
-        writer = backends.get(self.writer).ensure_loaded()  # one copy of the weights in memory
-        self.tokenizer, self.model = writer.tokenizer, writer.model
+        self.writer_backend = backends.get(self.writer).ensure_loaded()  # one copy of the weights in memory
 
     def answer(self, text: str, budget_s: float = TIME_BUDGET_S) -> tuple[str, float]:
         """The model's raw answer for one sentence and the seconds it took (greedy, `budget_s` at most)."""
-        import torch
-
         self.ensure_loaded()
-        inputs = self.tokenizer.apply_chat_template(build_messages(text), add_generation_prompt=True,
-                                                    return_tensors="pt", return_dict=True)
         started = time.monotonic()
-        with torch.inference_mode():
-            output = self.model.generate(**inputs, max_new_tokens=MAX_NEW_TOKENS, do_sample=False,
-                                         max_time=budget_s)
+        raw = self.writer_backend.chat(build_messages(text), MAX_NEW_TOKENS, do_sample=False, max_time=budget_s)
         seconds = time.monotonic() - started
         self.checked += 1
         if seconds > budget_s:
             self.late += 1
-        raw = self.tokenizer.decode(output[0, inputs["input_ids"].shape[-1]:], skip_special_tokens=True)
         return raw, seconds
 
     def __call__(self, request: GuardRequest) -> PromptCheck | None:

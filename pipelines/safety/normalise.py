@@ -66,6 +66,11 @@ SMS = {
 }
 
 
+# English objects after which the SMS "kil" is the verb "kill" ("a boy who wants to kil himself").
+_EN_OBJECTS = frozenset("him her them me you it himself herself myself yourself themselves everyone everybody "
+                        "people someone somebody his my your".split())
+
+
 @dataclass(frozen=True)
 class Normalised:
     """The sentence as words (`words`), plus extra readings offered to the single-word terms (`extra`:
@@ -167,6 +172,13 @@ def normalise(text: str, vocabulary: frozenset[str] = frozenset()) -> Normalised
                 words.append(piece)
         previous_hyphen = False
     close_run()
+    # "kil himself": before an English object "kil" is "kill", not the French SMS "qu il"
+    for i in range(len(words) - 2):
+        after = words[i + 2]
+        if words[i] == "qu" and words[i + 1] == "il" and (after in _EN_OBJECTS or (
+                after[:3] in ("him", "her", "mys", "you", "the") and after.endswith(("lf", "ves", "lef")))):
+            words[i], words[i + 1] = "kill", BARRIER
+    words = [w for i, w in enumerate(words) if not (w == BARRIER and i and words[i - 1] == "kill")]
     # "ki tu 1 chaton": after "qui", a bare "tu" is the verb "tue" (SMS drops the silent e)
     words = [("tue" if w == "tu" and i and words[i - 1] == "qui" else w) for i, w in enumerate(words)]
     words = [("un" if w == "1" and i + 1 < len(words) and words[i + 1].isalpha() else w)
@@ -174,14 +186,17 @@ def normalise(text: str, vocabulary: frozenset[str] = frozenset()) -> Normalised
     return Normalised(tuple(words), tuple(extra))
 
 
-def joined_halves(words: list[str], vocabulary: frozenset[str], skip: frozenset[str] = frozenset()) -> list[str]:
+def joined_halves(words: list[str], vocabulary: frozenset[str], skip: frozenset[str] = frozenset(),
+                  known: frozenset[str] = frozenset()) -> list[str]:
     """A word cut by a space ("tor ture", "sui cide"): two neighbours joined, when one of them is no word
-    of the vocabulary and neither is in `skip` (function words, set-apart words)."""
+    of the vocabulary nor of `known` (ordinary words: "stone road" stays two words) and neither is in
+    `skip` (function words, set-apart words)."""
     out = []
     for a, b in zip(words, words[1:]):
         if a in skip or b in skip or a == BARRIER or b == BARRIER or a.isdigit() or b.isdigit():
             continue
-        if (len(a) <= 4 or len(b) <= 4) and len(a) + len(b) >= 6 and (a not in vocabulary or b not in vocabulary):
+        if (len(a) <= 4 or len(b) <= 4) and len(a) + len(b) >= 6 and (
+                (a not in vocabulary and a not in known) or (b not in vocabulary and b not in known)):
             out.append(a + b)
     return out
 

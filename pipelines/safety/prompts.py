@@ -29,9 +29,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
 
+from .lexicon import known_words, preload
 from .normalise import BARRIER, calm, joined_halves, near, normalise, plain, stem
 
 TERMS_PATH = Path(__file__).with_name("prompt_terms.toml")
+preload()  # the word lists of lexicon.py, read while the page or the worker starts
 MAX_PROMPT_CHARS = 400
 AUTO_TYPO = 7  # words of this length or more in the rules match a typo of one letter (Damerau distance 1)
 NEUTRAL = "_"  # a word set apart as harmless: matches nothing, but a gap may cross it
@@ -153,6 +155,7 @@ class _Rules:
     senses: tuple[tuple[frozenset, int, tuple], ...]  # (words, window, parsed context entries)
     messages: dict
     vocabulary: frozenset  # every word the guard knows (typo matching leaves them alone)
+    spelling: dict  # first letter -> the guard's plain words of 4 letters or more (typo readings)
     words: frozenset  # every word pattern used anywhere
     rule_index: "_Index"
     class_index: dict  # class name -> _Index of its entries
@@ -200,7 +203,12 @@ def _load() -> _Rules:
         words.update(e for e in elements if isinstance(e, str))
     vocabulary = {w.strip("*=~") for w in words} | _FR_HINTS | _EN_HINTS | set(CLAUSE_WORDS)
     vocabulary |= {w for s in senses for w in s[0]}
-    return _Rules(tuple(rules), classes, harmless, senses, messages, frozenset(vocabulary), frozenset(words),
+    spelling: dict[str, list[str]] = {}
+    for word in sorted(vocabulary):
+        if len(word) >= 4 and word.isalpha():
+            spelling.setdefault(word[0], []).append(word)
+    return _Rules(tuple(rules), classes, harmless, senses, messages, frozenset(vocabulary),
+                  {k: tuple(v) for k, v in spelling.items()}, frozenset(words),
                   _Index([(r.elements, r) for r in rules]),
                   {name: _Index([(e, None) for e in entries]) for name, entries in classes.items()},
                   _Index([(h, None) for h in harmless]))
@@ -247,6 +255,23 @@ def _silent(word: str, vocabulary: frozenset) -> frozenset[str]:
     return frozenset({word + "e"})
 
 
+def _unknown(word: str, rules: _Rules) -> bool:
+    """A word neither the guard nor the French and English word lists know (lexicon.py): a typo, a
+    spelling of its own, a name."""
+    return word not in rules.vocabulary and word not in known_words()
+
+
+@functools.lru_cache(maxsize=8192)
+def _typo_readings(word: str) -> frozenset[str]:
+    """The guard's words one letter away from an unknown word of 5 letters or more (Damerau distance 1,
+    same first letter): "naket" -> "naked", "cigarretes" -> "cigarettes", "enfents" -> "enfants".
+    Real words are never read as typos ("stone" stays a stone)."""
+    rules = _load()
+    if len(word) < 5 or not word.isalpha() or not _unknown(word, rules):
+        return frozenset()
+    return frozenset(v for v in rules.spelling.get(word[0], ()) if abs(len(v) - len(word)) <= 1 and near(v, word))
+
+
 class _Sentence:
     """The normalised words of one prompt and the memo of which word pattern matches which word."""
 
@@ -257,7 +282,8 @@ class _Sentence:
         # words from this position on are two neighbours joined ("tor ture"): matched exactly, never as a typo,
         # or "en forme" would read as a misspelt insult
         self.exact_from = len(words) if exact_from is None else exact_from
-        self.forms = [_forms(w) | _silent(w, rules.vocabulary) for w in words]
+        self.forms = [_forms(w) | _silent(w, rules.vocabulary) | (_typo_readings(w) if w not in names else frozenset())
+                      for w in words]
         self.stems = [frozenset(stem(f) for f in fs if len(f) >= 4) for fs in self.forms]
         self.memo: dict[tuple[str, int], bool] = {}
         self.possible_memo: dict = {}
@@ -286,13 +312,13 @@ class _Sentence:
         if kind == "*.":
             # a typo in a prefix: one letter missing or added ("sucider"), never one letter changed
             return any(f.startswith(core) for f in forms) or (
-                typo and len(token) >= 6 and token[:2] == core[:2] and token not in self.rules.vocabulary
+                typo and len(token) >= 6 and token[:2] == core[:2] and _unknown(token, self.rules)
                 and any(near(core, token[:k]) for k in (len(core) - 1, len(core) + 1)))
         if kind == ".*":
             return any(f.endswith(core) for f in forms)
         if core in forms or (core_stem and core_stem in self.stems[j] and len(token) >= len(core) - 1):
             return True
-        return typo and len(token) >= 5 and token[:2] == core[:2] and token not in self.rules.vocabulary \
+        return typo and len(token) >= 5 and token[:2] == core[:2] and _unknown(token, self.rules) \
             and near(core, token)
 
     def possible(self, element) -> bool:
@@ -328,7 +354,7 @@ class _Sentence:
                 found = set()
                 for _, entry, _ in self.rules.class_index[name].candidates(self.forms[j], self.stems[j]):
                     found.update(self._seq(entry, 0, j))
-            ends = self.class_memo[key] = tuple(sorted(found))
+            ends = self.class_memo[key] = tuple(found)  # any order: callers ask whether, or the longest
         return ends
 
     def _seq(self, elements: tuple, k: int, i: int):
@@ -438,14 +464,15 @@ def _place_names(text: str) -> set[str]:
         else:
             i += 1
     out: set[str] = set()
+    french = bool(set(plain(text or "").replace("'", " ").split()) & _FR_HINTS)
     for start, end in runs:
         before = tokens[start - 1].lower() if start else ""
         before2 = " ".join(tokens[max(0, start - 2):start]).lower()
         after = tokens[end].lower() if end < len(tokens) else ""
         capital_after = end + 1 < len(tokens) and tokens[end + 1][:1].isupper() and after in (",", "in", "en", "à")
         hyphen = any("-" in t and set(p.lower() for p in t.split("-")) & _PLACE_LINK for t in tokens[start:end])
-        if before in _PLACE_BEFORE or plain(before2) in _PLACE_INTRO or after in _PLACE_AFTER or capital_after \
-                or hyphen:
+        if before in _PLACE_BEFORE or (before == "a" and french) or plain(before2) in _PLACE_INTRO \
+                or after in _PLACE_AFTER or capital_after or hyphen:
             for t in tokens[start:end]:
                 out.update(plain(t).replace("-", " ").split())
     return out
@@ -478,7 +505,7 @@ def cpu_check(text: str, names: Iterable[str] | None = None) -> PromptCheck:
             words = [NEUTRAL if w in places else w for w in words]
     main = words[:len(normalised.words)]
     exact_from = len(words) + 1
-    words += [BARRIER] + joined_halves(main, vocabulary, _FR_HINTS | _EN_HINTS | {NEUTRAL})
+    words += [BARRIER] + joined_halves(main, vocabulary, _FR_HINTS | _EN_HINTS | {NEUTRAL}, known_words())
     sentence = _Sentence(words, rules, roster, exact_from)
     languages = _languages(normalised.words) | {"both"}
     tries = sorted({(order, j): rule for j in range(len(words)) if words[j] not in (BARRIER, NEUTRAL)

@@ -24,7 +24,7 @@ from ..config import settings
 from ..i18n import UserError
 
 # Decoders we accept, by magic bytes (the file name is never trusted).
-ALLOWED = ("JPEG", "PNG", "WEBP", "HEIF", "TIFF")
+ALLOWED = ("JPEG", "PNG", "WEBP", "HEIF", "TIFF", "GIF")  # GIF: its first frame (an animation is noted)
 # The largest side any accepted format can hold (JPEG's 16-bit header field); memory is bounded by megapixels.
 MAX_SIDE = 65_500
 # Formats whose extra frames are other views of the same still (camera multi-picture JPEGs), not an animation.
@@ -190,13 +190,13 @@ def sanitize_image(data: bytes, *, max_bytes: int | None = None, max_megapixels:
     kind = sniff(data)
     if kind == "PDF":
         raise UserError("uploads.pdf")
-    if kind == "GIF":
-        raise UserError("uploads.gif")
     if kind not in ALLOWED:
         raise UserError("uploads.not_image")
     if kind == "HEIF":
-        import pillow_heif
-
+        try:
+            import pillow_heif
+        except ImportError:  # the HEIC decoder is an optional package (requirements.txt)
+            raise UserError("uploads.heic_unsupported") from None
         pillow_heif.register_heif_opener()
     # 2. Dimensions from the header, before any pixel is decoded (decompression bombs).
     image, width, height = _header_size(data)

@@ -1,4 +1,5 @@
-"""Work in progress per participant (a comic, a story, a photo being restored, a postcard), kept between steps.
+"""Work in progress per participant (a comic, a story, a photo being restored, a portrait, a postcard), kept
+between steps.
 
 A tablet that reloads, sleeps or reconnects after a restart of the studio finds the participant's
 work where it was left. One row per (participant, kind), replaced whole in one SQLite transaction:
@@ -11,7 +12,7 @@ import json
 
 from .db import Store, _iso, now
 
-WORK_KINDS = ("comic", "story", "photo", "postcard")
+WORK_KINDS = ("comic", "story", "photo", "portrait", "postcard")
 
 
 def _check(kind: str) -> None:

@@ -137,10 +137,30 @@ class LlmWriter(Backend):
         # fp32: this kind of CPU has no fast bf16, and transformers 5 would keep the saved dtype
         self.model = AutoModelForCausalLM.from_pretrained(folder, dtype=torch.float32, local_files_only=True).eval()
 
+    def chat(self, messages: list[dict], max_new_tokens: int, stopping: list | None = None, **decoding) -> str:
+        """The model's raw answer (text after the prompt) to chat `messages` ([{"role", "content"}]).
+
+        `decoding` goes to transformers' `generate` as is (do_sample, temperature, top_p, max_time...);
+        `stopping` holds StoppingCriteria built for the prompt length. Used by the story writer and the model
+        guard of pipelines/safety/model_guard.py, which share one loaded copy of the weights.
+        """
+        import torch
+        from transformers import StoppingCriteriaList
+
+        self.ensure_loaded()
+        inputs = self.tokenizer.apply_chat_template(messages, add_generation_prompt=True, return_tensors="pt",
+                                                    return_dict=True)
+        prompt_tokens = inputs["input_ids"].shape[-1]
+        criteria = StoppingCriteriaList([make(prompt_tokens) for make in stopping or ()])
+        with torch.inference_mode():
+            output = self.model.generate(**inputs, max_new_tokens=max_new_tokens, stopping_criteria=criteria,
+                                         **decoding)
+        return self.tokenizer.decode(output[0, prompt_tokens:], skip_special_tokens=True)
+
     def generate(self, messages: list[dict], seed: int, max_new_tokens: int, progress: Progress) -> str:
         """The model's raw answer to the chat messages (sampling, reproducible for a seed)."""
         import torch
-        from transformers import StoppingCriteria, StoppingCriteriaList
+        from transformers import StoppingCriteria
 
         class Report(StoppingCriteria):
             """Reports progress every few tokens (this is also where a cancel stops the job)."""
@@ -154,14 +174,8 @@ class LlmWriter(Backend):
                     progress(0.05 + 0.85 * made / max_new_tokens, "story.progress.thinking")
                 return torch.zeros(input_ids.shape[0], dtype=torch.bool)
 
-        inputs = self.tokenizer.apply_chat_template(messages, add_generation_prompt=True, return_tensors="pt",
-                                                    return_dict=True)
         torch.manual_seed(seed)
-        with torch.inference_mode():
-            output = self.model.generate(**inputs, max_new_tokens=max_new_tokens, do_sample=True, temperature=0.8,
-                                         top_p=0.9, stopping_criteria=StoppingCriteriaList(
-                                             [Report(inputs["input_ids"].shape[-1])]))
-        return self.tokenizer.decode(output[0, inputs["input_ids"].shape[-1]:], skip_special_tokens=True)
+        return self.chat(messages, max_new_tokens, [Report], do_sample=True, temperature=0.8, top_p=0.9)
 
     def __call__(self, request: WriteRequest) -> Story:
         """Ask the model; on any unusable answer the template writer writes the story instead."""

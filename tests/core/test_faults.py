@@ -14,36 +14,14 @@ from pathlib import Path
 
 import pytest
 
-from pipelines import config
 from pipelines.jobs.queue import JobQueue, get_huey
-from pipelines.jobs.registry import KINDS
 from pipelines.jobs.supervisor import WorkerSupervisor
 from pipelines.store import Store
 from pipelines.store.db import DatabaseBusy
 
+from tests.core.conftest import wait_until
+
 ROOT = Path(__file__).resolve().parents[2]
-
-
-@pytest.fixture
-def plugin_env(atelier_env, monkeypatch):
-    monkeypatch.setenv("ATELIER_PLUGINS", "tests.plugin_kinds")
-    config.reset_settings()
-    import pipelines.jobs.registry as registry
-
-    monkeypatch.setattr(registry, "_plugins_loaded", False)
-    yield config.settings()
-    for kind in ("test.slow", "test.fail"):
-        KINDS.pop(kind, None)
-    sys.modules.pop("tests.plugin_kinds", None)
-
-
-def _wait(predicate, timeout=20.0, step=0.05):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if predicate():
-            return True
-        time.sleep(step)
-    raise AssertionError("condition not reached in time")
 
 
 def _hold_lock(db_path: Path, seconds: float) -> threading.Thread:
@@ -92,7 +70,7 @@ def test_a_job_whose_worker_lost_the_database_is_requeued_not_stuck(plugin_env, 
 
     def lock_during_job():
         nonlocal holder
-        _wait(lambda: queue.get("j1").progress > 0.3)
+        wait_until(lambda: queue.get("j1").progress > 0.3)
         holder = _hold_lock(store.db_path, 3.0)
 
     locker = threading.Thread(target=lock_during_job)
@@ -138,14 +116,14 @@ def test_the_embedded_worker_is_restarted_within_seconds_and_the_queue_moves_on(
     try:
         queue = JobQueue(store, huey=get_huey())
         first = queue.submit("test.slow", {"seconds": 0.1})
-        _wait(lambda: queue.get(first).state == "done", timeout=30)
+        wait_until(lambda: queue.get(first).state == "done", timeout=30)
         old = supervisor.pid
         os.kill(old, signal.SIGKILL)
         killed_at = time.monotonic()
-        _wait(lambda: supervisor.alive and supervisor.pid != old, timeout=10)
+        wait_until(lambda: supervisor.alive and supervisor.pid != old, timeout=10)
         assert time.monotonic() - killed_at < 5 and supervisor.restarts == 1 and supervisor.last_restart
         second = queue.submit("test.slow", {"seconds": 0.1})
-        _wait(lambda: queue.get(second).state == "done", timeout=30)
+        wait_until(lambda: queue.get(second).state == "done", timeout=30)
     finally:
         supervisor.stop()
     assert not supervisor.alive

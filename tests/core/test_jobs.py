@@ -10,25 +10,13 @@ from pathlib import Path
 
 import pytest
 
-from pipelines import config
 from pipelines.i18n import UserError
 from pipelines.jobs.queue import JobQueue, get_huey
 from pipelines.jobs.registry import KINDS
 
+from tests.core.conftest import wait_until
+
 ROOT = Path(__file__).resolve().parents[2]
-
-
-@pytest.fixture
-def plugin_env(atelier_env, monkeypatch):
-    monkeypatch.setenv("ATELIER_PLUGINS", "tests.plugin_kinds")
-    config.reset_settings()
-    import pipelines.jobs.registry as registry
-
-    monkeypatch.setattr(registry, "_plugins_loaded", False)
-    yield config.settings()
-    for kind in ("test.slow", "test.fail"):
-        KINDS.pop(kind, None)
-    sys.modules.pop("tests.plugin_kinds", None)
 
 
 def test_every_job_kind_resolves_to_a_function():
@@ -124,15 +112,6 @@ def _start_worker(env) -> subprocess.Popen:
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
 
-def _wait(predicate, timeout=30.0):
-    deadline = time.time() + timeout
-    while time.time() < deadline:
-        if predicate():
-            return True
-        time.sleep(0.05)
-    raise AssertionError("condition not reached in time")
-
-
 def test_worker_killed_mid_job_requeues_once_then_fails(plugin_env, store):
     env = dict(os.environ, PYTHONPATH=str(ROOT))
     queue = JobQueue(store, huey=get_huey())
@@ -141,7 +120,7 @@ def test_worker_killed_mid_job_requeues_once_then_fails(plugin_env, store):
     tmp = store.job_dir(None, victim).parent / f".tmp-{victim}"
     for attempt in (1, 2):
         worker = _start_worker(env)
-        _wait(lambda: queue.get(victim).state == "running" and queue.get(victim).attempts == attempt
+        wait_until(lambda: queue.get(victim).state == "running" and queue.get(victim).attempts == attempt
               and queue.get(victim).progress > 0.002)
         assert (tmp / "result.txt").exists()  # a partial file exists
         worker.send_signal(signal.SIGKILL)
@@ -149,20 +128,20 @@ def test_worker_killed_mid_job_requeues_once_then_fails(plugin_env, store):
         assert queue.get(victim).state == "running"  # nobody told the store: the worker died
     worker = _start_worker(env)
     try:
-        _wait(lambda: queue.get(victim).finished and queue.get(bystander).state == "done")
+        wait_until(lambda: queue.get(victim).finished and queue.get(bystander).state == "done")
         job = queue.get(victim)
         assert job.state == "failed" and job.error["key"] == "errors.job_interrupted"
         assert not tmp.exists() and not store.job_dir(None, victim).exists()  # no partial file left
         assert Path(queue.get(bystander).files()["text"]).exists()
         # After one interruption only, a job is re-queued and completes.
         second = queue.submit("test.slow", {"seconds": 60}, owner=3)
-        _wait(lambda: queue.get(second).state == "running" and queue.get(second).progress > 0.002)
+        wait_until(lambda: queue.get(second).state == "running" and queue.get(second).progress > 0.002)
         worker.send_signal(signal.SIGKILL)
         worker.wait(10)
         with store.transaction() as conn:  # make the rerun quick
             conn.execute("UPDATE jobs SET params='{\"seconds\": 0.2}' WHERE id=?", (second,))
         worker = _start_worker(env)
-        _wait(lambda: queue.get(second).state == "done")
+        wait_until(lambda: queue.get(second).state == "done")
         assert queue.get(second).attempts == 2
     finally:
         worker.terminate()

@@ -96,7 +96,7 @@ CASES = {
     "random bytes": (lambda: np.random.default_rng(0).integers(0, 256, 4096, dtype=np.uint8).tobytes(),
                      "uploads.not_image"),
     "bmp": (lambda: _save(_photo(), "BMP"), "uploads.not_image"),
-    "animated gif": (lambda: _animated("GIF"), "uploads.gif"),
+    "animated gif": (lambda: _animated("GIF"), None),
     "100-megapixel png bomb": (lambda: _bomb_png(10000, 10000), "uploads.too_many_pixels"),
     "header claims 40000x40000": (lambda: _png_with_header_only(40000, 40000), "uploads.too_many_pixels"),
     "over the byte limit": (lambda: JPEG + b"\x00" * (26 * 1024 * 1024), "uploads.too_big"),
@@ -168,3 +168,10 @@ def test_downscale_by_choice(atelier_env):
     clean = sanitize_image(data, max_megapixels=4, downscale=True)
     assert clean.image.width * clean.image.height <= 4e6 and "uploads.note_downscaled" in clean.notes
     assert clean.original_size == (3000, 2000)
+
+
+def test_an_animated_gif_gives_its_first_frame(atelier_env):
+    clean = sanitize_image(_animated("GIF"))
+    assert clean.source_format == "GIF" and "uploads.note_animated" in clean.notes
+    red, green, blue = clean.image.getpixel((16, 16))
+    assert red > 200 and green < 50 and blue < 50  # the first frame (red), not the last (blue)

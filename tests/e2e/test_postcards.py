@@ -4,6 +4,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from datetime import date
 
 import pypdf
 
@@ -47,9 +48,12 @@ def test_make_a_4up_sheet_from_a_creation(browser_page, studio, tmp_path):
         page.get_by_text("Télécharger le PDF à imprimer").click()
     pdf = tmp_path / "cartes.pdf"
     download.value.save_as(pdf)
+    # the facilitator (no participant): what, title, day
+    assert download.value.suggested_filename == f"cartes-postales-mon-dragon-{date.today():%Y-%m-%d}.pdf"
     reader = pypdf.PdfReader(pdf)
     assert len(reader.pages) == 2  # fronts, then backs
     assert reader.pages[1].extract_text().count("Coucou Mamie") == 4
+    assert "avec l'IA" in reader.pages[1].extract_text()  # the creation was recorded as made with AI
     ARTIFACTS.mkdir(exist_ok=True)
     subprocess.run(["pdftoppm", "-png", "-r", "50", str(pdf), str(ARTIFACTS / "postcards-pdf")], check=True)
     assert (ARTIFACTS / "postcards-pdf-1.png").exists() and (ARTIFACTS / "postcards-pdf-2.png").exists()

@@ -106,7 +106,7 @@ def test_a_dvd_cover_repainted_by_the_ai(browser_page, studio, tmp_path):
     assert page.get_by_text("Stability AI").count() >= 1  # the model's licence is shown
     page.locator(".st-key-pc-transform-go button").click()
     wait_ready(page)
-    frames = page.locator("iframe")
+    frames = page.locator(".atelier-before-after")  # the before/after viewer, in the page (st.html)
     _wait_for(page, lambda: frames.count() >= 1 and not page.locator('[data-testid="stProgress"]').count())
     assert_no_exception(page)
     assert page.locator(".st-key-pc-transform-go button").is_enabled()  # free again once repainted

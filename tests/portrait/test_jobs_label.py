@@ -82,8 +82,9 @@ def test_portrait_then_framed_print_with_label_and_postcard(immediate_queue, wor
     text = page.extract_text()
     for words in ("Léa", "d'après Vincent van Gogh", "1er novembre 2026", "Peint par l'ordinateur, sans IA"):
         assert words in text, words
+    assert "Peint par l'ordinateur, sans IA" in pypdf.PdfReader(files["pdf"]).metadata["/Keywords"]
     back = pypdf.PdfReader(files["postcard"]).pages[1].extract_text()
-    assert "Vincent van Gogh" in back
+    assert "Vincent van Gogh" in back and "sans IA" in back
     assert store.artifacts(workshop_id=workshop["id"], kind="portrait_print")
 
 
@@ -101,6 +102,7 @@ def test_label_pdf_names_the_painter_and_the_ai_model_with_embedded_fonts(tmp_pa
     page = pypdf.PdfReader(pdf).pages[0]
     assert (round(float(page.mediabox.width)), round(float(page.mediabox.height))) == (595, 842)  # A4, no bleed
     assert "AI-generated" in pypdf.PdfReader(pdf).metadata.get("/Keywords", "")
+    assert "Fait avec une IA (sd-turbo)" in pypdf.PdfReader(pdf).metadata.get("/Keywords", "")  # the model named
 
 
 def test_painters_under_copyright_are_not_named_on_the_label():

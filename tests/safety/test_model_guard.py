@@ -52,8 +52,8 @@ def test_tiny_qwen_guard_loads_through_the_real_path_and_reads_only_what_the_cpu
     assert guard.checked == before
     verdict = check_prompt("un dragon qui mange une glace", "fr")
     assert guard.checked == before + 1
-    assert type(guard.model).__name__ == "Qwen2ForCausalLM"
-    assert guard.model is backends.get("story.write.llm-small").model  # one copy of the weights
+    assert type(guard.writer_backend.model).__name__ == "Qwen2ForCausalLM"
+    assert guard.writer_backend.model is backends.get("story.write.llm-small").model  # one copy of the weights
     assert verdict.blocked is False  # random weights: no understood answer, the CPU guard's answer stands
     raw, seconds = guard.answer("un chat", budget_s=0.5)
     assert isinstance(raw, str) and seconds < 5
