@@ -113,7 +113,7 @@ def restore(rgb: np.ndarray, request: RestoreRequest, progress: Progress = no_pr
     image = rgb.astype(np.float32)
     s = float(np.clip(request.strength, 0, 1))
     # Signs of age are judged on the print as it came: they decide how eagerly damage and grain are sought.
-    old = bool({"repair", "denoise"} & set(steps)) and tone.looks_old(image)
+    old = bool({"repair", "tone", "denoise"} & set(steps)) and tone.looks_old(image)
     for n, step in enumerate(steps):
         base, share = n / len(steps), 1 / len(steps)
 

@@ -37,7 +37,7 @@ class PhotoRequest:
     fidelity: float = 0.5
     hints_path: str | Path | None = None
     auto: np.ndarray | None = None
-    old: bool = False  # denoise: the print showed signs of age before any step (tone.looks_old)
+    old: bool = False  # tone, denoise: the print showed signs of age before any step (tone.looks_old)
     progress: Progress = no_progress
 
 

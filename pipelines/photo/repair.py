@@ -66,6 +66,96 @@ def flat_grain(gray: np.ndarray, block: int = 16) -> float:
     return float(np.percentile(spread, 10))
 
 
+PRINT_GRAIN_GAIN = 1.2  # print_grain()'s raw reading is about 0.8 of the grain's level (tuning split, see below)
+
+
+def print_grain(gray: np.ndarray, block: int = 16) -> float:
+    """Grain level of an old print, clumped or softened by a JPEG, in [0, 1] units (a standard deviation).
+
+    The residual of a Gaussian blur of sigma 2 px holds nearly all of a grain, even one that is
+    clumped over a couple of pixels or smeared by JPEG (which grain_sigma() and flat_grain(),
+    built on per-pixel or sigma-1 residuals, read at 0 to 0.6 of its level). Its standard
+    deviation in 16x16 blocks, at the 10th percentile of the blocks that are neither clipped
+    black nor white, is the level of the plainest areas; that reading is about 0.8 of the grain's
+    true level (measured against the grain put in by bench/_photo_damage.py on the tuning split:
+    0.75-0.95), hence PRINT_GRAIN_GAIN. A fine texture all over (a lawn, a histology slide)
+    reads as grain: use it only on a print that shows other signs of age.
+    """
+    g = gray.astype(np.float32)
+    h, w = (g.shape[0] // block) * block, (g.shape[1] // block) * block
+    if min(h, w) < 2 * block:
+        return noise_sigma(g)
+    fine = (g - cv2.GaussianBlur(g, (0, 0), 2.0))[:h, :w].reshape(h // block, block, w // block, block)
+    level = g[:h, :w].reshape(h // block, block, w // block, block).mean(axis=(1, 3))
+    spread = fine.std(axis=(1, 3))
+    unclipped = (level > 0.06) & (level < 0.94)
+    if unclipped.sum() < 8:
+        return noise_sigma(g)
+    return float(np.percentile(spread[unclipped], 10)) * PRINT_GRAIN_GAIN
+
+
+def coarseness(gray: np.ndarray, block: int = 16) -> float:
+    """How much the plainest areas of a [0, 1] image vary at a coarser scale than at the finest, a ratio >= 0.
+
+    In the 20 % of 16x16 blocks (neither clipped black nor white) with the least fine residual
+    (image minus a sigma-2 blur), the median ratio of the next band's spread (sigma-2 minus
+    sigma-6 blur) to the fine one's. Grain, even clumped or JPEG-softened, lives almost only in
+    the fine band: 0.13-0.5 on the aged prints of bench/photo.py's tuning split. A fine texture
+    of the scene (a lawn, gravel, a histology slide, a star field) has its plainest areas textured
+    at both scales: 0.6-0.9 on the clean photos of the do-no-harm set.
+    """
+    g = gray.astype(np.float32)
+    h, w = (g.shape[0] // block) * block, (g.shape[1] // block) * block
+    if min(h, w) < 2 * block:
+        return 1.0
+    b2, b6 = cv2.GaussianBlur(g, (0, 0), 2.0), cv2.GaussianBlur(g, (0, 0), 6.0)
+
+    def blocks(a):
+        return a[:h, :w].reshape(h // block, block, w // block, block)
+
+    fine, coarse, level = blocks(g - b2).std(axis=(1, 3)), blocks(b2 - b6).std(axis=(1, 3)), blocks(g).mean(axis=(1, 3))
+    unclipped = (level > 0.06) & (level < 0.94)
+    if unclipped.sum() < 8:
+        return 1.0
+    plain = unclipped & (fine <= np.percentile(fine[unclipped], 20))
+    return float(np.median(coarse[plain] / np.maximum(fine[plain], 1e-6)))
+
+
+GRAINY = 3.0 / 255  # print_grain() above this, with a coarseness() below GRAIN_COARSENESS, is grain and a sign of age
+GRAIN_COARSENESS = 0.55
+
+
+def grain_like(gray: np.ndarray) -> bool:
+    """True when the plainest areas of a [0, 1] image vary like grain, not like a texture of the scene.
+
+    coarseness() below GRAIN_COARSENESS; a JPEG's 8x8 block edges add to the coarser band, so the bar
+    rises with its blocking() (0.3 per unit above 1.05; the clean photos of the do-no-harm set with a
+    grain-sized print_grain() all read below 1.05, a 12 MP aged scan saved as a JPEG 1.6).
+    """
+    return coarseness(gray) < GRAIN_COARSENESS + 0.3 * max(0.0, blocking(gray) - 1.05)
+
+
+def softened_grain(gray: np.ndarray) -> float:
+    """print_grain() when the plainest areas vary like grain (grain_like()), else 0; [0, 1] units."""
+    return print_grain(gray) if grain_like(gray) else 0.0
+
+
+def blocking(gray: np.ndarray) -> float:
+    """JPEG blocking of a [0, 1] image: mean step across the 8x8 block borders over the mean step inside, >= 0.
+
+    About 1.0 for a photo never compressed or compressed gently; a JPEG at quality 50-60 gives
+    1.3-1.5 (bench/_photo_damage.py's re-compression, tuning split). Measured on the photo's own
+    pixel grid: only meaningful before any resize or crop.
+    """
+    g = gray.astype(np.float32)
+    if min(g.shape) < 32:
+        return 1.0
+    dx, dy = np.abs(np.diff(g, axis=1)), np.abs(np.diff(g, axis=0))
+    across_x, across_y = np.arange(dx.shape[1]) % 8 == 7, np.arange(dy.shape[0]) % 8 == 7
+    inside = dx[:, ~across_x].mean() + dy[~across_y].mean()
+    return float((dx[:, across_x].mean() + dy[across_y].mean()) / max(float(inside), 1e-6))
+
+
 def _odd(n: float) -> int:
     n = int(round(n))
     return n if n % 2 else n + 1
@@ -134,6 +224,7 @@ def _crowded(labels: np.ndarray, stats: np.ndarray, residual: np.ndarray, grain:
 
 
 
+CHIP_DEPTH = 0.15  # lost paper is followed at most this share of the shorter side in from the border
 WORK_SIDE = 1600  # marks are looked for on a copy at most this long (a 12 MP scan is shrunk by 2 or 3)
 MAX_WIDTH = 6  # widest scratch or crack looked for, in pixels of a ~500-1600 px working copy
 
@@ -145,6 +236,8 @@ def _border_loss(gray: np.ndarray, floor: float) -> np.ndarray:
     the border. Candidates stand out brightly from a broad median background and lie in the outer
     band (7 % of the shorter side); a component must touch the border. A photo whose own edge is
     bright (a white page, a sky) has that brightness in its background too: nothing stands out.
+    What is found grows into the connected paper-toned pixels up to CHIP_DEPTH in that stand out
+    from a background three times as broad (a chipped corner is wider than the band).
     """
     h, w = gray.shape
     band = max(4, int(0.07 * min(h, w)))
@@ -156,14 +249,34 @@ def _border_loss(gray: np.ndarray, floor: float) -> np.ndarray:
     inner[band:h - band, band:w - band] = True
     cand &= ~inner
     count, labels, stats, _ = cv2.connectedComponentsWithStats(cand.astype(np.uint8), connectivity=8)
-    # Lost paper runs along the edge: a component must hold a stretch of the outermost pixels (3 % of
-    # the side), where a white star or a highlight that the frame cuts only touches it.
+    # Lost paper runs along the edge: a component must hold a stretch of the outer rim (3 % of the side),
+    # where a white star or a highlight that the frame cuts only touches it. The rim is a few pixels deep:
+    # a scan often shows a strip of the scanner's lid or backdrop around the print (a rounded corner).
+    rim = max(1, int(0.025 * min(h, w)))
     edge = np.zeros((h, w), bool)
-    edge[0, :], edge[-1, :], edge[:, 0], edge[:, -1] = True, True, True, True
-    along = np.bincount(labels[edge], minlength=count)
+    edge[:rim, :], edge[-rim:, :], edge[:, :rim], edge[:, -rim:] = True, True, True, True
+    along = np.bincount(labels[edge], minlength=count) / rim
     touches = along >= max(3, 0.03 * min(h, w))
     touches[0] = False
-    return touches[labels]
+    lost = touches[labels]
+    if not lost.any():
+        return lost
+    # A chipped corner reaches further in than the band, and inside a big chip the paper is its own median
+    # background: the lost paper grows into connected paper-toned pixels up to CHIP_DEPTH of the side in,
+    # that stand out from a background three times as broad (the picture around the chip, not the chip).
+    depth = max(band, int(CHIP_DEPTH * min(h, w)))
+    near = np.zeros((h, w), bool)
+    near[:depth], near[-depth:], near[:, :depth], near[:, -depth:] = True, True, True, True
+    broad = cv2.resize(_median(cv2.resize(gray, (max(8, w // 4), max(8, h // 4)), interpolation=cv2.INTER_AREA),
+                               _odd(np.clip(min(h, w) / 4 / 3 * 1.0, 5, 255))), (w, h), interpolation=cv2.INTER_LINEAR)
+    grow = (near & ((gray - broad) > floor) & (gray > paper - 2 * floor)).astype(np.uint8)
+    found = lost.astype(np.uint8)
+    for _ in range(depth):
+        nxt = cv2.dilate(found, np.ones((3, 3), np.uint8)) & (grow | found)
+        if np.array_equal(nxt, found):
+            break
+        found = nxt
+    return found.astype(bool)
 
 
 def _find_on_fresh_photo(rgb: np.ndarray, strength: float = 0.5) -> Damage:
@@ -341,6 +454,10 @@ def _find_on_old_print(rgb: np.ndarray, strength: float = 0.5) -> Damage:
             keep &= extent >= 3 * length
         keep[0] = False
         mask |= keep[glabels]
+    # A crack followed pixel by pixel leaves holes and notches where its broken edge dips into the grain; a
+    # hole left unfilled shows as a faint line after the fill. Closing the lines (5x5) rebuilds their body.
+    mask = cv2.morphologyEx(mask.astype(np.uint8), cv2.MORPH_CLOSE, cv2.getStructuringElement(
+        cv2.MORPH_ELLIPSE, (5, 5))).astype(bool)
     # A speck lying on a scratch is not crowded by it: the scratches found are left out of the spots' neighbours.
     lone = np.where(cv2.dilate(mask.astype(np.uint8), np.ones((5, 5), np.uint8)).astype(bool), 0, diff)
     for sign in (1, -1):

@@ -35,7 +35,8 @@ def test_lama_rebuilds_only_the_masked_pixels(install_photo_model, fresh_backend
     rgb = photo("astronaut")[100:300, 60:310]  # 200 x 250: not a multiple of 8, spandrel pads
     mask = np.zeros(rgb.shape[:2], bool)
     mask[50:60, 20:200] = True  # a scratch
-    mask[120:126, 100:106] = True  # a dust spot
+    mask[120:126, 100:106] = True  # a dust spot...
+    mask[120:126, 180:186] = True  # ...and another: like-sized crops, filled in one batch
     out = lama(PhotoRequest(rgb, mask=mask)).image
     assert out.shape == rgb.shape and out.dtype == np.float32
     assert np.array_equal(out[~mask], rgb[~mask])
