@@ -103,3 +103,6 @@ if st.button(t("models.verify"), type="primary"):
             st.error(problem)
     else:
         st.success(t("models.verify_ok"))
+
+st.subheader(t("models.fonts"))  # the printed fonts and their licences: here, not on the children's pages
+st.caption(t("comics.ui.licence"))

@@ -25,6 +25,16 @@ __all__ = ["bubbles_step_ui", "comic_state", "export_step_ui", "hero_step_ui", "
            "panels_step_ui", "story_step_ui"]
 
 GRID = [["top-left", "top", "top-right"], ["left", "centre", "right"], ["bottom-left", "bottom", "bottom-right"]]
+# A bubble's move buttons: a grid of as many columns as fit with whole words (a tablet in portrait with the
+# menu open leaves ~190 px: one per row), their words wrapping rather than ending in "…".
+MOVES_CSS = """<style>
+[class*="st-key-comic-moves-"] [data-testid="stHorizontalBlock"] {
+  display: grid; grid-template-columns: repeat(auto-fit, minmax(7.5rem, 1fr)); gap: 0.5rem; }
+[class*="st-key-comic-moves-"] [data-testid="stColumn"] { width: auto; min-width: 0; }
+[class*="st-key-comic-moves-"] button [data-testid="stMarkdownContainer"],
+[class*="st-key-comic-moves-"] button [data-testid="stMarkdownContainer"] p {
+  white-space: normal; overflow: visible; text-overflow: clip; }
+</style>"""
 
 
 # -- 1. layout -------------------------------------------------------------------------------
@@ -140,21 +150,21 @@ def bubbles_step_ui(comic: dict) -> None:
                 st.session_state["comic-bubble-clear"] = True  # an empty box: no duplicate by a second tap
                 st.rerun()
     with right:
+        st.html(MOVES_CSS)
         if not panel["bubbles"]:
             st.caption(t("comics.ui.no_bubbles"))
         for b, bubble in enumerate(panel["bubbles"]):
             with st.container(border=True):
                 st.markdown(f"{KIND_EMOJI[bubble['kind']]} **{t('comics.ui.bubble_n', n=b + 1)}** — {bubble['text']}")
-                # words with the arrows (an emoji alone shows as a blank pill on some tablets), two per row
+                # words with the arrows (an emoji alone shows as a blank pill on some tablets), as many per row
+                # as fit whole (MOVES_CSS); the words say what they do, no tooltip to hide the next button
                 moves = {"left": (-1, 0), "right": (1, 0), "up": (0, -1), "down": (0, 1)}
-                rows = [st.columns(2), st.columns(2)]
-                for n, (name, (dx, dy)) in enumerate(moves.items()):
-                    if rows[n // 2][n % 2].button(t(f"comics.ui.bubble_{name}"), key=f"comic-nudge-{i}-{b}-{name}",
-                                                  help=t("comics.ui.bubble_nudge"), width="stretch"):
+                cells = st.container(key=f"comic-moves-{i}-{b}").columns(4)
+                for cell, (name, (dx, dy)) in zip(cells, moves.items()):
+                    if cell.button(t(f"comics.ui.bubble_{name}"), key=f"comic-nudge-{i}-{b}-{name}", width="stretch"):
                         bubble["nudge"] = [bubble["nudge"][0] + dx, bubble["nudge"][1] + dy]
                         st.rerun()
-                if st.button(t("comics.ui.bubble_delete"), key=f"comic-remove-{i}-{b}",
-                             help=t("comics.ui.bubble_remove"), width="stretch"):
+                if st.button(t("comics.ui.bubble_delete"), key=f"comic-remove-{i}-{b}", width="stretch"):
                     panel["bubbles"].pop(b)
                     st.rerun()
     preview_ui(comic, dpi=45)
@@ -208,7 +218,6 @@ def export_step_ui(comic: dict) -> None:
         page = page_spec(comic)
         if page.ai_made:
             st.caption(t("comics.ui.uses_ai", mention=mention_text(lang())))
-        st.caption(t("comics.ui.licence"))
         bleed = st.checkbox(t("comics.ui.bleed"), key=wkey("comic", "comic-bleed"))
         marks = st.checkbox(t("comics.ui.crop_marks"), key=wkey("comic", "comic-marks"))
         hint = expected_time_text("comics.render")

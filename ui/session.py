@@ -196,9 +196,12 @@ def sidebar_ui() -> None:
         if is_facilitator() and workshops:
             ids = [w["id"] for w in workshops]
             current = st.session_state.get("workshop_id")
-            index = ids.index(current) if current in ids else 0
             names = {w["id"]: f"{w['name']} ({long_date(w['day'], lang())})" for w in workshops}
-            picked = st.selectbox(t("sidebar.workshop"), ids, index=index, format_func=names.get, key="workshop_pick")
+            # the choice goes through the widget's key, never `index=`: a changed index makes Streamlit
+            # see another widget, and the browser's stale one brought the first workshop back a rerun later
+            if st.session_state.get("workshop_pick") != current:
+                st.session_state["workshop_pick"] = current if current in ids else ids[0]
+            picked = st.selectbox(t("sidebar.workshop"), ids, format_func=names.get, key="workshop_pick")
             if picked != current:
                 st.session_state["workshop_id"] = picked
                 st.session_state.pop("participant_id", None)
@@ -220,8 +223,9 @@ def sidebar_ui() -> None:
                 ids = [None] + [p["id"] for p in people]
                 names = {None: t("sidebar.nobody"), **{p["id"]: p["name"] for p in people}}
                 current = st.session_state.get("participant_id")
-                picked = st.selectbox(t("sidebar.who"), ids, index=ids.index(current) if current in ids else 0,
-                                      format_func=names.get, key="participant_pick")
+                if st.session_state.get("participant_pick") != current:  # by the key, as the workshop above
+                    st.session_state["participant_pick"] = current if current in ids else None
+                picked = st.selectbox(t("sidebar.who"), ids, format_func=names.get, key="participant_pick")
                 st.session_state["participant_id"] = picked
                 participant = current_participant()
                 if participant and participant["minor"] and not participant["consent"]:

@@ -23,6 +23,7 @@ from .storybook_state import choices_data, current_story, keep_story, key, story
 from .widgets import download_ui, picture_choice_ui
 
 LANGUAGE_NAMES = {"fr": "🇫🇷 Français", "en": "🇬🇧 English"}
+PREVIEW_PICTURE_PX = 520
 TONE_EMOJI = {"funny": "😄", "adventure": "🗺️", "calm": "🌙"}
 
 
@@ -46,12 +47,16 @@ def choices_ui() -> dict:
                                 horizontal=True, format_func=LANGUAGE_NAMES.get, key=key("story-language"))
     shown = lang()
     hero = picture_choice_ui(t("story.ui.hero"), _options("heroes", HEROES, shown), key="story-hero")
-    if data.get("gender_for") != hero:  # a new picture brings its own default
-        data["gender"], data["gender_for"] = HERO_GENDER[hero], hero
+    if data.get("gender_for") != hero:  # a new picture: a child is who the picture shows, an animal is not chosen yet
+        data["gender"], data["gender_for"] = (HERO_GENDER[hero] if hero in ("girl", "boy") else ""), hero
     if hero not in ("girl", "boy"):  # an animal hero is a girl or a boy as the child says (a she-bear cub)
-        data["gender"] = st.radio(t("story.ui.gender"), GENDERS, index=GENDERS.index(data["gender"]),
-                                  horizontal=True, key=key(f"story-gender-{hero}"),
-                                  format_func=lambda g: t(f"story.ui.gender_{g}"))
+        chosen = st.radio(t("story.ui.gender"), GENDERS, horizontal=True, key=key(f"story-gender-{hero}"),
+                          index=GENDERS.index(data["gender"]) if data["gender"] in GENDERS else None,
+                          format_func=lambda g: t(f"story.ui.gender_{g}"))
+        data["gender"] = chosen or ""
+        if not chosen:  # no choice: the animal's own noun says which words the story uses (le petit renard, il)
+            noun = lexicon(shown)["heroes"][hero]["noun"]
+            st.caption(t("story.ui.gender_default", noun=noun, pronoun=t(f"story.ui.pronoun_{HERO_GENDER[hero]}")))
     companion = picture_choice_ui(t("story.ui.companion"), _options("companions", COMPANIONS, shown),
                                   key="story-companion")
     place = picture_choice_ui(t("story.ui.place"), _options("places", PLACES, shown), key="story-place", columns=5)
@@ -198,7 +203,8 @@ def preview_ui(story: Story) -> None:
     page = story.pages[number - 1]
     with st.container(border=True):
         if page.picture and Path(page.picture).exists():
-            st.image(page.picture, alt=t("alt.story_picture"), use_container_width=True)
+            # at most PREVIEW_PICTURE_PX wide: on a laptop (1280 x 800) the words stay in sight under it
+            st.image(page.picture, alt=t("alt.story_picture"), width=PREVIEW_PICTURE_PX)
         text = html.escape(page.text)
         st.markdown(f"<p class='story-preview-text' style='font-size:1.6rem;line-height:1.5'>{text}</p>",
                     unsafe_allow_html=True)

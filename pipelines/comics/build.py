@@ -26,6 +26,18 @@ def mention_text(language: str) -> str:
     return translate("comics.render.mention", language, library=library_name())
 
 
+def print_warning(page: PageSpec, key: str, params: dict) -> tuple[str, dict]:
+    """A print engine warning said for the child who made the page: a picture under 150 dpi becomes
+    "panel n will look blurry" with what to do (photograph the drawing closer, zoom the frame less);
+    never a file name. Other warnings pass unchanged."""
+    name = str(params.get("name", ""))
+    if key == "export.low_dpi" and name.isdigit() and 1 <= int(name) <= len(page.panels):
+        number = int(name)
+        made_by_ai = page.panels[number - 1].ai
+        return ("comics.print.blurry_picture" if made_by_ai else "comics.print.blurry_drawing"), {"n": number}
+    return key, params
+
+
 def check_pictures(page: PageSpec) -> None:
     """Every panel's picture file opens through the picture loader (the message names the panel and says why)."""
     from ..safety.uploads import open_picture
@@ -69,7 +81,7 @@ def build_page(page: PageSpec, out_dir: Path, *, pdf: str | None = "page.pdf", p
         warnings = write_pdf(composed, out_dir / pdf, title=page.title, authors=page.authors,
                              ai_made=page.ai_made, language=language, bleed_mm=bleed_mm, crop_marks=crop_marks)
         result.files["pdf"] = out_dir / pdf
-        result.warnings += [(w.key, dict(w.params)) for w in warnings]
+        result.warnings += [print_warning(page, w.key, dict(w.params)) for w in warnings]
     # 4. Each panel's picture, as it was drawn (no crop), for the children to keep.
     if panels:
         from ..safety.uploads import open_picture

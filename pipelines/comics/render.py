@@ -1,6 +1,7 @@
 """Draw a composed page: to a PNG picture (PIL) or onto a PDF canvas (reportlab), the same way."""
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 from .bubbles import LINE_MM, BubbleShape
@@ -36,11 +37,40 @@ def panel_picture(path: str, width_mm: float, height_mm: float, dpi: int):
     return image.resize(size, Image.LANCZOS)
 
 
+@dataclass(frozen=True)
+class PaintStep:
+    """One step of drawing a bubble, the same for the picture and the PDF: a closed path (mm), filled with
+    `fill` (None: not filled), then outlined with a line `stroke_mm` wide centred on the path (0: none)."""
+
+    points: list
+    fill: str | None
+    stroke_mm: float
+
+
+def paint_steps(bubble: BubbleShape) -> list[PaintStep]:
+    """How a bubble is drawn, in order. Body and tail are outlined first with a double-width line, then
+    filled over: the inner half of the line is covered, so body and tail read as one shape with a
+    LINE_MM outline. The thought trail's puffs are filled and outlined one by one."""
+    shapes = [bubble.body] + ([bubble.tail] if bubble.tail else [])
+    return ([PaintStep(points, None, LINE_MM * 2) for points in shapes]
+            + [PaintStep(points, bubble.fill, 0.0) for points in shapes]
+            + [PaintStep(points, bubble.fill, LINE_MM) for points in bubble.puffs])
+
+
 # -- PNG -------------------------------------------------------------------------------------
+SUPERSAMPLE_BELOW_DPI = 120  # small previews are drawn twice as big, then reduced: outlines stay whole lines
+
+
 def render_png(composed: Composed, dpi: int = 150):
-    """The page as an RGB picture at `dpi`."""
+    """The page as an RGB picture at `dpi` (pixels per inch; the page is `composed.width` x `height` mm).
+
+    Below SUPERSAMPLE_BELOW_DPI the page is drawn at twice the resolution and reduced (Lanczos), so the
+    0.45 mm bubble outline (under one pixel at 45 dpi) still shows as a soft line, as in the printed page."""
     from PIL import Image, ImageDraw
 
+    if dpi < SUPERSAMPLE_BELOW_DPI:
+        big = render_png(composed, dpi * 2)
+        return big.resize((round(composed.width * dpi / 25.4), round(composed.height * dpi / 25.4)), Image.LANCZOS)
     k = dpi / 25.4  # pixels per millimetre
     image = Image.new("RGB", (round(composed.width * k), round(composed.height * k)), "white")
     draw = ImageDraw.Draw(image)
@@ -49,7 +79,7 @@ def render_png(composed: Composed, dpi: int = 150):
         box = (round(x * k), round(y * k), round((x + w) * k), round((y + h) * k))
         if picture and Path(picture).is_file():
             image.paste(panel_picture(picture, w, h, dpi).resize((box[2] - box[0], box[3] - box[1])), box[:2])
-        draw.rectangle(box, outline=INK, width=border)
+        _stroke_png(draw, [box[:2], (box[2], box[1]), box[2:], (box[0], box[3])], border)
     for bubble in composed.bubbles:
         _bubble_png(draw, bubble, k)
     for text, x, baseline, size, bold, align in composed.texts:
@@ -57,17 +87,20 @@ def render_png(composed: Composed, dpi: int = 150):
     return image
 
 
+def _stroke_png(draw, points, width_px: int) -> None:
+    """A closed outline centred on the path (as a PDF stroke is), with round joins."""
+    closed = list(points) + [points[0], points[1]]  # past the start so the first corner is joined too
+    draw.line(closed, fill=INK, width=width_px, joint="curve")
+
+
 def _bubble_png(draw, bubble: BubbleShape, k: float) -> None:
-    line = max(1, round(LINE_MM * k))
     scaled = lambda points: [(px * k, py * k) for px, py in points]  # noqa: E731
-    # Outline first, thick, then the fill over it: body and tail merge into one outlined shape.
-    shapes = [bubble.body] + ([bubble.tail] if bubble.tail else [])
-    for points in shapes:
-        draw.polygon(scaled(points), outline=INK, width=line * 2)
-    for points in shapes:
-        draw.polygon(scaled(points), fill=bubble.fill)
-    for puff in bubble.puffs:
-        draw.polygon(scaled(puff), fill=bubble.fill, outline=INK, width=line)
+    for step in paint_steps(bubble):
+        points = scaled(step.points)
+        if step.fill:
+            draw.polygon(points, fill=step.fill)
+        if step.stroke_mm:
+            _stroke_png(draw, points, max(1, round(step.stroke_mm * k)))
     for line_text, x, baseline, size in text_lines(bubble):
         draw_runs_pil(draw, (x * k, baseline * k), runs(line_text, bubble.lettering.bold),
                       max(6, round(size * PT_MM * k)), INK, "centre")
@@ -108,7 +141,7 @@ def draw_pdf(page, composed: Composed) -> None:
     canvas.setLineJoin(1)
     for number, ((x, y, w, h), picture) in enumerate(composed.panels, start=1):
         if picture and Path(picture).is_file():
-            page.image(picture, x, y, w, h, fit="cover", bleed=False, name=f"{number}: {Path(picture).name}")
+            page.image(picture, x, y, w, h, fit="cover", bleed=False, name=str(number))  # the panel's number
         canvas.setLineWidth(composed.border * MM_PT)
         x0, y1 = page.to_pt(x, y)
         canvas.rect(x0, y1 - h * MM_PT, w * MM_PT, h * MM_PT, stroke=1, fill=0)
@@ -132,16 +165,13 @@ def _path(canvas, points, to_pt):
 def _bubble_pdf(canvas, bubble: BubbleShape, to_pt) -> None:
     from reportlab.lib.colors import HexColor
 
-    shapes = [bubble.body] + ([bubble.tail] if bubble.tail else [])
-    canvas.setFillColor(HexColor(bubble.fill))
-    canvas.setLineWidth(LINE_MM * 2 * MM_PT)
-    for points in shapes:  # outline, then fill over it, as in the PNG
-        canvas.drawPath(_path(canvas, points, to_pt), stroke=1, fill=0)
-    for points in shapes:
-        canvas.drawPath(_path(canvas, points, to_pt), stroke=0, fill=1)
-    canvas.setLineWidth(LINE_MM * MM_PT)
-    for puff in bubble.puffs:
-        canvas.drawPath(_path(canvas, puff, to_pt), stroke=1, fill=1)
+    for step in paint_steps(bubble):
+        if step.fill:
+            canvas.setFillColor(HexColor(step.fill))
+        if step.stroke_mm:
+            canvas.setLineWidth(step.stroke_mm * MM_PT)
+        canvas.drawPath(_path(canvas, step.points, to_pt), stroke=1 if step.stroke_mm else 0,
+                        fill=1 if step.fill else 0)
     canvas.setFillColor(HexColor(INK))
     for line_text, x, baseline, size in text_lines(bubble):
         draw_runs(canvas, *to_pt(x, baseline), runs(line_text, bubble.lettering.bold), size, "centre")

@@ -24,7 +24,7 @@ class Book:
     language: str
     pages: list[BookPage]
     cover: str | None = None  # picture of the cover page
-    cover_name: str = ""  # what the cover picture is called for the person (their file), in print warnings
+    cover_name: str = ""  # the cover picture's name in print warnings (a story page's picture: its number)
     ai_generated: bool = True
     description: str = ""
     end_title: str = ""  # the last page ("how this book was made")

@@ -65,21 +65,35 @@ def booklet_pages(book: Book) -> list[tuple[str, BookPage | None]]:
 
 
 # -- drawing one page ------------------------------------------------------------------------
-def _picture_or_frame(page: Page, picture: str | None, x: float, y: float, w: float, h: float,
-                      caption: str = "", name: str = "") -> None:
-    if picture and Path(picture).exists():
+LEADING = 1.35  # the story text's line height, as a multiple of its size
+
+
+def _has_picture(picture: str | None) -> bool:
+    return bool(picture) and Path(picture).exists()
+
+
+def _picture(page: Page, picture: str | None, x: float, y: float, w: float, h: float, name: str = "") -> None:
+    """The picture fitted in its box; nothing at all when there is none (no empty frame on the paper)."""
+    if _has_picture(picture):
         page.image(picture, x, y, w, h, fit="contain", bleed=False, name=name or Path(picture).name)
-        return
-    page.rect(x, y, w, h, stroke=(0.7, 0.7, 0.75), line_mm=0.5, radius_mm=4, dash=(3, 2))
-    if caption:
-        page.text(caption, x + w / 2, y + h / 2, size=12, color=SOFT, align="center", family="readable")
 
 
-def _text_in_box(page: Page, text: str, x: float, y: float, w: float, h: float, size: float) -> None:
-    """Story text as large as asked, shrunk step by step until it fits the box."""
-    while size > 8 and not fit_text(text, w, h, size, "readable").fits:
+def _text_size(text: str, w: float, h: float, size: float) -> float:
+    """The asked size, shrunk by half points (not below 8 pt) until the text fits the box."""
+    while size > 8 and not fit_text(text, w, h, size, "readable", leading=LEADING).fits:
         size -= 0.5
-    page.text_box(text, x, y, w, h, size=size, family="readable", color=INK, leading=1.35)
+    return size
+
+
+def _text_in_box(page: Page, text: str, x: float, y: float, w: float, h: float, size: float,
+                 centred: bool = False) -> None:
+    """Story text as large as asked, shrunk step by step until it fits the box; `centred` sets the block in
+    the middle of the box's height (a page with no picture)."""
+    size = _text_size(text, w, h, size)
+    if centred:
+        lines = len(fit_text(text, w, h, size, "readable", leading=LEADING).lines)
+        y += max(0.0, (h - lines * size * LEADING * 25.4 / 72) / 2)
+    page.text_box(text, x, y, w, h, size=size, family="readable", color=INK, leading=LEADING)
 
 
 def draw_page(page: Page, book: Book, kind: str, item: BookPage | None, number: int, ai_note: bool) -> None:
@@ -89,21 +103,23 @@ def draw_page(page: Page, book: Book, kind: str, item: BookPage | None, number: 
     inner = w - 2 * MARGIN
     if kind == "cover":
         _text_in_box(page, book.title, MARGIN, 16, inner, 34, 24)
-        _picture_or_frame(page, book.cover, MARGIN, 54, inner, h - 100, name=book.cover_name)
+        _picture(page, book.cover, MARGIN, 54, inner, h - 100, name=book.cover_name)
         page.text(labels.get("by", book.author), w / 2, h - 32, size=14, family="readable", color=INK, align="center")
         if labels.get("made_with"):
             page.text(labels["made_with"], w / 2, h - 22, size=9, color=SOFT, align="center")
     elif kind == "story":
-        picture_h = h * 0.52
-        # A long page keeps the reader's type size: the picture gives up room first (down to a fifth of
-        # the page), and only then does the text shrink.
-        while picture_h > h * 0.2 and not fit_text(item.text, inner, h - picture_h - 2 * MARGIN - 16,
-                                                   book.text_pt, "readable").fits:
-            picture_h -= 4
-        _picture_or_frame(page, item.picture, MARGIN, MARGIN, inner, picture_h,
-                          labels.get("page", "Page {number}").format(number=number - 1))
-        _text_in_box(page, item.text, MARGIN, MARGIN + picture_h + 6, inner, h - picture_h - 2 * MARGIN - 16,
-                     book.text_pt)
+        text_h = h - 2 * MARGIN - 16  # above the folio
+        if _has_picture(item.picture):
+            picture_h = h * 0.52
+            # A long page keeps the reader's type size: the picture gives up room first (down to a fifth of
+            # the page), and only then does the text shrink.
+            while picture_h > h * 0.2 and not fit_text(item.text, inner, text_h - picture_h, book.text_pt,
+                                                       "readable", leading=LEADING).fits:
+                picture_h -= 4
+            _picture(page, item.picture, MARGIN, MARGIN, inner, picture_h, name=str(number - 1))  # page n
+            _text_in_box(page, item.text, MARGIN, MARGIN + picture_h + 6, inner, text_h - picture_h, book.text_pt)
+        else:  # a book without pictures: the text alone, in the middle of the page
+            _text_in_box(page, item.text, MARGIN, MARGIN, inner, text_h, book.text_pt, centred=True)
         page.text(str(number - 1), w / 2, h - 8, size=10, color=SOFT, align="center")
     elif kind == "end":
         page.text(book.end_title, w / 2, 24, size=16, bold=True, color=INK, align="center", family="readable")

@@ -19,6 +19,9 @@ TEXT_PT = {"4-6": 18.0, "7-8": 15.0, "9-10": 13.0}  # printed text size by readi
 MUSIC_SECONDS = 20.0
 
 
+COVER_NAME = "cover"  # how the print engine names the cover picture in its warnings (story pages: their number)
+
+
 def note_text(note: dict, language: str) -> str:
     """A story note ({key, params}) as a sentence; a nested reason key is translated first."""
     params = dict(note.get("params", {}))
@@ -29,7 +32,7 @@ def note_text(note: dict, language: str) -> str:
 
 
 def check_pictures(story: Story) -> list[dict]:
-    """Notes for pages whose picture is missing or unreadable (the page is printed with a frame instead)."""
+    """Notes for pages whose picture is missing or unreadable (the page is printed with its text alone)."""
     notes = []
     for number, page in enumerate(story.pages, start=1):
         if not page.picture:
@@ -146,7 +149,7 @@ def to_book(story: Story, cover: str | None, ai_pictures: bool, voice_label: str
               "made_with": t("story.book.made_with", library=library_name())}
     first = next((p.picture for p in story.pages if p.picture and Path(p.picture).exists()), "")
     return Book(title=letter_text(story.title, lang), author=story.author, language=lang, pages=pages, cover=cover,
-                cover_name=Path(first).name if first else "",
+                cover_name=COVER_NAME if first else "",
                 ai_generated=ai_made, description=story.title, end_title=t("story.book.how_title"),
                 end_lines=how_made_lines(story, pictures, music_label or (t("story.book.music_none") if not has_music
                                                                            else "Atelier"),
@@ -182,4 +185,17 @@ def export_book(story: Story, out_dir: Path, *, epub: str | None = "book.epub", 
         path, found = write_booklet_pdf(book, out_dir / booklet, crop_marks=crop_marks)
         files["booklet"], warnings = str(path), warnings + [w for w in found if w not in warnings]
     progress(1.0, "story.progress.booklet")
-    return {"files": files, "warnings": [{"key": w.key, "params": w.params} for w in warnings], "notes": notes}
+    first = next((n for n, p in enumerate(story.pages, start=1) if p.picture and Path(p.picture).exists()), 0)
+    said = [print_warning(w.key, dict(w.params), len(story.pages), first) for w in warnings]
+    return {"files": files, "warnings": [w for i, w in enumerate(said) if w not in said[:i]], "notes": notes}
+
+
+def print_warning(key: str, params: dict, pages: int, cover_page: int = 0) -> dict:
+    """A print engine warning ({key, params}) said for the child: a picture under 150 dpi becomes "the picture
+    of page n will look blurry" with what to do, never a file name (the cover is the picture of `cover_page`,
+    the first page with one). Other warnings pass unchanged."""
+    name = str(params.get("name", ""))
+    number = cover_page if name == COVER_NAME else int(name) if name.isdigit() else 0
+    if key == "export.low_dpi" and 1 <= number <= pages:
+        return {"key": "story.print.blurry_page", "params": {"number": number}}
+    return {"key": key, "params": params}

@@ -23,7 +23,10 @@ NAME_MAX = 24
 PAGE_MAX_CHARS = 600  # an edited page longer than this no longer fits the printed page in large type
 NAME_PATTERN = re.compile(r"^[^\W\d_]+(?:[ '’-][^\W\d_]+)*$")
 GENDERS = ("f", "m")  # the hero is a girl / she or a boy / he, as the child chooses
-HERO_GENDER = {"girl": "f", "boy": "m", "fox": "f", "bear": "m"}  # the picture's default choice
+# The hero's gender when the child gave none: a child picture is who it shows; an animal is spoken of as its
+# plain French noun is ("le petit renard … il", "le petit ours … il"), the form a young reader expects, never an
+# "elle" the child did not choose. A chosen gender always wins (a she-bear cub: "la petite oursonne … elle").
+HERO_GENDER = {"girl": "f", "boy": "m", "fox": "m", "bear": "m"}
 # A participant's age group (workshop console) -> the book's reading age (sentences per page, type size).
 READING_AGE_FOR_GROUP = {"4-6": "4-6", "7-8": "7-8", "8-12": "9-10", "9-10": "9-10", "11-14": "9-10",
                          "family": "4-6", "adults": "9-10"}
@@ -61,7 +64,7 @@ class StorySpec:
 
     hero_name: str = "Zoé"
     hero: str = "girl"
-    hero_gender: str = ""  # "f" or "m" as the child chose; empty: the picture's (HERO_GENDER)
+    hero_gender: str = ""  # "f" or "m" as the child chose; empty: HERO_GENDER's default for the hero
     companion: str = "dragon"
     place: str = "forest"
     object: str = "key"

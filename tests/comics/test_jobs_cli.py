@@ -23,7 +23,9 @@ def test_render_job_stores_the_page_as_a_creation(immediate_queue, store, worksh
     assert artifact["kind"] == "comic_page" and artifact["ai_made"] and artifact["title"] == "Le dragon gourmand"
     assert set(artifact["files"]) == {"pdf", "png"}
     assert {"panel-1", "panel-4"} <= set(job.files())
-    assert any(w["key"] == "export.low_dpi" for w in job.result["warnings"])  # 640 px drawings on A4
+    # 640 px drawings on A4: each blurry panel is named by its number, for the child (no file name)
+    assert {"key": "comics.print.blurry_drawing", "params": {"n": 1}} in job.result["warnings"]
+    assert {"key": "comics.print.blurry_picture", "params": {"n": 2}} in job.result["warnings"]  # drawn by the AI
 
 
 def test_render_job_fails_with_the_panel_named(immediate_queue, workshop, comic_page, tmp_path):

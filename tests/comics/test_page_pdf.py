@@ -1,6 +1,7 @@
 """The printed comic page, checked in the PDF itself: size, margins, bubble text inside its bubble, fonts."""
 from __future__ import annotations
 
+import re
 import subprocess
 
 import pdfplumber
@@ -97,3 +98,19 @@ def test_png_and_each_panel_are_written(atelier_env, comic_page, tmp_path):
         assert page.size == (round(210 / 25.4 * 150), round(297 / 25.4 * 150))
         assert page.getpixel((5, 5)) == (255, 255, 255)  # margins stay white
     assert sorted(k for k in made.files if k.startswith("panel-")) == ["panel-1", "panel-2", "panel-3", "panel-4"]
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_print_warnings_say_what_to_do_without_file_names(atelier_env, comic_page, tmp_path, language):
+    from pipelines.i18n import translate
+
+    made = build_page(comic_page, tmp_path / "out", png=None, panels=False)
+    texts = [translate(key, language, **params) for key, params in made.warnings]
+    assert len(texts) == 4, texts  # 640 px drawings in A4 panels: every panel under 150 dpi
+    panel = {"fr": "La case {n} ", "en": "Panel {n} "}[language]
+    for n, text in enumerate(texts, start=1):
+        assert text.startswith(panel.format(n=n))
+        assert "🔍 Zoom" in text  # the frame's zoom control, named as the child sees it
+        assert not re.search(r"\.(png|jpe?g|webp)|/|\bdpi\b|\bppp\b|dragon|chat|panel-", text), text
+    photo = {"fr": "photo de ton dessin", "en": "photo of your drawing"}[language]
+    assert photo in texts[0] and photo not in texts[1]  # panel 2 was drawn by the AI: no photo to retake

@@ -89,3 +89,13 @@ def test_no_magic_number_without_an_ai_model(app):
 def test_a_bubble_on_an_empty_panel_is_explained_in_the_childs_words(app):
     assert any("La case 1 n'a pas encore d'image" in w.value for w in app.warning)
     assert _button(app, "➕ Ajouter la bulle").disabled
+
+
+def test_no_licence_on_the_childs_page(app, atelier_env):
+    """Font licences belong on the facilitator's models page, not on the comic a child makes."""
+    shown = " ".join(e.value for kind in ("caption", "markdown", "info") for e in getattr(app, kind))
+    assert "Licen" not in shown and "SIL" not in shown
+    models = AppTest.from_file(str(ROOT / "pages" / "models.py"), default_timeout=60)
+    models.run()
+    assert not models.exception, models.exception
+    assert any("Comic Neue (SIL Open Font License 1.1)" in c.value for c in models.caption)

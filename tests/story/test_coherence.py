@@ -65,6 +65,10 @@ def test_the_checker_catches_what_it_is_for():
     ("fox", "m", "fr", ["un petit renard"], ["renarde"], {"il", "lui"}),
     ("bear", "f", "en", ["little bear cub"], [], {"she", "her"}),
     ("fox", "m", "en", ["little fox"], [], {"he", "his", "him"}),
+    # no choice made: the animal's plain noun and its pronoun, never an "elle" / "she" nobody chose
+    ("fox", "", "fr", ["un petit renard"], ["renarde"], {"il", "lui"}),
+    ("bear", "", "fr", ["un petit ourson"], ["oursonne"], {"il", "lui"}),
+    ("fox", "", "en", ["little fox"], [], {"he", "his", "him"}),
 ])
 def test_the_hero_is_who_the_child_chose(hero, gender, language, expected, absent, pronouns):
     """A girl named Ève, a she-bear cub: the hero's words follow the child's choice, not the animal's noun."""
@@ -86,6 +90,16 @@ def test_girl_and_boy_pictures_follow_the_gender_choice():
     assert StorySpec(hero="girl", hero_gender="m").checked().hero == "boy"
     assert StorySpec(hero="boy").checked().hero_gender == "m"
     assert StorySpec(hero="bear", hero_gender="f").checked().hero == "bear"
+
+
+def test_an_animal_without_a_chosen_gender_is_spoken_of_as_its_noun():
+    """No "elle" nobody chose: an animal hero's default gender is the grammatical gender of its plain French noun."""
+    from pipelines.story.spec import HERO_GENDER
+
+    for hero in ("fox", "bear"):
+        entry = lexicon("fr")["heroes"][hero]
+        assert StorySpec(hero=hero).checked().hero_gender == HERO_GENDER[hero] == entry["gender"] == "m"
+        assert entry["noun"].startswith("petit ")  # "petit renard", "petit ours": masculine nouns, "il"
 
 
 @pytest.mark.parametrize("language", ["fr", "en"])

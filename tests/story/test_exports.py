@@ -1,6 +1,7 @@
 """EPUB (epubcheck: 0 errors, 0 warnings), A5 PDF and booklet imposition, CLI, read-aloud."""
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import sys
@@ -53,7 +54,7 @@ def test_book_with_pictures_music_and_voice_passes_epubcheck(atelier_env, tmp_pa
     story = write_story(StorySpec(hero_name="Zoé", pages=6, language="fr", reading_age="4-6"))
     story.pages[0].picture = pictures[0]
     story.pages[2].picture = pictures[1]
-    story.pages[3].picture = str(tmp_path / "deleted.png")  # a missing picture: framed, noted, the book kept
+    story.pages[3].picture = str(tmp_path / "deleted.png")  # a missing picture: noted, the book kept (text alone)
     voice = "story.voice.espeak" if shutil.which("espeak-ng") else None
     result = make_book(story, tmp_path / "out", music=True, theme="waltz", voice=voice, seed=2, crop_marks=True,
                        ai_pictures=True)
@@ -114,3 +115,45 @@ def test_cli_write_and_make(atelier_env, tmp_path):
     bad.write_text('[story]\nhero_name = ""\n')
     done = run("write", str(bad))
     assert done.returncode == 2 and "prénom" in done.stderr
+
+
+def test_pages_without_pictures_print_the_text_alone(atelier_env, tmp_path, pictures):
+    """No empty dashed frame nor "Page 1" placeholder on paper: a page with no picture is its text, centred."""
+    import pdfplumber
+
+    story = write_story(StorySpec(hero_name="Zoé", pages=4, language="fr", reading_age="7-8"))
+    story.pages[1].picture = pictures[0]
+    result = make_book(story, tmp_path / "out", music=False, seed=1)
+    for name in ("pdf", "booklet"):
+        with pdfplumber.open(result["files"][name]) as pdf:
+            for page in pdf.pages:
+                drawn = page.rects + page.curves + page.lines
+                assert not [d for d in drawn if d.get("dash")], f"{name} p{page.page_number}: dashed frame"
+                assert not re.search(r"\bPage \d", page.extract_text() or ""), f"{name} p{page.page_number}"
+    with pdfplumber.open(result["files"]["pdf"]) as pdf:
+        for number, page in enumerate(pdf.pages[1:5]):
+            assert not (page.rects + page.curves + page.lines)  # nothing but the picture and the words
+            words = [w for w in page.extract_words() if w["text"] != str(number + 1)]  # not the folio
+            top, bottom = min(w["top"] for w in words), max(w["bottom"] for w in words)
+            if number == 1:
+                assert len(page.images) == 1 and top > page.height * 0.4  # the text under its picture
+            else:
+                assert not page.images
+                middle = (top + bottom) / 2  # the text alone sits in the middle of the page
+                assert abs(middle - page.height / 2) < page.height * 0.1, (number, top, bottom)
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_a_blurry_picture_is_said_with_its_page_number_never_its_file(atelier_env, tmp_path, language):
+    from pipelines.i18n import translate
+    from pipelines.story.book import note_text
+
+    small = tmp_path / "drawing-ee91f49472a5-01-3797.png"  # named as the studio keeps an upload
+    Image.new("RGB", (400, 300), (200, 120, 60)).save(small)
+    story = write_story(StorySpec(hero_name="Zoé", pages=4, language=language))
+    story.pages[2].picture = str(small)  # page 3, also the cover's picture (the first page with one)
+    result = make_book(story, tmp_path / "out", music=False, seed=1)
+    assert result["warnings"] == [{"key": "story.print.blurry_page", "params": {"number": 3}}]
+    text = note_text(result["warnings"][0], language)
+    assert text == translate("story.print.blurry_page", language, number=3)
+    assert not re.search(r"\.png|drawing-|\bppp\b|\bdpi\b|/", text), text

@@ -80,8 +80,20 @@ def test_a_she_bear_cub_when_the_child_says_so(page):
     assert not [r for r in at.radio if r.label == "Le héros est…"]  # the girl picture is a girl already
     at.button(key="story-hero-bear").click().run()
     gender = [r for r in at.radio if r.label == "Le héros est…"][0]
-    assert gender.value == "m"  # the bear picture starts as a boy cub...
+    assert gender.value is None  # the bear picture is neither until the child says (no "elle" nobody chose)...
+    assert any("dira « il », comme pour « le petit ours »" in c.value for c in at.caption)
     gender.set_value("f").run()  # ...and the child makes her a girl
+    assert not any("dira" in c.value for c in at.caption)
     story = _write(at, store, "Ève")
     text = " ".join(p["text"] for p in story["pages"])
     assert "oursonne" in text and "ourson " not in text
+
+
+def test_a_fox_nobody_made_a_girl_is_never_elle(page):
+    at, store, _, _ = page
+    at.button(key="story-hero-fox").click().run()
+    assert [r for r in at.radio if r.label == "Le héros est…"][0].value is None
+    story = _write(at, store, "Zoé")  # a girl's name, no choice of gender: the story follows the noun
+    text = " ".join(p["text"] for p in story["pages"])
+    assert "petit renard" in text and "renarde" not in text
+    assert story["choices"]["hero_gender"] == "m"

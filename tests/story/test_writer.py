@@ -21,15 +21,18 @@ def sentences(text: str) -> list[str]:
     return [s for s in re.split(r"(?<=[.!?])[\s\u00a0»]+(?=[A-ZÀ-Ý«\"])", text) if s.strip()]
 
 
-@pytest.mark.parametrize("name,hero,companion,sentence,article", [
-    ("Zoé", "girl", "owl", "Zoé est une petite fille très courageuse, et la chouette est contente.", "la chouette"),
-    ("Jean-Baptiste", "boy", "squirrel",
+@pytest.mark.parametrize("name,hero,gender,companion,sentence,article", [
+    ("Zoé", "girl", "", "owl", "Zoé est une petite fille très courageuse, et la chouette est contente.", "la chouette"),
+    ("Jean-Baptiste", "boy", "", "squirrel",
      "Jean-Baptiste est un petit garçon très courageux, et l'écureuil est content.", "l'écureuil"),
-    ("Anna", "fox", "bee", "Anna est une petite renarde très courageuse, et l'abeille est contente.", "l'abeille"),
-    ("Léo", "bear", "hedgehog", "Léo est un petit ourson très courageux, et le hérisson est content.", "le hérisson"),
+    ("Anna", "fox", "f", "bee", "Anna est une petite renarde très courageuse, et l'abeille est contente.",
+     "l'abeille"),
+    ("Anna", "fox", "", "bee", "Anna est un petit renard très courageux, et l'abeille est contente.", "l'abeille"),
+    ("Léo", "bear", "", "hedgehog", "Léo est un petit ourson très courageux, et le hérisson est content.",
+     "le hérisson"),
 ])
-def test_french_agreement_of_hero_and_companion(name, hero, companion, sentence, article):
-    spec = StorySpec(hero_name=name, hero=hero, companion=companion, language="fr")
+def test_french_agreement_of_hero_and_companion(name, hero, gender, companion, sentence, article):
+    spec = StorySpec(hero_name=name, hero=hero, hero_gender=gender, companion=companion, language="fr")
     ctx, genders = context(spec)
     template = "{nom} est {un_heros} très [courageux/courageuse:H], et {le_c} est [content/contente:C]."
     assert grammar.render(template, ctx, genders, "fr") == sentence

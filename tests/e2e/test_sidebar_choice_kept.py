@@ -1,0 +1,26 @@
+"""On the facilitator's machine with several workshops, a child's page opened from its address (?p=) keeps
+its workshop and participant through the next clicks: the child's words are not dropped a rerun later."""
+from __future__ import annotations
+
+from tests.e2e.conftest import seed_workshop, wait_ready
+
+
+def test_a_later_workshop_stays_picked_after_a_click(browser_page, studio):
+    seed_workshop(studio, "Atelier du matin", participants=("Malo",))
+    later = seed_workshop(studio, "Atelier de l'après-midi", participants=("Zoé",))
+    page = browser_page
+    page.goto(f"{studio}/storybook?p={later['participants'][0]}&lang=fr")
+    wait_ready(page)
+    name = page.get_by_label("Le prénom du héros ou de l'héroïne")
+    assert name.input_value() == "Zoé"  # the participant's name, from the address
+    name.fill("Ève")
+    name.press("Enter")
+    wait_ready(page)
+    for hero in ("Petit ours", "Petit renard", "Petit ours", "Petit renard"):  # each click reruns the page
+        page.get_by_role("button", name=hero).click()
+        wait_ready(page)
+        assert name.input_value() == "Ève"  # before: the first workshop came back and the name was emptied
+        assert page.get_by_role("button", name=f"✔ {'🐻' if 'ours' in hero else '🦊'}  {hero}").count() == 1
+    boxes = page.locator('[data-testid="stSidebar"] input[role="combobox"]').all()  # workshop, participant
+    picked = " ".join(box.input_value() for box in boxes)
+    assert "Atelier de l'après-midi" in picked and "Zoé" in picked, picked
