@@ -1,13 +1,23 @@
-"""The photo models in PyTorch against OpenVINO: `python -m bench.openvino_models [--repeat N]`.
+"""The photo models and MusicGen in PyTorch against OpenVINO: `python -m bench.openvino_models`.
+
+    .venv/bin/python -m bench.openvino_models                  # every model, 3 interleaved rounds
+    .venv/bin/python -m bench.openvino_models --only lama,musicgen --rounds 5 --f32
 
 Each model is the real architecture with random weights, written in its release format and read
-by spandrel as the app reads it (tests/fixtures/models_photo.py), called with the input the app
-gives it: LaMa 512² picture + mask, Real-ESRGAN one 256 px tile with its 16 px borders, GFPGAN
-one aligned 512² face (signed range), DDColor the L plane at its input size. OpenVINO converts the
-same module (ov.convert_model, traced on that input) and runs it at this CPU's precision (bf16
-with AMX or AVX512-BF16, else f32) and at f32. Timings are medians of interleaved calls (torch,
-OpenVINO, OpenVINO f32, again ...) after one warm-up call each; the error is the relative L2
-error of the output against PyTorch fp32. Conversion and compile are reported apart.
+by spandrel as the app reads it (tests/fixtures/models_photo.py), called with an input the app
+gives it, kept small enough to run on 2 shared cores: LaMa one 512² crop + mask (the app's tile
+core), Real-ESRGAN general-x4v3 one 256 px tile with its 16 px borders and x4plus (RRDB, 16x
+heavier) a 128 px tile with its borders, GFPGAN 1.4 and CodeFormer one aligned 512² face (signed
+range), DDColor tiny the L plane at its input size; MusicGen small: one decoding step of its
+language-model decoder (24 layers, batch 2 for guidance, 4 codebooks) with a key/value cache of
+250 steps (5 s of music) and 16 text tokens, and the EnCodec decoder on 10 s of codes.
+OpenVINO converts the same module (ov.convert_model, traced on that input) and runs it at this
+CPU's precision (bf16 with AMX or AVX512-BF16, else f32; --f32 adds f32). Timings are medians
+of interleaved calls (torch, OpenVINO, torch, ...) after one warm-up call each; figures are
+seconds per megapixel of output (pictures) or the real-time factor (seconds of computing per
+second of music: 50 decoding steps per second). The error is the relative L2 error of the output
+against PyTorch fp32. Conversion and compile are reported apart. The verdict column says
+whether OpenVINO wins here (at least 1.2x faster and error under 2 %).
 """
 from __future__ import annotations
 
@@ -20,10 +30,12 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+WIN_RATIO, MAX_ERROR = 1.2, 0.02
+NAMES = ("lama", "realesrgan", "gfpgan", "codeformer", "ddcolor", "musicgen")
 
 
-def _cases(releases: Path):
-    """(name, torch module, example inputs, megapixels of output) for each photo model."""
+def _cases(releases: Path, only: set[str]):
+    """(name, torch module, example inputs, unit, amount of output in that unit) for each model."""
     import torch
 
     sys.path.insert(0, str(ROOT))
@@ -42,25 +54,99 @@ def _cases(releases: Path):
         return _load_spandrel(build_release(model_id, releases) / RELEASE_FILES[model_id], extra=extra)
 
     g = torch.Generator().manual_seed(0)
-    lama = load("lama")
-    mask = torch.zeros(1, 1, 512, 512)
-    mask[..., 170:178, 40:472] = 1
-    yield "LaMa (inpainting)", Call(lama.model, lambda m, x, k: m(x, k)), (torch.rand(1, 3, 512, 512, generator=g),
-                                                                           mask), 512 * 512 / 1e6
-    for model_id in ("realesr-general-x4v3", "realesrgan-x4plus"):
-        up = load(model_id)
-        yield (f"Real-ESRGAN {model_id.split('-', 1)[1]}", Call(up.model, lambda m, x: m(x)),
-               (torch.rand(1, 3, 288, 288, generator=g),), (288 * 4) ** 2 / 1e6)
-    gfpgan = load("gfpgan-1.4")
-    yield ("GFPGAN 1.4 (512² face)", Call(gfpgan.model, lambda m, x: m(x * 2 - 1, return_rgb=False)[0]),
-           (torch.rand(1, 3, 512, 512, generator=g),), 512 * 512 / 1e6)
-    ddcolor = load("ddcolor-tiny", extra=True)
-    side = max(ddcolor.model.input_size)
-    yield (f"DDColor tiny ({side}² L plane)", Call(ddcolor.model, lambda m, x: m(x.repeat(1, 3, 1, 1))),
-           (torch.rand(1, 1, side, side, generator=g),), side * side / 1e6)
+    if "lama" in only:
+        lama = load("lama")
+        mask = torch.zeros(1, 1, 512, 512)
+        mask[..., 170:178, 40:472] = 1
+        yield ("LaMa (512² crop)", Call(lama.model, lambda m, x, k: m(x, k)),
+               (torch.rand(1, 3, 512, 512, generator=g), mask), "MP", 512 * 512 / 1e6)
+    if "realesrgan" in only:
+        for model_id, tile in (("realesr-general-x4v3", 256), ("realesrgan-x4plus", 128)):
+            up = load(model_id)
+            yield (f"Real-ESRGAN {model_id.split('-', 1)[1]} ({tile} px tile)", Call(up.model, lambda m, x: m(x)),
+                   (torch.rand(1, 3, tile + 32, tile + 32, generator=g),), "MP", ((tile + 32) * 4) ** 2 / 1e6)
+    if "gfpgan" in only:
+        gfpgan = load("gfpgan-1.4")
+        yield ("GFPGAN 1.4 (512² face)", Call(gfpgan.model, lambda m, x: m(x * 2 - 1, return_rgb=False)[0]),
+               (torch.rand(1, 3, 512, 512, generator=g),), "MP", 512 * 512 / 1e6)
+    if "codeformer" in only:
+        codeformer = load("codeformer", extra=True)
+        yield ("CodeFormer (512² face, w 0.5)", Call(codeformer.model, lambda m, x: m(x * 2 - 1, weight=0.5)[0]),
+               (torch.rand(1, 3, 512, 512, generator=g),), "MP", 512 * 512 / 1e6)
+    if "ddcolor" in only:
+        ddcolor = load("ddcolor-tiny", extra=True)
+        side = max(ddcolor.model.input_size)
+        yield (f"DDColor tiny ({side}² L plane)", Call(ddcolor.model, lambda m, x: m(x.repeat(1, 3, 1, 1))),
+               (torch.rand(1, 1, side, side, generator=g),), "MP", side * side / 1e6)
+    if "musicgen" in only:
+        yield from _musicgen_cases(g)
 
 
-def run(repeat: int) -> list[dict]:
+def _musicgen_cases(g):
+    """MusicGen small's decoder step (key/value cache as plain tensors) and its EnCodec decoder."""
+    import torch
+    from transformers import EncodecModel, MusicgenForCausalLM
+    from transformers.cache_utils import DynamicCache, DynamicLayer, EncoderDecoderCache
+
+    from tests.fixtures.models_music import musicgen_config
+
+    config = musicgen_config(tiny=False)
+    dec = config.decoder
+    torch.manual_seed(0)
+    lm = MusicgenForCausalLM(dec).eval()
+    batch, past_len, text_len = 2, 250, 16
+    layers, heads = dec.num_hidden_layers, dec.num_attention_heads
+    head_dim = dec.hidden_size // heads
+
+    def cache(pairs):
+        built = DynamicCache()
+        for k, v in pairs:  # filled layers (the lazy first update concatenates to an empty tensor)
+            layer = DynamicLayer()
+            layer.keys, layer.values, layer.is_initialized = k, v, True
+            layer.dtype, layer.device = k.dtype, k.device
+            built.layers.append(layer)
+        return built
+
+    class Step(torch.nn.Module):
+        """One decoding step: new tokens (batch*codebooks, 1), text states, then per layer the self-
+        attention keys/values so far and the cross-attention keys/values -> logits (+ new self keys)."""
+
+        def __init__(self, inner):
+            super().__init__()
+            self.inner = inner
+
+        def forward(self, ids, text, *past):
+            both = EncoderDecoderCache(cache([(past[4 * i], past[4 * i + 1]) for i in range(layers)]),
+                                       cache([(past[4 * i + 2], past[4 * i + 3]) for i in range(layers)]))
+            for i in range(layers):
+                both.is_updated[i] = True
+            logits = self.inner(input_ids=ids, encoder_hidden_states=text, past_key_values=both,
+                                use_cache=True).logits
+            return logits
+
+    past = []
+    for _ in range(layers):
+        past += [torch.randn(batch, heads, past_len, head_dim, generator=g) for _ in range(2)]
+        past += [torch.randn(batch, heads, text_len, head_dim, generator=g) for _ in range(2)]
+    ids = torch.randint(0, dec.vocab_size, (batch * dec.num_codebooks, 1), generator=g)
+    text = torch.randn(batch, text_len, dec.hidden_size, generator=g)
+    yield ("MusicGen small decoder step", Step(lm), (ids, text, *past), "RTF", 1 / 50)
+    codec = EncodecModel(config.audio_encoder).eval()
+
+    class Decode(torch.nn.Module):
+        def __init__(self, inner):
+            super().__init__()
+            self.inner = inner
+
+        def forward(self, codes):
+            return self.inner.decode(codes, [None])[0]
+
+    frames = 500  # 10 s at 50 frames per second
+    codes = torch.randint(0, config.audio_encoder.codebook_size, (1, 1, dec.num_codebooks, frames), generator=g)
+    yield ("MusicGen EnCodec decoder (10 s)", Decode(codec), (codes,), "RTF", 10.0)
+
+
+def run(rounds: int, only: set[str], f32: bool) -> list[dict]:
     import numpy as np
     import openvino as ov
     import torch
@@ -72,31 +158,41 @@ def run(repeat: int) -> list[dict]:
     core = ov.Core()
     rows = []
     releases = Path(tempfile.mkdtemp(prefix="photo-releases-"))
-    for name, module, inputs, mp in _cases(releases):
-        print(f"  {name} ...", file=sys.stderr, flush=True)
+    for name, module, inputs, unit, amount in _cases(releases, only):
+        print(f"  {name} (load average {_load()}) ...", file=sys.stderr, flush=True)
         module.eval()
         started = time.perf_counter()
-        with torch.no_grad():
-            ov_model = ov.convert_model(module, example_input=inputs)
-        convert_s = time.perf_counter() - started
         compiled, compile_s = {}, {}
-        for precision in dict.fromkeys((cpu_precision(), "f32")):
-            started = time.perf_counter()
-            compiled[precision] = core.compile_model(ov_model, "CPU", {"INFERENCE_PRECISION_HINT": precision,
-                                                                        "PERFORMANCE_HINT": "LATENCY"})
-            compile_s[precision] = time.perf_counter() - started
+        try:
+            with torch.no_grad():  # static shapes: the app would compile per tile size too
+                ov_model = ov.convert_model(module, example_input=inputs,
+                                            input=[(tuple(x.shape), _ov_type(x)) for x in inputs])
+            convert_s = time.perf_counter() - started
+            for precision in dict.fromkeys((cpu_precision(),) + (("f32",) if f32 else ())):
+                started = time.perf_counter()
+                compiled[precision] = core.compile_model(ov_model, "CPU", {"INFERENCE_PRECISION_HINT": precision,
+                                                                            "PERFORMANCE_HINT": "LATENCY"})
+                compile_s[precision] = time.perf_counter() - started
+            del ov_model
+        except (RuntimeError, TypeError, ValueError) as exc:  # OpenVINO cannot run it: PyTorch stays
+            first = str(exc).strip().splitlines()
+            note = next((line for line in first if "Unsupported" in line or "failed" in line.lower()), first[0])
+            print(f"{name}: OpenVINO cannot convert or compile it: {note[:160]}", flush=True)
+            rows.append({"model": name, "engine": "openvino", "failed": note[:160]})
+            continue
         arrays = [x.numpy() for x in inputs]
 
-        def torch_call():
+        def torch_call(module=module, inputs=inputs):
             with torch.inference_mode():
                 return module(*inputs).float().numpy()
 
         calls = {"torch fp32": torch_call}
         for precision, model in compiled.items():
-            calls[f"openvino {precision}"] = lambda model=model: model(arrays)[0]
+            request = model.create_infer_request()
+            calls[f"openvino {precision}"] = lambda request=request: request.infer(arrays)[0].copy()
         outputs = {k: fn() for k, fn in calls.items()}  # warm-up, and the outputs compared
         times: dict[str, list[float]] = {k: [] for k in calls}
-        for _ in range(repeat):
+        for _ in range(rounds):
             for key, fn in calls.items():
                 begin = time.perf_counter()
                 fn()
@@ -104,34 +200,64 @@ def run(repeat: int) -> list[dict]:
         ref = outputs["torch fp32"]
         for key in calls:
             err = float(np.linalg.norm(outputs[key] - ref) / max(np.linalg.norm(ref), 1e-12))
-            rows.append({"model": name, "engine": key, "s_per_mp": statistics.median(times[key]) / mp,
+            rows.append({"model": name, "engine": key, "unit": unit, "per_unit": statistics.median(times[key]) / amount,
                          "seconds": statistics.median(times[key]), "rel_error": err,
                          "convert_s": convert_s if key != "torch fp32" else 0.0,
                          "compile_s": compile_s.get(key.split()[-1], 0.0) if key != "torch fp32" else 0.0})
+            _print_row(rows[-1], {name: statistics.median(times["torch fp32"])})  # as it goes (a long run)
+        del module, compiled, calls
     return rows
+
+
+def _ov_type(tensor):
+    import openvino as ov
+    import torch
+
+    return {torch.float32: ov.Type.f32, torch.int64: ov.Type.i64}[tensor.dtype]
+
+
+def _print_row(r: dict, base: dict) -> None:
+    if r.get("failed"):
+        print(f"{r['model']:40} {r['engine']:14} {'-':>9} {'-':>14} {'-':>9} {'-':>11} {'-':>10} {'-':>10}  "
+              f"PyTorch stays (OpenVINO fails: {r['failed']})", flush=True)
+        return
+    ratio = base[r["model"]] / r["seconds"]
+    verdict = "" if r["engine"] == "torch fp32" else (
+        "OpenVINO wins" if ratio >= WIN_RATIO and r["rel_error"] <= MAX_ERROR else "PyTorch stays")
+    print(f"{r['model']:40} {r['engine']:14} {r['seconds']:9.3f} {r['per_unit']:10.3f} {r['unit']:>3} "
+          f"{ratio:8.2f}x {r['rel_error']:11.2e} {r['convert_s']:10.1f} {r['compile_s']:10.1f}  {verdict}", flush=True)
+
+
+def _load() -> str:
+    return " ".join(f"{x:.1f}" for x in os.getloadavg())
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--repeat", type=int, default=3, help="timed calls per engine (median)")
+    parser.add_argument("--rounds", type=int, default=3, help="timed calls per engine, interleaved (median)")
+    parser.add_argument("--only", default=",".join(NAMES),
+                        help=f"comma-separated, among {', '.join(NAMES)} (run in that order)")
+    parser.add_argument("--f32", action="store_true", help="also OpenVINO with f32 forced")
     args = parser.parse_args()
+    only = set(args.only.split(","))
+    load_before = _load()
     with tempfile.TemporaryDirectory() as data:
         os.environ["ATELIER_DATA_DIR"] = data
         from pipelines import config
 
         config.reset_settings()
-        rows = run(args.repeat)
+        rows = run(args.rounds, only, args.f32)
+    import openvino as ov
     import torch
 
-    load = " ".join(f"{x:.1f}" for x in os.getloadavg())
-    print(f"torch {torch.__version__}, {torch.get_num_threads()} threads; random weights; load average {load}")
-    print(f"{'model':32} {'engine':16} {'s / call':>9} {'s / MP out':>11} {'vs torch':>9} {'rel. error':>11} "
-          f"{'convert s':>10} {'compile s':>10}")
+    print(f"torch {torch.__version__}, OpenVINO {ov.__version__.split('-')[0]}, {torch.get_num_threads()} threads; "
+          f"random weights; {args.rounds} interleaved rounds (medians); load average before {load_before}, "
+          f"after {_load()}")
+    print(f"{'model':40} {'engine':14} {'s / call':>9} {'s / MP or RTF':>14} {'vs torch':>9} {'rel. error':>11} "
+          f"{'convert s':>10} {'compile s':>10}  verdict")
     base = {r["model"]: r["seconds"] for r in rows if r["engine"] == "torch fp32"}
     for r in rows:
-        print(f"{r['model']:32} {r['engine']:16} {r['seconds']:9.3f} {r['s_per_mp']:11.3f} "
-              f"{base[r['model']] / r['seconds']:8.2f}x {r['rel_error']:11.2e} {r['convert_s']:10.1f} "
-              f"{r['compile_s']:10.1f}")
+        _print_row(r, base)
 
 
 if __name__ == "__main__":

@@ -27,11 +27,13 @@ def _engine_section() -> None:
         return
     with st.container(border=True):
         st.subheader(t("models.engine.title"))
+        st.caption(t("models.engine.sdxl_pytorch"))
         for row in rows:
             model = row["model"]
             if row["engine"] != "openvino":
                 engine = f"{t('models.engine.pytorch')} {row['precision']}"
                 st.write(t("models.engine.engine", model=model, engine=engine))
+                st.caption(t(f"models.engine.why_{row['reason']}"))
                 continue
             st.write(t("models.engine.engine", model=model,
                        engine=t("models.engine.openvino", precision=row["precision"])))

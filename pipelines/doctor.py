@@ -46,10 +46,10 @@ def cmd_doctor(args) -> int:
 
 def _picture_engines() -> None:
     """Which engine draws with each installed picture model, at which precision and why."""
-    from .imagegen.openvino_engine import cpu_precision, engine_summary, openvino_installed
+    from .imagegen.openvino_engine import SDXL_NOTE, cpu_precision, engine_summary, openvino_installed
 
     print(f"pictures:    OpenVINO {'installed' if openvino_installed() else 'not installed'}; "
-          f"this CPU computes in {cpu_precision()}")
+          f"this CPU computes in {cpu_precision()}; {SDXL_NOTE}")
     for row in engine_summary():
         engine = "OpenVINO" if row["engine"] == "openvino" else "PyTorch"
         line = f"  {row['model']:24} {engine} {row['precision']} ({row['why']})"

@@ -64,18 +64,35 @@ class StableDiffusionBackend(Backend):
         """The engines that can run this backend's model here, fastest first ("openvino", "pytorch").
 
         OpenVINO on a CPU for SD 1.x / 2.x / SD-Turbo folders when TAESD is installed (4 steps at
-        512 px: see bench/imagegen.py); PyTorch always: the path on a graphics card and the fallback.
+        512 px: see bench/imagegen.py); PyTorch always: the path on a graphics card, for SDXL
+        (SDXL-Turbo, a library's SDXL folder) and the fallback. ``engine_reason`` says why not OpenVINO.
         The setting `engine = "pytorch"` (ATELIER_ENGINE) turns OpenVINO off.
         """
+        return ([] if self.engine_reason() else ["openvino"]) + ["pytorch"]
+
+    def engine_reason(self) -> str:
+        """"" when the OpenVINO engine runs this model here, else why PyTorch does: "setting"
+        (engine = pytorch), "failed" (see ``engine_failed``), "gpu" (a graphics card), "sdxl" (the
+        OpenVINO engine converts SD 1.x / 2.x / SD-Turbo UNets only), "no_openvino" (package
+        missing) or "no_taesd" (the tiny decoder is not installed)."""
         from ..config import settings
         from ..models.manager import ModelManager
         from .openvino_engine import openvino_installed
 
         facts = self.facts()
-        usable = (settings().engine != "pytorch" and not self.engine_failed and probe().kind == "cpu"
-                  and facts.pipeline == "sd" and bool(facts.decoder_id) and openvino_installed()
-                  and ModelManager().state(facts.decoder_id) == "installed")
-        return (["openvino"] if usable else []) + ["pytorch"]
+        if settings().engine == "pytorch":
+            return "setting"
+        if self.engine_failed:
+            return "failed"
+        if probe().kind != "cpu":
+            return "gpu"
+        if facts.pipeline != "sd":
+            return "sdxl"
+        if not openvino_installed():
+            return "no_openvino"
+        if not facts.decoder_id or ModelManager().state(facts.decoder_id) != "installed":
+            return "no_taesd"
+        return ""
 
     def prepare(self, progress: Progress = no_progress) -> None:
         """Convert the model for the fastest engine if it was not converted at install (first use),

@@ -172,13 +172,16 @@ def _safety_checker():
 
 
 def save_png(image: Image.Image, path: Path, metadata: dict) -> Path:
-    """PNG with text chunks; every picture made by the AI carries the 'AI-generated' label."""
+    """PNG with text chunks; every picture made by the AI carries the 'AI-generated' label.
+
+    zlib level 1: a 512 px picture is written in about 15-25 ms instead of 60-150 ms at PIL's
+    default level 6, for files about 20 % larger (measured for bench/imagegen.py --profile)."""
     info = PngInfo()
     for key, value in metadata.items():
         info.add_text(key, str(value))
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    image.save(path, format="PNG", pnginfo=info)
+    image.save(path, format="PNG", pnginfo=info, compress_level=1)
     return path
 
 

@@ -11,9 +11,10 @@ OpenVINO IR (``<part>.xml`` + ``<part>.bin``, weights stored in fp16 like the re
 any other model file. Nothing is converted when the app starts.
 
 Shapes. The IR keeps batch, height, width and token count free (traced at 512 px); every shape
-actually used (512 px: latent 1x4x64x64 and 77 tokens; a hero's description: 154 tokens; guidance:
-batch 2) is compiled as a static reshape, once per process, and kept in OpenVINO's compiled-model
-cache (``<data dir>/cache/openvino/<precision>``) so that later processes skip most of the compilation.
+actually used is compiled as a static reshape, once per process, and kept in OpenVINO's
+compiled-model cache (``<data dir>/cache/openvino/<precision>``) so that later processes skip most
+of the compilation. The UNet has one shape at 512 px (latent 1x4x64x64, 154 tokens: a panel alone
+is given its 77 tokens twice, which is exact, see ``unet_states``; guidance: batch 2).
 
 Precision (``INFERENCE_PRECISION_HINT``): bf16 where the CPU has bf16 units (AMX or AVX512-BF16),
 f32 elsewhere; int8 weight compression (NNCF ``compress_weights``, 8-bit asymmetric per channel)
@@ -264,6 +265,11 @@ class _Part:
             self.compile_s += time.perf_counter() - started
         return self._compiled[shapes]
 
+    @property
+    def shapes(self) -> list[tuple]:
+        """The input shapes compiled so far in this process (one compiled model each)."""
+        return list(self._compiled)
+
     def __call__(self, *arrays):
         import numpy as np
 
@@ -338,17 +344,26 @@ class OpenVINOImageModel:
                    latent_scale=float(taesd_config.get("scaling_factor", 1.0)),
                    vae_scale=2 ** (len(taesd_config.get("decoder_block_out_channels", (0,) * 4)) - 1))
 
+    def cache_hits(self) -> dict[str, bool]:
+        """Per part compiled so far: True when OpenVINO loaded it from the compiled-model cache
+        (``LOADED_FROM_CACHE``), False when it was compiled in this process."""
+        return {name: all(request.get_compiled_model().get_property("LOADED_FROM_CACHE")
+                          for request in part._compiled.values())
+                for name, part in self.parts.items() if part.shapes}
+
     @property
     def compile_seconds(self) -> float:
         return sum(p.compile_s for p in self.parts.values())
 
-    def warm_up(self, width: int = 512, height: int = 512, tokens: int = 77) -> None:
+    def warm_up(self, width: int = 512, height: int = 512) -> None:
         """Compile the usual shapes now (text encoder, UNet at one and two prompt chunks, decoder):
         the worker does it while loading, so the first picture's steps are not held up."""
         side_h, side_w = height // self.vae_scale, width // self.vae_scale
-        self.parts["text_encoder"].request(((1, 77),))
-        for chunks in (1, 2):  # a panel alone, a panel with its hero's description
-            self.parts["unet"].request(((1, 4, side_h, side_w), (1,), (1, tokens * chunks, self.parts["unet"].hidden)))
+        batch, tokens = (2 if self.facts.guidance > 1 else 1), self.tokenizer.model_max_length
+        self.parts["text_encoder"].request(((1, tokens),))
+        # one UNet shape for a panel alone and a panel with its hero's description (see unet_states)
+        self.parts["unet"].request(((batch, 4, side_h, side_w), (batch,),
+                                    (batch, tokens * self.UNET_CHUNKS, self.parts["unet"].hidden)))
         self.parts["decoder"].request(((1, 4, side_h, side_w),))
 
     # -- prompts ----------------------------------------------------------------------------
@@ -366,6 +381,21 @@ class OpenVINOImageModel:
         while len(self._prompts) > self.PROMPT_CACHE:
             self._prompts.popitem(last=False)
         return embeds
+
+    UNET_CHUNKS = 2  # the UNet is compiled for 2 prompt chunks (154 tokens): one shape, one compiled model
+
+    def unet_states(self, embeds):
+        """The encoder states given to the UNet: a one-chunk prompt (Bx77xC) is repeated to the
+        compiled two-chunk length (Bx154xC); longer prompts are unchanged.
+
+        Exact: cross-attention over keys and values repeated k times gives the same weighted
+        average (each softmax weight is divided by k and each value counted k times), so the
+        UNet is compiled once (one 1.7 GB compiled model for SD-Turbo, not one per length)."""
+        chunk = self.tokenizer.model_max_length
+        count = embeds.shape[1] // chunk
+        if embeds.shape[1] % chunk or count >= self.UNET_CHUNKS or self.UNET_CHUNKS % count:
+            return embeds
+        return embeds.repeat(1, self.UNET_CHUNKS // count, 1)
 
     def prompt_embeds(self, chunks: list[str]):
         """Chunks encoded one by one and joined along the token axis (as ImageModel does)."""
@@ -426,7 +456,7 @@ class OpenVINOImageModel:
         if "generator" in accepted:
             extra["generator"] = generator
         total = len(timesteps)
-        states = embeds.numpy()
+        states = self.unet_states(embeds).numpy()
         for index, t in enumerate(timesteps):
             model_in = torch.cat([latents] * 2) if guidance > 1 else latents
             model_in = scheduler.scale_model_input(model_in, t)
@@ -601,6 +631,14 @@ def set_int8(model_id: str, on: bool) -> None:
     path.write_text(json.dumps(choices, indent=2))
 
 
+PYTORCH_REASONS = {  # engine_reason() -> the doctor's words (the models page says them through t())
+    "setting": "engine = pytorch in the settings", "failed": "OpenVINO failed", "gpu": "graphics card",
+    "sdxl": "SDXL: the OpenVINO engine converts SD 1.x / 2.x / SD-Turbo only; SDXL runs on PyTorch",
+    "no_openvino": "the openvino package is not installed", "no_taesd": "the TAESD decoder is not installed"}
+SDXL_NOTE = ("SDXL-Turbo and SDXL folders run on PyTorch (SDXL-Turbo is offered with a graphics card of 8 GB "
+             "or more); the OpenVINO engine converts SD 1.x / 2.x / SD-Turbo only")
+
+
 def engine_summary() -> list[dict]:
     """For doctor and the models page: per installed picture model, the engine the registry picks,
     its precision and why, and the state of its OpenVINO files and int8 comparison."""
@@ -613,9 +651,10 @@ def engine_summary() -> list[dict]:
         if not backend.is_available():
             continue
         facts = backend.facts()
-        engine = backend.engines()[0]
+        reason = backend.engine_reason()
+        engine = "pytorch" if reason else "openvino"
         row = {"backend": backend.name, "model": facts.model_id, "engine": engine, "precision": "",
-               "why": "", "converted": False, "int8": None, "int8_on": False}
+               "reason": reason, "why": "", "converted": False, "int8": None, "int8_on": False}
         if engine == "openvino":
             flags = cpu_flags() & {"amx_bf16", "avx512_bf16"}
             row["precision"] = chosen_precision(facts.model_id)
@@ -625,8 +664,7 @@ def engine_summary() -> list[dict]:
             row["int8_on"] = row["precision"] == "int8"
         else:
             row["precision"] = "fp16" if backend_device_is_gpu() else "fp32"
-            row["why"] = backend.engine_failed or ("graphics card" if backend_device_is_gpu()
-                                                   else "OpenVINO or TAESD not installed, or engine = pytorch")
+            row["why"] = backend.engine_failed or PYTORCH_REASONS[reason]
         rows.append(row)
     return rows
 

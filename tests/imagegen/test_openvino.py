@@ -137,6 +137,8 @@ def test_f32_engine_matches_pytorch_for_text_hero_and_drawing(openvino_installed
         assert float((other - theirs).norm() / theirs.norm()) > 0.5  # another seed is another picture
         assert _psnr(engine.decode(ours), torch_model.generate(chunks, "", seed=5, steps=steps, width=64,
                                                                height=64)) >= 50
+    # a panel alone and a panel with its hero ran on one compiled UNet (77 tokens given twice, exact above)
+    assert engine.parts["unet"].shapes == [((1, 4, 8, 8), (1,), (1, 2 * 77, engine.parts["unet"].hidden))]
     drawing = Image.new("RGB", (90, 70), (200, 40, 30))
     a = engine.generate(["a red castle"], "", seed=5, steps=2, width=64, height=64, init_image=drawing, strength=0.6)
     b = torch_model.generate(["a red castle"], "", seed=5, steps=2, width=64, height=64, init_image=drawing,
@@ -146,6 +148,22 @@ def test_f32_engine_matches_pytorch_for_text_hero_and_drawing(openvino_installed
                                                                                  width=64, height=64)
     theirs = _torch_latents(torch_model, ["a cat"], 5, 1, 64)
     assert float((bf16 - theirs).norm() / theirs.norm()) < 0.05
+
+
+def test_the_compiled_model_cache_is_hit_by_the_next_process(openvino_installed):
+    """Loading the engine again (a new OpenVINO Core, as a restarted worker) finds every part in the
+    compiled-model cache of the data dir instead of compiling it again."""
+    from pipelines.imagegen.model import ModelFacts
+
+    manager = openvino_installed
+    facts = ModelFacts.from_entry(manager.entry("sd-turbo"))
+    first = ove.OpenVINOImageModel.load(manager.folder("sd-turbo"), facts, manager.folder("taesd"), "f32")
+    first.warm_up(64, 64)
+    assert first.cache_hits() == {"unet": False, "text_encoder": False, "decoder": False}
+    assert any((ove.cache_dir() / "f32").iterdir())
+    again = ove.OpenVINOImageModel.load(manager.folder("sd-turbo"), facts, manager.folder("taesd"), "f32")
+    again.warm_up(64, 64)
+    assert again.cache_hits() == {"unet": True, "text_encoder": True, "decoder": True}
 
 
 def test_a_changed_converted_file_is_refused(openvino_installed):
@@ -183,9 +201,13 @@ def test_pytorch_stays_the_path_when_asked_or_without_the_tiny_decoder(sd_turbo_
 
     backend = backends.get("imagegen.txt2img.sd")
     assert backend.engines() == ["pytorch"]  # TAESD is not installed: the OpenVINO path needs it
+    assert backend.engine_reason() == "no_taesd"
+    # SDXL (SDXL-Turbo, a library's SDXL folder) is not converted: PyTorch, and the doctor says why
+    assert backends.get("imagegen.txt2img.sdxl").engine_reason() == "sdxl"
+    assert "SDXL runs on PyTorch" in ove.PYTORCH_REASONS["sdxl"]
     monkeypatch.setenv("ATELIER_ENGINE", "pytorch")
     config.reset_settings()
-    assert backend.engines() == ["pytorch"]
+    assert backend.engines() == ["pytorch"] and backend.engine_reason() == "setting"
 
 
 def _app(monkeypatch):
@@ -223,6 +245,7 @@ def test_doctor_reports_the_engine_and_precision(openvino_installed, capsys):
     line = next(x for x in out.splitlines() if x.strip().startswith("sd-turbo") and "OpenVINO" in x)
     assert f"OpenVINO {ove.cpu_precision()}" in line and "OpenVINO files ready" in line
     assert f"this CPU computes in {ove.cpu_precision()}" in out
+    assert "SDXL-Turbo and SDXL folders run on PyTorch" in out
 
 
 def test_int8_is_offered_only_after_a_comparison_within_tolerance(openvino_installed, tmp_path):
