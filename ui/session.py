@@ -183,6 +183,21 @@ def visible_artifacts(workshop_id: int, kind: str | None = None) -> list[dict]:
     return get_store().artifacts(workshop_id=workshop_id, owner=owner, kind=kind)
 
 
+def _synced_selectbox(label: str, options: list, format_func, key: str, current, fallback):
+    """A sidebar selectbox whose choice follows `current` (the session's workshop or participant) when code
+    changed it (an address with ?p=, the join page), and the person's click otherwise.
+
+    The value goes through the widget's key, never `index=`: a changed index makes Streamlit see another
+    widget, and the browser's stale one brought the first workshop back a rerun later. `key + "-synced"`
+    holds what the widget showed last; only when `current` moved away from it is the widget set.
+    """
+    if key not in st.session_state or st.session_state.get(f"{key}-synced", object()) != current:
+        st.session_state[key] = current if current in options else fallback
+    picked = st.selectbox(label, options, format_func=format_func, key=key)
+    st.session_state[f"{key}-synced"] = picked
+    return picked
+
+
 def sidebar_ui() -> None:
     """Language, workshop and participant, on every page."""
     store = get_store()
@@ -197,11 +212,7 @@ def sidebar_ui() -> None:
             ids = [w["id"] for w in workshops]
             current = st.session_state.get("workshop_id")
             names = {w["id"]: f"{w['name']} ({long_date(w['day'], lang())})" for w in workshops}
-            # the choice goes through the widget's key, never `index=`: a changed index makes Streamlit
-            # see another widget, and the browser's stale one brought the first workshop back a rerun later
-            if st.session_state.get("workshop_pick") != current:
-                st.session_state["workshop_pick"] = current if current in ids else ids[0]
-            picked = st.selectbox(t("sidebar.workshop"), ids, format_func=names.get, key="workshop_pick")
+            picked = _synced_selectbox(t("sidebar.workshop"), ids, names.get, "workshop_pick", current, ids[0])
             if picked != current:
                 st.session_state["workshop_id"] = picked
                 st.session_state.pop("participant_id", None)
@@ -223,9 +234,7 @@ def sidebar_ui() -> None:
                 ids = [None] + [p["id"] for p in people]
                 names = {None: t("sidebar.nobody"), **{p["id"]: p["name"] for p in people}}
                 current = st.session_state.get("participant_id")
-                if st.session_state.get("participant_pick") != current:  # by the key, as the workshop above
-                    st.session_state["participant_pick"] = current if current in ids else None
-                picked = st.selectbox(t("sidebar.who"), ids, format_func=names.get, key="participant_pick")
+                picked = _synced_selectbox(t("sidebar.who"), ids, names.get, "participant_pick", current, None)
                 st.session_state["participant_id"] = picked
                 participant = current_participant()
                 if participant and participant["minor"] and not participant["consent"]:

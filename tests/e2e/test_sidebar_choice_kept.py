@@ -24,3 +24,24 @@ def test_a_later_workshop_stays_picked_after_a_click(browser_page, studio):
     boxes = page.locator('[data-testid="stSidebar"] input[role="combobox"]').all()  # workshop, participant
     picked = " ".join(box.input_value() for box in boxes)
     assert "Atelier de l'après-midi" in picked and "Zoé" in picked, picked
+
+
+def test_the_facilitators_clicks_in_the_sidebar_stick(browser_page, studio):
+    """Choosing another workshop, then a child, in the sidebar's menus: each choice stays through later reruns
+    (before, the session's old value was written back over the click)."""
+    seed_workshop(studio, "Atelier du matin", participants=("Malo",))
+    seed_workshop(studio, "Atelier de l'après-midi", participants=("Zoé", "Noé"))
+    page = browser_page
+    page.goto(f"{studio}/storybook?lang=fr")
+    wait_ready(page)
+    sidebar = page.locator('[data-testid="stSidebar"]')
+    for key, option in (("workshop_pick", "Atelier de l'après-midi"), ("participant_pick", "Noé")):
+        sidebar.locator(f".st-key-{key}").get_by_role("combobox").click()
+        page.get_by_role("option").filter(has_text=option).first.click()
+        wait_ready(page)
+    name = page.get_by_label("Le prénom du héros ou de l'héroïne")
+    assert name.input_value() == "Noé"  # the page follows the child picked
+    page.get_by_role("button", name="Petit ours").click()  # another rerun
+    wait_ready(page)
+    picked = " ".join(box.input_value() for box in sidebar.locator('input[role="combobox"]').all())
+    assert "Atelier de l'après-midi" in picked and "Noé" in picked, picked
