@@ -150,3 +150,30 @@ def test_doctor_says_the_photo_engine(converted, capsys):
     line = next(x for x in out if x.strip().startswith(MODEL) and "OpenVINO" in x)
     assert "OpenVINO f32" in line and ("engine_precision = f32" in line or "no bf16 units" in line), line
     assert "OpenVINO file ready" in line
+
+
+def test_app_start_converts_nothing_and_the_models_page_says_the_engine(atelier_env, install_photo_model,
+                                                                        monkeypatch, fresh_backends):
+    """Starting the studio and opening the models page never converts: the OpenVINO file of a photo
+    model is made at its first use."""
+    from streamlit.testing.v1 import AppTest
+
+    from pipelines import config
+    from tests.conftest import ROOT, _clear_app_resources
+
+    monkeypatch.delenv("ATELIER_ENGINE", raising=False)
+    config.reset_settings()
+    folder = install_photo_model(MODEL)
+    monkeypatch.setenv("ATELIER_EMBEDDED_WORKER", "0")
+    monkeypatch.chdir(ROOT)
+    _clear_app_resources()
+    app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120).run()
+    assert not app.exception
+    app.switch_page("pages/models.py").run()
+    assert not app.exception
+    texts = "\n".join(str(m.value) for m in list(app.markdown) + list(app.caption))
+    precision = openvino_runner.precision()
+    assert f"Moteur utilisé pour {MODEL} : OpenVINO (processeur), précision {precision}" in texts
+    assert "Fichier OpenVINO : préparé à la première photo" in texts
+    assert not (folder / "openvino").exists()
+    assert "derived" not in json.loads((folder / LOCK_NAME).read_text())
