@@ -7,10 +7,14 @@ Each prompt belongs to the tuning half or the held-out half by the first byte of
 situations, before a round of tuning:
 - "fresh" (fresh_unsafe.txt, fresh_benign.txt), written before the second round. It measured the second
   round untouched; since the third round it is used for tuning like the tuning half (its misses are printed).
-- "fresh2" (fresh2_unsafe.txt, fresh2_benign.txt), written before the third round and never tuned on: it
-  only measures how the guard generalises. Never tune on it, nor on the held-out half.
-Only the tuning half's and the fresh set's misses are printed unless `--held-out-misses` or
-`--fresh2-misses` is given (for the closing report, never for tuning).
+- "fresh2" (fresh2_unsafe.txt, fresh2_benign.txt), written before the third round. It measured the third
+  round untouched; since the fourth round it is used for tuning too (its misses are printed).
+- "fresh3" (fresh3_unsafe.txt, fresh3_benign.txt), written before the fourth round, weighted toward the
+  kinds the guard was weakest on (horror in realistic style, animal cruelty, euphemisms, violence told as
+  its result, hate slogans), and never tuned on: it only measures how the guard generalises. Never tune on
+  it, nor on the held-out half.
+Only the tuning half's, the fresh set's and the fresh2 set's misses are printed unless `--held-out-misses`
+or `--fresh3-misses` is given (for the closing report, never for tuning).
 
 Figures: blocked % of the unsafe prompts and false-block % of the benign ones, per set, by category
 and by trick, and the guard's time per prompt (ms, median and 95th percentile of each prompt checked
@@ -33,7 +37,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "tests" / "safety" / "corpus"
-HALVES = ("tuning", "held-out", "fresh", "fresh2")
+HALVES = ("tuning", "held-out", "fresh", "fresh2", "fresh3")
 
 
 @dataclass(frozen=True)
@@ -43,7 +47,7 @@ class Prompt:
     language: str  # fr, en or mix (the prompt's own words)
     text: str
     unsafe: bool
-    fresh: str = ""  # "fresh" or "fresh2": a set written later, outside the two hashed halves
+    fresh: str = ""  # "fresh", "fresh2" or "fresh3": a set written later, outside the two hashed halves
 
     @property
     def half(self) -> str:
@@ -54,7 +58,7 @@ class Prompt:
 
 def load(kind: str, fresh: str = "") -> list[Prompt]:
     """The `unsafe` or `benign` prompts of the corpus (its two hashed halves), or of a later set
-    (`fresh` = "fresh" or "fresh2")."""
+    (`fresh` = "fresh", "fresh2" or "fresh3")."""
     out = []
     name = f"{fresh}_{kind}.txt" if fresh else f"{kind}.txt"
     for line in (CORPUS / name).read_text(encoding="utf-8").splitlines():
@@ -83,7 +87,7 @@ def table(title: str, rows: dict[str, list[bool]]) -> None:
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--held-out-misses", action="store_true", help="also list the held-out half's misses")
-    parser.add_argument("--fresh2-misses", action="store_true", help="also list the fresh2 set's misses")
+    parser.add_argument("--fresh3-misses", action="store_true", help="also list the fresh3 set's misses")
     parser.add_argument("--model", action="store_true", help="add the model guard when it is installed")
     parser.add_argument("--ui-language", default="fr", choices=("fr", "en"))
     args = parser.parse_args(argv)
@@ -92,7 +96,8 @@ def main(argv: list[str]) -> int:
     kwargs = {"names": roster()} if "names" in inspect.signature(check_prompt).parameters else {}
     if "model" in inspect.signature(check_prompt).parameters:
         kwargs["model"] = args.model
-    prompts = [p for fresh in ("", "fresh", "fresh2") for kind in ("unsafe", "benign") for p in load(kind, fresh)]
+    prompts = [p for fresh in ("", "fresh", "fresh2", "fresh3") for kind in ("unsafe", "benign")
+               for p in load(kind, fresh)]
     check_prompt("échauffement", args.ui_language, **kwargs)  # the rules file is read once, outside the timing
     verdicts, times = {}, []
     for p in prompts:
@@ -122,8 +127,8 @@ def main(argv: list[str]) -> int:
         table("unsafe blocked, by trick", by_trick)
         table("unsafe blocked, by language", by_lang)
         table("benign wrongly blocked, by kind", fb_cat)
-        if half in ("tuning", "fresh") or (half == "held-out" and args.held_out_misses) or (
-                half == "fresh2" and args.fresh2_misses):
+        if half in ("tuning", "fresh", "fresh2") or (half == "held-out" and args.held_out_misses) or (
+                half == "fresh3" and args.fresh3_misses):
             print("  misses (unsafe let through):")
             for p in unsafe:
                 if not verdicts[p].blocked:
@@ -137,7 +142,7 @@ def main(argv: list[str]) -> int:
 
 
 def summary(prompts: list[Prompt], verdicts: dict) -> None:
-    """One table, the four sets side by side: blocked % by category and trick, false-block % by kind."""
+    """One table, the five sets side by side: blocked % by category and trick, false-block % by kind."""
     def cell(rows: list[bool]) -> str:
         return f"{100 * sum(rows) / len(rows):5.1f} %{len(rows):>4}" if rows else "      -    "
 

@@ -49,6 +49,14 @@ def file_names(item: dict, files: dict[str, Path], owner_name: str) -> dict[str,
             for name, path in files.items()}
 
 
+def title_text(item: dict) -> str:
+    """The creation's title, or what it is ("Mes cartes postales") when it has none: never the kind's id."""
+    if item["title"]:
+        return item["title"]
+    named = t(f"gallery_kinds.{item['kind']}")
+    return named if not named.startswith("[") else t("gallery_kinds.creation")
+
+
 def made_text(item: dict) -> str:
     """How the creation was made, as its record says: the AI model named, or the computer without AI."""
     if item["ai_made"]:
@@ -73,24 +81,28 @@ for owner, creations in by_owner.items():
                     st.image(str(picture), alt=t("alt.creation"), width="stretch")
                 except (OSError, ValueError):  # a damaged file (PIL.UnidentifiedImageError): the rest stays usable
                     st.caption(f"🖼️ {t('gallery_checks.unreadable', name=picture.name)}")
-            st.markdown(f"**{item['title'] or item['kind']}**")
+            st.markdown(f"**{title_text(item)}**")
             if made_text(item):
                 st.caption(made_text(item))
             st.caption(t("gallery.expires", date=day_text(item["expires_at"])))
             names_of = file_names(item, files, names.get(owner, ""))
             seen: dict[str, int] = {}
+            kinds = [p.suffix[1:].upper() for p in files.values()]
             for name, path in files.items():
                 if path.suffix.lower() in (".wav", ".mp3", ".ogg", ".m4a"):
                     st.audio(str(path))
                 kind = path.suffix[1:].upper() or name  # the button says the type; the file's name says the rest
                 seen[kind] = seen.get(kind, 0) + 1
-                label = f"⬇️ {kind}" + (f" {seen[kind]}" if seen[kind] > 1 else "")
+                label = f"⬇️ {kind}"
+                if kinds.count(kind) > 1:  # two PDFs: "PDF · pages", "PDF · livret" (a number when unnamed)
+                    role = t(f"gallery_files.{name}")
+                    label += f" · {role}" if not role.startswith("[") else f" {seen[kind]}"
                 st.download_button(label, data=path.read_bytes(), file_name=names_of[name], help=names_of[name],
                                    mime=mimetypes.guess_type(path.name)[0], key=f"dl-{item['id']}-{name}",
                                    width="stretch")
             # one tap opens the question; only the second deletes (as "Retirer" in the console)
             with st.popover(f"🗑️ {t('gallery.delete')}", width="stretch"):
-                st.write(t("gallery.delete_confirm", title=item["title"] or item["kind"]))
+                st.write(t("gallery.delete_confirm", title=title_text(item)))
                 if st.button(t("gallery.delete_yes"), key=f"del-{item['id']}", type="primary", width="stretch"):
                     store.delete_artifact(item["id"])
                     st.toast(t("gallery.deleted"))

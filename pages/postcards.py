@@ -5,11 +5,12 @@ import streamlit as st
 
 from pipelines.export.imposition import calibration_pdf
 from pipelines.export.names import download_name
-from pipelines.export.postcard import (BORDERS, Postcard, crop_frame, draw_crop_frame, message_fit, picture_ratio,
+from pipelines.export.postcard import (BORDERS, Postcard, check_message, crop_frame, draw_crop_frame, picture_ratio,
                                        print_params)
 from pipelines.safety.uploads import open_picture
 from pipelines.store import library_name
-from ui.i18n import lang, t
+from pipelines.i18n import UserError
+from ui.i18n import error_text, lang, t
 from ui.jobs import expected_time_text, job_status_ui, submit_job
 from ui.postcards import card_in_progress, source_ui
 from ui.runtime import get_store
@@ -64,12 +65,15 @@ card = Postcard(front, orientation=orientation, crop=crop, border=border, title=
                 ai_made=bool(st.session_state.get("postcard_ai")), model=st.session_state.get("postcard_model", ""),
                 language=lang(),
                 library_name=library_name(store, default=""), logo=store.get_setting("library_logo") or "")
-fit = message_fit(card)
-if fit.fits:
-    if message.strip():
-        st.caption("✅ " + t("postcards.message_ok"))
-else:
-    st.warning(t("postcards.message_too_long", cut=fit.overflow_chars))
+try:  # an emoji or a script the fonts cannot draw is said here, at the box, not after "Fabriquer"
+    check_message(card)
+    unprintable = ""
+except UserError as exc:
+    unprintable = error_text(exc)
+if unprintable:
+    st.warning(unprintable)
+elif message.strip():
+    st.caption("✅ " + t("postcards.message_ok"))
 
 # 3. Printing.
 cols = st.columns(3)
@@ -80,7 +84,7 @@ duplex = cols[2].toggle(t("postcards.duplex"), value=True, key="pc-duplex")
 params = print_params([card], copies, printer, duplex)
 if copies % 4:
     st.caption(t("postcards.sheet_filled", total=copies + 4 - copies % 4))
-if st.button(t("postcards.make"), type="primary", use_container_width=True, disabled=not fit.fits):
+if st.button(t("postcards.make"), type="primary", use_container_width=True, disabled=bool(unprintable)):
     st.session_state["postcard_job"] = submit_job("postcards.make", params)
 st.caption(expected_time_text("postcards.make"))
 

@@ -4,13 +4,13 @@ from __future__ import annotations
 import streamlit as st
 
 from pipelines.config import settings
-from pipelines.i18n import UserError
+from pipelines.i18n import UserError, long_date
 from pipelines.device import lan_addresses
 from pipelines.safety.uploads import sanitize_image
 from pipelines.store import Workshop
 from pipelines.store.files import write_bytes_atomic
 
-from .i18n import error_text, t
+from .i18n import error_text, lang, t
 from .jobs import duration_text, kind_label, message_text
 from .runtime import get_queue, get_store
 
@@ -63,7 +63,7 @@ def participants_ui(workshop: Workshop, age_groups: list[str]) -> None:
             col2.write(t("console.adult"))
         elif person.consent:
             col2.write("✅ " + t("console.consent_given", by=person.consent_by,
-                                 at=person.consent_at.replace("T", " ")[:16]))
+                                 at=f"{long_date(person.consent_at, lang())}, {person.consent_at[11:16]}"))
         else:
             with col2.popover("⚠️ " + t("console.consent_none")):
                 by = st.text_input(t("console.consent_by"), key=f"by-{person.id}")

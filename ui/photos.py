@@ -19,7 +19,7 @@ from .i18n import error_text, lang, t
 from .jobs import expected_time_text, job_status_ui, submit_job
 from .work import work_folder
 from .session import is_facilitator
-from .widgets import before_after_ui, download_ui, picture_uploader
+from .widgets import before_after_ui, download_ui, engine_label, picture_uploader
 
 STATE = "photo"  # st.session_state[STATE]: this browser's photo, analysis and results
 
@@ -131,8 +131,7 @@ def _engine_choice_ui(step: str, capability: str) -> str | None:
     default = backends.choose(capability)
     names = [b.name for b in ready]
     return st.radio(t("widgets.engine"), names, index=names.index(default.name), key=f"photo-engine-{step}",
-                    format_func=lambda n: f"{t(backends.get(n).label)} — {backends.get(n).licence}",
-                    horizontal=True)
+                    format_func=engine_label, horizontal=True)  # licences on the facilitator's screens only
 
 
 def steps_ui(info: dict) -> dict | None:
@@ -159,6 +158,9 @@ def steps_ui(info: dict) -> dict | None:
         if not st.checkbox(t(f"photo.ui.step_{step}"), value=suggested[step], key=f"photo-step-{step}"):
             continue
         steps.append(step)
+        if step in ("repair", "tone", "denoise") and len(ready) <= 1:  # nothing to set: no empty box under it
+            engines[step] = ready[0].name if ready else None
+            continue
         with st.container(border=True):
             if step == "faces":
                 engines[step] = _engine_choice_ui(step, capability)
@@ -166,7 +168,8 @@ def steps_ui(info: dict) -> dict | None:
                                             key="photo-blend")
                 if engines[step] and backends.get(engines[step]).has_fidelity:
                     params["fidelity"] = st.slider(t("photo.ui.fidelity"), 0.0, 1.0, 0.5, 0.05, key="photo-fidelity")
-                st.caption(t("photo.ui.licence", licence=backends.get(engines[step]).licence))
+                if is_facilitator():  # licences stay on the facilitator's screens
+                    st.caption(t("photo.ui.licence", licence=backends.get(engines[step]).licence))
             elif step == "colorize":
                 if not info["greyscale"]:
                     st.warning(t("photo.ui.colour_already"))
@@ -180,8 +183,7 @@ def steps_ui(info: dict) -> dict | None:
                     names = [b.name for b in automatic]
                     default = max(names, key=lambda n: names.index(n) if not backends.get(n).optional else -1)
                     engines[step] = st.radio(t("widgets.engine"), names, index=names.index(default),
-                                             format_func=lambda n: f"{t(backends.get(n).label)} — "
-                                                                   f"{backends.get(n).licence}",
+                                             format_func=engine_label,
                                              key="photo-colour-engine", horizontal=True)
                 else:
                     st.caption(t("photo.ui.colour_hints_later"))

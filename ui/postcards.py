@@ -73,6 +73,8 @@ def gallery_source_ui(workshop_id: int | None) -> str | None:
     for index, (item, picture) in enumerate(items[:24]):
         with columns[index % 4], st.container(border=True):
             st.image(picture, alt=t("alt.creation"), use_container_width=True)
+            if item.get("title"):  # two storybook covers look alike: the title tells them apart
+                st.caption(item["title"])
             chosen = st.session_state.get("postcard_front") == picture
             if st.button(("✔ " if chosen else "") + t("postcards.pick"), key=f"pick-{item['id']}",
                          type="primary" if chosen else "secondary", use_container_width=True):

@@ -8,7 +8,6 @@ from pathlib import Path
 
 import streamlit as st
 
-from pipelines import backends
 from pipelines.i18n import LANGUAGES, UserError
 from pipelines.story.book import note_text
 from pipelines.story.grammar import lexicon
@@ -20,7 +19,7 @@ from .i18n import lang, t
 from .jobs import expected_time_text, job_status_ui, submit_job
 from .session import current_participant, current_workshop
 from .storybook_state import choices_data, current_story, keep_story, key, story_id
-from .widgets import download_ui, picture_choice_ui
+from .widgets import download_ui, engine_label, picture_choice_ui
 
 LANGUAGE_NAMES = {"fr": "🇫🇷 Français", "en": "🇬🇧 English"}
 PREVIEW_PICTURE_PX = 520
@@ -143,7 +142,7 @@ def music_voice_ui() -> dict:
             data["voice"] = options["voice"] = st.radio(
                 t("capability.story.voice"), names, index=names.index(voice) if voice in names else 0,
                 key=key("story-voice-name"),
-                format_func=lambda n: f"{t(backends.get(n).label)} — {backends.get(n).licence}")
+                format_func=engine_label)  # licences on the facilitator's screens only
     data["crop"] = options["crop_marks"] = st.checkbox(t("story.ui.crop_marks"), value=bool(data.get("crop")),
                                                        key=key("story-crop"))
     return options

@@ -142,6 +142,12 @@ def engines_ui(capabilities: list[str]) -> None:
         st.caption(f"{t('capability.' + capability)}{t('common.colon')}{names}")
 
 
+def engine_label(name: str) -> str:
+    """An engine's name as shown; its licence is added on the facilitator's screens only (never on a tablet)."""
+    backend = backends.get(name)
+    return f"{t(backend.label)} — {backend.licence}" if is_facilitator() else t(backend.label)
+
+
 def backend_choice_ui(capability: str, key: str, label: str | None = None) -> str | None:
     """A choice among the available backends of a capability (with licences); None if none is available."""
     ready = backends.available(capability)
@@ -157,13 +163,8 @@ def backend_choice_ui(capability: str, key: str, label: str | None = None) -> st
         return None
     default = backends.choose(capability) if any(not b.optional for b in ready) else ready[0]
     names = [b.name for b in ready]
-    facilitator = is_facilitator()  # licences stay on the facilitator's screens
-
-    def name_of(n: str) -> str:
-        return f"{t(backends.get(n).label)} — {backends.get(n).licence}" if facilitator else t(backends.get(n).label)
-
     picked = st.radio(label or t("widgets.engine"), names, index=names.index(default.name), key=key,
-                      format_func=name_of, horizontal=len(names) <= 3)
+                      format_func=engine_label, horizontal=len(names) <= 3)
     if missing and is_facilitator():
         with st.expander(t("widgets.more_engines")):
             for b in missing:

@@ -196,7 +196,8 @@ class Store:
                         consent: bool = False, consent_by: str = "") -> Participant:
         """Add someone by first name or pseudonym. UserError for an empty name (store.errors.participant_name),
         a name already in the workshop (console.name_taken), a minor's consent without who recorded it
-        (console.consent_missing_by), a name with invisible characters (safety.text.check_name)."""
+        (console.consent_missing_by), who gave consent typed with the consent not ticked
+        (console.consent_not_ticked), a name with invisible characters (safety.text.check_name)."""
         from ..safety.text import check_name
 
         name = check_name(unicodedata.normalize("NFC", " ".join(name.split())))  # NFD (Mac) = NFC (PC)
@@ -204,8 +205,14 @@ class Store:
             raise UserError("store.errors.participant_name")
         if minor and consent and not consent_by.strip():
             raise UserError("console.consent_missing_by")
+        if consent_by.strip() and not consent:  # a name typed, the box forgotten: ask rather than guess
+            raise UserError("console.consent_not_ticked")
         try:
             with self.transaction() as conn:
+                taken = [row[0] for row in conn.execute("SELECT name FROM participants WHERE workshop_id=?",
+                                                        (workshop_id,))]
+                if name.casefold() in {other.casefold() for other in taken}:  # "zoé" and "Zoé": one child on a tablet
+                    raise sqlite3.IntegrityError(name)
                 cur = conn.execute(
                     "INSERT INTO participants(workshop_id, name, age_group, minor, consent, consent_by, consent_at, "
                     "created_at) VALUES(?,?,?,?,?,?,?,?)",

@@ -88,3 +88,12 @@ def test_every_job_kind_has_a_name_for_the_queue():
     for language in LANGUAGES:
         strings = catalogue(language)
         assert [k for k in KINDS if f"kind.{k}" not in strings] == [], language
+
+
+def test_the_bubble_step_names_the_tab_where_pictures_are_made():
+    """A bubble on an empty panel sends the child to the tab that makes pictures, by its own name."""
+    from pipelines.i18n import translate
+
+    for language in ("fr", "en"):
+        step = translate("comics.ui.step_panels", language)
+        assert step in translate("comics.ui.bubble_needs_picture", language, n=2)

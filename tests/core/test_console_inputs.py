@@ -35,3 +35,18 @@ def test_participant_without_a_name_is_told_what_to_do(console):
     errors = [e.value for e in console.error]
     assert errors == ["Écrivez un prénom ou un pseudonyme."]
     assert Store().participants(Store().workshops()[0]["id"]) == []
+
+
+def test_consent_is_dated_as_people_write_it(console):
+    from pipelines.i18n import long_date
+    from pipelines.store import Store
+
+    next(w for w in console.text_input if w.label == "Prénom ou pseudonyme").input("Zoé")
+    next(c for c in console.checkbox if c.label.startswith("Un parent a donné son accord")).check()
+    next(w for w in console.text_input if w.label == "Accord noté par").input("Animatrice")
+    next(b for b in console.button if b.label == "Ajouter").click().run()
+    assert not console.exception
+    [zoe] = Store().participants(Store().workshops()[0]["id"])
+    at = zoe["consent_at"]
+    expected = f"✅ Accord noté par Animatrice le {long_date(at, 'fr')}, {at[11:16]}"  # "29 novembre 2026, 16:47"
+    assert expected in [m.value for m in console.markdown], [m.value for m in console.markdown]

@@ -47,3 +47,43 @@ def test_a_damaged_picture_does_not_break_the_gallery(store, monkeypatch):
     buttons = sorted((b.label, b.help) for b in at.get("download_button"))  # help: the name the file gets
     assert [label for label, _ in buttons] == ["⬇️ PDF", "⬇️ PNG"]
     assert [name for _, name in buttons] == [f"comic-zoe-le-dragon-{day}.pdf", f"comic-zoe-le-dragon-{day}.png"]
+
+
+def test_two_pdfs_of_a_book_say_which_is_which(store, monkeypatch):
+    """A storybook has its A5 pages and its folded booklet, both PDF: the buttons name them, not "PDF 2"."""
+    from pipelines.store import write_bytes_atomic
+
+    monkeypatch.setenv("ATELIER_EMBEDDED_WORKER", "0")
+    workshop = store.create_workshop("Livres")
+    eve = store.add_participant(workshop["id"], "Ève")
+    folder = store.artifact_dir(workshop["id"], "y")
+    files = {"pdf": str(write_bytes_atomic(folder / "book.pdf", b"%PDF-1.4\n")),
+             "booklet": str(write_bytes_atomic(folder / "booklet.pdf", b"%PDF-1.4\n")),
+             "epub": str(write_bytes_atomic(folder / "book.epub", b"PK\x03\x04"))}
+    store.add_artifact(workshop_id=workshop["id"], owner=eve["id"], kind="storybook", files=files, title="Ève")
+    at = AppTest.from_file(str(ROOT / "pages" / "gallery.py"), default_timeout=60)
+    at.session_state["workshop_id"] = workshop["id"]
+    at.run()
+    assert not at.exception, at.exception
+    labels = sorted(b.label for b in at.get("download_button"))
+    assert labels == ["⬇️ EPUB", "⬇️ PDF · livret", "⬇️ PDF · pages"]
+
+
+def test_a_creation_without_title_is_called_by_what_it_is(store, monkeypatch):
+    """Postcards and an untitled comic page showed "postcard" and "comic_page" (the kind's id) to the child."""
+    from pipelines.store import write_bytes_atomic
+
+    monkeypatch.setenv("ATELIER_EMBEDDED_WORKER", "0")
+    workshop = store.create_workshop("Cartes")
+    eve = store.add_participant(workshop["id"], "Ève")
+    folder = store.artifact_dir(workshop["id"], "z")
+    for kind in ("postcard", "comic_page"):
+        pdf = write_bytes_atomic(folder / f"{kind}.pdf", b"%PDF-1.4\n")
+        store.add_artifact(workshop_id=workshop["id"], owner=eve["id"], kind=kind, files={"pdf": str(pdf)}, title="")
+    at = AppTest.from_file(str(ROOT / "pages" / "gallery.py"), default_timeout=60)
+    at.session_state["workshop_id"] = workshop["id"]
+    at.run()
+    assert not at.exception, at.exception
+    shown = [m.value for m in at.markdown]
+    assert "**Mes cartes postales**" in shown and "**Ma planche de BD**" in shown
+    assert not any(kind in text for text in shown for kind in ("postcard", "comic_page"))

@@ -58,3 +58,28 @@ def test_missing_engine_sentence_starts_the_capability_in_lower_case(workshop, m
     at = _comics_page(monkeypatch, workshop)
     assert "Pour dessiner à partir d'une phrase, un modèle d'IA doit d'abord être installé :" in [
         i.value for i in at.info]  # before: "Pour Dessiner à partir..."
+
+
+def _engine_label_script():
+    import streamlit as st
+
+    from ui.widgets import engine_label
+
+    st.write(engine_label("story.voice.espeak"))
+
+
+@pytest.mark.parametrize("served", [False, True])
+def test_voice_and_photo_engine_names_hide_licences_on_tablets(atelier_env, monkeypatch, served):
+    """The storybook's voice choice and the photo steps' engine choices name the engine through
+    `engine_label`: a tablet sees "Voix eSpeak NG", the facilitator also its licence."""
+    from pipelines import config
+
+    if served:
+        monkeypatch.setenv("ATELIER_REQUIRE_CODE", "1")
+    config.reset_settings()
+    at = AppTest.from_function(_engine_label_script, default_timeout=30)
+    at.run()
+    assert not at.exception, at.exception
+    shown = at.markdown[0].value
+    assert shown.startswith("Voix eSpeak NG")
+    assert ("GPL" in shown) is not served

@@ -25,6 +25,9 @@ def test_workshop_code_and_participants(store):
     with pytest.raises(UserError, match="who recorded") as missing:
         store.add_participant(w["id"], "Zoé", consent=True, consent_by="")
     assert missing.value.key == "console.consent_missing_by"
+    with pytest.raises(UserError) as unticked:  # who gave it typed, the box forgotten: asked, not guessed
+        store.add_participant(w["id"], "Zoé", consent=False, consent_by="Maman de Zoé")
+    assert unticked.value.key == "console.consent_not_ticked" and not store.participants(w["id"])
     zoe = store.add_participant(w["id"], "  Zoé  ", consent=True, consent_by="Animatrice")
     assert zoe["name"] == "Zoé" and zoe["consent"] == 1 and zoe["consent_by"] == "Animatrice" and zoe["consent_at"]
     jb = store.add_participant(w["id"], "Jean-Baptiste")

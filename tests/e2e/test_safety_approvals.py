@@ -41,7 +41,7 @@ def test_childrens_pictures_wait_for_the_facilitators_ok(browser_page, studio):
     console.get_by_text("Les images des enfants attendent mon accord").click()
     wait_ready(console)
     key = f"safety.approve_pictures.{studio.workshop['id']}"
-    assert _db(studio, "SELECT value FROM kv WHERE key=?", key) == [("1",)]
+    _wait(console, lambda: _db(studio, "SELECT value FROM kv WHERE key=?", key) == [("1",)], 30)
 
     # 2. Zoé draws two panels with the AI: both wait, nothing is shown to her yet.
     goto(child, studio)
