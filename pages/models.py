@@ -69,6 +69,30 @@ def _engine_section() -> None:
 
 
 _engine_section()
+
+
+def _photo_engine_section() -> None:
+    """Which engine runs each installed photo model the OpenVINO runner can run, and at which precision."""
+    from pipelines.photo.openvino_runner import engine_summary
+
+    rows = engine_summary()
+    if not rows:
+        return
+    with st.container(border=True):
+        st.subheader(t("models.photo_engine.title"))
+        for row in rows:
+            if row["engine"] != "openvino":
+                engine = f"{t('models.engine.pytorch')} {row['precision']}"
+                st.write(t("models.engine.engine", model=row["model"], engine=engine))
+                st.caption(t(f"models.engine.why_{row['reason']}"))
+                continue
+            st.write(t("models.engine.engine", model=row["model"],
+                       engine=t("models.engine.openvino", precision=row["precision"])))
+            st.caption(t("models.engine.why_bf16" if row["precision"] == "bf16" else "models.engine.why_f32"))
+            st.caption(t("models.photo_engine.ready" if row["converted"] else "models.photo_engine.first_use"))
+
+
+_photo_engine_section()
 ICONS = {"installed": "✅", "missing": "⬜", "partial": "🟧", "corrupt": "❌"}
 
 

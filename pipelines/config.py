@@ -34,6 +34,7 @@ class Settings:
     library_name: str = "la médiathèque"
     cpu_threads: int = 0  # 0 = all cores
     engine: str = "auto"  # picture models: auto (fastest available: OpenVINO on a CPU) | pytorch
+    engine_precision: str = "auto"  # photo models on OpenVINO: auto (bf16 where the CPU has bf16 units) | f32
     plugins: str = ""  # comma-separated modules that register extra backends or job kinds
     facilitator_addresses: str = ""  # serve mode: addresses/networks (besides loopback) of the facilitator's computers
 

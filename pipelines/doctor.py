@@ -61,6 +61,14 @@ def _picture_engines() -> None:
                 line += (f"; int8 comparison {check['psnr_db']} dB vs {check['reference']} "
                          f"({'within' if check['passed'] else 'outside'} {check['tolerance_db']} dB)")
         print(line)
+    from .photo.openvino_runner import engine_summary as photo_engines
+
+    for row in photo_engines():
+        engine = "OpenVINO" if row["engine"] == "openvino" else "PyTorch"
+        line = f"  {row['model']:24} {engine} {row['precision']} ({row['why']})"
+        if row["engine"] == "openvino":
+            line += "; OpenVINO file " + ("ready" if row["converted"] else "made at the first photo")
+        print(line)
 
 
 def register(sub) -> None:

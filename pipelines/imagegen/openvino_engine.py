@@ -81,6 +81,21 @@ def cache_dir() -> Path:
     return Path(settings().data_dir) / "cache" / "openvino"
 
 
+def compile_config(precision: str) -> dict:
+    """OpenVINO CPU compile options for a precision ('bf16' | 'f32' | 'int8'): the inference precision
+    hint, latency mode, the configured thread count and a compiled-model cache folder per precision."""
+    # one cache folder per precision: measured here (OpenVINO 2026.4.1), a model compiled in f32 and
+    # then in bf16 with a shared cache dir loaded the f32 blob for bf16 and gave NaN latents
+    cache = cache_dir() / precision
+    cache.mkdir(parents=True, exist_ok=True)
+    config = {"INFERENCE_PRECISION_HINT": "f32" if precision == "f32" else cpu_precision(),
+              "PERFORMANCE_HINT": "LATENCY", "CACHE_DIR": str(cache)}
+    threads = settings().cpu_threads
+    if threads:
+        config["INFERENCE_NUM_THREADS"] = threads
+    return config
+
+
 def ir_folder(model_folder: Path) -> Path:
     return Path(model_folder) / IR_DIR
 
@@ -323,15 +338,7 @@ class OpenVINOImageModel:
         if precision == "bf16" and cpu_precision() == "f32":
             precision = "f32"  # no bf16 units: OpenVINO would compute in f32 anyway; say so
         core = ov.Core()
-        # one cache folder per precision: measured here (OpenVINO 2026.4.1), a model compiled in f32 and
-        # then in bf16 with a shared cache dir loaded the f32 blob for bf16 and gave NaN latents
-        cache = cache_dir() / precision
-        cache.mkdir(parents=True, exist_ok=True)
-        config = {"INFERENCE_PRECISION_HINT": "f32" if precision == "f32" else cpu_precision(),
-                  "PERFORMANCE_HINT": "LATENCY", "CACHE_DIR": str(cache)}
-        threads = settings().cpu_threads
-        if threads:
-            config["INFERENCE_NUM_THREADS"] = threads
+        config = compile_config(precision)
         unet_part = INT8_PART if precision == "int8" else "unet"
         parts = {"unet": _Part(core, ir_folder(folder) / f"{unet_part}.xml", config),
                  "text_encoder": _Part(core, ir_folder(folder) / "text_encoder.xml", config),

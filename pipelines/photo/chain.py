@@ -60,6 +60,7 @@ class RestoreOutcome:
     notes: list[str]  # locale keys told to the patron (not errors)
     models: list[str]  # backends used
     ai_made: bool
+    engines: dict[str, str] = field(default_factory=dict)  # backend used -> what computed it ("openvino bf16", "torch")
 
 
 def backend_for(step: str, engines: dict[str, str]):
@@ -152,7 +153,14 @@ def restore(rgb: np.ndarray, request: RestoreRequest, progress: Progress = no_pr
         # Colourising keeps the lightness: the neutral version of the result is what new hints recolour.
         uncoloured = neutral(image)
     return RestoreOutcome(image=np.clip(image, 0, 1), uncoloured=uncoloured, applied=applied, faces=faces,
-                          notes=notes, models=[b.name for b in used], ai_made=any(b.ai_made for b in used))
+                          notes=notes, models=[b.name for b in used], ai_made=any(b.ai_made for b in used),
+                          engines={b.name: made_by(b) for b in used})
+
+
+def made_by(backend) -> str:
+    """What computed a backend's result: "openvino bf16" / "openvino f32" for a photo model the OpenVINO
+    runner ran, else the backend's engine ("torch", "opencv", "numpy")."""
+    return getattr(backend, "made_by", "") or backend.engine
 
 
 def neutral(rgb: np.ndarray) -> np.ndarray:

@@ -64,9 +64,11 @@ def restore_job(params: dict, ctx) -> dict:
     return {"files": files,
             "artifact": {"kind": "photo", "title": params.get("title") or "", "prompt": "",
                          "model": ", ".join(outcome.models), "seed": None, "ai_made": outcome.ai_made,
-                         "params": {"steps": outcome.applied, "strength": request.strength},
+                         "params": {"steps": outcome.applied, "strength": request.strength,
+                                    "engines": outcome.engines},
                          "files": ["restored", "before"]},
-            "applied": outcome.applied, "faces": outcome.faces, "notes": outcome.notes, "ai_made": outcome.ai_made}
+            "applied": outcome.applied, "faces": outcome.faces, "notes": outcome.notes, "ai_made": outcome.ai_made,
+            "engines": outcome.engines}
 
 
 def recolor_job(params: dict, ctx) -> dict:

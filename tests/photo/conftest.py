@@ -30,3 +30,10 @@ def save_photo(tmp_path):
         return path
 
     return save
+
+
+@pytest.fixture(autouse=True)
+def pytorch_photo_models(monkeypatch):
+    """The photo tests run the models on PyTorch (the reference path and the fallback); the OpenVINO
+    runner's tests (test_openvino_photo.py) turn it back on."""
+    monkeypatch.setenv("ATELIER_ENGINE", "pytorch")

@@ -1,0 +1,153 @@
+"""OpenVINO runner for spandrel photo models on a CPU (Real-ESRGAN tiles, GFPGAN faces).
+
+The PyTorch module spandrel loads from the verified weight file is converted once, on the first
+use of the model (never at app start), to OpenVINO IR with one static input shape (a 288 px tile
+for the upscalers, a 512 px face for GFPGAN), saved beside the weights as
+``<model folder>/openvino/<weight stem>-<H>x<W>.xml/.bin`` and recorded with its sha256 in the
+model's lock file (``derived`` section, tied to the installed weights): a converted file that
+changed is refused like a changed weight file, and a reinstalled weight file is converted again.
+The conversion, the precision (bf16 where the CPU has bf16 units, else f32) and the compiled-model
+cache in the data dir are those of the picture engine (``pipelines.imagegen.openvino_engine``).
+
+Measured with ``python -m bench.openvino_models`` (PyTorch fp32 vs OpenVINO bf16, bench/out/):
+Real-ESRGAN general-x4v3 4.8x, x4plus 5.4x, GFPGAN 1.4 5.3x faster within tolerance. PyTorch stays
+the path on a graphics card and the fallback when OpenVINO is missing or the conversion fails.
+"""
+from __future__ import annotations
+
+import logging
+import time
+from pathlib import Path
+
+import numpy as np
+
+from ..config import settings
+
+log = logging.getLogger(__name__)
+
+TORCH = "torch"
+REASONS = {  # engine_reason() -> the doctor's words
+    "setting": "engine = pytorch in the settings", "gpu": "graphics card", "failed": "OpenVINO failed",
+    "no_openvino": "the openvino package is not installed"}
+
+
+def engine_reason(failed: str = "") -> str:
+    """"" when the OpenVINO runner may run a photo model here, else why PyTorch does: "setting"
+    (engine = pytorch), "failed" (``failed`` is the reason), "gpu" or "no_openvino"."""
+    from ..device import probe
+    from ..imagegen.openvino_engine import openvino_installed
+
+    if settings().engine == "pytorch":
+        return "setting"
+    if failed:
+        return "failed"
+    if probe().kind != "cpu":
+        return "gpu"
+    if not openvino_installed():
+        return "no_openvino"
+    return ""
+
+
+def precision() -> str:
+    """'f32' when the settings ask for it (engine_precision = f32), else the CPU's ('bf16' or 'f32')."""
+    from ..imagegen.openvino_engine import cpu_precision
+
+    return "f32" if settings().engine_precision == "f32" else cpu_precision()
+
+
+def ir_paths(weight_file: str, shape: tuple[int, ...]) -> list[str]:
+    """The IR files (relative to the model folder) converted from a weight file for one input shape."""
+    stem = f"openvino/{Path(weight_file).stem}-{shape[-2]}x{shape[-1]}"
+    return [f"{stem}.xml", f"{stem}.bin"]
+
+
+class Runner:
+    """One compiled OpenVINO model with a static input: ``runner(array) -> array`` (float32 NCHW).
+
+    ``made_by`` is what the metadata records, e.g. "openvino bf16"; ``from_cache`` is True when
+    OpenVINO loaded the compiled model from its cache (``LOADED_FROM_CACHE``)."""
+
+    def __init__(self, compiled, precision: str, shape: tuple[int, ...], converted_s: float, compile_s: float):
+        self.compiled = compiled
+        self.request = compiled.create_infer_request()
+        self.precision = precision
+        self.shape = tuple(shape)
+        self.converted_s = converted_s
+        self.compile_s = compile_s
+
+    @property
+    def made_by(self) -> str:
+        return f"openvino {self.precision}"
+
+    @property
+    def from_cache(self) -> bool:
+        return bool(self.compiled.get_property("LOADED_FROM_CACHE"))
+
+    def __call__(self, array: np.ndarray) -> np.ndarray:
+        if tuple(array.shape) != self.shape:
+            raise ValueError(f"this model was compiled for {self.shape}, not {tuple(array.shape)}.")
+        self.request.infer({0: np.ascontiguousarray(array, dtype=np.float32)})
+        return self.request.get_output_tensor(0).data.copy()
+
+
+def load(model_id: str, weight_file: str, module, shape: tuple[int, ...]) -> Runner:
+    """The runner for ``module`` (the torch module spandrel built from ``<model folder>/<weight_file>``)
+    with one static input ``shape`` (N, C, H, W). Converts and records the IR the first time; later
+    loads hash it against the lock (a changed file raises UserError errors.model_corrupt).
+    Raises ImportError / RuntimeError / ValueError / OSError when OpenVINO cannot convert or compile."""
+    import openvino as ov
+    import torch
+
+    from ..imagegen.openvino_engine import _save, compile_config
+    from ..models.manager import ModelManager
+
+    manager = ModelManager()
+    paths = ir_paths(weight_file, shape)
+    converted_s = 0.0
+    if not manager.derived_ready(model_id, paths):
+        started = time.perf_counter()
+        folder = manager.verified_path(model_id)
+        with torch.no_grad():
+            ov_model = ov.convert_model(module.eval(), example_input=torch.rand(*shape),
+                                        input=[(tuple(shape), ov.Type.f32)])
+        _save(ov_model, folder / paths[0])
+        manager.record_derived(model_id, paths, made_by=f"OpenVINO {ov.__version__.split('-')[0]} convert_model")
+        converted_s = time.perf_counter() - started
+        log.info("converted %s to OpenVINO (%s) in %.1f s", model_id, paths[0], converted_s)
+    folder = manager.verified_derived(model_id, paths)
+    chosen = precision()
+    started = time.perf_counter()
+    compiled = ov.Core().compile_model(folder / paths[0], "CPU", compile_config(chosen))
+    return Runner(compiled, chosen, shape, converted_s, time.perf_counter() - started)
+
+
+
+def engine_summary() -> list[dict]:
+    """For doctor and the models page: per installed photo model the OpenVINO runner can run, the
+    engine it runs on here ("openvino" or "pytorch"), the precision, why, and whether its OpenVINO
+    file is made yet (it is made at the model's first use). Loads nothing."""
+    from .. import backends
+    from ..imagegen.openvino_engine import cpu_flags
+    from ..models.manager import ModelManager
+
+    manager = ModelManager()
+    rows = []
+    for capability in ("photo.upscale", "photo.faces"):
+        for backend in backends.for_capability(capability):
+            shape = getattr(backend, "openvino_shape", None)
+            if not shape or not backend.is_available():
+                continue
+            reason = engine_reason(getattr(backend, "engine_failed", ""))
+            row = {"backend": backend.name, "model": backend.weights[0], "engine": "pytorch" if reason else "openvino",
+                   "reason": reason, "converted": manager.derived_ready(backend.weights[0], ir_paths(backend.file,
+                                                                                                      shape))}
+            if reason:
+                row["precision"] = "fp32"  # spandrel runs the photo models in fp32, on a graphics card too
+                row["why"] = backend.engine_failed if reason == "failed" else REASONS[reason]
+            else:
+                flags = sorted(cpu_flags() & {"amx_bf16", "avx512_bf16"})
+                row["precision"] = precision()
+                row["why"] = ("bf16 units: " + ", ".join(flags)) if flags and row["precision"] == "bf16" else (
+                    "engine_precision = f32" if flags else "no bf16 units: f32")
+            rows.append(row)
+    return rows
