@@ -29,13 +29,13 @@ def test_a_later_workshop_stays_picked_after_a_click(browser_page, studio):
 def test_the_facilitators_clicks_in_the_sidebar_stick(browser_page, studio):
     """Choosing another workshop, then a child, in the sidebar's menus: each choice stays through later reruns
     (before, the session's old value was written back over the click)."""
-    seed_workshop(studio, "Atelier du matin", participants=("Malo",))
-    seed_workshop(studio, "Atelier de l'après-midi", participants=("Zoé", "Noé"))
+    seed_workshop(studio, "Atelier des grands", participants=("Malo",))  # the studio may hold others already
+    seed_workshop(studio, "Atelier du soir", participants=("Lina", "Noé"))
     page = browser_page
     page.goto(f"{studio}/storybook?lang=fr")
     wait_ready(page)
     sidebar = page.locator('[data-testid="stSidebar"]')
-    for key, option in (("workshop_pick", "Atelier de l'après-midi"), ("participant_pick", "Noé")):
+    for key, option in (("workshop_pick", "Atelier du soir"), ("participant_pick", "Noé")):
         sidebar.locator(f".st-key-{key}").get_by_role("combobox").click()
         page.get_by_role("option").filter(has_text=option).first.click()
         wait_ready(page)
@@ -44,4 +44,4 @@ def test_the_facilitators_clicks_in_the_sidebar_stick(browser_page, studio):
     page.get_by_role("button", name="Petit ours").click()  # another rerun
     wait_ready(page)
     picked = " ".join(box.input_value() for box in sidebar.locator('input[role="combobox"]').all())
-    assert "Atelier de l'après-midi" in picked and "Noé" in picked, picked
+    assert "Atelier du soir" in picked and "Noé" in picked, picked
