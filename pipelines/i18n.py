@@ -40,7 +40,18 @@ def catalogue(language: str) -> dict[str, str]:
 
 
 def translate(key: str, language: str = DEFAULT_LANGUAGE, **params) -> str:
-    """The text of `key` in `language`, formatted with `params`; a missing key shows as [key]."""
+    """The text of `key` in `language`, formatted with `params`; a missing key shows as [key].
+
+    A parameter `<name>_key` holds a nested locale key: it is translated first (with `<name>_params` when
+    given, else the other parameters) and fills `{<name>}`, e.g. a refusal's reason inside a pack problem,
+    or the name of a field ("title" -> « titre ») inside a print refusal.
+    """
+    nested = [name[:-4] for name, value in params.items() if name.endswith("_key") and isinstance(value, str)]
+    if nested:
+        params = dict(params)
+        for name in nested:
+            inner_key, inner = params.pop(f"{name}_key"), params.pop(f"{name}_params", None)
+            params[name] = translate(inner_key, language, **(inner if inner is not None else params))
     text = catalogue(language).get(key)
     if text is None:
         text = catalogue(DEFAULT_LANGUAGE).get(key)

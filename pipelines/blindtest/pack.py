@@ -60,11 +60,8 @@ class Problem:
 
     def text(self, language: str = "fr") -> str:
         """The sentence; a nested reason (`reason_key` + `reason_params`, e.g. the upload sanitiser's
-        refusal) is translated into `{reason}` first."""
-        params = dict(self.params)
-        if "reason_key" in params:
-            params["reason"] = translate(params.pop("reason_key"), language, **params.pop("reason_params", {}))
-        return translate(self.key, language, **params)
+        refusal) is translated into `{reason}` by `translate`."""
+        return translate(self.key, language, **self.params)
 
 
 class PackInvalid(UserError):

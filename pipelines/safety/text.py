@@ -18,6 +18,7 @@ Annex #15 (normalisation), #9 (bidi classes), #51 (emoji).
 """
 from __future__ import annotations
 
+import re
 import unicodedata
 
 from ..i18n import UserError
@@ -111,8 +112,23 @@ def check_printable(text: str, chain: list | None = None, *, field: str = "") ->
     key, chars = unprintable(text, chain)
     if key:
         shown = " ".join(chars[:6])
-        raise UserError(key, chars=shown, field=field or "—")
+        raise UserError(key, chars=shown, **field_words(field))
     return text
+
+
+NAMED_FIELDS = ("title", "message", "hero_name", "authors")
+
+
+def field_words(field: str) -> dict:
+    """The `{field}` of a print refusal as people say it, for `translate`: "title" -> « dans le titre »,
+    "page 3" -> « la page 3 », "2.1" (panel.bubble) -> « la bulle 1 de la case 2 », anything else quoted."""
+    if field in NAMED_FIELDS:
+        return {"field_key": f"text.fields.{field}"}
+    if page := re.fullmatch(r"page (\d+)", field):
+        return {"field_key": "text.fields.page", "field_params": {"n": int(page[1])}}
+    if bubble := re.fullmatch(r"(\d+)\.(\d+)", field):
+        return {"field_key": "text.fields.bubble", "field_params": {"panel": int(bubble[1]), "bubble": int(bubble[2])}}
+    return {"field_key": "text.fields.other" if field else "text.fields.none", "field_params": {"name": field}}
 
 
 def clean_printable(text, *, multiline: bool = False, chain: list | None = None, field: str = "") -> str:

@@ -23,12 +23,8 @@ COVER_NAME = "cover"  # how the print engine names the cover picture in its warn
 
 
 def note_text(note: dict, language: str) -> str:
-    """A story note ({key, params}) as a sentence; a nested reason key is translated first."""
-    params = dict(note.get("params", {}))
-    reason_key = params.pop("reason_key", None)
-    if reason_key:
-        params["reason"] = translate(reason_key, language, **params)
-    return translate(note["key"], language, **params)
+    """A story note ({key, params}) as a sentence; a nested `reason_key` is translated by `translate`."""
+    return translate(note["key"], language, **note.get("params", {}))
 
 
 def check_pictures(story: Story) -> list[dict]:

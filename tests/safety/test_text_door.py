@@ -44,7 +44,20 @@ def test_emoji_and_shaping_refused_in_comic_bubbles(atelier_env):
         page = page_from_dict({"layout": "grid-4", "panels": [{"prompt": "x", "bubbles": [{"text": text}]}]})
         with pytest.raises(UserError) as refused:
             check_page(page, need_images=False)
-        assert refused.value.key == key and "1.1" in refused.value.message("fr")
+        assert refused.value.key == key and "la bulle 1 de la case 1" in refused.value.message("fr")
+        assert "bubble 1 of panel 1" in refused.value.message("en")
+
+
+def test_a_print_refusal_names_the_field_in_words_not_in_code_names():
+    from pipelines.safety.text import check_printable
+
+    for field, fr, en in (("title", "(dans le titre)", "(in the title)"), ("page 3", "(dans la page 3)", "(in page 3)"),
+                          ("hero_name", "(dans le prénom du héros)", "(in the hero's name)"),
+                          ("", "(dans le texte)", "(in the text)")):
+        with pytest.raises(UserError) as refused:
+            check_printable("un chat 🐱", field=field)
+        assert refused.value.message("fr").endswith(fr + ".") and refused.value.message("en").endswith(en + ".")
+        assert "champ" not in refused.value.message("fr")
 
 
 def test_wrap_never_breaks_at_a_no_break_space():
