@@ -62,7 +62,7 @@ def storybook_page() -> None:
         st.header(t("story.ui.step_book"))
         book_ui(options)
 
-    with st.expander("⚙️"):
+    with st.expander(t("story.ui.engines.title")):
         engines_ui(["story.write", "music.generate", "story.voice"])
 
 
