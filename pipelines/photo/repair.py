@@ -283,6 +283,19 @@ def _border_loss(gray: np.ndarray, floor: float) -> np.ndarray:
     return found.astype(bool)
 
 
+def _residual_and_level(gray: np.ndarray, size: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(background, residual, level) of a luma image (float32, 0..1): the median background over `size` px
+    (odd), the residual gray - background, and the local grain-or-texture level: the robust spread of the
+    residual (median absolute value / 0.6745, over 2 * size + 1 px), never under the image's noise sigma,
+    so busy areas need a stronger mark to count as damage."""
+    sigma = max(noise_sigma(gray), 0.5 / 255)
+    background = _median(gray, size)
+    diff = gray - background
+    spread = np.clip(np.abs(diff) * 1020, 0, 255).astype(np.uint8)
+    busy = cv2.medianBlur(spread, _odd(size * 2 + 1)).astype(np.float32) / 1020 / 0.6745
+    return background, diff, np.maximum(busy, sigma)
+
+
 def _find_on_fresh_photo(rgb: np.ndarray, strength: float = 0.5) -> Damage:
     """Thin scratches and dust spots on a photo with no sign of age, told apart from grain and its own details.
 
@@ -297,14 +310,8 @@ def _find_on_fresh_photo(rgb: np.ndarray, strength: float = 0.5) -> Damage:
     gray = luma(rgb).astype(np.float32)
     h, w = gray.shape
     strength = float(np.clip(strength, 0, 1))
-    sigma = max(noise_sigma(gray), 0.5 / 255)
     size = _odd(np.clip(min(h, w) / 70, 7, 25))  # wider than the biggest dust speck we look for
-    background = _median(gray, size)
-    diff = gray - background
-    # Local grain-or-texture level: robust spread of the residual (MAD), so busy areas need more.
-    spread = np.clip(np.abs(diff) * 1020, 0, 255).astype(np.uint8)
-    busy = cv2.medianBlur(spread, _odd(size * 2 + 1)).astype(np.float32) / 1020 / 0.6745
-    scale = np.maximum(busy, sigma)
+    background, diff, scale = _residual_and_level(gray, size)
     k = 8.0 - 3.0 * strength
     floor = 0.25 * (1.5 - strength)  # a visible mark: about a quarter of the tonal range at 0.5
     # How much the picture itself changes around each pixel: an edge or corner is not dust.
@@ -401,14 +408,8 @@ def _find_on_old_print(rgb: np.ndarray, strength: float = 0.5) -> Damage:
     gray = luma(work).astype(np.float32)
     h, w = gray.shape
     strength = float(np.clip(strength, 0, 1))
-    sigma = max(noise_sigma(gray), 0.5 / 255)
     size = _odd(np.clip(min(h, w) / 35, 11, 31))  # wider than the biggest dust speck we look for
-    background = _median(gray, size)
-    diff = gray - background
-    # Local grain-or-texture level: robust spread of the residual (MAD), so busy areas need more.
-    spread = np.clip(np.abs(diff) * 1020, 0, 255).astype(np.uint8)
-    busy = cv2.medianBlur(spread, _odd(size * 2 + 1)).astype(np.float32) / 1020 / 0.6745
-    scale = np.maximum(busy, sigma)
+    background, diff, scale = _residual_and_level(gray, size)
     k = 8.0 - 3.0 * strength
     floor = 0.22 * (1.5 - strength)  # a visible mark: about a fifth of the tonal range at 0.5
     # How much the picture itself changes around each pixel: an edge or corner is not dust.
