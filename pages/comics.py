@@ -24,18 +24,10 @@ def comics_page() -> None:
     panel_errors_ui(comic)
     steps = st.tabs([t(f"comics.ui.step_{name}") for name in ("layout", "story", "hero", "panels", "bubbles",
                                                                "export")])
-    with steps[0]:
-        layout_step_ui(comic)
-    with steps[1]:
-        story_step_ui(comic)
-    with steps[2]:
-        hero_step_ui(comic)
-    with steps[3]:
-        panels_step_ui(comic)
-    with steps[4]:
-        bubbles_step_ui(comic)
-    with steps[5]:
-        export_step_ui(comic)
+    for tab, step_ui in zip(steps, (layout_step_ui, story_step_ui, hero_step_ui, panels_step_ui, bubbles_step_ui,
+                                    export_step_ui)):
+        with tab:
+            step_ui(comic)
 
 
 restore_work("comic")  # this participant's page in progress, after a reload or a studio restart
