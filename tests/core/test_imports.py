@@ -1,4 +1,4 @@
-"""The engine's modules import each other in one direction: no cycle at module level."""
+"""The engine's modules import each other in one direction: no cycle at module level; pages stay thin."""
 from __future__ import annotations
 
 import ast
@@ -78,3 +78,9 @@ def test_the_job_runner_does_not_import_the_queue():
 
 def test_a_planted_cycle_is_found():
     assert cycles({"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}) == [["a", "b", "c"]]
+
+
+def test_pages_stay_thin():
+    """Pages gather inputs, submit jobs and show results; anything longer belongs in ui/ or pipelines/."""
+    long = {p.name: n for p in (ROOT / "pages").glob("*.py") if (n := len(p.read_text().splitlines())) > 120}
+    assert not long, f"pages over 120 lines (move the logic into ui/ or pipelines/): {long}"
