@@ -224,6 +224,7 @@ def _crowded(labels: np.ndarray, stats: np.ndarray, residual: np.ndarray, grain:
 
 
 
+RIM_DEPTH = 3  # px
 CHIP_DEPTH = 0.15  # lost paper is followed at most this share of the shorter side in from the border
 WORK_SIDE = 1600  # marks are looked for on a copy at most this long (a 12 MP scan is shrunk by 2 or 3)
 # A crack network found is followed on up to NETWORK_SEGMENTS line segments, through pixels that stand out
@@ -259,8 +260,9 @@ def _border_loss(gray: np.ndarray, floor: float) -> np.ndarray:
     rim = max(1, int(0.025 * min(h, w)))
     edge = np.zeros((h, w), bool)
     edge[:rim, :], edge[-rim:, :], edge[:, :rim], edge[:, -rim:] = True, True, True, True
-    along = np.bincount(labels[edge], minlength=count) / rim
-    touches = along >= max(3, 0.03 * min(h, w))
+    # A thin strip of bared paper along the edge (a torn or rubbed rim, 2-3 px deep) counts as deep as RIM_DEPTH.
+    along = np.bincount(labels[edge], minlength=count) / min(rim, RIM_DEPTH)
+    touches = (along >= max(3, 0.03 * min(h, w))) & (np.maximum(stats[:, 2], stats[:, 3]) >= 0.03 * min(h, w))
     touches[0] = False
     lost = touches[labels]
     if not lost.any():
