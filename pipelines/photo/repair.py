@@ -260,9 +260,15 @@ def _border_loss(gray: np.ndarray, floor: float) -> np.ndarray:
     rim = max(1, int(0.025 * min(h, w)))
     edge = np.zeros((h, w), bool)
     edge[:rim, :], edge[-rim:, :], edge[:, :rim], edge[:, -rim:] = True, True, True, True
-    # A thin strip of bared paper along the edge (a torn or rubbed rim, 2-3 px deep) counts as deep as RIM_DEPTH.
-    along = np.bincount(labels[edge], minlength=count) / min(rim, RIM_DEPTH)
-    touches = (along >= max(3, 0.03 * min(h, w))) & (np.maximum(stats[:, 2], stats[:, 3]) >= 0.03 * min(h, w))
+    in_rim = np.bincount(labels[edge], minlength=count)
+    long_side = max(3, 0.03 * min(h, w))
+    touches = in_rim / rim >= long_side
+    # A thin strip of bared paper along the edge (a rubbed rim, 2-3 px deep) lies all in the rim and runs along
+    # it; a white stripe of the picture (a flag, a strap) that the frame cuts goes on inwards, and a star or a
+    # highlight the frame cuts is short (the strip must be 1.5 times the stretch asked of a chip).
+    extent = np.maximum(stats[:, 2], stats[:, 3])
+    touches |= ((in_rim >= 0.8 * stats[:, 4]) & (in_rim / min(rim, RIM_DEPTH) >= long_side)
+                & (extent >= 1.5 * long_side))
     touches[0] = False
     lost = touches[labels]
     if not lost.any():
@@ -556,9 +562,10 @@ def _find_on_old_print(rgb: np.ndarray, strength: float = 0.5) -> Damage:
     # Two pixels out from a line: a crack's broken, blurred rim stays visible after the fill otherwise.
     fringe = cv2.dilate(mask.astype(np.uint8), np.ones((5, 5), np.uint8)).astype(bool)
     mask |= fringe & (np.abs(thin) > np.maximum(1.5 * scale, 0.03))
-    # A bright crack's halo (the paper's glow either side of it, a pixel wide on the working copy) is lighter than
-    # the picture around: left out, Telea carries it into the fill and a ghost of the line stays.
-    mask |= cv2.dilate(mask.astype(np.uint8), np.ones((3, 3), np.uint8)).astype(bool) & (thin > 0)
+    # A bright crack's halo (the paper's glow either side of it, up to two pixels on the working copy) is lighter
+    # than the picture around (by half the local grain level): left out, Telea carries it into the fill and a
+    # ghost of the line stays.
+    mask |= cv2.dilate(mask.astype(np.uint8), np.ones((5, 5), np.uint8)).astype(bool) & (thin > 0.5 * scale)
     if step > 1:
         mask = cv2.resize(mask.astype(np.uint8), (full_w, full_h), interpolation=cv2.INTER_NEAREST).astype(bool)
         mask = cv2.dilate(mask.astype(np.uint8), np.ones((step + 1, step + 1), np.uint8)).astype(bool)
