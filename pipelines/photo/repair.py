@@ -263,16 +263,18 @@ def _border_loss(gray: np.ndarray, floor: float) -> np.ndarray:
     in_rim = np.bincount(labels[edge], minlength=count)
     long_side = max(3, 0.03 * min(h, w))
     touches = in_rim / rim >= long_side
-    # A thin strip of bared paper along the edge (a rubbed rim, 2-3 px deep) lies all in the rim and runs along
-    # it; a white stripe of the picture (a flag, a strap) that the frame cuts goes on inwards, and a star or a
-    # highlight the frame cuts is short (the strip must be 1.5 times the stretch asked of a chip).
+    # A thin strip of bared paper along the edge (a rubbed rim, RIM_DEPTH px deep or about) lies all in the rim
+    # and runs along it; a white stripe of the picture (a flag, a strap) that the frame cuts goes on inwards, a
+    # bright sliver of the scene along the edge fills the rim's depth, and a star or a highlight the frame cuts
+    # is short (the strip must be 1.5 times the stretch asked of a chip).
     extent = np.maximum(stats[:, 2], stats[:, 3])
-    touches |= ((in_rim >= 0.8 * stats[:, 4]) & (in_rim / min(rim, RIM_DEPTH) >= long_side)
-                & (extent >= 1.5 * long_side))
-    touches[0] = False
+    strip = ((in_rim >= 0.8 * stats[:, 4]) & (in_rim / min(rim, RIM_DEPTH) >= long_side)
+             & (extent >= 1.5 * long_side) & (in_rim <= RIM_DEPTH * extent))
+    touches[0], strip[0] = False, False
     lost = touches[labels]
+    strips = (strip & ~touches)[labels]  # a rubbed rim is as deep as it shows: it is not grown like a chip
     if not lost.any():
-        return lost
+        return strips
     # A chipped corner reaches further in than the band, and inside a big chip the paper is its own median
     # background: the lost paper grows into connected paper-toned pixels up to CHIP_DEPTH of the side in,
     # that stand out from a background three times as broad (the picture around the chip, not the chip).
@@ -288,7 +290,7 @@ def _border_loss(gray: np.ndarray, floor: float) -> np.ndarray:
         if np.array_equal(nxt, found):
             break
         found = nxt
-    return found.astype(bool)
+    return found.astype(bool) | strips
 
 
 RIDGE_SIGMAS = (1.0, 1.5, 2.0)  # px: lines about 1-5 px wide on the working copy
@@ -301,7 +303,7 @@ def ridge_strength(gray: np.ndarray, sigmas=RIDGE_SIGMAS) -> np.ndarray:
     scale s, s^2 times the curvature across the line (the most negative eigenvalue of the Hessian
     of the image blurred by s), less the curvature along it (a bright blob curves both ways) and
     less s times the slope (the bright side of a step edge curves too, but a line's centre is flat).
-    The best scale wins. A bright line of contrast A reads about 0.25-0.45 A, a step edge about 0.06 A.
+    The best scale wins. A bright line 1-6 px wide of contrast A reads about 0.2-0.45 A, a step edge about 0.06 A.
     """
     g = gray.astype(np.float32)
     best = np.zeros_like(g)
