@@ -463,10 +463,13 @@ def _find_on_old_print(rgb: np.ndarray, strength: float = 0.5) -> Damage:
     into the connected pixels that stand out half as much (hysteresis), so a crack network is
     followed across a face or a fold; a bright network found is then followed on where it dips into a
     texture (a knit, a curtain) or breaks for a pixel, through pixels whose segment is strongly
-    line-like (up to NETWORK_SEGMENTS segments on).
+    line-like (up to NETWORK_SEGMENTS segments on). Bright crack networks are also found by their
+    multi-scale Hessian ridge (_ridge_cracks), which follows a crack where it crosses a pale face.
     Spots: small isolated blobs up to ~10 px across.
     Marks that come in a crowd of similar detail (a lattice, letters, stars) are the picture.
     Border: paper lost at the edges (_border_loss).
+    Every mark then takes the pixels up to two out from it that are lighter than their background by half
+    the local grain level: a crack's glow, which Telea would otherwise carry into the fill as a ghost line.
     """
     full_h, full_w = rgb.shape[:2]
     step = max(1, int(np.ceil(max(full_h, full_w) / WORK_SIDE)))
