@@ -23,7 +23,8 @@ from pathlib import Path
 
 import numpy as np
 
-from bench._photo_damage import FRESH, HELD_OUT, SEEDS, TUNING, age, case_seed, crack_map, damage_left, packaged_photo
+from bench._photo_damage import FRESH, HELD_OUT, SEEDS, TUNING, TUNING_CASES, age, aged_case, case_seed, crack_map
+from bench._photo_damage import damage_left, packaged_photo
 from bench._photo_damage import real_print_figures
 from pipelines.photo import hints, quality
 from pipelines.photo.chain import RestoreRequest, restore
@@ -63,8 +64,7 @@ def split_table(split: str, names=(), seeds=SEEDS, cases=None) -> list[dict]:
           f"{'SSIM vs base':>12} {'s chain':>7}  beats baseline")
     rows = []
     for name, seed in cases:
-        truth = packaged_photo(name)
-        aged = age(truth, case_seed(name, seed))
+        truth, aged = aged_case(name, seed)
         base = quality.opencv_baseline(aged.image)
         start = time.perf_counter()
         out = restore(aged.image, RestoreRequest(steps=STEPS)).image
@@ -334,7 +334,7 @@ if __name__ == "__main__":
 
     quick = "--quick" in sys.argv
     only = next((a.split("=", 1)[1] for a in sys.argv if a.startswith("--split=")), None)
-    tuning = split_table("tuning", TUNING)
+    tuning = split_table("tuning", cases=TUNING_CASES)
     if only == "tuning":
         sys.exit(0)
     held_out = split_table("held-out", HELD_OUT)
