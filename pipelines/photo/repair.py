@@ -349,6 +349,62 @@ def _ridge_cracks(gray: np.ndarray, thin: np.ndarray, weak_level: np.ndarray, fl
     return keep[labels]
 
 
+REGULAR = 0.4  # lines that overlap themselves this much when shifted across x AND across y make a grid
+GRID_SHARE = 0.3  # a pixel lies on the grid when it is a line in this share of the grid's tiles
+GRID_PEAK = 0.1  # the overlap at a grid's period stands this much above the overlaps either side
+
+
+def _grid_lines(lines: np.ndarray, least_shift: int) -> np.ndarray:
+    """The pixels of a (H, W) bool line mask that belong to a regular grid (mortar, tiles, a fence), (H, W) bool.
+
+    A regular texture's lines come back at a fixed spacing: shifted by a period along x, AND by
+    another along y (from `least_shift` px to a third of the side), the lines overlap themselves by
+    REGULAR of their pixels or more, and at one of the two periods at least the overlap is a peak
+    (GRID_PEAK above the overlaps either side: parallel lines at a regular spacing; along the lines
+    any shift overlaps). A crack network branches and wanders and a straight scratch overlaps itself
+    only when shifted along its own direction: neither does both. When the lines make a
+    grid, its pixels are those that are lines (within a pixel) in GRID_SHARE or more of the grid's tiles
+    (one x period wide, two y periods high); a crack crossing the grid keeps its own pixels. Periods
+    are measured on a copy at most 400 px long (OR-pooled, so that thin lines stay).
+    """
+    h, w = lines.shape
+    k = int(np.ceil(max(h, w) / 400))
+    small = lines
+    if k > 1:
+        hh, ww = h // k * k, w // k * k
+        small = lines[:hh, :ww].reshape(hh // k, k, ww // k, k).any(axis=(1, 3))
+    total = max(int(small.sum()), 1)
+    least = max(2, least_shift // k)
+
+    def period(axis: int) -> tuple[float, int, bool]:
+        # The overlap at each shift; lines along the axis overlap themselves at every shift, falling slowly: the
+        # period is the shift whose overlap stands highest above the overlaps `least` px either side (a peak).
+        side = small.shape[axis]
+        overlap = np.ones(max(side // 3 + least, 1))  # (a mask overlaps itself in full at no shift)
+        for d in range(1, min(side // 3 + least, side)):
+            a, b = (small[d:], small[:-d]) if axis == 0 else (small[:, d:], small[:, :-d])
+            overlap[d] = float((a & b).sum()) / total
+        found = (-1.0, 0.0, 0)
+        for d in range(least, side // 3):
+            found = max(found, (overlap[d] - (overlap[d - least] + overlap[d + least]) / 2, overlap[d], d))
+        return found[1], found[2], found[0] >= GRID_PEAK
+
+    (over_y, py, peak_y), (over_x, px, peak_x) = period(0), period(1)
+    if min(over_y, over_x) < REGULAR or not (peak_y or peak_x):
+        return np.zeros_like(lines)
+    # The grid's tile (two periods high: a running bond's joints alternate from course to course): the share of
+    # the tiles in which each of its pixels is a line. A pixel on the grid is one in GRID_SHARE of them or more.
+    ty, tx = min(2 * py * k, h), min(px * k, w)
+    rows, cols = -(-h // ty), -(-w // tx)
+    padded, valid = np.zeros((rows * ty, cols * tx), np.float32), np.zeros((rows * ty, cols * tx), np.float32)
+    padded[:h, :w], valid[:h, :w] = lines, 1
+    share = padded.reshape(rows, ty, cols, tx).sum(axis=(0, 2)) / np.maximum(
+        valid.reshape(rows, ty, cols, tx).sum(axis=(0, 2)), 1)
+    tile = np.pad((share >= GRID_SHARE).astype(np.uint8), 1, mode="wrap")  # the tiles meet: so do their lines
+    tile = cv2.dilate(tile, np.ones((3, 3), np.uint8))[1:-1, 1:-1]
+    return lines & np.tile(tile, (rows, cols))[:h, :w].astype(bool)
+
+
 def _residual_and_level(gray: np.ndarray, size: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """(background, residual, level) of a luma image (float32, 0..1): the median background over `size` px
     (odd), the residual gray - background, and the local grain-or-texture level: the robust spread of the
@@ -563,6 +619,9 @@ def _find_on_old_print(rgb: np.ndarray, strength: float = 0.5) -> Damage:
             found = cv2.dilate(found, np.ones((3, 3), np.uint8)) & around
         mask |= found.astype(bool)
     mask |= _border_loss(gray, floor)
+    # Lines that repeat themselves like a grid (mortar between bricks, tiles, a fence) are the picture, and so is
+    # the grid where the frame cuts it (it looks like bared paper along the edge).
+    mask &= ~_grid_lines(mask, 2 * MAX_WIDTH)
     # The soft edge of a mark (anti-aliased, blurred) joins the mask where it still shows above the grain.
     # Two pixels out from a line: a crack's broken, blurred rim stays visible after the fill otherwise.
     fringe = cv2.dilate(mask.astype(np.uint8), np.ones((5, 5), np.uint8)).astype(bool)
