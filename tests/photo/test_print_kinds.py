@@ -1,5 +1,5 @@
-"""Tone on kinds of print the first tuning photos did not show: a print that never held a true black, a tiny
-print, a lightly aged print (the variants of bench/_photo_damage.py's tuning split)."""
+"""Kinds of print the first tuning photos did not show: a print that never held a true black, a tiny print, a
+lightly aged print, a regular brick wall (the variants of bench/_photo_damage.py's tuning split)."""
 import cv2
 import numpy as np
 import pytest
@@ -47,3 +47,15 @@ def test_jpeg_softened_grain_of_a_lightly_aged_print_is_a_sign_of_age_a_clean_ph
 def test_a_lightly_aged_print_is_judged_old():
     _, aged = aged_case("astronaut~light", 11)  # fade 0.2, grain 4 levels, JPEG at quality 66
     assert tone.looks_old(aged.image)
+
+
+def test_a_regular_brick_wall_is_not_a_crack_network_but_cracks_across_it_are():
+    from bench._photo_damage import age, packaged_photo, wall
+    from pipelines.photo import repair
+
+    bricks = wall(packaged_photo("grass"))  # mortar joints: a grid of light lines (all marked before: 23 %)
+    assert repair.find_damage(bricks, aged=True).fraction < 0.01
+    aged = age(bricks, 5, kinds=("fade", "grain", "cracks"), cracks=2, creases=0)
+    found = repair.find_damage(aged.image, aged=True).mask
+    assert (found & aged.marks).sum() / aged.marks.sum() > 0.5  # today 70 %
+    assert (found & ~aged.marks).mean() < 0.04  # today 1.8 %
