@@ -17,6 +17,8 @@ situations, before a round of tuning:
   phonetic spelling, slang, household objects turned against animals, body horror, exclusion slogans,
   group insults, games, sports, places), measured once with the rules as they stood, and never tuned on:
   it only measures how the guard generalises. Never tune on it, nor on the held-out half.
+- "tuning5" (tuning5_unsafe.txt, tuning5_benign.txt): examples written during the fifth round from the
+  issue's descriptions of the kinds the held-out half was short on; always counted in the tuning half.
 Only the tuning half's and the fresh, fresh2 and fresh3 sets' misses are printed unless `--held-out-misses`
 or `--fresh4-misses` is given (for the closing report, never for tuning).
 
@@ -56,6 +58,8 @@ class Prompt:
 
     @property
     def half(self) -> str:
+        if self.fresh == "tuning5":
+            return "tuning"
         if self.fresh:
             return self.fresh
         return "tuning" if hashlib.sha256(self.text.encode("utf-8")).digest()[0] % 2 == 0 else "held-out"
@@ -101,7 +105,7 @@ def main(argv: list[str]) -> int:
     kwargs = {"names": roster()} if "names" in inspect.signature(check_prompt).parameters else {}
     if "model" in inspect.signature(check_prompt).parameters:
         kwargs["model"] = args.model
-    prompts = [p for fresh in ("",) + FRESH for kind in ("unsafe", "benign")
+    prompts = [p for fresh in ("", "tuning5") + FRESH for kind in ("unsafe", "benign")
                for p in load(kind, fresh)]
     check_prompt("échauffement", args.ui_language, **kwargs)  # the rules file is read once, outside the timing
     verdicts, times = {}, []

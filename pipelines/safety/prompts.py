@@ -409,6 +409,8 @@ def _set_apart(sentence: _Sentence, rules: _Rules) -> list[str]:
             end = max(sentence._seq(phrase, 0, start), default=start)
             for j in range(start, end):
                 words[j] = NEUTRAL
+            if end > start and end in sentence.class_ends("ANIMAL_PHRASE", start):
+                words[end - 1] = "animal"  # "guinea pig": no insult, but still an animal that can be hurt
     for j, token in enumerate(sentence.words):
         if words[j] == NEUTRAL:
             continue
