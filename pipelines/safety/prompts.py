@@ -283,8 +283,9 @@ class _Sentence:
         # words from this position on are two neighbours joined ("tor ture"): matched exactly, never as a typo,
         # or "en forme" would read as a misspelt insult
         self.exact_from = len(words) if exact_from is None else exact_from
-        self.forms = [_forms(w) | _silent(w, rules.vocabulary) | (_typo_readings(w) if w not in names else frozenset())
-                      for w in words]
+        # typo readings only for the words as written: two neighbours joined ("but let" -> "butlet") are no typo
+        self.forms = [_forms(w) | _silent(w, rules.vocabulary) | (
+            _typo_readings(w) if w not in names and j < self.exact_from else frozenset()) for j, w in enumerate(words)]
         self.stems = [frozenset(stem(f) for f in fs if len(f) >= 4) for fs in self.forms]
         self.memo: dict[tuple[str, int], bool] = {}
         self.possible_memo: dict = {}
