@@ -68,7 +68,7 @@ SMS = {
     "o": "au", "frap": "frappe", "fraps": "frappes", "frapp": "frappe", "gar": "gars", "mor": "mort",
     "mors": "morts", "bez": "baise", "bezz": "baise", "pren": "prend", "drog": "drogue", "drogs": "drogues",
     "pik": "pique", "piq": "pique", "doin": "doing", "da": "the", "wiv": "with", "tabass": "tabasse",
-    "sui": "suis", "vx": "veux",
+    "sui": "suis", "vx": "veux", "zyeux": "yeux", "lé": "les", "vré": "vrai",
 }
 
 
