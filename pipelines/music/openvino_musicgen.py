@@ -226,19 +226,20 @@ class OpenVINOMusicgen:
         mask = inputs["attention_mask"]
         if not bool(mask.all()):
             raise ValueError("a padded prompt: the OpenVINO decoder takes one unpadded prompt")
-        states = model.text_encoder(input_ids=inputs["input_ids"], attention_mask=mask).last_hidden_state
-        states = torch.cat([states, torch.zeros_like(states)])
-        mask = torch.cat([mask, torch.zeros_like(mask)])
-        if (model.text_encoder.config.hidden_size != model.decoder.config.hidden_size
-                and model.decoder.config.cross_attention_hidden_size is None):
-            states = model.enc_to_dec_proj(states)
-        states = states * mask[..., None]
         tensors = {}
-        for i, layer in enumerate(model.decoder.model.decoder.layers):
-            attn = layer.encoder_attn
-            shape = (*states.shape[:-1], -1, attn.head_dim)
-            tensors[f"cross_key_{i}"] = attn.k_proj(states).view(shape).transpose(1, 2).contiguous().numpy()
-            tensors[f"cross_value_{i}"] = attn.v_proj(states).view(shape).transpose(1, 2).contiguous().numpy()
+        with torch.inference_mode():
+            states = model.text_encoder(input_ids=inputs["input_ids"], attention_mask=mask).last_hidden_state
+            states = torch.cat([states, torch.zeros_like(states)])
+            mask = torch.cat([mask, torch.zeros_like(mask)])
+            if (model.text_encoder.config.hidden_size != model.decoder.config.hidden_size
+                    and model.decoder.config.cross_attention_hidden_size is None):
+                states = model.enc_to_dec_proj(states)
+            states = states * mask[..., None]
+            for i, layer in enumerate(model.decoder.model.decoder.layers):
+                attn = layer.encoder_attn
+                shape = (*states.shape[:-1], -1, attn.head_dim)
+                tensors[f"cross_key_{i}"] = attn.k_proj(states).view(shape).transpose(1, 2).contiguous().numpy()
+                tensors[f"cross_value_{i}"] = attn.v_proj(states).view(shape).transpose(1, 2).contiguous().numpy()
         return tensors
 
     def _warpers(self, guidance: float):
@@ -289,7 +290,7 @@ class OpenVINOMusicgen:
             torch.manual_seed(seed)
             for done in range(steps):
                 last = decoder.apply_delay_pattern_mask(ids, pattern)[:, -1:]
-                request.set_tensor("input_ids", _tensor(np.ascontiguousarray(last.repeat((2, 1)).numpy())))
+                request.set_tensor("input_ids", _tensor(last.repeat((2, 1)).numpy(), shared=False))
                 request.infer()
                 logits = torch.from_numpy(request.get_tensor("logits").data[:, -1, :].astype(np.float32))
                 scores = processors(ids, logits)
@@ -298,6 +299,7 @@ class OpenVINOMusicgen:
                 if done % 5 == 0:
                     progress(0.05 + 0.9 * (done + 1) / steps, "music.progress.model")
             request.reset_state()  # frees the cache of this piece
+            del cross  # the cross tensors shared its arrays: kept alive until here
             ids = decoder.apply_delay_pattern_mask(ids, pattern)
             ids = ids[ids != start].reshape(1, codebooks, -1)
         return ids[None].numpy()
@@ -313,10 +315,12 @@ class OpenVINOMusicgen:
         return self.decode(self.codes(processor, prompt, steps, seed, guidance, progress))
 
 
-def _tensor(array: np.ndarray):
+def _tensor(array: np.ndarray, shared: bool = True):
+    """An OpenVINO tensor of an array: ``shared`` uses the array's memory (the caller keeps the array
+    alive while the request may read it), else copies it."""
     import openvino as ov
 
-    return ov.Tensor(array, shared_memory=True)
+    return ov.Tensor(np.ascontiguousarray(array), shared_memory=shared)
 
 
 def engine_summary() -> list[dict]:
