@@ -111,10 +111,12 @@ def _codec_module(codec):
     return Decode().eval()
 
 
-def convert(model, folder: Path, precision: str, progress: Progress = no_progress) -> list[str]:
+def convert(model, folder: Path, precision: str, progress: Progress = no_progress,
+            span: tuple[float, float] = (0.025, 0.035)) -> list[str]:
     """Convert a loaded MusicgenForConditionalGeneration (float32, CPU) to the two IR files of
     :func:`ir_paths` under ``folder``. The decoder is made stateful (its self-attention cache is
-    OpenVINO state; reset per piece). Returns the relative paths written.
+    OpenVINO state; reset per piece). Progress is reported within ``span`` (the start of a piece's
+    progress in the app; 0-1 on the command line). Returns the relative paths written.
     Raises RuntimeError / ValueError / TypeError when OpenVINO cannot convert it."""
     import openvino as ov
     import torch
@@ -128,7 +130,8 @@ def convert(model, folder: Path, precision: str, progress: Progress = no_progres
     codebooks = dec.num_codebooks
     paths = ir_paths(precision)
     compress = weights_kind(precision) == "fp16"
-    progress(0.025, "music.progress.convert")
+    low, high = span
+    progress(low, "music.progress.convert")
     g = torch.Generator().manual_seed(0)
     past = [torch.randn(BATCH, heads, TRACE_PAST, head_dim, generator=g) for _ in range(2 * layers)]
     cross = [torch.randn(BATCH, heads, TRACE_TEXT, head_dim, generator=g) for _ in range(2 * layers)]
@@ -141,7 +144,7 @@ def convert(model, folder: Path, precision: str, progress: Progress = no_progres
     _name_io(step, ["input_ids"] + [f"past_{p}" for p in pairs] + [f"cross_{p}" for p in pairs],
              ["logits"] + [f"present_{p}" for p in pairs])
     apply_make_stateful_transformation(step, {f"past_{p}": f"present_{p}" for p in pairs})
-    progress(0.03, "music.progress.convert")
+    progress(low + 0.5 * (high - low), "music.progress.convert")
     _save(step, folder / paths[0], compress)
     del step
     codes = torch.randint(0, model.audio_encoder.config.codebook_size, (1, 1, codebooks, TRACE_FRAMES), generator=g)
@@ -149,7 +152,7 @@ def convert(model, folder: Path, precision: str, progress: Progress = no_progres
         codec = ov.convert_model(_codec_module(model.audio_encoder), example_input=(codes,),
                                  input=[((1, 1, codebooks, -1), ov.Type.i64)])
     _name_io(codec, ["audio_codes"], ["audio_values"])
-    progress(0.035, "music.progress.convert")
+    progress(low + 0.9 * (high - low), "music.progress.convert")
     _save(codec, folder / paths[2], compress)
     return paths
 
@@ -163,6 +166,32 @@ def _save(ov_model, target: Path, compress: bool) -> None:
     ov.save_model(ov_model, tmp, compress_to_fp16=compress)
     tmp.with_suffix(".bin").replace(target.with_suffix(".bin"))
     tmp.replace(target)
+
+
+def is_converted(precision: str, model_id: str = MODEL_ID, manager=None) -> bool:
+    """True when the IR for ``precision`` was made from the installed files and recorded in the lock."""
+    from ..models.manager import ModelManager
+
+    return (manager or ModelManager()).derived_ready(model_id, ir_paths(precision))
+
+
+def convert_installed(model_id: str = MODEL_ID, report: Progress = no_progress, manager=None) -> list[str]:
+    """`models download` / `import` / `convert`: load the installed MusicGen (verified) and convert it for
+    this machine's precision (:func:`pipelines.photo.openvino_runner.precision`), recorded in its lock.
+    Returns the recorded relative paths (a few minutes and about 6 GB of memory for musicgen-small)."""
+    import openvino as ov
+
+    from ..models.manager import ModelManager
+    from ..photo.openvino_runner import precision
+    from .backends import load_musicgen
+
+    manager = manager or ModelManager()
+    folder = manager.verified_path(model_id)
+    _, model = load_musicgen(folder)
+    paths = convert(model, folder, precision(), report, span=(0.0, 1.0))
+    report(1.0, "music.progress.convert")
+    manager.record_derived(model_id, paths, made_by=f"OpenVINO {ov.__version__.split('-')[0]} convert_model")
+    return paths
 
 
 class OpenVINOMusicgen:
@@ -197,7 +226,7 @@ class OpenVINOMusicgen:
         manager = ModelManager()
         paths = ir_paths(precision)
         converted_s = 0.0
-        if not manager.derived_ready(model_id, paths):
+        if not is_converted(precision, model_id, manager):
             started = time.perf_counter()
             folder = manager.verified_path(model_id)
             convert(model, folder, precision, progress)

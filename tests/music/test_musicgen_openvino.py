@@ -207,3 +207,22 @@ def test_app_start_converts_nothing_and_the_models_page_says_the_engine(installe
     assert "Fichiers OpenVINO : préparés à la première musique" in texts
     assert not (installed_musicgen / "openvino").exists()
     assert "derived" not in json.loads((installed_musicgen / LOCK_NAME).read_text())
+
+
+def test_models_convert_makes_the_files_the_first_piece_then_uses(installed_musicgen, monkeypatch, fresh_backends,
+                                                                    capsys):
+    """`models convert musicgen-small` (what `models download` / `import` do on a CPU machine)."""
+    from pipelines import config
+    from pipelines.cli import main
+
+    monkeypatch.delenv("ATELIER_ENGINE", raising=False)
+    monkeypatch.setenv("ATELIER_ENGINE_PRECISION", "f32")
+    monkeypatch.setattr(MusicgenBackend, "seconds_range", (1.0, 30.0))
+    config.reset_settings()
+    assert main(["models", "convert", MODEL]) == 0
+    assert "OpenVINO files recorded in its lock" in capsys.readouterr().out
+    lock = json.loads((installed_musicgen / LOCK_NAME).read_text())
+    assert set(IR) <= set(lock["derived"])
+    music = _piece()
+    assert music.details["engines"] == {NAME: "openvino f32"}
+    assert fresh_backends.get(NAME).openvino.converted_s == 0
