@@ -36,6 +36,11 @@ log = logging.getLogger(__name__)
 MODEL_ID = "musicgen-small"
 BATCH = 2  # classifier-free guidance: the prompt and the null condition, one decoder batch
 TRACE_PAST, TRACE_TEXT, TRACE_FRAMES = 3, 7, 25  # example lengths for tracing (the files keep them free)
+# generation config settings the loop does not apply: they must keep a value that changes nothing
+SAMPLING_NEUTRAL = {"min_p": (None,), "top_h": (None,), "typical_p": (None, 1.0), "epsilon_cutoff": (None, 0.0),
+                    "eta_cutoff": (None, 0.0), "repetition_penalty": (None, 1.0), "no_repeat_ngram_size": (None, 0),
+                    "bad_words_ids": (None,), "suppress_tokens": (None,), "begin_suppress_tokens": (None,),
+                    "sequence_bias": (None,), "num_beams": (None, 1)}
 
 
 def weights_kind(precision: str) -> str:
@@ -217,12 +222,18 @@ class OpenVINOMusicgen:
              model_id: str = MODEL_ID) -> "OpenVINOMusicgen":
         """Convert (first time: recorded in the lock) or verify the IR of ``model_id``, then compile both
         parts for ``precision`` ('bf16' | 'f32'). A changed file raises UserError errors.model_corrupt;
-        ImportError / RuntimeError / ValueError / TypeError / OSError when OpenVINO cannot run it."""
+        ImportError / RuntimeError / ValueError / TypeError / OSError when OpenVINO cannot run it, and
+        ValueError when the generation config asks for a sampling setting the loop does not apply."""
         import openvino as ov
 
         from ..imagegen.openvino_engine import compile_config
         from ..models.manager import ModelManager
 
+        config = model.generation_config
+        for name, neutral in SAMPLING_NEUTRAL.items():
+            if getattr(config, name, None) not in neutral:
+                raise ValueError(f"the generation config sets {name}: the OpenVINO loop samples with "
+                                 "guidance, temperature, top-k and top-p only")
         manager = ModelManager()
         paths = ir_paths(precision)
         converted_s = 0.0
@@ -289,10 +300,6 @@ class OpenVINOMusicgen:
             processors.append(TopKLogitsWarper(top_k=top_k, min_tokens_to_keep=1))
         if top_p < 1.0:
             processors.append(TopPLogitsWarper(top_p=top_p, min_tokens_to_keep=1))
-        for name in ("min_p", "top_h"):
-            if getattr(config, name, None) is not None:
-                raise ValueError(f"generation config sets {name}: the OpenVINO loop samples with "
-                                 "temperature, top-k and top-p only")
         return processors
 
     def codes(self, processor, prompt: str, steps: int, seed: int, guidance: float,
