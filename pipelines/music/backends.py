@@ -98,7 +98,11 @@ def load_musicgen(folder, device: str = "cpu", attention=ATTENTION):
 
 
 class MusicgenBackend(Backend):
-    """MusicGen small from the catalogue folder, loaded once per worker, float32 on CPU."""
+    """MusicGen small from the catalogue folder, loaded once per worker, float32 on CPU.
+
+    On a CPU its decoder steps and EnCodec run on OpenVINO (:mod:`pipelines.music.openvino_musicgen`,
+    prepared at the first piece), with PyTorch's ``generate`` as the path on a graphics card, with
+    ``engine = pytorch`` and when OpenVINO fails (the reason is logged and kept in ``engine_failed``)."""
 
     name = "music.generate.musicgen"
     capability = "music.generate"
