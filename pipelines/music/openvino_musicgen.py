@@ -205,10 +205,16 @@ class OpenVINOMusicgen:
 
     ``made_by`` is what the job records, e.g. "openvino bf16"."""
 
-    def __init__(self, model, step, codec, precision: str, converted_s: float, compile_s: float):
+    CODEC_SHAPES = 4  # EnCodec compiled for this many piece lengths at most (a workshop uses one or two)
+
+    def __init__(self, model, step, codec: Path, precision: str, converted_s: float, compile_s: float):
+        """``step``: the compiled decoder step; ``codec``: the EnCodec IR file, compiled per number of
+        frames (static shapes: measured here, OpenVINO 2026.4.1's CPU plugin in bf16 fails on some
+        lengths of the free-length model, e.g. 51 or 251 frames, and runs every static one)."""
         self.model = model  # the PyTorch model: text encoder, projections, generation config
         self.step = step.create_infer_request()
-        self.codec = codec.create_infer_request()
+        self.codec_file = Path(codec)
+        self._codecs: dict[int, object] = {}
         self.precision = precision
         self.converted_s, self.compile_s = converted_s, compile_s
         self.cross_names = [p.get_any_name() for p in step.inputs if p.get_any_name().startswith("cross_")]
@@ -252,8 +258,7 @@ class OpenVINOMusicgen:
         config["KV_CACHE_PRECISION"] = "f32" if precision == "f32" else "bf16"
         core = ov.Core()
         step = core.compile_model(folder / paths[0], "CPU", config)
-        codec = core.compile_model(folder / paths[2], "CPU", compile_config(precision))
-        return cls(model, step, codec, precision, converted_s, time.perf_counter() - started)
+        return cls(model, step, folder / paths[2], precision, converted_s, time.perf_counter() - started)
 
     # -- the generation loop ------------------------------------------------------------------
     def _cross(self, processor, prompt: str) -> dict[str, np.ndarray]:
@@ -342,8 +347,28 @@ class OpenVINOMusicgen:
 
     def decode(self, codes: np.ndarray) -> np.ndarray:
         """EnCodec: codes (1, 1, K, frames) -> mono float32 audio (samples,)."""
-        self.codec.infer({0: np.ascontiguousarray(codes, dtype=np.int64)})
-        return self.codec.get_output_tensor(0).data[0, 0].astype(np.float32).copy()
+        request = self.codec(codes.shape[-1])
+        request.infer({0: np.ascontiguousarray(codes, dtype=np.int64)})
+        return request.get_output_tensor(0).data[0, 0].astype(np.float32).copy()
+
+    def codec(self, frames: int):
+        """The EnCodec decoder compiled for ``frames`` code frames (kept for the last few lengths; the
+        compiled-model cache in the data dir makes a length seen before quick to compile again)."""
+        import openvino as ov
+
+        from ..imagegen.openvino_engine import compile_config
+
+        if frames not in self._codecs:
+            started = time.perf_counter()
+            core = ov.Core()
+            codec = core.read_model(self.codec_file)
+            codec.reshape({0: [1, 1, self.model.decoder.num_codebooks, frames]})
+            compiled = core.compile_model(codec, "CPU", compile_config(self.precision))
+            self._codecs[frames] = compiled.create_infer_request()
+            while len(self._codecs) > self.CODEC_SHAPES:
+                self._codecs.pop(next(iter(self._codecs)))
+            self.compile_s += time.perf_counter() - started
+        return self._codecs[frames]
 
     def generate(self, processor, prompt: str, steps: int, seed: int, guidance: float,
                  progress: Progress = no_progress) -> np.ndarray:

@@ -137,7 +137,7 @@ def test_bf16_stays_within_its_stated_tolerance(first_piece, atelier_env):
     folder = first_piece["models"] / MODEL
     core = ov.Core()
     bf16 = ovm.OpenVINOMusicgen(f32.model, core.compile_model(folder / IR[0], "CPU", compile_config("bf16")),
-                                core.compile_model(folder / IR[2], "CPU", compile_config("bf16")), "bf16", 0, 0)
+                                folder / IR[2], "bf16", 0, 0)
     rng = np.random.default_rng(0)
     codebooks = f32.model.decoder.num_codebooks
     tokens = rng.integers(0, 64, (30, 2 * codebooks, 1)).astype(np.int64)
@@ -145,9 +145,10 @@ def test_bf16_stays_within_its_stated_tolerance(first_piece, atelier_env):
                                                                                   tokens)
     errors = np.linalg.norm((a - b).reshape(len(a), -1), axis=1) / np.linalg.norm(a.reshape(len(a), -1), axis=1)
     assert errors.max() < BF16_LOGITS, errors.max()
-    codes = rng.integers(0, 64, (1, 1, codebooks, 50)).astype(np.int64)
-    x, y = f32.decode(codes), bf16.decode(codes)
-    assert np.linalg.norm(x - y) / np.linalg.norm(x) < BF16_AUDIO
+    for frames in (50, 51):  # 51: a length the free-length EnCodec failed on in bf16 (now compiled per length)
+        codes = rng.integers(0, 64, (1, 1, codebooks, frames)).astype(np.int64)
+        x, y = f32.decode(codes), bf16.decode(codes)
+        assert np.linalg.norm(x - y) / np.linalg.norm(x) < BF16_AUDIO
     assert bf16.made_by == "openvino bf16"
 
 
