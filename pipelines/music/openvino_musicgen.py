@@ -15,6 +15,10 @@ They are recorded with their sha256 in the model's lock (``derived``, tied to th
 a changed file is refused like a changed weight file. Compiled models are cached in the data dir
 (``pipelines.imagegen.openvino_engine.compile_config``).
 
+Shapes. The decoder step takes the 2 x 4 codebook tokens of one step; the past length grows in its
+state and the number of text tokens is free. EnCodec's file keeps the number of frames free and is
+compiled for each piece length used (static shapes, see ``OpenVINOMusicgen.codec``).
+
 Sampling is that of ``MusicgenForConditionalGeneration.generate`` (transformers 5.23): classifier-free
 guidance on a batch of 2 (the prompt, then a null condition: zero text states), the generation
 config's temperature / top-k / top-p warpers, ``torch.multinomial`` on the global generator seeded
