@@ -69,6 +69,14 @@ def _picture_engines() -> None:
         if row["engine"] == "openvino":
             line += "; OpenVINO file " + ("ready" if row["converted"] else "made at the first photo")
         print(line)
+    from .music.openvino_musicgen import engine_summary as music_engines
+
+    for row in music_engines():
+        engine = "OpenVINO" if row["engine"] == "openvino" else "PyTorch"
+        line = f"  {row['model']:24} {engine} {row['precision']} ({row['why']})"
+        if row["engine"] == "openvino":
+            line += "; OpenVINO files " + ("ready" if row["converted"] else "made at the first piece of music")
+        print(line)
 
 
 def register(sub) -> None:
