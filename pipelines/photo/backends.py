@@ -161,12 +161,16 @@ class LamaRepair(Backend):
     runner = None
 
     def load(self) -> None:
+        from .openvino_runner import engine_reason
+
         self.model = _load_spandrel(self.model_path("lama") / self.file)
         self.made_by, self.runner = "torch", None
+        # decided here like the other photo models; the conversion waits for the first repair
+        self.openvino_wanted = _device() == "cpu" and not engine_reason()
 
     def _openvino(self, progress: Progress):
         """The OpenVINO runner (converted here at the first repair, with a progress message), or None."""
-        if _device() != "cpu" or self.runner is not None or self.engine_failed:
+        if not self.openvino_wanted or self.runner is not None or self.engine_failed:
             return self.runner
         self.runner = openvino_or_torch(self, self.model.model, self.openvino_shape, more=((1, 1, -1, -1),),
                                         report=lambda key: progress(0.0, key))
