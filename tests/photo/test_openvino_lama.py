@@ -24,6 +24,12 @@ MODEL = "lama"
 IR = openvino_runner.ir_paths(LamaRepair.file, LamaRepair.openvino_shape)
 
 
+def _speck(shape) -> np.ndarray:
+    mask = np.zeros(shape, bool)
+    mask[30:36, 40:46] = True
+    return mask
+
+
 def _scratches(shape) -> np.ndarray:
     mask = np.zeros(shape, bool)
     mask[20:24, 10:60] = True  # a short scratch
@@ -84,6 +90,8 @@ def converted(atelier_env, first_use, monkeypatch, fresh_backends):
     config.reset_settings()
     manager = ModelManager()
     shutil.copytree(first_use["models"] / MODEL, manager.folder(MODEL))
+    # the compiled sizes too, as a later process finds them (compiling is not what these tests check)
+    shutil.copytree(first_use["models"].parent / "cache", atelier_env.data_dir / "cache", dirs_exist_ok=True)
     return manager
 
 
@@ -116,11 +124,11 @@ def test_windows_and_blended_cells_give_the_uncropped_result(converted, fresh_ba
     backend = fresh_backends.get("photo.repair.lama").ensure_loaded()
     rgb = photo("astronaut")[100:228, 40:360]
     mask = np.zeros(rgb.shape[:2], bool)
-    mask[60:63, 8:300] = True  # 292 px: three 96 px cells (16 px of context) overlapping by 24 px
-    mask[20:24, 150:154] = True
-    sizes, context, overlap = (64, 96), 16, 24
+    mask[60:63, 8:300] = True  # 292 px: four 96 px cores (128 px windows) overlapping by 24 px, blended
+    mask[20:24, 150:154] = True  # a speck: one 64 px window
+    sizes, context, overlap = (64, 128), 16, 24
     cells = inpaint.windows(mask, sizes, context, overlap)
-    assert sorted(item["size"] for item in cells) == [64, 96, 96, 96, 96]
+    assert sorted(item["size"] for item in cells) == [64, 128, 128, 128, 128]
     covered = np.zeros_like(mask)
     for item in cells:
         y0, y1, x0, x1 = item["core"]
@@ -145,7 +153,7 @@ def test_windows_and_blended_cells_give_the_uncropped_result(converted, fresh_ba
 
 
 def test_a_second_process_converts_nothing_and_loads_compiled_sizes_from_the_cache(converted, fresh_backends):
-    rgb, mask = photo("coffee")[:64, :90], _scratches((64, 90))
+    rgb, mask = photo("coffee")[:64, :90], _speck((64, 90))
     backend = fresh_backends.get("photo.repair.lama")
     backend(PhotoRequest(rgb, mask=mask))
     assert backend.runner.converted_s == 0 and backend.made_by == "openvino f32"
@@ -163,7 +171,7 @@ def test_a_changed_converted_file_is_refused(converted, fresh_backends):
     path.write_bytes(bytes(data))
     rgb = photo("coffee")[:64, :90]
     with pytest.raises(UserError) as caught:
-        fresh_backends.get("photo.repair.lama")(PhotoRequest(rgb, mask=_scratches((64, 90))))
+        fresh_backends.get("photo.repair.lama")(PhotoRequest(rgb, mask=_speck((64, 90))))
     assert caught.value.key == "errors.model_corrupt" and IR[1] in str(caught.value.params)
 
 
@@ -172,7 +180,7 @@ def test_pytorch_when_asked_and_the_job_says_which_engine(converted, fresh_backe
     from pipelines.photo.chain import RestoreRequest, restore
 
     rgb = photo("coffee")[:64, :90]
-    mask_path = save_photo(np.repeat(_scratches((64, 90))[..., None], 3, axis=2).astype(np.float32), "mask.png")
+    mask_path = save_photo(np.repeat(_speck((64, 90))[..., None], 3, axis=2).astype(np.float32), "mask.png")
     ask = RestoreRequest(steps=["repair"], engines={"repair": "photo.repair.lama"}, mask_path=str(mask_path))
     assert restore(rgb, ask).engines == {"photo.repair.lama": "openvino f32"}
     monkeypatch.setenv("ATELIER_ENGINE", "pytorch")
