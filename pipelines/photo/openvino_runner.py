@@ -1,17 +1,21 @@
-"""OpenVINO runner for spandrel photo models on a CPU (Real-ESRGAN tiles, GFPGAN faces).
+"""OpenVINO runner for spandrel photo models on a CPU (Real-ESRGAN tiles, GFPGAN faces, LaMa windows).
 
 The PyTorch module spandrel loads from the verified weight file is converted once, on the first
-use of the model (never at app start), to OpenVINO IR with one static input shape (a 288 px tile
-for the upscalers, a 512 px face for GFPGAN), saved beside the weights as
+use of the model (never at app start), to OpenVINO IR, saved beside the weights as
 ``<model folder>/openvino/<weight stem>-<H>x<W>.xml/.bin`` and recorded with its sha256 in the
 model's lock file (``derived`` section, tied to the installed weights): a converted file that
 changed is refused like a changed weight file, and a reinstalled weight file is converted again.
+The upscalers (a 288 px tile) and GFPGAN (a 512 px face) have one static input shape (Runner).
+LaMa gets one IR with a free height and width (``-HxW``; converting a static 512 px LaMa took 373 s
+under load, the free-size IR 8 to 16 s), compiled as a static reshape for each of the few window
+sides the inpainting uses (ShapedRunner, pipelines.photo.inpaint.SIZES).
 The conversion, the precision (bf16 where the CPU has bf16 units, else f32) and the compiled-model
 cache in the data dir are those of the picture engine (``pipelines.imagegen.openvino_engine``).
 
-Measured with ``python -m bench.openvino_models`` (PyTorch fp32 vs OpenVINO bf16, bench/out/):
-Real-ESRGAN general-x4v3 4.8x, x4plus 5.4x, GFPGAN 1.4 5.3x faster within tolerance. PyTorch stays
-the path on a graphics card and the fallback when OpenVINO is missing or the conversion fails.
+Measured with ``python -m bench.openvino_models`` and ``python -m bench.photo_engines`` (PyTorch
+fp32 vs OpenVINO bf16, bench/out/): Real-ESRGAN general-x4v3 4.8x, x4plus 5.4x, GFPGAN 1.4 5.3x,
+LaMa (bench/out/photo-engines-lama.txt) faster within tolerance. PyTorch stays the path on a
+graphics card and the fallback when OpenVINO is missing or the conversion fails.
 """
 from __future__ import annotations
 

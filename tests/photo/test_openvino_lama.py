@@ -53,12 +53,10 @@ def first_use(tmp_path_factory):
     converts (the slow part, once per module: about 10 s on an idle 2-core machine, a minute loaded)."""
     from pipelines import backends, config
     from tests.fixtures.models_common import install_as_model
-    from tests.fixtures.models_photo import build_lama
+    from tests.fixtures.models_lama import build_spread_lama
 
     data = tmp_path_factory.mktemp("ov-lama")
-    release = data / "release"
-    release.mkdir()
-    build_lama(release, gain=100.0)
+    release = build_spread_lama(data / "release")
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv("ATELIER_DATA_DIR", str(data))
         mp.setenv("ATELIER_ENGINE_PRECISION", "f32")
