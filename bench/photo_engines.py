@@ -3,6 +3,7 @@
     .venv/bin/python -m bench.photo_engines                        # Real-ESRGAN general-x4v3, 3 rounds
     .venv/bin/python -m bench.photo_engines --only realesr-general-x4v3,gfpgan-1.4 --rounds 5 --f32
     .venv/bin/python -m bench.photo_engines --only lama --rounds 1   # a 12 MP scan: minutes per round
+    .venv/bin/python -m bench.photo_engines --only lama --rounds 1 --scan 1200x900   # quicker, denser marks
 
 Each model is the real architecture with random weights in its release format
 (tests/fixtures/models_photo.py), installed in a temporary data dir through `models import`, and
@@ -87,14 +88,14 @@ class PeakMemory:
         self.peak = max(self.peak, self.process.memory_info().rss - self.base)
 
 
-def _scan():
-    """A 12 MP scan (4000 x 3000) with old-print marks, and the marks as the mask LaMa fills."""
+def _scan(size: tuple[int, int] = (4000, 3000)):
+    """A scan (12 MP: 4000 x 3000 by default) with old-print marks, and the marks as the mask LaMa fills."""
     import cv2
     import skimage.data
 
     from bench._photo_damage import age
 
-    rgb = cv2.resize(skimage.data.astronaut(), (4000, 3000), interpolation=cv2.INTER_CUBIC).astype(np.float32) / 255
+    rgb = cv2.resize(skimage.data.astronaut(), size, interpolation=cv2.INTER_CUBIC).astype(np.float32) / 255
     aged = age(rgb, 11, kinds=("scratches", "cracks", "dust", "hairs"))
     return aged.image, aged.marks
 
@@ -138,6 +139,7 @@ def main() -> None:
     parser.add_argument("--only", default="realesr-general-x4v3")
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--f32", action="store_true")
+    parser.add_argument("--scan", default="4000x3000", help="LaMa's scan, width x height (12 MP by default)")
     args = parser.parse_args()
     sys.path.insert(0, str(ROOT))
     import skimage.data
@@ -161,9 +163,10 @@ def main() -> None:
             from tests.fixtures.models_lama import build_spread_lama
 
             install_as_model(model_id, build_spread_lama(tmp / "releases" / "lama-spread"))
-            rgb = _scan()
+            rgb = _scan(tuple(int(n) for n in args.scan.split("x")))
             sides = [w["size"] for w in windows(rgb[1])]
-            print(f"lama: 12 MP scan, {rgb[1].mean() * 100:.2f} % of pixels masked, {len(sides)} OpenVINO windows "
+            print(f"lama: {args.scan} scan, {rgb[1].mean() * 100:.2f} % of pixels masked, "
+                  f"{len(sides)} OpenVINO windows "
                   f"({', '.join(f'{sides.count(s)} x {s}' for s in sorted(set(sides)))})", flush=True)
         else:
             install_as_model(model_id, build_release(model_id, tmp / "releases"))
