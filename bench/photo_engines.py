@@ -15,8 +15,8 @@ region (inpaint.by_regions), OpenVINO square windows of inpaint.SIZES (inpaint.b
 random weights have their last convolution spread (tests/fixtures/models_lama.py) so that the output spans
 [0, 1] like a trained model's and the agreement figures mean something; each window side is also
 timed alone (torch module against the compiled size, same input) with its agreement on the masked
-pixels (PSNR, max difference). Peak memory is the largest rise of the process's resident memory
-during one call (sampled every 20 ms).
+pixels (PSNR, max difference). Memory: the largest rise of the process's resident memory during
+one call, and the process's peak (sampled every 20 ms; both engines are loaded in the process).
 Two instances of the same backend are loaded, one with `engine = pytorch`, one with OpenVINO at
 this CPU's precision (bf16 with AMX or AVX512-BF16, else f32; --f32 forces f32); the first
 OpenVINO load converts (reported apart; LaMa converts at its first call). Timings are medians of
@@ -64,7 +64,9 @@ def _call(model_id: str, backend, rgb):
 
 
 class PeakMemory:
-    """The largest rise of this process's resident memory (bytes) while the block runs, sampled every 20 ms."""
+    """This process's resident memory while the block runs, sampled every 20 ms: ``peak`` is its largest rise
+    (bytes) over the start, ``top`` its largest value (bytes; what was allocated before, e.g. compiled
+    models, counts in ``top`` only)."""
 
     def __enter__(self):
         import threading
@@ -72,11 +74,12 @@ class PeakMemory:
         import psutil
 
         self.process, self.peak, self.done = psutil.Process(), 0, threading.Event()
-        self.base = self.process.memory_info().rss
+        self.base = self.top = self.process.memory_info().rss
 
         def sample():
             while not self.done.wait(0.02):
-                self.peak = max(self.peak, self.process.memory_info().rss - self.base)
+                self.top = max(self.top, self.process.memory_info().rss)
+                self.peak = self.top - self.base
 
         self.thread = threading.Thread(target=sample, daemon=True)
         self.thread.start()
@@ -85,7 +88,8 @@ class PeakMemory:
     def __exit__(self, *exc):
         self.done.set()
         self.thread.join()
-        self.peak = max(self.peak, self.process.memory_info().rss - self.base)
+        self.top = max(self.top, self.process.memory_info().rss)
+        self.peak = self.top - self.base
 
 
 def _scan(size: tuple[int, int] = (4000, 3000)):
@@ -179,6 +183,7 @@ def main() -> None:
             continue
         times: dict[str, list[float]] = {"torch": [], "openvino": []}
         peaks: dict[str, int] = {"torch": 0, "openvino": 0}
+        tops: dict[str, int] = {"torch": 0, "openvino": 0}
         outputs = {}
         started = time.perf_counter()
         outputs["openvino"] = _call(model_id, ov_backend, rgb)  # warm-up (LaMa: converts and compiles here)
@@ -195,6 +200,7 @@ def main() -> None:
                     outputs[name] = _call(model_id, backend, rgb)
                 times[name].append(time.perf_counter() - started)
                 peaks[name] = max(peaks[name], memory.peak)
+                tops[name] = max(tops[name], memory.top)
         t, o = statistics.median(times["torch"]), statistics.median(times["openvino"])
         diff = np.abs(outputs["torch"] - outputs["openvino"])
         if model_id == "lama":
@@ -202,8 +208,9 @@ def main() -> None:
         runner = ov_backend.runner
         print(f"{model_id}: torch fp32 {t:.3f} s, {ov_backend.made_by} {o:.3f} s, ratio {t / o:.2f}x; "
               f"max |diff| {diff.max():.4f}, mean {diff.mean():.5f}; "
-              f"peak memory torch {peaks['torch'] / 2**20:.0f} MB, "
-              f"OpenVINO {peaks['openvino'] / 2**20:.0f} MB; convert {runner.converted_s:.1f} s, "
+              f"memory rise during a call torch {peaks['torch'] / 2**20:.0f} MB, "
+              f"OpenVINO {peaks['openvino'] / 2**20:.0f} MB (process peak {tops['torch'] / 2**20:.0f} / "
+              f"{tops['openvino'] / 2**20:.0f} MB, both engines loaded); convert {runner.converted_s:.1f} s, "
               f"compile {runner.compile_s:.1f} s, first call {first:.1f} s "
               f"(torch load {torch_load:.1f} s, OpenVINO load {ov_load:.1f} s)", flush=True)
         if model_id == "lama":
