@@ -18,7 +18,7 @@ from .i18n import error_text, lang, t
 from .jobs import expected_time_text, job_status_ui, submit_job
 from .runtime import get_store
 from .session import current_workshop
-from .widgets import backend_choice_ui, picture_uploader
+from .widgets import backend_choice_ui, percent_slider, picture_uploader
 from .work import wkey
 
 WAYS = ("text", "drawing_ai", "stylise", "as_is")
@@ -58,8 +58,8 @@ def panels_step_ui(comic: dict) -> None:
                                                     help=t("comics.ui.hero_use_ref_help"))
                 if panel["way"] == "drawing_ai" or (panel["way"] == "text" and panel.get("use_hero")
                                                     and hero_ref_ready(comic)):
-                    panel["strength"] = st.slider(t("comics.ui.strength"), 0.2, 0.9, float(panel["strength"]), 0.05,
-                                                  key=wkey("comic", f"comic-strength-{i}"))
+                    panel["strength"] = percent_slider(t("comics.ui.strength"), float(panel["strength"]),
+                                                          wkey("comic", f"comic-strength-{i}"), 0.2, 0.9)
                 if panel["way"] != "text":
                     upload = picture_uploader(t("comics.ui.upload"), key=wkey("comic", f"comic-upload-{i}"))
                     if upload is not None:

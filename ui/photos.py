@@ -19,7 +19,7 @@ from .i18n import error_text, lang, t
 from .jobs import expected_time_text, job_status_ui, submit_job
 from .work import work_folder
 from .session import is_facilitator
-from .widgets import before_after_ui, download_ui, engine_label, picture_uploader
+from .widgets import before_after_ui, download_ui, engine_label, percent_slider, picture_uploader
 
 STATE = "photo"  # st.session_state[STATE]: this browser's photo, analysis and results
 
@@ -142,7 +142,7 @@ def steps_ui(info: dict) -> dict | None:
                  "upscale": False}
     steps, engines = [], {}
     params: dict = {"blend": 0.8, "fidelity": 0.5, "scale": 2, "colorize": "auto"}
-    strength = st.slider(t("photo.ui.strength"), 0.0, 1.0, 0.5, 0.05, key="photo-strength")
+    strength = percent_slider(t("photo.ui.strength"), 0.5, key="photo-strength")
     for step in ("repair", "tone", "denoise", "faces", "colorize", "upscale"):
         capability = f"photo.{step}"
         ready = backends.available(capability)
@@ -164,10 +164,10 @@ def steps_ui(info: dict) -> dict | None:
         with st.container(border=True):
             if step == "faces":
                 engines[step] = _engine_choice_ui(step, capability)
-                params["blend"] = st.slider(t("photo.ui.blend"), 0.0, 1.0, 0.8, 0.05, help=t("photo.ui.blend_help"),
-                                            key="photo-blend")
+                params["blend"] = percent_slider(t("photo.ui.blend"), 0.8, key="photo-blend",
+                                                    help=t("photo.ui.blend_help"))
                 if engines[step] and backends.get(engines[step]).has_fidelity:
-                    params["fidelity"] = st.slider(t("photo.ui.fidelity"), 0.0, 1.0, 0.5, 0.05, key="photo-fidelity")
+                    params["fidelity"] = percent_slider(t("photo.ui.fidelity"), 0.5, key="photo-fidelity")
                 if is_facilitator():  # licences stay on the facilitator's screens
                     st.caption(t("photo.ui.licence", licence=backends.get(engines[step]).licence))
             elif step == "colorize":

@@ -22,7 +22,7 @@ from .jobs import expected_time_text, job_status_ui, submit_job
 from .runtime import get_store
 from .work import start_over, wkey, work_folder
 from .session import current_participant
-from .widgets import before_after_ui, download_ui, picture_uploader
+from .widgets import before_after_ui, download_ui, percent_slider, picture_uploader
 
 STATE = "portrait"  # st.session_state[STATE]: the participant's agreement, photo, framing, painter and results,
 # saved as their work in progress (ui/work.py, kind "portrait"): a reload or a restart of the studio finds them
@@ -168,8 +168,8 @@ def _picture(path: Path, alt: str) -> None:
 def portrait_ui(person: dict, framing: dict, style_id: str):
     """The slider, who paints, the painting job, before/after and the cartel; returns the done job."""
     st.subheader(t("portrait.ui.step_portrait"))
-    strength = state()["strength"] = st.slider(t("portrait.ui.strength"), 0.0, 1.0, state().get("strength", 0.5),
-                                               0.05, key=wkey(KIND, "portrait-strength"))
+    strength = state()["strength"] = percent_slider(t("portrait.ui.strength"), state().get("strength", 0.5),
+                                                      key=wkey(KIND, "portrait-strength"))
     engine = None
     ready = backends.available("portrait.paint")
     if len(ready) > 1:

@@ -123,6 +123,14 @@ def download_ui(path: str | Path, label: str, mime: str | None = None, key: str 
                        width="stretch")
 
 
+def percent_slider(label: str, value: float, key: str, low: float = 0.0, high: float = 1.0, step: float = 0.05,
+                   **kwargs) -> float:
+    """A slider shown in whole percent (« 50 % ») that returns a fraction in [low, high] (0.0-1.0 scale)."""
+    shown = st.slider(label, round(low * 100), round(high * 100), round(value * 100), round(step * 100),
+                      format="%d %%", key=key, **kwargs)
+    return shown / 100
+
+
 def picture_uploader(label: str, key: str, formats: str = "pictures"):
     """A file uploader for a picture that lets every file through to the upload checks
     (`pipelines.safety.uploads.sanitize_image`), which answer a refused file (a PDF, a BMP, an unreadable

@@ -58,5 +58,5 @@ def test_with_face_weights_the_step_shows_its_licence(immediate_queue, save_phot
     assert "models download gfpgan-1.4" not in _install_commands(at)
     at.checkbox(key="photo-step-faces").check().run()
     assert not at.exception
-    assert at.slider(key="photo-blend").value == 0.8
+    assert at.slider(key="photo-blend").value == 80  # shown in percent, used as 0.8
     assert any("Apache-2.0" in c.value for c in at.caption)
