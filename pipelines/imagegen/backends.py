@@ -190,6 +190,11 @@ class SDXLTurboBackend(StableDiffusionBackend):
     def is_available(self) -> bool:
         return super().is_available() and gpu_memory_gb() >= self.MIN_GPU_GB
 
+    def engine_reason(self) -> str:
+        """Never "" : SDXL-Turbo runs where it is offered, on a graphics card, with PyTorch (at 512 px its
+        UNet step is 1.59 TFLOP against SD-Turbo's 0.80, for 2.57 G parameters against 0.87 G)."""
+        return super().engine_reason() or "gpu"
+
     def load(self) -> None:
         if gpu_memory_gb() < self.MIN_GPU_GB:
             raise UserError("imagegen.errors.no_sdxl_gpu")

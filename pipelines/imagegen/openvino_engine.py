@@ -691,6 +691,8 @@ def parts_of(entry) -> tuple[str, ...]:
     if entry.capability == "imagegen.decoder" and entry.id in ("taesd", "taesdxl"):
         return TAESD_PARTS  # both tiny autoencoders are diffusers AutoencoderTiny folders
     if entry.capability == "imagegen.txt2img":
+        if entry.backend == "imagegen.txt2img.sdxl":
+            return ()  # SDXL-Turbo is offered with a graphics card of 8 GB or more only: PyTorch computes there
         return {"sd": SD_PARTS, "sdxl": SDXL_PARTS}.get(entry.pipeline or "sd", ())
     return ()
 
