@@ -1,20 +1,23 @@
-"""OpenVINO engine for Stable Diffusion folders on a CPU: the UNet, the text encoder and the tiny
-autoencoder TAESD (decoder, and encoder for drawing->image) run as OpenVINO models; the scheduler
-loop stays in Python with the folder's own diffusers scheduler and the same seeded noise as the
-PyTorch path, so a seed gives the same composition on both engines.
+"""OpenVINO engine for Stable Diffusion folders on a CPU: the UNet, the text encoder (SDXL: both text
+encoders) and the tiny autoencoder TAESD / TAESDXL (decoder, and encoder for drawing->image) run as
+OpenVINO models; the scheduler loop stays in Python with the folder's own diffusers scheduler and
+the same seeded noise as the PyTorch path, so a seed gives the same composition on both engines.
 
-Files. ``convert_sd`` and ``convert_taesd`` read the installed diffusers folders once (at
-``models download`` / ``models import`` time, or on first use with a progress report) and write
-OpenVINO IR (``<part>.xml`` + ``<part>.bin``, weights stored in fp16 like the released files) in
-``<model folder>/openvino/``. The files are recorded with their sha256 in the model's lock file
-(``derived`` section) and hashed again at load: a converted file that changed is refused like
-any other model file. Nothing is converted when the app starts.
+Files. ``convert_sd`` (SD 1.x / 2.x), ``convert_sdxl`` (a library's SDXL folder) and ``convert_taesd``
+read the installed diffusers folders once (at ``models download`` / ``models import`` time, or on
+first use with a progress report) and write OpenVINO IR (``<part>.xml`` + ``<part>.bin``, weights
+stored in fp16 like the released files) in ``<model folder>/openvino/``. The files are recorded
+with their sha256 in the model's lock file (``derived`` section) and hashed again at load: a
+converted file that changed is refused like any other model file. Nothing is converted when the
+app starts.
 
 Shapes. The IR keeps batch, height, width and token count free (traced at 512 px); every shape
 actually used is compiled as a static reshape, once per process, and kept in OpenVINO's
 compiled-model cache (``<data dir>/cache/openvino/<precision>``) so that later processes skip most
 of the compilation. The UNet has one shape at 512 px (latent 1x4x64x64, 154 tokens: a panel alone
-is given its 77 tokens twice, which is exact, see ``unet_states``; guidance: batch 2).
+is given its 77 tokens twice, which is exact, see ``unet_states``; guidance: batch 2). An SDXL UNet has
+one shape per size too: 77 tokens (the PyTorch path joins the chunks into one prompt), its pooled text
+embeddings and its 6 time ids (original size, crop, target size) as further inputs.
 
 Precision (``INFERENCE_PRECISION_HINT``): bf16 where the CPU has bf16 units (AMX or AVX512-BF16),
 f32 elsewhere; int8 weight compression (NNCF ``compress_weights``, 8-bit asymmetric per channel)
