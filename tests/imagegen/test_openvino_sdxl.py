@@ -152,8 +152,9 @@ def test_f32_sdxl_engine_matches_pytorch_for_text_hero_and_drawing(sdxl_installe
         ours = engine.denoise(chunks, negative or "", seed=5, steps=steps, width=64, height=64)
         theirs = _torch_latents(torch_model, ", ".join(chunks), negative, facts.guidance, 5, steps, 64)
         assert float((ours - theirs).norm() / theirs.norm()) < 3e-3, chunks
-        other = _torch_latents(torch_model, ", ".join(chunks), negative, facts.guidance, 6, steps, 64)
-        assert float((other - theirs).norm() / theirs.norm()) > 0.5  # another seed is another picture
+        if facts.guidance > 1:  # another seed is another picture
+            other = _torch_latents(torch_model, ", ".join(chunks), negative, facts.guidance, 6, steps, 64)
+            assert float((other - theirs).norm() / theirs.norm()) > 0.5
         assert ove.psnr(engine.decode(ours), torch_model.generate(chunks, negative or "", seed=5, steps=steps,
                                                                   width=64, height=64)) >= 50
         batch = 2 if facts.guidance > 1 else 1
