@@ -18,11 +18,21 @@ seconds per megapixel of output (pictures) or the real-time factor (seconds of c
 second of music: 50 decoding steps per second). The error is the relative L2 error of the output
 against PyTorch fp32. Conversion and compile are reported apart. The verdict column says
 whether OpenVINO wins here (at least 1.2x faster and error under 2 %).
+
+``musicgen-app`` measures the app's own path instead (pipelines.music.backends.MusicgenBackend):
+musicgen-small with random weights saved in the release layout and installed as a library does,
+one piece of --music-seconds through ``generate`` on PyTorch fp32 (transformers' ``generate``)
+and through the OpenVINO decoder loop (first piece converts: conversion and compile reported
+apart), interleaved, medians, as the real-time factor (seconds of computing per second of music).
+Agreement: f32 (--f32) gives the same audio for the same seed (max difference printed); bf16 is
+compared step by step with the same tokens fed (relative L2 error of the logits, worst step) and
+on the EnCodec audio of the same codes.
 """
 from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import statistics
 import sys
 import tempfile
@@ -31,7 +41,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 WIN_RATIO, MAX_ERROR = 1.2, 0.02
-NAMES = ("lama", "realesrgan", "gfpgan", "codeformer", "ddcolor", "musicgen")
+NAMES = ("lama", "realesrgan", "gfpgan", "codeformer", "ddcolor", "musicgen", "musicgen-app")
 
 
 def _cases(releases: Path, only: set[str]):
@@ -146,6 +156,117 @@ def _musicgen_cases(g):
     yield ("MusicGen EnCodec decoder (10 s)", Decode(codec), (codes,), "RTF", 10.0)
 
 
+def musicgen_app(rounds: int, seconds: float, f32: bool) -> None:
+    """The app's MusicGen path, PyTorch against OpenVINO (see the module docstring); prints a table."""
+    import numpy as np
+
+    from pipelines import config
+    from pipelines.music.backends import MusicgenBackend, build_prompt
+    from tests.fixtures.models_common import install_as_model
+    from tests.fixtures.models_music import save_musicgen
+
+    release = Path(tempfile.mkdtemp(prefix="musicgen-release-"))
+    print(f"  musicgen-small: writing the random-weight release (load average {_load()}) ...", file=sys.stderr,
+          flush=True)
+    save_musicgen(release, tiny=False)
+    install_as_model("musicgen-small", release)
+    prompt = build_prompt("adventure", "a dragon flies over the castle")
+    engines = {}
+    for name, engine, precision in (("torch fp32", "pytorch", "auto"), (None, "auto", "auto"),
+                                    ("openvino f32", "auto", "f32") if f32 else (None, None, None)):
+        if engine is None:
+            continue
+        os.environ["ATELIER_ENGINE"], os.environ["ATELIER_ENGINE_PRECISION"] = engine, precision
+        config.reset_settings()
+        backend = MusicgenBackend()
+        started = time.perf_counter()
+        backend.ensure_loaded()
+        load_s = time.perf_counter() - started
+        started = time.perf_counter()
+        first = backend.generate(prompt, seconds, 0)  # warm-up; the first OpenVINO piece converts
+        first_s = time.perf_counter() - started
+        name = name or first[2]
+        engines[name] = {"backend": backend, "load_s": load_s, "first_s": first_s, "first": first,
+                         "times": [], "engine": backend.openvino}
+        print(f"  {name}: loaded in {load_s:.1f} s, first piece {first_s:.1f} s (load average {_load()})",
+              file=sys.stderr, flush=True)
+    for _ in range(rounds):
+        for row in engines.values():
+            started = time.perf_counter()
+            row["backend"].generate(prompt, seconds, 1)
+            row["times"].append(time.perf_counter() - started)
+    base = engines["torch fp32"]
+    agreement = {"torch fp32": "reference"}
+    for name, row in engines.items():
+        engine = row["engine"]
+        if engine is None:
+            continue
+        if engine.precision == "f32":
+            diff = float(np.abs(row["first"][0] - base["first"][0]).max())
+            agreement[name] = f"same seed: audio max difference {diff:.1e}"
+        else:
+            agreement[name] = _bf16_agreement(engine, base["backend"], prompt)
+    steps = base["backend"].tokens_for(seconds)
+    print(f"MusicGen small, the app's path: {seconds:g} s of music = {steps} decoder steps (batch 2, guidance 3) "
+          f"+ EnCodec; {rounds} interleaved rounds (medians); load average {_load()}")
+    print(f"{'engine':14} {'s / piece':>9} {'RTF':>6} {'vs torch':>9} {'load s':>7} {'1st piece s':>11} "
+          f"{'convert s':>9} {'compile s':>9}  agreement")
+    torch_s = statistics.median(base["times"])
+    for name, row in engines.items():
+        median = statistics.median(row["times"])
+        engine = row["engine"]
+        convert_s, compile_s = (engine.converted_s, engine.compile_s) if engine else (0.0, 0.0)
+        print(f"{name:14} {median:9.2f} {median / seconds:6.2f} {torch_s / median:8.2f}x {row['load_s']:7.1f} "
+              f"{row['first_s']:11.1f} {convert_s:9.1f} {compile_s:9.1f}  {agreement.get(name, '')}", flush=True)
+    shutil.rmtree(release, ignore_errors=True)
+
+
+def _bf16_agreement(engine, reference, prompt: str) -> str:
+    """bf16 against f32 on the same tokens: worst relative L2 error of the step logits, and of the
+    EnCodec audio of the same codes (the f32 side is PyTorch)."""
+    import numpy as np
+    import torch
+
+    model, processor = reference.model, reference.processor
+    codebooks = model.decoder.num_codebooks
+    rng = np.random.default_rng(0)
+    tokens = rng.integers(0, model.decoder.config.vocab_size, (24, 2 * codebooks, 1)).astype(np.int64)
+    inputs = processor(text=[prompt], padding=True, return_tensors="pt")
+    cross = engine._cross(processor, prompt)
+    request = engine.step
+    request.reset_state()
+    for key, value in cross.items():
+        request.set_tensor(key, _ov_tensor(value))
+    errors = []
+    with torch.inference_mode():
+        ids = torch.cat([inputs["input_ids"]] * 2)
+        mask = torch.cat([inputs["attention_mask"], torch.zeros_like(inputs["attention_mask"])])
+        past = None
+        encoder = model.get_encoder()(input_ids=ids, attention_mask=mask)
+        for step in tokens:
+            out = model(encoder_outputs=encoder, attention_mask=mask, decoder_input_ids=torch.from_numpy(step),
+                        past_key_values=past, use_cache=True)
+            past = out.past_key_values
+            request.set_tensor("input_ids", _ov_tensor(step.copy()))
+            request.infer()
+            got = request.get_tensor("logits").data[:, -1]
+            want = out.logits[:, -1].numpy()
+            errors.append(float(np.linalg.norm(got - want) / np.linalg.norm(want)))
+    request.reset_state()
+    codes = rng.integers(0, model.config.audio_encoder.codebook_size, (1, 1, codebooks, 250)).astype(np.int64)
+    with torch.inference_mode():
+        want = model.audio_encoder.decode(torch.from_numpy(codes), [None])[0][0, 0].numpy()
+    got = engine.decode(codes)
+    audio = float(np.linalg.norm(got - want) / np.linalg.norm(want))
+    return f"same tokens: logits error {max(errors):.1e} (worst of {len(errors)} steps), EnCodec audio {audio:.1e}"
+
+
+def _ov_tensor(array):
+    import openvino as ov
+
+    return ov.Tensor(array, shared_memory=False)
+
+
 def run(rounds: int, only: set[str], f32: bool) -> list[dict]:
     import numpy as np
     import openvino as ov
@@ -238,14 +359,22 @@ def main() -> None:
     parser.add_argument("--only", default=",".join(NAMES),
                         help=f"comma-separated, among {', '.join(NAMES)} (run in that order)")
     parser.add_argument("--f32", action="store_true", help="also OpenVINO with f32 forced")
+    parser.add_argument("--music-seconds", type=float, default=5.0, help="musicgen-app: seconds of music per piece")
     args = parser.parse_args()
     only = set(args.only.split(","))
     load_before = _load()
     with tempfile.TemporaryDirectory() as data:
         os.environ["ATELIER_DATA_DIR"] = data
+        os.environ.pop("ATELIER_MODELS_DIR", None)
         from pipelines import config
 
         config.reset_settings()
+        if "musicgen-app" in only:
+            sys.path.insert(0, str(ROOT))
+            musicgen_app(args.rounds, args.music_seconds, args.f32)
+            only.discard("musicgen-app")
+            if not only:
+                return
         rows = run(args.rounds, only, args.f32)
     import openvino as ov
     import torch

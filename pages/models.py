@@ -5,7 +5,7 @@ from pipelines.device import probe
 from pipelines.models.manager import ModelManager
 from ui.i18n import lang, t
 from ui.frame import require_frame
-from ui.model_engines import photo_engines_ui, picture_engines_ui
+from ui.model_engines import music_engines_ui, photo_engines_ui, picture_engines_ui
 
 require_frame()  # first: pages run inside the studio's frame (ui/frame.py)
 
@@ -18,6 +18,7 @@ st.caption(f"{t('models.device')}{t('common.colon')}{device.name}" + memory)
 manager = ModelManager()
 picture_engines_ui()  # which engine runs the picture and photo models (facilitator only: this page)
 photo_engines_ui()
+music_engines_ui()
 
 ICONS = {"installed": "✅", "missing": "⬜", "partial": "🟧", "corrupt": "❌"}
 

@@ -33,8 +33,8 @@ class Settings:
     require_code: bool = False  # `make serve`: tablets must give the workshop code
     library_name: str = "la médiathèque"
     cpu_threads: int = 0  # 0 = all cores
-    engine: str = "auto"  # picture models: auto (fastest available: OpenVINO on a CPU) | pytorch
-    engine_precision: str = "auto"  # photo models on OpenVINO: auto (bf16 where the CPU has bf16 units) | f32
+    engine: str = "auto"  # picture, photo and music models: auto (fastest available: OpenVINO on a CPU) | pytorch
+    engine_precision: str = "auto"  # photo and music models on OpenVINO: auto (bf16 where the CPU has bf16 units) | f32
     plugins: str = ""  # comma-separated modules that register extra backends or job kinds
     facilitator_addresses: str = ""  # serve mode: addresses/networks (besides loopback) of the facilitator's computers
 

@@ -1,5 +1,5 @@
 """The models page's engine sections: which engine runs each model (PyTorch or OpenVINO), at which precision
-and why, the int8 option for the picture models after a comparison, and whether a photo model is converted."""
+and why, the int8 option for the picture models after a comparison, and whether a photo or music model is converted."""
 from __future__ import annotations
 
 import streamlit as st
@@ -78,3 +78,17 @@ def photo_engines_ui() -> None:
         for row in rows:
             if _engine_line_ui(row, row["precision"]):
                 st.caption(t("models.photo_engine.ready" if row["converted"] else "models.photo_engine.first_use"))
+
+
+def music_engines_ui() -> None:
+    """Which engine runs MusicGen's decoder here (installed only), and whether its OpenVINO files are made."""
+    from pipelines.music.openvino_musicgen import engine_summary
+
+    rows = engine_summary()
+    if not rows:
+        return
+    with st.container(border=True):
+        st.subheader(t("models.music_engine.title"))
+        for row in rows:
+            if _engine_line_ui(row, row["precision"]):
+                st.caption(t("models.music_engine.ready" if row["converted"] else "models.music_engine.first_use"))

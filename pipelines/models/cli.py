@@ -52,22 +52,38 @@ def cmd_import(args) -> int:
     return 0 if all(v == "imported" for v in results.values()) else 1
 
 
+def _convertible(manager: ModelManager, model_id: str) -> bool:
+    """A model the OpenVINO engine converts: SD 1.x / 2.x and library SDXL folders, TAESD / TAESDXL,
+    MusicGen small."""
+    from ..imagegen.openvino_engine import parts_of
+    from ..music.openvino_musicgen import MODEL_ID as MUSIC
+
+    return bool(parts_of(manager.entry(model_id))) or model_id == MUSIC
+
+
 def _convert_for_engine(manager: ModelManager, model_id: str, force: bool = False) -> bool:
-    """After an install: convert a picture model for the OpenVINO engine when that engine is the
-    one this machine uses (installed, CPU); the first picture would do it otherwise."""
+    """After an install: convert a picture model or MusicGen for the OpenVINO engine when that engine
+    is the one this machine uses (installed, CPU); the first picture or piece would do it otherwise."""
     from ..config import settings
     from ..device import probe
-    from ..imagegen.openvino_engine import convert_installed, is_converted, openvino_installed, parts_of
+    from ..imagegen.openvino_engine import convert_installed, is_converted, openvino_installed
+    from ..music import openvino_musicgen as music
 
-    if not parts_of(manager.entry(model_id)):
+    if not _convertible(manager, model_id):
         return False
     if not force and (settings().engine == "pytorch" or probe().kind != "cpu" or not openvino_installed()):
         return False
-    if not force and is_converted(model_id, manager):
+    if model_id == music.MODEL_ID:
+        from ..photo.openvino_runner import precision
+
+        done, convert = music.is_converted(precision(), model_id, manager), music.convert_installed
+    else:
+        done, convert = is_converted(model_id, manager), convert_installed
+    if not force and done:
         print(f"{model_id}: OpenVINO files already made")
         return True
     print(f"{model_id}: converting for OpenVINO (up to a few minutes) ...", flush=True)
-    paths = convert_installed(model_id, report=lambda f, key: print(f"  {round(f * 100):3d} %  {key}", flush=True),
+    paths = convert(model_id, report=lambda f, key: print(f"  {round(f * 100):3d} %  {key}", flush=True),
                               manager=manager)
     print(f"{model_id}: OpenVINO files recorded in its lock: {', '.join(paths)}")
     return True
@@ -83,8 +99,9 @@ def cmd_convert(args) -> int:
         return 1
     bad = 0
     for model_id in args.ids:
-        if not parts_of(manager.entry(model_id)):
-            print(f"{model_id}: the OpenVINO engine does not run this model (SD 1.x / 2.x folders and TAESD).")
+        if not _convertible(manager, model_id):
+            print(f"{model_id}: the OpenVINO engine does not run this model (SD 1.x / 2.x and library SDXL "
+                  "folders, TAESD / TAESDXL, musicgen-small).")
             bad += 1
             continue
         _convert_for_engine(manager, model_id, force=True)
@@ -125,7 +142,7 @@ def register(sub) -> None:
     p = msub.add_parser("verify", help="check every installed file against its recorded sha256")
     p.add_argument("ids", nargs="*", metavar="ID")
     p.set_defaults(func=cmd_verify)
-    p = msub.add_parser("convert", help="(re)make the OpenVINO files of picture models (SD folders, TAESD)")
+    p = msub.add_parser("convert", help="(re)make the OpenVINO files of SD folders, TAESD and MusicGen small")
     p.add_argument("ids", nargs="+", metavar="ID")
     p.add_argument("--int8", action="store_true", help="also the int8 weights of the UNet (NNCF)")
     p.set_defaults(func=cmd_convert)

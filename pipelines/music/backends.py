@@ -4,14 +4,18 @@ Both are called the same way, ``backend(MusicRequest) -> Music`` (:mod:`pipeline
 """
 from __future__ import annotations
 
+import logging
 import math
 import threading
+from typing import Any
 
 import numpy as np
 
 from ..backends import Backend, Progress, no_progress
 from . import audio as audio_files
 from .contract import Music, MusicRequest
+
+log = logging.getLogger(__name__)
 
 # Words MusicGen understands (it was trained on English descriptions).
 MOOD_WORDS = {
@@ -94,7 +98,11 @@ def load_musicgen(folder, device: str = "cpu", attention=ATTENTION):
 
 
 class MusicgenBackend(Backend):
-    """MusicGen small from the catalogue folder, loaded once per worker, float32 on CPU."""
+    """MusicGen small from the catalogue folder, loaded once per worker, float32 on CPU.
+
+    On a CPU its decoder steps and EnCodec run on OpenVINO (:mod:`pipelines.music.openvino_musicgen`,
+    prepared at the first piece), with PyTorch's ``generate`` as the path on a graphics card, with
+    ``engine = pytorch`` and when OpenVINO fails (the reason is logged and kept in ``engine_failed``)."""
 
     name = "music.generate.musicgen"
     capability = "music.generate"
@@ -109,6 +117,9 @@ class MusicgenBackend(Backend):
     guidance_scale = 3.0  # the release's own generation_config value
     loop_overlap = 1.0  # extra seconds generated to cross-fade the end into the start
     attention = ATTENTION
+    made_by = "torch"  # after a piece: "openvino bf16" / "openvino f32" when the OpenVINO decoder made it
+    engine_failed = ""  # why OpenVINO was not used (logged, shown by doctor), when it failed
+    openvino: Any = None
 
     def __init__(self) -> None:
         super().__init__()
@@ -120,6 +131,31 @@ class MusicgenBackend(Backend):
         configure_torch_threads()
         self.device = torch_device()
         self.processor, self.model = load_musicgen(self.model_path("musicgen-small"), self.device, self.attention)
+        self.openvino, self._openvino_tried, self.made_by, self.engine_failed = None, False, "torch", ""
+
+    def _openvino_engine(self, progress: Progress):
+        """The OpenVINO decoder (pipelines.music.openvino_musicgen) where it may run here, prepared at
+        the first piece (converted the first time, with progress), else None: PyTorch makes the piece.
+        A converted file that changed raises UserError errors.model_corrupt."""
+        from ..i18n import UserError
+        from ..photo.openvino_runner import engine_reason, precision
+
+        if self._openvino_tried:
+            return self.openvino
+        if self.device != "cpu" or engine_reason() or self.guidance_scale <= 1:
+            self._openvino_tried = True
+            return None
+        from .openvino_musicgen import OpenVINOMusicgen
+
+        try:
+            self.openvino = OpenVINOMusicgen.load(self.model, precision(), progress)
+        except UserError:
+            raise
+        except (ImportError, RuntimeError, ValueError, TypeError, OSError) as exc:
+            self.engine_failed = f"OpenVINO: {str(exc)[:300]}"
+            log.warning("OpenVINO not used for %s: %s", self.name, self.engine_failed)
+        self._openvino_tried = True
+        return self.openvino
 
     def tokens_for(self, seconds: float) -> int:
         """Decoder steps for `seconds` of audio (the codebook delay pattern costs a few extra steps)."""
@@ -138,21 +174,32 @@ class MusicgenBackend(Backend):
         progress(0.02, "music.progress.loading")
         self.ensure_loaded()
         extra = self.loop_overlap if loop else 0.0
-        raw, rate = self.generate(text, seconds + extra, request.seed, progress)
+        raw, rate, made_by = self.generate(text, seconds + extra, request.seed, progress)
         raw = _level(raw)
         if len(raw) < int(round((seconds + extra) * rate)):
             raise UserError("music.errors.model_short", seconds=round(len(raw) / rate, 1), wanted=seconds)
         shaped = audio_files.loop_crossfade(raw, rate, seconds, extra) if loop else \
             audio_files.fade(raw[: int(round(seconds * rate))], rate)
         return Music(shaped, rate, self.name, request.mood, seconds, request.seed, loop, prompt=text,
-                     ai_made=self.ai_made, model=self.weights[0], details={"model": self.weights[0]})
+                     ai_made=self.ai_made, model=self.weights[0],
+                     details={"model": self.weights[0], "engines": {self.name: made_by}})
 
     def generate(self, prompt: str, seconds: float, seed: int, progress: Progress = no_progress):
-        """(audio float32 (frames, 1), sample rate) of at least `seconds` for a text prompt."""
+        """(audio float32 (frames, 1), sample rate in Hz, what made it) of at least `seconds` for a text
+        prompt; what made it is "openvino bf16" / "openvino f32" (pipelines.music.openvino_musicgen:
+        decoder steps and EnCodec on OpenVINO, on a CPU) or "torch" (transformers' ``generate``)."""
         import torch
         from transformers.generation.streamers import BaseStreamer
 
         steps = self.tokens_for(seconds)
+        rate = int(self.model.config.audio_encoder.sampling_rate)
+        with self._generate_lock:
+            engine = self._openvino_engine(progress)
+            if engine is not None:
+                audio = engine.generate(self.processor, prompt, steps, seed, self.guidance_scale, progress)
+                self.made_by = engine.made_by
+                return audio[:, None], rate, engine.made_by
+        self.made_by = "torch"
 
         class StepCounter(BaseStreamer):
             """Turns each generated step into progress (which is also where a cancel arrives)."""
@@ -174,4 +221,4 @@ class MusicgenBackend(Backend):
             out = self.model.generate(**inputs, do_sample=True, guidance_scale=self.guidance_scale,
                                       max_new_tokens=steps, streamer=StepCounter())
         audio = out[0, 0].float().cpu().numpy()
-        return audio[:, None].astype(np.float32), int(self.model.config.audio_encoder.sampling_rate)
+        return audio[:, None].astype(np.float32), rate, "torch"

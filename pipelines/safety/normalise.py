@@ -63,6 +63,12 @@ SMS = {
     "cos": "because", "thx": "thanks", "gunna": "going to", "kinda": "kind of", "wat": "what", "wut": "what",
     "luv": "love", "sumone": "someone", "some1": "someone", "any1": "anyone", "every1": "everyone",
     "no1": "no one", "ppls": "people", "bro": "brother", "sis": "sister",
+    # round 5: French pronouns glued to the next word, "o" for "au"
+    "jme": "je me", "jte": "je te", "jle": "je le", "jla": "je la", "jmet": "je mets", "jmets": "je mets",
+    "o": "au", "frap": "frappe", "fraps": "frappes", "frapp": "frappe", "gar": "gars", "mor": "mort",
+    "mors": "morts", "bez": "baise", "bezz": "baise", "pren": "prend", "drog": "drogue", "drogs": "drogues",
+    "pik": "pique", "piq": "pique", "doin": "doing", "da": "the", "wiv": "with", "tabass": "tabasse",
+    "sui": "suis", "vx": "veux", "zyeux": "yeux", "lé": "les", "vré": "vrai",
 }
 
 

@@ -152,7 +152,7 @@ class _Rules:
     rules: tuple[_Rule, ...]  # terms and patterns, in category order
     classes: dict  # name -> tuple of parsed entries
     harmless: tuple[tuple, ...]
-    senses: tuple[tuple[frozenset, int, tuple], ...]  # (words, window, parsed context entries)
+    senses: tuple[tuple[frozenset, int, tuple, tuple], ...]  # (words, window, context entries, unless entries)
     messages: dict
     vocabulary: frozenset  # every word the guard knows (typo matching leaves them alone)
     spelling: dict  # first letter -> the guard's plain words of 4 letters or more (typo readings)
@@ -192,14 +192,15 @@ def _load() -> _Rules:
     classes = {name: tuple(expand(name)) for name in raw_classes}
     harmless = tuple(_parse(p) for p in data["harmless"]["phrases"])
     senses = tuple((frozenset(normalise(w).words[0] for w in s["words"]), int(s["window"]),
-                    tuple(_parse(c) for c in s["context"])) for s in data["harmless"]["senses"])
+                    tuple(_parse(c) for c in s["context"]), tuple(_parse(c) for c in s.get("unless", ())))
+                   for s in data["harmless"]["senses"])
     for rule in rules:
         for element in rule.elements:
             if isinstance(element, tuple) and element[1] not in classes:
                 raise ValueError(f"{TERMS_PATH.name}: {rule.text!r} uses an unknown class @{element[1]}.")
     words: set[str] = set()
     for elements in [r.elements for r in rules] + [e for c in classes.values() for e in c] + list(harmless) + \
-            [e for s in senses for e in s[2]]:
+            [e for s in senses for e in s[2] + s[3]]:
         words.update(e for e in elements if isinstance(e, str))
     vocabulary = {w.strip("*=~") for w in words} | _FR_HINTS | _EN_HINTS | set(CLAUSE_WORDS)
     vocabulary |= {w for s in senses for w in s[0]}
@@ -282,8 +283,9 @@ class _Sentence:
         # words from this position on are two neighbours joined ("tor ture"): matched exactly, never as a typo,
         # or "en forme" would read as a misspelt insult
         self.exact_from = len(words) if exact_from is None else exact_from
-        self.forms = [_forms(w) | _silent(w, rules.vocabulary) | (_typo_readings(w) if w not in names else frozenset())
-                      for w in words]
+        # typo readings only for the words as written: two neighbours joined ("but let" -> "butlet") are no typo
+        self.forms = [_forms(w) | _silent(w, rules.vocabulary) | (
+            _typo_readings(w) if w not in names and j < self.exact_from else frozenset()) for j, w in enumerate(words)]
         self.stems = [frozenset(stem(f) for f in fs if len(f) >= 4) for fs in self.forms]
         self.memo: dict[tuple[str, int], bool] = {}
         self.possible_memo: dict = {}
@@ -408,14 +410,17 @@ def _set_apart(sentence: _Sentence, rules: _Rules) -> list[str]:
             end = max(sentence._seq(phrase, 0, start), default=start)
             for j in range(start, end):
                 words[j] = NEUTRAL
+            if end > start and end in sentence.class_ends("ANIMAL_PHRASE", start):
+                words[end - 1] = "animal"  # "guinea pig": no insult, but still an animal that can be hurt
     for j, token in enumerate(sentence.words):
         if words[j] == NEUTRAL:
             continue
-        for sense_words, window, context in rules.senses:
+        for sense_words, window, context, unless in rules.senses:
             if not (sentence.forms[j] & sense_words or sentence.stems[j] & sense_words):
                 continue
             around = [i for i in range(max(0, j - window), min(len(words), j + window + 1)) if i != j]
-            if any(any(e > i for e in sentence._seq(c, 0, i)) for i in around for c in context):
+            if any(any(e > i for e in sentence._seq(c, 0, i)) for i in around for c in context) and not any(
+                    any(e > i for e in sentence._seq(c, 0, i)) for i in range(len(words)) for c in unless):
                 words[j] = NEUTRAL
                 break
     fat = rules.classes.get("FATWORD", ())
@@ -436,7 +441,8 @@ def _set_apart(sentence: _Sentence, rules: _Rules) -> list[str]:
 # Words after "gros"/"fat" that are no noun it could describe ("fat lol", "grosse et moche").
 _NOT_A_NOUN = (_FR_HINTS | _EN_HINTS | CLAUSE_WORDS | {NEUTRAL} | frozenset(
     "lol mdr ptdr xd haha hihi stp svp pls plz please so trop tellement too very comme like as ca that draw dessine "
-    "moche ugly bete stupid nul nulle dumb laid laide".split()))
+    "moche ugly bete stupid nul nulle dumb laid laide c cest sont are is est ont puent stink ils elles they people "
+    "devraient should".split()))
 _PLACE_BEFORE = frozenset({"à", "in", "near", "at", "from", "to", "vers", "près", "pres"})
 _PLACE_AFTER = frozenset({"village", "town", "city", "castle", "church", "pond", "river", "harbour", "harbor",
                           "station", "beach", "lake", "valley", "hill", "hills", "abbey", "bridge", "market"})
