@@ -1,4 +1,6 @@
 """Models page: every catalogue model, what it does, size, licence, state and how to install it."""
+import os
+
 import streamlit as st
 
 from pipelines.device import probe
@@ -12,8 +14,17 @@ require_frame()  # first: pages run inside the studio's frame (ui/frame.py)
 st.title(f"🧠 {t('models.title')}")
 st.write(t("models.intro"))
 device = probe()
-memory = f" · {device.memory_gb} GB RAM" if device.memory_gb else ""
-st.caption(f"{t('models.device')}{t('common.colon')}{device.name}" + memory)
+
+
+def _number(x: float, digits: int) -> str:
+    """A decimal number written the page's way (« 2,6 » in French, "2.6" in English)."""
+    text = f"{x:.{digits}f}"
+    return text.replace(".", ",") if lang() == "fr" else text
+
+
+name = t("models.units.cpu", n=os.cpu_count()) if device.kind == "cpu" else device.name
+memory = f" · {t('models.units.ram', n=_number(device.memory_gb, 1))}" if device.memory_gb else ""
+st.caption(f"{t('models.device')}{t('common.colon')}{name}" + memory)
 
 manager = ModelManager()
 picture_engines_ui()  # which engine runs the picture and photo models (facilitator only: this page)
@@ -24,7 +35,7 @@ ICONS = {"installed": "✅", "missing": "⬜", "partial": "🟧", "corrupt": "�
 
 
 def _size(n: int) -> str:
-    return f"{n / 1e9:.1f} GB" if n >= 1e9 else f"{n / 1e6:.0f} MB"
+    return t("models.units.gb", n=_number(n / 1e9, 1)) if n >= 1e9 else t("models.units.mb", n=_number(n / 1e6, 0))
 
 
 for model_id, entry in manager.catalog.items():

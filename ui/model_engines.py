@@ -17,7 +17,12 @@ def _engine_line_ui(row: dict, precision: str) -> bool:
         return False
     st.write(t("models.engine.engine", model=row["model"],
                engine=t("models.engine.openvino", precision=row["precision"])))
-    st.caption(t("models.engine.why_bf16" if precision == "bf16" else "models.engine.why_f32"))
+    if precision == "bf16":
+        st.caption(t("models.engine.why_bf16"))
+    elif row.get("why") == "engine_precision = f32":  # a CPU with bf16 units, f32 chosen in the settings
+        st.caption(t("models.engine.why_f32_setting"))
+    else:
+        st.caption(t("models.engine.why_f32"))
     return True
 
 

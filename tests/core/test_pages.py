@@ -1,6 +1,7 @@
 """The frame and the studio pages, driven by streamlit's AppTest (no browser)."""
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -89,6 +90,9 @@ def test_models_page_lists_every_model_with_licence_and_command(app):
         assert model_id in text
         assert f"python -m pipelines models download {model_id}" in codes
     assert "usage non commercial seulement" in text
+    assert " Go" in text and " GB" not in text and "cores" not in text  # units in French, « 2,6 Go »
+    sizes = [str(m.value) for m in app.metric]
+    assert sizes and all(re.fullmatch(r"\d+,\d Go|\d+ Mo", size) for size in sizes), sizes
 
 
 def test_gallery_shows_and_deletes_creations(app):

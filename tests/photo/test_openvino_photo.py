@@ -162,6 +162,7 @@ def test_app_start_converts_nothing_and_the_models_page_says_the_engine(atelier_
     from tests.conftest import ROOT, _clear_app_resources
 
     monkeypatch.delenv("ATELIER_ENGINE", raising=False)
+    monkeypatch.setenv("ATELIER_ENGINE_PRECISION", "f32")  # the caption says why f32: the setting or the CPU
     config.reset_settings()
     folder = install_photo_model(MODEL)
     monkeypatch.setenv("ATELIER_EMBEDDED_WORKER", "0")
@@ -175,5 +176,10 @@ def test_app_start_converts_nothing_and_the_models_page_says_the_engine(atelier_
     precision = openvino_runner.precision()
     assert f"Moteur utilisé pour {MODEL} : OpenVINO (processeur), précision {precision}" in texts
     assert "Fichier OpenVINO : préparé à la première photo" in texts
+    row = next(r for r in openvino_runner.engine_summary() if r["model"] == MODEL)
+    if row["why"] == "engine_precision = f32":  # a CPU with bf16 units: the caption says the setting chose f32
+        assert "Le réglage engine_precision = f32 est choisi" in texts and "n'a pas d'unités bf16" not in texts
+    else:
+        assert "Ce processeur n'a pas d'unités bf16 : précision f32." in texts
     assert not (folder / "openvino").exists()
     assert "derived" not in json.loads((folder / LOCK_NAME).read_text())
