@@ -11,7 +11,9 @@ heavier) a 128 px tile with its borders, GFPGAN 1.4 and CodeFormer one aligned 5
 range), DDColor tiny the L plane at its input size; MusicGen small: one decoding step of its
 language-model decoder (24 layers, batch 2 for guidance, 4 codebooks) with a key/value cache of
 250 steps (5 s of music) and 16 text tokens, and the EnCodec decoder on 10 s of codes.
-OpenVINO converts the same module (ov.convert_model, traced on that input) and runs it at this
+OpenVINO converts the same module as the photo runner does (OpenVINO's tracing on that input, torch's
+trace check off; where that tracing fails, the reason is printed and torch.export is tried, its rows
+marked [torch.export]) and runs it at this
 CPU's precision (bf16 with AMX or AVX512-BF16, else f32; --f32 adds f32). Timings are medians
 of interleaved calls (torch, OpenVINO, torch, ...) after one warm-up call each; figures are
 seconds per megapixel of output (pictures) or the real-time factor (seconds of computing per
@@ -299,9 +301,18 @@ def run(rounds: int, only: set[str], f32: bool) -> list[dict]:
             with torch.no_grad():  # static shapes: the app would compile per tile size too
                 # the photo runner's conversion (pipelines.photo.openvino_runner.load): OpenVINO's own
                 # tracing without torch's check of the trace
-                traced = TorchScriptPythonDecoder(module, example_input=inputs if len(inputs) > 1 else inputs[0],
-                                                  trace_kwargs={"check_trace": False})
-                ov_model = ov.convert_model(traced, input=[(tuple(x.shape), _ov_type(x)) for x in inputs])
+                try:
+                    traced = TorchScriptPythonDecoder(module, example_input=inputs if len(inputs) > 1 else
+                                                      inputs[0], trace_kwargs={"check_trace": False})
+                    ov_model = ov.convert_model(traced, input=[(tuple(x.shape), _ov_type(x)) for x in inputs])
+                except RuntimeError as exc:  # the runner's path fails: say why, then try torch.export
+                    lines = str(exc).strip().splitlines()
+                    why = lines[0] + (" " + lines[lines.index("Exception:") + 1].strip()
+                                      if "Exception:" in lines[:-1] else "")
+                    print(f"{name}: the runner's conversion (tracing) fails: {why[:200]}; trying torch.export",
+                          flush=True)
+                    name = f"{name} [torch.export]"
+                    ov_model = ov.convert_model(torch.export.export(module, tuple(inputs)))
             convert_s = time.perf_counter() - started
             for precision in dict.fromkeys((cpu_precision(),) + (("f32",) if f32 else ())):
                 started = time.perf_counter()
@@ -312,6 +323,8 @@ def run(rounds: int, only: set[str], f32: bool) -> list[dict]:
         except (RuntimeError, TypeError, ValueError) as exc:  # OpenVINO cannot run it: PyTorch stays
             first = str(exc).strip().splitlines()
             note = next((line for line in first if "Unsupported" in line or "failed" in line.lower()), first[0])
+            if "Exception:" in first[:-1]:  # the tracer's own error follows OpenVINO's sentence
+                note += " " + first[first.index("Exception:") + 1].strip()
             print(f"{name}: OpenVINO cannot convert or compile it: {note[:160]}", flush=True)
             rows.append({"model": name, "engine": "openvino", "failed": note[:160]})
             continue
