@@ -54,8 +54,8 @@ def _picture_engines() -> None:
         engine = "OpenVINO" if row["engine"] == "openvino" else "PyTorch"
         line = f"  {row['model']:24} {engine} {row['precision']} ({row['why']})"
         if row["engine"] == "openvino":
-            line += "; OpenVINO files " + ("ready" if row["converted"] else
-                                           f"not made yet: python -m pipelines models convert {row['model']} taesd")
+            todo = f"not made yet: python -m pipelines models convert {row['model']} {row['decoder']}"
+            line += "; OpenVINO files " + ("ready" if row["converted"] else todo)
             check = row["int8"]
             if check:
                 line += (f"; int8 comparison {check['psnr_db']} dB vs {check['reference']} "

@@ -64,17 +64,18 @@ class StableDiffusionBackend(Backend):
         """The engines that can run this backend's model here, fastest first ("openvino", "pytorch").
 
         OpenVINO on a CPU for SD 1.x / 2.x / SD-Turbo folders when TAESD is installed (4 steps at
-        512 px: see bench/imagegen.py); PyTorch always: the path on a graphics card, for SDXL
-        (SDXL-Turbo, a library's SDXL folder) and the fallback. ``engine_reason`` says why not OpenVINO.
+        512 px: see bench/imagegen.py) and for a library's SDXL folder when TAESDXL is installed;
+        PyTorch always: the path on a graphics card (where SDXL-Turbo is offered) and the fallback.
+        ``engine_reason`` says why not OpenVINO.
         The setting `engine = "pytorch"` (ATELIER_ENGINE) turns OpenVINO off.
         """
         return ([] if self.engine_reason() else ["openvino"]) + ["pytorch"]
 
     def engine_reason(self) -> str:
         """"" when the OpenVINO engine runs this model here, else why PyTorch does: "setting"
-        (engine = pytorch), "failed" (see ``engine_failed``), "gpu" (a graphics card), "sdxl" (the
-        OpenVINO engine converts SD 1.x / 2.x / SD-Turbo UNets only), "no_openvino" (package
-        missing) or "no_taesd" (the tiny decoder is not installed)."""
+        (engine = pytorch), "failed" (see ``engine_failed``, e.g. a folder that does not convert),
+        "gpu" (a graphics card), "no_openvino" (package missing) or "no_taesd" (the tiny decoder,
+        TAESD or TAESDXL for SDXL, is not installed). SD 1.x / 2.x and SDXL folders both convert."""
         from ..config import settings
         from ..models.manager import ModelManager
         from .openvino_engine import openvino_installed
@@ -86,8 +87,6 @@ class StableDiffusionBackend(Backend):
             return "failed"
         if probe().kind != "cpu":
             return "gpu"
-        if facts.pipeline != "sd":
-            return "sdxl"
         if not openvino_installed():
             return "no_openvino"
         if not facts.decoder_id or ModelManager().state(facts.decoder_id) != "installed":
@@ -139,17 +138,18 @@ class StableDiffusionBackend(Backend):
     def _load_openvino(self):
         """The converted model and decoder, after hashing them against their lock files."""
         from ..models.manager import ModelManager
-        from .openvino_engine import (INT8_PART, SD_PARTS, TAESD_PARTS, OpenVINOImageModel, chosen_precision,
-                                      ir_files)
+        from .openvino_engine import (INT8_PART, TAESD_PARTS, OpenVINOImageModel, chosen_precision, ir_files,
+                                      parts_of)
 
         facts = self.facts()
         manager = ModelManager()
         precision = chosen_precision(facts.model_id)
-        parts = SD_PARTS + ((INT8_PART,) if precision == "int8" else ())
+        model_parts = parts_of(manager.entry(facts.model_id))  # SD: unet + text encoder; SDXL: + text_encoder_2
+        parts = model_parts + ((INT8_PART,) if precision == "int8" else ())
         if precision == "int8" and not manager.derived_ready(facts.model_id, ir_files(parts)):
             from .openvino_engine import cpu_precision
 
-            precision, parts = cpu_precision(), SD_PARTS
+            precision, parts = cpu_precision(), model_parts
         folder = manager.verified_derived(facts.model_id, ir_files(parts))
         decoder = manager.verified_derived(facts.decoder_id, ir_files(TAESD_PARTS))
         model = OpenVINOImageModel.load(folder, facts, decoder, precision)
@@ -190,6 +190,11 @@ class SDXLTurboBackend(StableDiffusionBackend):
     def is_available(self) -> bool:
         return super().is_available() and gpu_memory_gb() >= self.MIN_GPU_GB
 
+    def engine_reason(self) -> str:
+        """Never "" : SDXL-Turbo runs where it is offered, on a graphics card, with PyTorch (at 512 px its
+        UNet step is 1.59 TFLOP against SD-Turbo's 0.80, for 2.57 G parameters against 0.87 G)."""
+        return super().engine_reason() or "gpu"
+
     def load(self) -> None:
         if gpu_memory_gb() < self.MIN_GPU_GB:
             raise UserError("imagegen.errors.no_sdxl_gpu")
@@ -198,8 +203,9 @@ class SDXLTurboBackend(StableDiffusionBackend):
 
 class LibraryModelBackend(StableDiffusionBackend):
     """A diffusers SD 1.x / 2.x / SDXL folder the library added to <data dir>/catalog.toml with
-    `backend = "imagegen.txt2img.library"`. Listed first (cheapest): chosen by default only when
-    SD-Turbo is not installed, since a non-Turbo model needs 20 steps or more."""
+    `backend = "imagegen.txt2img.library"` (OpenVINO on a CPU when its tiny decoder is installed).
+    Listed first (cheapest): chosen by default only when SD-Turbo is not installed, since a non-Turbo
+    model needs 20 steps or more."""
 
     name = "imagegen.txt2img.library"
     label = "imagegen.backend.library"

@@ -64,7 +64,7 @@ def compare_int8_job(params: dict, ctx) -> dict:
     {"check": {"psnr_db", "tolerance_db", "passed", "reference", ...}} (also kept beside the IR)."""
     from ..models.manager import ModelManager
     from .model import ModelFacts
-    from .openvino_engine import INT8_PART, SD_PARTS, TAESD_PARTS, compare_int8, compress_installed, ir_files
+    from .openvino_engine import INT8_PART, TAESD_PARTS, compare_int8, compress_installed, ir_files, parts_of
 
     unknown = set(params) - {"model"}
     if unknown or not params.get("model"):
@@ -73,7 +73,8 @@ def compare_int8_job(params: dict, ctx) -> dict:
     facts = ModelFacts.from_entry(manager.entry(params["model"]))
     if not manager.derived_ready(facts.model_id, ir_files((INT8_PART,))):
         compress_installed(facts.model_id, report=lambda f, key: ctx.progress(0.4 * f, key), manager=manager)
-    folder = manager.verified_derived(facts.model_id, ir_files(SD_PARTS + (INT8_PART,)))
+    parts = parts_of(manager.entry(facts.model_id))
+    folder = manager.verified_derived(facts.model_id, ir_files(parts + (INT8_PART,)))
     decoder = manager.verified_derived(facts.decoder_id, ir_files(TAESD_PARTS))
     check = compare_int8(folder, facts, decoder, report=lambda f, key: ctx.progress(0.4 + 0.6 * f, key))
     return {"files": {}, "artifact": None, "check": check}

@@ -1,20 +1,23 @@
-"""OpenVINO engine for Stable Diffusion folders on a CPU: the UNet, the text encoder and the tiny
-autoencoder TAESD (decoder, and encoder for drawing->image) run as OpenVINO models; the scheduler
-loop stays in Python with the folder's own diffusers scheduler and the same seeded noise as the
-PyTorch path, so a seed gives the same composition on both engines.
+"""OpenVINO engine for Stable Diffusion folders on a CPU: the UNet, the text encoder (SDXL: both text
+encoders) and the tiny autoencoder TAESD / TAESDXL (decoder, and encoder for drawing->image) run as
+OpenVINO models; the scheduler loop stays in Python with the folder's own diffusers scheduler and
+the same seeded noise as the PyTorch path, so a seed gives the same composition on both engines.
 
-Files. ``convert_sd`` and ``convert_taesd`` read the installed diffusers folders once (at
-``models download`` / ``models import`` time, or on first use with a progress report) and write
-OpenVINO IR (``<part>.xml`` + ``<part>.bin``, weights stored in fp16 like the released files) in
-``<model folder>/openvino/``. The files are recorded with their sha256 in the model's lock file
-(``derived`` section) and hashed again at load: a converted file that changed is refused like
-any other model file. Nothing is converted when the app starts.
+Files. ``convert_sd`` (SD 1.x / 2.x), ``convert_sdxl`` (a library's SDXL folder) and ``convert_taesd``
+read the installed diffusers folders once (at ``models download`` / ``models import`` time, or on
+first use with a progress report) and write OpenVINO IR (``<part>.xml`` + ``<part>.bin``, weights
+stored in fp16 like the released files) in ``<model folder>/openvino/``. The files are recorded
+with their sha256 in the model's lock file (``derived`` section) and hashed again at load: a
+converted file that changed is refused like any other model file. Nothing is converted when the
+app starts.
 
 Shapes. The IR keeps batch, height, width and token count free (traced at 512 px); every shape
 actually used is compiled as a static reshape, once per process, and kept in OpenVINO's
 compiled-model cache (``<data dir>/cache/openvino/<precision>``) so that later processes skip most
 of the compilation. The UNet has one shape at 512 px (latent 1x4x64x64, 154 tokens: a panel alone
-is given its 77 tokens twice, which is exact, see ``unet_states``; guidance: batch 2).
+is given its 77 tokens twice, which is exact, see ``unet_states``; guidance: batch 2). An SDXL UNet has
+one shape per size too: 77 tokens (the PyTorch path joins the chunks into one prompt), its pooled text
+embeddings and its 6 time ids (original size, crop, target size) as further inputs.
 
 Precision (``INFERENCE_PRECISION_HINT``): bf16 where the CPU has bf16 units (AMX or AVX512-BF16),
 f32 elsewhere; int8 weight compression (NNCF ``compress_weights``, 8-bit asymmetric per channel)
@@ -39,6 +42,7 @@ from ..config import settings
 
 IR_DIR = "openvino"
 SD_PARTS = ("unet", "text_encoder")
+SDXL_PARTS = ("unet", "text_encoder", "text_encoder_2")
 TAESD_PARTS = ("decoder", "encoder")
 INT8_PART = "unet-int8"
 INT8_CHECK = "int8-check.json"
@@ -167,6 +171,69 @@ def convert_sd(folder: Path, variant: str | None = None, size: int = 512, report
     return ir_files(SD_PARTS)
 
 
+def convert_sdxl(folder: Path, variant: str | None = None, size: int = 512, report: Report = _quiet) -> list[str]:
+    """Convert the UNet and both text encoders of a diffusers SDXL folder (SDXL-Turbo, SDXL base) to
+    OpenVINO IR.
+
+    Text encoders (input ids 1x77, static), as diffusers' ``StableDiffusionXLPipeline.encode_prompt``
+    uses them: ``text_encoder`` (CLIPTextModel) -> penultimate hidden states 1x77x768;
+    ``text_encoder_2`` (CLIPTextModelWithProjection) -> penultimate hidden states 1x77x1280 and the
+    pooled projection ``text_embeds`` 1x1280 (published sizes). The UNet takes sample Bx4xHxW,
+    timestep (B,), encoder states BxTx(768+1280), ``text_embeds`` BxP and ``time_ids`` Bx6 (original
+    size, crop top-left, target size, in pixels); batch, height, width and tokens stay free.
+    Returns the relative paths written. Raises ValueError for a folder without both text encoders
+    (an SDXL refiner) or with a guidance-embedding UNet (LCM).
+    """
+    import openvino as ov
+    import torch
+    from diffusers import UNet2DConditionModel
+    from diffusers.models.attention_processor import AttnProcessor2_0
+    from transformers import CLIPTextModel, CLIPTextModelWithProjection
+
+    folder = Path(folder)
+    if not (folder / "text_encoder").is_dir() or not (folder / "text_encoder_2").is_dir():
+        raise ValueError(f"{folder}: an SDXL folder needs text_encoder and text_encoder_2 (a refiner has one).")
+    out = ir_folder(folder)
+    widths = []
+    for index, (sub, model_class, forward) in enumerate((("text_encoder", CLIPTextModel, _Penultimate),
+                                                         ("text_encoder_2", CLIPTextModelWithProjection,
+                                                          _PenultimatePooled))):
+        report(0.02 + 0.06 * index, "imagegen.progress.convert_text")
+        text = model_class.from_pretrained(folder, subfolder=sub, variant=_variant(folder, sub, variant),
+                                           dtype=torch.float32, local_files_only=True).eval()
+        ids = torch.zeros((1, text.config.max_position_embeddings), dtype=torch.int64)
+        with torch.no_grad():
+            ov_text = ov.convert_model(forward(text), example_input=(ids,),
+                                       input=[((1, ids.shape[1]), ov.Type.i64)])
+        _name_io(ov_text, ["input_ids"], ["hidden_states"] + (["text_embeds"] if index else []))
+        _save(ov_text, out / f"{sub}.xml")
+        widths.append(text.config.hidden_size)
+        pooled = getattr(text.config, "projection_dim", 0)
+        del text, ov_text
+    report(0.15, "imagegen.progress.convert_unet")
+    unet = UNet2DConditionModel.from_pretrained(folder, subfolder="unet", variant=_variant(folder, "unet", variant),
+                                                dtype=torch.float32, local_files_only=True).eval()
+    if unet.config.addition_embed_type != "text_time" or unet.config.time_cond_proj_dim:
+        raise ValueError(f"{folder}: not an SDXL UNet (addition_embed_type 'text_time' without guidance "
+                         "embedding expected).")
+    unet.set_attn_processor(AttnProcessor2_0())
+    side, hidden = size // 8, sum(widths)
+    example = (torch.randn(1, unet.config.in_channels, side, side), torch.tensor([999.0]),
+               torch.randn(1, 77, hidden), torch.randn(1, pooled), torch.tensor([[size, size, 0, 0, size, size]],
+                                                                                 dtype=torch.float32))
+    with torch.no_grad():
+        ov_unet = ov.convert_model(_UNetXL(unet), example_input=example,
+                                   input=[((-1, unet.config.in_channels, -1, -1), ov.Type.f32), ((-1,), ov.Type.f32),
+                                          ((-1, -1, hidden), ov.Type.f32), ((-1, pooled), ov.Type.f32),
+                                          ((-1, 6), ov.Type.f32)])
+    _name_io(ov_unet, ["sample", "timestep", "encoder_hidden_states", "text_embeds", "time_ids"], ["noise_pred"])
+    del unet
+    report(0.8, "imagegen.progress.convert_save")
+    _save(ov_unet, out / "unet.xml")
+    report(1.0, "imagegen.progress.convert_done")
+    return ir_files(SDXL_PARTS)
+
+
 def convert_taesd(folder: Path, size: int = 512, report: Report = _quiet) -> list[str]:
     """Convert a TAESD folder (diffusers AutoencoderTiny) to OpenVINO IR: decoder latent 1x4xSxS ->
     picture 1x3x(8S)x(8S) in [-1, 1]; encoder picture in [-1, 1] -> latent. Takes a few seconds."""
@@ -228,6 +295,21 @@ def _text_forward(self, input_ids):
     return self.inner(input_ids=input_ids).last_hidden_state
 
 
+def _unet_xl_forward(self, sample, timestep, encoder_hidden_states, text_embeds, time_ids):
+    return self.inner(sample, timestep, encoder_hidden_states, return_dict=False,
+                      added_cond_kwargs={"text_embeds": text_embeds, "time_ids": time_ids})[0]
+
+
+def _penultimate_forward(self, input_ids):
+    # SDXL reads the hidden states before the last layer (encode_prompt: hidden_states[-2])
+    return self.inner(input_ids=input_ids, output_hidden_states=True).hidden_states[-2]
+
+
+def _penultimate_pooled_forward(self, input_ids):
+    out = self.inner(input_ids=input_ids, output_hidden_states=True)
+    return out.hidden_states[-2], out.text_embeds
+
+
 def _decode_forward(self, latents):
     return self.inner.decode(latents, return_dict=False)[0]
 
@@ -250,6 +332,8 @@ def _wrap(forward):
 
 _UNet, _TextEncoder, _Decode, _Encode = (_wrap(_unet_forward), _wrap(_text_forward), _wrap(_decode_forward),
                                          _wrap(_encode_forward))
+_UNetXL, _Penultimate, _PenultimatePooled = (_wrap(_unet_xl_forward), _wrap(_penultimate_forward),
+                                             _wrap(_penultimate_pooled_forward))
 
 
 # -- running ---------------------------------------------------------------------------------------
@@ -262,7 +346,9 @@ class _Part:
         self.names = [p.get_any_name() for p in self.model.inputs]
         shapes = [p.get_partial_shape() for p in self.model.inputs]
         self.saved_shape = tuple(tuple(s.to_shape()) for s in shapes) if all(s.is_static for s in shapes) else None
-        last = shapes[-1][shapes[-1].rank.get_length() - 1]
+        states = shapes[self.names.index("encoder_hidden_states")] if "encoder_hidden_states" in self.names \
+            else shapes[-1]
+        last = states[states.rank.get_length() - 1]
         self.hidden = last.get_length() if last.is_static else 0  # the UNet's encoder states width
         self._compiled: dict[tuple, object] = {}
         self.compile_s = 0.0
@@ -286,12 +372,17 @@ class _Part:
         return list(self._compiled)
 
     def __call__(self, *arrays):
+        """The first output for these inputs (numpy arrays, in the IR's input order)."""
+        return self.outputs(*arrays)[0]
+
+    def outputs(self, *arrays) -> list:
+        """Every output (numpy arrays, in the IR's output order)."""
         import numpy as np
 
         arrays = [np.ascontiguousarray(a) for a in arrays]
         request = self.request(tuple(tuple(a.shape) for a in arrays))
         request.infer(dict(zip(self.names, arrays)))
-        return request.get_output_tensor(0).data.copy()
+        return [request.get_output_tensor(i).data.copy() for i in range(len(request.model_outputs))]
 
 
 class OpenVINOImageModel:
@@ -306,10 +397,13 @@ class OpenVINOImageModel:
     tiny_decoder = True
 
     def __init__(self, facts, scheduler, tokenizer, parts: dict[str, _Part], precision: str,
-                 latent_scale: float, vae_scale: float):
+                 latent_scale: float, vae_scale: float, tokenizer_2=None):
         self.facts = facts
         self.scheduler = scheduler
         self.tokenizer = tokenizer
+        self.tokenizer_2 = tokenizer_2  # SDXL's second tokenizer (None for SD 1.x / 2.x)
+        # SDXL: the PyTorch path gives the pipeline one prompt (77 tokens), so the UNet has one length
+        self.unet_chunks = 1 if facts.pipeline == "sdxl" else self.UNET_CHUNKS
         self.parts = parts
         self.precision = precision
         self.latent_scale = latent_scale  # TAESD's scaling_factor (1.0)
@@ -344,12 +438,17 @@ class OpenVINOImageModel:
                  "text_encoder": _Part(core, ir_folder(folder) / "text_encoder.xml", config),
                  "decoder": _Part(core, ir_folder(decoder_folder) / "decoder.xml", config),
                  "encoder": _Part(core, ir_folder(decoder_folder) / "encoder.xml", config)}
+        tokenizer_2 = None
+        if facts.pipeline == "sdxl":
+            parts["text_encoder_2"] = _Part(core, ir_folder(folder) / "text_encoder_2.xml", config)
+            tokenizer_2 = CLIPTokenizer.from_pretrained(folder, subfolder="tokenizer_2", local_files_only=True)
         scheduler = _load_scheduler(folder)
         tokenizer = CLIPTokenizer.from_pretrained(folder, subfolder="tokenizer", local_files_only=True)
         taesd_config = AutoencoderTiny.load_config(decoder_folder)
         return cls(facts, scheduler, tokenizer, parts, precision,
                    latent_scale=float(taesd_config.get("scaling_factor", 1.0)),
-                   vae_scale=2 ** (len(taesd_config.get("decoder_block_out_channels", (0,) * 4)) - 1))
+                   vae_scale=2 ** (len(taesd_config.get("decoder_block_out_channels", (0,) * 4)) - 1),
+                   tokenizer_2=tokenizer_2)
 
     def cache_hits(self) -> dict[str, bool]:
         """Per part compiled so far: True when OpenVINO loaded it from the compiled-model cache
@@ -369,8 +468,12 @@ class OpenVINOImageModel:
         batch, tokens = (2 if self.facts.guidance > 1 else 1), self.tokenizer.model_max_length
         self.parts["text_encoder"].request(((1, tokens),))
         # one UNet shape for a panel alone and a panel with its hero's description (see unet_states)
-        self.parts["unet"].request(((batch, 4, side_h, side_w), (batch,),
-                                    (batch, tokens * self.UNET_CHUNKS, self.parts["unet"].hidden)))
+        shapes = ((batch, 4, side_h, side_w), (batch,), (batch, tokens * self.unet_chunks, self.parts["unet"].hidden))
+        if self.tokenizer_2 is not None:
+            self.parts["text_encoder_2"].request(((1, self.tokenizer_2.model_max_length),))
+            pooled = self.parts["unet"].model.input("text_embeds").get_partial_shape()[1].get_length()
+            shapes += ((batch, pooled), (batch, 6))
+        self.parts["unet"].request(shapes)
         self.parts["decoder"].request(((1, 4, side_h, side_w),))
 
     # -- prompts ----------------------------------------------------------------------------
@@ -391,6 +494,29 @@ class OpenVINOImageModel:
 
     UNET_CHUNKS = 2  # the UNet is compiled for 2 prompt chunks (154 tokens): one shape, one compiled model
 
+    def encode_xl(self, text: str):
+        """SDXL's prompt encoding, as diffusers' ``StableDiffusionXLPipeline.encode_prompt`` (no clip
+        skip): the penultimate hidden states of both text encoders joined along the channel axis
+        (1x77x(768+1280) for the published sizes) and the pooled projection of ``text_encoder_2``
+        (1x1280), both torch tensors; cached per text."""
+        key = "\0xl\0" + text
+        if key in self._prompts:
+            self._prompts.move_to_end(key)
+            return self._prompts[key]
+        import torch
+
+        states = []
+        for tokenizer, name in ((self.tokenizer, "text_encoder"), (self.tokenizer_2, "text_encoder_2")):
+            ids = tokenizer(text, padding="max_length", max_length=tokenizer.model_max_length, truncation=True,
+                            return_tensors="np").input_ids.astype("int64")
+            outputs = self.parts[name].outputs(ids)
+            states.append(torch.from_numpy(outputs[0]))
+        pooled = torch.from_numpy(outputs[1])
+        self._prompts[key] = (torch.cat(states, dim=-1), pooled)
+        while len(self._prompts) > self.PROMPT_CACHE:
+            self._prompts.popitem(last=False)
+        return self._prompts[key]
+
     def unet_states(self, embeds):
         """The encoder states given to the UNet: a one-chunk prompt (Bx77xC) is repeated to the
         compiled two-chunk length (Bx154xC); longer prompts are unchanged.
@@ -400,9 +526,9 @@ class OpenVINOImageModel:
         UNet is compiled once (one 1.7 GB compiled model for SD-Turbo, not one per length)."""
         chunk = self.tokenizer.model_max_length
         count = embeds.shape[1] // chunk
-        if embeds.shape[1] % chunk or count >= self.UNET_CHUNKS or self.UNET_CHUNKS % count:
+        if embeds.shape[1] % chunk or count >= self.unet_chunks or self.unet_chunks % count:
             return embeds
-        return embeds.repeat(1, self.UNET_CHUNKS // count, 1)
+        return embeds.repeat(1, self.unet_chunks // count, 1)
 
     def prompt_embeds(self, chunks: list[str]):
         """Chunks encoded one by one and joined along the token axis (as ImageModel does)."""
@@ -416,7 +542,8 @@ class OpenVINOImageModel:
                  init_image: Image.Image | None = None, strength: float = 0.6,
                  on_step: Callable[[int, int], None] | None = None) -> Image.Image:
         """One picture, with the same noise, timesteps and scheduler steps as diffusers'
-        StableDiffusionPipeline / StableDiffusionImg2ImgPipeline for the same seed."""
+        StableDiffusionPipeline / StableDiffusionImg2ImgPipeline (SDXL: StableDiffusionXLPipeline /
+        StableDiffusionXLImg2ImgPipeline) for the same seed."""
         latents = self.denoise(chunks, negative, seed=seed, steps=steps, width=width, height=height,
                                init_image=init_image, strength=strength, on_step=on_step)
         return self.decode(latents)
@@ -428,19 +555,32 @@ class OpenVINOImageModel:
         import torch
         from diffusers.utils.torch_utils import randn_tensor
 
-        if self.facts.pipeline != "sd":
-            raise ValueError("the OpenVINO engine runs SD 1.x / 2.x / SD-Turbo folders only.")
+        if self.facts.pipeline not in ("sd", "sdxl"):
+            raise ValueError(f"the OpenVINO engine runs SD 1.x / 2.x / SDXL folders, not {self.facts.pipeline!r}.")
         generator = torch.Generator("cpu").manual_seed(seed)
         guidance = self.facts.guidance
-        embeds = self.prompt_embeds(chunks)
-        if guidance > 1:
-            negatives = [negative] + [""] * (len([c for c in chunks if c.strip()]) - 1)
-            embeds = torch.cat([self.prompt_embeds(negatives), embeds])
+        added: tuple = ()
+        if self.facts.pipeline == "sdxl":
+            # as ImageModel: the chunks joined into one prompt, the negative prompt encoded (not zeroed)
+            embeds, pooled = self.encode_xl(", ".join(c for c in chunks if c.strip()))
+            if guidance > 1:
+                negative_embeds, negative_pooled = self.encode_xl(negative)
+                embeds, pooled = torch.cat([negative_embeds, embeds]), torch.cat([negative_pooled, pooled])
+            # time ids: original size, crop top-left (0, 0), target size, as (height, width) in pixels
+            time_ids = torch.tensor([[height, width, 0, 0, height, width]], dtype=torch.float32)
+            added = (pooled.numpy(), time_ids.repeat(pooled.shape[0], 1).numpy())
+        else:
+            embeds = self.prompt_embeds(chunks)
+            if guidance > 1:
+                negatives = [negative] + [""] * (len([c for c in chunks if c.strip()]) - 1)
+                embeds = torch.cat([self.prompt_embeds(negatives), embeds])
         scheduler = self.scheduler
         shape = (1, 4, height // self.vae_scale, width // self.vae_scale)
         if init_image is None:
             scheduler.set_timesteps(steps, device="cpu")
             timesteps = scheduler.timesteps
+            if self.facts.pipeline == "sdxl" and hasattr(scheduler, "set_begin_index"):
+                scheduler.set_begin_index(0)  # as StableDiffusionXLPipeline does before its loop
             latents = randn_tensor(shape, generator=generator, device=torch.device("cpu"), dtype=torch.float32)
             latents = latents * scheduler.init_noise_sigma
         else:
@@ -468,7 +608,8 @@ class OpenVINOImageModel:
             model_in = torch.cat([latents] * 2) if guidance > 1 else latents
             model_in = scheduler.scale_model_input(model_in, t)
             timestep = torch.tensor([float(t)] * model_in.shape[0], dtype=torch.float32).numpy()
-            noise_pred = torch.from_numpy(self.parts["unet"](model_in.numpy().astype("float32"), timestep, states))
+            noise_pred = torch.from_numpy(self.parts["unet"](model_in.numpy().astype("float32"), timestep, states,
+                                                             *added))
             if guidance > 1:
                 uncond, cond = noise_pred.chunk(2)
                 noise_pred = uncond + guidance * (cond - uncond)
@@ -550,10 +691,12 @@ def int8_check(folder: Path) -> dict | None:
 # -- installed catalogue models ------------------------------------------------------------------
 def parts_of(entry) -> tuple[str, ...]:
     """The parts this engine makes from a catalogue entry: () when it does not run that model."""
-    if entry.capability == "imagegen.decoder" and entry.id in ("taesd",):
-        return TAESD_PARTS
-    if entry.capability == "imagegen.txt2img" and (entry.pipeline or "sd") == "sd":
-        return SD_PARTS
+    if entry.capability == "imagegen.decoder" and entry.id in ("taesd", "taesdxl"):
+        return TAESD_PARTS  # both tiny autoencoders are diffusers AutoencoderTiny folders
+    if entry.capability == "imagegen.txt2img":
+        if entry.backend == "imagegen.txt2img.sdxl":
+            return ()  # SDXL-Turbo is offered with a graphics card of 8 GB or more only: PyTorch computes there
+        return {"sd": SD_PARTS, "sdxl": SDXL_PARTS}.get(entry.pipeline or "sd", ())
     return ()
 
 
@@ -567,7 +710,7 @@ def is_converted(model_id: str, manager=None) -> bool:
 
 
 def convert_installed(model_id: str, report: Report = _quiet, manager=None) -> list[str]:
-    """Convert an installed catalogue model (SD 1.x/2.x folder or TAESD) to OpenVINO IR beside its
+    """Convert an installed catalogue model (SD 1.x/2.x or SDXL folder, TAESD/TAESDXL) to OpenVINO IR beside its
     files and record them, with their sha256, in its lock. Returns the recorded relative paths.
     Raises ValueError for a model this engine does not run."""
     import openvino as ov
@@ -579,25 +722,27 @@ def convert_installed(model_id: str, report: Report = _quiet, manager=None) -> l
     entry = manager.entry(model_id)
     parts = parts_of(entry)
     if not parts:
-        raise ValueError(f"the OpenVINO engine does not run {model_id!r} (SD 1.x / 2.x folders and TAESD only).")
+        raise ValueError(f"the OpenVINO engine does not run {model_id!r} (SD 1.x / 2.x / SDXL folders and "
+                         "TAESD / TAESDXL only).")
     folder = manager.verified_path(model_id)
     if parts == TAESD_PARTS:
         paths = convert_taesd(folder, report=report)
     else:
         facts = ModelFacts.from_entry(entry)
-        paths = convert_sd(folder, facts.variant, facts.size, report=report)
+        convert = convert_sdxl if parts == SDXL_PARTS else convert_sd
+        paths = convert(folder, facts.variant, facts.size, report=report)
     manager.record_derived(model_id, paths, made_by=f"OpenVINO {ov.__version__.split('-')[0]} convert_model")
     return paths
 
 
 def compress_installed(model_id: str, report: Report = _quiet, manager=None) -> list[str]:
-    """Int8 weights of an installed, converted SD model's UNet (NNCF), recorded in its lock."""
+    """Int8 weights of an installed, converted SD / SDXL model's UNet (NNCF), recorded in its lock."""
     import nncf
 
     from ..models.manager import ModelManager
 
     manager = manager or ModelManager()
-    folder = manager.verified_derived(model_id, ir_files(SD_PARTS))
+    folder = manager.verified_derived(model_id, ir_files(parts_of(manager.entry(model_id))))
     paths = compress_int8(folder, report=report)
     manager.record_derived(model_id, paths, made_by=f"NNCF {nncf.__version__} compress_weights INT8_ASYM")
     return paths
@@ -640,10 +785,10 @@ def set_int8(model_id: str, on: bool) -> None:
 
 PYTORCH_REASONS = {  # engine_reason() -> the doctor's words (the models page says them through t())
     "setting": "engine = pytorch in the settings", "failed": "OpenVINO failed", "gpu": "graphics card",
-    "sdxl": "SDXL: the OpenVINO engine converts SD 1.x / 2.x / SD-Turbo only; SDXL runs on PyTorch",
-    "no_openvino": "the openvino package is not installed", "no_taesd": "the TAESD decoder is not installed"}
-SDXL_NOTE = ("SDXL-Turbo and SDXL folders run on PyTorch (SDXL-Turbo is offered with a graphics card of 8 GB "
-             "or more); the OpenVINO engine converts SD 1.x / 2.x / SD-Turbo only")
+    "no_openvino": "the openvino package is not installed",
+    "no_taesd": "the tiny decoder (TAESD, TAESDXL for SDXL) is not installed"}
+SDXL_NOTE = ("a library's SDXL folder runs on OpenVINO with TAESDXL installed; SDXL-Turbo is offered with a "
+             "graphics card of 8 GB or more only, where PyTorch computes")
 
 
 def engine_summary() -> list[dict]:
@@ -660,7 +805,8 @@ def engine_summary() -> list[dict]:
         facts = backend.facts()
         reason = backend.engine_reason()
         engine = "pytorch" if reason else "openvino"
-        row = {"backend": backend.name, "model": facts.model_id, "engine": engine, "precision": "",
+        row = {"backend": backend.name, "model": facts.model_id, "decoder": facts.decoder_id, "engine": engine,
+               "precision": "",
                "reason": reason, "why": "", "converted": False, "int8": None, "int8_on": False}
         if engine == "openvino":
             flags = cpu_flags() & {"amx_bf16", "avx512_bf16"}

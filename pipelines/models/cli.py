@@ -53,7 +53,8 @@ def cmd_import(args) -> int:
 
 
 def _convertible(manager: ModelManager, model_id: str) -> bool:
-    """A model the OpenVINO engine converts: SD 1.x / 2.x folders, TAESD, MusicGen small."""
+    """A model the OpenVINO engine converts: SD 1.x / 2.x and library SDXL folders, TAESD / TAESDXL,
+    MusicGen small."""
     from ..imagegen.openvino_engine import parts_of
     from ..music.openvino_musicgen import MODEL_ID as MUSIC
 
@@ -99,8 +100,8 @@ def cmd_convert(args) -> int:
     bad = 0
     for model_id in args.ids:
         if not _convertible(manager, model_id):
-            print(f"{model_id}: the OpenVINO engine does not run this model (SD 1.x / 2.x folders, TAESD, "
-                  "musicgen-small).")
+            print(f"{model_id}: the OpenVINO engine does not run this model (SD 1.x / 2.x and library SDXL "
+                  "folders, TAESD / TAESDXL, musicgen-small).")
             bad += 1
             continue
         _convert_for_engine(manager, model_id, force=True)

@@ -101,18 +101,19 @@ def run_tiled_fixed(run, rgb: np.ndarray, scale: int, tile: int = 256, window: i
     return out
 
 
-def openvino_or_torch(backend: Backend, module, shape: tuple[int, ...]):
+def openvino_or_torch(backend: Backend, module, shape: tuple[int, ...], more: tuple = (), report=None):
     """The OpenVINO runner of a spandrel module (see openvino_runner) where it may run here, else None.
 
     Sets ``backend.made_by`` ("openvino bf16", "openvino f32" or "torch") and, when OpenVINO failed,
-    ``backend.engine_failed`` (why, also logged). A converted file that changed raises UserError."""
+    ``backend.engine_failed`` (why, also logged). A converted file that changed raises UserError.
+    ``more`` and ``report``: see openvino_runner.load."""
     from . import openvino_runner
 
     backend.made_by, backend.engine_failed = openvino_runner.TORCH, ""
     if openvino_runner.engine_reason():
         return None
     try:
-        runner = openvino_runner.load(backend.weights[0], backend.file, module, shape)
+        runner = openvino_runner.load(backend.weights[0], backend.file, module, shape, more, report)
     except UserError:
         raise
     except (ImportError, RuntimeError, ValueError, OSError) as exc:
@@ -137,7 +138,13 @@ class OpenCVRepair(Backend):
 
 
 class LamaRepair(Backend):
-    """LaMa rebuilds the masked areas (big-lama.pt, TorchScript, through spandrel)."""
+    """LaMa rebuilds the masked areas (big-lama.pt, TorchScript, through spandrel).
+
+    On a CPU with OpenVINO (see openvino_runner) the FFC ResNet runs as one OpenVINO IR with a free
+    size, converted at the first repair (about 10 to 60 s on 2 cores, recorded in the lock) and
+    compiled for the few window sides of inpaint.SIZES: the damage is filled through square windows
+    of those sides (inpaint.by_windows). PyTorch fills crops of any size around each region
+    (inpaint.by_regions). Measured with ``python -m bench.photo_engines --only lama``."""
 
     name = "photo.repair.lama"
     capability = "photo.repair"
@@ -147,9 +154,27 @@ class LamaRepair(Backend):
     weights = ("lama",)
     modules = SPANDREL
     engine = "torch"
+    file: ClassVar[str] = "big-lama.pt"
+    made_by = "torch"  # after load(): "openvino bf16" / "openvino f32" when the OpenVINO runner runs it
+    engine_failed = ""
+    openvino_shape: ClassVar[tuple[int, ...]] = (1, 3, -1, -1)  # and the mask (1, 1, H, W): one IR, any size
+    runner = None
 
     def load(self) -> None:
-        self.model = _load_spandrel(self.model_path("lama") / "big-lama.pt")
+        from .openvino_runner import engine_reason
+
+        self.model = _load_spandrel(self.model_path("lama") / self.file)
+        self.made_by, self.runner = "torch", None
+        # decided here like the other photo models; the conversion waits for the first repair
+        self.openvino_wanted = _device() == "cpu" and not engine_reason()
+
+    def _openvino(self, progress: Progress):
+        """The OpenVINO runner (converted here at the first repair, with a progress message), or None."""
+        if not self.openvino_wanted or self.runner is not None or self.engine_failed:
+            return self.runner
+        self.runner = openvino_or_torch(self, self.model.model, self.openvino_shape, more=((1, 1, -1, -1),),
+                                        report=lambda key: progress(0.0, key))
+        return self.runner
 
     def __call__(self, request: PhotoRequest) -> PhotoResult:
         import torch
@@ -158,6 +183,15 @@ class LamaRepair(Backend):
         if not mask.any():
             return PhotoResult(rgb.copy())
         self.ensure_loaded()
+        runner = self._openvino(request.progress)
+        if runner is not None:
+            def run(crops: np.ndarray, masks: np.ndarray) -> np.ndarray:
+                images, holes = crops.transpose(0, 3, 1, 2), masks.astype(np.float32)[:, None]
+                return np.stack([runner(images[k:k + 1], holes[k:k + 1])[0] for k in range(len(crops))]
+                                ).clip(0, 1).transpose(0, 2, 3, 1)
+
+            # A few window sides only (each compiled once, kept in the data dir's cache).
+            return PhotoResult(inpaint.by_windows(rgb, mask, run, progress=request.progress))
         device = next(self.model.model.parameters()).device
 
         def fill(crops: np.ndarray, masks: np.ndarray) -> np.ndarray:

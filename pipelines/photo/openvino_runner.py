@@ -1,17 +1,21 @@
-"""OpenVINO runner for spandrel photo models on a CPU (Real-ESRGAN tiles, GFPGAN faces).
+"""OpenVINO runner for spandrel photo models on a CPU (Real-ESRGAN tiles, GFPGAN faces, LaMa windows).
 
 The PyTorch module spandrel loads from the verified weight file is converted once, on the first
-use of the model (never at app start), to OpenVINO IR with one static input shape (a 288 px tile
-for the upscalers, a 512 px face for GFPGAN), saved beside the weights as
+use of the model (never at app start), to OpenVINO IR, saved beside the weights as
 ``<model folder>/openvino/<weight stem>-<H>x<W>.xml/.bin`` and recorded with its sha256 in the
 model's lock file (``derived`` section, tied to the installed weights): a converted file that
 changed is refused like a changed weight file, and a reinstalled weight file is converted again.
+The upscalers (a 288 px tile) and GFPGAN (a 512 px face) have one static input shape (Runner).
+LaMa gets one IR with a free height and width (``-HxW``; converting a static 512 px LaMa took 373 s
+under load, the free-size IR 8 to 16 s), compiled as a static reshape for each of the few window
+sides the inpainting uses (ShapedRunner, pipelines.photo.inpaint.SIZES).
 The conversion, the precision (bf16 where the CPU has bf16 units, else f32) and the compiled-model
 cache in the data dir are those of the picture engine (``pipelines.imagegen.openvino_engine``).
 
-Measured with ``python -m bench.openvino_models`` (PyTorch fp32 vs OpenVINO bf16, bench/out/):
-Real-ESRGAN general-x4v3 4.8x, x4plus 5.4x, GFPGAN 1.4 5.3x faster within tolerance. PyTorch stays
-the path on a graphics card and the fallback when OpenVINO is missing or the conversion fails.
+Measured with ``python -m bench.openvino_models`` and ``python -m bench.photo_engines`` (PyTorch
+fp32 vs OpenVINO bf16, bench/out/): Real-ESRGAN general-x4v3 4.8x, x4plus 5.4x, GFPGAN 1.4 5.3x,
+LaMa (bench/out/photo-engines-lama.txt) faster within tolerance. PyTorch stays the path on a
+graphics card and the fallback when OpenVINO is missing or the conversion fails.
 """
 from __future__ import annotations
 
@@ -56,8 +60,10 @@ def precision() -> str:
 
 
 def ir_paths(weight_file: str, shape: tuple[int, ...]) -> list[str]:
-    """The IR files (relative to the model folder) converted from a weight file for one input shape."""
-    stem = f"openvino/{Path(weight_file).stem}-{shape[-2]}x{shape[-1]}"
+    """The IR files (relative to the model folder) converted from a weight file for one input shape
+    (``-1`` for a free height and width: ``<stem>-HxW.xml``)."""
+    side = "HxW" if min(shape[-2:]) < 0 else f"{shape[-2]}x{shape[-1]}"
+    stem = f"openvino/{Path(weight_file).stem}-{side}"
     return [f"{stem}.xml", f"{stem}.bin"]
 
 
@@ -90,36 +96,103 @@ class Runner:
         return self.request.get_output_tensor(0).data.copy()
 
 
-def load(model_id: str, weight_file: str, module, shape: tuple[int, ...]) -> Runner:
+class ShapedRunner:
+    """One OpenVINO IR with a free height and width, compiled once per input size it is given:
+    ``runner(*arrays) -> array`` (float32 NCHW, batch 1). Each size is compiled as a static reshape
+    (measured faster than the dynamic compiled model: LaMa 512 px bf16 1.1 s against 2.5 s) and kept
+    in OpenVINO's compiled-model cache in the data dir, so later processes load it in about a second.
+    Callers keep the sizes to a few (pipelines.photo.inpaint.SIZES)."""
+
+    def __init__(self, model, precision: str, converted_s: float):
+        self.model = model
+        self.precision = precision
+        self.converted_s = converted_s
+        self.compile_s = 0.0
+        self.compiled: dict[tuple, tuple] = {}  # input shapes -> (compiled model, infer request)
+
+    made_by = Runner.made_by
+
+    @property
+    def from_cache(self) -> bool:
+        return bool(self.compiled) and all(c.get_property("LOADED_FROM_CACHE") for c, _ in self.compiled.values())
+
+    def request(self, shapes: tuple[tuple[int, ...], ...]):
+        """The infer request compiled for these input shapes (compiled, or loaded from the cache, once)."""
+        if shapes not in self.compiled:
+            import openvino as ov
+
+            from ..imagegen.openvino_engine import compile_config
+
+            started = time.perf_counter()
+            model = self.model.clone()
+            model.reshape({n: ov.PartialShape(list(shape)) for n, shape in enumerate(shapes)})
+            compiled = ov.Core().compile_model(model, "CPU", compile_config(self.precision))
+            self.compiled[shapes] = (compiled, compiled.create_infer_request())
+            self.compile_s += time.perf_counter() - started
+        return self.compiled[shapes][1]
+
+    def __call__(self, *arrays: np.ndarray) -> np.ndarray:
+        request = self.request(tuple(tuple(a.shape) for a in arrays))
+        request.infer({n: np.ascontiguousarray(a, dtype=np.float32) for n, a in enumerate(arrays)})
+        return request.get_output_tensor(0).data.copy()
+
+
+def _example(shape: tuple[int, ...]):
+    """A tracing input for a shape (free sides traced at 64 px; one-channel inputs are masks)."""
+    import torch
+
+    sized = tuple(64 if d < 0 else d for d in shape)  # the trace keeps the sizes symbolic: small is quick
+    if sized[1] != 1:
+        return torch.rand(*sized)
+    mask = torch.zeros(*sized)
+    mask[..., sized[-2] // 4:sized[-2] // 2, sized[-1] // 8:-(sized[-1] // 8)] = 1
+    return mask
+
+
+def load(model_id: str, weight_file: str, module, shape: tuple[int, ...],
+         more: tuple[tuple[int, ...], ...] = (), report=None):
     """The runner for ``module`` (the torch module spandrel built from ``<model folder>/<weight_file>``)
-    with one static input ``shape`` (N, C, H, W). Converts and records the IR the first time; later
-    loads hash it against the lock (a changed file raises UserError errors.model_corrupt).
+    with input ``shape`` (N, C, H, W) and the ``more`` inputs after it (LaMa: the mask, (1, 1, H, W)).
+    Static sides give a Runner; -1 for the height and width gives a ShapedRunner (one IR for every
+    size, converted in seconds where LaMa's static 512 px took minutes). Converts and records the IR
+    the first time, calling ``report(message key)`` first when given; later loads hash it against the
+    lock (a changed file raises UserError errors.model_corrupt).
     Raises ImportError / RuntimeError / ValueError / OSError when OpenVINO cannot convert or compile."""
     import openvino as ov
     import torch
+    from openvino.frontend.pytorch.ts_decoder import TorchScriptPythonDecoder
 
     from ..imagegen.openvino_engine import _save, compile_config
     from ..models.manager import ModelManager
 
     manager = ModelManager()
     paths = ir_paths(weight_file, shape)
+    shapes = (tuple(shape),) + tuple(tuple(s) for s in more)
+    free = min(shape[-2:]) < 0
     converted_s = 0.0
     if not manager.derived_ready(model_id, paths):
+        if report is not None:
+            report("photo.engine_progress.convert")
         started = time.perf_counter()
         folder = manager.verified_path(model_id)
+        examples = tuple(_example(s) for s in shapes)
         with torch.no_grad():
-            ov_model = ov.convert_model(module.eval(), example_input=torch.rand(*shape),
-                                        input=[(tuple(shape), ov.Type.f32)])
+            # OpenVINO's own tracing, without torch's check of the trace (which runs the model twice more:
+            # 49 of LaMa's 77 s of conversion, measured under load)
+            traced = TorchScriptPythonDecoder(module.eval(), example_input=examples[0] if len(shapes) == 1 else
+                                              examples, trace_kwargs={"check_trace": False})
+            ov_model = ov.convert_model(traced, input=[(s, ov.Type.f32) for s in shapes])
         _save(ov_model, folder / paths[0])
         manager.record_derived(model_id, paths, made_by=f"OpenVINO {ov.__version__.split('-')[0]} convert_model")
         converted_s = time.perf_counter() - started
         log.info("converted %s to OpenVINO (%s) in %.1f s", model_id, paths[0], converted_s)
     folder = manager.verified_derived(model_id, paths)
     chosen = precision()
+    if free:
+        return ShapedRunner(ov.Core().read_model(folder / paths[0]), chosen, converted_s)
     started = time.perf_counter()
     compiled = ov.Core().compile_model(folder / paths[0], "CPU", compile_config(chosen))
     return Runner(compiled, chosen, shape, converted_s, time.perf_counter() - started)
-
 
 
 def engine_summary() -> list[dict]:
@@ -132,7 +205,7 @@ def engine_summary() -> list[dict]:
 
     manager = ModelManager()
     rows = []
-    for capability in ("photo.upscale", "photo.faces"):
+    for capability in ("photo.upscale", "photo.faces", "photo.repair"):
         for backend in backends.for_capability(capability):
             shape = getattr(backend, "openvino_shape", None)
             if not shape or not backend.is_available():

@@ -202,9 +202,9 @@ def test_pytorch_stays_the_path_when_asked_or_without_the_tiny_decoder(sd_turbo_
     backend = backends.get("imagegen.txt2img.sd")
     assert backend.engines() == ["pytorch"]  # TAESD is not installed: the OpenVINO path needs it
     assert backend.engine_reason() == "no_taesd"
-    # SDXL (SDXL-Turbo, a library's SDXL folder) is not converted: PyTorch, and the doctor says why
-    assert backends.get("imagegen.txt2img.sdxl").engine_reason() == "sdxl"
-    assert "SDXL runs on PyTorch" in ove.PYTORCH_REASONS["sdxl"]
+    # SDXL-Turbo is offered with a graphics card only (PyTorch there); its tiny decoder is TAESDXL
+    sdxl = backends.get("imagegen.txt2img.sdxl")
+    assert not sdxl.is_available() and sdxl.engine_reason() == "no_taesd" and sdxl.facts().decoder_id == "taesdxl"
     monkeypatch.setenv("ATELIER_ENGINE", "pytorch")
     config.reset_settings()
     assert backend.engines() == ["pytorch"] and backend.engine_reason() == "setting"
@@ -245,7 +245,8 @@ def test_doctor_reports_the_engine_and_precision(openvino_installed, capsys):
     line = next(x for x in out.splitlines() if x.strip().startswith("sd-turbo") and "OpenVINO" in x)
     assert f"OpenVINO {ove.cpu_precision()}" in line and "OpenVINO files ready" in line
     assert f"this CPU computes in {ove.cpu_precision()}" in out
-    assert "SDXL-Turbo and SDXL folders run on PyTorch" in out
+    assert "a library's SDXL folder runs on OpenVINO with TAESDXL installed; SDXL-Turbo is offered with a " \
+           "graphics card of 8 GB or more only" in out
 
 
 def test_int8_is_offered_only_after_a_comparison_within_tolerance(openvino_installed, tmp_path):

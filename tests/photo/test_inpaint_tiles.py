@@ -50,3 +50,33 @@ def test_damage_is_filled_from_small_crops_around_each_region_in_batches():
     assert seen < 0.2 * mask.size  # the model sees a fifth of the picture at most
     assert np.array_equal(out[~mask], rgb[~mask])
     assert np.allclose(out[mask], 0.75)
+
+
+def test_fixed_windows_only_use_the_few_sides_and_blend_long_regions():
+    rng = np.random.default_rng(2)
+    rgb = rng.random((700, 1500, 3), dtype=np.float32)
+    mask = np.zeros((700, 1500), bool)
+    mask[300:304, 20:1480] = True  # a scratch across: cells of 448 px overlapping, blended
+    mask[5:8, 5:8] = True  # a speck in a corner: its window is moved inward, not padded
+    mask[600:640, 700:760] = True  # a blot
+    seen = []
+
+    def fill(crops, masks):
+        seen.extend(crops.shape[1:3])
+        assert crops.shape[1] == crops.shape[2] and crops.shape[1] in inpaint.SIZES
+        assert crops.shape[0] * crops.shape[1] ** 2 <= inpaint.BATCH_PIXELS
+        return np.where(masks[..., None], 0.75, crops).astype(np.float32)
+
+    cells = inpaint.windows(mask)
+    assert sorted(c["size"] for c in cells) == [96, 128, 512, 512, 512, 512]
+    for cell in cells:
+        (wy, wx), (y0, y1, x0, x1), size = cell["window"], cell["core"], cell["size"]
+        assert 0 <= wy and wy + size <= 700 and 0 <= wx and wx + size <= 1500  # real picture, no padding
+        assert wy <= y0 and y1 <= wy + size and wx <= x0 and x1 <= wx + size
+    long = [c for c in cells if c["weight"] is not None]
+    assert len(long) == 4 and all(b["core"][2] < a["core"][3] - inpaint.OVERLAP + 1
+                                  for a, b in zip(long, long[1:]))  # neighbours overlap
+    out = inpaint.by_windows(rgb, mask, fill)
+    assert np.array_equal(out[~mask], rgb[~mask]) and np.allclose(out[mask], 0.75)
+    small = inpaint.by_windows(rgb[:50, :60], mask[:50, :60], fill)  # smaller than any window: mirrored
+    assert np.array_equal(small[~mask[:50, :60]], rgb[:50, :60][~mask[:50, :60]])
