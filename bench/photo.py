@@ -3,9 +3,10 @@
 1. CPU chain (repair+tone+denoise, default strength) vs the 10-line OpenCV baseline (threshold mask,
    Telea, NL-means, levels: quality.opencv_baseline) on randomised old-print damage
    (bench/_photo_damage.py: 22 photos shipped inside installed packages, 2 damage draws each), on the
-   TUNING split, on the HELD_OUT split fixed before tuning, and on the FRESH split (photos and damage
-   draws fixed later, never tuned on): luma PSNR, SSIM and the share of damage pixels left; then where
-   the held-out and fresh splits do worse, said plainly. `--split=tuning` stops after the tuning split.
+   TUNING split (with TUNING_VARIANTS of its photos: shrunk to 120 px, tones on part of the range, lightly
+   aged, a brick wall built from one), on the HELD_OUT split fixed before tuning, and on the FRESH split
+   (photos and damage draws fixed later, never tuned on): luma PSNR, SSIM and the share of damage pixels
+   left; then where the held-out and fresh splits do worse, said plainly. `--split=tuning` stops after the tuning split.
 2. The real cracked prints (tests/photo/data): crack pixels left, by a detector the chain does not
    use (scikit-image top-hat + Sato ridges), and fine detail kept away from the cracks.
 3. 'Do no harm': the chain on UNDAMAGED photos must leave them as they are (PSNR / SSIM against the
@@ -23,7 +24,8 @@ from pathlib import Path
 
 import numpy as np
 
-from bench._photo_damage import FRESH, HELD_OUT, SEEDS, TUNING, age, case_seed, crack_map, damage_left, packaged_photo
+from bench._photo_damage import FRESH, HELD_OUT, SEEDS, TUNING, TUNING_CASES, age, aged_case, case_seed, crack_map
+from bench._photo_damage import damage_left, packaged_photo
 from bench._photo_damage import real_print_figures
 from pipelines.photo import hints, quality
 from pipelines.photo.chain import RestoreRequest, restore
@@ -63,8 +65,7 @@ def split_table(split: str, names=(), seeds=SEEDS, cases=None) -> list[dict]:
           f"{'SSIM vs base':>12} {'s chain':>7}  beats baseline")
     rows = []
     for name, seed in cases:
-        truth = packaged_photo(name)
-        aged = age(truth, case_seed(name, seed))
+        truth, aged = aged_case(name, seed)
         base = quality.opencv_baseline(aged.image)
         start = time.perf_counter()
         out = restore(aged.image, RestoreRequest(steps=STEPS)).image
@@ -334,7 +335,7 @@ if __name__ == "__main__":
 
     quick = "--quick" in sys.argv
     only = next((a.split("=", 1)[1] for a in sys.argv if a.startswith("--split=")), None)
-    tuning = split_table("tuning", TUNING)
+    tuning = split_table("tuning", cases=TUNING_CASES)
     if only == "tuning":
         sys.exit(0)
     held_out = split_table("held-out", HELD_OUT)

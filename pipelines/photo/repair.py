@@ -224,6 +224,7 @@ def _crowded(labels: np.ndarray, stats: np.ndarray, residual: np.ndarray, grain:
 
 
 
+RIM_DEPTH = 3  # px
 CHIP_DEPTH = 0.15  # lost paper is followed at most this share of the shorter side in from the border
 WORK_SIDE = 1600  # marks are looked for on a copy at most this long (a 12 MP scan is shrunk by 2 or 3)
 # A crack network found is followed on up to NETWORK_SEGMENTS line segments, through pixels that stand out
@@ -259,12 +260,21 @@ def _border_loss(gray: np.ndarray, floor: float) -> np.ndarray:
     rim = max(1, int(0.025 * min(h, w)))
     edge = np.zeros((h, w), bool)
     edge[:rim, :], edge[-rim:, :], edge[:, :rim], edge[:, -rim:] = True, True, True, True
-    along = np.bincount(labels[edge], minlength=count) / rim
-    touches = along >= max(3, 0.03 * min(h, w))
-    touches[0] = False
+    in_rim = np.bincount(labels[edge], minlength=count)
+    long_side = max(3, 0.03 * min(h, w))
+    touches = in_rim / rim >= long_side
+    # A thin strip of bared paper along the edge (a rubbed rim, RIM_DEPTH px deep or about) lies all in the rim
+    # and runs along it; a white stripe of the picture (a flag, a strap) that the frame cuts goes on inwards, a
+    # bright sliver of the scene along the edge fills the rim's depth, and a star or a highlight the frame cuts
+    # is short (the strip must be 1.5 times the stretch asked of a chip).
+    extent = np.maximum(stats[:, 2], stats[:, 3])
+    strip = ((in_rim >= 0.8 * stats[:, 4]) & (in_rim / min(rim, RIM_DEPTH) >= long_side)
+             & (extent >= 1.5 * long_side) & (in_rim <= RIM_DEPTH * extent))
+    touches[0], strip[0] = False, False
     lost = touches[labels]
+    strips = (strip & ~touches)[labels]  # a rubbed rim is as deep as it shows: it is not grown like a chip
     if not lost.any():
-        return lost
+        return strips
     # A chipped corner reaches further in than the band, and inside a big chip the paper is its own median
     # background: the lost paper grows into connected paper-toned pixels up to CHIP_DEPTH of the side in,
     # that stand out from a background three times as broad (the picture around the chip, not the chip).
@@ -280,7 +290,119 @@ def _border_loss(gray: np.ndarray, floor: float) -> np.ndarray:
         if np.array_equal(nxt, found):
             break
         found = nxt
-    return found.astype(bool)
+    return found.astype(bool) | strips
+
+
+RIDGE_SIGMAS = (1.0, 1.5, 2.0)  # px: lines about 1-5 px wide on the working copy
+
+
+def ridge_strength(gray: np.ndarray, sigmas=RIDGE_SIGMAS) -> np.ndarray:
+    """How much each pixel of a [0, 1] luma image lies on a thin BRIGHT line, (H, W) float32 >= 0, in luma units.
+
+    Multi-scale Hessian ridge measure (after Sato et al. 1998 and Frangi et al. 1998): at each
+    scale s, s^2 times the curvature across the line (the most negative eigenvalue of the Hessian
+    of the image blurred by s), less the curvature along it (a bright blob curves both ways) and
+    less s times the slope (the bright side of a step edge curves too, but a line's centre is flat).
+    The best scale wins. A bright line 1-6 px wide of contrast A reads about 0.2-0.45 A, a step edge about 0.06 A.
+    """
+    g = gray.astype(np.float32)
+    best = np.zeros_like(g)
+    for s in sigmas:
+        b = cv2.GaussianBlur(g, (0, 0), s)
+        dxx = cv2.Sobel(b, cv2.CV_32F, 2, 0, ksize=3) / 4
+        dyy = cv2.Sobel(b, cv2.CV_32F, 0, 2, ksize=3) / 4
+        dxy = cv2.Sobel(b, cv2.CV_32F, 1, 1, ksize=3) / 4
+        slope = np.hypot(cv2.Sobel(b, cv2.CV_32F, 1, 0, ksize=3), cv2.Sobel(b, cv2.CV_32F, 0, 1, ksize=3)) / 8
+        half = np.sqrt((dxx - dyy) ** 2 + 4 * dxy ** 2) / 2
+        across, along = (dxx + dyy) / 2 - half, (dxx + dyy) / 2 + half
+        best = np.maximum(best, s * s * (np.maximum(-across, 0) - np.maximum(-along, 0)) - s * slope)
+    return np.maximum(best, 0)
+
+
+RIDGE_HIGH, RIDGE_LOW = 6.0, 1.5  # a crack's seeds stand out this many times the local ridge level, its body this many
+
+
+def _ridge_cracks(gray: np.ndarray, thin: np.ndarray, weak_level: np.ndarray, floor: float, length: int,
+                  scale: np.ndarray) -> np.ndarray:
+    """Bright crack networks and creases found by their ridge (ridge_strength), (H, W) bool.
+
+    Seeds are pixels whose ridge stands out RIDGE_HIGH times the local ridge level (the median over
+    a segment's length: a knit or a curtain is ridged all over, a flat background is not) and that
+    are brighter than their median background by the weak level; they are followed (hysteresis)
+    through the connected pixels whose ridge stands out RIDGE_LOW times, so a faint stretch of a
+    crack joins its bright stretches. A network is long: a component must reach half a segment's
+    length, stay thin (under 4 px on average) and not come in a crowd of like lines.
+    """
+    ridge = ridge_strength(gray)
+    scaled = np.clip(ridge * 1020, 0, 255).astype(np.uint8)
+    level = cv2.medianBlur(scaled, _odd(min(length, 255))).astype(np.float32) / 1020
+    level = np.maximum(level, 0.25 * scale)
+    seeds = (ridge > np.maximum(RIDGE_HIGH * level, 0.25 * floor)) & (thin > weak_level)
+    body = (ridge > np.maximum(RIDGE_LOW * level, 0.08 * floor)) & (thin > 0)
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(body.astype(np.uint8), connectivity=8)
+    keep = np.zeros(count, bool)
+    keep[np.unique(labels[seeds])] = True
+    extent = np.hypot(stats[:, 2], stats[:, 3])
+    keep &= (extent >= length // 2) & (stats[:, 4] <= 4 * extent)
+    keep &= ~_crowded(labels, stats, thin, 3 * scale, length // 4)
+    keep[0] = False
+    return keep[labels]
+
+
+REGULAR = 0.4  # lines that overlap themselves this much when shifted across x AND across y make a grid
+GRID_SHARE = 0.3  # a pixel lies on the grid when it is a line in this share of the grid's tiles
+GRID_PEAK = 0.1  # the overlap at a grid's period stands this much above the overlaps either side
+
+
+def _grid_lines(lines: np.ndarray, least_shift: int) -> np.ndarray:
+    """The pixels of a (H, W) bool line mask that belong to a regular grid (mortar, tiles, a fence), (H, W) bool.
+
+    A regular texture's lines come back at a fixed spacing: shifted by a period along x, AND by
+    another along y (from `least_shift` px to a third of the side), the lines overlap themselves by
+    REGULAR of their pixels or more, and at one of the two periods at least the overlap is a peak
+    (GRID_PEAK above the overlaps either side: parallel lines at a regular spacing; along the lines
+    any shift overlaps). A crack network branches and wanders and a straight scratch overlaps itself
+    only when shifted along its own direction: neither does both. When the lines make a
+    grid, its pixels are those that are lines (within a pixel) in GRID_SHARE or more of the grid's tiles
+    (one x period wide, two y periods high); a crack crossing the grid keeps its own pixels. Periods
+    are measured on a copy at most 400 px long (OR-pooled, so that thin lines stay).
+    """
+    h, w = lines.shape
+    k = int(np.ceil(max(h, w) / 400))
+    small = lines
+    if k > 1:
+        hh, ww = h // k * k, w // k * k
+        small = lines[:hh, :ww].reshape(hh // k, k, ww // k, k).any(axis=(1, 3))
+    total = max(int(small.sum()), 1)
+    least = max(2, least_shift // k)
+
+    def period(axis: int) -> tuple[float, int, bool]:
+        # The overlap at each shift; lines along the axis overlap themselves at every shift, falling slowly: the
+        # period is the shift whose overlap stands highest above the overlaps `least` px either side (a peak).
+        side = small.shape[axis]
+        overlap = np.ones(max(side // 3 + least, 1))  # (a mask overlaps itself in full at no shift)
+        for d in range(1, min(side // 3 + least, side)):
+            a, b = (small[d:], small[:-d]) if axis == 0 else (small[:, d:], small[:, :-d])
+            overlap[d] = float((a & b).sum()) / total
+        found = (-1.0, 0.0, 0)
+        for d in range(least, side // 3):
+            found = max(found, (overlap[d] - (overlap[d - least] + overlap[d + least]) / 2, overlap[d], d))
+        return found[1], found[2], found[0] >= GRID_PEAK
+
+    (over_y, py, peak_y), (over_x, px, peak_x) = period(0), period(1)
+    if min(over_y, over_x) < REGULAR or not (peak_y or peak_x):
+        return np.zeros_like(lines)
+    # The grid's tile (two periods high: a running bond's joints alternate from course to course): the share of
+    # the tiles in which each of its pixels is a line. A pixel on the grid is one in GRID_SHARE of them or more.
+    ty, tx = min(2 * py * k, h), min(px * k, w)
+    rows, cols = -(-h // ty), -(-w // tx)
+    padded, valid = np.zeros((rows * ty, cols * tx), np.float32), np.zeros((rows * ty, cols * tx), np.float32)
+    padded[:h, :w], valid[:h, :w] = lines, 1
+    share = padded.reshape(rows, ty, cols, tx).sum(axis=(0, 2)) / np.maximum(
+        valid.reshape(rows, ty, cols, tx).sum(axis=(0, 2)), 1)
+    tile = np.pad((share >= GRID_SHARE).astype(np.uint8), 1, mode="wrap")  # the tiles meet: so do their lines
+    tile = cv2.dilate(tile, np.ones((3, 3), np.uint8))[1:-1, 1:-1]
+    return lines & np.tile(tile, (rows, cols))[:h, :w].astype(bool)
 
 
 def _residual_and_level(gray: np.ndarray, size: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -397,10 +519,13 @@ def _find_on_old_print(rgb: np.ndarray, strength: float = 0.5) -> Damage:
     into the connected pixels that stand out half as much (hysteresis), so a crack network is
     followed across a face or a fold; a bright network found is then followed on where it dips into a
     texture (a knit, a curtain) or breaks for a pixel, through pixels whose segment is strongly
-    line-like (up to NETWORK_SEGMENTS segments on).
+    line-like (up to NETWORK_SEGMENTS segments on). Bright crack networks are also found by their
+    multi-scale Hessian ridge (_ridge_cracks), which follows a crack where it crosses a pale face.
     Spots: small isolated blobs up to ~10 px across.
     Marks that come in a crowd of similar detail (a lattice, letters, stars) are the picture.
     Border: paper lost at the edges (_border_loss).
+    Every mark then takes the pixels up to two out from it that are lighter than their background by half
+    the local grain level: a crack's glow, which Telea would otherwise carry into the fill as a ghost line.
     """
     full_h, full_w = rgb.shape[:2]
     step = max(1, int(np.ceil(max(full_h, full_w) / WORK_SIDE)))
@@ -473,6 +598,7 @@ def _find_on_old_print(rgb: np.ndarray, strength: float = 0.5) -> Damage:
                     break
                 lines = nxt
         mask |= lines.astype(bool)
+    mask |= _ridge_cracks(gray, thin, weak_level, floor, length, scale)
     # A crack followed pixel by pixel leaves holes and notches where its broken edge dips into the grain; a
     # hole left unfilled shows as a faint line after the fill. Closing the lines (5x5) rebuilds their body.
     mask = cv2.morphologyEx(mask.astype(np.uint8), cv2.MORPH_CLOSE, cv2.getStructuringElement(
@@ -493,10 +619,17 @@ def _find_on_old_print(rgb: np.ndarray, strength: float = 0.5) -> Damage:
             found = cv2.dilate(found, np.ones((3, 3), np.uint8)) & around
         mask |= found.astype(bool)
     mask |= _border_loss(gray, floor)
+    # Lines that repeat themselves like a grid (mortar between bricks, tiles, a fence) are the picture, and so is
+    # the grid where the frame cuts it (it looks like bared paper along the edge).
+    mask &= ~_grid_lines(mask, 2 * MAX_WIDTH)
     # The soft edge of a mark (anti-aliased, blurred) joins the mask where it still shows above the grain.
     # Two pixels out from a line: a crack's broken, blurred rim stays visible after the fill otherwise.
     fringe = cv2.dilate(mask.astype(np.uint8), np.ones((5, 5), np.uint8)).astype(bool)
     mask |= fringe & (np.abs(thin) > np.maximum(1.5 * scale, 0.03))
+    # A bright crack's halo (the paper's glow either side of it, up to two pixels on the working copy) is lighter
+    # than the picture around (by half the local grain level): left out, Telea carries it into the fill and a
+    # ghost of the line stays.
+    mask |= cv2.dilate(mask.astype(np.uint8), np.ones((5, 5), np.uint8)).astype(bool) & (thin > 0.5 * scale)
     if step > 1:
         mask = cv2.resize(mask.astype(np.uint8), (full_w, full_h), interpolation=cv2.INTER_NEAREST).astype(bool)
         mask = cv2.dilate(mask.astype(np.uint8), np.ones((step + 1, step + 1), np.uint8)).astype(bool)

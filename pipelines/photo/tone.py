@@ -9,6 +9,14 @@ from .repair import GRAINY, blocking, flat_grain, grain_like, grain_sigma, print
 
 
 VEIL = 0.5  # the grey a faded print drifts towards (its blacks rise to meet it, its whites sink)
+# levels(): ends measured as they are up to an implied veil of SHARED_FROM, the veil both ends support from
+# SHARED_TO (bench/photo.py tuning split, prints whose true tones span 0.12-0.86 at most: 3-5 dB better).
+SHARED_FROM, SHARED_TO = 0.5, 0.7
+TINY, TINY_RAMP = 100, 100  # px, shorter side: levels() eased in from TINY, in full from TINY + TINY_RAMP
+# looks_old(): JPEG-softened grain (softened_grain()) above this is a sign of age. Clean photos of the do-no-harm
+# set whose plainest areas vary like grain read at most 1.3 levels; a lightly aged print (fade 0.1-0.2, grain
+# 1-4 levels, a JPEG at quality 55-85: tuning split) 2.2-3.3.
+SOFT_GRAINY = 2.0 / 255
 
 
 BIG_SCAN = 2_000_000  # pixels: above this, grain is removed with a narrower search (denoise())
@@ -160,8 +168,10 @@ def levels(rgb: np.ndarray, strength: float = 0.5, old: bool = False) -> tuple[f
     age) has its own black and white points measured: the 1st percentile of the darkest channel
     and the 99th of the brightest, on a copy without grain and thin marks (_smoothed). Fading
     rarely moves both ends alike (a print's blacks rise more than its whites sink), so the two
-    points are used as measured, eased in by how sure fading() is. A photo that is not faded (or a
-    texture, or a grey subject with no sign of age) gives b = 0 and t = 1: nothing changes.
+    points are used as measured, eased in by how sure fading() is, unless the blacks rose so much
+    more than the whites sank that the print never held a true black (then the veil both ends
+    support is lifted, see SHARED_FROM); a tiny print is eased out (TINY). A photo that is not
+    faded (or a texture, or a grey subject with no sign of age) gives b = 0 and t = 1: nothing changes.
     """
     f = fading(rgb, strength, old)
     if f <= 0:
@@ -171,8 +181,21 @@ def levels(rgb: np.ndarray, strength: float = 0.5, old: bool = False) -> tuple[f
     white = float(np.percentile(clean.max(axis=2), 99.0))
     sure = float(np.clip(f / max(veil(rgb), 1e-6), 0, 1))  # the scene and age-sign weights of fading()
     sure *= float(np.clip((f - 0.04) / 0.08, 0, 1))  # a trace of veil (a clean photo's haze) moves nothing
-    b = sure * black
-    t = 1.0 - sure * (black + 1.0 - white)
+    # A tiny print (a contact print, a thumbnail) has its ends measured on a few hundred pixels, and the marks of
+    # a few pixels that the repair could not find (dust, scratches: 13-45 % of such a picture) are a good share
+    # of them: its levels are eased out below TINY + TINY_RAMP px on the shorter side (tuning split, prints
+    # shrunk to 120 px: the full stretch cost them 1-3 dB that the repair had won).
+    sure *= float(np.clip((min(rgb.shape[:2]) - TINY) / TINY_RAMP, 0, 1))
+    # Lifting both ends as measured assumes the print once held a true black and a true white. A fading veil is a
+    # mid grey, so it raises the blacks about as much as it sinks the whites; blacks that rose far more (the veil
+    # they imply, black / (black + 1 - white), above SHARED_FROM) tell of a print that never held a true black
+    # (a grey clock, a pale page). Such a print is lifted only by the veil both ends support (veil()'s model:
+    # a veil of VEIL), which brings the end it reaches to black or white and the other end part of the way.
+    implied = black / max(black + 1.0 - white, 1e-6)
+    measured = float(np.clip((SHARED_TO - implied) / (SHARED_TO - SHARED_FROM), 0, 1))
+    shared = min(black / VEIL, (1.0 - white) / (1.0 - VEIL))
+    b = sure * (measured * black + (1 - measured) * shared * VEIL)
+    t = 1.0 - sure * (measured * (black + 1.0 - white) + (1 - measured) * shared)
     return b, float(max(t, 0.2))
 
 
@@ -212,12 +235,12 @@ def revive(rgb: np.ndarray, strength: float = 0.5, old: bool = False) -> np.ndar
 def looks_old(rgb: np.ndarray) -> bool:
     """True for a print that shows signs of age: faded, yellowed, toned or grainy (measured before any step runs).
 
-    Grain counts as fine grain (grain_sigma()) or as grain a JPEG or clumping softened (softened_grain(),
-    which a fine texture of the scene does not pass).
+    Grain counts as fine grain (grain_sigma()) or as grain a JPEG or clumping softened (softened_grain()
+    above SOFT_GRAINY, which a fine texture of the scene does not pass).
     """
     gray = _grain_view(luma(rgb))
     faded, yellowed, grainy = fading(rgb), yellowing(rgb), grain_sigma(gray) * 255
-    if faded > 0.1 or yellowed > 6.0 or grainy > 1.5 or softened_grain(gray) > GRAINY:
+    if faded > 0.1 or yellowed > 6.0 or grainy > 1.5 or softened_grain(gray) > SOFT_GRAINY:
         return True
     # Weaker signs that agree: a print a little faded AND a little yellowed (each short of its own bar) is old.
     # Clean photos of the do-no-harm set reach at most 1.0 on this sum (a warm cat: 0.3 + 0.7).

@@ -17,10 +17,11 @@ from pipelines.photo.chain import RestoreRequest, open_photo, restore
 DATA = Path(__file__).parent / "data"
 
 
-# Today: print 1 41 % left, 80 % kept; print 2 52 % left, 91 % kept (the detector also counts a hair bow,
-# fingers, eyes and lips, which must stay).
-@pytest.mark.parametrize("file, most_left, least_kept", [("cracked-portrait-1.png", 0.46, 0.75),
-                                                         ("cracked-portrait-2.png", 0.57, 0.85)])
+# Today: print 1 37 % left, 80 % kept; print 2 33 % left, 91 % kept (the detector also counts a hair bow,
+# fingers, eyes, lips, ears, a knit and curtain folds, which must stay: on print 1 they are about 34 % of
+# what it finds). Before the ridge finder and the crack halo: 41 % and 52 %.
+@pytest.mark.parametrize("file, most_left, least_kept", [("cracked-portrait-1.png", 0.41, 0.75),
+                                                         ("cracked-portrait-2.png", 0.38, 0.85)])
 def test_a_real_cracked_print_loses_its_cracks_and_keeps_its_detail(file, most_left, least_kept):
     rgb, _ = open_photo(DATA / file)
     out = restore(rgb, RestoreRequest(steps=["repair", "tone", "denoise"])).image
@@ -29,7 +30,7 @@ def test_a_real_cracked_print_loses_its_cracks_and_keeps_its_detail(file, most_l
     assert kept > least_kept, f"only {kept:.0%} of the fine detail away from the cracks is kept"
 
 
-# Found share today: bright scratches 42 %, dark 40 %, cracks and dust more; lost paper at the edges only ~17 %.
+# Found share today: bright scratches 76 %, dark 36 %, cracks 88 %, dust 38 %; lost paper at the edges 31 %.
 @pytest.mark.parametrize("kinds, polarity, least", [(("scratches",), 1, 0.3), (("scratches",), -1, 0.3),
                                                     (("cracks",), 1, 0.3), (("dust",), None, 0.3),
                                                     (("edges",), None, 0.1)])
@@ -76,9 +77,10 @@ def _crack_network_of(print_rgb, shape):
 
 
 # A third kind of input: the white crack network of a real print carried onto a packaged photo with a known
-# original (the print's knit, curtain and face become a camera, a suit, a sky). Share left today: camera 31 %,
-# astronaut 47 % (before the network was followed on through texture and one-pixel breaks: 32 %, 49 %).
-@pytest.mark.parametrize("photo, most_left", [("camera", 0.38), ("astronaut", 0.53)])
+# original (the print's knit, curtain and face become a camera, a suit, a sky). Share left today: camera 22 %,
+# astronaut 32 % (before the ridge finder and the crack halo: 31 %, 47 %). Detail kept: camera 63 % (the
+# tripod's bright legs, already taken for scratches, are taken two pixels wider), astronaut 83 %.
+@pytest.mark.parametrize("photo, most_left", [("camera", 0.27), ("astronaut", 0.38)])
 def test_a_real_crack_network_on_another_photo_is_mostly_gone(photo, most_left):
     import cv2
     import numpy as np

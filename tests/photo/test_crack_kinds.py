@@ -1,0 +1,59 @@
+"""The pieces that find white crack networks and a rubbed paper rim on an old print, each on a drawn case."""
+import cv2
+import numpy as np
+
+from bench._photo_damage import age, packaged_photo
+from pipelines.photo import repair
+from pipelines.photo.imaging import luma
+
+
+def test_the_ridge_measure_reads_a_thin_bright_line_and_not_an_edge_or_a_blob():
+    line = np.full((64, 64), 0.4, np.float32)
+    line[:, 31:33] += 0.3  # a 2 px crack of contrast 0.3
+    edge = np.full((64, 64), 0.4, np.float32)
+    edge[:, 32:] += 0.3  # a step of the same contrast (a cheek against the background)
+    blob = np.full((64, 64), 0.4, np.float32)
+    cv2.circle(blob, (32, 32), 3, 0.7, -1)  # a speck of the same contrast
+    on_line = repair.ridge_strength(line)[32, 31:33].max()
+    assert 0.2 * 0.3 < on_line < 0.5 * 0.3
+    assert repair.ridge_strength(edge).max() < 0.3 * on_line
+    assert repair.ridge_strength(blob).max() < 0.6 * on_line
+    flat = np.random.default_rng(1).normal(0.4, 0.01, (64, 64)).astype(np.float32)  # grain alone
+    assert repair.ridge_strength(flat).max() < 0.5 * on_line
+
+
+def _faded(name="camera"):
+    return luma(age(packaged_photo(name), 3, kinds=("fade",)).image).astype(np.float32)
+
+
+def test_a_rubbed_paper_rim_along_the_edge_is_lost_paper_but_a_stripe_the_frame_cuts_is_not():
+    gray = _faded()
+    paper = float(np.percentile(gray, 99.5))
+    rim = gray.copy()
+    rim[-3:-1, 100:180] = paper  # a strip of bared paper 2 px deep, 80 px along the bottom edge (on the grass)
+    found = repair._border_loss(rim, 0.22)
+    assert found[-3:-1, 100:180].mean() > 0.9
+    assert found[:-40].sum() == 0  # nothing else in the picture
+    stripe = gray.copy()
+    stripe[-40:, 200:206] = paper  # a white pole of the picture, cut by the bottom edge, going inwards
+    stripe[300:306, 0:14] = paper  # a short white bar the left edge cuts (on the dark coat)
+    assert not repair._border_loss(stripe, 0.22)[:, 190:216].any()
+    assert not repair._border_loss(stripe, 0.22)[290:316].any()
+
+
+def test_a_faint_stretch_of_a_crack_network_is_followed_from_its_bright_stretches():
+    truth = packaged_photo("camera")
+    faded = age(truth, 7, kinds=("fade", "grain")).image
+    h, w = faded.shape[:2]
+    crack = np.zeros((h, w), np.float32)
+    cv2.polylines(crack, [np.array([[30, 60], [150, 90], [260, 70], [400, 120]], np.int32)], False, 1.0, 2)
+    strength = np.ones((h, w), np.float32)
+    strength[:, 150:260] = 0.35  # the middle stretch barely shows (a crack over a pale face)
+    alpha = (cv2.GaussianBlur(crack, (0, 0), 0.6) * strength)[..., None]
+    cracked = np.clip(faded * (1 - alpha) + alpha * np.array([0.93, 0.9, 0.85], np.float32), 0, 1).astype(np.float32)
+    found = repair.find_damage(cracked, aged=True).mask
+    on = crack > 0.5
+    assert found[on].mean() > 0.9
+    middle = on.copy()
+    middle[:, :160], middle[:, 250:] = False, False
+    assert found[middle].mean() > 0.6  # 0.82 today; 0.10 with the oriented line finder alone

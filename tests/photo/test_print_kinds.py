@@ -1,0 +1,61 @@
+"""Kinds of print the first tuning photos did not show: a print that never held a true black, a tiny print, a
+lightly aged print, a regular brick wall (the variants of bench/_photo_damage.py's tuning split)."""
+import cv2
+import numpy as np
+import pytest
+
+from bench._photo_damage import aged_case
+from pipelines.photo import quality, tone
+from pipelines.photo.imaging import luma
+
+from .conftest import photo
+
+
+def _faded(truth):
+    return quality.damage(truth, seed=0, blur=0, grain=0, scratches=0, dust=0, fade=0.35, yellow=0)
+
+
+def test_a_print_that_never_held_a_true_black_keeps_its_greys():
+    truth = (0.40 + 0.52 * photo("camera")).astype(np.float32)  # tones 0.41-0.85, like a grey clock
+    faded = _faded(truth)
+    revived = tone.revive(faded, 0.5, old=True)
+    darkest = float(np.percentile(luma(revived), 1))
+    assert darkest > 0.15, f"its darkest grey went to {darkest:.2f} (truth {np.percentile(luma(truth), 1):.2f})"
+    # Against stretching its measured ends to black and white (what levels did before): far closer to the truth.
+    # (Still short of the faded print itself here: the veil it lifts is the one a print with a true white shows.)
+    low, high = np.percentile(luma(faded), (1, 99))
+    stretched = np.clip((faded - low) / (high - low), 0, 1)
+    assert quality.psnr(luma(revived), luma(truth)) > quality.psnr(luma(stretched), luma(truth)) + 3
+    # a print that held black and white is still lifted to both
+    full = _faded(photo("camera"))
+    assert np.percentile(luma(tone.revive(full, 0.5, old=True)), 1) < 0.06
+
+
+def test_a_tiny_print_is_lifted_far_less_than_the_same_print_at_full_size():
+    big = _faded(photo("camera"))
+    small = cv2.resize(big, (120, 120), interpolation=cv2.INTER_AREA)
+    _, t_big = tone.levels(big, old=True)
+    _, t_small = tone.levels(small, old=True)
+    assert 1 - t_big > 0.25 and 1 - t_small < 0.25 * (1 - t_big), (t_big, t_small)
+
+
+@pytest.mark.parametrize("name", ("camera", "moon", "rocket"))
+def test_jpeg_softened_grain_of_a_lightly_aged_print_is_a_sign_of_age_a_clean_photo_lacks(name):
+    assert not tone.looks_old(photo(name))
+
+
+def test_a_lightly_aged_print_is_judged_old():
+    _, aged = aged_case("astronaut~light", 11)  # fade 0.2, grain 4 levels, JPEG at quality 66
+    assert tone.looks_old(aged.image)
+
+
+def test_a_regular_brick_wall_is_not_a_crack_network_but_cracks_across_it_are():
+    from bench._photo_damage import age, packaged_photo, wall
+    from pipelines.photo import repair
+
+    bricks = wall(packaged_photo("grass"))  # mortar joints: a grid of light lines (all marked before: 23 %)
+    assert repair.find_damage(bricks, aged=True).fraction < 0.01
+    aged = age(bricks, 5, kinds=("fade", "grain", "cracks"), cracks=2, creases=0)
+    found = repair.find_damage(aged.image, aged=True).mask
+    assert (found & aged.marks).sum() / aged.marks.sum() > 0.5  # today 70 %
+    assert (found & ~aged.marks).mean() < 0.04  # today 1.8 %
