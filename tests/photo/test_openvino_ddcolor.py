@@ -54,6 +54,7 @@ def colorized(photo_release, tmp_path_factory):
             out["runner"], out["lock"] = backend.runner, json.loads((ModelManager().folder(MODEL) / LOCK_NAME)
                                                                     .read_text())
             out["reason"] = openvino_runner.engine_reason()
+            out["summary"] = openvino_runner.engine_summary()  # what doctor and the models page say
             mp.setenv("ATELIER_ENGINE", "pytorch")
             config.reset_settings()
             backends._instances.clear()
@@ -71,6 +72,8 @@ def test_first_use_converts_records_the_file_and_runs_f32(colorized):
     assert runner is not None and runner.made_by == "openvino f32" and runner.converted_s > 0
     assert set(IR) <= set(colorized["lock"]["derived"])
     assert "convert_model" in colorized["lock"]["derived"][IR[0]]["made_by"]
+    row = next(r for r in colorized["summary"] if r["model"] == MODEL)
+    assert row["engine"] == "openvino" and row["precision"] == "f32" and row["converted"], row
 
 
 def test_openvino_colours_match_pytorch_and_the_job_says_which_engine(colorized):
