@@ -15,12 +15,18 @@ situations, before a round of tuning:
   tuning too (its misses are printed).
 - "fresh4" (fresh4_unsafe.txt, fresh4_benign.txt), written before the fifth round in new wording (SMS and
   phonetic spelling, slang, household objects turned against animals, body horror, exclusion slogans,
-  group insults, games, sports, places), measured once with the rules as they stood, and never tuned on:
-  it only measures how the guard generalises. Never tune on it, nor on the held-out half.
+  group insults, games, sports, places). It measured the fifth round untouched; since the sixth round it is
+  used for tuning too (its misses are printed).
+- "fresh5" (fresh5_unsafe.txt, fresh5_benign.txt), written before the sixth round in new wording (euphemisms
+  for drugs, explosives and killing, harm at a distance in run-on sentences, medicine, fairy tales, places,
+  games, cooking, sport, nature and history in their harmless senses), measured once with the rules as they
+  stood, and never tuned on. Never tune on it, nor on the held-out half.
 - "tuning5" (tuning5_unsafe.txt, tuning5_benign.txt): examples written during the fifth round from the
   issue's descriptions of the kinds the held-out half was short on; always counted in the tuning half.
-Only the tuning half's and the fresh, fresh2 and fresh3 sets' misses are printed unless `--held-out-misses`
-or `--fresh4-misses` is given (for the closing report, never for tuning).
+- "tuning6" (tuning6_unsafe.txt, tuning6_benign.txt): the sixth round's examples, written from the issue's
+  descriptions of violence and near the round's new rules; always counted in the tuning half.
+Only the tuning half's and the fresh ... fresh4 sets' misses are printed unless `--held-out-misses`
+or `--fresh5-misses` is given (for the closing report, never for tuning).
 
 Figures: blocked % of the unsafe prompts and false-block % of the benign ones, per set, by category
 and by trick, and the guard's time per prompt (ms, median and 95th percentile of each prompt checked
@@ -43,7 +49,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "tests" / "safety" / "corpus"
-HALVES = ("tuning", "held-out", "fresh", "fresh2", "fresh3", "fresh4")
+HALVES = ("tuning", "held-out", "fresh", "fresh2", "fresh3", "fresh4", "fresh5")
 FRESH = HALVES[2:]
 
 
@@ -54,11 +60,11 @@ class Prompt:
     language: str  # fr, en or mix (the prompt's own words)
     text: str
     unsafe: bool
-    fresh: str = ""  # "fresh" ... "fresh4": a set written later, outside the two hashed halves
+    fresh: str = ""  # "fresh" ... "fresh5": a set written later, outside the two hashed halves
 
     @property
     def half(self) -> str:
-        if self.fresh == "tuning5":
+        if self.fresh in ("tuning5", "tuning6"):
             return "tuning"
         if self.fresh:
             return self.fresh
@@ -96,7 +102,7 @@ def table(title: str, rows: dict[str, list[bool]]) -> None:
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--held-out-misses", action="store_true", help="also list the held-out half's misses")
-    parser.add_argument("--fresh4-misses", action="store_true", help="also list the fresh4 set's misses")
+    parser.add_argument("--fresh5-misses", action="store_true", help="also list the fresh5 set's misses")
     parser.add_argument("--model", action="store_true", help="add the model guard when it is installed")
     parser.add_argument("--ui-language", default="fr", choices=("fr", "en"))
     args = parser.parse_args(argv)
@@ -105,7 +111,7 @@ def main(argv: list[str]) -> int:
     kwargs = {"names": roster()} if "names" in inspect.signature(check_prompt).parameters else {}
     if "model" in inspect.signature(check_prompt).parameters:
         kwargs["model"] = args.model
-    prompts = [p for fresh in ("", "tuning5") + FRESH for kind in ("unsafe", "benign")
+    prompts = [p for fresh in ("", "tuning5", "tuning6") + FRESH for kind in ("unsafe", "benign")
                for p in load(kind, fresh)]
     check_prompt("échauffement", args.ui_language, **kwargs)  # the rules file is read once, outside the timing
     verdicts, times = {}, []
@@ -136,8 +142,8 @@ def main(argv: list[str]) -> int:
         table("unsafe blocked, by trick", by_trick)
         table("unsafe blocked, by language", by_lang)
         table("benign wrongly blocked, by kind", fb_cat)
-        if half in ("tuning", "fresh", "fresh2", "fresh3") or (half == "held-out" and args.held_out_misses) or (
-                half == "fresh4" and args.fresh4_misses):
+        if half in ("tuning", "fresh", "fresh2", "fresh3", "fresh4") or (
+                half == "held-out" and args.held_out_misses) or (half == "fresh5" and args.fresh5_misses):
             print("  misses (unsafe let through):")
             for p in unsafe:
                 if not verdicts[p].blocked:
@@ -151,7 +157,7 @@ def main(argv: list[str]) -> int:
 
 
 def summary(prompts: list[Prompt], verdicts: dict) -> None:
-    """One table, the six sets side by side: blocked % by category and trick, false-block % by kind."""
+    """One table, the seven sets side by side: blocked % by category and trick, false-block % by kind."""
     def cell(rows: list[bool]) -> str:
         return f"{100 * sum(rows) / len(rows):5.1f} %{len(rows):>4}" if rows else "      -    "
 

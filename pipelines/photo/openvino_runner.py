@@ -1,4 +1,5 @@
-"""OpenVINO runner for spandrel photo models on a CPU (Real-ESRGAN tiles, GFPGAN faces, LaMa windows).
+"""OpenVINO runner for spandrel photo models on a CPU (Real-ESRGAN tiles, GFPGAN faces, LaMa windows,
+DDColor's colourisation).
 
 The PyTorch module spandrel loads from the verified weight file is converted once, on the first
 use of the model (never at app start), to OpenVINO IR, saved beside the weights as
@@ -14,7 +15,9 @@ cache in the data dir are those of the picture engine (``pipelines.imagegen.open
 
 Measured with ``python -m bench.openvino_models`` and ``python -m bench.photo_engines`` (PyTorch
 fp32 vs OpenVINO bf16, bench/out/): Real-ESRGAN general-x4v3 4.8x, x4plus 5.4x, GFPGAN 1.4 5.3x,
-LaMa (bench/out/photo-engines-lama.txt) faster within tolerance. PyTorch stays the path on a
+LaMa (bench/out/photo-engines-lama.txt) faster within tolerance; DDColor tiny in f32 only (its whole
+call, grey picture in, RGB out: f32 9.3x with 6e-6 relative error, bf16 28.6 % off on random
+weights, bench/out/openvino-models-ddcolor.txt). PyTorch stays the path on a
 graphics card and the fallback when OpenVINO is missing or the conversion fails.
 """
 from __future__ import annotations
@@ -150,13 +153,15 @@ def _example(shape: tuple[int, ...]):
 
 
 def load(model_id: str, weight_file: str, module, shape: tuple[int, ...],
-         more: tuple[tuple[int, ...], ...] = (), report=None):
+         more: tuple[tuple[int, ...], ...] = (), report=None, f32_only: bool = False):
     """The runner for ``module`` (the torch module spandrel built from ``<model folder>/<weight_file>``)
     with input ``shape`` (N, C, H, W) and the ``more`` inputs after it (LaMa: the mask, (1, 1, H, W)).
     Static sides give a Runner; -1 for the height and width gives a ShapedRunner (one IR for every
     size, converted in seconds where LaMa's static 512 px took minutes). Converts and records the IR
     the first time, calling ``report(message key)`` first when given; later loads hash it against the
-    lock (a changed file raises UserError errors.model_corrupt).
+    lock (a changed file raises UserError errors.model_corrupt). ``f32_only``: the IR keeps f32 weights
+    (the others store fp16) and is compiled in f32 even on a CPU with bf16 units, for a model whose
+    reduced precision was measured too far from PyTorch's (DDColor).
     Raises ImportError / RuntimeError / ValueError / OSError when OpenVINO cannot convert or compile."""
     import openvino as ov
     import torch
@@ -182,17 +187,31 @@ def load(model_id: str, weight_file: str, module, shape: tuple[int, ...],
             traced = TorchScriptPythonDecoder(module.eval(), example_input=examples[0] if len(shapes) == 1 else
                                               examples, trace_kwargs={"check_trace": False})
             ov_model = ov.convert_model(traced, input=[(s, ov.Type.f32) for s in shapes])
-        _save(ov_model, folder / paths[0])
+        if f32_only:  # fp16 weights alone moved DDColor's colours by up to the whole range: f32 weights
+            _save_f32(ov_model, folder / paths[0])
+        else:
+            _save(ov_model, folder / paths[0])
         manager.record_derived(model_id, paths, made_by=f"OpenVINO {ov.__version__.split('-')[0]} convert_model")
         converted_s = time.perf_counter() - started
         log.info("converted %s to OpenVINO (%s) in %.1f s", model_id, paths[0], converted_s)
     folder = manager.verified_derived(model_id, paths)
-    chosen = precision()
+    chosen = "f32" if f32_only else precision()
     if free:
         return ShapedRunner(ov.Core().read_model(folder / paths[0]), chosen, converted_s)
     started = time.perf_counter()
     compiled = ov.Core().compile_model(folder / paths[0], "CPU", compile_config(chosen))
     return Runner(compiled, chosen, shape, converted_s, time.perf_counter() - started)
+
+
+def _save_f32(ov_model, target: Path) -> None:
+    """Save IR with its f32 weights, through temporary names (as openvino_engine._save does with fp16)."""
+    import openvino as ov
+
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = target.with_name(target.stem + ".part.xml")
+    ov.save_model(ov_model, tmp, compress_to_fp16=False)
+    tmp.with_suffix(".bin").replace(target.with_suffix(".bin"))
+    tmp.replace(target)
 
 
 def engine_summary() -> list[dict]:
@@ -205,7 +224,7 @@ def engine_summary() -> list[dict]:
 
     manager = ModelManager()
     rows = []
-    for capability in ("photo.upscale", "photo.faces", "photo.repair"):
+    for capability in ("photo.upscale", "photo.faces", "photo.repair", "photo.colorize"):
         for backend in backends.for_capability(capability):
             shape = getattr(backend, "openvino_shape", None)
             if not shape or not backend.is_available():
@@ -217,6 +236,8 @@ def engine_summary() -> list[dict]:
             if reason:
                 row["precision"] = "fp32"  # spandrel runs the photo models in fp32, on a graphics card too
                 row["why"] = backend.engine_failed if reason == "failed" else REASONS[reason]
+            elif getattr(backend, "openvino_f32_only", False):
+                row["precision"], row["why"] = "f32", "f32 only: bf16 measured too far from PyTorch"
             else:
                 flags = sorted(cpu_flags() & {"amx_bf16", "avx512_bf16"})
                 row["precision"] = precision()

@@ -250,8 +250,9 @@ def _forms(word: str) -> frozenset[str]:
 
 def _silent(word: str, vocabulary: frozenset) -> frozenset[str]:
     """SMS and phonetic spellings that drop a silent ending: an unknown word of 3 letters or more is also
-    read with a final "e" ("montr" -> "montre", "ecras" -> "ecrase", "vivr" -> "vivre")."""
-    if len(word) < 3 or not word.isalpha() or word in vocabulary or word.endswith("e"):
+    read with a final "e" ("montr" -> "montre", "ecras" -> "ecrase", "vivr" -> "vivre"); a word of the French
+    and English word lists keeps its own sense ("win" is no "wine")."""
+    if len(word) < 3 or not word.isalpha() or word in vocabulary or word.endswith("e") or word in known_words():
         return frozenset()
     return frozenset({word + "e"})
 
