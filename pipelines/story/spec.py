@@ -100,11 +100,15 @@ class StorySpec:
             raise UserError("story.errors.bad_pages", value=self.pages, low=MIN_PAGES, high=MAX_PAGES) from None
         if not MIN_PAGES <= pages <= MAX_PAGES:
             raise UserError("story.errors.bad_pages", value=self.pages, low=MIN_PAGES, high=MAX_PAGES)
-        from ..safety.text import clean_printable
+        from ..safety.text import check_words, clean_printable
 
-        title = clean_printable(self.title, field="title") if self.title else ""
-        edits = {number: ({**edit, "text": clean_printable(edit["text"], multiline=True, field=f"page {number}")}
-                          if "text" in edit else edit) for number, edit in self.page_edits.items()}
+        title = check_words(clean_printable(self.title, field="title"), field="title") if self.title else ""
+        def page_text(number, text: str) -> str:
+            field = f"page {number}"
+            return check_words(clean_printable(text, multiline=True, field=field), field=field)
+
+        edits = {number: ({**edit, "text": page_text(number, edit["text"])} if "text" in edit else edit)
+                 for number, edit in self.page_edits.items()}
         author = " ".join(str(self.author or "").split())[:40]
         return dataclasses.replace(self, hero_name=clean_name(self.hero_name), pages=pages, seed=int(self.seed),
                                    title=title, page_edits=edits, hero=hero, hero_gender=gender, author=author)

@@ -66,3 +66,15 @@ def test_postcard_words_pass_the_guard_with_the_roster(atelier_env):
         check_message(card, names=["Lina"])
     assert refused.value.message("fr").startswith("Dans le message : ")
     check_message(Postcard("front.png", title="Bonne fête Mamie", message="On t'aime fort !"), names=["Lina"])
+
+
+def test_a_storybook_title_or_edited_page_the_workshop_refuses_is_refused_naming_it(atelier_env):
+    from pipelines.story.spec import StorySpec
+
+    with pytest.raises(UserError) as refused:
+        StorySpec(hero_name="Lou", title="le chat dans le micro onde").checked()
+    assert refused.value.message("fr").startswith("Dans le titre : ") and "micro" not in refused.value.message("fr")
+    with pytest.raises(UserError) as refused:
+        StorySpec(hero_name="Lou", page_edits={2: {"text": "jvais me pendre"}}).checked()
+    assert refused.value.message("fr").startswith("Dans la page 2 : ")
+    assert StorySpec(hero_name="Lou", title="Lou et le dragon gentil").checked().title
