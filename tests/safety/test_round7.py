@@ -101,3 +101,8 @@ def test_the_tuning7_examples_hold():
     assert {p.half for p in unsafe + benign} == {"tuning"} and len(unsafe) >= 15 and len(benign) >= 15
     assert [p.text for p in unsafe if not cpu_check(p.text, names).blocked] == []
     assert [p.text for p in benign if cpu_check(p.text, names).blocked] == []
+
+
+@pytest.mark.parametrize("text", ["two adults naked in bed with the cat", "des gens tout nus qui promènent leur chien"])
+def test_naked_people_named_as_a_group_next_to_an_animal_stay_refused(text):
+    assert cpu_check(text).category == "sexual"
