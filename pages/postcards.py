@@ -66,7 +66,7 @@ card = Postcard(front, orientation=orientation, crop=crop, border=border, title=
                 language=lang(),
                 library_name=library_name(store, default=""), logo=store.get_setting("library_logo") or "")
 try:  # an emoji or a script the fonts cannot draw is said here, at the box, not after "Fabriquer"
-    check_message(card)
+    check_message(card, names=[p["name"] for p in store.participants(workshop["id"])] if workshop else None)
     unprintable = ""
 except UserError as exc:
     unprintable = error_text(exc)

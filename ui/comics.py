@@ -12,12 +12,14 @@ from pipelines.comics.page import check_page, compose
 from pipelines.comics.workshop import img2img_ready, txt2img_ready
 from pipelines.config import settings
 from pipelines.i18n import UserError
+from pipelines.safety.text import check_words
 
 from .comics_panels import panel_errors_ui, panels_step_ui
 from .comics_state import comic_state, page_spec, save_upload, work_dir
 from .i18n import error_text, lang, t
 from .jobs import expected_time_text, job_status_ui, submit_job
-from .session import can_upload_photos
+from .runtime import get_store
+from .session import can_upload_photos, current_workshop
 from .widgets import download_ui, picture_choice_ui, picture_uploader
 from .work import wkey
 
@@ -60,6 +62,8 @@ def story_step_ui(comic: dict) -> None:
     """Title, authors, and one story line per panel (guided beats or free)."""
     comic["title"] = st.text_input(t("comics.ui.title_label"), value=comic.get("title", ""), max_chars=60,
                                    key=wkey("comic", "comic-title"))
+    if refusal := _words_refusal(comic["title"], "title"):
+        st.error(refusal)
     comic["authors"] = st.text_input(t("comics.ui.authors_label"), value=comic.get("authors", ""), max_chars=80,
                                      key=wkey("comic", "comic-authors"))
     modes = ["guided", "free"]
@@ -73,6 +77,19 @@ def story_step_ui(comic: dict) -> None:
             t("comics.ui.beat_more") if mode == "guided" else t("comics.ui.panel_line", n=i + 1))
         comic["panels"][i]["story"] = st.text_input(f"{i + 1}. {label}", value=comic["panels"][i]["story"],
                                                     key=wkey("comic", f"comic-story-{i}"), max_chars=160)
+
+
+def _words_refusal(text: str, field: str, counted: bool = False) -> str:
+    """The kind sentence when the words guard refuses `text` (roster names included), else "".
+    `counted`: the refusal is counted for the console (once per tap, not on every rerun)."""
+    workshop = current_workshop()
+    wid = workshop["id"] if workshop else None
+    names = [p["name"] for p in get_store().participants(wid)] if wid else None
+    try:
+        check_words(text, field=field, names=names, store=get_store() if counted else None, workshop_id=wid)
+    except UserError as exc:
+        return error_text(exc)
+    return ""
 
 
 # -- 3. hero ---------------------------------------------------------------------------------
@@ -138,8 +155,11 @@ def bubbles_step_ui(comic: dict) -> None:
             tail = grid_choice_ui(t("comics.ui.bubble_tail"), "comic-bubble-tail", "bottom", allow_none=True)
         if st.button(t("comics.ui.bubble_add"), key="comic-bubble-add", type="primary", width="stretch",
                      disabled=empty):
+            field = f"{i + 1}.{len(panel['bubbles']) + 1}"
             if not text.strip():
                 st.error(t("comics.ui.bubble_empty"))
+            elif refusal := _words_refusal(text, field, counted=True):
+                st.error(refusal)  # the words stay in the box, to change them
             else:
                 target = None
                 if tail:
@@ -229,7 +249,9 @@ def export_step_ui(comic: dict) -> None:
                 for number, panel in enumerate(page.panels, start=1):
                     if not panel.image:  # in the child's words, before the engine's own check
                         raise UserError("comics.ui.bubble_needs_picture", n=number)
-                check_page(page, need_images=True)
+                workshop = current_workshop()
+                check_page(page, need_images=True, store=get_store(),
+                           workshop_id=workshop["id"] if workshop else None)
                 comic["result"] = None
                 comic["render_job"] = submit_job("comics.render", {"page": page.to_dict(),
                                                                    "bleed_mm": 3.0 if bleed else 0.0,

@@ -100,7 +100,9 @@ def analysis_ui() -> dict | None:
 
 
 def cleared_mask_ui() -> str | None:
-    """A 3x3 grid of zones the patron can mark 'not damage'; returns the edited mask file."""
+    """A 3x3 grid of zones the patron can mark 'not damage'; returns the edited mask file, or None when
+    nothing was cleared: the repair then finds the damage itself at the strength slider's setting (the
+    analysis mask was found at the default strength, so sending it would make the slider do nothing)."""
     mask_file = state().get("mask_file")
     if not mask_file:
         return None
@@ -113,7 +115,7 @@ def cleared_mask_ui() -> str | None:
                 if cols[col].checkbox(f"{'↖↑↗←·→↙↓↘'[row * 3 + col]}", key=f"photo-zone-{row}-{col}"):
                     cleared.append((col / 3, row / 3, (col + 1) / 3, (row + 1) / 3))
     if not cleared:
-        return mask_file
+        return None
     from pipelines.photo.repair import clear_area
 
     mask = np.asarray(open_picture(mask_file).convert("L")) >= 128
@@ -142,7 +144,8 @@ def steps_ui(info: dict) -> dict | None:
                  "upscale": False}
     steps, engines = [], {}
     params: dict = {"blend": 0.8, "fidelity": 0.5, "scale": 2, "colorize": "auto"}
-    strength = percent_slider(t("photo.ui.strength"), 0.5, key="photo-strength")
+    strength = state()["strength"] = percent_slider(t("photo.ui.strength"), state().get("strength", 0.5),
+                                                    key="photo-strength")  # kept for « Autres réglages »
     for step in ("repair", "tone", "denoise", "faces", "colorize", "upscale"):
         capability = f"photo.{step}"
         ready = backends.available(capability)
@@ -282,6 +285,11 @@ def error_box(exc: Exception) -> None:
 
 
 def reset_ui() -> None:
+    """« Une autre photo » (start again), and once restored « Autres réglages » (same photo and analysis,
+    the steps and the strength slider shown again)."""
+    if state().get("restore_job") and st.button(t("photo.ui.other_settings"), key="photo-again"):
+        state()["restore_job"] = None
+        st.rerun()
     if st.button(t("photo.ui.new_photo"), key="photo-reset"):
         st.session_state.pop(STATE, None)
         for key in [k for k in st.session_state if str(k).startswith("photo-")]:

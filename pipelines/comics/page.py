@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..i18n import UserError
-from ..safety.text import check_printable, clean_text
+from ..safety.text import check_printable, check_words, clean_text
 from . import bubbles as bub
 from .layouts import BORDER_MM, Rect, get_layout, panel_rects
 from .lettering import PT_MM, text_width_mm
@@ -147,16 +147,24 @@ def _tail(value, panel: int, bubble: int) -> tuple[float, float] | None:
 
 
 # -- checking ------------------------------------------------------------------------------
-def check_page(page: PageSpec, need_images: bool = True) -> None:
-    """Raise a UserError naming the panel and the field for the first problem found."""
+def check_page(page: PageSpec, need_images: bool = True, *, names=None, store=None,
+               workshop_id: int | None = None) -> None:
+    """Raise a UserError naming the panel and the field for the first problem found: characters the
+    fonts cannot print, and words a children's workshop refuses in the title, authors and bubbles
+    (`check_words`: `names`/`store`/`workshop_id` add the roster and count the refusal)."""
+    def words(text: str, field: str) -> None:
+        check_words(text, field=field, names=names, store=store, workshop_id=workshop_id)
+
     layout = get_layout(page.layout)
     if len(page.panels) > layout.panel_count:
         raise UserError("comics.errors.too_many_panels", count=len(page.panels), layout=page.layout,
                         most=layout.panel_count)
     faces = lettering_chain(True)
     check_printable(page.title, faces, field="title")
+    words(page.title, "title")
     for author in page.authors:
         check_printable(author, faces, field="authors")
+        words(author, "authors")
     for number, panel in enumerate(page.panels, start=1):
         if need_images:
             if not panel.image and not panel.prompt.strip():
@@ -173,6 +181,7 @@ def check_page(page: PageSpec, need_images: bool = True) -> None:
             if not bubble.text.strip():
                 raise UserError("comics.errors.bubble_empty", panel=number, bubble=index)
             check_printable(bubble.text, faces, field=f"{number}.{index}")
+            words(bubble.text, f"{number}.{index}")
 
 
 # -- composing -----------------------------------------------------------------------------

@@ -189,14 +189,17 @@ def message_fit(card: Postcard):
     return fit_text(card.message.strip(), w, h, MESSAGE_SIZE, leading=leading)
 
 
-def check_message(card: Postcard) -> None:
-    """Refuse a title or message the fonts cannot draw (emoji, scripts that need shaping) or a message
-    that does not fit on the back, saying how many characters to cut."""
-    from ..safety.text import check_printable
+def check_message(card: Postcard, names=None) -> None:
+    """Refuse a title or message the fonts cannot draw (emoji, scripts that need shaping), words a
+    children's workshop refuses (`check_words`, with the roster's first `names`), or a message that
+    does not fit on the back, saying how many characters to cut."""
+    from ..safety.text import check_printable, check_words
     from .fonts import faces
 
     check_printable(card.title, faces("sans", bold=True), field="title")
     check_printable(card.message, faces("sans"), field="message")
+    check_words(card.title, field="title", names=names)
+    check_words(card.message, field="message", names=names)
     fit = message_fit(card)
     if not fit.fits:
         raise UserError("postcards.message_too_long", cut=fit.overflow_chars)

@@ -56,6 +56,20 @@ def test_bubbles_are_added_nudged_and_previewed(app, drawings):
     assert len(app.session_state["comic"]["panels"][0]["bubbles"]) == 2
 
 
+def test_a_bubble_the_workshop_refuses_is_not_added_and_its_words_stay_in_the_box(app, drawings):
+    app.session_state["comic"]["panels"][0]["image"] = str(drawings[0])
+    app.text_area(key="comic-bubble-text").input("on met le chat dans la machine a laver").run()
+    _button(app, "➕ Ajouter la bulle").click().run()
+    assert any(e.value.startswith("Dans la bulle 1 de la case 1 : ") and "machine" not in e.value for e in app.error)
+    assert app.session_state["comic"]["panels"][0]["bubbles"] == []
+    assert app.text_area(key="comic-bubble-text").value == "on met le chat dans la machine a laver"
+    app.text_input(key="comic-title").input("Le chat qui pue").run()  # harmless words: nothing said
+    assert not app.error
+    app.text_area(key="comic-bubble-text").input("Miaou !").run()
+    _button(app, "➕ Ajouter la bulle").click().run()
+    assert [b["text"] for b in app.session_state["comic"]["panels"][0]["bubbles"]] == ["Miaou !"]
+
+
 def test_the_child_moves_the_frame_and_the_page_prints_that_part(app, drawings, atelier_env):
     from PIL import Image
 

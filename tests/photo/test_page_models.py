@@ -60,3 +60,15 @@ def test_with_face_weights_the_step_shows_its_licence(immediate_queue, save_phot
     assert not at.exception
     assert at.slider(key="photo-blend").value == 80  # shown in percent, used as 0.8
     assert any("Apache-2.0" in c.value for c in at.caption)
+
+
+def test_the_strength_slider_governs_the_damage_search_unless_the_patron_cleared_a_zone(immediate_queue, save_photo):
+    at = _analysed_page(immediate_queue, save_photo)
+    at.checkbox(key="photo-step-repair").check()
+    at.slider(key="photo-strength").set_value(90).run()
+    at.button(key="photo-go").click().run()
+    params = immediate_queue.get(at.session_state["photo"]["restore_job"]).params
+    # no mask sent: the repair searches at 90 %, the analysis mask (found at 50 %) would freeze the slider
+    assert params["mask_path"] is None and params["strength"] == 0.9 and "repair" in params["steps"]
+    at.button(key="photo-again").click().run()  # same photo, other settings: the steps and the slider come back
+    assert at.session_state["photo"]["restore_job"] is None and at.slider(key="photo-strength").value == 90
