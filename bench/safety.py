@@ -25,6 +25,9 @@ situations, before a round of tuning:
   issue's descriptions of the kinds the held-out half was short on; always counted in the tuning half.
 - "tuning6" (tuning6_unsafe.txt, tuning6_benign.txt): the sixth round's examples, written from the issue's
   descriptions of violence and near the round's new rules; always counted in the tuning half.
+- "tuning7" (tuning7_unsafe.txt, tuning7_benign.txt): the seventh round's examples (howling and screaming,
+  creatures that drink blood, naked animals, hurting oneself told in the first person, accidents), written
+  from the issue's descriptions; always counted in the tuning half.
 Only the tuning half's and the fresh ... fresh4 sets' misses are printed unless `--held-out-misses`
 or `--fresh5-misses` is given (for the closing report, never for tuning).
 
@@ -64,7 +67,7 @@ class Prompt:
 
     @property
     def half(self) -> str:
-        if self.fresh in ("tuning5", "tuning6"):
+        if self.fresh in ("tuning5", "tuning6", "tuning7"):
             return "tuning"
         if self.fresh:
             return self.fresh
@@ -111,7 +114,7 @@ def main(argv: list[str]) -> int:
     kwargs = {"names": roster()} if "names" in inspect.signature(check_prompt).parameters else {}
     if "model" in inspect.signature(check_prompt).parameters:
         kwargs["model"] = args.model
-    prompts = [p for fresh in ("", "tuning5", "tuning6") + FRESH for kind in ("unsafe", "benign")
+    prompts = [p for fresh in ("", "tuning5", "tuning6", "tuning7") + FRESH for kind in ("unsafe", "benign")
                for p in load(kind, fresh)]
     check_prompt("échauffement", args.ui_language, **kwargs)  # the rules file is read once, outside the timing
     verdicts, times = {}, []
