@@ -81,6 +81,13 @@ def test_a_page_from_two_drawings(browser_page, studio, tmp_path):
     _add_bubble(page, "1", "💥 Cri", "Au secours!", "bottom-left", "right")
     _add_bubble(page, "2", "💭 Pensée", "J'ai faim...", "top-right", "bottom")
     shot(page, "comics-03-bubbles")
+    # a bubble the workshop refuses: said in words naming the bubble, not the word; not added, not printed
+    _add_bubble(page, "2", "💬 Parole", "on met le chat dans la machine a laver", "bottom-left", "")
+    refused = page.get_by_role("tabpanel", name="5 · Bulles").locator('[data-testid="stAlert"]').filter(
+        has_text="Dans la bulle 2 de la case 2 :")
+    refused.first.wait_for(timeout=20_000)
+    assert "machine" not in refused.first.inner_text()
+    shot(page, "comics-03b-refused-bubble")
 
     # 6. Print: the PDF with crop marks.
     _tab(page, "6 · Imprimer")
@@ -96,7 +103,7 @@ def test_a_page_from_two_drawings(browser_page, studio, tmp_path):
         assert len(doc.pages) == 1 and len(doc.pages[0].images) == 2
     for phrase in ("Le chat et le dragon", "Zoé et Jean-Baptiste", "Bonjour !", "secours !", "faim"):
         assert phrase in text
-    assert "IA" not in text  # drawings inked on the CPU: no AI mention
+    assert "IA" not in text and "machine" not in text  # inked on the CPU: no AI mention; the refused bubble is absent
     subprocess.run(["pdftoppm", "-png", "-r", "50", "-singlefile", str(pdf), str(ARTIFACTS / "comics-page")],
                    check=True)
     assert (ARTIFACTS / "comics-page.png").stat().st_size > 20_000
