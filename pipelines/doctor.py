@@ -61,22 +61,17 @@ def _picture_engines() -> None:
                 line += (f"; int8 comparison {check['psnr_db']} dB vs {check['reference']} "
                          f"({'within' if check['passed'] else 'outside'} {check['tolerance_db']} dB)")
         print(line)
+    from .music.openvino_musicgen import engine_summary as music_engines
     from .photo.openvino_runner import engine_summary as photo_engines
 
-    for row in photo_engines():
-        engine = "OpenVINO" if row["engine"] == "openvino" else "PyTorch"
-        line = f"  {row['model']:24} {engine} {row['precision']} ({row['why']})"
-        if row["engine"] == "openvino":
-            line += "; OpenVINO file " + ("ready" if row["converted"] else "made at the first photo")
-        print(line)
-    from .music.openvino_musicgen import engine_summary as music_engines
-
-    for row in music_engines():
-        engine = "OpenVINO" if row["engine"] == "openvino" else "PyTorch"
-        line = f"  {row['model']:24} {engine} {row['precision']} ({row['why']})"
-        if row["engine"] == "openvino":
-            line += "; OpenVINO files " + ("ready" if row["converted"] else "made at the first piece of music")
-        print(line)
+    for rows, files, first in ((photo_engines(), "file", "the first photo"),
+                               (music_engines(), "files", "the first piece of music")):
+        for row in rows:
+            engine = "OpenVINO" if row["engine"] == "openvino" else "PyTorch"
+            line = f"  {row['model']:24} {engine} {row['precision']} ({row['why']})"
+            if row["engine"] == "openvino":
+                line += f"; OpenVINO {files} " + ("ready" if row["converted"] else f"made at {first}")
+            print(line)
 
 
 def register(sub) -> None:

@@ -67,6 +67,23 @@ BUCKET = 32  # crops are padded to a multiple of this, so that crops of a like s
 BATCH_PIXELS = (TILE + 2 * CONTEXT) ** 2  # at most this many pixels go through the model at once
 
 
+def _regions(mask: np.ndarray) -> tuple[np.ndarray, list[tuple[int, tuple[int, int, int, int]]]]:
+    """Marks closer than MERGE_GAP px joined into regions: (labels (H, W) int, 0 off the mask;
+    [(label, (y0, y1, x0, x1) box of that region's masked pixels, end-exclusive)])."""
+    import cv2
+
+    merged = cv2.dilate(mask.astype(np.uint8), np.ones((MERGE_GAP, MERGE_GAP), np.uint8))
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(merged, connectivity=8)
+    labels = np.where(mask, labels, 0)
+    regions = []
+    for n in range(1, count):
+        x, y, w, h = stats[n, :4]
+        ys, xs = np.nonzero(labels[y:y + h, x:x + w] == n)
+        if len(ys):
+            regions.append((n, (y + ys.min(), y + ys.max() + 1, x + xs.min(), x + xs.max() + 1)))
+    return labels, regions
+
+
 def damaged_regions(mask: np.ndarray, tile: int = TILE) -> list[tuple[tuple[int, int, int, int], np.ndarray]]:
     """Cores around each damaged region: [((y0, y1, x0, x1), pixels of the core to fill (bool, core-shaped)), ...].
 
@@ -74,18 +91,10 @@ def damaged_regions(mask: np.ndarray, tile: int = TILE) -> list[tuple[tuple[int,
     its marks. A region longer than `tile` on a side (a crack across the scan) is cut into the
     `tile` x `tile` cells of its box that hold its marks. Each masked pixel belongs to exactly one core.
     """
-    import cv2
 
-    merged = cv2.dilate(mask.astype(np.uint8), np.ones((MERGE_GAP, MERGE_GAP), np.uint8))
-    count, labels, stats, _ = cv2.connectedComponentsWithStats(merged, connectivity=8)
-    labels = np.where(mask, labels, 0)
+    labels, regions = _regions(mask)
     cores = []
-    for n in range(1, count):
-        x, y, w, h = stats[n, :4]
-        ys, xs = np.nonzero(labels[y:y + h, x:x + w] == n)
-        if not len(ys):
-            continue
-        y0, y1, x0, x1 = y + ys.min(), y + ys.max() + 1, x + xs.min(), x + xs.max() + 1
+    for n, (y0, y1, x0, x1) in regions:
         for cy in range(y0, y1, tile):
             for cx in range(x0, x1, tile):
                 box = (cy, min(y1, cy + tile), cx, min(x1, cx + tile))
@@ -178,23 +187,15 @@ def windows(mask: np.ndarray, sizes: tuple[int, ...] = SIZES, context: int = REG
     Returns [{"size", "window": (y0, x0), "core": (y0, y1, x0, x1), "here": bool core mask,
     "region": int, "weight": float core-shaped array or None (alone: weight 1)}, ...].
     """
-    import cv2
 
     h, w = mask.shape
     largest = max(sizes)
     core_max = largest - 2 * context
     if core_max <= overlap:
         raise ValueError(f"windows of {largest} px leave no core with {context} px of context")
-    merged = cv2.dilate(mask.astype(np.uint8), np.ones((MERGE_GAP, MERGE_GAP), np.uint8))
-    count, labels, stats, _ = cv2.connectedComponentsWithStats(merged, connectivity=8)
-    labels = np.where(mask, labels, 0)
+    labels, regions = _regions(mask)
     out = []
-    for n in range(1, count):
-        x, y, bw, bh = stats[n, :4]
-        ys, xs = np.nonzero(labels[y:y + bh, x:x + bw] == n)
-        if not len(ys):
-            continue
-        y0, y1, x0, x1 = y + ys.min(), y + ys.max() + 1, x + xs.min(), x + xs.max() + 1
+    for n, (y0, y1, x0, x1) in regions:
         rows, cols = _cells(y0, y1, core_max, overlap), _cells(x0, x1, core_max, overlap)
         alone = len(rows) == len(cols) == 1
         for cy0, cy1 in rows:
