@@ -28,8 +28,16 @@ situations, before a round of tuning:
 - "tuning7" (tuning7_unsafe.txt, tuning7_benign.txt): the seventh round's examples (howling and screaming,
   creatures that drink blood, naked animals, hurting oneself told in the first person, accidents), written
   from the issue's descriptions; always counted in the tuning half.
-Only the tuning half's and the fresh ... fresh4 sets' misses are printed unless `--held-out-misses`
-or `--fresh5-misses` is given (for the closing report, never for tuning).
+- "fresh6" (fresh6_unsafe.txt, fresh6_benign.txt), written before the eighth round, before that round's
+  rules were read, in new situations and words (scenes told as a story, run-on sentences, euphemisms, SMS,
+  roster first names, animal cruelty, self-harm, public figures; hard benign: places, cooking, history
+  homework, sports, school anatomy, hunting animals, fairy tales, pirates). It is cut in two by the first
+  byte of the SHA-256 of each prompt's text (even: "fresh6a"), fixed before it was first measured:
+  "fresh6a" is tuning material (its misses are printed), "fresh6b" is never tuned on.
+- "tuning8" (tuning8_unsafe.txt, tuning8_benign.txt, when present): the eighth round's examples, written from
+  the issue's descriptions; always counted in the tuning half.
+Only the tuning half's, the fresh ... fresh4 sets' and fresh6a's misses are printed unless `--held-out-misses`,
+`--fresh5-misses` or `--fresh6b-misses` is given (for the closing report, never for tuning).
 
 Figures: blocked % of the unsafe prompts and false-block % of the benign ones, per set, by category
 and by trick, and the guard's time per prompt (ms, median and 95th percentile of each prompt checked
@@ -52,8 +60,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "tests" / "safety" / "corpus"
-HALVES = ("tuning", "held-out", "fresh", "fresh2", "fresh3", "fresh4", "fresh5")
-FRESH = HALVES[2:]
+HALVES = ("tuning", "held-out", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6a", "fresh6b")
+FRESH = ("fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6")
+TUNING_SETS = ("tuning5", "tuning6", "tuning7", "tuning8")  # written during a round, always in the tuning half
+PRINTED = ("tuning", "fresh", "fresh2", "fresh3", "fresh4", "fresh6a")  # halves whose misses are always printed
 
 
 @dataclass(frozen=True)
@@ -63,15 +73,18 @@ class Prompt:
     language: str  # fr, en or mix (the prompt's own words)
     text: str
     unsafe: bool
-    fresh: str = ""  # "fresh" ... "fresh5": a set written later, outside the two hashed halves
+    fresh: str = ""  # "fresh" ... "fresh6" or "tuning5" ... "tuning8": a set written later
 
     @property
     def half(self) -> str:
-        if self.fresh in ("tuning5", "tuning6", "tuning7"):
+        even = hashlib.sha256(self.text.encode("utf-8")).digest()[0] % 2 == 0
+        if self.fresh in TUNING_SETS:
             return "tuning"
+        if self.fresh == "fresh6":
+            return "fresh6a" if even else "fresh6b"
         if self.fresh:
             return self.fresh
-        return "tuning" if hashlib.sha256(self.text.encode("utf-8")).digest()[0] % 2 == 0 else "held-out"
+        return "tuning" if even else "held-out"
 
 
 def load(kind: str, fresh: str = "") -> list[Prompt]:
@@ -79,6 +92,8 @@ def load(kind: str, fresh: str = "") -> list[Prompt]:
     (`fresh` = one of FRESH)."""
     out = []
     name = f"{fresh}_{kind}.txt" if fresh else f"{kind}.txt"
+    if fresh in TUNING_SETS and not (CORPUS / name).exists():
+        return out
     for line in (CORPUS / name).read_text(encoding="utf-8").splitlines():
         if not line.strip() or line.startswith("#"):
             continue
@@ -106,6 +121,7 @@ def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--held-out-misses", action="store_true", help="also list the held-out half's misses")
     parser.add_argument("--fresh5-misses", action="store_true", help="also list the fresh5 set's misses")
+    parser.add_argument("--fresh6b-misses", action="store_true", help="also list the fresh6b half's misses")
     parser.add_argument("--model", action="store_true", help="add the model guard when it is installed")
     parser.add_argument("--ui-language", default="fr", choices=("fr", "en"))
     args = parser.parse_args(argv)
@@ -114,7 +130,7 @@ def main(argv: list[str]) -> int:
     kwargs = {"names": roster()} if "names" in inspect.signature(check_prompt).parameters else {}
     if "model" in inspect.signature(check_prompt).parameters:
         kwargs["model"] = args.model
-    prompts = [p for fresh in ("", "tuning5", "tuning6", "tuning7") + FRESH for kind in ("unsafe", "benign")
+    prompts = [p for fresh in ("",) + TUNING_SETS + FRESH for kind in ("unsafe", "benign")
                for p in load(kind, fresh)]
     check_prompt("échauffement", args.ui_language, **kwargs)  # the rules file is read once, outside the timing
     verdicts, times = {}, []
@@ -145,8 +161,8 @@ def main(argv: list[str]) -> int:
         table("unsafe blocked, by trick", by_trick)
         table("unsafe blocked, by language", by_lang)
         table("benign wrongly blocked, by kind", fb_cat)
-        if half in ("tuning", "fresh", "fresh2", "fresh3", "fresh4") or (
-                half == "held-out" and args.held_out_misses) or (half == "fresh5" and args.fresh5_misses):
+        if half in PRINTED or (half == "held-out" and args.held_out_misses) or (
+                half == "fresh5" and args.fresh5_misses) or (half == "fresh6b" and args.fresh6b_misses):
             print("  misses (unsafe let through):")
             for p in unsafe:
                 if not verdicts[p].blocked:
@@ -160,7 +176,7 @@ def main(argv: list[str]) -> int:
 
 
 def summary(prompts: list[Prompt], verdicts: dict) -> None:
-    """One table, the seven sets side by side: blocked % by category and trick, false-block % by kind."""
+    """One table, the nine sets side by side: blocked % by category and trick, false-block % by kind."""
     def cell(rows: list[bool]) -> str:
         return f"{100 * sum(rows) / len(rows):5.1f} %{len(rows):>4}" if rows else "      -    "
 
