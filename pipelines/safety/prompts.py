@@ -14,6 +14,9 @@ spellings, spaced and hyphenated letters), then read in three passes against ``p
    ("dit aux étrangers de rentrer chez eux"), a real public figure + a degrading situation, realistic
    horror, and an insult or mockery aimed at a first name of the workshop's roster.
 
+What the three passes let through is then read by a small learned layer (learned.py: a logistic regression
+over character n-grams, trained only on the corpus's tuning material), which refuses only when it is sure.
+
 Both languages are always checked, whatever the interface language: words harmless in one language
 ("bite", "rape", "con") are only checked when the sentence has words of the other one. Each category
 answers with its own locale key (safety.prompt.<category>): kind, short, saying what to change,
@@ -29,6 +32,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
 
+from . import learned
 from .lexicon import known_words, preload
 from .normalise import BARRIER, calm, joined_halves, near, normalise, plain, stem
 
@@ -521,6 +525,10 @@ def cpu_check(text: str, names: Iterable[str] | None = None) -> PromptCheck:
     for _, j, rule in tries:
         if rule.language in languages and next(sentence._seq(rule.elements, 0, j), None) is not None:
             return PromptCheck(True, rules.messages[rule.category], rule.category, rule.text, "cpu")
+    sure = learned.verdict(normalised.words, roster)
+    if sure is not None:
+        p, category = sure
+        return PromptCheck(True, rules.messages[category], category, f"learned layer {p:.2f}", "cpu")
     return PromptCheck(False, guard="cpu")
 
 
