@@ -43,7 +43,7 @@ Figures: blocked % of the unsafe prompts and false-block % of the benign ones, p
 and by trick, and the guard's time per prompt (ms, median and 95th percentile of each prompt checked
 alone, with the load average, as the machine is shared). Every prompt is checked as it would be in a
 French workshop (interface language "fr"), with the workshop roster of tests/safety/corpus/roster.txt.
-`--model` adds the model guard when installed.
+`--model` adds the model guard when installed; `--learned` the learned layer (off by default).
 """
 from __future__ import annotations
 
@@ -123,6 +123,8 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--fresh5-misses", action="store_true", help="also list the fresh5 set's misses")
     parser.add_argument("--fresh6b-misses", action="store_true", help="also list the fresh6b half's misses")
     parser.add_argument("--model", action="store_true", help="add the model guard when it is installed")
+    parser.add_argument("--learned", action="store_true",
+                        help="add the learned layer (pipelines/safety/learned.py, off by default)")
     parser.add_argument("--ui-language", default="fr", choices=("fr", "en"))
     args = parser.parse_args(argv)
     from pipelines.safety.prompts import check_prompt
@@ -130,6 +132,8 @@ def main(argv: list[str]) -> int:
     kwargs = {"names": roster()} if "names" in inspect.signature(check_prompt).parameters else {}
     if "model" in inspect.signature(check_prompt).parameters:
         kwargs["model"] = args.model
+    if "learned_layer" in inspect.signature(check_prompt).parameters:
+        kwargs["learned_layer"] = args.learned
     prompts = [p for fresh in ("",) + TUNING_SETS + FRESH for kind in ("unsafe", "benign")
                for p in load(kind, fresh)]
     check_prompt("échauffement", args.ui_language, **kwargs)  # the rules file is read once, outside the timing

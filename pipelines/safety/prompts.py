@@ -14,8 +14,9 @@ spellings, spaced and hyphenated letters), then read in three passes against ``p
    ("dit aux étrangers de rentrer chez eux"), a real public figure + a degrading situation, realistic
    horror, and an insult or mockery aimed at a first name of the workshop's roster.
 
-What the three passes let through is then read by a small learned layer (learned.py: a logistic regression
-over character n-grams, trained only on the corpus's tuning material), which refuses only when it is sure.
+What the three passes let through may then be read by a small learned layer (learned.py: a logistic
+regression over character n-grams, trained only on the corpus's tuning material, off by default), which
+refuses only when it is sure.
 
 Both languages are always checked, whatever the interface language: words harmless in one language
 ("bite", "rape", "con") are only checked when the sentence has words of the other one. Each category
@@ -499,8 +500,10 @@ def roster_names(names: Iterable[str] | None) -> frozenset[str]:
     return frozenset(out)
 
 
-def cpu_check(text: str, names: Iterable[str] | None = None) -> PromptCheck:
-    """The CPU guard alone (no store, no model): blocked or not, with the category and the rule."""
+def cpu_check(text: str, names: Iterable[str] | None = None, learned_layer: bool | None = None) -> PromptCheck:
+    """The CPU guard alone (no store, no model): blocked or not, with the category and the rule.
+    `learned_layer`: also ask the learned layer (learned.py) when the rules let the text through; None
+    follows learned.ENABLED."""
     rules = _load()
     roster = roster_names(names)
     vocabulary = rules.vocabulary | {w for n in roster for w in n.split()}
@@ -525,7 +528,8 @@ def cpu_check(text: str, names: Iterable[str] | None = None) -> PromptCheck:
     for _, j, rule in tries:
         if rule.language in languages and next(sentence._seq(rule.elements, 0, j), None) is not None:
             return PromptCheck(True, rules.messages[rule.category], rule.category, rule.text, "cpu")
-    sure = learned.verdict(normalised.words, roster)
+    use_learned = learned.ENABLED if learned_layer is None else learned_layer
+    sure = learned.verdict(normalised.words, roster) if use_learned else None
     if sure is not None:
         p, category = sure
         return PromptCheck(True, rules.messages[category], category, f"learned layer {p:.2f}", "cpu")
@@ -533,7 +537,8 @@ def cpu_check(text: str, names: Iterable[str] | None = None) -> PromptCheck:
 
 
 def check_prompt(text: str, language: str = "fr", *, store=None, workshop_id: int | None = None,
-                 names: Iterable[str] | None = None, model: bool = True) -> PromptCheck:
+                 names: Iterable[str] | None = None, model: bool = True,
+                 learned_layer: bool | None = None) -> PromptCheck:
     """Is this prompt fine for a children's workshop?
 
     `language` is the interface language (the refusal sentence's language; both languages' words are
@@ -541,11 +546,11 @@ def check_prompt(text: str, language: str = "fr", *, store=None, workshop_id: in
     `names` is None), so that mockery aimed at a participant is refused. The model guard, when
     installed and `model` is true, then reads what the CPU guard let through (model_guard.py).
     When `store` is given a refusal is counted with its category (event ``prompt_blocked``; the
-    text is never stored).
+    text is never stored). `learned_layer`: see `cpu_check`.
     """
     if names is None and store is not None and workshop_id is not None:
         names = [p["name"] for p in store.participants(workshop_id)]
-    verdict = cpu_check(text, names)
+    verdict = cpu_check(text, names, learned_layer)
     if not verdict.blocked and model:
         from .model_guard import model_check
 
