@@ -69,6 +69,8 @@ SMS = {
     "mors": "morts", "bez": "baise", "bezz": "baise", "pren": "prend", "drog": "drogue", "drogs": "drogues",
     "pik": "pique", "piq": "pique", "doin": "doing", "da": "the", "wiv": "with", "tabass": "tabasse",
     "sui": "suis", "vx": "veux", "zyeux": "yeux", "lé": "les", "vré": "vrai",
+    # round 8
+    "gorj": "gorge", "gorje": "gorge",
 }
 
 
