@@ -70,7 +70,7 @@ SMS = {
     "pik": "pique", "piq": "pique", "doin": "doing", "da": "the", "wiv": "with", "tabass": "tabasse",
     "sui": "suis", "vx": "veux", "zyeux": "yeux", "lé": "les", "vré": "vrai",
     # round 8
-    "gorj": "gorge", "gorje": "gorge",
+    "gorj": "gorge", "gorje": "gorge", "mek": "mec", "meks": "mecs",
 }
 
 
