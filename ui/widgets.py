@@ -14,7 +14,7 @@ from pipelines.models.manager import ModelManager
 
 from pipelines.export.names import download_name
 
-from .i18n import t
+from .i18n import lang, t
 from .session import current_participant, is_facilitator
 
 
@@ -187,5 +187,5 @@ def licence_note(model_ids: list[str]) -> str:
     for model_id in model_ids:
         entry = manager.entry(model_id)
         nc = f" — {t('models.non_commercial')}" if entry.non_commercial else ""
-        parts.append(f"{model_id}: {entry.licence}{nc}")
+        parts.append(f"{model_id}: {entry.licence_text(lang())}{nc}")
     return " · ".join(parts)
