@@ -234,6 +234,35 @@ BRIDGE = 0.25
 MAX_WIDTH = 6  # widest scratch or crack looked for, in pixels of a ~500-1600 px working copy
 
 
+def _faint_rim(gray: np.ndarray, big: np.ndarray, paper: float, floor: float, long_side: float) -> np.ndarray:
+    """A rubbed rim whose paper shows faintly and broken by the grain, (H, W) bool.
+
+    Where the emulsion is worn thin along an edge, the paper shows through by a fraction of the
+    visible floor, pixel by pixel broken by grain: no stretch of it stands out by the floor. Pixels
+    within 2 * RIM_DEPTH of the border that stand out from the broad median `big` by half the floor
+    and are paper-toned are joined (closed over 5 px along the edge and 3 across); a component is a rim
+    when it runs 1.5 * `long_side` along the edge, half of it lies within RIM_DEPTH + 1 px of the border,
+    and its standing-out pixels are no more than 1.5 * RIM_DEPTH deep on average (a bright sliver of the scene
+    along the edge fills the depth).
+    """
+    h, w = gray.shape
+    depth = 2 * RIM_DEPTH
+    cand = ((gray - big) > 0.5 * floor) & (gray > paper - 2 * floor)
+    out = np.zeros((h, w), bool)
+    for side in range(4):  # each edge in turn, as the top rows of a rotated view
+        raw = np.rot90(cand, side)[:depth]
+        view = cv2.morphologyEx(raw.astype(np.uint8), cv2.MORPH_CLOSE, np.ones((3, 5), np.uint8))
+        count, labels, stats, _ = cv2.connectedComponentsWithStats(view, connectivity=8)
+        area = np.bincount(labels[raw], minlength=count)  # the pixels that stand out, not the closing's
+        keep = (stats[:, 2] >= 1.5 * long_side) & (area <= 1.5 * RIM_DEPTH * stats[:, 2])
+        keep &= np.bincount(labels[:RIM_DEPTH + 1].ravel(), minlength=count) >= 0.5 * stats[:, 4]
+        keep[0] = False
+        band = np.zeros(np.rot90(cand, side).shape, bool)
+        band[:depth] = keep[labels] & view.astype(bool)
+        out |= np.rot90(band, -side)
+    return out
+
+
 def _border_loss(gray: np.ndarray, floor: float) -> np.ndarray:
     """Paper lost at the edges and corners: bright, paper-like areas that touch the border, (H, W) bool.
 
@@ -273,6 +302,7 @@ def _border_loss(gray: np.ndarray, floor: float) -> np.ndarray:
     touches[0], strip[0] = False, False
     lost = touches[labels]
     strips = (strip & ~touches)[labels]  # a rubbed rim is as deep as it shows: it is not grown like a chip
+    strips |= _faint_rim(gray, big, paper, floor, long_side) & ~lost
     if not lost.any():
         return strips
     # A chipped corner reaches further in than the band, and inside a big chip the paper is its own median
@@ -669,12 +699,40 @@ def clear_area(mask: np.ndarray, box: tuple[float, float, float, float]) -> np.n
     return out
 
 
+OFF_PRINT = 0.02  # an unmasked area the mask cuts off along the border, under this share of the scan, is off the print
+
+
+def off_print(mask: np.ndarray) -> np.ndarray:
+    """What lies beyond lost paper along the border: the scanner's lid or backdrop, (H, W) bool.
+
+    A rubbed rim or a chipped corner, once marked, cuts a sliver of the scan off from the picture:
+    the strip of backdrop between the print's edge and the scan's. Unmasked areas (4-connected) that
+    touch the border and are not the biggest are off the print when under OFF_PRINT of the scan.
+    """
+    h, w = mask.shape
+    count, labels, stats, _ = cv2.connectedComponentsWithStats((~mask).astype(np.uint8), connectivity=4)
+    if count <= 2:
+        return np.zeros((h, w), bool)
+    touches = np.zeros(count, bool)
+    for edge in (labels[0], labels[-1], labels[:, 0], labels[:, -1]):
+        touches[np.unique(edge)] = True
+    small = stats[:, 4] < OFF_PRINT * h * w
+    small[np.argmax(np.where(np.arange(count) > 0, stats[:, 4], -1))] = False
+    small[0] = False
+    return (touches & small)[labels] & ~mask
+
+
 def inpaint(rgb: np.ndarray, mask: np.ndarray) -> np.ndarray:
-    """Fill the masked pixels from their surroundings (OpenCV, Telea's fast marching method)."""
+    """Fill the masked pixels from their surroundings (OpenCV, Telea's fast marching method), (H, W, 3) float.
+
+    Lost paper along the border is filled from the picture only: what lies beyond it (off_print(), the
+    scanner's backdrop) is no source, and stays as it is.
+    """
     if not mask.any():
         return rgb.copy()
     image = np.clip(rgb * 255 + 0.5, 0, 255).astype(np.uint8)
-    filled = cv2.inpaint(image, mask.astype(np.uint8), 3, cv2.INPAINT_TELEA).astype(np.float32) / 255.0
+    holes = mask | off_print(mask)
+    filled = cv2.inpaint(image, holes.astype(np.uint8), 3, cv2.INPAINT_TELEA).astype(np.float32) / 255.0
     # Only the masked pixels change: no 8-bit rounding anywhere else.
     return np.where(mask[..., None], filled, rgb)
 
