@@ -54,12 +54,13 @@ MAX_SIDE = 768  # bigger samples (retina, hubble) are shrunk so the benchmark st
 # tones span only RANGES[name] (a print whose true tones never reach black or white: a grey clock, a pale
 # page), "name~light" the photo lightly aged (LIGHT: faint fading, fine grain, a JPEG, no paper loss), "grass@wall"
 # a regular brick wall whose faces are cut from the grass photo (no packaged photo outside held-out and fresh
-# shows a regular repeating texture: it is built, see wall()).
+# shows a regular repeating texture: it is built, see wall()), "grass@slant" the same wall seen in perspective
+# and turned (its joints keep no fixed period: see slanted()).
 SMALL_SIDE = 120
 RANGES = {"camera": (0.40, 0.92), "astronaut": (0.28, 0.86), "coffee": (0.12, 0.74)}
 TUNING_VARIANTS = ("moon@small", "coffee@small", "camera@small", "camera@range", "astronaut@range",
                    "coffee@range", "astronaut~light", "rocket~light", "coffee~light", "motorcycle_left~light",
-                   "grass@wall")
+                   "grass@wall", "grass@slant")
 TUNING_CASES = tuple((name, seed) for name in TUNING + TUNING_VARIANTS for seed in SEEDS)
 
 
@@ -83,6 +84,8 @@ def case_photo(name: str) -> np.ndarray:
         rgb = cv2.resize(rgb, (max(1, round(w * k)), max(1, round(h * k))), interpolation=cv2.INTER_AREA)
     elif name.endswith("@wall"):
         rgb = wall(rgb)
+    elif name.endswith("@slant"):
+        rgb = slanted(wall(rgb))
     elif name.endswith("@range"):
         low, high = RANGES[base]
         rgb = (low + (high - low) * rgb).astype(np.float32)
@@ -104,6 +107,17 @@ def wall(texture: np.ndarray, brick=(30, 84), mortar: int = 4) -> np.ndarray:
     joint = (yy % brick[0] < mortar) | ((xx + (row % 2) * brick[1] // 2) % brick[1] < mortar)
     out[joint] = (np.array([0.78, 0.76, 0.72], np.float32) * (1 + 0.05 * g[joint])[:, None])
     return np.clip(cv2.GaussianBlur(out.astype(np.float32), (0, 0), 0.6), 0, 1)
+
+
+def slanted(rgb: np.ndarray) -> np.ndarray:
+    """The picture seen in perspective (one side farther than the other) and turned 12 degrees, same size, float32:
+    a wall photographed at an angle, whose joints are neither evenly spaced nor along the frame."""
+    h, w = rgb.shape[:2]
+    src = np.float32([[0, 0], [w, 0], [w, h], [0, h]])
+    dst = np.float32([[0.08 * w, 0], [0.77 * w, 0.06 * h], [w, h], [0, 0.88 * h]])
+    out = cv2.warpPerspective(rgb, cv2.getPerspectiveTransform(src, dst), (w, h), borderMode=cv2.BORDER_REFLECT)
+    turn = cv2.getRotationMatrix2D((w / 2, h / 2), 12, 1.25)
+    return np.clip(cv2.warpAffine(out, turn, (w, h), borderMode=cv2.BORDER_REFLECT), 0, 1).astype(np.float32)
 
 
 def aged_case(name: str, seed: int) -> tuple[np.ndarray, "Aged"]:

@@ -4,9 +4,10 @@
    Telea, NL-means, levels: quality.opencv_baseline) on randomised old-print damage
    (bench/_photo_damage.py: 22 photos shipped inside installed packages, 2 damage draws each), on the
    TUNING split (with TUNING_VARIANTS of its photos: shrunk to 120 px, tones on part of the range, lightly
-   aged, a brick wall built from one), on the HELD_OUT split fixed before tuning, and on the FRESH split
-   (photos and damage draws fixed later, never tuned on): luma PSNR, SSIM and the share of damage pixels
-   left; then where the held-out and fresh splits do worse, said plainly. `--split=tuning` stops after the tuning split.
+   aged, a brick wall built from one, straight and in perspective), on the HELD_OUT split fixed before tuning,
+   and on the FRESH split (photos and damage draws fixed later, never tuned on): luma PSNR, SSIM and the share
+   of damage pixels left; then where the held-out and fresh splits do worse, said plainly. `--split=tuning`
+   stops after the tuning split.
 2. The real cracked prints (tests/photo/data): crack pixels left, by a detector the chain does not
    use (scikit-image top-hat + Sato ridges), and fine detail kept away from the cracks.
 3. 'Do no harm': the chain on UNDAMAGED photos must leave them as they are (PSNR / SSIM against the

@@ -45,12 +45,14 @@ for model_id, entry in manager.catalog.items():
         with left:
             st.markdown(f"### {ICONS[state]} `{model_id}`")
             st.write(entry.what(lang()))
-            licence = entry.licence
+            licence = f"[{entry.licence or entry.licence_note(lang())}]({entry.licence_url})"
+            if entry.licence and entry.licence_note(lang()):
+                licence += f" — {entry.licence_note(lang())}"
             if entry.non_commercial:
                 licence += f" — **{t('models.non_commercial')}**"
             if not entry.licence_verified:
                 licence += f" ({t('models.unverified')})"
-            st.markdown(f"{t('models.licence')} : [{licence}]({entry.licence_url})")
+            st.markdown(f"{t('models.licence')}{t('common.colon')}{licence}")
         with right:
             st.metric(t("models.size"), _size(entry.size))
             st.write(t(f"models.state_{state}"))

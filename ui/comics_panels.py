@@ -109,9 +109,12 @@ def frame_ui(comic: dict, i: int) -> None:
     x, y, zoom = panel.get("frame") or FRAME_CENTRED
     st.caption(t("comics.ui.frame_label", n=i + 1))
     tag = f"{i}-{panel['version']}"  # a new picture gets new sliders, centred
-    x = st.slider(t("comics.ui.frame_x"), 0, 100, round(x * 100), key=wkey("comic", f"comic-frame-x-{tag}")) / 100
-    y = st.slider(t("comics.ui.frame_y"), 0, 100, round(y * 100), key=wkey("comic", f"comic-frame-y-{tag}")) / 100
-    zoom = st.slider(t("comics.ui.frame_zoom"), 1.0, 3.0, float(zoom), 0.1, key=wkey("comic", f"comic-frame-z-{tag}"))
+    # the frame's centre in percent of the picture's width and height; the zoom in percent (150 %: the frame
+    # is 1/1.5 of the largest one the panel's shape allows)
+    x = percent_slider(t("comics.ui.frame_x"), x, wkey("comic", f"comic-frame-x-{tag}"), step=0.01)
+    y = percent_slider(t("comics.ui.frame_y"), y, wkey("comic", f"comic-frame-y-{tag}"), step=0.01)
+    zoom = percent_slider(t("comics.ui.frame_zoom"), float(zoom), wkey("comic", f"comic-frame-z-{tag}"),
+                          low=1.0, high=3.0, step=0.1)
     panel["frame"] = [x, y, zoom]
     with Image.open(panel["image"]) as picture:
         picture.thumbnail((480, 480))

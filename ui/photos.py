@@ -19,7 +19,7 @@ from .i18n import error_text, lang, t
 from .jobs import expected_time_text, job_status_ui, submit_job
 from .work import work_folder
 from .session import is_facilitator
-from .widgets import before_after_ui, download_ui, engine_label, percent_slider, picture_uploader
+from .widgets import before_after_ui, download_ui, engine_label, licence_of, percent_slider, picture_uploader
 
 STATE = "photo"  # st.session_state[STATE]: this browser's photo, analysis and results
 
@@ -172,7 +172,7 @@ def steps_ui(info: dict) -> dict | None:
                 if engines[step] and backends.get(engines[step]).has_fidelity:
                     params["fidelity"] = percent_slider(t("photo.ui.fidelity"), 0.5, key="photo-fidelity")
                 if is_facilitator():  # licences stay on the facilitator's screens
-                    st.caption(t("photo.ui.licence", licence=backends.get(engines[step]).licence))
+                    st.caption(t("photo.ui.licence", licence=licence_of(backends.get(engines[step]))))
             elif step == "colorize":
                 if not info["greyscale"]:
                     st.warning(t("photo.ui.colour_already"))

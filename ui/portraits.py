@@ -111,10 +111,12 @@ def _manual_crop_ui(photo: str, result: dict) -> None:
 
     width, height = result["photo_size"]
     frame = state().setdefault("crop_frame", {"zoom": 1.0, "x": 0.5, "y": 0.45})
-    zoom = frame["zoom"] = st.slider(t("portrait.ui.crop_zoom"), 1.0, 3.0, frame["zoom"], 0.1,
-                                     key=wkey(KIND, "portrait-crop-zoom"))
-    cx = frame["x"] = st.slider(t("portrait.ui.crop_x"), 0.0, 1.0, frame["x"], 0.02, key=wkey(KIND, "portrait-crop-x"))
-    cy = frame["y"] = st.slider(t("portrait.ui.crop_y"), 0.0, 1.0, frame["y"], 0.02, key=wkey(KIND, "portrait-crop-y"))
+    # in percent: the zoom (150 %: the frame is 1/1.5 of the largest 4:5 one), the frame's centre across the
+    # photo's width and down its height
+    zoom = frame["zoom"] = percent_slider(t("portrait.ui.crop_zoom"), frame["zoom"], wkey(KIND, "portrait-crop-zoom"),
+                                          low=1.0, high=3.0, step=0.1)
+    cx = frame["x"] = percent_slider(t("portrait.ui.crop_x"), frame["x"], wkey(KIND, "portrait-crop-x"), step=0.02)
+    cy = frame["y"] = percent_slider(t("portrait.ui.crop_y"), frame["y"], wkey(KIND, "portrait-crop-y"), step=0.02)
     box = centred_crop((width, height), zoom=zoom, centre_x=cx, centre_y=cy)
     fractions = (box.x / width, box.y / height, (box.x + box.w) / width, (box.y + box.h) / height)
     preview = open_picture(photo)

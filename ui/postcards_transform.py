@@ -15,7 +15,7 @@ from pipelines.jobs.registry import KINDS as JOB_KINDS
 from .i18n import lang, t
 from .jobs import expected_time_text, job_status_ui, submit_job
 from .runtime import get_store
-from .widgets import before_after_ui
+from .widgets import before_after_ui, licence_of
 
 STATE = "pc-transform-made"  # {"source", "mode", "path", "ai"} of the last transformed cover
 
@@ -35,7 +35,7 @@ def transform_ui(front: str, workshop_id: int | None) -> str:
     if mode == "keep":
         return front
     if mode == "repaint":
-        st.caption(t("postcards.transform.repaint_licence", licence=backends.choose("imagegen.img2img").licence))
+        st.caption(t("postcards.transform.repaint_licence", licence=licence_of(backends.choose("imagegen.img2img"))))
         words = st.text_input(t("postcards.transform.words"), max_chars=120, key="pc-transform-words")
     else:
         words = ""

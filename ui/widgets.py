@@ -14,7 +14,7 @@ from pipelines.models.manager import ModelManager
 
 from pipelines.export.names import download_name
 
-from .i18n import t
+from .i18n import lang, t
 from .session import current_participant, is_facilitator
 
 
@@ -153,7 +153,7 @@ def engines_ui(capabilities: list[str]) -> None:
 def engine_label(name: str) -> str:
     """An engine's name as shown; its licence is added on the facilitator's screens only (never on a tablet)."""
     backend = backends.get(name)
-    return f"{t(backend.label)} — {backend.licence}" if is_facilitator() else t(backend.label)
+    return f"{t(backend.label)} — {licence_of(backend)}" if is_facilitator() else t(backend.label)
 
 
 def backend_choice_ui(capability: str, key: str, label: str | None = None) -> str | None:
@@ -176,16 +176,22 @@ def backend_choice_ui(capability: str, key: str, label: str | None = None) -> st
     if missing and is_facilitator():
         with st.expander(t("widgets.more_engines")):
             for b in missing:
-                st.markdown(f"**{t(b.label)}** — {b.licence}")
+                st.markdown(f"**{t(b.label)}** — {licence_of(b)}")
                 st.code(" ; ".join(b.install_commands()), language="bash")
     return picked
 
 
-def licence_note(model_ids: list[str]) -> str:
+def licence_of(backend: backends.Backend) -> str:
+    """An engine's licence in the page's language: the catalogue entries of the weights it uses (licence names
+    as written, the note in the page's language, « usage non commercial seulement » where it applies), else the
+    licence of the engine's own code (`widgets.licence_code.<backend name>` where it is not this project's)."""
+    if not backend.weights:
+        return t(f"widgets.licence_code.{backend.name}") if backend.licence != backends.Backend.licence \
+            else t("widgets.licence_own_code")
     manager = ModelManager()
     parts = []
-    for model_id in model_ids:
+    for model_id in backend.weights:
         entry = manager.entry(model_id)
         nc = f" — {t('models.non_commercial')}" if entry.non_commercial else ""
-        parts.append(f"{model_id}: {entry.licence}{nc}")
-    return " · ".join(parts)
+        parts.append(f"{entry.licence_text(lang())}{nc}")
+    return " + ".join(dict.fromkeys(parts))

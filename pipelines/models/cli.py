@@ -23,7 +23,7 @@ def cmd_list(args) -> int:
     for model_id, entry in manager.catalog.items():
         state = manager.state(model_id)
         nc = "  NON-COMMERCIAL" if entry.non_commercial else ""
-        print(f"{model_id:24} {state:10} {_size(entry.size):>9}  {entry.capability:22} {entry.licence}{nc}")
+        print(f"{model_id:24} {state:10} {_size(entry.size):>9}  {entry.capability:22} {entry.licence_text('en')}{nc}")
     return 0
 
 

@@ -51,10 +51,21 @@ class ModelEntry:
     revision_note: str = ""
     variant: str = ""
     pipeline: str = ""
+    licence_note_fr: str = ""  # what more there is to say about the licence, in each language
+    licence_note_en: str = ""
     extra: dict = field(default_factory=dict)
 
     def what(self, language: str) -> str:
         return self.what_fr if language == "fr" else self.what_en
+
+    def licence_note(self, language: str) -> str:
+        return self.licence_note_fr if language == "fr" else self.licence_note_en
+
+    def licence_text(self, language: str) -> str:
+        """The licence names as written (« Apache-2.0 ») then the note in `language` ("fr", else English)
+        after a dash; the note alone where no licence is named."""
+        note = self.licence_note(language)
+        return " — ".join(x for x in (self.licence, note) if x)
 
     @property
     def size(self) -> int:

@@ -234,6 +234,35 @@ BRIDGE = 0.25
 MAX_WIDTH = 6  # widest scratch or crack looked for, in pixels of a ~500-1600 px working copy
 
 
+def _faint_rim(gray: np.ndarray, big: np.ndarray, paper: float, floor: float, long_side: float) -> np.ndarray:
+    """A rubbed rim whose paper shows faintly and broken by the grain, (H, W) bool.
+
+    Where the emulsion is worn thin along an edge, the paper shows through by a fraction of the
+    visible floor, pixel by pixel broken by grain: no stretch of it stands out by the floor. Pixels
+    within 2 * RIM_DEPTH of the border that stand out from the broad median `big` by half the floor
+    and are paper-toned are joined (closed over 5 px along the edge and 3 across); a component is a rim
+    when it runs 1.5 * `long_side` along the edge, half of it lies within RIM_DEPTH + 1 px of the border,
+    and its standing-out pixels are no more than 1.5 * RIM_DEPTH deep on average (a bright sliver of the scene
+    along the edge fills the depth).
+    """
+    h, w = gray.shape
+    depth = 2 * RIM_DEPTH
+    cand = ((gray - big) > 0.5 * floor) & (gray > paper - 2 * floor)
+    out = np.zeros((h, w), bool)
+    for side in range(4):  # each edge in turn, as the top rows of a rotated view
+        raw = np.rot90(cand, side)[:depth]
+        view = cv2.morphologyEx(raw.astype(np.uint8), cv2.MORPH_CLOSE, np.ones((3, 5), np.uint8))
+        count, labels, stats, _ = cv2.connectedComponentsWithStats(view, connectivity=8)
+        area = np.bincount(labels[raw], minlength=count)  # the pixels that stand out, not the closing's
+        keep = (stats[:, 2] >= 1.5 * long_side) & (area <= 1.5 * RIM_DEPTH * stats[:, 2])
+        keep &= np.bincount(labels[:RIM_DEPTH + 1].ravel(), minlength=count) >= 0.5 * stats[:, 4]
+        keep[0] = False
+        band = np.zeros(np.rot90(cand, side).shape, bool)
+        band[:depth] = keep[labels] & view.astype(bool)
+        out |= np.rot90(band, -side)
+    return out
+
+
 def _border_loss(gray: np.ndarray, floor: float) -> np.ndarray:
     """Paper lost at the edges and corners: bright, paper-like areas that touch the border, (H, W) bool.
 
@@ -273,6 +302,7 @@ def _border_loss(gray: np.ndarray, floor: float) -> np.ndarray:
     touches[0], strip[0] = False, False
     lost = touches[labels]
     strips = (strip & ~touches)[labels]  # a rubbed rim is as deep as it shows: it is not grown like a chip
+    strips |= _faint_rim(gray, big, paper, floor, long_side) & ~lost
     if not lost.any():
         return strips
     # A chipped corner reaches further in than the band, and inside a big chip the paper is its own median
@@ -291,6 +321,28 @@ def _border_loss(gray: np.ndarray, floor: float) -> np.ndarray:
             break
         found = nxt
     return found.astype(bool) | strips
+
+
+TINY_SEARCH = 200  # px, shorter side: below it the search's windows span a tenth of the picture or more
+TINY_SPECK = 0.7  # ...and what stands out of a 5x5 median by this share of the visible floor is taken too,
+TINY_MARGIN = 1  # with this many pixels around it
+TINY_GRAIN = 5.0  # ...and by this many times the grain level (grain is not specks)
+
+
+def _tiny_specks(gray: np.ndarray, floor: float) -> np.ndarray:
+    """Marks of a tiny print (a contact print, a thumbnail under TINY_SEARCH px), (H, W) bool.
+
+    On a print a hundred pixels across, the finder's median background (11 px at least) and line
+    segments (15 px at least) span a tenth of the picture, and dust and scratch pieces of 1-10 px
+    cover a fifth of it or more (bench/_photo_damage.py prints shrunk to 120 px: the finder took
+    20-44 % of their marks). Every pixel that stands out of its 5x5 median by TINY_SPECK of the
+    visible floor and by TINY_GRAIN times the grain level is taken, with a TINY_MARGIN px margin (a
+    mark's blurred rim and JPEG ringing). Tuned on the tuning split's '@small' prints (0.5-0.8 of the
+    floor, margins of 1-2 px, 0-6 grain levels tried: 0.7, 1 px and 5 beat the baseline on all six).
+    """
+    level = np.abs(gray - _median(gray, 5)) > max(TINY_SPECK * floor, TINY_GRAIN * noise_sigma(gray))
+    side = 2 * TINY_MARGIN + 1
+    return cv2.dilate(level.astype(np.uint8), np.ones((side, side), np.uint8)).astype(bool)
 
 
 RIDGE_SIGMAS = (1.0, 1.5, 2.0)  # px: lines about 1-5 px wide on the working copy
@@ -347,6 +399,98 @@ def _ridge_cracks(gray: np.ndarray, thin: np.ndarray, weak_level: np.ndarray, fl
     keep &= ~_crowded(labels, stats, thin, 3 * scale, length // 4)
     keep[0] = False
     return keep[labels]
+
+
+LATTICE_SHARE = 0.05  # lines found over this share of the picture...
+LATTICE_TILES = 0.8  # ...in this share of its 8 x 8 tiles...
+LATTICE_ALIGNED = 0.7  # ...and this share of them along two directions (within 10 degrees) is the picture's texture
+
+
+def line_orientations(lines: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(share of line pixels per 5-degree direction bin (36,), per-pixel direction in degrees 0..180) of a line mask."""
+    soft = cv2.GaussianBlur(lines.astype(np.float32), (0, 0), 1.5)
+    gx, gy = cv2.Sobel(soft, cv2.CV_32F, 1, 0, ksize=3), cv2.Sobel(soft, cv2.CV_32F, 0, 1, ksize=3)
+    jxx = cv2.GaussianBlur(gx * gx, (0, 0), 3.0)
+    jyy = cv2.GaussianBlur(gy * gy, (0, 0), 3.0)
+    jxy = cv2.GaussianBlur(gx * gy, (0, 0), 3.0)
+    # The gradient runs across a line: the line's own direction is 90 degrees from the tensor's main axis.
+    angle = (np.degrees(0.5 * np.arctan2(2 * jxy, jxx - jyy)) + 90.0) % 180.0
+    hist = np.bincount((angle[lines] // 5).astype(int) % 36, minlength=36).astype(np.float64)
+    return hist / max(hist.sum(), 1.0), angle
+
+
+def _texture_of_lines(lines: np.ndarray) -> np.ndarray:
+    """The line pixels that are the picture's own texture: mortar, planks, tiles, seen at any angle, (H, W) bool.
+
+    A crack network branches every way, a few scratches are a few lines; the joints of a wall or a
+    floor run along two directions (in perspective too, where _grid_lines() finds no fixed period) and
+    cover the whole picture. When the lines cover LATTICE_SHARE of the picture, in LATTICE_TILES of its
+    8 x 8 tiles (at least 3 % of each marked), and LATTICE_ALIGNED of them lie within 10 degrees of two
+    directions, the pixels along those two directions are the texture; a crack crossing it at another
+    angle keeps its own. Measured on the tuning split (bench/_photo_damage.py, brick walls straight and in
+    perspective: lines over 11-15 % of the picture, in 95-100 % of the tiles, 83-98 % aligned; every other
+    tuning print and the two real cracked prints: at most 6 %, 47 % of the tiles).
+    """
+    h, w = lines.shape
+    none = np.zeros((h, w), bool)
+    if lines.mean() < LATTICE_SHARE or min(h, w) < 64:
+        return none
+    tiles = lines[:h // 8 * 8, :w // 8 * 8].reshape(8, h // 8, 8, w // 8).mean(axis=(1, 3))
+    if (tiles > 0.03).mean() < LATTICE_TILES:
+        return none
+    hist, angle = line_orientations(lines)
+
+    def window(centre: int) -> np.ndarray:
+        return np.arange(centre - 2, centre + 3) % 36
+
+    first = int(np.argmax([hist[window(i)].sum() for i in range(36)]))
+    rest = hist.copy()
+    rest[window(first)] = 0
+    second = int(np.argmax([rest[window(i)].sum() for i in range(36)]))
+    if hist[window(first)].sum() + rest[window(second)].sum() < LATTICE_ALIGNED:
+        return none
+    along = np.zeros(36, bool)
+    along[window(first)], along[window(second)] = True, True
+    return lines & along[(angle // 5).astype(int) % 36]
+
+
+FAMILY = 6  # this many separate lines or more, parallel within FAMILY_ANGLE degrees,
+FAMILY_ANGLE = 5.0
+FAMILY_SHARE = 0.5  # ...and this share of the separate lines, are the picture's lines (mortar courses, blinds)
+FAMILY_SHORT = 0.25  # ...when they are short: their median length under this share of the picture's longer side
+
+
+def _parallel_family(lines: np.ndarray, length: int) -> np.ndarray:
+    """The lines that belong to a family of parallel lines: the courses of a wall, blinds, ruled lines, (H, W) bool.
+
+    Scratches and cracks run every way: a print rarely shows FAMILY of them parallel to within
+    FAMILY_ANGLE degrees (bench/_photo_damage.py draws up to 8 scratches at random angles). The joints
+    of a wall in perspective, found only in part under grain and blur, are such a family. Each separate
+    line (a component at least `length` px long) gets the direction of its pixels' spread (second
+    moments); the largest family, when it holds FAMILY_SHARE of the separate lines and its lines are short
+    (FAMILY_SHORT: a brick's length, where the scratches a film strip's transport draws along it run far), is
+    dropped.
+    """
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(lines.astype(np.uint8), connectivity=8)
+    long_ones = [i for i in range(1, count) if max(stats[i, 2], stats[i, 3]) >= length]
+    if len(long_ones) < FAMILY:
+        return np.zeros(lines.shape, bool)
+    directions = []
+    for i in long_ones:
+        x, y, w, h = stats[i, :4]
+        m = cv2.moments((labels[y:y + h, x:x + w] == i).astype(np.uint8), binaryImage=True)
+        directions.append(np.degrees(0.5 * np.arctan2(2 * m["mu11"], m["mu20"] - m["mu02"])) % 180.0)
+    directions = np.array(directions)
+    gap = np.abs(directions[:, None] - directions[None, :])
+    near = np.minimum(gap, 180.0 - gap) <= FAMILY_ANGLE
+    family = near[int(np.argmax(near.sum(axis=1)))]
+    extent = np.hypot(stats[long_ones, 2], stats[long_ones, 3])
+    if family.sum() < max(FAMILY, FAMILY_SHARE * len(long_ones)) or np.median(extent[family]) > FAMILY_SHORT * max(
+            lines.shape):
+        return np.zeros(lines.shape, bool)
+    drop = np.zeros(count, bool)
+    drop[np.array(long_ones)[family]] = True
+    return drop[labels]
 
 
 REGULAR = 0.4  # lines that overlap themselves this much when shifted across x AND across y make a grid
@@ -599,6 +743,16 @@ def _find_on_old_print(rgb: np.ndarray, strength: float = 0.5) -> Damage:
                 lines = nxt
         mask |= lines.astype(bool)
     mask |= _ridge_cracks(gray, thin, weak_level, floor, length, scale)
+    # Lines that repeat themselves like a grid (mortar between bricks, tiles, a fence) are the picture; in perspective
+    # (no fixed period), lines along two directions all over the picture are too.
+    mask &= ~_grid_lines(mask, 2 * MAX_WIDTH)
+    texture = _texture_of_lines(mask) | _parallel_family(mask, length)
+    if texture.any():  # what is left of the lines must still be a line (a crack across the wall), not a joint's stub
+        mask &= ~texture
+        count, labels, stats, _ = cv2.connectedComponentsWithStats(mask.astype(np.uint8), connectivity=8)
+        long_enough = np.maximum(stats[:, 2], stats[:, 3]) >= length
+        long_enough[0] = False
+        mask = long_enough[labels]
     # A crack followed pixel by pixel leaves holes and notches where its broken edge dips into the grain; a
     # hole left unfilled shows as a faint line after the fill. Closing the lines (5x5) rebuilds their body.
     mask = cv2.morphologyEx(mask.astype(np.uint8), cv2.MORPH_CLOSE, cv2.getStructuringElement(
@@ -619,6 +773,8 @@ def _find_on_old_print(rgb: np.ndarray, strength: float = 0.5) -> Damage:
             found = cv2.dilate(found, np.ones((3, 3), np.uint8)) & around
         mask |= found.astype(bool)
     mask |= _border_loss(gray, floor)
+    if min(h, w) < TINY_SEARCH:
+        mask |= _tiny_specks(gray, floor)
     # Lines that repeat themselves like a grid (mortar between bricks, tiles, a fence) are the picture, and so is
     # the grid where the frame cuts it (it looks like bared paper along the edge).
     mask &= ~_grid_lines(mask, 2 * MAX_WIDTH)
@@ -645,12 +801,40 @@ def clear_area(mask: np.ndarray, box: tuple[float, float, float, float]) -> np.n
     return out
 
 
+OFF_PRINT = 0.02  # an unmasked area the mask cuts off along the border, under this share of the scan, is off the print
+
+
+def off_print(mask: np.ndarray) -> np.ndarray:
+    """What lies beyond lost paper along the border: the scanner's lid or backdrop, (H, W) bool.
+
+    A rubbed rim or a chipped corner, once marked, cuts a sliver of the scan off from the picture:
+    the strip of backdrop between the print's edge and the scan's. Unmasked areas (4-connected) that
+    touch the border and are not the biggest are off the print when under OFF_PRINT of the scan.
+    """
+    h, w = mask.shape
+    count, labels, stats, _ = cv2.connectedComponentsWithStats((~mask).astype(np.uint8), connectivity=4)
+    if count <= 2:
+        return np.zeros((h, w), bool)
+    touches = np.zeros(count, bool)
+    for edge in (labels[0], labels[-1], labels[:, 0], labels[:, -1]):
+        touches[np.unique(edge)] = True
+    small = stats[:, 4] < OFF_PRINT * h * w
+    small[np.argmax(np.where(np.arange(count) > 0, stats[:, 4], -1))] = False
+    small[0] = False
+    return (touches & small)[labels] & ~mask
+
+
 def inpaint(rgb: np.ndarray, mask: np.ndarray) -> np.ndarray:
-    """Fill the masked pixels from their surroundings (OpenCV, Telea's fast marching method)."""
+    """Fill the masked pixels from their surroundings (OpenCV, Telea's fast marching method), (H, W, 3) float.
+
+    Lost paper along the border is filled from the picture only: what lies beyond it (off_print(), the
+    scanner's backdrop) is no source, and stays as it is.
+    """
     if not mask.any():
         return rgb.copy()
     image = np.clip(rgb * 255 + 0.5, 0, 255).astype(np.uint8)
-    filled = cv2.inpaint(image, mask.astype(np.uint8), 3, cv2.INPAINT_TELEA).astype(np.float32) / 255.0
+    holes = mask | off_print(mask)
+    filled = cv2.inpaint(image, holes.astype(np.uint8), 3, cv2.INPAINT_TELEA).astype(np.float32) / 255.0
     # Only the masked pixels change: no 8-bit rounding anywhere else.
     return np.where(mask[..., None], filled, rgb)
 

@@ -220,9 +220,41 @@ def local_contrast(rgb: np.ndarray, strength: float = 0.5) -> np.ndarray:
     return lab_to_rgb(lab)
 
 
+TONED_MIDS = 1.2  # toned(): the mid-tones carry this many times the whites' b* (plus 3 units) or more,
+TONED_SPREAD = 0.2  # ...in one hue: a*, b* of the mid-tones vary by less than this share of their b*
+
+
+def toned(rgb: np.ndarray) -> bool:
+    """True for a toned print (sepia, gold, selenium): its tint is the print's, not damage.
+
+    Toning colours the silver image, not the paper: the mid-tones (30-70th lightness percentiles)
+    carry a warm hue well past the whites' (98th percentile and up; TONED_MIDS), one hue all over
+    (TONED_SPREAD) and b* above a* (brown to yellow, not red). A print yellowed with age carries its
+    cast in its whites at least as much as in its mid-tones (bench/_photo_damage.py's yellowing and
+    its luma-proportional sepia, and colour photos of warm things, fail the test); the two real
+    cracked prints of tests/photo/data pass it (b* 27 and 12 in the mid-tones, 13 and 3 in the whites).
+    """
+    lab = rgb_to_lab(_sample(rgb))
+    lightness, a, b = lab[..., 0], lab[..., 1], lab[..., 2]
+    whites = lightness >= np.percentile(lightness, 98)
+    mids = (lightness > np.percentile(lightness, 30)) & (lightness < np.percentile(lightness, 70))
+    if not whites.any() or not mids.any():
+        return False
+    warm = float(b[mids].mean())
+    one_hue = max(float(a[mids].std()), float(b[mids].std())) < TONED_SPREAD * warm
+    brown = abs(float(a[mids].mean())) < 0.4 * warm
+    return bool(warm > TONED_MIDS * float(b[whites].mean()) + 3.0 and one_hue and brown)
+
+
 def revive(rgb: np.ndarray, strength: float = 0.5, old: bool = False) -> np.ndarray:
-    """The 'revive faded photo' step: lift the veil, remove yellowing, and above 0.5 some local contrast."""
+    """The 'revive faded photo' step: lift the veil, remove yellowing, and above 0.5 some local contrast.
+
+    A toned print (toned()) keeps its tone: taking its cast away turns a sepia print a dull grey that
+    looks darker than it was (the luma is kept, the warmth was the print's).
+    """
     out = stretch_levels(rgb, strength=float(np.clip(0.4 + 1.2 * strength, 0, 1)), revival=strength, old=old)
+    if toned(out):
+        return local_contrast(out, max(0.0, strength - 0.5) * 0.6)
     cast = abs(colour_cast(out)[1]) if is_greyscale(_sample(out)) else yellowing(out)
     # Only a real cast (a blue sky or a warm lamp is not 'yellowed'); eased in between 3 and 4 b* units.
     weight = float(np.clip(cast - 3.0, 0, 1))

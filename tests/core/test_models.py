@@ -22,7 +22,7 @@ def test_catalogue_has_every_model_design_names_with_facts():
     catalog = load_catalog(extra=Path("/nonexistent"))
     for model_id in DESIGN_MODELS:
         entry = catalog[model_id]
-        assert entry.licence and entry.licence_url.startswith("https://")
+        assert entry.licence_text("fr") and entry.licence_text("en") and entry.licence_url.startswith("https://")
         assert entry.source in ("hf", "url")
         if entry.source == "hf":
             assert "/" in entry.repo and entry.revision
@@ -33,6 +33,21 @@ def test_catalogue_has_every_model_design_names_with_facts():
     assert catalog["gfpgan-1.4"].files[0].sha256 == "e2cd4703ab14f4d01fd1383a8a8b266f9a5833dacee8e6a79d3bf21a1b6be5ad"
     assert {f.path for f in catalog["facexlib"].files} == {"detection_Resnet50_Final.pth", "parsing_parsenet.pth"}
     assert catalog["lama"].files[0].path == "big-lama.pt"  # spandrel picks TorchScript from the .pt name
+
+
+def test_every_licence_note_is_given_in_both_languages():
+    """A note in one language only would show English on the French page (or nothing in English)."""
+    catalog = load_catalog(extra=Path("/nonexistent"))
+    for model_id, entry in catalog.items():
+        assert bool(entry.licence_note_fr) == bool(entry.licence_note_en), model_id
+        assert entry.licence or entry.licence_note_fr, model_id  # a name, or words saying why there is none
+        assert "UNVERIFIED" not in entry.licence and "NON-COMMERCIAL" not in entry.licence, model_id
+    facexlib = catalog["facexlib"]
+    assert facexlib.licence_text("fr") == ("MIT — facexlib et Pytorch_Retinaface ; "
+                                           "licence des poids ParseNet non vérifiée")
+    assert facexlib.licence_text("en") == ("MIT — facexlib and Pytorch_Retinaface; "
+                                           "licence of the ParseNet weights unverified")
+    assert catalog["lama"].licence_text("fr") == catalog["lama"].licence_text("en") == "Apache-2.0"
 
 
 def _tiny_catalog(tmp_path) -> dict[str, ModelEntry]:

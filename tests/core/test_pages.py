@@ -95,6 +95,22 @@ def test_models_page_lists_every_model_with_licence_and_command(app):
     assert sizes and all(re.fullmatch(r"\d+,\d Go|\d+ Mo", size) for size in sizes), sizes
 
 
+def test_models_page_says_the_licence_notes_in_the_page_language(app):
+    """Licence names stay as written (« CreativeML OpenRAIL-M », « Apache-2.0 »); the notes follow the language."""
+    app.switch_page("pages/models.py").run()
+    assert not app.exception
+    text = _texts(app)
+    assert "[MIT](https://github.com/xinntao/facexlib/blob/master/LICENSE) — facexlib et Pytorch_Retinaface ; " \
+           "licence des poids ParseNet non vérifiée" in text
+    assert "LICENSE.md renommé en juillet 2024" in text and "aucune licence déclarée" in text
+    assert "unverified" not in text and "renamed" not in text and "none declared" not in text
+    app.sidebar.radio(key="lang_radio").set_value("en").run()
+    assert not app.exception
+    text = _texts(app)
+    assert "licence of the ParseNet weights unverified" in text and "LICENSE.md renamed in July 2024" in text
+    assert "non vérifiée" not in text and "renommé" not in text
+
+
 def test_gallery_shows_and_deletes_creations(app):
     from pipelines.store import Store, write_bytes_atomic
 

@@ -3,7 +3,6 @@ converted to OpenVINO IR beside their files (recorded in the lock), pictures com
 from __future__ import annotations
 
 import json
-import shutil
 
 import pytest
 from PIL import Image
@@ -14,6 +13,7 @@ from pipelines.i18n import UserError  # noqa: E402
 from pipelines.imagegen import openvino_engine as ove  # noqa: E402
 from pipelines.imagegen.generate import ImageRequest, generate_image  # noqa: E402
 from pipelines.models.manager import LOCK_NAME, ModelManager  # noqa: E402
+from tests.fixtures.models_common import first_use_data_dir, flip_a_byte, install_as_model  # noqa: E402
 
 HERO = "a blue dragon hero"
 
@@ -26,39 +26,19 @@ def first_use(tiny_sd_folders, tmp_path_factory):
     """Tiny SD-Turbo + TAESD installed like `models import` does (no IR yet), then one picture: the
     first use converts both models. Done once per module (conversion is the slow part); returns
     {"models": models dir, "result": GeneratedImage, "seen": progress reports, "before": converted?}."""
-    from pipelines import backends, config
-    from tests.fixtures.models_common import install_as_model
-
-    data = tmp_path_factory.mktemp("ov-first-use")
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setenv("ATELIER_DATA_DIR", str(data))
-        for name in ("ATELIER_MODELS_DIR", "ATELIER_ENGINE", "ATELIER_DEVICE"):
-            mp.delenv(name, raising=False)
-        config.reset_settings()
-        backends._instances.clear()
-        try:
-            install_as_model("sd-turbo", tiny_sd_folders[0])
-            install_as_model("taesd", tiny_sd_folders[1])
-            before = ove.is_converted("sd-turbo") or ove.is_converted("taesd")
-            seen: list = []
-            result = generate_image(ImageRequest(**REQUEST), progress=lambda f, key: seen.append((f, key)))
-        finally:
-            backends._instances.clear()
-            config.reset_settings()
+    with first_use_data_dir(tmp_path_factory, "ov-first-use") as (data, _):
+        install_as_model("sd-turbo", tiny_sd_folders[0])
+        install_as_model("taesd", tiny_sd_folders[1])
+        before = ove.is_converted("sd-turbo") or ove.is_converted("taesd")
+        seen: list = []
+        result = generate_image(ImageRequest(**REQUEST), progress=lambda f, key: seen.append((f, key)))
     return {"models": data / "models", "result": result, "seen": seen, "before": before}
 
 
 @pytest.fixture
-def openvino_installed(atelier_env, first_use):
-    """The converted models (files, IR and locks) in this test's data dir, fresh backends."""
-    from pipelines import backends
-
-    manager = ModelManager()
-    for model_id in ("sd-turbo", "taesd"):
-        shutil.copytree(first_use["models"] / model_id, manager.folder(model_id))
-    backends._instances.clear()
-    yield manager
-    backends._instances.clear()
+def openvino_installed(first_use, shared_models, fresh_backends):
+    """The converted models (files, IR and locks) in this test's data dir (shared, not copied), fresh backends."""
+    return shared_models(first_use["models"], "sd-turbo", "taesd")
 
 
 def _psnr(a: Image.Image, b: Image.Image) -> float:
@@ -169,10 +149,7 @@ def test_the_compiled_model_cache_is_hit_by_the_next_process(openvino_installed)
 def test_a_changed_converted_file_is_refused(openvino_installed):
     from pipelines import backends
 
-    unet_bin = openvino_installed.folder("sd-turbo") / "openvino" / "unet.bin"
-    data = bytearray(unet_bin.read_bytes())
-    data[len(data) // 2] ^= 0xFF  # same size, other content
-    unet_bin.write_bytes(bytes(data))
+    flip_a_byte(openvino_installed.folder("sd-turbo") / "openvino" / "unet.bin")
     with pytest.raises(UserError) as refused:
         generate_image(ImageRequest(prompt="a dog", seed=1, width=64, height=64))
     assert refused.value.key == "errors.model_corrupt"

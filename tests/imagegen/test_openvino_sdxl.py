@@ -3,7 +3,6 @@ and TAESDXL installed like a library does, converted at first use, pictures comp
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 import pytest
@@ -14,8 +13,8 @@ pytest.importorskip("openvino")
 from pipelines.i18n import UserError  # noqa: E402
 from pipelines.imagegen import openvino_engine as ove  # noqa: E402
 from pipelines.imagegen.generate import ImageRequest, generate_image  # noqa: E402
-from pipelines.models.manager import LOCK_NAME, ModelManager  # noqa: E402
-from tests.fixtures.models_common import install_as_model  # noqa: E402
+from pipelines.models.manager import LOCK_NAME  # noqa: E402
+from tests.fixtures.models_common import first_use_data_dir, flip_a_byte, install_as_model  # noqa: E402
 
 LIBRARY = "imagegen.txt2img.library"
 REQUEST = dict(prompt="a cat eats an ice cream", seed=3, steps=2, width=64, height=64, backend=LIBRARY)
@@ -52,41 +51,24 @@ files = [
 def sdxl_first_use(tiny_sdxl_folder, tiny_sd_folders, tmp_path_factory):
     """The tiny SDXL folder and TAESDXL installed (no IR), then one picture: the first use converts
     both. Once per module; returns {"data": data dir, "result", "seen": progress reports, "before"}."""
-    from pipelines import backends, config
+    from pipelines import backends
 
-    data = tmp_path_factory.mktemp("ov-sdxl-first-use")
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setenv("ATELIER_DATA_DIR", str(data))
-        for name in ("ATELIER_MODELS_DIR", "ATELIER_ENGINE", "ATELIER_DEVICE"):
-            mp.delenv(name, raising=False)
-        config.reset_settings()
-        backends._instances.clear()
-        try:
-            write_catalogue(data, tiny_sdxl_folder)
-            install_as_model("library-sdxl", tiny_sdxl_folder)
-            install_as_model("taesdxl", tiny_sd_folders[1])  # an AutoencoderTiny folder in the taesdxl layout
-            before = ove.is_converted("library-sdxl") or ove.is_converted("taesdxl")
-            reason = backends.get(LIBRARY).engine_reason()
-            seen: list = []
-            result = generate_image(ImageRequest(**REQUEST), progress=lambda f, key: seen.append((f, key)))
-        finally:
-            backends._instances.clear()
-            config.reset_settings()
+    with first_use_data_dir(tmp_path_factory, "ov-sdxl-first-use") as (data, _):
+        write_catalogue(data, tiny_sdxl_folder)
+        install_as_model("library-sdxl", tiny_sdxl_folder)
+        install_as_model("taesdxl", tiny_sd_folders[1])  # an AutoencoderTiny folder in the taesdxl layout
+        before = ove.is_converted("library-sdxl") or ove.is_converted("taesdxl")
+        reason = backends.get(LIBRARY).engine_reason()
+        seen: list = []
+        result = generate_image(ImageRequest(**REQUEST), progress=lambda f, key: seen.append((f, key)))
     return {"data": data, "result": result, "seen": seen, "before": before, "reason": reason}
 
 
 @pytest.fixture
-def sdxl_installed(atelier_env, sdxl_first_use, tiny_sdxl_folder):
-    """The converted SDXL folder and TAESDXL (files, IR and locks) in this test's data dir."""
-    from pipelines import backends
-
+def sdxl_installed(atelier_env, sdxl_first_use, tiny_sdxl_folder, shared_models, fresh_backends):
+    """The converted SDXL folder and TAESDXL (files, IR and locks) in this test's data dir (shared, not copied)."""
     write_catalogue(Path(atelier_env.data_dir), tiny_sdxl_folder)
-    manager = ModelManager()
-    for model_id in ("library-sdxl", "taesdxl"):
-        shutil.copytree(sdxl_first_use["data"] / "models" / model_id, manager.folder(model_id))
-    backends._instances.clear()
-    yield manager
-    backends._instances.clear()
+    return shared_models(sdxl_first_use["data"] / "models", "library-sdxl", "taesdxl")
 
 
 def _pytorch_picture(monkeypatch, request: ImageRequest) -> Image.Image:
@@ -164,10 +146,7 @@ def test_f32_sdxl_engine_matches_pytorch_for_text_hero_and_drawing(sdxl_installe
 def test_a_changed_sdxl_converted_file_is_refused(sdxl_installed):
     from pipelines import backends
 
-    target = sdxl_installed.folder("library-sdxl") / "openvino" / "text_encoder_2.bin"
-    data = bytearray(target.read_bytes())
-    data[len(data) // 2] ^= 0xFF  # same size, other content
-    target.write_bytes(bytes(data))
+    flip_a_byte(sdxl_installed.folder("library-sdxl") / "openvino" / "text_encoder_2.bin")
     with pytest.raises(UserError) as refused:
         generate_image(ImageRequest(prompt="a dog", seed=1, width=64, height=64, backend=LIBRARY))
     assert refused.value.key == "errors.model_corrupt"

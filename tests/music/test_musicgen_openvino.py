@@ -4,7 +4,6 @@ first piece beside its weights (recorded in the lock), compared with transformer
 from __future__ import annotations
 
 import json
-import shutil
 
 import numpy as np
 import pytest
@@ -16,6 +15,7 @@ from pipelines.models.manager import LOCK_NAME, ModelManager  # noqa: E402
 from pipelines.music import compose  # noqa: E402
 from pipelines.music import openvino_musicgen as ovm  # noqa: E402
 from pipelines.music.backends import MusicgenBackend  # noqa: E402
+from tests.fixtures.models_common import first_use_data_dir, flip_a_byte, install_as_model  # noqa: E402
 
 MODEL, NAME = "musicgen-small", "music.generate.musicgen"
 IR = ovm.ir_paths("f32")
@@ -33,47 +33,29 @@ def first_piece(tiny_musicgen_dir, tmp_path_factory):
     """The tiny MusicGen installed (no IR yet), then one piece on OpenVINO in f32 (the first piece
     converts) and the same piece on PyTorch. Once per module (the conversion is the slow part)."""
     from pipelines import backends, config
-    from tests.fixtures.models_common import install_as_model
 
-    data = tmp_path_factory.mktemp("ov-music")
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setenv("ATELIER_DATA_DIR", str(data))
-        mp.setenv("ATELIER_ENGINE_PRECISION", "f32")
-        for name in ("ATELIER_MODELS_DIR", "ATELIER_ENGINE", "ATELIER_DEVICE"):
-            mp.delenv(name, raising=False)
+    with first_use_data_dir(tmp_path_factory, "ov-music", ATELIER_ENGINE_PRECISION="f32") as (data, mp):
         mp.setattr(MusicgenBackend, "seconds_range", (1.0, 30.0))
-        mp.setattr(backends, "_instances", {})
+        install_as_model(MODEL, tiny_musicgen_dir)
+        lock_before = json.loads((ModelManager().folder(MODEL) / LOCK_NAME).read_text())
+        steps = []
+        music = compose("mystery", 1.0, seed=5, backend="musicgen", loop=False,
+                        progress=lambda fraction, key: steps.append((fraction, key)))
+        backend = backends.get(NAME)
+        engine = backend.openvino
+        mp.setenv("ATELIER_ENGINE", "pytorch")
         config.reset_settings()
-        try:
-            install_as_model(MODEL, tiny_musicgen_dir)
-            lock_before = json.loads((ModelManager().folder(MODEL) / LOCK_NAME).read_text())
-            steps = []
-            music = compose("mystery", 1.0, seed=5, backend="musicgen", loop=False,
-                            progress=lambda fraction, key: steps.append((fraction, key)))
-            backend = backends.get(NAME)
-            engine = backend.openvino
-            mp.setenv("ATELIER_ENGINE", "pytorch")
-            config.reset_settings()
-            mp.setattr(backends, "_instances", {})
-            reference = _piece()
-        finally:
-            config.reset_settings()
+        mp.setattr(backends, "_instances", {})
+        reference = _piece()
     return {"models": data / "models", "music": music, "reference": reference, "engine": engine,
             "lock_before": lock_before, "steps": steps, "model": backend.model, "processor": backend.processor}
 
 
 @pytest.fixture
-def converted(atelier_env, first_piece, monkeypatch, fresh_backends):
-    """The installed, converted model in this test's data dir, OpenVINO on, f32."""
-    from pipelines import config
-
-    monkeypatch.delenv("ATELIER_ENGINE", raising=False)
-    monkeypatch.setenv("ATELIER_ENGINE_PRECISION", "f32")
+def converted(first_piece, shared_models, openvino_f32, monkeypatch, fresh_backends):
+    """The installed, converted model in this test's data dir (shared, not copied), OpenVINO on, f32."""
     monkeypatch.setattr(MusicgenBackend, "seconds_range", (1.0, 30.0))
-    config.reset_settings()
-    manager = ModelManager()
-    shutil.copytree(first_piece["models"] / MODEL, manager.folder(MODEL))
-    return manager
+    return shared_models(first_piece["models"], MODEL)
 
 
 def test_first_piece_converts_records_the_files_and_gives_the_pytorch_music(first_piece):
@@ -160,10 +142,7 @@ def test_a_second_load_uses_the_recorded_files_without_converting(converted, fre
 
 
 def test_a_changed_converted_file_is_refused(converted, fresh_backends):
-    path = converted.folder(MODEL) / IR[1]
-    data = bytearray(path.read_bytes())
-    data[len(data) // 2] ^= 0xFF
-    path.write_bytes(bytes(data))
+    flip_a_byte(converted.folder(MODEL) / IR[1])
     with pytest.raises(UserError) as caught:
         _piece()
     assert caught.value.key == "errors.model_corrupt" and IR[1] in str(caught.value.params)

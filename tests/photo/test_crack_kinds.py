@@ -57,3 +57,32 @@ def test_a_faint_stretch_of_a_crack_network_is_followed_from_its_bright_stretche
     middle = on.copy()
     middle[:, :160], middle[:, 250:] = False, False
     assert found[middle].mean() > 0.6  # 0.82 today; 0.10 with the oriented line finder alone
+
+
+def test_a_faint_rubbed_rim_broken_by_grain_is_lost_paper():
+    """The paper shows faintly along a worn edge, 5 px deep, by about a third of the visible floor, broken by grain."""
+    gray = _faded()
+    h, w = gray.shape
+    rng = np.random.default_rng(4)
+    worn = gray.copy()
+    lift = 0.45 * 0.22 * (1 + 0.6 * rng.standard_normal((5, 200)))  # some pixels stand out, some do not
+    worn[:5, 150:350] = np.clip(worn[:5, 150:350] + np.clip(lift, 0, None) + 0.06, 0, 1)
+    found = repair._border_loss(worn, 0.22)
+    assert found[:5, 150:350].mean() > 0.6
+    assert found[8:].sum() == 0  # no deeper than the rim
+    assert not repair._border_loss(gray, 0.22)[:8].any()  # the same print without the worn rim
+
+
+def test_lost_paper_along_the_border_is_filled_from_the_picture_not_from_the_backdrop():
+    """A rubbed rim 6 px in from a 2 px strip of the scanner's dark backdrop: the fill takes the picture's tone."""
+    picture = np.full((120, 160, 3), 0.55, np.float32)
+    scan = picture.copy()
+    scan[:, :2] = 0.03  # the backdrop beyond the print's edge
+    scan[:, 2:8] = 0.92  # the bared paper of the rim
+    mask = np.zeros((120, 160), bool)
+    mask[:, 2:8] = True
+    off = repair.off_print(mask)
+    assert off[:, :2].all() and not off[:, 8:].any()
+    filled = repair.inpaint(scan, mask)
+    assert np.abs(filled[:, 2:8] - 0.55).max() < 0.05  # today ~0; from both sides it would be grey-dark
+    assert np.array_equal(filled[:, :2], scan[:, :2])  # the backdrop stays as it was

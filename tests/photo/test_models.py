@@ -12,6 +12,7 @@ import pytest
 from pipelines.i18n import UserError
 from pipelines.photo.contract import PhotoRequest
 from pipelines.photo.imaging import luma, rgb_to_lab
+from tests.fixtures.models_common import flip_a_byte
 from tests.fixtures.models_photo import ASTRONAUT_BOX, ASTRONAUT_LANDMARKS, BUILDERS, RELEASE_FILES
 
 from .conftest import photo
@@ -220,10 +221,7 @@ def test_codeformer_gets_the_fidelity(install_photo_model, fresh_backends, astro
 def test_damaged_weights_give_a_clear_message(how, install_photo_model, fresh_backends, tmp_path):
     if how == "changed":  # same size, other bytes: the sha256 lock catches it before loading
         folder = install_photo_model("realesr-general-x4v3")
-        path = folder / RELEASE_FILES["realesr-general-x4v3"]
-        data = bytearray(path.read_bytes())
-        data[len(data) // 2] ^= 0xFF
-        path.write_bytes(bytes(data))
+        flip_a_byte(folder / RELEASE_FILES["realesr-general-x4v3"])
         expected = "errors.model_corrupt"
     else:  # imported as is (a library's own catalogue has no hash): spandrel cannot read it
         from tests.fixtures.models_common import install_as_model

@@ -18,6 +18,8 @@ from pipelines.models.manager import LOCK_NAME, ModelManager  # noqa: E402
 from pipelines.photo import openvino_runner  # noqa: E402
 from pipelines.photo.imaging import luma, rgb_to_lab  # noqa: E402
 
+from tests.fixtures.models_common import first_use_data_dir, install_as_model  # noqa: E402
+
 from .conftest import photo  # noqa: E402
 
 MODEL, FILE, BACKEND = "ddcolor-tiny", "ddcolor_paper_tiny.pth", "photo.colorize.ddcolor"
@@ -34,34 +36,23 @@ def colorized(photo_release, tmp_path_factory):
     same on PyTorch (engine = pytorch), with fresh backends each time."""
     from pipelines import backends, config
     from pipelines.photo.chain import RestoreRequest, restore
-    from tests.fixtures.models_common import install_as_model
 
-    data = tmp_path_factory.mktemp("ov-ddcolor")
     grey = np.repeat(luma(photo("astronaut"))[:, 40:440, None], 3, axis=2)  # 512 x 400, not the model's size
     out = {"grey": grey}
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setenv("ATELIER_DATA_DIR", str(data))
-        mp.setenv("ATELIER_ENGINE_PRECISION", "auto")  # bf16 where the CPU has it: DDColor must still be f32
-        for name in ("ATELIER_MODELS_DIR", "ATELIER_ENGINE", "ATELIER_DEVICE"):
-            mp.delenv(name, raising=False)
+    # bf16 where the CPU has it: DDColor must still be f32
+    with first_use_data_dir(tmp_path_factory, "ov-ddcolor", ATELIER_ENGINE_PRECISION="auto") as (_, mp):
+        install_as_model(MODEL, photo_release(MODEL))
+        out["lock_before"] = json.loads((ModelManager().folder(MODEL) / LOCK_NAME).read_text())
+        out["openvino"] = restore(grey, RestoreRequest(steps=["colorize"], colorize="auto"))
+        backend = backends.get(BACKEND)
+        out["runner"], out["lock"] = backend.runner, json.loads((ModelManager().folder(MODEL) / LOCK_NAME)
+                                                                .read_text())
+        out["reason"] = openvino_runner.engine_reason()
+        out["summary"] = openvino_runner.engine_summary()  # what doctor and the models page say
+        mp.setenv("ATELIER_ENGINE", "pytorch")
         config.reset_settings()
         backends._instances.clear()
-        try:
-            install_as_model(MODEL, photo_release(MODEL))
-            out["lock_before"] = json.loads((ModelManager().folder(MODEL) / LOCK_NAME).read_text())
-            out["openvino"] = restore(grey, RestoreRequest(steps=["colorize"], colorize="auto"))
-            backend = backends.get(BACKEND)
-            out["runner"], out["lock"] = backend.runner, json.loads((ModelManager().folder(MODEL) / LOCK_NAME)
-                                                                    .read_text())
-            out["reason"] = openvino_runner.engine_reason()
-            out["summary"] = openvino_runner.engine_summary()  # what doctor and the models page say
-            mp.setenv("ATELIER_ENGINE", "pytorch")
-            config.reset_settings()
-            backends._instances.clear()
-            out["torch"] = restore(grey, RestoreRequest(steps=["colorize"], colorize="auto"))
-        finally:
-            backends._instances.clear()
-            config.reset_settings()
+        out["torch"] = restore(grey, RestoreRequest(steps=["colorize"], colorize="auto"))
     return out
 
 

@@ -5,7 +5,6 @@ per window side, compared with PyTorch fp32 on the same windows and on the uncro
 from __future__ import annotations
 
 import json
-import shutil
 
 import numpy as np
 import pytest
@@ -17,6 +16,8 @@ from pipelines.models.manager import LOCK_NAME, ModelManager  # noqa: E402
 from pipelines.photo import inpaint, openvino_runner  # noqa: E402
 from pipelines.photo.backends import LamaRepair  # noqa: E402
 from pipelines.photo.contract import PhotoRequest  # noqa: E402
+
+from tests.fixtures.models_common import first_use_data_dir, flip_a_byte, install_as_model  # noqa: E402
 
 from .conftest import photo  # noqa: E402
 
@@ -48,49 +49,27 @@ def _torch(model, rgb: np.ndarray, mask: np.ndarray) -> np.ndarray:
 
 
 @pytest.fixture(scope="module")
-def first_use(tmp_path_factory):
+def first_use(spread_lama_release, tmp_path_factory):
     """LaMa installed (no IR yet), then one repair on the OpenVINO runner in f32: the first repair
     converts (the slow part, once per module: about 10 s on an idle 2-core machine, a minute loaded)."""
-    from pipelines import backends, config
-    from tests.fixtures.models_common import install_as_model
-    from tests.fixtures.models_lama import build_spread_lama
+    from pipelines import backends
 
-    data = tmp_path_factory.mktemp("ov-lama")
-    release = build_spread_lama(data / "release")
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setenv("ATELIER_DATA_DIR", str(data))
-        mp.setenv("ATELIER_ENGINE_PRECISION", "f32")
-        for name in ("ATELIER_MODELS_DIR", "ATELIER_ENGINE", "ATELIER_DEVICE"):
-            mp.delenv(name, raising=False)
-        config.reset_settings()
-        backends._instances.clear()
-        try:
-            install_as_model(MODEL, release)
-            lock_before = json.loads((ModelManager().folder(MODEL) / LOCK_NAME).read_text())
-            backend = backends.get("photo.repair.lama")
-            rgb = photo("chelsea")[:80, :100]  # smaller than its window: mirrored up to it
-            mask, messages = _scratches(rgb.shape[:2]), []
-            out = backend(PhotoRequest(rgb, mask=mask, progress=lambda f, m: messages.append(m))).image
-        finally:
-            backends._instances.clear()
-            config.reset_settings()
+    with first_use_data_dir(tmp_path_factory, "ov-lama", ATELIER_ENGINE_PRECISION="f32") as (data, _):
+        install_as_model(MODEL, spread_lama_release)
+        lock_before = json.loads((ModelManager().folder(MODEL) / LOCK_NAME).read_text())
+        backend = backends.get("photo.repair.lama")
+        rgb = photo("chelsea")[:80, :100]  # smaller than its window: mirrored up to it
+        mask, messages = _scratches(rgb.shape[:2]), []
+        out = backend(PhotoRequest(rgb, mask=mask, progress=lambda f, m: messages.append(m))).image
     return {"models": data / "models", "rgb": rgb, "mask": mask, "out": out, "backend": backend,
             "messages": messages, "lock_before": lock_before}
 
 
 @pytest.fixture
-def converted(atelier_env, first_use, monkeypatch, fresh_backends):
-    """The installed, converted model in this test's data dir, OpenVINO on, f32."""
-    from pipelines import config
-
-    monkeypatch.delenv("ATELIER_ENGINE", raising=False)
-    monkeypatch.setenv("ATELIER_ENGINE_PRECISION", "f32")
-    config.reset_settings()
-    manager = ModelManager()
-    shutil.copytree(first_use["models"] / MODEL, manager.folder(MODEL))
-    # the compiled sizes too, as a later process finds them (compiling is not what these tests check)
-    shutil.copytree(first_use["models"].parent / "cache", atelier_env.data_dir / "cache", dirs_exist_ok=True)
-    return manager
+def converted(first_use, shared_models, openvino_f32, fresh_backends):
+    """The installed, converted model in this test's data dir (shared, not copied), OpenVINO on, f32;
+    the compiled sizes too, as a later process finds them (compiling is not what these tests check)."""
+    return shared_models(first_use["models"], MODEL, data_dirs=("cache",))
 
 
 def test_first_repair_converts_records_the_file_and_matches_pytorch(first_use):
@@ -160,10 +139,7 @@ def test_a_later_process_converts_nothing_and_loads_compiled_sizes_from_the_cach
 
 
 def test_a_changed_converted_file_is_refused(converted, fresh_backends):
-    path = converted.folder(MODEL) / IR[1]
-    data = bytearray(path.read_bytes())
-    data[len(data) // 2] ^= 0xFF
-    path.write_bytes(bytes(data))
+    flip_a_byte(converted.folder(MODEL) / IR[1])
     rgb = photo("coffee")[:64, :90]
     with pytest.raises(UserError) as caught:
         fresh_backends.get("photo.repair.lama")(PhotoRequest(rgb, mask=_speck((64, 90))))

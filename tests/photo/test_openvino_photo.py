@@ -4,7 +4,6 @@ converted at its first use beside its weights (recorded in the lock), compared w
 from __future__ import annotations
 
 import json
-import shutil
 
 import numpy as np
 import pytest
@@ -15,6 +14,8 @@ from pipelines.i18n import UserError  # noqa: E402
 from pipelines.models.manager import LOCK_NAME, ModelManager  # noqa: E402
 from pipelines.photo import openvino_runner  # noqa: E402
 from pipelines.photo.contract import PhotoRequest  # noqa: E402
+
+from tests.fixtures.models_common import first_use_data_dir, flip_a_byte, install_as_model  # noqa: E402
 
 from .conftest import photo  # noqa: E402
 
@@ -29,42 +30,22 @@ MAX_DIFF, MEAN_DIFF = 0.02, 1e-3
 def first_use(photo_release, tmp_path_factory):
     """general-x4v3 installed (no IR yet), then one enlargement on the OpenVINO runner in f32: the
     first use converts. Once per module (the conversion is the slow part)."""
-    from pipelines import backends, config
-    from tests.fixtures.models_common import install_as_model
+    from pipelines import backends
 
-    data = tmp_path_factory.mktemp("ov-photo")
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setenv("ATELIER_DATA_DIR", str(data))
-        mp.setenv("ATELIER_ENGINE_PRECISION", "f32")
-        for name in ("ATELIER_MODELS_DIR", "ATELIER_ENGINE", "ATELIER_DEVICE"):
-            mp.delenv(name, raising=False)
-        config.reset_settings()
-        backends._instances.clear()
-        try:
-            install_as_model(MODEL, photo_release(MODEL))
-            lock_before = json.loads((ModelManager().folder(MODEL) / LOCK_NAME).read_text())
-            backend = backends.get("photo.upscale.realesrgan")
-            rgb = photo("chelsea")[:300, :340]  # bigger than one tile both ways, not a multiple of it
-            out = backend(PhotoRequest(rgb, scale=4)).image
-            runner = backend.runner
-        finally:
-            backends._instances.clear()
-            config.reset_settings()
-    return {"models": data / "models", "rgb": rgb, "out": out, "runner": runner, "made_by": backend.made_by,
+    with first_use_data_dir(tmp_path_factory, "ov-photo", ATELIER_ENGINE_PRECISION="f32") as (data, _):
+        install_as_model(MODEL, photo_release(MODEL))
+        lock_before = json.loads((ModelManager().folder(MODEL) / LOCK_NAME).read_text())
+        backend = backends.get("photo.upscale.realesrgan")
+        rgb = photo("chelsea")[:300, :340]  # bigger than one tile both ways, not a multiple of it
+        out = backend(PhotoRequest(rgb, scale=4)).image
+    return {"models": data / "models", "rgb": rgb, "out": out, "runner": backend.runner, "made_by": backend.made_by,
             "model": backend.model, "lock_before": lock_before}
 
 
 @pytest.fixture
-def converted(atelier_env, first_use, monkeypatch, fresh_backends):
-    """The installed, converted model in this test's data dir, OpenVINO on, f32."""
-    from pipelines import config
-
-    monkeypatch.delenv("ATELIER_ENGINE", raising=False)
-    monkeypatch.setenv("ATELIER_ENGINE_PRECISION", "f32")
-    config.reset_settings()
-    manager = ModelManager()
-    shutil.copytree(first_use["models"] / MODEL, manager.folder(MODEL))
-    return manager
+def converted(first_use, shared_models, openvino_f32, fresh_backends):
+    """The installed, converted model in this test's data dir (shared, not copied), OpenVINO on, f32."""
+    return shared_models(first_use["models"], MODEL)
 
 
 def test_first_use_converts_records_the_file_and_matches_pytorch(first_use):
@@ -116,10 +97,7 @@ def test_a_second_load_hits_the_compiled_model_cache_without_converting(converte
 
 
 def test_a_changed_converted_file_is_refused(converted, fresh_backends):
-    path = converted.folder(MODEL) / IR[1]
-    data = bytearray(path.read_bytes())
-    data[len(data) // 2] ^= 0xFF
-    path.write_bytes(bytes(data))
+    flip_a_byte(converted.folder(MODEL) / IR[1])
     with pytest.raises(UserError) as caught:
         fresh_backends.get("photo.upscale.realesrgan").ensure_loaded()
     assert caught.value.key == "errors.model_corrupt" and IR[1] in str(caught.value.params)

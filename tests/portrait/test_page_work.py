@@ -86,3 +86,30 @@ def test_photo_painter_and_step_survive_a_reload(people):
     again.button(key="portrait-reset").click().run()  # a new photo: the work goes, the agreement stays
     assert again.file_uploader and _agree(again).value is True
     assert "style" not in load_work(store, lea["id"], "portrait")["portrait"]
+
+
+def test_without_a_face_the_frame_sliders_say_percent_and_move_the_crop(people):
+    """No face found (a photo of a wall): zoom and position sliders read in percent (« 150 % »), and the
+    frame asked for is the one they show."""
+    import numpy as np
+
+    store, workshop, lea, _ = people
+    at = _open(workshop, lea)
+    _agree(at).check().run()
+    wall = np.tile(np.linspace(60, 200, 500, dtype=np.uint8)[None, :, None], (400, 1, 3))  # 500 x 400, no face
+    photo = io.BytesIO()
+    Image.fromarray(wall).save(photo, format="PNG")
+    at.file_uploader[0].set_value(("mur.png", photo.getvalue(), "image/png")).run()
+    _run_jobs(at, store)
+    sliders = {s.key: s for s in at.slider if s.key.startswith("portrait-crop-")}
+    assert {k: (s.proto.format, s.min, s.max) for k, s in sliders.items()} == {
+        "portrait-crop-zoom": ("%d %%", 100, 300), "portrait-crop-x": ("%d %%", 0, 100),
+        "portrait-crop-y": ("%d %%", 0, 100)}
+    assert sliders["portrait-crop-zoom"].value == 100 and sliders["portrait-crop-x"].value == 50
+    sliders["portrait-crop-zoom"].set_value(200)
+    at.slider(key="portrait-crop-x").set_value(0).run()
+    at.button(key="portrait-crop-apply").click().run()
+    assert not at.exception
+    job = JobQueue(store).get(at.session_state["portrait"]["frame_job"])
+    # the largest 4:5 frame of a 500 x 400 photo is 320 x 400; zoomed 200 %: 160 x 200, at the left edge,
+    assert job.params["crop"] == pytest.approx([0.0, 80.0, 160.0, 200.0]), job.params["crop"]  # centre 45 % down
