@@ -3,16 +3,21 @@
     PYTHONPATH=$PWD python scripts/build_safety_learned.py
 
 Trains ONLY on the corpus's tuning material (bench/safety.py: the tuning half, fresh ... fresh4, fresh6a and
-tuning5 ... tuning8); the held-out half, fresh5 and fresh6b are never read here. Deterministic (liblinear and
-lbfgs solvers, fixed fold seed): the same corpus gives the same file. Needs scikit-learn (requirements-dev.txt).
+tuning5 ... tuning8) and the studio's own ordinary sentences (`ordinary_material`, as benign examples); the
+held-out half, fresh5 and fresh6b are never read here. Deterministic (liblinear and lbfgs solvers, fixed fold
+and story seeds): the same corpus and studio texts give the same file. Needs scikit-learn (requirements-dev.txt).
 
-The threshold is chosen without looking at any measured set: 5-fold cross-validation on the tuning material,
-the lowest probability (0.50 ... 0.99, step 0.01) at which the layer alone wrongly refuses at most
-MAX_CV_FALSE of the ordinary prompts of the held-back folds.
+The threshold is chosen without looking at any measured set: 5-fold cross-validation on the training material
+(folds stratified by unsafe, corpus-ordinary and studio-ordinary), sentences under learned.MIN_WORDS words
+never refused, the lowest probability (0.50 ... 0.99, step 0.01) at which the layer alone wrongly refuses at
+most MAX_CV_FALSE of the corpus's ordinary prompts and at most MAX_CV_FALSE_ALL of all the ordinary material.
 """
 from __future__ import annotations
 
+import random
+import re
 import sys
+import tomllib
 from pathlib import Path
 
 import numpy as np
@@ -26,13 +31,84 @@ sys.path.insert(0, str(ROOT))
 from bench.safety import TUNING_SETS, load, roster  # noqa: E402
 from pipelines.safety import learned  # noqa: E402
 from pipelines.safety.normalise import normalise  # noqa: E402
-from pipelines.safety.prompts import ORDER, _load, roster_names  # noqa: E402
+from pipelines.safety.prompts import ORDER, _load, cpu_check, learned_words, roster_names  # noqa: E402
+from pipelines.story.spec import AGES, COMPANIONS, HEROES, OBJECTS, PLACES, PROBLEMS, TONES, StorySpec  # noqa: E402
+from pipelines.story.writer import write_story  # noqa: E402
 
 TRAINING_HALVES = ("tuning", "fresh", "fresh2", "fresh3", "fresh4", "fresh6a")
 SETS = ("",) + TUNING_SETS + ("fresh", "fresh2", "fresh3", "fresh4", "fresh6")
 C = 10.0
-MAX_CV_FALSE = 0.01
+MAX_CV_FALSE = 0.005
+MAX_CV_FALSE_ALL = 0.005  # ... and at most this share of all the ordinary material (corpus and studio sentences)
 MIN_COUNT = 2  # buckets seen fewer times in training are dropped from the shipped file
+ORDINARY_SOURCES = ("assets/locales/*/*.toml", "assets/stories/**/*.toml")
+MIN_ORDINARY_WORDS = 3
+STORIES = 80  # template stories written for ordinary material, half French, half English
+NOT_A_VERB = frozenset({"et", "and", "le", "la", "les", "the", "a", "un", "une", "with", "avec", "de", "of"})
+PEOPLE = {"fr": ["un garçon", "une fille", "une femme", "un homme", "un enfant", "mon frère", "ma sœur", "une maman",
+                 "un papa", "un monsieur", "une dame", "un bébé", "la maîtresse", "un ado", "une petite fille"],
+          "en": ["a boy", "a girl", "a woman", "a man", "a child", "my brother", "my sister", "a mum", "a dad",
+                 "the teacher", "a baby", "a teenager", "a little girl", "an old man", "the kids"]}
+STYLE = re.compile(r"^children's picture book illustration, [^,]+, [^,]+, [^,]+, ")
+
+
+def _strings(node) -> list[str]:
+    if isinstance(node, str):
+        return [node]
+    if isinstance(node, dict):
+        node = list(node.values())
+    return [s for v in node for s in _strings(v)] if isinstance(node, list) else []
+
+
+def ordinary_material() -> list[str]:
+    """The studio's own ordinary sentences, in French and English (interface texts, the guard's refusal sentences,
+    story grammars and example books): what children read on the screen and type back, in other words and
+    shapes than the corpus's. Placeholders and markup are dropped, values cut into sentences of at least
+    MIN_ORDINARY_WORDS words; a sentence the rules refuse is left out (it is no ordinary example)."""
+    out = set()
+    for pattern in ORDINARY_SOURCES:
+        for path in sorted(ROOT.glob(pattern)):
+            for value in _strings(tomllib.loads(path.read_text(encoding="utf-8"))):
+                value = re.sub(r"\{[^}]*\}|\[[^\]:]*:|\]|[*_`#]|https?://\S+", " ", value)
+                for piece in re.split(r"(?<=[.!?])\s+|\n+", value):
+                    piece = " ".join(piece.split())
+                    if len(re.findall(r"[^\W\d_]+", piece)) >= MIN_ORDINARY_WORDS:
+                        out.add(piece)
+    out |= story_material()
+    return sorted(s for s in out if not cpu_check(s, learned_layer=False).blocked)
+
+
+def story_material() -> set[str]:
+    """Sentences and picture scenes of STORIES template stories (pipelines/story/writer.py), choices drawn with a
+    fixed seed: a child's hero, companion and place told in the ordinary words of a children's book."""
+    rng, out = random.Random(0), set()
+    heroes = roster()[:8] + ["Zoé", "Tom", "Noah", "Lina"]
+    told = {"fr": set(), "en": set()}
+    for i in range(STORIES):
+        spec = StorySpec(hero_name=rng.choice(heroes), hero=rng.choice(list(HEROES)),
+                         companion=rng.choice(list(COMPANIONS)), place=rng.choice(list(PLACES)),
+                         object=rng.choice(list(OBJECTS)), problem=rng.choice(list(PROBLEMS)),
+                         tone=rng.choice(list(TONES)), reading_age=rng.choice(list(AGES)),
+                         language=("fr", "en")[i % 2], pages=8, seed=i)
+        for page in write_story(spec).pages:
+            sentences = re.split(r"(?<=[.!?])\s+", page.text)
+            out.update(sentences)
+            out.add(STYLE.sub("", page.scene))
+            for sentence in sentences:  # "Zoé traverse la rivière." -> "... qui traverse la rivière"
+                found = re.search(rf"\b{re.escape(spec.hero_name)} ([^\W\d_A-Z][^.!?:;»]*)", sentence)
+                if found and found.group(1).split()[0] not in NOT_A_VERB:
+                    told[spec.language].add(found.group(1).strip(" ,"))
+            for piece in STYLE.sub("", page.scene).split(", ")[1:]:  # "playing hide-and-seek with a giant"
+                if piece.split()[0].endswith("ing"):
+                    told["en"].add(piece)
+    for language, actions in told.items():  # a person who does an ordinary thing, the corpus's frame
+        for action in sorted(actions):
+            person = rng.choice(PEOPLE[language] + ["@"])
+            out.add(f"{rng.choice(PEOPLE[language])} {'qui' if language == 'fr' else 'who'} {action}"
+                    if not action.split()[0].endswith("ing") else f"{rng.choice(PEOPLE[language])} {action}")
+            out.add(f"{person} {action}" if action.split()[0].endswith("ing") else
+                    f"{person} {'qui' if language == 'fr' else 'who'} {action}")
+    return {s.replace("@", rng.choice(heroes)) for s in out if len(re.findall(r"[^\W\d_]+", s)) >= MIN_ORDINARY_WORDS}
 
 
 def tuning_material() -> list:
@@ -51,19 +127,30 @@ def main() -> int:
     names = roster_names(roster())
     vocabulary = _load().vocabulary | {w for n in names for w in n.split()}
     prompts = tuning_material()
-    rows = [learned.features(normalise(p.text, vocabulary).words, names) for p in prompts]
-    X, y = matrix(rows), np.array([p.unsafe for p in prompts])
-    print(f"{len(prompts)} tuning prompts ({y.sum()} to refuse, {len(y) - y.sum()} ordinary)")
+    ordinary = ordinary_material()
+    texts = [p.text for p in prompts] + ordinary
+    words = [[w for w in learned_words(normalise(t, vocabulary).words) if w != "|"] for t in texts]
+    rows = [learned.features(w, names) for w in words]
+    X = matrix(rows)
+    y = np.array([p.unsafe for p in prompts] + [False] * len(ordinary))
+    studio = np.arange(len(y)) >= len(prompts)
+    short = np.array([min(len(w), learned.typed_words(t)) for w, t in zip(words, texts)]) < learned.MIN_WORDS
+    print(f"{len(prompts)} tuning prompts ({y.sum()} to refuse, {len(prompts) - y.sum()} ordinary) "
+          f"and {len(ordinary)} ordinary studio sentences")
 
     held_back = np.zeros(len(y))
-    for train, test in StratifiedKFold(5, shuffle=True, random_state=0).split(X, y):
+    for train, test in StratifiedKFold(5, shuffle=True, random_state=0).split(X, y + 2 * studio):
         fold = LogisticRegression(C=C, solver="liblinear", max_iter=2000).fit(X[train], y[train])
         held_back[test] = fold.predict_proba(X[test])[:, 1]
+    held_back[short] = 0.0  # the layer does not speak on so few features (learned.MIN_WORDS)
+    corpus_benign, all_benign = ~y & ~studio, ~y
     threshold = next(t for t in np.round(np.arange(0.50, 1.00, 0.01), 2)
-                     if np.mean(held_back[~y] >= t) <= MAX_CV_FALSE)
+                     if np.mean(held_back[corpus_benign] >= t) <= MAX_CV_FALSE
+                     and np.mean(held_back[all_benign] >= t) <= MAX_CV_FALSE_ALL)
     print(f"threshold {threshold:.2f}: cross-validated, the layer alone refuses "
-          f"{100 * np.mean(held_back[y] >= threshold):.1f} % of the unsafe and "
-          f"{100 * np.mean(held_back[~y] >= threshold):.1f} % of the ordinary prompts")
+          f"{100 * np.mean(held_back[y] >= threshold):.1f} % of the unsafe, "
+          f"{100 * np.mean(held_back[corpus_benign] >= threshold):.1f} % of the corpus's ordinary prompts and "
+          f"{100 * np.mean(held_back[studio] >= threshold):.2f} % of the studio sentences")
 
     decision = LogisticRegression(C=C, solver="liblinear", max_iter=2000).fit(X, y)
     unsafe = np.flatnonzero(y)

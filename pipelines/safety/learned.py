@@ -2,35 +2,43 @@
 
 The rules (prompts.py) read words and patterns; this layer reads the shape of a sentence, so that new
 wording of a kind the rules know ("he loosens the bolts on the bike the night before the race") can still
-be refused. It only speaks when the rules let a prompt through and it is sure: a probability of at least
-`threshold` (stored with the weights, chosen by cross-validation on the tuning material so that the layer
-alone wrongly refuses at most 1 % of the ordinary prompts there).
+be refused. It only speaks when the rules let a prompt through, the prompt has at least MIN_WORDS words as typed
+and as normalised, and the layer is sure: a probability of at least `threshold` (stored with the weights, chosen
+by cross-validation on the training material so that the layer alone wrongly refuses at most 0.5 % of the
+corpus's ordinary prompts and at most 0.5 % of all the ordinary material there).
 
 Features (the same at training and at run time, see `features`): the guard's normalised words (normalise.py:
-accents, case, look-alikes, leetspeak, SMS spellings), a first name of the workshop's roster read as "@",
-then character 3- to 5-grams of the words joined by spaces, the words and the word pairs; each hashed with
-CRC-32 into 2**20 buckets, binary, the vector scaled to unit length (L2).
+accents, case, look-alikes, leetspeak, SMS spellings), a word the rules refuse in one language only set apart in
+a sentence of the other language (prompts.learned_words: « rape » in a French sentence is a grater), a first
+name of the workshop's roster read as "@", then character 3- to 5-grams of the words joined by spaces, the words
+and the word pairs; each hashed with CRC-32 into 2**20 buckets, binary, the vector scaled to unit length (L2).
 Model: scikit-learn LogisticRegression (liblinear, C=10) for "refuse or not", and a multinomial one over the
 refused prompts' categories to name the refusal; trained by scripts/build_safety_learned.py ONLY on the
-corpus's tuning material (the tuning half, fresh ... fresh4, fresh6a, tuning5 ... tuning8), never on the
-held-out half, fresh5 or fresh6b. Shipped weights: `learned_guard.npz` (the buckets seen at least twice in
-training, float32 for the decision, float16 for the categories). Scoring needs numpy only; without the file
-the layer is off and the rules alone decide.
+corpus's tuning material (the tuning half, fresh ... fresh4, fresh6a, tuning5 ... tuning8) and, as ordinary
+examples in other words and shapes than the corpus's, the studio's own sentences (interface texts of
+assets/locales, the refusal sentences, story grammars and example books, 80 template stories' sentences and
+picture scenes, and "a person who <an action of those stories>"); never on the held-out half, fresh5 or
+fresh6b. Shipped weights: `learned_guard.npz` (the buckets seen at least twice in training, float32 for the
+decision, float16 for the categories). Scoring needs numpy only; without the file the layer is off and the
+rules alone decide.
 
-Off by default (ENABLED = False): measured at the end of the eighth round (bench/out/safety-round8-end*.txt),
-it caught 10 more of the 108 never-tuned fresh6b prompts with no more false blocks there, but it also
-refused 1 more of the 321 ordinary held-out prompts and 2 more of the 162 ordinary fresh5 ones; a layer may
-only be switched on when it adds no false block on the never-tuned sets. `python -m bench.safety --learned`
-measures it; `cpu_check(..., learned_layer=True)` uses it.
-Switched on, it also refuses ordinary sentences unlike the corpus's: « une photo réaliste d'un chat noir aux
-yeux verts » (horror, 0.95), « un garçon qui ne veut pas se réveiller pour aller à l'école » (self-harm), the
-guard's own refusal sentences, and a short name after « un enfant » (weapons, 0.99): trained on one corpus's
-style, it reads the style as well as the meaning. tests/safety holds those kinds; they must pass before it
-is switched on.
+Off by default (ENABLED = False). A layer may only be switched on when every test of tests/safety passes with it
+and it adds no false block on the never-tuned sets. Measured at the end of the ninth round
+(bench/out/safety-round9-rules.txt and safety-round9-learned.txt), rules alone -> with the layer:
+held-out blocked 98.1 -> 98.9 %, false blocks 0.3 -> 0.9 % (1 -> 3 of 321); fresh5 76.4 -> 81.5 %, false
+blocks 6.2 -> 6.8 % (10 -> 11 of 162); fresh6b 79.6 -> 88.9 %, false blocks 6.0 -> 6.7 % (8 -> 9 of 134).
+It adds false blocks, so it stays off. The studio sentences and the word minimum fixed most of the ordinary
+sentences it used to refuse (the refusal sentences, a short word after « un enfant », a realistic photo of a
+cat, a boy falling off a tree: tests/safety/test_round8.py), but it still refuses the frame "a person who ..."
+told in words it has only seen in the corpus's unsafe prompts: « un garçon qui ne veut pas se réveiller pour
+aller à l'école » (self-harm, 0.90) and « une femme qui se fait rape » (a grater, 0.92, even with the word set
+apart: the frame alone decides). Trained on one corpus's style, it reads the style as well as the meaning.
+`python -m bench.safety --learned` measures it; `cpu_check(..., learned_layer=True)` uses it.
 """
 from __future__ import annotations
 
 import functools
+import re
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
@@ -43,6 +51,7 @@ BUCKETS = 1 << 20
 NGRAMS = (3, 4, 5)
 NAME_TOKEN = "@"
 ENABLED = False  # see the module docstring
+MIN_WORDS = 4  # on a sentence of fewer words the layer does not speak (too few features to be sure)
 
 
 def features(words: Iterable[str], names: frozenset[str] = frozenset()) -> list[int]:
@@ -102,10 +111,22 @@ def load() -> Learned | None:
                        tuple(str(c) for c in data["categories"]), float(data["threshold"]))
 
 
-def verdict(words: Iterable[str], names: frozenset[str] = frozenset()) -> tuple[float, str] | None:
-    """(probability, category) when the layer is sure the sentence must be refused, else None."""
+def typed_words(text: str) -> int:
+    """How many words the person typed (runs of letters or digits), before any spelling was expanded."""
+    return len(re.findall(r"[^\W_]+", text or ""))
+
+
+def verdict(words: Iterable[str], names: frozenset[str] = frozenset(),
+            typed: int | None = None) -> tuple[float, str] | None:
+    """(probability, category) when the layer is sure the sentence must be refused, else None.
+
+    `typed`: the number of words as typed (`typed_words`); with fewer than MIN_WORDS of them, or of `words`,
+    the layer does not speak."""
     model = load()
     if model is None:
+        return None
+    words = [w for w in words if w != "|"]
+    if min(len(words), len(words) if typed is None else typed) < MIN_WORDS:
         return None
     feats = features(words, names)
     p = model.probability(feats)

@@ -500,6 +500,26 @@ def roster_names(names: Iterable[str] | None) -> frozenset[str]:
     return frozenset(out)
 
 
+@functools.cache
+def _language_only_words() -> dict[str, frozenset[str]]:
+    """Single words the rules refuse in one language only ("rape" in English, "bite" in French) -> languages."""
+    out: dict[str, set[str]] = {}
+    for rule in _load().rules:
+        if rule.language in ("fr", "en") and len(rule.elements) == 1 and isinstance(rule.elements[0], str):
+            out.setdefault(rule.elements[0].strip("*=~"), set()).add(rule.language)
+    return {w: frozenset(langs) for w, langs in out.items()}
+
+
+def learned_words(words: Iterable[str]) -> list[str]:
+    """The words the learned layer reads (normalise(text).words): a word the rules refuse in one language only is
+    set apart (NEUTRAL) in a sentence of the other language (« une râpe » typed « rape »), as the rules read it.
+    The same at training (scripts/build_safety_learned.py) and at run time."""
+    words = list(words)
+    languages = _languages(words) | {"both"}
+    only = _language_only_words()
+    return [NEUTRAL if w in only and not only[w] & languages else w for w in words]
+
+
 def cpu_check(text: str, names: Iterable[str] | None = None, learned_layer: bool | None = None) -> PromptCheck:
     """The CPU guard alone (no store, no model): blocked or not, with the category and the rule.
     `learned_layer`: also ask the learned layer (learned.py) when the rules let the text through; None
@@ -529,7 +549,7 @@ def cpu_check(text: str, names: Iterable[str] | None = None, learned_layer: bool
         if rule.language in languages and next(sentence._seq(rule.elements, 0, j), None) is not None:
             return PromptCheck(True, rules.messages[rule.category], rule.category, rule.text, "cpu")
     use_learned = learned.ENABLED if learned_layer is None else learned_layer
-    sure = learned.verdict(normalised.words, roster) if use_learned else None
+    sure = learned.verdict(learned_words(normalised.words), roster, learned.typed_words(text)) if use_learned else None
     if sure is not None:
         p, category = sure
         return PromptCheck(True, rules.messages[category], category, f"learned layer {p:.2f}", "cpu")

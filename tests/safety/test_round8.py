@@ -12,7 +12,8 @@ import pytest
 from bench.safety import load, roster
 from pipelines.safety import learned
 from pipelines.safety.normalise import normalise
-from pipelines.safety.prompts import cpu_check, roster_names
+from pipelines.i18n import translate
+from pipelines.safety.prompts import CATEGORIES, cpu_check, learned_words, roster_names
 
 
 @pytest.mark.parametrize("text, category", [
@@ -81,3 +82,39 @@ def test_the_learned_layer_reads_any_roster_name_alike_and_is_off_by_default():
     assert probability > 0.5 > ordinary
     assert not learned.ENABLED
     assert not cpu_check("a rabbit eating a carrot in the garden").matched.startswith("learned")
+
+
+def test_the_learned_layer_refuses_a_sentence_the_rules_let_through():
+    text = "une affiche qui dit que les enfants adoptés ne sont pas de vrais enfants"
+    assert not cpu_check(text, learned_layer=False).blocked
+    verdict = cpu_check(text, learned_layer=True)
+    assert verdict.blocked and verdict.matched.startswith("learned layer"), verdict
+
+
+@pytest.mark.parametrize("text", [
+    "une photo réaliste d'un chat noir aux yeux verts",
+    "a boy who breaks his arm falling off a tree",
+    "un enfant Ta",
+    "a child Your",
+    "un enfant C",
+])
+def test_ordinary_sentences_unlike_the_corpus_pass_the_learned_layer(text):
+    verdict = cpu_check(text, learned_layer=True)
+    assert not verdict.blocked, verdict
+
+
+@pytest.mark.parametrize("category", CATEGORIES)
+def test_the_refusal_sentences_pass_the_learned_layer(category):
+    for language in ("fr", "en"):
+        sentence = translate(f"safety.prompt.{category}", language)
+        assert not cpu_check(sentence, learned_layer=True).blocked, sentence
+
+
+def test_the_learned_layer_does_not_speak_on_fewer_than_four_typed_words():
+    assert learned.typed_words("un enfant C") == 3 and learned.typed_words("On t'aime fort !") == 4
+    assert learned.verdict(normalise("un enfant C").words, typed=3) is None
+
+
+def test_a_word_refused_in_one_language_only_is_set_apart_for_the_learned_layer_in_the_other():
+    assert learned_words(normalise("une femme qui se fait rape").words)[-1] == "_"
+    assert learned_words(normalise("she got rape threats").words)[2] == "rape"
