@@ -4,6 +4,7 @@ from __future__ import annotations
 import subprocess
 
 import pdfplumber
+from playwright.sync_api import expect
 
 from tests.e2e.conftest import ARTIFACTS, assert_no_exception, download, goto, nav_link, shot, wait_ready
 from tests.fixtures.models_comics import make_drawing
@@ -25,8 +26,10 @@ def _add_bubble(page, panel: str, kind: str, text: str, position: str, tail: str
     wait_ready(page)
     panel_tab.get_by_text(kind, exact=True).click()
     wait_ready(page)
-    panel_tab.get_by_label("Texte de la bulle").fill(text)
-    panel_tab.get_by_label("Texte de la bulle").press("Control+Enter")
+    text_box = panel_tab.get_by_label("Texte de la bulle")
+    expect(text_box).to_have_count(1, timeout=10_000)  # the other panel's box may linger a moment after the switch
+    text_box.fill(text)
+    text_box.press("Control+Enter")
     wait_ready(page)
     page.locator(f".st-key-comic-bubble-pos-{position} button").first.click()  # the 3x3 grid of arrows
     wait_ready(page)

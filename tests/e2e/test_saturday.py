@@ -150,8 +150,10 @@ def _lea_comic(page, studio, lea: dict, tmp_path) -> None:
     assert bubbles.get_by_role("button", name="➕ Ajouter la bulle").is_disabled()
     bubbles.locator('[data-testid="stRadio"]').first.get_by_text("1", exact=True).click()
     wait_ready(page)
-    bubbles.get_by_label("Texte de la bulle").fill("Coucou les amis !")
-    bubbles.get_by_label("Texte de la bulle").press("Control+Enter")
+    text_box = bubbles.get_by_label("Texte de la bulle")
+    expect(text_box).to_have_count(1, timeout=10_000)  # panel 2's box may linger a moment after the switch
+    text_box.fill("Coucou les amis !")
+    text_box.press("Control+Enter")
     wait_ready(page)
     bubbles.get_by_role("button", name="➕ Ajouter la bulle").click()
     wait_ready(page)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from playwright.sync_api import expect
+
 from pipelines.store import Store
 from tests.e2e.conftest import assert_no_exception, nav_link, shot, wait_ready
 from ui.nav import TOOLS, WORKSHOPS
@@ -17,7 +19,7 @@ def test_facilitator_day(browser_page, studio, monkeypatch):
     page = browser_page
     page.goto(studio)
     wait_ready(page)
-    assert page.get_by_text("Bienvenue dans l'Atelier").is_visible()
+    expect(page.get_by_text("Bienvenue dans l'Atelier")).to_be_visible(timeout=20_000)
     shot(page, "studio-01-home-fr")
 
     # 1. Create a workshop in the console.
@@ -26,7 +28,7 @@ def test_facilitator_day(browser_page, studio, monkeypatch):
     page.get_by_label("Nom de l'atelier").fill("BD du mercredi")
     page.get_by_role("button", name="Créer l'atelier").click()
     wait_ready(page)
-    assert page.get_by_text("Code pour les tablettes").first.is_visible()
+    expect(page.get_by_text("Code pour les tablettes").first).to_be_visible(timeout=20_000)
     monkeypatch.setenv("ATELIER_DATA_DIR", str(studio.data_dir))
     from pipelines import config
 
