@@ -86,3 +86,24 @@ def test_lost_paper_along_the_border_is_filled_from_the_picture_not_from_the_bac
     filled = repair.inpaint(scan, mask)
     assert np.abs(filled[:, 2:8] - 0.55).max() < 0.05  # today ~0; from both sides it would be grey-dark
     assert np.array_equal(filled[:, :2], scan[:, :2])  # the backdrop stays as it was
+
+
+def _tiny_astronaut(side=100):
+    rgb = packaged_photo("astronaut")
+    gray = luma(cv2.resize(rgb, (side, side), interpolation=cv2.INTER_AREA)).astype(np.float32)
+    return gray
+
+
+def test_a_tiny_print_s_specks_are_lone_or_paper_toned_marks_not_the_edges_of_its_features():
+    gray = _tiny_astronaut()
+    clean = repair._tiny_specks(gray, 0.22)
+    assert clean.mean() < 0.12  # the eyes', mouth's and badge's mid-toned edges were 27 % of it
+    scratched = gray.copy()
+    scratched[5:95, 30] = 0.97  # a bright scratch across the face and suit
+    rng = np.random.default_rng(3)
+    for y, x in rng.integers(10, 90, (6, 2)):
+        scratched[y:y + 2, x:x + 2] = 0.02  # dark dust
+    found = repair._tiny_specks(scratched, 0.22)
+    assert found[5:95, 30].mean() > 0.9
+    dust = [found[y:y + 2, x:x + 2].any() for y, x in np.random.default_rng(3).integers(10, 90, (6, 2))]
+    assert sum(dust) >= 4, dust  # two land on busy mid-toned ground (the helmet, the flag) and are left here
