@@ -72,9 +72,10 @@ def analysis_ui() -> dict | None:
     files = job.files()
     state()["photo_file"] = files["photo"]
     st.subheader(t("photo.ui.analysis"))
-    chips = [t("photo.ui.grey") if info["greyscale"] else t("photo.ui.colour"),
+    kind = "grey" if info["greyscale"] else "toned_bw" if info.get("toned") else "colour"
+    chips = [t(f"photo.ui.{kind}"),
              t("photo.ui.faded", pct=int(info["fading"] * 100)) if info["fading"] > 0.15 else t("photo.ui.not_faded")]
-    if info["yellowing"] > 6:
+    if info["yellowing"] > 6 and not info.get("keeps_tone"):  # a tone the revive step keeps is not 'yellowed'
         chips.append(t("photo.ui.yellowed"))
     chips += [t("photo.ui.scratches", n=info["scratches"]), t("photo.ui.spots", n=info["spots"])]
     chips.append(t("photo.ui.faces_unknown") if info["faces"] is None else t("photo.ui.faces", n=info["faces"]))
@@ -158,7 +159,10 @@ def steps_ui(info: dict) -> dict | None:
             st.code(" ; ".join(dict.fromkeys(c for b in backends.for_capability(capability)
                                              for c in b.install_commands())), language="bash")
             continue
-        if not st.checkbox(t(f"photo.ui.step_{step}"), value=suggested[step], key=f"photo-step-{step}"):
+        # The label says what the step does: a toned print's tone is kept, not 'the yellow removed'.
+        key = "step_tone_keep" if step == "tone" and info.get("keeps_tone") else f"step_{step}"
+        label = t(f"photo.ui.{key}")
+        if not st.checkbox(label, value=suggested[step], key=f"photo-step-{step}"):
             continue
         steps.append(step)
         if step in ("repair", "tone", "denoise") and len(ready) <= 1:  # nothing to set: no empty box under it
@@ -174,7 +178,7 @@ def steps_ui(info: dict) -> dict | None:
                 if is_facilitator():  # licences stay on the facilitator's screens
                     st.caption(t("photo.ui.licence", licence=licence_of(backends.get(engines[step]))))
             elif step == "colorize":
-                if not info["greyscale"]:
+                if not info["greyscale"] and not info.get("toned"):
                     st.warning(t("photo.ui.colour_already"))
                 automatic = [b for b in ready if b.automatic]
                 modes = {"auto": t("photo.ui.colour_auto"), "hints": t("photo.ui.colour_hints")}

@@ -7,7 +7,7 @@ import cv2
 import numpy as np
 
 from . import repair, tone
-from .imaging import is_greyscale
+from .imaging import is_greyscale, toned_monochrome
 
 
 @dataclass
@@ -25,6 +25,8 @@ class Analysis:
     faces: int | None = None  # None: no face finder installed
     face_boxes: list = field(default_factory=list)
     print_corners: list | None = None  # a photo of a print taken at an angle: its four corners (fractions)
+    toned: bool = False  # a black-and-white picture under one warm tone (imaging.toned_monochrome)
+    keeps_tone: bool = False  # the revive step keeps that tone instead of removing the yellow (tone.keeps_tone)
 
     def suggested_steps(self) -> list[str]:
         steps = []
@@ -143,7 +145,8 @@ def analyse(rgb: np.ndarray, faces=None) -> tuple[Analysis, np.ndarray]:
     damage = repair.find_damage(rgb)
     result = Analysis(width=rgb.shape[1], height=rgb.shape[0], greyscale=is_greyscale(rgb), fading=tone.fading(rgb),
                       yellowing=tone.yellowing(rgb), scratches=damage.scratches, spots=damage.spots,
-                      damage_fraction=damage.fraction, print_corners=find_print(rgb))
+                      damage_fraction=damage.fraction, print_corners=find_print(rgb),
+                      toned=toned_monochrome(rgb), keeps_tone=tone.keeps_tone(rgb))
     if faces is not None:
         boxes = faces.find_faces(rgb)
         result.faces = len(boxes)

@@ -17,7 +17,7 @@ from ..i18n import UserError
 from ..params import from_params
 from . import hints, repair, tone
 from .contract import PhotoRequest
-from .imaging import is_greyscale, luma, rgb_to_lab, to_array
+from .imaging import is_greyscale, luma, rgb_to_lab, to_array, toned_monochrome
 
 STEPS = ("repair", "tone", "denoise", "faces", "colorize", "upscale")  # the order they run in
 CAPABILITY = {"repair": "photo.repair", "tone": "photo.tone", "denoise": "photo.denoise", "faces": "photo.faces",
@@ -105,7 +105,7 @@ def recolor(rgb: np.ndarray, hints_path: str | Path, auto: np.ndarray | None = N
 def restore(rgb: np.ndarray, request: RestoreRequest, progress: Progress = no_progress) -> RestoreOutcome:
     """Run the requested steps in order; each reports its share of the progress bar."""
     steps = [s for s in STEPS if s in request.steps]
-    grey_input = is_greyscale(rgb)
+    grey_input = is_greyscale(rgb) or toned_monochrome(rgb)  # a sepia print is a black-and-white picture
     notes: list[str] = []
     used: list[backends.Backend] = []
     applied: list[str] = []

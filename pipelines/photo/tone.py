@@ -4,7 +4,7 @@ from __future__ import annotations
 import cv2
 import numpy as np
 
-from .imaging import is_greyscale, lab_to_rgb, luma, rgb_to_lab
+from .imaging import is_greyscale, lab_to_rgb, luma, rgb_to_lab, toned_monochrome
 from .repair import GRAINY, blocking, flat_grain, grain_like, grain_sigma, print_grain, softened_grain
 
 
@@ -140,11 +140,18 @@ def colour_cast(rgb: np.ndarray) -> tuple[float, float]:
 def white_balance(rgb: np.ndarray, strength: float = 1.0) -> np.ndarray:
     """Remove a colour cast (yellowing), lightness kept.
 
-    A black-and-white print loses its whole tint (mean a*, b*); a colour photo loses only the
-    cast its whole surface shares (yellowing()), so the coffee stays brown and the skin warm.
+    A black-and-white print loses its whole tint (mean a*, b*; under one tone that grows with the
+    lightness, imaging.toned_monochrome, every pixel's a*, b* scaled by 1 - strength); a colour photo
+    loses only the cast its whole surface shares (yellowing()), so the coffee stays brown and the skin warm.
     """
     lab = rgb_to_lab(rgb)
     small = _sample(rgb)
+    if toned_monochrome(small):
+        # A black-and-white picture under one tone (yellowed, luma-proportional sepia): its tint grows with the
+        # tone, so taking off one mean cast leaves the lights yellow. All of its chroma is cast: it goes.
+        lab[..., 1:] *= 1.0 - strength
+        out = lab_to_rgb(lab)
+        return np.clip(out + (luma(rgb) - luma(out))[..., None], 0, 1).astype(np.float32)
     if is_greyscale(small):
         a, b = colour_cast(rgb)
     else:
@@ -246,13 +253,26 @@ def toned(rgb: np.ndarray) -> bool:
     return bool(warm > TONED_MIDS * float(b[whites].mean()) + 3.0 and one_hue and brown)
 
 
+def _revived_levels(rgb: np.ndarray, strength: float, old: bool) -> np.ndarray:
+    return stretch_levels(rgb, strength=float(np.clip(0.4 + 1.2 * strength, 0, 1)), revival=strength, old=old)
+
+
+def keeps_tone(rgb: np.ndarray, strength: float = 0.5, old: bool | None = None) -> bool:
+    """True when revive() keeps the print's tone instead of removing its yellow (toned() after the levels).
+
+    `old` None measures it (looks_old), as the chain does on the print as it came: what the page says
+    the 'revive' step will do (remove the yellow or keep the sepia) is what it does.
+    """
+    return toned(_revived_levels(rgb, strength, looks_old(rgb) if old is None else old))
+
+
 def revive(rgb: np.ndarray, strength: float = 0.5, old: bool = False) -> np.ndarray:
     """The 'revive faded photo' step: lift the veil, remove yellowing, and above 0.5 some local contrast.
 
     A toned print (toned()) keeps its tone: taking its cast away turns a sepia print a dull grey that
     looks darker than it was (the luma is kept, the warmth was the print's).
     """
-    out = stretch_levels(rgb, strength=float(np.clip(0.4 + 1.2 * strength, 0, 1)), revival=strength, old=old)
+    out = _revived_levels(rgb, strength, old)
     if toned(out):
         return local_contrast(out, max(0.0, strength - 0.5) * 0.6)
     cast = abs(colour_cast(out)[1]) if is_greyscale(_sample(out)) else yellowing(out)

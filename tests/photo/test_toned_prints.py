@@ -1,0 +1,44 @@
+"""A toned (sepia) black-and-white print is told apart from a colour photo, and the page says what revive does to it."""
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from bench._photo_damage import packaged_photo
+from pipelines.photo import tone
+from pipelines.photo.analysis import analyse
+from pipelines.photo.chain import open_photo
+from pipelines.photo.imaging import rgb_to_lab, toned_monochrome
+
+DATA = Path(__file__).parent / "data"
+
+
+def _sepia(rgb):
+    grey = rgb.mean(axis=2, keepdims=True)
+    return np.clip(grey * np.array([1.0, 0.85, 0.65]) + np.array([0.05, 0.04, 0.02]), 0, 1).astype(np.float32)
+
+
+@pytest.mark.parametrize("name", ["coffee", "chelsea", "astronaut", "rocket"])
+def test_a_sepia_picture_is_toned_black_and_white_and_the_colour_photo_is_not(name):
+    photo = packaged_photo(name)[::2, ::2]
+    assert not toned_monochrome(photo)
+    assert toned_monochrome(_sepia(photo))
+
+
+@pytest.mark.parametrize("file", ["cracked-portrait-1.png", "cracked-portrait-2.png"])
+def test_a_real_toned_print_is_named_so_and_its_kept_tone_is_not_called_yellowing(file):
+    rgb = open_photo(DATA / file)[0][::2, ::2]
+    info, _ = analyse(rgb)
+    assert info.toned and not info.greyscale
+    assert info.keeps_tone  # the page then names the step 'revive, the sepia tone is kept', with no 'yellowed' chip
+    before = float(rgb_to_lab(rgb)[..., 2].mean())
+    after = float(rgb_to_lab(tone.revive(rgb, 0.5, old=True))[..., 2].mean())
+    assert after > 0.6 * before  # ...and revive does keep it
+
+
+def test_a_yellowed_print_whose_yellow_the_page_offers_to_remove_loses_it():
+    rgb = _sepia(packaged_photo("camera")[::2, ::2])
+    assert not tone.keeps_tone(rgb)  # the page says 'revive and remove the yellow'...
+    before = float(rgb_to_lab(rgb)[..., 2].mean())
+    after = float(rgb_to_lab(tone.revive(rgb, 0.5, old=tone.looks_old(rgb)))[..., 2].mean())
+    assert before > 10 and after < 0.3 * before  # ...and it goes
