@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import uuid
-from datetime import date
 from pathlib import Path
 
 import numpy as np
@@ -268,7 +267,8 @@ def export_ui(files: dict, ai_made: bool) -> None:
     final = state().get("recolored") or files["restored"]
     download_ui(final, t("photo.ui.download_png"), mime="image/png", key="photo-dl-png", what="photo")
     caption = st.text_input(t("photo.ui.sheet_caption"), key="photo-caption")
-    when = st.text_input(t("photo.ui.sheet_date"), value=date.today().strftime("%d/%m/%Y"), key="photo-date")
+    # An old photo's date is the patron's to give (1962, « vers 1950 »): today's date would be printed as if it were it.
+    when = st.text_input(t("photo.ui.sheet_date"), key="photo-date").strip()
     if st.button(t("photo.ui.make_sheet"), width="stretch", key="photo-make-sheet"):
         state()["sheet_job"] = submit_job("photo.sheet", {"before": files["before"], "after": final,
                                                           "caption": caption, "date": when, "language": lang(),

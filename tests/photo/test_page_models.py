@@ -72,3 +72,28 @@ def test_the_strength_slider_governs_the_damage_search_unless_the_patron_cleared
     assert params["mask_path"] is None and params["strength"] == 0.9 and "repair" in params["steps"]
     at.button(key="photo-again").click().run()  # same photo, other settings: the steps and the slider come back
     assert at.session_state["photo"]["restore_job"] is None and at.slider(key="photo-strength").value == 90
+
+
+def test_the_sheet_s_date_starts_empty_and_an_empty_date_is_not_printed(immediate_queue, save_photo):
+    import subprocess
+
+    from pipelines.jobs.runner import run_job
+
+    at = _analysed_page(immediate_queue, save_photo)
+    for step in ("repair", "tone", "denoise"):
+        if at.checkbox(key=f"photo-step-{step}").value:
+            at.checkbox(key=f"photo-step-{step}").uncheck()
+    at.checkbox(key="photo-step-denoise").check()
+    at.button(key="photo-go").click().run()
+    assert not at.exception
+    run_job(at.session_state["photo"]["restore_job"])  # the page's queue has no worker here: run the job
+    at.run()
+    assert at.text_input(key="photo-date").value == ""  # an old photo's date is not today's
+    at.text_input(key="photo-caption").set_value("Mamie")
+    at.button(key="photo-make-sheet").click().run()
+    run_job(at.session_state["photo"]["sheet_job"])
+    job = immediate_queue.get(at.session_state["photo"]["sheet_job"])
+    assert job.params["date"] == ""
+    text = subprocess.run(["pdftotext", job.files()["pdf"], "-"], capture_output=True, text=True, check=True).stdout
+    assert "Mamie" in text
+    assert not any(ch.isdigit() for ch in text.split("Mamie", 1)[1])  # no date in the footer
