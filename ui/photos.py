@@ -270,9 +270,16 @@ def export_ui(files: dict, ai_made: bool) -> None:
     # An old photo's date is the patron's to give (1962, « vers 1950 »): today's date would be printed as if it were it.
     when = st.text_input(t("photo.ui.sheet_date"), key="photo-date").strip()
     if st.button(t("photo.ui.make_sheet"), width="stretch", key="photo-make-sheet"):
-        state()["sheet_job"] = submit_job("photo.sheet", {"before": files["before"], "after": final,
-                                                          "caption": caption, "date": when, "language": lang(),
-                                                          "ai_made": ai_made})
+        from pipelines.photo.sheet import printable_words
+
+        try:  # an emoji would print as an empty box: said before the sheet is made, the words kept in the box
+            printable_words(caption, when, lang())
+        except UserError as exc:
+            st.error(error_text(exc))
+        else:
+            state()["sheet_job"] = submit_job("photo.sheet", {"before": files["before"], "after": final,
+                                                              "caption": caption, "date": when, "language": lang(),
+                                                              "ai_made": ai_made})
     if state().get("sheet_job"):
         job = job_status_ui(state()["sheet_job"], "photo-sheet")
         if job is not None and job.state == "done":

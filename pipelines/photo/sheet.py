@@ -5,15 +5,30 @@ from pathlib import Path
 
 from ..safety.uploads import picture_size
 from ..export.pdf import PageSpec, PrintDocument
+from ..export.fonts import faces
 from ..i18n import translate
+from ..safety.text import clean_printable
 from ..store import library_name
 
 MARGIN = 15.0  # mm
 
 
+def printable_words(caption: str, date: str, language: str = "fr") -> tuple[str, str]:
+    """(caption, date) cleaned (pipelines.safety.text.clean_printable) for the sheet's font (the sans face);
+    UserError naming the characters and the field (« Légende de la fiche ») when it cannot draw them."""
+    chain = faces("sans")
+    return tuple(clean_printable(text, chain=chain, field=translate(f"photo.ui.sheet_{field}", language))
+                 for text, field in ((caption, "caption"), (date, "date")))
+
+
 def photo_sheet(before: Path, after: Path, out: Path, *, caption: str = "", date: str = "", language: str = "fr",
                 ai_made: bool = False) -> Path:
-    """Write the sheet PDF: title, the two pictures with their labels, caption, date, library name."""
+    """Write the sheet PDF: title, the two pictures with their labels, caption, date, library name.
+
+    Raises UserError (text.emoji, text.no_glyph...: pipelines.safety.text) when the caption or the date
+    holds characters the sheet's font cannot draw (an emoji would print as an empty box), before printing.
+    """
+    caption, date = printable_words(caption, date, language)
     # The title is the sheet's own name: a patron's file name or caption never goes into the PDF metadata.
     doc = PrintDocument(title=translate("photo.sheet.title", language), subject=translate(
         "photo.sheet.subject", language), ai_generated=ai_made, language=language)

@@ -74,7 +74,7 @@ def test_the_strength_slider_governs_the_damage_search_unless_the_patron_cleared
     assert at.session_state["photo"]["restore_job"] is None and at.slider(key="photo-strength").value == 90
 
 
-def test_the_sheet_s_date_starts_empty_and_an_empty_date_is_not_printed(immediate_queue, save_photo):
+def test_the_sheet_date_starts_empty_and_an_emoji_is_refused_before_printing(immediate_queue, save_photo):
     import subprocess
 
     from pipelines.jobs.runner import run_job
@@ -89,6 +89,12 @@ def test_the_sheet_s_date_starts_empty_and_an_empty_date_is_not_printed(immediat
     run_job(at.session_state["photo"]["restore_job"])  # the page's queue has no worker here: run the job
     at.run()
     assert at.text_input(key="photo-date").value == ""  # an old photo's date is not today's
+    at.text_input(key="photo-caption").set_value("photo d'identité ✨")
+    at.button(key="photo-make-sheet").click().run()
+    # an emoji would print as an empty box: refused before printing with the print pages' sentence, no sheet made
+    assert not at.session_state["photo"].get("sheet_job")
+    assert any("✨" in e.value and "cases vides" in e.value and "Légende de la fiche" in e.value for e in at.error)
+    assert at.text_input(key="photo-caption").value == "photo d'identité ✨"  # the words are kept to mend
     at.text_input(key="photo-caption").set_value("Mamie")
     at.button(key="photo-make-sheet").click().run()
     run_job(at.session_state["photo"]["sheet_job"])
