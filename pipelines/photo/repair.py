@@ -328,22 +328,28 @@ TINY_SPECK = 0.7  # ...and what stands out of a 5x5 median by this share of the 
 TINY_MARGIN = 1  # with this many pixels around it
 TINY_GRAIN = 5.0  # ...and by this many times the grain level (grain is not specks)
 TINY_RELIEF = 0.6  # ...on ground whose 5x5 median changes less than this share of the speck's contrast
+TINY_DUSTY = 75  # ...when the print has this many such specks per 10,000 px at least (a dusty print)
+TINY_LINE = 12  # px: else only the marks this long (and under 2.5 px wide on average): scratches
+TINY_PLAUSIBLE = 0.02  # a tiny print that is not dusty with more than this share marked: the search backs off
 
 
-def _tiny_specks(gray: np.ndarray, floor: float) -> np.ndarray:
-    """Marks of a tiny print (a contact print, a thumbnail under TINY_SEARCH px), (H, W) bool.
+def _tiny_specks(gray: np.ndarray, floor: float) -> tuple[np.ndarray, bool]:
+    """Marks of a tiny print (a contact print, a thumbnail under TINY_SEARCH px): ((H, W) bool, dusty).
 
     On a print a hundred pixels across, the finder's median background (11 px at least) and line
     segments (15 px at least) span a tenth of the picture, and dust and scratch pieces of 1-10 px
     cover a fifth of it or more (bench/_photo_damage.py prints shrunk to 120 px: the finder took
     20-44 % of their marks). Every pixel that stands out of its 5x5 median by TINY_SPECK of the
-    visible floor and by TINY_GRAIN times the grain level is taken, with a TINY_MARGIN px margin (a
-    mark's blurred rim and JPEG ringing). Tuned on the tuning split's '@small' prints (0.5-0.8 of the
+    visible floor and by TINY_GRAIN times the grain level is a candidate, with a TINY_MARGIN px margin
+    (a mark's blurred rim and JPEG ringing). Tuned on the tuning split's '@small' prints (0.5-0.8 of the
     floor, margins of 1-2 px, 0-6 grain levels tried: 0.7, 1 px and 5 beat the baseline on all six).
     A speck is a lone mark (its 5x5 median background changes by under TINY_RELIEF of its contrast
     around it) or is in the tone damage takes (brighter than the print's 90th percentile, bared paper,
     or darker than its 5th, binder): the mid-toned edges of an eye, a mouth or a badge stand out of a
-    5x5 median too, and taking them marked 27 % of a clean 100 px astronaut (now 8.5 %).
+    5x5 median too. At this size an eye and a speck of dust look alike: specks are taken only on a
+    dusty print (TINY_DUSTY specks per 10,000 px or more: the '@small' prints have 87-174, clean
+    scikit-image photos shrunk to 100-150 px 3-53); otherwise only the scratches (marks TINY_LINE px
+    long or more, thin) are, and `dusty` is False.
     """
     background = _median(gray, 5)
     diff = np.abs(gray - background)
@@ -352,8 +358,15 @@ def _tiny_specks(gray: np.ndarray, floor: float) -> np.ndarray:
     paper, ink = np.percentile(gray, (90, 5))
     extreme = np.where(gray > background, gray >= paper, gray <= ink)
     level = (diff > max(TINY_SPECK * floor, TINY_GRAIN * noise_sigma(gray))) & ((relief < TINY_RELIEF * diff) | extreme)
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(level.astype(np.uint8), connectivity=8)
+    dusty = count - 1 >= TINY_DUSTY * gray.size / 1e4
+    if not dusty:
+        extent = np.hypot(stats[:, 2], stats[:, 3])
+        line = (extent >= TINY_LINE) & (stats[:, 4] <= 2.5 * extent)
+        line[0] = False
+        level = line[labels]
     side = 2 * TINY_MARGIN + 1
-    return cv2.dilate(level.astype(np.uint8), np.ones((side, side), np.uint8)).astype(bool)
+    return cv2.dilate(level.astype(np.uint8), np.ones((side, side), np.uint8)).astype(bool), bool(dusty)
 
 
 RIDGE_SIGMAS = (1.0, 1.5, 2.0)  # px: lines about 1-5 px wide on the working copy
@@ -784,8 +797,10 @@ def _find_on_old_print(rgb: np.ndarray, strength: float = 0.5) -> Damage:
             found = cv2.dilate(found, np.ones((3, 3), np.uint8)) & around
         mask |= found.astype(bool)
     mask |= _border_loss(gray, floor)
-    if min(h, w) < TINY_SEARCH:
-        mask |= _tiny_specks(gray, floor)
+    tiny = min(h, w) < TINY_SEARCH
+    if tiny:
+        specks, dusty = _tiny_specks(gray, floor)
+        mask |= specks
     # Lines that repeat themselves like a grid (mortar between bricks, tiles, a fence) are the picture, and so is
     # the grid where the frame cuts it (it looks like bared paper along the edge).
     mask &= ~_grid_lines(mask, 2 * MAX_WIDTH)
@@ -797,6 +812,13 @@ def _find_on_old_print(rgb: np.ndarray, strength: float = 0.5) -> Damage:
     # than the picture around (by half the local grain level): left out, Telea carries it into the fill and a
     # ghost of the line stays.
     mask |= cv2.dilate(mask.astype(np.uint8), np.ones((5, 5), np.uint8)).astype(bool) & (thin > 0.5 * scale)
+    if tiny and not dusty and mask.mean() > TINY_PLAUSIBLE:
+        # Do no harm: on a tiny print that is not dusty, the search's windows span its features (an eye is two
+        # pixels, a lip line five) and a share this big is the picture, not damage. Back off to the cautious
+        # search (thin scratches and small dust on smooth ground) and the tiny print's scratches.
+        cautious = _find_on_fresh_photo(work, strength)
+        return Damage(mask=cautious.mask | specks, scratches=max(cautious.scratches, int(
+            cv2.connectedComponents(specks.astype(np.uint8))[0] - 1)), spots=cautious.spots)
     if step > 1:
         mask = cv2.resize(mask.astype(np.uint8), (full_w, full_h), interpolation=cv2.INTER_NEAREST).astype(bool)
         mask = cv2.dilate(mask.astype(np.uint8), np.ones((step + 1, step + 1), np.uint8)).astype(bool)

