@@ -330,7 +330,8 @@ TINY_GRAIN = 5.0  # ...and by this many times the grain level (grain is not spec
 TINY_RELIEF = 0.6  # ...on ground whose 5x5 median changes less than this share of the speck's contrast
 TINY_DUSTY = 75  # ...when the print has this many such specks per 10,000 px at least (a dusty print)
 TINY_LINE = 12  # px: else only the marks this long (and under 2.5 px wide on average): scratches
-TINY_PLAUSIBLE = 0.02  # a tiny print that is not dusty with more than this share marked: the search backs off
+TINY_PLAUSIBLE = 0.02  # a tiny print that is not dusty with more than this share marked: the search backs off,
+TINY_BACKOFF = 160  # px, shorter side: ...under this (an eye 2 px wide; a 191 px page of print keeps the full search)
 
 
 def _tiny_specks(gray: np.ndarray, floor: float) -> tuple[np.ndarray, bool]:
@@ -348,8 +349,8 @@ def _tiny_specks(gray: np.ndarray, floor: float) -> tuple[np.ndarray, bool]:
     or darker than its 5th, binder): the mid-toned edges of an eye, a mouth or a badge stand out of a
     5x5 median too. At this size an eye and a speck of dust look alike: specks are taken only on a
     dusty print (TINY_DUSTY specks per 10,000 px or more: the '@small' prints have 87-174, clean
-    scikit-image photos shrunk to 100-150 px 3-53); otherwise only the scratches (marks TINY_LINE px
-    long or more, thin) are, and `dusty` is False.
+    scikit-image photos shrunk to 100-150 px 3-53); otherwise, under TINY_BACKOFF px, only the scratches
+    (marks TINY_LINE px long or more, thin) are, and `dusty` is False.
     """
     background = _median(gray, 5)
     diff = np.abs(gray - background)
@@ -360,7 +361,7 @@ def _tiny_specks(gray: np.ndarray, floor: float) -> tuple[np.ndarray, bool]:
     level = (diff > max(TINY_SPECK * floor, TINY_GRAIN * noise_sigma(gray))) & ((relief < TINY_RELIEF * diff) | extreme)
     count, labels, stats, _ = cv2.connectedComponentsWithStats(level.astype(np.uint8), connectivity=8)
     dusty = count - 1 >= TINY_DUSTY * gray.size / 1e4
-    if not dusty:
+    if not dusty and min(gray.shape) < TINY_BACKOFF:
         extent = np.hypot(stats[:, 2], stats[:, 3])
         line = (extent >= TINY_LINE) & (stats[:, 4] <= 2.5 * extent)
         line[0] = False
@@ -812,7 +813,7 @@ def _find_on_old_print(rgb: np.ndarray, strength: float = 0.5) -> Damage:
     # than the picture around (by half the local grain level): left out, Telea carries it into the fill and a
     # ghost of the line stays.
     mask |= cv2.dilate(mask.astype(np.uint8), np.ones((5, 5), np.uint8)).astype(bool) & (thin > 0.5 * scale)
-    if tiny and not dusty and mask.mean() > TINY_PLAUSIBLE:
+    if min(h, w) < TINY_BACKOFF and not dusty and mask.mean() > TINY_PLAUSIBLE:
         # Do no harm: on a tiny print that is not dusty, the search's windows span its features (an eye is two
         # pixels, a lip line five) and a share this big is the picture, not damage. Back off to the cautious
         # search (thin scratches and small dust on smooth ground) and the tiny print's scratches.
