@@ -328,7 +328,7 @@ TINY_SPECK = 0.7  # ...and what stands out of a 5x5 median by this share of the 
 TINY_MARGIN = 1  # with this many pixels around it
 TINY_GRAIN = 5.0  # ...and by this many times the grain level (grain is not specks)
 TINY_RELIEF = 0.6  # ...on ground whose 5x5 median changes less than this share of the speck's contrast
-TINY_DUSTY = 75  # ...when the print has this many such specks per 10,000 px at least (a dusty print)
+TINY_DUSTY = 62  # ...when the print has this many such specks per 10,000 px at least (a dusty print; midway)
 TINY_LINE = 12  # px: else only the marks this long (and under 2.5 px wide on average): scratches
 TINY_PLAUSIBLE = 0.02  # a tiny print that is not dusty with more than this share marked: the search backs off,
 TINY_BACKOFF = 160  # px, shorter side: ...under this (an eye 2 px wide; a 191 px page of print keeps the full search)
@@ -348,7 +348,7 @@ def _tiny_specks(gray: np.ndarray, floor: float) -> tuple[np.ndarray, bool]:
     around it) or is in the tone damage takes (brighter than the print's 90th percentile, bared paper,
     or darker than its 5th, binder): the mid-toned edges of an eye, a mouth or a badge stand out of a
     5x5 median too. At this size an eye and a speck of dust look alike: specks are taken only on a
-    dusty print (TINY_DUSTY specks per 10,000 px or more: the '@small' prints have 87-174, clean
+    dusty print (TINY_DUSTY specks per 10,000 px or more: damaged prints shrunk to 110-120 px have 72-174, clean
     scikit-image photos shrunk to 100-150 px 3-53); otherwise, under TINY_BACKOFF px, only the scratches
     (marks TINY_LINE px long or more, thin) are, and `dusty` is False.
     """
