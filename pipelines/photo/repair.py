@@ -358,9 +358,12 @@ def _tiny_specks(gray: np.ndarray, floor: float) -> tuple[np.ndarray, bool]:
     relief = cv2.dilate(background, ground) - cv2.erode(background, ground)
     paper, ink = np.percentile(gray, (90, 5))
     extreme = np.where(gray > background, gray >= paper, gray <= ink)
-    level = (diff > max(TINY_SPECK * floor, TINY_GRAIN * noise_sigma(gray))) & ((relief < TINY_RELIEF * diff) | extreme)
+    stands_out = diff > max(TINY_SPECK * floor, TINY_GRAIN * noise_sigma(gray))
+    level = stands_out & ((relief < TINY_RELIEF * diff) | extreme)
     count, labels, stats, _ = cv2.connectedComponentsWithStats(level.astype(np.uint8), connectivity=8)
     dusty = count - 1 >= TINY_DUSTY * gray.size / 1e4
+    if dusty:  # a dusty print: what stands out of the 5x5 median is taken, lone or not (dust lies in clusters)
+        level = stands_out
     if not dusty and min(gray.shape) < TINY_BACKOFF:
         extent = np.hypot(stats[:, 2], stats[:, 3])
         line = (extent >= TINY_LINE) & (stats[:, 4] <= 2.5 * extent)
