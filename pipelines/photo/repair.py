@@ -344,13 +344,14 @@ def _tiny_specks(gray: np.ndarray, floor: float) -> tuple[np.ndarray, bool]:
     visible floor and by TINY_GRAIN times the grain level is a candidate, with a TINY_MARGIN px margin
     (a mark's blurred rim and JPEG ringing). Tuned on the tuning split's '@small' prints (0.5-0.8 of the
     floor, margins of 1-2 px, 0-6 grain levels tried: 0.7, 1 px and 5 beat the baseline on all six).
-    A speck is a lone mark (its 5x5 median background changes by under TINY_RELIEF of its contrast
-    around it) or is in the tone damage takes (brighter than the print's 90th percentile, bared paper,
-    or darker than its 5th, binder): the mid-toned edges of an eye, a mouth or a badge stand out of a
-    5x5 median too. At this size an eye and a speck of dust look alike: specks are taken only on a
-    dusty print (TINY_DUSTY specks per 10,000 px or more: damaged prints shrunk to 110-120 px have 72-174, clean
-    scikit-image photos shrunk to 100-150 px 3-53); otherwise, under TINY_BACKOFF px, only the scratches
-    (marks TINY_LINE px long or more, thin) are, and `dusty` is False.
+    At this size an eye and a speck of dust look alike: the candidates are taken only on a dusty print,
+    one with TINY_DUSTY specks per 10,000 px or more (damaged prints shrunk to 110-120 px have 72-174,
+    clean scikit-image photos shrunk to 100-150 px 3-53), where a speck counted is a lone mark (its 5x5
+    median background changes by under TINY_RELIEF of its contrast around it) or in the tone damage
+    takes (brighter than the print's 90th percentile, bared paper, or darker than its 5th, binder): the
+    mid-toned edges of an eye, a mouth or a badge stand out of a 5x5 median too. Otherwise, under
+    TINY_BACKOFF px, only the scratches (counted marks TINY_LINE px long or more, thin) are taken, and
+    `dusty` is False.
     """
     background = _median(gray, 5)
     diff = np.abs(gray - background)
