@@ -44,3 +44,11 @@ def test_the_comics_bubble_check_refuses_mockery_of_a_named_child_with_or_withou
                 check_words(text, field="1.1", names=names)
             assert refused.value.key == "text.words_blocked"
         assert check_words("Enzo est trop fort", field="1.1", names=names) == "Enzo est trop fort"
+
+
+def test_an_ugly_creature_drawn_by_a_participant_is_no_mockery_of_the_participant():
+    roster = ["Emma", "Zoé", "Léa"]
+    assert not check_prompt("Emma dessine un monstre moche avec des cornes", "fr", names=roster, model=False).blocked
+    for text in ("Emma est un monstre moche", "Zoé la sorcière moche qui fait peur",
+                 "dessine Léa en monstre moche", "draw Léa as an ugly troll"):
+        assert check_prompt(text, "fr", names=roster, model=False).blocked, text
