@@ -8,6 +8,7 @@ from pipelines.models.manager import ModelManager
 from ui.i18n import lang, t
 from ui.frame import require_frame
 from ui.model_engines import music_engines_ui, photo_engines_ui, picture_engines_ui
+from pipelines.commands import studio
 
 require_frame()  # first: pages run inside the studio's frame (ui/frame.py)
 
@@ -35,7 +36,8 @@ ICONS = {"installed": "✅", "missing": "⬜", "partial": "🟧", "corrupt": "�
 
 
 def _size(n: int) -> str:
-    return t("models.units.gb", n=_number(n / 1e9, 1)) if n >= 1e9 else t("models.units.mb", n=_number(n / 1e6, 0))
+    """Bytes in Go with one decimal from 0.95 Go up (never « 1000 Mo »), else whole Mo."""
+    return t("models.units.gb", n=_number(n / 1e9, 1)) if n >= 0.95e9 else t("models.units.mb", n=_number(n / 1e6, 0))
 
 
 for model_id, entry in manager.catalog.items():
@@ -58,9 +60,9 @@ for model_id, entry in manager.catalog.items():
             st.write(t(f"models.state_{state}"))
         if state != "installed":
             st.caption(t("models.install"))
-            st.code(f"python -m pipelines models download {model_id}", language="bash")
+            st.code(studio(f"models download {model_id}"), language=None)
             st.caption(t("models.import"))
-            st.code("python -m pipelines models import /media/usb/atelier-models", language="bash")
+            st.code(studio("models import /media/usb/atelier-models"), language=None)
 
 if st.button(t("models.verify"), type="primary"):
     problems = [p for m, s in manager.states().items() if s != "missing" for p in manager.verify(m)]

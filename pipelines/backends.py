@@ -68,6 +68,7 @@ import threading
 from typing import Callable, ClassVar
 
 from .i18n import UserError
+from .commands import studio, pip_install
 
 Progress = Callable[[float, str], None]
 """progress(fraction 0..1, message): message is a locale key (or plain text)."""
@@ -120,8 +121,8 @@ class Backend:
         """The commands that make this backend available."""
         commands = []
         if self.missing_modules():
-            commands.append("pip install -r requirements.txt")
-        commands += [f"python -m pipelines models download {w}" for w in self.missing_weights()]
+            commands.append(pip_install())
+        commands += [studio(f"models download {w}") for w in self.missing_weights()]
         return commands
 
     # -- loading --------------------------------------------------------------------------

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import shutil
+from .commands import studio
 
 
 def cmd_doctor(args) -> int:
@@ -54,7 +55,7 @@ def _picture_engines() -> None:
         engine = "OpenVINO" if row["engine"] == "openvino" else "PyTorch"
         line = f"  {row['model']:24} {engine} {row['precision']} ({row['why']})"
         if row["engine"] == "openvino":
-            todo = f"not made yet: python -m pipelines models convert {row['model']} {row['decoder']}"
+            todo = "not made yet: " + studio(f"models convert {row['model']} {row['decoder']}")
             line += "; OpenVINO files " + ("ready" if row["converted"] else todo)
             check = row["int8"]
             if check:

@@ -43,7 +43,7 @@ def participants_ui(workshop: Workshop, age_groups: list[str]) -> None:
     with st.form("add-participant", clear_on_submit=False):
         col1, col2, col3 = st.columns([2, 1, 1])
         first_name = col1.text_input(t("console.first_name"), max_chars=40, key="add-first-name")
-        age = col2.selectbox(t("console.age_group"), age_groups, format_func=lambda a: t(f"ages.{a}"), key="add-age")
+        age = col2.selectbox(t("console.age"), age_groups, format_func=lambda a: t(f"ages.{a}"), key="add-age")
         minor = col3.checkbox(t("console.minor"), key="add-minor")
         consent = st.checkbox(t("console.consent"), key="add-consent")
         consent_by = st.text_input(t("console.consent_by"), max_chars=60, key="add-consent-by")

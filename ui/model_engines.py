@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from ui.i18n import t
+from pipelines.commands import studio
 
 
 def _engine_line_ui(row: dict, precision: str) -> bool:
@@ -45,7 +46,7 @@ def picture_engines_ui() -> None:
                 st.caption(t("models.engine.converted"))
             else:
                 st.caption(t("models.engine.not_converted", command=""))
-                st.code(f"python -m pipelines models convert {model} taesd", language="bash")
+                st.code(studio(f"models convert {model} taesd"), language=None)
                 continue
             st.markdown(f"**{t('models.engine.int8_title')}**")
             st.caption(t("models.engine.int8_help", tolerance=INT8_MIN_PSNR, reference=cpu_precision()))

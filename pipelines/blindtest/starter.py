@@ -20,6 +20,7 @@ from PIL import Image, ImageDraw
 from ..backends import Progress, no_progress
 from ..i18n import translate
 from . import pack as packs
+from ..commands import pip_install
 
 CLIP_SECONDS = 8.0
 PICTURE_SIDE = 768
@@ -58,7 +59,7 @@ def skimage_picture(name: str) -> Image.Image:
 
     spec = importlib.util.find_spec("skimage")
     if spec is None or not spec.submodule_search_locations:
-        raise RuntimeError("scikit-image is not installed: pip install -r requirements.txt")
+        raise RuntimeError(f"scikit-image is not installed: {pip_install()}")
     path = Path(list(spec.submodule_search_locations)[0]) / "data" / name
     from ..safety.uploads import open_picture
 

@@ -7,6 +7,7 @@ from pathlib import Path
 from ..backends import no_progress
 from ..i18n import UserError
 from .page import PageSpec
+from ..commands import studio
 
 TXT2IMG = "imagegen.txt2img"
 
@@ -45,7 +46,7 @@ def txt2img_ready(number: int = 1):
         return ready[-1]
     commands = [c for b in backends.for_capability(TXT2IMG) for c in b.install_commands()]
     raise UserError("comics.errors.no_txt2img", panel=number,
-                    command=" ; ".join(dict.fromkeys(commands)) or "python -m pipelines models download sd-turbo")
+                    command=" ; ".join(dict.fromkeys(commands)) or studio("models download sd-turbo"))
 
 
 def draw_prompt_panels(page: PageSpec, folder: Path, seed: int = 7) -> None:

@@ -14,6 +14,7 @@ from ..backends import Backend, Progress, SharedWeightsBackend, no_progress
 from ..device import probe
 from ..i18n import UserError
 from .contract import DrawRequest, StyliseRequest
+from ..commands import studio
 
 log = logging.getLogger(__name__)
 
@@ -234,7 +235,7 @@ class LibraryModelBackend(StableDiffusionBackend):
 
     def install_commands(self) -> list[str]:
         if not library_model_ids():  # the catalogue entry to add is described in the README
-            return ["python -m pipelines models import FOLDER"]
+            return [studio("models import FOLDER")]
         return super().install_commands()
 
 

@@ -5,6 +5,7 @@ import os
 
 from ..i18n import UserError
 from .manager import ModelManager
+from ..commands import pip_install
 
 
 def _size(n: int) -> str:
@@ -95,7 +96,7 @@ def cmd_convert(args) -> int:
     manager = ModelManager()
     _check_ids(manager, args.ids)
     if not openvino_installed():
-        print("OpenVINO is not installed: pip install -r requirements.txt")
+        print(f"OpenVINO is not installed: {pip_install()}")
         return 1
     bad = 0
     for model_id in args.ids:

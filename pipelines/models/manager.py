@@ -16,6 +16,7 @@ from typing import Callable, Iterable
 from ..config import settings
 from ..i18n import UserError
 from ..store.files import atomic_path
+from ..commands import studio
 
 CATALOG_PATH = Path(__file__).with_name("catalog.toml")
 LOCK_NAME = "atelier-lock.json"
@@ -193,7 +194,7 @@ class ModelManager:
         lock = self.lock(model_id)
         if lock is None:
             raise UserError("errors.model_state", model=model_id, state=self.state(model_id),
-                            command=f"python -m pipelines models download {model_id}")
+                            command=studio(f"models download {model_id}"))
         folder = self.folder(model_id)
         derived = lock.setdefault("derived", {})
         for rel in paths:
@@ -227,7 +228,7 @@ class ModelManager:
                 problems.append(f"{model_id}/{rel}: sha256 differs from the one recorded when it was made")
         if problems:
             raise UserError("errors.model_corrupt", model=model_id, detail="; ".join(problems),
-                            command=f"python -m pipelines models convert {model_id}")
+                            command=studio(f"models convert {model_id}"))
         return folder
 
     def _hash(self, path: Path) -> str:
@@ -239,11 +240,11 @@ class ModelManager:
         state = self.state(model_id)
         if state != "installed":
             raise UserError("errors.model_state", model=model_id, state=state,
-                            command=f"python -m pipelines models download {model_id}")
+                            command=studio(f"models download {model_id}"))
         problems = self.verify(model_id, derived=False)
         if problems:
             raise UserError("errors.model_corrupt", model=model_id, detail="; ".join(problems),
-                            command=f"python -m pipelines models download {model_id}")
+                            command=studio(f"models download {model_id}"))
         return self.folder(model_id)
 
     # -- install --------------------------------------------------------------------------

@@ -16,6 +16,7 @@ from ..config import settings
 from ..i18n import UserError
 from . import inpaint, repair, tone
 from .contract import PhotoRequest, PhotoResult
+from ..commands import studio
 
 SPANDREL = ("torch", "spandrel")
 log = logging.getLogger(__name__)
@@ -40,7 +41,7 @@ def _load_spandrel(path, extra: bool = False):
     except Exception as exc:  # not a model file, or another architecture: say which file, never a traceback
         model_id = Path(path).parent.name
         raise UserError("photo.errors.model_unreadable", file=Path(path).name, detail=str(exc)[:200],
-                        command=f"python -m pipelines models download {model_id}") from None
+                        command=studio(f"models download {model_id}")) from None
 
 
 def _to_tensor(array: np.ndarray, device):

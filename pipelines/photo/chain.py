@@ -18,6 +18,7 @@ from ..params import from_params
 from . import hints, repair, tone
 from .contract import PhotoRequest
 from .imaging import is_greyscale, luma, rgb_to_lab, to_array
+from ..commands import studio
 
 STEPS = ("repair", "tone", "denoise", "faces", "colorize", "upscale")  # the order they run in
 CAPABILITY = {"repair": "photo.repair", "tone": "photo.tone", "denoise": "photo.denoise", "faces": "photo.faces",
@@ -133,7 +134,7 @@ def restore(rgb: np.ndarray, request: RestoreRequest, progress: Progress = no_pr
             call.mask = (load_mask(request.mask_path, image.shape[1::-1]) if request.mask_path
                          else repair.find_damage(image, s, aged=old).mask)
         if step == "colorize" and request.colorize == "auto" and not engine.automatic:
-            raise UserError("photo.errors.no_auto_colour", command="python -m pipelines models download ddcolor-tiny")
+            raise UserError("photo.errors.no_auto_colour", command=studio("models download ddcolor-tiny"))
         result = engine(call)
         if step == "faces":
             faces = result.faces

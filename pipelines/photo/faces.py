@@ -16,6 +16,7 @@ from ..backends import Backend
 from ..i18n import UserError
 from .backends import SPANDREL, _device, _load_spandrel, openvino_or_torch
 from .contract import PhotoRequest, PhotoResult
+from ..commands import studio
 
 FACE_SIZE = 512
 MAX_FACES = 40  # faces restored in one photo at most
@@ -59,7 +60,7 @@ class FaceRestorer(Backend):
                                             model_rootpath=str(folder))
         except Exception as exc:  # a truncated or foreign file: say which one, never a traceback
             raise UserError("photo.errors.model_unreadable", file=str(folder), detail=str(exc)[:200],
-                            command="python -m pipelines models download facexlib") from None
+                            command=studio("models download facexlib")) from None
         self._retinaface = self.helper.face_det
 
     def _detect(self, bgr: np.ndarray) -> int:

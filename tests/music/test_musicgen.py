@@ -8,12 +8,13 @@ from pipelines import backends
 from pipelines.i18n import UserError
 from pipelines.music import compose
 from pipelines.music.backends import MusicgenBackend
+from pipelines.commands import studio
 
 
 def test_musicgen_is_offered_only_when_installed_and_never_by_default(atelier_env):
     backend = backends.get("music.generate.musicgen")
     assert not backend.is_available()
-    assert backend.install_commands() == ["python -m pipelines models download musicgen-small"]
+    assert backend.install_commands() == [studio("models download musicgen-small")]
     with pytest.raises(UserError) as caught:
         compose("calm", 10, seed=0, backend="musicgen")
     assert caught.value.key == "errors.backend_weights"

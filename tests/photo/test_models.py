@@ -16,6 +16,7 @@ from tests.fixtures.models_common import flip_a_byte
 from tests.fixtures.models_photo import ASTRONAUT_BOX, ASTRONAUT_LANDMARKS, BUILDERS, RELEASE_FILES
 
 from .conftest import photo
+from pipelines.commands import studio
 
 
 @pytest.mark.parametrize("model_id", sorted(BUILDERS))
@@ -242,8 +243,7 @@ def test_damaged_weights_give_a_clear_message(how, install_photo_model, fresh_ba
 def test_missing_weights_name_the_install_command(atelier_env, fresh_backends):
     faces = fresh_backends.get("photo.faces.gfpgan")
     assert not faces.is_available()
-    assert faces.install_commands() == ["python -m pipelines models download gfpgan-1.4",
-                                        "python -m pipelines models download facexlib"]
+    assert faces.install_commands() == [studio("models download gfpgan-1.4"), studio("models download facexlib")]
     with pytest.raises(UserError) as caught:
         fresh_backends.choose("photo.faces")
     assert "models download gfpgan-1.4" in caught.value.message("fr")
