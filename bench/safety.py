@@ -36,6 +36,9 @@ situations, before a round of tuning:
   "fresh6a" is tuning material (its misses are printed), "fresh6b" is never tuned on.
 - "tuning8" (tuning8_unsafe.txt, tuning8_benign.txt, when present): the eighth round's examples, written from
   the issue's descriptions; always counted in the tuning half.
+- "tuning9" (tuning9_unsafe.txt, tuning9_benign.txt): the ninth round's examples (mockery of a child named in
+  the text but not on the roster; first names and tale characters near mockery words in harmless senses),
+  written from the issue's descriptions; always counted in the tuning half.
 Only the tuning half's, the fresh ... fresh4 sets' and fresh6a's misses are printed unless `--held-out-misses`,
 `--fresh5-misses` or `--fresh6b-misses` is given (for the closing report, never for tuning).
 
@@ -62,7 +65,8 @@ ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "tests" / "safety" / "corpus"
 HALVES = ("tuning", "held-out", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6a", "fresh6b")
 FRESH = ("fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6")
-TUNING_SETS = ("tuning5", "tuning6", "tuning7", "tuning8")  # written during a round, always in the tuning half
+# written during a round, always in the tuning half
+TUNING_SETS = ("tuning5", "tuning6", "tuning7", "tuning8", "tuning9")
 PRINTED = ("tuning", "fresh", "fresh2", "fresh3", "fresh4", "fresh6a")  # halves whose misses are always printed
 
 
@@ -73,7 +77,7 @@ class Prompt:
     language: str  # fr, en or mix (the prompt's own words)
     text: str
     unsafe: bool
-    fresh: str = ""  # "fresh" ... "fresh6" or "tuning5" ... "tuning8": a set written later
+    fresh: str = ""  # "fresh" ... "fresh6" or "tuning5" ... "tuning9": a set written later
 
     @property
     def half(self) -> str:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from pipelines.comics.bubbles import KIND_EMOJI, KINDS, POSITION_ARROWS, POSITIONS
+from pipelines.comics.bubbles import KIND_EMOJI, KINDS, POSITION_ARROWS, POSITIONS, next_free_position
 from pipelines.comics.layouts import LAYOUTS, thumbnail_path
 from pipelines.comics.page import check_page, compose
 from pipelines.comics.workshop import img2img_ready, txt2img_ready
@@ -149,7 +149,9 @@ def bubbles_step_ui(comic: dict) -> None:
                         format_func=lambda k: f"{KIND_EMOJI[k]} {t('comics.kinds.' + k)}")
         text = st.text_area(t("comics.ui.bubble_text"), key=wkey("comic", "comic-bubble-text"), max_chars=160,
                             height=80)
-        position = grid_choice_ui(t("comics.ui.bubble_position"), "comic-bubble-pos", "top-left")
+        # unless the child picks a place, a new bubble takes one no other bubble of this panel uses yet
+        free = next_free_position(b["position"] for b in panel["bubbles"])
+        position = grid_choice_ui(t("comics.ui.bubble_position"), "comic-bubble-pos", free, keep_default=False)
         tail = None
         if kind != "caption":
             tail = grid_choice_ui(t("comics.ui.bubble_tail"), "comic-bubble-tail", "bottom", allow_none=True)
@@ -168,6 +170,7 @@ def bubbles_step_ui(comic: dict) -> None:
                 panel["bubbles"].append({"kind": kind, "text": text.strip(), "position": position,
                                          "nudge": [0, 0], "tail": target})
                 st.session_state["comic-bubble-clear"] = True  # an empty box: no duplicate by a second tap
+                st.session_state.pop("comic-bubble-pos", None)  # the next bubble goes to the next free place
                 st.rerun()
     with right:
         st.html(MOVES_CSS)
@@ -190,11 +193,13 @@ def bubbles_step_ui(comic: dict) -> None:
     preview_ui(comic, dpi=45)
 
 
-def grid_choice_ui(label: str, key: str, default: str, allow_none: bool = False) -> str | None:
-    """A 3x3 grid of arrow buttons for a place in the panel (no dragging needed)."""
-    if key not in st.session_state:
+def grid_choice_ui(label: str, key: str, default: str, allow_none: bool = False,
+                   keep_default: bool = True) -> str | None:
+    """A 3x3 grid of arrow buttons for a place in the panel (no dragging needed). Only a tap is kept when
+    `keep_default` is False, so that the default may change from one run to the next (the next free place)."""
+    if key not in st.session_state and keep_default:
         st.session_state[key] = default
-    current = st.session_state[key]
+    current = st.session_state.get(key, default)
     st.markdown(f"**{label}** — {t('comics.positions.' + current) if current else t('comics.ui.tail_none')}")
     for row in GRID:
         cols = st.columns(3)
@@ -207,7 +212,7 @@ def grid_choice_ui(label: str, key: str, default: str, allow_none: bool = False)
                                 type="primary" if current is None else "secondary"):
         st.session_state[key] = None
         st.rerun()
-    return st.session_state[key]
+    return st.session_state.get(key, default)
 
 
 # -- 6. preview and print ---------------------------------------------------------------------

@@ -10,8 +10,10 @@ TABLET_CSS = """
 .stButton > button p, .stDownloadButton > button p { white-space: normal; overflow-wrap: anywhere;
   text-overflow: clip; }
 .stButton > button, .stDownloadButton > button { height: auto; }
-/* the 3x3 grids of arrows (where the bubble is, who speaks): arrows big enough to see and tap */
-[class*="st-key-comic-bubble-pos-"] button p, [class*="st-key-comic-bubble-tail-"] button p { font-size: 1.6rem; }
+/* the 3x3 grids of arrows (where the bubble is, who speaks): arrows big enough to see and tap; the words
+   under the grid ("Personne (pas de pointe)") keep the size of the other buttons' words */
+[class*="st-key-comic-bubble-pos-"] button p,
+[class*="st-key-comic-bubble-tail-"]:not(.st-key-comic-bubble-tail-none) button p { font-size: 1.6rem; }
 @media (max-width: 1000px) {
   /* five cards in a row leave ~120 px each: a smaller type keeps a whole word on a line */
   .stButton > button p { font-size: 0.95rem; }

@@ -18,6 +18,9 @@ POSITIONS: dict[str, tuple[float, float]] = {
 }
 POSITION_ARROWS = {"top-left": "↖", "top": "↑", "top-right": "↗", "left": "←", "centre": "•",
                    "right": "→", "bottom-left": "↙", "bottom": "↓", "bottom-right": "↘"}
+# The order a new bubble takes the places of its panel when the child does not choose one: the reading order
+# of a comic (left to right, then down), corners first so that four bubbles leave the middle to the picture.
+READING_ORDER = ("top-left", "top-right", "bottom-left", "bottom-right", "top", "bottom", "left", "right", "centre")
 NUDGE_STEP = 0.05  # one nudge moves a bubble by 5 % of its panel
 INSET_MM = 2.5  # room kept between a bubble and its panel's border
 LINE_MM = 0.45  # outline of a bubble
@@ -172,3 +175,13 @@ def _thought_trail(cx: float, cy: float, rx: float, ry: float, target: Point, pa
 
 def text_size_mm(lettering: Lettering) -> float:
     return lettering.size_pt * PT_MM
+
+
+def next_free_position(used) -> str:
+    """The first place of READING_ORDER that no bubble of the panel uses yet (`used`: the positions of its
+    bubbles, names of POSITIONS); when all nine are taken, the place used the fewest times, in reading order."""
+    used = list(used)
+    for name in READING_ORDER:
+        if name not in used:
+            return name
+    return min(READING_ORDER, key=used.count)

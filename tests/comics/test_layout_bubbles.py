@@ -102,3 +102,14 @@ def test_caption_is_a_box_without_tail():
     lettering = bub.measure("caption", "Pendant ce temps…", PANEL)
     shape = bub.shape("caption", lettering, PANEL, "top-left", tail=(0.5, 0.9))
     assert shape.tail is None and not shape.puffs and len(shape.body) == 4
+
+
+def test_a_new_bubble_takes_the_next_free_place_in_reading_order():
+    from pipelines.comics.bubbles import POSITIONS, READING_ORDER, next_free_position
+
+    assert sorted(READING_ORDER) == sorted(POSITIONS)
+    assert next_free_position([]) == "top-left"
+    assert next_free_position(["top-left"]) == "top-right"
+    assert next_free_position(["top-right", "top-left"]) == "bottom-left"
+    assert next_free_position(["bottom-left"]) == "top-left"
+    assert next_free_position(list(READING_ORDER) + ["top-left"]) == "top-right"  # all taken: the least used

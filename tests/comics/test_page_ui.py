@@ -116,3 +116,19 @@ def test_no_licence_on_the_childs_page(app, atelier_env):
     models.run()
     assert not models.exception, models.exception
     assert any("Comic Neue (SIL Open Font License 1.1)" in c.value for c in models.caption)
+
+
+def test_bubbles_added_without_a_chosen_place_each_get_a_free_one(app, drawings):
+    app.session_state["comic"]["panels"][0]["image"] = str(drawings[0])
+    app.run()
+    for words in ("Bonjour !", "Salut !", "Ça va ?"):
+        app.text_area(key="comic-bubble-text").input(words)
+        _button(app, "➕ Ajouter la bulle").click().run()
+    bubbles = app.session_state["comic"]["panels"][0]["bubbles"]
+    assert [b["position"] for b in bubbles] == ["top-left", "top-right", "bottom-left"]
+    # the child's own choice is kept, even a place already taken
+    app.text_area(key="comic-bubble-text").input("Et moi !")
+    _button(app, "↖").click().run()
+    _button(app, "➕ Ajouter la bulle").click().run()
+    assert app.session_state["comic"]["panels"][0]["bubbles"][3]["position"] == "top-left"
+    assert not app.exception

@@ -40,11 +40,12 @@ def test_ordinary_bubbles_and_titles_print(atelier_env):
 def test_mockery_of_a_participant_in_the_title_is_refused_when_the_roster_is_known(atelier_env):
     from pipelines.comics.page import check_page
 
+    check_page(_page(title="le loup il pu et il é nul"), need_images=False)  # a tale's wolf: no one mocked
     page = _page(title="Kevin il pu et il é nul")
-    check_page(page, need_images=False)  # no roster (a command line): the words alone are no insult
-    with pytest.raises(UserError) as refused:
-        check_page(page, need_images=False, names=["Kevin", "Lina"])
-    assert refused.value.message("fr").startswith("Dans le titre : ")
+    for names in (["Kevin", "Lina"], None):  # a child's first name mocked: refused with or without the roster
+        with pytest.raises(UserError) as refused:
+            check_page(page, need_images=False, names=names)
+        assert refused.value.message("fr").startswith("Dans le titre : ")
 
 
 def test_a_refused_bubble_is_counted_for_the_console_with_the_workshop_roster(store):
@@ -60,11 +61,12 @@ def test_a_refused_bubble_is_counted_for_the_console_with_the_workshop_roster(st
 def test_postcard_words_pass_the_guard_with_the_roster(atelier_env):
     from pipelines.export.postcard import Postcard, check_message
 
+    check_message(Postcard("front.png", title="Bonne fête Mamie", message="La fermière a une grosse vache"))
     card = Postcard("front.png", title="Bonne fête Mamie", message="Lina est une grosse vache")
-    check_message(card)
-    with pytest.raises(UserError) as refused:
-        check_message(card, names=["Lina"])
-    assert refused.value.message("fr").startswith("Dans le message : ")
+    for names in (["Lina"], None):  # a child's first name mocked: refused with or without the roster
+        with pytest.raises(UserError) as refused:
+            check_message(card, names=names)
+        assert refused.value.message("fr").startswith("Dans le message : ")
     check_message(Postcard("front.png", title="Bonne fête Mamie", message="On t'aime fort !"), names=["Lina"])
 
 
