@@ -6,7 +6,7 @@ from pathlib import Path
 
 import numpy as np
 import streamlit as st
-from PIL import Image
+from PIL import Image, ImageDraw
 
 from pipelines import backends
 from pipelines.i18n import UserError
@@ -81,7 +81,7 @@ def analysis_ui() -> dict | None:
     st.markdown("  ·  ".join(f"**{c}**" for c in chips))
     left, right = st.columns(2)
     left.image(files["photo"], alt=t("alt.photo"), width="stretch")
-    right.image(files["overlay"], caption=t("photo.ui.damage_caption"),
+    right.image(overlay_shown(files["overlay"], files["photo"]), caption=t("photo.ui.damage_caption"),
                 alt=t("photo.ui.damage_caption"), width="stretch")
     state()["mask_file"] = files["mask"]
     if info.get("print_corners"):
@@ -99,6 +99,33 @@ def analysis_ui() -> dict | None:
     return info
 
 
+ZONES = ("top-left", "top", "top-right", "left", "centre", "right", "bottom-left", "bottom", "bottom-right")
+ARROWS = "↖↑↗←·→↙↓↘"
+
+
+def cleared_boxes() -> list[tuple[float, float, float, float]]:
+    """The zones the patron ticked « not damage » (3x3 grid, reading order), as (left, top, right, bottom)
+    fractions of the photo; read from the widgets' state, so the overlay drawn above the grid follows them."""
+    return [(zone % 3 / 3, zone // 3 / 3, (zone % 3 + 1) / 3, (zone // 3 + 1) / 3) for zone in range(9)
+            if st.session_state.get(f"photo-zone-{zone // 3}-{zone % 3}")]
+
+
+def overlay_shown(overlay_file: str, photo_file: str) -> str | Image.Image:
+    """The damage overlay with every cleared zone showing the photo itself (no red), outlined in grey."""
+    boxes = cleared_boxes()
+    if not boxes:
+        return overlay_file
+    overlay = open_picture(overlay_file).convert("RGB")
+    photo = open_picture(photo_file).convert("RGB").resize(overlay.size)
+    draw = ImageDraw.Draw(overlay)
+    w, h = overlay.size
+    for left, top, right, bottom in boxes:
+        box = (round(left * w), round(top * h), round(right * w), round(bottom * h))
+        overlay.paste(photo.crop(box), box)
+        draw.rectangle((box[0], box[1], box[2] - 1, box[3] - 1), outline=(128, 128, 128), width=max(1, w // 200))
+    return overlay
+
+
 def cleared_mask_ui() -> str | None:
     """A 3x3 grid of zones the patron can mark 'not damage'; returns the edited mask file, or None when
     nothing was cleared: the repair then finds the damage itself at the strength slider's setting (the
@@ -108,12 +135,13 @@ def cleared_mask_ui() -> str | None:
         return None
     with st.expander(t("photo.ui.clear_zone")):
         st.caption(t("photo.ui.clear_help"))
-        cleared = []
         for row in range(3):
             cols = st.columns(3)
             for col in range(3):
-                if cols[col].checkbox(f"{'↖↑↗←·→↙↓↘'[row * 3 + col]}", key=f"photo-zone-{row}-{col}"):
-                    cleared.append((col / 3, row / 3, (col + 1) / 3, (row + 1) / 3))
+                zone = row * 3 + col
+                cols[col].checkbox(f"{ARROWS[zone]} {t('comics.positions.' + ZONES[zone])}",
+                                   key=f"photo-zone-{row}-{col}")
+    cleared = cleared_boxes()
     if not cleared:
         return None
     from pipelines.photo.repair import clear_area

@@ -103,3 +103,37 @@ def test_the_sheet_date_starts_empty_and_an_emoji_is_refused_before_printing(imm
     text = subprocess.run(["pdftotext", job.files()["pdf"], "-"], capture_output=True, text=True, check=True).stdout
     assert "Mamie" in text
     assert not any(ch.isdigit() for ch in text.split("Mamie", 1)[1])  # no date in the footer
+
+
+def test_a_zone_ticked_not_damage_shows_without_red_and_is_left_out_of_the_mask(immediate_queue, save_photo):
+    import numpy as np
+
+    from ui.photos import cleared_boxes, overlay_shown
+
+    at = _analysed_page(immediate_queue, save_photo)
+    files = immediate_queue.get(at.session_state["photo"]["analysis_job"]).files()
+    at.checkbox(key="photo-zone-1-2").check().run()  # the right-hand middle zone
+    assert not at.exception
+    assert "à droite" in at.checkbox(key="photo-zone-1-2").label  # said in words, not an arrow alone
+    import streamlit as st
+
+    st.session_state["photo-zone-1-2"] = True  # the same state outside the script, to draw the overlay
+    try:
+        assert cleared_boxes() == [(2 / 3, 1 / 3, 1.0, 2 / 3)]
+        shown = np.asarray(overlay_shown(files["overlay"], files["photo"]), dtype=np.int16)
+    finally:
+        del st.session_state["photo-zone-1-2"]
+    from PIL import Image
+
+    photo = np.asarray(Image.open(files["photo"]).convert("RGB").resize(shown.shape[1::-1]), dtype=np.int16)
+    h, w = shown.shape[:2]
+    inner = (slice(h // 3 + 4, 2 * h // 3 - 4), slice(2 * w // 3 + 4, w - 4))
+    before = np.asarray(Image.open(files["overlay"]).convert("RGB").resize(shown.shape[1::-1]), dtype=np.int16)
+    assert np.abs(before[inner] - photo[inner]).max() > 40  # marks were drawn there before the zone was cleared
+    assert np.abs(shown[inner] - photo[inner]).max() <= 2  # the photo itself there now, no red
+    at.checkbox(key="photo-step-repair").check()
+    at.button(key="photo-go").click().run()
+    params = immediate_queue.get(at.session_state["photo"]["restore_job"]).params
+    mask = np.asarray(Image.open(params["mask_path"]).convert("L"))
+    mh, mw = mask.shape
+    assert not mask[mh // 3 + 2:2 * mh // 3 - 2, 2 * mw // 3 + 2:].any()  # nothing repaired in the cleared zone
