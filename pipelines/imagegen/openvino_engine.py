@@ -110,13 +110,14 @@ def ir_files(parts: tuple[str, ...]) -> list[str]:
 
 
 # -- conversion ------------------------------------------------------------------------------------
-def _save(ov_model, target: Path) -> None:
-    """Save IR with fp16 weights (the released weights are fp16: nothing is lost) through temp names."""
+def _save(ov_model, target: Path, fp16: bool = True) -> None:
+    """Save IR through temporary names (a half-written file is never taken for a converted one), with fp16
+    weights by default (the released picture weights are fp16: nothing is lost), f32 with `fp16=False`."""
     import openvino as ov
 
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = target.with_name(target.stem + ".part.xml")
-    ov.save_model(ov_model, tmp, compress_to_fp16=True)
+    ov.save_model(ov_model, tmp, compress_to_fp16=fp16)
     tmp.with_suffix(".bin").replace(target.with_suffix(".bin"))
     tmp.replace(target)
 

@@ -131,7 +131,7 @@ def convert(model, folder: Path, precision: str, progress: Progress = no_progres
     import torch
     from openvino._offline_transformations import apply_make_stateful_transformation
 
-    from ..imagegen.openvino_engine import _name_io
+    from ..imagegen.openvino_engine import _name_io, _save
 
     dec = model.decoder.config
     layers, heads = dec.num_hidden_layers, dec.num_attention_heads
@@ -154,7 +154,7 @@ def convert(model, folder: Path, precision: str, progress: Progress = no_progres
              ["logits"] + [f"present_{p}" for p in pairs])
     apply_make_stateful_transformation(step, {f"past_{p}": f"present_{p}" for p in pairs})
     progress(low + 0.5 * (high - low), "music.progress.convert")
-    _save(step, folder / paths[0], compress)
+    _save(step, folder / paths[0], fp16=compress)
     del step
     codes = torch.randint(0, model.audio_encoder.config.codebook_size, (1, 1, codebooks, TRACE_FRAMES), generator=g)
     with torch.no_grad():
@@ -162,19 +162,8 @@ def convert(model, folder: Path, precision: str, progress: Progress = no_progres
                                  input=[((1, 1, codebooks, -1), ov.Type.i64)])
     _name_io(codec, ["audio_codes"], ["audio_values"])
     progress(low + 0.9 * (high - low), "music.progress.convert")
-    _save(codec, folder / paths[2], compress)
+    _save(codec, folder / paths[2], fp16=compress)
     return paths
-
-
-def _save(ov_model, target: Path, compress: bool) -> None:
-    """Write IR through temporary names (a half-written file is never taken for a converted one)."""
-    import openvino as ov
-
-    target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = target.with_name(target.stem + ".part.xml")
-    ov.save_model(ov_model, tmp, compress_to_fp16=compress)
-    tmp.with_suffix(".bin").replace(target.with_suffix(".bin"))
-    tmp.replace(target)
 
 
 def is_converted(precision: str, model_id: str = MODEL_ID, manager=None) -> bool:

@@ -187,10 +187,8 @@ def load(model_id: str, weight_file: str, module, shape: tuple[int, ...],
             traced = TorchScriptPythonDecoder(module.eval(), example_input=examples[0] if len(shapes) == 1 else
                                               examples, trace_kwargs={"check_trace": False})
             ov_model = ov.convert_model(traced, input=[(s, ov.Type.f32) for s in shapes])
-        if f32_only:  # fp16 weights alone moved DDColor's colours by up to the whole range: f32 weights
-            _save_f32(ov_model, folder / paths[0])
-        else:
-            _save(ov_model, folder / paths[0])
+        # fp16 weights alone moved DDColor's colours by up to the whole range: f32 weights for f32_only
+        _save(ov_model, folder / paths[0], fp16=not f32_only)
         manager.record_derived(model_id, paths, made_by=f"OpenVINO {ov.__version__.split('-')[0]} convert_model")
         converted_s = time.perf_counter() - started
         log.info("converted %s to OpenVINO (%s) in %.1f s", model_id, paths[0], converted_s)
@@ -201,17 +199,6 @@ def load(model_id: str, weight_file: str, module, shape: tuple[int, ...],
     started = time.perf_counter()
     compiled = ov.Core().compile_model(folder / paths[0], "CPU", compile_config(chosen))
     return Runner(compiled, chosen, shape, converted_s, time.perf_counter() - started)
-
-
-def _save_f32(ov_model, target: Path) -> None:
-    """Save IR with its f32 weights, through temporary names (as openvino_engine._save does with fp16)."""
-    import openvino as ov
-
-    target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = target.with_name(target.stem + ".part.xml")
-    ov.save_model(ov_model, tmp, compress_to_fp16=False)
-    tmp.with_suffix(".bin").replace(target.with_suffix(".bin"))
-    tmp.replace(target)
 
 
 def engine_summary() -> list[dict]:
