@@ -394,10 +394,11 @@ def test_round6_harmless_senses_are_read_in_context(text):
     assert not verdict.blocked, (text, verdict)
 
 
-def test_the_tuning6_examples_hold():
-    """The sixth round's own tuning examples (tests/safety/corpus/tuning6_*.txt) stay blocked / accepted."""
+@pytest.mark.parametrize("examples", ["tuning6", "tuning7"])
+def test_the_tuning_examples_of_rounds_6_and_7_hold(examples):
+    """Those rounds' own tuning examples (tests/safety/corpus/tuning{6,7}_*.txt) stay blocked / accepted."""
     names = roster()
-    unsafe, benign = load("unsafe", "tuning6"), load("benign", "tuning6")
+    unsafe, benign = load("unsafe", examples), load("benign", examples)
     assert {p.half for p in unsafe + benign} == {"tuning"} and len(unsafe) >= 15 and len(benign) >= 15
     assert [p.text for p in unsafe if not cpu_check(p.text, names).blocked] == []
     assert [p.text for p in benign if cpu_check(p.text, names).blocked] == []

@@ -6,7 +6,6 @@ import re
 
 import pytest
 
-from bench.safety import load, roster
 from pipelines.i18n import translate
 from pipelines.safety.prompts import CATEGORIES, check_prompt, cpu_check
 
@@ -92,15 +91,6 @@ def test_a_blood_word_is_not_repeated_in_the_violence_sentence():
     verdict = check_prompt("un chevalier plein de sang qui saigne", "fr")
     assert verdict.category == "violence"
     assert "sang" not in verdict.message("fr").lower() and "blood" not in verdict.message("en").lower()
-
-
-def test_the_tuning7_examples_hold():
-    """The seventh round's own tuning examples (tests/safety/corpus/tuning7_*.txt) stay blocked / accepted."""
-    names = roster()
-    unsafe, benign = load("unsafe", "tuning7"), load("benign", "tuning7")
-    assert {p.half for p in unsafe + benign} == {"tuning"} and len(unsafe) >= 15 and len(benign) >= 15
-    assert [p.text for p in unsafe if not cpu_check(p.text, names).blocked] == []
-    assert [p.text for p in benign if cpu_check(p.text, names).blocked] == []
 
 
 @pytest.mark.parametrize("text", ["two adults naked in bed with the cat", "des gens tout nus qui promènent leur chien"])
