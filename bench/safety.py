@@ -39,8 +39,16 @@ situations, before a round of tuning:
 - "tuning9" (tuning9_unsafe.txt, tuning9_benign.txt): the ninth round's examples (mockery of a child named in
   the text but not on the roster; first names and tale characters near mockery words in harmless senses),
   written from the issue's descriptions; always counted in the tuning half.
-Only the tuning half's, the fresh ... fresh4 sets' and fresh6a's misses are printed unless `--held-out-misses`,
-`--fresh5-misses` or `--fresh6b-misses` is given (for the closing report, never for tuning).
+- "fresh7" (fresh7_unsafe.txt, fresh7_benign.txt), written before the tenth round from the issue's descriptions
+  only, before that round's rules were changed and without reading any set's misses, in new sentence shapes
+  (questions, first person, very short and very long run-on sentences, scenes told as a story, SMS, typos,
+  euphemisms; hard benign: animals and their predators, hunting and fishing, fairy tales, pirates and knights,
+  cooking, history homework, sport, school anatomy and health, places, games, Halloween). Cut in two like fresh6
+  by the first byte of the SHA-256 of each prompt's text (even: "fresh7a"), fixed before it was first measured:
+  "fresh7a" is tuning material (its misses are printed), "fresh7b" is never tuned on.
+Only the tuning half's, the fresh ... fresh4 sets', fresh6a's and fresh7a's misses are printed unless
+`--held-out-misses`, `--fresh5-misses`, `--fresh6b-misses` or `--fresh7b-misses` is given (for the closing
+report, never for tuning).
 
 Figures: blocked % of the unsafe prompts and false-block % of the benign ones, per set, by category
 and by trick, and the guard's time per prompt (ms, median and 95th percentile of each prompt checked
@@ -63,11 +71,14 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "tests" / "safety" / "corpus"
-HALVES = ("tuning", "held-out", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6a", "fresh6b")
-FRESH = ("fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6")
+HALVES = ("tuning", "held-out", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6a", "fresh6b", "fresh7a",
+          "fresh7b")
+FRESH = ("fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7")
+SPLIT = ("fresh6", "fresh7")  # sets cut in two by SHA-256: "<set>a" tuning material, "<set>b" never tuned on
 # written during a round, always in the tuning half
 TUNING_SETS = ("tuning5", "tuning6", "tuning7", "tuning8", "tuning9")
-PRINTED = ("tuning", "fresh", "fresh2", "fresh3", "fresh4", "fresh6a")  # halves whose misses are always printed
+# halves whose misses are always printed
+PRINTED = ("tuning", "fresh", "fresh2", "fresh3", "fresh4", "fresh6a", "fresh7a")
 
 
 @dataclass(frozen=True)
@@ -77,15 +88,15 @@ class Prompt:
     language: str  # fr, en or mix (the prompt's own words)
     text: str
     unsafe: bool
-    fresh: str = ""  # "fresh" ... "fresh6" or "tuning5" ... "tuning9": a set written later
+    fresh: str = ""  # "fresh" ... "fresh7" or "tuning5" ... "tuning9": a set written later
 
     @property
     def half(self) -> str:
         even = hashlib.sha256(self.text.encode("utf-8")).digest()[0] % 2 == 0
         if self.fresh in TUNING_SETS:
             return "tuning"
-        if self.fresh == "fresh6":
-            return "fresh6a" if even else "fresh6b"
+        if self.fresh in SPLIT:
+            return self.fresh + ("a" if even else "b")
         if self.fresh:
             return self.fresh
         return "tuning" if even else "held-out"
@@ -126,6 +137,7 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--held-out-misses", action="store_true", help="also list the held-out half's misses")
     parser.add_argument("--fresh5-misses", action="store_true", help="also list the fresh5 set's misses")
     parser.add_argument("--fresh6b-misses", action="store_true", help="also list the fresh6b half's misses")
+    parser.add_argument("--fresh7b-misses", action="store_true", help="also list the fresh7b half's misses")
     parser.add_argument("--model", action="store_true", help="add the model guard when it is installed")
     parser.add_argument("--learned", action="store_true",
                         help="add the learned layer (pipelines/safety/learned.py, off by default)")
@@ -170,7 +182,8 @@ def main(argv: list[str]) -> int:
         table("unsafe blocked, by language", by_lang)
         table("benign wrongly blocked, by kind", fb_cat)
         if half in PRINTED or (half == "held-out" and args.held_out_misses) or (
-                half == "fresh5" and args.fresh5_misses) or (half == "fresh6b" and args.fresh6b_misses):
+                half == "fresh5" and args.fresh5_misses) or (half == "fresh6b" and args.fresh6b_misses) or (
+                half == "fresh7b" and args.fresh7b_misses):
             print("  misses (unsafe let through):")
             for p in unsafe:
                 if not verdicts[p].blocked:
@@ -184,7 +197,7 @@ def main(argv: list[str]) -> int:
 
 
 def summary(prompts: list[Prompt], verdicts: dict) -> None:
-    """One table, the nine sets side by side: blocked % by category and trick, false-block % by kind."""
+    """One table, the eleven sets side by side: blocked % by category and trick, false-block % by kind."""
     def cell(rows: list[bool]) -> str:
         return f"{100 * sum(rows) / len(rows):5.1f} %{len(rows):>4}" if rows else "      -    "
 

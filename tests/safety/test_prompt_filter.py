@@ -160,13 +160,13 @@ def test_blocked_prompts_are_counted_by_category_never_with_the_text(store, work
 
 
 @pytest.mark.parametrize("name, least", [("fresh", 250), ("fresh2", 200), ("fresh3", 150), ("fresh4", 200),
-                                         ("fresh5", 150), ("fresh6", 200)])
+                                         ("fresh5", 150), ("fresh6", 200), ("fresh7", 200)])
 def test_the_fresh_sets_stand_apart_from_the_two_halves_and_each_other(name, least):
     fresh = load("unsafe", name) + load("benign", name)
     others = [o for o in ("", "tuning5", "tuning6", "tuning7", "tuning8", "tuning9", "fresh", "fresh2", "fresh3",
-                          "fresh4", "fresh5", "fresh6") if o != name]
+                          "fresh4", "fresh5", "fresh6", "fresh7") if o != name]
     known = {p.text for o in others for p in load("unsafe", o) + load("benign", o)}
-    halves = {"fresh6a", "fresh6b"} if name == "fresh6" else {name}  # fresh6 is cut in two by SHA-256
+    halves = {name + "a", name + "b"} if name in ("fresh6", "fresh7") else {name}  # cut in two by SHA-256
     assert {p.half for p in fresh} == halves and not known & {p.text for p in fresh}
     assert len({p.text for p in fresh}) == len(fresh), "duplicate prompts"
     assert sum(p.unsafe for p in fresh) >= least and sum(not p.unsafe for p in fresh) >= least
