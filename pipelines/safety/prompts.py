@@ -411,8 +411,14 @@ def _languages(words: Iterable[str]) -> set[str]:
 def _set_apart(sentence: _Sentence, rules: _Rules) -> list[str]:
     """The words with harmless phrases and harmless senses replaced by NEUTRAL."""
     words = list(sentence.words)
+    figure = None
     for start in range(len(words)):
         for _, phrase, _ in rules.harmless_index.candidates(sentence.forms[start], sentence.stems[start]):
+            if ("@", "COSTUME") in phrase:  # a costume is no harmless sense on a real person (« X déguisé en singe »)
+                if figure is None:
+                    figure = any(sentence.class_ends("FIGURE", k) for k in range(len(words)))
+                if figure:
+                    continue
             end = max(sentence._seq(phrase, 0, start), default=start)
             for j in range(start, end):
                 words[j] = NEUTRAL
@@ -520,10 +526,32 @@ def learned_words(words: Iterable[str]) -> list[str]:
     return [NEUTRAL if w in only and not only[w] & languages else w for w in words]
 
 
-def cpu_check(text: str, names: Iterable[str] | None = None, learned_layer: bool | None = None) -> PromptCheck:
-    """The CPU guard alone (no store, no model): blocked or not, with the category and the rule.
-    `learned_layer`: also ask the learned layer (learned.py) when the rules let the text through; None
-    follows learned.ENABLED."""
+# Word classes of prompt_terms.toml that give the learned layer a partial signal: an act of harm, a weapon,
+# blood, death, a body or nudity word, touching, a drug, a slur or an insult, an exclusion, a deadly place.
+# The learned layer refuses only a sentence with at least one of them (after the harmless senses are set apart).
+SIGNAL_CLASSES = ("HARM", "HARM_SOFT", "HARMED", "KILL", "KILLED", "KILLWORD", "EUPH_KILL", "SLANG_KILL",
+                  "SLANG_HIT", "HITVERB", "BLOOD", "BLADE", "WEAPONISH", "WEAPON_ANY", "GUNLIKE", "BOMB", "EXPLODE",
+                  "SHOOT", "CUT", "BURN", "DIE", "SELFACT", "ENDIT", "PILLS", "ROPE", "HANG_SELF", "NOCLOTHES",
+                  "NAKEDWORD", "UNDRESS", "INTIMATE", "TOUCH", "GENITALS", "BREASTS", "UNDIES", "SEX_EUPH",
+                  "SUBSTANCE", "ALCOHOL", "SMOKE", "INSULT", "MOCKERY", "FATWORD", "INSULT_ANIMAL", "BODYBEAST",
+                  "DEGRADE", "EXCLUDE", "CONTEMPT", "HATESIGN", "SLOGAN", "DEATHWISH", "GUTS", "CORPSE", "ROT",
+                  "APPLIANCE", "DEADLY_SPOT", "DROP", "SECRET", "STRONG", "GROUP", "NEGATIVE", "NEGATIVE_ADJ",
+                  "NEG_ARE", "TRASHWORD", "ETHNIC", "BEAST", "STEREOTYPE", "SADWORDS")
+
+
+def partial_signal(sentence: "_Sentence") -> bool:
+    """Whether a word (or phrase) of one of SIGNAL_CLASSES is in the sentence (harmless senses set apart)."""
+    return any(sentence.class_ends(name, j) for name in SIGNAL_CLASSES for j in range(len(sentence.words))
+               if sentence.words[j] not in (BARRIER, NEUTRAL))
+
+
+def has_partial_signal(text: str, names: Iterable[str] | None = None) -> bool:
+    """`partial_signal` of a text read as cpu_check reads it (scripts/build_safety_learned.py calibrates with it)."""
+    return partial_signal(_prepare(text, names)[3])
+
+
+def _prepare(text: str, names: Iterable[str] | None):
+    """(rules, roster names, normalised text, sentence with harmless senses set apart, words) of a prompt."""
     rules = _load()
     roster = roster_names(names)
     vocabulary = rules.vocabulary | {w for n in roster for w in n.split()}
@@ -541,6 +569,14 @@ def cpu_check(text: str, names: Iterable[str] | None = None, learned_layer: bool
     exact_from = len(words) + 1
     words += [BARRIER] + joined_halves(main, vocabulary, _FR_HINTS | _EN_HINTS | {NEUTRAL}, known_words())
     sentence = _Sentence(words, rules, roster, exact_from)
+    return rules, roster, normalised, sentence, words
+
+
+def cpu_check(text: str, names: Iterable[str] | None = None, learned_layer: bool | None = None) -> PromptCheck:
+    """The CPU guard alone (no store, no model): blocked or not, with the category and the rule.
+    `learned_layer`: also ask the learned layer (learned.py) when the rules let the text through; None
+    follows learned.ENABLED. The layer refuses only a sentence with a partial signal (`partial_signal`)."""
+    rules, roster, normalised, sentence, words = _prepare(text, names)
     languages = _languages(normalised.words) | {"both"}
     tries = sorted({(order, j): rule for j in range(len(words)) if words[j] not in (BARRIER, NEUTRAL)
                     for order, _, rule in rules.rule_index.candidates(sentence.forms[j], sentence.stems[j])}.items())
@@ -550,6 +586,8 @@ def cpu_check(text: str, names: Iterable[str] | None = None, learned_layer: bool
             return PromptCheck(True, rules.messages[rule.category], rule.category, rule.text, "cpu")
     use_learned = learned.ENABLED if learned_layer is None else learned_layer
     sure = learned.verdict(learned_words(normalised.words), roster, learned.typed_words(text)) if use_learned else None
+    if sure is not None and not partial_signal(sentence):
+        sure = None  # the sentence's shape alone never refuses: a word of harm, body, drug, slur... must be there
     if sure is not None:
         p, category = sure
         return PromptCheck(True, rules.messages[category], category, f"learned layer {p:.2f}", "cpu")
