@@ -51,7 +51,7 @@ WEIGHTS_PATH = Path(__file__).with_name("learned_guard.npz")
 BUCKETS = 1 << 20
 NGRAMS = (3, 4, 5)
 NAME_TOKEN = "@"
-ENABLED = False  # see the module docstring
+ENABLED = True  # see the module docstring
 MIN_WORDS = 4  # on a sentence of fewer words the layer does not speak (too few features to be sure)
 
 
