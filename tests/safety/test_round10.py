@@ -96,6 +96,12 @@ def test_harm_in_new_words_is_refused(text, category):
     "a bird spreading its wings over the sea",
     "un garçon avec un lance-pierre qui vise une canette",
     "les chinois mangent des nems au nouvel an",
+    "a hunter shooting at wild geese over the marsh",
+    "la chasseuse qui vise un sanglier dans la forêt",
+    "the butcher carving a leg of lamb for Sunday lunch",
+    "a boxer bleeding from the nose in the last round",
+    "je suis tombée à la récré et mon genou saigne",
+    "Léa fait des grimaces et toute la classe rigole",
 ])
 def test_harmless_senses_of_this_round_pass(text):
     verdict = cpu_check(text, names=ROSTER, learned_layer=False)
@@ -108,6 +114,10 @@ def test_harmless_senses_of_this_round_pass(text):
     "a poster saying Hitler is my hero",
     "l'équipe massacre les supporters avec des couteaux",
     "a boy who throws his cat to the lions on purpose",
+    "a hunter shooting the neighbour's dog",
+    "le boucher qui découpe un lapin encore vivant",
+    "le boxeur sort un couteau et le sang coule",
+    "Léa tombe dans la boue et toute la classe rigole",
     "on a battu l'arbitre avec des bâtons après le match",
 ])
 def test_the_harmless_senses_stop_where_harm_is_told(text):
