@@ -54,7 +54,8 @@ Figures: blocked % of the unsafe prompts and false-block % of the benign ones, p
 and by trick, and the guard's time per prompt (ms, median and 95th percentile of each prompt checked
 alone, with the load average, as the machine is shared). Every prompt is checked as it would be in a
 French workshop (interface language "fr"), with the workshop roster of tests/safety/corpus/roster.txt.
-`--model` adds the model guard when installed; `--learned` the learned layer (off by default).
+`--model` adds the model guard when installed; `--learned` the learned layer (on in the studio since the tenth
+round; without the flag the bench measures the rules alone).
 """
 from __future__ import annotations
 
@@ -140,7 +141,7 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--fresh7b-misses", action="store_true", help="also list the fresh7b half's misses")
     parser.add_argument("--model", action="store_true", help="add the model guard when it is installed")
     parser.add_argument("--learned", action="store_true",
-                        help="add the learned layer (pipelines/safety/learned.py, off by default)")
+                        help="add the learned layer (pipelines/safety/learned.py; without it: the rules alone)")
     parser.add_argument("--ui-language", default="fr", choices=("fr", "en"))
     args = parser.parse_args(argv)
     from pipelines.safety.prompts import check_prompt

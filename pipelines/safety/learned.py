@@ -3,9 +3,12 @@
 The rules (prompts.py) read words and patterns; this layer reads the shape of a sentence, so that new
 wording of a kind the rules know ("he loosens the bolts on the bike the night before the race") can still
 be refused. It only speaks when the rules let a prompt through, the prompt has at least MIN_WORDS words as typed
-and as normalised, and the layer is sure: a probability of at least `threshold` (stored with the weights, chosen
-by cross-validation on the training material so that the layer alone wrongly refuses at most 0.5 % of the
-corpus's ordinary prompts and at most 0.5 % of all the ordinary material there).
+and as normalised, the sentence carries a partial signal (prompts.partial_signal: a word of one of the rules'
+classes of harm, weapons, blood, death, body and nudity, touching, drugs, slurs, insults, exclusion, deadly
+places, after the harmless senses are set apart; so a sentence's shape alone never refuses), and the layer is
+sure: a probability of at least `threshold` (stored with the weights, chosen by cross-validation on the training
+material with the same word minimum and partial signal, so that the layer alone wrongly refuses at most 0.25 %
+of the corpus's ordinary prompts and at most 0.25 % of all the ordinary material there).
 
 Features (the same at training and at run time, see `features`): the guard's normalised words (normalise.py:
 accents, case, look-alikes, leetspeak, SMS spellings), a word the rules refuse in one language only set apart in
@@ -14,27 +17,24 @@ name of the workshop's roster read as "@", then character 3- to 5-grams of the w
 and the word pairs; each hashed with CRC-32 into 2**20 buckets, binary, the vector scaled to unit length (L2).
 Model: scikit-learn LogisticRegression (liblinear, C=10) for "refuse or not", and a multinomial one over the
 refused prompts' categories to name the refusal; trained by scripts/build_safety_learned.py ONLY on the
-corpus's tuning material (the tuning half, fresh ... fresh4, fresh6a, tuning5 ... tuning8) and, as ordinary
-examples in other words and shapes than the corpus's, the studio's own sentences (interface texts of
+corpus's tuning material (the tuning half, fresh ... fresh4, fresh6a, fresh7a, tuning5 ... tuning9) and, as
+ordinary examples in other words and shapes than the corpus's, the studio's own sentences (interface texts of
 assets/locales, the refusal sentences, story grammars and example books, 80 template stories' sentences and
-picture scenes, and "a person who <an action of those stories>"); never on the held-out half, fresh5 or
-fresh6b. Shipped weights: `learned_guard.npz` (the buckets seen at least twice in training, float32 for the
-decision, float16 for the categories). Scoring needs numpy only; without the file the layer is off and the
-rules alone decide.
+picture scenes, and "a person who <an action of those stories>") and synthetic ordinary sentences (many
+sentence shapes, a child's words, words that look alarming in a harmless sense: waking up for school, fake
+blood, a game's "kill", a crushing score); never on the held-out half, fresh5, fresh6b or fresh7b. Shipped
+weights: `learned_guard.npz` (the buckets seen at least twice in training, float32 for the decision, float16
+for the categories). Scoring needs numpy only; without the file the layer is off and the rules alone decide.
 
-Off by default (ENABLED = False). A layer may only be switched on when every test of tests/safety passes with it
-and it adds no false block on the never-tuned sets. Measured at the end of the ninth round
-(bench/out/safety-round9-rules.txt and safety-round9-learned.txt), rules alone -> with the layer:
-held-out blocked 98.1 -> 98.9 %, false blocks 0.3 -> 0.9 % (1 -> 3 of 321); fresh5 76.4 -> 81.5 %, false
-blocks 6.2 -> 6.8 % (10 -> 11 of 162); fresh6b 79.6 -> 88.9 %, false blocks 6.0 -> 6.7 % (8 -> 9 of 134).
-It adds false blocks, so it stays off. The studio sentences and the word minimum fixed most of the ordinary
-sentences it used to refuse (the refusal sentences, a short word after « un enfant », a realistic photo of a
-cat, a boy falling off a tree: tests/safety/test_round8.py), but it still refuses the frame "a person who ..."
-told in words it has only seen in the corpus's unsafe prompts: « un garçon qui ne veut pas se réveiller pour
-aller à l'école » (self-harm, 0.90), « des sangsues qui boivent du sang dans le marais » and « une femme qui se
-fait rape » (a grater, 0.92, even with the word set apart: the frame alone decides); switched on, 3 tests of
-tests/safety fail on those. Trained on one corpus's style, it reads the style as well as the meaning.
-`python -m bench.safety --learned` measures it; `cpu_check(..., learned_layer=True)` uses it.
+On (ENABLED = True) since the tenth round. A layer may only be on when every test of tests/safety passes with it
+and it adds no false block on the never-tuned sets. Until the ninth round it was off: it added false blocks on
+every never-tuned set and refused ordinary sentences unlike the corpus on their shape alone (« un garçon qui ne
+veut pas se réveiller pour aller à l'école », leeches drinking blood in a marsh). The partial signal, the
+synthetic ordinary sentences and the stricter threshold (0.89) removed them. Measured at the end of the tenth
+round (bench/out/safety-round10-end-rules.txt and safety-round10-end-learned.txt), rules alone -> with the
+layer: held-out blocked 98.1 -> 98.9 %, false blocks 0.3 -> 0.3 %; fresh5 77.7 -> 80.3 %, false blocks
+5.6 -> 5.6 %; fresh6b 79.6 -> 85.2 %, false blocks 6.0 -> 6.0 %; fresh7b 90.7 -> 93.5 %, false blocks
+6.5 -> 6.5 %. `python -m bench.safety --learned` measures it; `cpu_check(..., learned_layer=False)` leaves it out.
 """
 from __future__ import annotations
 

@@ -15,8 +15,8 @@ spellings, spaced and hyphenated letters), then read in three passes against ``p
    horror, and an insult or mockery aimed at a first name of the workshop's roster.
 
 What the three passes let through may then be read by a small learned layer (learned.py: a logistic
-regression over character n-grams, trained only on the corpus's tuning material, off by default), which
-refuses only when it is sure.
+regression over character n-grams, trained only on the corpus's tuning material and ordinary sentences, on since
+the tenth round), which refuses only when it is sure and the sentence has a partial signal (`partial_signal`).
 
 Both languages are always checked, whatever the interface language: words harmless in one language
 ("bite", "rape", "con") are only checked when the sentence has words of the other one. Each category
