@@ -10,9 +10,10 @@ and story seeds): the same corpus and studio texts give the same file. Needs sci
 
 The threshold is chosen without looking at any measured set: 5-fold cross-validation on the training material
 (folds stratified by unsafe, corpus-ordinary and studio-ordinary), sentences under learned.MIN_WORDS words
-and sentences without a partial signal (prompts.partial_signal: no word of harm, body, drug, slur...) never
-refused, as at run time, the lowest probability (0.50 ... 0.99, step 0.01) at which the layer alone wrongly refuses at
-most MAX_CV_FALSE of the corpus's ordinary prompts and at most MAX_CV_FALSE_ALL of all the ordinary material.
+and sentences without a partial signal (prompts.partial_signal: no word of harm, body, drug, slur...; widened by
+CALIBRATION_SIGNAL) never refused, the lowest probability (0.50 ... 0.99, step 0.01) at which the layer alone
+wrongly refuses at most MAX_CV_FALSE of the corpus's ordinary prompts and at most MAX_CV_FALSE_ALL of all the
+ordinary material.
 """
 from __future__ import annotations
 
@@ -43,6 +44,10 @@ SETS = ("",) + TUNING_SETS + ("fresh", "fresh2", "fresh3", "fresh4", "fresh6", "
 C = 10.0
 MAX_CV_FALSE = 0.0025
 MAX_CV_FALSE_ALL = 0.0025  # ... and at most this share of all the ordinary material (corpus and studio sentences)
+# The calibration counts a sentence as one the layer may refuse when it has a partial signal OR names any group of
+# people ("girls", "boys"): a wider gate than at run time, so the threshold found bounds the false refusals from
+# above (with the run-time gate alone it came out at 0.82, and refused more ordinary prompts).
+CALIBRATION_SIGNAL = ("GROUP",)
 MIN_COUNT = 2  # buckets seen fewer times in training are dropped from the shipped file
 ORDINARY_SOURCES = ("assets/locales/*/*.toml", "assets/stories/**/*.toml")
 MIN_ORDINARY_WORDS = 3
@@ -217,7 +222,7 @@ def main() -> int:
         fold = LogisticRegression(C=C, solver="liblinear", max_iter=2000).fit(X[train], y[train])
         held_back[test] = fold.predict_proba(X[test])[:, 1]
     held_back[short] = 0.0  # the layer does not speak on so few features (learned.MIN_WORDS)
-    signal = np.array([has_partial_signal(t, roster()) for t in texts])
+    signal = np.array([has_partial_signal(t, roster(), CALIBRATION_SIGNAL) for t in texts])
     held_back[~signal] = 0.0  # ... nor on a sentence without a partial signal (prompts.partial_signal)
     corpus_benign, all_benign = ~y & ~studio, ~y
     threshold = next(t for t in np.round(np.arange(0.50, 1.00, 0.01), 2)

@@ -30,7 +30,7 @@ On (ENABLED = True) since the tenth round. A layer may only be on when every tes
 and it adds no false block on the never-tuned sets. Until the ninth round it was off: it added false blocks on
 every never-tuned set and refused ordinary sentences unlike the corpus on their shape alone (« un garçon qui ne
 veut pas se réveiller pour aller à l'école », leeches drinking blood in a marsh). The partial signal, the
-synthetic ordinary sentences and the stricter threshold (0.89) removed them. Measured at the end of the tenth
+synthetic ordinary sentences and the stricter threshold (0.88) removed them. Measured at the end of the tenth
 round (bench/out/safety-round10-end-rules.txt and safety-round10-end-learned.txt), rules alone -> with the
 layer: held-out blocked 98.1 -> 98.9 %, false blocks 0.3 -> 0.3 %; fresh5 77.7 -> 80.3 %, false blocks
 5.6 -> 5.6 %; fresh6b 79.6 -> 85.2 %, false blocks 6.0 -> 6.0 %; fresh7b 90.7 -> 93.5 %, false blocks

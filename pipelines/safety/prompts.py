@@ -539,15 +539,17 @@ SIGNAL_CLASSES = ("HARM", "HARM_SOFT", "HARMED", "KILL", "KILLED", "KILLWORD", "
                   "NEG_ARE", "TRASHWORD", "ETHNIC", "BEAST", "STEREOTYPE", "SADWORDS")
 
 
-def partial_signal(sentence: "_Sentence") -> bool:
-    """Whether a word (or phrase) of one of SIGNAL_CLASSES is in the sentence (harmless senses set apart)."""
-    return any(sentence.class_ends(name, j) for name in SIGNAL_CLASSES for j in range(len(sentence.words))
+def partial_signal(sentence: "_Sentence", extra: tuple[str, ...] = ()) -> bool:
+    """Whether a word (or phrase) of one of SIGNAL_CLASSES (and `extra` classes) is in the sentence (harmless
+    senses set apart)."""
+    return any(sentence.class_ends(name, j) for name in SIGNAL_CLASSES + extra for j in range(len(sentence.words))
                if sentence.words[j] not in (BARRIER, NEUTRAL))
 
 
-def has_partial_signal(text: str, names: Iterable[str] | None = None) -> bool:
-    """`partial_signal` of a text read as cpu_check reads it (scripts/build_safety_learned.py calibrates with it)."""
-    return partial_signal(_prepare(text, names)[3])
+def has_partial_signal(text: str, names: Iterable[str] | None = None, extra: tuple[str, ...] = ()) -> bool:
+    """`partial_signal` of a text read as cpu_check reads it (scripts/build_safety_learned.py calibrates with it,
+    with a wider `extra` so that the threshold it finds is a cautious one)."""
+    return partial_signal(_prepare(text, names)[3], extra)
 
 
 def _prepare(text: str, names: Iterable[str] | None):
