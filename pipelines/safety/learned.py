@@ -33,7 +33,7 @@ veut pas se réveiller pour aller à l'école », leeches drinking blood in a ma
 synthetic ordinary sentences and the stricter threshold (0.88) removed them. Measured at the end of the tenth
 round (bench/out/safety-round10-end-rules.txt and safety-round10-end-learned.txt), rules alone -> with the
 layer: held-out blocked 98.1 -> 98.9 %, false blocks 0.3 -> 0.3 %; fresh5 77.7 -> 80.3 %, false blocks
-5.6 -> 5.6 %; fresh6b 79.6 -> 85.2 %, false blocks 6.0 -> 6.0 %; fresh7b 90.7 -> 93.5 %, false blocks
+5.6 -> 5.6 %; fresh6b 80.6 -> 85.2 %, false blocks 6.0 -> 6.0 %; fresh7b 91.7 -> 92.6 %, false blocks
 6.5 -> 6.5 %. `python -m bench.safety --learned` measures it; `cpu_check(..., learned_layer=False)` leaves it out.
 """
 from __future__ import annotations
