@@ -206,13 +206,24 @@ def levels(rgb: np.ndarray, strength: float = 0.5, old: bool = False) -> tuple[f
     return b, float(max(t, 0.2))
 
 
-def stretch_levels(rgb: np.ndarray, strength: float = 1.0, revival: float = 0.5, old: bool = False) -> np.ndarray:
-    """Revive faded contrast: lift the veil measured by levels(), every channel alike (hues kept)."""
+def stretch_levels(rgb: np.ndarray, strength: float = 1.0, revival: float = 0.5, old: bool = False,
+                   keep_tint: bool = False) -> np.ndarray:
+    """Revive faded contrast: lift the veil measured by levels(), every channel alike (hues kept).
+
+    `keep_tint`: a toned print (toned()) keeps the a*, b* of each pixel and only its lightness is
+    lifted. Stretching the channels alike also stretches their differences by 1/t: a sepia print
+    whose faint tone was the print's came out warmer (b* 10 to 14 on tests/photo/data's second print).
+    """
     black, t = levels(rgb, revival, old)
     if t > 0.98 and black < 0.01:
         return rgb.copy()  # not faded: leave it alone
     lifted = (rgb - black) / t
-    return np.clip(rgb + (lifted - rgb) * strength, 0, 1).astype(np.float32)
+    out = np.clip(rgb + (lifted - rgb) * strength, 0, 1).astype(np.float32)
+    if not keep_tint:
+        return out
+    lab = rgb_to_lab(out)
+    lab[..., 1:] = rgb_to_lab(rgb)[..., 1:]
+    return np.clip(lab_to_rgb(lab), 0, 1).astype(np.float32)
 
 
 def local_contrast(rgb: np.ndarray, strength: float = 0.5) -> np.ndarray:
@@ -254,7 +265,8 @@ def toned(rgb: np.ndarray) -> bool:
 
 
 def _revived_levels(rgb: np.ndarray, strength: float, old: bool) -> np.ndarray:
-    return stretch_levels(rgb, strength=float(np.clip(0.4 + 1.2 * strength, 0, 1)), revival=strength, old=old)
+    return stretch_levels(rgb, strength=float(np.clip(0.4 + 1.2 * strength, 0, 1)), revival=strength, old=old,
+                          keep_tint=toned(rgb))
 
 
 def keeps_tone(rgb: np.ndarray, strength: float = 0.5, old: bool | None = None) -> bool:
