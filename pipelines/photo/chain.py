@@ -25,6 +25,24 @@ CAPABILITY = {"repair": "photo.repair", "tone": "photo.tone", "denoise": "photo.
               "colorize": "photo.colorize", "upscale": "photo.upscale"}
 
 
+EASED = ("repair", "tone", "denoise")  # steps the strength slider also fades in (eased())
+FULL_FROM = 0.5  # ...in full from this strength (the default) up
+
+
+def eased(before: np.ndarray, after: np.ndarray, strength: float) -> np.ndarray:
+    """A step's result faded in by the strength slider: the photo as it was at 0, the step in full from FULL_FROM.
+
+    Each step already reads the strength (how eagerly damage is sought, how much grain is smoothed), but
+    even its most cautious setting changes a damaged print a lot; 0 % on the slider means 'leave it as it
+    is', and the way up to the default shows the change growing. A mask the patron painted is repaired
+    in full whatever the slider says (restore()).
+    """
+    weight = float(np.clip(strength / FULL_FROM, 0, 1))
+    if weight >= 1:
+        return after
+    return (before + weight * (after.astype(np.float32) - before)).astype(np.float32)
+
+
 @dataclass
 class RestoreRequest:
     """What the patron (or the archive command) asked for. Plain JSON in and out (job params)."""
@@ -136,6 +154,8 @@ def restore(rgb: np.ndarray, request: RestoreRequest, progress: Progress = no_pr
         if step == "colorize" and request.colorize == "auto" and not engine.automatic:
             raise UserError("photo.errors.no_auto_colour", command=studio("models download ddcolor-tiny"))
         result = engine(call)
+        if step in EASED and not (step == "repair" and request.mask_path):
+            result.image = eased(image, result.image, s)
         if step == "faces":
             faces = result.faces
             if not faces:
