@@ -357,7 +357,7 @@ def denoise(rgb: np.ndarray, strength: float = 0.5, old: bool = False) -> np.nda
     photo of a lawn would be mistaken for.
     """
     gray = _grain_view(luma(rgb))
-    sigma = grain_sigma(gray) * 255.0
+    sigma = grain = grain_sigma(gray) * 255.0
     h = sigma * (0.75 + 0.7 * strength)  # about 1.1 x the grain at 0.5
     if old:
         # On an old print, grain that clumps or that a JPEG has softened counts too (print_grain()). Non-local
@@ -372,6 +372,7 @@ def denoise(rgb: np.ndarray, strength: float = 0.5, old: bool = False) -> np.nda
         # A print scanned and saved as a strong JPEG carries 8x8 blocks and ringing the grain measures miss:
         # smoothed like a grain of up to 8 levels (quality 50-60 reads 1.3-1.5: h about 4-7).
         jpeg = float(np.clip(15.0 * (blocking(gray) - 1.05), 0.0, 8.0)) * (0.5 + strength)
+        grain = max(sigma, clumped)  # the grain itself: a JPEG's blocks are no plain ground (smooth_plain())
         sigma = max(sigma, clumped, jpeg)
         h = max(h, jpeg)
     if sigma < 0.8:  # no grain (a texture of the scene is not grain): nothing to smooth
@@ -382,7 +383,7 @@ def denoise(rgb: np.ndarray, strength: float = 0.5, old: bool = False) -> np.nda
     # enough. Measured on bench/photo.py's 12 MP aged scan: 4.1 s instead of 11.9 s, luma SSIM 0.869 vs 0.860.
     search = 21 if lightness.size <= BIG_SCAN else 11
     clean = cv2.fastNlMeansDenoising(lightness, None, h=float(h), templateWindowSize=7, searchWindowSize=search)
-    lab[..., 0] = smooth_plain(lab[..., 0], clean.astype(np.float32) / 2.55, sigma / 2.55)
+    lab[..., 0] = smooth_plain(lab[..., 0], clean.astype(np.float32) / 2.55, grain / 2.55)
     # Colour grain is smoothed more gently: chroma carries little detail.
     for c in (1, 2):
         lab[..., c] = cv2.bilateralFilter(lab[..., c], 5, 8.0 + 8 * strength, 3)
