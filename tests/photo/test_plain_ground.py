@@ -74,3 +74,21 @@ def test_a_painted_mask_is_repaired_whatever_the_strength(tmp_path):
     Image.fromarray(mask).save(tmp_path / "mask.png")
     out = restore(rgb, RestoreRequest(steps=["repair"], strength=0.0, mask_path=str(tmp_path / "mask.png"))).image
     assert np.abs(out[30:33] - 0.4).max() < 0.05
+
+
+def _specks(ground, count=150, seed=1):
+    """A 256 px plain picture at `ground` with `count` bright specks of 1-3 px (soft, as stars or dust)."""
+    rng = np.random.default_rng(seed)
+    y = np.full((256, 256), ground, np.float32)
+    for r, c in rng.integers(4, 252, (count, 2)):
+        cv2.circle(y, (int(c), int(r)), int(rng.integers(1, 3)), float(rng.uniform(0.5, 1.0)), -1, cv2.LINE_AA)
+    y = cv2.GaussianBlur(y, (0, 0), 0.6) + rng.normal(0, 0.004, y.shape).astype(np.float32)
+    return np.repeat(np.clip(y, 0, 1)[..., None], 3, axis=2)
+
+
+def test_a_star_field_with_no_sign_of_age_is_the_picture_but_lone_specks_on_a_grey_ground_are_dust():
+    from pipelines.photo import repair
+
+    assert repair.find_damage(_specks(0.02), aged=False).fraction < 0.001  # stars on black: left alone
+    dusty = _specks(0.45, count=12)  # a dozen specks on a grey ground: dust
+    assert repair.find_damage(dusty, aged=False).spots >= 6
