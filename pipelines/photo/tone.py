@@ -5,7 +5,8 @@ import cv2
 import numpy as np
 
 from .imaging import is_greyscale, lab_to_rgb, luma, rgb_to_lab, toned_monochrome
-from .repair import GRAINY, blocking, flat_grain, grain_like, grain_sigma, print_grain, softened_grain
+from .repair import (GRAINY, WORK_SIDE, blocking, find_damage, flat_grain, grain_like, grain_sigma, print_grain,
+                     softened_grain)
 
 
 VEIL = 0.5  # the grey a faded print drifts towards (its blacks rise to meet it, its whites sink)
@@ -346,7 +347,31 @@ def looks_old(rgb: np.ndarray) -> bool:
         return True
     # A toned print (sepia, selenium): one warm hue all over, a cast well past a white-balanced photo's.
     small = _sample(rgb)
-    return colour_cast(small)[1] > 6.0 and is_greyscale(small, tolerance=0.1)
+    if colour_cast(small)[1] > 6.0 and is_greyscale(small, tolerance=0.1):
+        return True
+    return dusty_veil(rgb)
+
+
+DUSTY_VEIL, DUSTY_SCENE, DUSTY_PER_MPX = 0.08, 0.7, 60
+
+
+def dusty_veil(rgb: np.ndarray) -> bool:
+    """True for a scene under a veil (veil() DUSTY_VEIL or more) that is also dusty: a faintly faded print.
+
+    A veil alone may be the subject's (a misty morning, a grey moon, a clock face) and a few specks
+    may be glints; both at once are a print's age. Dust is counted as the spots the cautious search
+    finds (repair.find_damage on a photo with no sign of age), per megapixel of its working copy:
+    DUSTY_PER_MPX or more on a scene (scene_share() DUSTY_SCENE or more; a lawn or gravel is all
+    specks). The clean photos of bench/photo.py's do-no-harm set under such a veil (a moon, a page,
+    coins, a clock, a slide) show at most about 20 spots per megapixel; tuning prints faintly faded
+    (fade 0.06-0.2, fine grain, no tint) that no other sign gave away 110-320.
+    """
+    if veil(rgb) < DUSTY_VEIL or scene_share(rgb) < DUSTY_SCENE:
+        return False
+    h, w = rgb.shape[:2]
+    step = max(1, int(np.ceil(max(h, w) / WORK_SIDE)))
+    megapixels = (h // step) * (w // step) / 1e6
+    return find_damage(rgb, aged=False).spots >= DUSTY_PER_MPX * megapixels
 
 
 def denoise(rgb: np.ndarray, strength: float = 0.5, old: bool = False) -> np.ndarray:

@@ -92,3 +92,14 @@ def test_a_star_field_with_no_sign_of_age_is_the_picture_but_lone_specks_on_a_gr
     assert repair.find_damage(_specks(0.02), aged=False).fraction < 0.001  # stars on black: left alone
     dusty = _specks(0.45, count=12)  # a dozen specks on a grey ground: dust
     assert repair.find_damage(dusty, aged=False).spots >= 6
+
+
+def test_a_faintly_faded_print_is_told_old_by_its_dust_a_grey_subject_is_not():
+    truth = packaged_photo("camera")
+    fixed = {"fade": 0.2, "veil": 0.5, "uneven_fade": 0.0, "dust+1": 60, "dust-1": 60}
+    faded = age(truth, 3, kinds=("fade",), **fixed).image
+    dusty = age(truth, 3, kinds=("fade", "dust"), **fixed).image
+    assert tone.veil(faded) > tone.DUSTY_VEIL and not tone.looks_old(faded)  # a veil alone may be the subject's
+    assert tone.looks_old(dusty) and tone.dusty_veil(dusty)
+    assert not tone.looks_old(age(truth, 3, kinds=("dust",), **fixed).image)  # specks alone: no veil
+    assert not tone.looks_old(packaged_photo("moon"))  # a grey moon: a veil, no dust
