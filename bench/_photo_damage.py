@@ -60,7 +60,11 @@ SMALL_SIDE = 120
 RANGES = {"camera": (0.40, 0.92), "astronaut": (0.28, 0.86), "coffee": (0.12, 0.74)}
 TUNING_VARIANTS = ("moon@small", "coffee@small", "camera@small", "camera@range", "astronaut@range",
                    "coffee@range", "astronaut~light", "rocket~light", "coffee~light", "motorcycle_left~light",
-                   "grass@wall", "grass@slant")
+                   "grass@wall", "grass@slant",
+                   # Added (Nov 2026, sixth round): "name~faint", a print faintly faded (fade 0.06-0.2, no tint,
+                   # fine grain: faint_ageing()) with every other damage as drawn; no strong sign of age shows.
+                   "astronaut~faint", "motorcycle_right~faint", "camera~faint", "retina~faint", "coffee~faint",
+                   "rocket~faint")
 TUNING_CASES = tuple((name, seed) for name in TUNING + TUNING_VARIANTS for seed in SEEDS)
 
 
@@ -72,6 +76,14 @@ def light_ageing(seed: int) -> dict:
             "jpeg_quality": int(rng.integers(55, 86)), "edges": False, "cracks": 0, "creases": 0,
             "scratches": int(rng.integers(1, 4)), "dust+1": int(rng.integers(0, 40)),
             "dust-1": int(rng.integers(0, 40))}
+
+
+def faint_ageing(seed: int) -> dict:
+    """Parameters forced on age() for a faintly faded print, drawn from `seed`: fade 0.06-0.2 (even), no tint,
+    grain 0.4-1.5 %; scratches, cracks, dust, hairs, paper loss and the JPEG as age() draws them."""
+    rng = np.random.default_rng(seed + 13)
+    return {"fade": float(rng.uniform(0.06, 0.2)), "tint_mode": "none", "uneven_fade": 0.0,
+            "grain": float(rng.uniform(0.004, 0.015))}
 
 
 def case_photo(name: str) -> np.ndarray:
@@ -123,7 +135,8 @@ def slanted(rgb: np.ndarray) -> np.ndarray:
 def aged_case(name: str, seed: int) -> tuple[np.ndarray, "Aged"]:
     """(clean photo, aged print) of one (photo, seed) case of a split, variants included."""
     truth = case_photo(name)
-    fixed = light_ageing(case_seed(name, seed)) if name.endswith("~light") else {}
+    fixed = (light_ageing(case_seed(name, seed)) if name.endswith("~light")
+             else faint_ageing(case_seed(name, seed)) if name.endswith("~faint") else {})
     return truth, age(truth, case_seed(name, seed), **fixed)
 
 
