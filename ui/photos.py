@@ -97,6 +97,42 @@ def analysis_ui() -> dict | None:
     return info
 
 
+# The drawing canvas's own toolbar (undo, redo, edit, reset) has English labels and 22 px buttons (axe-core's
+# target-size rule fails): it is hidden, and the page gives its own words and big buttons. The canvas draws
+# in a shadow root (streamlit-drawable-canvas is an isolated components-v2 element), which the page's CSS
+# cannot reach: a script adds the rule to each canvas's shadow root, now and when one is drawn later.
+CANVAS_TOOLBAR_JS = """
+<span class="atelier-hidden"></span><script>
+(function () {
+  const doc = (window.parent || window).document;
+  const RULE = '.dc-toolbar, .dc-toolbar-card, .dc-toolbar-contextual { display: none !important; }';
+  function patch() {
+    doc.querySelectorAll('[data-testid="stBidiComponentIsolated"]').forEach(function (host) {
+      const root = host.shadowRoot;
+      if (root && root.querySelector('.dc-root') && !root.querySelector('style[data-atelier]')) {
+        const style = doc.createElement('style');
+        style.setAttribute('data-atelier', 'toolbar');
+        style.textContent = RULE;
+        root.appendChild(style);
+      }
+    });
+  }
+  patch();
+  if (!doc.atelierCanvasWatch) {
+    doc.atelierCanvasWatch = new MutationObserver(patch);
+    doc.atelierCanvasWatch.observe(doc.body, {childList: true, subtree: true});
+  }
+})();
+</script>
+"""
+
+
+def canvas_toolbar_hidden() -> None:
+    """Hide the drawing canvas's own toolbar (CANVAS_TOOLBAR_JS); the element itself takes no room."""
+    with st.container(key="photo-canvas-style"):
+        st.html(CANVAS_TOOLBAR_JS, unsafe_allow_javascript=True)
+
+
 BRUSH_SIZES = {"small": 8, "medium": 18, "large": 36}  # brush width in preview pixels
 PREVIEW_WIDTH, PREVIEW_HEIGHT = 700, 760  # the brush's canvas at most (px): fits a tablet held upright
 
@@ -124,6 +160,7 @@ def mask_brush_ui() -> str | None:
         overlay = open_picture(state()["overlay_file"]).convert("RGB")
         width = round(min(PREVIEW_WIDTH, PREVIEW_HEIGHT * overlay.width / overlay.height))  # small photos grow
         height = round(overlay.height * width / overlay.width)
+        canvas_toolbar_hidden()
         kept = state().get("brush_kept") or []  # strokes carried over by « undo » (the canvas restarts with them)
         canvas = st_canvas(stroke_color=BRUSH[tool or "add"], stroke_width=BRUSH_SIZES[size or "medium"],
                            background_image=overlay.resize((width, height)), drawing_mode="freedraw",
@@ -254,6 +291,7 @@ def hints_ui(files: dict) -> None:
     width = min(700, picture.width)
     height = int(picture.height * width / picture.width)
     colour = st.color_picker(t("photo.ui.pick_colour"), "#3a6fd8", key="photo-hint-colour")
+    canvas_toolbar_hidden()
     canvas = st_canvas(fill_color=colour, stroke_color=colour, stroke_width=2, background_image=picture.resize(
         (width, height)), drawing_mode="point", point_display_radius=6, height=height, width=width,
         key=f"photo-canvas-{state().get('canvas_round', 0)}", update_streamlit=True)

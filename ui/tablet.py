@@ -23,7 +23,8 @@ TABLET_CSS = """
   [data-testid="stMainBlockContainer"] { padding-left: 1rem; padding-right: 1rem; }
 }
 /* the script that folds the sidebar takes no room */
-.st-key-tablet-fold, [data-testid="stElementContainer"]:has(> .st-key-tablet-fold) { display: none; }
+.st-key-tablet-fold, [data-testid="stElementContainer"]:has(> .st-key-tablet-fold),
+.st-key-photo-canvas-style, [data-testid="stElementContainer"]:has(> .st-key-photo-canvas-style) { display: none; }
 </style>
 """
 

@@ -7,7 +7,7 @@ import numpy as np
 import pdfplumber
 from PIL import Image
 
-from tests.e2e.conftest import ARTIFACTS, goto, nav_link, shot, wait_ready
+from tests.e2e.conftest import ARTIFACTS, assert_axe_clean, goto, nav_link, shot, wait_ready
 
 
 def _old_photo(path) -> None:
@@ -52,6 +52,7 @@ def _paint_the_mask(page, studio) -> None:
     wait_ready(page)
     _drag(page, canvas, [(0.7, 0.2), (0.7, 0.4)])
     shot(page, "photos-01b-brush")
+    assert_axe_clean(page, "photos-brush")  # the brush, its tools and the canvas's own toolbar
     edits = sorted(studio.data_dir.rglob("mask-edits.png"), key=lambda p: p.stat().st_mtime)
     assert edits, "the strokes did not reach the studio"
     layer = np.asarray(Image.open(edits[-1]))
@@ -115,6 +116,7 @@ def _restore_colour_point_and_sheet(page, studio, tmp_path):
     page.wait_for_timeout(1500)
     wait_ready(page)
     shot(page, "photos-03-colour-point")
+    assert_axe_clean(page, "photos-colour-points")
 
     # 5. The A4 sheet, downloaded and rendered.
     page.get_by_label("Légende de la fiche").fill("Mamie en 1962")
