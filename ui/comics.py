@@ -92,6 +92,18 @@ def _words_refusal(text: str, field: str, counted: bool = False) -> str:
     return ""
 
 
+def _unprintable(text: str, field: str) -> str:
+    """The print pages' sentence when the lettering fonts cannot print `text` (an emoji...), else ""."""
+    from pipelines.comics.lettering import chain as lettering_chain
+    from pipelines.safety.text import check_printable
+
+    try:
+        check_printable(text, lettering_chain(True), field=field)
+    except UserError as exc:
+        return error_text(exc)
+    return ""
+
+
 # -- 3. hero ---------------------------------------------------------------------------------
 def hero_step_ui(comic: dict) -> None:
     """The hero sheet: name, look, magic number (seed), optional picture."""
@@ -160,6 +172,8 @@ def bubbles_step_ui(comic: dict) -> None:
             field = f"{i + 1}.{len(panel['bubbles']) + 1}"
             if not text.strip():
                 st.error(t("comics.ui.bubble_empty"))
+            elif unprintable := _unprintable(text, field):
+                st.error(unprintable)  # said now, not at printing time: the words stay in the box to mend
             elif refusal := _words_refusal(text, field, counted=True):
                 st.error(refusal)  # the words stay in the box, to change them
             else:

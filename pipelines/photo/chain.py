@@ -15,7 +15,7 @@ from .. import backends
 from ..backends import Progress, no_progress
 from ..i18n import UserError
 from ..params import from_params
-from . import hints, repair, tone
+from . import hints, mask_edits, repair, tone
 from .contract import PhotoRequest
 from .imaging import is_greyscale, luma, rgb_to_lab, to_array, toned_monochrome
 from ..commands import studio
@@ -55,7 +55,8 @@ class RestoreRequest:
     fidelity: float = 0.5  # CodeFormer only: 0 quality .. 1 faithful
     engines: dict[str, str] = field(default_factory=dict)  # step -> backend name (else the default)
     hints_path: str | None = None  # RGBA PNG: opaque pixels are colour hints
-    mask_path: str | None = None  # damage mask edited by the patron (white = repair)
+    mask_path: str | None = None  # a whole damage mask (white = repair) instead of the search
+    edits_path: str | None = None  # the patron's brush over the search's mask (mask_edits: add / clear / 0)
 
     @classmethod
     def from_params(cls, params: dict) -> "RestoreRequest":
@@ -151,6 +152,9 @@ def restore(rgb: np.ndarray, request: RestoreRequest, progress: Progress = no_pr
         if step == "repair":
             call.mask = (load_mask(request.mask_path, image.shape[1::-1]) if request.mask_path
                          else repair.find_damage(image, s, aged=old).mask)
+            if request.edits_path:
+                call.mask = mask_edits.apply_edits(call.mask, mask_edits.load_edits(request.edits_path,
+                                                                                    image.shape[1::-1]))
         if step == "colorize" and request.colorize == "auto" and not engine.automatic:
             raise UserError("photo.errors.no_auto_colour", command=studio("models download ddcolor-tiny"))
         result = engine(call)

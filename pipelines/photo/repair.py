@@ -1,4 +1,4 @@
-"""Scratches and dust: find them (a mask the patron sees and can clear by area), then fill them in."""
+"""Scratches and dust: find them (a mask the patron sees and can edit with a brush), then fill them in."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -854,15 +854,6 @@ def _find_on_old_print(rgb: np.ndarray, strength: float = 0.5) -> Damage:
         mask = cv2.resize(mask.astype(np.uint8), (full_w, full_h), interpolation=cv2.INTER_NEAREST).astype(bool)
         mask = cv2.dilate(mask.astype(np.uint8), np.ones((step + 1, step + 1), np.uint8)).astype(bool)
     return Damage(mask=mask, scratches=scratches, spots=spots)
-
-
-def clear_area(mask: np.ndarray, box: tuple[float, float, float, float]) -> np.ndarray:
-    """The mask with one rectangle (x0, y0, x1, y1 as fractions of the size) cleared: 'that is not damage'."""
-    h, w = mask.shape
-    x0, y0, x1, y1 = box
-    out = mask.copy()
-    out[int(min(y0, y1) * h):int(np.ceil(max(y0, y1) * h)), int(min(x0, x1) * w):int(np.ceil(max(x0, x1) * w))] = False
-    return out
 
 
 OFF_PRINT = 0.02  # an unmasked area the mask cuts off along the border, under this share of the scan, is off the print

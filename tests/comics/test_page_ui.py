@@ -70,6 +70,19 @@ def test_a_bubble_the_workshop_refuses_is_not_added_and_its_words_stay_in_the_bo
     assert [b["text"] for b in app.session_state["comic"]["panels"][0]["bubbles"]] == ["Miaou !"]
 
 
+def test_an_emoji_in_a_bubble_is_said_when_it_is_added_and_the_words_stay_to_mend(app, drawings):
+    app.session_state["comic"]["panels"][0]["image"] = str(drawings[0])
+    app.text_area(key="comic-bubble-text").input("Miaou 🐱 !").run()
+    _button(app, "➕ Ajouter la bulle").click().run()
+    # the print pages' sentence, when the bubble is added, not once the page is finished and sent to print
+    assert any("🐱" in e.value and "bulle 1 de la case 1" in e.value for e in app.error), [e.value for e in app.error]
+    assert app.session_state["comic"]["panels"][0]["bubbles"] == []
+    assert app.text_area(key="comic-bubble-text").value == "Miaou 🐱 !"
+    app.text_area(key="comic-bubble-text").input("Miaou !").run()
+    _button(app, "➕ Ajouter la bulle").click().run()
+    assert [b["text"] for b in app.session_state["comic"]["panels"][0]["bubbles"]] == ["Miaou !"]
+
+
 def test_the_child_moves_the_frame_and_the_page_prints_that_part(app, drawings, atelier_env):
     from PIL import Image
 
