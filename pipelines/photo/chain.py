@@ -34,8 +34,8 @@ def eased(before: np.ndarray, after: np.ndarray, strength: float) -> np.ndarray:
 
     Each step already reads the strength (how eagerly damage is sought, how much grain is smoothed), but
     even its most cautious setting changes a damaged print a lot; 0 % on the slider means 'leave it as it
-    is', and the way up to the default shows the change growing. A mask the patron painted is repaired
-    in full whatever the slider says (restore()).
+    is', and the way up to the default shows the change growing. A mask the patron gave or brushed over is
+    repaired in full whatever the slider says (restore()).
     """
     weight = float(np.clip(strength / FULL_FROM, 0, 1))
     if weight >= 1:
@@ -158,7 +158,7 @@ def restore(rgb: np.ndarray, request: RestoreRequest, progress: Progress = no_pr
         if step == "colorize" and request.colorize == "auto" and not engine.automatic:
             raise UserError("photo.errors.no_auto_colour", command=studio("models download ddcolor-tiny"))
         result = engine(call)
-        if step in EASED and not (step == "repair" and request.mask_path):
+        if step in EASED and not (step == "repair" and (request.mask_path or request.edits_path)):
             result.image = eased(image, result.image, s)
         if step == "faces":
             faces = result.faces
