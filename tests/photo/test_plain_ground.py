@@ -2,6 +2,7 @@
 textured shadows stay; and the strength slider at 0 leaves a print as it is."""
 import cv2
 import numpy as np
+import pytest
 
 from bench._photo_damage import age, packaged_photo
 from pipelines.photo import tone
@@ -64,16 +65,19 @@ def test_strength_zero_leaves_the_print_as_it_is_and_the_default_is_the_full_ste
     assert np.allclose(eased(before, after, 0.25), 0.5) and eased(before, after, 0.8) is after
 
 
-def test_a_painted_mask_is_repaired_whatever_the_strength(tmp_path):
+@pytest.mark.parametrize("given", ["mask_path", "edits_path"])
+def test_a_painted_mask_is_repaired_whatever_the_strength(tmp_path, given):
     from PIL import Image
+
+    from pipelines.photo.mask_edits import ADD
 
     rgb = np.full((64, 64, 3), 0.4, np.float32)
     rgb[30:33, :] = 1.0  # a bright scratch
     mask = np.zeros((64, 64), np.uint8)
-    mask[29:34, :] = 255
+    mask[29:34, :] = 255 if given == "mask_path" else ADD  # a whole mask, or the brush's "damage" over the search's
     Image.fromarray(mask).save(tmp_path / "mask.png")
-    out = restore(rgb, RestoreRequest(steps=["repair"], strength=0.0, mask_path=str(tmp_path / "mask.png"))).image
-    assert np.abs(out[30:33] - 0.4).max() < 0.05
+    request = RestoreRequest(steps=["repair"], strength=0.0, **{given: str(tmp_path / "mask.png")})
+    assert np.abs(restore(rgb, request).image[30:33] - 0.4).max() < 0.05
 
 
 def _specks(ground, count=150, seed=1):
