@@ -82,6 +82,25 @@ def scene_share(rgb: np.ndarray) -> float:
     return float(np.clip(small.std() / spread, 0.0, 1.0))
 
 
+GROUND_FROM, GROUND_RAMP = 0.4, 0.2  # fading(): a plain ground over GROUND_FROM of the picture counts as a scene
+GROUND_SPREAD = 0.012  # ground_share(): plain where the grain-free picture varies less than this around a pixel
+
+
+def ground_share(rgb: np.ndarray) -> float:
+    """The share of a photo that is plain ground, 0..1: where the copy without grain and specks (_smoothed())
+    varies by less than GROUND_SPREAD around a pixel (Gaussian window, sigma 3 px).
+
+    A star field, a microscope slide or a sky is a plain ground with sparse detail: its variation is
+    fine (scene_share() reads it as a texture), yet a veil over it is fading, not the subject's narrow
+    range. A real texture (a lawn, gravel, a brick wall) is plain nowhere: 0.0-0.3 on the do-no-harm set
+    and on the tuning split's lawns and walls, aged or not; star fields aged on the tuning split read 0.67.
+    """
+    y = luma(_smoothed(rgb)).astype(np.float32)
+    mean = cv2.GaussianBlur(y, (0, 0), 3.0)
+    spread = np.sqrt(np.maximum(cv2.GaussianBlur(y * y, (0, 0), 3.0) - mean * mean, 0))
+    return float((spread < GROUND_SPREAD).mean())
+
+
 def yellowing(rgb: np.ndarray) -> float:
     """The yellow (b*) cast a whole print has taken, in Lab units; 0 for a clean photo of warm things.
 
@@ -126,6 +145,8 @@ def fading(rgb: np.ndarray, strength: float = 0.5, old: bool = False) -> float:
     if f <= 0:
         return 0.0
     scene = float(np.clip((scene_share(rgb) - 0.4) / 0.3, 0, 1))
+    if scene < 1:  # a star field or a slide reads as fine texture, but most of it is a plain ground
+        scene = max(scene, float(np.clip((ground_share(rgb) - GROUND_FROM) / GROUND_RAMP, 0, 1)))
     return f * scene * (1.0 if old else age_signs(rgb, strength))
 
 

@@ -107,3 +107,13 @@ def test_a_faintly_faded_print_is_told_old_by_its_dust_a_grey_subject_is_not():
     assert tone.looks_old(dusty) and tone.dusty_veil(dusty)
     assert not tone.looks_old(age(truth, 3, kinds=("dust",), **fixed).image)  # specks alone: no veil
     assert not tone.looks_old(packaged_photo("moon"))  # a grey moon: a veil, no dust
+
+
+def test_a_faded_star_field_counts_as_a_scene_a_lawn_does_not():
+    from bench._photo_damage import star_field
+
+    field, lawn = star_field(packaged_photo("moon"), size=256, count=120), packaged_photo("grass")[::2, ::2]
+    assert tone.scene_share(field) < 0.7 and tone.ground_share(field) > 0.6  # fine variation, yet a plain ground
+    assert tone.ground_share(lawn) < 0.1 < tone.GROUND_FROM  # a lawn gets nothing from the plain-ground rule
+    faded = (0.6 * field + 0.4 * 0.5).astype(np.float32)  # a veil of 0.4 over it
+    assert tone.fading(faded, old=True) > 0.3
