@@ -9,6 +9,7 @@ import streamlit as st
 from pipelines import backends
 from pipelines.i18n import UserError
 from pipelines.photo.hints_layer import hint_layer
+from pipelines.photo.tone import YELLOWED
 from pipelines.safety.uploads import open_picture, picture_size, sanitize_image
 from pipelines.store.files import write_bytes_atomic
 
@@ -72,7 +73,7 @@ def analysis_ui() -> dict | None:
     kind = "grey" if info["greyscale"] else "toned_bw" if info.get("toned") else "colour"
     chips = [t(f"photo.ui.{kind}"),
              t("photo.ui.faded", pct=int(info["fading"] * 100)) if info["fading"] > 0.15 else t("photo.ui.not_faded")]
-    if info["yellowing"] > 6 and not info.get("keeps_tone"):  # a tone the revive step keeps is not 'yellowed'
+    if info["yellowing"] > YELLOWED and not info.get("keeps_tone"):  # a tone the revive step keeps is not 'yellowed'
         chips.append(t("photo.ui.yellowed"))
     chips += [t("photo.ui.scratches", n=info["scratches"]), t("photo.ui.spots", n=info["spots"])]
     chips.append(t("photo.ui.faces_unknown") if info["faces"] is None else t("photo.ui.faces", n=info["faces"]))
@@ -197,7 +198,7 @@ def steps_ui(info: dict) -> dict | None:
     """The steps, each with its settings; returns the restore parameters when the patron presses go."""
     st.subheader(t("photo.ui.steps"))
     suggested = {"repair": bool(info["scratches"] or info["spots"]), "tone": info["fading"] > 0.15 or
-                 abs(info["yellowing"]) > 6, "denoise": True, "faces": bool(info["faces"]), "colorize": False,
+                 abs(info["yellowing"]) > YELLOWED, "denoise": True, "faces": bool(info["faces"]), "colorize": False,
                  "upscale": False}
     steps, engines = [], {}
     params: dict = {"blend": 0.8, "fidelity": 0.5, "scale": 2, "colorize": "auto"}

@@ -343,13 +343,19 @@ def revive(rgb: np.ndarray, strength: float = 0.5, old: bool = False) -> np.ndar
     out = _revived_levels(rgb, strength, old)
     if toned(out):
         return local_contrast(out, max(0.0, strength - 0.5) * 0.6)
-    cast = abs(colour_cast(out)[1]) if is_greyscale(_sample(out)) else yellowing(out)
-    # Only a real cast (a blue sky or a warm lamp is not 'yellowed'); eased in between 3 and 4 b* units.
-    weight = float(np.clip(cast - 3.0, 0, 1))
+    grey = is_greyscale(_sample(out))
+    cast = abs(colour_cast(out)[1]) if grey else yellowing(out)
+    # Only a real cast (a blue sky or a warm lamp is not 'yellowed'); eased in between 3 and 4 b* units. A colour
+    # photo with no sign of age keeps a warmth under the bar at which the page calls it yellowed (YELLOWED): a cup
+    # of coffee or a ginger cat lit warm lost 4-6 b* units all over (bench.photo's colour shift on clean photos).
+    weight = float(np.clip(cast - (3.0 if old or grey else YELLOWED), 0, 1))
     if weight > 0:
         out = white_balance(out, strength=weight * min(1.0, 0.6 + strength))
     # Local contrast invents tones the print never had: only when the patron asks for a strong revival.
     return local_contrast(out, max(0.0, strength - 0.5) * 0.6)
+
+
+YELLOWED = 6.0  # b* units: the cast at which a print is called yellowed (looks_old, the analysis's chip)
 
 
 def looks_old(rgb: np.ndarray) -> bool:
@@ -360,7 +366,7 @@ def looks_old(rgb: np.ndarray) -> bool:
     """
     gray = _grain_view(luma(rgb))
     faded, yellowed, grainy = fading(rgb), yellowing(rgb), grain_sigma(gray) * 255
-    if faded > 0.1 or yellowed > 6.0 or grainy > 1.5 or softened_grain(gray) > SOFT_GRAINY:
+    if faded > 0.1 or yellowed > YELLOWED or grainy > 1.5 or softened_grain(gray) > SOFT_GRAINY:
         return True
     # Weaker signs that agree: a print a little faded AND a little yellowed (each short of its own bar) is old.
     # Clean photos of the do-no-harm set reach at most 1.0 on this sum (a warm cat: 0.3 + 0.7).
