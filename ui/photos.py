@@ -204,6 +204,7 @@ def steps_ui(info: dict) -> dict | None:
     params: dict = {"blend": 0.8, "fidelity": 0.5, "scale": 2, "colorize": "auto"}
     strength = state()["strength"] = percent_slider(t("photo.ui.strength"), state().get("strength", 0.5),
                                                     key="photo-strength")  # kept for « Autres réglages »
+    st.caption(t("photo.ui.strength_help"))
     for step in ("repair", "tone", "denoise", "faces", "colorize", "upscale"):
         capability = f"photo.{step}"
         ready = backends.available(capability)
