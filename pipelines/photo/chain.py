@@ -135,6 +135,9 @@ def restore(rgb: np.ndarray, request: RestoreRequest, progress: Progress = no_pr
     s = float(np.clip(request.strength, 0, 1))
     # Signs of age are judged on the print as it came: they decide how eagerly damage and grain are sought.
     old = bool({"repair", "tone", "denoise"} & set(steps)) and tone.looks_old(image)
+    # Whether a toned print keeps its tone is decided on the print as it came, as the page said it (the analysis's
+    # keeps_tone, at the default strength): the repair's fills must not turn a sepia print grey.
+    keep_tone = tone.keeps_tone(image, old=old) if "tone" in steps else None
     for n, step in enumerate(steps):
         base, share = n / len(steps), 1 / len(steps)
 
@@ -148,7 +151,7 @@ def restore(rgb: np.ndarray, request: RestoreRequest, progress: Progress = no_pr
         engine = backend_for(step, request.engines) if step != "colorize" or request.colorize == "auto" else \
             backends.get("photo.colorize.hints")
         call = PhotoRequest(image, strength=s, scale=request.scale, blend=request.blend, fidelity=request.fidelity,
-                            hints_path=request.hints_path, old=old, progress=sub)
+                            hints_path=request.hints_path, old=old, keep_tone=keep_tone, progress=sub)
         if step == "repair":
             call.mask = (load_mask(request.mask_path, image.shape[1::-1]) if request.mask_path
                          else repair.find_damage(image, s, aged=old).mask)

@@ -320,9 +320,9 @@ def toned(rgb: np.ndarray) -> bool:
     return bool(warm > TONED_MIDS * float(b[whites].mean()) + 3.0 and one_hue and brown)
 
 
-def _revived_levels(rgb: np.ndarray, strength: float, old: bool) -> np.ndarray:
+def _revived_levels(rgb: np.ndarray, strength: float, old: bool, keep_tint: bool | None = None) -> np.ndarray:
     return stretch_levels(rgb, strength=float(np.clip(0.4 + 1.2 * strength, 0, 1)), revival=strength, old=old,
-                          keep_tint=toned(rgb))
+                          keep_tint=toned(rgb) if keep_tint is None else keep_tint)
 
 
 def keeps_tone(rgb: np.ndarray, strength: float = 0.5, old: bool | None = None) -> bool:
@@ -334,14 +334,16 @@ def keeps_tone(rgb: np.ndarray, strength: float = 0.5, old: bool | None = None) 
     return toned(_revived_levels(rgb, strength, looks_old(rgb) if old is None else old))
 
 
-def revive(rgb: np.ndarray, strength: float = 0.5, old: bool = False) -> np.ndarray:
+def revive(rgb: np.ndarray, strength: float = 0.5, old: bool = False, keep_tone: bool | None = None) -> np.ndarray:
     """The 'revive faded photo' step: lift the veil, remove yellowing, and above 0.5 some local contrast.
 
     A toned print (toned()) keeps its tone: taking its cast away turns a sepia print a dull grey that
-    looks darker than it was (the luma is kept, the warmth was the print's).
+    looks darker than it was (the luma is kept, the warmth was the print's). `keep_tone`: decided on the
+    print as it came (keeps_tone(), what the page told the patron), else measured here; measured after the
+    repair step, a sepia print whose cracks and specks were filled failed toned() and came out grey.
     """
-    out = _revived_levels(rgb, strength, old)
-    if toned(out):
+    out = _revived_levels(rgb, strength, old, keep_tint=keep_tone)
+    if toned(out) if keep_tone is None else keep_tone:
         return local_contrast(out, max(0.0, strength - 0.5) * 0.6)
     grey = is_greyscale(_sample(out))
     cast = abs(colour_cast(out)[1]) if grey else yellowing(out)
