@@ -80,8 +80,11 @@ def analysis_ui() -> dict | None:
     st.markdown("  ·  ".join(f"**{c}**" for c in chips))
     left, right = st.columns(2)
     left.image(files["photo"], alt=t("alt.photo"), width="stretch")
-    right.image(files["overlay"], caption=t("photo.ui.damage_caption"), alt=t("photo.ui.damage_caption"),
-                width="stretch")
+    found = info["scratches"] or info["spots"]
+    caption = t("photo.ui.damage_caption") if found else t("photo.ui.damage_none")
+    right.image(files["overlay"], caption=caption, alt=caption, width="stretch")
+    if found:  # the search can take an eye or a button for a speck: the patron is told where to say so
+        right.caption(t("photo.ui.damage_check"))
     state().update(mask_file=files["mask"], overlay_file=files["overlay"])
     if info.get("print_corners"):
         st.info(t("photo.ui.tilted"))
