@@ -333,10 +333,10 @@ def export_ui(files: dict, ai_made: bool) -> None:
     # An old photo's date is the patron's to give (1962, « vers 1950 »): today's date would be printed as if it were it.
     when = st.text_input(t("photo.ui.sheet_date"), key="photo-date").strip()
     if st.button(t("photo.ui.make_sheet"), width="stretch", key="photo-make-sheet"):
-        from pipelines.photo.sheet import printable_words
+        from pipelines.photo.sheet import check_caption, printable_words
 
-        try:  # an emoji would print as an empty box: said before the sheet is made, the words kept in the box
-            printable_words(caption, when, lang())
+        try:  # an emoji would print as an empty box, a caption too long would be cut: said before the sheet is
+            check_caption(printable_words(caption, when, lang())[0], files["before"])  # made, the words kept
         except UserError as exc:
             st.error(error_text(exc))
         else:
