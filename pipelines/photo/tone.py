@@ -4,7 +4,8 @@ from __future__ import annotations
 import cv2
 import numpy as np
 
-from .imaging import is_greyscale, lab_to_rgb, luma, rgb_to_lab, toned_monochrome
+from .imaging import (TONE_CURVE_SPREAD, is_greyscale, lab_to_rgb, luma, rgb_to_lab, tint_off_the_tone_curve,
+                      toned_monochrome)
 from .repair import (GRAINY, WORK_SIDE, blocking, find_damage, flat_grain, grain_like, grain_sigma, print_grain,
                      softened_grain)
 
@@ -168,9 +169,11 @@ def white_balance(rgb: np.ndarray, strength: float = 1.0) -> np.ndarray:
     """
     lab = rgb_to_lab(rgb)
     small = _sample(rgb)
-    if toned_monochrome(small):
+    if toned_monochrome(small) and tint_off_the_tone_curve(small) <= TONE_CURVE_SPREAD:
         # A black-and-white picture under one tone (yellowed, luma-proportional sepia): its tint grows with the
-        # tone, so taking off one mean cast leaves the lights yellow. All of its chroma is cast: it goes.
+        # tone, so taking off one mean cast leaves the lights yellow. All of its chroma is cast: it goes. A
+        # picture whose chroma also varies at one lightness may be a colour photo of one warm hue under a cast:
+        # taking all its colour would turn it grey (a ginger cat did), so it loses the shared cast only, below.
         lab[..., 1:] *= 1.0 - strength
         out = lab_to_rgb(lab)
         return np.clip(out + (luma(rgb) - luma(out))[..., None], 0, 1).astype(np.float32)

@@ -24,3 +24,27 @@ def test_an_aged_yellowed_colour_print_still_loses_its_cast():
     out = restore(aged, RestoreRequest(steps=["tone"])).image
     assert colour_shift(out, truth) < colour_shift(aged, truth) - 3.0
     assert np.isfinite(out).all()
+
+
+def _chroma(rgb) -> float:
+    from pipelines.photo.imaging import rgb_to_lab
+
+    return float(np.hypot(*rgb_to_lab(rgb)[..., 1:].transpose(2, 0, 1)).mean())
+
+
+@pytest.mark.parametrize("yellow", [0.08, 0.16])
+def test_a_colour_photo_of_one_warm_hue_under_a_cast_is_not_turned_grey(yellow):
+    """A ginger cat under a yellow cast has one hue all over, like a yellowed black-and-white print; but its fur and
+    its background differ in chroma at one lightness (imaging.tint_off_the_tone_curve): it keeps its colours."""
+    truth = photo("chelsea")
+    aged = quality.damage(truth, seed=0, blur=0, grain=0, scratches=0, dust=0, fade=0.3, yellow=yellow)
+    out = restore(aged, RestoreRequest(steps=["tone"])).image
+    assert _chroma(out) > 0.6 * _chroma(truth)  # was 0: all of its chroma taken as the cast of a toned print
+
+
+@pytest.mark.parametrize("name", ["camera", "page"])
+def test_a_yellowed_black_and_white_print_still_comes_out_grey(name):
+    grey = np.repeat(photo(name).mean(axis=2, keepdims=True), 3, axis=2)
+    aged = quality.damage(grey, seed=0, blur=0, grain=0, scratches=0, dust=0, fade=0.3, yellow=0.16)
+    assert _chroma(aged) > 10
+    assert _chroma(restore(aged, RestoreRequest(steps=["tone"])).image) < 1.5
