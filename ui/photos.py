@@ -160,17 +160,22 @@ def mask_brush_ui() -> str | None:
         size = right.segmented_control(t("photo.ui.brush_size"), list(BRUSH_SIZES), default="medium",
                                        required=True, format_func=lambda k: t(f"photo.ui.brush_{k}"),
                                        key="photo-brush-size")
-        st.caption(t("photo.ui.brush_draw"))  # also room for the canvas's own toolbar, drawn above its corner
+        st.caption(t("photo.ui.brush_draw"))
         overlay = open_picture(state()["overlay_file"]).convert("RGB")
         width = round(min(PREVIEW_WIDTH, PREVIEW_HEIGHT * overlay.width / overlay.height))  # small photos grow
         height = round(overlay.height * width / overlay.width)
         canvas_toolbar_hidden()
+        key = f"photo-brush-{state().get('brush_round', 0)}"
         kept = state().get("brush_kept") or []  # strokes carried over by « undo » (the canvas restarts with them)
+        if not kept and key not in st.session_state and state().get("brush_strokes"):
+            # a reload (the participant's photo came back from the store): the canvas starts with their strokes,
+            # and keeps that start for as long as it lives (a changed initial drawing redraws the canvas)
+            kept = state()["brush_kept"] = state()["brush_strokes"]
         canvas = st_canvas(stroke_color=BRUSH[tool or "add"], stroke_width=BRUSH_SIZES[size or "medium"],
                            background_image=overlay.resize((width, height)), drawing_mode="freedraw",
                            initial_drawing={"version": "7.4.0", "objects": kept} if kept else None,
                            height=height, width=width, update_streamlit=True,
-                           key=f"photo-brush-{state().get('brush_round', 0)}")
+                           key=key)
         strokes = (canvas.json_data or {}).get("objects", []) if canvas is not None and canvas.json_data else kept
         state()["brush_strokes"] = strokes
         undo, clear = st.columns(2)

@@ -141,3 +141,25 @@ def test_the_brush_strokes_reach_the_repair_as_an_edits_layer_and_undo_takes_the
     assert layer[round(200 * scale), round(200 * scale)] == CLEAR
     assert not layer[round(300 * scale)].any() if round(300 * scale) < layer.shape[0] else True  # undone
     assert layer[round(100 * scale), round(20 * scale)] == 0  # outside the strokes: the search decides
+
+
+def test_the_brush_strokes_come_back_after_a_reload(immediate_queue, save_photo):
+    """A participant's photo in progress comes back from the store after a reload with its strokes: the new
+    page's canvas starts with them, and they still reach the repair."""
+    import numpy as np
+    from PIL import Image
+
+    from pipelines.photo.mask_edits import ADD, BRUSH
+
+    stroke = {"type": "Path", "originX": "center", "originY": "center", "left": 200, "top": 100, "width": 300,
+              "height": 0, "stroke": BRUSH["add"], "strokeWidth": 18, "path": [["M", 50, 100], ["L", 350, 100]]}
+    at = _analysed_page(immediate_queue, save_photo)
+    saved = dict(at.session_state["photo"], brush_strokes=[stroke])  # what the store kept of this photo
+    reloaded = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    reloaded.session_state["photo"] = saved
+    reloaded.switch_page("pages/photos.py").run()
+    assert not reloaded.exception
+    assert reloaded.session_state["photo"]["brush_kept"] == [stroke]  # the canvas's first drawing
+    reloaded.button(key="photo-go").click().run()
+    params = immediate_queue.get(reloaded.session_state["photo"]["restore_job"]).params
+    assert params["edits_path"] and (np.asarray(Image.open(params["edits_path"])) == ADD).any()
