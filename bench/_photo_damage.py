@@ -60,7 +60,13 @@ SMALL_SIDE = 120
 RANGES = {"camera": (0.40, 0.92), "astronaut": (0.28, 0.86), "coffee": (0.12, 0.74)}
 TUNING_VARIANTS = ("moon@small", "coffee@small", "camera@small", "camera@range", "astronaut@range",
                    "coffee@range", "astronaut~light", "rocket~light", "coffee~light", "motorcycle_left~light",
-                   "grass@wall", "grass@slant")
+                   "grass@wall", "grass@slant",
+                   # Added (Nov 2026, sixth round): "name~faint", a print faintly faded (fade 0.06-0.2, no tint,
+                   # fine grain: faint_ageing()) with every other damage as drawn; no strong sign of age shows.
+                   "astronaut~faint", "motorcycle_right~faint", "camera~faint", "retina~faint", "coffee~faint",
+                   "rocket~faint",
+                   # ...and "moon@stars", a star field built with the moon photo's nebula (star_field()).
+                   "moon@stars")
 TUNING_CASES = tuple((name, seed) for name in TUNING + TUNING_VARIANTS for seed in SEEDS)
 
 
@@ -74,6 +80,14 @@ def light_ageing(seed: int) -> dict:
             "dust-1": int(rng.integers(0, 40))}
 
 
+def faint_ageing(seed: int) -> dict:
+    """Parameters forced on age() for a faintly faded print, drawn from `seed`: fade 0.06-0.2 (even), no tint,
+    grain 0.4-1.5 %; scratches, cracks, dust, hairs, paper loss and the JPEG as age() draws them."""
+    rng = np.random.default_rng(seed + 13)
+    return {"fade": float(rng.uniform(0.06, 0.2)), "tint_mode": "none", "uneven_fade": 0.0,
+            "grain": float(rng.uniform(0.004, 0.015))}
+
+
 def case_photo(name: str) -> np.ndarray:
     """The clean photo of a case name: packaged_photo(), or a TUNING_VARIANTS variant of a tuning photo."""
     base = name.split("@")[0].split("~")[0]
@@ -84,6 +98,8 @@ def case_photo(name: str) -> np.ndarray:
         rgb = cv2.resize(rgb, (max(1, round(w * k)), max(1, round(h * k))), interpolation=cv2.INTER_AREA)
     elif name.endswith("@wall"):
         rgb = wall(rgb)
+    elif name.endswith("@stars"):
+        rgb = star_field(rgb)
     elif name.endswith("@slant"):
         rgb = slanted(wall(rgb))
     elif name.endswith("@range"):
@@ -109,6 +125,32 @@ def wall(texture: np.ndarray, brick=(30, 84), mortar: int = 4) -> np.ndarray:
     return np.clip(cv2.GaussianBlur(out.astype(np.float32), (0, 0), 0.6), 0, 1)
 
 
+def star_field(texture: np.ndarray, size: int = 512, count: int = 450) -> np.ndarray:
+    """A star field `size` px square, float32 RGB: a near-black ground with a faint nebula (`texture`'s luma, much
+    blurred, at 4 % of the range), `count` stars (Gaussian points, sigma 0.5-1.4 px, brightness falling off as
+    a power law, faintly tinted) and a dozen small galaxies (soft ellipses): sparse bright points on a plain
+    dark ground, which a finder of dust and a grain remover must leave as they are."""
+    rng = np.random.default_rng(9)
+    g = luma(cv2.resize(texture, (size, size), interpolation=cv2.INTER_AREA))
+    nebula = cv2.GaussianBlur(g, (0, 0), 12)
+    nebula = (nebula - nebula.min()) / max(float(np.ptp(nebula)), 1e-6)
+    y = 0.015 + 0.04 * nebula
+    out = np.repeat(y[..., None], 3, axis=2).astype(np.float32)
+    yy, xx = np.mgrid[0:size, 0:size].astype(np.float32)
+    for _ in range(count):
+        cx, cy = rng.uniform(0, size, 2)
+        sigma, peak = rng.uniform(0.5, 1.4), min(1.0, 0.08 * rng.pareto(1.2) + 0.1)
+        x0, x1, y0, y1 = int(max(cx - 6, 0)), int(min(cx + 7, size)), int(max(cy - 6, 0)), int(min(cy + 7, size))
+        spot = peak * np.exp(-((xx[y0:y1, x0:x1] - cx) ** 2 + (yy[y0:y1, x0:x1] - cy) ** 2) / (2 * sigma ** 2))
+        out[y0:y1, x0:x1] += spot[..., None] * rng.uniform(0.85, 1.15, 3).astype(np.float32)
+    for _ in range(12):
+        layer = np.zeros((size, size), np.float32)
+        cv2.ellipse(layer, (int(rng.uniform(0, size)), int(rng.uniform(0, size))),
+                    (int(rng.uniform(3, 9)), int(rng.uniform(1, 4))), rng.uniform(0, 180), 0, 360, 1.0, -1)
+        out += cv2.GaussianBlur(layer, (0, 0), 1.5)[..., None] * np.float32(rng.uniform(0.1, 0.35))
+    return np.clip(out, 0, 1).astype(np.float32)
+
+
 def slanted(rgb: np.ndarray) -> np.ndarray:
     """The picture seen in perspective (one side farther than the other) and turned 12 degrees, same size, float32:
     a wall photographed at an angle, whose joints are neither evenly spaced nor along the frame."""
@@ -123,7 +165,8 @@ def slanted(rgb: np.ndarray) -> np.ndarray:
 def aged_case(name: str, seed: int) -> tuple[np.ndarray, "Aged"]:
     """(clean photo, aged print) of one (photo, seed) case of a split, variants included."""
     truth = case_photo(name)
-    fixed = light_ageing(case_seed(name, seed)) if name.endswith("~light") else {}
+    fixed = (light_ageing(case_seed(name, seed)) if name.endswith("~light")
+             else faint_ageing(case_seed(name, seed)) if name.endswith("~faint") else {})
     return truth, age(truth, case_seed(name, seed), **fixed)
 
 

@@ -4,6 +4,7 @@
     .venv/bin/python -m bench.photo_engines --only realesr-general-x4v3,gfpgan-1.4 --rounds 5 --f32
     .venv/bin/python -m bench.photo_engines --only lama --rounds 1   # a 12 MP scan: minutes per round
     .venv/bin/python -m bench.photo_engines --only lama --rounds 1 --scan 1200x900   # quicker, denser marks
+    .venv/bin/python -m bench.photo_engines --only lama --rounds 1 --openvino-only    # LaMa as the app runs it
 
 Each model is the real architecture with random weights in its release format
 (tests/fixtures/models_photo.py), installed in a temporary data dir through `models import`, and
@@ -24,6 +25,10 @@ interleaved calls (torch, OpenVINO, torch, ...) after one warm-up call each (LaM
 torch's first timed call gives its output); the error is the largest and the mean absolute
 difference of the [0, 1] outputs (LaMa: of the masked pixels). The load average is printed before
 and after.
+
+`--openvino-only` (LaMa): the app's engine alone on the scan, as a patron's 12 MP scan goes through it: a
+warm-up on a 1200 x 900 scan (conversion and the window sides it needs compiled), then `--rounds` timed
+calls on the scan, with the time, the windows compiled during the timed calls, and the process's peak memory.
 """
 from __future__ import annotations
 
@@ -104,6 +109,27 @@ def _scan(size: tuple[int, int] = (4000, 3000)):
     return aged.image, aged.marks
 
 
+def _lama_openvino_only(scan, rounds: int) -> None:
+    """LaMa through the app's OpenVINO engine alone: a warm-up on a small scan, then timed calls on `scan`."""
+    backend, load = _backend("lama", "auto")
+    started = time.perf_counter()
+    _call("lama", backend, _scan((1200, 900)))
+    print(f"lama: warm-up on a 1200x900 scan {time.perf_counter() - started:.1f} s (load {load:.1f} s)", flush=True)
+    runner = backend.runner
+    if runner is None:
+        print(f"lama: OpenVINO not used: {backend.engine_failed or 'see engine_reason'}")
+        return
+    times, compiled = [], runner.compile_s
+    with PeakMemory() as memory:
+        for _ in range(rounds):
+            started = time.perf_counter()
+            _call("lama", backend, scan)
+            times.append(time.perf_counter() - started)
+    print(f"lama: {runner.made_by} on the scan {statistics.median(times):.1f} s (median of {rounds}; "
+          f"{runner.compile_s - compiled:.1f} s of it compiling window sides not met in the warm-up); "
+          f"peak memory {memory.top / 2**20:.0f} MB (rise during the calls {memory.peak / 2**20:.0f} MB)", flush=True)
+
+
 def _lama_sizes(torch_backend, runner, rounds: int) -> None:
     """Each window side alone: the torch module against OpenVINO on the same window, interleaved."""
     import skimage.data
@@ -144,6 +170,7 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--f32", action="store_true")
     parser.add_argument("--scan", default="4000x3000", help="LaMa's scan, width x height (12 MP by default)")
+    parser.add_argument("--openvino-only", action="store_true", help="LaMa: the OpenVINO engine alone, timed")
     args = parser.parse_args()
     sys.path.insert(0, str(ROOT))
     import skimage.data
@@ -172,6 +199,9 @@ def main() -> None:
             print(f"lama: {args.scan} scan, {rgb[1].mean() * 100:.2f} % of pixels masked, "
                   f"{len(sides)} OpenVINO windows "
                   f"({', '.join(f'{sides.count(s)} x {s}' for s in sorted(set(sides)))})", flush=True)
+            if args.openvino_only:
+                _lama_openvino_only(rgb, args.rounds)
+                continue
         else:
             install_as_model(model_id, build_release(model_id, tmp / "releases"))
         if model_id == "gfpgan-1.4":

@@ -3,7 +3,7 @@ import streamlit as st
 
 from ui.i18n import t
 from ui.jobs import job_status_ui, submit_job
-from ui.photos import (analysis_ui, cleared_mask_ui, export_ui, hints_ui, reset_ui, result_ui, state, steps_ui,
+from ui.photos import (analysis_ui, export_ui, hints_ui, mask_brush_ui, reset_ui, result_ui, state, steps_ui,
                        upload_ui)
 from ui.session import can_upload_photos, current_workshop
 from ui.work import restore_work, save_work_now
@@ -32,12 +32,12 @@ def photos_page() -> None:
     if info is None:
         return
     if not state().get("restore_job"):
-        mask = cleared_mask_ui() if info["scratches"] or info["spots"] else None
+        edits = mask_brush_ui()  # offered even when nothing was found: the patron can paint what was missed
         params = steps_ui(info)
         if params is not None:
-            mask_path = mask if "repair" in params["steps"] else None
+            edits_path = edits if "repair" in params["steps"] else None
             state()["restore_job"] = submit_job("photo.restore", {"source": state()["photo_file"], **params,
-                                                                  "mask_path": mask_path})
+                                                                  "edits_path": edits_path})
             st.rerun()
         return
 

@@ -8,7 +8,7 @@ import streamlit as st
 
 from pipelines.comics.bubbles import KIND_EMOJI, KINDS, POSITION_ARROWS, POSITIONS, next_free_position
 from pipelines.comics.layouts import LAYOUTS, thumbnail_path
-from pipelines.comics.page import check_page, compose
+from pipelines.comics.page import bubble_fits, check_page, compose
 from pipelines.comics.workshop import img2img_ready, txt2img_ready
 from pipelines.config import settings
 from pipelines.i18n import UserError
@@ -62,10 +62,12 @@ def story_step_ui(comic: dict) -> None:
     """Title, authors, and one story line per panel (guided beats or free)."""
     comic["title"] = st.text_input(t("comics.ui.title_label"), value=comic.get("title", ""), max_chars=60,
                                    key=wkey("comic", "comic-title"))
-    if refusal := _words_refusal(comic["title"], "title"):
-        st.error(refusal)
+    if refusal := _unprintable(comic["title"], "title") or _words_refusal(comic["title"], "title"):
+        st.error(refusal)  # said here, where it was typed, not only once the page is previewed
     comic["authors"] = st.text_input(t("comics.ui.authors_label"), value=comic.get("authors", ""), max_chars=80,
                                      key=wkey("comic", "comic-authors"))
+    if refusal := _unprintable(comic["authors"], "authors"):
+        st.error(refusal)
     modes = ["guided", "free"]
     mode = comic["mode"] = st.radio(t("comics.ui.story_mode"), modes, horizontal=True, key=wkey("comic", "comic-mode"),
                                     index=modes.index(comic.get("mode", "guided")),
@@ -87,6 +89,18 @@ def _words_refusal(text: str, field: str, counted: bool = False) -> str:
     names = [p["name"] for p in get_store().participants(wid)] if wid else None
     try:
         check_words(text, field=field, names=names, store=get_store() if counted else None, workshop_id=wid)
+    except UserError as exc:
+        return error_text(exc)
+    return ""
+
+
+def _unprintable(text: str, field: str) -> str:
+    """The print pages' sentence when the lettering fonts cannot print `text` (an emoji...), else ""."""
+    from pipelines.comics.lettering import chain as lettering_chain
+    from pipelines.safety.text import check_printable
+
+    try:
+        check_printable(text, lettering_chain(True), field=field)
     except UserError as exc:
         return error_text(exc)
     return ""
@@ -160,6 +174,11 @@ def bubbles_step_ui(comic: dict) -> None:
             field = f"{i + 1}.{len(panel['bubbles']) + 1}"
             if not text.strip():
                 st.error(t("comics.ui.bubble_empty"))
+            elif unprintable := _unprintable(text, field):
+                st.error(unprintable)  # said now, not at printing time: the words stay in the box to mend
+            elif not bubble_fits(comic["layout"], i, kind, text.strip(), lang()):
+                st.error(t("comics.errors.bubble_too_long", panel=i + 1, bubble=len(panel["bubbles"]) + 1,
+                           chars=len(text.strip())))
             elif refusal := _words_refusal(text, field, counted=True):
                 st.error(refusal)  # the words stay in the box, to change them
             else:

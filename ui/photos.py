@@ -4,13 +4,12 @@ from __future__ import annotations
 import uuid
 from pathlib import Path
 
-import numpy as np
 import streamlit as st
-from PIL import Image, ImageDraw
 
 from pipelines import backends
 from pipelines.i18n import UserError
 from pipelines.photo.hints_layer import hint_layer
+from pipelines.photo.tone import YELLOWED
 from pipelines.safety.uploads import open_picture, picture_size, sanitize_image
 from pipelines.store.files import write_bytes_atomic
 
@@ -74,16 +73,19 @@ def analysis_ui() -> dict | None:
     kind = "grey" if info["greyscale"] else "toned_bw" if info.get("toned") else "colour"
     chips = [t(f"photo.ui.{kind}"),
              t("photo.ui.faded", pct=int(info["fading"] * 100)) if info["fading"] > 0.15 else t("photo.ui.not_faded")]
-    if info["yellowing"] > 6 and not info.get("keeps_tone"):  # a tone the revive step keeps is not 'yellowed'
+    if info["yellowing"] > YELLOWED and not info.get("keeps_tone"):  # a tone the revive step keeps is not 'yellowed'
         chips.append(t("photo.ui.yellowed"))
     chips += [t("photo.ui.scratches", n=info["scratches"]), t("photo.ui.spots", n=info["spots"])]
     chips.append(t("photo.ui.faces_unknown") if info["faces"] is None else t("photo.ui.faces", n=info["faces"]))
     st.markdown("  ·  ".join(f"**{c}**" for c in chips))
     left, right = st.columns(2)
     left.image(files["photo"], alt=t("alt.photo"), width="stretch")
-    right.image(overlay_shown(files["overlay"], files["photo"]), caption=t("photo.ui.damage_caption"),
-                alt=t("photo.ui.damage_caption"), width="stretch")
-    state()["mask_file"] = files["mask"]
+    found = info["scratches"] or info["spots"]
+    caption = t("photo.ui.damage_caption") if found else t("photo.ui.damage_none")
+    right.image(files["overlay"], caption=caption, alt=caption, width="stretch")
+    if found:  # the search can take an eye or a button for a speck: the patron is told where to say so
+        right.caption(t("photo.ui.damage_check"))
+    state().update(mask_file=files["mask"], overlay_file=files["overlay"])
     if info.get("print_corners"):
         st.info(t("photo.ui.tilted"))
         if st.button(t("photo.ui.straighten"), key="photo-straighten"):
@@ -99,58 +101,94 @@ def analysis_ui() -> dict | None:
     return info
 
 
-ZONES = ("top-left", "top", "top-right", "left", "centre", "right", "bottom-left", "bottom", "bottom-right")
-ARROWS = "↖↑↗←·→↙↓↘"
+# The drawing canvas's own toolbar (undo, redo, edit, reset) has English labels and 22 px buttons (axe-core's
+# target-size rule fails): it is hidden, and the page gives its own words and big buttons. The canvas draws
+# in a shadow root (streamlit-drawable-canvas is an isolated components-v2 element), which the page's CSS
+# cannot reach: a script adds the rule to each canvas's shadow root, now and when one is drawn later.
+CANVAS_TOOLBAR_JS = """
+<span class="atelier-hidden"></span><script>
+(function () {
+  const doc = (window.parent || window).document;
+  const RULE = '.dc-toolbar, .dc-toolbar-card, .dc-toolbar-contextual { display: none !important; }';
+  function patch() {
+    doc.querySelectorAll('[data-testid="stBidiComponentIsolated"]').forEach(function (host) {
+      const root = host.shadowRoot;
+      if (root && root.querySelector('.dc-root') && !root.querySelector('style[data-atelier]')) {
+        const style = doc.createElement('style');
+        style.setAttribute('data-atelier', 'toolbar');
+        style.textContent = RULE;
+        root.appendChild(style);
+      }
+    });
+  }
+  patch();
+  if (!doc.atelierCanvasWatch) {
+    doc.atelierCanvasWatch = new MutationObserver(patch);
+    doc.atelierCanvasWatch.observe(doc.body, {childList: true, subtree: true});
+  }
+})();
+</script>
+"""
 
 
-def cleared_boxes() -> list[tuple[float, float, float, float]]:
-    """The zones the patron ticked « not damage » (3x3 grid, reading order), as (left, top, right, bottom)
-    fractions of the photo; read from the widgets' state, so the overlay drawn above the grid follows them."""
-    return [(zone % 3 / 3, zone // 3 / 3, (zone % 3 + 1) / 3, (zone // 3 + 1) / 3) for zone in range(9)
-            if st.session_state.get(f"photo-zone-{zone // 3}-{zone % 3}")]
+def canvas_toolbar_hidden() -> None:
+    """Hide the drawing canvas's own toolbar (CANVAS_TOOLBAR_JS); the element itself takes no room."""
+    with st.container(key="photo-canvas-style"):
+        st.html(CANVAS_TOOLBAR_JS, unsafe_allow_javascript=True)
 
 
-def overlay_shown(overlay_file: str, photo_file: str) -> str | Image.Image:
-    """The damage overlay with every cleared zone showing the photo itself (no red), outlined in grey."""
-    boxes = cleared_boxes()
-    if not boxes:
-        return overlay_file
-    overlay = open_picture(overlay_file).convert("RGB")
-    photo = open_picture(photo_file).convert("RGB").resize(overlay.size)
-    draw = ImageDraw.Draw(overlay)
-    w, h = overlay.size
-    for left, top, right, bottom in boxes:
-        box = (round(left * w), round(top * h), round(right * w), round(bottom * h))
-        overlay.paste(photo.crop(box), box)
-        draw.rectangle((box[0], box[1], box[2] - 1, box[3] - 1), outline=(128, 128, 128), width=max(1, w // 200))
-    return overlay
+BRUSH_SIZES = {"small": 8, "medium": 18, "large": 36}  # brush width in preview pixels
+PREVIEW_WIDTH, PREVIEW_HEIGHT = 700, 760  # the brush's canvas at most (px): fits a tablet held upright
 
 
-def cleared_mask_ui() -> str | None:
-    """A 3x3 grid of zones the patron can mark 'not damage'; returns the edited mask file, or None when
-    nothing was cleared: the repair then finds the damage itself at the strength slider's setting (the
-    analysis mask was found at the default strength, so sending it would make the slider do nothing)."""
-    mask_file = state().get("mask_file")
-    if not mask_file:
+def mask_brush_ui() -> str | None:
+    """The damage mask over the photo (red: will be repaired) with a brush: paint red on damage the search
+    missed, green on what is not damage. Returns the edits layer file (pipelines.photo.mask_edits), or None
+    when nothing is painted: the repair then finds the damage itself at the strength slider's setting (the
+    analysis mask was found at the default strength; the edits only change where the patron painted)."""
+    from streamlit_drawable_canvas import st_canvas
+
+    from pipelines.photo.mask_edits import BRUSH, edits_layer
+
+    if not state().get("mask_file"):
         return None
-    with st.expander(t("photo.ui.clear_zone")):
-        st.caption(t("photo.ui.clear_help"))
-        for row in range(3):
-            cols = st.columns(3)
-            for col in range(3):
-                zone = row * 3 + col
-                cols[col].checkbox(f"{ARROWS[zone]} {t('comics.positions.' + ZONES[zone])}",
-                                   key=f"photo-zone-{row}-{col}")
-    cleared = cleared_boxes()
-    if not cleared:
+    with st.expander(t("photo.ui.brush_title")):
+        st.caption(t("photo.ui.brush_help"))
+        left, right = st.columns(2)
+        tool = left.segmented_control(t("photo.ui.brush_tool"), list(BRUSH), default="add", required=True,
+                                      format_func=lambda k: t(f"photo.ui.brush_{k}"), key="photo-brush-tool")
+        size = right.segmented_control(t("photo.ui.brush_size"), list(BRUSH_SIZES), default="medium",
+                                       required=True, format_func=lambda k: t(f"photo.ui.brush_{k}"),
+                                       key="photo-brush-size")
+        st.caption(t("photo.ui.brush_draw"))
+        overlay = open_picture(state()["overlay_file"]).convert("RGB")
+        width = round(min(PREVIEW_WIDTH, PREVIEW_HEIGHT * overlay.width / overlay.height))  # small photos grow
+        height = round(overlay.height * width / overlay.width)
+        canvas_toolbar_hidden()
+        key = f"photo-brush-{state().get('brush_round', 0)}"
+        kept = state().get("brush_kept") or []  # strokes carried over by « undo » (the canvas restarts with them)
+        if not kept and key not in st.session_state and state().get("brush_strokes"):
+            # a reload (the participant's photo came back from the store): the canvas starts with their strokes,
+            # and keeps that start for as long as it lives (a changed initial drawing redraws the canvas)
+            kept = state()["brush_kept"] = state()["brush_strokes"]
+        canvas = st_canvas(stroke_color=BRUSH[tool or "add"], stroke_width=BRUSH_SIZES[size or "medium"],
+                           background_image=overlay.resize((width, height)), drawing_mode="freedraw",
+                           initial_drawing={"version": "7.4.0", "objects": kept} if kept else None,
+                           height=height, width=width, update_streamlit=True,
+                           key=key)
+        strokes = (canvas.json_data or {}).get("objects", []) if canvas is not None and canvas.json_data else kept
+        state()["brush_strokes"] = strokes
+        undo, clear = st.columns(2)
+        if undo.button(t("photo.ui.brush_undo"), width="stretch", key="photo-brush-undo", disabled=not strokes):
+            state().update(brush_kept=strokes[:-1], brush_round=state().get("brush_round", 0) + 1)
+            st.rerun()
+        if clear.button(t("photo.ui.brush_clear_all"), width="stretch", key="photo-brush-clear", disabled=not strokes):
+            state().update(brush_kept=[], brush_round=state().get("brush_round", 0) + 1)
+            st.rerun()
+    if not strokes:
         return None
-    from pipelines.photo.repair import clear_area
-
-    mask = np.asarray(open_picture(mask_file).convert("L")) >= 128
-    for box in cleared:
-        mask = clear_area(mask, box)
-    out = _work_dir() / "mask-edited.png"
-    Image.fromarray((mask * 255).astype(np.uint8), "L").save(out)
+    out = _work_dir() / "mask-edits.png"
+    edits_layer(strokes, (width, height), picture_size(state()["mask_file"])).save(out)
     return str(out)
 
 
@@ -168,12 +206,13 @@ def steps_ui(info: dict) -> dict | None:
     """The steps, each with its settings; returns the restore parameters when the patron presses go."""
     st.subheader(t("photo.ui.steps"))
     suggested = {"repair": bool(info["scratches"] or info["spots"]), "tone": info["fading"] > 0.15 or
-                 abs(info["yellowing"]) > 6, "denoise": True, "faces": bool(info["faces"]), "colorize": False,
+                 abs(info["yellowing"]) > YELLOWED, "denoise": True, "faces": bool(info["faces"]), "colorize": False,
                  "upscale": False}
     steps, engines = [], {}
     params: dict = {"blend": 0.8, "fidelity": 0.5, "scale": 2, "colorize": "auto"}
     strength = state()["strength"] = percent_slider(t("photo.ui.strength"), state().get("strength", 0.5),
                                                     key="photo-strength")  # kept for « Autres réglages »
+    st.caption(t("photo.ui.strength_help"))
     for step in ("repair", "tone", "denoise", "faces", "colorize", "upscale"):
         capability = f"photo.{step}"
         ready = backends.available(capability)
@@ -262,6 +301,7 @@ def hints_ui(files: dict) -> None:
     width = min(700, picture.width)
     height = int(picture.height * width / picture.width)
     colour = st.color_picker(t("photo.ui.pick_colour"), "#3a6fd8", key="photo-hint-colour")
+    canvas_toolbar_hidden()
     canvas = st_canvas(fill_color=colour, stroke_color=colour, stroke_width=2, background_image=picture.resize(
         (width, height)), drawing_mode="point", point_display_radius=6, height=height, width=width,
         key=f"photo-canvas-{state().get('canvas_round', 0)}", update_streamlit=True)
@@ -298,10 +338,10 @@ def export_ui(files: dict, ai_made: bool) -> None:
     # An old photo's date is the patron's to give (1962, « vers 1950 »): today's date would be printed as if it were it.
     when = st.text_input(t("photo.ui.sheet_date"), key="photo-date").strip()
     if st.button(t("photo.ui.make_sheet"), width="stretch", key="photo-make-sheet"):
-        from pipelines.photo.sheet import printable_words
+        from pipelines.photo.sheet import check_caption, printable_words
 
-        try:  # an emoji would print as an empty box: said before the sheet is made, the words kept in the box
-            printable_words(caption, when, lang())
+        try:  # an emoji would print as an empty box, a caption too long would be cut: said before the sheet is
+            check_caption(printable_words(caption, when, lang())[0], files["before"])  # made, the words kept
         except UserError as exc:
             st.error(error_text(exc))
         else:
@@ -327,7 +367,8 @@ def reset_ui() -> None:
     """« Une autre photo » (start again), and once restored « Autres réglages » (same photo and analysis,
     the steps and the strength slider shown again)."""
     if state().get("restore_job") and st.button(t("photo.ui.other_settings"), key="photo-again"):
-        state()["restore_job"] = None
+        state().update(restore_job=None, brush_kept=state().get("brush_strokes") or [],  # the strokes come back
+                       brush_round=state().get("brush_round", 0) + 1)
         st.rerun()
     if st.button(t("photo.ui.new_photo"), key="photo-reset"):
         st.session_state.pop(STATE, None)

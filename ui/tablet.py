@@ -10,6 +10,9 @@ TABLET_CSS = """
 .stButton > button p, .stDownloadButton > button p { white-space: normal; overflow-wrap: anywhere;
   text-overflow: clip; }
 .stButton > button, .stDownloadButton > button { height: auto; }
+/* the title starts just under Streamlit's header (3.75rem) instead of 6rem down: on a tablet held upright
+   the first choices are then on the first screen */
+[data-testid="stMainBlockContainer"] { padding-top: 4rem; }
 /* the 3x3 grids of arrows (where the bubble is, who speaks): arrows big enough to see and tap; the words
    under the grid ("Personne (pas de pointe)") keep the size of the other buttons' words */
 [class*="st-key-comic-bubble-pos-"] button p,
@@ -20,7 +23,8 @@ TABLET_CSS = """
   [data-testid="stMainBlockContainer"] { padding-left: 1rem; padding-right: 1rem; }
 }
 /* the script that folds the sidebar takes no room */
-.st-key-tablet-fold, [data-testid="stElementContainer"]:has(> .st-key-tablet-fold) { display: none; }
+.st-key-tablet-fold, [data-testid="stElementContainer"]:has(> .st-key-tablet-fold),
+.st-key-photo-canvas-style, [data-testid="stElementContainer"]:has(> .st-key-photo-canvas-style) { display: none; }
 </style>
 """
 

@@ -215,8 +215,7 @@ def compose(page: PageSpec, mention: str = "", by: str = "", and_word: str = " &
     for number, panel in enumerate(page.panels, start=1):
         first = len(shapes)
         for index, bubble in enumerate(panel.bubbles, start=1):
-            text = letter_text(bubble.text, page.language)
-            lettering = bub.measure(bubble.kind, text, rects[number - 1])
+            lettering = bubble_lettering(bubble.kind, bubble.text, rects[number - 1], page.language)
             if lettering is None:
                 raise UserError("comics.errors.bubble_too_long", panel=number, bubble=index,
                                 chars=len(bubble.text))
@@ -226,6 +225,18 @@ def compose(page: PageSpec, mention: str = "", by: str = "", and_word: str = " &
     if page.ai_made and mention:
         texts.append((mention, PAGE_W - MARGIN, PAGE_H - MARGIN - 1.5, 7.0, False, "right"))
     return Composed(PAGE_W, PAGE_H, panels, shapes, texts)
+
+
+def bubble_lettering(kind: str, text: str, panel: Rect, language: str):
+    """The lettering of a bubble's text (lines and type size) in a panel (x, y, w, h in mm), or None when it cannot
+    fit at a readable size (bubbles.measure): said when the child adds the bubble, and again at printing."""
+    return bub.measure(kind, letter_text(text, language), panel)
+
+
+def bubble_fits(layout: str, panel_index: int, kind: str, text: str, language: str) -> bool:
+    """True when a bubble of `kind` with `text` fits in panel `panel_index` (0-based) of the page `layout`."""
+    rect = panel_rects(get_layout(layout), panel_area())[panel_index]
+    return bubble_lettering(kind, text, rect, language) is not None
 
 
 def _overlaps(a: Rect, b: Rect) -> bool:

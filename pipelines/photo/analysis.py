@@ -32,7 +32,7 @@ class Analysis:
         steps = []
         if self.scratches or self.spots:
             steps.append("repair")
-        if self.fading > 0.15 or abs(self.yellowing) > 6:
+        if self.fading > 0.15 or abs(self.yellowing) > tone.YELLOWED:
             steps.append("tone")
         steps.append("denoise")
         if self.faces:

@@ -15,7 +15,7 @@ from .. import backends
 from ..backends import Progress, no_progress
 from ..i18n import UserError
 from ..params import from_params
-from . import hints, repair, tone
+from . import hints, mask_edits, repair, tone
 from .contract import PhotoRequest
 from .imaging import is_greyscale, luma, rgb_to_lab, to_array, toned_monochrome
 from ..commands import studio
@@ -23,6 +23,24 @@ from ..commands import studio
 STEPS = ("repair", "tone", "denoise", "faces", "colorize", "upscale")  # the order they run in
 CAPABILITY = {"repair": "photo.repair", "tone": "photo.tone", "denoise": "photo.denoise", "faces": "photo.faces",
               "colorize": "photo.colorize", "upscale": "photo.upscale"}
+
+
+EASED = ("repair", "tone", "denoise")  # steps the strength slider also fades in (eased())
+FULL_FROM = 0.5  # ...in full from this strength (the default) up
+
+
+def eased(before: np.ndarray, after: np.ndarray, strength: float) -> np.ndarray:
+    """A step's result faded in by the strength slider: the photo as it was at 0, the step in full from FULL_FROM.
+
+    Each step already reads the strength (how eagerly damage is sought, how much grain is smoothed), but
+    even its most cautious setting changes a damaged print a lot; 0 % on the slider means 'leave it as it
+    is', and the way up to the default shows the change growing. A mask the patron gave or brushed over is
+    repaired in full whatever the slider says (restore()).
+    """
+    weight = float(np.clip(strength / FULL_FROM, 0, 1))
+    if weight >= 1:
+        return after
+    return (before + weight * (after.astype(np.float32) - before)).astype(np.float32)
 
 
 @dataclass
@@ -37,7 +55,8 @@ class RestoreRequest:
     fidelity: float = 0.5  # CodeFormer only: 0 quality .. 1 faithful
     engines: dict[str, str] = field(default_factory=dict)  # step -> backend name (else the default)
     hints_path: str | None = None  # RGBA PNG: opaque pixels are colour hints
-    mask_path: str | None = None  # damage mask edited by the patron (white = repair)
+    mask_path: str | None = None  # a whole damage mask (white = repair) instead of the search
+    edits_path: str | None = None  # the patron's brush over the search's mask (mask_edits: add / clear / 0)
 
     @classmethod
     def from_params(cls, params: dict) -> "RestoreRequest":
@@ -116,6 +135,9 @@ def restore(rgb: np.ndarray, request: RestoreRequest, progress: Progress = no_pr
     s = float(np.clip(request.strength, 0, 1))
     # Signs of age are judged on the print as it came: they decide how eagerly damage and grain are sought.
     old = bool({"repair", "tone", "denoise"} & set(steps)) and tone.looks_old(image)
+    # Whether a toned print keeps its tone is decided on the print as it came, as the page said it (the analysis's
+    # keeps_tone, at the default strength): the repair's fills must not turn a sepia print grey.
+    keep_tone = tone.keeps_tone(image, old=old) if "tone" in steps else None
     for n, step in enumerate(steps):
         base, share = n / len(steps), 1 / len(steps)
 
@@ -129,13 +151,18 @@ def restore(rgb: np.ndarray, request: RestoreRequest, progress: Progress = no_pr
         engine = backend_for(step, request.engines) if step != "colorize" or request.colorize == "auto" else \
             backends.get("photo.colorize.hints")
         call = PhotoRequest(image, strength=s, scale=request.scale, blend=request.blend, fidelity=request.fidelity,
-                            hints_path=request.hints_path, old=old, progress=sub)
+                            hints_path=request.hints_path, old=old, keep_tone=keep_tone, progress=sub)
         if step == "repair":
             call.mask = (load_mask(request.mask_path, image.shape[1::-1]) if request.mask_path
                          else repair.find_damage(image, s, aged=old).mask)
+            if request.edits_path:
+                call.mask = mask_edits.apply_edits(call.mask, mask_edits.load_edits(request.edits_path,
+                                                                                    image.shape[1::-1]))
         if step == "colorize" and request.colorize == "auto" and not engine.automatic:
             raise UserError("photo.errors.no_auto_colour", command=studio("models download ddcolor-tiny"))
         result = engine(call)
+        if step in EASED and not (step == "repair" and (request.mask_path or request.edits_path)):
+            result.image = eased(image, result.image, s)
         if step == "faces":
             faces = result.faces
             if not faces:

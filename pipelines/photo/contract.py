@@ -38,6 +38,7 @@ class PhotoRequest:
     hints_path: str | Path | None = None
     auto: np.ndarray | None = None
     old: bool = False  # tone, denoise: the print showed signs of age before any step (tone.looks_old)
+    keep_tone: bool | None = None  # tone: the print's tone is kept (tone.keeps_tone on the print as it came)
     progress: Progress = no_progress
 
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..safety.uploads import picture_size
-from ..export.pdf import PageSpec, PrintDocument
+from ..export.pdf import PageSpec, PrintDocument, fit_text
 from ..export.fonts import faces
-from ..i18n import translate
+from ..i18n import UserError, translate
 from ..safety.text import clean_printable
 from ..store import library_name
 
@@ -21,37 +21,64 @@ def printable_words(caption: str, date: str, language: str = "fr") -> tuple[str,
                  for text, field in ((caption, "caption"), (date, "date")))
 
 
+CAPTION_SIZES = (13, 12, 11, 10)  # pt: the caption's type, the largest that fits
+A4_MM = (210.0, 297.0)
+
+
+def _places(ratio: float, page_w: float, page_h: float, scale: float = 1.0):
+    """The two pictures' box (w, h in mm; `scale` shortens it) and top-left corners: landscape photos stacked,
+    portrait ones side by side."""
+    width = page_w - 2 * MARGIN
+    if ratio < 1:
+        box_w, box_h = width, min((page_h - 2 * MARGIN - 70) / 2, width * ratio) * scale
+        return box_w, box_h, [(MARGIN, MARGIN + 20), (MARGIN, MARGIN + 20 + box_h + 12)]
+    box_w = (width - 8) / 2
+    box_h = min(box_w * ratio, page_h - 2 * MARGIN - 60) * scale
+    return box_w, box_h, [(MARGIN, MARGIN + 20), (MARGIN + box_w + 8, MARGIN + 20)]
+
+
+PICTURE_SCALES = (1.0, 0.9, 0.8, 0.7)  # a long caption first gets a smaller type, then smaller pictures
+
+
+def check_caption(caption: str, after: Path, page_w: float = A4_MM[0], page_h: float = A4_MM[1]):
+    """(type size in pt, room in mm, the pictures' box and places) for the caption under the pictures of `after`'s
+    shape: the largest type down to 10 pt that fits above the footer, the pictures shortened to 70 % if it must.
+    Raises UserError photo.errors.caption_too_long (with about how many letters to remove) when it does not fit
+    even then: never cut silently."""
+    width_px, height_px = picture_size(after)
+    width = page_w - 2 * MARGIN
+    for scale in PICTURE_SCALES:
+        box_w, box_h, places = _places(height_px / width_px, page_w, page_h, scale)
+        room = page_h - MARGIN - 8 - (max(y for _, y in places) + box_h + 16)
+        fits = [size for size in CAPTION_SIZES if fit_text(caption, width, room, size).fits] if caption else [13]
+        if fits:
+            return fits[0], room, (box_w, box_h, places)
+    cut = fit_text(caption, width, room, CAPTION_SIZES[-1]).overflow_chars
+    raise UserError("photo.errors.caption_too_long", cut=cut)
+
+
 def photo_sheet(before: Path, after: Path, out: Path, *, caption: str = "", date: str = "", language: str = "fr",
                 ai_made: bool = False) -> Path:
     """Write the sheet PDF: title, the two pictures with their labels, caption, date, library name.
 
     Raises UserError (text.emoji, text.no_glyph...: pipelines.safety.text) when the caption or the date
-    holds characters the sheet's font cannot draw (an emoji would print as an empty box), before printing.
+    holds characters the sheet's font cannot draw (an emoji would print as an empty box), and
+    photo.errors.caption_too_long when the caption does not fit at 10 pt, before printing.
     """
     caption, date = printable_words(caption, date, language)
     # The title is the sheet's own name: a patron's file name or caption never goes into the PDF metadata.
     doc = PrintDocument(title=translate("photo.sheet.title", language), subject=translate(
         "photo.sheet.subject", language), ai_generated=ai_made, language=language)
     page = doc.add_page(PageSpec("A4", "portrait", bleed_mm=0, crop_marks=False))
-    width = page.width - 2 * MARGIN
     page.text(translate("photo.sheet.title", language), page.width / 2, MARGIN + 8, size=20, bold=True,
               align="center")
-    width_px, height_px = picture_size(after)
-    ratio = height_px / width_px
-    # Landscape photos are stacked, portrait ones sit side by side.
-    if ratio < 1:
-        box_w, box_h = width, min((page.height - 2 * MARGIN - 70) / 2, width * ratio)
-        places = [(MARGIN, MARGIN + 20), (MARGIN, MARGIN + 20 + box_h + 12)]
-    else:
-        box_w = (width - 8) / 2
-        box_h = min(box_w * ratio, page.height - 2 * MARGIN - 60)
-        places = [(MARGIN, MARGIN + 20), (MARGIN + box_w + 8, MARGIN + 20)]
+    size, room, (box_w, box_h, places) = check_caption(caption, after, page.width, page.height)
     for (x, y), picture, label in zip(places, (before, after), ("before", "after")):
         page.image(str(picture), x, y, box_w, box_h, fit="contain", bleed=False, name=label)
-        page.text(translate(f"photo.sheet.{label}", language), x, y + box_h + 6, size=11, bold=True)
-    bottom = max(y for _, y in places) + box_h + 16
+        page.text(translate(f"photo.sheet.{label}", language), x + box_w / 2, y + box_h + 6, size=11, bold=True,
+                  align="center")  # under the picture, which sits in the middle of its box
     if caption:
-        page.text_box(caption, MARGIN, bottom, width, 20, size=13)
+        page.text_box(caption, MARGIN, page.height - MARGIN - 8 - room, page.width - 2 * MARGIN, room, size=size)
     footer = " · ".join(p for p in (date, library_name()) if p)
     page.text(footer, MARGIN, page.height - MARGIN, size=10, color=(0.3, 0.3, 0.3))
     if ai_made:

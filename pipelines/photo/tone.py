@@ -4,8 +4,10 @@ from __future__ import annotations
 import cv2
 import numpy as np
 
-from .imaging import is_greyscale, lab_to_rgb, luma, rgb_to_lab, toned_monochrome
-from .repair import GRAINY, blocking, flat_grain, grain_like, grain_sigma, print_grain, softened_grain
+from .imaging import (TONE_CURVE_SPREAD, is_greyscale, lab_to_rgb, luma, rgb_to_lab, tint_off_the_tone_curve,
+                      toned_monochrome)
+from .repair import (GRAINY, WORK_SIDE, blocking, find_damage, flat_grain, grain_like, grain_sigma, print_grain,
+                     softened_grain)
 
 
 VEIL = 0.5  # the grey a faded print drifts towards (its blacks rise to meet it, its whites sink)
@@ -81,6 +83,25 @@ def scene_share(rgb: np.ndarray) -> float:
     return float(np.clip(small.std() / spread, 0.0, 1.0))
 
 
+GROUND_FROM, GROUND_RAMP = 0.4, 0.2  # fading(): a plain ground over GROUND_FROM of the picture counts as a scene
+GROUND_SPREAD = 0.012  # ground_share(): plain where the grain-free picture varies less than this around a pixel
+
+
+def ground_share(rgb: np.ndarray) -> float:
+    """The share of a photo that is plain ground, 0..1: where the copy without grain and specks (_smoothed())
+    varies by less than GROUND_SPREAD around a pixel (Gaussian window, sigma 3 px).
+
+    A star field, a microscope slide or a sky is a plain ground with sparse detail: its variation is
+    fine (scene_share() reads it as a texture), yet a veil over it is fading, not the subject's narrow
+    range. A real texture (a lawn, gravel, a brick wall) is plain nowhere: 0.0-0.3 on the do-no-harm set
+    and on the tuning split's lawns and walls, aged or not; star fields aged on the tuning split read 0.67.
+    """
+    y = luma(_smoothed(rgb)).astype(np.float32)
+    mean = cv2.GaussianBlur(y, (0, 0), 3.0)
+    spread = np.sqrt(np.maximum(cv2.GaussianBlur(y * y, (0, 0), 3.0) - mean * mean, 0))
+    return float((spread < GROUND_SPREAD).mean())
+
+
 def yellowing(rgb: np.ndarray) -> float:
     """The yellow (b*) cast a whole print has taken, in Lab units; 0 for a clean photo of warm things.
 
@@ -125,6 +146,8 @@ def fading(rgb: np.ndarray, strength: float = 0.5, old: bool = False) -> float:
     if f <= 0:
         return 0.0
     scene = float(np.clip((scene_share(rgb) - 0.4) / 0.3, 0, 1))
+    if scene < 1:  # a star field or a slide reads as fine texture, but most of it is a plain ground
+        scene = max(scene, float(np.clip((ground_share(rgb) - GROUND_FROM) / GROUND_RAMP, 0, 1)))
     return f * scene * (1.0 if old else age_signs(rgb, strength))
 
 
@@ -146,9 +169,11 @@ def white_balance(rgb: np.ndarray, strength: float = 1.0) -> np.ndarray:
     """
     lab = rgb_to_lab(rgb)
     small = _sample(rgb)
-    if toned_monochrome(small):
+    if toned_monochrome(small) and tint_off_the_tone_curve(small) <= TONE_CURVE_SPREAD:
         # A black-and-white picture under one tone (yellowed, luma-proportional sepia): its tint grows with the
-        # tone, so taking off one mean cast leaves the lights yellow. All of its chroma is cast: it goes.
+        # tone, so taking off one mean cast leaves the lights yellow. All of its chroma is cast: it goes. A
+        # picture whose chroma also varies at one lightness may be a colour photo of one warm hue under a cast:
+        # taking all its colour would turn it grey (a ginger cat did), so it loses the shared cast only, below.
         lab[..., 1:] *= 1.0 - strength
         out = lab_to_rgb(lab)
         return np.clip(out + (luma(rgb) - luma(out))[..., None], 0, 1).astype(np.float32)
@@ -206,13 +231,58 @@ def levels(rgb: np.ndarray, strength: float = 0.5, old: bool = False) -> tuple[f
     return b, float(max(t, 0.2))
 
 
-def stretch_levels(rgb: np.ndarray, strength: float = 1.0, revival: float = 0.5, old: bool = False) -> np.ndarray:
-    """Revive faded contrast: lift the veil measured by levels(), every channel alike (hues kept)."""
+GROUND_CLIP, GROUND_MAX = 2.5, 0.04  # black_ground(): a plain ground lies within this many grains of black, at most
+GROUND_SHARE = 0.02  # ...and covers this share of the picture at least
+
+
+def black_ground(rgb: np.ndarray, grain: float) -> np.ndarray:
+    """A plain black ground (a night sky, a slide's surround) brought down to black after the levels were lifted.
+
+    The black point is measured on a copy without grain: a black ground lifted to it keeps its grain
+    around black, half of it clipped, and comes out a mottled dark grey (its mean about 0.4 grain above
+    black). Where the picture is plain (the spread around a pixel, Gaussian sigma 2 px, no more than
+    PLAIN_TO times the `grain`, a standard deviation in [0, 1] units) and its local mean lies within
+    GROUND_CLIP grains of black (at most GROUND_MAX), it is taken down to black, in full below half that;
+    textured shadows (hair, cloth, foliage) are left as the levels made them. Returns float32 RGB.
+    """
+    if grain <= 0:
+        return rgb
+    y = luma(rgb).astype(np.float32)
+    mean = cv2.GaussianBlur(y, (0, 0), 2.0)
+    spread = np.sqrt(np.maximum(cv2.GaussianBlur(y * y, (0, 0), 2.0) - mean * mean, 0))
+    plain = np.clip((PLAIN_TO * grain - spread) / ((PLAIN_TO - PLAIN_FROM) * grain), 0, 1)
+    # The ground's level: the darkest plain areas (2nd percentile of the plain pixels' local mean), when they
+    # are a ground indeed (GROUND_SHARE of the picture within a grain of it) and dark (under GROUND_MAX).
+    flat = plain > 0.5
+    if flat.mean() < GROUND_SHARE:
+        return rgb
+    level = float(np.percentile(mean[flat], 2))
+    if level > GROUND_MAX or (flat & (mean < level + grain)).mean() < GROUND_SHARE:
+        return rgb
+    near = level + min(GROUND_CLIP * grain, GROUND_MAX)
+    dark = np.clip(2.0 * (1.0 - mean / near), 0, 1)
+    return (rgb * (1.0 - plain * dark)[..., None]).astype(np.float32)
+
+
+def stretch_levels(rgb: np.ndarray, strength: float = 1.0, revival: float = 0.5, old: bool = False,
+                   keep_tint: bool = False) -> np.ndarray:
+    """Revive faded contrast: lift the veil measured by levels(), every channel alike (hues kept).
+
+    `keep_tint`: a toned print (toned()) keeps the a*, b* of each pixel and only its lightness is
+    lifted. Stretching the channels alike also stretches their differences by 1/t: a sepia print
+    whose faint tone was the print's came out warmer (b* 10 to 14 on tests/photo/data's second print).
+    """
     black, t = levels(rgb, revival, old)
     if t > 0.98 and black < 0.01:
         return rgb.copy()  # not faded: leave it alone
     lifted = (rgb - black) / t
-    return np.clip(rgb + (lifted - rgb) * strength, 0, 1).astype(np.float32)
+    out = np.clip(rgb + (lifted - rgb) * strength, 0, 1).astype(np.float32)
+    out = black_ground(out, print_grain(_grain_view(luma(rgb))) / t * float(np.clip(black / 0.02, 0, 1)))
+    if not keep_tint:
+        return out
+    lab = rgb_to_lab(out)
+    lab[..., 1:] = rgb_to_lab(rgb)[..., 1:]
+    return np.clip(lab_to_rgb(lab), 0, 1).astype(np.float32)
 
 
 def local_contrast(rgb: np.ndarray, strength: float = 0.5) -> np.ndarray:
@@ -253,8 +323,9 @@ def toned(rgb: np.ndarray) -> bool:
     return bool(warm > TONED_MIDS * float(b[whites].mean()) + 3.0 and one_hue and brown)
 
 
-def _revived_levels(rgb: np.ndarray, strength: float, old: bool) -> np.ndarray:
-    return stretch_levels(rgb, strength=float(np.clip(0.4 + 1.2 * strength, 0, 1)), revival=strength, old=old)
+def _revived_levels(rgb: np.ndarray, strength: float, old: bool, keep_tint: bool | None = None) -> np.ndarray:
+    return stretch_levels(rgb, strength=float(np.clip(0.4 + 1.2 * strength, 0, 1)), revival=strength, old=old,
+                          keep_tint=toned(rgb) if keep_tint is None else keep_tint)
 
 
 def keeps_tone(rgb: np.ndarray, strength: float = 0.5, old: bool | None = None) -> bool:
@@ -266,22 +337,30 @@ def keeps_tone(rgb: np.ndarray, strength: float = 0.5, old: bool | None = None) 
     return toned(_revived_levels(rgb, strength, looks_old(rgb) if old is None else old))
 
 
-def revive(rgb: np.ndarray, strength: float = 0.5, old: bool = False) -> np.ndarray:
+def revive(rgb: np.ndarray, strength: float = 0.5, old: bool = False, keep_tone: bool | None = None) -> np.ndarray:
     """The 'revive faded photo' step: lift the veil, remove yellowing, and above 0.5 some local contrast.
 
     A toned print (toned()) keeps its tone: taking its cast away turns a sepia print a dull grey that
-    looks darker than it was (the luma is kept, the warmth was the print's).
+    looks darker than it was (the luma is kept, the warmth was the print's). `keep_tone`: decided on the
+    print as it came (keeps_tone(), what the page told the patron), else measured here; measured after the
+    repair step, a sepia print whose cracks and specks were filled failed toned() and came out grey.
     """
-    out = _revived_levels(rgb, strength, old)
-    if toned(out):
+    out = _revived_levels(rgb, strength, old, keep_tint=keep_tone)
+    if toned(out) if keep_tone is None else keep_tone:
         return local_contrast(out, max(0.0, strength - 0.5) * 0.6)
-    cast = abs(colour_cast(out)[1]) if is_greyscale(_sample(out)) else yellowing(out)
-    # Only a real cast (a blue sky or a warm lamp is not 'yellowed'); eased in between 3 and 4 b* units.
-    weight = float(np.clip(cast - 3.0, 0, 1))
+    grey = is_greyscale(_sample(out))
+    cast = abs(colour_cast(out)[1]) if grey else yellowing(out)
+    # Only a real cast (a blue sky or a warm lamp is not 'yellowed'); eased in between 3 and 4 b* units. A colour
+    # photo with no sign of age keeps a warmth under the bar at which the page calls it yellowed (YELLOWED): a cup
+    # of coffee or a ginger cat lit warm lost 4-6 b* units all over (bench.photo's colour shift on clean photos).
+    weight = float(np.clip(cast - (3.0 if old or grey else YELLOWED), 0, 1))
     if weight > 0:
         out = white_balance(out, strength=weight * min(1.0, 0.6 + strength))
     # Local contrast invents tones the print never had: only when the patron asks for a strong revival.
     return local_contrast(out, max(0.0, strength - 0.5) * 0.6)
+
+
+YELLOWED = 6.0  # b* units: the cast at which a print is called yellowed (looks_old, the analysis's chip)
 
 
 def looks_old(rgb: np.ndarray) -> bool:
@@ -292,7 +371,7 @@ def looks_old(rgb: np.ndarray) -> bool:
     """
     gray = _grain_view(luma(rgb))
     faded, yellowed, grainy = fading(rgb), yellowing(rgb), grain_sigma(gray) * 255
-    if faded > 0.1 or yellowed > 6.0 or grainy > 1.5 or softened_grain(gray) > SOFT_GRAINY:
+    if faded > 0.1 or yellowed > YELLOWED or grainy > 1.5 or softened_grain(gray) > SOFT_GRAINY:
         return True
     # Weaker signs that agree: a print a little faded AND a little yellowed (each short of its own bar) is old.
     # Clean photos of the do-no-harm set reach at most 1.0 on this sum (a warm cat: 0.3 + 0.7).
@@ -300,7 +379,31 @@ def looks_old(rgb: np.ndarray) -> bool:
         return True
     # A toned print (sepia, selenium): one warm hue all over, a cast well past a white-balanced photo's.
     small = _sample(rgb)
-    return colour_cast(small)[1] > 6.0 and is_greyscale(small, tolerance=0.1)
+    if colour_cast(small)[1] > 6.0 and is_greyscale(small, tolerance=0.1):
+        return True
+    return dusty_veil(rgb)
+
+
+DUSTY_VEIL, DUSTY_SCENE, DUSTY_PER_MPX = 0.08, 0.7, 60
+
+
+def dusty_veil(rgb: np.ndarray) -> bool:
+    """True for a scene under a veil (veil() DUSTY_VEIL or more) that is also dusty: a faintly faded print.
+
+    A veil alone may be the subject's (a misty morning, a grey moon, a clock face) and a few specks
+    may be glints; both at once are a print's age. Dust is counted as the spots the cautious search
+    finds (repair.find_damage on a photo with no sign of age), per megapixel of its working copy:
+    DUSTY_PER_MPX or more on a scene (scene_share() DUSTY_SCENE or more; a lawn or gravel is all
+    specks). The clean photos of bench/photo.py's do-no-harm set under such a veil (a moon, a page,
+    coins, a clock, a slide) show at most about 20 spots per megapixel; tuning prints faintly faded
+    (fade 0.06-0.2, fine grain, no tint) that no other sign gave away 110-320.
+    """
+    if veil(rgb) < DUSTY_VEIL or scene_share(rgb) < DUSTY_SCENE:
+        return False
+    h, w = rgb.shape[:2]
+    step = max(1, int(np.ceil(max(h, w) / WORK_SIDE)))
+    megapixels = (h // step) * (w // step) / 1e6
+    return find_damage(rgb, aged=False).spots >= DUSTY_PER_MPX * megapixels
 
 
 def denoise(rgb: np.ndarray, strength: float = 0.5, old: bool = False) -> np.ndarray:
@@ -311,7 +414,7 @@ def denoise(rgb: np.ndarray, strength: float = 0.5, old: bool = False) -> np.nda
     photo of a lawn would be mistaken for.
     """
     gray = _grain_view(luma(rgb))
-    sigma = grain_sigma(gray) * 255.0
+    sigma = grain = grain_sigma(gray) * 255.0
     h = sigma * (0.75 + 0.7 * strength)  # about 1.1 x the grain at 0.5
     if old:
         # On an old print, grain that clumps or that a JPEG has softened counts too (print_grain()). Non-local
@@ -326,6 +429,7 @@ def denoise(rgb: np.ndarray, strength: float = 0.5, old: bool = False) -> np.nda
         # A print scanned and saved as a strong JPEG carries 8x8 blocks and ringing the grain measures miss:
         # smoothed like a grain of up to 8 levels (quality 50-60 reads 1.3-1.5: h about 4-7).
         jpeg = float(np.clip(15.0 * (blocking(gray) - 1.05), 0.0, 8.0)) * (0.5 + strength)
+        grain = max(sigma, clumped)  # the grain itself: a JPEG's blocks are no plain ground (smooth_plain())
         sigma = max(sigma, clumped, jpeg)
         h = max(h, jpeg)
     if sigma < 0.8:  # no grain (a texture of the scene is not grain): nothing to smooth
@@ -336,11 +440,39 @@ def denoise(rgb: np.ndarray, strength: float = 0.5, old: bool = False) -> np.nda
     # enough. Measured on bench/photo.py's 12 MP aged scan: 4.1 s instead of 11.9 s, luma SSIM 0.869 vs 0.860.
     search = 21 if lightness.size <= BIG_SCAN else 11
     clean = cv2.fastNlMeansDenoising(lightness, None, h=float(h), templateWindowSize=7, searchWindowSize=search)
-    lab[..., 0] = clean.astype(np.float32) / 2.55
+    lab[..., 0] = smooth_plain(lab[..., 0], clean.astype(np.float32) / 2.55, grain / 2.55)
     # Colour grain is smoothed more gently: chroma carries little detail.
     for c in (1, 2):
         lab[..., c] = cv2.bilateralFilter(lab[..., c], 5, 8.0 + 8 * strength, 3)
     return lab_to_rgb(lab)
+
+
+PLAIN_FROM, PLAIN_TO = 1.0, 1.6  # smooth_plain(): plain up to this many times the grain's spread, eased out to this
+
+
+def smooth_plain(before: np.ndarray, after: np.ndarray, grain: float) -> np.ndarray:
+    """Where a print is plain (a night sky, a microscope slide's ground), smooth the grain non-local means left.
+
+    `before`, `after`: (H, W) lightness before and after non-local means (any units), `grain` the grain's
+    standard deviation in the same units. A pixel is plain where the spread of `before` around it (Gaussian
+    window, sigma 2 px) is no more than the grain's own (PLAIN_FROM; eased out up to PLAIN_TO): nothing but
+    grain is there. Non-local means leaves a mottle there that SSIM reads in full on a dark ground (its
+    constant is small where the mean is low); plain pixels take the average of their plain neighbours
+    (sigma 1.5 px, weighted by plainness), so a star, a cell or an edge (not plain) is neither blurred nor
+    spread into the ground around it. Returns the new `after`, float32.
+    """
+    if grain <= 0:
+        return after
+    b = before.astype(np.float32)
+    mean = cv2.GaussianBlur(b, (0, 0), 2.0)
+    spread = np.sqrt(np.maximum(cv2.GaussianBlur(b * b, (0, 0), 2.0) - mean * mean, 0))
+    plain = np.clip((PLAIN_TO * grain - spread) / ((PLAIN_TO - PLAIN_FROM) * grain), 0, 1).astype(np.float32)
+    if not plain.any():
+        return after
+    a = after.astype(np.float32)
+    weight = cv2.GaussianBlur(plain, (0, 0), 1.5)
+    average = cv2.GaussianBlur(plain * a, (0, 0), 1.5) / np.maximum(weight, 1e-6)
+    return np.where(weight > 1e-3, a + plain * (average - a), a).astype(np.float32)
 
 
 def sharpen(rgb: np.ndarray, amount: float = 0.5, radius: float = 1.2) -> np.ndarray:

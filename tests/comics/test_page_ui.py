@@ -52,8 +52,9 @@ def test_bubbles_are_added_nudged_and_previewed(app, drawings):
     assert not app.error and not app.exception
     app.text_area(key="comic-bubble-text").input("A" * 150)
     _button(app, "➕ Ajouter la bulle").click().run()
-    assert any(e.value.startswith("Case 1, bulle 2") for e in app.error)  # named, and the page is kept
-    assert len(app.session_state["comic"]["panels"][0]["bubbles"]) == 2
+    assert any(e.value.startswith("Case 1, bulle 2") for e in app.error)  # named, when added; the page is kept
+    assert len(app.session_state["comic"]["panels"][0]["bubbles"]) == 1
+    assert app.text_area(key="comic-bubble-text").value == "A" * 150  # the words stay, to shorten
 
 
 def test_a_bubble_the_workshop_refuses_is_not_added_and_its_words_stay_in_the_box(app, drawings):
@@ -68,6 +69,33 @@ def test_a_bubble_the_workshop_refuses_is_not_added_and_its_words_stay_in_the_bo
     app.text_area(key="comic-bubble-text").input("Miaou !").run()
     _button(app, "➕ Ajouter la bulle").click().run()
     assert [b["text"] for b in app.session_state["comic"]["panels"][0]["bubbles"]] == ["Miaou !"]
+
+
+def test_an_emoji_in_a_bubble_is_said_when_it_is_added_and_the_words_stay_to_mend(app, drawings):
+    app.session_state["comic"]["panels"][0]["image"] = str(drawings[0])
+    app.text_area(key="comic-bubble-text").input("Miaou 🐱 !").run()
+    _button(app, "➕ Ajouter la bulle").click().run()
+    # the print pages' sentence, when the bubble is added, not once the page is finished and sent to print
+    assert any("🐱" in e.value and "bulle 1 de la case 1" in e.value for e in app.error), [e.value for e in app.error]
+    assert app.session_state["comic"]["panels"][0]["bubbles"] == []
+    assert app.text_area(key="comic-bubble-text").value == "Miaou 🐱 !"
+    app.text_area(key="comic-bubble-text").input("Miaou !").run()
+    _button(app, "➕ Ajouter la bulle").click().run()
+    assert [b["text"] for b in app.session_state["comic"]["panels"][0]["bubbles"]] == ["Miaou !"]
+
+
+def test_a_bubble_too_long_for_its_panel_and_an_emoji_in_the_title_are_said_where_they_are_typed(app, drawings):
+    app.session_state["comic"]["panels"][0]["image"] = str(drawings[0])
+    shout = "A" * 37 + "H !"  # one word too long for a panel at a readable size: the page check refused it later
+    app.text_area(key="comic-bubble-text").input(shout).run()
+    _button(app, "➕ Ajouter la bulle").click().run()
+    assert any(e.value.startswith("Case 1, bulle 1 : le texte (40 lettres) est trop long") for e in app.error)
+    assert app.session_state["comic"]["panels"][0]["bubbles"] == []
+    assert app.text_area(key="comic-bubble-text").value == shout  # kept, to shorten
+    app.text_input(key="comic-title").input("La BD de Lina 🐱")  # the story step, where the title is typed
+    app.text_input(key="comic-authors").input("Lina, Sami 😎").run()
+    errors = [e.value for e in app.error]
+    assert any("🐱" in e and "titre" in e for e in errors) and any("😎" in e for e in errors), errors
 
 
 def test_the_child_moves_the_frame_and_the_page_prints_that_part(app, drawings, atelier_env):

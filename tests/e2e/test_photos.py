@@ -7,7 +7,7 @@ import numpy as np
 import pdfplumber
 from PIL import Image
 
-from tests.e2e.conftest import ARTIFACTS, goto, nav_link, shot, wait_ready
+from tests.e2e.conftest import ARTIFACTS, assert_axe_clean, goto, nav_link, shot, wait_ready
 
 
 def _old_photo(path) -> None:
@@ -21,6 +21,44 @@ def _old_photo(path) -> None:
     grey = np.repeat(truth.mean(axis=2, keepdims=True), 3, axis=2)
     damaged = quality.damage(grey, seed=3, yellow=0)[..., 0]
     Image.fromarray((damaged * 65535).astype(np.uint16)).save(path)
+
+
+def _drag(page, canvas, points) -> None:
+    """A stroke of the finger or mouse over the canvas, through `points` given as fractions of its box."""
+    box = canvas.bounding_box()
+    at = [(box["x"] + box["width"] * fx, box["y"] + box["height"] * fy) for fx, fy in points]
+    page.mouse.move(*at[0])
+    page.mouse.down()
+    for (x0, y0), (x1, y1) in zip(at, at[1:]):
+        for k in range(1, 11):
+            page.mouse.move(x0 + (x1 - x0) * k / 10, y0 + (y1 - y0) * k / 10)
+    page.mouse.up()
+    page.wait_for_timeout(800)
+    wait_ready(page)
+
+
+def _paint_the_mask(page, studio) -> None:
+    from pipelines.photo.mask_edits import ADD, CLEAR
+
+    page.locator("[data-testid=stExpander] summary", has_text="Corriger les défauts au pinceau").click()
+    page.get_by_text("C'est un défaut").wait_for(timeout=30_000)
+    canvas = page.locator("canvas.upper-canvas")
+    canvas.wait_for(timeout=30_000)
+    canvas.scroll_into_view_if_needed()
+    page.wait_for_timeout(500)  # the scroll settles before the finger goes down
+    _drag(page, canvas, [(0.1, 0.3), (0.3, 0.3)])  # red: « c'est un défaut » is the brush at first
+    shot(page, "photos-01a-brush")
+    page.get_by_role("radio", name="Pas un défaut").click()
+    wait_ready(page)
+    _drag(page, canvas, [(0.7, 0.2), (0.7, 0.4)])
+    shot(page, "photos-01b-brush")
+    assert_axe_clean(page, "photos-brush")  # the brush, its tools and the canvas's own toolbar
+    edits = sorted(studio.data_dir.rglob("mask-edits.png"), key=lambda p: p.stat().st_mtime)
+    assert edits, "the strokes did not reach the studio"
+    layer = np.asarray(Image.open(edits[-1]))
+    h, w = layer.shape
+    assert layer[int(h * 0.3), int(w * 0.2)] == ADD and layer[int(h * 0.3), int(w * 0.7)] == CLEAR
+    assert not layer[int(h * 0.9), int(w * 0.5)]  # elsewhere the search decides
 
 
 def test_restore_colour_point_and_sheet(browser_page, studio, tmp_path):
@@ -53,13 +91,16 @@ def _restore_colour_point_and_sheet(page, studio, tmp_path):
     assert page.get_by_text("Noir et blanc").count() >= 1
     shot(page, "photos-01-analysis")
 
-    # 2. The suggested CPU steps, one job, then before / after.
+    # 2. The brush over the damage mask: a red stroke (damage the search missed), then a green one (not damage).
+    _paint_the_mask(page, studio)
+
+    # 3. The suggested CPU steps, one job, then before / after.
     page.get_by_role("button", name="Restaurer la photo").click()
     page.get_by_text("Avant / après").wait_for(timeout=180_000)
     wait_ready(page)
     shot(page, "photos-02-result")
 
-    # 3. A colour point on the photo (the drawing canvas; Fabric.js listens on its upper layer), then the
+    # 4. A colour point on the photo (the drawing canvas; Fabric.js listens on its upper layer), then the
     # colours are recomputed.
     canvas = page.locator("canvas.upper-canvas")
     canvas.wait_for(timeout=30_000)
@@ -75,8 +116,9 @@ def _restore_colour_point_and_sheet(page, studio, tmp_path):
     page.wait_for_timeout(1500)
     wait_ready(page)
     shot(page, "photos-03-colour-point")
+    assert_axe_clean(page, "photos-colour-points")
 
-    # 4. The A4 sheet, downloaded and rendered.
+    # 5. The A4 sheet, downloaded and rendered.
     page.get_by_label("Légende de la fiche").fill("Mamie en 1962")
     page.get_by_label("Légende de la fiche").press("Enter")
     wait_ready(page)

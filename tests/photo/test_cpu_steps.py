@@ -56,12 +56,6 @@ def test_the_finder_sees_a_faint_broken_scratch_but_not_grain():
     assert repair.find_damage(grainy).fraction < repair.find_damage(truth, aged=True).fraction + 0.003
 
 
-def test_clear_area_removes_only_that_zone():
-    mask = np.ones((90, 90), bool)
-    cleared = repair.clear_area(mask, (0, 0, 1 / 3, 1 / 3))
-    assert not cleared[:30, :30].any() and cleared[30:, :].all() and cleared[:, 30:].all()
-
-
 def test_revive_restores_contrast_and_removes_yellowing():
     truth = photo("camera")
     faded = quality.damage(truth, seed=0, blur=0, grain=0, scratches=0, dust=0, fade=0.4, yellow=0.12)

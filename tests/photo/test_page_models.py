@@ -62,14 +62,15 @@ def test_with_face_weights_the_step_shows_its_licence(immediate_queue, save_phot
     assert any("Apache-2.0" in c.value for c in at.caption)
 
 
-def test_the_strength_slider_governs_the_damage_search_unless_the_patron_cleared_a_zone(immediate_queue, save_photo):
+def test_the_strength_slider_governs_the_damage_search_unless_the_patron_paints(immediate_queue, save_photo):
     at = _analysed_page(immediate_queue, save_photo)
     at.checkbox(key="photo-step-repair").check()
     at.slider(key="photo-strength").set_value(90).run()
     at.button(key="photo-go").click().run()
     params = immediate_queue.get(at.session_state["photo"]["restore_job"]).params
     # no mask sent: the repair searches at 90 %, the analysis mask (found at 50 %) would freeze the slider
-    assert params["mask_path"] is None and params["strength"] == 0.9 and "repair" in params["steps"]
+    assert params.get("mask_path") is None and params["edits_path"] is None
+    assert params["strength"] == 0.9 and "repair" in params["steps"]
     at.button(key="photo-again").click().run()  # same photo, other settings: the steps and the slider come back
     assert at.session_state["photo"]["restore_job"] is None and at.slider(key="photo-strength").value == 90
 
@@ -105,35 +106,60 @@ def test_the_sheet_date_starts_empty_and_an_emoji_is_refused_before_printing(imm
     assert not any(ch.isdigit() for ch in text.split("Mamie", 1)[1])  # no date in the footer
 
 
-def test_a_zone_ticked_not_damage_shows_without_red_and_is_left_out_of_the_mask(immediate_queue, save_photo):
+def test_the_brush_strokes_reach_the_repair_as_an_edits_layer_and_undo_takes_the_last_off(immediate_queue,
+                                                                                          save_photo):
+    """The canvas itself is drawn by the browser (tests/e2e/test_photos.py paints on it); here the strokes it
+    returned are in the page's state, as after « undo », and travel to the job as the edits layer."""
     import numpy as np
-
-    from ui.photos import cleared_boxes, overlay_shown
-
-    at = _analysed_page(immediate_queue, save_photo)
-    files = immediate_queue.get(at.session_state["photo"]["analysis_job"]).files()
-    at.checkbox(key="photo-zone-1-2").check().run()  # the right-hand middle zone
-    assert not at.exception
-    assert "à droite" in at.checkbox(key="photo-zone-1-2").label  # said in words, not an arrow alone
-    import streamlit as st
-
-    st.session_state["photo-zone-1-2"] = True  # the same state outside the script, to draw the overlay
-    try:
-        assert cleared_boxes() == [(2 / 3, 1 / 3, 1.0, 2 / 3)]
-        shown = np.asarray(overlay_shown(files["overlay"], files["photo"]), dtype=np.int16)
-    finally:
-        del st.session_state["photo-zone-1-2"]
     from PIL import Image
 
-    photo = np.asarray(Image.open(files["photo"]).convert("RGB").resize(shown.shape[1::-1]), dtype=np.int16)
-    h, w = shown.shape[:2]
-    inner = (slice(h // 3 + 4, 2 * h // 3 - 4), slice(2 * w // 3 + 4, w - 4))
-    before = np.asarray(Image.open(files["overlay"]).convert("RGB").resize(shown.shape[1::-1]), dtype=np.int16)
-    assert np.abs(before[inner] - photo[inner]).max() > 40  # marks were drawn there before the zone was cleared
-    assert np.abs(shown[inner] - photo[inner]).max() <= 2  # the photo itself there now, no red
+    from pipelines.photo.mask_edits import ADD, BRUSH, CLEAR
+
+    def stroke(tool, y):
+        return {"type": "Path", "originX": "center", "originY": "center", "left": 200, "top": y, "width": 300,
+                "height": 0, "stroke": BRUSH[tool], "strokeWidth": 18, "path": [["M", 50, y], ["L", 350, y]]}
+
+    at = _analysed_page(immediate_queue, save_photo)
+    assert at.expander[0].label.startswith("✏️") and "pinceau" in at.expander[0].label
+    assert at.segmented_control(key="photo-brush-tool").value == "add"
+    assert at.button(key="photo-brush-undo").disabled  # nothing painted yet
+    at.session_state["photo"].update(brush_kept=[stroke("add", 100), stroke("clear", 200), stroke("add", 300)],
+                                     brush_round=1)  # as after « undo »: a new canvas starts with these strokes
+    at.run()
+    at.button(key="photo-brush-undo").click().run()  # the last stroke goes
+    assert len(at.session_state["photo"]["brush_kept"]) == 2
     at.checkbox(key="photo-step-repair").check()
     at.button(key="photo-go").click().run()
+    assert not at.exception
     params = immediate_queue.get(at.session_state["photo"]["restore_job"]).params
-    mask = np.asarray(Image.open(params["mask_path"]).convert("L"))
-    mh, mw = mask.shape
-    assert not mask[mh // 3 + 2:2 * mh // 3 - 2, 2 * mw // 3 + 2:].any()  # nothing repaired in the cleared zone
+    layer = np.asarray(Image.open(params["edits_path"]))
+    from ui.photos import PREVIEW_HEIGHT, PREVIEW_WIDTH
+
+    ow, oh = Image.open(at.session_state["photo"]["overlay_file"]).size
+    scale = layer.shape[1] / round(min(PREVIEW_WIDTH, PREVIEW_HEIGHT * ow / oh))  # the canvas the strokes were on
+    assert layer[round(100 * scale), round(200 * scale)] == ADD
+    assert layer[round(200 * scale), round(200 * scale)] == CLEAR
+    assert not layer[round(300 * scale)].any() if round(300 * scale) < layer.shape[0] else True  # undone
+    assert layer[round(100 * scale), round(20 * scale)] == 0  # outside the strokes: the search decides
+
+
+def test_the_brush_strokes_come_back_after_a_reload(immediate_queue, save_photo):
+    """A participant's photo in progress comes back from the store after a reload with its strokes: the new
+    page's canvas starts with them, and they still reach the repair."""
+    import numpy as np
+    from PIL import Image
+
+    from pipelines.photo.mask_edits import ADD, BRUSH
+
+    stroke = {"type": "Path", "originX": "center", "originY": "center", "left": 200, "top": 100, "width": 300,
+              "height": 0, "stroke": BRUSH["add"], "strokeWidth": 18, "path": [["M", 50, 100], ["L", 350, 100]]}
+    at = _analysed_page(immediate_queue, save_photo)
+    saved = dict(at.session_state["photo"], brush_strokes=[stroke])  # what the store kept of this photo
+    reloaded = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    reloaded.session_state["photo"] = saved
+    reloaded.switch_page("pages/photos.py").run()
+    assert not reloaded.exception
+    assert reloaded.session_state["photo"]["brush_kept"] == [stroke]  # the canvas's first drawing
+    reloaded.button(key="photo-go").click().run()
+    params = immediate_queue.get(reloaded.session_state["photo"]["restore_job"]).params
+    assert params["edits_path"] and (np.asarray(Image.open(params["edits_path"])) == ADD).any()

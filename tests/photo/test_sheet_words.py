@@ -19,3 +19,20 @@ def test_a_caption_with_an_emoji_is_refused_with_the_print_pages_sentence(tmp_pa
     assert not (tmp_path / "sheet.pdf").exists()
     out = photo_sheet(picture, picture, tmp_path / "sheet.pdf", caption="Mamie, été 1962 ♥", date="vers 1950")
     assert out.exists()
+
+
+@pytest.mark.parametrize("shape", [(40, 30), (30, 40)])  # portrait pictures side by side, landscape ones stacked
+def test_a_long_caption_is_printed_whole_or_refused_never_cut(tmp_path, shape):
+    import subprocess
+
+    picture = tmp_path / "p.png"
+    Image.fromarray(np.full((*shape, 3), 128, np.uint8)).save(picture)
+    words = [f"mot{n}" for n in range(60)]  # about six lines at 13 pt: the old box took three and dropped the rest
+    out = photo_sheet(picture, picture, tmp_path / "sheet.pdf", caption=" ".join(words))
+    text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True, check=True).stdout
+    assert all(w in text.split() for w in words)
+    endless = " ".join(f"mot{n}" for n in range(3000))
+    with pytest.raises(UserError) as refused:
+        photo_sheet(picture, picture, tmp_path / "long.pdf", caption=endless)
+    assert refused.value.key == "photo.errors.caption_too_long" and not (tmp_path / "long.pdf").exists()
+    assert "lettres" in refused.value.message("fr")

@@ -36,9 +36,46 @@ def test_a_real_toned_print_is_named_so_and_its_kept_tone_is_not_called_yellowin
     assert after > 0.6 * before  # ...and revive does keep it
 
 
+@pytest.mark.parametrize("file", ["cracked-portrait-1.png", "cracked-portrait-2.png"])
+def test_lifting_a_toned_prints_levels_leaves_it_no_warmer(file):
+    rgb = open_photo(DATA / file)[0]
+    black, contrast = tone.levels(rgb, 0.5, old=True)
+    out = tone.revive(rgb, 0.5, old=True)
+    before, after = (rgb_to_lab(x)[..., 1:].reshape(-1, 2).mean(axis=0) for x in (rgb, out))
+    # Each pixel keeps its a*, b*: stretching the three channels alike made the second print (levels lifted by
+    # 0.14, contrast 0.75) 35 % warmer (b* 9.9 to 13.4).
+    assert abs(after[1] - before[1]) < 0.05 * before[1] and abs(after[0] - before[0]) < 0.5
+    if file.endswith("2.png"):
+        assert black > 0.05 and contrast < 0.9  # the levels were lifted indeed
+
+
 def test_a_yellowed_print_whose_yellow_the_page_offers_to_remove_loses_it():
     rgb = _sepia(packaged_photo("camera")[::2, ::2])
     assert not tone.keeps_tone(rgb)  # the page says 'revive and remove the yellow'...
     before = float(rgb_to_lab(rgb)[..., 2].mean())
     after = float(rgb_to_lab(tone.revive(rgb, 0.5, old=tone.looks_old(rgb)))[..., 2].mean())
     assert before > 10 and after < 0.3 * before  # ...and it goes
+
+
+@pytest.mark.parametrize("name", ["camera", "astronaut", "coins"])
+def test_a_scratched_toned_print_keeps_its_tone_through_repair_revive_and_grain(name):
+    """The page says « le ton sépia est gardé »: the chain keeps its word after the repair filled the marks (the
+    revive step used to measure the tone again on the repaired print, which could fail, and turned it grey)."""
+    from pipelines.photo import quality
+    from pipelines.photo.chain import RestoreRequest, restore
+    from pipelines.photo.imaging import lab_to_rgb
+
+    lab = rgb_to_lab(np.repeat(packaged_photo(name)[::2, ::2].mean(axis=2, keepdims=True), 3, axis=2))
+    warmth = np.sin(np.pi * np.clip(lab[..., 0] / 100, 0, 1))  # toning colours the silver image, not the paper
+    lab[..., 1], lab[..., 2] = 3 * warmth, 24 * warmth
+    toned_print = np.clip(lab_to_rgb(lab), 0, 1).astype(np.float32)
+    damaged = quality.damage(toned_print, seed=1, fade=0, blur=0, grain=0.01, yellow=0)
+    assert tone.keeps_tone(damaged)
+    out = restore(damaged, RestoreRequest(steps=["repair", "tone", "denoise"])).image
+
+    def mid_b(rgb):
+        lab = rgb_to_lab(rgb)
+        mids = (lab[..., 0] > np.percentile(lab[..., 0], 30)) & (lab[..., 0] < np.percentile(lab[..., 0], 70))
+        return float(lab[..., 2][mids].mean())
+
+    assert mid_b(out) > 0.7 * mid_b(toned_print), "the toned print came out grey"
