@@ -137,6 +137,8 @@ def canvas_toolbar_hidden() -> None:
         st.html(CANVAS_TOOLBAR_JS, unsafe_allow_javascript=True)
 
 
+SMALL_PHOTO = 600  # px, longer side: under it the sheet is said to come out blurred (half an A4 at 150 ppi: ~1000 px)
+SMALL_SHOWN = 480  # px: small photos are shown at least this wide (before/after, colour points, brush)
 BRUSH_SIZES = {"small": 8, "medium": 18, "large": 36}  # brush width in preview pixels
 PREVIEW_WIDTH, PREVIEW_HEIGHT = 700, 760  # the brush's canvas at most (px): fits a tablet held upright
 
@@ -282,7 +284,7 @@ def result_ui(job) -> dict:
     files = job.files()
     st.subheader(t("photo.ui.result"))
     current = state().get("recolored") or files["restored"]
-    before_after_ui(open_picture(files["before"]), open_picture(current))
+    before_after_ui(open_picture(files["before"]), open_picture(current), min_width=SMALL_SHOWN)
     notes = job.result.get("notes") or []
     if notes:
         st.info("  \n".join(t(n) for n in notes))
@@ -298,7 +300,7 @@ def hints_ui(files: dict) -> None:
     base_path = files.get("uncoloured") or files["restored"]
     shown = state().get("recolored") or files["restored"]
     picture = open_picture(shown)
-    width = min(700, picture.width)
+    width = min(700, max(picture.width, SMALL_SHOWN))  # a small photo is shown big enough to tap a point on
     height = int(picture.height * width / picture.width)
     colour = st.color_picker(t("photo.ui.pick_colour"), "#3a6fd8", key="photo-hint-colour")
     canvas_toolbar_hidden()
@@ -334,6 +336,8 @@ def export_ui(files: dict, ai_made: bool) -> None:
     st.subheader(t("photo.ui.export"))
     final = state().get("recolored") or files["restored"]
     download_ui(final, t("photo.ui.download_png"), mime="image/png", key="photo-dl-png", what="photo")
+    if max(picture_size(final)) < SMALL_PHOTO:  # printed half an A4 wide, a thumbnail comes out blurred
+        st.caption(t("photo.ui.small_for_sheet", px=max(picture_size(final))))
     caption = st.text_input(t("photo.ui.sheet_caption"), key="photo-caption")
     # An old photo's date is the patron's to give (1962, « vers 1950 »): today's date would be printed as if it were it.
     when = st.text_input(t("photo.ui.sheet_date"), key="photo-date").strip()

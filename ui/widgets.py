@@ -49,13 +49,14 @@ def _data_url(image: Image.Image) -> str:
     return "data:image/jpeg;base64," + base64.b64encode(buffer.getvalue()).decode()
 
 
-def before_after_ui(before: Image.Image, after: Image.Image, height: int = 480) -> None:
+def before_after_ui(before: Image.Image, after: Image.Image, height: int = 480, min_width: int = 0) -> None:
     """A before/after comparison with a slider (drag, tap or the keyboard's arrows), drawn in the page.
 
     `st.html(..., unsafe_allow_javascript=True)` puts it in the page itself (Streamlit's current way to run
     a script; `components.v1.html` and its iframe are deprecated): ids come from the pictures, so two
     viewers on one page never drive each other and a rerun keeps the viewer where the slider was. The
-    pictures keep their ratio and shrink with the column.
+    pictures keep their ratio and shrink with the column; a picture narrower than `min_width` (px) is shown that
+    wide, its pixels kept square and sharp (the data sent stays the picture's own).
     """
     width = 900
     scale = min(1.0, width / after.width)
@@ -67,8 +68,8 @@ def before_after_ui(before: Image.Image, after: Image.Image, height: int = 480) 
     picture = "position:absolute;left:0;top:0;width:100%;height:100%;display:block"
     html = f"""
 <div id="{box}" class="atelier-before-after"
-  style="position:relative;width:{a.width}px;max-width:100%;aspect-ratio:{a.width}/{a.height};user-select:none;
-  touch-action:pan-y">
+  style="position:relative;width:{max(a.width, min_width)}px;max-width:100%;aspect-ratio:{a.width}/{a.height};
+  user-select:none;touch-action:pan-y;image-rendering:{'pixelated' if a.width < min_width else 'auto'}">
   <img src="{after_url}" alt="{t('widgets.after')}" style="{picture}">
   <img id="{box}-before" src="{before_url}" alt="{t('widgets.before')}" style="{picture};clip-path:inset(0 50% 0 0)">
   <div id="{box}-bar" style="position:absolute;top:0;left:50%;width:4px;height:100%;background:#fff;
@@ -77,7 +78,7 @@ def before_after_ui(before: Image.Image, after: Image.Image, height: int = 480) 
   <span style="right:8px;{tag}">{t('widgets.after')}</span>
 </div>
 <input type="range" min="0" max="100" value="50" id="{box}-slider" aria-label="{t('widgets.compare')}"
-  style="width:{a.width}px;max-width:100%;height:2rem">
+  style="width:{max(a.width, min_width)}px;max-width:100%;height:2rem">
 <script>
 (() => {{
   const box = document.getElementById('{box}'), s = document.getElementById('{box}-slider');

@@ -90,6 +90,7 @@ def test_the_sheet_date_starts_empty_and_an_emoji_is_refused_before_printing(imm
     run_job(at.session_state["photo"]["restore_job"])  # the page's queue has no worker here: run the job
     at.run()
     assert at.text_input(key="photo-date").value == ""  # an old photo's date is not today's
+    assert any("Petite photo (256 pixels de long)" in c.value for c in at.caption)  # blurred on A4: said
     at.text_input(key="photo-caption").set_value("photo d'identité ✨")
     at.button(key="photo-make-sheet").click().run()
     # an emoji would print as an empty box: refused before printing with the print pages' sentence, no sheet made
