@@ -182,10 +182,11 @@ def mask_brush_ui() -> str | None:
         state()["brush_strokes"] = strokes
         undo, clear = st.columns(2)
         if undo.button(t("photo.ui.brush_undo"), width="stretch", key="photo-brush-undo", disabled=not strokes):
-            state().update(brush_kept=strokes[:-1], brush_round=state().get("brush_round", 0) + 1)
+            state().update(brush_kept=strokes[:-1], brush_strokes=strokes[:-1],
+                           brush_round=state().get("brush_round", 0) + 1)
             st.rerun()
         if clear.button(t("photo.ui.brush_clear_all"), width="stretch", key="photo-brush-clear", disabled=not strokes):
-            state().update(brush_kept=[], brush_round=state().get("brush_round", 0) + 1)
+            state().update(brush_kept=[], brush_strokes=[], brush_round=state().get("brush_round", 0) + 1)
             st.rerun()
     if not strokes:
         return None
