@@ -34,8 +34,8 @@ def eased(before: np.ndarray, after: np.ndarray, strength: float) -> np.ndarray:
 
     Each step already reads the strength (how eagerly damage is sought, how much grain is smoothed), but
     even its most cautious setting changes a damaged print a lot; 0 % on the slider means 'leave it as it
-    is', and the way up to the default shows the change growing. A mask the patron gave or brushed over is
-    repaired in full whatever the slider says (restore()).
+    is', and the way up to the default shows the change growing. A whole mask the patron gave, and what they
+    painted as damage with the brush, are repaired in full whatever the slider says (restore()).
     """
     weight = float(np.clip(strength / FULL_FROM, 0, 1))
     if weight >= 1:
@@ -152,17 +152,22 @@ def restore(rgb: np.ndarray, request: RestoreRequest, progress: Progress = no_pr
             backends.get("photo.colorize.hints")
         call = PhotoRequest(image, strength=s, scale=request.scale, blend=request.blend, fidelity=request.fidelity,
                             hints_path=request.hints_path, old=old, keep_tone=keep_tone, progress=sub)
+        painted = None  # repair: what the patron painted as damage, repaired in full at any strength
         if step == "repair":
             call.mask = (load_mask(request.mask_path, image.shape[1::-1]) if request.mask_path
                          else repair.find_damage(image, s, aged=old).mask)
             if request.edits_path:
-                call.mask = mask_edits.apply_edits(call.mask, mask_edits.load_edits(request.edits_path,
-                                                                                    image.shape[1::-1]))
+                edits = mask_edits.load_edits(request.edits_path, image.shape[1::-1])
+                call.mask = mask_edits.apply_edits(call.mask, edits)
+                painted = mask_edits.painted(edits)
         if step == "colorize" and request.colorize == "auto" and not engine.automatic:
             raise UserError("photo.errors.no_auto_colour", command=studio("models download ddcolor-tiny"))
         result = engine(call)
-        if step in EASED and not (step == "repair" and (request.mask_path or request.edits_path)):
-            result.image = eased(image, result.image, s)
+        if step in EASED and not (step == "repair" and request.mask_path):
+            full = result.image
+            result.image = eased(image, full, s)
+            if painted is not None and painted.any():  # the search's own marks follow the slider, the painted don't
+                result.image[painted] = full[painted]
         if step == "faces":
             faces = result.faces
             if not faces:

@@ -80,6 +80,14 @@ def load_edits(path: str | Path, size: tuple[int, int]) -> np.ndarray:
     return np.asarray(layer)
 
 
+def painted(edits: np.ndarray, margin: int = 2) -> np.ndarray:
+    """Where the patron painted damage (ADD), grown by `margin` px (the fill blends past a mark): (H, W) bool."""
+    import cv2
+
+    added = (edits >= (ADD + CLEAR) // 2).astype(np.uint8)
+    return cv2.dilate(added, np.ones((2 * margin + 1, 2 * margin + 1), np.uint8)).astype(bool)
+
+
 def apply_edits(mask: np.ndarray, edits: np.ndarray) -> np.ndarray:
     """The damage mask (H, W) bool with the patron's edits (H, W) uint8: painted damage added, cleared removed."""
     added = edits >= (ADD + CLEAR) // 2

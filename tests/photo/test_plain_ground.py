@@ -5,7 +5,7 @@ import numpy as np
 import pytest
 
 from bench._photo_damage import age, packaged_photo
-from pipelines.photo import tone
+from pipelines.photo import repair, tone
 from pipelines.photo.chain import RestoreRequest, eased, restore
 from pipelines.photo.imaging import luma
 
@@ -80,6 +80,27 @@ def test_a_painted_mask_is_repaired_whatever_the_strength(tmp_path, given):
     assert np.abs(restore(rgb, request).image[30:33] - 0.4).max() < 0.05
 
 
+def test_at_strength_0_only_what_the_patron_painted_is_repaired(tmp_path):
+    """« 0 % : la photo reste telle quelle (sauf ce que tu as peint en rouge) »: the search's own marks follow the
+    slider, the brush's do not."""
+    from PIL import Image
+
+    from pipelines.photo.mask_edits import ADD
+
+    from .conftest import photo
+
+    rgb = photo("camera")[::2, ::2].copy()  # 256 px
+    rgb[60:62, 20:230] = 1.0  # a bright scratch the patron painted
+    rgb[190:192, 20:230] = 1.0  # another one, which the search finds even at strength 0
+    assert repair.find_damage(rgb, 0.0).mask[190:192, 30:220].mean() > 0.5
+    edits = np.zeros(rgb.shape[:2], np.uint8)
+    edits[57:65, 15:235] = ADD
+    Image.fromarray(edits).save(tmp_path / "edits.png")
+    out = restore(rgb, RestoreRequest(steps=["repair"], strength=0.0, edits_path=str(tmp_path / "edits.png"))).image
+    assert np.abs(out[60:62, 30:220] - 1.0).mean() > 0.2  # painted: repaired (no longer paper white)
+    assert np.array_equal(out[180:200], rgb[180:200])  # found by the search, not painted: as it was at 0 %
+
+
 def _specks(ground, count=150, seed=1):
     """A 256 px plain picture at `ground` with `count` bright specks of 1-3 px (soft, as stars or dust)."""
     rng = np.random.default_rng(seed)
@@ -91,7 +112,7 @@ def _specks(ground, count=150, seed=1):
 
 
 def test_a_star_field_with_no_sign_of_age_is_the_picture_but_lone_specks_on_a_grey_ground_are_dust():
-    from pipelines.photo import repair
+
 
     assert repair.find_damage(_specks(0.02), aged=False).fraction < 0.001  # stars on black: left alone
     dusty = _specks(0.45, count=12)  # a dozen specks on a grey ground: dust
