@@ -112,8 +112,6 @@ def _specks(ground, count=150, seed=1):
 
 
 def test_a_star_field_with_no_sign_of_age_is_the_picture_but_lone_specks_on_a_grey_ground_are_dust():
-
-
     assert repair.find_damage(_specks(0.02), aged=False).fraction < 0.001  # stars on black: left alone
     dusty = _specks(0.45, count=12)  # a dozen specks on a grey ground: dust
     assert repair.find_damage(dusty, aged=False).spots >= 6
