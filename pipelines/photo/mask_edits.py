@@ -30,12 +30,12 @@ def stroke_points(obj: dict) -> list[tuple[float, float]]:
     is within a brush radius of the curve for the short segments the pencil brush makes (one per mouse or
     touch event).
     """
-    raw = [(float(c[-2]), float(c[-1])) for c in obj.get("path") or [] if len(c) >= 3]
-    raw += [(float(c[1]), float(c[2])) for c in obj.get("path") or [] if len(c) == 5]  # Q control points
-    if not raw:
+    path = obj.get("path") or []
+    points = [(float(c[-2]), float(c[-1])) for c in path if len(c) >= 3]
+    if not points:
         return []
-    points = [(float(c[-2]), float(c[-1])) for c in obj["path"] if len(c) >= 3]
-    xs, ys = [p[0] for p in raw], [p[1] for p in raw]
+    box = points + [(float(c[1]), float(c[2])) for c in path if len(c) == 5]  # with the Q control points
+    xs, ys = [p[0] for p in box], [p[1] for p in box]
     mid_x, mid_y = (min(xs) + max(xs)) / 2, (min(ys) + max(ys)) / 2
     sx, sy = float(obj.get("scaleX", 1) or 1), float(obj.get("scaleY", 1) or 1)
     left, top = float(obj.get("left", mid_x)), float(obj.get("top", mid_y))

@@ -234,6 +234,12 @@ BRIDGE = 0.25
 MAX_WIDTH = 6  # widest scratch or crack looked for, in pixels of a ~500-1600 px working copy
 
 
+def work_step(h: int, w: int) -> int:
+    """The whole factor a (h, w) photo is shrunk by for the damage search: its working copy's longer side is at
+    most WORK_SIDE."""
+    return max(1, int(np.ceil(max(h, w) / WORK_SIDE)))
+
+
 def _faint_rim(gray: np.ndarray, big: np.ndarray, paper: float, floor: float, long_side: float) -> np.ndarray:
     """A rubbed rim whose paper shows faintly and broken by the grain, (H, W) bool.
 
@@ -694,7 +700,7 @@ def find_damage(rgb: np.ndarray, strength: float = 0.5, aged: bool | None = None
 
         aged = looks_old(rgb)
     full_h, full_w = rgb.shape[:2]
-    step = max(1, int(np.ceil(max(full_h, full_w) / WORK_SIDE)))
+    step = work_step(full_h, full_w)
     if step == 1:
         return (_find_on_old_print if aged else _find_on_fresh_photo)(rgb, strength)
     # A big scan is searched on a shrunk copy (bounded time and memory); the mask is brought back to size.
@@ -727,7 +733,7 @@ def _find_on_old_print(rgb: np.ndarray, strength: float = 0.5) -> Damage:
     the local grain level: a crack's glow, which Telea would otherwise carry into the fill as a ghost line.
     """
     full_h, full_w = rgb.shape[:2]
-    step = max(1, int(np.ceil(max(full_h, full_w) / WORK_SIDE)))
+    step = work_step(full_h, full_w)
     work = rgb if step == 1 else cv2.resize(rgb, (full_w // step, full_h // step), interpolation=cv2.INTER_AREA)
     gray = luma(work).astype(np.float32)
     h, w = gray.shape

@@ -6,8 +6,8 @@ import numpy as np
 
 from .imaging import (TONE_CURVE_SPREAD, is_greyscale, lab_to_rgb, luma, rgb_to_lab, tint_off_the_tone_curve,
                       toned_monochrome)
-from .repair import (GRAINY, WORK_SIDE, blocking, find_damage, flat_grain, grain_like, grain_sigma, print_grain,
-                     softened_grain)
+from .repair import (GRAINY, blocking, find_damage, flat_grain, grain_like, grain_sigma, print_grain, softened_grain,
+                     work_step)
 
 
 VEIL = 0.5  # the grey a faded print drifts towards (its blacks rise to meet it, its whites sink)
@@ -83,6 +83,21 @@ def scene_share(rgb: np.ndarray) -> float:
     return float(np.clip(small.std() / spread, 0.0, 1.0))
 
 
+def local_spread(y: np.ndarray, sigma: float) -> tuple[np.ndarray, np.ndarray]:
+    """The local mean and standard deviation of a (H, W) picture in a Gaussian window of `sigma` px, float32."""
+    y = y.astype(np.float32)
+    mean = cv2.GaussianBlur(y, (0, 0), sigma)
+    return mean, np.sqrt(np.maximum(cv2.GaussianBlur(y * y, (0, 0), sigma) - mean * mean, 0))
+
+
+def plainness(y: np.ndarray, grain: float) -> tuple[np.ndarray, np.ndarray]:
+    """(local mean, plainness 0..1) of a (H, W) picture whose grain has standard deviation `grain` (same units):
+    1 where the spread around a pixel (Gaussian sigma 2 px) is no more than PLAIN_FROM grains, eased out to 0 at
+    PLAIN_TO: nothing but grain is there (smooth_plain(), black_ground())."""
+    mean, spread = local_spread(y, 2.0)
+    return mean, np.clip((PLAIN_TO * grain - spread) / ((PLAIN_TO - PLAIN_FROM) * grain), 0, 1).astype(np.float32)
+
+
 GROUND_FROM, GROUND_RAMP = 0.4, 0.2  # fading(): a plain ground over GROUND_FROM of the picture counts as a scene
 GROUND_SPREAD = 0.012  # ground_share(): plain where the grain-free picture varies less than this around a pixel
 
@@ -96,10 +111,7 @@ def ground_share(rgb: np.ndarray) -> float:
     range. A real texture (a lawn, gravel, a brick wall) is plain nowhere: 0.0-0.3 on the do-no-harm set
     and on the tuning split's lawns and walls, aged or not; star fields aged on the tuning split read 0.67.
     """
-    y = luma(_smoothed(rgb)).astype(np.float32)
-    mean = cv2.GaussianBlur(y, (0, 0), 3.0)
-    spread = np.sqrt(np.maximum(cv2.GaussianBlur(y * y, (0, 0), 3.0) - mean * mean, 0))
-    return float((spread < GROUND_SPREAD).mean())
+    return float((local_spread(luma(_smoothed(rgb)), 3.0)[1] < GROUND_SPREAD).mean())
 
 
 def yellowing(rgb: np.ndarray) -> float:
@@ -247,10 +259,7 @@ def black_ground(rgb: np.ndarray, grain: float) -> np.ndarray:
     """
     if grain <= 0:
         return rgb
-    y = luma(rgb).astype(np.float32)
-    mean = cv2.GaussianBlur(y, (0, 0), 2.0)
-    spread = np.sqrt(np.maximum(cv2.GaussianBlur(y * y, (0, 0), 2.0) - mean * mean, 0))
-    plain = np.clip((PLAIN_TO * grain - spread) / ((PLAIN_TO - PLAIN_FROM) * grain), 0, 1)
+    mean, plain = plainness(luma(rgb), grain)
     # The ground's level: the darkest plain areas (2nd percentile of the plain pixels' local mean), when they
     # are a ground indeed (GROUND_SHARE of the picture within a grain of it) and dark (under GROUND_MAX).
     flat = plain > 0.5
@@ -401,7 +410,7 @@ def dusty_veil(rgb: np.ndarray) -> bool:
     if veil(rgb) < DUSTY_VEIL or scene_share(rgb) < DUSTY_SCENE:
         return False
     h, w = rgb.shape[:2]
-    step = max(1, int(np.ceil(max(h, w) / WORK_SIDE)))
+    step = work_step(h, w)
     megapixels = (h // step) * (w // step) / 1e6
     return find_damage(rgb, aged=False).spots >= DUSTY_PER_MPX * megapixels
 
@@ -463,10 +472,7 @@ def smooth_plain(before: np.ndarray, after: np.ndarray, grain: float) -> np.ndar
     """
     if grain <= 0:
         return after
-    b = before.astype(np.float32)
-    mean = cv2.GaussianBlur(b, (0, 0), 2.0)
-    spread = np.sqrt(np.maximum(cv2.GaussianBlur(b * b, (0, 0), 2.0) - mean * mean, 0))
-    plain = np.clip((PLAIN_TO * grain - spread) / ((PLAIN_TO - PLAIN_FROM) * grain), 0, 1).astype(np.float32)
+    plain = plainness(before, grain)[1]
     if not plain.any():
         return after
     a = after.astype(np.float32)
