@@ -337,8 +337,8 @@ def export_ui(files: dict, ai_made: bool) -> None:
     st.subheader(t("photo.ui.export"))
     final = state().get("recolored") or files["restored"]
     download_ui(final, t("photo.ui.download_png"), mime="image/png", key="photo-dl-png", what="photo")
-    if max(picture_size(final)) < SMALL_PHOTO:  # printed half an A4 wide, a thumbnail comes out blurred
-        st.caption(t("photo.ui.small_for_sheet", px=max(picture_size(final))))
+    if (longest := max(picture_size(final))) < SMALL_PHOTO:  # printed half an A4 wide, a thumbnail is blurred
+        st.caption(t("photo.ui.small_for_sheet", px=longest))
     caption = st.text_input(t("photo.ui.sheet_caption"), key="photo-caption")
     # An old photo's date is the patron's to give (1962, « vers 1950 »): today's date would be printed as if it were it.
     when = st.text_input(t("photo.ui.sheet_date"), key="photo-date").strip()

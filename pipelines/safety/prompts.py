@@ -536,7 +536,7 @@ SIGNAL_CLASSES = ("HARM", "HARM_SOFT", "HARMED", "KILL", "KILLED", "KILLWORD", "
                   "SUBSTANCE", "ALCOHOL", "SMOKE", "INSULT", "MOCKERY", "FATWORD", "INSULT_ANIMAL", "BODYBEAST",
                   "DEGRADE", "EXCLUDE", "CONTEMPT", "HATESIGN", "SLOGAN", "DEATHWISH", "GUTS", "CORPSE", "ROT",
                   "APPLIANCE", "DEADLY_SPOT", "DROP", "SECRET", "STRONG", "ETHNIC", "NEGATIVE", "NEGATIVE_ADJ",
-                  "NEG_ARE", "TRASHWORD", "ETHNIC", "BEAST", "STEREOTYPE", "SADWORDS")
+                  "NEG_ARE", "TRASHWORD", "BEAST", "STEREOTYPE", "SADWORDS")
 
 
 def partial_signal(sentence: "_Sentence", extra: tuple[str, ...] = ()) -> bool:
