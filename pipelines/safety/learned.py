@@ -22,7 +22,7 @@ ordinary examples in other words and shapes than the corpus's, the studio's own 
 assets/locales, the refusal sentences, story grammars and example books, 80 template stories' sentences and
 picture scenes, and "a person who <an action of those stories>") and synthetic ordinary sentences (many
 sentence shapes, a child's words, words that look alarming in a harmless sense: waking up for school, fake
-blood, a game's "kill", a crushing score); never on the held-out half, fresh5, fresh6b or fresh7b. Shipped
+blood, a game's "kill", a crushing score); never on the held-out half, fresh5, fresh6b, fresh7b or fresh8b. Shipped
 weights: `learned_guard.npz` (the buckets seen at least twice in training, float32 for the decision, float16
 for the categories). Scoring needs numpy only; without the file the layer is off and the rules alone decide.
 
@@ -35,6 +35,9 @@ round (bench/out/safety-round10-end-rules.txt and safety-round10-end-learned.txt
 layer: held-out blocked 98.1 -> 98.9 %, false blocks 0.3 -> 0.3 %; fresh5 77.7 -> 80.3 %, false blocks
 5.6 -> 5.6 %; fresh6b 80.6 -> 85.2 %, false blocks 6.0 -> 6.0 %; fresh7b 91.7 -> 92.6 %, false blocks
 6.5 -> 6.5 %. `python -m bench.safety --learned` measures it; `cpu_check(..., learned_layer=False)` leaves it out.
+The eleventh round's material (fresh8a and sentences generated from templates, `build_safety_learned.py
+--round11-material`) blocked more of every never-tuned set but added one false block on the held-out half and one
+on fresh5, so the shipped weights are still the tenth round's.
 """
 from __future__ import annotations
 
