@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass
 
 from ..config import ASSETS
@@ -55,23 +56,34 @@ def text_width_mm(text: str, size_pt: float, bold: bool = True) -> float:
     return runs_width_pt(runs(text, bold), size_pt) * PT_MM
 
 
+_AFTER_HYPHEN = re.compile(r"(?<=[^\W\d_]-)(?=[^\W\d_])")
+
+
+def hyphen_pieces(word: str) -> list[str]:
+    """`word` cut after each hyphen between two letters ("super-héros" -> ["super-", "héros"]): where a line
+    may end inside it. A non-breaking hyphen (U+2011) is not a place to cut."""
+    return _AFTER_HYPHEN.split(word)
+
+
 def wrap(text: str, size_pt: float, max_width_mm: float, bold: bool = True) -> list[str] | None:
     """Lines of `text` no wider than `max_width_mm`, broken at ordinary spaces (never at a
-    non-breaking one); None when one word alone is too wide."""
+    non-breaking one) or after a hyphen inside a word; None when one piece alone is too wide."""
     lines: list[str] = []
     for paragraph in text.split("\n"):
         current = ""
         for word in paragraph.split(" "):
             if not word:
                 continue
-            if text_width_mm(word, size_pt, bold) > max_width_mm:
-                return None
-            candidate = f"{current} {word}" if current else word
-            if text_width_mm(candidate, size_pt, bold) <= max_width_mm:
-                current = candidate
-            else:
-                lines.append(current)
-                current = word
+            for index, piece in enumerate(hyphen_pieces(word)):
+                if text_width_mm(piece, size_pt, bold) > max_width_mm:
+                    return None
+                joint = "" if index else " "
+                candidate = f"{current}{joint}{piece}" if current else piece
+                if text_width_mm(candidate, size_pt, bold) <= max_width_mm:
+                    current = candidate
+                else:
+                    lines.append(current)
+                    current = piece
         lines.append(current)
     return lines
 
