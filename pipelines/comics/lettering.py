@@ -65,16 +65,18 @@ def hyphen_pieces(word: str) -> list[str]:
     return _AFTER_HYPHEN.split(word)
 
 
-def wrap(text: str, size_pt: float, max_width_mm: float, bold: bool = True) -> list[str] | None:
+def wrap(text: str, size_pt: float, max_width_mm: float, bold: bool = True, cut: bool = True) -> list[str] | None:
     """Lines of `text` no wider than `max_width_mm`, broken at ordinary spaces (never at a
-    non-breaking one) or after a hyphen inside a word; None when one piece alone is too wide."""
+    non-breaking one), or (`cut`) after a hyphen inside a word too wide for a line; None when a word (a piece)
+    alone is too wide."""
     lines: list[str] = []
     for paragraph in text.split("\n"):
         current = ""
         for word in paragraph.split(" "):
             if not word:
                 continue
-            for index, piece in enumerate(hyphen_pieces(word)):
+            whole = not cut or text_width_mm(word, size_pt, bold) <= max_width_mm  # cut at a hyphen only if needed
+            for index, piece in enumerate([word] if whole else hyphen_pieces(word)):
                 if text_width_mm(piece, size_pt, bold) > max_width_mm:
                     return None
                 joint = "" if index else " "
@@ -103,9 +105,9 @@ class Lettering:
         return self.size_pt * PT_MM * LINE_SPACING
 
 
-def set_text(text: str, size_pt: float, max_width_mm: float, bold: bool = True) -> Lettering | None:
-    """The text wrapped at `max_width_mm` and measured; None if a word does not fit."""
-    lines = wrap(text, size_pt, max_width_mm, bold)
+def set_text(text: str, size_pt: float, max_width_mm: float, bold: bool = True, cut: bool = True) -> Lettering | None:
+    """The text wrapped at `max_width_mm` and measured; None if a word does not fit (`cut`: see wrap)."""
+    lines = wrap(text, size_pt, max_width_mm, bold, cut)
     if lines is None:
         return None
     width = max(text_width_mm(line, size_pt, bold) for line in lines)
@@ -117,21 +119,23 @@ def fit_text(text: str, box_width: float, box_height: float, *, max_pt: float, m
     """The largest lettering (from max_pt down to min_pt, half-point steps) that fits the box.
 
     With `aspect` (width/height wanted), among the wrap widths that fit at a size the one whose
-    block is closest to that shape is kept, so bubbles look round rather than long and thin.
+    block is closest to that shape is kept, so bubbles look round rather than long and thin. A word is cut after
+    its hyphen ("Attends-" / "moi") only when no wrap at that size keeps every word whole.
     None when the text does not fit even at `min_pt`.
     """
     size = max_pt
     while size >= min_pt - 1e-9:
-        best: Lettering | None = None
         widths = [box_width] if aspect is None else [box_width * f / 10 for f in range(3, 11)]
-        for width in widths:
-            lettering = set_text(text, size, width, bold)
-            if lettering is None or lettering.width > box_width + 1e-6 or lettering.height > box_height + 1e-6:
-                continue
-            if best is None or (aspect is not None and abs(lettering.width / lettering.height - aspect)
-                                < abs(best.width / best.height - aspect)):
-                best = lettering
-        if best is not None:
-            return best
+        for cut in (False, True):
+            best: Lettering | None = None
+            for width in widths:
+                lettering = set_text(text, size, width, bold, cut)
+                if lettering is None or lettering.width > box_width + 1e-6 or lettering.height > box_height + 1e-6:
+                    continue
+                if best is None or (aspect is not None and abs(lettering.width / lettering.height - aspect)
+                                    < abs(best.width / best.height - aspect)):
+                    best = lettering
+            if best is not None:
+                return best
         size -= 0.5
     return None

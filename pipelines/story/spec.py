@@ -55,7 +55,15 @@ def clean_name(raw: str) -> str:
     if not NAME_PATTERN.match(name):
         raise UserError("story.errors.name_letters", name=name)
     check_printable(name, field="hero_name")  # İlayda prints (fallback face); Arabic or emoji are refused here
-    return name[0].upper() + name[1:]
+    return capitalised(name)
+
+
+def capitalised(name: str) -> str:
+    """`name` with its first letter made a capital, when that capital is one letter ("zoé" -> "Zoé"); a letter
+    whose capital is two ("ß" -> "SS", "ŉ") is left as typed rather than spelt another way."""
+    from .grammar import capital
+
+    return capital(name[:1]) + name[1:]
 
 
 @dataclass
