@@ -77,3 +77,11 @@ def test_a_bubble_with_room_where_it_was_asked_stays_there():
     spec = page_from_dict({"panels": [{"bubbles": [{"text": "Coucou", "position": "bottom-right"}]}]})
     asked = bub.shape("speech", lettering, panel, "bottom-right")
     assert _free_place(spec.panels[0].bubbles[0], lettering, panel, [(14.5, 36.5, 30, 20)]).box == asked.box
+
+
+def test_a_hyphenated_word_that_fits_its_line_is_not_cut():
+    page = page_from_dict({"layout": "classic-6", "panels": [{"bubbles": [
+        {"text": "Regarde ! Là-bas : un dragon ; il crie « Au secours » !"}]}]})
+    lines = compose(page).bubbles[0].lettering.lines
+    assert not any(line.endswith("-") for line in lines), lines
+    assert any("Là-bas" in line for line in lines)
