@@ -321,5 +321,10 @@ def _title_texts(page: PageSpec, by: str, and_word: str) -> list:
     names = [a.strip() for a in page.authors if a.strip()]
     if names:
         names = ", ".join(names[:-1]) + and_word + names[-1] if len(names) > 1 else names[0]
-        texts.append((by + names, PAGE_W / 2, MARGIN + TITLE_BAND - 5.5, 11.0, False, "centre"))
+        line, size = by + names, 11.0
+        while size > 7 and text_width_mm(line, size, bold=False) > width:  # one line, smaller when it is long
+            size -= 0.5
+        if text_width_mm(line, size, bold=False) > width:
+            raise UserError("comics.errors.authors_too_long", chars=len(names))
+        texts.append((line, PAGE_W / 2, MARGIN + TITLE_BAND - 5.5, size, False, "centre"))
     return texts

@@ -85,3 +85,16 @@ def test_a_hyphenated_word_that_fits_its_line_is_not_cut():
     lines = compose(page).bubbles[0].lettering.lines
     assert not any(line.endswith("-") for line in lines), lines
     assert any("Là-bas" in line for line in lines)
+
+
+def test_long_authors_names_stay_on_the_page():
+    from pipelines.comics.lettering import text_width_mm
+    from pipelines.comics.page import MARGIN, PAGE_W
+
+    page = page_from_dict({"title": "Le dragon", "authors": ["W" * 78]})  # what the 80-letter box lets through
+    line = next(t for t in compose(page, by="par ").texts if t[0].startswith("par "))
+    assert text_width_mm(line[0], line[3], bold=False) <= PAGE_W - 2 * MARGIN and line[3] >= 7
+    page = page_from_dict({"title": "Le dragon", "authors": ["W" * 200]})  # a PAGE.toml can say more
+    with pytest.raises(UserError) as caught:
+        compose(page, by="par ")
+    assert "ne tiennent pas sur une ligne" in caught.value.message("fr")
