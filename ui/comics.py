@@ -62,7 +62,8 @@ def story_step_ui(comic: dict) -> None:
     """Title, authors, and one story line per panel (guided beats or free)."""
     comic["title"] = st.text_input(t("comics.ui.title_label"), value=comic.get("title", ""), max_chars=60,
                                    key=wkey("comic", "comic-title"))
-    if refusal := _unprintable(comic["title"], "title") or _words_refusal(comic["title"], "title"):
+    if refusal := (_unprintable(comic["title"], "title") or _words_refusal(comic["title"], "title")
+                   or _title_too_long(comic["title"])):
         st.error(refusal)  # said here, where it was typed, not only once the page is previewed
     comic["authors"] = st.text_input(t("comics.ui.authors_label"), value=comic.get("authors", ""), max_chars=80,
                                      key=wkey("comic", "comic-authors"))
@@ -89,6 +90,19 @@ def _words_refusal(text: str, field: str, counted: bool = False) -> str:
     names = [p["name"] for p in get_store().participants(wid)] if wid else None
     try:
         check_words(text, field=field, names=names, store=get_store() if counted else None, workshop_id=wid)
+    except UserError as exc:
+        return error_text(exc)
+    return ""
+
+
+def _title_too_long(title: str) -> str:
+    """The sentence when the title cannot be lettered on one line of the page, else ""."""
+    from pipelines.comics.page import title_size
+    from pipelines.comics.typography import letter_text
+
+    try:
+        if title.strip():
+            title_size(letter_text(title, lang()))
     except UserError as exc:
         return error_text(exc)
     return ""

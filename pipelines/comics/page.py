@@ -307,16 +307,24 @@ def _free_place(bubble: BubbleSpec, lettering, panel: Rect, placed: list[Rect],
     return min(free, key=cost) if free else shape
 
 
+def title_size(title: str) -> float:
+    """The size (points, 28 down to 12) at which the lettered `title` fits on one line of the page; UserError
+    comics.errors.title_too_long when it does not fit even at 12 pt (said where the title is typed, and at printing)."""
+    width = PAGE_W - 2 * MARGIN
+    size = 28.0
+    while size > 12 and text_width_mm(title, size) > width:  # one line, as large as it fits
+        size -= 1
+    if text_width_mm(title, size) > width:
+        raise UserError("comics.errors.title_too_long", chars=len(title))
+    return size
+
+
 def _title_texts(page: PageSpec, by: str, and_word: str) -> list:
     texts = []
     width = PAGE_W - 2 * MARGIN
     title = letter_text(page.title, page.language) if page.title.strip() else ""
     if title:
-        size = 28.0
-        while size > 12 and text_width_mm(title, size) > width:  # one line, as large as it fits
-            size -= 1
-        if text_width_mm(title, size) > width:
-            raise UserError("comics.errors.title_too_long", chars=len(title))
+        size = title_size(title)
         texts.append((title, PAGE_W / 2, MARGIN + size * PT_MM * 0.8, size, True, "centre"))
     names = [a.strip() for a in page.authors if a.strip()]
     if names:

@@ -98,3 +98,14 @@ def test_long_authors_names_stay_on_the_page():
     with pytest.raises(UserError) as caught:
         compose(page, by="par ")
     assert "ne tiennent pas sur une ligne" in caught.value.message("fr")
+
+
+def test_a_title_too_wide_for_the_page_is_said_where_it_is_typed(atelier_env, monkeypatch):
+    monkeypatch.setenv("ATELIER_EMBEDDED_WORKER", "0")
+    app = AppTest.from_file(str(ROOT / "pages" / "comics.py"), default_timeout=60)
+    app.run()
+    app.text_input(key="comic-title").input("W" * 60).run()  # what the 60-letter box lets through
+    assert any("Le titre (60 lettres) est trop long" in e.value for e in app.error), [e.value for e in app.error]
+    assert app.session_state["comic"]["title"] == "W" * 60  # kept, to shorten
+    app.text_input(key="comic-title").input("Le dragon de la médiathèque").run()
+    assert not app.error
