@@ -117,7 +117,7 @@ class StorySpec:
 
         edits = {number: ({**edit, "text": page_text(number, edit["text"])} if "text" in edit else edit)
                  for number, edit in self.page_edits.items()}
-        author = " ".join(str(self.author or "").split())[:40]
+        author = clean_printable(" ".join(str(self.author or "").split())[:40], field="authors")
         return dataclasses.replace(self, hero_name=clean_name(self.hero_name), pages=pages, seed=int(self.seed),
                                    title=title, page_edits=edits, hero=hero, hero_gender=gender, author=author)
 
