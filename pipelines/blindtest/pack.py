@@ -240,7 +240,7 @@ def _parse_manifest(raw: bytes | None) -> tuple[dict | None, list[Problem]]:
     if raw is None:
         return None, [Problem("quiz.pack.err_no_manifest", {"name": MANIFEST})]
     try:
-        return json.loads(raw.decode("utf-8")), []
+        return json.loads(raw.decode("utf-8-sig")), []  # -sig: Windows Notepad starts its UTF-8 with a BOM
     except UnicodeDecodeError:
         return None, [Problem("quiz.pack.err_manifest_utf8")]
     except json.JSONDecodeError as exc:
@@ -476,7 +476,7 @@ def load_folder(folder: Path) -> Pack:
     problems = check_folder(folder)
     if problems:
         raise PackInvalid(problems)
-    return Pack(Path(folder), json.loads((Path(folder) / MANIFEST).read_text("utf-8")))
+    return Pack(Path(folder), json.loads((Path(folder) / MANIFEST).read_text("utf-8-sig")))
 
 
 def unpack_zip(path: Path, target: Path) -> Pack:

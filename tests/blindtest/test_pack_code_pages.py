@@ -64,3 +64,21 @@ def test_a_name_the_manifest_does_not_give_is_still_said_missing(tmp_path):
                          "media/À.png": _png()}, "cp850", "Quiz")
     problems = packs.check(path)
     assert [p.key.rsplit(".", 1)[-1] for p in problems] == ["err_missing_file"], problems
+
+
+def test_a_manifest_saved_by_notepad_with_a_bom_is_read(tmp_path):
+    """Windows Notepad writes UTF-8 with a byte-order mark; the pack was refused with "Unexpected UTF-8 BOM"."""
+    manifest = {"format": packs.FORMAT, "version": 1, "title": "Été", "language": "fr",
+                "items": [{"id": "q1", "mode": "ai_or_human", "media": "image", "file": "media/chat.png",
+                           "truth": "human", "credit": "Léa", "licence": "CC BY 4.0"}]}
+    folder = tmp_path / "pack"
+    (folder / "media").mkdir(parents=True)
+    (folder / "media" / "chat.png").write_bytes(_png())
+    (folder / "manifest.json").write_bytes(b"\xef\xbb\xbf" + json.dumps(manifest, ensure_ascii=False).encode())
+    assert packs.check(folder) == []
+    assert packs.load_folder(folder).title == "Été"
+    path = tmp_path / "notepad.zip"
+    _explorer_zip(path, {"manifest.json": (folder / "manifest.json").read_bytes(),
+                         "media/chat.png": _png()}, "cp850", "Été")
+    assert packs.check(path) == []
+    assert packs.unpack_zip(path, tmp_path / "unpacked").title == "Été"
