@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..i18n import UserError
+from ..textfiles import load_toml
 from ..safety.text import check_printable, check_words, clean_text
 from . import bubbles as bub
 from .layouts import BORDER_MM, Rect, get_layout, panel_rects
@@ -78,8 +79,7 @@ def load_page(path: str | Path) -> PageSpec:
     if not path.exists():
         raise UserError("comics.errors.page_missing", path=str(path))
     try:
-        with open(path, "rb") as fh:
-            data = tomllib.load(fh)
+        data = load_toml(path)  # as Notepad saves it too (a byte-order mark, ANSI)
     except tomllib.TOMLDecodeError as exc:
         raise UserError("comics.errors.page_unreadable", path=str(path), detail=str(exc)) from None
     return page_from_dict(data, base=path.parent)

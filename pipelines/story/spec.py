@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..i18n import LANGUAGES, UserError
+from ..textfiles import load_toml
 
 HEROES = ("girl", "boy", "fox", "bear")
 COMPANIONS = ("dragon", "cat", "owl", "squirrel", "unicorn", "robot", "hedgehog", "bee")
@@ -144,8 +145,7 @@ def load_spec(path: str | Path) -> tuple[StorySpec, dict]:
     """Read SPEC.toml: the [story] choices, [[page]] edits; returns (spec, book options)."""
     path = Path(path)
     try:
-        with open(path, "rb") as fh:
-            raw = tomllib.load(fh)
+        raw = load_toml(path)  # as Notepad saves it too (a byte-order mark, ANSI)
     except FileNotFoundError:
         raise UserError("story.errors.spec_missing", path=str(path)) from None
     except tomllib.TOMLDecodeError as exc:
