@@ -23,3 +23,10 @@ def test_french_marks_as_typed(typed, printed):
 
 def test_english_is_left_tight():
     assert letter_text("Wait !Score 3:0", "en") == "Wait!Score 3:0"
+
+
+def test_a_postcard_message_gets_french_spacing():
+    from pipelines.export.postcard import Postcard, message_fit
+
+    fit = message_fit(Postcard(front="", message="Rendez-vous à 12:30!Oui:non", language="fr"))
+    assert " ".join(fit.lines).replace(NBSP, " ") == "Rendez-vous à 12:30 ! Oui : non"
