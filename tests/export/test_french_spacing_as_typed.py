@@ -30,3 +30,10 @@ def test_a_postcard_message_gets_french_spacing():
 
     fit = message_fit(Postcard(front="", message="Rendez-vous à 12:30!Oui:non", language="fr"))
     assert " ".join(fit.lines).replace(NBSP, " ") == "Rendez-vous à 12:30 ! Oui : non"
+
+
+def test_a_photo_sheet_caption_gets_french_spacing():
+    from pipelines.photo.sheet import printable_words
+
+    caption, date = printable_words("Noël 1952:la famille!", "30 novembre 2026", "fr")
+    assert caption == f"Noël 1952{NBSP}: la famille{NBSP}!" and date == "30 novembre 2026"
