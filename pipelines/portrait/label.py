@@ -52,7 +52,9 @@ def printable_sitter(sitter: str) -> str:
     from ..i18n import UserError
     from ..safety.text import check_printable
 
-    name = " ".join(str(sitter or "").split())[:40]
+    from ..story.spec import short_name
+
+    name = short_name(" ".join(str(sitter or "").split()))
     try:
         return check_printable(name)
     except UserError:

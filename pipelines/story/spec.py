@@ -59,6 +59,16 @@ def clean_name(raw: str) -> str:
     return capitalised(name)
 
 
+def short_name(name: str, most: int = 40) -> str:
+    """`name` cut to at most `most` letters at a space or a hyphen, never inside a part (« Marie-Charlotte-
+    Alexandrine-Éléonore-Bénédicte-Anne » -> « Marie-Charlotte-Alexandrine-Éléonore »)."""
+    if len(name) <= most:
+        return name
+    cut = name[:most + 1]
+    at = max(cut.rfind(" "), cut.rfind("-"))
+    return (cut[:at] if at > 0 else name[:most]).rstrip(" -")
+
+
 def capitalised(name: str) -> str:
     """`name` with its first letter made a capital, when that capital is one letter ("zoé" -> "Zoé"); a letter
     whose capital is two ("ß" -> "SS", "ŉ") is left as typed rather than spelt another way."""
@@ -118,7 +128,7 @@ class StorySpec:
 
         edits = {number: ({**edit, "text": page_text(number, edit["text"])} if "text" in edit else edit)
                  for number, edit in self.page_edits.items()}
-        author = clean_printable(" ".join(str(self.author or "").split())[:40], field="authors")
+        author = clean_printable(short_name(" ".join(str(self.author or "").split())), field="authors")
         return dataclasses.replace(self, hero_name=clean_name(self.hero_name), pages=pages, seed=int(self.seed),
                                    title=title, page_edits=edits, hero=hero, hero_gender=gender, author=author)
 

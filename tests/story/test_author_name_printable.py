@@ -39,3 +39,12 @@ def test_the_page_says_it_and_keeps_the_book_going(store, workshop, monkeypatch)
     assert any("ne sait pas encore imprimer le prénom « أمينة »" in line for line in said), said
     get_store.clear()
     get_queue.clear()
+
+
+def test_a_long_name_is_cut_between_its_parts_on_the_book_and_the_label():
+    from pipelines.portrait.label import cartel
+
+    long = "Marie-Charlotte-Alexandrine-Éléonore-Bénédicte-Anne-Sophie"  # 58 letters, as typed in the console
+    assert StorySpec(hero_name="Zoé", author=long).checked().author == "Marie-Charlotte-Alexandrine-Éléonore"
+    assert cartel("pop-art", long, library="la médiathèque").title == "Marie-Charlotte-Alexandrine-Éléonore"
+    assert StorySpec(hero_name="Zoé", author="A" * 50).checked().author == "A" * 40  # one part: cut at 40
