@@ -586,3 +586,4 @@ def enlarge(rgb: np.ndarray, scale: int, sharpen_amount: float = 0.4) -> np.ndar
     h, w = rgb.shape[:2]
     big = cv2.resize(rgb, (w * scale, h * scale), interpolation=cv2.INTER_LANCZOS4)
     return sharpen(np.clip(big, 0, 1), amount=sharpen_amount, radius=0.8 * scale)
+
