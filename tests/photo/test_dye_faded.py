@@ -45,7 +45,7 @@ def test_a_dye_faded_print_gets_its_black_point_back_and_loses_its_red_cast(dyed
     assert black_before[0] > 0.15 and black_after[0] < black_before[0] - 0.1  # the red channel's blacks come down
     assert _shadow_cast(out) < 0.5 * _shadow_cast(aged)
     assert colour_shift(out, truth) < colour_shift(aged, truth) - 3.0
-    assert quality.luma_scores(out, truth)[0] > quality.luma_scores(aged, truth)[0] + 2.0
+    assert quality.luma_scores(out, truth)[0] > quality.luma_scores(aged, truth)[0] + 2.0  # 17.9 -> 20.4 dB
     assert tone.channel_ends(out)[1].max() > 0.9  # the whites stay white
 
 
