@@ -68,6 +68,16 @@ TUNING_VARIANTS = ("moon@small", "coffee@small", "camera@small", "camera@range",
                    # ...and "moon@stars", a star field built with the moon photo's nebula (star_field()).
                    "moon@stars")
 TUNING_CASES = tuple((name, seed) for name in TUNING + TUNING_VARIANTS for seed in SEEDS)
+# Added (Nov 2026, tone round), before the chain was tuned on them: "name~dye", a colour print whose dyes faded
+# (dye_ageing(): each dye layer lost its own share of density, cyan the most, so the blacks rise to a reddish grey
+# while the whites stay paper-white), with the other damage as age() draws it (no grey veil, no yellow cast). Made
+# from TUNING colour photos only.
+DYE_VARIANTS = ("astronaut~dye", "coffee~dye", "rocket~dye", "motorcycle_left~dye", "motorcycle_right~dye",
+                "retina~dye")
+TUNING_CASES += tuple((name, seed) for name in DYE_VARIANTS for seed in SEEDS)
+# Never tuned on, fixed before the dye tuning began: the held-out and fresh colour photos dye-faded with fresh draws.
+DYE_FRESH = tuple((f"{name}~dye", seed) for name in ("grace_hopper", "chelsea", "immunohistochemistry",
+                                                        "minduka_present", "china", "flower") for seed in (301, 302))
 
 
 def light_ageing(seed: int) -> dict:
@@ -165,6 +175,8 @@ def slanted(rgb: np.ndarray) -> np.ndarray:
 def aged_case(name: str, seed: int) -> tuple[np.ndarray, "Aged"]:
     """(clean photo, aged print) of one (photo, seed) case of a split, variants included."""
     truth = case_photo(name)
+    if name.endswith("~dye"):
+        return truth, dye_aged(truth, case_seed(name, seed))
     fixed = (light_ageing(case_seed(name, seed)) if name.endswith("~light")
              else faint_ageing(case_seed(name, seed)) if name.endswith("~faint") else {})
     return truth, age(truth, case_seed(name, seed), **fixed)
@@ -457,3 +469,38 @@ def real_print_figures(before: np.ndarray, after: np.ndarray) -> tuple[float, fl
     away[:8], away[-8:], away[:, :8], away[:, -8:] = False, False, False, False
     kept = float(detail(after)[away].sum() / max(detail(before)[away].sum(), 1e-6))
     return left, kept
+
+
+# -- dye fading (colour prints) ------------------------------------------------------------------
+DYE_FLOOR = 10 ** -1.8  # the densest a print's dye layers get (optical density 1.8 over the paper)
+
+
+def dye_ageing(seed: int) -> dict:
+    """Parameters of a dye-faded colour print, drawn from `seed`: the share of its optical density each dye layer
+    keeps (cyan, which absorbs red, 0.3-0.65; magenta, green, 0.5-0.85; yellow, blue, 0.7-0.97: cyan dyes of
+    chromogenic prints fade fastest), a shoulder 0-0.2 (the densest parts lose a little more), and a faint yellow
+    stain of the paper base 0-0.03 (blue channel of the whites)."""
+    rng = np.random.default_rng(seed + 17)
+    return {"keep": [float(rng.uniform(0.3, 0.65)), float(rng.uniform(0.5, 0.85)), float(rng.uniform(0.7, 0.97))],
+            "shoulder": float(rng.uniform(0.0, 0.2)), "base_stain": float(rng.uniform(0.0, 0.03))}
+
+
+def dye_fade(rgb: np.ndarray, keep, shoulder: float = 0.0, base_stain: float = 0.0) -> np.ndarray:
+    """A colour print whose dyes faded, float32 RGB: each channel's optical density over the paper (-log10 of the
+    value, at most that of DYE_FLOOR) times its dye's `keep` share, less a `shoulder` share at the densest; the paper
+    white stays (a `base_stain` takes a little blue off it). Beer-Lambert: density follows the dye left."""
+    density = -np.log10(np.clip(rgb.astype(np.float32), DYE_FLOOR, 1.0))
+    top = -np.log10(DYE_FLOOR)
+    faded = density * np.asarray(keep, np.float32) * (1.0 - shoulder * density / top)
+    out = 10.0 ** -faded
+    out[..., 2] *= 1.0 - base_stain
+    return np.clip(out, 0, 1).astype(np.float32)
+
+
+def dye_aged(truth: np.ndarray, seed: int) -> "Aged":
+    """A dye-faded colour print (dye_ageing(), dye_fade()) with every other damage as age() draws it from `seed`,
+    but no grey veil and no yellow cast: the fading is the dyes'."""
+    p = dye_ageing(seed)
+    aged = age(dye_fade(truth, **p), seed, fade=0.0, uneven_fade=0.0, tint_mode="none")
+    aged.params.update(p)
+    return aged
