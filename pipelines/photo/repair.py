@@ -183,6 +183,7 @@ def _line_kernels(length: int, count: int = 32) -> list[np.ndarray]:
 CROWD = 0.02  # a crowd: more than this share of the pixels around a mark are marked too...
 CROWD_WEIGHT = 1.0  # ...and they outnumber the mark's own pixels this many times (two specks side by side are dust)
 KIN = 0.35  # a neighbour counts when it stands out this share as much as the mark itself
+BAND_RATIO, BAND_LINES, BAND_LONG = 3.0, 64, 8  # _crowded(): a long line's neighbours are looked for along it, not in its box
 
 
 def _crowded(labels: np.ndarray, stats: np.ndarray, residual: np.ndarray, grain: np.ndarray,
@@ -205,6 +206,17 @@ def _crowded(labels: np.ndarray, stats: np.ndarray, residual: np.ndarray, grain:
     x1 = np.clip(stats[:, 0] + stats[:, 2] + margin, 0, w)
     y1 = np.clip(stats[:, 1] + stats[:, 3] + margin, 0, h)
     area = ((x1 - x0) * (y1 - y0)).astype(np.float64)
+    # A long line (a scratch across the print) has a box that spans much of the picture: the rest of the damage in
+    # it (other scratches, cracks, dust) is no crowd of like detail. Its neighbours are counted in the band within
+    # `margin` px of it instead, for the BAND_LINES longest whose box is BAND_RATIO times that band or more and
+    # that run BAND_LONG margins at least (a speck, a letter or a lattice's strut keeps its box).
+    band = (area >= BAND_RATIO * (stats[:, 4] + 2.0 * margin * np.hypot(stats[:, 2], stats[:, 3])))
+    band &= np.maximum(stats[:, 2], stats[:, 3]) >= BAND_LONG * max(margin, 1)
+    band[0] = False
+    if band.sum() > BAND_LINES:
+        band &= area >= np.sort(area[band])[-BAND_LINES]
+    grown_map = grown.reshape(h, w)
+    reach = cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (2 * margin + 1, 2 * margin + 1))
     crowded = np.zeros(count, bool)
     # 'KIN as strong' per component, rounded to 12 levels so that each level is one integral image.
     levels = np.geomspace(max(float(contrast[1:].min(initial=1.0)) * KIN, 1e-3), 1.0, 12)
@@ -216,7 +228,13 @@ def _crowded(labels: np.ndarray, stats: np.ndarray, residual: np.ndarray, grain:
         own = np.bincount(grown, marked.ravel().astype(np.float64), count)
         box = (table[y1, x1] - table[y0, x1] - table[y1, x0] + table[y0, x0]).astype(np.float64)
         others = np.clip(box - own, 0, None)
-        here = (step == i) & (others > CROWD * np.maximum(area - own_area, 1.0)) & (others > CROWD_WEIGHT * own)
+        ground = area - own_area
+        for j in np.flatnonzero(band & (step == i)):  # a long line: its neighbours within `margin` of it
+            ya, yb, xa, xb = y0[j], y1[j], x0[j], x1[j]
+            near = cv2.dilate((labels[ya:yb, xa:xb] == j).astype(np.uint8), reach).astype(bool)
+            ring = near & (grown_map[ya:yb, xa:xb] != j)
+            others[j], ground[j] = float((marked[ya:yb, xa:xb] & ring).sum()), float(ring.sum())
+        here = (step == i) & (others > CROWD * np.maximum(ground, 1.0)) & (others > CROWD_WEIGHT * own)
         crowded |= here
     crowded[0] = False
     return crowded
@@ -231,6 +249,7 @@ WORK_SIDE = 1600  # marks are looked for on a copy at most this long (a 12 MP sc
 # BRIDGE of the weak level where their segment is strongly line-like (a crack dipping into a knit or a curtain).
 NETWORK_SEGMENTS = 8
 BRIDGE = 0.25
+OUTLINE_RELIEF = 0.6  # a dark line grows only where the picture's relief is under this share of its contrast
 MAX_WIDTH = 6  # widest scratch or crack looked for, in pixels of a ~500-1600 px working copy
 
 
@@ -772,8 +791,10 @@ def _find_on_old_print(rgb: np.ndarray, strength: float = 0.5) -> Damage:
         scratches += int(long_enough.sum())
         # Hysteresis: the line grows into connected, line-like pixels of its polarity that stand out half as
         # much, up to three segments on, across faces and folds (a crack is followed, a bright region is not).
-        grow = (((sign * thin > 0.5 * weak_level) & (along > np.maximum(1.5 * around, 0.2 * floor)))
-                | long_enough[labels]).astype(np.uint8)
+        grow = (sign * thin > 0.5 * weak_level) & (along > np.maximum(1.5 * around, 0.2 * floor))
+        if sign < 0:  # a dark hair or scratch is not followed along a drawn outline (where the picture changes across)
+            grow &= relief < OUTLINE_RELIEF * np.abs(thin)
+        grow = (grow | long_enough[labels]).astype(np.uint8)
         found = long_enough[labels].astype(np.uint8)
         for _ in range(3 * length):
             found = cv2.dilate(found, np.ones((3, 3), np.uint8)) & grow
@@ -826,10 +847,12 @@ def _find_on_old_print(rgb: np.ndarray, strength: float = 0.5) -> Damage:
         count, labels, stats, _ = cv2.connectedComponentsWithStats(core.astype(np.uint8), connectivity=8)
         small = (stats[:, 4] <= max_spot) & (np.maximum(stats[:, 2], stats[:, 3]) <= spot_side)
         small &= ~_crowded(labels, stats, np.where(labels > 0, diff, lone), 3 * scale, size)
+        around = (weak & (np.sign(diff) == sign)).astype(np.uint8)
+        if sign < 0:  # eyes, pupils, buttons; a bright core in a big bright blob is on a crack network
+            small &= ~_feature_cores(labels, count, around, max_spot)
         small[0] = False
         spots += int(small.sum())
         found = small[labels].astype(np.uint8)
-        around = (weak & (np.sign(diff) == sign)).astype(np.uint8)
         for _ in range(3):
             found = cv2.dilate(found, np.ones((3, 3), np.uint8)) & around
         mask |= found.astype(bool)
@@ -860,6 +883,32 @@ def _find_on_old_print(rgb: np.ndarray, strength: float = 0.5) -> Damage:
         mask = cv2.resize(mask.astype(np.uint8), (full_w, full_h), interpolation=cv2.INTER_NEAREST).astype(bool)
         mask = cv2.dilate(mask.astype(np.uint8), np.ones((step + 1, step + 1), np.uint8)).astype(bool)
     return Damage(mask=mask, scratches=scratches, spots=spots)
+
+
+FEATURE_AREA = 2.0  # a spot's core whose whole blob (weak level) is this many max_spot or more is a feature
+
+
+def _feature_cores(labels: np.ndarray, count: int, blobs: np.ndarray, max_spot: int) -> np.ndarray:
+    """Per spot core (component of `labels`): True when it is part of a feature of the picture, not dust.
+
+    A speck of dust is a small solid blob. An eye, a pupil, a button or a dark ring drawn on a face is
+    bigger than the median window the residual is taken against: its residual is a ring (the window's median
+    inside it is its own tone), broken into cores each as small as a speck, around a hole; or a blob whose
+    whole extent at the weak level (`blobs`, (H, W) uint8 of the core's polarity) is FEATURE_AREA times the
+    biggest speck looked for (`max_spot` px) or more. A core lying in such a blob is the picture.
+    """
+    n, blob_labels, blob_stats, _ = cv2.connectedComponentsWithStats(blobs, connectivity=8)
+    feature = blob_stats[:, 4] >= FEATURE_AREA * max_spot
+    contours, hierarchy = cv2.findContours(blobs, cv2.RETR_CCOMP, cv2.CHAIN_APPROX_NONE)
+    if hierarchy is not None:
+        for contour, (_, _, _, parent) in zip(contours, hierarchy[0]):
+            if parent >= 0 and len(contour) >= 4:  # a hole: its contour runs along the blob's own pixels
+                x, y = contour[0, 0]
+                feature[blob_labels[y, x]] = True
+    feature[0] = False
+    of_core = np.zeros(count, np.int64)
+    np.maximum.at(of_core, labels.ravel(), blob_labels.ravel())
+    return feature[of_core]
 
 
 OFF_PRINT = 0.02  # an unmasked area the mask cuts off along the border, under this share of the scan, is off the print
