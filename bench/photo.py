@@ -26,10 +26,8 @@ from pathlib import Path
 
 import numpy as np
 
-from bench._photo_damage import FRESH, HELD_OUT, SEEDS, TUNING, TUNING_CASES, age, aged_case, case_seed, crack_map
-from bench._photo_damage import DYE_FRESH
-from bench._photo_damage import damage_left, packaged_photo
-from bench._photo_damage import real_print_figures
+from bench._photo_damage import (DYE_FRESH, FRESH, HELD_OUT, SEEDS, TUNING, TUNING_CASES, age, aged_case, case_seed,
+                                 crack_map, damage_left, packaged_photo, real_print_figures)
 from pipelines.photo import hints, quality
 from pipelines.photo.chain import RestoreRequest, restore
 from pipelines.photo.imaging import rgb_to_lab

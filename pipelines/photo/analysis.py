@@ -143,11 +143,13 @@ def straighten(rgb: np.ndarray, corners: list) -> np.ndarray:
 
 def analyse(rgb: np.ndarray, faces=None) -> tuple[Analysis, np.ndarray]:
     """The analysis and the damage mask. `faces`: a face backend to count faces with, or None."""
-    damage = repair.find_damage(rgb)
+    old = tone.looks_old(rgb)  # judged once, as the chain does (it costs seconds on a 20 MP scan)
+    damage = repair.find_damage(rgb, aged=old)
     result = Analysis(width=rgb.shape[1], height=rgb.shape[0], greyscale=is_greyscale(rgb), fading=tone.fading(rgb),
                       yellowing=tone.yellowing(rgb), scratches=damage.scratches, spots=damage.spots,
                       damage_fraction=damage.fraction, print_corners=find_print(rgb),
-                      toned=toned_monochrome(rgb), keeps_tone=tone.keeps_tone(rgb), dye_faded=tone.dye_faded(rgb))
+                      toned=toned_monochrome(rgb), keeps_tone=tone.keeps_tone(rgb, old=old),
+                      dye_faded=tone.dye_faded(rgb, old=old))
     if faces is not None:
         boxes = faces.find_faces(rgb)
         result.faces = len(boxes)
