@@ -32,7 +32,15 @@ $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 
+# PyPI's torch wheel for Linux pulls about 3 GB of CUDA libraries a library computer never uses. The CPU build
+# of the same versions (pinned in requirements.txt; `torch==X` accepts `X+cpu`, PEP 440 local versions) comes
+# from PyTorch's own index when it can be reached; else PyPI's build is installed by the next line.
+TORCH_PINS = $(shell grep -E '^(torch|torchvision)==' requirements.txt)
+TORCH_CPU_INDEX ?= https://download.pytorch.org/whl/cpu
+
 $(VENV)/.stamp-run: requirements.txt pyproject.toml | $(VENV)/bin/python
+	$(BIN)/pip install --quiet --timeout 20 --retries 1 --index-url $(TORCH_CPU_INDEX) $(TORCH_PINS) \
+		|| echo "PyTorch's CPU index cannot be reached: torch comes from PyPI (with its CUDA libraries)."
 	$(BIN)/pip install -r requirements.txt
 	$(BIN)/pip install --quiet --no-deps --no-build-isolation -e .  # `python -m pipelines` from any folder
 	touch $@

@@ -68,6 +68,16 @@ TUNING_VARIANTS = ("moon@small", "coffee@small", "camera@small", "camera@range",
                    # ...and "moon@stars", a star field built with the moon photo's nebula (star_field()).
                    "moon@stars")
 TUNING_CASES = tuple((name, seed) for name in TUNING + TUNING_VARIANTS for seed in SEEDS)
+# Added (Nov 2026, tone round), before the chain was tuned on them: "name~dye", a colour print whose dyes faded
+# (dye_ageing(): each dye layer lost its own share of density, cyan the most, so the blacks rise to a reddish grey
+# while the whites stay paper-white), with the other damage as age() draws it (no grey veil, no yellow cast). Made
+# from TUNING colour photos only.
+DYE_VARIANTS = ("astronaut~dye", "coffee~dye", "rocket~dye", "motorcycle_left~dye", "motorcycle_right~dye",
+                "retina~dye")
+TUNING_CASES += tuple((name, seed) for name in DYE_VARIANTS for seed in SEEDS)
+# Never tuned on, fixed before the dye tuning began: the held-out and fresh colour photos dye-faded with fresh draws.
+DYE_FRESH = tuple((f"{name}~dye", seed) for name in ("grace_hopper", "chelsea", "immunohistochemistry",
+                                                        "minduka_present", "china", "flower") for seed in (301, 302))
 
 
 def light_ageing(seed: int) -> dict:
@@ -105,7 +115,8 @@ def case_photo(name: str) -> np.ndarray:
     elif name.endswith("@range"):
         low, high = RANGES[base]
         rgb = (low + (high - low) * rgb).astype(np.float32)
-    return rgb
+    built = repair_variant(name, rgb)
+    return rgb if built is None else built
 
 
 def wall(texture: np.ndarray, brick=(30, 84), mortar: int = 4) -> np.ndarray:
@@ -165,6 +176,8 @@ def slanted(rgb: np.ndarray) -> np.ndarray:
 def aged_case(name: str, seed: int) -> tuple[np.ndarray, "Aged"]:
     """(clean photo, aged print) of one (photo, seed) case of a split, variants included."""
     truth = case_photo(name)
+    if name.endswith("~dye"):
+        return truth, dye_aged(truth, case_seed(name, seed))
     fixed = (light_ageing(case_seed(name, seed)) if name.endswith("~light")
              else faint_ageing(case_seed(name, seed)) if name.endswith("~faint") else {})
     return truth, age(truth, case_seed(name, seed), **fixed)
@@ -457,3 +470,154 @@ def real_print_figures(before: np.ndarray, after: np.ndarray) -> tuple[float, fl
     away[:8], away[-8:], away[:, :8], away[:, -8:] = False, False, False, False
     kept = float(detail(after)[away].sum() / max(detail(before)[away].sum(), 1e-6))
     return left, kept
+
+
+# -- dye fading (colour prints) ------------------------------------------------------------------
+DYE_FLOOR = 10 ** -1.8  # the densest a print's dye layers get (optical density 1.8 over the paper)
+
+
+def dye_ageing(seed: int) -> dict:
+    """Parameters of a dye-faded colour print, drawn from `seed`: the share of its optical density each dye layer
+    keeps (cyan, which absorbs red, 0.3-0.65; magenta, green, 0.5-0.85; yellow, blue, 0.7-0.97: cyan dyes of
+    chromogenic prints fade fastest), a shoulder 0-0.2 (the densest parts lose a little more), and a faint yellow
+    stain of the paper base 0-0.03 (blue channel of the whites)."""
+    rng = np.random.default_rng(seed + 17)
+    return {"keep": [float(rng.uniform(0.3, 0.65)), float(rng.uniform(0.5, 0.85)), float(rng.uniform(0.7, 0.97))],
+            "shoulder": float(rng.uniform(0.0, 0.2)), "base_stain": float(rng.uniform(0.0, 0.03))}
+
+
+def dye_fade(rgb: np.ndarray, keep, shoulder: float = 0.0, base_stain: float = 0.0) -> np.ndarray:
+    """A colour print whose dyes faded, float32 RGB: each channel's optical density over the paper (-log10 of the
+    value, at most that of DYE_FLOOR) times its dye's `keep` share, less a `shoulder` share at the densest; the paper
+    white stays (a `base_stain` takes a little blue off it). Beer-Lambert: density follows the dye left."""
+    density = -np.log10(np.clip(rgb.astype(np.float32), DYE_FLOOR, 1.0))
+    top = -np.log10(DYE_FLOOR)
+    faded = density * np.asarray(keep, np.float32) * (1.0 - shoulder * density / top)
+    out = 10.0 ** -faded
+    out[..., 2] *= 1.0 - base_stain
+    return np.clip(out, 0, 1).astype(np.float32)
+
+
+def dye_aged(truth: np.ndarray, seed: int) -> "Aged":
+    """A dye-faded colour print (dye_ageing(), dye_fade()) with every other damage as age() draws it from `seed`,
+    but no grey veil and no yellow cast: the fading is the dyes'."""
+    p = dye_ageing(seed)
+    aged = age(dye_fade(truth, **p), seed, fade=0.0, uneven_fade=0.0, tint_mode="none")
+    aged.params.update(p)
+    return aged
+
+
+# -- repair variants (Nov 2026, seventh round) ----------------------------------------------------
+# More kinds of print built from TUNING photos only (no held-out or fresh photo is moved or copied):
+# "name@cells" a microscope slide (a flat dark ground with sparse soft bright cells, slide()), "name@sparse" a
+# sparser, darker star field than "moon@stars" (sparse_field()), "name@face" a drawn cartoon face with round dark
+# eyes, pupils and buttons the size of big dust (cartoon(), 512 px), "name@toon" the same drawing as a tiny print
+# (TOON_SIDE px: flat colours, damage covering much of it).
+REPAIR_VARIANTS = ("retina@cells", "coins@cells", "camera@sparse", "rocket@sparse", "astronaut@face", "coffee@face",
+                   "astronaut@toon", "coffee@toon", "camera@toon")
+TOON_SIDE = 128
+
+
+def slide(texture: np.ndarray, size: int = 512, count: int = 40, seed: int = 21) -> np.ndarray:
+    """A microscope slide `size` px square, float32 RGB: a flat dark ground (luma about 0.08-0.12, a faint
+    gradient) with `count` soft bright cells (ellipses 4-22 px across, their inside textured by `texture`'s
+    luma, a darker nucleus in some): sparse bright detail on a plain dark ground."""
+    rng = np.random.default_rng(seed)
+    g = luma(cv2.resize(texture, (size, size), interpolation=cv2.INTER_AREA))
+    g = (g - g.mean()) / max(float(g.std()), 1e-6)
+    yy, xx = np.mgrid[0:size, 0:size].astype(np.float32)
+    y = 0.08 + 0.04 * xx / size
+    cells = np.zeros((size, size), np.float32)
+    for _ in range(count):
+        layer = np.zeros((size, size), np.float32)
+        centre = (int(rng.uniform(10, size - 10)), int(rng.uniform(10, size - 10)))
+        axes = (int(rng.uniform(2, 11)), int(rng.uniform(2, 11)))
+        cv2.ellipse(layer, centre, axes, rng.uniform(0, 180), 0, 360, 1.0, -1, cv2.LINE_AA)
+        layer = cv2.GaussianBlur(layer, (0, 0), 1.0) * np.float32(rng.uniform(0.25, 0.7))
+        if rng.random() < 0.5:
+            nucleus = np.zeros((size, size), np.float32)
+            cv2.circle(nucleus, centre, max(1, min(axes) // 2), 1.0, -1, cv2.LINE_AA)
+            layer *= 1 - 0.4 * cv2.GaussianBlur(nucleus, (0, 0), 0.8)
+        cells = np.maximum(cells, layer)
+    y = y + cells * (1 + 0.15 * g)
+    tint = np.array([0.9, 1.0, 1.1], np.float32)
+    return np.clip(y[..., None] * tint, 0, 1).astype(np.float32)
+
+
+def sparse_field(texture: np.ndarray, size: int = 512, count: int = 120, seed: int = 23) -> np.ndarray:
+    """A sparse star field `size` px square, float32 RGB: star_field()'s kind with fewer, fainter stars on a
+    darker, flatter ground (`texture`'s luma, much blurred, at 2 % of the range) and a few galaxies."""
+    rng = np.random.default_rng(seed)
+    g = luma(cv2.resize(texture, (size, size), interpolation=cv2.INTER_AREA))
+    nebula = cv2.GaussianBlur(g, (0, 0), 16)
+    nebula = (nebula - nebula.min()) / max(float(np.ptp(nebula)), 1e-6)
+    out = np.repeat((0.01 + 0.02 * nebula)[..., None], 3, axis=2).astype(np.float32)
+    yy, xx = np.mgrid[0:size, 0:size].astype(np.float32)
+    for _ in range(count):
+        cx, cy = rng.uniform(0, size, 2)
+        sigma, peak = rng.uniform(0.5, 1.2), min(1.0, 0.06 * rng.pareto(1.1) + 0.08)
+        x0, x1, y0, y1 = int(max(cx - 6, 0)), int(min(cx + 7, size)), int(max(cy - 6, 0)), int(min(cy + 7, size))
+        spot = peak * np.exp(-((xx[y0:y1, x0:x1] - cx) ** 2 + (yy[y0:y1, x0:x1] - cy) ** 2) / (2 * sigma ** 2))
+        out[y0:y1, x0:x1] += spot[..., None] * rng.uniform(0.85, 1.15, 3).astype(np.float32)
+    for _ in range(5):
+        layer = np.zeros((size, size), np.float32)
+        cv2.ellipse(layer, (int(rng.uniform(0, size)), int(rng.uniform(0, size))),
+                    (int(rng.uniform(4, 12)), int(rng.uniform(2, 5))), rng.uniform(0, 180), 0, 360, 1.0, -1)
+        out += cv2.GaussianBlur(layer, (0, 0), 2.0)[..., None] * np.float32(rng.uniform(0.08, 0.25))
+    return np.clip(out, 0, 1).astype(np.float32)
+
+
+# Where cartoon() draws the eyes and buttons, as shares of the side: (x, y, radius); the tests read them.
+FACE_EYES = ((0.40, 0.36, 0.022), (0.60, 0.36, 0.022))
+FACE_BUTTONS = ((0.5, 0.74, 0.016), (0.5, 0.84, 0.016))
+
+
+def cartoon(texture: np.ndarray, size: int = 512) -> np.ndarray:
+    """A drawn cartoon figure `size` px square, float32 RGB, over a ground cut from `texture` (posterised to flat
+    colours): a pale face with two round dark eyes (FACE_EYES, radius 2.2 % of the side: about the biggest dust
+    the finder looks for) each with a white highlight, brows, a mouth, a body with two dark round buttons
+    (FACE_BUTTONS), outlined in dark ink."""
+    ground = cv2.resize(texture, (size, size), interpolation=cv2.INTER_AREA)
+    ground = (np.round(cv2.GaussianBlur(ground, (0, 0), 3) * 4) / 4 * 0.6 + 0.3).astype(np.float32)
+    img = np.ascontiguousarray(ground)
+    s = size / 512.0
+    ink, skin, coat = (0.08, 0.07, 0.06), (0.96, 0.82, 0.68), (0.25, 0.45, 0.75)
+    lw = max(1, int(round(3 * s)))
+    cv2.ellipse(img, (size // 2, int(0.95 * size)), (int(0.2 * size), int(0.32 * size)), 0, 180, 360, coat, -1,
+                cv2.LINE_AA)
+    cv2.ellipse(img, (size // 2, int(0.95 * size)), (int(0.2 * size), int(0.32 * size)), 0, 180, 360, ink, lw,
+                cv2.LINE_AA)
+    cv2.circle(img, (size // 2, int(0.4 * size)), int(0.2 * size), skin, -1, cv2.LINE_AA)
+    cv2.circle(img, (size // 2, int(0.4 * size)), int(0.2 * size), ink, lw, cv2.LINE_AA)
+    for x, y, r in FACE_EYES:
+        c = (int(x * size), int(y * size))
+        cv2.circle(img, c, max(1, int(round(r * size))), ink, -1, cv2.LINE_AA)
+        cv2.circle(img, (c[0] + int(round(0.35 * r * size)), c[1] - int(round(0.35 * r * size))),
+                   max(1, int(round(0.3 * r * size))), (1.0, 1.0, 1.0), -1, cv2.LINE_AA)
+        cv2.ellipse(img, (c[0], c[1] - int(0.05 * size)), (int(0.035 * size), int(0.012 * size)), 0, 200, 340, ink,
+                    lw, cv2.LINE_AA)
+    cv2.ellipse(img, (size // 2, int(0.45 * size)), (int(0.07 * size), int(0.04 * size)), 0, 20, 160, ink, lw,
+                cv2.LINE_AA)
+    for x, y, r in FACE_BUTTONS:
+        cv2.circle(img, (int(x * size), int(y * size)), max(1, int(round(r * size))), ink, -1, cv2.LINE_AA)
+    return np.clip(cv2.GaussianBlur(img, (0, 0), 0.6 * s + 0.2), 0, 1).astype(np.float32)
+
+
+def repair_variant(name: str, rgb: np.ndarray) -> np.ndarray | None:
+    """The clean photo of a REPAIR_VARIANTS name built from its tuning photo `rgb`, or None for another name."""
+    import zlib
+
+    kind = name.split("@")[-1] if "@" in name else ""
+    seed = zlib.crc32(name.encode()) % 1000  # each photo's slide or field its own
+    if kind == "cells":
+        return slide(rgb, seed=seed)
+    if kind == "sparse":
+        return sparse_field(rgb, seed=seed)
+    if kind == "face":
+        return cartoon(rgb)
+    if kind == "toon":
+        return cv2.resize(cartoon(rgb), (TOON_SIDE, TOON_SIDE), interpolation=cv2.INTER_AREA)
+    return None
+
+
+TUNING_CASES = TUNING_CASES + tuple((name, seed) for name in REPAIR_VARIANTS for seed in SEEDS)

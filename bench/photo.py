@@ -5,7 +5,8 @@
    (bench/_photo_damage.py: 22 photos shipped inside installed packages, 2 damage draws each), on the
    TUNING split (with TUNING_VARIANTS of its photos: shrunk to 120 px, tones on part of the range, lightly
    aged, a brick wall built from one, straight and in perspective), on the HELD_OUT split fixed before tuning,
-   and on the FRESH split (photos and damage draws fixed later, never tuned on): luma PSNR, SSIM and the share
+   on the FRESH split (photos and damage draws fixed later, never tuned on) and on DYE_FRESH (dye-faded colour
+   prints of held-out and fresh photos, fixed before the dye tuning, never tuned on): luma PSNR, SSIM and the share
    of damage pixels left; then where the held-out and fresh splits do worse, said plainly. `--split=tuning`
    stops after the tuning split.
 2. The real cracked prints (tests/photo/data): crack pixels left, by a detector the chain does not
@@ -25,9 +26,8 @@ from pathlib import Path
 
 import numpy as np
 
-from bench._photo_damage import FRESH, HELD_OUT, SEEDS, TUNING, TUNING_CASES, age, aged_case, case_seed, crack_map
-from bench._photo_damage import damage_left, packaged_photo
-from bench._photo_damage import real_print_figures
+from bench._photo_damage import (DYE_FRESH, FRESH, HELD_OUT, SEEDS, TUNING, TUNING_CASES, age, aged_case, case_seed,
+                                 crack_map, damage_left, packaged_photo, real_print_figures)
 from pipelines.photo import hints, quality
 from pipelines.photo.chain import RestoreRequest, restore
 from pipelines.photo.imaging import rgb_to_lab
@@ -367,8 +367,10 @@ if __name__ == "__main__":
         sys.exit(0)
     held_out = split_table("held-out", HELD_OUT)
     fresh = split_table("fresh", cases=FRESH)
+    dye_fresh = split_table("dye-fresh", cases=DYE_FRESH)
     compare_splits(tuning, held_out, "held-out")
     compare_splits(tuning, fresh, "fresh")
+    compare_splits(tuning, dye_fresh, "dye-fresh")
     real_table()
     if not quick:
         fill_table()

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import dataclasses
 import os
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -115,8 +114,9 @@ def load_settings(environ: dict[str, str] | None = None) -> Settings:
     data_dir = values.get("data_dir", _default_data_dir())
     toml_path = Path(data_dir) / "atelier.toml"
     if toml_path.exists():
-        with open(toml_path, "rb") as fh:
-            from_file = tomllib.load(fh)
+        from .textfiles import load_toml
+
+        from_file = load_toml(toml_path)  # as Notepad saves it too (a byte-order mark, ANSI)
         unknown = set(from_file) - names
         if unknown:
             raise ValueError(f"{toml_path}: unknown settings {sorted(unknown)}; valid ones are {sorted(names)}.")

@@ -8,7 +8,7 @@ import streamlit as st
 
 from pipelines.comics.bubbles import KIND_EMOJI, KINDS, POSITION_ARROWS, POSITIONS, next_free_position
 from pipelines.comics.layouts import LAYOUTS, thumbnail_path
-from pipelines.comics.page import bubble_fits, check_page, compose
+from pipelines.comics.page import check_bubble_fits, check_page, compose
 from pipelines.comics.workshop import img2img_ready, txt2img_ready
 from pipelines.config import settings
 from pipelines.i18n import UserError
@@ -62,7 +62,8 @@ def story_step_ui(comic: dict) -> None:
     """Title, authors, and one story line per panel (guided beats or free)."""
     comic["title"] = st.text_input(t("comics.ui.title_label"), value=comic.get("title", ""), max_chars=60,
                                    key=wkey("comic", "comic-title"))
-    if refusal := _unprintable(comic["title"], "title") or _words_refusal(comic["title"], "title"):
+    if refusal := (_unprintable(comic["title"], "title") or _words_refusal(comic["title"], "title")
+                   or _title_too_long(comic["title"])):
         st.error(refusal)  # said here, where it was typed, not only once the page is previewed
     comic["authors"] = st.text_input(t("comics.ui.authors_label"), value=comic.get("authors", ""), max_chars=80,
                                      key=wkey("comic", "comic-authors"))
@@ -89,6 +90,28 @@ def _words_refusal(text: str, field: str, counted: bool = False) -> str:
     names = [p["name"] for p in get_store().participants(wid)] if wid else None
     try:
         check_words(text, field=field, names=names, store=get_store() if counted else None, workshop_id=wid)
+    except UserError as exc:
+        return error_text(exc)
+    return ""
+
+
+def _title_too_long(title: str) -> str:
+    """The sentence when the title cannot be lettered on one line of the page, else ""."""
+    from pipelines.comics.page import title_size
+    from pipelines.comics.typography import letter_text
+
+    try:
+        if title.strip():
+            title_size(letter_text(title, lang()))
+    except UserError as exc:
+        return error_text(exc)
+    return ""
+
+
+def _unfit(layout: str, panel_index: int, kind: str, text: str, index: int) -> str:
+    """The sentence when the bubble cannot be lettered readably in its panel (a word too long, too much text)."""
+    try:
+        check_bubble_fits(layout, panel_index, kind, text, lang(), index)
     except UserError as exc:
         return error_text(exc)
     return ""
@@ -176,9 +199,8 @@ def bubbles_step_ui(comic: dict) -> None:
                 st.error(t("comics.ui.bubble_empty"))
             elif unprintable := _unprintable(text, field):
                 st.error(unprintable)  # said now, not at printing time: the words stay in the box to mend
-            elif not bubble_fits(comic["layout"], i, kind, text.strip(), lang()):
-                st.error(t("comics.errors.bubble_too_long", panel=i + 1, bubble=len(panel["bubbles"]) + 1,
-                           chars=len(text.strip())))
+            elif unfit := _unfit(comic["layout"], i, kind, text.strip(), len(panel["bubbles"]) + 1):
+                st.error(unfit)  # a word too long to read, or too much text: the words stay in the box
             elif refusal := _words_refusal(text, field, counted=True):
                 st.error(refusal)  # the words stay in the box, to change them
             else:

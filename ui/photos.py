@@ -9,7 +9,7 @@ import streamlit as st
 from pipelines import backends
 from pipelines.i18n import UserError
 from pipelines.photo.hints_layer import hint_layer
-from pipelines.photo.tone import YELLOWED
+from pipelines.photo.tone import DYE_FADED, YELLOWED
 from pipelines.safety.uploads import open_picture, picture_size, sanitize_image
 from pipelines.store.files import write_bytes_atomic
 
@@ -72,7 +72,8 @@ def analysis_ui() -> dict | None:
     st.subheader(t("photo.ui.analysis"))
     kind = "grey" if info["greyscale"] else "toned_bw" if info.get("toned") else "colour"
     chips = [t(f"photo.ui.{kind}"),
-             t("photo.ui.faded", pct=int(info["fading"] * 100)) if info["fading"] > 0.15 else t("photo.ui.not_faded")]
+             t("photo.ui.faded", pct=int(info["fading"] * 100)) if info["fading"] > 0.15
+             else t("photo.ui.tone.dye_faded") if info.get("dye_faded", 0) > DYE_FADED else t("photo.ui.not_faded")]
     if info["yellowing"] > YELLOWED and not info.get("keeps_tone"):  # a tone the revive step keeps is not 'yellowed'
         chips.append(t("photo.ui.yellowed"))
     chips += [t("photo.ui.scratches", n=info["scratches"]), t("photo.ui.spots", n=info["spots"])]
@@ -208,9 +209,10 @@ def _engine_choice_ui(step: str, capability: str) -> str | None:
 def steps_ui(info: dict) -> dict | None:
     """The steps, each with its settings; returns the restore parameters when the patron presses go."""
     st.subheader(t("photo.ui.steps"))
+    dyes = info.get("dye_faded", 0) > DYE_FADED  # a colour print whose dyes faded (tone.dye_faded)
     suggested = {"repair": bool(info["scratches"] or info["spots"]), "tone": info["fading"] > 0.15 or
-                 abs(info["yellowing"]) > YELLOWED, "denoise": True, "faces": bool(info["faces"]), "colorize": False,
-                 "upscale": False}
+                 abs(info["yellowing"]) > YELLOWED or dyes, "denoise": True, "faces": bool(info["faces"]),
+                 "colorize": False, "upscale": False}
     steps, engines = [], {}
     params: dict = {"blend": 0.8, "fidelity": 0.5, "scale": 2, "colorize": "auto"}
     strength = state()["strength"] = percent_slider(t("photo.ui.strength"), state().get("strength", 0.5),
@@ -229,7 +231,8 @@ def steps_ui(info: dict) -> dict | None:
                                              for c in b.install_commands())), language="bash")
             continue
         # The label says what the step does: a toned print's tone is kept, not 'the yellow removed'.
-        key = "step_tone_keep" if step == "tone" and info.get("keeps_tone") else f"step_{step}"
+        key = ("step_tone_keep" if step == "tone" and info.get("keeps_tone")
+               else "tone.step_tone_dyes" if step == "tone" and dyes else f"step_{step}")
         label = t(f"photo.ui.{key}")
         if not st.checkbox(label, value=suggested[step], key=f"photo-step-{step}"):
             continue

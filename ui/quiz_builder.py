@@ -20,7 +20,9 @@ from .session import can_upload_photos
 from .widgets import backend_choice_ui, download_ui
 
 LICENCES = ("CC0 1.0", "CC BY 4.0", "CC BY-SA 4.0", "Public domain", "author-permission")
-UPLOAD_TYPES = {"image": ["png", "jpg", "jpeg", "webp"], "audio": ["mp3", "ogg", "wav"], "text": ["txt", "md"]}
+# Pictures are not filtered by their name: every file goes to the upload checks (sanitize_image), which take a
+# phone's HEIC or a GIF and answer anything else with a sentence (not Streamlit's bare "file type not allowed").
+UPLOAD_TYPES = {"image": None, "audio": ["mp3", "ogg", "wav"], "text": ["txt", "md"]}
 
 
 def _licence_label(licence: str) -> str:
@@ -86,6 +88,8 @@ def human_ui(library: PackLibrary, entry) -> None:
                          format_func=lambda m: t(f"quiz.media.{m}"))
         with st.form("quiz-human", clear_on_submit=True):
             upload = st.file_uploader(t("quiz.builder.file"), type=UPLOAD_TYPES[media])
+            if media == "image":
+                st.caption(t("upload_formats.pictures"))
             credit = st.text_input(t("quiz.builder.credit"))
             licence = st.selectbox(t("quiz.builder.licence"), LICENCES,
                                    format_func=_licence_label)
@@ -202,6 +206,7 @@ def ai_picture_ui(entry) -> None:
             return
         with st.form("quiz-picture", clear_on_submit=True):
             upload = st.file_uploader(t("quiz.builder.source_picture"), type=UPLOAD_TYPES["image"])
+            st.caption(t("upload_formats.pictures"))
             subject = st.text_input(t("quiz.builder.subject"))
             style = st.selectbox(t("quiz.builder.style"), list(STYLES),
                                  format_func=lambda s: f"{STYLES[s].emoji} {t('quiz.starter.style.' + s)}")

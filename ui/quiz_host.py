@@ -107,8 +107,11 @@ def new_game_ui() -> None:
     picked_modes = st.multiselect(t("quiz.host.modes"), list(modes), default=list(modes), format_func=labels.get,
                                   key=f"quiz-modes-{chosen}")
     items = [i for i in pack.items if i["mode"] in picked_modes]
-    count = st.slider(t("quiz.host.how_many"), 1, max(1, len(items)), min(len(items), 8) or 1,
-                      key=f"quiz-count-{chosen}") if items else 0
+    count = len(items)
+    if count > 1:  # a slider needs two ends: a pack of one question is played whole
+        count = st.slider(t("quiz.host.how_many"), 1, count, min(count, 8), key=f"quiz-count-{chosen}")
+    elif count == 1:
+        st.caption(t("quiz.host.items", n=1))
     cols = st.columns(2)
     seconds = cols[0].select_slider(t("quiz.host.seconds"), SECONDS_CHOICES, value=20, key="quiz-seconds")
     teams = cols[1].toggle(t("quiz.host.teams"), key="quiz-teams")

@@ -72,7 +72,19 @@ def choices_ui() -> dict:
     return {"hero_name": data["name"], "hero": hero, "hero_gender": data["gender"], "companion": companion,
             "place": place, "object": obj, "problem": problem, "tone": tone, "pages": data["pages"],
             "reading_age": data["age"], "language": data["language"],
-            "author": participant.name if participant else ""}
+            "author": _printable_author(participant.name if participant else "")}
+
+
+def _printable_author(name: str) -> str:
+    """The participant's name for « Une histoire de … », or "" (the hero's name stands) when the book's fonts
+    cannot print it (an emoji, a script that needs shaping), said on the page rather than refused at printing."""
+    from pipelines.safety.text import check_printable
+
+    try:
+        return check_printable(name, field="authors")
+    except UserError:
+        st.info(t("story.ui.author_unprintable", name=name))
+        return ""
 
 
 def spec_from_choices(choices: dict) -> StorySpec:

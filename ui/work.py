@@ -3,7 +3,9 @@
 Each workshop page calls `restore_work(kind)` before drawing and `save_work_now(kind)` after (also
 when the page stops early). The session keeps one participant's work at a time: when the name
 picked in the sidebar changes, that kind's keys are dropped and the new participant's work loaded,
-so two children sharing a tablet never see (or overwrite) each other's pages.
+so two children sharing a tablet never see (or overwrite) each other's pages. Before any name is picked (no
+workshop yet, or "nobody" in the sidebar) the work is kept for this browser, by its device cookie
+(pipelines/store/work.py device_work): a reload finds the photo in progress there too.
 """
 from __future__ import annotations
 
@@ -16,10 +18,11 @@ from pathlib import Path
 
 import streamlit as st
 
-from pipelines.store.work import clear_work, load_work, save_work
+from pipelines.store.work import (clear_device_work, clear_work, load_device_work, load_work, save_device_work,
+                                  save_work)
 
 from .runtime import get_store
-from .session import current_workshop, owner_id
+from .session import current_workshop, device_token, owner_id
 
 # Session keys dropped when the participant changes, and the ones saved: data only, never a widget's own
 # key. Widgets take their value from the data (value=/index=) under a key from `wkey`, which changes
@@ -70,43 +73,70 @@ def _drop(kind: str) -> None:
         del st.session_state[key]
 
 
-def restore_work(kind: str) -> None:
-    """Make the session hold the current participant's work of this kind (their saved one, or none)."""
+def _owner() -> str:
+    """Whose work the session holds: "p<id>" for a participant; before a name is picked, "d<workshop id or 0>" for
+    this browser (its device cookie); "" when neither is known (nothing is kept)."""
     participant = owner_id()
+    if participant:
+        return f"p{participant}"
+    if device_token():
+        workshop = current_workshop()
+        return f"d{workshop['id'] if workshop else 0}"
+    return ""
+
+
+def _load(owner: str, kind: str) -> dict | None:
+    if owner.startswith("p"):
+        return load_work(get_store(), int(owner[1:]), kind)
+    if owner.startswith("d"):
+        return load_device_work(get_store(), device_token(), int(owner[1:]) or None, kind)
+    return None
+
+
+def restore_work(kind: str) -> None:
+    """Make the session hold the current participant's work of this kind (their saved one, or none); before a name
+    is picked, this browser's own."""
+    owner = _owner()
     previous = st.session_state.get(_owner_key(kind), "unset")
-    if previous == participant:
+    if previous == owner:
         return
     if previous != "unset":  # another participant on this tablet: their work goes, new widgets (see PREFIXES)
         _drop(kind)
         st.session_state[_gen_key(kind)] = f"~{secrets.token_hex(3)}"
-    saved = load_work(get_store(), participant, kind) if participant else None
+    saved = _load(owner, kind)
     if saved:
         st.session_state.update(saved)
-    st.session_state[_owner_key(kind)] = participant
+    st.session_state[_owner_key(kind)] = owner
     st.session_state[_digest_key(kind)] = _digest(_payload(kind))
 
 
 def save_work_now(kind: str) -> None:
-    """Save this kind's work for the current participant when it changed since the last save."""
-    participant = owner_id()
-    if not participant or st.session_state.get(_owner_key(kind), "unset") != participant:
+    """Save this kind's work for the current participant (or this browser) when it changed since the last save."""
+    owner = _owner()
+    if not owner or st.session_state.get(_owner_key(kind), "unset") != owner:
         return
     payload = _payload(kind)
     digest = _digest(payload)
     if digest == st.session_state.get(_digest_key(kind)):
         return
-    save_work(get_store(), participant, kind, json.loads(json.dumps(payload, default=str)))
+    state = json.loads(json.dumps(payload, default=str))
+    if owner.startswith("p"):
+        save_work(get_store(), int(owner[1:]), kind, state)
+    else:
+        save_device_work(get_store(), device_token(), int(owner[1:]) or None, kind, state)
     st.session_state[_digest_key(kind)] = digest
 
 
 def start_over(kind: str) -> None:
     """A new comic / story / photo: forget the current one (in the session and in the store)."""
-    participant = owner_id()
+    owner = _owner()
     _drop(kind)
     st.session_state[_gen_key(kind)] = f"~{secrets.token_hex(3)}"  # the new work starts with empty widgets
-    if participant:
-        clear_work(get_store(), participant, kind)
-    st.session_state[_owner_key(kind)] = participant
+    if owner.startswith("p"):
+        clear_work(get_store(), int(owner[1:]), kind)
+    elif owner.startswith("d"):
+        clear_device_work(get_store(), device_token(), kind)
+    st.session_state[_owner_key(kind)] = owner
     st.session_state[_digest_key(kind)] = _digest(_payload(kind))
 
 

@@ -75,7 +75,7 @@ class PackLibrary:
         import json
 
         try:
-            return json.loads((folder / packs.MANIFEST).read_text("utf-8"))
+            return json.loads((folder / packs.MANIFEST).read_text("utf-8-sig"))
         except (OSError, ValueError):
             return {}
 

@@ -240,7 +240,7 @@ def _parse_manifest(raw: bytes | None) -> tuple[dict | None, list[Problem]]:
     if raw is None:
         return None, [Problem("quiz.pack.err_no_manifest", {"name": MANIFEST})]
     try:
-        return json.loads(raw.decode("utf-8")), []
+        return json.loads(raw.decode("utf-8-sig")), []  # -sig: Windows Notepad starts its UTF-8 with a BOM
     except UnicodeDecodeError:
         return None, [Problem("quiz.pack.err_manifest_utf8")]
     except json.JSONDecodeError as exc:
@@ -298,6 +298,27 @@ def member_name(info: zipfile.ZipInfo) -> str:
     return unicodedata.normalize("NFC", name.replace("\\", "/"))
 
 
+# Code pages a zip tool may have written names in without saying so (no UTF-8 flag): zipfile reads them as cp437
+# (the zip standard's), Windows Explorer writes the OEM code page of its language (cp850 in France: « À » is 0xB7,
+# a box-drawing sign in cp437), some tools the ANSI one (cp1252); cp852 and cp857 for Central European and Turkish.
+LEGACY_CODECS = ("cp850", "cp1252", "cp852", "cp857")
+
+
+def other_names(info: zipfile.ZipInfo) -> list[str]:
+    """The other names a member without the UTF-8 flag may have meant, one per LEGACY_CODECS (same length as
+    member_name(info) before NFC: every one of these code pages has one character per byte)."""
+    if info.flag_bits & 0x800:
+        return []
+    raw = info.filename.encode("cp437")  # zipfile decoded the bytes as cp437, which maps all 256 of them
+    names = []
+    for codec in LEGACY_CODECS:
+        try:
+            names.append(raw.decode(codec).replace("\\", "/"))
+        except UnicodeDecodeError:
+            continue
+    return names
+
+
 def _is_clutter(name: str) -> bool:
     parts = PurePosixPath(name).parts
     return name.startswith("__MACOSX/") or any(p in CLUTTER or p.startswith("._") for p in parts)
@@ -310,6 +331,7 @@ class _ZipIndex:
     members: dict[str, zipfile.ZipInfo]
     prefix: str
     problems: list[Problem]
+    others: dict[str, zipfile.ZipInfo] = field(default_factory=dict)  # by a name of other_names, when not a member
 
 
 def _index_zip(archive: zipfile.ZipFile) -> _ZipIndex:
@@ -355,7 +377,14 @@ def _index_zip(archive: zipfile.ZipFile) -> _ZipIndex:
         if len(tops) == 1 and not roots and f"{next(iter(tops))}/{MANIFEST}" in files:
             prefix = next(iter(tops)) + "/"
     members = {name[len(prefix):]: info for name, info in files.items() if name.startswith(prefix)}
-    return _ZipIndex(members, prefix, problems)
+    others = {}
+    for name, info in files.items():
+        if name.startswith(prefix):
+            for other in other_names(info):
+                other = unicodedata.normalize("NFC", other[len(prefix):])
+                if other not in members:
+                    others.setdefault(other, info)
+    return _ZipIndex(members, prefix, problems, others)
 
 
 def _read_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, limit: int) -> bytes | None:
@@ -378,7 +407,7 @@ def _zip_reader(archive: zipfile.ZipFile, index: _ZipIndex):
     def read_file(name: str) -> bytes | None:
         name = unicodedata.normalize("NFC", name)
         if name not in cache:
-            info = index.members.get(name)
+            info = index.members.get(name) or index.others.get(name)  # the manifest tells which code page
             limit = max(MAX_BYTES.values())
             try:
                 cache[name] = _read_member(archive, info, limit) if info is not None else None
@@ -447,7 +476,7 @@ def load_folder(folder: Path) -> Pack:
     problems = check_folder(folder)
     if problems:
         raise PackInvalid(problems)
-    return Pack(Path(folder), json.loads((Path(folder) / MANIFEST).read_text("utf-8")))
+    return Pack(Path(folder), json.loads((Path(folder) / MANIFEST).read_text("utf-8-sig")))
 
 
 def unpack_zip(path: Path, target: Path) -> Pack:

@@ -20,6 +20,19 @@ def printable(text: str) -> str:
     return " ".join(_EMOJI.sub("", str(text)).split())
 
 
+WRITE_BY_HAND = "." * 40  # a dotted line for the facilitator's pen
+
+
+def printable_name(name: str) -> str:
+    """A player's name as the print can set it (printable), or "" when its letters cannot be printed (a script
+    that needs shaping, such as Arabic, would come out as loose letters in the wrong order)."""
+    from ..export.fonts import faces
+    from ..safety.text import unprintable
+
+    text = printable(name)
+    return "" if unprintable(text, faces("readable"))[0] else text
+
+
 def _day(game: dict, language: str) -> str:
     return long_date(game["created_at"], language)
 
@@ -89,7 +102,8 @@ def write_results(game_id: int, out: Path, language: str = "fr", store: Store | 
     table.start(page, 46, tr("scoreboard"))
     for row in quiz.scoreboard(game_id):
         team = translate(f"quiz.team.{row['team']}", language) if row["team"] else ""
-        table.row([str(row["rank"]), row["name"], team, str(row["score"]), str(row["correct"])], bold=row["rank"] == 1)
+        name = printable_name(row["name"]) or WRITE_BY_HAND[:20]
+        table.row([str(row["rank"]), name, team, str(row["score"]), str(row["correct"])], bold=row["rank"] == 1)
     if game["teams"]:
         teams = _Table(doc, [(tr("col_rank"), 18), (tr("col_team"), 105), (tr("col_score"), 57)])
         teams.start(table.page, table.y + 12, tr("teams"))
@@ -131,8 +145,11 @@ def write_certificates(game_id: int, out: Path, language: str = "fr", teams: boo
         is_team = teams and game["teams"]
         page.text(tr("team_awarded_to" if is_team else "awarded_to"), w / 2, 58, size=11, align="center",
                   color=(0.35, 0.35, 0.35))
-        name = translate(f"quiz.team.{row['team']}", language) if is_team else printable(row["name"])
-        page.text(name, w / 2, 75, size=28, bold=True, align="center")
+        name = translate(f"quiz.team.{row['team']}", language) if is_team else printable_name(row["name"])
+        if name:
+            page.text(name, w / 2, 75, size=28, bold=True, align="center")
+        else:  # a name the fonts cannot set is written by hand on the line
+            page.text(WRITE_BY_HAND, w / 2, 75, size=18, align="center", color=(0.55, 0.55, 0.55))
         page.text(tr("certificate_score", score=row["score"], place=ordinal(row["rank"], language, feminine=True),
                      total=len(rows)), w / 2, 90, size=14,
                   align="center")

@@ -5,7 +5,7 @@ import math
 from dataclasses import dataclass, field
 
 from .layouts import Rect
-from .lettering import PT_MM, Lettering, fit_text
+from .lettering import PT_MM, Lettering, fit_text, hyphen_pieces
 
 KINDS = ("speech", "thought", "shout", "caption")
 KIND_EMOJI = {"speech": "💬", "thought": "💭", "shout": "💥", "caption": "📜"}
@@ -25,6 +25,7 @@ NUDGE_STEP = 0.05  # one nudge moves a bubble by 5 % of its panel
 INSET_MM = 2.5  # room kept between a bubble and its panel's border
 LINE_MM = 0.45  # outline of a bubble
 MIN_PT, MAX_PT = 7.0, 13.0
+WORD_MIN_PT = 9.0  # one word alone must be readable at this size at least (else it is refused: long_word)
 SQRT2 = math.sqrt(2)
 
 Point = tuple[float, float]
@@ -77,9 +78,11 @@ def _spikes(angle: float) -> float:
 REACH = {"speech": 1.0, "thought": 1.09, "shout": 1.22}
 
 
-def measure(kind: str, text: str, panel: Rect) -> Lettering | None:
-    """The lettering of a bubble in a panel (largest size that fits); None when the text is too long."""
+def measure(kind: str, text: str, panel: Rect, narrow: float = 1.0) -> Lettering | None:
+    """The lettering of a bubble in a panel (largest size that fits); None when the text is too long.
+    `narrow` (0-1] shrinks the width the text may take, to set it in a slimmer, taller bubble."""
     _, _, pw, ph = panel
+    pw *= narrow
     bold = True
     if kind == "caption":
         return fit_text(text, pw * 0.9 - 4, ph * 0.32 - 3, max_pt=MAX_PT - 1, min_pt=MIN_PT, bold=False)
@@ -89,6 +92,18 @@ def measure(kind: str, text: str, panel: Rect) -> Lettering | None:
     height = (ph * 0.46 - 2 * INSET_MM) / reach / SQRT2 - 2
     top = MAX_PT + 3 if kind == "shout" else MAX_PT
     return fit_text(text, width, height, max_pt=top, min_pt=MIN_PT, bold=bold, aspect=1.9)
+
+
+def long_word(kind: str, text: str, panel: Rect) -> str | None:
+    """The first word of `text` that cannot be set alone at WORD_MIN_PT in a bubble of `kind` in `panel`
+    (a 34-letter word would shrink the whole bubble to a size a child cannot read), or None.
+    A word may be cut after a hyphen (lettering.wrap), so each piece is measured on its own."""
+    for word in text.split():
+        for piece in hyphen_pieces(word):
+            lettering = measure(kind, piece, panel)
+            if lettering is None or lettering.size_pt < WORD_MIN_PT:
+                return word
+    return None
 
 
 def shape(kind: str, lettering: Lettering, panel: Rect, position: str = "top-left",

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass
 
 from ..config import ASSETS
@@ -55,23 +56,36 @@ def text_width_mm(text: str, size_pt: float, bold: bool = True) -> float:
     return runs_width_pt(runs(text, bold), size_pt) * PT_MM
 
 
-def wrap(text: str, size_pt: float, max_width_mm: float, bold: bool = True) -> list[str] | None:
+_AFTER_HYPHEN = re.compile(r"(?<=[^\W\d_]-)(?=[^\W\d_])")
+
+
+def hyphen_pieces(word: str) -> list[str]:
+    """`word` cut after each hyphen between two letters ("super-héros" -> ["super-", "héros"]): where a line
+    may end inside it. A non-breaking hyphen (U+2011) is not a place to cut."""
+    return _AFTER_HYPHEN.split(word)
+
+
+def wrap(text: str, size_pt: float, max_width_mm: float, bold: bool = True, cut: bool = True) -> list[str] | None:
     """Lines of `text` no wider than `max_width_mm`, broken at ordinary spaces (never at a
-    non-breaking one); None when one word alone is too wide."""
+    non-breaking one), or (`cut`) after a hyphen inside a word too wide for a line; None when a word (a piece)
+    alone is too wide."""
     lines: list[str] = []
     for paragraph in text.split("\n"):
         current = ""
         for word in paragraph.split(" "):
             if not word:
                 continue
-            if text_width_mm(word, size_pt, bold) > max_width_mm:
-                return None
-            candidate = f"{current} {word}" if current else word
-            if text_width_mm(candidate, size_pt, bold) <= max_width_mm:
-                current = candidate
-            else:
-                lines.append(current)
-                current = word
+            whole = not cut or text_width_mm(word, size_pt, bold) <= max_width_mm  # cut at a hyphen only if needed
+            for index, piece in enumerate([word] if whole else hyphen_pieces(word)):
+                if text_width_mm(piece, size_pt, bold) > max_width_mm:
+                    return None
+                joint = "" if index else " "
+                candidate = f"{current}{joint}{piece}" if current else piece
+                if text_width_mm(candidate, size_pt, bold) <= max_width_mm:
+                    current = candidate
+                else:
+                    lines.append(current)
+                    current = piece
         lines.append(current)
     return lines
 
@@ -91,9 +105,9 @@ class Lettering:
         return self.size_pt * PT_MM * LINE_SPACING
 
 
-def set_text(text: str, size_pt: float, max_width_mm: float, bold: bool = True) -> Lettering | None:
-    """The text wrapped at `max_width_mm` and measured; None if a word does not fit."""
-    lines = wrap(text, size_pt, max_width_mm, bold)
+def set_text(text: str, size_pt: float, max_width_mm: float, bold: bool = True, cut: bool = True) -> Lettering | None:
+    """The text wrapped at `max_width_mm` and measured; None if a word does not fit (`cut`: see wrap)."""
+    lines = wrap(text, size_pt, max_width_mm, bold, cut)
     if lines is None:
         return None
     width = max(text_width_mm(line, size_pt, bold) for line in lines)
@@ -105,21 +119,23 @@ def fit_text(text: str, box_width: float, box_height: float, *, max_pt: float, m
     """The largest lettering (from max_pt down to min_pt, half-point steps) that fits the box.
 
     With `aspect` (width/height wanted), among the wrap widths that fit at a size the one whose
-    block is closest to that shape is kept, so bubbles look round rather than long and thin.
+    block is closest to that shape is kept, so bubbles look round rather than long and thin. A word is cut after
+    its hyphen ("Attends-" / "moi") only when no wrap at that size keeps every word whole.
     None when the text does not fit even at `min_pt`.
     """
     size = max_pt
     while size >= min_pt - 1e-9:
-        best: Lettering | None = None
         widths = [box_width] if aspect is None else [box_width * f / 10 for f in range(3, 11)]
-        for width in widths:
-            lettering = set_text(text, size, width, bold)
-            if lettering is None or lettering.width > box_width + 1e-6 or lettering.height > box_height + 1e-6:
-                continue
-            if best is None or (aspect is not None and abs(lettering.width / lettering.height - aspect)
-                                < abs(best.width / best.height - aspect)):
-                best = lettering
-        if best is not None:
-            return best
+        for cut in (False, True):
+            best: Lettering | None = None
+            for width in widths:
+                lettering = set_text(text, size, width, bold, cut)
+                if lettering is None or lettering.width > box_width + 1e-6 or lettering.height > box_height + 1e-6:
+                    continue
+                if best is None or (aspect is not None and abs(lettering.width / lettering.height - aspect)
+                                    < abs(best.width / best.height - aspect)):
+                    best = lettering
+            if best is not None:
+                return best
         size -= 0.5
     return None

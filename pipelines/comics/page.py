@@ -2,11 +2,13 @@
 PAGE.toml or built by the workshop page, checked, and composed into things to draw."""
 from __future__ import annotations
 
+import math
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..i18n import UserError
+from ..textfiles import load_toml
 from ..safety.text import check_printable, check_words, clean_text
 from . import bubbles as bub
 from .layouts import BORDER_MM, Rect, get_layout, panel_rects
@@ -77,8 +79,7 @@ def load_page(path: str | Path) -> PageSpec:
     if not path.exists():
         raise UserError("comics.errors.page_missing", path=str(path))
     try:
-        with open(path, "rb") as fh:
-            data = tomllib.load(fh)
+        data = load_toml(path)  # as Notepad saves it too (a byte-order mark, ANSI)
     except tomllib.TOMLDecodeError as exc:
         raise UserError("comics.errors.page_unreadable", path=str(path), detail=str(exc)) from None
     return page_from_dict(data, base=path.parent)
@@ -215,12 +216,14 @@ def compose(page: PageSpec, mention: str = "", by: str = "", and_word: str = " &
     for number, panel in enumerate(page.panels, start=1):
         first = len(shapes)
         for index, bubble in enumerate(panel.bubbles, start=1):
+            refuse_long_word(bubble.kind, bubble.text, rects[number - 1], page.language, number, index)
             lettering = bubble_lettering(bubble.kind, bubble.text, rects[number - 1], page.language)
             if lettering is None:
                 raise UserError("comics.errors.bubble_too_long", panel=number, bubble=index,
                                 chars=len(bubble.text))
             placed = [b.box for b in shapes[first:]]
-            shapes.append(_free_place(bubble, lettering, rects[number - 1], placed))
+            speakers = [b.tail for b in panel.bubbles if b.tail is not None]
+            shapes.append(_free_place(bubble, lettering, rects[number - 1], placed, speakers, page.language))
     texts = _title_texts(page, by, and_word)
     if page.ai_made and mention:
         texts.append((mention, PAGE_W - MARGIN, PAGE_H - MARGIN - 1.5, 7.0, False, "right"))
@@ -233,28 +236,87 @@ def bubble_lettering(kind: str, text: str, panel: Rect, language: str):
     return bub.measure(kind, letter_text(text, language), panel)
 
 
-def bubble_fits(layout: str, panel_index: int, kind: str, text: str, language: str) -> bool:
-    """True when a bubble of `kind` with `text` fits in panel `panel_index` (0-based) of the page `layout`."""
+def refuse_long_word(kind: str, text: str, panel: Rect, language: str, number: int, index: int) -> None:
+    """Raise comics.errors.word_too_long naming the word when one word of `text` alone would shrink the bubble below
+    bubbles.WORD_MIN_PT (panel `number`, bubble `index`, both from 1, for the sentence)."""
+    word = bub.long_word(kind, letter_text(text, language), panel)
+    if word is not None:
+        raise UserError("comics.errors.word_too_long", panel=number, bubble=index, word=word.replace("\u00a0", " "))
+
+
+def check_bubble_fits(layout: str, panel_index: int, kind: str, text: str, language: str, index: int) -> None:
+    """The sentence (UserError) when bubble `index` (from 1) of panel `panel_index` (from 0) cannot be lettered
+    readably: a word too long for it, or the whole text too long."""
     rect = panel_rects(get_layout(layout), panel_area())[panel_index]
-    return bubble_lettering(kind, text, rect, language) is not None
+    refuse_long_word(kind, text, rect, language, panel_index + 1, index)
+    if bubble_lettering(kind, text, rect, language) is None:
+        raise UserError("comics.errors.bubble_too_long", panel=panel_index + 1, bubble=index, chars=len(text))
 
 
 def _overlaps(a: Rect, b: Rect) -> bool:
     return a[0] < b[0] + b[2] and b[0] < a[0] + a[2] and a[1] < b[1] + b[3] and b[1] < a[1] + a[3]
 
 
-def _free_place(bubble: BubbleSpec, lettering, panel: Rect, placed: list[Rect]) -> bub.BubbleShape:
-    """The bubble where it was asked; if it would cover an earlier bubble of the panel, moved
-    down (or else up) step by step until it is free, as a letterer would."""
+NARROWER = (0.8, 0.65, 0.5)  # the text widths (fractions) a crowded bubble may be set in
+# What a moved bubble costs, in points of lettering lost: each point of size, covering the whole middle of the
+# panel, covering a speaker, each millimetre away from the place asked.
+COST_MIDDLE, COST_SPEAKER, COST_MM = 30.0, 50.0, 0.05
+
+
+def middle_of(panel: Rect) -> Rect:
+    """The middle of a panel (a third of its width and height), where the picture's character usually is."""
+    px, py, pw, ph = panel
+    return (px + pw / 3, py + ph / 3, pw / 3, ph / 3)
+
+
+def _covered(box: Rect, zone: Rect) -> float:
+    """The fraction of `zone` that `box` covers (0-1)."""
+    w = min(box[0] + box[2], zone[0] + zone[2]) - max(box[0], zone[0])
+    h = min(box[1] + box[3], zone[1] + zone[3]) - max(box[1], zone[1])
+    return max(0.0, w) * max(0.0, h) / (zone[2] * zone[3])
+
+
+def _free_place(bubble: BubbleSpec, lettering, panel: Rect, placed: list[Rect],
+                speakers: list[tuple[float, float]] = (), language: str = "fr") -> bub.BubbleShape:
+    """The bubble where it was asked; if it would cover an earlier bubble of the panel, placed as a letterer
+    would, off the characters: among the places of the panel (the one asked, slid down or up, the others of
+    READING_ORDER) and the text set narrower (NARROWER), the free one that costs least (COST_*): letters kept big,
+    the middle of the panel (middle_of) and the speakers (`speakers`: the tails' targets, fractions of the
+    panel) left uncovered, close to where it was asked. No free room at all: the child's choice is kept."""
     shape = bub.shape(bubble.kind, lettering, panel, bubble.position, bubble.nudge, bubble.tail)
     if not any(_overlaps(shape.box, other) for other in placed):
         return shape
-    for step in list(range(1, 21)) + list(range(-1, -21, -1)):
-        nudge = (bubble.nudge[0], bubble.nudge[1] + step)
-        moved = bub.shape(bubble.kind, lettering, panel, bubble.position, nudge, bubble.tail)
-        if not any(_overlaps(moved.box, other) for other in placed):
-            return moved
-    return shape  # no free room: keep the child's choice
+    px, py, pw, ph = panel
+    points = [(px + fx * pw, py + fy * ph) for fx, fy in speakers]
+    middle = middle_of(panel)
+    text = letter_text(bubble.text, language)
+    letterings = [lettering] + [m for f in NARROWER if (m := bub.measure(bubble.kind, text, panel, f))]
+    moves = [(p, (0, 0)) for p in bub.READING_ORDER if p != bubble.position] + [
+        (bubble.position, (bubble.nudge[0], bubble.nudge[1] + step)) for step in range(-20, 21)]
+    candidates = [bub.shape(bubble.kind, each, panel, position, nudge, bubble.tail)
+                  for each in letterings for position, nudge in moves]
+    asked = (shape.box[0] + shape.box[2] / 2, shape.box[1] + shape.box[3] / 2)
+
+    def cost(moved: bub.BubbleShape) -> float:
+        x, y, w, h = moved.box
+        speakers_covered = sum(x <= p[0] <= x + w and y <= p[1] <= y + h for p in points)
+        return (lettering.size_pt - moved.lettering.size_pt + COST_MIDDLE * _covered(moved.box, middle)
+                + COST_SPEAKER * speakers_covered + COST_MM * math.dist(asked, (x + w / 2, y + h / 2)))
+
+    free = [c for c in candidates if not any(_overlaps(c.box, other) for other in placed)]
+    return min(free, key=cost) if free else shape
+
+
+def title_size(title: str) -> float:
+    """The size (points, 28 down to 12) at which the lettered `title` fits on one line of the page; UserError
+    comics.errors.title_too_long when it does not fit even at 12 pt (said where the title is typed, and at printing)."""
+    width = PAGE_W - 2 * MARGIN
+    size = 28.0
+    while size > 12 and text_width_mm(title, size) > width:  # one line, as large as it fits
+        size -= 1
+    if text_width_mm(title, size) > width:
+        raise UserError("comics.errors.title_too_long", chars=len(title))
+    return size
 
 
 def _title_texts(page: PageSpec, by: str, and_word: str) -> list:
@@ -262,14 +324,15 @@ def _title_texts(page: PageSpec, by: str, and_word: str) -> list:
     width = PAGE_W - 2 * MARGIN
     title = letter_text(page.title, page.language) if page.title.strip() else ""
     if title:
-        size = 28.0
-        while size > 12 and text_width_mm(title, size) > width:  # one line, as large as it fits
-            size -= 1
-        if text_width_mm(title, size) > width:
-            raise UserError("comics.errors.title_too_long", chars=len(title))
+        size = title_size(title)
         texts.append((title, PAGE_W / 2, MARGIN + size * PT_MM * 0.8, size, True, "centre"))
     names = [a.strip() for a in page.authors if a.strip()]
     if names:
         names = ", ".join(names[:-1]) + and_word + names[-1] if len(names) > 1 else names[0]
-        texts.append((by + names, PAGE_W / 2, MARGIN + TITLE_BAND - 5.5, 11.0, False, "centre"))
+        line, size = by + names, 11.0
+        while size > 7 and text_width_mm(line, size, bold=False) > width:  # one line, smaller when it is long
+            size -= 0.5
+        if text_width_mm(line, size, bold=False) > width:
+            raise UserError("comics.errors.authors_too_long", chars=len(names))
+        texts.append((line, PAGE_W / 2, MARGIN + TITLE_BAND - 5.5, size, False, "centre"))
     return texts

@@ -186,7 +186,9 @@ def message_fit(card: Postcard):
     """How the message fits on the ruled lines (TextFit: lines kept, characters over)."""
     x, y, w, h = back_layout(card.orientation).message
     leading = LINE_GAP_MM * MM / MESSAGE_SIZE
-    return fit_text(card.message.strip(), w, h, MESSAGE_SIZE, leading=leading)
+    from .typography import letter_text  # French spacing: no line of the card starts with « ! » or « : »
+
+    return fit_text(letter_text(card.message, card.language), w, h, MESSAGE_SIZE, leading=leading)
 
 
 def check_message(card: Postcard, names=None) -> None:

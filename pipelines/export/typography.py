@@ -15,7 +15,9 @@ _URL = re.compile(r"\w+://\S+")
 
 
 def french_spacing(text: str) -> str:
-    """Put a non-breaking space before ! ? : ; and inside « » (French rules), once per mark run."""
+    """Put a non-breaking space before ! ? : ; and inside « » (French rules), once per mark run, and a space after
+    a run typed against the next word ("Oui:non" -> "Oui : non"); a colon between digits ("12:30") and a web
+    address are left as they are."""
     parts = []
     last = 0
     for match in _URL.finditer(text):  # a web address keeps its colon as it is
@@ -26,14 +28,22 @@ def french_spacing(text: str) -> str:
     return "".join(parts)
 
 
+# A mark typed right against the next word ("Oui:non", "Il pleut!Vite", "«Vite!»dit-il") gets the space French puts
+# after it; a colon between two digits is a time, a score or a ratio ("12:30", "3:0"): no space on either side.
+_AFTER_MARKS = re.compile(r"([!?:;»]+)(?=[^\W\d_])")
+
+
 def _space_plain(text: str) -> str:
     def before(match: re.Match) -> str:
         start = match.start()
         if start == 0 or text[start - 1] == "\n":
             return match.group(1)  # a line that starts with "!" has no word to keep it with
+        if match.group(0) == ":" and text[start - 1].isdigit() and text[match.end():match.end() + 1].isdigit():
+            return ":"  # 12:30
         return NBSP + match.group(1)
 
     text = _BEFORE_DOUBLE.sub(before, text)
+    text = _AFTER_MARKS.sub(r"\1 ", text)
     text = _OPEN_QUOTE.sub("«" + NBSP, text)
     return _CLOSE_QUOTE.sub(NBSP + "»", text)
 

@@ -16,6 +16,7 @@ from typing import Callable, Iterable
 from ..config import settings
 from ..i18n import UserError
 from ..store.files import atomic_path
+from ..textfiles import load_toml
 from ..commands import studio
 
 CATALOG_PATH = Path(__file__).with_name("catalog.toml")
@@ -92,8 +93,7 @@ def load_catalog(extra: Path | None = None) -> dict[str, ModelEntry]:
         raw = tomllib.load(fh)
     user = extra if extra is not None else Path(settings().data_dir) / "catalog.toml"
     if user.exists():
-        with open(user, "rb") as fh:
-            raw.update(tomllib.load(fh))
+        raw.update(load_toml(user))  # the library's own file, as Notepad saves it too
     return {model_id: _entry(model_id, value) for model_id, value in raw.items()}
 
 

@@ -27,12 +27,13 @@ class Analysis:
     print_corners: list | None = None  # a photo of a print taken at an angle: its four corners (fractions)
     toned: bool = False  # a black-and-white picture under one warm tone (imaging.toned_monochrome)
     keeps_tone: bool = False  # the revive step keeps that tone instead of removing the yellow (tone.keeps_tone)
+    dye_faded: float = 0.0  # 0..1: a colour print whose dyes faded, blacks risen to a reddish grey (tone.dye_faded)
 
     def suggested_steps(self) -> list[str]:
         steps = []
         if self.scratches or self.spots:
             steps.append("repair")
-        if self.fading > 0.15 or abs(self.yellowing) > tone.YELLOWED:
+        if self.fading > 0.15 or abs(self.yellowing) > tone.YELLOWED or self.dye_faded > tone.DYE_FADED:
             steps.append("tone")
         steps.append("denoise")
         if self.faces:
@@ -142,11 +143,13 @@ def straighten(rgb: np.ndarray, corners: list) -> np.ndarray:
 
 def analyse(rgb: np.ndarray, faces=None) -> tuple[Analysis, np.ndarray]:
     """The analysis and the damage mask. `faces`: a face backend to count faces with, or None."""
-    damage = repair.find_damage(rgb)
+    old = tone.looks_old(rgb)  # judged once, as the chain does (it costs seconds on a 20 MP scan)
+    damage = repair.find_damage(rgb, aged=old)
     result = Analysis(width=rgb.shape[1], height=rgb.shape[0], greyscale=is_greyscale(rgb), fading=tone.fading(rgb),
                       yellowing=tone.yellowing(rgb), scratches=damage.scratches, spots=damage.spots,
                       damage_fraction=damage.fraction, print_corners=find_print(rgb),
-                      toned=toned_monochrome(rgb), keeps_tone=tone.keeps_tone(rgb))
+                      toned=toned_monochrome(rgb), keeps_tone=tone.keeps_tone(rgb, old=old),
+                      dye_faded=tone.dye_faded(rgb, old=old))
     if faces is not None:
         boxes = faces.find_faces(rgb)
         result.faces = len(boxes)

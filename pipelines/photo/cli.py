@@ -4,29 +4,40 @@ from __future__ import annotations
 import csv
 import sys
 import time
+import unicodedata
 from datetime import datetime
 from pathlib import Path
 
 from ..i18n import UserError
 
-IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".tif", ".tiff", ".webp", ".heic", ".heif"}
+IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".tif", ".tiff", ".webp", ".heic", ".heif", ".gif"}
 REPORT_FIELDS = ["file", "output", "status", "steps", "faces", "seconds", "error"]
 STATUSES = ("done", "already_done", "error")
 
 
 def find_inputs(inputs: list[str]) -> list[tuple[Path, Path]]:
-    """(file, path relative to its input folder) for every image under the inputs, sorted."""
+    """(file, path relative to its input folder) for every image under the inputs, sorted. Hidden files and folders
+    are left out: a Mac writes a "._photo.jpg" (AppleDouble, not a picture) next to every file of a USB stick, and
+    "__MACOSX" folders into its zips."""
     found: list[tuple[Path, Path]] = []
     for item in inputs:
         path = Path(item)
         if path.is_dir():
             found += [(p, p.relative_to(path)) for p in sorted(path.rglob("*"))
-                      if p.is_file() and p.suffix.lower() in IMAGE_SUFFIXES]
+                      if p.is_file() and p.suffix.lower() in IMAGE_SUFFIXES and not _hidden(p.relative_to(path))]
         elif path.is_file():
             found.append((path, Path(path.name)))
         else:
             raise UserError("photo.errors.input_missing", path=str(path))
     return found
+
+
+def _hidden(relative: Path) -> bool:
+    return any(part.startswith(".") or part == "__MACOSX" for part in relative.parts)
+
+
+def _nfc(path: Path) -> Path:
+    return Path(unicodedata.normalize("NFC", str(path)))
 
 
 def output_names(files: list[tuple[Path, Path]]) -> list[Path]:
@@ -36,6 +47,7 @@ def output_names(files: list[tuple[Path, Path]]) -> list[Path]:
     Depends only on the list of inputs, so a second run of the same archive finds the same names (resume).
     """
     stems: dict[str, int] = {}
+    files = [(path, _nfc(relative)) for path, relative in files]  # « é » typed on a Mac (NFD) or a PC: one name
     for _, relative in files:
         key = str(relative.with_suffix("")).casefold()
         stems[key] = stems.get(key, 0) + 1

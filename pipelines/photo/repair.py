@@ -180,13 +180,42 @@ def _line_kernels(length: int, count: int = 32) -> list[np.ndarray]:
     return kernels
 
 
+def _along_lines(part: np.ndarray, kernels: list[np.ndarray]) -> np.ndarray:
+    """The best average of a (H, W) float32 map along a segment through each pixel, over the `kernels`' orientations
+    (a running maximum: one response held at a time, not 32)."""
+    best = cv2.filter2D(part, -1, kernels[0], borderType=cv2.BORDER_REFLECT)
+    for kern in kernels[1:]:
+        np.maximum(best, cv2.filter2D(part, -1, kern, borderType=cv2.BORDER_REFLECT), out=best)
+    return best
+
+
 CROWD = 0.02  # a crowd: more than this share of the pixels around a mark are marked too...
 CROWD_WEIGHT = 1.0  # ...and they outnumber the mark's own pixels this many times (two specks side by side are dust)
 KIN = 0.35  # a neighbour counts when it stands out this share as much as the mark itself
+BAND_LONG = 8  # _crowded(): lines this many margins long are not one another's crowd (bright lines, old prints)
+
+
+PARALLEL_KIN = 3  # _crowded(): this many long lines parallel within FAMILY_ANGLE are the picture's (mortar, blinds)
+
+
+def _in_parallel_family(labels: np.ndarray, stats: np.ndarray, ids: np.ndarray) -> np.ndarray:
+    """The components among `ids` that run parallel (within FAMILY_ANGLE degrees, by their second moments) to
+    PARALLEL_KIN - 1 others of `ids` or more: a family of like lines, not scratches drawn every way."""
+    if len(ids) < PARALLEL_KIN:
+        return np.zeros(0, np.int64)
+    directions = []
+    for i in ids:
+        x, y, w, h = stats[i, :4]
+        m = cv2.moments((labels[y:y + h, x:x + w] == i).astype(np.uint8), binaryImage=True)
+        directions.append(np.degrees(0.5 * np.arctan2(2 * m["mu11"], m["mu20"] - m["mu02"])) % 180.0)
+    directions = np.array(directions)
+    gap = np.abs(directions[:, None] - directions[None, :])
+    near = (np.minimum(gap, 180.0 - gap) <= FAMILY_ANGLE).sum(axis=1)
+    return ids[near >= PARALLEL_KIN]
 
 
 def _crowded(labels: np.ndarray, stats: np.ndarray, residual: np.ndarray, grain: np.ndarray,
-             margin: int) -> np.ndarray:
+             margin: int, along: bool = False) -> np.ndarray:
     """For each component: True when many OTHER pixels in its box (grown by margin) stand out KIN as much as it does.
 
     A scratch or a speck of dust is a lone mark on the print: around it there is grain, not more
@@ -205,6 +234,13 @@ def _crowded(labels: np.ndarray, stats: np.ndarray, residual: np.ndarray, grain:
     x1 = np.clip(stats[:, 0] + stats[:, 2] + margin, 0, w)
     y1 = np.clip(stats[:, 1] + stats[:, 3] + margin, 0, h)
     area = ((x1 - x0) * (y1 - y0)).astype(np.float64)
+    # A long line (a scratch across the print, `along`: bright lines on an old print) has a box that spans much of
+    # the picture: the other long lines in it (scratches, cracks, creases) are more damage, not a crowd of like
+    # detail. For the lines that run BAND_LONG margins at least, the other such lines are left out of the count.
+    long_ones = (np.maximum(stats[:, 2], stats[:, 3]) >= BAND_LONG * max(margin, 1)) & along
+    long_ones[0] = False
+    long_ones[_in_parallel_family(labels, stats, np.flatnonzero(long_ones))] = False  # the courses of a wall
+    long_map = long_ones[grown].reshape(h, w) if long_ones.any() else None
     crowded = np.zeros(count, bool)
     # 'KIN as strong' per component, rounded to 12 levels so that each level is one integral image.
     levels = np.geomspace(max(float(contrast[1:].min(initial=1.0)) * KIN, 1e-3), 1.0, 12)
@@ -216,7 +252,15 @@ def _crowded(labels: np.ndarray, stats: np.ndarray, residual: np.ndarray, grain:
         own = np.bincount(grown, marked.ravel().astype(np.float64), count)
         box = (table[y1, x1] - table[y0, x1] - table[y1, x0] + table[y0, x0]).astype(np.float64)
         others = np.clip(box - own, 0, None)
-        here = (step == i) & (others > CROWD * np.maximum(area - own_area, 1.0)) & (others > CROWD_WEIGHT * own)
+        ground = area - own_area
+        if long_map is not None and (long_ones & (step == i)).any():
+            lines = long_ones & (step == i)
+            table = cv2.integral((marked & ~long_map).astype(np.uint8))
+            apart = (table[y1, x1] - table[y0, x1] - table[y1, x0] + table[y0, x0]).astype(np.float64)
+            table = cv2.integral(long_map.astype(np.uint8))
+            taken = (table[y1, x1] - table[y0, x1] - table[y1, x0] + table[y0, x0]).astype(np.float64)
+            others[lines], ground[lines] = apart[lines], np.maximum(area - taken, 1.0)[lines]
+        here = (step == i) & (others > CROWD * np.maximum(ground, 1.0)) & (others > CROWD_WEIGHT * own)
         crowded |= here
     crowded[0] = False
     return crowded
@@ -431,7 +475,7 @@ def _ridge_cracks(gray: np.ndarray, thin: np.ndarray, weak_level: np.ndarray, fl
     keep[np.unique(labels[seeds])] = True
     extent = np.hypot(stats[:, 2], stats[:, 3])
     keep &= (extent >= length // 2) & (stats[:, 4] <= 4 * extent)
-    keep &= ~_crowded(labels, stats, thin, 3 * scale, length // 4)
+    keep &= ~_crowded(labels, stats, thin, 3 * scale, length // 4, along=True)
     keep[0] = False
     return keep[labels]
 
@@ -655,7 +699,7 @@ def _find_on_fresh_photo(rgb: np.ndarray, strength: float = 0.5) -> Damage:
     for sign in (1, -1):  # bright marks and dark marks separately: a mark is one or the other
         # Widened by one pixel each side, so a segment slightly off the line's angle still lies on it.
         part = np.maximum(sign * thin, 0)
-        along = np.max([cv2.filter2D(part, -1, kern, borderType=cv2.BORDER_REFLECT) for kern in kernels], axis=0)
+        along = _along_lines(part, kernels)
         around = cv2.blur(part, (length, length))
         lines = ((along > np.maximum(3.0 * around, 0.5 * floor)) & (sign * thin > weak_level)
                  & (relief < 0.6 * np.abs(thin)))
@@ -760,14 +804,14 @@ def _find_on_old_print(rgb: np.ndarray, strength: float = 0.5) -> Damage:
     spots = scratches = 0
     for sign in (1, -1):  # bright marks and dark marks separately: a mark is one or the other
         part = np.maximum(sign * thin, 0)
-        along = np.max([cv2.filter2D(part, -1, kern, borderType=cv2.BORDER_REFLECT) for kern in kernels], axis=0)
+        along = _along_lines(part, kernels)
         around = cv2.blur(part, (length, length))
         # Dark lines need more: an image's own lines (seams, lids, folds of cloth) are mostly dark.
         seeds = ((along > np.maximum((2.0 if sign > 0 else 2.5) * around, (0.3 if sign > 0 else 0.5) * floor))
                  & (sign * thin > 0.5 * weak_level) & (relief < 0.6 * np.abs(thin)))
         count, labels, stats, _ = cv2.connectedComponentsWithStats(seeds.astype(np.uint8), connectivity=8)
         long_enough = np.maximum(stats[:, 2], stats[:, 3]) >= (length // 2 if sign > 0 else length)
-        long_enough &= ~_crowded(labels, stats, thin, 3 * scale, length // 4)
+        long_enough &= ~_crowded(labels, stats, thin, 3 * scale, length // 4, along=sign > 0)
         long_enough[0] = False
         scratches += int(long_enough.sum())
         # Hysteresis: the line grows into connected, line-like pixels of its polarity that stand out half as
@@ -792,6 +836,9 @@ def _find_on_old_print(rgb: np.ndarray, strength: float = 0.5) -> Damage:
             keep &= extent >= 3 * length
         keep[0] = False
         lines = keep[glabels].astype(np.uint8)
+        if sign < 0 and lines.any():  # a drawn outline of the picture (a cartoon's face, a coat's edge) is no hair
+            keep &= ~_outlines(glabels, keep, work)
+            lines = keep[glabels].astype(np.uint8)
         if sign > 0 and lines.any():
             # A crack network is followed on: where it dips into texture (a knit, a curtain) or breaks for a pixel
             # or two, the line stays line-like along its segment even where the pixel itself is faint.
@@ -826,10 +873,12 @@ def _find_on_old_print(rgb: np.ndarray, strength: float = 0.5) -> Damage:
         count, labels, stats, _ = cv2.connectedComponentsWithStats(core.astype(np.uint8), connectivity=8)
         small = (stats[:, 4] <= max_spot) & (np.maximum(stats[:, 2], stats[:, 3]) <= spot_side)
         small &= ~_crowded(labels, stats, np.where(labels > 0, diff, lone), 3 * scale, size)
+        around = (weak & (np.sign(diff) == sign)).astype(np.uint8)
+        if sign < 0:  # eyes, pupils, buttons; a bright core in a big bright blob is on a crack network
+            small &= ~_feature_cores(labels, count, around, max_spot)
         small[0] = False
         spots += int(small.sum())
         found = small[labels].astype(np.uint8)
-        around = (weak & (np.sign(diff) == sign)).astype(np.uint8)
         for _ in range(3):
             found = cv2.dilate(found, np.ones((3, 3), np.uint8)) & around
         mask |= found.astype(bool)
@@ -860,6 +909,79 @@ def _find_on_old_print(rgb: np.ndarray, strength: float = 0.5) -> Damage:
         mask = cv2.resize(mask.astype(np.uint8), (full_w, full_h), interpolation=cv2.INTER_NEAREST).astype(bool)
         mask = cv2.dilate(mask.astype(np.uint8), np.ones((step + 1, step + 1), np.uint8)).astype(bool)
     return Damage(mask=mask, scratches=scratches, spots=spots)
+
+
+OUTLINE_STEP = 5  # px either side of a dark line where the picture is compared (a drawn line is up to ~5 px wide)
+OUTLINE_DE = 12.0  # CIELAB units: the picture differs across the line this much at least...
+OUTLINE_TEXTURE = 2.5  # ...and this many times as much as along it, on one side (a texture differs both ways)
+OUTLINE_SHARE = 0.5  # ...along this share of the line: a drawn outline, not a hair
+
+
+def _outlines(labels: np.ndarray, keep: np.ndarray, rgb: np.ndarray) -> np.ndarray:
+    """Per dark line component of `labels` kept so far (`keep`): True for a drawn outline of the picture.
+
+    A hair or a scratch lies over the picture: the picture on its two sides is the same (a face, a sky)
+    or a texture that differs every way. A drawn outline (a cartoon's face, a coat's edge) separates two
+    regions: along most of its length the colours OUTLINE_STEP px either side differ by OUTLINE_DE or more
+    (CIELAB, on a copy blurred by 1.5 px), and by OUTLINE_TEXTURE times as much as two points as far apart
+    along one side. A line that does so along OUTLINE_SHARE of its pixels is an outline. `rgb`: the (H, W, 3)
+    picture the labels were found on. (A hair that touched an outline and was followed along it stays one line:
+    taken whole, or left whole when the outline is most of it.)
+    """
+    out = np.zeros(len(keep), bool)
+    lines = keep[labels]
+    if not lines.any():
+        return out
+    from .imaging import rgb_to_lab
+
+    h, w = labels.shape
+    lab = rgb_to_lab(cv2.GaussianBlur(rgb.astype(np.float32), (0, 0), 1.5))
+    _, angle = line_orientations(lines)
+    ys, xs = np.nonzero(lines)
+    a = np.radians(angle[ys, xs])
+    tx, ty, nx, ny = np.cos(a), np.sin(a), -np.sin(a), np.cos(a)
+
+    def at(dx, dy):
+        return lab[np.clip(np.round(ys + dy).astype(int), 0, h - 1), np.clip(np.round(xs + dx).astype(int), 0, w - 1)]
+
+    d = OUTLINE_STEP
+    left, right = at(d * nx, d * ny), at(-d * nx, -d * ny)
+    across = np.linalg.norm(left - right, axis=1)
+    along = np.minimum(np.linalg.norm(at(d * (nx + tx), d * (ny + ty)) - at(d * (nx - tx), d * (ny - ty)), axis=1),
+                       np.linalg.norm(at(-d * (nx - tx), -d * (ny - ty)) - at(-d * (nx + tx), -d * (ny + ty)), axis=1))
+    edge = (across > OUTLINE_DE) & (across > OUTLINE_TEXTURE * along)
+    which = labels[ys, xs]
+    pixels = np.maximum(np.bincount(which, minlength=len(keep)), 1)
+    share = np.bincount(which, edge.astype(np.float64), len(keep)) / pixels
+    out = keep & (share >= OUTLINE_SHARE)
+    out[0] = False
+    return out
+
+
+FEATURE_AREA = 2.0  # a spot's core whose whole blob (weak level) is this many max_spot or more is a feature
+
+
+def _feature_cores(labels: np.ndarray, count: int, blobs: np.ndarray, max_spot: int) -> np.ndarray:
+    """Per spot core (component of `labels`): True when it is part of a feature of the picture, not dust.
+
+    A speck of dust is a small solid blob. An eye, a pupil, a button or a dark ring drawn on a face is
+    bigger than the median window the residual is taken against: its residual is a ring (the window's median
+    inside it is its own tone), broken into cores each as small as a speck, around a hole; or a blob whose
+    whole extent at the weak level (`blobs`, (H, W) uint8 of the core's polarity) is FEATURE_AREA times the
+    biggest speck looked for (`max_spot` px) or more. A core lying in such a blob is the picture.
+    """
+    n, blob_labels, blob_stats, _ = cv2.connectedComponentsWithStats(blobs, connectivity=8)
+    feature = blob_stats[:, 4] >= FEATURE_AREA * max_spot
+    contours, hierarchy = cv2.findContours(blobs, cv2.RETR_CCOMP, cv2.CHAIN_APPROX_NONE)
+    if hierarchy is not None:
+        for contour, (_, _, _, parent) in zip(contours, hierarchy[0]):
+            if parent >= 0 and len(contour) >= 4:  # a hole: its contour runs along the blob's own pixels
+                x, y = contour[0, 0]
+                feature[blob_labels[y, x]] = True
+    feature[0] = False
+    of_core = np.zeros(count, np.int64)
+    np.maximum.at(of_core, labels.ravel(), blob_labels.ravel())
+    return feature[of_core]
 
 
 OFF_PRINT = 0.02  # an unmasked area the mask cuts off along the border, under this share of the scan, is off the print

@@ -14,11 +14,15 @@ MARGIN = 15.0  # mm
 
 
 def printable_words(caption: str, date: str, language: str = "fr") -> tuple[str, str]:
-    """(caption, date) cleaned (pipelines.safety.text.clean_printable) for the sheet's font (the sans face);
+    """(caption, date) cleaned (pipelines.safety.text.clean_printable) for the sheet's font (the sans face), the
+    caption with the typography of `language` (pipelines.export.typography.letter_text);
     UserError naming the characters and the field (« Légende de la fiche ») when it cannot draw them."""
+    from ..export.typography import letter_text
+
     chain = faces("sans")
-    return tuple(clean_printable(text, chain=chain, field=translate(f"photo.ui.sheet_{field}", language))
-                 for text, field in ((caption, "caption"), (date, "date")))
+    caption, date = (clean_printable(text, chain=chain, field=translate(f"photo.ui.sheet_{field}", language))
+                     for text, field in ((caption, "caption"), (date, "date")))
+    return letter_text(caption, language), date  # French spacing, as every printed text
 
 
 CAPTION_SIZES = (13, 12, 11, 10)  # pt: the caption's type, the largest that fits

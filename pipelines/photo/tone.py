@@ -354,6 +354,8 @@ def revive(rgb: np.ndarray, strength: float = 0.5, old: bool = False, keep_tone:
     print as it came (keeps_tone(), what the page told the patron), else measured here; measured after the
     repair step, a sepia print whose cracks and specks were filled failed toned() and came out grey.
     """
+    dyed = dye_faded(rgb, strength, old)
+    rgb = restore_dyes(rgb, strength, old, dyed)
     out = _revived_levels(rgb, strength, old, keep_tint=keep_tone)
     if toned(out) if keep_tone is None else keep_tone:
         return local_contrast(out, max(0.0, strength - 0.5) * 0.6)
@@ -363,6 +365,9 @@ def revive(rgb: np.ndarray, strength: float = 0.5, old: bool = False, keep_tone:
     # photo with no sign of age keeps a warmth under the bar at which the page calls it yellowed (YELLOWED): a cup
     # of coffee or a ginger cat lit warm lost 4-6 b* units all over (bench.photo's colour shift on clean photos).
     weight = float(np.clip(cast - (3.0 if old or grey else YELLOWED), 0, 1))
+    # A dye-faded print had its cast taken off with its densities (restore_dyes()): the warmth left is the scene's
+    # (a cup of coffee lost 10 b* units more to the white balance: tuning split's dye-faded prints).
+    weight *= 1.0 - dyed
     if weight > 0:
         out = white_balance(out, strength=weight * min(1.0, 0.6 + strength))
     # Local contrast invents tones the print never had: only when the patron asks for a strong revival.
@@ -370,6 +375,92 @@ def revive(rgb: np.ndarray, strength: float = 0.5, old: bool = False, keep_tone:
 
 
 YELLOWED = 6.0  # b* units: the cast at which a print is called yellowed (looks_old, the analysis's chip)
+
+
+# dye_fading(): the measure of a colour print whose dyes faded (cyan first), each factor eased in over a ramp.
+DYE_LIFT = (0.10, 0.08)  # the most faded channel's black point (over its white) from 0.10, in full at 0.18
+DYE_APART = (0.75, 0.15)  # its optical density at most 0.75 of the densest channel's, in full at 0.6
+DYE_KEPT = (0.8, 0.2)  # the densest channel still reaches a density of 0.8, in full at 1.0 (black point 0.1)
+DYE_WHITE = (0.82, 0.08)  # the brightest channel's white point 0.82 or more, in full at 0.9: the paper stayed white
+# restore_dyes(): every channel's black is brought to this optical density at least (black point 0.063 of its white;
+# tuning split's dye-faded prints, density scaling: 1.2 gave a median 0.4 dB more than 1.0 and 1.4 overshot the red).
+DYE_BLACK = 1.2
+# restore_dyes(): the share of the density model in the tones between the ends, the rest per-channel linear levels.
+# Tuning split's dye-faded prints (median luma dB / SSIM / colour shift): linear 19.06 / 0.725 / 11.8, density model
+# 20.00 / 0.723 / 9.9, half of each 20.13 / 0.730 / 9.9 (their densest parts faded more than the rest: the model
+# alone overshoots the mid-tones, the levels alone leave them faded).
+DYE_MODEL = 0.5
+DYE_FADED = 0.3  # dye_faded() above this: the page says the colours faded and suggests the tone step
+
+
+def _ramp(value: float, start: float, width: float) -> float:
+    return float(np.clip((value - start) / width, 0, 1))
+
+
+def channel_ends(rgb: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(black points, white points), each (3,) float in [0, 1]: the 1st and 99th percentile of each channel on a copy
+    without grain, dust and thin scratches (_smoothed())."""
+    clean = _smoothed(_sample(rgb)).reshape(-1, 3)
+    return np.percentile(clean, 1.0, axis=0), np.percentile(clean, 99.0, axis=0)
+
+
+def dye_fading(rgb: np.ndarray) -> float:
+    """How surely a colour photo is a print whose dyes faded, 0..1 (before any sign of age backs it up).
+
+    A chromogenic print is three dye layers; each loses density at its own rate, cyan (which absorbs red)
+    fastest, yellow slowest (Wilhelm & Brower, The Permanence and Care of Color Photographs, 1993). By
+    Beer-Lambert a channel's optical density over the paper, -log10(value / white), falls in proportion to
+    its dye: the paper stays white while the blacks rise to a reddish grey. The measure is the product of:
+    the red channel's black point risen (DYE_LIFT) and its density well under the densest channel's
+    (DYE_APART: the channels' blacks disagree), the densest channel still reaching a deep black (DYE_KEPT:
+    the slowest dye held; a stained slide or a misty scene reaches no black in any channel) and whites intact
+    (DYE_WHITE). A photo whose ends moved together (veil()) or a pale subject gives 0.
+    """
+    if is_greyscale(_sample(rgb)):
+        return 0.0
+    black, white = channel_ends(rgb)
+    if int(np.argmax(black / np.maximum(white, 1e-3))) != 0:
+        return 0.0  # not the cyan dye's fading: the red channel's blacks are not the ones that rose most
+    density = -np.log10(np.clip(black / np.maximum(white, 1e-3), 1e-3, 1.0))
+    lifted = _ramp(float(black[0] / max(white[0], 1e-3)), *DYE_LIFT)
+    apart = _ramp(-float(density[0] / max(density.max(), 1e-3)), -DYE_APART[0], DYE_APART[1])
+    kept = _ramp(float(density.max()), *DYE_KEPT)
+    whites = _ramp(float(white.max()), *DYE_WHITE)
+    return lifted * apart * kept * whites
+
+
+def dye_faded(rgb: np.ndarray, strength: float = 0.5, old: bool = False) -> float:
+    """dye_fading() backed by signs of age, as fading() backs the veil: `old` (looks_old() on the print as it
+    came) counts in full, else age_signs()."""
+    sure = dye_fading(rgb)
+    return sure if sure <= 0 or old else sure * age_signs(rgb, strength)
+
+
+def restore_dyes(rgb: np.ndarray, strength: float = 0.5, old: bool = False, dyed: float | None = None) -> np.ndarray:
+    """Give a dye-faded print (dye_faded()) its black back, channel by channel; float32 RGB.
+
+    Each channel whose black point lies under an optical density of DYE_BLACK over its own white point has its
+    black brought to that density, its white point kept. The tones between follow DYE_MODEL of the way from
+    per-channel linear levels to the density model (each channel's density over its white scaled alike, the
+    inverse of a uniform dye loss, Beer-Lambert). The blacks come back to black, the red cast leaves the shadows,
+    the whites stay where they are. Eased in by how sure dye_faded() is and by `strength` 0..1 (in full from 0.5,
+    as the levels; the chain's slider fades the whole step out to nothing at 0). `dyed`: dye_faded() when
+    already measured. A photo that is not dye-faded comes back as it was.
+    """
+    sure = (dye_faded(rgb, strength, old) if dyed is None else dyed) * float(np.clip(0.4 + 1.2 * strength, 0, 1))
+    if sure <= 0:
+        return rgb
+    black, white = channel_ends(rgb)
+    white = np.maximum(white, 1e-3)
+    black = np.minimum(black, white - 1e-3)
+    density = -np.log10(np.clip(black / white, 1e-3, 1.0))
+    target = white * 10.0 ** -np.maximum(density, DYE_BLACK)  # where each channel's black belongs
+    target = black + sure * (target - black)
+    linear = white - (white - rgb) * (white - target) / (white - black)
+    scale = np.log10(white / target) / np.maximum(density, 1e-3)  # each channel's density scaled by this
+    dense = white * np.clip(rgb / white, 1e-4, 1.0) ** scale
+    out = DYE_MODEL * dense + (1.0 - DYE_MODEL) * linear
+    return np.clip(np.where(rgb < white, out, rgb), 0, 1).astype(np.float32)
 
 
 def looks_old(rgb: np.ndarray) -> bool:
@@ -504,3 +595,4 @@ def enlarge(rgb: np.ndarray, scale: int, sharpen_amount: float = 0.4) -> np.ndar
     h, w = rgb.shape[:2]
     big = cv2.resize(rgb, (w * scale, h * scale), interpolation=cv2.INTER_LANCZOS4)
     return sharpen(np.clip(big, 0, 1), amount=sharpen_amount, radius=0.8 * scale)
+

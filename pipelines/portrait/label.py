@@ -45,6 +45,22 @@ def made_with_text(ai_made: bool, model: str, language: str = "fr") -> str:
     return translate("portrait.made_with_cpu", language)
 
 
+def printable_sitter(sitter: str) -> str:
+    """The sitter's name as the label prints it (spaces tidied, at most 40 letters), or "" when the print's fonts
+    cannot print it (an emoji, a script that needs shaping such as Arabic: it would come out as loose letters);
+    the label is then « Portrait » (portrait.untitled), on the screen as on the paper."""
+    from ..i18n import UserError
+    from ..safety.text import check_printable
+
+    from ..story.spec import short_name
+
+    name = short_name(" ".join(str(sitter or "").split()))
+    try:
+        return check_printable(name)
+    except UserError:
+        return ""
+
+
 def cartel(style_id: str, sitter: str, *, language: str = "fr", made_on: date | None = None, library: str = "",
            ai_made: bool = False, model: str = "") -> Cartel:
     """The cartel of a portrait of `sitter` in the style `style_id`; `library` "" = the name typed in the console."""
@@ -52,7 +68,7 @@ def cartel(style_id: str, sitter: str, *, language: str = "fr", made_on: date | 
 
     style = get_style(style_id)
     day = made_on or date.today()
-    title = " ".join(sitter.split())[:40] or translate("portrait.untitled", language)
+    title = printable_sitter(sitter) or translate("portrait.untitled", language)
     return Cartel(title=title, after=style.after(language, day), story=style.story(language),
                   when=long_date(day, language), library=library or library_name(),
                   made_with=made_with_text(ai_made, model, language), ai_made=ai_made, language=language)

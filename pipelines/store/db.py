@@ -462,6 +462,9 @@ class Store:
                 counts["quiz_games"] += conn.execute(
                     "DELETE FROM quiz_games WHERE (workshop_id IS NULL OR workshop_id NOT IN "
                     "(SELECT id FROM workshops)) AND created_at < ?", (_iso(limit),)).rowcount
+            if conn.execute("SELECT 1 FROM sqlite_master WHERE name='device_work'").fetchone():
+                conn.execute("DELETE FROM device_work WHERE (workshop_id IS NULL OR workshop_id NOT IN "
+                             "(SELECT id FROM workshops)) AND updated_at < ?", (_iso(limit),))
             # Events (blocked prompts quote what was typed) of no workshop go after the same delay.
             conn.execute("DELETE FROM events WHERE (workshop_id IS NULL OR workshop_id NOT IN "
                          "(SELECT id FROM workshops)) AND created_at < ?", (_iso(limit),))

@@ -172,4 +172,19 @@ MIGRATIONS: dict[str, list[str]] = {
         )
         """,
     ],
+    # Work in progress of a browser where nobody picked a name (no workshop yet, or "nobody" in the sidebar):
+    # keyed by the sha256 of the browser's device token (HttpOnly cookie), deleted with its workshop or, outside
+    # any workshop, after settings.retention_days like the rest of the work done outside workshops.
+    "device_work": [
+        """
+        CREATE TABLE device_work (
+            device TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            workshop_id INTEGER,
+            state TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            PRIMARY KEY (device, kind)
+        )
+        """,
+    ],
 }

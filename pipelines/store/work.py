@@ -5,9 +5,15 @@ A tablet that reloads, sleeps or reconnects after a restart of the studio finds 
 work where it was left. One row per (participant, kind), replaced whole in one SQLite transaction:
 a reader sees the previous step or the new one, never half of each. Rows go with their participant
 (ON DELETE CASCADE), so removing a child from the workshop removes their work in progress too.
+
+Before a name is picked (no workshop yet, or nobody chosen), the work is kept per browser instead: one row per
+(device, kind) in `device_work`, the device being the sha256 of the browser's random HttpOnly token (another
+browser cannot read it), with the workshop it was made in (None outside any). Its rows go with that workshop
+(Store.purge_workshop), or after settings.retention_days when made outside any (Store.purge_expired).
 """
 from __future__ import annotations
 
+import hashlib
 import json
 
 from .db import Store, _iso, now
@@ -44,3 +50,36 @@ def clear_work(store: Store, participant_id: int, kind: str) -> None:
     _check(kind)
     with store.transaction() as conn:
         conn.execute("DELETE FROM work_in_progress WHERE participant_id=? AND kind=?", (participant_id, kind))
+
+
+def _device(token: str) -> str:
+    if not token:
+        raise ValueError("a device token is needed (the browser's atelier_device cookie)")
+    return hashlib.sha256(token.encode("utf-8")).hexdigest()
+
+
+def save_device_work(store: Store, token: str, workshop_id: int | None, kind: str, state: dict) -> None:
+    """Replace this browser's work of this kind (nobody picked) with `state`, made in `workshop_id` (None: none)."""
+    _check(kind)
+    text = json.dumps(state, ensure_ascii=False, sort_keys=True)
+    with store.transaction() as conn:
+        conn.execute("INSERT INTO device_work(device, kind, workshop_id, state, updated_at) VALUES(?,?,?,?,?) "
+                     "ON CONFLICT(device, kind) DO UPDATE SET workshop_id=excluded.workshop_id, "
+                     "state=excluded.state, updated_at=excluded.updated_at",
+                     (_device(token), kind, workshop_id, text, _iso(now())))
+
+
+def load_device_work(store: Store, token: str, workshop_id: int | None, kind: str) -> dict | None:
+    """This browser's last saved work of this kind made in `workshop_id` (None: outside any), or None."""
+    _check(kind)
+    with store.connect() as conn:
+        row = conn.execute("SELECT state FROM device_work WHERE device=? AND kind=? AND workshop_id IS ?",
+                           (_device(token), kind, workshop_id)).fetchone()
+    return json.loads(row["state"]) if row else None
+
+
+def clear_device_work(store: Store, token: str, kind: str) -> None:
+    """Forget this browser's work of this kind (a new comic, a new photo)."""
+    _check(kind)
+    with store.transaction() as conn:
+        conn.execute("DELETE FROM device_work WHERE device=? AND kind=?", (_device(token), kind))

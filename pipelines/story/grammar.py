@@ -72,9 +72,16 @@ def capitalise_sentences(text: str) -> str:
     match = re.search(r"\w", text)
     if match:
         i = match.start()
-        text = text[:i] + text[i].upper() + text[i + 1:]
+        text = text[:i] + capital(text[i]) + text[i + 1:]
     # only after a real full stop, not after "!" inside a quotation followed by "dit-il"
-    return re.sub(r"([.…]\s+)(\w)", lambda m: m.group(1) + m.group(2).upper(), text)
+    return re.sub(r"([.…]\s+)(\w)", lambda m: m.group(1) + capital(m.group(2)), text)
+
+
+def capital(letter: str) -> str:
+    """The capital (title case: "ǉ" -> "ǈ") of one letter, or the letter itself when its capital is two letters
+    ("ß" -> "Ss"): a name starting with it is not spelt another way."""
+    upper = letter.title()
+    return upper if len(upper) == 1 else letter
 
 
 def agree(text: str, genders: dict[str, str]) -> str:
@@ -133,4 +140,4 @@ def en_article(noun: str) -> str:
 
 
 def _cap(text: str) -> str:
-    return text[:1].upper() + text[1:]
+    return capital(text[:1]) + text[1:]

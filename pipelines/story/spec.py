@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..i18n import LANGUAGES, UserError
+from ..textfiles import load_toml
 
 HEROES = ("girl", "boy", "fox", "bear")
 COMPANIONS = ("dragon", "cat", "owl", "squirrel", "unicorn", "robot", "hedgehog", "bee")
@@ -55,7 +56,25 @@ def clean_name(raw: str) -> str:
     if not NAME_PATTERN.match(name):
         raise UserError("story.errors.name_letters", name=name)
     check_printable(name, field="hero_name")  # İlayda prints (fallback face); Arabic or emoji are refused here
-    return name[0].upper() + name[1:]
+    return capitalised(name)
+
+
+def short_name(name: str, most: int = 40) -> str:
+    """`name` cut to at most `most` letters at a space or a hyphen, never inside a part (« Marie-Charlotte-
+    Alexandrine-Éléonore-Bénédicte-Anne » -> « Marie-Charlotte-Alexandrine-Éléonore »)."""
+    if len(name) <= most:
+        return name
+    cut = name[:most + 1]
+    at = max(cut.rfind(" "), cut.rfind("-"))
+    return (cut[:at] if at > 0 else name[:most]).rstrip(" -")
+
+
+def capitalised(name: str) -> str:
+    """`name` with its first letter made a capital, when that capital is one letter ("zoé" -> "Zoé"); a letter
+    whose capital is two ("ß" -> "SS", "ŉ") is left as typed rather than spelt another way."""
+    from .grammar import capital
+
+    return capital(name[:1]) + name[1:]
 
 
 @dataclass
@@ -109,7 +128,7 @@ class StorySpec:
 
         edits = {number: ({**edit, "text": page_text(number, edit["text"])} if "text" in edit else edit)
                  for number, edit in self.page_edits.items()}
-        author = " ".join(str(self.author or "").split())[:40]
+        author = clean_printable(short_name(" ".join(str(self.author or "").split())), field="authors")
         return dataclasses.replace(self, hero_name=clean_name(self.hero_name), pages=pages, seed=int(self.seed),
                                    title=title, page_edits=edits, hero=hero, hero_gender=gender, author=author)
 
@@ -136,8 +155,7 @@ def load_spec(path: str | Path) -> tuple[StorySpec, dict]:
     """Read SPEC.toml: the [story] choices, [[page]] edits; returns (spec, book options)."""
     path = Path(path)
     try:
-        with open(path, "rb") as fh:
-            raw = tomllib.load(fh)
+        raw = load_toml(path)  # as Notepad saves it too (a byte-order mark, ANSI)
     except FileNotFoundError:
         raise UserError("story.errors.spec_missing", path=str(path)) from None
     except tomllib.TOMLDecodeError as exc:

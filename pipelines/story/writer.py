@@ -7,7 +7,7 @@ import random
 from ..backends import Backend, Progress, no_progress
 from .contract import WriteRequest
 from .grammar import en_article, fr_forms, lexicon, render
-from .spec import Page, Story, StorySpec
+from .spec import Page, Story, StorySpec, capitalised
 
 REQUIRED = ("intro", "meet", "object", "problem", "solution", "end")
 MIDDLE = ("path", "obstacle", "friend", "doubt", "snack", "night")
@@ -103,7 +103,7 @@ def context(spec: StorySpec, marked: bool = False) -> tuple[dict[str, str], dict
                    "cross_l": place["cross"], "act_o": lex["solutions"][spec.problem][spec.object]}
     ctx.update({f"{word}_l": place[word] for word in _PLACE_WORDS[spec.language]})
     for key in [k for k in ctx if k[:1].islower()]:
-        ctx.setdefault(key[0].upper() + key[1:], ctx[key][:1].upper() + ctx[key][1:])
+        ctx.setdefault(key[0].upper() + key[1:], capitalised(ctx[key]))
     if marked:
         _mark(ctx, spec.language)
     for key, text in phrases.items():

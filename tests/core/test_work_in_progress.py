@@ -45,3 +45,33 @@ def test_work_in_progress_ends_with_its_workshop(store):
     save_work(store, lea["id"], "story", {"story-choices": {"name": "Ève"}})
     store.purge_expired(datetime.now() + timedelta(days=2))
     assert load_work(store, lea["id"], "story") is None
+
+
+def test_work_before_a_name_is_picked_is_kept_per_browser_and_goes_like_the_rest(store):
+    """A browser where nobody picked a name keeps its work by its device token, private to it, tied to the
+    workshop it was made in; gone with that workshop, or after the retention days when made outside any."""
+    from datetime import datetime, timedelta
+
+    from pipelines.config import settings
+    from pipelines.store.work import clear_device_work, load_device_work, save_device_work
+
+    mine, other = "a" * 43, "b" * 43
+    save_device_work(store, mine, None, "photo", {"photo": {"source": "vieille.jpg"}})
+    assert load_device_work(store, mine, None, "photo") == {"photo": {"source": "vieille.jpg"}}
+    assert load_device_work(store, other, None, "photo") is None  # another browser sees nothing
+    with store.connect() as conn:  # the token itself is not stored, only its sha256
+        assert mine not in str([tuple(r) for r in conn.execute("SELECT * FROM device_work")])
+    day = store.create_workshop("Un samedi", retention="day")
+    save_device_work(store, other, day["id"], "comic", {"comic": {"title": "Le dragon"}})
+    assert load_device_work(store, other, None, "comic") is None  # work of a workshop stays in it
+    assert load_device_work(store, other, day["id"], "comic") == {"comic": {"title": "Le dragon"}}
+    store.purge_expired(datetime.now() + timedelta(days=2))  # the workshop ended
+    assert load_device_work(store, other, day["id"], "comic") is None
+    assert load_device_work(store, mine, None, "photo")  # made outside any workshop: kept the retention days
+    store.purge_expired(datetime.now() + timedelta(days=settings().retention_days + 1))
+    assert load_device_work(store, mine, None, "photo") is None
+    save_device_work(store, mine, None, "photo", {"photo": {}})
+    clear_device_work(store, mine, "photo")  # « une autre photo »
+    assert load_device_work(store, mine, None, "photo") is None
+    with pytest.raises(ValueError):
+        save_device_work(store, "", None, "photo", {})
