@@ -14,6 +14,7 @@ VEIL = 0.5  # the grey a faded print drifts towards (its blacks rise to meet it,
 # levels(): ends measured as they are up to an implied veil of SHARED_FROM, the veil both ends support from
 # SHARED_TO (bench/photo.py tuning split, prints whose true tones span 0.12-0.86 at most: 3-5 dB better).
 SHARED_FROM, SHARED_TO = 0.5, 0.7
+LOW_KEY = 0.1  # levels(): a white point under VEIL + LOW_KEY is eased to the shared veil, in full at VEIL
 TINY, TINY_RAMP = 100, 100  # px, shorter side: levels() eased in from TINY, in full from TINY + TINY_RAMP
 # looks_old(): JPEG-softened grain (softened_grain()) above this is a sign of age. Clean photos of the do-no-harm
 # set whose plainest areas vary like grain read at most 1.3 levels; a lightly aged print (fade 0.1-0.2, grain
@@ -237,6 +238,11 @@ def levels(rgb: np.ndarray, strength: float = 0.5, old: bool = False) -> tuple[f
     # a veil of VEIL), which brings the end it reaches to black or white and the other end part of the way.
     implied = black / max(black + 1.0 - white, 1e-6)
     measured = float(np.clip((SHARED_TO - implied) / (SHARED_TO - SHARED_FROM), 0, 1))
+    # Nor can a veil sink the whites below its own grey: whites under VEIL + LOW_KEY (a night sky with sparse stars,
+    # a slide's dark ground with its cells, measured once the bright marks are repaired) tell of a low-key scene
+    # that never held a white, and stretching them to white lit the whole ground (tuning split's sparse star
+    # fields: ground 0.23 taken to 0.33 for a true 0.02). Such a print, too, is lifted by the veil both ends support.
+    measured *= float(np.clip((white - VEIL) / LOW_KEY, 0, 1))
     shared = min(black / VEIL, (1.0 - white) / (1.0 - VEIL))
     b = sure * (measured * black + (1 - measured) * shared * VEIL)
     t = 1.0 - sure * (measured * (black + 1.0 - white) + (1 - measured) * shared)

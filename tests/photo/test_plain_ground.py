@@ -136,3 +136,18 @@ def test_a_faded_star_field_counts_as_a_scene_a_lawn_does_not():
     assert tone.ground_share(lawn) < 0.1 < tone.GROUND_FROM  # a lawn gets nothing from the plain-ground rule
     faded = (0.6 * field + 0.4 * 0.5).astype(np.float32)  # a veil of 0.4 over it
     assert tone.fading(faded, old=True) > 0.3
+
+
+def test_a_faded_low_key_print_is_not_stretched_until_its_ground_is_grey():
+    """A star field whose brightest tones were always dark (its 99th percentile under the veil's grey): fading
+    cannot have sunk a white there, so the levels lift only the veil both ends support and the ground comes out
+    darker than it went in, never lit to a mid grey by a white point taken on the faded stars."""
+    _, clean, _ = _field(ground=0.02, grain=0.0, seed=3)
+    clean = np.where(clean > 0.5, 0.3, clean)  # faint stars: the scene's white is 0.3
+    t, veil = 0.6, 0.5
+    faded = np.repeat((t * clean + (1 - t) * veil)[..., None], 3, axis=2).astype(np.float32)
+    black, contrast = tone.levels(faded, 0.5, old=True)
+    assert contrast > 0.5  # the veil the black supports, not a stretch of the whole range onto the faint stars
+    out = luma(tone.revive(faded, 0.5, old=True))
+    ground = clean < 0.1
+    assert out[ground].mean() < luma(faded)[ground].mean() - 0.1
