@@ -61,7 +61,7 @@ def test_a_bubble_the_workshop_refuses_is_not_added_and_its_words_stay_in_the_bo
     app.session_state["comic"]["panels"][0]["image"] = str(drawings[0])
     app.text_area(key="comic-bubble-text").input("on met le chat dans la machine a laver").run()
     _button(app, "➕ Ajouter la bulle").click().run()
-    assert any(e.value.startswith("Dans la bulle 1 de la case 1 : ") and "machine" not in e.value for e in app.error)
+    assert any(e.value.endswith("(dans la bulle 1 de la case 1)") and "machine" not in e.value for e in app.error)
     assert app.session_state["comic"]["panels"][0]["bubbles"] == []
     assert app.text_area(key="comic-bubble-text").value == "on met le chat dans la machine a laver"
     app.text_input(key="comic-title").input("Le chat qui pue").run()  # harmless words: nothing said

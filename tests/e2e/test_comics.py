@@ -87,7 +87,7 @@ def test_a_page_from_two_drawings(browser_page, studio, tmp_path):
     # a bubble the workshop refuses: said in words naming the bubble, not the word; not added, not printed
     _add_bubble(page, "2", "💬 Parole", "on met le chat dans la machine a laver", "bottom-left", "")
     refused = page.get_by_role("tabpanel", name="5 · Bulles").locator('[data-testid="stAlert"]').filter(
-        has_text="Dans la bulle 2 de la case 2 :")
+        has_text="(dans la bulle 2 de la case 2)")
     refused.first.wait_for(timeout=20_000)
     assert "machine" not in refused.first.inner_text()
     shot(page, "comics-03b-refused-bubble")

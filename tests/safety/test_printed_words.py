@@ -24,7 +24,7 @@ def test_a_bubble_a_workshop_refuses_is_refused_naming_the_bubble_not_the_word(a
         check_page(_page(bubble=bubble), need_images=False)
     fr, en = refused.value.message("fr"), refused.value.message("en")
     assert refused.value.key == "text.words_blocked"
-    assert fr.startswith("Dans la bulle 2 de la case 2 : ") and en.startswith("In bubble 2 of panel 2: ")
+    assert fr.endswith("(dans la bulle 2 de la case 2)") and en.endswith("(in bubble 2 of panel 2)")
     assert not fr.endswith("]") and not en.endswith("]")  # the guard's own sentence, translated
     for word in ("chat", "machine", "suisider", "hamster", "microwave"):
         assert word not in fr.lower() and word not in en.lower()
@@ -45,7 +45,7 @@ def test_mockery_of_a_participant_in_the_title_is_refused_when_the_roster_is_kno
     for names in (["Kevin", "Lina"], None):  # a child's first name mocked: refused with or without the roster
         with pytest.raises(UserError) as refused:
             check_page(page, need_images=False, names=names)
-        assert refused.value.message("fr").startswith("Dans le titre : ")
+        assert refused.value.message("fr").endswith("(dans le titre)")
 
 
 def test_a_refused_bubble_is_counted_for_the_console_with_the_workshop_roster(store):
@@ -66,7 +66,7 @@ def test_postcard_words_pass_the_guard_with_the_roster(atelier_env):
     for names in (["Lina"], None):  # a child's first name mocked: refused with or without the roster
         with pytest.raises(UserError) as refused:
             check_message(card, names=names)
-        assert refused.value.message("fr").startswith("Dans le message : ")
+        assert refused.value.message("fr").endswith("(dans le message)")
     check_message(Postcard("front.png", title="Bonne fête Mamie", message="On t'aime fort !"), names=["Lina"])
 
 
@@ -75,8 +75,8 @@ def test_a_storybook_title_or_edited_page_the_workshop_refuses_is_refused_naming
 
     with pytest.raises(UserError) as refused:
         StorySpec(hero_name="Lou", title="le chat dans le micro onde").checked()
-    assert refused.value.message("fr").startswith("Dans le titre : ") and "micro" not in refused.value.message("fr")
+    assert refused.value.message("fr").endswith("(dans le titre)") and "micro" not in refused.value.message("fr")
     with pytest.raises(UserError) as refused:
         StorySpec(hero_name="Lou", page_edits={2: {"text": "jvais me pendre"}}).checked()
-    assert refused.value.message("fr").startswith("Dans la page 2 : ")
+    assert refused.value.message("fr").endswith("(dans la page 2)")
     assert StorySpec(hero_name="Lou", title="Lou et le dragon gentil").checked().title
