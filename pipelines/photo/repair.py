@@ -642,9 +642,10 @@ def _residual_and_level(gray: np.ndarray, size: int) -> tuple[np.ndarray, np.nda
 
 
 STARS_PER_MPX, STARS_DARK, STARS_GROUND = 200, 0.8, 0.25
+STARS_MIN = 20  # _star_field(): bright spots on the dark ground of a photo with no dark speck
 
 
-def _star_field(labels: np.ndarray, spots: np.ndarray, background: np.ndarray) -> np.ndarray:
+def _star_field(labels: np.ndarray, spots: np.ndarray, background: np.ndarray, dusty: bool = True) -> np.ndarray:
     """Per component: True for the bright spots of a star field (the picture, not dust), else False.
 
     Dust falls all over a print alike; stars (or snowflakes, city lights) crowd a dark ground. Bright
@@ -652,7 +653,9 @@ def _star_field(labels: np.ndarray, spots: np.ndarray, background: np.ndarray) -
     sit on a dark ground (their background below STARS_GROUND) and they are STARS_DARK of all its bright
     spots: the do-no-harm set's star field (Hubble's deep field) has about 590 per megapixel, all on
     black; the bench's tuning prints lightly aged with dust, and the clean photos, at most 72 (and at
-    most 65 % of their bright spots on a dark ground).
+    most 65 % of their bright spots on a dark ground). A sparser sky (a night scene with a few dozen
+    stars) counts too when the photo shows no dark speck anywhere (`dusty` False: dust leaves dark specks
+    on the light parts of a print as well) and STARS_MIN bright spots or more sit on its dark ground.
     """
     count = len(spots)
     found = np.flatnonzero(spots)
@@ -661,7 +664,8 @@ def _star_field(labels: np.ndarray, spots: np.ndarray, background: np.ndarray) -
     level = np.bincount(labels.ravel(), background.ravel().astype(np.float64), count)
     level /= np.maximum(np.bincount(labels.ravel(), minlength=count), 1)
     dark = spots & (level < STARS_GROUND)
-    dense = dark.sum() >= STARS_PER_MPX * labels.size / 1e6 and dark.sum() >= STARS_DARK * len(found)
+    crowd = STARS_MIN if not dusty else STARS_PER_MPX * labels.size / 1e6
+    dense = dark.sum() >= crowd and dark.sum() >= STARS_DARK * len(found)
     return dark if dense else np.zeros(count, bool)
 
 
@@ -711,7 +715,8 @@ def _find_on_fresh_photo(rgb: np.ndarray, strength: float = 0.5) -> Damage:
         mask |= long_enough[labels]
     # A speck lying on a scratch is not crowded by it: the scratches found are left out of the spots' neighbours.
     lone = np.where(cv2.dilate(mask.astype(np.uint8), np.ones((5, 5), np.uint8)).astype(bool), 0, diff)
-    for sign in (1, -1):
+    dusty = False  # dark specks found: the print is dusty, so bright specks on its dark ground may be dust too
+    for sign in (-1, 1):
         # Spots: seeds above the strong level, grown into the weak level; the whole blob must stay small.
         count, labels, stats, _ = cv2.connectedComponentsWithStats((weak & (np.sign(diff) == sign)).astype(np.uint8),
                                                                    connectivity=8)
@@ -721,7 +726,9 @@ def _find_on_fresh_photo(rgb: np.ndarray, strength: float = 0.5) -> Damage:
         small = (stats[:, 4] <= max_spot) & (np.maximum(stats[:, 2], stats[:, 3]) <= spot_side)
         small &= ~_crowded(labels, stats, np.where(labels > 0, diff, lone), 3 * scale, size)
         if sign > 0:
-            small &= ~_star_field(labels, seeded & small, background)
+            small &= ~_star_field(labels, seeded & small, background, dusty)
+        else:
+            dusty = bool((seeded & small).any())
         spots += int((seeded & small).sum())
         mask |= (seeded & small)[labels]
     # The soft edge of a mark (anti-aliased, blurred) joins the mask where it still shows above the grain.
