@@ -60,6 +60,23 @@ def upload_ui() -> None:
     st.rerun()  # the page above was drawn without a photo: draw it again with the analysis
 
 
+YELLOWED_BW = "photo.ui.tone.yellowed_bw"
+
+
+def kind_chip(info: dict) -> str:
+    """The locale key of the print's kind shown first on the page, from the analysis (Analysis as a dict).
+
+    A warm black-and-white print is called toned (sepia) only when the revive step keeps its tone
+    (`keeps_tone`); one whose whites carry the tint as much as its mid-tones is a print yellowed with age,
+    and the step takes the tint away: the page says so rather than promise a sepia it will not keep.
+    """
+    if info["greyscale"]:
+        return "photo.ui.grey"
+    if not info.get("toned"):
+        return "photo.ui.colour"
+    return "photo.ui.toned_bw" if info.get("keeps_tone") else YELLOWED_BW
+
+
 def analysis_ui() -> dict | None:
     """The analysis shown to the patron (and the damage overlay); returns it once ready."""
     job = job_status_ui(state()["analysis_job"], "photo-analysis")
@@ -70,11 +87,11 @@ def analysis_ui() -> dict | None:
     files = job.files()
     state()["photo_file"] = files["photo"]
     st.subheader(t("photo.ui.analysis"))
-    kind = "grey" if info["greyscale"] else "toned_bw" if info.get("toned") else "colour"
-    chips = [t(f"photo.ui.{kind}"),
+    kind = kind_chip(info)
+    chips = [t(kind),
              t("photo.ui.faded", pct=int(info["fading"] * 100)) if info["fading"] > 0.15
              else t("photo.ui.tone.dye_faded") if info.get("dye_faded", 0) > DYE_FADED else t("photo.ui.not_faded")]
-    if info["yellowing"] > YELLOWED and not info.get("keeps_tone"):  # a tone the revive step keeps is not 'yellowed'
+    if info["yellowing"] > YELLOWED and not info.get("keeps_tone") and kind != YELLOWED_BW:  # said once
         chips.append(t("photo.ui.yellowed"))
     chips += [t("photo.ui.scratches", n=info["scratches"]), t("photo.ui.spots", n=info["spots"])]
     chips.append(t("photo.ui.faces_unknown") if info["faces"] is None else t("photo.ui.faces", n=info["faces"]))

@@ -79,3 +79,26 @@ def test_a_scratched_toned_print_keeps_its_tone_through_repair_revive_and_grain(
         return float(lab[..., 2][mids].mean())
 
     assert mid_b(out) > 0.7 * mid_b(toned_print), "the toned print came out grey"
+
+
+def test_the_page_calls_a_print_sepia_only_when_the_revive_step_keeps_its_tone():
+    """A sepia print whose paper whites stayed white is « viré (sépia) » and keeps its tone; the same picture with
+    its whites as warm as its mid-tones (the tint follows the lightness: yellowed paper) is « jauni par le temps »,
+    as the revive step takes the tint away."""
+    from dataclasses import asdict
+
+    import cv2
+
+    from pipelines.i18n import translate
+    from pipelines.photo.imaging import luma
+    from ui.photos import YELLOWED_BW, kind_chip
+
+    grey = luma(cv2.resize(packaged_photo("camera"), (256, 256), interpolation=cv2.INTER_AREA))[..., None]
+    mids = 4 * grey * (1 - grey)  # the tone lies in the mid-tones, not in the whites
+    toned = np.clip(grey + np.concatenate([0.10 * mids, 0.02 * mids, -0.10 * mids], axis=2), 0, 1)
+    yellowed = np.clip(grey * np.array([1.0, 0.9, 0.68], np.float32), 0, 1)  # warm in proportion to the lightness
+    toned_info, _ = analyse(toned.astype(np.float32))
+    yellowed_info, _ = analyse(yellowed.astype(np.float32))
+    assert kind_chip(asdict(toned_info)) == "photo.ui.toned_bw" and toned_info.keeps_tone
+    assert kind_chip(asdict(yellowed_info)) == YELLOWED_BW and not yellowed_info.keeps_tone
+    assert "jauni" in translate(YELLOWED_BW, "fr") and "yellowed" in translate(YELLOWED_BW, "en")
