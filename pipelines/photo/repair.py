@@ -203,6 +203,12 @@ def _in_parallel_family(labels: np.ndarray, stats: np.ndarray, ids: np.ndarray) 
     PARALLEL_KIN - 1 others of `ids` or more: a family of like lines, not scratches drawn every way."""
     if len(ids) < PARALLEL_KIN:
         return np.zeros(0, np.int64)
+    return ids[_parallel_pairs(labels, stats, ids).sum(axis=1) >= PARALLEL_KIN]
+
+
+def _parallel_pairs(labels: np.ndarray, stats: np.ndarray, ids) -> np.ndarray:
+    """(n, n) bool for the n components `ids` of `labels` (stats from connectedComponentsWithStats): True where two
+    run parallel within FAMILY_ANGLE degrees, each one's direction taken from its second central moments."""
     directions = []
     for i in ids:
         x, y, w, h = stats[i, :4]
@@ -210,8 +216,7 @@ def _in_parallel_family(labels: np.ndarray, stats: np.ndarray, ids: np.ndarray) 
         directions.append(np.degrees(0.5 * np.arctan2(2 * m["mu11"], m["mu20"] - m["mu02"])) % 180.0)
     directions = np.array(directions)
     gap = np.abs(directions[:, None] - directions[None, :])
-    near = (np.minimum(gap, 180.0 - gap) <= FAMILY_ANGLE).sum(axis=1)
-    return ids[near >= PARALLEL_KIN]
+    return np.minimum(gap, 180.0 - gap) <= FAMILY_ANGLE
 
 
 def _crowded(labels: np.ndarray, stats: np.ndarray, residual: np.ndarray, grain: np.ndarray,
@@ -554,14 +559,7 @@ def _parallel_family(lines: np.ndarray, length: int) -> np.ndarray:
     long_ones = [i for i in range(1, count) if max(stats[i, 2], stats[i, 3]) >= length]
     if len(long_ones) < FAMILY:
         return np.zeros(lines.shape, bool)
-    directions = []
-    for i in long_ones:
-        x, y, w, h = stats[i, :4]
-        m = cv2.moments((labels[y:y + h, x:x + w] == i).astype(np.uint8), binaryImage=True)
-        directions.append(np.degrees(0.5 * np.arctan2(2 * m["mu11"], m["mu20"] - m["mu02"])) % 180.0)
-    directions = np.array(directions)
-    gap = np.abs(directions[:, None] - directions[None, :])
-    near = np.minimum(gap, 180.0 - gap) <= FAMILY_ANGLE
+    near = _parallel_pairs(labels, stats, long_ones)
     family = near[int(np.argmax(near.sum(axis=1)))]
     extent = np.hypot(stats[long_ones, 2], stats[long_ones, 3])
     if family.sum() < max(FAMILY, FAMILY_SHARE * len(long_ones)) or np.median(extent[family]) > FAMILY_SHORT * max(
