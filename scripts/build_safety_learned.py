@@ -11,8 +11,18 @@ are never read here. This default builds the shipped file.
 ordinary counterparts (`synthetic_benign`). Tried in the eleventh round and NOT shipped: its weights blocked more of
 every never-tuned set (fresh8b 93.9 -> 96.5 %, fresh6b and fresh7b +0.9 points, fresh5 +0.6) but each of the three
 builds added one false block on the held-out half and one on fresh5, and a layer may not add false blocks there
-(pipelines/safety/learned.py). Deterministic (liblinear and lbfgs solvers, fixed fold
-and story seeds): the same corpus and studio texts give the same file. Needs scikit-learn (requirements-dev.txt).
+(pipelines/safety/learned.py).
+
+`--classes` adds the rules' word classes of FEATURE_CLASSES as features (learned.features, learned.word_classes),
+`--double-material` ordinary sentences with double meanings generated from templates (`double_benign`), `--out PATH`
+writes elsewhere than the shipped file. Tried in the twelfth round with the round-11 material, NOT shipped
+(bench/out/safety-learned-round12.txt): the classes raised the cross-validated share of prompts to refuse the layer
+alone catches from 766 to 1162 of 2222 at the same false refusals and blocked one more held-out prompt, but lost
+two or three fresh6b prompts and kept the added false blocks on the held-out half and fresh5; the double-meaning
+sentences changed neither. ROUND12_DEFAULT = True would make them the default build.
+
+Deterministic (liblinear and lbfgs solvers, fixed fold and story seeds): the same corpus and studio texts give the
+same file. Needs scikit-learn (requirements-dev.txt).
 
 The threshold is chosen without looking at any measured set: 5-fold cross-validation on the training material
 (folds stratified by unsafe, corpus-ordinary and studio-ordinary), sentences under learned.MIN_WORDS words

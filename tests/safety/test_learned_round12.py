@@ -1,16 +1,17 @@
-"""The learned layer's word-class features and its builder (scripts/build_safety_learned.py): the same material
-gives the same file, the file's classes are read back, and weights built with classes need the rules' sentence."""
+"""The learned layer's word-class features (the twelfth round, pipelines/safety/learned.py): classes and their ordered
+pairs as features, the classes of the sentence the rules read, a weights file with classes read back and silent
+without that sentence, and the builder's double-meaning material generated, not copied."""
 from __future__ import annotations
 
 import importlib.util
+import zlib
 from pathlib import Path
 
 import numpy as np
-import pytest
 
 from bench.safety import load as load_corpus
 from pipelines.safety import learned
-from pipelines.safety.prompts import _prepare, learned_words, roster_names
+from pipelines.safety.prompts import _prepare, learned_words
 
 ROSTER = ["Léa", "Mathis", "Inès", "Noah", "Chloé"]
 
@@ -30,18 +31,16 @@ def test_class_features_are_the_classes_and_their_ordered_pairs():
     with_classes = set(learned.features(words, classes=classes))
     assert plain < with_classes
     extra = with_classes - plain
-    import zlib
-
     def bucket(g):
         return zlib.crc32(g.encode("utf-8")) % learned.BUCKETS
 
     expected = {bucket(g) for g in ("kPERSON", "kHITVERB", "kANIMAL", "kPET", "pPERSON HITVERB", "pPERSON ANIMAL",
-                                    "pPERSON PET", "pHITVERB ANIMAL", "pHITVERB PET", "pANIMAL PET")}
+                                    "pPERSON PET", "pHITVERB ANIMAL", "pHITVERB PET")}
     assert extra == expected - plain
-    # a pair is ordered and bounded by the window
-    assert bucket("pHITVERB PERSON") not in with_classes
-    far = set(learned.features(words, classes=classes, window=1))
-    assert bucket("pPERSON ANIMAL") not in far and bucket("pANIMAL PET") not in far
+    # a pair is ordered, of two words, and bounded by the window
+    assert bucket("pHITVERB PERSON") not in with_classes and bucket("pANIMAL PET") not in with_classes
+    near = set(learned.features(words, classes=classes, window=2))
+    assert bucket("pPERSON HITVERB") in near and bucket("pPERSON ANIMAL") not in near
 
 
 def test_word_classes_follow_the_sentence_the_rules_read():
@@ -53,30 +52,31 @@ def test_word_classes_follow_the_sentence_the_rules_read():
     assert found[normalised.words.index("un")] == ()
 
 
-def test_the_builder_is_deterministic_and_its_file_is_read_back(tmp_path):
-    pytest.importorskip("sklearn")
-    build = _build_script()
-    unsafe = [p for p in load_corpus("unsafe", "fresh3")][:30]
-    benign = [p for p in load_corpus("benign", "fresh3")][:30]
-    ordinary = build.double_sentences()[:20]
-    classes = ("PERSON", "ANIMAL", "HITVERB", "BLADE", "KILL", "BLOOD")
-    first, second = tmp_path / "a.npz", tmp_path / "b.npz"
-    t1 = build.build(unsafe + benign, ordinary, first, classes, quiet=True)
-    t2 = build.build(unsafe + benign, ordinary, second, classes, quiet=True)
-    assert t1 == t2 and 0.5 <= t1 <= 0.99
-    a, b = np.load(first), np.load(second)
-    assert a.files == b.files
-    for key in a.files:
-        assert np.array_equal(a[key], b[key]), key
-    model = learned.read(first)
-    assert model.classes == classes and model.threshold == pytest.approx(t1)
-    # weights with classes need the rules' sentence; given it, they score the sentence
-    text = unsafe[0].text
+def test_weights_with_classes_are_read_back_and_need_the_rules_sentence(tmp_path):
+    """A weights file in the builder's layout with word classes: `read` gives its classes back, and such weights
+    stay silent without the rules' sentence (their features would not be the trained ones) and speak with it."""
+    text = "un garçon qui frappe le chat avec un bâton"
+    classes = ("PERSON", "ANIMAL", "HITVERB")
     _, roster, normalised, sentence, _ = _prepare(text, ROSTER)
     words = learned_words(normalised.words)
-    assert learned.verdict(words, roster_names(ROSTER), learned.typed_words(text), model=model) is None
     feats = learned.features(words, roster, learned.word_classes(sentence, len(words), classes))
-    assert 0.0 < model.probability(feats) < 1.0
+    pairs = {zlib.crc32(g.encode("utf-8")) % learned.BUCKETS for g in ("pPERSON HITVERB", "pHITVERB ANIMAL")}
+    buckets = np.array(sorted(set(feats)), dtype=np.int32)
+    weight = np.where(np.isin(buckets, sorted(pairs)), 60.0, 0.0).astype(np.float32)
+    path = tmp_path / "guard.npz"
+    np.savez_compressed(path, buckets=buckets, weight=weight, bias=np.float32(-2.0),
+                        category_weight=np.zeros((len(buckets), 2), dtype=np.float16),
+                        category_bias=np.array([0.0, 1.0], dtype=np.float32),
+                        categories=np.array(["violence", "animal_cruelty"]), threshold=np.float32(0.9),
+                        classes=np.array(classes))
+    model = learned.read(path)
+    assert model.classes == classes
+    typed = learned.typed_words(text)
+    assert learned.verdict(words, roster, typed, model=model) is None
+    p, category = learned.verdict(words, roster, typed, sentence, model=model)
+    assert p > 0.9 and category == "animal_cruelty"
+    # the same weights without their pair features' classes are not sure
+    assert model.probability(learned.features(words, roster)) < 0.9
 
 
 def test_the_double_meaning_material_is_generated_not_copied():
