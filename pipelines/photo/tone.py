@@ -122,10 +122,22 @@ def ground_share(rgb: np.ndarray) -> float:
 GROUND_BLACK = 0.5
 
 
+GROUND_KEY, GROUND_KEY_RAMP = 0.35, 0.1  # ground_weight(): the median tone in the lowest GROUND_KEY of the range
+
+
 def ground_weight(rgb: np.ndarray) -> float:
-    """How surely a photo is a plain ground with sparse detail (a star field, a slide), 0..1: ground_share() from
-    GROUND_FROM, in full GROUND_RAMP above (fading() counts such a photo as a scene with the same ramp)."""
-    return float(np.clip((ground_share(rgb) - GROUND_FROM) / GROUND_RAMP, 0, 1))
+    """How surely a photo is a plain DARK ground with sparse detail (a star field, a slide), 0..1: ground_share()
+    from GROUND_FROM, in full GROUND_RAMP above (fading() counts such a photo as a scene with the same ramp), and the
+    ground at the dark end: the median of the grain-free luma within GROUND_KEY of its range (0.5th to 99th
+    percentile) from the bottom, eased out over GROUND_KEY_RAMP. Tuning split's aged star fields and slides read
+    0.06-0.33 once repaired (but one sparse field 0.63: its faint stars barely reach above the ground); a faded
+    scene with a plain sky (the camera photo) 0.5-0.7."""
+    share = float(np.clip((ground_share(rgb) - GROUND_FROM) / GROUND_RAMP, 0, 1))
+    if share <= 0:
+        return 0.0
+    low, middle, high = np.percentile(luma(_smoothed(rgb)), (0.5, 50, 99))
+    key = (middle - low) / max(high - low, 1e-6)
+    return share * float(np.clip((GROUND_KEY + GROUND_KEY_RAMP - key) / GROUND_KEY_RAMP, 0, 1))
 
 
 def yellowing(rgb: np.ndarray) -> float:
