@@ -115,34 +115,6 @@ def ground_share(rgb: np.ndarray) -> float:
     return float((local_spread(luma(_smoothed(rgb)), 3.0)[1] < GROUND_SPREAD).mean())
 
 
-# levels(): on a plain ground, the black point is this percentile of the grain-free luma. Tuning split's star fields,
-# sparse fields and slides (their ground came out at 2-5 times its true luma from the darkest channel): the 1st
-# percentile lost a slide that won before (retina@cells #11, overshoot), 0.2 and 0.5 lost none and turned both star
-# fields into wins, 0.5 by more (moon@stars SSIM margin +0.12 / +0.09 against +0.07 / +0.04).
-GROUND_BLACK = 0.5
-
-
-# ground_weight(): the median tone in the lowest GROUND_KEY of the range, eased out over GROUND_KEY_RAMP. Tuning split:
-# with 0.35 a rocket on its dark sky (median tone 0.23 of the range) and its dye-faded print lost 0.3-0.6 dB (the
-# dye-faded one turned into a loss at 0.35 with the black taken off the channels); at 0.15 they are as before.
-GROUND_KEY, GROUND_KEY_RAMP = 0.15, 0.1
-
-
-def ground_weight(rgb: np.ndarray) -> float:
-    """How surely a photo is a plain DARK ground with sparse detail (a star field, a slide), 0..1: ground_share()
-    from GROUND_FROM, in full GROUND_RAMP above (fading() counts such a photo as a scene with the same ramp), and the
-    ground at the dark end: the median of the grain-free luma within GROUND_KEY of its range (0.5th to 99th
-    percentile) from the bottom, eased out over GROUND_KEY_RAMP. Tuning split's aged star fields and slides read
-    0.06-0.23 once repaired (sparse fields 0.33-0.63: their faint stars barely reach above the ground), a rocket
-    on its dark sky 0.23, a faded scene with a plain sky (the camera photo) 0.5-0.7."""
-    share = float(np.clip((ground_share(rgb) - GROUND_FROM) / GROUND_RAMP, 0, 1))
-    if share <= 0:
-        return 0.0
-    low, middle, high = np.percentile(luma(_smoothed(rgb)), (0.5, 50, 99))
-    key = (middle - low) / max(high - low, 1e-6)
-    return share * float(np.clip((GROUND_KEY + GROUND_KEY_RAMP - key) / GROUND_KEY_RAMP, 0, 1))
-
-
 def yellowing(rgb: np.ndarray) -> float:
     """The yellow (b*) cast a whole print has taken, in Lab units; 0 for a clean photo of warm things.
 
@@ -320,25 +292,7 @@ def stretch_levels(rgb: np.ndarray, strength: float = 1.0, revival: float = 0.5,
         return rgb.copy()  # not faded: leave it alone
     lifted = (rgb - black) / t
     out = np.clip(rgb + (lifted - rgb) * strength, 0, 1).astype(np.float32)
-    # A plain ground whose black point levels() measured on the ground itself already lies at the bottom: taken on
-    # down to black, a slide's grey ground (0.08-0.12 in truth) went black (tuning split, retina@cells #11: SSIM margin
-    # over the baseline +0.02 kept out of it, -0.17 taken down).
-    dark = black_ground(out, print_grain(_grain_view(luma(rgb))) / t * float(np.clip(black / 0.02, 0, 1)))
-    ground = ground_weight(rgb)
-    if ground > 0:
-        out = (dark + ground * (out - dark)).astype(np.float32)
-        # On a plain dark ground (a night sky, a slide) the ground is the print's black. The darkest channel of a
-        # cast print lies under it (a yellowed print's blue, a stain's), and the white balance that later takes the
-        # cast off keeps the luma: lifted from the darkest channel, the ground stayed at two to five times its true
-        # level (tuning split's star fields), which SSIM reads in full on a dark ground. The ground's own luma
-        # (GROUND_BLACK percentile) is taken as the black too, by a gain on every channel alike (a luma black taken
-        # off the channels clipped the darkest one: a dark-sky dye-faded print and a flower on dark foliage lost).
-        y = luma(out)
-        floor = ground * float(np.percentile(luma(_smoothed(out)), GROUND_BLACK))
-        gain = np.clip(y - floor, 0, None) / max(1.0 - floor, 1e-6) / np.maximum(y, 1e-6)
-        out = np.clip(out * gain[..., None], 0, 1).astype(np.float32)
-    else:
-        out = dark
+    out = black_ground(out, print_grain(_grain_view(luma(rgb))) / t * float(np.clip(black / 0.02, 0, 1)))
     if not keep_tint:
         return out
     lab = rgb_to_lab(out)
