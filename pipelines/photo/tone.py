@@ -173,6 +173,19 @@ def colour_cast(rgb: np.ndarray) -> tuple[float, float]:
     return float(lab[..., 1][mid].mean()), float(lab[..., 2][mid].mean())
 
 
+# white_balance(): a picture whose mean chroma (a*, b* length) is above this is a colour photo, whatever its hues: a
+# tone or a yellowing gives a black-and-white print less. The tuning split's black-and-white prints under a tone
+# that toned_monochrome() passes read 6-27 (after the levels); the real sepia prints of tests/photo/data 10 and 26;
+# an orange fundus photo (retina) under a cast or with its dyes faded 44-46, and lost all its colour.
+TONE_CHROMA = 35.0
+
+
+def mean_chroma(rgb: np.ndarray) -> float:
+    """The mean chroma (length of a*, b*, CIELAB units) of an RGB [0, 1] picture."""
+    lab = rgb_to_lab(rgb)
+    return float(np.hypot(lab[..., 1], lab[..., 2]).mean())
+
+
 def white_balance(rgb: np.ndarray, strength: float = 1.0) -> np.ndarray:
     """Remove a colour cast (yellowing), lightness kept.
 
@@ -182,7 +195,8 @@ def white_balance(rgb: np.ndarray, strength: float = 1.0) -> np.ndarray:
     """
     lab = rgb_to_lab(rgb)
     small = _sample(rgb)
-    if toned_monochrome(small) and tint_off_the_tone_curve(small) <= TONE_CURVE_SPREAD:
+    if (toned_monochrome(small) and tint_off_the_tone_curve(small) <= TONE_CURVE_SPREAD
+            and mean_chroma(small) <= TONE_CHROMA):
         # A black-and-white picture under one tone (yellowed, luma-proportional sepia): its tint grows with the
         # tone, so taking off one mean cast leaves the lights yellow. All of its chroma is cast: it goes. A
         # picture whose chroma also varies at one lightness may be a colour photo of one warm hue under a cast:
