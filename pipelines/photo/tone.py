@@ -424,6 +424,25 @@ def channel_ends(rgb: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return np.percentile(clean, 1.0, axis=0), np.percentile(clean, 99.0, axis=0)
 
 
+NO_DEEP_BLACK = 0.8  # deepest_black() under this optical density (black point above 16 % of the white): no deep black
+# (the density dye_fading() asks of the slowest dye, DYE_KEPT[0])
+
+
+def deepest_black(rgb: np.ndarray) -> float:
+    """The optical density of a photo's deepest black over its own white, 0 .. 3: the largest over the channels of
+    -log10(black point / white point) (channel_ends(), a copy without grain and thin marks).
+
+    A print whose every channel stays under NO_DEEP_BLACK (a black point above 16 % of its white) holds no deep black:
+    a pale subject (a stained slide, a misty scene) or a print whose dyes or silver faded. From the print alone the
+    two cannot be told apart when no sign of age backs the fading (the tuning split's dye-faded rockets read 0.71-0.73,
+    bench/photo.py's dye-fresh slides 0.55-0.61 and the same slide undamaged 0.74): the page says the black is missing
+    rather than call the print well contrasted, and the tone step leaves it as it is. Undamaged scenes with a deep
+    black read 1.1-3.0 (cat 1.17, camera 1.73, astronaut 3.0); a brick wall, a page, the moon, a clock 0.27-0.51.
+    """
+    black, white = channel_ends(rgb)
+    return float(np.max(-np.log10(np.clip(black / np.maximum(white, 1e-3), 1e-3, 1.0))))
+
+
 def dye_fading(rgb: np.ndarray) -> float:
     """How surely a colour photo is a print whose dyes faded, 0..1 (before any sign of age backs it up).
 
