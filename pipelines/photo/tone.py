@@ -186,6 +186,18 @@ def mean_chroma(rgb: np.ndarray) -> float:
     return float(np.hypot(lab[..., 1], lab[..., 2]).mean())
 
 
+def yellow_brown(rgb: np.ndarray) -> bool:
+    """True when the mid-tones' mean hue is brown to yellow: |a*| under TONED_RED of b* (toned()'s 'brown' test).
+
+    `rgb`: (H, W, 3) float [0, 1]. A yellowed or sepia black-and-white print carries b* with little a* (the tuning
+    split's that reach white_balance(), once levelled: a* 0.03-0.21 of b*); a colour photo of a red-brown thing under
+    a cast (a brick wall: 0.60; an orange fundus: 0.43) is redder than such a tone, and taking all its chroma turned
+    it grey (tuning split's colour shift 25.2 and 47.2, now 11.2 and 31.9).
+    """
+    a, b = colour_cast(rgb)
+    return abs(a) < TONED_RED * max(b, 0.0)
+
+
 def white_balance(rgb: np.ndarray, strength: float = 1.0) -> np.ndarray:
     """Remove a colour cast (yellowing), lightness kept.
 
@@ -196,7 +208,7 @@ def white_balance(rgb: np.ndarray, strength: float = 1.0) -> np.ndarray:
     lab = rgb_to_lab(rgb)
     small = _sample(rgb)
     if (toned_monochrome(small) and tint_off_the_tone_curve(small) <= TONE_CURVE_SPREAD
-            and mean_chroma(small) <= TONE_CHROMA):
+            and mean_chroma(small) <= TONE_CHROMA and yellow_brown(small)):
         # A black-and-white picture under one tone (yellowed, luma-proportional sepia): its tint grows with the
         # tone, so taking off one mean cast leaves the lights yellow. All of its chroma is cast: it goes. A
         # picture whose chroma also varies at one lightness may be a colour photo of one warm hue under a cast:
@@ -328,6 +340,7 @@ def local_contrast(rgb: np.ndarray, strength: float = 0.5) -> np.ndarray:
 
 TONED_MIDS = 1.2  # toned(): the mid-tones carry this many times the whites' b* (plus 3 units) or more,
 TONED_SPREAD = 0.2  # ...in one hue: a*, b* of the mid-tones vary by less than this share of their b*
+TONED_RED = 0.4  # ...and brown to yellow: their a* under this share of their b* (toned(), yellow_brown())
 
 
 def toned(rgb: np.ndarray) -> bool:
@@ -348,7 +361,7 @@ def toned(rgb: np.ndarray) -> bool:
         return False
     warm = float(b[mids].mean())
     one_hue = max(float(a[mids].std()), float(b[mids].std())) < TONED_SPREAD * warm
-    brown = abs(float(a[mids].mean())) < 0.4 * warm
+    brown = abs(float(a[mids].mean())) < TONED_RED * warm
     return bool(warm > TONED_MIDS * float(b[whites].mean()) + 3.0 and one_hue and brown)
 
 

@@ -74,3 +74,15 @@ def test_a_black_and_white_print_under_a_strong_sepia_still_loses_its_whole_tint
     assert tone.mean_chroma(sepia) < tone.TONE_CHROMA
     out = tone.white_balance(sepia, 1.0)
     assert _chroma(out) < 1.0
+
+
+def test_a_red_brown_brick_wall_under_a_yellow_cast_is_not_turned_grey():
+    """The tuning split's brick wall (bench/_photo_damage.py, grass@wall #12) yellowed with age: one hue all over and
+    a chroma that follows the lightness, as a toned black-and-white print, but red-brown (a* 0.60 of b*, a yellowed
+    or sepia print's tone 0.03-0.21: tone.yellow_brown). It lost all its colour (shift 25.2 from the clean wall)."""
+    from bench._photo_damage import aged_case
+
+    truth, aged = aged_case("grass@wall", 12)
+    out = restore(aged.image, RestoreRequest(steps=["repair", "tone", "denoise"])).image
+    assert _chroma(out) > 0.5 * _chroma(truth)
+    assert colour_shift(out, truth) < 15.0  # 11.2
