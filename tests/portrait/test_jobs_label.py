@@ -74,7 +74,8 @@ def test_portrait_then_framed_print_with_label_and_postcard(immediate_queue, wor
 
     printed = immediate_queue.get(immediate_queue.submit("portrait.print", {
         "portrait": str(portrait), "style": "van-gogh", "sitter": "Léa", "ai_made": False, "size": "A5",
-        "backend": painted.result["backend"], "language": "fr", "made_on": "2026-11-01"}, owner=adult["id"], workshop_id=workshop["id"]))
+        "backend": painted.result["backend"], "language": "fr", "made_on": "2026-11-01"},
+        owner=adult["id"], workshop_id=workshop["id"]))
     assert printed.state == "done", printed.error
     files = _files(immediate_queue, printed)
     [page] = pypdf.PdfReader(files["framed"]).pages
