@@ -71,7 +71,8 @@ def day_text(iso: str) -> str:
 
 
 for owner, creations in by_owner.items():
-    st.subheader(t("gallery.by", name=names.get(owner, t("gallery.facilitator"))))
+    # creations of nobody in particular (a quiz's results, a participant gone): the workshop's
+    st.subheader(t("gallery.by", name=names[owner]) if owner in names else t("gallery_owner.workshop"))
     columns = st.container(key=f"gallery-{owner}").columns(4)
     for index, item in enumerate(creations):
         with columns[index % 4], st.container(border=True):

@@ -19,13 +19,14 @@ def main() -> None:
     from .i18n import t
     from .nav import HOME, TOOLS, WORKSHOPS, nav_links_ui, visible
     from .runtime import ensure_worker, get_store
-    from .session import BIG_BUTTONS_CSS, is_facilitator, join_gate_ui, sidebar_ui
+    from .session import BIG_BUTTONS_CSS, is_facilitator, join_gate_ui, language_from_url, sidebar_ui
     from .words import sync_upload_limit, words_ui
     from .tablet import tablet_layout
 
     _run.in_frame = True
     try:
         st.set_page_config(page_title="Atelier", page_icon="🎨", layout="wide", initial_sidebar_state="expanded")
+        language_from_url()  # first: everything below (menu, Streamlit's own words) speaks the address's language
         st.markdown(BIG_BUTTONS_CSS, unsafe_allow_html=True)
         words_ui()
         sync_upload_limit()

@@ -6,7 +6,7 @@ from collections import Counter
 import streamlit as st
 
 from pipelines.config import is_facilitator_address, settings
-from pipelines.i18n import LANGUAGES, long_date
+from pipelines.i18n import LANGUAGES
 from pipelines.store import Participant, Workshop
 
 from .i18n import lang, t
@@ -146,11 +146,19 @@ def join_gate_ui() -> bool:
     return False
 
 
-def restore_from_url() -> None:
-    """After a reload (or a tablet waking up), take the participant and the language back from the address."""
+def language_from_url() -> None:
+    """After a reload or in a new tab (`/?lang=en`), take the language back from the address.
+
+    The frame calls it before it draws anything (menu, Streamlit's own words): what is drawn before it
+    would stay in the default language. The sidebar's switch, once touched in this browser tab, wins."""
     wanted = st.query_params.get("lang")
     if wanted in LANGUAGES and "lang_radio" not in st.session_state:
         st.session_state["lang"] = wanted
+
+
+def restore_from_url() -> None:
+    """After a reload (or a tablet waking up), take the participant and the language back from the address."""
+    language_from_url()
     raw = st.query_params.get("p")
     if "participant_id" in st.session_state or not raw or not raw.isdigit():
         return
@@ -214,6 +222,32 @@ def _synced_selectbox(label: str, options: list, format_func, key: str, current,
     return picked
 
 
+SHORT_MONTHS = {"en": ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")}
+
+
+def short_date(day, language: str, today=None) -> str:
+    """A workshop's day short enough for the sidebar's box: « 30/11 » (« 30/11/2025 » another year) in French,
+    "30 Nov" ("30 Nov 2025") in English. `day` is a date or an ISO string "YYYY-MM-DD..."."""
+    import datetime as _dt
+
+    day = _dt.date.fromisoformat(day[:10]) if isinstance(day, str) else day
+    this_year = (today or _dt.date.today()).year == day.year
+    if language == "en":
+        text = f"{day.day} {SHORT_MONTHS['en'][day.month - 1]}"
+        return text if this_year else f"{text} {day.year}"
+    return f"{day.day:02d}/{day.month:02d}" + ("" if this_year else f"/{day.year}")
+
+
+def workshop_labels(workshops: list[dict], language: str, today=None) -> dict[int, str]:
+    """{workshop id: « Mercredi cartes (30/11) »}: the name and a short day, so the sidebar's one-line box
+    (about 25 characters at 1280 and 820 px) shows the day (« (30 novembre 20 » was cut); two workshops of
+    one name on one day get the code tablets type (« · K7P2QX »)."""
+    names = {w["id"]: f"{w['name']} ({short_date(w['day'], language, today)})" for w in workshops}
+    shared = Counter(names.values())
+    return {i: f"{label} · {w['code']}" if shared[label] > 1 else label
+            for (i, label), w in zip(names.items(), workshops)}
+
+
 def sidebar_ui() -> None:
     """Language, workshop and participant, on every page."""
     store = get_store()
@@ -227,10 +261,7 @@ def sidebar_ui() -> None:
         if is_facilitator() and workshops:
             ids = [w["id"] for w in workshops]
             current = st.session_state.get("workshop_id")
-            names = {w["id"]: f"{w['name']} ({long_date(w['day'], lang())})" for w in workshops}
-            shared = Counter(names.values())  # two of one name on one day: the code tablets type tells them apart
-            names = {i: f"{label} · {w['code']}" if shared[label] > 1 else label
-                     for (i, label), w in zip(names.items(), workshops)}
+            names = workshop_labels(workshops, lang())
             picked = _synced_selectbox(t("sidebar.workshop"), ids, names.get, "workshop_pick", current, ids[0])
             if picked != current:
                 st.session_state["workshop_id"] = picked

@@ -18,7 +18,7 @@ from pipelines.config import ASSETS
 
 from .i18n import lang, t
 
-# Streamlit's exact English text -> our locale key (streamlit 1.67 frontend, static/js).
+# Streamlit's exact English text -> our locale key (streamlit 1.67 frontend, static/js), as a text or a name.
 EXACT = {
     "Upload": "streamlit_words.upload",
     "Take Photo": "streamlit_words.take_photo",
@@ -30,65 +30,130 @@ EXACT = {
     "No results": "streamlit_words.no_results",
     "Drag and drop file here": "streamlit_words.drop",
     "Drag and drop files here": "streamlit_words.drop",
+    "Skip to main content": "streamlit_names.skip",  # the first Tab stop of every page
+    "Running...": "streamlit_names.running",
 }
+
+# Streamlit's English names of its controls (aria-label, title: what a screen reader says of a button): only
+# these attributes are rewritten, never a text, so a creation called « Stop » keeps its name.
+NAMES = {
+    "Link to heading": "streamlit_names.heading_link",
+    "Expand sidebar": "streamlit_names.expand_sidebar",
+    "Collapse sidebar": "streamlit_names.collapse_sidebar",
+    "Sidebar": "streamlit_names.sidebar",
+    "Main menu": "streamlit_names.main_menu",
+    "App pages": "streamlit_names.app_pages",
+    "Close": "streamlit_names.close",
+    "Open": "streamlit_names.open",
+    "Clear value": "streamlit_names.clear_value",
+    "Clear all": "streamlit_names.clear_all",
+    "Selected values": "streamlit_names.selected",
+    "Increment": "streamlit_names.increment",
+    "Decrement": "streamlit_names.decrement",
+    "Choose date": "streamlit_names.choose_date",
+    "Previous month": "streamlit_names.previous_month",
+    "Next month": "streamlit_names.next_month",
+    "Switch camera": "streamlit_names.switch_camera",
+    "Audio player": "streamlit_names.audio_player",
+    "Video player": "streamlit_names.video_player",
+    "Copy to clipboard": "streamlit_names.copy",
+    "Stop": "streamlit_names.stop",
+    "Previous page": "streamlit_names.previous_page",
+    "Next page": "streamlit_names.next_page",
+    "Pagination": "streamlit_names.pagination",
+    "file upload": "streamlit_names.file_upload",
+    "Scroll tabs left": "streamlit_names.scroll_tabs_left",
+    "Scroll tabs right": "streamlit_names.scroll_tabs_right",
+    "Notifications": "streamlit_names.notifications",
+}
+ATTRIBUTES = ("placeholder", "aria-label", "title")
 
 _SCRIPT = """
 <span class="atelier-hidden"></span><script>
 (() => {
   const words = %(words)s;
+  const names = %(names)s;
   const perFile = %(per_file)s;
   const doc = window.parent && window.parent.document ? window.parent.document : document;
   const win = doc.defaultView || window;
   win.__atelierWords = words;
+  win.__atelierNames = names;
   win.__atelierPerFile = perFile;
+  doc.documentElement.lang = %(language)s;  // Streamlit's page says lang="en": a reader speaks French in English
   if (win.__atelierWordsObserver) { win.__atelierTranslate(doc.body); return; }
-  if (Object.keys(words).length === 0) return;
+  // Each rewritten text or name remembers Streamlit's English, so the next language starts from it again
+  // (a page switched back to English says "Upload", not « Choisir un fichier »).
+  const english = (current, written, original) => (original !== undefined && current === written) ? original : current;
   const fix = (node) => {
     const w = win.__atelierWords;
-    if (node.nodeType === 3) {
-      const text = node.nodeValue.trim();
-      if (Object.prototype.hasOwnProperty.call(w, text)) {
-        if (w[text] === "" && node.parentElement && node.parentElement.tagName === "A") {
-          node.parentElement.style.display = "none";
-        } else if (w[text] !== "") { node.nodeValue = w[text]; }
-      } else if (/[0-9]MB per file/.test(text)) {  // "25MB per file": rewritten once (the result never matches)
-        node.nodeValue = node.nodeValue.replace(/([0-9])MB per file/, "$1\u00a0" + win.__atelierPerFile);
+    if (node.nodeType !== 3) return;
+    const text = english(node.nodeValue, node.__atelierWritten, node.__atelierEnglish).trim();
+    let out = text;
+    if (Object.prototype.hasOwnProperty.call(w, text)) {
+      if (w[text] === "") {
+        if (node.parentElement && node.parentElement.tagName === "A") node.parentElement.style.display = "none";
+        return;
       }
+      out = w[text];
+    } else if (/[0-9]MB per file/.test(text)) {  // "25MB per file"
+      out = win.__atelierPerFile ? text.replace(/([0-9])MB per file/, "$1\u00a0" + win.__atelierPerFile) : text;
+    } else if (node.__atelierEnglish === undefined || node.nodeValue !== node.__atelierWritten) {
+      return;  // not one of Streamlit's words
+    }
+    node.__atelierEnglish = text;
+    node.__atelierWritten = out;
+    if (node.nodeValue !== out) node.nodeValue = out;
+  };
+  const fixNames = (el) => {
+    const all = Object.assign({}, win.__atelierNames, win.__atelierWords);
+    for (const name of %(attributes)s) {
+      const value = el.getAttribute(name);
+      if (!value) continue;
+      const kept = "data-atelier-en-" + name;
+      const original = english(value, el.getAttribute(kept + "-out"), el.getAttribute(kept) ?? undefined);
+      const out = all[original] ? all[original] : original;
+      if (out === original && !el.hasAttribute(kept)) continue;
+      el.setAttribute(kept, original);
+      el.setAttribute(kept + "-out", out);
+      if (value !== out) el.setAttribute(name, out);
     }
   };
+  const selector = %(attributes)s.map((name) => "[" + name + "]").join(",");
   win.__atelierTranslate = (root) => {
     if (!root) return;
     // a scrollable sidebar must be reachable with the keyboard (WCAG 2.1.1, axe scrollable-region-focusable)
     const side = doc.querySelector('[data-testid="stSidebarContent"]');
     if (side && !side.hasAttribute("tabindex")) side.setAttribute("tabindex", "0");
+    if (root.nodeType === 3) { fix(root); return; }
     const walker = doc.createTreeWalker(root, 4);
     let node;
     while ((node = walker.nextNode())) fix(node);
-    root.querySelectorAll && root.querySelectorAll("[placeholder],[aria-label]").forEach((el) => {
-      for (const name of ["placeholder", "aria-label"]) {
-        const value = el.getAttribute(name);
-        if (value && win.__atelierWords[value]) el.setAttribute(name, win.__atelierWords[value]);
-      }
-    });
+    if (root.matches && root.matches(selector)) fixNames(root);
+    root.querySelectorAll && root.querySelectorAll(selector).forEach(fixNames);
   };
   win.__atelierWordsObserver = new win.MutationObserver((changes) => {
     for (const change of changes) {
       if (change.type === "characterData") fix(change.target);
-      change.addedNodes && change.addedNodes.forEach((n) => n.nodeType === 3 ? fix(n) : win.__atelierTranslate(n));
+      else if (change.type === "attributes") fixNames(change.target);
+      change.addedNodes && change.addedNodes.forEach((n) => win.__atelierTranslate(n));
     }
   });
-  win.__atelierWordsObserver.observe(doc.body, {childList: true, subtree: true, characterData: true});
+  win.__atelierWordsObserver.observe(doc.body, {childList: true, subtree: true, characterData: true,
+                                                attributes: true, attributeFilter: %(attributes)s});
   win.__atelierTranslate(doc.body);
 })();
 </script>
 """
 
 
-def streamlit_words(language: str) -> dict[str, str]:
-    """Streamlit's English strings and their text in `language` ("" = hide the element)."""
+def streamlit_words(language: str, table: dict[str, str] = EXACT) -> dict[str, str]:
+    """Streamlit's English strings (EXACT, or NAMES) and their text in `language` ("" = hide the element);
+    in English only the hidden ones are listed (Streamlit's words are English already)."""
     from pipelines.i18n import translate
 
-    return {english: (translate(key, language) if key else "") for english, key in EXACT.items()}
+    if language == "en":
+        return {english: "" for english, key in table.items() if not key}
+    return {english: (translate(key, language) if key else "") for english, key in table.items()}
 
 
 # WCAG 2.2 AA fixes on Streamlit's own styles: captions at 6.5:1 instead of 3.9:1, code tokens readable,
@@ -103,17 +168,20 @@ ACCESSIBLE_CSS = """<span class="atelier-hidden"></span><style>
 [data-testid="stDateInput"] [role="spinbutton"] { display: inline-block; min-width: 24px; min-height: 24px;
   text-align: center; line-height: 24px; }
 [data-testid="stSidebar"] [data-testid="stPageLink"] a { min-height: 2.5rem; }
+/* a folded sidebar is out of sight: its links and fields leave the Tab order and the screen reader too
+   (WCAG 2.4.3, 2.4.7); Streamlit only slides it away */
+[data-testid="stSidebar"][data-collapsed="true"] { visibility: hidden; }
 </style>"""
 
 
 def words_ui() -> None:
     """Put the studio's words in Streamlit's widgets (French first) for this page run."""
-    if lang() == "en":
-        words = {english: "" for english, key in EXACT.items() if not key}  # English stays; links still hidden
-    else:
-        words = streamlit_words(lang())
-    script = _SCRIPT % {"words": json.dumps(words, ensure_ascii=False),
-                        "per_file": json.dumps(t("streamlit_words.per_file"), ensure_ascii=False)}
+    language = lang()
+    script = _SCRIPT % {"words": json.dumps(streamlit_words(language), ensure_ascii=False),
+                        "names": json.dumps(streamlit_words(language, NAMES), ensure_ascii=False),
+                        "per_file": json.dumps("" if language == "en" else t("streamlit_words.per_file"),
+                                               ensure_ascii=False),
+                        "language": json.dumps(language), "attributes": json.dumps(list(ATTRIBUTES))}
     st.html(script, unsafe_allow_javascript=True)
     st.markdown(ACCESSIBLE_CSS, unsafe_allow_html=True)
 
