@@ -238,14 +238,22 @@ def short_date(day, language: str, today=None) -> str:
     return f"{day.day:02d}/{day.month:02d}" + ("" if this_year else f"/{day.year}")
 
 
+LABEL_MAX = 30  # characters the sidebar's one-line box shows whole (206 px at 14 px, 1280 and 820 px wide)
+
+
 def workshop_labels(workshops: list[dict], language: str, today=None) -> dict[int, str]:
-    """{workshop id: « Mercredi cartes (30/11) »}: the name and a short day, so the sidebar's one-line box
-    (about 25 characters at 1280 and 820 px) shows the day (« (30 novembre 20 » was cut); two workshops of
-    one name on one day get the code tablets type (« · K7P2QX »)."""
-    names = {w["id"]: f"{w['name']} ({short_date(w['day'], language, today)})" for w in workshops}
-    shared = Counter(names.values())
-    return {i: f"{label} · {w['code']}" if shared[label] > 1 else label
-            for (i, label), w in zip(names.items(), workshops)}
+    """{workshop id: « Mercredi cartes (30/11) »} for the sidebar's one-line box, at most LABEL_MAX characters:
+    the short day (« (30 novembre 20 » was cut), and the code tablets type when two workshops share a name and a
+    day (« Mercredi cartes (30/11, K7P2Q) »). A longer name is shortened with « … » so the day and the code,
+    which tell workshops apart, stay in sight; the console shows the whole name."""
+    def label(name: str, tail: str) -> str:
+        room = LABEL_MAX - len(tail) - 1
+        return f"{name if len(name) <= room else name[:room - 1].rstrip() + '…'} {tail}"
+
+    days = {w["id"]: short_date(w["day"], language, today) for w in workshops}
+    shared = Counter((w["name"], days[w["id"]]) for w in workshops)
+    return {w["id"]: label(w["name"], f"({days[w['id']]}, {w['code']})" if shared[w["name"], days[w["id"]]] > 1
+                           else f"({days[w['id']]})") for w in workshops}
 
 
 def sidebar_ui() -> None:

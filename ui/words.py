@@ -77,7 +77,7 @@ _SCRIPT = """
   const doc = window.parent && window.parent.document ? window.parent.document : document;
   const win = doc.defaultView || window;
   win.__atelierWords = words;
-  win.__atelierNames = names;
+  win.__atelierNames = Object.assign({}, names, words);  // a name may also be one of the texts ("Upload")
   win.__atelierPerFile = perFile;
   doc.documentElement.lang = %(language)s;  // Streamlit's page says lang="en": a reader speaks French in English
   if (win.__atelierWordsObserver) { win.__atelierTranslate(doc.body); return; }
@@ -105,7 +105,7 @@ _SCRIPT = """
     if (node.nodeValue !== out) node.nodeValue = out;
   };
   const fixNames = (el) => {
-    const all = Object.assign({}, win.__atelierNames, win.__atelierWords);
+    const all = win.__atelierNames;
     for (const name of %(attributes)s) {
       const value = el.getAttribute(name);
       if (!value) continue;

@@ -89,17 +89,20 @@ def test_creations_without_a_participant_are_the_workshops(store, monkeypatch, l
 
 
 def test_the_workshop_label_is_short_and_tells_twins_apart():
-    from ui.session import short_date, workshop_labels
+    from ui.session import LABEL_MAX, short_date, workshop_labels
 
     today = dt.date(2026, 11, 30)
     assert short_date("2026-11-30", "fr", today) == "30/11"
     assert short_date("2025-03-01T10:00:00", "fr", today) == "01/03/2025"
     assert short_date(dt.date(2026, 11, 30), "en", today) == "30 Nov"
     assert short_date("2025-03-01", "en", today) == "1 Mar 2025"
-    workshops = [{"id": 3, "name": "Mercredi cartes", "day": "2026-11-30", "code": "K7P2QX"},
-                 {"id": 2, "name": "Mercredi cartes", "day": "2026-11-30", "code": "AB12CD"},
-                 {"id": 1, "name": "Mercredi cartes", "day": "2026-11-23", "code": "ZZ99ZZ"}]
+    workshops = [{"id": 3, "name": "Mercredi cartes", "day": "2026-11-30", "code": "K7P2Q"},
+                 {"id": 2, "name": "Mercredi cartes", "day": "2026-11-30", "code": "AB12C"},
+                 {"id": 1, "name": "Mercredi cartes", "day": "2026-11-23", "code": "ZZ99Z"}]
     labels = workshop_labels(workshops, "fr", today)
-    assert labels == {3: "Mercredi cartes (30/11) · K7P2QX", 2: "Mercredi cartes (30/11) · AB12CD",
+    assert labels == {3: "Mercredi cartes (30/11, K7P2Q)", 2: "Mercredi cartes (30/11, AB12C)",
                       1: "Mercredi cartes (23/11)"}
     assert workshop_labels(workshops[2:], "en", today) == {1: "Mercredi cartes (23 Nov)"}
+    long = [{"id": 1, "name": "Atelier BD des petits lecteurs du mercredi", "day": "2026-11-30", "code": "K7P2Q"}]
+    assert workshop_labels(long, "fr", today) == {1: "Atelier BD des petits… (30/11)"}
+    assert all(len(text) <= LABEL_MAX for text in [*labels.values(), *workshop_labels(long, "fr", today).values()])
