@@ -16,7 +16,7 @@ from pipelines.store.files import atomic_path
 from .i18n import error_text, t
 from .postcards_transform import transform_ui
 from .runtime import get_store
-from .session import can_upload_photos, current_participant, visible_artifacts
+from .session import can_upload_photos, current_participant, owner_id, visible_artifacts
 from .widgets import picture_choice_ui, picture_uploader
 from .work import wkey
 
@@ -39,7 +39,7 @@ def card_in_progress() -> dict:
 
 def save_picture(image: Image.Image, name: str, workshop_id: int | None) -> str:
     """Keep a picture in the store (uploads and straightened covers), atomically; returns its path."""
-    folder = get_store().artifact_dir(workshop_id, "postcards")
+    folder = get_store().artifact_dir(workshop_id, "postcards", owner=owner_id())  # theirs, removed with them
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / name
     with atomic_path(path) as tmp:

@@ -245,15 +245,48 @@ class Store:
             return Participant.from_row(row) if row else None
 
     def remove_participant(self, participant_id: int) -> None:
+        """Delete a participant and everything of theirs: their creations (every file of each creation's job),
+        their jobs (rows, whose parameters quote their words, and folders, finished or not: a running job finds
+        its row gone and keeps nothing), their uploads and work in progress (their folder
+        ``participant_folder``), their pictures waiting for review, their tablets and work rows (cascade)."""
+        person = self.participant(participant_id)
+        with self.transaction() as conn:  # first: a job finishing now either lands before (its creation goes
+            jobs = conn.execute("SELECT id, workshop_id FROM jobs WHERE owner=?",  # below) or finds no row
+                                (participant_id,)).fetchall()
+            conn.execute("DELETE FROM jobs WHERE owner=?", (participant_id,))
+            if conn.execute("SELECT 1 FROM sqlite_master WHERE name='picture_reviews'").fetchone():
+                conn.execute("DELETE FROM picture_reviews WHERE owner=?", (participant_id,))
         for artifact in self.artifacts(owner=participant_id):
             self.delete_artifact(artifact.id)
+        for job in jobs:
+            self._remove_job_files(job["workshop_id"], job["id"])
+        if person is not None:
+            remove_tree(self.participant_folder(person.workshop_id, participant_id))
         with self.transaction() as conn:
-            conn.execute("UPDATE jobs SET owner=NULL WHERE owner=?", (participant_id,))
             conn.execute("DELETE FROM participants WHERE id=?", (participant_id,))
+        self.checkpoint()
+
+    def participant_folder(self, workshop_id: int | None, participant_id: int) -> Path:
+        """Where a participant's uploads and work in progress live: <files>/w<workshop>/p<participant>/ (removed
+        with them, or with their workshop)."""
+        return self.workshop_folder(workshop_id) / f"p{participant_id}"
+
+    def _remove_job_files(self, workshop_id: int | None, job_id: str) -> None:
+        """A job's folder, its unfinished one, and where results were written before job folders moved under the
+        workshop's folder."""
+        final = self.job_dir(workshop_id, job_id)
+        for folder in (final, final.parent / f".tmp-{job_id}", self.files_dir / "jobs" / job_id,
+                       self.files_dir / "jobs" / f".tmp-{job_id}"):
+            remove_tree(folder)
 
     # -- artifacts (creations and uploads) -----------------------------------------------
-    def artifact_dir(self, workshop_id: int | None, key: str) -> Path:
-        return self.files_dir / f"w{workshop_id or 0}" / key
+    def artifact_dir(self, workshop_id: int | None, key: str, owner: int | None = None) -> Path:
+        """The folder `key` (e.g. "postcards", "comics-<id>") for uploads and work in progress: inside the
+        participant's own folder when `owner` is given (removed with them), else the workshop's (or w0 outside
+        any workshop), purged with it."""
+        if owner:
+            return self.participant_folder(workshop_id, owner) / key
+        return self.workshop_folder(workshop_id) / key
 
     def add_artifact(self, *, workshop_id: int | None, owner: int | None, kind: str, files: dict[str, str],
                      title: str = "", prompt: str = "", params: dict | None = None, model: str = "",
@@ -305,10 +338,23 @@ class Store:
             return self._artifact_row(row) if row else None
 
     def delete_artifact(self, artifact_id: int) -> None:
-        """Delete the files, then the row."""
+        """Delete the files, then the row. A creation made by a job goes with every file the job wrote (its
+        whole folder: the back of a postcard, previews, working files the record does not list) and with the job's
+        row and any review of it (their parameters quote the creation's words)."""
         item = self.artifact(artifact_id)
         if not item:
             return
+        job_id = item.get("job_id")
+        if job_id:
+            with self.connect() as conn:
+                row = conn.execute("SELECT workshop_id FROM jobs WHERE id=?", (job_id,)).fetchone()
+            self._remove_job_files(item.workshop_id, job_id)
+            if row is not None and row["workshop_id"] != item.workshop_id:
+                self._remove_job_files(row["workshop_id"], job_id)
+            with self.transaction() as conn:
+                conn.execute("DELETE FROM jobs WHERE id=? AND state IN ('done', 'failed', 'cancelled')", (job_id,))
+                if conn.execute("SELECT 1 FROM sqlite_master WHERE name='picture_reviews'").fetchone():
+                    conn.execute("DELETE FROM picture_reviews WHERE job_id=?", (job_id,))
         for path in item.files.values():
             Path(path).unlink(missing_ok=True)
         folders = {Path(p).parent for p in item.files.values()}
