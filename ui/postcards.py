@@ -37,6 +37,15 @@ def card_in_progress() -> dict:
     return card
 
 
+def picture_key(front: str | None) -> str:
+    """Which picture the cards are made of: its path and, as one path is rewritten when a cover's part or corners
+    change, its size and modification time ("" for no picture)."""
+    if not front or not Path(front).exists():
+        return ""
+    stat = Path(front).stat()
+    return f"{front}|{stat.st_size}|{stat.st_mtime_ns}"
+
+
 def save_picture(image: Image.Image, name: str, workshop_id: int | None) -> str:
     """Keep a picture in the store (uploads and straightened covers), atomically; returns its path."""
     folder = get_store().artifact_dir(workshop_id, "postcards", owner=owner_id())  # theirs, removed with them
@@ -176,6 +185,8 @@ def source_ui(workshop_id: int | None) -> str | None:
         sources = {"handed": ("✨", t("postcards.from_other_page")), **sources}
     source = picture_choice_ui(t("postcards.source"), sources, key="pc-source")
     if source != st.session_state.get("pc-last-source"):
+        st.session_state.pop("postcard_job", None)  # cards of the previous picture are not this one's
+        st.session_state.pop("postcard_job_front", None)
         st.session_state.pop("postcard_front", None)
         st.session_state.pop("postcard_model", None)
         st.session_state.pop("postcard_upload_id", None)

@@ -39,7 +39,7 @@ SAVED = {
                         r"|book-(job|files|story|notes)|pick-story-\w+)$"),
     "photo": re.compile(r"^photo$"),
     "portrait": re.compile(r"^portrait$"),
-    "postcard": re.compile(r"^(postcard_(front|ai|model|upload_id|job|card)|pc-last-source|pick-pc-source)$"),
+    "postcard": re.compile(r"^(postcard_(front|ai|model|upload_id|job|job_front|card)|pc-last-source|pick-pc-source)$"),
 }
 
 
