@@ -12,6 +12,7 @@ from pipelines.export.postcard import BORDERS
 from pipelines.i18n import UserError
 from pipelines.safety.uploads import sanitize_image
 from pipelines.store.files import atomic_path
+from pipelines.store.model import creation_picture
 
 from .i18n import error_text, t
 from .postcards_transform import transform_ui
@@ -20,7 +21,6 @@ from .session import can_upload_photos, current_participant, owner_id, visible_a
 from .widgets import picture_choice_ui, picture_uploader
 from .work import wkey
 
-IMAGE_TYPES = {".png", ".jpg", ".jpeg", ".webp"}
 CARD_CHOICES = {"orientation": ("landscape", "portrait"), "border": tuple(BORDERS)}
 
 
@@ -69,11 +69,15 @@ def pickable_creations(workshop_id: int | None) -> list[dict]:
 
 def gallery_source_ui(workshop_id: int | None) -> str | None:
     """Pick one of this participant's pictures."""
+    creations = pickable_creations(workshop_id)
+    # a postcard gives its front picture, never its 4-up sheet with cut lines; a card made of a creation's picture
+    # is not offered beside that creation
+    seen = {creation_picture(item) for item in creations if item["kind"] != "postcard"}
     items = []
-    for item in pickable_creations(workshop_id):
-        picture = next((p for p in item["files"].values() if Path(p).suffix.lower() in IMAGE_TYPES
-                        and Path(p).exists()), None)
-        if picture:
+    for item in creations:
+        picture = creation_picture(item)
+        if picture and (item["kind"] != "postcard" or picture not in seen):
+            seen.add(picture)
             items.append((item, picture))
     if not items:
         st.info(t("postcards.gallery_empty"))

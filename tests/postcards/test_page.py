@@ -105,6 +105,8 @@ def test_cards_of_a_picture_are_not_shown_under_another(store, workshop, monkeyp
     assert _shows_cards(_made_cards(at, store))
     at.run()
     assert _shows_cards(at)  # the same picture: its cards stay
+    offered = {b.key for b in at.button if b.key and b.key.startswith("pick-") and b.key[5:].isdigit()}
+    assert offered == {f"pick-{first.id}", f"pick-{second.id}"}  # the new card's front is the first picture: once
     at.button(key=f"pick-{second.id}").click().run()
     assert not at.exception and not _shows_cards(at)
     at.button(key=f"pick-{first.id}").click().run()
