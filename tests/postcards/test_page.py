@@ -131,3 +131,27 @@ def test_a_picture_rewritten_in_place_is_another_picture(tmp_path):
     os.utime(path, ns=(path.stat().st_atime_ns, path.stat().st_mtime_ns + 1_000_000))  # a coarse clock
     assert picture_key(str(path)) != before and picture_key(str(path)).startswith(str(path))
     assert picture_key(None) == "" and picture_key(str(tmp_path / "gone.png")) == ""
+
+
+def test_a_removed_participant_leaves_no_photo_or_card_on_disk(store, workshop, monkeypatch):
+    """Léa sends a photo and makes cards on the page; « Oui, retirer Léa » removes all of it (the photo had no
+    creation row, the back of her card with her message was not listed in the card's record)."""
+    import io
+
+    monkeypatch.setenv("ATELIER_EMBEDDED_WORKER", "0")
+    lea = store.add_participant(workshop["id"], "Léa", minor=False)
+    at = AppTest.from_file(PAGE, default_timeout=60)
+    at.session_state["workshop_id"] = workshop["id"]
+    at.session_state["participant_id"] = lea.id
+    at.run()
+    at.button(key="pc-source-upload").click().run()
+    buffer = io.BytesIO()
+    y, x = np.mgrid[0:400, 0:560]
+    Image.fromarray(np.stack([x % 256, y % 256, (x * 3) % 256], -1).astype(np.uint8)).save(buffer, format="PNG")
+    at.file_uploader(key="pc-upload").upload("lea.png", buffer.getvalue(), "image/png").run()
+    assert not at.exception, at.exception
+    assert _shows_cards(_made_cards(at, store))
+    mine = {p for p in store.files_dir.rglob("*") if p.is_file()}
+    assert {"apercu-verso.png"} <= {p.name for p in mine} and any(p.name.startswith("photo-") for p in mine)
+    store.remove_participant(lea.id)
+    assert not [p for p in store.files_dir.rglob("*") if p.is_file()]
