@@ -85,3 +85,30 @@ def test_a_job_whose_owner_was_removed_before_it_ran_keeps_nothing(store, worksh
     store.remove_participant(zoe["id"])
     assert run_job(job_id, store) == "missing"
     assert not _files(store.files_dir) and not store.artifacts(workshop_id=workshop["id"])
+
+
+def test_files_kept_before_participants_had_a_folder_go_with_them(store, workshop, tmp_path):
+    """Uploads and work folders written in the workshop's shared folders (before each participant had their own)
+    are found through the participant's work in progress and job parameters; someone else's stay."""
+    from pipelines.jobs.queue import JobQueue
+    from pipelines.store.work import save_work
+
+    root = store.workshop_folder(workshop["id"])
+    lea = store.add_participant(workshop["id"], "Léa", minor=False)
+    tom = store.add_participant(workshop["id"], "Tom", minor=False)
+    her_photo = _picture(root / "postcards" / "photo-aaaa1111.png", 10)
+    her_comic = root / "comics-0123456789ab"
+    her_drawing = _picture(her_comic / "drawing-1.png", 20)
+    _picture(her_comic / "panel-1-v1.png", 30)  # a file of her comic no row names
+    his_photo = _picture(root / "postcards" / "photo-bbbb2222.png", 40)
+    shared = _picture(root / "gallery" / "case.png", 50)  # the facilitator's creation she made a card of
+    store.add_artifact(workshop_id=workshop["id"], owner=None, kind="image", files={"image": shared})
+    save_work(store, lea["id"], "postcard", {"postcard_front": her_photo})
+    save_work(store, lea["id"], "comic", {"comic": {"id": "0123456789ab", "panels": [{"drawing": her_drawing}]}})
+    save_work(store, tom["id"], "postcard", {"postcard_front": his_photo})
+    outside = _picture(tmp_path / "elsewhere" / "outside.png", 60)  # not in the store: never touched
+    JobQueue(store).submit("postcards.make", {"cards": [{"front": shared}, {"front": outside}]},
+                           owner=lea["id"], workshop_id=workshop["id"])
+    store.remove_participant(lea["id"])
+    assert not Path(her_photo).exists() and not her_comic.exists()
+    assert Path(his_photo).exists() and Path(shared).exists() and Path(outside).exists()
