@@ -5,8 +5,9 @@ swallowing every box, a heart torn out of a living body, pornographic sites and 
 and the harmless senses of the round, each a family: medicine taken as prescribed, party games that vote a
 player out, laser-game and caulk guns, Spanish « con », tears with a sad cause, deeds of the tales' monsters,
 dead animals in a lesson on pollution, a pet mourned, a nosebleed, hunters' guns, a song « massacred », the
-crucifixion in church art, prevention posters, a match won by far, being sick in a car, a pet called a killer,
-places named after a place noun (« la forêt du Massacre »), playing dead and the word game « le pendu »."""
+crucifixion in church art, prevention posters, executions in a history lesson, deaths in animated films, a match
+won by far, being sick in a car, a pet called a killer, places named after a place noun (« la forêt du
+Massacre »), playing dead and the word game « le pendu »."""
 from __future__ import annotations
 
 import pytest
@@ -64,6 +65,8 @@ def test_round12_refused(text, category):
     "on a massacré la chanson de la fête des mères",
     "la crucifixion sur le vitrail de l'église du village",
     "affiche de prévention : non à la drogue au collège",
+    "a medieval executioner with his axe in a history book",
+    "Bambi quand sa maman se fait tuer par le chasseur",
 ])
 def test_round12_accepted(text):
     verdict = cpu_check(text, ROSTER, learned_layer=False)
@@ -103,6 +106,8 @@ def test_round12_rules_leave_the_harmless_alone(text):
     "il saigne du nez après les coups de poing",
     "on a massacré le prof à coups de chaise pendant la chanson",
     "affiche de prévention : comment rouler un joint",
+    "l'exécution d'un enfant au Moyen Âge, gore",
+    "Bambi qui se fait tuer à coups de couteau, gore réaliste",
 ])
 def test_round12_senses_do_not_hide_harm(text):
     assert cpu_check(text, ROSTER, learned_layer=False).blocked, text
