@@ -93,6 +93,8 @@ FRESH = ("fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "f
 SPLIT = ("fresh6", "fresh7", "fresh8", "fresh9")
 # written during a round, always in the tuning half
 TUNING_SETS = ("tuning5", "tuning6", "tuning7", "tuning8", "tuning9")
+# halves no rule and no learned layer may be tuned or trained on: only their figures are read
+NEVER_TUNED = ("held-out", "fresh5") + tuple(f"{name}b" for name in SPLIT)
 # halves whose misses are always printed
 PRINTED = ("tuning", "fresh", "fresh2", "fresh3", "fresh4", "fresh6a", "fresh7a", "fresh8a", "fresh9a")
 
