@@ -1033,3 +1033,28 @@ def overlay(rgb: np.ndarray, mask: np.ndarray, colour=(1.0, 0.15, 0.15)) -> np.n
     thick = cv2.dilate(mask.astype(np.uint8), np.ones((3, 3), np.uint8)).astype(bool)
     out[thick] = out[thick] * 0.3 + np.array(colour, np.float32) * 0.7
     return out
+
+
+WIDE_PAINT = MAX_WIDTH  # px on the working copy: a painted stroke whose half-width passes this is wider than a scratch
+
+
+def wide_strokes(added: np.ndarray) -> np.ndarray:
+    """The painted areas (connected parts of `added`, (H, W) bool: what the patron painted as damage) wider than
+    any scratch, (H, W) bool.
+
+    A part is wide when the biggest disk it holds has a radius over WIDE_PAINT px of the search's working copy
+    (work_step(): WIDE_PAINT times the step on a big scan), i.e. it is more than about twice MAX_WIDTH across.
+    Telea's fill (inpaint()) brings the rim's colours inwards: over a wide area it leaves a flat, blurred smear
+    (a face painted over turns into a grey patch).
+    """
+    h, w = added.shape
+    if not added.any():
+        return np.zeros((h, w), bool)
+    radius = cv2.distanceTransform(np.pad(added, 1).astype(np.uint8), cv2.DIST_L2, 5)[1:-1, 1:-1]
+    count, labels = cv2.connectedComponents(added.astype(np.uint8), connectivity=8)
+    biggest = np.zeros(count, np.float32)
+    np.maximum.at(biggest, labels.ravel(), radius.ravel())
+    wide = biggest > WIDE_PAINT * work_step(h, w)
+    wide[0] = False
+    return wide[labels]
+
