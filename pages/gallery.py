@@ -58,10 +58,11 @@ def title_text(item: dict) -> str:
 
 
 def made_text(item: dict) -> str:
-    """How the creation was made, as its record says: the AI model named, or the computer without AI."""
+    """How the creation was made, as its record says: the AI model named, the computer without AI (a CPU engine
+    named), or without AI (hands and page layout: a comic of drawings, postcards)."""
     if item["ai_made"]:
         return t("gallery.made_ai", model=item["model"]) if item["model"] else t("gallery.made_ai_unnamed")
-    return t("gallery.made_cpu") if item["model"] else ""
+    return t("gallery.made_cpu") if item["model"] else t("gallery.made_no_ai")
 
 
 def day_text(iso: str) -> str:

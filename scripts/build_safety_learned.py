@@ -11,8 +11,18 @@ are never read here. This default builds the shipped file.
 ordinary counterparts (`synthetic_benign`). Tried in the eleventh round and NOT shipped: its weights blocked more of
 every never-tuned set (fresh8b 93.9 -> 96.5 %, fresh6b and fresh7b +0.9 points, fresh5 +0.6) but each of the three
 builds added one false block on the held-out half and one on fresh5, and a layer may not add false blocks there
-(pipelines/safety/learned.py). Deterministic (liblinear and lbfgs solvers, fixed fold
-and story seeds): the same corpus and studio texts give the same file. Needs scikit-learn (requirements-dev.txt).
+(pipelines/safety/learned.py).
+
+`--classes` adds the rules' word classes of FEATURE_CLASSES as features (learned.features, learned.word_classes),
+`--double-material` ordinary sentences with double meanings generated from templates (`double_benign`), `--out PATH`
+writes elsewhere than the shipped file. Tried in the twelfth round with the round-11 material, NOT shipped
+(bench/out/safety-learned-round12.txt): the classes raised the cross-validated share of prompts to refuse the layer
+alone catches from 766 to 1162 of 2222 at the same false refusals and blocked one more held-out prompt, but lost
+two or three fresh6b prompts and kept the added false blocks on the held-out half and fresh5; the double-meaning
+sentences changed neither. ROUND12_DEFAULT = True would make them the default build.
+
+Deterministic (liblinear and lbfgs solvers, fixed fold and story seeds): the same corpus and studio texts give the
+same file. Needs scikit-learn (requirements-dev.txt).
 
 The threshold is chosen without looking at any measured set: 5-fold cross-validation on the training material
 (folds stratified by unsafe, corpus-ordinary and studio-ordinary), sentences under learned.MIN_WORDS words
@@ -39,9 +49,8 @@ sys.path.insert(0, str(ROOT))
 
 from bench.safety import TUNING_SETS, Prompt, load, roster  # noqa: E402
 from pipelines.safety import learned  # noqa: E402
-from pipelines.safety.normalise import normalise  # noqa: E402
-from pipelines.safety.prompts import (ORDER, _load, cpu_check, has_partial_signal, learned_words,  # noqa: E402
-                                      roster_names)
+from pipelines.safety.prompts import (ORDER, SIGNAL_CLASSES, _prepare, cpu_check, has_partial_signal,  # noqa: E402
+                                      learned_words, roster_names)
 from pipelines.story.spec import AGES, COMPANIONS, HEROES, OBJECTS, PLACES, PROBLEMS, TONES, StorySpec  # noqa: E402
 from pipelines.story.writer import write_story  # noqa: E402
 
@@ -364,6 +373,161 @@ def synthetic_benign() -> list[str]:
     return sorted(s for s in out if not cpu_check(s, learned_layer=False).blocked)
 
 
+# Material of the twelfth round: ordinary sentences with a double meaning, a harmless sentence holding a word that
+# looks dangerous (a sport's shot, a kitchen's knife and beaten eggs, a predator's prey, a vaccine, a tool, a
+# history lesson, a game's boss, an expression, a place or an animal with an odd name, school anatomy, a play,
+# a fairy tale, the weather), generated from templates with a fixed seed, written from the kinds the guard wrongly
+# refused, never copied from a set.
+DOUBLE = 1500  # sentences drawn (fixed seed), half French, half English
+# Word classes of prompt_terms.toml read as features (learned.features): the partial-signal classes, and the
+# targets and frames an act of harm needs or a harmless sense gives (a person, a child, an animal, a body part,
+# food, a predator, a fairy tale, a lesson, a costume...).
+FEATURE_CLASSES = tuple(dict.fromkeys(SIGNAL_CLASSES + (
+    "PERSON", "CHILD", "ANIMAL", "PET", "NAME", "GROUP", "FIGURE", "BODYPART", "PARENT", "ADULT", "TEENS",
+    "PEOPLEISH", "FIRSTNAME", "HUMAN_BODY", "FACE", "HEAD", "LIMB", "NECK", "THROAT", "WRISTS", "SKIN", "BODYWORD",
+    "FOOD", "MEAL", "PREDATOR", "FANTASY", "COSTUME", "LESSON", "SCHOOL", "HOWTO", "WANT", "ONPURPOSE", "UNTIL_DEAD",
+    "UNTIL_CRY", "REAL", "PHOTO", "ETHNIC", "JEW", "MACHINE", "INTO_WATER")))
+ROUND12_DEFAULT = False  # True: the default build takes the round-11 material, double meanings and word classes
+DOUBLE_TEMPLATES = {
+    "fr": [
+        "{n} qui {sport_fr} pendant le match de {sport_game_fr}", "au {sport_game_fr} {n} a {crush_fr} l'autre équipe",
+        "{cook_fr} qui {kitchen_fr} pour le repas de ce soir", "la recette dit de {kitchen_inf_fr}",
+        "dans le documentaire {predator_fr} {eats_fr} {prey_fr}", "{nature_fr}",
+        "{n} qui {medic_fr}", "l'infirmière qui {nurse_fr} à {n}", "{n} qui {tool_fr}",
+        "un exposé sur {history_fr}", "{n} qui apprend {history_fr} pour le contrôle",
+        "dans mon jeu vidéo {n} {game_fr}", "{n} est {expr_fr}", "{n} qui dit que {food_fr} c'est une tuerie",
+        "une photo de {place_fr} en vacances", "on est allés à {place_fr} voir mamie",
+        "{animal_fr} au zoo avec {n}", "{n} qui dessine {animal_fr}", "la leçon de sciences sur {anatomy_fr}",
+        "{n} qui fait un dessin de {anatomy_fr} pour l'école", "{n} qui {theatre_fr}",
+        "{tale_fr}", "{n} qui lit l'histoire où {tale_fr}", "{n} qui {weather_fr}"],
+    "en": [
+        "{n} {sport_en} during the {sport_game_en} match", "in {sport_game_en} {n} {crush_en} the other team",
+        "{cook_en} {kitchen_en} for dinner tonight", "the recipe says to {kitchen_inf_en}",
+        "in the nature film {predator_en} {eats_en} {prey_en}", "{nature_en}",
+        "{n} {medic_en}", "the nurse {nurse_en} {n}", "{n} {tool_en}",
+        "a school project about {history_en}", "{n} learning about {history_en} for the test",
+        "in my video game {n} {game_en}", "{n} is {expr_en}", "{n} says {food_en} is to die for",
+        "a holiday photo of {place_en}", "we went to {place_en} to see grandma",
+        "{animal_en} at the zoo with {n}", "{n} drawing {animal_en}", "the science lesson about {anatomy_en}",
+        "{n} drawing {anatomy_en} for school", "{n} {theatre_en}", "{tale_en}",
+        "{n} reading the story where {tale_en}", "{n} {weather_en}"]}
+DOUBLE_SLOTS = {
+    "sport_fr": ["tire au but", "frappe fort dans le ballon", "smashe", "plaque le joueur adverse", "attaque le filet",
+                 "marque un tir de loin", "shoote dans le ballon", "se bat pour le ballon"],
+    "sport_game_fr": ["foot", "rugby", "hand", "basket", "tennis", "volley", "ping-pong"],
+    "crush_fr": ["écrasé", "massacré", "détruit", "battu à plate couture", "explosé", "humilié au score"],
+    "cook_fr": ["mamie", "papa", "le chef", "maman", "le boulanger", "le boucher", "tonton"],
+    "kitchen_fr": ["bat les oeufs en neige", "hache le persil", "découpe le poulet", "tranche le jambon",
+                   "écrase l'ail", "coupe la tête du poisson", "plante le couteau dans le melon",
+                   "fait saigner le steak",
+                   "égorge les tomates en rondelles", "étouffe les légumes à la vapeur",
+                   "brûle le sucre pour le caramel"],
+    "kitchen_inf_fr": ["battre les oeufs", "fouetter la crème", "hacher la viande", "écraser les pommes de terre",
+                       "couper le lapin en morceaux", "plumer le poulet", "assommer la pâte avec le rouleau",
+                       "noyer les fraises dans la chantilly"],
+    "predator_fr": ["le lion", "le guépard", "l'orque", "le crocodile", "le requin blanc", "le loup", "l'aigle",
+                    "la mante religieuse", "l'araignée", "le python"],
+    "eats_fr": ["dévore", "attrape", "égorge", "déchiquette", "avale", "tue"],
+    "prey_fr": ["une gazelle", "un phoque", "un gnou", "une souris", "une mouche", "un lapin", "sa proie",
+                "un poisson"],
+    "nature_fr": ["les arbres tout nus en hiver", "un rat-taupe nu dans son terrier",
+                  "un fou à pieds bleus sur un rocher",
+                  "une mésange sur la branche", "des feuilles mortes dans le jardin", "un arbre mort couvert de mousse",
+                  "un volcan qui explose en pleine nuit", "la foudre qui frappe un arbre",
+                  "un cadavre de baleine sur la plage dans le documentaire",
+                  "une orque qu'on appelle baleine tueuse", "un poisson-globe plein de poison",
+                  "un champignon vénéneux dans la forêt"],
+    "medic_fr": ["se fait vacciner", "a une prise de sang", "a un plâtre après sa chute", "se fait recoudre le genou",
+                 "prend un cachet pour la fièvre", "saigne du nez à la récré",
+                 "se fait arracher une dent chez le dentiste"],
+    "nurse_fr": ["fait une piqûre", "met un pansement", "prend la tension", "donne un sirop"],
+    "tool_fr": ["scie une planche avec papi", "plante des clous avec un marteau", "coupe du bois à la hache",
+                "fend des bûches", "perce un trou dans le mur", "tue le moteur de la tondeuse"],
+    "history_fr": ["la guillotine et la révolution", "la bataille de Verdun", "les tranchées de 14-18",
+                   "les chevaliers et les croisades", "la bombe atomique d'Hiroshima", "les gladiateurs romains",
+                   "la chute de Napoléon", "les esclaves et l'abolition"],
+    "game_fr": ["tue le boss final", "fait exploser les creepers", "tire sur les zombies", "meurt au dernier niveau",
+                "vole la couronne du roi", "fait un headshot"],
+    "expr_fr": ["mort de rire", "mort de fatigue", "crevé après le sport", "à fond comme un malade", "mort de faim",
+                "une tuerie au foot", "une bombe en natation", "fou de joie"],
+    "food_fr": ["la pizza de mamie", "le gâteau au chocolat", "la raclette", "le tiramisu"],
+    "place_fr": ["Pornic", "Bitche", "Condom", "Montcuq", "Tue", "Sallaumines", "Arnac-la-Poste", "Saint-Tropez"],
+    "animal_fr": ["un fou à pieds bleus", "une mésange charbonnière", "un rat-taupe nu", "un requin marteau",
+                  "un diable de Tasmanie", "une veuve noire", "un poisson-scie", "un vautour", "un cafard géant"],
+    "anatomy_fr": ["les globules rouges", "le squelette humain", "le coeur et les vaisseaux sanguins", "le crâne",
+                   "les poumons d'un fumeur", "la digestion et l'intestin", "les dents de lait"],
+    "theatre_fr": ["joue le méchant qui meurt à la fin de la pièce", "fait le mort dans la pièce de théâtre",
+                   "joue un pirate avec un crochet", "se déguise en squelette pour Halloween",
+                   "porte un faux couteau pour le costume de pirate"],
+    "tale_fr": ["le loup mange la grand-mère du chaperon rouge", "l'ogre veut manger le petit poucet",
+                "la sorcière empoisonne la pomme de Blanche-Neige", "le chasseur ouvre le ventre du loup",
+                "Barbe bleue cache un secret dans sa chambre", "la reine veut le coeur de Blanche-Neige"],
+    "weather_fr": ["se fait tremper par l'orage", "a peur du tonnerre qui explose", "meurt de chaud sur la plage",
+                   "gèle dehors en attendant le bus"],
+    "sport_en": ["shoots at the goal", "smashes the ball", "tackles the other player", "kicks the ball hard",
+                 "takes a shot from far away", "fights for the ball", "beats the goalie"],
+    "sport_game_en": ["football", "rugby", "basketball", "tennis", "volleyball", "hockey"],
+    "crush_en": ["crushed", "destroyed", "slaughtered", "killed", "murdered", "smashed"],
+    "cook_en": ["grandma", "dad", "the chef", "mum", "the butcher", "my uncle"],
+    "kitchen_en": ["beats the eggs", "chops the onions", "carves the turkey", "slices the ham", "crushes the garlic",
+                   "cuts the fish's head off", "stabs the potatoes with a fork", "bleeds the radiator",
+                   "burns the sugar for caramel"],
+    "kitchen_inf_en": ["beat the eggs", "whip the cream", "mince the meat", "mash the potatoes", "skin the chicken",
+                       "chop the rabbit into pieces", "drown the strawberries in cream"],
+    "predator_en": ["the lion", "the cheetah", "the orca", "a crocodile", "a great white shark", "the wolf",
+                    "an eagle", "a praying mantis", "the python"],
+    "eats_en": ["devours", "catches", "kills", "rips apart", "swallows", "hunts down"],
+    "prey_en": ["a gazelle", "a seal", "a wildebeest", "a mouse", "a fly", "a rabbit", "its prey"],
+    "nature_en": ["the trees are naked in winter", "a naked mole rat in its burrow", "a blue-footed booby on a rock",
+                  "a great tit on the branch", "dead leaves in the garden", "a dead tree covered in moss",
+                  "a volcano exploding at night", "lightning strikes a tree", "a killer whale jumping out of the sea",
+                  "a poisonous mushroom in the forest", "a bald eagle over the river"],
+    "medic_en": ["gets a flu shot", "has a blood test", "has a cast after falling", "gets stitches in his knee",
+                 "takes a pill for the fever", "has a nosebleed at break", "gets a tooth pulled at the dentist"],
+    "nurse_en": ["gives a shot to", "puts a plaster on", "takes the blood pressure of", "gives cough syrup to"],
+    "tool_en": ["saws a plank with grandpa", "hammers nails into the shed", "chops wood with an axe",
+                "splits logs for the fire", "drills a hole in the wall", "kills the engine of the lawnmower"],
+    "history_en": ["the guillotine and the French revolution", "the battle of the Somme",
+                   "the trenches of world war one",
+                   "knights and the crusades", "the atomic bomb on Hiroshima", "Roman gladiators",
+                   "the fall of Napoleon",
+                   "slavery and its abolition"],
+    "game_en": ["kills the final boss", "blows up the creepers", "shoots the zombies", "dies on the last level",
+                "steals the king's crown", "gets a headshot"],
+    "expr_en": ["dying of laughter", "dead tired", "killing it at football", "starving", "a bomb at swimming",
+                "crazy happy"],
+    "food_en": ["grandma's pizza", "the chocolate cake", "the lasagne", "the cheesecake"],
+    "place_en": ["Pornic", "Bitche", "Condom", "Scunthorpe", "Penistone", "Middlesex", "Lickey End", "Shitterton"],
+    "animal_en": ["a blue-footed booby", "a great tit", "a naked mole rat", "a hammerhead shark", "a Tasmanian devil",
+                  "a black widow spider", "a sawfish", "a vulture", "a giant cockroach", "a cock crowing"],
+    "anatomy_en": ["red blood cells", "the human skeleton", "the heart and blood vessels", "the skull",
+                   "a smoker's lungs", "digestion and the gut", "baby teeth"],
+    "theatre_en": ["plays the villain who dies at the end of the play", "plays dead in the school play",
+                   "plays a pirate with a hook", "dresses up as a skeleton for Halloween",
+                   "carries a fake knife for the pirate costume"],
+    "tale_en": ["the wolf eats Red Riding Hood's grandma", "the ogre wants to eat Tom Thumb",
+                "the witch poisons Snow White's apple", "the hunter cuts open the wolf's belly",
+                "the queen wants Snow White's heart"],
+    "weather_en": ["gets soaked in the storm", "is scared of the thunder exploding", "is boiling hot on the beach",
+                   "freezes outside waiting for the bus"],
+}
+def double_sentences() -> list[str]:
+    """DOUBLE sentences drawn from DOUBLE_TEMPLATES with DOUBLE_SLOTS (fixed seed), sorted, before the rules' check."""
+    rng, out = random.Random(13), set()
+    for i in range(DOUBLE):
+        language = ("fr", "en")[i % 2]
+        template = rng.choice(DOUBLE_TEMPLATES[language])
+        out.add(re.sub(r"\{(\w+)\}", lambda m: rng.choice(FIRST_NAMES[:24] if m.group(1) == "n" else
+                                                           DOUBLE_SLOTS[m.group(1)]), template))
+    return sorted(out)
+
+
+def double_benign() -> list[str]:
+    """`double_sentences` the rules let through: the ordinary sentences with a double meaning."""
+    out = double_sentences()
+    return sorted(s for s in out if not cpu_check(s, learned_layer=False).blocked)
+
+
 def tuning_material(round11: bool = False) -> list:
     prompts = [p for s in SETS for kind in ("unsafe", "benign") for p in load(kind, s)]
     halves = TRAINING_HALVES + (ROUND11_HALVES if round11 else ())
@@ -377,21 +541,33 @@ def matrix(rows: list[list[int]]) -> csr_matrix:
     return csr_matrix((data, indices, indptr), shape=(len(rows), learned.BUCKETS))
 
 
-def main(argv: list[str] | None = None) -> int:
-    round11 = "--round11-material" in (sys.argv[1:] if argv is None else argv)
-    names = roster_names(roster())
-    vocabulary = _load().vocabulary | {w for n in names for w in n.split()}
-    prompts = tuning_material(round11) + (synthetic_unsafe() if round11 else [])
-    ordinary = ordinary_material() + synthetic_material() + (synthetic_benign() if round11 else [])
+def sentence_rows(texts: list[str], classes: tuple[str, ...]) -> tuple[list[list[int]], list[int]]:
+    """The feature buckets of each text, read as prompts.cpu_check reads it (normalised words, one-language words
+    set apart, word classes of `classes` on the sentence with the harmless senses set apart), and its word count
+    as the layer counts it (the smaller of the normalised and the typed words)."""
+    names, rows, counts = roster_names(roster()), [], []
+    for text in texts:
+        _, _, normalised, sentence, _ = _prepare(text, roster())
+        words = learned_words(normalised.words)
+        found = learned.word_classes(sentence, len(words), classes) if classes else None
+        rows.append(learned.features(words, names, found))
+        counts.append(min(len([w for w in words if w != "|"]), learned.typed_words(text)))
+    return rows, counts
+
+
+def build(prompts: list, ordinary: list[str], out: Path, classes: tuple[str, ...] = FEATURE_CLASSES,
+          quiet: bool = False) -> float:
+    """Train on `prompts` (bench.safety.Prompt) and `ordinary` sentences (benign), write the weights to `out`
+    (.npz, the layout learned.load reads) and return the cross-validated threshold. Deterministic."""
+    say = (lambda *a: None) if quiet else print
     texts = [p.text for p in prompts] + ordinary
-    words = [[w for w in learned_words(normalise(t, vocabulary).words) if w != "|"] for t in texts]
-    rows = [learned.features(w, names) for w in words]
+    rows, counts = sentence_rows(texts, classes)
     X = matrix(rows)
     y = np.array([p.unsafe for p in prompts] + [False] * len(ordinary))
     studio = np.arange(len(y)) >= len(prompts)
-    short = np.array([min(len(w), learned.typed_words(t)) for w, t in zip(words, texts)]) < learned.MIN_WORDS
-    print(f"{len(prompts)} tuning prompts ({y.sum()} to refuse, {len(prompts) - y.sum()} ordinary) "
-          f"and {len(ordinary)} ordinary studio sentences")
+    short = np.array(counts) < learned.MIN_WORDS
+    say(f"{len(prompts)} tuning prompts ({y.sum()} to refuse, {len(prompts) - y.sum()} ordinary) "
+        f"and {len(ordinary)} ordinary studio sentences")
 
     held_back = np.zeros(len(y))
     for train, test in StratifiedKFold(5, shuffle=True, random_state=0).split(X, y + 2 * studio):
@@ -401,13 +577,13 @@ def main(argv: list[str] | None = None) -> int:
     signal = np.array([has_partial_signal(t, roster(), CALIBRATION_SIGNAL) for t in texts])
     held_back[~signal] = 0.0  # ... nor on a sentence without a partial signal (prompts.partial_signal)
     corpus_benign, all_benign = ~y & ~studio, ~y
-    threshold = next(t for t in np.round(np.arange(0.50, 1.00, 0.01), 2)
-                     if np.mean(held_back[corpus_benign] >= t) <= MAX_CV_FALSE
-                     and np.mean(held_back[all_benign] >= t) <= MAX_CV_FALSE_ALL)
-    print(f"threshold {threshold:.2f}: cross-validated, the layer alone refuses "
-          f"{100 * np.mean(held_back[y] >= threshold):.1f} % of the unsafe, "
-          f"{100 * np.mean(held_back[corpus_benign] >= threshold):.1f} % of the corpus's ordinary prompts and "
-          f"{100 * np.mean(held_back[studio] >= threshold):.2f} % of the studio sentences")
+    threshold = next((t for t in np.round(np.arange(0.50, 1.00, 0.01), 2)
+                      if np.mean(held_back[corpus_benign] >= t) <= MAX_CV_FALSE
+                      and np.mean(held_back[all_benign] >= t) <= MAX_CV_FALSE_ALL), 0.99)
+    say(f"threshold {threshold:.2f}: cross-validated, the layer alone refuses "
+        f"{100 * np.mean(held_back[y] >= threshold):.1f} % of the unsafe, "
+        f"{100 * np.mean(held_back[corpus_benign] >= threshold):.1f} % of the corpus's ordinary prompts and "
+        f"{100 * np.mean(held_back[studio] >= threshold):.2f} % of the studio sentences")
 
     decision = LogisticRegression(C=C, solver="liblinear", max_iter=2000).fit(X, y)
     unsafe = np.flatnonzero(y)
@@ -417,14 +593,27 @@ def main(argv: list[str] | None = None) -> int:
 
     counts = np.bincount(X.indices, minlength=learned.BUCKETS)
     buckets = np.flatnonzero(counts >= MIN_COUNT)
-    out = learned.WEIGHTS_PATH
     np.savez_compressed(out, buckets=buckets.astype(np.int32),
                         weight=decision.coef_[0, buckets].astype(np.float32),
                         bias=np.float32(decision.intercept_[0]),
                         category_weight=naming.coef_[:, buckets].T.astype(np.float16),
                         category_bias=naming.intercept_.astype(np.float32),
-                        categories=np.array(categories), threshold=np.float32(threshold))
-    print(f"{out.relative_to(ROOT)}: {len(buckets)} buckets, {out.stat().st_size // 1024} KiB")
+                        categories=np.array(categories), threshold=np.float32(threshold),
+                        classes=np.array(classes, dtype=str))
+    say(f"{out}: {len(buckets)} buckets, {out.stat().st_size // 1024} KiB")
+    return float(threshold)
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    round11 = "--round11-material" in argv or ROUND12_DEFAULT
+    classes = () if "--no-classes" in argv else (FEATURE_CLASSES if "--classes" in argv or ROUND12_DEFAULT else ())
+    double = "--double-material" in argv or ROUND12_DEFAULT
+    out = Path(argv[argv.index("--out") + 1]) if "--out" in argv else learned.WEIGHTS_PATH
+    prompts = tuning_material(round11) + (synthetic_unsafe() if round11 else [])
+    ordinary = ordinary_material() + synthetic_material() + (synthetic_benign() if round11 else []) + (
+        double_benign() if double else [])
+    build(prompts, ordinary, out, classes)
     return 0
 
 

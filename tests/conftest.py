@@ -61,6 +61,29 @@ def workshop(store):
     return store.create_workshop("Atelier test", age_group="8-12", retention="week")
 
 
+def open_page(monkeypatch, page: str, *, workshop_id: str | None = None, participant_id: str | None = None,
+              embedded_worker: bool = False, timeout: float = 90, run: bool = True):
+    """A page of pages/ in Streamlit's AppTest, in French, optionally inside a workshop as one participant.
+
+    The test's data dir comes from `atelier_env` (through the `store` or `workshop` fixtures), which also clears
+    the app's cached store, queue and worker before and after the test. `embedded_worker=False` leaves queued jobs
+    for the test to run (pipelines.jobs.runner.run_job); with `run` the page is run once and must not raise.
+    """
+    from streamlit.testing.v1 import AppTest
+
+    monkeypatch.setenv("ATELIER_EMBEDDED_WORKER", "1" if embedded_worker else "0")
+    at = AppTest.from_file(str(ROOT / "pages" / f"{page}.py"), default_timeout=timeout)
+    at.session_state["lang"] = "fr"
+    if workshop_id is not None:
+        at.session_state["workshop_id"] = workshop_id
+    if participant_id is not None:
+        at.session_state["participant_id"] = participant_id
+    if run:
+        at.run()
+        assert not at.exception, at.exception
+    return at
+
+
 @pytest.fixture
 def samples_dir():
     return ROOT / "assets" / "samples"

@@ -17,7 +17,7 @@ from .comics_state import save_upload, work_dir
 from .i18n import error_text, lang, t
 from .jobs import expected_time_text, job_status_ui, submit_job
 from .runtime import get_store
-from .session import current_workshop
+from .session import can_upload_photos, current_workshop
 from .widgets import backend_choice_ui, percent_slider, picture_uploader
 from .work import wkey
 
@@ -60,7 +60,9 @@ def panels_step_ui(comic: dict) -> None:
                                                     and hero_ref_ready(comic)):
                     panel["strength"] = percent_slider(t("comics.ui.strength"), float(panel["strength"]),
                                                           wkey("comic", f"comic-strength-{i}"), 0.2, 0.9)
-                if panel["way"] != "text":
+                if panel["way"] != "text" and not can_upload_photos():  # one rule on every page: a drawing
+                    st.info(t("comics.ui.no_upload"))  # may be a photo of a child; a minor's waits for consent
+                elif panel["way"] != "text":
                     upload = picture_uploader(t("comics.ui.upload"), key=wkey("comic", f"comic-upload-{i}"))
                     if upload is not None:
                         saved = save_upload(upload.getvalue(), work_dir(comic) / f"drawing-{i + 1}.png")

@@ -8,6 +8,7 @@ from pipelines.i18n import UserError, long_date
 from pipelines.device import lan_addresses
 from pipelines.safety.uploads import sanitize_image
 from pipelines.store import Workshop
+from pipelines.store.db import PARTICIPANT_NAME_MAX
 from pipelines.store.files import write_bytes_atomic
 
 from .i18n import error_text, lang, t
@@ -42,7 +43,8 @@ def participants_ui(workshop: Workshop, age_groups: list[str]) -> None:
                                  "add-age": workshop.age_group if workshop.age_group in age_groups else "8-12"})
     with st.form("add-participant", clear_on_submit=False):
         col1, col2, col3 = st.columns([2, 1, 1])
-        first_name = col1.text_input(t("console.first_name"), max_chars=40, key="add-first-name")
+        # the browser counts a Mac's decomposed « é » as two: it may take twice the letters, the store counts them
+        first_name = col1.text_input(t("console.first_name"), max_chars=2 * PARTICIPANT_NAME_MAX, key="add-first-name")
         age = col2.selectbox(t("console.age"), age_groups, format_func=lambda a: t(f"ages.{a}"), key="add-age")
         minor = col3.checkbox(t("console.minor"), key="add-minor")
         consent = st.checkbox(t("console.consent"), key="add-consent")
@@ -109,7 +111,7 @@ def library_settings_ui() -> None:
     store = get_store()
     with st.expander(f"🏛️ {t('console.settings')}"):
         library = st.text_input(t("console.library_name"), value=store.get_setting("library_name", "") or "")
-        logo = st.file_uploader(t("console.logo"), type=["png", "jpg", "jpeg", "webp"])
+        logo = st.file_uploader(t("console.logo"))  # any file: sanitize_image says what is wrong, in French first
         if st.button(t("console.save")):
             store.set_setting("library_name", library.strip())
             if logo is not None:

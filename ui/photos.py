@@ -9,7 +9,7 @@ import streamlit as st
 from pipelines import backends
 from pipelines.i18n import UserError
 from pipelines.photo.hints_layer import hint_layer
-from pipelines.photo.tone import DYE_FADED, YELLOWED
+from pipelines.photo.tone import DYE_FADED, NO_DEEP_BLACK, YELLOWED
 from pipelines.safety.uploads import open_picture, picture_size, sanitize_image
 from pipelines.store.files import write_bytes_atomic
 
@@ -77,6 +77,21 @@ def kind_chip(info: dict) -> str:
     return "photo.ui.toned_bw" if info.get("keeps_tone") else YELLOWED_BW
 
 
+def contrast_chip(info: dict) -> tuple[str, dict]:
+    """The locale key (and its values) of what the page says about the print's contrast, from the analysis.
+
+    Faded (a veil both ends agree on), colours faded (tone.dye_faded), no deep black (tone.deepest_black under
+    NO_DEEP_BLACK: a pale subject or a fading the tone step cannot tell from one, left as it is), else well contrasted.
+    """
+    if info["fading"] > 0.15:
+        return "photo.ui.faded", {"pct": int(info["fading"] * 100)}
+    if info.get("dye_faded", 0) > DYE_FADED:
+        return "photo.ui.tone.dye_faded", {}
+    if info.get("deep_black", NO_DEEP_BLACK) < NO_DEEP_BLACK:
+        return "photo.ui.tone.no_deep_black", {}
+    return "photo.ui.not_faded", {}
+
+
 def analysis_ui() -> dict | None:
     """The analysis shown to the patron (and the damage overlay); returns it once ready."""
     job = job_status_ui(state()["analysis_job"], "photo-analysis")
@@ -88,9 +103,8 @@ def analysis_ui() -> dict | None:
     state()["photo_file"] = files["photo"]
     st.subheader(t("photo.ui.analysis"))
     kind = kind_chip(info)
-    chips = [t(kind),
-             t("photo.ui.faded", pct=int(info["fading"] * 100)) if info["fading"] > 0.15
-             else t("photo.ui.tone.dye_faded") if info.get("dye_faded", 0) > DYE_FADED else t("photo.ui.not_faded")]
+    key, values = contrast_chip(info)
+    chips = [t(kind), t(key, **values)]
     if info["yellowing"] > YELLOWED and not info.get("keeps_tone") and kind != YELLOWED_BW:  # said once
         chips.append(t("photo.ui.yellowed"))
     chips += [t("photo.ui.scratches", n=info["scratches"]), t("photo.ui.spots", n=info["spots"])]

@@ -232,7 +232,8 @@ def print_ui(job, person: dict) -> None:
     if st.button(t("portrait.ui.print"), width="stretch", key="portrait-print"):
         state()["print_job"] = submit_job("portrait.print", {
             "portrait": files["portrait"], "style": job.result["style"], "sitter": person["name"],
-            "ai_made": bool(job.result["ai_made"]), "model": job.result.get("model", ""), "size": size,
+            "ai_made": bool(job.result["ai_made"]), "model": job.result.get("model", ""),
+            "backend": job.result.get("backend", ""), "size": size,
             "language": lang(), "made_on": date.today().isoformat()})
     painter = job.result["style"]  # the style's id ("van-gogh", "pop-art"): short, the same in every language
     download_ui(files["portrait"], t("portrait.ui.download_png"), mime="image/png", key="portrait-dl-png",
@@ -246,7 +247,7 @@ def print_ui(job, person: dict) -> None:
     left, right = st.columns([1, 2])
     left.image(printed["preview"], alt=t("alt.print_preview"), width="stretch")
     with right:
-        download_ui(printed["pdf"], t("portrait.ui.download_pdf"), mime="application/pdf", key="portrait-dl-pdf",
+        download_ui(printed["framed"], t("portrait.ui.download_pdf"), mime="application/pdf", key="portrait-dl-pdf",
                     what="portrait_print", who=person["name"], title=painter)
         if printed.get("postcard"):
             download_ui(printed["postcard"], t("portrait.ui.download_postcard"), mime="application/pdf",

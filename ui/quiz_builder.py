@@ -22,7 +22,7 @@ from .widgets import backend_choice_ui, download_ui
 LICENCES = ("CC0 1.0", "CC BY 4.0", "CC BY-SA 4.0", "Public domain", "author-permission")
 # Pictures are not filtered by their name: every file goes to the upload checks (sanitize_image), which take a
 # phone's HEIC or a GIF and answer anything else with a sentence (not Streamlit's bare "file type not allowed").
-UPLOAD_TYPES = {"image": None, "audio": ["mp3", "ogg", "wav"], "text": ["txt", "md"]}
+HUMAN_MEDIA = ("image", "audio", "text")  # a person's work, in the order the builder offers it
 
 
 def _licence_label(licence: str) -> str:
@@ -84,10 +84,10 @@ def items_ui(library: PackLibrary, entry) -> None:
 def human_ui(library: PackLibrary, entry) -> None:
     """A human work (photo, drawing, recording, text) with its credit and licence."""
     with st.expander(f"🧑 {t('quiz.builder.add_human')}"):
-        media = st.radio(t("quiz.builder.media"), list(UPLOAD_TYPES), horizontal=True, key="quiz-human-media",
+        media = st.radio(t("quiz.builder.media"), list(HUMAN_MEDIA), horizontal=True, key="quiz-human-media",
                          format_func=lambda m: t(f"quiz.media.{m}"))
         with st.form("quiz-human", clear_on_submit=True):
-            upload = st.file_uploader(t("quiz.builder.file"), type=UPLOAD_TYPES[media])
+            upload = st.file_uploader(t("quiz.builder.file"))  # the pack check names the expected types
             if media == "image":
                 st.caption(t("upload_formats.pictures"))
             credit = st.text_input(t("quiz.builder.credit"))
@@ -205,7 +205,7 @@ def ai_picture_ui(entry) -> None:
         if _job_ui("quiz-picture-job"):
             return
         with st.form("quiz-picture", clear_on_submit=True):
-            upload = st.file_uploader(t("quiz.builder.source_picture"), type=UPLOAD_TYPES["image"])
+            upload = st.file_uploader(t("quiz.builder.source_picture"))
             st.caption(t("upload_formats.pictures"))
             subject = st.text_input(t("quiz.builder.subject"))
             style = st.selectbox(t("quiz.builder.style"), list(STYLES),
@@ -242,10 +242,11 @@ def share_ui() -> None:
     """Import a pack zip from another library; export one of ours."""
     library = PackLibrary()
     st.markdown(f"#### 📥 {t('quiz.builder.import')}")
-    upload = st.file_uploader(t("quiz.builder.import_file"), type=["zip"], key="quiz-import")
+    # no `type=`: Streamlit refuses other files in English; the pack check says it in the patron's language
+    upload = st.file_uploader(t("quiz.builder.import_file"), key="quiz-import")
     if upload is not None and st.button(f"📥 {t('quiz.builder.import_go')}", use_container_width=True):
         try:
-            entry = library.import_zip(upload.getvalue())
+            entry = library.import_zip(upload.getvalue(), upload.name)
             st.success(t("quiz.builder.imported", title=entry.title, n=len(entry.items)))
         except Exception as exc:
             problems_ui(exc)

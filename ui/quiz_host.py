@@ -8,11 +8,12 @@ import streamlit as st
 from pipelines.blindtest.game import SECONDS_CHOICES, TEAMS, QuizGames
 from pipelines.blindtest.library import PackLibrary
 from pipelines.blindtest.pack import load_folder
+from pipelines.textfiles import read_text
 
 from .i18n import lang, t
 from .jobs import expected_time_text, job_status_ui, submit_job
 from .runtime import get_store
-from .session import current_workshop
+from .session import current_workshop, distinct_labels
 
 CHOICE_MARKS = ("🟥", "🟦", "🟨", "🟩")
 MEDALS = {1: "🥇", 2: "🥈", 3: "🥉"}
@@ -46,7 +47,7 @@ def media_ui(question: dict, autoplay: bool = False, width: int = 640) -> None:
         st.markdown("<div style='font-size:6rem;text-align:center'>🎧</div>", unsafe_allow_html=True)
         st.audio(str(path), autoplay=autoplay)
     else:
-        text = path.read_text("utf-8", errors="replace")
+        text = read_text(path)  # a pack folder copied by hand may hold Notepad's "ANSI" text
         st.markdown(f"<div style='font-size:1.6rem;line-height:1.5;padding:1rem;border-left:6px solid #888'>"
                     f"{_escape(text)}</div>", unsafe_allow_html=True)
 
@@ -99,7 +100,8 @@ def new_game_ui() -> None:
         st.info(t("quiz.host.no_pack"))
         return
     names = [e.name for e in entries]
-    titles = {e.name: f"📦 {e.title} — {t('quiz.host.items', n=len(e.items))}" for e in entries}
+    titles = distinct_labels(names, {e.name: f"📦 {e.title} — {t('quiz.host.items', n=len(e.items))}"
+                                     for e in entries}.get)  # two packs of one title stay two choices
     chosen = st.radio(t("quiz.host.pick_pack"), names, format_func=titles.get, key="quiz-pack")
     pack = load_folder(library.folder(chosen))
     modes = pack.modes()

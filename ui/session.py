@@ -1,6 +1,8 @@
 """Who is using this browser: language, workshop, participant; the workshop-code gate of `make serve`."""
 from __future__ import annotations
 
+from collections import Counter
+
 import streamlit as st
 
 from pipelines.config import is_facilitator_address, settings
@@ -183,6 +185,17 @@ def visible_artifacts(workshop_id: int, kind: str | None = None) -> list[dict]:
     return get_store().artifacts(workshop_id=workshop_id, owner=owner, kind=kind)
 
 
+def distinct_labels(options: list, format_func) -> dict:
+    """{option: label} with every label unique: a label shared by several options gets « (2) », « (3) »... from
+    its second option on, in the order given (workshops newest first keep their plain name on the newest)."""
+    labels, seen = {}, {}
+    for option in options:
+        text = format_func(option)
+        seen[text] = seen.get(text, 0) + 1
+        labels[option] = text if seen[text] == 1 else f"{text} ({seen[text]})"
+    return labels
+
+
 def _synced_selectbox(label: str, options: list, format_func, key: str, current, fallback):
     """A sidebar selectbox whose choice follows `current` (the session's workshop or participant) when code
     changed it (an address with ?p=, the join page), and the person's click otherwise.
@@ -190,10 +203,13 @@ def _synced_selectbox(label: str, options: list, format_func, key: str, current,
     The value goes through the widget's key, never `index=`: a changed index makes Streamlit see another
     widget, and the browser's stale one brought the first workshop back a rerun later. `key + "-synced"`
     holds what the widget showed last; only when `current` moved away from it is the widget set.
+    Streamlit maps the label the browser sends back to the FIRST option drawn with that label, so labels are
+    made unique (`distinct_labels`): two workshops « Heure du conte » on one day were one choice.
     """
+    labels = distinct_labels(options, format_func)
     if key not in st.session_state or st.session_state.get(f"{key}-synced", object()) != current:
         st.session_state[key] = current if current in options else fallback
-    picked = st.selectbox(label, options, format_func=format_func, key=key)
+    picked = st.selectbox(label, options, format_func=labels.__getitem__, key=key)
     st.session_state[f"{key}-synced"] = picked
     return picked
 
@@ -212,6 +228,9 @@ def sidebar_ui() -> None:
             ids = [w["id"] for w in workshops]
             current = st.session_state.get("workshop_id")
             names = {w["id"]: f"{w['name']} ({long_date(w['day'], lang())})" for w in workshops}
+            shared = Counter(names.values())  # two of one name on one day: the code tablets type tells them apart
+            names = {i: f"{label} · {w['code']}" if shared[label] > 1 else label
+                     for (i, label), w in zip(names.items(), workshops)}
             picked = _synced_selectbox(t("sidebar.workshop"), ids, names.get, "workshop_pick", current, ids[0])
             if picked != current:
                 st.session_state["workshop_id"] = picked

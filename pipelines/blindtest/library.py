@@ -20,6 +20,7 @@ from typing import Iterator
 from ..config import settings
 from ..i18n import UserError
 from ..store.files import write_bytes_atomic
+from ..textfiles import decode_text, read_text
 from . import pack as packs
 
 
@@ -75,7 +76,7 @@ class PackLibrary:
         import json
 
         try:
-            return json.loads((folder / packs.MANIFEST).read_text("utf-8-sig"))
+            return json.loads(read_text(folder / packs.MANIFEST))
         except (OSError, ValueError):
             return {}
 
@@ -95,10 +96,11 @@ class PackLibrary:
         return candidate
 
     # -- importing and exporting ---------------------------------------------------------------
-    def import_zip(self, data: bytes | Path) -> PackEntry:
-        """Check a pack zip (bytes of an upload, or a path) and add it; a bad zip adds nothing."""
+    def import_zip(self, data: bytes | Path, name: str = "pack.zip") -> PackEntry:
+        """Check a pack zip (bytes of an upload named `name`, or a path) and add it; a bad zip adds nothing.
+        PackInvalid (err_not_zip naming the file) for a file that is not a zip: a table, a manifest alone."""
         with tempfile.TemporaryDirectory(dir=self.root, prefix=".import-") as tmp:
-            path = Path(tmp) / "pack.zip"
+            path = Path(tmp) / (Path(name).name if isinstance(data, (bytes, bytearray)) else Path(data).name)
             if isinstance(data, (bytes, bytearray)):
                 path.write_bytes(data)
             else:
@@ -146,6 +148,8 @@ class PackLibrary:
                 number += 1
                 item_id = f"{base}-{number}"
             item = {**item, "id": item_id, "file": f"media/{item_id}{extension.lower()}"}
+            if item.get("media") == "text":  # stored as UTF-8 whatever the editor saved it in
+                data = decode_text(data).encode("utf-8")
             alone = {**manifest, "title": manifest.get("title") or "pack", "items": [item]}
             problems = packs.check_manifest(alone, lambda name: data if name == item["file"] else None)
             if problems:

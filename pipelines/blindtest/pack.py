@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from ..i18n import UserError, translate
+from ..textfiles import decode_text, read_text
 
 MANIFEST = "manifest.json"
 FORMAT = "atelier-quiz-pack"
@@ -220,11 +221,6 @@ def _check_file(item: dict, media, read_file, bad) -> None:
         bad("quiz.pack.err_file_size", file=name, kb=len(data) // 1000, max=MAX_BYTES[media] // 1000)
     if not data:
         bad("quiz.pack.err_empty_file", file=name)
-    elif media == "text":
-        try:
-            data.decode("utf-8")
-        except UnicodeDecodeError as exc:
-            bad("quiz.pack.err_text_utf8", file=name, position=exc.start)
     elif media in ("image", "audio") and _sniff_media(data) != media:
         bad("quiz.pack.err_content", file=name, media=media)
     elif media == "image":
@@ -239,10 +235,8 @@ def _check_file(item: dict, media, read_file, bad) -> None:
 def _parse_manifest(raw: bytes | None) -> tuple[dict | None, list[Problem]]:
     if raw is None:
         return None, [Problem("quiz.pack.err_no_manifest", {"name": MANIFEST})]
-    try:
-        return json.loads(raw.decode("utf-8-sig")), []  # -sig: Windows Notepad starts its UTF-8 with a BOM
-    except UnicodeDecodeError:
-        return None, [Problem("quiz.pack.err_manifest_utf8")]
+    try:  # saved by any editor: UTF-8 with or without a BOM, UTF-16, Notepad's "ANSI" (textfiles.decode_text)
+        return json.loads(decode_text(raw)), []
     except json.JSONDecodeError as exc:
         return None, [Problem("quiz.pack.err_manifest_json", {"line": exc.lineno, "column": exc.colno,
                                                               "detail": exc.msg})]
@@ -476,7 +470,7 @@ def load_folder(folder: Path) -> Pack:
     problems = check_folder(folder)
     if problems:
         raise PackInvalid(problems)
-    return Pack(Path(folder), json.loads((Path(folder) / MANIFEST).read_text("utf-8-sig")))
+    return Pack(Path(folder), json.loads(read_text(Path(folder) / MANIFEST)))
 
 
 def unpack_zip(path: Path, target: Path) -> Pack:
@@ -500,6 +494,8 @@ def unpack_zip(path: Path, target: Path) -> Pack:
                 data = read_file(name)
                 if item["media"] == "image":
                     data = _clean_picture(data, PurePosixPath(name).suffix.lower())
+                elif item["media"] == "text":  # stored as UTF-8 whatever the editor saved it in
+                    data = decode_text(data).encode("utf-8")
                 out = tmp / name
                 out.parent.mkdir(parents=True, exist_ok=True)
                 out.write_bytes(data)

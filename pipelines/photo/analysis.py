@@ -28,6 +28,7 @@ class Analysis:
     toned: bool = False  # a black-and-white picture under one warm tone (imaging.toned_monochrome)
     keeps_tone: bool = False  # the revive step keeps that tone instead of removing the yellow (tone.keeps_tone)
     dye_faded: float = 0.0  # 0..1: a colour print whose dyes faded, blacks risen to a reddish grey (tone.dye_faded)
+    deep_black: float = 3.0  # optical density of the deepest black over the white (tone.deepest_black), 0..3
 
     def suggested_steps(self) -> list[str]:
         steps = []
@@ -149,7 +150,7 @@ def analyse(rgb: np.ndarray, faces=None) -> tuple[Analysis, np.ndarray]:
                       yellowing=tone.yellowing(rgb), scratches=damage.scratches, spots=damage.spots,
                       damage_fraction=damage.fraction, print_corners=find_print(rgb),
                       toned=toned_monochrome(rgb), keeps_tone=tone.keeps_tone(rgb, old=old),
-                      dye_faded=tone.dye_faded(rgb, old=old))
+                      dye_faded=tone.dye_faded(rgb, old=old), deep_black=tone.deepest_black(rgb))
     if faces is not None:
         boxes = faces.find_faces(rgb)
         result.faces = len(boxes)

@@ -173,6 +173,31 @@ def colour_cast(rgb: np.ndarray) -> tuple[float, float]:
     return float(lab[..., 1][mid].mean()), float(lab[..., 2][mid].mean())
 
 
+# white_balance(): a picture whose mean chroma (a*, b* length) is above this is a colour photo, whatever its hues: a
+# tone or a yellowing gives a black-and-white print less. The tuning split's black-and-white prints under a tone
+# that toned_monochrome() passes read 6-27 (after the levels); the real sepia prints of tests/photo/data 10 and 26;
+# an orange fundus photo (retina) under a cast or with its dyes faded 44-46, and lost all its colour.
+TONE_CHROMA = 35.0
+
+
+def mean_chroma(rgb: np.ndarray) -> float:
+    """The mean chroma (length of a*, b*, CIELAB units) of an RGB [0, 1] picture."""
+    lab = rgb_to_lab(rgb)
+    return float(np.hypot(lab[..., 1], lab[..., 2]).mean())
+
+
+def yellow_brown(rgb: np.ndarray) -> bool:
+    """True when the mid-tones' mean hue is brown to yellow: |a*| under TONED_RED of b* (toned()'s 'brown' test).
+
+    `rgb`: (H, W, 3) float [0, 1]. A yellowed or sepia black-and-white print carries b* with little a* (the tuning
+    split's that reach white_balance(), once levelled: a* 0.03-0.21 of b*); a colour photo of a red-brown thing under
+    a cast (a brick wall: 0.60; an orange fundus: 0.43) is redder than such a tone, and taking all its chroma turned
+    it grey (tuning split's colour shift 25.2 and 47.2, now 11.2 and 31.9).
+    """
+    a, b = colour_cast(rgb)
+    return abs(a) < TONED_RED * max(b, 0.0)
+
+
 def white_balance(rgb: np.ndarray, strength: float = 1.0) -> np.ndarray:
     """Remove a colour cast (yellowing), lightness kept.
 
@@ -182,7 +207,8 @@ def white_balance(rgb: np.ndarray, strength: float = 1.0) -> np.ndarray:
     """
     lab = rgb_to_lab(rgb)
     small = _sample(rgb)
-    if toned_monochrome(small) and tint_off_the_tone_curve(small) <= TONE_CURVE_SPREAD:
+    if (toned_monochrome(small) and tint_off_the_tone_curve(small) <= TONE_CURVE_SPREAD
+            and mean_chroma(small) <= TONE_CHROMA and yellow_brown(small)):
         # A black-and-white picture under one tone (yellowed, luma-proportional sepia): its tint grows with the
         # tone, so taking off one mean cast leaves the lights yellow. All of its chroma is cast: it goes. A
         # picture whose chroma also varies at one lightness may be a colour photo of one warm hue under a cast:
@@ -314,6 +340,7 @@ def local_contrast(rgb: np.ndarray, strength: float = 0.5) -> np.ndarray:
 
 TONED_MIDS = 1.2  # toned(): the mid-tones carry this many times the whites' b* (plus 3 units) or more,
 TONED_SPREAD = 0.2  # ...in one hue: a*, b* of the mid-tones vary by less than this share of their b*
+TONED_RED = 0.4  # ...and brown to yellow: their a* under this share of their b* (toned(), yellow_brown())
 
 
 def toned(rgb: np.ndarray) -> bool:
@@ -334,7 +361,7 @@ def toned(rgb: np.ndarray) -> bool:
         return False
     warm = float(b[mids].mean())
     one_hue = max(float(a[mids].std()), float(b[mids].std())) < TONED_SPREAD * warm
-    brown = abs(float(a[mids].mean())) < 0.4 * warm
+    brown = abs(float(a[mids].mean())) < TONED_RED * warm
     return bool(warm > TONED_MIDS * float(b[whites].mean()) + 3.0 and one_hue and brown)
 
 
@@ -408,6 +435,25 @@ def channel_ends(rgb: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     without grain, dust and thin scratches (_smoothed())."""
     clean = _smoothed(_sample(rgb)).reshape(-1, 3)
     return np.percentile(clean, 1.0, axis=0), np.percentile(clean, 99.0, axis=0)
+
+
+NO_DEEP_BLACK = 0.8  # deepest_black() under this optical density (black point above 16 % of the white): no deep black
+# (the density dye_fading() asks of the slowest dye, DYE_KEPT[0])
+
+
+def deepest_black(rgb: np.ndarray) -> float:
+    """The optical density of a photo's deepest black over its own white, 0 .. 3: the largest over the channels of
+    -log10(black point / white point) (channel_ends(), a copy without grain and thin marks).
+
+    A print whose every channel stays under NO_DEEP_BLACK (a black point above 16 % of its white) holds no deep black:
+    a pale subject (a stained slide, a misty scene) or a print whose dyes or silver faded. From the print alone the
+    two cannot be told apart when no sign of age backs the fading (the tuning split's dye-faded rockets read 0.71-0.73,
+    bench/photo.py's dye-fresh slides 0.55-0.61 and the same slide undamaged 0.74): the page says the black is missing
+    rather than call the print well contrasted, and the tone step leaves it as it is. Undamaged scenes with a deep
+    black read 1.1-3.0 (cat 1.17, camera 1.73, astronaut 3.0); a brick wall, a page, the moon, a clock 0.27-0.51.
+    """
+    black, white = channel_ends(rgb)
+    return float(np.max(-np.log10(np.clip(black / np.maximum(white, 1e-3), 1e-3, 1.0))))
 
 
 def dye_fading(rgb: np.ndarray) -> float:

@@ -99,18 +99,20 @@ def print_job(params: dict, ctx) -> dict:
     pdf = print_portrait(params["portrait"], label, ctx.out_dir / f"portrait-{size}.pdf", size=size)
     ctx.progress(0.5, "portrait.progress.printing")
     preview = preview_png(pdf, ctx.out_dir / "apercu.png", dpi=50)
-    files = {"pdf": str(pdf), "preview": str(preview)}
+    files = {"framed": str(pdf), "preview": str(preview)}  # "framed": the gallery tells it from the postcard
     if params.get("postcard", True):
         card = Postcard(front=params["portrait"], orientation="portrait", border="white", title=label.title,
                         message=postcard_message(label), ai_made=label.ai_made, library_name=label.library,
                         model=params.get("model", "") if label.ai_made else "",
                         made_on=made_on.isoformat(), language=language)
-        postcard = make_postcards([card], ctx.out_dir / "carte-postale.pdf", sheet="single", duplex=True)
+        # four of the card on an A4 sheet with cut lines (fronts, then backs): nominal size on an office printer
+        postcard = make_postcards([card], ctx.out_dir / "carte-postale.pdf", sheet="4up", duplex=True)
         files["postcard"] = str(ctx.out_dir / "carte-postale.pdf")
         del postcard
     ctx.progress(1.0, "portrait.progress.done")
     return {"files": files,
-            "artifact": {"kind": "portrait_print", "title": label.title, "prompt": "", "model": params.get("model", ""),
+            "artifact": {"kind": "portrait_print", "title": label.title, "prompt": "",
+                         "model": params.get("model") or params.get("backend", ""),  # the gallery's "how made" line
                          "seed": None, "ai_made": label.ai_made, "params": {"style": params["style"], "size": size},
                          "files": list(files)}}
 

@@ -11,7 +11,8 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from ..export.pdf import PageSpec, PrintDocument
+from ..export.imposition import Card, grid_layout, impose
+from ..export.pdf import PageSpec, PrintDocument, page_size_mm
 from ..i18n import translate
 from .styles import get_style
 
@@ -91,7 +92,12 @@ def draw_frame(page, x: float, y: float, w: float, h: float, width: float) -> No
 
 
 def print_portrait(portrait: Path | str, label: Cartel, out: Path | str, size: str = "A4") -> Path:
-    """Write the framed portrait and its cartel on one page of `size` (A5 or A4); returns the PDF path."""
+    """Write the framed portrait and its cartel at `size` (A5 or A4) on A4 paper; returns the PDF path.
+
+    A4: one page. A5: two copies side by side on one A4 landscape sheet with a thin cut line between them
+    (export.imposition), so that an office printer at its default settings prints them at their nominal size
+    (a bare A5 page is enlarged to A4 by "fit to page"). ValueError for another size.
+    """
     if size not in SIZES:
         raise ValueError(f"size must be one of {SIZES} but is {size!r}.")
 
@@ -99,7 +105,16 @@ def print_portrait(portrait: Path | str, label: Cartel, out: Path | str, size: s
     doc = PrintDocument(title=f"{label.title} — {label.after}", subject=translate("portrait.pdf_subject", language),
                         keywords=["portrait", size, label.made_with],  # how it was made, in the metadata too
                         ai_generated=label.ai_made, language=language)
-    page = doc.add_page(PageSpec(size, "portrait", bleed_mm=0, crop_marks=False))
+    if size == "A4":
+        _draw_framed(doc.add_page(PageSpec(size, "portrait", bleed_mm=0, crop_marks=False)), portrait, label)
+    else:
+        card = Card(lambda page: _draw_framed(page, portrait, label))
+        impose(doc, [card, card], grid_layout(page_size_mm(size, "portrait"), cols=2, rows=1), cut_guides=True)
+    return doc.save(out)
+
+
+def _draw_framed(page, portrait: Path | str, label: Cartel) -> None:
+    """The portrait in its frame and mat, its cartel below, on `page` (any size: drawn to its width)."""
     k = page.width / 210.0  # A4 = 1, A5 ~ 0.7: everything scales with the paper
     margin = 18 * k
     frame_w = 11 * k
@@ -121,7 +136,6 @@ def print_portrait(portrait: Path | str, label: Cartel, out: Path | str, size: s
     _draw_cartel(page, label, y + box_h + mat + frame_w + 8 * k, k)
     if label.ai_made:
         page.ai_note()
-    return doc.save(out)
 
 
 def _draw_cartel(page, label: Cartel, top: float, k: float) -> None:

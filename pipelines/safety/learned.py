@@ -38,6 +38,15 @@ layer: held-out blocked 98.1 -> 98.9 %, false blocks 0.3 -> 0.3 %; fresh5 77.7 -
 The eleventh round's material (fresh8a and sentences generated from templates, `build_safety_learned.py
 --round11-material`) blocked more of every never-tuned set but added one false block on the held-out half and one
 on fresh5, so the shipped weights are still the tenth round's.
+Twelfth round: weights may also read the rules' word classes (`word_classes`: for each word, the classes of
+prompt_terms.toml that start there, on the sentence the rules read with the harmless senses set apart; `features`
+adds each class and each ordered pair of classes at most CLASS_WINDOW words apart). A file lists the classes it was
+built with (`classes`, empty in older files); such weights need the rules' sentence (prompts.cpu_check passes it)
+and stay silent without it. Built with `build_safety_learned.py --round11-material --classes`, they caught half as
+much again in cross-validation on the training material (766 -> 1162 of 2222 corpus prompts to refuse, same false
+refusals) but lost prompts of fresh6b and still added a false block on the held-out half and fresh5; with a gate
+"a harm class and a target" neither fresh5's added false block went away nor fresh6b came back
+(bench/out/safety-learned-round12.txt). The shipped weights are still the tenth round's, without classes.
 """
 from __future__ import annotations
 
@@ -56,24 +65,46 @@ NGRAMS = (3, 4, 5)
 NAME_TOKEN = "@"
 ENABLED = True  # see the module docstring
 MIN_WORDS = 4  # on a sentence of fewer words the layer does not speak (too few features to be sure)
+CLASS_WINDOW = 6  # two classes at most this many words apart make a pair feature (features)
 
 
-def features(words: Iterable[str], names: frozenset[str] = frozenset()) -> list[int]:
+def features(words: Iterable[str], names: frozenset[str] = frozenset(),
+             classes: list[tuple[str, ...]] | None = None, window: int = CLASS_WINDOW) -> list[int]:
     """The hashed feature buckets (sorted, unique) of a normalised sentence's words; roster names read as "@".
 
-    `words` are normalise.normalise(text).words (the barrier "|" is dropped); `names` as prompts.roster_names."""
+    `words` are normalise.normalise(text).words (the barrier "|" is dropped); `names` as prompts.roster_names.
+    `classes`, when given, holds for each word of `words` (barrier included, same length) the rules' word classes
+    that start there (`word_classes`): each class is then a feature, and so is each ordered pair of classes at most
+    `window` words apart ("an act of harm ... a child"), which carry over to words the training never saw."""
     clean = [NAME_TOKEN if w in names else w for w in words if w != "|"]
     line = " " + " ".join(clean) + " "
     grams = {"c" + line[i:i + n] for n in NGRAMS for i in range(len(line) - n + 1)}
     grams.update("w" + w for w in clean)
     grams.update("b" + a + " " + b for a, b in zip(clean, clean[1:]))
+    if classes is not None:
+        at = [(j, c) for j, found in enumerate(classes) for c in found]
+        grams.update("k" + c for _, c in at)
+        grams.update("p" + a + " " + b for i, a in at for j, b in at if i < j <= i + window)
     return sorted({zlib.crc32(g.encode("utf-8")) % BUCKETS for g in grams})
+
+
+def word_classes(sentence, count: int, names: tuple[str, ...]) -> list[tuple[str, ...]]:
+    """For each of the first `count` words of a prompts._Sentence, the classes of `names` that start there (none
+    on a barrier or a word set apart as harmless)."""
+    out = []
+    for j in range(count):
+        if sentence.words[j] in ("|", "_"):
+            out.append(())
+        else:
+            out.append(tuple(c for c in names if sentence.class_ends(c, j)))
+    return out
 
 
 @dataclass(frozen=True)
 class Learned:
     """The shipped weights: `buckets` (sorted int32), `weight` (float32, one per bucket), `bias`,
-    `category_weight` (float16, buckets x categories), `category_bias`, `categories`, `threshold`."""
+    `category_weight` (float16, buckets x categories), `category_bias`, `categories`, `threshold`; `classes`: the
+    rules' word classes read as features (`features`), empty in a file built without them."""
 
     buckets: np.ndarray
     weight: np.ndarray
@@ -82,6 +113,7 @@ class Learned:
     category_bias: np.ndarray
     categories: tuple[str, ...]
     threshold: float
+    classes: tuple[str, ...] = ()
 
     def _rows(self, feats: list[int]) -> tuple[np.ndarray, float]:
         if not feats:
@@ -104,15 +136,19 @@ class Learned:
         return self.categories[int(np.argmax(scores))]
 
 
+def read(path: Path) -> Learned:
+    """The weights of a file written by scripts/build_safety_learned.py (numpy .npz, no pickle)."""
+    with np.load(path, allow_pickle=False) as data:
+        return Learned(data["buckets"].astype(np.int64), data["weight"].astype(np.float32), float(data["bias"]),
+                       data["category_weight"], data["category_bias"].astype(np.float32),
+                       tuple(str(c) for c in data["categories"]), float(data["threshold"]),
+                       tuple(str(c) for c in data["classes"]) if "classes" in data.files else ())
+
+
 @functools.cache
 def load() -> Learned | None:
     """The shipped weights, or None when the file is absent (the layer is then off)."""
-    if not WEIGHTS_PATH.exists():
-        return None
-    with np.load(WEIGHTS_PATH, allow_pickle=False) as data:
-        return Learned(data["buckets"].astype(np.int64), data["weight"].astype(np.float32), float(data["bias"]),
-                       data["category_weight"], data["category_bias"].astype(np.float32),
-                       tuple(str(c) for c in data["categories"]), float(data["threshold"]))
+    return read(WEIGHTS_PATH) if WEIGHTS_PATH.exists() else None
 
 
 def typed_words(text: str) -> int:
@@ -121,18 +157,24 @@ def typed_words(text: str) -> int:
 
 
 def verdict(words: Iterable[str], names: frozenset[str] = frozenset(),
-            typed: int | None = None) -> tuple[float, str] | None:
+            typed: int | None = None, sentence=None, model: Learned | None = None) -> tuple[float, str] | None:
     """(probability, category) when the layer is sure the sentence must be refused, else None.
 
     `typed`: the number of words as typed (`typed_words`); with fewer than MIN_WORDS of them, or of `words`,
-    the layer does not speak."""
-    model = load()
+    the layer does not speak. `sentence`: the prompts._Sentence the rules read (its first len(words) words are
+    `words` with the harmless senses set apart), needed by weights built with word classes; without it such
+    weights do not speak. `model`: other weights than the shipped ones (`read`)."""
+    model = load() if model is None else model
     if model is None:
         return None
-    words = [w for w in words if w != "|"]
-    if min(len(words), len(words) if typed is None else typed) < MIN_WORDS:
+    words = list(words)
+    spoken = [w for w in words if w != "|"]
+    if min(len(spoken), len(spoken) if typed is None else typed) < MIN_WORDS:
         return None
-    feats = features(words, names)
+    if model.classes and sentence is None:
+        return None
+    classes = word_classes(sentence, len(words), model.classes) if model.classes else None
+    feats = features(words, names, classes)
     p = model.probability(feats)
     if p < model.threshold:
         return None

@@ -587,7 +587,8 @@ def cpu_check(text: str, names: Iterable[str] | None = None, learned_layer: bool
         if rule.language in languages and next(sentence._seq(rule.elements, 0, j), None) is not None:
             return PromptCheck(True, rules.messages[rule.category], rule.category, rule.text, "cpu")
     use_learned = learned.ENABLED if learned_layer is None else learned_layer
-    sure = learned.verdict(learned_words(normalised.words), roster, learned.typed_words(text)) if use_learned else None
+    sure = learned.verdict(learned_words(normalised.words), roster, learned.typed_words(text),
+                           sentence) if use_learned else None
     if sure is not None and not partial_signal(sentence):
         sure = None  # the sentence's shape alone never refuses: a word of harm, body, drug, slur... must be there
     if sure is not None:

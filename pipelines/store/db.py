@@ -19,6 +19,7 @@ from .files import remove_tree
 from .model import Artifact, Participant, Workshop
 
 CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I/L: read aloud to a room
+PARTICIPANT_NAME_MAX = 40  # letters of a first name or pseudonym, counted in NFC (an accented letter is one)
 DB_WAIT_SECONDS = 20.0  # a page waits this long for a busy database (retrying), then says so
 WORKER_DB_WAIT_SECONDS = 300.0  # the worker waits longer: a finished job must not be lost
 
@@ -197,12 +198,15 @@ class Store:
         """Add someone by first name or pseudonym. UserError for an empty name (store.errors.participant_name),
         a name already in the workshop (console.name_taken), a minor's consent without who recorded it
         (console.consent_missing_by), who gave consent typed with the consent not ticked
-        (console.consent_not_ticked), a name with invisible characters (safety.text.check_name)."""
+        (console.consent_not_ticked), a name with invisible characters (safety.text.check_name), a name longer than
+        PARTICIPANT_NAME_MAX letters (store.errors.participant_name_long)."""
         from ..safety.text import check_name
 
         name = check_name(unicodedata.normalize("NFC", " ".join(name.split())))  # NFD (Mac) = NFC (PC)
         if not name:
             raise UserError("store.errors.participant_name")
+        if len(name) > PARTICIPANT_NAME_MAX:
+            raise UserError("store.errors.participant_name_long", max=PARTICIPANT_NAME_MAX, letters=len(name))
         if minor and consent and not consent_by.strip():
             raise UserError("console.consent_missing_by")
         if consent_by.strip() and not consent:  # a name typed, the box forgotten: ask rather than guess

@@ -79,19 +79,35 @@ def test_which_prompt_needs_distinct_choices_and_an_ai_item(tmp_path):
     assert keys(problems) == ["err_choices_twice", "err_mode_needs_ai"]
 
 
-def test_file_too_big_and_text_not_utf8(tmp_path, monkeypatch):
+def test_file_too_big_is_told_in_kilobytes(tmp_path, monkeypatch):
     monkeypatch.setitem(packs.MAX_BYTES, "image", 100)
-    items = sample_items()[:2]
-    items.append({"id": "poeme", "mode": "ai_or_human", "media": "text", "file": "media/poeme.txt",
-                  "truth": "ai", "explanation": "Des rimes trop parfaites."})
-    folder = write_pack(tmp_path / "p", items)
-    (folder / "media" / "poeme.txt").write_bytes("Le chat dort".encode("latin-1") + b"\xe9\xff")
-    problems = packs.check(folder)
-    sizes = [p for p in problems if p.key.endswith("err_file_size")]
+    folder = write_pack(tmp_path / "p", sample_items()[:2])
+    sizes = [p for p in packs.check(folder) if p.key.endswith("err_file_size")]
     assert [p.params["file"] for p in sizes] == ["media/chat.png", "media/chat-bd.png"]
     assert sizes[0].params["max"] == 0  # 100 bytes, told in kB
-    utf8 = [p for p in problems if p.key.endswith("err_text_utf8")]
-    assert utf8 and utf8[0].params["position"] == 12
+
+
+def test_a_pack_saved_in_notepads_ansi_is_read_and_stored_as_utf8(tmp_path):
+    """Notepad's "ANSI" (Windows-1252) manifest and text, zipped: the pack plays with its accents right."""
+    items = sample_items()[:2] + [{"id": "poeme", "mode": "ai_or_human", "media": "text", "file": "media/poeme.txt",
+                                   "truth": "ai", "explanation": "Des rimes trop parfaites, l'été."}]
+    folder = write_pack(tmp_path / "p", items)
+    (folder / "media" / "poeme.txt").write_bytes("Le chat dort près de l'âtre, œil mi-clos.".encode("cp1252"))
+    manifest = json.loads((folder / "manifest.json").read_text("utf-8"))
+    manifest["title"] = "Vrai ou IA ? Spécial été"
+    (folder / "manifest.json").write_bytes(json.dumps(manifest, ensure_ascii=False).encode("cp1252"))
+    assert packs.check(folder) == []
+    archive = tmp_path / "pack-ansi.zip"
+    with zipfile.ZipFile(archive, "w") as out:
+        for path in sorted(folder.rglob("*")):
+            if path.is_file():
+                out.write(path, path.relative_to(folder).as_posix())
+    pack = packs.unpack_zip(archive, tmp_path / "library" / "ansi")
+    assert pack.manifest["title"] == "Vrai ou IA ? Spécial été"
+    assert pack.manifest["items"][2]["explanation"] == "Des rimes trop parfaites, l'été."
+    stored = tmp_path / "library" / "ansi" / "media" / "poeme.txt"
+    assert stored.read_text("utf-8") == "Le chat dort près de l'âtre, œil mi-clos."
+    assert json.loads((tmp_path / "library" / "ansi" / "manifest.json").read_text("utf-8"))["title"].endswith("été")
 
 
 def test_manifest_json_error_gives_line_and_column(tmp_path, quiz_pack_dir):

@@ -161,3 +161,20 @@ def test_folder_pack_with_decomposed_names(tmp_path):
     (folder / "manifest.json").write_text(json.dumps({**json.loads((folder / "manifest.json").read_text()),
                                                       "items": items}, ensure_ascii=False))
     assert packs.check(folder) == []
+
+
+@pytest.mark.parametrize("name, data", [
+    ("quiz-excel.csv", "vérité;modèle;fichier\r\nIA;SD;chat.png\r\n".encode("cp1252")),
+    ("manifest.json", json.dumps({"format": "atelier-quiz-pack"}).encode()),
+])
+def test_a_table_or_a_manifest_alone_is_told_what_a_pack_is(atelier_env, name, data):
+    """Excel's CSV or the manifest alone, picked in the import box: a sentence naming the file and the tab that
+    makes a pack, nothing added to the library."""
+    from pipelines.blindtest.library import PackLibrary
+
+    library = PackLibrary()
+    with pytest.raises(packs.PackInvalid) as refused:
+        library.import_zip(data, name)
+    said = refused.value.message("fr")
+    assert f"« {name} » n'est pas un pack" in said and "« Fabriquer un pack »" in said, said
+    assert library.entries() == []

@@ -50,3 +50,43 @@ def test_consent_is_dated_as_people_write_it(console):
     at = zoe["consent_at"]
     expected = f"✅ Accord noté par Animatrice le {long_date(at, 'fr')}, {at[11:16]}"  # "29 novembre 2026, 16:47"
     assert expected in [m.value for m in console.markdown], [m.value for m in console.markdown]
+
+
+def test_a_second_workshop_of_the_same_name_keeps_its_participants(console):
+    """Two « Mercredi » on one day: the sidebar tells them apart by code, and a participant added right after the
+    second one was created goes into it (Streamlit mapped the shared label back to the first workshop)."""
+    from pipelines.store import Store
+
+    next(w for w in console.text_input if w.label == "Nom de l'atelier").input("Mercredi")
+    next(b for b in console.button if b.label == "Créer l'atelier").click().run()
+    assert not console.exception
+    second, first = Store().workshops()
+    assert second["name"] == first["name"] == "Mercredi"
+    options = console.selectbox(key="workshop_pick").options
+    assert len(set(options)) == 2 and any(second["code"] in o for o in options), options
+    next(w for w in console.text_input if w.label == "Prénom ou pseudonyme").input("Inès")
+    next(b for b in console.button if b.label == "Ajouter").click().run()
+    assert not console.exception
+    assert [p["name"] for p in Store().participants(second["id"])] == ["Inès"]
+    assert Store().participants(first["id"]) == []
+
+
+def test_a_long_name_typed_on_a_mac_is_counted_in_letters_and_refused_with_a_sentence(console):
+    """« Marie-Ève Stéphanie-Amélie de la Tour-d’Auvergne » typed with decomposed accents: the browser no longer
+    cuts it at 40 code points (« ...de la Tour »); the store counts 48 letters and says so, nothing added."""
+    import unicodedata
+
+    from pipelines.store import Store
+
+    long_name = unicodedata.normalize("NFD", "Marie-Ève Stéphanie-Amélie de la Tour-d’Auvergne")
+    field = next(w for w in console.text_input if w.label == "Prénom ou pseudonyme")
+    assert field.max_chars >= len(long_name)
+    field.input(long_name)
+    next(b for b in console.button if b.label == "Ajouter").click().run()
+    assert [e.value for e in console.error] == [
+        "Ce nom a 48 lettres : 40 au plus. Gardez le prénom, ou un surnom plus court."]
+    assert Store().participants(Store().workshops()[0]["id"]) == []
+    next(w for w in console.text_input if w.label == "Prénom ou pseudonyme").input(
+        unicodedata.normalize("NFD", "Marie-Ève Stéphanie-Amélie"))
+    next(b for b in console.button if b.label == "Ajouter").click().run()
+    assert [p["name"] for p in Store().participants(Store().workshops()[0]["id"])] == ["Marie-Ève Stéphanie-Amélie"]

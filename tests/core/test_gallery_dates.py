@@ -87,3 +87,25 @@ def test_a_creation_without_title_is_called_by_what_it_is(store, monkeypatch):
     shown = [m.value for m in at.markdown]
     assert "**Mes cartes postales**" in shown and "**Ma planche de BD**" in shown
     assert not any(kind in text for text in shown for kind in ("postcard", "comic_page"))
+
+
+def test_a_framed_portrait_and_a_comic_say_what_each_file_is_and_how_they_were_made(store, monkeypatch):
+    """The printed portrait's two PDFs were « PDF · pages » and « PDF 2 », and a comic made without AI had no
+    "how made" line: every card says it, and every button names its file."""
+    from pipelines.store import write_bytes_atomic
+    from tests.conftest import open_page
+
+    workshop = store.create_workshop("Portraits")
+    lea = store.add_participant(workshop["id"], "Léa", minor=False)
+    folder = store.artifact_dir(workshop["id"], "p")
+    files = {name: str(write_bytes_atomic(folder / f"{name}.pdf", b"%PDF-1.4\n")) for name in ("framed", "postcard")}
+    store.add_artifact(workshop_id=workshop["id"], owner=lea["id"], kind="portrait_print", files=files,
+                       title="Léa", model="portrait.paint.cpu", ai_made=False)
+    comic = {"pdf": str(write_bytes_atomic(folder / "bd.pdf", b"%PDF-1.4\n"))}
+    store.add_artifact(workshop_id=workshop["id"], owner=lea["id"], kind="comic_page", files=comic, title="BD",
+                       model="", ai_made=False)
+    at = open_page(monkeypatch, "gallery", workshop_id=workshop["id"])
+    labels = sorted(b.label for b in at.get("download_button"))
+    assert labels == ["⬇️ PDF", "⬇️ PDF · carte postale", "⬇️ PDF · encadré"]
+    captions = [c.value for c in at.caption]
+    assert "🖥️ Fait par l'ordinateur, sans IA" in captions and "✋ Fait sans IA" in captions, captions

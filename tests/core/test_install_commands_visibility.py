@@ -2,24 +2,17 @@
 (serve mode, not the facilitator's machine) sees a sentence instead. AppTest, no browser."""
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from streamlit.testing.v1 import AppTest
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests.conftest import open_page
 
 
 def _comics_page(monkeypatch, workshop) -> AppTest:
     from pipelines import config
 
     config.reset_settings()
-    monkeypatch.setenv("ATELIER_EMBEDDED_WORKER", "0")
-    at = AppTest.from_file(str(ROOT / "pages" / "comics.py"), default_timeout=60)
-    at.session_state["workshop_id"] = workshop["id"]
-    at.run()
-    assert not at.exception, at.exception
-    return at
+    return open_page(monkeypatch, "comics", workshop_id=workshop["id"], timeout=60)
 
 
 @pytest.mark.parametrize("served", [False, True])
@@ -44,10 +37,7 @@ def test_engine_licences_only_for_the_facilitator(atelier_env, monkeypatch, serv
     if served:
         monkeypatch.setenv("ATELIER_REQUIRE_CODE", "1")
     config.reset_settings()
-    monkeypatch.setenv("ATELIER_EMBEDDED_WORKER", "0")
-    at = AppTest.from_file(str(ROOT / "pages" / "storybook.py"), default_timeout=60)
-    at.run()
-    assert not at.exception, at.exception
+    at = open_page(monkeypatch, "storybook", timeout=60)
     writer = next(r for r in at.radio if r.label == "Qui écrit ?")
     shown = list(writer.options)  # the labels as drawn
     assert any("Histoires à choisir" in s for s in shown)

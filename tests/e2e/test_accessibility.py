@@ -290,7 +290,7 @@ def test_a_whole_storybook_with_the_keyboard(browser_page, studio, tmp_path):
     press(page)
     assert page.get_by_text("2 / 4", exact=True).is_visible()
     assert layout_problems(page, "layout-storybook-book") == {}  # choices, pages, pictures, book: both sizes
-    tab_to(page, "Pages A5 (PDF)")
+    tab_to(page, "Pages A5 à lire (PDF)")
     with page.expect_download() as started:
         page.keyboard.press("Enter")
     pdf = tmp_path / "keyboard-story.pdf"

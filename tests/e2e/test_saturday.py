@@ -226,7 +226,7 @@ def _noah_storybooks(page, studio, noah: dict) -> None:
     assert sound["error"] is None and sound["duration"] > 5, sound  # the page's music loads and plays
     response = page.request.get(sound["src"])
     assert response.status == 200 and len(response.body()) > 10_000
-    first_book = download(page, page.get_by_role("button", name="🖨️ Pages A5 (PDF)"), "saturday-zoe.pdf")
+    first_book = download(page, page.get_by_role("button", name="📄 Pages A5 à lire (PDF)"), "saturday-zoe.pdf")
     with pdfplumber.open(first_book) as doc:
         assert "Noah" in doc.pages[0].extract_text()  # credited to the child who made it
 

@@ -79,7 +79,7 @@ def test_a_book_with_an_ai_picture_and_a_stylised_drawing(browser_page, studio, 
     wait_ready(page)
     assert_no_exception(page)
     epub = download(page, page.get_by_role("button", name="📱 Livre numérique (EPUB)"), "storybook-ai.epub")
-    pdf = download(page, page.get_by_role("button", name="🖨️ Pages A5 (PDF)"), "storybook-ai-pages.pdf")
+    pdf = download(page, page.get_by_role("button", name="📄 Pages A5 à lire (PDF)"), "storybook-ai-pages.pdf")
     with zipfile.ZipFile(epub) as book:
         images = [n for n in book.namelist() if n.lower().endswith((".png", ".jpg", ".jpeg"))]
     assert len(images) >= 2

@@ -74,18 +74,22 @@ def test_portrait_then_framed_print_with_label_and_postcard(immediate_queue, wor
 
     printed = immediate_queue.get(immediate_queue.submit("portrait.print", {
         "portrait": str(portrait), "style": "van-gogh", "sitter": "Léa", "ai_made": False, "size": "A5",
-        "language": "fr", "made_on": "2026-11-01"}, owner=adult["id"], workshop_id=workshop["id"]))
+        "backend": painted.result["backend"], "language": "fr", "made_on": "2026-11-01"},
+        owner=adult["id"], workshop_id=workshop["id"]))
     assert printed.state == "done", printed.error
     files = _files(immediate_queue, printed)
-    page = pypdf.PdfReader(files["pdf"]).pages[0]
-    assert (round(float(page.mediabox.width)), round(float(page.mediabox.height))) == (420, 595)  # A5 at 100 %
+    [page] = pypdf.PdfReader(files["framed"]).pages
+    # two A5 portraits side by side on one A4 landscape sheet: nominal size on an office printer's defaults
+    assert (round(float(page.mediabox.width)), round(float(page.mediabox.height))) == (842, 595)
     text = page.extract_text()
     for words in ("Léa", "d'après Vincent van Gogh", "1er novembre 2026", "Peint par l'ordinateur, sans IA"):
-        assert words in text, words
-    assert "Peint par l'ordinateur, sans IA" in pypdf.PdfReader(files["pdf"]).metadata["/Keywords"]
-    back = pypdf.PdfReader(files["postcard"]).pages[1].extract_text()
-    assert "Vincent van Gogh" in back and "sans IA" in back
-    assert store.artifacts(workshop_id=workshop["id"], kind="portrait_print")
+        assert text.count(words) == 2, words
+    assert "Peint par l'ordinateur, sans IA" in pypdf.PdfReader(files["framed"]).metadata["/Keywords"]
+    fronts, backs = pypdf.PdfReader(files["postcard"]).pages
+    assert (round(float(fronts.mediabox.width)), round(float(fronts.mediabox.height))) in ((595, 842), (842, 595))
+    assert backs.extract_text().count("Créé à la médiathèque, sans IA — 1er novembre 2026") == 4  # four cards
+    [printed_item] = store.artifacts(workshop_id=workshop["id"], kind="portrait_print")
+    assert printed_item["model"] == "portrait.paint.cpu" and not printed_item["ai_made"]
 
 
 def test_label_pdf_names_the_painter_and_the_ai_model_with_embedded_fonts(tmp_path):

@@ -3,11 +3,10 @@ loose letters or boxes: the page says so and the book names the hero instead; th
 from __future__ import annotations
 
 import pytest
-from streamlit.testing.v1 import AppTest
 
 from pipelines.i18n import UserError
 from pipelines.story.spec import StorySpec
-from tests.conftest import ROOT
+from tests.conftest import open_page
 
 
 @pytest.mark.parametrize("author", ["أمينة", "Amina 🦄"])
@@ -23,22 +22,10 @@ def test_latin_vietnamese_and_turkish_authors_print():
 
 
 def test_the_page_says_it_and_keeps_the_book_going(store, workshop, monkeypatch):
-    from ui.runtime import get_queue, get_store
-
-    monkeypatch.setenv("ATELIER_EMBEDDED_WORKER", "0")
-    get_store.clear()
-    get_queue.clear()
     amina = store.add_participant(workshop["id"], "أمينة", consent=True, consent_by="Animatrice")
-    at = AppTest.from_file(str(ROOT / "pages" / "storybook.py"), default_timeout=90)
-    at.session_state["lang"] = "fr"
-    at.session_state["workshop_id"] = workshop["id"]
-    at.session_state["participant_id"] = amina["id"]
-    at.run()
-    assert not at.exception, at.exception
+    at = open_page(monkeypatch, "storybook", workshop_id=workshop["id"], participant_id=amina["id"])
     said = [i.value for i in at.info]
     assert any("ne sait pas encore imprimer le prénom « أمينة »" in line for line in said), said
-    get_store.clear()
-    get_queue.clear()
 
 
 def test_a_long_name_is_cut_between_its_parts_on_the_book_and_the_label():

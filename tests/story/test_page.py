@@ -6,7 +6,7 @@ import time
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.conftest import ROOT
+from tests.conftest import open_page
 
 
 def _run_until(at: AppTest, done, timeout: float = 90.0) -> None:
@@ -22,17 +22,7 @@ def _run_until(at: AppTest, done, timeout: float = 90.0) -> None:
 
 @pytest.fixture
 def page(atelier_env, monkeypatch):
-    monkeypatch.setenv("ATELIER_EMBEDDED_WORKER", "1")
-    at = AppTest.from_file(str(ROOT / "pages" / "storybook.py"), default_timeout=60)
-    at.session_state["lang"] = "fr"
-    yield at
-    from ui.runtime import start_worker
-
-    start_worker.clear()  # stops the supervised worker
-    from ui.runtime import get_queue, get_store
-
-    get_queue.clear()
-    get_store.clear()
+    return open_page(monkeypatch, "storybook", embedded_worker=True, timeout=60, run=False)
 
 
 def test_empty_name_is_explained_and_nothing_is_lost(page):

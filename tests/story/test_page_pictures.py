@@ -7,25 +7,13 @@ from PIL import Image
 from streamlit.testing.v1 import AppTest
 
 from pipelines.jobs.runner import run_job
-from tests.conftest import ROOT
+from tests.conftest import open_page
 
 
 @pytest.fixture
 def page(sd_turbo_installed, store, workshop, monkeypatch):
     """The page in a workshop; its jobs run in this process when `_work` is called."""
-    from ui.runtime import get_queue, get_store
-
-    monkeypatch.setenv("ATELIER_EMBEDDED_WORKER", "0")
-    get_store.clear()
-    get_queue.clear()
-    at = AppTest.from_file(str(ROOT / "pages" / "storybook.py"), default_timeout=90)
-    at.session_state["lang"] = "fr"
-    at.session_state["workshop_id"] = workshop["id"]
-    at.run()
-    assert not at.exception, at.exception
-    yield at
-    get_store.clear()
-    get_queue.clear()
+    return open_page(monkeypatch, "storybook", workshop_id=workshop["id"])
 
 
 def _work(at: AppTest, store, rounds: int = 3) -> list:

@@ -8,27 +8,15 @@ from streamlit.testing.v1 import AppTest
 from pipelines.jobs.queue import JobQueue
 from pipelines.jobs.runner import run_job
 from pipelines.store.work import load_work
-from tests.conftest import ROOT
+from tests.conftest import open_page
 
 
 @pytest.fixture
 def page(store, workshop, monkeypatch):
-    from ui.runtime import get_queue, get_store
-
-    monkeypatch.setenv("ATELIER_EMBEDDED_WORKER", "0")
-    get_store.clear()
-    get_queue.clear()
     zoe = store.add_participant(workshop["id"], "Zoé", age_group="4-6", consent=True, consent_by="Animatrice")
     noah = store.add_participant(workshop["id"], "Noah", age_group="7-8", consent=True, consent_by="Animatrice")
-    at = AppTest.from_file(str(ROOT / "pages" / "storybook.py"), default_timeout=90)
-    at.session_state["lang"] = "fr"
-    at.session_state["workshop_id"] = workshop["id"]
-    at.session_state["participant_id"] = zoe["id"]
-    at.run()
-    assert not at.exception, at.exception
-    yield at, store, zoe, noah
-    get_store.clear()
-    get_queue.clear()
+    at = open_page(monkeypatch, "storybook", workshop_id=workshop["id"], participant_id=zoe["id"])
+    return at, store, zoe, noah
 
 
 def _write(at: AppTest, store, hero_name: str) -> dict:

@@ -1,0 +1,30 @@
+"""A patron brings a pale colour print whose blacks faded: the page does not call it well contrasted."""
+from __future__ import annotations
+
+import numpy as np
+from PIL import Image
+
+from tests.e2e.conftest import goto, nav_link, shot, wait_ready
+
+
+def test_a_pale_faded_print_is_said_to_have_no_deep_black(browser_page, studio, tmp_path):
+    import cv2
+    import skimage.data
+
+    from bench._photo_damage import dye_fade
+
+    coffee = skimage.data.coffee().astype(np.float32) / 255
+    coffee = cv2.resize(coffee, (300, 200), interpolation=cv2.INTER_AREA)
+    faded = dye_fade((0.3 + 0.67 * coffee).astype(np.float32), keep=[0.45, 0.65, 0.9])  # blacks never reached black
+    source = tmp_path / "tasse.png"
+    Image.fromarray(np.clip(faded * 255 + 0.5, 0, 255).astype(np.uint8)).save(source)
+    page = browser_page
+    goto(page, studio)
+    nav_link(page, "Vieilles photos").click()
+    wait_ready(page)
+    page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(source))
+    page.get_by_text("Ce que je vois").wait_for(timeout=120_000)
+    wait_ready(page)
+    shot(page, "photos-pale-analysis")
+    assert page.get_by_text("Pas de noir profond", exact=False).count() >= 1
+    assert page.get_by_text("Bien contrastée").count() == 0
