@@ -181,3 +181,45 @@ def test_a_printable_pseudonym_gets_no_note(store, quiz_pack_dir, monkeypatch):
     at.text_input[1].input("Zoé")
     at.button[0].click().run()
     assert not at.exception and not [i for i in at.info if "🖨️" in i.value]
+
+
+def test_the_host_removes_a_player_from_the_lobby_in_two_taps(store, quiz_pack_dir, monkeypatch):
+    monkeypatch.setenv("ATELIER_EMBEDDED_WORKER", "0")
+    games = QuizGames(store)
+    game = games.create(packs.load_folder(quiz_pack_dir), seconds=20, seed=1)
+    for name in ("Tom", "Tom 2"):
+        games.join(game["code"], name)
+    at = AppTest.from_file(str(ROOT / "pages" / "blindtest.py"), default_timeout=60)
+    at.query_params["partie"] = game["code"]
+    at.run()
+    assert not at.exception
+
+    def ghost_button():
+        ghost = next(p for p in games.players(game["id"]) if p["name"] == "Tom 2")
+        return at.button(key=f"quiz-remove-{ghost['id']}")
+
+    ghost_button().click().run()  # the first tap asks
+    assert [p["name"] for p in games.players(game["id"])] == ["Tom", "Tom 2"]
+    assert "Tom 2" in ghost_button().label and "?" in ghost_button().label
+    ghost_button().click().run()  # the second removes
+    assert not at.exception
+    assert [p["name"] for p in games.players(game["id"])] == ["Tom"]
+
+
+def test_the_host_keeps_a_player_who_left_on_the_diplomas_from_the_podium(store, quiz_pack_dir, monkeypatch):
+    monkeypatch.setenv("ATELIER_EMBEDDED_WORKER", "0")
+    games = QuizGames(store)
+    game = games.create(packs.load_folder(quiz_pack_dir), seconds=20, seed=1)
+    lea, _ = games.join(game["code"], "Léa", moment=T0)
+    tom, _ = games.join(game["code"], "Tom", moment=T0)
+    games.next_question(game["id"], after=-1, moment=T0 + LEFT_AFTER + 5)  # Tom's tablet went quiet before
+    games.answer(lea["token"], 0, 0, moment=T0 + LEFT_AFTER + 6)
+    games.finish(game["id"])
+    at = AppTest.from_file(str(ROOT / "pages" / "blindtest.py"), default_timeout=60)
+    at.query_params["partie"] = game["code"]
+    at.run()
+    assert not at.exception
+    assert [tg.key for tg in at.toggle] == [f"quiz-keep-{tom['id']}"]  # only the one who left is asked about
+    at.toggle(key=f"quiz-keep-{tom['id']}").set_value(True).run()
+    assert not at.exception
+    assert games.gone(game["id"]) == set() and games.players(game["id"])[1]["kept"] == 1
