@@ -228,11 +228,13 @@ class QuizGames:
                                                "AND last_seen + ? < ?", (game_id, LEFT_AFTER, last))}
 
     def diploma_board(self, game_id: int, teams: bool = False) -> list[dict]:
-        """The ranking printed on the diplomas: the scoreboard (or team board) without the players who left
-        for good (see `gone`), ranked again among those who stayed, so "5e place sur 5" counts only them."""
+        """The ranking printed on the diplomas: the scoreboard without the players who left for good (see
+        `gone`), ranked again among those who stayed, so "5e place sur 5" counts only them. Team diplomas
+        follow the team board of the projector (every member's points count)."""
+        if teams:
+            return self.team_board(game_id)
         left = self.gone(game_id)
-        rows = [r for r in self.scoreboard(game_id) if r["id"] not in left]
-        return self._teams_of(rows) if teams else rank(rows)
+        return rank([r for r in self.scoreboard(game_id) if r["id"] not in left])
 
     # -- questions -----------------------------------------------------------------------------
     def question(self, game_id: int, idx: int) -> dict | None:
@@ -360,12 +362,8 @@ class QuizGames:
 
     def team_board(self, game_id: int) -> list[dict]:
         """Teams ranked by their members' average score (teams of different sizes stay fair)."""
-        return self._teams_of(self.scoreboard(game_id))
-
-    @staticmethod
-    def _teams_of(board: list[dict]) -> list[dict]:
         teams: dict[str, list[dict]] = {}
-        for row in board:
+        for row in self.scoreboard(game_id):
             if row["team"]:
                 teams.setdefault(row["team"], []).append(row)
         rows = [{"name": team, "team": team, "members": len(members),
