@@ -102,7 +102,11 @@ def _run(job_id: str, store: Store) -> JobState | str:
                 error={"key": "errors.job_crashed", "params": {"detail": f"{type(exc).__name__}: {exc}"[:300]}})
         return "failed"
     remove_tree(final_dir)
-    os.replace(tmp_dir, final_dir)  # results appear all at once, or not at all
+    try:
+        os.replace(tmp_dir, final_dir)  # results appear all at once, or not at all
+    except FileNotFoundError:  # its owner was removed just now, with the job's folders: nothing is kept
+        remove_tree(tmp_dir)
+        return "cancelled"
     files = {name: str(final_dir / Path(path).relative_to(tmp_dir)) if Path(path).is_relative_to(tmp_dir)
              else str(path) for name, path in result.get("files", {}).items()}
     extras = {k: v for k, v in result.items() if k not in ("files", "artifact")}

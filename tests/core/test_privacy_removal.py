@@ -112,3 +112,23 @@ def test_files_kept_before_participants_had_a_folder_go_with_them(store, worksho
     store.remove_participant(lea["id"])
     assert not Path(her_photo).exists() and not her_comic.exists()
     assert Path(his_photo).exists() and Path(shared).exists() and Path(outside).exists()
+
+
+def test_a_job_running_when_its_owner_is_removed_keeps_nothing(plugin_env, store, workshop):
+    import threading
+
+    from pipelines.jobs.queue import JobQueue
+    from pipelines.jobs.runner import run_job
+    from tests.core.conftest import wait_until
+
+    queue = JobQueue(store)
+    lea = store.add_participant(workshop["id"], "Léa", minor=False)
+    job_id = queue.submit("test.slow", {"seconds": 1.5, "title": "Léa"}, owner=lea["id"], workshop_id=workshop["id"])
+    outcome = {}
+    worker = threading.Thread(target=lambda: outcome.update(state=run_job(job_id, store)))
+    worker.start()
+    wait_until(lambda: queue.get(job_id).progress > 0.05, timeout=20)
+    store.remove_participant(lea["id"])
+    worker.join(timeout=30)
+    assert outcome["state"] == "cancelled"
+    assert not _files(store.files_dir) and not store.artifacts(workshop_id=workshop["id"])
