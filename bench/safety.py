@@ -52,9 +52,17 @@ situations, before a round of tuning:
   animals eating and hunting in nature films, fairy tales with wolves, witches and ogres, cooking words, sports,
   history lessons, medicine, games, places with odd names). Cut in two like fresh7 (even: "fresh8a", tuning
   material; "fresh8b" never tuned on), fixed before it was first measured.
-Only the tuning half's, the fresh ... fresh4 sets', fresh6a's, fresh7a's and fresh8a's misses are printed unless
-`--held-out-misses`, `--fresh5-misses`, `--fresh6b-misses`, `--fresh7b-misses` or `--fresh8b-misses` is given
-(for the closing report, never for tuning).
+- "fresh9" (fresh9_unsafe.txt, fresh9_benign.txt), written before the twelfth round from the issue's descriptions
+  only, before that round's rules were changed, without reading the guard's code or terms and without reading any
+  set's misses, in voices the older sets lack: a 6-year-old dictating (no verbs), a 13-year-old joking (irony,
+  memes, « ptdr »), comic-panel scene descriptions, speech-bubble lines, story plots, questions to the machine,
+  run-on sentences, with every trick (SMS, phonetic, typos, split letters, inflections, euphemisms, roster first
+  names); hard benign: double meanings, fairy tales and legends, predators, cooking, school medicine and anatomy,
+  history, sport, games, places with odd names, words from other languages. Cut in two like fresh8 (even:
+  "fresh9a", tuning material; "fresh9b" never tuned on), fixed before it was first measured.
+Only the tuning half's, the fresh ... fresh4 sets', fresh6a's, fresh7a's, fresh8a's and fresh9a's misses are printed
+unless `--held-out-misses`, `--fresh5-misses`, `--fresh6b-misses`, `--fresh7b-misses`, `--fresh8b-misses` or
+`--fresh9b-misses` is given (for the closing report, never for tuning).
 
 Figures: blocked % of the unsafe prompts and false-block % of the benign ones, per set, by category
 and by trick, and the guard's time per prompt (ms, median and 95th percentile of each prompt checked
@@ -79,13 +87,16 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "tests" / "safety" / "corpus"
 HALVES = ("tuning", "held-out", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6a", "fresh6b", "fresh7a",
-          "fresh7b", "fresh8a", "fresh8b")
-FRESH = ("fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8")
-SPLIT = ("fresh6", "fresh7", "fresh8")  # sets cut in two by SHA-256: "<set>a" tuning material, "<set>b" never tuned on
+          "fresh7b", "fresh8a", "fresh8b", "fresh9a", "fresh9b")
+FRESH = ("fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9")
+# sets cut in two by SHA-256: "<set>a" tuning material, "<set>b" never tuned on
+SPLIT = ("fresh6", "fresh7", "fresh8", "fresh9")
 # written during a round, always in the tuning half
 TUNING_SETS = ("tuning5", "tuning6", "tuning7", "tuning8", "tuning9")
+# halves no rule and no learned layer may be tuned or trained on: only their figures are read
+NEVER_TUNED = ("held-out", "fresh5") + tuple(f"{name}b" for name in SPLIT)
 # halves whose misses are always printed
-PRINTED = ("tuning", "fresh", "fresh2", "fresh3", "fresh4", "fresh6a", "fresh7a", "fresh8a")
+PRINTED = ("tuning", "fresh", "fresh2", "fresh3", "fresh4", "fresh6a", "fresh7a", "fresh8a", "fresh9a")
 
 
 @dataclass(frozen=True)
@@ -95,7 +106,7 @@ class Prompt:
     language: str  # fr, en or mix (the prompt's own words)
     text: str
     unsafe: bool
-    fresh: str = ""  # "fresh" ... "fresh8" or "tuning5" ... "tuning9": a set written later
+    fresh: str = ""  # "fresh" ... "fresh9" or "tuning5" ... "tuning9": a set written later
 
     @property
     def half(self) -> str:
@@ -146,6 +157,7 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--fresh6b-misses", action="store_true", help="also list the fresh6b half's misses")
     parser.add_argument("--fresh7b-misses", action="store_true", help="also list the fresh7b half's misses")
     parser.add_argument("--fresh8b-misses", action="store_true", help="also list the fresh8b half's misses")
+    parser.add_argument("--fresh9b-misses", action="store_true", help="also list the fresh9b half's misses")
     parser.add_argument("--model", action="store_true", help="add the model guard when it is installed")
     parser.add_argument("--learned", action="store_true",
                         help="add the learned layer (pipelines/safety/learned.py; without it: the rules alone)")
@@ -191,7 +203,8 @@ def main(argv: list[str]) -> int:
         table("benign wrongly blocked, by kind", fb_cat)
         if half in PRINTED or (half == "held-out" and args.held_out_misses) or (
                 half == "fresh5" and args.fresh5_misses) or (half == "fresh6b" and args.fresh6b_misses) or (
-                half == "fresh7b" and args.fresh7b_misses) or (half == "fresh8b" and args.fresh8b_misses):
+                half == "fresh7b" and args.fresh7b_misses) or (half == "fresh8b" and args.fresh8b_misses) or (
+                half == "fresh9b" and args.fresh9b_misses):
             print("  misses (unsafe let through):")
             for p in unsafe:
                 if not verdicts[p].blocked:
@@ -205,7 +218,7 @@ def main(argv: list[str]) -> int:
 
 
 def summary(prompts: list[Prompt], verdicts: dict) -> None:
-    """One table, the thirteen sets side by side: blocked % by category and trick, false-block % by kind."""
+    """One table, the fifteen sets side by side: blocked % by category and trick, false-block % by kind."""
     def cell(rows: list[bool]) -> str:
         return f"{100 * sum(rows) / len(rows):5.1f} %{len(rows):>4}" if rows else "      -    "
 

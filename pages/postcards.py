@@ -12,7 +12,7 @@ from pipelines.store import library_name
 from pipelines.i18n import UserError
 from ui.i18n import error_text, lang, t
 from ui.jobs import expected_time_text, job_status_ui, submit_job
-from ui.postcards import card_in_progress, source_ui
+from ui.postcards import card_in_progress, picture_key, source_ui
 from ui.runtime import get_store
 from ui.session import current_workshop
 from ui.widgets import download_ui
@@ -34,6 +34,11 @@ if not workshop:
 
 # 1. Where the picture comes from.
 front = source_ui(workshop_id)
+if st.session_state.get("postcard_job") and st.session_state.get("postcard_job_front") != picture_key(front):
+    # cards made from another picture (or this file since rewritten, e.g. another part of a cover): never
+    # shown, warned about or offered for download under this one
+    st.session_state.pop("postcard_job", None)
+    st.session_state.pop("postcard_job_front", None)
 if not front or not Path(front).exists():
     save_work_now("postcard")
     st.stop()
@@ -86,6 +91,7 @@ if copies % 4:
     st.caption(t("postcards.sheet_filled", total=copies + 4 - copies % 4))
 if st.button(t("postcards.make"), type="primary", use_container_width=True, disabled=bool(unprintable)):
     st.session_state["postcard_job"] = submit_job("postcards.make", params)
+    st.session_state["postcard_job_front"] = picture_key(front)
 st.caption(expected_time_text("postcards.make"))
 
 job_id = st.session_state.get("postcard_job")

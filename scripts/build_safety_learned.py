@@ -4,8 +4,8 @@
 
 Trains ONLY on the corpus's tuning material (bench/safety.py: the tuning half, fresh ... fresh4, fresh6a, fresh7a
 and tuning5 ... tuning9), the studio's own ordinary sentences (`ordinary_material`) and synthetic ordinary
-sentences (`synthetic_material`), these as benign examples; the held-out half, fresh5, fresh6b, fresh7b and fresh8b
-are never read here. This default builds the shipped file.
+sentences (`synthetic_material`), these as benign examples; the never-tuned halves (bench.safety.NEVER_TUNED:
+held-out, fresh5, fresh6b ... fresh9b) are never read here. This default builds the shipped file.
 
 `--round11-material` adds fresh8a, sentences to refuse generated from templates (`synthetic_unsafe`) and their
 ordinary counterparts (`synthetic_benign`). Tried in the eleventh round and NOT shipped: its weights blocked more of

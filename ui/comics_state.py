@@ -14,7 +14,7 @@ from pipelines.i18n import UserError
 
 from .i18n import error_text, lang, t
 from .runtime import get_store
-from .session import current_workshop
+from .session import current_workshop, owner_id
 
 STATE = "comic"
 
@@ -37,7 +37,8 @@ def comic_state() -> dict:
 def work_dir(comic: dict) -> Path:
     """Where this page's drawings and panels are kept (under the workshop's files)."""
     workshop = current_workshop()
-    folder = get_store().artifact_dir(workshop["id"] if workshop else None, f"comics-{comic['id']}")
+    folder = get_store().artifact_dir(workshop["id"] if workshop else None, f"comics-{comic['id']}",
+                                   owner=owner_id())  # the child's drawings go with them
     folder.mkdir(parents=True, exist_ok=True)
     return folder
 

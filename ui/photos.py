@@ -182,7 +182,7 @@ def mask_brush_ui() -> str | None:
     analysis mask was found at the default strength; the edits only change where the patron painted)."""
     from streamlit_drawable_canvas import st_canvas
 
-    from pipelines.photo.mask_edits import BRUSH, edits_layer
+    from pipelines.photo.mask_edits import ADD, BRUSH, CLEAR, edits_layer
 
     if not state().get("mask_file"):
         return None
@@ -223,7 +223,14 @@ def mask_brush_ui() -> str | None:
     if not strokes:
         return None
     out = _work_dir() / "mask-edits.png"
-    edits_layer(strokes, (width, height), picture_size(state()["mask_file"])).save(out)
+    layer = edits_layer(strokes, (width, height), picture_size(state()["mask_file"]))
+    layer.save(out)
+    import numpy as np
+
+    from pipelines.photo.repair import wide_strokes
+
+    if wide_strokes(np.asarray(layer) >= (ADD + CLEAR) // 2).any():  # Telea would smear it: said before the run
+        st.warning(t("photo.ui.paint.wide"))
     return str(out)
 
 

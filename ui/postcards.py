@@ -12,15 +12,15 @@ from pipelines.export.postcard import BORDERS
 from pipelines.i18n import UserError
 from pipelines.safety.uploads import sanitize_image
 from pipelines.store.files import atomic_path
+from pipelines.store.model import creation_picture
 
 from .i18n import error_text, t
 from .postcards_transform import transform_ui
 from .runtime import get_store
-from .session import can_upload_photos, current_participant, visible_artifacts
+from .session import can_upload_photos, current_participant, owner_id, visible_artifacts
 from .widgets import picture_choice_ui, picture_uploader
 from .work import wkey
 
-IMAGE_TYPES = {".png", ".jpg", ".jpeg", ".webp"}
 CARD_CHOICES = {"orientation": ("landscape", "portrait"), "border": tuple(BORDERS)}
 
 
@@ -37,9 +37,18 @@ def card_in_progress() -> dict:
     return card
 
 
+def picture_key(front: str | None) -> str:
+    """Which picture the cards are made of: its path and, as one path is rewritten when a cover's part or corners
+    change, its size and modification time ("" for no picture)."""
+    if not front or not Path(front).exists():
+        return ""
+    stat = Path(front).stat()
+    return f"{front}|{stat.st_size}|{stat.st_mtime_ns}"
+
+
 def save_picture(image: Image.Image, name: str, workshop_id: int | None) -> str:
     """Keep a picture in the store (uploads and straightened covers), atomically; returns its path."""
-    folder = get_store().artifact_dir(workshop_id, "postcards")
+    folder = get_store().artifact_dir(workshop_id, "postcards", owner=owner_id())  # theirs, removed with them
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / name
     with atomic_path(path) as tmp:
@@ -60,11 +69,15 @@ def pickable_creations(workshop_id: int | None) -> list[dict]:
 
 def gallery_source_ui(workshop_id: int | None) -> str | None:
     """Pick one of this participant's pictures."""
+    creations = pickable_creations(workshop_id)
+    # a postcard gives its front picture, never its 4-up sheet with cut lines; a card made of a creation's picture
+    # is not offered beside that creation
+    seen = {creation_picture(item) for item in creations if item["kind"] != "postcard"}
     items = []
-    for item in pickable_creations(workshop_id):
-        picture = next((p for p in item["files"].values() if Path(p).suffix.lower() in IMAGE_TYPES
-                        and Path(p).exists()), None)
-        if picture:
+    for item in creations:
+        picture = creation_picture(item)
+        if picture and (item["kind"] != "postcard" or picture not in seen):
+            seen.add(picture)
             items.append((item, picture))
     if not items:
         st.info(t("postcards.gallery_empty"))
@@ -176,6 +189,8 @@ def source_ui(workshop_id: int | None) -> str | None:
         sources = {"handed": ("✨", t("postcards.from_other_page")), **sources}
     source = picture_choice_ui(t("postcards.source"), sources, key="pc-source")
     if source != st.session_state.get("pc-last-source"):
+        st.session_state.pop("postcard_job", None)  # cards of the previous picture are not this one's
+        st.session_state.pop("postcard_job_front", None)
         st.session_state.pop("postcard_front", None)
         st.session_state.pop("postcard_model", None)
         st.session_state.pop("postcard_upload_id", None)

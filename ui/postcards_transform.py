@@ -15,6 +15,7 @@ from pipelines.jobs.registry import KINDS as JOB_KINDS
 from .i18n import lang, t
 from .jobs import expected_time_text, job_status_ui, submit_job
 from .runtime import get_store
+from .session import owner_id
 from .widgets import before_after_ui, licence_of
 
 STATE = "pc-transform-made"  # {"source", "mode", "path", "ai"} of the last transformed cover
@@ -52,7 +53,7 @@ def transform_ui(front: str, workshop_id: int | None) -> str:
         pending = st.session_state.pop("pc-transform-pending", {})
         if job.state == "done":
             result = Path(job.files()["image"])
-            folder = get_store().artifact_dir(workshop_id, "postcards")
+            folder = get_store().artifact_dir(workshop_id, "postcards", owner=owner_id())
             folder.mkdir(parents=True, exist_ok=True)
             target = folder / f"{Path(front).stem}-{pending.get('mode', mode)}-{job.id[:8]}.png"
             shutil.copyfile(result, target)

@@ -226,10 +226,11 @@ def ai_picture_ui(entry) -> None:
                         return
                     # The upload belongs to the workshop (purged with it); the pack keeps only its stylised item.
                     from .runtime import get_store
-                    from .session import current_workshop
+                    from .session import current_workshop, owner_id
 
                     workshop = current_workshop()
-                    folder = get_store().artifact_dir(workshop["id"] if workshop else None, "quiz-uploads")
+                    folder = get_store().artifact_dir(workshop["id"] if workshop else None, "quiz-uploads",
+                                                    owner=owner_id())
                     source = write_bytes_atomic(folder / f"{uuid.uuid4().hex}.png", clean.png_bytes())
                     licence_text = t("quiz.builder.author_permission") if licence == "author-permission" else licence
                     st.session_state["quiz-picture-job"] = submit_job("quiz.picture_item", {

@@ -186,8 +186,10 @@ def live_ui(game_id: int, state: str, current: int) -> None:
         if players:
             cols = st.columns(4)
             for i, player in enumerate(players):
-                cols[i % 4].markdown(f"<div style='font-size:1.4rem'>🙂 {_escape(player['name'])} "
-                                     f"{team_label(player['team'])}</div>", unsafe_allow_html=True)
+                with cols[i % 4]:
+                    st.markdown(f"<div style='font-size:1.4rem'>🙂 {_escape(player['name'])} "
+                                f"{team_label(player['team'])}</div>", unsafe_allow_html=True)
+                    remove_button(player)
         else:
             st.caption(t("quiz.host.nobody_yet"))
         return
@@ -195,6 +197,20 @@ def live_ui(game_id: int, state: str, current: int) -> None:
     st.progress(min(1.0, remaining / game["seconds"]), text=f"⏱️ {int(round(remaining))} s")
     st.markdown(f"<div style='font-size:2rem;text-align:center'>📨 "
                 f"{t('quiz.host.answers', n=view['answers'], total=len(players))}</div>", unsafe_allow_html=True)
+
+
+def remove_button(player: dict) -> None:
+    """Take a player out of the game in two taps: the first asks, the second removes (a ghost left by a closed
+    tab leaves every ranking, the totals and the diplomas)."""
+    asked = st.session_state.get("quiz-remove-ask") == player["id"]
+    label = f"❓ {t('quiz.host.remove_sure', name=player['name'])}" if asked else f"✖️ {t('quiz.host.remove')}"
+    if st.button(label, key=f"quiz-remove-{player['id']}", type="primary" if asked else "secondary"):
+        if asked:
+            games().remove_player(player["id"])
+            st.session_state.pop("quiz-remove-ask", None)
+        else:
+            st.session_state["quiz-remove-ask"] = player["id"]
+        st.rerun(scope="app")
 
 
 def lobby_ui(game: dict) -> None:

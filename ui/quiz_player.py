@@ -6,11 +6,12 @@ import time
 import streamlit as st
 
 from pipelines.blindtest.game import TEAMS, QuizGames
-
+from pipelines.blindtest.results import printable_name
 from pipelines.i18n import ordinal
 
 from .i18n import error_text, lang, t
 from .quiz_host import MEDALS, choice_label, games, question_title, team_label
+from .session import device_token
 
 SEEN_EVERY = 5.0  # seconds between "still here" notes (keeps the store's writes for the answers)
 
@@ -32,15 +33,26 @@ def join_ui() -> None:
         team = st.radio(t("quiz.play.team"), ["", *TEAMS], horizontal=True,
                         format_func=lambda k: team_label(k) if k else f"🎲 {t('quiz.play.team_any')}")
         if st.form_submit_button(f"🚀 {t('quiz.play.join')}", type="primary", width="stretch"):
-            try:
-                player, renamed = games().join(code, name, team=team)
+            try:  # the same tablet (device cookie) with the same pseudonym gets its player and points back
+                player, renamed = games().join(code, name, team=team, device=device_token() or "")
             except Exception as exc:
                 st.error(error_text(exc))
                 return
             st.query_params["joueur"] = player["token"]
             st.session_state["quiz-token"] = player["token"]  # the back button drops the address's token
             st.session_state["quiz-renamed"] = player["name"] if renamed else ""
+            st.session_state["quiz-printed"] = printed_name_note(player["name"])
             st.rerun()
+
+
+def printed_name_note(name: str) -> str:
+    """What to tell a player whose pseudonym the print cannot set whole ("" when it prints as shown): colour
+    emoji are left out of the diplomas and the results ("🦄✨Licorne" prints "Licorne"), a script the fonts
+    cannot shape is written by hand."""
+    printed = printable_name(name)
+    if printed == name:
+        return ""
+    return t("quiz.play.printed_as", name=printed) if printed else t("quiz.play.printed_by_hand")
 
 
 def player_ui() -> None:
@@ -64,11 +76,14 @@ def player_ui() -> None:
     st.markdown(PLAYER_CSS, unsafe_allow_html=True)
     if st.session_state.get("quiz-renamed"):
         st.info(t("quiz.play.renamed", name=st.session_state["quiz-renamed"]))
+    if st.session_state.get("quiz-printed"):
+        st.info(f"🖨️ {st.session_state['quiz-printed']}")
     live_player_ui(token)
     if st.button(f"🚪 {t('quiz.play.leave')}", key="quiz-leave"):
         st.query_params.pop("joueur", None)
         st.session_state.pop("quiz-token", None)
         st.session_state.pop("quiz-renamed", None)
+        st.session_state.pop("quiz-printed", None)
         st.rerun()
 
 

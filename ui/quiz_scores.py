@@ -27,6 +27,8 @@ def scores_ui(game: dict) -> None:
     cols = st.columns(2 if game["teams"] else 1)
     with cols[0]:
         board_ui(quiz.scoreboard(game["id"]))
+        with st.expander(f"👥 {t('quiz.host.manage_players')}"):
+            players_ui(game, quiz.scoreboard(game["id"]))
     if game["teams"]:
         with cols[1]:
             st.markdown(f"**{t('quiz.host.teams_board')}**")
@@ -36,6 +38,25 @@ def scores_ui(game: dict) -> None:
     if st.button(label, type="primary", width="stretch"):
         quiz.next_question(game["id"], after=game["current"])
         st.rerun()
+
+
+def players_ui(game: dict, rows: list[dict]) -> None:
+    """The host's care of the players: remove one (two taps); keep on the diplomas one who left for good."""
+    from .quiz_host import remove_button
+
+    gone = games().gone(game["id"])
+    kept = {p["id"] for p in games().players(game["id"]) if p["kept"]}
+    for row in rows:
+        cols = st.columns([3, 2])
+        away = row["id"] in gone or row["id"] in kept
+        cols[0].markdown(f"{'💤 ' if away else ''}{_escape(row['name'])} · {row['score']}")
+        with cols[1]:
+            remove_button(row)
+            if away:  # left and never answered afterwards: no diploma unless the host keeps them
+                keep = st.toggle(t("quiz.host.keep_diploma"), value=row["id"] in kept, key=f"quiz-keep-{row['id']}")
+                if keep != (row["id"] in kept):
+                    games().keep_player(row["id"], keep)
+                    st.rerun()
 
 
 def podium_ui(game: dict) -> None:
@@ -48,6 +69,7 @@ def podium_ui(game: dict) -> None:
         board_ui(quiz.team_board(game["id"]), teams=True)
     with st.expander(f"📋 {t('quiz.host.everyone')}"):
         board_ui(rows, limit=200)
+        players_ui(game, rows)
     exports_ui(game)
     if st.button(f"🆕 {t('quiz.host.new_game')}", width="stretch"):
         st.query_params.pop("partie", None)

@@ -14,7 +14,7 @@ from pipelines.story.spec import Story
 from .i18n import lang, t
 from .jobs import expected_time_text, job_status_ui, submit_job
 from .runtime import get_store
-from .session import can_upload_photos, current_workshop
+from .session import can_upload_photos, current_workshop, owner_id
 from .storybook_state import current_story, keep_story, key, story_id
 from .widgets import picture_uploader
 
@@ -22,7 +22,7 @@ from .widgets import picture_uploader
 def _uploads_dir() -> Path:
     """Where the book's drawings are kept (under the workshop's files)."""
     workshop = current_workshop()
-    folder = get_store().artifact_dir(workshop["id"] if workshop else None, "story-drawings")
+    folder = get_store().artifact_dir(workshop["id"] if workshop else None, "story-drawings", owner=owner_id())
     folder.mkdir(parents=True, exist_ok=True)
     return folder
 

@@ -39,7 +39,7 @@ SAVED = {
                         r"|book-(job|files|story|notes)|pick-story-\w+)$"),
     "photo": re.compile(r"^photo$"),
     "portrait": re.compile(r"^portrait$"),
-    "postcard": re.compile(r"^(postcard_(front|ai|model|upload_id|job|card)|pc-last-source|pick-pc-source)$"),
+    "postcard": re.compile(r"^(postcard_(front|ai|model|upload_id|job|job_front|card)|pc-last-source|pick-pc-source)$"),
 }
 
 
@@ -142,10 +142,11 @@ def start_over(kind: str) -> None:
 
 def work_folder(data: dict, prefix: str) -> Path:
     """The folder of one piece of work in progress (`data` is its session-state dict, which remembers the
-    folder under "dir"): <workshop's files>/<prefix>-<random id>, created when missing."""
+    folder under "dir"): <participant's files>/<prefix>-<random id> (Store.participant_folder, removed with them),
+    or the workshop's when nobody is picked; created when missing."""
     if "dir" not in data:
         workshop = current_workshop()
         data["dir"] = str(get_store().artifact_dir(workshop["id"] if workshop else None,
-                                                   f"{prefix}-{uuid.uuid4().hex[:12]}"))
+                                                   f"{prefix}-{uuid.uuid4().hex[:12]}", owner=owner_id()))
     Path(data["dir"]).mkdir(parents=True, exist_ok=True)
     return Path(data["dir"])

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from ..i18n import UserError
 from ..store import Store, now
 from ..store.db import CODE_ALPHABET
+from ..store.devices import token_hash
 from .pack import Pack
 from .scoring import points, rank
 
@@ -25,6 +26,9 @@ STATES = ("lobby", "question", "reveal", "scores", "podium")
 SECONDS_CHOICES = (10, 20, 30, 45)
 TEAMS = {"fox": "🦊", "turtle": "🐢", "owl": "🦉", "dolphin": "🐬"}
 GRACE = 1.0  # an answer sent at the last second may arrive a little after the deadline
+# A player's page notes "still here" every 5 s (ui/quiz_player.SEEN_EVERY) and each answer does too: a player
+# not heard of for this long when a question opened had left (tab closed, tablet off) at that moment.
+LEFT_AFTER = 15.0
 MAX_NAME = 24
 
 # Every player's page runs in the same server process: queueing their answers on a lock here is
@@ -129,8 +133,13 @@ class QuizGames:
         return self.store.purge_expired()["quiz_games"]
 
     # -- players -------------------------------------------------------------------------------
-    def join(self, code: str, name: str, team: str = "", moment: float | None = None) -> tuple[dict, bool]:
-        """Add a player; a pseudonym already taken gets a number ("Léa 2"). Returns (player, renamed)."""
+    def join(self, code: str, name: str, team: str = "", moment: float | None = None,
+             device: str = "") -> tuple[dict, bool]:
+        """Add a player; a pseudonym already taken gets a number ("Léa 2"). Returns (player, renamed).
+
+        `device` is the browser's device token (ui/server.py cookie; only its sha256 is stored): the same
+        device joining again with the same pseudonym (tab closed, code typed again) gets its player back,
+        with its points and its team, instead of a new "Léa 2" at 0 points."""
         game = self.by_code(code)
         if not game:
             raise UserError("quiz.play.err_code", code=str(code).strip().upper())
@@ -154,7 +163,14 @@ class QuizGames:
         else:
             team = ""
         moment = moment or time.time()
+        device_key = token_hash(device) if device else ""
         with self.store.transaction() as conn:
+            if device_key:
+                mine = conn.execute("SELECT * FROM quiz_players WHERE game_id=? AND name_key=? AND device=?",
+                                    (game["id"], wanted.casefold(), device_key)).fetchone()
+                if mine:
+                    conn.execute("UPDATE quiz_players SET last_seen=? WHERE id=?", (moment, mine["id"]))
+                    return dict(mine) | {"last_seen": moment}, False
             taken = {r[0] for r in conn.execute("SELECT name_key FROM quiz_players WHERE game_id=?", (game["id"],))}
             chosen, number = wanted, 1
             while chosen.casefold() in taken:
@@ -163,8 +179,9 @@ class QuizGames:
             current = conn.execute("SELECT current FROM quiz_games WHERE id=?", (game["id"],)).fetchone()[0]
             cur = conn.execute(
                 "INSERT INTO quiz_players(game_id, name, name_key, team, token, joined_at, joined_question, "
-                "last_seen) VALUES(?,?,?,?,?,?,?,?)",
-                (game["id"], chosen, chosen.casefold(), team, secrets.token_urlsafe(12), moment, current, moment))
+                "last_seen, device) VALUES(?,?,?,?,?,?,?,?,?)",
+                (game["id"], chosen, chosen.casefold(), team, secrets.token_urlsafe(12), moment, current, moment,
+                 device_key))
             player = dict(conn.execute("SELECT * FROM quiz_players WHERE id=?", (cur.lastrowid,)).fetchone())
         return player, chosen != wanted
 
@@ -190,8 +207,34 @@ class QuizGames:
             conn.execute("UPDATE quiz_players SET last_seen=? WHERE id=?", (moment or time.time(), player_id))
 
     def remove_player(self, player_id: int) -> None:
+        """Take a player out of the game (the host's choice): their answers go with them, so they leave every
+        ranking, the totals ("sur 5") and the diplomas."""
         with self.store.transaction() as conn:
             conn.execute("DELETE FROM quiz_players WHERE id=?", (player_id,))
+
+    def keep_player(self, player_id: int, kept: bool = True) -> None:
+        """The host keeps (or not) on the diplomas a player who left and did not answer afterwards."""
+        with self.store.transaction() as conn:
+            conn.execute("UPDATE quiz_players SET kept=? WHERE id=?", (int(kept), player_id))
+
+    def gone(self, game_id: int) -> set[int]:
+        """Ids of the players who left for good: a question opened more than LEFT_AFTER seconds after their
+        page last said "still here" (or after their last answer), and the host did not keep them."""
+        with self.store.connect() as conn:
+            last = conn.execute("SELECT MAX(opened_at) FROM quiz_questions WHERE game_id=?", (game_id,)).fetchone()[0]
+            if last is None:
+                return set()
+            return {r[0] for r in conn.execute("SELECT id FROM quiz_players WHERE game_id=? AND kept=0 "
+                                               "AND last_seen + ? < ?", (game_id, LEFT_AFTER, last))}
+
+    def diploma_board(self, game_id: int, teams: bool = False) -> list[dict]:
+        """The ranking printed on the diplomas: the scoreboard without the players who left for good (see
+        `gone`), ranked again among those who stayed, so "5e place sur 5" counts only them. Team diplomas
+        follow the team board of the projector (every member's points count)."""
+        if teams:
+            return self.team_board(game_id)
+        left = self.gone(game_id)
+        return rank([r for r in self.scoreboard(game_id) if r["id"] not in left])
 
     # -- questions -----------------------------------------------------------------------------
     def question(self, game_id: int, idx: int) -> dict | None:

@@ -53,7 +53,7 @@ class JobContext:
     def check_cancelled(self) -> None:
         with self.store.connect() as conn:
             row = conn.execute("SELECT cancel_requested FROM jobs WHERE id=?", (self.job_id,)).fetchone()
-        if row and row[0]:
+        if row is None or row[0]:  # no row: its owner was removed meanwhile, nothing may be kept
             raise Cancelled()
 
 
@@ -102,26 +102,41 @@ def _run(job_id: str, store: Store) -> JobState | str:
                 error={"key": "errors.job_crashed", "params": {"detail": f"{type(exc).__name__}: {exc}"[:300]}})
         return "failed"
     remove_tree(final_dir)
-    os.replace(tmp_dir, final_dir)  # results appear all at once, or not at all
+    try:
+        os.replace(tmp_dir, final_dir)  # results appear all at once, or not at all
+    except FileNotFoundError:  # its owner was removed just now, with the job's folders: nothing is kept
+        remove_tree(tmp_dir)
+        return "cancelled"
     files = {name: str(final_dir / Path(path).relative_to(tmp_dir)) if Path(path).is_relative_to(tmp_dir)
              else str(path) for name, path in result.get("files", {}).items()}
     extras = {k: v for k, v in result.items() if k not in ("files", "artifact")}
-    artifact_id = None
     artifact = result.get("artifact")
     # The gallery row and the job's "done" are one transaction: a crash leaves neither (the job is
     # re-run) or both; the row is keyed by the job id, so a re-run cannot add a second one.
-    with store.transaction() as conn:
-        if artifact:
-            keep = artifact.get("files") or list(files)
-            created = store.add_artifact(workshop_id=row["workshop_id"], owner=row["owner"], kind=artifact["kind"],
-                                         files={k: files[k] for k in keep}, title=artifact.get("title", ""),
-                                         prompt=artifact.get("prompt", ""), params=artifact.get("params"),
-                                         model=artifact.get("model", ""), seed=artifact.get("seed"),
-                                         ai_made=bool(artifact.get("ai_made")), job_id=job_id, conn=conn)
-            artifact_id = created["id"]
-        _finish(store, job_id, "done", result=JobResult.to_stored(files, extras, artifact_id, store.files_dir),
-                message="jobs.done", conn=conn)
+    try:
+        with store.transaction() as conn:
+            if conn.execute("SELECT 1 FROM jobs WHERE id=?", (job_id,)).fetchone() is None:
+                raise Cancelled()  # its owner was removed while it ran: what it made is theirs and goes too
+            artifact_id = _record(store, row, job_id, files, artifact, conn)
+            _finish(store, job_id, "done", result=JobResult.to_stored(files, extras, artifact_id, store.files_dir),
+                    message="jobs.done", conn=conn)
+    except Cancelled:
+        remove_tree(final_dir)
+        return "cancelled"
     return "done"
+
+
+def _record(store: Store, row, job_id: str, files: dict, artifact: dict | None, conn) -> int | None:
+    """The job's gallery row (inside the caller's transaction), or None when it makes no creation."""
+    if not artifact:
+        return None
+    keep = artifact.get("files") or list(files)
+    created = store.add_artifact(workshop_id=row["workshop_id"], owner=row["owner"], kind=artifact["kind"],
+                                 files={k: files[k] for k in keep}, title=artifact.get("title", ""),
+                                 prompt=artifact.get("prompt", ""), params=artifact.get("params"),
+                                 model=artifact.get("model", ""), seed=artifact.get("seed"),
+                                 ai_made=bool(artifact.get("ai_made")), job_id=job_id, conn=conn)
+    return created["id"]
 
 
 def _plain(params: dict) -> dict:

@@ -160,6 +160,9 @@ def restore(rgb: np.ndarray, request: RestoreRequest, progress: Progress = no_pr
                 edits = mask_edits.load_edits(request.edits_path, image.shape[1::-1])
                 call.mask = mask_edits.apply_edits(call.mask, edits)
                 painted = mask_edits.painted(edits)
+                if engine.name == "photo.repair.opencv" and repair.wide_strokes(
+                        edits >= (mask_edits.ADD + mask_edits.CLEAR) // 2).any():
+                    notes.append("photo.notes.paint.wide")  # Telea brings the rim's colours in: a flat, blurred patch
         if step == "colorize" and request.colorize == "auto" and not engine.automatic:
             raise UserError("photo.errors.no_auto_colour", command=studio("models download ddcolor-tiny"))
         result = engine(call)

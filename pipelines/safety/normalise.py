@@ -209,6 +209,22 @@ def joined_halves(words: list[str], vocabulary: frozenset[str], skip: frozenset[
     return out
 
 
+def phonetic(word: str) -> frozenset[str]:
+    """Plain spellings a French phonetic one may stand for, for a word no list knows: "k" read "c" or "qu"
+    ("konar" -> "conar", "fabrike" -> "fabrique", "klou" -> "clou"), a final "z" read "s" or "se" ("ecraz" ->
+    "ecrase"), a final "ar" or "or" read with its silent "d" ("conar" -> "conard"). The word itself is not in the
+    answer; the caller keeps the readings that are words (or one letter from one)."""
+    if len(word) < 3 or not word.isalpha():
+        return frozenset()
+    out = {word}
+    if "k" in word:
+        out |= {w.replace("k", "c") for w in out} | {w.replace("k", "qu") for w in out}
+    out |= {w[:-1] + end for w in out if w.endswith("z") for end in ("s", "se")}
+    out |= {w + "d" for w in out if w.endswith(("ar", "or"))}
+    out.discard(word)
+    return frozenset(out)
+
+
 def calm(word: str, keep: int) -> str:
     """Letters repeated three times or more for emphasis ('fuuuck', 'saaang') -> `keep` of them."""
     return re.sub(r"(.)\1{2,}", lambda m: m.group(1) * keep, word)

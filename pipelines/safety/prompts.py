@@ -35,7 +35,7 @@ from typing import Iterable
 
 from . import learned
 from .lexicon import known_words, preload
-from .normalise import BARRIER, calm, joined_halves, near, normalise, plain, stem
+from .normalise import BARRIER, calm, joined_halves, near, normalise, phonetic, plain, stem
 
 TERMS_PATH = Path(__file__).with_name("prompt_terms.toml")
 preload()  # the word lists of lexicon.py, read while the page or the worker starts
@@ -279,6 +279,23 @@ def _typo_readings(word: str) -> frozenset[str]:
     return frozenset(v for v in rules.spelling.get(word[0], ()) if abs(len(v) - len(word)) <= 1 and near(v, word))
 
 
+@functools.lru_cache(maxsize=8192)
+def _sounded(word: str) -> frozenset[str]:
+    """Readings of an unknown word spelt as it sounds (normalise.phonetic: "fabrike" -> "fabrique", "ecraz" ->
+    "ecrase", "konar" -> "connard") or with a silent final "e" dropped ("granad" -> "grenade"): the readings that
+    are words the guard or the word lists know, and the guard's words one letter away from a reading."""
+    rules = _load()
+    if len(word) < 3 or not word.isalpha() or not _unknown(word, rules):
+        return frozenset()
+    out: set[str] = set()
+    for reading in phonetic(word) | _silent(word, rules.vocabulary):
+        if not _unknown(reading, rules):
+            out.add(reading)
+        else:
+            out |= _typo_readings(reading)
+    return frozenset(out)
+
+
 class _Sentence:
     """The normalised words of one prompt and the memo of which word pattern matches which word."""
 
@@ -291,7 +308,8 @@ class _Sentence:
         self.exact_from = len(words) if exact_from is None else exact_from
         # typo readings only for the words as written: two neighbours joined ("but let" -> "butlet") are no typo
         self.forms = [_forms(w) | _silent(w, rules.vocabulary) | (
-            _typo_readings(w) if w not in names and j < self.exact_from else frozenset()) for j, w in enumerate(words)]
+            _typo_readings(w) | _sounded(w) if w not in names and j < self.exact_from else frozenset())
+            for j, w in enumerate(words)]
         self.stems = [frozenset(stem(f) for f in fs if len(f) >= 4) for fs in self.forms]
         self.memo: dict[tuple[str, int], bool] = {}
         self.possible_memo: dict = {}
@@ -459,6 +477,14 @@ _PLACE_BEFORE = frozenset({"à", "in", "near", "at", "from", "to", "vers", "prè
 _PLACE_AFTER = frozenset({"village", "town", "city", "castle", "church", "pond", "river", "harbour", "harbor",
                           "station", "beach", "lake", "valley", "hill", "hills", "abbey", "bridge", "market"})
 _PLACE_INTRO = ("village de", "ville de", "town of", "city of", "village of", "commune de", "port de", "gare de")
+# Nouns of places and landmarks: a capitalised word after one of them and "de", "du", "des" or "d'" is a name
+# (« la forêt du Massacre », « le col de la Morte », « the forest of Dean »).
+_PLACE_NOUNS = frozenset(
+    "foret bois lac etang col mont montagne pic vallee gorges gorge grotte grottes plage baie cap pointe ile iles "
+    "riviere fleuve source marais plateau plaine massif station gare rue avenue boulevard place pont chateau "
+    "abbaye quartier cite hameau lieu-dit lieudit domaine parc jardin jardins canal cascade falaise dune dunes "
+    "forest wood woods lake loch mount mountain valley cave bay cape point island river moor hill".split())
+_PLACE_OF = frozenset({"de", "du", "des", "d", "of", "la"})
 _PLACE_LINK = frozenset({"sur", "sous", "la", "le", "les", "lès", "en", "de", "du", "des", "aux", "saint", "sainte",
                          "st", "ste", "on", "upon", "under", "in"})
 _WORD_CASED = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*|[,.;:!?]")
@@ -467,7 +493,8 @@ _WORD_CASED = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*|[,.;:!?]")
 def _place_names(text: str) -> set[str]:
     """Plain lower-case words of the place names the sentence's context gives: capitalised words after a
     place preposition ("à Poil", "in Lower Slaughter"), before a place noun ("Wetwang village"), hyphenated
-    with a linking word ("Sucé-sur-Erdre", "Sainte-Verge"), or in a "Town, Region" / "Town in Region" pair."""
+    with a linking word ("Sucé-sur-Erdre", "Sainte-Verge"), after a place noun and "de" ("la forêt du Massacre"),
+    or in a "Town, Region" / "Town in Region" pair; never a word the sentence also writes in lower case."""
     tokens = _WORD_CASED.findall(unicodedata.normalize("NFC", text or ""))
     runs: list[tuple[int, int]] = []
     i = 0
@@ -489,11 +516,16 @@ def _place_names(text: str) -> set[str]:
         after = tokens[end].lower() if end < len(tokens) else ""
         capital_after = end + 1 < len(tokens) and tokens[end + 1][:1].isupper() and after in (",", "in", "en", "à")
         hyphen = any("-" in t and set(p.lower() for p in t.split("-")) & _PLACE_LINK for t in tokens[start:end])
-        if before in _PLACE_BEFORE or (before == "a" and french) or plain(before2) in _PLACE_INTRO \
+        back = [plain(t) for t in tokens[max(0, start - 3):start]]
+        of_place = bool(back) and back[-1] in _PLACE_OF and any(
+            back[k] in _PLACE_NOUNS and all(b in _PLACE_OF for b in back[k + 1:]) for k in range(len(back) - 1))
+        if before in _PLACE_BEFORE or of_place or (before == "a" and french) or plain(before2) in _PLACE_INTRO \
                 or after in _PLACE_AFTER or capital_after or hyphen:
             for t in tokens[start:end]:
                 out.update(plain(t).replace("-", " ").split())
-    return out
+    # a word the sentence also writes in lower case is used as a word too (« la rue du Massacre où on massacre »)
+    lower = {w for t in tokens if not t[:1].isupper() for w in plain(t).replace("-", " ").split()}
+    return out - lower
 
 
 def roster_names(names: Iterable[str] | None) -> frozenset[str]:

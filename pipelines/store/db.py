@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import re
 import secrets
 import sqlite3
 import threading
@@ -245,15 +246,98 @@ class Store:
             return Participant.from_row(row) if row else None
 
     def remove_participant(self, participant_id: int) -> None:
+        """Delete a participant and everything of theirs: their creations (every file of each creation's job),
+        their jobs (rows, whose parameters quote their words, and folders, finished or not: a running job finds
+        its row gone and keeps nothing), their uploads and work in progress (their folder
+        ``participant_folder``), their pictures waiting for review, their tablets and work rows (cascade)."""
+        person = self.participant(participant_id)
+        with self.transaction() as conn:  # first: a job finishing now either lands before (its creation goes
+            jobs = conn.execute("SELECT id, workshop_id, params FROM jobs WHERE owner=?",  # below) or finds no row
+                                (participant_id,)).fetchall()
+            texts = [r["params"] for r in jobs]
+            if conn.execute("SELECT 1 FROM sqlite_master WHERE name='work_in_progress'").fetchone():
+                texts += [r["state"] for r in conn.execute("SELECT state FROM work_in_progress WHERE participant_id=?",
+                                                           (participant_id,))]
+            conn.execute("DELETE FROM jobs WHERE owner=?", (participant_id,))
+            if conn.execute("SELECT 1 FROM sqlite_master WHERE name='picture_reviews'").fetchone():
+                conn.execute("DELETE FROM picture_reviews WHERE owner=?", (participant_id,))
         for artifact in self.artifacts(owner=participant_id):
             self.delete_artifact(artifact.id)
+        for job in jobs:
+            self._remove_job_files(job["workshop_id"], job["id"])
+        if person is not None:
+            remove_tree(self.participant_folder(person.workshop_id, participant_id))
+            self._remove_referenced(person.workshop_id, texts)
         with self.transaction() as conn:
-            conn.execute("UPDATE jobs SET owner=NULL WHERE owner=?", (participant_id,))
             conn.execute("DELETE FROM participants WHERE id=?", (participant_id,))
+        self.checkpoint()
+
+    def _remove_referenced(self, workshop_id: int, texts: list[str]) -> int:
+        """Files in the workshop's folder that a removed participant's job parameters or work in progress name
+        (uploads kept before each participant had a folder: w<id>/postcards/photo-*.png, w<id>/comics-<id>/...),
+        except those of someone else (another participant's folder, another creation's files). A work folder they
+        name, or that holds a file they name (<prefix>-<12 hex>: a comic, a photo, a portrait in progress), goes
+        whole. Returns how many paths were removed."""
+        root = self.workshop_folder(workshop_id).resolve()
+        paths: set[Path] = set()
+
+        def collect(value: Any) -> None:
+            if isinstance(value, dict):
+                for item in value.values():
+                    collect(item)
+            elif isinstance(value, list):
+                for item in value:
+                    collect(item)
+            elif isinstance(value, str) and value.startswith("/") and len(value) < 4096:
+                path = Path(value).resolve()
+                if path != root and path.is_relative_to(root):
+                    paths.add(path)
+                    if len(path.relative_to(root).parts) > 1:  # a file of a piece of work: its folder too
+                        paths.add(root / path.relative_to(root).parts[0])
+
+        for text in texts:
+            try:
+                collect(json.loads(text or "null"))
+            except ValueError:
+                continue
+        with self.connect() as conn:
+            others = {(self.files_dir / rel).resolve() for row in conn.execute("SELECT files FROM artifacts")
+                      for rel in json.loads(row["files"]).values()}
+        removed = 0
+        for path in sorted(paths):
+            inside = path.relative_to(root).parts
+            if inside[0] == "jobs" or (inside[0][:1] == "p" and inside[0][1:].isdigit()) or path in others:
+                continue  # job folders go with their rows; a participant's folder with them; someone's creation
+            if path.is_file():
+                path.unlink(missing_ok=True)
+                removed += 1
+            elif path.is_dir() and len(inside) == 1 and re.fullmatch(r"[a-z]+-[0-9a-f]{12}", path.name):
+                if not any(f.resolve() in others for f in path.rglob("*")):
+                    remove_tree(path)
+                    removed += 1
+        return removed
+
+    def participant_folder(self, workshop_id: int | None, participant_id: int) -> Path:
+        """Where a participant's uploads and work in progress live: <files>/w<workshop>/p<participant>/ (removed
+        with them, or with their workshop)."""
+        return self.workshop_folder(workshop_id) / f"p{participant_id}"
+
+    def _remove_job_files(self, workshop_id: int | None, job_id: str) -> None:
+        """A job's folder, its unfinished one, and where results were written before job folders moved under the
+        workshop's folder."""
+        final = self.job_dir(workshop_id, job_id)
+        for folder in (final, final.parent / f".tmp-{job_id}", self.files_dir / "jobs" / job_id,
+                       self.files_dir / "jobs" / f".tmp-{job_id}"):
+            remove_tree(folder)
 
     # -- artifacts (creations and uploads) -----------------------------------------------
-    def artifact_dir(self, workshop_id: int | None, key: str) -> Path:
-        return self.files_dir / f"w{workshop_id or 0}" / key
+    def artifact_dir(self, workshop_id: int | None, key: str, owner: int | None = None) -> Path:
+        """The folder `key` (e.g. "postcards", "comics-<id>") for uploads and work in progress: inside the
+        participant's own folder when `owner` is given (removed with them), else the workshop's (or w0 outside
+        any workshop), purged with it."""
+        if owner:
+            return self.participant_folder(workshop_id, owner) / key
+        return self.workshop_folder(workshop_id) / key
 
     def add_artifact(self, *, workshop_id: int | None, owner: int | None, kind: str, files: dict[str, str],
                      title: str = "", prompt: str = "", params: dict | None = None, model: str = "",
@@ -305,10 +389,23 @@ class Store:
             return self._artifact_row(row) if row else None
 
     def delete_artifact(self, artifact_id: int) -> None:
-        """Delete the files, then the row."""
+        """Delete the files, then the row. A creation made by a job goes with every file the job wrote (its
+        whole folder: the back of a postcard, previews, working files the record does not list) and with the job's
+        row and any review of it (their parameters quote the creation's words)."""
         item = self.artifact(artifact_id)
         if not item:
             return
+        job_id = item.get("job_id")
+        if job_id:
+            with self.connect() as conn:
+                row = conn.execute("SELECT workshop_id FROM jobs WHERE id=?", (job_id,)).fetchone()
+            self._remove_job_files(item.workshop_id, job_id)
+            if row is not None and row["workshop_id"] != item.workshop_id:
+                self._remove_job_files(row["workshop_id"], job_id)
+            with self.transaction() as conn:
+                conn.execute("DELETE FROM jobs WHERE id=? AND state IN ('done', 'failed', 'cancelled')", (job_id,))
+                if conn.execute("SELECT 1 FROM sqlite_master WHERE name='picture_reviews'").fetchone():
+                    conn.execute("DELETE FROM picture_reviews WHERE job_id=?", (job_id,))
         for path in item.files.values():
             Path(path).unlink(missing_ok=True)
         folders = {Path(p).parent for p in item.files.values()}

@@ -126,6 +126,12 @@ MIGRATIONS: dict[str, list[str]] = {
             PRIMARY KEY (game_id, idx, player_id)
         )
         """,
+        # a tablet that rejoins (tab closed, same pseudonym) gets its player back: the sha256 of its device cookie;
+        # kept: the host keeps on the diplomas a player who left and did not come back
+        """
+        ALTER TABLE quiz_players ADD COLUMN device TEXT NOT NULL DEFAULT '';
+        ALTER TABLE quiz_players ADD COLUMN kept INTEGER NOT NULL DEFAULT 0
+        """,
     ],
     # Privacy and faults: one gallery row per job (idempotent finish), tablets (devices) that joined a
     # workshop, and a participant's tablet code (a tablet bound to one child).

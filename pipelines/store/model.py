@@ -94,3 +94,34 @@ class Artifact(_Record):
         item["params"] = json.loads(item["params"] or "{}")
         item["ai_made"] = bool(item["ai_made"])
         return cls(item)
+
+
+IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".webp")
+# The file that is a creation's picture, per kind. A print's preview (a postcard's 4-up sheet with its cut lines,
+# a framed portrait's page, their backs) is a picture of a sheet, not a picture: kinds made only of prints, sound
+# or documents (portrait_print, music, quiz.results) have none.
+PICTURE_FILES = {"image": "image", "portrait": "portrait", "photo": "restored", "comic_page": "png",
+                 "storybook": "cover"}
+NO_PICTURE_KINDS = {"portrait_print", "music", "quiz.results"}
+
+
+def creation_picture(item: dict) -> str | None:
+    """The path of a creation's own picture (an existing PNG/JPEG/WebP file) to reuse elsewhere, e.g. on a
+    postcard's front; None when it has none.
+
+    `item` is an Artifact (or its dict). By kind (PICTURE_FILES); a postcard gives the picture on its front (its
+    first card's, from the parameters it was made with), never its sheet preview; a kind not listed gives its first
+    picture file that is not a print preview (a key starting with "preview")."""
+    files = item.get("files") or {}
+    kind = item.get("kind", "")
+    if kind in NO_PICTURE_KINDS:
+        return None
+    if kind == "postcard":
+        cards = (item.get("params") or {}).get("cards") or [{}]
+        candidates = [cards[0].get("front", "") if isinstance(cards[0], dict) else ""]
+    elif kind in PICTURE_FILES:
+        candidates = [files.get(PICTURE_FILES[kind], "")]
+    else:
+        candidates = [path for key, path in files.items() if not key.startswith("preview")]
+    return next((str(p) for p in candidates if p and Path(p).suffix.lower() in IMAGE_SUFFIXES and Path(p).is_file()),
+                None)

@@ -23,6 +23,8 @@ def finished_game(store, quiz_pack_dir):
     for idx in range(3):
         games.next_question(game["id"], after=idx - 1, moment=T0 + 100 * idx)
         answer = games.question(game["id"], idx)["answer"]
+        for player in players:  # every page is open: each notes "still here" every few seconds
+            games.seen(player["id"], moment=T0 + 100 * idx + 1)
         for n, player in enumerate(players[: 3 if idx else 4]):
             choice = answer if n <= idx else (answer + 1) % len(games.question(game["id"], idx)["choices"])
             games.answer(player["token"], idx, choice, moment=T0 + 100 * idx + 2 + n)
@@ -47,16 +49,25 @@ def test_results_pdf_has_scoreboard_and_share_per_question(tmp_path, finished_ga
     assert list(tmp_path.glob("results-*.png"))
 
 
-def test_one_certificate_per_player_or_team(tmp_path, finished_game):
+def test_one_certificate_per_player_or_team_two_a5_per_a4_sheet(tmp_path, finished_game):
     games, game = finished_game
     people = write_certificates(game["id"], tmp_path / "people.pdf", "fr")
     reader = PdfReader(people)
-    assert len(reader.pages) == 4
+    assert len(reader.pages) == 2  # four A5 diplomas, two per A4 sheet
+    for page in reader.pages:  # A4 portrait: an office printer prints each diploma at its nominal A5 size
+        width, height = float(page.mediabox.width), float(page.mediabox.height)
+        assert (round(width / 72 * 25.4), round(height / 72 * 25.4)) == (210, 297)
+    board = games.scoreboard(game["id"])
     first = reader.pages[0].extract_text()
-    top = games.scoreboard(game["id"])[0]
-    assert top["name"] in first and f"{top['score']} points" in first and "Médiathèque des Tilleuls" in first
-    width, height = float(reader.pages[0].mediabox.width), float(reader.pages[0].mediabox.height)
-    assert width > height and round(width / 72 * 25.4) == 210  # A5 landscape
+    assert f"{board[0]['score']} points" in first and f"{board[1]['score']} points" in first
+    assert first.count("Médiathèque des Tilleuls") == 2 and first.count("sur 4") == 2
+    assert board[0]["name"] in first
+    # the two diplomas sit one above the other, each in its own A5 half, with a cut line across the middle
+    with pdfplumber.open(people) as pdf:
+        sheet = pdf.pages[0]
+        titles = [w for w in sheet.extract_words() if w["text"] == "DIPLÔME"]
+        assert len(titles) == 2 and titles[0]["top"] < 420 < titles[1]["top"]
+        assert any(abs(line["top"] - 420.9) < 1 and line["x1"] - line["x0"] > 590 for line in sheet.lines)
     teams = PdfReader(write_certificates(game["id"], tmp_path / "teams.pdf", "en", teams=True))
-    assert len(teams.pages) == len(games.team_board(game["id"]))
+    assert len(teams.pages) == (len(games.team_board(game["id"])) + 1) // 2
     assert "awarded to the team" in teams.pages[0].extract_text()

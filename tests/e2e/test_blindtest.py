@@ -60,6 +60,19 @@ def test_host_and_three_players_play_to_the_podium(browser, studio):
         wait_text(players[1], "Tu es dans la partie")
         assert players[1].get_by_test_id("quiz-me").inner_text() == "Sam"
 
+        # 3b. A player closes the tab and joins again from the same tablet with the same pseudonym: the same
+        # player (not "Sam 2"), and no ghost in the lobby.
+        players[1].close()
+        players[1] = contexts[2].new_page()
+        players[1].set_default_timeout(30_000)
+        goto(players[1], studio, "play")
+        players[1].get_by_role("textbox", name="Code du quiz").fill(code)
+        players[1].get_by_role("textbox", name="Ton pseudo").fill("Sam")
+        players[1].get_by_role("button", name=re.compile("C'est parti")).click()
+        wait_text(players[1], "Tu es dans la partie")
+        assert players[1].get_by_test_id("quiz-me").inner_text() == "Sam"
+        wait_text(host, "3 joueur")
+
         host.get_by_role("button", name=re.compile("Commencer")).click()
         for number in range(3):
             wait_text(host, f"Question {number + 1} / 3")

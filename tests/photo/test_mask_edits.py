@@ -97,3 +97,24 @@ def cv_dilate(mask: np.ndarray, px: int = 12) -> np.ndarray:
     import cv2
 
     return cv2.dilate(mask.astype(np.uint8), np.ones((2 * px + 1, 2 * px + 1), np.uint8)).astype(bool)
+
+
+def test_a_wide_red_stroke_over_a_face_is_said_before_and_after_the_cpu_fill_and_a_thin_one_is_not(tmp_path):
+    from PIL import Image
+
+    from pipelines.i18n import translate
+
+    face = photo("astronaut")[::2, ::2][40:200, 60:220]  # 160 x 160: her face
+    thin = np.zeros(face.shape[:2], np.uint8)
+    thin[60:64, 20:140] = ADD  # a scratch traced over: 4 px wide
+    wide = thin.copy()
+    wide[50:110, 50:110] = ADD  # the whole face painted over: 60 px wide
+    assert not repair.wide_strokes(thin >= ADD).any()
+    assert repair.wide_strokes(wide >= ADD)[55, 80] and repair.wide_strokes(wide >= ADD)[61, 25]  # the part is wide
+    for edits, said in ((thin, False), (wide, True)):
+        Image.fromarray(edits).save(tmp_path / "edits.png")
+        notes = restore(face, RestoreRequest(steps=["repair"], edits_path=str(tmp_path / "edits.png"))).notes
+        assert ("photo.notes.paint.wide" in notes) is said
+    for lang in ("fr", "en"):
+        for key in ("photo.notes.paint.wide", "photo.ui.paint.wide"):
+            assert "LaMa" in translate(key, lang)

@@ -23,12 +23,12 @@ def fresh_resources(atelier_env):
     get_queue.clear()
 
 
-def _creation(store, workshop):
+def _creation(store, workshop, name: str = "case"):
     folder = store.artifact_dir(workshop["id"], "comics")
     folder.mkdir(parents=True, exist_ok=True)
-    path = folder / "case.png"
+    path = folder / f"{name}.png"
     y, x = np.mgrid[0:400, 0:560]
-    Image.fromarray(np.stack([x % 256, y % 256, (x + y) % 256], -1).astype(np.uint8)).save(path)
+    Image.fromarray(np.stack([x % 256, y % 256, (x + y + len(name)) % 256], -1).astype(np.uint8)).save(path)
     return store.add_artifact(workshop_id=workshop["id"], owner=None, kind="comic_panel", files={"image": str(path)},
                               title="Case", ai_made=True)
 
@@ -73,3 +73,85 @@ def test_an_emoji_in_the_message_is_said_at_the_box(store, workshop, monkeypatch
     assert any("émojis (😘)" in w.value for w in at.warning)
     assert not any("tient sur la carte" in c.value for c in at.caption)
     assert [b for b in at.button if "Fabriquer" in b.label][0].disabled
+
+
+def _made_cards(at: AppTest, store) -> AppTest:
+    """Click « Fabriquer », run the job as the worker would, show the result."""
+    from pipelines.jobs.queue import JobQueue
+    from pipelines.jobs.runner import run_job
+
+    at.text_area(key="pc-message").input("Bisous !").run()
+    [b for b in at.button if "Fabriquer" in b.label][0].click().run()
+    for job in JobQueue(store).list(states=("queued",)):
+        assert run_job(job.id, store) == "done"
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
+def _shows_cards(at: AppTest) -> bool:
+    return any("taille réelle" in i.value for i in at.info)
+
+
+def test_cards_of_a_picture_are_not_shown_under_another(store, workshop, monkeypatch):
+    """After making cards from one picture, choosing another (another creation, or « Une pochette de DVD »)
+    drops those cards: their previews, warnings and PDF must not be downloaded as the new picture's."""
+    monkeypatch.setenv("ATELIER_EMBEDDED_WORKER", "0")
+    first, second = _creation(store, workshop, "dragon"), _creation(store, workshop, "chateau")
+    at = AppTest.from_file(PAGE, default_timeout=60)
+    at.session_state["workshop_id"] = workshop["id"]
+    at.run()
+    at.button(key=f"pick-{first.id}").click().run()
+    assert _shows_cards(_made_cards(at, store))
+    at.run()
+    assert _shows_cards(at)  # the same picture: its cards stay
+    offered = {b.key for b in at.button if b.key and b.key.startswith("pick-") and b.key[5:].isdigit()}
+    assert offered == {f"pick-{first.id}", f"pick-{second.id}"}  # the new card's front is the first picture: once
+    at.button(key=f"pick-{second.id}").click().run()
+    assert not at.exception and not _shows_cards(at)
+    at.button(key=f"pick-{first.id}").click().run()
+    assert not _shows_cards(at)  # back to the first picture: its old cards are gone too
+    assert _shows_cards(_made_cards(at, store))
+    at.button(key="pc-source-dvd").click().run()
+    assert not at.exception and not _shows_cards(at)
+    at.button(key="pc-source-gallery").click().run()
+    assert not _shows_cards(at)  # back to the gallery: nothing chosen yet, no old cards
+
+
+def test_a_picture_rewritten_in_place_is_another_picture(tmp_path):
+    """A cover's chosen part is saved under one name (pochette-<upload>.png): the cards follow its contents."""
+    import os
+
+    from ui.postcards import picture_key
+
+    path = tmp_path / "pochette-1a2b3c4d.png"
+    Image.new("RGB", (60, 40), "red").save(path)
+    before = picture_key(str(path))
+    Image.new("RGB", (40, 60), "blue").save(path)
+    os.utime(path, ns=(path.stat().st_atime_ns, path.stat().st_mtime_ns + 1_000_000))  # a coarse clock
+    assert picture_key(str(path)) != before and picture_key(str(path)).startswith(str(path))
+    assert picture_key(None) == "" and picture_key(str(tmp_path / "gone.png")) == ""
+
+
+def test_a_removed_participant_leaves_no_photo_or_card_on_disk(store, workshop, monkeypatch):
+    """Léa sends a photo and makes cards on the page; « Oui, retirer Léa » removes all of it (the photo had no
+    creation row, the back of her card with her message was not listed in the card's record)."""
+    import io
+
+    monkeypatch.setenv("ATELIER_EMBEDDED_WORKER", "0")
+    lea = store.add_participant(workshop["id"], "Léa", minor=False)
+    at = AppTest.from_file(PAGE, default_timeout=60)
+    at.session_state["workshop_id"] = workshop["id"]
+    at.session_state["participant_id"] = lea.id
+    at.run()
+    at.button(key="pc-source-upload").click().run()
+    buffer = io.BytesIO()
+    y, x = np.mgrid[0:400, 0:560]
+    Image.fromarray(np.stack([x % 256, y % 256, (x * 3) % 256], -1).astype(np.uint8)).save(buffer, format="PNG")
+    at.file_uploader(key="pc-upload").upload("lea.png", buffer.getvalue(), "image/png").run()
+    assert not at.exception, at.exception
+    assert _shows_cards(_made_cards(at, store))
+    mine = {p for p in store.files_dir.rglob("*") if p.is_file()}
+    assert {"apercu-verso.png"} <= {p.name for p in mine} and any(p.name.startswith("photo-") for p in mine)
+    store.remove_participant(lea.id)
+    assert not [p for p in store.files_dir.rglob("*") if p.is_file()]

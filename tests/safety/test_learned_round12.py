@@ -85,7 +85,8 @@ def test_the_double_meaning_material_is_generated_not_copied():
     build = _build_script()
     double = build.double_sentences()
     assert double == sorted(double) and len(double) > 500 and not any("{" in t for t in double)
-    never_tuned = {p.text for s in ("fresh5", "fresh6", "fresh7", "fresh8") for k in ("unsafe", "benign")
-                   for p in load_corpus(k, s) if p.half in ("fresh5", "fresh6b", "fresh7b", "fresh8b")}
-    held_out = {p.text for k in ("unsafe", "benign") for p in load_corpus(k) if p.half == "held-out"}
-    assert not set(double) & (never_tuned | held_out)
+    from bench.safety import FRESH, NEVER_TUNED
+
+    never_tuned = {p.text for s in ("",) + FRESH for k in ("unsafe", "benign") for p in load_corpus(k, s)
+                   if p.half in NEVER_TUNED}
+    assert not set(double) & never_tuned

@@ -104,12 +104,13 @@ def test_synthetic_material_is_generated_not_copied():
     assert len(unsafe) > 300
     from bench.safety import load
 
-    never_tuned = {p.text for s in ("fresh5", "fresh6", "fresh7", "fresh8") for k in ("unsafe", "benign")
-                   for p in load(k, s) if p.half in ("fresh5", "fresh6b", "fresh7b", "fresh8b")}
-    held_out = {p.text for k in ("unsafe", "benign") for p in load(k) if p.half == "held-out"}
-    assert not ({p.text for p in unsafe} & (never_tuned | held_out))
+    from bench.safety import FRESH, NEVER_TUNED
+
+    never_tuned = {p.text for s in ("",) + FRESH for k in ("unsafe", "benign") for p in load(k, s)
+                   if p.half in NEVER_TUNED}
+    assert not ({p.text for p in unsafe} & never_tuned)
     halves = build.TRAINING_HALVES + build.ROUND11_HALVES
-    assert not {"held-out", "fresh5", "fresh6b", "fresh7b", "fresh8b"} & set(halves)
+    assert not set(NEVER_TUNED) & set(halves)
 
 
 @pytest.mark.parametrize("text, blocked", [
