@@ -84,6 +84,7 @@ def test_childrens_pictures_wait_for_the_facilitators_ok(browser_page, studio):
     shot(console, "safety-02-console-waiting")
     console.locator(f".st-key-approve-{first} button").click()
     wait_ready(console)
+    expect(console.locator(f".st-key-why-{second}")).to_have_count(1)  # the rerun may still show the old list too
     why = console.locator(f".st-key-why-{second}").get_by_role("combobox")
     why.click()
     why.fill("Horreur")

@@ -2,6 +2,8 @@
 its workshop and participant through the next clicks: the child's words are not dropped a rerun later."""
 from __future__ import annotations
 
+from playwright.sync_api import expect
+
 from tests.e2e.conftest import seed_workshop, wait_ready
 
 
@@ -12,7 +14,7 @@ def test_a_later_workshop_stays_picked_after_a_click(browser_page, studio):
     page.goto(f"{studio}/storybook?p={later['participants'][0]}&lang=fr")
     wait_ready(page)
     name = page.get_by_label("Le prénom du héros ou de l'héroïne")
-    assert name.input_value() == "Zoé"  # the participant's name, from the address
+    expect(name).to_have_value("Zoé")  # the participant's name, from the address (once the page has drawn it)
     name.fill("Ève")
     name.press("Enter")
     wait_ready(page)
