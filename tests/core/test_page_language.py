@@ -13,18 +13,10 @@ from streamlit.testing.v1 import AppTest
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def _fresh_resources() -> None:
-    from ui import runtime
-
-    for resource in (runtime.get_store, runtime.get_queue, runtime.start_worker):
-        resource.clear()
-
-
 @pytest.fixture
 def app(atelier_env, monkeypatch):
     monkeypatch.setenv("ATELIER_EMBEDDED_WORKER", "0")
-    monkeypatch.chdir(ROOT)
-    _fresh_resources()
+    monkeypatch.chdir(ROOT)  # atelier_env has cleared the cached store, queue and worker
     return AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
 
 

@@ -3,25 +3,16 @@ pairs as features, the classes of the sentence the rules read, a weights file wi
 without that sentence, and the builder's double-meaning material generated, not copied."""
 from __future__ import annotations
 
-import importlib.util
 import zlib
-from pathlib import Path
 
 import numpy as np
 
 from bench.safety import load as load_corpus
 from pipelines.safety import learned
 from pipelines.safety.prompts import _prepare, learned_words
+from tests.safety import build_script
 
 ROSTER = ["Léa", "Mathis", "Inès", "Noah", "Chloé"]
-
-
-def _build_script():
-    path = Path(__file__).resolve().parents[2] / "scripts" / "build_safety_learned.py"
-    spec = importlib.util.spec_from_file_location("build_safety_learned", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def test_class_features_are_the_classes_and_their_ordered_pairs():
@@ -82,7 +73,7 @@ def test_weights_with_classes_are_read_back_and_need_the_rules_sentence(tmp_path
 def test_the_double_meaning_material_is_generated_not_copied():
     """The twelfth round's ordinary sentences come from their templates (fixed seed), every placeholder filled, and
     none is a sentence of a never-tuned set or of the held-out half."""
-    build = _build_script()
+    build = build_script()
     double = build.double_sentences()
     assert double == sorted(double) and len(double) > 500 and not any("{" in t for t in double)
     from bench.safety import FRESH, NEVER_TUNED

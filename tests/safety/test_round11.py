@@ -7,12 +7,11 @@ someone at a game, being bad at dancing, the Nazis in a history lesson, the « j
 --round11-material, not shipped)."""
 from __future__ import annotations
 
-import importlib.util
-from pathlib import Path
 
 import pytest
 
 from pipelines.safety.prompts import cpu_check
+from tests.safety import build_script
 
 ROSTER = ["Léa", "Mathis", "Inès", "Noah", "Chloé"]
 
@@ -84,19 +83,11 @@ def test_round11_senses_do_not_hide_harm(text):
     assert cpu_check(text, ROSTER, learned_layer=False).blocked, text
 
 
-def _build_script():
-    path = Path(__file__).resolve().parents[2] / "scripts" / "build_safety_learned.py"
-    spec = importlib.util.spec_from_file_location("build_safety_learned", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 def test_synthetic_material_is_generated_not_copied():
     """The learned layer's round-11 material comes from its templates: fixed, every category labelled, every
     placeholder filled, and none of it is a sentence of a never-tuned set."""
     pytest.importorskip("sklearn")
-    build = _build_script()
+    build = build_script()
     unsafe = build.synthetic_unsafe()
     assert unsafe == build.synthetic_unsafe()  # fixed seed
     assert {p.category for p in unsafe} == set(build.BAD_UNSAFE)
