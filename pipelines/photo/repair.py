@@ -429,6 +429,42 @@ def _tiny_specks(gray: np.ndarray, floor: float) -> tuple[np.ndarray, bool]:
     return cv2.dilate(level.astype(np.uint8), np.ones((side, side), np.uint8)).astype(bool), bool(dusty)
 
 
+SPECK_OUTLIER = 5.0  # _specks_on_texture(): a speck stands out of its 5x5 median this many times the local spread...
+SPECK_WEBER = 0.6  # ...and by this share of its ground's own level (plus 0.03): Weber contrast, as the eye sees it
+SPECK_TEXTURE = 1.5  # ...where the local spread is this many times the print's grain (a textured ground: knit, cloth)
+SPECK_AREA, SPECK_SIDE = 12, 6  # px, on the working copy: a speck's core is this small
+
+
+def _specks_on_texture(gray: np.ndarray, size: int) -> np.ndarray:
+    """Small bright specks on the DARK, TEXTURED parts of an old print (a knit, a curtain), (H, W) bool (cores).
+
+    The main search asks a mark to stand out by a visible amount in luma units (the floor, about a fifth of the
+    range) and by many times the local texture level over a `size` px window: on dark cloth a speck of dust or
+    a pinhole 1-3 px across is plain to the eye (twice its ground's level or so) but stands out by 0.05-0.15 in
+    luma, under the floor. Here the test is relative: a core stands out of its 5x5 median by SPECK_OUTLIER
+    times the local spread of that residual (its median absolute value over 2 * size + 1 px / 0.6745) AND by
+    SPECK_WEBER of its ground's level plus 0.03 (Weber contrast), on ground darker than midway between the
+    print's 5th and 90th percentiles, where the local spread is SPECK_TEXTURE times the print's grain
+    (noise_sigma()) or more: a star field's flat, grainy sky is left to the main search and its star-field
+    guard. Cores are SPECK_AREA px at most, within SPECK_SIDE px, and lone (_crowded(): glints on a sequinned
+    dress or a lit city come in crowds).
+    """
+    bg5 = _median(gray, 5)
+    r = gray - bg5
+    spread = np.clip(np.abs(r) * 1020, 0, 255).astype(np.uint8)
+    lvl = cv2.medianBlur(spread, _odd(min(size * 2 + 1, 255))).astype(np.float32) / 1020 / 0.6745
+    paper, ink = np.percentile(gray, (90, 5))
+    cand = ((bg5 < 0.5 * (paper + ink)) & (lvl > SPECK_TEXTURE * max(noise_sigma(gray), 0.5 / 255))
+            & (r > SPECK_OUTLIER * lvl) & (r > SPECK_WEBER * (bg5 + 0.03)))
+    if not cand.any():
+        return cand
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(cand.astype(np.uint8), connectivity=8)
+    small = (stats[:, 4] <= SPECK_AREA) & (np.maximum(stats[:, 2], stats[:, 3]) <= SPECK_SIDE)
+    small &= ~_crowded(labels, stats, r, 3 * lvl, size)
+    small[0] = False
+    return small[labels]
+
+
 RIDGE_SIGMAS = (1.0, 1.5, 2.0)  # px: lines about 1-5 px wide on the working copy
 
 
@@ -939,6 +975,9 @@ def _find_on_old_print(rgb: np.ndarray, strength: float = 0.5) -> Damage:
         for _ in range(3):
             found = cv2.dilate(found, np.ones((3, 3), np.uint8)) & around
         mask |= found.astype(bool)
+    cloth = _specks_on_texture(gray, size)
+    spots += int(cv2.connectedComponents(cloth.astype(np.uint8))[0] - 1)
+    mask |= cv2.dilate(cloth.astype(np.uint8), np.ones((3, 3), np.uint8)).astype(bool)
     mask |= _border_loss(gray, floor)
     tiny = min(h, w) < TINY_SEARCH
     if tiny:
