@@ -1127,6 +1127,7 @@ def overlay(rgb: np.ndarray, mask: np.ndarray, colour=(1.0, 0.15, 0.15)) -> np.n
 
 
 WIDE_PAINT = MAX_WIDTH  # px on the working copy: a painted stroke whose half-width passes this is wider than a scratch
+WIDE_SHARE = 0.03  # ...and passes this share of the photo's longer side (a stroke of any one brush is not an area)
 
 
 def wide_strokes(added: np.ndarray) -> np.ndarray:
@@ -1134,9 +1135,13 @@ def wide_strokes(added: np.ndarray) -> np.ndarray:
     any scratch, (H, W) bool.
 
     A part is wide when the biggest disk it holds has a radius over WIDE_PAINT px of the search's working copy
-    (work_step(): WIDE_PAINT times the step on a big scan), i.e. it is more than about twice MAX_WIDTH across.
-    Telea's fill (inpaint()) brings the rim's colours inwards: over a wide area it leaves a flat, blurred smear
-    (a face painted over turns into a grey patch).
+    (work_step(): WIDE_PAINT times the step on a big scan), i.e. it is more than about twice MAX_WIDTH across,
+    AND over WIDE_SHARE of the photo's longer side. Telea's fill (inpaint()) brings the rim's colours inwards:
+    over a wide area it leaves a flat, blurred smear (a face painted over turns into a grey patch). The brush
+    is sized on the preview (ui/photos.py: 8, 18 and 36 px across a preview about 700 px on the longer side, so
+    0.5-0.6, 1.2-1.3 and 2.4-2.6 % of that side as a radius): on a photo of 1200 px or more the working copy's
+    bar alone took every stroke of the finest brush for an area. The share keeps one stroke of any brush under
+    the bar at every size, and an area scrubbed over (strokes side by side) over it.
     """
     h, w = added.shape
     if not added.any():
@@ -1145,7 +1150,6 @@ def wide_strokes(added: np.ndarray) -> np.ndarray:
     count, labels = cv2.connectedComponents(added.astype(np.uint8), connectivity=8)
     biggest = np.zeros(count, np.float32)
     np.maximum.at(biggest, labels.ravel(), radius.ravel())
-    wide = biggest > WIDE_PAINT * work_step(h, w)
+    wide = biggest > max(WIDE_PAINT * work_step(h, w), WIDE_SHARE * max(h, w))
     wide[0] = False
     return wide[labels]
-

@@ -118,3 +118,24 @@ def test_a_wide_red_stroke_over_a_face_is_said_before_and_after_the_cpu_fill_and
     for lang in ("fr", "en"):
         for key in ("photo.notes.paint.wide", "photo.ui.paint.wide"):
             assert "LaMa" in translate(key, lang)
+
+
+def _brush_stroke(width: int, y: float) -> dict:
+    """A straight stroke of the photos page's brush (`width` px on its canvas) from (100, y) to (400, y + 10)."""
+    return {"type": "path", "stroke": BRUSH["add"], "strokeWidth": width, "originX": "left", "originY": "top",
+            "left": 100 - width / 2, "top": y - width / 2, "width": 300, "height": 10,
+            "path": [["M", 100, y], ["L", 400, y + 10]]}
+
+
+def test_one_stroke_of_any_brush_is_no_area_on_a_big_scan_and_strokes_side_by_side_are():
+    """The brush is sized on the 700 px preview: on a 2400 x 1800 scan its finest stroke (8 px) is 27 px across,
+    which the working copy's bar alone (6 px radius) took for an area: every stroke was warned about."""
+    from ui.photos import BRUSH_SIZES
+
+    preview, size = (700, 525), (2400, 1800)
+    for width in BRUSH_SIZES.values():
+        one = np.asarray(edits_layer([_brush_stroke(width, 200)], preview, size)) >= ADD
+        assert not repair.wide_strokes(one).any(), width
+    scrubbed = [_brush_stroke(BRUSH_SIZES["medium"], 200 + 14 * k) for k in range(4)]  # a face painted over
+    assert repair.wide_strokes(np.asarray(edits_layer(scrubbed, preview, size)) >= ADD).any()
+    assert not repair.wide_strokes(np.asarray(edits_layer(scrubbed[:1], (700, 700), (256, 256))) >= ADD).any()
