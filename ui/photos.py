@@ -8,6 +8,8 @@ import streamlit as st
 
 from pipelines import backends
 from pipelines.i18n import UserError
+from pipelines.config import settings
+from pipelines.photo.chain import largest_enlargement
 from pipelines.photo.hints_layer import hint_layer
 from pipelines.photo.tone import DYE_FADED, NO_DEEP_BLACK, YELLOWED
 from pipelines.safety.uploads import open_picture, picture_size, sanitize_image
@@ -253,6 +255,7 @@ def steps_ui(info: dict) -> dict | None:
                  "colorize": False, "upscale": False}
     steps, engines = [], {}
     params: dict = {"blend": 0.8, "fidelity": 0.5, "scale": 2, "colorize": "auto"}
+    size = picture_size(state()["photo_file"]) if state().get("photo_file") else (0, 0)  # what the restore reads
     strength = state()["strength"] = percent_slider(t("photo.ui.strength"), state().get("strength", 0.5),
                                                     key="photo-strength")  # kept for « Autres réglages »
     st.caption(t("photo.ui.strength_help"))
@@ -267,6 +270,11 @@ def steps_ui(info: dict) -> dict | None:
                 continue
             st.code(" ; ".join(dict.fromkeys(c for b in backends.for_capability(capability)
                                              for c in b.install_commands())), language="bash")
+            continue
+        if step == "upscale" and largest_enlargement(*size) is None:  # said before, not after a long run
+            st.checkbox(t("photo.ui.step_upscale"), value=False, disabled=True, key="photo-step-upscale-off")
+            st.caption(t("photo.sizes.no_enlarge", mp=f"{size[0] * size[1] / 1e6:.0f}",
+                         limit=f"{settings().upload_max_megapixels:g}"))
             continue
         # The label says what the step does: a toned print's tone is kept, not 'the yellow removed'.
         key = ("step_tone_keep" if step == "tone" and info.get("keeps_tone")
@@ -305,15 +313,19 @@ def steps_ui(info: dict) -> dict | None:
                 else:
                     st.caption(t("photo.ui.colour_hints_later"))
             elif step == "upscale":
-                params["scale"] = st.radio(t("photo.ui.scale"), [2, 4], format_func=lambda s: f"x{s}",
+                scales = [s for s in (2, 4) if s <= largest_enlargement(*size)]  # results the studio can open
+                params["scale"] = st.radio(t("photo.ui.scale"), scales, format_func=lambda s: f"x{s}",
                                            horizontal=True, key="photo-scale")
+                if len(scales) == 1 and scales[0] == 2:
+                    st.caption(t("photo.sizes.only_x2", limit=f"{settings().upload_max_megapixels:g}"))
                 engines[step] = _engine_choice_ui(step, capability)
             else:
                 engines[step] = _engine_choice_ui(step, capability)
     hint_only = "colorize" in steps and params["colorize"] == "hints"
     if hint_only:
         steps.remove("colorize")  # colour points are placed on the result, then recomputed
-    st.caption(expected_time_text("photo.restore"))
+    made = size[0] * size[1] * (params["scale"] ** 2 if "upscale" in steps else 1)  # pixels read + made
+    st.caption(expected_time_text("photo.restore", work=(size[0] * size[1] + made) / 1e6 if made else None))
     if not st.button(t("photo.ui.go"), type="primary", width="stretch", key="photo-go", disabled=not steps
                      and not hint_only):
         return None

@@ -242,9 +242,12 @@ def open_picture(source, *, keep_alpha: bool = False, downscale: bool = True,
                  max_megapixels: float | None = None) -> Image.Image:
     """Any picture the engine is handed (path, bytes or PIL image) as a clean RGB (or RGBA) image.
 
-    Paths and bytes go through `sanitize_image` (limits, orientation, 16-bit, ICC, alpha, no
+    Paths and bytes go through `sanitize_image` (pixel limits, orientation, 16-bit, ICC, alpha, no
     metadata); `downscale` is on by default because engine paths (command line, specs, builders)
     have no one to ask. A PIL image already in memory (made by the studio) is only normalised.
+    The upload's byte limit (upload_max_mb) is not applied: it is checked once, where a person hands
+    a file in; the studio's own files (a 24 MP scan saved as PNG weighs 40 MB) are bounded by their
+    pixels, which is what decoding costs. See `read_studio_file`.
     Raises UserError for refused files, FileNotFoundError when a path does not exist.
     """
     if isinstance(source, Image.Image):
@@ -252,8 +255,20 @@ def open_picture(source, *, keep_alpha: bool = False, downscale: bool = True,
         image = _normalise_mode(source, notes, keep_alpha=keep_alpha)
         return Image.frombytes(image.mode, image.size, image.tobytes())
     data = source if isinstance(source, (bytes, bytearray)) else Path(source).read_bytes()
-    return sanitize_image(bytes(data), downscale=downscale, max_megapixels=max_megapixels,
-                          keep_alpha=keep_alpha).image
+    return read_studio_file(bytes(data), downscale=downscale, max_megapixels=max_megapixels,
+                            keep_alpha=keep_alpha).image
+
+
+def read_studio_file(data: bytes, *, downscale: bool = True, max_megapixels: float | None = None,
+                     keep_alpha: bool = False) -> CleanImage:
+    """`sanitize_image` for a file the studio reads again (its own working copy, a result, a layer).
+
+    Same checks and decoding, except the upload's byte limit: the bytes are already read, and a
+    lossless working copy of an accepted upload can weigh more than the upload did (JPEG 9.6 MB ->
+    PNG 40 MB). Memory stays bounded by the pixel limit (`max_megapixels`, 4x with `downscale`).
+    """
+    return sanitize_image(data, max_bytes=max(len(data), 1), downscale=downscale,
+                          max_megapixels=max_megapixels, keep_alpha=keep_alpha)
 
 
 def picture_size(source) -> tuple[int, int]:
