@@ -9,6 +9,7 @@ import streamlit as st
 from pipelines import backends
 from pipelines.i18n import UserError
 from pipelines.config import settings
+from pipelines.photo.analysis import REPAIR_SUGGESTED_FRACTION
 from pipelines.photo.chain import largest_enlargement
 from pipelines.photo.hints_layer import hint_layer
 from pipelines.photo.tone import DYE_FADED, NO_DEEP_BLACK, YELLOWED
@@ -94,6 +95,12 @@ def contrast_chip(info: dict) -> tuple[str, dict]:
     return "photo.ui.not_faded", {}
 
 
+def repair_suggested(info: dict) -> bool:
+    """Whether « Réparer rayures et poussières » starts ticked: the search marked more of the photo than clean
+    photos show (analysis.REPAIR_SUGGESTED_FRACTION), from the analysis as a dict."""
+    return info.get("damage_fraction", 1.0) >= REPAIR_SUGGESTED_FRACTION
+
+
 def analysis_ui() -> dict | None:
     """The analysis shown to the patron (and the damage overlay); returns it once ready."""
     job = job_status_ui(state()["analysis_job"], "photo-analysis")
@@ -109,13 +116,18 @@ def analysis_ui() -> dict | None:
     chips = [t(kind), t(key, **values)]
     if info["yellowing"] > YELLOWED and not info.get("keeps_tone") and kind != YELLOWED_BW:  # said once
         chips.append(t("photo.ui.yellowed"))
-    chips += [t("photo.ui.scratches", n=info["scratches"]), t("photo.ui.spots", n=info["spots"])]
+    damaged = repair_suggested(info)
+    if damaged or not (info["scratches"] or info["spots"]):
+        chips += [t("photo.ui.scratches", n=info["scratches"]), t("photo.ui.spots", n=info["spots"])]
+    else:  # as many marks as clean photos show: details of the photo as often as damage, nothing to alarm
+        chips.append(t("photo.damage.few"))
     chips.append(t("photo.ui.faces_unknown") if info["faces"] is None else t("photo.ui.faces", n=info["faces"]))
     st.markdown("  ·  ".join(f"**{c}**" for c in chips))
     left, right = st.columns(2)
     left.image(files["photo"], alt=t("alt.photo"), width="stretch")
     found = info["scratches"] or info["spots"]
-    caption = t("photo.ui.damage_caption") if found else t("photo.ui.damage_none")
+    caption = (t("photo.ui.damage_caption") if damaged else t("photo.damage.few_caption") if found
+               else t("photo.ui.damage_none"))
     right.image(files["overlay"], caption=caption, alt=caption, width="stretch")
     if found:  # the search can take an eye or a button for a speck: the patron is told where to say so
         right.caption(t("photo.ui.damage_check"))
@@ -250,7 +262,7 @@ def steps_ui(info: dict) -> dict | None:
     """The steps, each with its settings; returns the restore parameters when the patron presses go."""
     st.subheader(t("photo.ui.steps"))
     dyes = info.get("dye_faded", 0) > DYE_FADED  # a colour print whose dyes faded (tone.dye_faded)
-    suggested = {"repair": bool(info["scratches"] or info["spots"]), "tone": info["fading"] > 0.15 or
+    suggested = {"repair": repair_suggested(info), "tone": info["fading"] > 0.15 or
                  abs(info["yellowing"]) > YELLOWED or dyes, "denoise": True, "faces": bool(info["faces"]),
                  "colorize": False, "upscale": False}
     steps, engines = [], {}

@@ -115,9 +115,14 @@ def test_a_wide_red_stroke_over_a_face_is_said_before_and_after_the_cpu_fill_and
         Image.fromarray(edits).save(tmp_path / "edits.png")
         notes = restore(face, RestoreRequest(steps=["repair"], edits_path=str(tmp_path / "edits.png"))).notes
         assert ("photo.notes.paint.wide" in notes) is said
+    from pipelines.models.manager import load_catalog
+
+    models = {"lama", "telea", "real-esrgan", "realesrgan", "gfpgan", "codeformer", "ddcolor"} | set(load_catalog())
     for lang in ("fr", "en"):
-        for key in ("photo.notes.paint.wide", "photo.ui.paint.wide"):
-            assert "LaMa" in translate(key, lang)
+        for key in ("photo.notes.paint.wide", "photo.ui.paint.wide"):  # the patron's page: short, no model names
+            text = translate(key, lang)
+            assert text.count(".") == 1 and text.endswith(".") and len(text) <= 100, text
+            assert not [m for m in models if m in text.lower()], text
 
 
 def _distance_to_polyline(points, size) -> np.ndarray:
