@@ -262,7 +262,8 @@ def steps_ui(info: dict) -> dict | None:
     """The steps, each with its settings; returns the restore parameters when the patron presses go."""
     st.subheader(t("photo.ui.steps"))
     dyes = info.get("dye_faded", 0) > DYE_FADED  # a colour print whose dyes faded (tone.dye_faded)
-    suggested = {"repair": repair_suggested(info), "tone": info["fading"] > 0.15 or
+    painted = bool(state().get("brush_strokes"))  # the patron marked damage with the brush: they mean a repair
+    suggested = {"repair": repair_suggested(info) or painted, "tone": info["fading"] > 0.15 or
                  abs(info["yellowing"]) > YELLOWED or dyes, "denoise": True, "faces": bool(info["faces"]),
                  "colorize": False, "upscale": False}
     steps, engines = [], {}
