@@ -95,3 +95,33 @@ def test_expected_time_follows_the_photo_size(small_limits, immediate_queue, sto
     assert immediate_queue.expected_seconds("photo.restore") == pytest.approx(5.0)  # the plain median
     # 100 s per megapixel in both runs: a 6000 x 4000 scan read and made is announced at 4800 s, not 5 s
     assert immediate_queue.expected_seconds("photo.restore", work=48.0) == pytest.approx(4800.0)
+
+
+def test_the_page_offers_only_the_enlargements_the_studio_can_open(small_limits, immediate_queue, monkeypatch,
+                                                                   tmp_path):
+    from streamlit.testing.v1 import AppTest
+
+    from pipelines.config import ROOT
+    from ui.runtime import get_queue, get_store
+
+    monkeypatch.setenv("ATELIER_EMBEDDED_WORKER", "0")
+    monkeypatch.chdir(ROOT)
+    for side, offered in ((800, None), (400, [2])):  # 0.64 MP: no enlargement under 1 MP; 0.16 MP: x2 only
+        get_store.clear()
+        get_queue.clear()
+        source = tmp_path / f"photo-{side}.png"
+        Image.new("RGB", (side, side * 3 // 4), (130, 120, 110)).save(source)
+        job_id = immediate_queue.submit("photo.analyze", {"source": str(source)})
+        at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+        at.session_state["photo"] = {"source": str(source), "analysis_job": job_id}
+        at.switch_page("pages/photos.py").run()
+        assert not at.exception
+        if offered is None:
+            box = at.checkbox(key="photo-step-upscale-off")
+            assert box.disabled and not box.value
+            assert any("Pas besoin d’agrandir" in c.value for c in at.caption)
+        else:
+            at.checkbox(key="photo-step-upscale").check().run()
+            assert at.radio(key="photo-scale").options == ["x2"]
+    get_store.clear()
+    get_queue.clear()
