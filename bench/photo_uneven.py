@@ -13,6 +13,18 @@ tuning split's clean photos and on their aged prints against the generator's v, 
 spread of the reading the damage adds. The reading is unbiased (aged minus clean reading rises about 1:1 with
 v) but the scene's own reading and the other damage (stains, uneven fading, marks) scatter it by several
 times the largest v: no threshold tells a vignetted print from a clean one, so the chain corrects no fall-off.
+
+`--more` prints the two answers tried next, with the generator's own v as ground truth:
+- a second measure, radial gradient symmetry (Zheng, Lin, Kang et al., "Single-image vignetting correction using
+  radial gradient symmetry", CVPR 2008): in a scene the radial derivatives of the log luma are as often positive
+  as negative, a fall-off 1 - v r^2 adds -2 v r / (1 - v r^2) to every one of them; the reading is minus the median
+  of the radial derivative over 2 r (r 0.3-0.98, luma above 0.05, on the grain-free copy shrunk to 256 px);
+- a correction the patron would tick (default off) at the slider's default, v = TICKED taken off before the levels
+  (each pixel divided by 1 - v r^2): luma PSNR / SSIM against the undamaged photo on the tuning prints with
+  v >= 0.2 and v < 0.08, and against the photo itself on the undamaged set when ticked by mistake (30 dB: unharmed).
+Read in bench/out/photo-uneven-p-tone3.txt: the reading correlates +0.30 with v and clean photos spread over
+-0.35..+0.47 (10-90 %), wider than v itself; the ticked correction gains a median 0.6 dB on the vignetted prints but
+takes 11 of the 18 undamaged photos under 30 dB, so the page offers no such box.
 """
 from __future__ import annotations
 
