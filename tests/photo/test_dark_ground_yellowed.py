@@ -3,7 +3,7 @@ cast is gone, so the ground comes back near its true level instead of staying li
 parts are textured, is levelled as before."""
 import numpy as np
 
-from bench._photo_damage import age, packaged_photo, star_field
+from bench._photo_damage import age, packaged_photo, slide, star_field
 from pipelines.photo import tone
 from pipelines.photo.imaging import luma
 
@@ -42,3 +42,16 @@ def test_a_yellowed_scene_is_levelled_from_its_darkest_channel_as_before():
     clean = tone._smoothed(aged)
     assert abs(black - float(np.percentile(clean.min(axis=2), 1.0))) < 1e-6
     assert float(np.percentile(luma(out), 50)) > 0.3 and abs(tone.colour_cast(out)[1]) < 3.0
+
+
+def test_a_strongly_yellowed_slide_keeps_a_ground_that_was_never_black():
+    """A slide's ground (luma 0.08-0.12) covers most of it: read on the balanced print alone, the darkest of that
+    ground is taken for black and the ground crushed to 0.02; read from the darkest channel alone it stays at 0.23.
+    Half way, it comes back near its level."""
+    truth = slide(packaged_photo("coins"), size=256, seed=7)
+    aged = age(truth, 4, kinds=("fade", "tint", "grain"), **{**YELLOWED, "tint": 0.25}).image
+    assert tone.dark_ground(aged) >= tone.DARK_GROUND
+    out = tone.revive(aged, 0.5, old=True)
+    ground = luma(truth) < 0.13
+    level, got = float(np.median(luma(truth)[ground])), float(np.median(luma(out)[ground]))
+    assert 0.5 * level < got < 1.75 * level, (got, level)
