@@ -291,15 +291,35 @@ class QuizGames:
                          "AND closed_at IS NULL", (time.time(), game_id))
         return self.game(game_id)
 
+    def present(self, game_id: int, moment: float | None = None) -> int:
+        """How many players are here at `moment` (seconds since the epoch): their page said "still here" (or
+        they answered) less than LEFT_AFTER seconds before. A tablet asleep or a closed tab drops out after
+        LEFT_AFTER s; the same player is here again from their page's next note."""
+        moment = moment or time.time()
+        with self.store.connect() as conn:
+            return conn.execute("SELECT COUNT(*) FROM quiz_players WHERE game_id=? AND last_seen >= ?",
+                                (game_id, moment - LEFT_AFTER)).fetchone()[0]
+
+    def waiting_for(self, game_id: int, idx: int, moment: float | None = None) -> int:
+        """How many players present at `moment` (see `present`) have not answered question `idx` yet."""
+        moment = moment or time.time()
+        with self.store.connect() as conn:
+            return conn.execute(
+                "SELECT COUNT(*) FROM quiz_players p WHERE p.game_id=? AND p.last_seen >= ? AND NOT EXISTS "
+                "(SELECT 1 FROM quiz_answers a WHERE a.game_id=p.game_id AND a.idx=? AND a.player_id=p.id)",
+                (game_id, moment - LEFT_AFTER, idx)).fetchone()[0]
+
     def tick(self, game_id: int, moment: float | None = None) -> dict:
-        """Close the open question once its time is over or every player has answered."""
+        """Close the open question once its time is over, or early once someone answered and every player
+        present (see `present`) has: a player who left does not hold the question open, and a tablet that
+        wakes up mid-question is present again (and awaited) from its page's first "still here"."""
         moment = moment or time.time()
         game = self.game(game_id)
         if game and game["state"] == "question":
-            answered = self.answer_count(game_id, game["current"])
-            players = len(self.players(game_id))
-            if moment > game["deadline"] + GRACE or (players and answered >= players):
-                game = self.close_question(game_id, game["current"], moment)
+            idx = game["current"]
+            if moment > game["deadline"] + GRACE or (self.answer_count(game_id, idx)
+                                                     and not self.waiting_for(game_id, idx, moment)):
+                game = self.close_question(game_id, idx, moment)
         return game
 
     # -- answers -------------------------------------------------------------------------------
@@ -392,10 +412,13 @@ class QuizGames:
         """Everything the projector shows now, in a few small queries."""
         moment = moment or time.time()
         game = self.tick(game_id, moment)
-        view = {"game": game, "players": self.players(game_id), "question": None, "answers": 0, "remaining": None}
+        view = {"game": game, "players": self.players(game_id), "question": None, "answers": 0, "remaining": None,
+                "waiting": 0}
         if game["current"] >= 0:
             view["question"] = self.question(game_id, game["current"])
             view["answers"] = self.answer_count(game_id, game["current"])
+            # players present who have not answered yet (see `tick`): "3 answers out of 3 + waiting"
+            view["waiting"] = self.waiting_for(game_id, game["current"], moment)
         if game["state"] == "question":
             view["remaining"] = max(0.0, game["deadline"] - moment)
         return view
