@@ -11,7 +11,7 @@ from pipelines.i18n import ordinal
 
 from .i18n import error_text, lang, t
 from .quiz_host import MEDALS, choice_label, games, question_title, team_label
-from .session import device_token
+from .session import device_token, owner_id
 
 SEEN_EVERY = 5.0  # seconds between "still here" notes (keeps the store's writes for the answers)
 
@@ -34,7 +34,8 @@ def join_ui() -> None:
                         format_func=lambda k: team_label(k) if k else f"🎲 {t('quiz.play.team_any')}")
         if st.form_submit_button(f"🚀 {t('quiz.play.join')}", type="primary", width="stretch"):
             try:  # the same tablet (device cookie) with the same pseudonym gets its player and points back
-                player, renamed = games().join(code, name, team=team, device=device_token() or "")
+                player, renamed = games().join(code, name, team=team, device=device_token() or "",
+                                               participant_id=owner_id())
             except Exception as exc:
                 st.error(error_text(exc))
                 return

@@ -134,12 +134,16 @@ class QuizGames:
 
     # -- players -------------------------------------------------------------------------------
     def join(self, code: str, name: str, team: str = "", moment: float | None = None,
-             device: str = "") -> tuple[dict, bool]:
+             device: str = "", participant_id: int | None = None) -> tuple[dict, bool]:
         """Add a player; a pseudonym already taken gets a number ("Léa 2"). Returns (player, renamed).
 
         `device` is the browser's device token (ui/server.py cookie; only its sha256 is stored): the same
         device joining again with the same pseudonym (tab closed, code typed again) gets its player back,
-        with its points and its team, instead of a new "Léa 2" at 0 points."""
+        with its points and its team, instead of a new "Léa 2" at 0 points.
+
+        The player is linked to the workshop's participant who joined: `participant_id` (the name picked on
+        the page), else the participant the device is bound to (its tablet code, store.devices). The player,
+        their answers and a refused pseudonym's count are then deleted with that participant."""
         game = self.by_code(code)
         if not game:
             raise UserError("quiz.play.err_code", code=str(code).strip().upper())
@@ -150,12 +154,14 @@ class QuizGames:
         wanted = check_name(clean_name(name))
         if not wanted:
             raise UserError("quiz.play.err_name")
+        device_key = token_hash(device) if device else ""
+        participant_id = self._participant(game, participant_id, device_key)
         from ..safety.prompts import screen
 
         # a pseudonym is shown on the big screen: the same guard as every prompt (an insult aimed at a child of
         # the roster, a rude word), told kindly, counted for the facilitator, never shown
         screen(wanted, language=game.get("language") or "fr", store=self.store, workshop_id=game.get("workshop_id"),
-               model=False)
+               model=False, participant_id=participant_id)
         if game["teams"]:
             team = team or self._smallest_team(game["id"])
             if team not in TEAMS:
@@ -163,14 +169,15 @@ class QuizGames:
         else:
             team = ""
         moment = moment or time.time()
-        device_key = token_hash(device) if device else ""
         with self.store.transaction() as conn:
             if device_key:
                 mine = conn.execute("SELECT * FROM quiz_players WHERE game_id=? AND name_key=? AND device=?",
                                     (game["id"], wanted.casefold(), device_key)).fetchone()
                 if mine:
-                    conn.execute("UPDATE quiz_players SET last_seen=? WHERE id=?", (moment, mine["id"]))
-                    return dict(mine) | {"last_seen": moment}, False
+                    linked = mine["participant_id"] or participant_id
+                    conn.execute("UPDATE quiz_players SET last_seen=?, participant_id=? WHERE id=?",
+                                 (moment, linked, mine["id"]))
+                    return dict(mine) | {"last_seen": moment, "participant_id": linked}, False
             taken = {r[0] for r in conn.execute("SELECT name_key FROM quiz_players WHERE game_id=?", (game["id"],))}
             chosen, number = wanted, 1
             while chosen.casefold() in taken:
@@ -179,11 +186,25 @@ class QuizGames:
             current = conn.execute("SELECT current FROM quiz_games WHERE id=?", (game["id"],)).fetchone()[0]
             cur = conn.execute(
                 "INSERT INTO quiz_players(game_id, name, name_key, team, token, joined_at, joined_question, "
-                "last_seen, device) VALUES(?,?,?,?,?,?,?,?,?)",
+                "last_seen, device, participant_id) VALUES(?,?,?,?,?,?,?,?,?,?)",
                 (game["id"], chosen, chosen.casefold(), team, secrets.token_urlsafe(12), moment, current, moment,
-                 device_key))
+                 device_key, participant_id))
             player = dict(conn.execute("SELECT * FROM quiz_players WHERE id=?", (cur.lastrowid,)).fetchone())
         return player, chosen != wanted
+
+    def _participant(self, game: dict, participant_id: int | None, device_key: str) -> int | None:
+        """The participant a joining player is: `participant_id`, else the one the device (sha256 of its token)
+        is bound to; None when neither is known or when they are not of the game's workshop."""
+        with self.store.connect() as conn:
+            if participant_id is None and device_key:
+                row = conn.execute("SELECT participant_id FROM devices WHERE token_hash=?", (device_key,)).fetchone()
+                participant_id = row["participant_id"] if row else None
+            if participant_id is None:
+                return None
+            row = conn.execute("SELECT workshop_id FROM participants WHERE id=?", (participant_id,)).fetchone()
+        if row is None or (game.get("workshop_id") is not None and row["workshop_id"] != game["workshop_id"]):
+            return None
+        return participant_id
 
     def _smallest_team(self, game_id: int) -> str:
         with self.store.connect() as conn:
