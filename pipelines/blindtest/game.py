@@ -312,17 +312,12 @@ class QuizGames:
                          "AND closed_at IS NULL", (time.time(), game_id))
         return self.game(game_id)
 
-    def present(self, game_id: int, moment: float | None = None) -> int:
-        """How many players are here at `moment` (seconds since the epoch): their page said "still here" (or
-        they answered) less than LEFT_AFTER seconds before. A tablet asleep or a closed tab drops out after
-        LEFT_AFTER s; the same player is here again from their page's next note."""
-        moment = moment or time.time()
-        with self.store.connect() as conn:
-            return conn.execute("SELECT COUNT(*) FROM quiz_players WHERE game_id=? AND last_seen >= ?",
-                                (game_id, moment - LEFT_AFTER)).fetchone()[0]
-
     def waiting_for(self, game_id: int, idx: int, moment: float | None = None) -> int:
-        """How many players present at `moment` (see `present`) have not answered question `idx` yet."""
+        """How many players present at `moment` (seconds since the epoch) have not answered question `idx` yet.
+
+        Present: their page said "still here" (ui/quiz_player.SEEN_EVERY) or they answered less than LEFT_AFTER
+        seconds before. A tablet asleep or a closed tab drops out after LEFT_AFTER s; the same player is present
+        again from their page's next note, and their answers count from then."""
         moment = moment or time.time()
         with self.store.connect() as conn:
             return conn.execute(
@@ -332,7 +327,7 @@ class QuizGames:
 
     def tick(self, game_id: int, moment: float | None = None) -> dict:
         """Close the open question once its time is over, or early once someone answered and every player
-        present (see `present`) has: a player who left does not hold the question open, and a tablet that
+        present (see `waiting_for`) has: a player who left does not hold the question open, and a tablet that
         wakes up mid-question is present again (and awaited) from its page's first "still here"."""
         moment = moment or time.time()
         game = self.game(game_id)
