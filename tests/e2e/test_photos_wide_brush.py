@@ -1,5 +1,5 @@
 """A patron paints a wide stroke with the big brush on a tablet held upright (820 x 1180): the warning shows where
-the finger is, above the canvas, and names no model the page does not offer."""
+the finger is, above the canvas, and names no model."""
 from __future__ import annotations
 
 from tests.e2e.conftest import assert_axe_clean, goto, shot, wait_ready
@@ -34,7 +34,7 @@ def test_a_wide_stroke_is_warned_about_above_the_canvas(browser, studio, tmp_pat
         box, board = warning.bounding_box(), canvas.bounding_box()
         assert box["y"] + box["height"] <= board["y"], (box, board)  # above the canvas, not under its buttons
         assert 0 <= box["y"] and box["y"] + box["height"] <= 1180, box  # on the screen where the stroke was painted
-        assert "LaMa" not in warning.inner_text()  # not installed here: not offered, not named
+        assert "LaMa" not in warning.inner_text()  # the patron's page names no model
         page.get_by_role("button", name="Annuler le dernier trait").click()
         wait_ready(page)
         page.wait_for_timeout(500)
