@@ -1199,7 +1199,8 @@ def wide_strokes(added: np.ndarray) -> np.ndarray:
 
     A part is wide when the biggest disk it holds has a radius over WIDE_PAINT px of the search's working copy
     (work_step(): WIDE_PAINT times the step on a big scan), i.e. it is more than about twice MAX_WIDTH across,
-    AND over WIDE_SHARE of the photo's longer side. Telea's fill (inpaint()) brings the rim's colours inwards:
+    AND over WIDE_SHARE of the photo's longer side plus one pixel (the distance transform counts the centre
+    pixel: a band 13 px across reads 7-8). Telea's fill (inpaint()) brings the rim's colours inwards:
     over a wide area it leaves a flat, blurred smear (a face painted over turns into a grey patch). The brush
     is sized on the preview (ui/photos.py: 8, 18 and 36 px across a preview about 700 px on the longer side, so
     0.5-0.6, 1.2-1.3 and 2.4-2.6 % of that side as a radius): on a photo of 1200 px or more the working copy's
@@ -1213,6 +1214,6 @@ def wide_strokes(added: np.ndarray) -> np.ndarray:
     count, labels = cv2.connectedComponents(added.astype(np.uint8), connectivity=8)
     biggest = np.zeros(count, np.float32)
     np.maximum.at(biggest, labels.ravel(), radius.ravel())
-    wide = biggest > max(WIDE_PAINT * work_step(h, w), WIDE_SHARE * max(h, w))
+    wide = biggest > max(WIDE_PAINT * work_step(h, w), WIDE_SHARE * max(h, w) + 1)  # +1: the disk's own centre
     wide[0] = False
     return wide[labels]

@@ -167,13 +167,14 @@ def _brush_stroke(width: int, y: float) -> dict:
 
 def test_one_stroke_of_any_brush_is_no_area_on_a_big_scan_and_strokes_side_by_side_are():
     """The brush is sized on the 700 px preview: on a 2400 x 1800 scan its finest stroke (8 px) is 27 px across,
-    which the working copy's bar alone (6 px radius) took for an area: every stroke was warned about."""
+    which the working copy's bar alone (6 px radius) took for an area: every stroke was warned about. On a 256 px
+    photo one stroke of the big brush was."""
     from ui.photos import BRUSH_SIZES
 
-    preview, size = (700, 525), (2400, 1800)
-    for width in BRUSH_SIZES.values():
-        one = np.asarray(edits_layer([_brush_stroke(width, 200)], preview, size)) >= ADD
-        assert not repair.wide_strokes(one).any(), width
     scrubbed = [_brush_stroke(BRUSH_SIZES["medium"], 200 + 14 * k) for k in range(4)]  # a face painted over
-    assert repair.wide_strokes(np.asarray(edits_layer(scrubbed, preview, size)) >= ADD).any()
-    assert not repair.wide_strokes(np.asarray(edits_layer(scrubbed[:1], (700, 700), (256, 256))) >= ADD).any()
+    for size in ((2400, 1800), (800, 600), (256, 256)):  # the preview is 700 px wide for each
+        preview = (700, round(700 * size[1] / size[0]))
+        for width in BRUSH_SIZES.values():
+            one = np.asarray(edits_layer([_brush_stroke(width, 200)], preview, size)) >= ADD
+            assert not repair.wide_strokes(one).any(), (size, width)
+        assert repair.wide_strokes(np.asarray(edits_layer(scrubbed, preview, size)) >= ADD).any(), size
