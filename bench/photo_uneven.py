@@ -13,8 +13,22 @@ tuning split's clean photos and on their aged prints against the generator's v, 
 spread of the reading the damage adds. The reading is unbiased (aged minus clean reading rises about 1:1 with
 v) but the scene's own reading and the other damage (stains, uneven fading, marks) scatter it by several
 times the largest v: no threshold tells a vignetted print from a clean one, so the chain corrects no fall-off.
+
+`--more` prints the two answers tried next, with the generator's own v as ground truth:
+- a second measure, radial gradient symmetry (Zheng, Lin, Kang et al., "Single-image vignetting correction using
+  radial gradient symmetry", CVPR 2008): in a scene the radial derivatives of the log luma are as often positive
+  as negative, a fall-off 1 - v r^2 adds -2 v r / (1 - v r^2) to every one of them; the reading is minus the median
+  of the radial derivative over 2 r (r 0.3-0.98, luma above 0.05, on the grain-free copy shrunk to 256 px);
+- a correction the patron would tick (default off) at the slider's default, v = TICKED taken off before the levels
+  (each pixel divided by 1 - v r^2): luma PSNR / SSIM against the undamaged photo on the tuning prints with
+  v >= 0.2 and v < 0.08, and against the photo itself on the undamaged set when ticked by mistake (30 dB: unharmed).
+Read in bench/out/photo-uneven-p-tone3.txt: the reading correlates +0.30 with v and clean photos spread over
+-0.35..+0.47 (10-90 %), wider than v itself; the ticked correction gains a median 0.6 dB on the vignetted prints but
+takes 11 of the 18 undamaged photos under 30 dB, so the page offers no such box.
 """
 from __future__ import annotations
+
+import sys
 
 import cv2
 import numpy as np
@@ -53,7 +67,95 @@ def falloff(rgb: np.ndarray) -> float:
     return float(np.median(readings)) if readings else 0.0
 
 
+def radial_symmetry(rgb: np.ndarray, side: int = 256) -> float:
+    """The fall-off v (1 - v r^2) that makes the radial log-luma derivatives of a print symmetric about 0 (median),
+    about 0..0.3 for a vignette alone, any sign for a scene. `rgb`: (H, W, 3) float [0, 1]."""
+    y = luma(_smoothed(rgb))
+    h, w = y.shape
+    k = side / max(h, w)
+    y = cv2.resize(y, (max(8, round(w * k)), max(8, round(h * k))), interpolation=cv2.INTER_AREA)
+    h, w = y.shape
+    log = np.log(np.maximum(y, 0.02))
+    yy, xx = np.mgrid[0:h, 0:w].astype(np.float32)
+    dx, dy = (xx - w / 2) / (w / 2) / np.sqrt(2), (yy - h / 2) / (h / 2) / np.sqrt(2)
+    r = np.hypot(dx, dy)
+    gx = cv2.Sobel(log, cv2.CV_32F, 1, 0, ksize=3) / 8 * (w / 2) * np.sqrt(2)  # per unit of r along x
+    gy = cv2.Sobel(log, cv2.CV_32F, 0, 1, ksize=3) / 8 * (h / 2) * np.sqrt(2)
+    radial = (gx * dx + gy * dy) / np.maximum(r, 1e-3)
+    keep = (r > 0.3) & (r < 0.98) & (y > 0.05)
+    return float(-np.median(radial[keep] / (2 * r[keep]))) if keep.any() else 0.0
+
+
+TICKED = 0.15  # the fall-off a ticked correction would take off at the slider's default (the generator's mean v)
+
+
+def lift_falloff(rgb: np.ndarray, v: float) -> np.ndarray:
+    """Each pixel divided by 1 - v r^2 (r 0 at the centre, 1 in the corners), float32 RGB: the inverse of the
+    generator's fall-off."""
+    h, w = rgb.shape[:2]
+    yy, xx = np.mgrid[0:h, 0:w].astype(np.float32)
+    r2 = (((xx + 0.5 - w / 2) / (w / 2)) ** 2 + ((yy + 0.5 - h / 2) / (h / 2)) ** 2) / 2
+    return np.clip(rgb / (1.0 - v * r2)[..., None], 0, 1).astype(np.float32)
+
+
+def _tone_and_grain(repaired: np.ndarray, old: bool, keep: bool | None, falloff: float) -> np.ndarray:
+    from pipelines.photo import tone
+
+    rgb = lift_falloff(repaired, falloff) if falloff > 0 else repaired
+    return tone.denoise(tone.revive(rgb, 0.5, old=old, keep_tone=keep), 0.5, old=old)
+
+
+def more() -> None:
+    """The radial-symmetry reading and the ticked correction (module docstring, `--more`)."""
+    from pipelines.photo import quality, tone
+    from pipelines.photo.chain import RestoreRequest, restore
+
+    clean = {name: _photo(name) for name in PHOTOS + EXTRA}
+    readings = {name: radial_symmetry(rgb) for name, rgb in clean.items()}
+    print("\nundamaged photo           radial-symmetry reading   ticked correction: PSNR dB / SSIM vs the photo")
+    harmed = []
+    for name, rgb in clean.items():
+        old = tone.looks_old(rgb)
+        repaired = restore(rgb, RestoreRequest(steps=["repair"])).image
+        ticked = _tone_and_grain(repaired, old, tone.keeps_tone(rgb, old=old), TICKED)
+        p, s = quality.luma_scores(ticked, rgb)
+        harmed += [name] if p < 30 else []
+        print(f"{name:24} {readings[name]:+10.2f}  {p:28.2f} / {s:.3f}", flush=True)
+    values = np.asarray(list(readings.values()))
+    print(f"undamaged: reading 10/50/90 % {np.round(np.percentile(values, (10, 50, 90)), 2)}; ticked by mistake, "
+          f"{len(harmed)} of {len(clean)} fall under 30 dB")
+    v, aged_reading, gain = [], [], []
+    print("\ntuning case               generator v  reading   chain dB/SSIM   ticked dB/SSIM   gain dB")
+    for name, seed in TUNING_CASES:
+        truth, print_ = aged_case(name, seed)
+        image = print_.image
+        old = tone.looks_old(image)
+        keep = tone.keeps_tone(image, old=old)
+        repaired = restore(image, RestoreRequest(steps=["repair"])).image
+        off = quality.luma_scores(_tone_and_grain(repaired, old, keep, 0.0), truth)
+        on = quality.luma_scores(_tone_and_grain(repaired, old, keep, TICKED), truth)
+        v.append(print_.params.get("vignette", 0.0))
+        aged_reading.append(radial_symmetry(image))
+        gain.append((on[0] - off[0], on[1] - off[1]))
+        print(f"{name + ' #' + str(seed):24} {v[-1]:11.2f} {aged_reading[-1]:+8.2f}   {off[0]:6.2f}/{off[1]:.3f}"
+              f"   {on[0]:6.2f}/{on[1]:.3f}  {gain[-1][0]:+7.2f}", flush=True)
+    v, aged_reading, gain = np.asarray(v), np.asarray(aged_reading), np.asarray(gain)
+    print(f"\n{len(v)} tuning cases: correlation of the radial-symmetry reading with v "
+          f"{np.corrcoef(v, aged_reading)[0, 1]:+.2f}; v > 0.2: 10/50/90 % "
+          f"{np.round(np.percentile(aged_reading[v > 0.2], (10, 50, 90)), 2)}, v < 0.08: "
+          f"{np.round(np.percentile(aged_reading[v < 0.08], (10, 50, 90)), 2)}")
+    for label, sel in (("v >= 0.2", v >= 0.2), ("v < 0.08", v < 0.08)):
+        g = gain[sel]
+        better, worse = int((g[:, 0] > 0).sum()), int((g[:, 0] <= -0.5).sum())
+        print(f"ticked correction on the tuning prints with {label} ({sel.sum()}): median gain "
+              f"{np.median(g[:, 0]):+.2f} dB, SSIM {np.median(g[:, 1]):+.3f}; better on {better}, worse by 0.5 dB or "
+              f"more on {worse}")
+
+
 def main() -> None:
+    if "--more" in sys.argv[1:]:
+        more()
+        return
     clean = {name: falloff(_photo(name)) for name in PHOTOS + EXTRA}
     print("undamaged photo           fall-off reading")
     for name, value in clean.items():

@@ -19,7 +19,7 @@ from .comics_state import comic_state, page_spec, save_upload, work_dir
 from .i18n import error_text, lang, t
 from .jobs import expected_time_text, job_status_ui, submit_job
 from .runtime import get_store
-from .session import can_upload_photos, current_workshop
+from .session import can_upload_photos, current_workshop, owner_id
 from .widgets import download_ui, picture_choice_ui, picture_uploader
 from .work import wkey
 
@@ -89,7 +89,8 @@ def _words_refusal(text: str, field: str, counted: bool = False) -> str:
     wid = workshop["id"] if workshop else None
     names = [p["name"] for p in get_store().participants(wid)] if wid else None
     try:
-        check_words(text, field=field, names=names, store=get_store() if counted else None, workshop_id=wid)
+        check_words(text, field=field, names=names, store=get_store() if counted else None, workshop_id=wid,
+                    participant_id=owner_id())
     except UserError as exc:
         return error_text(exc)
     return ""
@@ -297,7 +298,7 @@ def export_step_ui(comic: dict) -> None:
                         raise UserError("comics.ui.bubble_needs_picture", n=number)
                 workshop = current_workshop()
                 check_page(page, need_images=True, store=get_store(),
-                           workshop_id=workshop["id"] if workshop else None)
+                           workshop_id=workshop["id"] if workshop else None, participant_id=owner_id())
                 comic["result"] = None
                 comic["render_job"] = submit_job("comics.render", {"page": page.to_dict(),
                                                                    "bleed_mm": 3.0 if bleed else 0.0,

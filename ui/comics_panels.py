@@ -17,7 +17,7 @@ from .comics_state import save_upload, work_dir
 from .i18n import error_text, lang, t
 from .jobs import expected_time_text, job_status_ui, submit_job
 from .runtime import get_store
-from .session import can_upload_photos, current_workshop
+from .session import can_upload_photos, current_workshop, owner_id
 from .widgets import backend_choice_ui, percent_slider, picture_uploader
 from .work import wkey
 
@@ -136,7 +136,8 @@ def start_panel_job(comic: dict, i: int) -> None:
             panel["job"] = submit_job("comics.panel", params)
             return
         workshop = current_workshop()
-        check_ai_panel(comic, i, lang(), store=get_store(), workshop_id=workshop["id"] if workshop else None)
+        check_ai_panel(comic, i, lang(), store=get_store(), workshop_id=workshop["id"] if workshop else None,
+                       participant_id=owner_id())
         panel["job"] = submit_job("imagegen.generate", ai_panel_params(comic, i, lang()))
     except UserError as exc:
         st.session_state[f"comic-error-{i}"] = error_text(exc)

@@ -192,11 +192,11 @@ def check_drawn_prompt(subject: str) -> None:
     from pipelines.safety.prompts import screen
 
     from .runtime import get_store
-    from .session import current_workshop
+    from .session import current_workshop, owner_id
 
     workshop = current_workshop()
     screen(subject, language=lang(), store=get_store(), workshop_id=workshop["id"] if workshop else None,
-           model=False, empty_key="quiz.builder.err_subject")
+           model=False, empty_key="quiz.builder.err_subject", participant_id=owner_id())
 
 
 def ai_picture_ui(entry) -> None:

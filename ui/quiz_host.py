@@ -195,8 +195,9 @@ def live_ui(game_id: int, state: str, current: int) -> None:
         return
     remaining = view["remaining"] or 0.0
     st.progress(min(1.0, remaining / game["seconds"]), text=f"⏱️ {int(round(remaining))} s")
+    total = view["answers"] + view["waiting"]  # who answered and who is still awaited (a player who left is not)
     st.markdown(f"<div style='font-size:2rem;text-align:center'>📨 "
-                f"{t('quiz.host.answers', n=view['answers'], total=len(players))}</div>", unsafe_allow_html=True)
+                f"{t('quiz.host.answers', n=view['answers'], total=total)}</div>", unsafe_allow_html=True)
 
 
 def remove_button(player: dict) -> None:

@@ -11,7 +11,7 @@ from pipelines.i18n import ordinal
 
 from .i18n import error_text, lang, t
 from .quiz_host import MEDALS, choice_label, games, question_title, team_label
-from .session import device_token
+from .session import device_token, owner_id
 
 SEEN_EVERY = 5.0  # seconds between "still here" notes (keeps the store's writes for the answers)
 
@@ -34,7 +34,8 @@ def join_ui() -> None:
                         format_func=lambda k: team_label(k) if k else f"🎲 {t('quiz.play.team_any')}")
         if st.form_submit_button(f"🚀 {t('quiz.play.join')}", type="primary", width="stretch"):
             try:  # the same tablet (device cookie) with the same pseudonym gets its player and points back
-                player, renamed = games().join(code, name, team=team, device=device_token() or "")
+                player, renamed = games().join(code, name, team=team, device=device_token() or "",
+                                               participant_id=owner_id())
             except Exception as exc:
                 st.error(error_text(exc))
                 return
@@ -96,6 +97,7 @@ def live_player_ui(token: str) -> None:
         st.rerun(scope="app")
     player, game = view["player"], view["game"]
     last = st.session_state.get("quiz-seen", 0.0)
+    # a tablet waking up mid-question says "still here" on its first redraw, so the host awaits its answer
     if time.time() - last > SEEN_EVERY:
         quiz.seen(player["id"])
         st.session_state["quiz-seen"] = time.time()
@@ -126,16 +128,24 @@ def answer_ui(quiz: QuizGames, token: str, view: dict) -> None:
                     unsafe_allow_html=True)
         st.caption(choice_label(question, view["answer"]["choice"]))
         return
+    if st.session_state.pop("quiz-too-late", None) == question["idx"]:
+        st.warning(t("quiz.play.too_late"))
     with st.container(key="quiz-answers"):
         columns = st.columns(2)
         for index in range(len(question["choices"])):
             with columns[index % 2]:
-                if st.button(choice_label(question, index), key=f"quiz-a-{question['idx']}-{index}",
-                             width="stretch"):
-                    result = quiz.answer(token, question["idx"], index)
-                    if result.status in ("late", "closed"):
-                        st.warning(t("quiz.play.too_late"))
-                    st.rerun(scope="fragment")
+                # a callback, not "if st.button(...): ... st.rerun(scope='fragment')": the tap counts whether the
+                # browser reruns the fragment or the whole page (a tablet waking up reconnects with a full run,
+                # where a fragment-scoped rerun raises), and the redraw right after shows "sent"
+                st.button(choice_label(question, index), key=f"quiz-a-{question['idx']}-{index}", width="stretch",
+                          on_click=_send, args=(quiz, token, question["idx"], index))
+
+
+def _send(quiz: QuizGames, token: str, idx: int, index: int) -> None:
+    """Record the tapped answer; a tap after the close is told on the redraw."""
+    result = quiz.answer(token, idx, index)
+    if result.status in ("late", "closed"):
+        st.session_state["quiz-too-late"] = idx
 
 
 def result_ui(view: dict) -> None:

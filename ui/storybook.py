@@ -130,7 +130,11 @@ def edit_pages_ui() -> None:
 
 
 def music_voice_ui() -> dict:
-    """Music on/off and the book's theme; read-aloud only when a voice for the book's language is installed."""
+    """Music on/off and the book's theme; read-aloud only when a voice for the book's language is installed.
+
+    A switch never moves what is below it: the theme and the voice stay drawn (greyed out while their switch is
+    off), so « Fabriquer mon livre » is still under the finger that switched the music off and taps it at once
+    (it moved up by the theme's height, and the tap landed on the preview's title: nothing happened)."""
     from pipelines.music.api import choices as music_choices
     from pipelines.story.voice import voices_for
 
@@ -139,22 +143,23 @@ def music_voice_ui() -> dict:
     data.setdefault("music", True)
     data["music"] = st.toggle(t("story.ui.music_on"), value=bool(data["music"]), key=key("story-music"))
     options = {"music": data["music"]}
-    if options["music"]:
-        genres = [""] + list(music_choices()["genres"])
-        theme = data.get("theme", "")
-        data["theme"] = options["theme"] = st.selectbox(
-            t("story.ui.theme"), genres, index=genres.index(theme) if theme in genres else 0, key=key("story-theme"),
-            format_func=lambda g: t(f"music.genres.{g}") if g else t("story.ui.theme_none"))
+    genres = [""] + list(music_choices()["genres"])
+    theme = data.get("theme", "")
+    theme = st.selectbox(
+        t("story.ui.theme"), genres, index=genres.index(theme) if theme in genres else 0, key=key("story-theme"),
+        format_func=lambda g: t(f"music.genres.{g}") if g else t("story.ui.theme_none"), disabled=not data["music"])
+    if data["music"]:
+        data["theme"] = options["theme"] = theme
     voices = voices_for(story.language)
     if voices:
         data["voice_on"] = st.toggle(t("story.ui.voice_on"), value=bool(data.get("voice_on")), key=key("story-voice"))
+        names = [v.name for v in voices]
+        voice = data.get("voice", names[0])
+        voice = st.radio(t("capability.story.voice"), names, index=names.index(voice) if voice in names else 0,
+                         key=key("story-voice-name"), disabled=not data["voice_on"],
+                         format_func=engine_label)  # licences on the facilitator's screens only
         if data["voice_on"]:
-            names = [v.name for v in voices]
-            voice = data.get("voice", names[0])
-            data["voice"] = options["voice"] = st.radio(
-                t("capability.story.voice"), names, index=names.index(voice) if voice in names else 0,
-                key=key("story-voice-name"),
-                format_func=engine_label)  # licences on the facilitator's screens only
+            data["voice"] = options["voice"] = voice
     data["crop"] = options["crop_marks"] = st.checkbox(t("story.ui.crop_marks"), value=bool(data.get("crop")),
                                                        key=key("story-crop"))
     return options

@@ -16,7 +16,7 @@ import streamlit as st
 
 from pipelines.config import ASSETS
 
-from .i18n import lang, t
+from .i18n import lang
 
 # Streamlit's exact English text -> our locale key (streamlit 1.67 frontend, static/js), as a text or a name.
 EXACT = {
@@ -30,8 +30,16 @@ EXACT = {
     "No results": "streamlit_words.no_results",
     "Drag and drop file here": "streamlit_words.drop",
     "Drag and drop files here": "streamlit_words.drop",
+    "Drag and drop a file here": "streamlit_words.drop",
+    "Drag and drop directories here": "streamlit_values.drop_folders",
+    "Upload directories": "streamlit_values.upload_folders",
+    "Upload failed": "streamlit_values.upload_failed",
+    "This type of files are not allowed.": "streamlit_values.type_refused_any",
     "Skip to main content": "streamlit_names.skip",  # the first Tab stop of every page
     "Running...": "streamlit_names.running",
+    # a button's icon said to screen readers in a visually hidden text: its Material name + " icon"
+    "add icon": "streamlit_values.add_icon",
+    "upload icon": "streamlit_values.upload_icon",
 }
 
 # Streamlit's English names of its controls (aria-label, title: what a screen reader says of a button): only
@@ -65,7 +73,29 @@ NAMES = {
     "Scroll tabs left": "streamlit_names.scroll_tabs_left",
     "Scroll tabs right": "streamlit_names.scroll_tabs_right",
     "Notifications": "streamlit_names.notifications",
+    "Add files": "streamlit_values.add_files",
+    "Fullscreen": "streamlit_values.fullscreen",
+    "Close fullscreen": "streamlit_values.close_fullscreen",
+    "Click to retry upload": "streamlit_values.retry_upload",
 }
+
+# Streamlit's English words around a value (a file name, a size, a widget's label), as regular expressions on
+# the whole text or name -> (locale key with {placeholders}, the kind of each captured value, where it may be).
+# A "size" is Streamlit's `${n.toFixed(d)}${unit}` (frontend utils: B, KB, MB, GB; 1 KB = 1000 B), written
+# with the language's units and decimal sign; a "word" must itself be one of Streamlit's words (translated);
+# a "name" is kept as it is. The scope (a CSS selector) keeps a bare size to the uploader's file chips.
+SIZE = r"(\d+(?:\.\d+)?[KMG]?B)"
+VALUES = (
+    (r"^Remove (.+)$", "streamlit_values.remove", ("name",), ""),
+    (r"^Cancel upload of (.+)$", "streamlit_values.cancel_upload", ("name",), ""),
+    (rf"^(.+), {SIZE}$", "streamlit_values.file_size", ("name", "size"), ""),
+    (rf"^{SIZE}$", "streamlit_values.size", ("size",), "[data-testid=stFileChip]"),
+    (rf"^{SIZE} per file$", "streamlit_values.per_file", ("size",), ""),
+    (rf"^File must be {SIZE} or smaller\.$", "streamlit_values.too_big", ("size",), ""),
+    (r"^(.+) files are not allowed\.$", "streamlit_values.type_refused", ("name",), ""),
+    (r"^(.+?): (.+)$", "streamlit_values.labelled", ("word", "name"), ""),  # "Fullscreen: La photo"
+)
+UNITS = ("B", "KB", "MB", "GB")
 ATTRIBUTES = ("placeholder", "aria-label", "title")
 
 _SCRIPT = """
@@ -73,12 +103,37 @@ _SCRIPT = """
 (() => {
   const words = %(words)s;
   const names = %(names)s;
-  const perFile = %(per_file)s;
+  const values = %(values)s;
+  const sizes = %(sizes)s;
   const doc = window.parent && window.parent.document ? window.parent.document : document;
   const win = doc.defaultView || window;
   win.__atelierWords = words;
   win.__atelierNames = Object.assign({}, names, words);  // a name may also be one of the texts ("Upload")
-  win.__atelierPerFile = perFile;
+  win.__atelierValues = values.map(([source, text, kinds, scope]) => [new RegExp(source), text, kinds, scope]);
+  win.__atelierSizes = sizes;
+  // Streamlit's words around a value: "Remove photo.png", "25MB per file", "Fullscreen: La photo" (ui/words.py
+  // VALUES); null when the text is none of them
+  win.__atelierValue = (text, element) => {
+    for (const [pattern, out, kinds, scope] of win.__atelierValues) {
+      const found = pattern.exec(text);
+      if (!found || (scope && !(element && element.closest(scope)))) continue;
+      const parts = {};
+      let ok = true;
+      kinds.forEach((kind, i) => {
+        const value = found[i + 1];
+        if (kind === "size") {
+          const [, number, unit] = /^([0-9.]+)([KMG]?B)$/.exec(value);
+          parts.size = number.replace(".", win.__atelierSizes.decimal) + "\u00a0" + win.__atelierSizes[unit];
+        } else if (kind === "word") {
+          const all = win.__atelierNames;
+          if (Object.prototype.hasOwnProperty.call(all, value) && all[value]) parts.word = all[value];
+          else ok = false;
+        } else parts.name = value;
+      });
+      if (ok) return out.replace(/[{](name|size|word)[}]/g, (_, part) => parts[part]);
+    }
+    return null;
+  };
   doc.documentElement.lang = %(language)s;  // Streamlit's page says lang="en": a reader speaks French in English
   if (win.__atelierWordsObserver) { win.__atelierTranslate(doc.body); return; }
   // Each rewritten text or name remembers Streamlit's English, so the next language starts from it again
@@ -95,10 +150,12 @@ _SCRIPT = """
         return;
       }
       out = w[text];
-    } else if (/[0-9]MB per file/.test(text)) {  // "25MB per file"
-      out = win.__atelierPerFile ? text.replace(/([0-9])MB per file/, "$1\u00a0" + win.__atelierPerFile) : text;
+    } else if ((out = win.__atelierValue(text, node.parentElement)) !== null) {
+      // "25MB per file", a file's size
     } else if (node.__atelierEnglish === undefined || node.nodeValue !== node.__atelierWritten) {
       return;  // not one of Streamlit's words
+    } else {
+      out = text;  // back to Streamlit's English (the page is in English again)
     }
     node.__atelierEnglish = text;
     node.__atelierWritten = out;
@@ -111,7 +168,7 @@ _SCRIPT = """
       if (!value) continue;
       const kept = "data-atelier-en-" + name;
       const original = english(value, el.getAttribute(kept + "-out"), el.getAttribute(kept) ?? undefined);
-      const out = all[original] ? all[original] : original;
+      const out = all[original] ? all[original] : (win.__atelierValue(original, el) ?? original);
       if (out === original && !el.hasAttribute(kept)) continue;
       el.setAttribute(kept, original);
       el.setAttribute(kept + "-out", out);
@@ -156,6 +213,24 @@ def streamlit_words(language: str, table: dict[str, str] = EXACT) -> dict[str, s
     return {english: (translate(key, language) if key else "") for english, key in table.items()}
 
 
+def streamlit_values(language: str) -> list[list]:
+    """VALUES for the page script: [regular expression, text with {name}/{size}/{word}, kinds, scope]; none in
+    English (Streamlit's words are English already)."""
+    from pipelines.i18n import translate
+
+    if language == "en":
+        return []
+    return [[source, translate(key, language), list(kinds), scope] for source, key, kinds, scope in VALUES]
+
+
+def size_words(language: str) -> dict[str, str]:
+    """The units of a file size (B, KB, MB, GB -> « o », « ko », « Mo », « Go » in French) and the decimal sign."""
+    from pipelines.i18n import translate
+
+    words = {unit: translate(f"streamlit_values.unit_{unit.lower()}", language) for unit in UNITS}
+    return words | {"decimal": translate("streamlit_values.decimal", language)}
+
+
 # WCAG 2.2 AA fixes on Streamlit's own styles: captions at 6.5:1 instead of 3.9:1, code tokens readable,
 # the date picker's day/month/year fields at least 24 x 24 px (target-size), sidebar links full height.
 ACCESSIBLE_CSS = """<span class="atelier-hidden"></span><style>
@@ -179,8 +254,8 @@ def words_ui() -> None:
     language = lang()
     script = _SCRIPT % {"words": json.dumps(streamlit_words(language), ensure_ascii=False),
                         "names": json.dumps(streamlit_words(language, NAMES), ensure_ascii=False),
-                        "per_file": json.dumps("" if language == "en" else t("streamlit_words.per_file"),
-                                               ensure_ascii=False),
+                        "values": json.dumps(streamlit_values(language), ensure_ascii=False),
+                        "sizes": json.dumps(size_words(language), ensure_ascii=False),
                         "language": json.dumps(language), "attributes": json.dumps(list(ATTRIBUTES))}
     st.html(script, unsafe_allow_javascript=True)
     st.markdown(ACCESSIBLE_CSS, unsafe_allow_html=True)

@@ -134,12 +134,16 @@ class QuizGames:
 
     # -- players -------------------------------------------------------------------------------
     def join(self, code: str, name: str, team: str = "", moment: float | None = None,
-             device: str = "") -> tuple[dict, bool]:
+             device: str = "", participant_id: int | None = None) -> tuple[dict, bool]:
         """Add a player; a pseudonym already taken gets a number ("Léa 2"). Returns (player, renamed).
 
         `device` is the browser's device token (ui/server.py cookie; only its sha256 is stored): the same
         device joining again with the same pseudonym (tab closed, code typed again) gets its player back,
-        with its points and its team, instead of a new "Léa 2" at 0 points."""
+        with its points and its team, instead of a new "Léa 2" at 0 points.
+
+        The player is linked to the workshop's participant who joined: `participant_id` (the name picked on
+        the page), else the participant the device is bound to (its tablet code, store.devices). The player,
+        their answers and a refused pseudonym's count are then deleted with that participant."""
         game = self.by_code(code)
         if not game:
             raise UserError("quiz.play.err_code", code=str(code).strip().upper())
@@ -150,12 +154,14 @@ class QuizGames:
         wanted = check_name(clean_name(name))
         if not wanted:
             raise UserError("quiz.play.err_name")
+        device_key = token_hash(device) if device else ""
+        participant_id = self._participant(game, participant_id, device_key)
         from ..safety.prompts import screen
 
         # a pseudonym is shown on the big screen: the same guard as every prompt (an insult aimed at a child of
         # the roster, a rude word), told kindly, counted for the facilitator, never shown
         screen(wanted, language=game.get("language") or "fr", store=self.store, workshop_id=game.get("workshop_id"),
-               model=False)
+               model=False, participant_id=participant_id)
         if game["teams"]:
             team = team or self._smallest_team(game["id"])
             if team not in TEAMS:
@@ -163,14 +169,15 @@ class QuizGames:
         else:
             team = ""
         moment = moment or time.time()
-        device_key = token_hash(device) if device else ""
         with self.store.transaction() as conn:
             if device_key:
                 mine = conn.execute("SELECT * FROM quiz_players WHERE game_id=? AND name_key=? AND device=?",
                                     (game["id"], wanted.casefold(), device_key)).fetchone()
                 if mine:
-                    conn.execute("UPDATE quiz_players SET last_seen=? WHERE id=?", (moment, mine["id"]))
-                    return dict(mine) | {"last_seen": moment}, False
+                    linked = mine["participant_id"] or participant_id
+                    conn.execute("UPDATE quiz_players SET last_seen=?, participant_id=? WHERE id=?",
+                                 (moment, linked, mine["id"]))
+                    return dict(mine) | {"last_seen": moment, "participant_id": linked}, False
             taken = {r[0] for r in conn.execute("SELECT name_key FROM quiz_players WHERE game_id=?", (game["id"],))}
             chosen, number = wanted, 1
             while chosen.casefold() in taken:
@@ -179,11 +186,25 @@ class QuizGames:
             current = conn.execute("SELECT current FROM quiz_games WHERE id=?", (game["id"],)).fetchone()[0]
             cur = conn.execute(
                 "INSERT INTO quiz_players(game_id, name, name_key, team, token, joined_at, joined_question, "
-                "last_seen, device) VALUES(?,?,?,?,?,?,?,?,?)",
+                "last_seen, device, participant_id) VALUES(?,?,?,?,?,?,?,?,?,?)",
                 (game["id"], chosen, chosen.casefold(), team, secrets.token_urlsafe(12), moment, current, moment,
-                 device_key))
+                 device_key, participant_id))
             player = dict(conn.execute("SELECT * FROM quiz_players WHERE id=?", (cur.lastrowid,)).fetchone())
         return player, chosen != wanted
+
+    def _participant(self, game: dict, participant_id: int | None, device_key: str) -> int | None:
+        """The participant a joining player is: `participant_id`, else the one the device (sha256 of its token)
+        is bound to; None when neither is known or when they are not of the game's workshop."""
+        with self.store.connect() as conn:
+            if participant_id is None and device_key:
+                row = conn.execute("SELECT participant_id FROM devices WHERE token_hash=?", (device_key,)).fetchone()
+                participant_id = row["participant_id"] if row else None
+            if participant_id is None:
+                return None
+            row = conn.execute("SELECT workshop_id FROM participants WHERE id=?", (participant_id,)).fetchone()
+        if row is None or (game.get("workshop_id") is not None and row["workshop_id"] != game["workshop_id"]):
+            return None
+        return participant_id
 
     def _smallest_team(self, game_id: int) -> str:
         with self.store.connect() as conn:
@@ -291,15 +312,30 @@ class QuizGames:
                          "AND closed_at IS NULL", (time.time(), game_id))
         return self.game(game_id)
 
+    def waiting_for(self, game_id: int, idx: int, moment: float | None = None) -> int:
+        """How many players present at `moment` (seconds since the epoch) have not answered question `idx` yet.
+
+        Present: their page said "still here" (ui/quiz_player.SEEN_EVERY) or they answered less than LEFT_AFTER
+        seconds before. A tablet asleep or a closed tab drops out after LEFT_AFTER s; the same player is present
+        again from their page's next note, and their answers count from then."""
+        moment = moment or time.time()
+        with self.store.connect() as conn:
+            return conn.execute(
+                "SELECT COUNT(*) FROM quiz_players p WHERE p.game_id=? AND p.last_seen >= ? AND NOT EXISTS "
+                "(SELECT 1 FROM quiz_answers a WHERE a.game_id=p.game_id AND a.idx=? AND a.player_id=p.id)",
+                (game_id, moment - LEFT_AFTER, idx)).fetchone()[0]
+
     def tick(self, game_id: int, moment: float | None = None) -> dict:
-        """Close the open question once its time is over or every player has answered."""
+        """Close the open question once its time is over, or early once someone answered and every player
+        present (see `waiting_for`) has: a player who left does not hold the question open, and a tablet that
+        wakes up mid-question is present again (and awaited) from its page's first "still here"."""
         moment = moment or time.time()
         game = self.game(game_id)
         if game and game["state"] == "question":
-            answered = self.answer_count(game_id, game["current"])
-            players = len(self.players(game_id))
-            if moment > game["deadline"] + GRACE or (players and answered >= players):
-                game = self.close_question(game_id, game["current"], moment)
+            idx = game["current"]
+            if moment > game["deadline"] + GRACE or (self.answer_count(game_id, idx)
+                                                     and not self.waiting_for(game_id, idx, moment)):
+                game = self.close_question(game_id, idx, moment)
         return game
 
     # -- answers -------------------------------------------------------------------------------
@@ -392,10 +428,13 @@ class QuizGames:
         """Everything the projector shows now, in a few small queries."""
         moment = moment or time.time()
         game = self.tick(game_id, moment)
-        view = {"game": game, "players": self.players(game_id), "question": None, "answers": 0, "remaining": None}
+        view = {"game": game, "players": self.players(game_id), "question": None, "answers": 0, "remaining": None,
+                "waiting": 0}
         if game["current"] >= 0:
             view["question"] = self.question(game_id, game["current"])
             view["answers"] = self.answer_count(game_id, game["current"])
+            # players present who have not answered yet (see `tick`): "3 answers out of 3 + waiting"
+            view["waiting"] = self.waiting_for(game_id, game["current"], moment)
         if game["state"] == "question":
             view["remaining"] = max(0.0, game["deadline"] - moment)
         return view

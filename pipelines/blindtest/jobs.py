@@ -139,7 +139,7 @@ def generated_picture_item_job(params: dict, ctx) -> dict:
     request = ImageRequest(prompt=subject, style=params.get("style") or None, seed=seed,
                            backend=params.get("backend") or None, language=language)
     made = generate_image(request, progress=lambda f, m="": ctx.progress(0.9 * f, m), store=ctx.store,
-                          workshop_id=ctx.workshop_id)
+                          workshop_id=ctx.workshop_id, participant_id=ctx.owner)
     if made.flagged:  # the safety checker replaced it: a calm sky is no quiz question
         raise UserError("imagegen.flagged")
     item = {"id": f"{subject}-{made.style}", "media": "image", "truth": "ai", "model": made.model,

@@ -149,12 +149,13 @@ def _tail(value, panel: int, bubble: int) -> tuple[float, float] | None:
 
 # -- checking ------------------------------------------------------------------------------
 def check_page(page: PageSpec, need_images: bool = True, *, names=None, store=None,
-               workshop_id: int | None = None) -> None:
+               workshop_id: int | None = None, participant_id: int | None = None) -> None:
     """Raise a UserError naming the panel and the field for the first problem found: characters the
     fonts cannot print, and words a children's workshop refuses in the title, authors and bubbles
-    (`check_words`: `names`/`store`/`workshop_id` add the roster and count the refusal)."""
+    (`check_words`: `names`/`store`/`workshop_id` add the roster and count the refusal, `participant_id`'s)."""
     def words(text: str, field: str) -> None:
-        check_words(text, field=field, names=names, store=store, workshop_id=workshop_id)
+        check_words(text, field=field, names=names, store=store, workshop_id=workshop_id,
+                    participant_id=participant_id)
 
     layout = get_layout(page.layout)
     if len(page.panels) > layout.panel_count:

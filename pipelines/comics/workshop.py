@@ -96,10 +96,12 @@ def ai_panel_params(comic: dict, i: int, language: str) -> dict:
     return params
 
 
-def check_ai_panel(comic: dict, i: int, language: str, store=None, workshop_id: int | None = None) -> None:
+def check_ai_panel(comic: dict, i: int, language: str, store=None, workshop_id: int | None = None,
+                   participant_id: int | None = None) -> None:
     """Refuse an empty line or words unsuitable for children, with a kind sentence naming the panel
-    (a refusal is counted for the facilitator's console)."""
+    (a refusal is counted for the facilitator's console, as `participant_id`'s when known)."""
     from ..safety.prompts import screen
 
     screen(panel_prompt(comic, i), hero_description(comic), language=language, store=store, workshop_id=workshop_id,
-           model=False, empty_key="comics.errors.story_empty", blocked_key="comics.ui.panel_blocked", panel=i + 1)
+           model=False, empty_key="comics.errors.story_empty", blocked_key="comics.ui.panel_blocked", panel=i + 1,
+           participant_id=participant_id)

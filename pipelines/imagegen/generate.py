@@ -85,9 +85,12 @@ def validate(request: ImageRequest, max_steps: int) -> None:
             raise UserError("imagegen.errors.drawing_missing", path=request.init_image)
 
 
-def screen(request: ImageRequest, store=None, workshop_id: int | None = None) -> None:
-    """Refuse words unsuitable for children, with the filter's kind sentence (and count it)."""
-    screen_texts(request.prompt, request.character, language=request.language, store=store, workshop_id=workshop_id)
+def screen(request: ImageRequest, store=None, workshop_id: int | None = None,
+           participant_id: int | None = None) -> None:
+    """Refuse words unsuitable for children, with the filter's kind sentence (and count it, as `participant_id`'s
+    refusal when known)."""
+    screen_texts(request.prompt, request.character, language=request.language, store=store, workshop_id=workshop_id,
+                 participant_id=participant_id)
 
 
 def load_drawing(path: str) -> Image.Image:
@@ -98,13 +101,14 @@ def load_drawing(path: str) -> Image.Image:
 
 
 def generate_image(request: ImageRequest, progress: Progress = no_progress, store=None,
-                   workshop_id: int | None = None) -> GeneratedImage:
-    """Draw one picture for a request; raises UserError for anything the user can fix."""
+                   workshop_id: int | None = None, participant_id: int | None = None) -> GeneratedImage:
+    """Draw one picture for a request; raises UserError for anything the user can fix. A refused sentence or a
+    replaced picture is counted in `store` for `workshop_id`, as `participant_id`'s (the job's owner) when known."""
     started = time.monotonic()
     # 1. Words first: nothing is loaded for a refused prompt.
     if not request.prompt or not request.prompt.strip():
         raise UserError("imagegen.errors.empty_prompt")
-    screen(request, store, workshop_id)
+    screen(request, store, workshop_id, participant_id)
     # 2. Choose and load the backend (once per process: it stays resident).
     capability = "imagegen.img2img" if request.init_image else "imagegen.txt2img"
     backend = choose(capability, request.backend)
@@ -139,7 +143,7 @@ def generate_image(request: ImageRequest, progress: Progress = no_progress, stor
             flagged = True
             image = neutral_picture(request.width, request.height, seed)
             if store is not None:
-                store.log_event("image_flagged", workshop_id, backend.name)
+                store.log_event("image_flagged", workshop_id, backend.name, participant_id=participant_id)
     engine = getattr(backend, "made_by", "") or backend.engine
     metadata = {AI_LABEL: "yes", "Software": "Atelier", "Model": facts.model_id, "Backend": backend.name,
                 "Engine": engine,

@@ -21,7 +21,8 @@ from .styles import get_style
 def generate_job(params: dict, ctx) -> dict:
     """Draw one picture in the worker, with progress per denoising step."""
     request = ImageRequest.from_params(params)
-    result = generate_image(request, progress=ctx.progress, store=ctx.store, workshop_id=ctx.workshop_id)
+    result = generate_image(request, progress=ctx.progress, store=ctx.store, workshop_id=ctx.workshop_id,
+                            participant_id=ctx.owner)
     ctx.progress(0.96, "imagegen.progress.saving")
     path = save_png(result.image, Path(ctx.out_dir) / "image.png", result.metadata)
     extras = {"seed": result.seed, "steps": result.steps, "backend": result.backend, "engine": result.engine,

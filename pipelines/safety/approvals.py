@@ -100,7 +100,7 @@ def reject(store, job_id: str, category: str = "image") -> dict:
     with store.transaction() as conn:
         conn.execute("UPDATE picture_reviews SET state='rejected', category=?, decided_at=? WHERE job_id=?",
                      (category, _iso(now()), job_id))
-    store.log_event("picture_rejected", row["workshop_id"], category)
+    store.log_event("picture_rejected", row["workshop_id"], category, participant_id=row["owner"])
     return review(store, job_id)
 
 

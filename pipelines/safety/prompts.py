@@ -645,7 +645,7 @@ def cpu_check(text: str, names: Iterable[str] | None = None, learned_layer: bool
 
 def check_prompt(text: str, language: str = "fr", *, store=None, workshop_id: int | None = None,
                  names: Iterable[str] | None = None, model: bool = True,
-                 learned_layer: bool | None = None) -> PromptCheck:
+                 learned_layer: bool | None = None, participant_id: int | None = None) -> PromptCheck:
     """Is this prompt fine for a children's workshop?
 
     `language` is the interface language (the refusal sentence's language; both languages' words are
@@ -653,7 +653,8 @@ def check_prompt(text: str, language: str = "fr", *, store=None, workshop_id: in
     `names` is None), so that mockery aimed at a participant is refused. The model guard, when
     installed and `model` is true, then reads what the CPU guard let through (model_guard.py).
     When `store` is given a refusal is counted with its category (event ``prompt_blocked``; the
-    text is never stored). `learned_layer`: see `cpu_check`.
+    text is never stored) and with `participant_id`, the child who wrote it when known (the count goes with
+    them when they are removed). `learned_layer`: see `cpu_check`.
     """
     if names is None and store is not None and workshop_id is not None:
         names = [p["name"] for p in store.participants(workshop_id)]
@@ -663,19 +664,20 @@ def check_prompt(text: str, language: str = "fr", *, store=None, workshop_id: in
 
         verdict = model_check(text, language) or verdict
     if verdict.blocked and store is not None:
-        store.log_event("prompt_blocked", workshop_id, verdict.category)
+        store.log_event("prompt_blocked", workshop_id, verdict.category, participant_id=participant_id)
     return verdict
 
 
 def screen(*texts: str, language: str = "fr", store=None, workshop_id: int | None = None, model: bool = True,
-           empty_key: str = "", blocked_key: str = "", **params) -> None:
+           empty_key: str = "", blocked_key: str = "", participant_id: int | None = None, **params) -> None:
     """Refuse what a child may not send to a model, with a kind sentence; returns None when all is fine.
 
     The one screening every workshop uses (pictures, comic panels, quiz items, story pages, names).
     Raises UserError `empty_key` (with `params`) when it is given and the first text is blank; for a
     blocked word, UserError `blocked_key` with `params` and ``message`` = the filter's own sentence,
     or without `blocked_key` the filter's own key (safety.prompt.<category>). Empty texts after the
-    first are skipped. With `store`, each refusal is counted for the facilitator's console. `model`
+    first are skipped. With `store`, each refusal is counted for the facilitator's console (as the refusal
+    of `participant_id`, when known: see `check_prompt`). `model`
     False keeps to the CPU guard (pages check at once; the worker asks the model guard).
     """
     from ..i18n import UserError
@@ -685,7 +687,8 @@ def screen(*texts: str, language: str = "fr", store=None, workshop_id: int | Non
     for text in texts:
         if not text:
             continue
-        verdict = check_prompt(text, language, store=store, workshop_id=workshop_id, model=model)
+        verdict = check_prompt(text, language, store=store, workshop_id=workshop_id, model=model,
+                               participant_id=participant_id)
         if verdict.blocked:
             if blocked_key:
                 raise UserError(blocked_key, message=verdict.message(language), **params)

@@ -131,17 +131,20 @@ def field_words(field: str) -> dict:
     return {"field_key": "text.fields.other" if field else "text.fields.none", "field_params": {"name": field}}
 
 
-def check_words(text: str, *, field: str = "", names=None, store=None, workshop_id: int | None = None) -> str:
+def check_words(text: str, *, field: str = "", names=None, store=None, workshop_id: int | None = None,
+                participant_id: int | None = None) -> str:
     """`text` unchanged when the CPU words guard (pipelines.safety.prompts.check_prompt, both languages,
     model off: typed text is checked at once) lets it through; else UserError 'text.words_blocked':
     the guard's kind sentence for its category, naming the field (« Dans la bulle 1 de la case 2 : … »),
     never the refused word. `names` (or the roster of `workshop_id` read from `store`) refuses mockery
-    aimed at a participant; with `store` the refusal is counted for the facilitator's console."""
+    aimed at a participant; with `store` the refusal is counted for the facilitator's console (as
+    `participant_id`'s, when known)."""
     from .prompts import check_prompt
 
     if not str(text or "").strip():
         return text
-    verdict = check_prompt(text, store=store, workshop_id=workshop_id, names=names, model=False)
+    verdict = check_prompt(text, store=store, workshop_id=workshop_id, names=names, model=False,
+                           participant_id=participant_id)
     if verdict.blocked:
         raise UserError("text.words_blocked", message_key=verdict.message_key, **field_words(field))
     return text

@@ -249,7 +249,8 @@ class Store:
         """Delete a participant and everything of theirs: their creations (every file of each creation's job),
         their jobs (rows, whose parameters quote their words, and folders, finished or not: a running job finds
         its row gone and keeps nothing), their uploads and work in progress (their folder
-        ``participant_folder``), their pictures waiting for review, their tablets and work rows (cascade)."""
+        ``participant_folder``), their pictures waiting for review, the events of their refused sentences and
+        pictures, their quiz players (with their answers), their tablets and work rows (cascade)."""
         person = self.participant(participant_id)
         with self.transaction() as conn:  # first: a job finishing now either lands before (its creation goes
             jobs = conn.execute("SELECT id, workshop_id, params FROM jobs WHERE owner=?",  # below) or finds no row
@@ -259,6 +260,9 @@ class Store:
                 texts += [r["state"] for r in conn.execute("SELECT state FROM work_in_progress WHERE participant_id=?",
                                                            (participant_id,))]
             conn.execute("DELETE FROM jobs WHERE owner=?", (participant_id,))
+            # their refused sentences and pictures (counted on the console), their quiz players and answers
+            conn.execute("DELETE FROM events WHERE participant_id=?", (participant_id,))
+            conn.execute("DELETE FROM quiz_players WHERE participant_id=?", (participant_id,))
             if conn.execute("SELECT 1 FROM sqlite_master WHERE name='picture_reviews'").fetchone():
                 conn.execute("DELETE FROM picture_reviews WHERE owner=?", (participant_id,))
         for artifact in self.artifacts(owner=participant_id):
@@ -416,10 +420,16 @@ class Store:
             conn.execute("DELETE FROM artifacts WHERE id=?", (artifact_id,))
 
     # -- events (counts for the facilitator) ----------------------------------------------
-    def log_event(self, kind: str, workshop_id: int | None = None, detail: str = "") -> None:
+    def log_event(self, kind: str, workshop_id: int | None = None, detail: str = "",
+                  participant_id: int | None = None) -> None:
+        """Count an event of `kind` (detail: at most 200 characters, e.g. a refusal's category, never a child's
+        words). `participant_id`: whose action it was, when known; the event goes with that participant, and
+        nothing is counted for a participant removed meanwhile (a job of theirs still running)."""
         with self.transaction() as conn:
-            conn.execute("INSERT INTO events(workshop_id, kind, detail, created_at) VALUES(?,?,?,?)",
-                         (workshop_id, kind, detail[:200], _iso(now())))
+            conn.execute("INSERT INTO events(workshop_id, kind, detail, created_at, participant_id) "
+                         "SELECT ?,?,?,?,? WHERE ? IS NULL OR EXISTS (SELECT 1 FROM participants WHERE id=?)",
+                         (workshop_id, kind, detail[:200], _iso(now()), participant_id, participant_id,
+                          participant_id))
 
     def count_events(self, kind: str, workshop_id: int | None = None) -> int:
         with self.connect() as conn:

@@ -193,4 +193,14 @@ MIGRATIONS: dict[str, list[str]] = {
         )
         """,
     ],
+    # Whose a trace is: a refused sentence, a rejected or replaced picture (events) and a quiz player joined from
+    # a participant's tablet or page are deleted with that participant (Store.remove_participant; cascade too).
+    "owners": [
+        """
+        ALTER TABLE events ADD COLUMN participant_id INTEGER REFERENCES participants(id) ON DELETE CASCADE;
+        CREATE INDEX events_by_participant ON events(participant_id) WHERE participant_id IS NOT NULL;
+        ALTER TABLE quiz_players ADD COLUMN participant_id INTEGER REFERENCES participants(id) ON DELETE CASCADE;
+        CREATE INDEX quiz_players_by_participant ON quiz_players(participant_id) WHERE participant_id IS NOT NULL
+        """,
+    ],
 }
