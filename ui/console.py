@@ -6,6 +6,7 @@ import streamlit as st
 from pipelines.config import settings
 from pipelines.i18n import UserError, long_date
 from pipelines.device import lan_addresses
+from pipelines.safety.text import printable_name
 from pipelines.safety.uploads import sanitize_image
 from pipelines.store import Workshop
 from pipelines.store.db import PARTICIPANT_NAME_MAX
@@ -61,6 +62,10 @@ def participants_ui(workshop: Workshop, age_groups: list[str]) -> None:
     for person in store.participants(workshop.id):
         col1, col2, col3 = st.columns([2, 3, 1])
         col1.markdown(f"**{person.name}** · {t('ages.' + person.age_group)}")
+        printed, left_out = printable_name(person.name)
+        if left_out:  # said here, where the name can be retyped, before a label or a card comes out without it
+            col1.caption("⚠️ " + (t("console_names.prints_as", name=printed, chars=" ".join(left_out)) if printed
+                                  else t("console_names.not_printed", chars=" ".join(left_out))))
         if not person.minor:
             col2.write(t("console.adult"))
         elif person.consent:

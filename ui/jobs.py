@@ -18,9 +18,10 @@ def submit_job(kind: str, params: dict) -> str:
     return get_queue().submit(kind, params, owner=owner_id(), workshop_id=workshop["id"] if workshop else None)
 
 
-def expected_time_text(kind: str, first_guess: float | None = None) -> str:
-    """'About 20 s' from the last runs of this kind on this machine (else `first_guess`, else nothing)."""
-    seconds = get_queue().expected_seconds(kind) or first_guess
+def expected_time_text(kind: str, first_guess: float | None = None, work: float | None = None) -> str:
+    """'About 20 s' from the last runs of this kind on this machine (else `first_guess`, else nothing);
+    with `work`, scaled to this job's size (JobQueue.expected_seconds)."""
+    seconds = get_queue().expected_seconds(kind, work=work) or first_guess
     return t("jobs.expected", time=duration_text(seconds)) if seconds else ""
 
 

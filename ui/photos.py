@@ -8,6 +8,9 @@ import streamlit as st
 
 from pipelines import backends
 from pipelines.i18n import UserError
+from pipelines.config import settings
+from pipelines.photo.analysis import REPAIR_SUGGESTED_FRACTION
+from pipelines.photo.chain import largest_enlargement
 from pipelines.photo.hints_layer import hint_layer
 from pipelines.photo.tone import DYE_FADED, NO_DEEP_BLACK, YELLOWED
 from pipelines.safety.uploads import open_picture, picture_size, sanitize_image
@@ -92,6 +95,12 @@ def contrast_chip(info: dict) -> tuple[str, dict]:
     return "photo.ui.not_faded", {}
 
 
+def repair_suggested(info: dict) -> bool:
+    """Whether « Réparer rayures et poussières » starts ticked: the search marked more of the photo than clean
+    photos show (analysis.REPAIR_SUGGESTED_FRACTION), from the analysis as a dict."""
+    return info.get("damage_fraction", 1.0) >= REPAIR_SUGGESTED_FRACTION
+
+
 def analysis_ui() -> dict | None:
     """The analysis shown to the patron (and the damage overlay); returns it once ready."""
     job = job_status_ui(state()["analysis_job"], "photo-analysis")
@@ -107,13 +116,18 @@ def analysis_ui() -> dict | None:
     chips = [t(kind), t(key, **values)]
     if info["yellowing"] > YELLOWED and not info.get("keeps_tone") and kind != YELLOWED_BW:  # said once
         chips.append(t("photo.ui.yellowed"))
-    chips += [t("photo.ui.scratches", n=info["scratches"]), t("photo.ui.spots", n=info["spots"])]
+    damaged = repair_suggested(info)
+    if damaged or not (info["scratches"] or info["spots"]):
+        chips += [t("photo.ui.scratches", n=info["scratches"]), t("photo.ui.spots", n=info["spots"])]
+    else:  # as many marks as clean photos show: details of the photo as often as damage, nothing to alarm
+        chips.append(t("photo.damage.few"))
     chips.append(t("photo.ui.faces_unknown") if info["faces"] is None else t("photo.ui.faces", n=info["faces"]))
     st.markdown("  ·  ".join(f"**{c}**" for c in chips))
     left, right = st.columns(2)
     left.image(files["photo"], alt=t("alt.photo"), width="stretch")
     found = info["scratches"] or info["spots"]
-    caption = t("photo.ui.damage_caption") if found else t("photo.ui.damage_none")
+    caption = (t("photo.ui.damage_caption") if damaged else t("photo.damage.few_caption") if found
+               else t("photo.ui.damage_none"))
     right.image(files["overlay"], caption=caption, alt=caption, width="stretch")
     if found:  # the search can take an eye or a button for a speck: the patron is told where to say so
         right.caption(t("photo.ui.damage_check"))
@@ -248,11 +262,13 @@ def steps_ui(info: dict) -> dict | None:
     """The steps, each with its settings; returns the restore parameters when the patron presses go."""
     st.subheader(t("photo.ui.steps"))
     dyes = info.get("dye_faded", 0) > DYE_FADED  # a colour print whose dyes faded (tone.dye_faded)
-    suggested = {"repair": bool(info["scratches"] or info["spots"]), "tone": info["fading"] > 0.15 or
+    painted = bool(state().get("brush_strokes"))  # the patron marked damage with the brush: they mean a repair
+    suggested = {"repair": repair_suggested(info) or painted, "tone": info["fading"] > 0.15 or
                  abs(info["yellowing"]) > YELLOWED or dyes, "denoise": True, "faces": bool(info["faces"]),
                  "colorize": False, "upscale": False}
     steps, engines = [], {}
     params: dict = {"blend": 0.8, "fidelity": 0.5, "scale": 2, "colorize": "auto"}
+    size = picture_size(state()["photo_file"]) if state().get("photo_file") else (0, 0)  # what the restore reads
     strength = state()["strength"] = percent_slider(t("photo.ui.strength"), state().get("strength", 0.5),
                                                     key="photo-strength")  # kept for « Autres réglages »
     st.caption(t("photo.ui.strength_help"))
@@ -267,6 +283,11 @@ def steps_ui(info: dict) -> dict | None:
                 continue
             st.code(" ; ".join(dict.fromkeys(c for b in backends.for_capability(capability)
                                              for c in b.install_commands())), language="bash")
+            continue
+        if step == "upscale" and largest_enlargement(*size) is None:  # said before, not after a long run
+            st.checkbox(t("photo.ui.step_upscale"), value=False, disabled=True, key="photo-step-upscale-off")
+            st.caption(t("photo.sizes.no_enlarge", mp=f"{size[0] * size[1] / 1e6:.0f}",
+                         limit=f"{settings().upload_max_megapixels:g}"))
             continue
         # The label says what the step does: a toned print's tone is kept, not 'the yellow removed'.
         key = ("step_tone_keep" if step == "tone" and info.get("keeps_tone")
@@ -305,15 +326,19 @@ def steps_ui(info: dict) -> dict | None:
                 else:
                     st.caption(t("photo.ui.colour_hints_later"))
             elif step == "upscale":
-                params["scale"] = st.radio(t("photo.ui.scale"), [2, 4], format_func=lambda s: f"x{s}",
+                scales = [s for s in (2, 4) if s <= largest_enlargement(*size)]  # results the studio can open
+                params["scale"] = st.radio(t("photo.ui.scale"), scales, format_func=lambda s: f"x{s}",
                                            horizontal=True, key="photo-scale")
+                if len(scales) == 1 and scales[0] == 2:
+                    st.caption(t("photo.sizes.only_x2", limit=f"{settings().upload_max_megapixels:g}"))
                 engines[step] = _engine_choice_ui(step, capability)
             else:
                 engines[step] = _engine_choice_ui(step, capability)
     hint_only = "colorize" in steps and params["colorize"] == "hints"
     if hint_only:
         steps.remove("colorize")  # colour points are placed on the result, then recomputed
-    st.caption(expected_time_text("photo.restore"))
+    made = size[0] * size[1] * (params["scale"] ** 2 if "upscale" in steps else 1)  # pixels read + made
+    st.caption(expected_time_text("photo.restore", work=(size[0] * size[1] + made) / 1e6 if made else None))
     if not st.button(t("photo.ui.go"), type="primary", width="stretch", key="photo-go", disabled=not steps
                      and not hint_only):
         return None

@@ -76,15 +76,15 @@ def choices_ui() -> dict:
 
 
 def _printable_author(name: str) -> str:
-    """The participant's name for « Une histoire de … », or "" (the hero's name stands) when the book's fonts
-    cannot print it (an emoji, a script that needs shaping), said on the page rather than refused at printing."""
-    from pipelines.safety.text import check_printable
+    """The participant's name for « Une histoire de … » without the signs the book's fonts lack (« Léo 🦖 » ->
+    « Léo »), or "" (the hero's name stands) when its letters cannot be printed (a script that needs shaping):
+    said on the page rather than refused at printing (safety.text.printable_name)."""
+    from pipelines.safety.text import printable_name
 
-    try:
-        return check_printable(name, field="authors")
-    except UserError:
+    printed, _ = printable_name(name)
+    if name.strip() and not printed:
         st.info(t("story.ui.author_unprintable", name=name))
-        return ""
+    return printed
 
 
 def spec_from_choices(choices: dict) -> StorySpec:

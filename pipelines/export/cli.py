@@ -14,14 +14,15 @@ def _language() -> str:
 
 
 def _clean_copy(path: Path, folder: Path) -> Path:
-    """An upload-checked copy of a picture (no metadata survives into the PDF)."""
-    from ..safety.uploads import sanitize_image
+    """An upload-checked copy of a picture (no metadata survives into the PDF). A file on this computer (a restored
+    photo's 50 MB PNG) is held to the pixel limit, not to the upload's byte limit (safety.uploads.read_studio_file)."""
+    from ..safety.uploads import read_studio_file
 
     try:
         data = path.read_bytes()
     except (FileNotFoundError, IsADirectoryError):
         raise UserError("postcards.unreadable", name=str(path)) from None
-    clean = sanitize_image(data)
+    clean = read_studio_file(data, downscale=False)
     target = folder / f"{len(list(folder.iterdir())):03d}-{path.stem}.png"
     clean.image.save(target)
     return target

@@ -248,11 +248,11 @@ def straighten_cover(photo: Image.Image, corners=None) -> StraightCover:
 
 def open_cover_photo(path: str | Path, downscale: bool = False) -> Image.Image:
     """A photo file through the upload checks; UserError postcards.unreadable when it cannot be read."""
-    from ..safety.uploads import sanitize_image
+    from ..safety.uploads import read_studio_file
 
     path = Path(path)
     try:
-        return sanitize_image(path.read_bytes(), downscale=downscale).image
+        return read_studio_file(path.read_bytes(), downscale=downscale).image
     except (FileNotFoundError, IsADirectoryError):
         raise UserError("postcards.unreadable", name=path.name) from None
 

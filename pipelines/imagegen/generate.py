@@ -95,9 +95,9 @@ def screen(request: ImageRequest, store=None, workshop_id: int | None = None,
 
 def load_drawing(path: str) -> Image.Image:
     """A drawing file through the upload checks (format, size, orientation, no metadata)."""
-    from ..safety.uploads import sanitize_image
+    from ..safety.uploads import read_studio_file
 
-    return sanitize_image(Path(path).read_bytes(), downscale=True).image
+    return read_studio_file(Path(path).read_bytes(), downscale=True).image
 
 
 def generate_image(request: ImageRequest, progress: Progress = no_progress, store=None,

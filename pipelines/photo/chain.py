@@ -19,6 +19,7 @@ from . import hints, mask_edits, repair, tone
 from .contract import PhotoRequest
 from .imaging import is_greyscale, luma, rgb_to_lab, to_array, toned_monochrome
 from ..commands import studio
+from ..config import settings
 
 STEPS = ("repair", "tone", "denoise", "faces", "colorize", "upscale")  # the order they run in
 CAPABILITY = {"repair": "photo.repair", "tone": "photo.tone", "denoise": "photo.denoise", "faces": "photo.faces",
@@ -122,9 +123,34 @@ def recolor(rgb: np.ndarray, hints_path: str | Path, auto: np.ndarray | None = N
     return hints.colorize(rgb, mask, ab, auto_ab=auto_ab)
 
 
+def largest_enlargement(width: int, height: int) -> int | None:
+    """The largest offered enlargement (2 or 4) whose result holds at most the studio's pixel limit, else None.
+
+    The limit is the upload's (settings upload_max_megapixels, 50 MP): a larger result could not be opened
+    again to be shown, printed or sent to a postcard. A4 at 300 ppi needs 8.7 MP, so a photo too large
+    for x2 (over 12.5 MP at the default limit) already prints sharp without it.
+    """
+    limit = settings().upload_max_megapixels * 1e6
+    fitting = [s for s in (2, 4) if width * height * s * s <= limit]
+    return max(fitting) if fitting else None
+
+
+def check_enlargement(width: int, height: int, scale: int) -> None:
+    """Raise UserError photo.sizes.too_big_to_enlarge (the sizes in megapixels) when x`scale` is over the limit."""
+    if width * height * scale * scale > settings().upload_max_megapixels * 1e6:
+        raise UserError("photo.sizes.too_big_to_enlarge", scale=scale, mp=f"{width * height / 1e6:.0f}",
+                        result=f"{width * height * scale * scale / 1e6:.0f}",
+                        limit=f"{settings().upload_max_megapixels:g}")
+
+
 def restore(rgb: np.ndarray, request: RestoreRequest, progress: Progress = no_progress) -> RestoreOutcome:
-    """Run the requested steps in order; each reports its share of the progress bar."""
+    """Run the requested steps in order; each reports its share of the progress bar.
+
+    Raises UserError before any step runs when the enlargement asked for would exceed the pixel limit
+    (check_enlargement)."""
     steps = [s for s in STEPS if s in request.steps]
+    if "upscale" in steps:
+        check_enlargement(rgb.shape[1], rgb.shape[0], request.scale)
     grey_input = is_greyscale(rgb) or toned_monochrome(rgb)  # a sepia print is a black-and-white picture
     notes: list[str] = []
     used: list[backends.Backend] = []

@@ -62,10 +62,12 @@ def save_png(image: Image.Image, path: Path) -> Path:
 
 
 def open_upload(path: Path, downscale: bool = False):
-    """Read an image file through the upload sanitiser (limits, formats, no metadata)."""
-    from ..safety.uploads import sanitize_image
+    """Read an image file the studio saved (the cleaned upload, a result) through the upload checks
+    (formats, pixel limits, no metadata) but not the upload's byte limit: the PNG working copy of an
+    accepted JPEG weighs several times the upload (safety.uploads.read_studio_file)."""
+    from ..safety.uploads import read_studio_file
 
-    return sanitize_image(Path(path).read_bytes(), downscale=downscale)
+    return read_studio_file(Path(path).read_bytes(), downscale=downscale)
 
 
 def is_greyscale(rgb: np.ndarray, tolerance: float = 0.035) -> bool:

@@ -68,7 +68,13 @@ def restore_job(params: dict, ctx) -> dict:
                                     "engines": outcome.engines},
                          "files": ["restored", "before"]},
             "applied": outcome.applied, "faces": outcome.faces, "notes": outcome.notes, "ai_made": outcome.ai_made,
-            "engines": outcome.engines}
+            "engines": outcome.engines, "work": restore_work(rgb.shape[:2], outcome.image.shape[:2])}
+
+
+def restore_work(before: tuple[int, int], after: tuple[int, int]) -> float:
+    """The size of a restore, in megapixels read plus megapixels made ((height, width) of each): what its
+    duration is divided by to announce the next one's (JobQueue.expected_seconds)."""
+    return (before[0] * before[1] + after[0] * after[1]) / 1e6
 
 
 def recolor_job(params: dict, ctx) -> dict:

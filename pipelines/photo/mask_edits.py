@@ -13,8 +13,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import numpy as np
-from PIL import Image, ImageDraw
+from PIL import Image
 
+_SHIFT = 4  # fractional bits of the coordinates handed to OpenCV's drawing
+_ONE = 1 << _SHIFT
 ADD, CLEAR = 255, 128  # layer values; 0 = left to the damage search
 BRUSH = {"add": "rgba(255, 40, 40, 0.6)", "clear": "rgba(30, 200, 120, 0.75)"}  # tool -> stroke colour on screen
 _VALUE = {BRUSH["add"].replace(" ", ""): ADD, BRUSH["clear"].replace(" ", ""): CLEAR}  # as Fabric writes colours
@@ -52,21 +54,29 @@ def edits_layer(objects: list[dict], preview: tuple[int, int], size: tuple[int, 
     Each stroke keeps its width relative to the preview (a 20 px brush on a 700 px preview covers 20/700 of the
     photo's width). Objects that are not brush strokes of a known colour are ignored.
     """
-    layer = Image.new("L", size, 0)
-    draw = ImageDraw.Draw(layer)
+    import cv2
+
+    layer = np.zeros((size[1], size[0]), np.uint8)
     sx, sy = size[0] / preview[0], size[1] / preview[1]
     for obj in objects:
         value = _VALUE.get(str(obj.get("stroke", "")).replace(" ", ""))
         points = stroke_points(obj) if value else []
         if not points:
             continue
-        scaled = [(x * sx, y * sy) for x, y in points]
+        # Fixed-point pixel centres (cv2's `shift`): sub-pixel positions of a stroke on a photo larger than the
+        # preview are kept.
+        scaled = np.round(np.array([(x * sx, y * sy) for x, y in points]) * _ONE).astype(np.int32)
         width = max(1, round(float(obj.get("strokeWidth", 1)) * float(obj.get("scaleX", 1) or 1) * sx))
+        # One continuous band, as the screen draws it: Pillow's wide lines left 1 px slits where short segments
+        # meet at an angle. Each segment is a thick line with round ends (OpenCV draws them so) and each point a
+        # disk of the brush's width, so joins and caps are round whatever the angle.
         if len(scaled) > 1:
-            draw.line(scaled, fill=value, width=width, joint="curve")
-        for x, y in (scaled[0], scaled[-1]):  # round caps, as drawn on the screen (and a single dab)
-            draw.ellipse((x - width / 2, y - width / 2, x + width / 2, y + width / 2), fill=value)
-    return layer
+            cv2.polylines(layer, [scaled.reshape(-1, 1, 2)], False, int(value), thickness=width,
+                          lineType=cv2.LINE_8, shift=_SHIFT)
+        for x, y in scaled:
+            cv2.circle(layer, (int(x), int(y)), round(width / 2 * _ONE), int(value), thickness=-1,
+                       lineType=cv2.LINE_8, shift=_SHIFT)
+    return Image.fromarray(layer, "L")
 
 
 

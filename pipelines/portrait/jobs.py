@@ -20,7 +20,7 @@ from PIL import Image
 from PIL.PngImagePlugin import PngInfo
 
 from ..i18n import UserError
-from ..safety.uploads import sanitize_image
+from ..safety.uploads import read_studio_file
 from .framing import Box
 
 
@@ -29,7 +29,7 @@ def _read(path: str) -> np.ndarray:
         data = Path(path).read_bytes()
     except FileNotFoundError:
         raise UserError("portrait.errors.photo_missing") from None
-    return np.asarray(sanitize_image(data, downscale=True).image.convert("RGB"))
+    return np.asarray(read_studio_file(data, downscale=True).image.convert("RGB"))
 
 
 def frame_job(params: dict, ctx) -> dict:

@@ -47,19 +47,14 @@ def made_with_text(ai_made: bool, model: str, language: str = "fr") -> str:
 
 
 def printable_sitter(sitter: str) -> str:
-    """The sitter's name as the label prints it (spaces tidied, at most 40 letters), or "" when the print's fonts
-    cannot print it (an emoji, a script that needs shaping such as Arabic: it would come out as loose letters);
+    """The sitter's name as the label prints it (spaces tidied, at most 40 letters), without the signs the
+    print's fonts lack (« Léo 🦖 » -> « Léo »: safety.text.printable_name), or "" when its letters cannot be
+    printed (a script that needs shaping such as Arabic would come out as loose letters) or none are left;
     the label is then « Portrait » (portrait.untitled), on the screen as on the paper."""
-    from ..i18n import UserError
-    from ..safety.text import check_printable
-
+    from ..safety.text import printable_name
     from ..story.spec import short_name
 
-    name = short_name(" ".join(str(sitter or "").split()))
-    try:
-        return check_printable(name)
-    except UserError:
-        return ""
+    return printable_name(short_name(" ".join(str(sitter or "").split())))[0]
 
 
 def cartel(style_id: str, sitter: str, *, language: str = "fr", made_on: date | None = None, library: str = "",

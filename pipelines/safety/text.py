@@ -101,6 +101,32 @@ def unprintable(text: str, chain: list) -> tuple[str, list[str]]:
     return ("text.no_glyph", absent) if absent else ("", [])
 
 
+def printable_name(name: str, chain: list | None = None) -> tuple[str, list[str]]:
+    """A person's name as a print can set it, and the characters left out: ("Léo", ["🦖"]) for « Léo 🦖 ».
+
+    Signs that are not letters (emoji, pictographs, symbols) the fonts `chain` (default: the readable family,
+    then DejaVu Sans) cannot draw are left out, with the invisible marks that dress them (variation selectors,
+    joiners, skin tones); spaces are tidied. When what remains holds no letter, or holds letters the fonts
+    cannot set (a script that needs shaping, such as Arabic, or one the fonts lack), the name is ("", chars):
+    printing part of the letters would print another name.
+    """
+    from ..export.fonts import faces
+
+    chain = chain if chain is not None else faces("readable")
+    text, left_out = " ".join(clean_text(name).split()), set()
+    for _ in range(3):  # emoji first (unprintable names them alone), then the other signs the fonts lack
+        key, chars = unprintable(text, chain)
+        if not key:
+            break
+        if any(c.isalpha() for c in chars):
+            return "", chars
+        left_out.update(chars)
+        text = " ".join("".join(c for c in text if c not in left_out).split())
+    if not any(c.isalpha() for c in text):
+        return "", sorted(left_out)
+    return text, sorted(left_out)
+
+
 def check_printable(text: str, chain: list | None = None, *, field: str = "") -> str:
     """`text` unchanged when it can be printed, else UserError naming the characters (and the field).
 

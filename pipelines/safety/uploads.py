@@ -69,12 +69,20 @@ class CleanImage:
         return buffer.getvalue()
 
 
-def _to_8bit(image: Image.Image) -> Image.Image:
+DIM_SCAN = 0.5  # _to_8bit: integer samples whose white stays under this share of their range are a dim scan
+DIM_WHITE_PERCENTILE = 99.95  # ...whose white point is taken here (a few hot pixels do not hold it down)
+
+
+def _to_8bit(image: Image.Image, notes: list[str] | None = None) -> Image.Image:
     """16-bit and float greyscale to 8-bit "L", scaled from the range the samples were written in.
 
     Integer samples: divided by the smallest of 2^8, 2^10, 2^12, 2^16 - 1 that holds the brightest
-    sample (a 12-bit scanner writes 0..4095 in a 16-bit file). Float samples: 0..1 when they lie
-    there (the usual convention), otherwise their own minimum..maximum.
+    sample (a 12-bit scanner writes 0..4095 in a 16-bit file). A scan that uses a fraction of that
+    range (its white under DIM_SCAN of it: an under-exposed scan, or a 14-bit sensor's counts with a
+    black offset) has its white point set where its brightest samples lie (the DIM_WHITE_PERCENTILE
+    percentile -> 255, black kept at 0: the tone step judges the black end), as a scanner's auto levels
+    would, and "uploads.note_dim_scan" is added to `notes`; otherwise it printed nearly black.
+    Float samples: 0..1 when they lie there (the usual convention), otherwise their own minimum..maximum.
     """
     array = np.asarray(image, dtype=np.float64)
     if image.mode == "F":
@@ -84,6 +92,11 @@ def _to_8bit(image: Image.Image) -> Image.Image:
         array = (array - lo) / ((hi - lo) or 1.0) * 255.0
     else:
         top = next(t for t in (255.0, 1023.0, 4095.0, 65535.0, float(max(array.max(), 1))) if array.max() <= t)
+        white = float(np.percentile(array, DIM_WHITE_PERCENTILE))
+        if top > 255.0 and 0 < white < DIM_SCAN * top:
+            top = white
+            if notes is not None:
+                notes.append("uploads.note_dim_scan")
         array = array / top * 255.0
     return Image.fromarray(np.clip(array + 0.5, 0, 255).astype(np.uint8), "L")
 
@@ -128,7 +141,7 @@ def _normalise_mode(image: Image.Image, notes: list[str], keep_alpha: bool = Fal
     icc = image.info.get("icc_profile")
     if mode in ("I;16", "I;16B", "I;16L", "I;16N", "I", "F"):
         notes.append("uploads.note_16bit")
-        image = _to_8bit(image)
+        image = _to_8bit(image, notes)
         icc = None  # the profile described the 16-bit samples; grey stays grey
     if mode == "CMYK":
         notes.append("uploads.note_cmyk")
@@ -242,9 +255,12 @@ def open_picture(source, *, keep_alpha: bool = False, downscale: bool = True,
                  max_megapixels: float | None = None) -> Image.Image:
     """Any picture the engine is handed (path, bytes or PIL image) as a clean RGB (or RGBA) image.
 
-    Paths and bytes go through `sanitize_image` (limits, orientation, 16-bit, ICC, alpha, no
+    Paths and bytes go through `sanitize_image` (pixel limits, orientation, 16-bit, ICC, alpha, no
     metadata); `downscale` is on by default because engine paths (command line, specs, builders)
     have no one to ask. A PIL image already in memory (made by the studio) is only normalised.
+    The upload's byte limit (upload_max_mb) is not applied: it is checked once, where a person hands
+    a file in; the studio's own files (a 24 MP scan saved as PNG weighs 40 MB) are bounded by their
+    pixels, which is what decoding costs. See `read_studio_file`.
     Raises UserError for refused files, FileNotFoundError when a path does not exist.
     """
     if isinstance(source, Image.Image):
@@ -252,8 +268,20 @@ def open_picture(source, *, keep_alpha: bool = False, downscale: bool = True,
         image = _normalise_mode(source, notes, keep_alpha=keep_alpha)
         return Image.frombytes(image.mode, image.size, image.tobytes())
     data = source if isinstance(source, (bytes, bytearray)) else Path(source).read_bytes()
-    return sanitize_image(bytes(data), downscale=downscale, max_megapixels=max_megapixels,
-                          keep_alpha=keep_alpha).image
+    return read_studio_file(bytes(data), downscale=downscale, max_megapixels=max_megapixels,
+                            keep_alpha=keep_alpha).image
+
+
+def read_studio_file(data: bytes, *, downscale: bool = True, max_megapixels: float | None = None,
+                     keep_alpha: bool = False) -> CleanImage:
+    """`sanitize_image` for a file the studio reads again (its own working copy, a result, a layer).
+
+    Same checks and decoding, except the upload's byte limit: the bytes are already read, and a
+    lossless working copy of an accepted upload can weigh more than the upload did (JPEG 9.6 MB ->
+    PNG 40 MB). Memory stays bounded by the pixel limit (`max_megapixels`, 4x with `downscale`).
+    """
+    return sanitize_image(data, max_bytes=max(len(data), 1), downscale=downscale,
+                          max_megapixels=max_megapixels, keep_alpha=keep_alpha)
 
 
 def picture_size(source) -> tuple[int, int]:

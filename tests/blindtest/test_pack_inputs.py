@@ -176,5 +176,5 @@ def test_a_table_or_a_manifest_alone_is_told_what_a_pack_is(atelier_env, name, d
     with pytest.raises(packs.PackInvalid) as refused:
         library.import_zip(data, name)
     said = refused.value.message("fr")
-    assert f"« {name} » n'est pas un pack" in said and "« Fabriquer un pack »" in said, said
+    assert f"«\u00a0{name}\u00a0» n'est pas un pack" in said and "«\u00a0Fabriquer un pack\u00a0»" in said, said
     assert library.entries() == []

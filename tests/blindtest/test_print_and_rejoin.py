@@ -147,7 +147,7 @@ def test_a_player_back_before_the_next_question_is_not_gone(tmp_path, store):
     assert games.gone(game["id"]) == set()
 
 
-@pytest.mark.parametrize("language, expected", [("fr", "« Licorne »"), ("en", "“Licorne”")])
+@pytest.mark.parametrize("language, expected", [("fr", "«\u00a0Licorne\u00a0»"), ("en", "“Licorne”")])
 def test_an_emoji_pseudonym_is_told_how_it_will_print(store, quiz_pack_dir, monkeypatch, tmp_path, language,
                                                        expected):
     monkeypatch.setenv("ATELIER_EMBEDDED_WORKER", "0")

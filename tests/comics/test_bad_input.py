@@ -30,7 +30,7 @@ def test_too_many_panels_for_the_layout(atelier_env, comic_page, tmp_path):
 def test_missing_image_file_names_panel_and_field(atelier_env, comic_page, tmp_path):
     comic_page.panels[2].image = str(tmp_path / "perdu.png")
     error = _error(lambda: build_page(comic_page, tmp_path / "out"))
-    assert error.message("fr").startswith("Case 3, champ « image »") and "perdu.png" in error.message("fr")
+    assert error.message("fr").startswith("Case 3, champ «\u00a0image\u00a0»") and "perdu.png" in error.message("fr")
     assert error.message("en").startswith('Panel 3, field "image"')
 
 
@@ -50,9 +50,10 @@ def test_empty_bubble_and_unknown_kind(atelier_env, comic_page, tmp_path):
 
 
 def test_empty_story_line_and_blocked_prompt_name_the_panel(atelier_env):
-    assert _error(lambda: check_panel_prompt(4, "  ", "fr")).message("fr").startswith("Case 4, champ « histoire »")
+    empty = _error(lambda: check_panel_prompt(4, "  ", "fr")).message("fr")
+    assert empty.startswith("Case 4, champ «\u00a0histoire\u00a0»")
     blocked = _error(lambda: check_panel_prompt(2, "un dragon avec un pistolet", "fr")).message("fr")
-    assert blocked.startswith("Case 2, champ « prompt »") and len(blocked) > 30
+    assert blocked.startswith("Case 2, champ «\u00a0prompt\u00a0»") and len(blocked) > 30
     check_panel_prompt(1, "un dragon qui mange une glace", "fr")  # an ordinary sentence passes
 
 
@@ -63,7 +64,7 @@ def test_page_file_errors_name_the_field(atelier_env, tmp_path):
     assert "Case 1" in message and "colour" in message
     bad.write_text('[[panels]]\n[[panels.bubbles]]\ntext = "Hop"\ntail = "dessous"\n', encoding="utf-8")
     message = _error(lambda: load_page(bad)).message("fr")
-    assert message.startswith("Case 1, bulle 1, champ « tail »") and "dessous" in message
+    assert message.startswith("Case 1, bulle 1, champ «\u00a0tail\u00a0»") and "dessous" in message
     assert "introuvable" in _error(lambda: load_page(tmp_path / "absent.toml")).message("fr")
 
 

@@ -65,5 +65,5 @@ def test_cli_bad_page_says_which_panel(atelier_env, tmp_path):
     env = dict(os.environ, ATELIER_DATA_DIR=str(atelier_env.data_dir), PYTHONPATH=str(ROOT))
     run = subprocess.run([sys.executable, "-m", "pipelines", "comic", "render", str(page), "--out",
                           str(tmp_path / "x.pdf")], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
-    assert run.returncode == 2 and "Case 1, champ « image »" in run.stderr
+    assert run.returncode == 2 and "Case 1, champ «\u00a0image\u00a0»" in run.stderr
     assert not (tmp_path / "x.pdf").exists()

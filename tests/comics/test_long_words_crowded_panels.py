@@ -19,8 +19,8 @@ def test_a_34_letter_word_is_refused_by_name_in_both_languages(layout):
     page = page_from_dict({"layout": layout, "panels": [{"bubbles": [{"text": f"C'est {WORD} !"}]}]})
     with pytest.raises(UserError) as caught:
         compose(page)
-    assert caught.value.message("fr") == (f"Case 1, bulle 1 : le mot « {WORD} » est trop long pour être lu dans la "
-                                          "bulle. Coupe-le avec un tiret (-) ou une espace, ou raccourcis-le.")
+    assert caught.value.message("fr") == (f"Case 1, bulle 1 : le mot «\u00a0{WORD}\u00a0» est trop long pour être lu "
+                                          "dans la bulle. Coupe-le avec un tiret (-) ou une espace, ou raccourcis-le.")
     assert f"“{WORD}”" in caught.value.message("en")
 
 
@@ -50,7 +50,7 @@ def test_the_refusal_comes_when_the_bubble_is_added_and_the_words_stay(atelier_e
     words = f"Tu connais {WORD} ?"
     app.text_area(key="comic-bubble-text").input(words).run()
     next(b for b in app.button if b.label == "➕ Ajouter la bulle").click().run()
-    assert any(f"« {WORD} »" in e.value for e in app.error), [e.value for e in app.error]
+    assert any(f"«\u00a0{WORD}\u00a0»" in e.value for e in app.error), [e.value for e in app.error]
     assert app.session_state["comic"]["panels"][0]["bubbles"] == []
     assert app.text_area(key="comic-bubble-text").value == words
 

@@ -41,7 +41,7 @@ def test_a_damaged_picture_does_not_break_the_gallery(store, monkeypatch):
     at.session_state["workshop_id"] = workshop["id"]
     at.run()
     assert not at.exception, at.exception
-    assert any("« page.png » est abîmée" in c.value for c in at.caption)
+    assert any("«\u00a0page.png\u00a0» est abîmée" in c.value for c in at.caption)
     assert any(b.label == "Oui, supprimer" for b in at.button)  # inside the "🗑️ Supprimer" question
     day = store.artifacts(workshop_id=workshop["id"])[0]["created_at"][:10]
     buttons = sorted((b.label, b.help) for b in at.get("download_button"))  # help: the name the file gets

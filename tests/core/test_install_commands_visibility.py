@@ -21,7 +21,7 @@ def test_install_commands_only_for_the_facilitator(workshop, monkeypatch, served
         monkeypatch.setenv("ATELIER_REQUIRE_CODE", "1")  # AppTest has no client address: a tablet
     at = _comics_page(monkeypatch, workshop)
     commands = [c.value for c in at.code if "models download" in c.value]
-    hint = "L'animateur peut l'installer depuis la page « Modèles d'IA »."
+    hint = "L'animateur peut l'installer depuis la page «\u00a0Modèles d'IA\u00a0»."
     if served:
         assert commands == []
         assert hint in [c.value for c in at.caption]

@@ -115,6 +115,44 @@ def test_a_wide_red_stroke_over_a_face_is_said_before_and_after_the_cpu_fill_and
         Image.fromarray(edits).save(tmp_path / "edits.png")
         notes = restore(face, RestoreRequest(steps=["repair"], edits_path=str(tmp_path / "edits.png"))).notes
         assert ("photo.notes.paint.wide" in notes) is said
+    from pipelines.models.manager import load_catalog
+
+    models = {"lama", "telea", "real-esrgan", "realesrgan", "gfpgan", "codeformer", "ddcolor"} | set(load_catalog())
     for lang in ("fr", "en"):
-        for key in ("photo.notes.paint.wide", "photo.ui.paint.wide"):
-            assert "LaMa" in translate(key, lang)
+        for key in ("photo.notes.paint.wide", "photo.ui.paint.wide"):  # the patron's page: short, no model names
+            text = translate(key, lang)
+            assert text.count(".") == 1 and text.endswith(".") and len(text) <= 100, text
+            assert not [m for m in models if m in text.lower()], text
+
+
+def _distance_to_polyline(points, size) -> np.ndarray:
+    """(H, W) distance in px from each pixel centre to the polyline through `points`."""
+    yy, xx = np.mgrid[0:size[1], 0:size[0]].astype(np.float64)
+    best = np.full(xx.shape, np.inf)
+    for (x0, y0), (x1, y1) in zip(points, points[1:]):
+        dx, dy = x1 - x0, y1 - y0
+        t = np.clip(((xx - x0) * dx + (yy - y0) * dy) / max(dx * dx + dy * dy, 1e-9), 0, 1)
+        best = np.minimum(best, np.hypot(xx - (x0 + t * dx), yy - (y0 + t * dy)))
+    return best
+
+
+def test_a_zigzag_stroke_paints_one_band_with_no_gap_at_the_joins():
+    # A hand drawing quickly on a tablet: short segments at sharp turns, the photo larger than the preview.
+    rng = np.random.default_rng(5)
+    points = [(20.0, 60.0)]
+    for i in range(60):
+        points.append((points[-1][0] + rng.uniform(1.5, 5), 60 + (14 if i % 2 else -14) + rng.uniform(-4, 4)))
+    path = [["M", *points[0]]] + [["L", x, y] for x, y in points[1:]]
+    xs, ys = [p[0] for p in points], [p[1] for p in points]
+    obj = {"type": "Path", "originX": "center", "originY": "center", "left": (min(xs) + max(xs)) / 2,
+           "top": (min(ys) + max(ys)) / 2, "width": max(xs) - min(xs), "height": max(ys) - min(ys),
+           "stroke": BRUSH["add"], "strokeWidth": 8, "scaleX": 1, "scaleY": 1, "path": path}
+    for scale in (1.0, 1.7, 3.0):
+        size = (round(300 * scale), round(120 * scale))
+        layer = np.asarray(edits_layer([obj], (300, 120), size))
+        width = round(8 * scale)
+        core = _distance_to_polyline([(x * scale, y * scale) for x, y in points], size) <= width / 2 - 1
+        missed = core & (layer != ADD)
+        assert not missed.any(), (scale, int(missed.sum()), np.argwhere(missed)[:5])
+        assert (layer == ADD).sum() <= ((_distance_to_polyline(
+            [(x * scale, y * scale) for x, y in points], size) <= width / 2 + 1.5)).sum()  # a band, not a blob

@@ -7,7 +7,7 @@ import pytest
 from pipelines.portrait.label import cartel, printable_sitter
 
 
-@pytest.mark.parametrize("sitter", ["أمينة", "Léo 🦁"])
+@pytest.mark.parametrize("sitter", ["أمينة", "🦁", "🦁 ✨"])
 def test_an_unprintable_name_gives_the_untitled_label(sitter):
     assert printable_sitter(sitter) == ""
     assert cartel("pop-art", sitter, language="fr", library="la médiathèque").title == "Portrait"
@@ -16,3 +16,38 @@ def test_an_unprintable_name_gives_the_untitled_label(sitter):
 @pytest.mark.parametrize("sitter", ["İlayda", "Nguyễn Thị Ánh", "Zoé"])
 def test_latin_names_with_any_accent_stay(sitter):
     assert cartel("pop-art", sitter, language="fr", library="la médiathèque").title == sitter
+
+
+@pytest.mark.parametrize("sitter, printed, left_out", [
+    ("Léo 🦖", "Léo", ["🦖"]), ("👍🏽 Inès", "Inès", ["🏽", "👍"]), ("Zoé ✨ ", "Zoé", ["✨"]),
+    ("Sam 👨\u200d👩\u200d👧", "Sam", ["👧", "👨", "👩"])])
+def test_a_name_prints_without_the_signs_the_fonts_lack(sitter, printed, left_out):
+    from pipelines.safety.text import printable_name
+
+    assert printable_name(sitter) == (printed, left_out)
+    assert printable_sitter(sitter) == printed
+    assert cartel("pop-art", sitter, language="fr", library="la médiathèque").title == printed
+
+
+def test_letters_the_fonts_lack_are_not_cut_out_of_a_name():
+    from pipelines.safety.text import printable_name
+
+    assert printable_name("أمينة Léo")[0] == ""  # part of the letters would print another name
+    assert printable_name("Jean-Baptiste") == ("Jean-Baptiste", [])
+
+
+def test_the_label_and_the_card_print_the_name_without_the_emoji(immediate_queue, tmp_path):
+    import pypdf
+    from PIL import Image
+
+    portrait = tmp_path / "portrait.png"
+    Image.new("RGB", (300, 400), (180, 120, 90)).save(portrait)
+    job = immediate_queue.get(immediate_queue.submit("portrait.print", {
+        "portrait": str(portrait), "style": "pop-art", "sitter": "Léo 🦖", "ai_made": False, "size": "A5",
+        "language": "fr", "made_on": "2026-11-01"}))
+    assert job.state == "done", job.error
+    files = job.files()
+    text = pypdf.PdfReader(files["framed"]).pages[0].extract_text()
+    assert text.count("Léo") == 2 and "Portrait" not in text, text
+    fronts, backs = pypdf.PdfReader(files["postcard"]).pages
+    assert "Léo" in fronts.extract_text() + backs.extract_text()

@@ -69,7 +69,7 @@ def test_a_she_bear_cub_when_the_child_says_so(page):
     at.button(key="story-hero-bear").click().run()
     gender = [r for r in at.radio if r.label == "Le héros est…"][0]
     assert gender.value is None  # the bear picture is neither until the child says (no "elle" nobody chose)...
-    assert any("dira « il », comme pour « le petit ours »" in c.value for c in at.caption)
+    assert any("dira «\u00a0il\u00a0», comme pour «\u00a0le petit ours\u00a0»" in c.value for c in at.caption)
     gender.set_value("f").run()  # ...and the child makes her a girl
     assert not any("dira" in c.value for c in at.caption)
     story = _write(at, store, "Ève")
