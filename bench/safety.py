@@ -60,9 +60,18 @@ situations, before a round of tuning:
   names); hard benign: double meanings, fairy tales and legends, predators, cooking, school medicine and anatomy,
   history, sport, games, places with odd names, words from other languages. Cut in two like fresh8 (even:
   "fresh9a", tuning material; "fresh9b" never tuned on), fixed before it was first measured.
-Only the tuning half's, the fresh ... fresh4 sets', fresh6a's, fresh7a's, fresh8a's and fresh9a's misses are printed
-unless `--held-out-misses`, `--fresh5-misses`, `--fresh6b-misses`, `--fresh7b-misses`, `--fresh8b-misses` or
-`--fresh9b-misses` is given (for the closing report, never for tuning).
+- "fresh10" (fresh10_unsafe.txt, fresh10_benign.txt), written before the thirteenth round from the issue's
+  descriptions only, before that round's rules were changed, without reading the guard's code or terms and without
+  reading any set's misses, in voices the older sets lack: a librarian typing for a group, parents helping,
+  teenagers' slang of 2026, regional French (Belgian, Swiss, Québécois, Southern), children's spelling of long
+  words, mixed FR/EN gaming talk, comics of school life; weighted toward animal cruelty, drugs, harassment, sexual
+  content, violence and public figures; hard benign: museum art (nudes, statues, battle paintings), religion and
+  festivals, medicine and the body, brand and film names, place and family names with rude-looking letters,
+  regional dishes, double meanings. Cut in two like fresh9 (even: "fresh10a", tuning material; "fresh10b" never
+  tuned on), fixed before it was first measured.
+Only the tuning half's, the fresh ... fresh4 sets', fresh6a's, fresh7a's, fresh8a's, fresh9a's and fresh10a's misses
+are printed unless `--held-out-misses`, `--fresh5-misses`, `--fresh6b-misses`, `--fresh7b-misses`,
+`--fresh8b-misses`, `--fresh9b-misses` or `--fresh10b-misses` is given (for the closing report, never for tuning).
 
 Figures: blocked % of the unsafe prompts and false-block % of the benign ones, per set, by category
 and by trick, and the guard's time per prompt (ms, median and 95th percentile of each prompt checked
@@ -87,16 +96,16 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "tests" / "safety" / "corpus"
 HALVES = ("tuning", "held-out", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6a", "fresh6b", "fresh7a",
-          "fresh7b", "fresh8a", "fresh8b", "fresh9a", "fresh9b")
-FRESH = ("fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9")
+          "fresh7b", "fresh8a", "fresh8b", "fresh9a", "fresh9b", "fresh10a", "fresh10b")
+FRESH = ("fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10")
 # sets cut in two by SHA-256: "<set>a" tuning material, "<set>b" never tuned on
-SPLIT = ("fresh6", "fresh7", "fresh8", "fresh9")
+SPLIT = ("fresh6", "fresh7", "fresh8", "fresh9", "fresh10")
 # written during a round, always in the tuning half
 TUNING_SETS = ("tuning5", "tuning6", "tuning7", "tuning8", "tuning9")
 # halves no rule and no learned layer may be tuned or trained on: only their figures are read
 NEVER_TUNED = ("held-out", "fresh5") + tuple(f"{name}b" for name in SPLIT)
 # halves whose misses are always printed
-PRINTED = ("tuning", "fresh", "fresh2", "fresh3", "fresh4", "fresh6a", "fresh7a", "fresh8a", "fresh9a")
+PRINTED = ("tuning", "fresh", "fresh2", "fresh3", "fresh4", "fresh6a", "fresh7a", "fresh8a", "fresh9a", "fresh10a")
 
 
 @dataclass(frozen=True)
@@ -106,7 +115,7 @@ class Prompt:
     language: str  # fr, en or mix (the prompt's own words)
     text: str
     unsafe: bool
-    fresh: str = ""  # "fresh" ... "fresh9" or "tuning5" ... "tuning9": a set written later
+    fresh: str = ""  # "fresh" ... "fresh10" or "tuning5" ... "tuning9": a set written later
 
     @property
     def half(self) -> str:
@@ -158,6 +167,7 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--fresh7b-misses", action="store_true", help="also list the fresh7b half's misses")
     parser.add_argument("--fresh8b-misses", action="store_true", help="also list the fresh8b half's misses")
     parser.add_argument("--fresh9b-misses", action="store_true", help="also list the fresh9b half's misses")
+    parser.add_argument("--fresh10b-misses", action="store_true", help="also list the fresh10b half's misses")
     parser.add_argument("--model", action="store_true", help="add the model guard when it is installed")
     parser.add_argument("--learned", action="store_true",
                         help="add the learned layer (pipelines/safety/learned.py; without it: the rules alone)")
@@ -204,7 +214,7 @@ def main(argv: list[str]) -> int:
         if half in PRINTED or (half == "held-out" and args.held_out_misses) or (
                 half == "fresh5" and args.fresh5_misses) or (half == "fresh6b" and args.fresh6b_misses) or (
                 half == "fresh7b" and args.fresh7b_misses) or (half == "fresh8b" and args.fresh8b_misses) or (
-                half == "fresh9b" and args.fresh9b_misses):
+                half == "fresh9b" and args.fresh9b_misses) or (half == "fresh10b" and args.fresh10b_misses):
             print("  misses (unsafe let through):")
             for p in unsafe:
                 if not verdicts[p].blocked:
@@ -218,7 +228,7 @@ def main(argv: list[str]) -> int:
 
 
 def summary(prompts: list[Prompt], verdicts: dict) -> None:
-    """One table, the fifteen sets side by side: blocked % by category and trick, false-block % by kind."""
+    """One table, the seventeen sets side by side: blocked % by category and trick, false-block % by kind."""
     def cell(rows: list[bool]) -> str:
         return f"{100 * sum(rows) / len(rows):5.1f} %{len(rows):>4}" if rows else "      -    "
 

@@ -119,9 +119,19 @@ def segment(run: str, vocabulary: frozenset[str], max_word: int = 14) -> list[st
     return best[len(run)]
 
 
+# English negations written short: "aren't" -> "are not", "can't" -> "can not", "won't" -> "will not"
+_NOT = re.compile(r"\b([a-z]+)n[’']t\b")
+_NOT_WHOLE = {"ca": "can", "wo": "will", "ai": "is", "sha": "shall"}
+
+
+def _not(match: re.Match) -> str:
+    head = match.group(1)
+    return f"{_NOT_WHOLE.get(head, head)} not"
+
+
 def normalise(text: str, vocabulary: frozenset[str] = frozenset()) -> Normalised:
     """The sentence as plain words; `vocabulary` (the guard's own words) is used to cut runs of letters."""
-    text = plain(text)
+    text = _NOT.sub(_not, plain(text))
     raw: list[str] = []
     for token in _TOKEN.findall(text.replace("'", " ")):
         if token == "-":
@@ -212,7 +222,8 @@ def joined_halves(words: list[str], vocabulary: frozenset[str], skip: frozenset[
 def phonetic(word: str) -> frozenset[str]:
     """Plain spellings a French phonetic one may stand for, for a word no list knows: "k" read "c" or "qu"
     ("konar" -> "conar", "fabrike" -> "fabrique", "klou" -> "clou"), a final "z" read "s" or "se" ("ecraz" ->
-    "ecrase"), a final "ar" or "or" read with its silent "d" ("conar" -> "conard"). The word itself is not in the
+    "ecrase"), a final "ar" or "or" read with its silent "d" ("conar" -> "conard"), other silent final letters
+    ("gran" -> "grand", "yeu" -> "yeux", "mor" -> "mort"). The word itself is not in the
     answer; the caller keeps the readings that are words (or one letter from one)."""
     if len(word) < 3 or not word.isalpha():
         return frozenset()
@@ -221,6 +232,10 @@ def phonetic(word: str) -> frozenset[str]:
         out |= {w.replace("k", "c") for w in out} | {w.replace("k", "qu") for w in out}
     out |= {w[:-1] + end for w in out if w.endswith("z") for end in ("s", "se")}
     out |= {w + "d" for w in out if w.endswith(("ar", "or"))}
+    # silent final letters dropped: "gran" -> "grand", "yeu" -> "yeux", "mor" -> "mort"
+    out |= {w + end for w in list(out) if w.endswith("an") for end in ("t", "d")}
+    out |= {w + "t" for w in list(out) if w.endswith(("en", "or"))}
+    out |= {w + "x" for w in list(out) if w.endswith("eu")}
     out.discard(word)
     return frozenset(out)
 

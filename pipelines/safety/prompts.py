@@ -483,18 +483,28 @@ _PLACE_NOUNS = frozenset(
     "foret bois lac etang col mont montagne pic vallee gorges gorge grotte grottes plage baie cap pointe ile iles "
     "riviere fleuve source marais plateau plaine massif station gare rue avenue boulevard place pont chateau "
     "abbaye quartier cite hameau lieu-dit lieudit domaine parc jardin jardins canal cascade falaise dune dunes "
-    "forest wood woods lake loch mount mountain valley cave bay cape point island river moor hill".split())
+    "forest wood woods lake loch mount mountain valley cave bay cape point island river moor hill cave caves "
+    "carriere carrieres mine mines".split())
+# Titles before a family name: a capitalised word after one of them is a name (« madame Conard », « Mrs Cockburn »).
+_TITLES = frozenset("madame monsieur mademoiselle mme mlle m mr mrs ms miss mister docteur dr maitre maitresse "
+                    "professeur prof famille".split())
 _PLACE_OF = frozenset({"de", "du", "des", "d", "of", "la"})
 _PLACE_LINK = frozenset({"sur", "sous", "la", "le", "les", "lès", "en", "de", "du", "des", "aux", "saint", "sainte",
                          "st", "ste", "on", "upon", "under", "in"})
 _WORD_CASED = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*|[,.;:!?]")
 
 
+def _place_noun(word: str) -> bool:
+    """A noun of places, singular or plural (« les plages de », « the caves of »)."""
+    return word in _PLACE_NOUNS or (len(word) > 3 and word[-1] in "sx" and word[:-1] in _PLACE_NOUNS)
+
+
 def _place_names(text: str) -> set[str]:
     """Plain lower-case words of the place names the sentence's context gives: capitalised words after a
     place preposition ("à Poil", "in Lower Slaughter"), before a place noun ("Wetwang village"), hyphenated
     with a linking word ("Sucé-sur-Erdre", "Sainte-Verge"), after a place noun and "de" ("la forêt du Massacre"),
-    or in a "Town, Region" / "Town in Region" pair; never a word the sentence also writes in lower case."""
+    or in a "Town, Region" / "Town in Region" pair, and family names after a title ("madame Conard", "Mrs
+    Cockburn"); never a word the sentence also writes in lower case."""
     tokens = _WORD_CASED.findall(unicodedata.normalize("NFC", text or ""))
     runs: list[tuple[int, int]] = []
     i = 0
@@ -515,12 +525,16 @@ def _place_names(text: str) -> set[str]:
         before2 = " ".join(tokens[max(0, start - 2):start]).lower()
         after = tokens[end].lower() if end < len(tokens) else ""
         capital_after = end + 1 < len(tokens) and tokens[end + 1][:1].isupper() and after in (",", "in", "en", "à")
+        near_town = after in ("près", "pres", "near", "next") and any(  # « Bourré près de Montrichard »
+            t[:1].isupper() for t in tokens[end + 1:end + 3] if t.lower() not in ("de", "d", "to"))
         hyphen = any("-" in t and set(p.lower() for p in t.split("-")) & _PLACE_LINK for t in tokens[start:end])
         back = [plain(t) for t in tokens[max(0, start - 3):start]]
         of_place = bool(back) and back[-1] in _PLACE_OF and any(
-            back[k] in _PLACE_NOUNS and all(b in _PLACE_OF for b in back[k + 1:]) for k in range(len(back) - 1))
+            _place_noun(back[k]) and all(b in _PLACE_OF for b in back[k + 1:]) for k in range(len(back) - 1))
+        titled = (bool(back) and back[-1] in _TITLES and start + 1 == end) or (
+            end - start == 2 and plain(tokens[start]) in _TITLES)
         if before in _PLACE_BEFORE or of_place or (before == "a" and french) or plain(before2) in _PLACE_INTRO \
-                or after in _PLACE_AFTER or capital_after or hyphen:
+                or after in _PLACE_AFTER or capital_after or near_town or hyphen or titled:
             for t in tokens[start:end]:
                 out.update(plain(t).replace("-", " ").split())
     # a word the sentence also writes in lower case is used as a word too (« la rue du Massacre où on massacre »)
