@@ -209,6 +209,7 @@ def mask_brush_ui() -> str | None:
                                        required=True, format_func=lambda k: t(f"photo.ui.brush_{k}"),
                                        key="photo-brush-size")
         st.caption(t("photo.ui.brush_draw"))
+        said = st.empty()  # a wide stroke is said here, above the canvas: below it, it is off a tablet's screen
         overlay = open_picture(state()["overlay_file"]).convert("RGB")
         width = round(min(PREVIEW_WIDTH, PREVIEW_HEIGHT * overlay.width / overlay.height))  # small photos grow
         height = round(overlay.height * width / overlay.width)
@@ -244,7 +245,7 @@ def mask_brush_ui() -> str | None:
     from pipelines.photo.repair import wide_strokes
 
     if wide_strokes(np.asarray(layer) >= (ADD + CLEAR) // 2).any():  # Telea would smear it: said before the run
-        st.warning(t("photo.ui.paint.wide"))
+        said.warning(t("photo.ui.paint.wide"), icon="⚠️")
     return str(out)
 
 

@@ -156,3 +156,25 @@ def test_a_zigzag_stroke_paints_one_band_with_no_gap_at_the_joins():
         assert not missed.any(), (scale, int(missed.sum()), np.argwhere(missed)[:5])
         assert (layer == ADD).sum() <= ((_distance_to_polyline(
             [(x * scale, y * scale) for x, y in points], size) <= width / 2 + 1.5)).sum()  # a band, not a blob
+
+
+def _brush_stroke(width: int, y: float) -> dict:
+    """A straight stroke of the photos page's brush (`width` px on its canvas) from (100, y) to (400, y + 10)."""
+    return {"type": "path", "stroke": BRUSH["add"], "strokeWidth": width, "originX": "left", "originY": "top",
+            "left": 100 - width / 2, "top": y - width / 2, "width": 300, "height": 10,
+            "path": [["M", 100, y], ["L", 400, y + 10]]}
+
+
+def test_one_stroke_of_any_brush_is_no_area_on_a_big_scan_and_strokes_side_by_side_are():
+    """The brush is sized on the 700 px preview: on a 2400 x 1800 scan its finest stroke (8 px) is 27 px across,
+    which the working copy's bar alone (6 px radius) took for an area: every stroke was warned about. On a 256 px
+    photo one stroke of the big brush was."""
+    from ui.photos import BRUSH_SIZES
+
+    scrubbed = [_brush_stroke(BRUSH_SIZES["medium"], 200 + 14 * k) for k in range(4)]  # a face painted over
+    for size in ((2400, 1800), (800, 600), (256, 256)):  # the preview is 700 px wide for each
+        preview = (700, round(700 * size[1] / size[0]))
+        for width in BRUSH_SIZES.values():
+            one = np.asarray(edits_layer([_brush_stroke(width, 200)], preview, size)) >= ADD
+            assert not repair.wide_strokes(one).any(), (size, width)
+        assert repair.wide_strokes(np.asarray(edits_layer(scrubbed, preview, size)) >= ADD).any(), size
