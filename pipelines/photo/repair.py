@@ -609,6 +609,10 @@ def _inscription(gray: np.ndarray, marks: np.ndarray) -> np.ndarray:
     ROW_LONGEST heights of the row's tallest glyph, with the row's polarity, is the inscription's. A scratch or
     crack crossing the caption is longer and stays; a bright speck on a dark date stays; a page of print (more than
     ROW_PAGE rows) is left to the searches, whose dust and hairs lie between its letters everywhere.
+    On bench/photo_lettering.py's inscriptions (fonts of assets/fonts, 12-40 px, dark and bright, on the picture
+    and on a paper border, aged) the letters marked went from 3.1 to 1.5 % (tuning) and 13.9 to 13.2 % (check;
+    what is left is mostly letters a crossing scratch covers), the damage found did not move (59.8 %; 65.1 to
+    65.0 %); over the 63 aged cases of TUNING, HELD_OUT and FRESH it moved from 65.691 to 65.688 %.
     """
     from skimage.morphology import skeletonize
 
