@@ -231,7 +231,7 @@ class NLMeansDenoise(Backend):
 
     def __call__(self, request: PhotoRequest) -> PhotoResult:
         rgb, strength = request.image, request.strength
-        cleaned = tone.denoise(rgb, strength, old=request.old)
+        cleaned = tone.denoise(rgb, strength, old=request.old, jpeg_blocking=request.blocking)
         if np.array_equal(cleaned, rgb):  # no grain was found: sharpening would only add noise
             return PhotoResult(cleaned)
         return PhotoResult(tone.sharpen(cleaned, amount=strength, radius=2.0))

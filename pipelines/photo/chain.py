@@ -164,6 +164,8 @@ def restore(rgb: np.ndarray, request: RestoreRequest, progress: Progress = no_pr
     # Whether a toned print keeps its tone is decided on the print as it came, as the page said it (the analysis's
     # keeps_tone, at the default strength): the repair's fills must not turn a sepia print grey.
     keep_tone = tone.keeps_tone(image, old=old) if "tone" in steps else None
+    # ...and so is a JPEG's blocking: the repair's fills, smooth inside the 8x8 blocks, would read as more of it.
+    blocks = repair.blocking(tone._grain_view(luma(image))) if "denoise" in steps else None
     for n, step in enumerate(steps):
         base, share = n / len(steps), 1 / len(steps)
 
@@ -177,7 +179,8 @@ def restore(rgb: np.ndarray, request: RestoreRequest, progress: Progress = no_pr
         engine = backend_for(step, request.engines) if step != "colorize" or request.colorize == "auto" else \
             backends.get("photo.colorize.hints")
         call = PhotoRequest(image, strength=s, scale=request.scale, blend=request.blend, fidelity=request.fidelity,
-                            hints_path=request.hints_path, old=old, keep_tone=keep_tone, progress=sub)
+                            hints_path=request.hints_path, old=old, keep_tone=keep_tone, blocking=blocks,
+                            progress=sub)
         painted = None  # repair: what the patron painted as damage, repaired in full at any strength
         if step == "repair":
             call.mask = (load_mask(request.mask_path, image.shape[1::-1]) if request.mask_path

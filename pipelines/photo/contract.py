@@ -39,6 +39,7 @@ class PhotoRequest:
     auto: np.ndarray | None = None
     old: bool = False  # tone, denoise: the print showed signs of age before any step (tone.looks_old)
     keep_tone: bool | None = None  # tone: the print's tone is kept (tone.keeps_tone on the print as it came)
+    blocking: float | None = None  # denoise: JPEG blocking of the print as it came (repair.blocking), else measured
     progress: Progress = no_progress
 
 
