@@ -186,7 +186,7 @@ def canvas_toolbar_hidden() -> None:
 SMALL_PHOTO = 600  # px, longer side: under it the sheet is said to come out blurred (half an A4 at 150 ppi: ~1000 px)
 SMALL_SHOWN = 480  # px: small photos are shown at least this wide (before/after, colour points, brush)
 BRUSH_SIZES = {"small": 8, "medium": 18, "large": 36}  # brush width in preview pixels
-BRUSH_SAID_HEIGHT = "6rem"  # the wide-stroke warning on two lines (a tablet held upright), above the canvas
+BRUSH_SAID_HEIGHT = "8rem"  # the brush's words and the wide-stroke warning on two lines, above the canvas
 PREVIEW_WIDTH, PREVIEW_HEIGHT = 700, 760  # the brush's canvas at most (px): fits a tablet held upright
 
 
@@ -209,11 +209,13 @@ def mask_brush_ui() -> str | None:
         size = right.segmented_control(t("photo.ui.brush_size"), list(BRUSH_SIZES), default="medium",
                                        required=True, format_func=lambda k: t(f"photo.ui.brush_{k}"),
                                        key="photo-brush-size")
-        st.caption(t("photo.ui.brush_draw"))
         # a wide stroke is said here, above the canvas (below it, it is off a tablet's screen), in a slot of fixed
-        # height drawn on every run, empty or not: the warning must not push the canvas down under the finger
-        said = st.container(key="photo-brush-said")
+        # height drawn on every run with the brush's words in it (an empty container is not drawn at all): the
+        # warning must not push the canvas down under the finger
         st.html(f"<style>.st-key-photo-brush-said {{ min-height: {BRUSH_SAID_HEIGHT}; }}</style>")
+        slot = st.container(key="photo-brush-said")
+        slot.caption(t("photo.ui.brush_draw"))
+        said = slot.empty()  # emptied on each run as it is reached: a stroke undone takes its warning away
         overlay = open_picture(state()["overlay_file"]).convert("RGB")
         width = round(min(PREVIEW_WIDTH, PREVIEW_HEIGHT * overlay.width / overlay.height))  # small photos grow
         height = round(overlay.height * width / overlay.width)
