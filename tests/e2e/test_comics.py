@@ -24,7 +24,8 @@ def _add_bubble(page, panel: str, kind: str, text: str, position: str, tail: str
     panel_tab = page.get_by_role("tabpanel", name="5 · Bulles")
     panel_tab.locator('[class*="st-key-comic-bubble-panel"] button').filter(has_text=panel).first.click()
     wait_ready(page)
-    panel_tab.locator('[class*="st-key-comic-bubble-kind"] button').filter(has_text=kind).first.click()
+    # the button shows the emoji as its icon, apart from the word
+    panel_tab.locator('[class*="st-key-comic-bubble-kind"] button').filter(has_text=kind.split(" ")[-1]).first.click()
     wait_ready(page)
     text_box = panel_tab.get_by_label("Texte de la bulle")
     expect(text_box).to_have_count(1, timeout=10_000)  # the other panel's box may linger a moment after the switch
@@ -82,7 +83,7 @@ def test_a_page_from_two_drawings(browser_page, studio, tmp_path):
     _tab(page, "5 · Bulles")
     # which panel and which kind of bubble: big buttons like the step's others, not 16 px radio dots
     choices = page.locator('[class*="st-key-comic-bubble-panel"] button, [class*="st-key-comic-bubble-kind"] button')
-    assert choices.count() == 3 + 4  # three panels, four kinds of bubble
+    assert choices.count() == 3 + 4, choices.all_inner_texts()  # three panels, four kinds of bubble
     for box in (choices.nth(n).bounding_box() for n in range(choices.count())):
         assert box["height"] >= 44 and box["width"] >= 44, box  # a finger's target (WCAG 2.5.5)
     _add_bubble(page, "1", "💬 Parole", "Bonjour! Je suis un dragon.", "top-left", "bottom-right")
