@@ -86,6 +86,8 @@ def test_a_page_from_two_drawings(browser_page, studio, tmp_path):
     assert choices.count() == 3 + 4, choices.all_inner_texts()  # three panels, four kinds of bubble
     for box in (choices.nth(n).bounding_box() for n in range(choices.count())):
         assert box["height"] >= 44 and box["width"] >= 44, box  # a finger's target (WCAG 2.5.5)
+    choices.first.scroll_into_view_if_needed()
+    shot(page, "comics-03a-bubble-choices")
     _add_bubble(page, "1", "💬 Parole", "Bonjour! Je suis un dragon.", "top-left", "bottom-right")
     _add_bubble(page, "1", "💥 Cri", "Au secours!", "bottom-left", "right")
     _add_bubble(page, "2", "💭 Pensée", "J'ai faim...", "top-right", "bottom")
