@@ -19,7 +19,7 @@ from .i18n import error_text, t
 from .postcards_transform import transform_ui
 from .runtime import get_store
 from .session import can_upload_photos, current_participant, owner_id, visible_artifacts
-from .widgets import picture_choice_ui, picture_uploader
+from .widgets import picture_choice_ui, picture_uploader, upload_notes_ui
 from .work import wkey
 
 CARD_CHOICES = {"orientation": ("landscape", "portrait"), "border": tuple(BORDERS)}
@@ -126,8 +126,10 @@ def upload_source_ui(workshop_id: int | None) -> str | None:
         st.session_state["postcard_ai"] = False
         st.session_state["postcard_name"] = upload.name  # the child's own file name, in what the page says of it
         st.session_state["postcard_small"] = best_front_dpi(clean.image.size) < MIN_DPI
+        st.session_state["postcard_notes"] = list(clean.notes)  # what the upload checks changed (16 bits, dark scan)
     if not st.session_state.get("postcard_upload_id"):
         return None
+    upload_notes_ui({"upload_notes": st.session_state.get("postcard_notes")})
     if st.session_state.get("postcard_small"):  # said at upload, with the child's file name, before any card is made
         st.warning(t("postcards.too_small", name=st.session_state.get("postcard_name", "")))
     return st.session_state.get("postcard_front")
@@ -213,6 +215,7 @@ def source_ui(workshop_id: int | None) -> str | None:
         st.session_state.pop("postcard_upload_id", None)
         st.session_state.pop("postcard_name", None)
         st.session_state.pop("postcard_small", None)
+        st.session_state.pop("postcard_notes", None)
         st.session_state["pc-last-source"] = source
     if source == "handed":
         front = handed

@@ -87,3 +87,14 @@ def test_a_tiny_picture_is_said_too_small_at_upload_by_its_own_name(store, works
     words = " ".join(w.value for w in made.warning)
     assert "dessin-de-lea.png" in words and "floue sur la carte" in words
     assert "ppp" not in words and "photo-" not in words  # no dpi figure, no internal file name
+
+
+def test_what_the_upload_checks_changed_is_said_and_stays(store, workshop):
+    """A 16-bit scan is brought to 8 bits: said under the photo, and still said when the page is drawn again."""
+    buffer = io.BytesIO()
+    y, x = np.mgrid[0:720, 0:1000]
+    Image.fromarray(((x * 60 + y * 10) % 65536).astype(np.uint16)).save(buffer, "PNG")
+    at = _uploaded(store, workshop, "scan.png", buffer.getvalue())
+    assert any("Image 16 bits convertie en 8 bits" in i.value for i in at.info)
+    at.run()
+    assert any("Image 16 bits convertie en 8 bits" in i.value for i in at.info)
