@@ -64,8 +64,9 @@ def participants_ui(workshop: Workshop, age_groups: list[str]) -> None:
         col1.markdown(f"**{person.name}** · {t('ages.' + person.age_group)}")
         printed, left_out = printable_name(person.name)
         if left_out:  # said here, where the name can be retyped, before a label or a card comes out without it
-            col1.caption("⚠️ " + (t("console_names.prints_as", name=printed, chars=" ".join(left_out)) if printed
-                                  else t("console_names.not_printed", chars=" ".join(left_out))))
+            signs = {"chars": " ".join(left_out), "n": len(left_out)}  # « ✨ 🦄 ne s’impriment pas »
+            col1.caption("⚠️ " + (t("console_names.prints_as", name=printed, **signs) if printed
+                                  else t("console_names.not_printed", **signs)))
         if not person.minor:
             col2.write(t("console.adult"))
         elif person.consent:

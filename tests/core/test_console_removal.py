@@ -38,6 +38,8 @@ def _armed(at) -> list[str]:
 
 def test_removing_one_participant_arms_nothing_for_the_next(console):
     at, store, workshop, (tom, zoe, lea) = console
+    # the name's warning: the signs in the order they come in « 🦄Zoé✨ », the verb in the plural
+    assert "⚠️ Imprimé «\u00a0Zoé\u00a0» : 🦄 ✨ ne s’impriment pas." in [c.value for c in at.caption]
     assert _armed(at) == []  # closed questions hold no button
     at.session_state[f"remove-open-{tom.id}"] = True  # the facilitator taps « Retirer » on Tom's row
     at.run()
