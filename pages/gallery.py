@@ -103,9 +103,13 @@ for owner, creations in by_owner.items():
                                    mime=mimetypes.guess_type(path.name)[0], key=f"dl-{item['id']}-{name}",
                                    width="stretch")
             # one tap opens the question; only the second deletes (as "Retirer" in the console)
-            with st.popover(f"🗑️ {t('gallery.delete')}", width="stretch"):
-                st.write(t("gallery.delete_confirm", title=title_text(item)))
-                if st.button(t("gallery.delete_yes"), key=f"del-{item['id']}", type="primary", width="stretch"):
-                    store.delete_artifact(item["id"])
-                    st.toast(t("gallery.deleted"))
-                    st.rerun()
+            # keyed by the creation: after a deletion the next one's question does not open in its place
+            delete_pop = st.popover(f"🗑️ {t('gallery.delete')}", width="stretch", key=f"del-open-{item['id']}",
+                                    on_change="rerun")
+            if delete_pop.open:
+                with delete_pop:
+                    st.write(t("gallery.delete_confirm", title=title_text(item)))
+                    if st.button(t("gallery.delete_yes"), key=f"del-{item['id']}", type="primary", width="stretch"):
+                        store.delete_artifact(item["id"])
+                        st.toast(t("gallery.deleted"))
+                        st.rerun()

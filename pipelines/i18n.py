@@ -12,13 +12,30 @@ DEFAULT_LANGUAGE = "fr"
 LOCALES = ASSETS / "locales"
 
 
+PLURAL_FORMS = ("one", "other")
+
+
+def is_plural(value) -> bool:
+    """True for a string told in plural forms: a table `{ one = "…", other = "…" }` ("other" required)."""
+    return isinstance(value, dict) and "other" in value and set(value) <= set(PLURAL_FORMS) \
+        and all(isinstance(v, str) for v in value.values())
+
+
+def plural_form(n: float, language: str = DEFAULT_LANGUAGE) -> str:
+    """The plural form ("one" or "other") a count `n` takes, after the CLDR cardinal rules: French says 0 and
+    1 (any value below 2) in the singular (« 0 réponse », « 1 question »), English only 1 ("0 answers")."""
+    if language == "fr":
+        return "one" if abs(n) < 2 else "other"
+    return "one" if n == 1 else "other"
+
+
 def _flatten(prefix: str, table: dict, out: dict[str, str]) -> None:
     for key, value in table.items():
         name = f"{prefix}.{key}" if prefix else key
-        if isinstance(value, dict):
+        if isinstance(value, dict) and not is_plural(value):
             _flatten(name, value, out)
         else:
-            out[name] = value
+            out[name] = value  # a plural table stays whole, under its own key
 
 
 @functools.cache
@@ -45,6 +62,10 @@ def translate(key: str, language: str = DEFAULT_LANGUAGE, **params) -> str:
     A parameter `<name>_key` holds a nested locale key: it is translated first (with `<name>_params` when
     given, else the other parameters) and fills `{<name>}`, e.g. a refusal's reason inside a pack problem,
     or the name of a field ("title" -> « titre ») inside a print refusal.
+
+    A key written in plural forms (`answers = { one = "{n} réponse sur {total}", other = "{n} réponses sur
+    {total}" }`) takes the form `plural_form` gives for the parameter `n` (else `count`), so no « réponse(s) »
+    is shown; without either parameter it takes "other".
     """
     nested = [name[:-4] for name, value in params.items() if name.endswith("_key") and isinstance(value, str)]
     if nested:
@@ -59,6 +80,9 @@ def translate(key: str, language: str = DEFAULT_LANGUAGE, **params) -> str:
         return f"[{key}]"
     if isinstance(text, list):
         return text  # lists (e.g. choices) are returned as they are
+    if is_plural(text):
+        count = params.get("n", params.get("count"))
+        text = text.get(plural_form(float(count), language) if count is not None else "other", text["other"])
     return text.format(**params) if params else text
 
 

@@ -64,26 +64,36 @@ def participants_ui(workshop: Workshop, age_groups: list[str]) -> None:
         col1.markdown(f"**{person.name}** · {t('ages.' + person.age_group)}")
         printed, left_out = printable_name(person.name)
         if left_out:  # said here, where the name can be retyped, before a label or a card comes out without it
-            col1.caption("⚠️ " + (t("console_names.prints_as", name=printed, chars=" ".join(left_out)) if printed
-                                  else t("console_names.not_printed", chars=" ".join(left_out))))
+            signs = {"chars": " ".join(left_out), "n": len(left_out)}  # « ✨ 🦄 ne s’impriment pas »
+            col1.caption("⚠️ " + (t("console_names.prints_as", name=printed, **signs) if printed
+                                  else t("console_names.not_printed", **signs)))
         if not person.minor:
             col2.write(t("console.adult"))
         elif person.consent:
             col2.write("✅ " + t("console.consent_given", by=person.consent_by,
                                  at=f"{long_date(person.consent_at, lang())}, {person.consent_at[11:16]}"))
         else:
-            with col2.popover("⚠️ " + t("console.consent_none")):
-                by = st.text_input(t("console.consent_by"), key=f"by-{person.id}")
-                if st.button(t("console.consent"), key=f"consent-{person.id}"):
-                    if by.strip():
-                        store.set_consent(person.id, True, by)
-                        st.rerun()
-                    st.error(t("console.consent_missing_by"))
-        with col3.popover(t("console.remove")):  # one tap opens the question; only the second removes
-            st.write(t("console.remove_confirm", name=person.name))
-            if st.button(t("console.remove_yes", name=person.name), key=f"remove-{person.id}", type="primary"):
-                store.remove_participant(person.id)
-                st.rerun()
+            # keyed by the participant, open state kept by the server: once this one is done, the popover of
+            # whoever comes next in the list does not open in its place
+            consent_pop = col2.popover("⚠️ " + t("console.consent_none"), key=f"consent-open-{person.id}",
+                                       on_change="rerun")
+            if consent_pop.open:
+                with consent_pop:
+                    by = st.text_input(t("console.consent_by"), key=f"by-{person.id}")
+                    if st.button(t("console.consent"), key=f"consent-{person.id}"):
+                        if by.strip():
+                            store.set_consent(person.id, True, by)
+                            st.rerun()
+                        st.error(t("console.consent_missing_by"))
+        # one tap opens the question; only the second removes. Keyed by the participant: after a removal the
+        # next one's question is not left open under the finger (a double tap would delete them too)
+        remove_pop = col3.popover(t("console.remove"), key=f"remove-open-{person.id}", on_change="rerun")
+        if remove_pop.open:
+            with remove_pop:
+                st.write(t("console.remove_confirm", name=person.name))
+                if st.button(t("console.remove_yes", name=person.name), key=f"remove-{person.id}", type="primary"):
+                    store.remove_participant(person.id)
+                    st.rerun()
 
 
 def queue_ui(workshop: Workshop) -> None:

@@ -220,7 +220,7 @@ def _cartel_ui(style_id: str, sitter: str, ai_made: bool, model: str) -> None:
     if sitter.strip() and not printed:
         st.info(t("portrait.ui.name_unprintable", name=sitter))
     elif left_out := printable_name(sitter)[1]:  # « Léo 🦖 »: the label says « Léo »
-        st.info(t("portrait.names.left_out", name=printed, chars=" ".join(left_out)))
+        st.info(t("portrait.names.left_out", name=printed, chars=" ".join(left_out), n=len(left_out)))
     with st.container(border=True):
         st.caption(t("portrait.ui.cartel"))
         st.markdown(f"### {text.title}\n*{text.after}*\n\n{text.story}\n\n{text.when} · {text.library}  \n"

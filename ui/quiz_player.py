@@ -81,6 +81,8 @@ def player_ui() -> None:
         st.info(f"🖨️ {st.session_state['quiz-printed']}")
     live_player_ui(token)
     if st.button(f"🚪 {t('quiz.play.leave')}", key="quiz-leave"):
+        games().leave(token)  # no longer awaited by the question on the projector, from now
+        st.session_state.pop("quiz-seen", None)
         st.query_params.pop("joueur", None)
         st.session_state.pop("quiz-token", None)
         st.session_state.pop("quiz-renamed", None)

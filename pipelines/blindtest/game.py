@@ -227,6 +227,17 @@ class QuizGames:
         with self.store.connect() as conn:
             conn.execute("UPDATE quiz_players SET last_seen=? WHERE id=?", (moment or time.time(), player_id))
 
+    def leave(self, token: str, moment: float | None = None) -> None:
+        """The player tapped « Quitter le quiz » at `moment` (seconds since the epoch): absent from then on, at
+        once, as a closed tab is only LEFT_AFTER s later. Their presence is dated back so that it ran out at
+        `moment` (`waiting_for` no longer awaits them, the lobby no longer shows them, `gone` counts them out
+        once a question opens after that); their answers and points stay. Joining again from the same device
+        (`join`) makes them present again."""
+        moment = moment or time.time()
+        with self.store.connect() as conn:
+            conn.execute("UPDATE quiz_players SET last_seen=MIN(last_seen, ?) WHERE token=?",
+                         (moment - LEFT_AFTER - 0.001, token))
+
     def remove_player(self, player_id: int) -> None:
         """Take a player out of the game (the host's choice): their answers go with them, so they leave every
         ranking, the totals ("sur 5") and the diplomas."""

@@ -51,7 +51,7 @@ def cmd_make(args) -> int:
         options = print_options(args.printer, args.bleed, args.crop_marks)
         fill = args.sheet == "4up" and args.fill
         if fill and len(fill_sheet(cards)) > len(cards):
-            print(translate("postcards_cli.sheet_filled", language, cards=len(cards), total=len(fill_sheet(cards))),
+            print(translate("postcards_cli.sheet_filled", language, n=len(cards), total=len(fill_sheet(cards))),
                   file=sys.stderr)
         doc = make_postcards(cards, args.out, sheet=args.sheet, duplex=duplex, flip=args.flip, fill=fill,
                              **options)

@@ -102,7 +102,8 @@ def unprintable(text: str, chain: list) -> tuple[str, list[str]]:
 
 
 def printable_name(name: str, chain: list | None = None) -> tuple[str, list[str]]:
-    """A person's name as a print can set it, and the characters left out: ("Léo", ["🦖"]) for « Léo 🦖 ».
+    """A person's name as a print can set it, and the characters left out, each once, in the order they come in
+    the name: ("Léo", ["🦖"]) for « Léo 🦖 », ("Zoé", ["🦄", "✨"]) for « 🦄Zoé✨ ».
 
     Signs that are not letters (emoji, pictographs, symbols) the fonts `chain` (default: the readable family,
     then DejaVu Sans) cannot draw are left out, with the invisible marks that dress them (variation selectors,
@@ -114,17 +115,22 @@ def printable_name(name: str, chain: list | None = None) -> tuple[str, list[str]
 
     chain = chain if chain is not None else faces("readable")
     text, left_out = " ".join(clean_text(name).split()), set()
+    source = text
+
+    def in_order(chars) -> list[str]:
+        return [c for c in dict.fromkeys(source) if c in set(chars)]
+
     for _ in range(3):  # emoji first (unprintable names them alone), then the other signs the fonts lack
         key, chars = unprintable(text, chain)
         if not key:
             break
         if any(c.isalpha() for c in chars):
-            return "", chars
+            return "", in_order(chars)
         left_out.update(chars)
         text = " ".join("".join(c for c in text if c not in left_out).split())
     if not any(c.isalpha() for c in text):
-        return "", sorted(left_out)
-    return text, sorted(left_out)
+        return "", in_order(left_out)
+    return text, in_order(left_out)
 
 
 def check_printable(text: str, chain: list | None = None, *, field: str = "") -> str:

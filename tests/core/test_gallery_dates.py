@@ -42,7 +42,11 @@ def test_a_damaged_picture_does_not_break_the_gallery(store, monkeypatch):
     at.run()
     assert not at.exception, at.exception
     assert any("«\u00a0page.png\u00a0» est abîmée" in c.value for c in at.caption)
-    assert any(b.label == "Oui, supprimer" for b in at.button)  # inside the "🗑️ Supprimer" question
+    assert not any(b.label == "Oui, supprimer" for b in at.button)  # asked only once "🗑️ Supprimer" is tapped
+    [item] = store.artifacts(workshop_id=workshop["id"])
+    at.session_state[f"del-open-{item['id']}"] = True
+    at.run()
+    assert [b.key for b in at.button if b.label == "Oui, supprimer"] == [f"del-{item['id']}"]
     day = store.artifacts(workshop_id=workshop["id"])[0]["created_at"][:10]
     buttons = sorted((b.label, b.help) for b in at.get("download_button"))  # help: the name the file gets
     assert [label for label, _ in buttons] == ["⬇️ PDF", "⬇️ PNG"]

@@ -26,9 +26,9 @@ def test_a_heic_photo_goes_into_a_quiz_pack(browser_page, studio, tmp_path):
     page.get_by_role("button", name="Ajouter", exact=False).last.click()
     wait_ready(page)
     shot(page, "quiz-builder-heic")
-    page.get_by_role("tabpanel", name="Fabriquer un pack").get_by_text("Nos photos — 1 question(s)").wait_for()
+    page.get_by_role("tabpanel", name="Fabriquer un pack").get_by_text("Nos photos — 1 question").wait_for()
     page.get_by_role("tab", name="Jouer").click()  # a pack of one question: no slider with two equal ends
-    page.get_by_role("tabpanel", name="Jouer").get_by_text("Nos photos — 1 question(s)").click()
+    page.get_by_role("tabpanel", name="Jouer").get_by_text("Nos photos — 1 question").click()
     wait_ready(page)
     assert page.locator('[data-testid="stException"]').count() == 0
     pictures = list((studio.data_dir).rglob("*.png"))

@@ -80,7 +80,7 @@ def test_childrens_pictures_wait_for_the_facilitators_ok(browser_page, studio):
                                                "ORDER BY json_extract(j.params, '$.prompt') = ?",
                                        "Un chat vole dans le ciel")]
     console.locator(f".st-key-approve-{first} button").wait_for(timeout=20_000)
-    expect(console.get_by_text("2 image(s) attendent votre accord")).to_have_count(1)  # the rerun may still be drawing
+    expect(console.get_by_text("2 images attendent votre accord")).to_have_count(1)  # the rerun may still be drawing
     shot(console, "safety-02-console-waiting")
     console.locator(f".st-key-approve-{first} button").click()
     wait_ready(console)
