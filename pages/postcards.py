@@ -12,10 +12,10 @@ from pipelines.store import library_name
 from pipelines.i18n import UserError
 from ui.i18n import error_text, lang, t
 from ui.jobs import expected_time_text, job_status_ui, submit_job
-from ui.postcards import card_in_progress, picture_key, source_ui
+from ui.postcards import card_in_progress, picture_key, postcard_warning, source_ui
 from ui.runtime import get_store
 from ui.session import current_workshop
-from ui.widgets import download_ui
+from ui.widgets import download_ui, percent_slider
 from ui.work import restore_work, save_work_now, wkey
 from ui.frame import require_frame
 
@@ -55,19 +55,22 @@ with design_col:
     border = card_data["border"] = st.radio(t("postcards.border"), BORDERS, horizontal=True,
                                             format_func=lambda b: t(f"postcards.border_{b}"),
                                             key=wkey("postcard", "pc-border"))
-    zoom = st.slider(t("postcards.zoom"), 1.0, 3.0, 1.0, 0.1, key="pc-zoom")
-    move_x = st.slider(t("postcards.move_x"), 0, 100, 50, key="pc-mx")
-    move_y = st.slider(t("postcards.move_y"), 0, 100, 50, key="pc-my")
+    # in percent as on the studio's other pages (« 150 % »: the frame is 1/1.5 of the largest one; the frame's
+    # centre across and down the picture); keys of their own, a card saved with the old 1.0-3.0 zoom starts afresh
+    zoom = percent_slider(t("postcards.zoom"), 1.0, "pc-zoom-pct", low=1.0, high=3.0, step=0.1)
+    move_x = percent_slider(t("postcards.move_x"), 0.5, "pc-mx-pct", step=0.01)
+    move_y = percent_slider(t("postcards.move_y"), 0.5, "pc-my-pct", step=0.01)
     title = card_data["title"] = st.text_input(t("postcards.card_title"), max_chars=60,
                                                key=wkey("postcard", "pc-title"))
 draft = Postcard(front, orientation=orientation, border=border, title=title)
-crop = crop_frame(picture.size, picture_ratio(draft), zoom, move_x / 100, move_y / 100)
+crop = crop_frame(picture.size, picture_ratio(draft), zoom, move_x, move_y)
 with frame_col:
     st.image(draw_crop_frame(picture, crop), alt=t("alt.crop"), use_container_width=True)
     st.caption(t("postcards.frame_caption"))
 message = card_data["message"] = st.text_area(t("postcards.message"), height=120, key=wkey("postcard", "pc-message"))
 card = Postcard(front, orientation=orientation, crop=crop, border=border, title=title, message=message,
                 ai_made=bool(st.session_state.get("postcard_ai")), model=st.session_state.get("postcard_model", ""),
+                name=st.session_state.get("postcard_name", "") if st.session_state.get("postcard_upload_id") else "",
                 language=lang(),
                 library_name=library_name(store, default=""), logo=store.get_setting("library_logo") or "")
 try:  # an emoji or a script the fonts cannot draw is said here, at the box, not after "Fabriquer"
@@ -100,7 +103,7 @@ if job_id:
     if job and job.state == "done":
         files = job.files()
         for warning in job.result.get("warnings", []):
-            st.warning(t(warning["key"], **warning["params"]))
+            st.warning(postcard_warning(warning, card))
         left, right = st.columns(2)
         left.image(files["preview"], caption=t("postcards.preview_front"),
                    alt=t("postcards.preview_front"), use_container_width=True)

@@ -38,6 +38,13 @@ MOVES_CSS = """<style>
   white-space: normal; overflow: visible; text-overflow: clip; }
 </style>"""
 
+# The bubbles step's choices (which panel, which kind of bubble) as big buttons a finger hits on a tablet:
+# at least 44 px high and wide (WCAG 2.5.5 target size), like the step's other buttons.
+BIG_CHOICE_CSS = """<style>
+[class*="st-key-comic-bubble-panel"] button, [class*="st-key-comic-bubble-kind"] button {
+  min-height: 3rem; min-width: 3rem; }
+</style>"""
+
 
 # -- 1. layout -------------------------------------------------------------------------------
 def layout_step_ui(comic: dict) -> None:
@@ -173,8 +180,10 @@ def hero_step_ui(comic: dict) -> None:
 def bubbles_step_ui(comic: dict) -> None:
     """Add bubbles to a panel: kind, text, position, where the speaker is; nudge or remove them."""
     count = LAYOUTS[comic["layout"]].panel_count
-    i = st.radio(t("comics.ui.bubbles_for"), list(range(count)), horizontal=True,
-                 key=wkey("comic", "comic-bubble-panel"), format_func=lambda n: f"{n + 1}")
+    st.html(BIG_CHOICE_CSS)
+    i = st.segmented_control(t("comics.ui.bubbles_for"), list(range(count)), default=0, required=True,
+                             key=wkey("comic", "comic-bubble-panel"), format_func=lambda n: f"{n + 1}")
+    i = i if i is not None and i < count else 0  # a layout of fewer panels chosen since
     panel = comic["panels"][i]
     if st.session_state.pop("comic-bubble-clear", False):  # before the box is drawn: it shows empty again
         st.session_state[wkey("comic", "comic-bubble-text")] = ""
@@ -183,8 +192,9 @@ def bubbles_step_ui(comic: dict) -> None:
         st.warning(t("comics.ui.bubble_needs_picture", n=i + 1))
     left, right = st.columns([3, 2])
     with left:
-        kind = st.radio(t("comics.ui.bubble_kind"), KINDS, horizontal=True, key=wkey("comic", "comic-bubble-kind"),
-                        format_func=lambda k: f"{KIND_EMOJI[k]} {t('comics.kinds.' + k)}")
+        kind = st.segmented_control(t("comics.ui.bubble_kind"), KINDS, default=KINDS[0], required=True,
+                                    key=wkey("comic", "comic-bubble-kind"),
+                                    format_func=lambda k: f"{KIND_EMOJI[k]} {t('comics.kinds.' + k)}") or KINDS[0]
         text = st.text_area(t("comics.ui.bubble_text"), key=wkey("comic", "comic-bubble-text"), max_chars=160,
                             height=80)
         # unless the child picks a place, a new bubble takes one no other bubble of this panel uses yet

@@ -20,7 +20,8 @@ from .i18n import error_text, lang, t
 from .jobs import expected_time_text, job_status_ui, submit_job
 from .work import work_folder
 from .session import is_facilitator
-from .widgets import before_after_ui, download_ui, engine_label, licence_of, percent_slider, picture_uploader
+from .widgets import (before_after_ui, download_ui, engine_label, licence_of, percent_slider, picture_uploader,
+                      upload_notes_ui)
 
 STATE = "photo"  # st.session_state[STATE]: this browser's photo, analysis and results
 
@@ -55,11 +56,9 @@ def upload_ui() -> None:
                 state()["downscale"] = True
                 st.rerun()
         return
-    for note in clean.notes:
-        st.caption(t(note))
     source = write_bytes_atomic(_work_dir() / "source.png", clean.png_bytes())
     state().update(source=str(source), analysis_job=submit_job("photo.analyze", {"source": str(source)}),
-                   upload_id=picked.file_id)
+                   upload_id=picked.file_id, upload_notes=list(clean.notes))  # said with the analysis (rerun)
     st.rerun()  # the page above was drawn without a photo: draw it again with the analysis
 
 
@@ -123,6 +122,7 @@ def analysis_ui() -> dict | None:
         chips.append(t("photo.damage.few"))
     chips.append(t("photo.ui.faces_unknown") if info["faces"] is None else t("photo.ui.faces", n=info["faces"]))
     st.markdown("  ·  ".join(f"**{c}**" for c in chips))
+    upload_notes_ui(state())
     left, right = st.columns(2)
     left.image(files["photo"], alt=t("alt.photo"), width="stretch")
     found = info["scratches"] or info["spots"]
@@ -186,6 +186,7 @@ def canvas_toolbar_hidden() -> None:
 SMALL_PHOTO = 600  # px, longer side: under it the sheet is said to come out blurred (half an A4 at 150 ppi: ~1000 px)
 SMALL_SHOWN = 480  # px: small photos are shown at least this wide (before/after, colour points, brush)
 BRUSH_SIZES = {"small": 8, "medium": 18, "large": 36}  # brush width in preview pixels
+BRUSH_SAID_HEIGHT = "8rem"  # the brush's words and the wide-stroke warning on two lines, above the canvas
 PREVIEW_WIDTH, PREVIEW_HEIGHT = 700, 760  # the brush's canvas at most (px): fits a tablet held upright
 
 
@@ -208,8 +209,13 @@ def mask_brush_ui() -> str | None:
         size = right.segmented_control(t("photo.ui.brush_size"), list(BRUSH_SIZES), default="medium",
                                        required=True, format_func=lambda k: t(f"photo.ui.brush_{k}"),
                                        key="photo-brush-size")
-        st.caption(t("photo.ui.brush_draw"))
-        said = st.empty()  # a wide stroke is said here, above the canvas: below it, it is off a tablet's screen
+        # a wide stroke is said here, above the canvas (below it, it is off a tablet's screen), in a slot of fixed
+        # height drawn on every run with the brush's words in it (an empty container is not drawn at all): the
+        # warning must not push the canvas down under the finger
+        st.html(f"<style>.st-key-photo-brush-said {{ min-height: {BRUSH_SAID_HEIGHT}; }}</style>")
+        slot = st.container(key="photo-brush-said")
+        slot.caption(t("photo.ui.brush_draw"))
+        said = slot.empty()  # emptied on each run as it is reached: a stroke undone takes its warning away
         overlay = open_picture(state()["overlay_file"]).convert("RGB")
         width = round(min(PREVIEW_WIDTH, PREVIEW_HEIGHT * overlay.width / overlay.height))  # small photos grow
         height = round(overlay.height * width / overlay.width)

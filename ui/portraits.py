@@ -23,7 +23,7 @@ from .jobs import expected_time_text, job_status_ui, submit_job
 from .runtime import get_store
 from .work import start_over, wkey, work_folder
 from .session import current_participant
-from .widgets import before_after_ui, download_ui, percent_slider, picture_uploader
+from .widgets import before_after_ui, download_ui, percent_slider, picture_uploader, upload_notes_ui
 
 STATE = "portrait"  # st.session_state[STATE]: the participant's agreement, photo, framing, painter and results,
 # saved as their work in progress (ui/work.py, kind "portrait"): a reload or a restart of the studio finds them
@@ -83,7 +83,8 @@ def photo_ui() -> dict | None:
             st.error(exc.message(lang()))
             return None
         source = write_bytes_atomic(_work_dir() / "photo.png", clean.png_bytes())
-        state().update(source=str(source), frame_job=submit_job("portrait.frame", {"source": str(source)}))
+        state().update(source=str(source), frame_job=submit_job("portrait.frame", {"source": str(source)}),
+                       upload_notes=list(clean.notes))  # said once the photo is framed (the page is drawn again)
         st.rerun()
     job = job_status_ui(state()["frame_job"], "portrait-frame")
     if job is None or job.state != "done":
@@ -92,6 +93,7 @@ def photo_ui() -> dict | None:
         return None
     result = dict(job.result)
     files = _files(job)
+    upload_notes_ui(state())
     left, right = st.columns([1, 2])
     left.image(files["framed"], alt=t("alt.portrait"), width="stretch")
     with right:

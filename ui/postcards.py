@@ -8,7 +8,8 @@ import streamlit as st
 from PIL import Image, ImageDraw
 
 from pipelines.export.dvd import straighten_cover
-from pipelines.export.postcard import BORDERS
+from pipelines.export.pdf import MIN_DPI
+from pipelines.export.postcard import BORDERS, best_front_dpi
 from pipelines.i18n import UserError
 from pipelines.safety.uploads import sanitize_image
 from pipelines.store.files import atomic_path
@@ -18,7 +19,7 @@ from .i18n import error_text, t
 from .postcards_transform import transform_ui
 from .runtime import get_store
 from .session import can_upload_photos, current_participant, owner_id, visible_artifacts
-from .widgets import picture_choice_ui, picture_uploader
+from .widgets import picture_choice_ui, picture_uploader, upload_notes_ui
 from .work import wkey
 
 CARD_CHOICES = {"orientation": ("landscape", "portrait"), "border": tuple(BORDERS)}
@@ -79,8 +80,8 @@ def gallery_source_ui(workshop_id: int | None) -> str | None:
         if picture and (item["kind"] != "postcard" or picture not in seen):
             seen.add(picture)
             items.append((item, picture))
-    if not items:
-        st.info(t("postcards.gallery_empty"))
+    if not items:  # a child sees their own creations only: the workshop may have others'
+        st.info(t("postcards.gallery_empty_mine" if current_participant() else "postcards.gallery_empty"))
         return None
     columns = st.columns(4)
     for index, (item, picture) in enumerate(items[:24]):
@@ -98,6 +99,16 @@ def gallery_source_ui(workshop_id: int | None) -> str | None:
     return st.session_state.get("postcard_front")
 
 
+def postcard_warning(warning: dict, card) -> str:
+    """A warning of the postcards.make job in the child's words: a blurry front (export.low_dpi) says which
+    picture by the child's own file name (card.name, "" for a creation) and what to do, never a dpi figure;
+    the others (the library's logo) as the print engine words them."""
+    params = warning.get("params", {})
+    if warning["key"] == "export.low_dpi" and params.get("name") in (card.name, Path(card.front).name):
+        return t("postcards.blurry_named", name=card.name) if card.name else t("postcards.blurry")
+    return t(warning["key"], **params)
+
+
 def upload_source_ui(workshop_id: int | None) -> str | None:
     """A photo sent from this device (checked, cleaned of its metadata)."""
     if not can_upload_photos():
@@ -113,7 +124,15 @@ def upload_source_ui(workshop_id: int | None) -> str | None:
         st.session_state["postcard_front"] = save_picture(clean.image, f"photo-{upload.file_id[:8]}.png", workshop_id)
         st.session_state["postcard_upload_id"] = upload.file_id
         st.session_state["postcard_ai"] = False
-    return st.session_state.get("postcard_front") if st.session_state.get("postcard_upload_id") else None
+        st.session_state["postcard_name"] = upload.name  # the child's own file name, in what the page says of it
+        st.session_state["postcard_small"] = best_front_dpi(clean.image.size) < MIN_DPI
+        st.session_state["postcard_notes"] = list(clean.notes)  # what the upload checks changed (16 bits, dark scan)
+    if not st.session_state.get("postcard_upload_id"):
+        return None
+    upload_notes_ui({"upload_notes": st.session_state.get("postcard_notes")})
+    if st.session_state.get("postcard_small"):  # said at upload, with the child's file name, before any card is made
+        st.warning(t("postcards.too_small", name=st.session_state.get("postcard_name", "")))
+    return st.session_state.get("postcard_front")
 
 
 def dvd_source_ui(workshop_id: int | None) -> str | None:
@@ -194,6 +213,9 @@ def source_ui(workshop_id: int | None) -> str | None:
         st.session_state.pop("postcard_front", None)
         st.session_state.pop("postcard_model", None)
         st.session_state.pop("postcard_upload_id", None)
+        st.session_state.pop("postcard_name", None)
+        st.session_state.pop("postcard_small", None)
+        st.session_state.pop("postcard_notes", None)
         st.session_state["pc-last-source"] = source
     if source == "handed":
         front = handed

@@ -142,6 +142,15 @@ def picture_uploader(label: str, key: str, formats: str = "pictures"):
     return upload
 
 
+def upload_notes_ui(kept: dict) -> None:
+    """What the upload checks changed in the picture (sanitize_image's notes: « Image 16 bits convertie en 8
+    bits. »), kept in the page's state under "upload_notes": the page is drawn again right after an upload,
+    which would wipe a note written at upload time."""
+    notes = kept.get("upload_notes") or []
+    if notes:
+        st.info("  \n".join(t(note) for note in notes), icon="ℹ️")
+
+
 def engines_ui(capabilities: list[str]) -> None:
     """One line per capability: which engines this machine can use now, and how to add the others."""
     for capability in capabilities:

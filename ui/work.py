@@ -32,6 +32,7 @@ PREFIXES = {"comic": ("comic", "pick-comic-"), "story": ("story", "book-", "pick
             "portrait": ("portrait",),
             # not postcard_source*: a picture handed over by another page for this card
             "postcard": ("postcard_front", "postcard_ai", "postcard_model", "postcard_upload_id", "postcard_job",
+                         "postcard_name", "postcard_small", "postcard_notes",
                          "postcard_card", "pc-", "pick-pc-", "dvd")}
 SAVED = {
     "comic": re.compile(r"^(comic|pick-comic-layout|comic-bubble-(pos|tail))$"),

@@ -82,6 +82,15 @@ def picture_box(card: Postcard) -> tuple[float, float, float, float]:
     return 0.0, 0.0, w, h
 
 
+def best_front_dpi(picture_size: tuple[int, int]) -> float:
+    """The sharpest a picture of `picture_size` (width, height in px) can print on an A6 card front (148 x 105 mm,
+    picture to the edges, uncropped, in the orientation that suits it), in pixels per inch. A border or a zoom
+    only lowers it. Under pdf.MIN_DPI (150) the card comes out blurred whatever the child chooses."""
+    long_px, short_px = max(picture_size), min(picture_size)
+    long_mm, short_mm = page_size_mm("A6", "landscape")
+    return min(long_px / long_mm, short_px / short_mm) * 25.4
+
+
 def picture_ratio(card: Postcard) -> float:
     """Width / height of the crop frame the picture must fill."""
     _, _, w, h = picture_box(card)

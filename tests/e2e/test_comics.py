@@ -22,9 +22,10 @@ def _wait_text(page, text: str, timeout_s: float = 90) -> None:
 
 def _add_bubble(page, panel: str, kind: str, text: str, position: str, tail: str) -> None:
     panel_tab = page.get_by_role("tabpanel", name="5 · Bulles")
-    panel_tab.locator('[data-testid="stRadio"]').first.get_by_text(panel, exact=True).click()
+    panel_tab.locator('[class*="st-key-comic-bubble-panel"] button').filter(has_text=panel).first.click()
     wait_ready(page)
-    panel_tab.get_by_text(kind, exact=True).click()
+    # the button shows the emoji as its icon, apart from the word
+    panel_tab.locator('[class*="st-key-comic-bubble-kind"] button').filter(has_text=kind.split(" ")[-1]).first.click()
     wait_ready(page)
     text_box = panel_tab.get_by_label("Texte de la bulle")
     expect(text_box).to_have_count(1, timeout=10_000)  # the other panel's box may linger a moment after the switch
@@ -80,6 +81,13 @@ def test_a_page_from_two_drawings(browser_page, studio, tmp_path):
 
     # 5. Three bubbles: two in panel 1, a thought in panel 2.
     _tab(page, "5 · Bulles")
+    # which panel and which kind of bubble: big buttons like the step's others, not 16 px radio dots
+    choices = page.locator('[class*="st-key-comic-bubble-panel"] button, [class*="st-key-comic-bubble-kind"] button')
+    assert choices.count() == 3 + 4, choices.all_inner_texts()  # three panels, four kinds of bubble
+    for box in (choices.nth(n).bounding_box() for n in range(choices.count())):
+        assert box["height"] >= 44 and box["width"] >= 44, box  # a finger's target (WCAG 2.5.5)
+    choices.first.scroll_into_view_if_needed()
+    shot(page, "comics-03a-bubble-choices")
     _add_bubble(page, "1", "💬 Parole", "Bonjour! Je suis un dragon.", "top-left", "bottom-right")
     _add_bubble(page, "1", "💥 Cri", "Au secours!", "bottom-left", "right")
     _add_bubble(page, "2", "💭 Pensée", "J'ai faim...", "top-right", "bottom")

@@ -1,5 +1,6 @@
 """A patron paints a wide stroke with the big brush on a tablet held upright (820 x 1180): the warning shows where
-the finger is, above the canvas, and names no model."""
+the finger is, above the canvas, names no model and does not move the canvas. The upload's own notes (a 16-bit scan
+brought to 8 bits) are still on the page once the analysis is drawn."""
 from __future__ import annotations
 
 from tests.e2e.conftest import assert_axe_clean, goto, shot, wait_ready
@@ -16,6 +17,8 @@ def test_a_wide_stroke_is_warned_about_above_the_canvas(browser, studio, tmp_pat
         page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(source))
         page.get_by_text("Ce que je vois").wait_for(timeout=120_000)
         wait_ready(page)
+        note = page.locator("[data-testid=stAlert]", has_text="Image 16 bits convertie en 8 bits")
+        assert note.count() == 1  # said at upload, kept through the page drawn again for the analysis
         page.locator("[data-testid=stExpander] summary", has_text="Corriger les défauts au pinceau").click()
         page.get_by_role("radio", name="Gros").click()
         wait_ready(page)
@@ -23,6 +26,8 @@ def test_a_wide_stroke_is_warned_about_above_the_canvas(browser, studio, tmp_pat
         canvas.wait_for(timeout=30_000)
         canvas.scroll_into_view_if_needed()  # the patron scrolls down to the canvas
         page.wait_for_timeout(500)
+        summary = page.locator("[data-testid=stExpander] summary", has_text="Corriger les défauts au pinceau")
+        top = canvas.bounding_box()["y"] - summary.bounding_box()["y"]  # the page may scroll: measured from above
         _drag(page, canvas, [(0.35, 0.85), (0.6, 0.85)])  # one big stroke along a scratch: not yet an area
         assert page.locator("[data-testid=stAlert]", has_text="Trait large").count() == 0
         # The big brush scrubbed back and forth over a face: an area, not a scratch.
@@ -32,6 +37,7 @@ def test_a_wide_stroke_is_warned_about_above_the_canvas(browser, studio, tmp_pat
         shot(page, "photos-wide-brush")
         assert_axe_clean(page, "photos-wide-brush")
         box, board = warning.bounding_box(), canvas.bounding_box()
+        assert abs(board["y"] - summary.bounding_box()["y"] - top) <= 1, (top, board)  # it stays under the finger
         assert box["y"] + box["height"] <= board["y"], (box, board)  # above the canvas, not under its buttons
         assert 0 <= box["y"] and box["y"] + box["height"] <= 1180, box  # on the screen where the stroke was painted
         assert "LaMa" not in warning.inner_text()  # the patron's page names no model

@@ -113,3 +113,17 @@ def test_without_a_face_the_frame_sliders_say_percent_and_move_the_crop(people):
     job = JobQueue(store).get(at.session_state["portrait"]["frame_job"])
     # the largest 4:5 frame of a 500 x 400 photo is 320 x 400; zoomed 200 %: 160 x 200, at the left edge,
     assert job.params["crop"] == pytest.approx([0.0, 80.0, 160.0, 200.0]), job.params["crop"]  # centre 45 % down
+
+
+def test_what_the_upload_checks_changed_is_said_once_the_photo_is_framed(people):
+    """A 16-bit scan is brought to 8 bits at upload; the page is drawn again for the framing: the note stays."""
+    import numpy as np
+
+    store, workshop, lea, _ = people
+    at = _open(workshop, lea)
+    _agree(at).check().run()
+    photo = io.BytesIO()
+    Image.fromarray((np.asarray(astronaut()).mean(axis=2) * 257).astype(np.uint16)).save(photo, format="PNG")
+    at.file_uploader[0].set_value(("scan.png", photo.getvalue(), "image/png")).run()
+    _run_jobs(at, store)
+    assert any("Image 16 bits convertie en 8 bits" in i.value for i in at.info)
