@@ -243,6 +243,12 @@ ACCESSIBLE_CSS = """<span class="atelier-hidden"></span><style>
 [data-testid="stDateInput"] [role="spinbutton"] { display: inline-block; min-width: 24px; min-height: 24px;
   text-align: center; line-height: 24px; }
 [data-testid="stSidebar"] [data-testid="stPageLink"] a { min-height: 2.5rem; }
+/* a choice greyed while its switch is off still reads (WCAG 1.4.3, 4.5:1): Streamlit fades a disabled widget's label
+   to 40 %, under the contrast a child needs to see what the switch would give */
+[data-testid="stRadio"]:has(input:disabled, [aria-disabled="true"]) [data-testid="stWidgetLabel"] *,
+[data-testid="stSelectbox"]:has(input:disabled, [aria-disabled="true"]) [data-testid="stWidgetLabel"] *,
+[data-testid="stWidgetLabel"][disabled] *, label[disabled] [data-testid="stMarkdownContainer"] p {
+  color: #5f5e5c !important; }
 /* a folded sidebar is out of sight: its links and fields leave the Tab order and the screen reader too
    (WCAG 2.4.3, 2.4.7); Streamlit only slides it away */
 [data-testid="stSidebar"][data-collapsed="true"] { visibility: hidden; }

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 import time
@@ -122,6 +123,12 @@ def _facilitator(page, studio) -> None:
     assert_axe_clean(page, "saturday-console-1280")
 
 
+def _panel_button(bubbles, number: str):
+    """The big button of one panel in the bubbles step (a segmented control: one button per panel)."""
+    return bubbles.locator('[class*="st-key-comic-bubble-panel"] button').filter(
+        has_text=re.compile(rf"^\s*{number}\s*$"))
+
+
 def _lea_comic(page, studio, lea: dict, tmp_path) -> None:
     _open(page, f"{studio}/comics?p={lea['id']}&lang=fr")
     page.wait_for_function("document.querySelector('[data-testid=stSidebar]').dataset.collapsed === 'true'",
@@ -144,11 +151,11 @@ def _lea_comic(page, studio, lea: dict, tmp_path) -> None:
     expect(_tab(page, "2 · Histoire").get_by_label("Titre de ta BD")).to_have_value("Le dragon de Léa")
     expect(_tab(page, "4 · Dessins").get_by_text("Case prête")).to_have_count(1)
     bubbles = _tab(page, "5 · Bulles")
-    bubbles.locator('[data-testid="stRadio"]').first.get_by_text("2", exact=True).click()
+    _panel_button(bubbles, "2").click()
     wait_ready(page)
     assert bubbles.get_by_text("La case 2 n'a pas encore d'image").count() == 1  # said here, in her words
     assert bubbles.get_by_role("button", name="➕ Ajouter la bulle").is_disabled()
-    bubbles.locator('[data-testid="stRadio"]').first.get_by_text("1", exact=True).click()
+    _panel_button(bubbles, "1").click()
     wait_ready(page)
     text_box = bubbles.get_by_label("Texte de la bulle")
     expect(text_box).to_have_count(1, timeout=10_000)  # panel 2's box may linger a moment after the switch
