@@ -48,9 +48,10 @@ def storybook_page() -> None:
             st.caption(hint)
         job = job_status_ui(st.session_state["story-job"], "story-write")
         if job is not None:
+            st.session_state.pop("story-job")
             if job.state == "done":
                 story_from_job(job)
-            st.session_state.pop("story-job")
+                st.rerun()  # drawn whole with its story: « Une nouvelle histoire » above does not appear a run later
 
     if "story" in st.session_state:
         st.header(t("story.ui.step_story"))
