@@ -233,6 +233,9 @@ def size_words(language: str) -> dict[str, str]:
 
 # WCAG 2.2 AA fixes on Streamlit's own styles: captions at 6.5:1 instead of 3.9:1, code tokens readable,
 # the date picker's day/month/year fields at least 24 x 24 px (target-size), sidebar links full height.
+# The greyed-choice rule: a choice greyed while its switch is off still reads (WCAG 1.4.3, 4.5:1); Streamlit fades a
+# disabled widget's label to 40 %. No CSS comment beside the others: this text goes through Markdown, where the
+# stars of two comments pair up as emphasis and break the rules between them.
 ACCESSIBLE_CSS = """<span class="atelier-hidden"></span><style>
 [data-testid="stElementContainer"]:has(.atelier-hidden) { display: none; }
 [data-testid="stCaptionContainer"] { opacity: 1 !important; color: #5f5e5c !important; }
@@ -243,11 +246,8 @@ ACCESSIBLE_CSS = """<span class="atelier-hidden"></span><style>
 [data-testid="stDateInput"] [role="spinbutton"] { display: inline-block; min-width: 24px; min-height: 24px;
   text-align: center; line-height: 24px; }
 [data-testid="stSidebar"] [data-testid="stPageLink"] a { min-height: 2.5rem; }
-/* a choice greyed while its switch is off still reads (WCAG 1.4.3, 4.5:1): Streamlit fades a disabled widget's label
-   to 40 %, under the contrast a child needs to see what the switch would give */
-[data-testid="stRadio"]:has(input:disabled, [aria-disabled="true"]) [data-testid="stWidgetLabel"] *,
-[data-testid="stSelectbox"]:has(input:disabled, [aria-disabled="true"]) [data-testid="stWidgetLabel"] *,
-[data-testid="stWidgetLabel"][disabled] *, label[disabled] [data-testid="stMarkdownContainer"] p {
+[data-testid="stRadio"]:has(input:disabled, [aria-disabled="true"]) [data-testid="stWidgetLabel"] p,
+[data-testid="stSelectbox"]:has(input:disabled, [aria-disabled="true"]) [data-testid="stWidgetLabel"] p {
   color: #5f5e5c !important; }
 /* a folded sidebar is out of sight: its links and fields leave the Tab order and the screen reader too
    (WCAG 2.4.3, 2.4.7); Streamlit only slides it away */

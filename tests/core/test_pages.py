@@ -124,6 +124,8 @@ def test_gallery_shows_and_deletes_creations(app):
     app.switch_page("pages/gallery.py").run()
     assert not app.exception
     assert "Créations de Zoé" in _texts(app) and "Le dragon" in _texts(app)
+    app.session_state[f"del-open-{item['id']}"] = True  # « 🗑️ Supprimer » tapped: its question is open
+    app.run()
     next(b for b in app.button if b.label == "Oui, supprimer").click().run()  # the question's answer
     assert store.artifact(item["id"]) is None and not path.exists()
 

@@ -211,3 +211,17 @@ def seed_workshop(studio: Studio, name: str = "Atelier du mercredi", participant
     import json
 
     return json.loads(out.stdout)
+
+
+def settled_box(page, locator, seconds: float = 10.0) -> dict:
+    """The element's bounding box once the page has stopped drawing: the same for 1 s (a loaded machine can still
+    be laying out the last run's elements after the status widget went away)."""
+    box, still = locator.bounding_box(), 0
+    for _ in range(int(seconds / 0.25)):
+        page.wait_for_timeout(250)
+        now = locator.bounding_box()
+        still = still + 1 if now == box else 0
+        box = now
+        if still >= 4:
+            break
+    return box

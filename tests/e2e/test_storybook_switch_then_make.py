@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import sqlite3
 
-from tests.e2e.conftest import assert_no_exception, wait_ready
+from tests.e2e.conftest import assert_no_exception, settled_box, wait_ready
 
 TABLET = {"width": 820, "height": 1180}
 
@@ -13,20 +13,6 @@ TABLET = {"width": 820, "height": 1180}
 def _books(studio) -> int:
     with sqlite3.connect(studio.data_dir / "atelier.db") as conn:
         return conn.execute("SELECT COUNT(*) FROM jobs WHERE kind='story.make'").fetchone()[0]
-
-
-def _settled(page, locator, seconds: float = 10.0) -> dict:
-    """The element's box once the page has stopped drawing: the same for 1 s (a loaded machine can still be
-    swapping the last run's elements for the new ones after the status widget went away)."""
-    box, still = locator.bounding_box(), 0
-    for _ in range(int(seconds / 0.25)):
-        page.wait_for_timeout(250)
-        now = locator.bounding_box()
-        still = still + 1 if now == box else 0
-        box = now
-        if still >= 4:
-            break
-    return box
 
 
 def test_a_tap_on_make_right_after_the_music_switch_makes_the_book(browser, studio):
@@ -46,10 +32,10 @@ def test_a_tap_on_make_right_after_the_music_switch_makes_the_book(browser, stud
         make = page.get_by_role("button", name="📖 Fabriquer mon livre")
         make.scroll_into_view_if_needed()
         for switch in ("🎵 Mettre de la musique", "🎵 Mettre de la musique"):  # off, then on again
-            before = _settled(page, make)
+            before = settled_box(page, make)
             page.get_by_text(switch).click()
             wait_ready(page)
-            after = _settled(page, make)
+            after = settled_box(page, make)
             assert abs(after["y"] - before["y"]) < 1 and abs(after["x"] - before["x"]) < 1, (switch, before, after)
         page.get_by_text("🎵 Mettre de la musique").click()  # off: the book is quick to make
         wait_ready(page)

@@ -80,9 +80,9 @@ def test_a_child_without_creations_is_told_so_not_that_the_workshop_has_none(sto
 def test_a_tiny_picture_is_said_too_small_at_upload_by_its_own_name(store, workshop):
     at = _uploaded(store, workshop, "dessin-de-lea.png", _png(4, 4))
     [warning] = [w.value for w in at.warning if "trop petite" in w.value]  # at upload, before any card is made
-    assert "« dessin-de-lea.png »" in warning and "ppp" not in warning
+    assert "« dessin-de-lea.png »" in warning and "ppp" not in warning
     at.run()
-    assert any("« dessin-de-lea.png »" in w.value for w in at.warning)  # still said when the page is drawn again
+    assert any("« dessin-de-lea.png »" in w.value for w in at.warning)  # still said when the page is drawn again
     made = _made_cards(at, store)
     words = " ".join(w.value for w in made.warning)
     assert "dessin-de-lea.png" in words and "floue sur la carte" in words
