@@ -32,3 +32,22 @@ def wait_until(predicate, timeout: float = 30.0, step: float = 0.05) -> bool:
             return True
         time.sleep(step)
     raise AssertionError("condition not reached in time")
+
+
+@pytest.fixture
+def console(atelier_env, monkeypatch):
+    """The console page through the studio's frame (app.py) in Streamlit's AppTest, a workshop « Mercredi » made with
+    its form; atelier_env clears the app's cached store, queue and worker around the test."""
+    from pathlib import Path
+
+    from streamlit.testing.v1 import AppTest
+
+    root = Path(__file__).resolve().parents[2]
+    monkeypatch.setenv("ATELIER_EMBEDDED_WORKER", "0")
+    monkeypatch.chdir(root)
+    at = AppTest.from_file(str(root / "app.py"), default_timeout=60)
+    at.switch_page("pages/console.py").run()
+    at.text_input[0].input("Mercredi")
+    at.button[0].click().run()
+    assert not at.exception
+    return at

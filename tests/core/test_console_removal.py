@@ -2,28 +2,15 @@
 question « Oui, retirer … » belongs to one participant's id and a double tap cannot delete someone else (AppTest)."""
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-from streamlit.testing.v1 import AppTest
-
-ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture
-def console(atelier_env, monkeypatch):
+def people(console):
+    """The console (tests/core/conftest.py) with three participants: Tom, « 🦄Zoé✨ » (signs that do not print), Léa."""
     from pipelines.store import Store
-    from ui import runtime
 
-    monkeypatch.setenv("ATELIER_EMBEDDED_WORKER", "0")
-    monkeypatch.chdir(ROOT)
-    for resource in (runtime.get_store, runtime.get_queue, runtime.start_worker):
-        resource.clear()
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
-    at.switch_page("pages/console.py").run()
-    at.text_input[0].input("Mercredi")
-    at.button[0].click().run()
-    assert not at.exception
+    at = console
     store = Store()
     workshop = store.workshops()[0]
     people = [store.add_participant(workshop["id"], name, "8-12", minor) for name, minor in
@@ -36,8 +23,8 @@ def _armed(at) -> list[str]:
     return [b.label for b in at.button if b.label.startswith("Oui, retirer")]
 
 
-def test_removing_one_participant_arms_nothing_for_the_next(console):
-    at, store, workshop, (tom, zoe, lea) = console
+def test_removing_one_participant_arms_nothing_for_the_next(people):
+    at, store, workshop, (tom, zoe, lea) = people
     # the name's warning: the signs in the order they come in « 🦄Zoé✨ », the verb in the plural
     assert "⚠️ Imprimé «\u00a0Zoé\u00a0» : 🦄 ✨ ne s’impriment pas." in [c.value for c in at.caption]
     assert _armed(at) == []  # closed questions hold no button
@@ -51,8 +38,8 @@ def test_removing_one_participant_arms_nothing_for_the_next(console):
     assert all(not at.session_state[f"remove-open-{p.id}"] for p in (zoe, lea))
 
 
-def test_a_consent_given_leaves_the_next_consent_question_closed(console):
-    at, store, workshop, (tom, zoe, lea) = console
+def test_a_consent_given_leaves_the_next_consent_question_closed(people):
+    at, store, workshop, (tom, zoe, lea) = people
     mia = store.add_participant(workshop["id"], "Mia", "8-12", True)
     at.session_state[f"consent-open-{lea.id}"] = True
     at.run()
