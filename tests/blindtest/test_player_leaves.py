@@ -5,24 +5,11 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-import pytest
 from streamlit.testing.v1 import AppTest
 
-from pipelines.blindtest import pack as packs
-from pipelines.blindtest.game import QuizGames
 
 ROOT = Path(__file__).resolve().parents[2]
 T0 = 5_000_000.0
-
-
-@pytest.fixture
-def games(store):
-    return QuizGames(store)
-
-
-@pytest.fixture
-def game(games, quiz_pack_dir):
-    return games.create(packs.load_folder(quiz_pack_dir), seconds=30, seed=4)
 
 
 def test_leaving_on_purpose_drops_the_player_from_the_count_at_once(games, game):

@@ -5,24 +5,12 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-import pytest
 from streamlit.testing.v1 import AppTest
 
-from pipelines.blindtest import pack as packs
-from pipelines.blindtest.game import LEFT_AFTER, QuizGames
+from pipelines.blindtest.game import LEFT_AFTER
 
 ROOT = Path(__file__).resolve().parents[2]
 T0 = 5_000_000.0
-
-
-@pytest.fixture
-def games(store):
-    return QuizGames(store)
-
-
-@pytest.fixture
-def game(games, quiz_pack_dir):
-    return games.create(packs.load_folder(quiz_pack_dir), seconds=30, seed=4)
 
 
 def _open(games, game, idx, moment, here=()):
