@@ -150,7 +150,11 @@ def analysis_ui() -> dict | None:
 # The drawing canvas's own toolbar (undo, redo, edit, reset) has English labels and 22 px buttons (axe-core's
 # target-size rule fails): it is hidden, and the page gives its own words and big buttons. The canvas draws
 # in a shadow root (streamlit-drawable-canvas is an isolated components-v2 element), which the page's CSS
-# cannot reach: a script adds the rule to each canvas's shadow root, now and when one is drawn later.
+# cannot reach: a script adds the rule to every isolated element's shadow root (the rule names only the canvas's
+# toolbar classes), now and when one is drawn later. The canvas fills its shadow root after the host element
+# appears, and changes inside a shadow root are not seen by an observer of the page: the rule is added as soon as
+# the root exists, not when the canvas is found in it, and looked for again twice a second (a host can attach its
+# root after the page's last change: that race left the toolbar shown in some runs).
 CANVAS_TOOLBAR_JS = """
 <span class="atelier-hidden"></span><script>
 (function () {
@@ -159,7 +163,7 @@ CANVAS_TOOLBAR_JS = """
   function patch() {
     doc.querySelectorAll('[data-testid="stBidiComponentIsolated"]').forEach(function (host) {
       const root = host.shadowRoot;
-      if (root && root.querySelector('.dc-root') && !root.querySelector('style[data-atelier]')) {
+      if (root && !root.querySelector('style[data-atelier]')) {
         const style = doc.createElement('style');
         style.setAttribute('data-atelier', 'toolbar');
         style.textContent = RULE;
@@ -171,6 +175,7 @@ CANVAS_TOOLBAR_JS = """
   if (!doc.atelierCanvasWatch) {
     doc.atelierCanvasWatch = new MutationObserver(patch);
     doc.atelierCanvasWatch.observe(doc.body, {childList: true, subtree: true});
+    (window.parent || window).setInterval(patch, 500);
   }
 })();
 </script>

@@ -56,14 +56,15 @@ def _paint_the_mask(page, studio) -> None:
     canvas.evaluate("c => c.scrollIntoView({block: 'center'})")  # whole in view: the strokes fall on it, not below
     page.wait_for_timeout(500)  # the scroll settles before the finger goes down
     page.wait_for_timeout(1500)  # the canvas component draws the photo under it before it takes a stroke
-    for _ in range(2):  # a person redraws a stroke the canvas did not take (seen once in a while on a loaded machine)
+    for _ in range(3):  # a person redraws a stroke the canvas did not take (seen once in a while on a loaded machine)
         _drag(page, canvas, [(0.1, 0.3), (0.3, 0.3)])  # red: « c'est un défaut » is the brush at first
-        for _ in range(20):  # the stroke reaches the studio (mask-edits.png) before the brush changes
+        for _ in range(40):  # the stroke reaches the studio (mask-edits.png) before the brush changes
             if _painted(studio, 0.3, 0.2, ADD):
                 break
             page.wait_for_timeout(250)
         if _painted(studio, 0.3, 0.2, ADD):
             break
+    assert _painted(studio, 0.3, 0.2, ADD), "three red strokes did not reach the studio"
     shot(page, "photos-01a-brush")
     page.get_by_role("radio", name="Pas un défaut").click()
     wait_ready(page)
