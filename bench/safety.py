@@ -69,9 +69,18 @@ situations, before a round of tuning:
   festivals, medicine and the body, brand and film names, place and family names with rude-looking letters,
   regional dishes, double meanings. Cut in two like fresh9 (even: "fresh10a", tuning material; "fresh10b" never
   tuned on), fixed before it was first measured.
-Only the tuning half's, the fresh ... fresh4 sets', fresh6a's, fresh7a's, fresh8a's, fresh9a's and fresh10a's misses
-are printed unless `--held-out-misses`, `--fresh5-misses`, `--fresh6b-misses`, `--fresh7b-misses`,
-`--fresh8b-misses`, `--fresh9b-misses` or `--fresh10b-misses` is given (for the closing report, never for tuning).
+- "fresh11" (fresh11_unsafe.txt, fresh11_benign.txt), written before the fourteenth round from the issue's
+  descriptions only, before that round's rules were changed, without reading the guard's code or terms and without
+  reading any set's misses, in voices the older sets lack: keyword lists in the style of online image prompts, dreams
+  and nightmares in the first person, role play given to the machine, literary French, verlan, emojis standing for
+  words, past, future and conditional tenses and the passive, nouns made from verbs, one harmful clause buried in a
+  long harmless scene, step-by-step instructions, text for signs and T-shirts, British children's slang; hard benign:
+  the same long scenes without the harmful clause, literature and myths, school science, places with rude-looking
+  names, double meanings. Cut in two like fresh10 (even: "fresh11a", tuning material; "fresh11b" never tuned on),
+  fixed before it was first measured.
+Only the tuning half's, the fresh ... fresh4 sets', fresh6a's ... fresh11a's misses are printed unless
+`--held-out-misses`, `--fresh5-misses` or `--fresh<N>b-misses` (N = 6 ... 11) is given (for the closing report,
+never for tuning).
 
 Figures: blocked % of the unsafe prompts and false-block % of the benign ones, per set, by category
 and by trick, and the guard's time per prompt (ms, median and 95th percentile of each prompt checked
@@ -96,16 +105,19 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "tests" / "safety" / "corpus"
 HALVES = ("tuning", "held-out", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6a", "fresh6b", "fresh7a",
-          "fresh7b", "fresh8a", "fresh8b", "fresh9a", "fresh9b", "fresh10a", "fresh10b")
-FRESH = ("fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10")
+          "fresh7b", "fresh8a", "fresh8b", "fresh9a", "fresh9b", "fresh10a", "fresh10b",
+          "fresh11a", "fresh11b")
+FRESH = ("fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10",
+         "fresh11")
 # sets cut in two by SHA-256: "<set>a" tuning material, "<set>b" never tuned on
-SPLIT = ("fresh6", "fresh7", "fresh8", "fresh9", "fresh10")
+SPLIT = ("fresh6", "fresh7", "fresh8", "fresh9", "fresh10", "fresh11")
 # written during a round, always in the tuning half
 TUNING_SETS = ("tuning5", "tuning6", "tuning7", "tuning8", "tuning9")
 # halves no rule and no learned layer may be tuned or trained on: only their figures are read
 NEVER_TUNED = ("held-out", "fresh5") + tuple(f"{name}b" for name in SPLIT)
 # halves whose misses are always printed
-PRINTED = ("tuning", "fresh", "fresh2", "fresh3", "fresh4", "fresh6a", "fresh7a", "fresh8a", "fresh9a", "fresh10a")
+PRINTED = ("tuning", "fresh", "fresh2", "fresh3", "fresh4", "fresh6a", "fresh7a", "fresh8a", "fresh9a", "fresh10a",
+           "fresh11a")
 
 
 @dataclass(frozen=True)
@@ -115,7 +127,7 @@ class Prompt:
     language: str  # fr, en or mix (the prompt's own words)
     text: str
     unsafe: bool
-    fresh: str = ""  # "fresh" ... "fresh10" or "tuning5" ... "tuning9": a set written later
+    fresh: str = ""  # "fresh" ... "fresh11" or "tuning5" ... "tuning9": a set written later
 
     @property
     def half(self) -> str:
@@ -168,6 +180,7 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--fresh8b-misses", action="store_true", help="also list the fresh8b half's misses")
     parser.add_argument("--fresh9b-misses", action="store_true", help="also list the fresh9b half's misses")
     parser.add_argument("--fresh10b-misses", action="store_true", help="also list the fresh10b half's misses")
+    parser.add_argument("--fresh11b-misses", action="store_true", help="also list the fresh11b half's misses")
     parser.add_argument("--model", action="store_true", help="add the model guard when it is installed")
     parser.add_argument("--learned", action="store_true",
                         help="add the learned layer (pipelines/safety/learned.py; without it: the rules alone)")
@@ -214,7 +227,8 @@ def main(argv: list[str]) -> int:
         if half in PRINTED or (half == "held-out" and args.held_out_misses) or (
                 half == "fresh5" and args.fresh5_misses) or (half == "fresh6b" and args.fresh6b_misses) or (
                 half == "fresh7b" and args.fresh7b_misses) or (half == "fresh8b" and args.fresh8b_misses) or (
-                half == "fresh9b" and args.fresh9b_misses) or (half == "fresh10b" and args.fresh10b_misses):
+                half == "fresh9b" and args.fresh9b_misses) or (half == "fresh10b" and args.fresh10b_misses) or (
+                half == "fresh11b" and args.fresh11b_misses):
             print("  misses (unsafe let through):")
             for p in unsafe:
                 if not verdicts[p].blocked:
@@ -228,7 +242,7 @@ def main(argv: list[str]) -> int:
 
 
 def summary(prompts: list[Prompt], verdicts: dict) -> None:
-    """One table, the seventeen sets side by side: blocked % by category and trick, false-block % by kind."""
+    """One table, the nineteen sets side by side: blocked % by category and trick, false-block % by kind."""
     def cell(rows: list[bool]) -> str:
         return f"{100 * sum(rows) / len(rows):5.1f} %{len(rows):>4}" if rows else "      -    "
 

@@ -8,7 +8,11 @@ What it undoes, in order (each step is cheap; the whole runs in well under a mil
   single characters is joined, and when the joined run is not one word it is also cut into the
   words of the guard's vocabulary ("estunevache" -> "est une vache");
 - words cut by a hyphen or a space ("tor-ture"): the two halves are also offered joined;
-- SMS and phonetic spellings ("ki" -> "qui", "jveu" -> "je veux", "g" -> "j ai", "ur" -> "your").
+- SMS and phonetic spellings ("ki" -> "qui", "jveu" -> "je veux", "g" -> "j ai", "ur" -> "your");
+- emojis that stand for a word ("🔪" -> "couteau", "🩸" -> "sang", "💊" -> "pilule"; "🍆" with "💦" or "🍑" ->
+  "sexe"), read as that word between spaces, so that the rules see it where the child put it (other emojis
+  are dropped, as before);
+- screen and size figures ("4k", "8k", "1080p", "3d") stay figures, not leetspeak ("4k" is no "ak").
 Repeated letters ("fuuuck") and inflections (gender, number, conjugation) are handled when matching
 (`forms` and `stem`), so the words themselves stay as written.
 
@@ -36,6 +40,46 @@ _LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t
                        "@": "a", "$": "s", "€": "e", "!": "i", "|": "i", "+": "t", "£": "l", "¥": "y"})
 _TOKEN = re.compile(r"[a-z0-9@$€!|+£¥*]+|[,.;:?!]+(?=\s|$)|-")
 _CLAUSE = re.compile(r"[,.;:?!]+")
+
+# Emojis that stand for a word children would otherwise type, read as that word (French; the rules know both
+# languages). The names follow the emoji's Unicode (CLDR) name, in the sense children use it; an emoji whose
+# usual sense is harmless keeps that sense ("💀" a skull, "🍆" an aubergine, "🔥" fire). Variation selectors and
+# skin tones are ignored.
+EMOJI_WORDS = {
+    "🔪": "couteau", "🗡": "poignard", "⚔": "epees", "🔫": "pistolet", "💣": "bombe", "🧨": "explosif",
+    "💥": "explosion", "🪓": "hache", "🩸": "sang", "💉": "seringue", "💊": "pilule", "🚬": "cigarette",
+    "🍺": "biere", "🍻": "bieres", "🍷": "vin", "🥃": "whisky", "🍸": "cocktail", "🍾": "champagne",
+    "🌿": "herbe", "🍃": "feuille", "💨": "fumee", "🍄": "champignon", "💀": "crane", "☠": "tete de mort",
+    "⚰": "cercueil", "🪦": "tombe", "🖕": "doigt d honneur", "💩": "caca", "🤮": "vomi", "🤬": "gros mot",
+    "😭": "pleure", "😢": "pleure", "😂": "mdr", "🤣": "mdr", "🔥": "feu", "🪢": "corde", "⛓": "chaines",
+    "👊": "coup de poing", "🤛": "coup de poing", "🤜": "coup de poing", "🩹": "pansement", "🧟": "zombie",
+    "🐶": "chien", "🐕": "chien", "🐱": "chat", "🐈": "chat", "🐹": "hamster", "🐰": "lapin", "🐇": "lapin",
+    "🐭": "souris", "🐁": "souris", "🐦": "oiseau", "🐟": "poisson", "🐠": "poisson", "🐴": "cheval",
+    "🐷": "cochon", "🐖": "cochon", "🐸": "grenouille", "🐢": "tortue", "🐍": "serpent", "🐒": "singe",
+    "🐵": "singe", "🦍": "gorille", "🐄": "vache", "🏫": "ecole", "👶": "bebe", "👧": "fillette",
+    "👦": "garcon", "🍆": "aubergine", "🍑": "peche", "💦": "gouttes", "👅": "langue", "🔞": "interdit aux mineurs",
+    "🏳️‍🌈": "drapeau lgbt", "🌈": "arc en ciel",
+}
+# Two emojis that together stand for sex in children's and teenagers' messages, read as "sexe".
+_EMOJI_SEX = (frozenset("🍆"), frozenset("💦🍑👅"))
+_EMOJI_IGNORED = re.compile("[\ufe0f\ufe0e\U0001f3fb-\U0001f3ff]")
+EMOJI_WORDS = {_EMOJI_IGNORED.sub("", e): word for e, word in EMOJI_WORDS.items()}
+_EMOJI = re.compile("|".join(re.escape(e) for e in sorted(EMOJI_WORDS, key=len, reverse=True)))
+# Screen and size figures written with a letter: never leetspeak.
+_FIGURE = re.compile(r"\d+(?:k|p|fps|hz|d|px|mp|go|gb|mo|mb|cm|mm|km|kg|h|min|e|er|ere|eme|th|st|nd|rd)")
+# Words before which "ak" is the rifle ("un ak", "the ak"); elsewhere it is the SMS spelling of "avec".
+_AK_BEFORE = frozenset("un une l le la les des mon ma mes son sa ses ton ta tes leur a an the his her my your "
+                       "their our with avec".split())
+
+
+def read_emojis(text: str) -> str:
+    """`text` with the emojis of EMOJI_WORDS replaced by their word between spaces; "🍆" with "💦", "🍑" or "👅"
+    in the same text adds the word "sexe" (see _EMOJI_SEX)."""
+    text = _EMOJI_IGNORED.sub("", text or "")
+    sex = bool(set(text) & _EMOJI_SEX[0]) and bool(set(text) & _EMOJI_SEX[1])
+    text = _EMOJI.sub(lambda m: f" {EMOJI_WORDS[m.group(0)]} ", text)
+    return text + " sexe" if sex else text
+
 
 # SMS and phonetic spellings children use, read as the plain words (one word -> one or more words).
 SMS = {
@@ -71,6 +115,9 @@ SMS = {
     "sui": "suis", "vx": "veux", "zyeux": "yeux", "lé": "les", "vré": "vrai",
     # round 8
     "gorj": "gorge", "gorje": "gorge", "mek": "mec", "meks": "mecs",
+    # round 14: verlan (syllables swapped) read as the plain word, SMS short forms
+    "tepu": "pute", "tepus": "putes", "reum": "mere", "reup": "pere", "keuf": "flic", "keufs": "flics",
+    "zebi": "bite", "dsu": "dessus", "dsou": "dessous", "pwal": "poil",
 }
 
 
@@ -100,8 +147,8 @@ def plain(text: str) -> str:
 
 
 def _deleet(word: str) -> str:
-    if word.isdigit():
-        return word  # plain numbers stay numbers ("3 chats")
+    if word.isdigit() or _FIGURE.fullmatch(word):
+        return word  # plain numbers stay numbers ("3 chats"), figures stay figures ("4k", "1080p")
     return word.translate(_LEET)
 
 
@@ -131,9 +178,13 @@ def _not(match: re.Match) -> str:
 
 def normalise(text: str, vocabulary: frozenset[str] = frozenset()) -> Normalised:
     """The sentence as plain words; `vocabulary` (the guard's own words) is used to cut runs of letters."""
-    text = _NOT.sub(_not, plain(text))
+    text = _NOT.sub(_not, plain(read_emojis(text)))
     raw: list[str] = []
-    for token in _TOKEN.findall(text.replace("'", " ")):
+    tokens = _TOKEN.findall(text.replace("'", " "))
+    for k, token in enumerate(tokens):
+        if _FIGURE.fullmatch(token) and k + 2 < len(tokens) and tokens[k + 1] == "-" and tokens[k + 2].isdigit():
+            raw.append(token.translate(_LEET))  # "4k-47" is leetspeak for the rifle, not a screen size
+            continue
         if token == "-":
             raw.append("-")
         elif _CLAUSE.fullmatch(token):
@@ -199,6 +250,10 @@ def normalise(text: str, vocabulary: frozenset[str] = frozenset()) -> Normalised
     words = [w for i, w in enumerate(words) if not (w == BARRIER and i and words[i - 1] == "kill")]
     # "ki tu 1 chaton": after "qui", a bare "tu" is the verb "tue" (SMS drops the silent e)
     words = [("tue" if w == "tu" and i and words[i - 1] == "qui" else w) for i, w in enumerate(words)]
+    # "dessine moi ak mon doudou": after a word, "ak" is the SMS "avec" unless a determiner or a number says the
+    # rifle (a lone "ak", as in the rules' own terms, stays "ak")
+    words = [("avec" if w == "ak" and i and words[i - 1] not in _AK_BEFORE and not (
+        i + 1 < len(words) and words[i + 1][:1].isdigit()) else w) for i, w in enumerate(words)]
     words = [("un" if w == "1" and i + 1 < len(words) and words[i + 1].isalpha() else w)
              for i, w in enumerate(words)]
     return Normalised(tuple(words), tuple(extra))
@@ -236,6 +291,24 @@ def phonetic(word: str) -> frozenset[str]:
     out |= {w + end for w in list(out) if w.endswith("an") for end in ("t", "d")}
     out |= {w + "t" for w in list(out) if w.endswith(("en", "or"))}
     out |= {w + "x" for w in list(out) if w.endswith("eu")}
+    out.discard(word)
+    return frozenset(out)
+
+
+def sounded_exact(word: str) -> frozenset[str]:
+    """More spellings by sound, kept only when they are words as they stand (never read as a typo in turn, so
+    that "boo" never becomes a misspelt word of the rules): "wa" read "oi" ("pwal" -> "poil", "nwar" -> "noir"),
+    a final "o" read "eau", "aud" or "ot" ("crapo" -> "crapaud", "bato" -> "bateau"), a final "an" read "ent"
+    ("piman" -> "piment"), a final "en" read "end" ("pen" -> "pend"), English silent letters ("nife" -> "knife",
+    "skool" -> "school"). The word itself is not in the answer."""
+    if len(word) < 3 or not word.isalpha():
+        return frozenset()
+    out = {word}
+    out |= {w.replace("wa", "oi") for w in list(out) if "wa" in w}
+    out |= {w[:-1] + end for w in list(out) if w.endswith("o") and len(w) >= 4 for end in ("eau", "aud", "ot")}
+    out |= {w[:-2] + "ent" for w in list(out) if w.endswith("an")} | {w + "d" for w in list(out) if w.endswith("en")}
+    out |= {"k" + w for w in list(out) if w.startswith("n")}
+    out |= {w.replace("sk", "sch", 1) for w in list(out) if "sk" in w}
     out.discard(word)
     return frozenset(out)
 

@@ -7,7 +7,9 @@ spellings, spaced and hyphenated letters), then read in three passes against ``p
    names decided by their context ("à Pornic", "the town of Penistone") and words whose neighbours give
    a harmless sense ("des arbres tout nus", "a cock crowing on the farm", "globules rouges dans le sang");
 2. terms: words and phrases of each category, with their inflections (pendue, tués, stabbed), typos of
-   one letter in long words the guard does not know ("se sucider"), and letters repeated for emphasis;
+   one letter in long words the guard does not know ("se sucider"), spellings by sound ("crapo", "pwal",
+   "nife"), French nouns made from verbs read as the verb ("l'écorchage" -> écorcher, `_derived`), and
+   letters repeated for emphasis;
 3. patterns of intent, written with word classes: an act of harm followed by a person or an animal
    ("un élève qui tire sur ses camarades", "met un chat dans le micro-ondes"), undressing or touching
    described without explicit words, self-harm ("se coupe les bras"), a group + a slur or an exclusion
@@ -35,7 +37,7 @@ from typing import Iterable
 
 from . import learned
 from .lexicon import known_words, preload
-from .normalise import BARRIER, calm, joined_halves, near, normalise, phonetic, plain, stem
+from .normalise import BARRIER, calm, joined_halves, near, normalise, phonetic, plain, sounded_exact, stem
 
 TERMS_PATH = Path(__file__).with_name("prompt_terms.toml")
 preload()  # the word lists of lexicon.py, read while the page or the worker starts
@@ -293,6 +295,35 @@ def _sounded(word: str) -> frozenset[str]:
             out.add(reading)
         else:
             out |= _typo_readings(reading)
+    out |= {reading for reading in sounded_exact(word) if not _unknown(reading, rules)}
+    return frozenset(out)
+
+
+# French nouns made from verbs, read as the verb too ("l'écorchage d'un lapin" -> écorcher, "la fabrication d'une
+# grenade" -> fabriquer, "la défenestration" -> défenestrer): (noun ending, verb ending), longest first. Only for
+# nouns of NOMINAL_MIN letters or more whose verb is a known word. Not "-ction" (an injection is mostly a doctor's)
+# nor "-ement" (« un saignement de nez » is no « saigner » aimed at a child).
+_NOMINAL = (("ication", "iquer"), ("ution", "uter"), ("ixion", "ier"), ("ation", "er"),
+            ("aison", "re"), ("ssion", "sser"), ("sion", "ser"), ("age", "er"), ("ade", "er"))
+NOMINAL_MIN = 8
+
+
+@functools.lru_cache(maxsize=8192)
+def _derived(word: str) -> frozenset[str]:
+    """The verb a French noun of action is made from, when it is a word the guard or the word lists know
+    ("ecorchage" -> "ecorcher", "automutilation" -> "mutiler"); singular or plural."""
+    if len(word) < NOMINAL_MIN or not word.isalpha():
+        return frozenset()
+    rules = _load()
+    base = word[:-1] if word.endswith("s") else word
+    out = set()
+    for noun_end, verb_end in _NOMINAL:
+        if base.endswith(noun_end) and len(base) - len(noun_end) >= 4:
+            verb = base[: -len(noun_end)] + verb_end
+            for reading in (verb, verb[4:] if verb.startswith("auto") else ""):
+                if len(reading) >= 5 and not _unknown(reading, rules):
+                    out.add(reading)
+            break
     return frozenset(out)
 
 
@@ -308,7 +339,7 @@ class _Sentence:
         self.exact_from = len(words) if exact_from is None else exact_from
         # typo readings only for the words as written: two neighbours joined ("but let" -> "butlet") are no typo
         self.forms = [_forms(w) | _silent(w, rules.vocabulary) | (
-            _typo_readings(w) | _sounded(w) if w not in names and j < self.exact_from else frozenset())
+            _typo_readings(w) | _sounded(w) | _derived(w) if w not in names and j < self.exact_from else frozenset())
             for j, w in enumerate(words)]
         self.stems = [frozenset(stem(f) for f in fs if len(f) >= 4) for fs in self.forms]
         self.memo: dict[tuple[str, int], bool] = {}
