@@ -289,6 +289,44 @@ def work_step(h: int, w: int) -> int:
     return max(1, int(np.ceil(max(h, w) / WORK_SIDE)))
 
 
+RESAMPLE_FACTORS = (1.5, 2.0, 3.0, 4.0, 6.0, 8.0)  # the shrink factors effective_scale() tries
+RESAMPLE_CLIFF = 0.3  # detail lost at a factor under this share of the detail lost at twice it: a scan enlarged
+RESAMPLE_DETAIL = 2 / 255  # ...when the detail lost at twice the factor is at least this (RMS, luma): not a flat page
+
+
+def resample_loss(gray: np.ndarray, factor: float) -> float:
+    """The detail a (H, W) [0, 1] luma image loses when shrunk by `factor` (area average) and enlarged back (bicubic):
+    the RMS of the difference, in luma units (0 for an image that holds no detail finer than `factor` pixels)."""
+    h, w = gray.shape
+    small = cv2.resize(gray, (max(4, round(w / factor)), max(4, round(h / factor))), interpolation=cv2.INTER_AREA)
+    back = cv2.resize(small, (w, h), interpolation=cv2.INTER_CUBIC)
+    return float(np.sqrt(np.mean((gray - back) ** 2)))
+
+
+def effective_scale(gray: np.ndarray) -> float:
+    """How many pixels of a (H, W) [0, 1] luma scan carry one pixel's worth of the picture's detail, >= 1.0.
+
+    A small print scanned big, or a scan enlarged after the fact, holds no more detail than the print: its
+    spectrum stops short (a cliff) where the print's own resolution ends. Shrinking it by a factor under that
+    point and enlarging it back loses almost nothing; shrinking it by twice that factor loses the picture's finest
+    detail. The answer is the largest factor f of RESAMPLE_FACTORS whose loss (resample_loss()) is under
+    RESAMPLE_CLIFF of the loss at 2 f (at least RESAMPLE_DETAIL there), else 1.0. A photo sharp at its size
+    loses detail at every factor, steadily: on packaged photos at their own size the ratio is 0.36-0.65. The two
+    real cracked prints enlarged x1.5-x9.4 (Lanczos) read 0.2-0.28 at their own factor (x1.5 -> 1.5, x2 -> 2,
+    x3 -> 3, x6.25 -> 6, x9.4 -> 8); a print scanned soft (Gaussian blur of 1 px) reads 2. A scan whose fine grain
+    lies over an enlarged picture (the scanner's own noise) loses that grain at every factor: it reads 1.0
+    (bench/photo_big_clean.py's x4 scans with grain of 0.02: ratios 0.45-0.67), and is searched as before. A photo
+    under 64 px, or a factor whose coarse copy would be under 32 px, is not tried.
+    """
+    g = gray.astype(np.float32)
+    if min(g.shape) < 64:
+        return 1.0
+    factors = [f for f in RESAMPLE_FACTORS if min(g.shape) / (2 * f) >= 32]  # the coarse copy keeps 32 px or more
+    loss = {f: resample_loss(g, f) for f in sorted(set(factors) | {2 * f for f in factors})}
+    fits = [f for f in factors if loss[2 * f] >= RESAMPLE_DETAIL and loss[f] < RESAMPLE_CLIFF * loss[2 * f]]
+    return max(fits, default=1.0)
+
+
 def _faint_rim(gray: np.ndarray, big: np.ndarray, paper: float, floor: float, long_side: float) -> np.ndarray:
     """A rubbed rim whose paper shows faintly and broken by the grain, (H, W) bool.
 
@@ -1003,16 +1041,24 @@ def find_damage(rgb: np.ndarray, strength: float = 0.5, aged: bool | None = None
         aged = looks_old(rgb)
     full_h, full_w = rgb.shape[:2]
     step = work_step(full_h, full_w)
+    # An old print scanned bigger than the detail it holds (effective_scale()) is searched at that detail's
+    # resolution: its cracks are then as wide, in pixels of the working copy, as the search's lines (MAX_WIDTH).
+    # The working copy stays TINY_SEARCH px or more on its shorter side: under that, the search is a tiny print's.
+    scale = min(effective_scale(luma(rgb)), min(full_h, full_w) / TINY_SEARCH) if aged else 1.0
+    factor = max(float(step), scale)
     # A big scan is searched on a shrunk copy (bounded time and memory); the mask is brought back to size.
-    work = rgb if step == 1 else cv2.resize(rgb, (full_w // step, full_h // step), interpolation=cv2.INTER_AREA)
+    size = (full_w // step, full_h // step) if factor == step else (round(full_w / factor), round(full_h / factor))
+    work = rgb if factor == 1 else cv2.resize(rgb, size, interpolation=cv2.INTER_AREA)
     found = (_find_on_old_print if aged else _find_on_fresh_photo)(work, strength)
     if found.mask.any():  # whatever search took them, the marks of an inscription's row are the picture
         found = Damage(mask=found.mask & ~_inscription(luma(work).astype(np.float32), found.mask),
                        scratches=found.scratches, spots=found.spots)
-    if step == 1:
+    if factor == 1:
         return found
+    # Each mark takes the working pixel's whole footprint and a pixel more around (a crack's blurred rim).
+    grow = int(np.ceil(factor)) + 1
     mask = cv2.resize(found.mask.astype(np.uint8), (full_w, full_h), interpolation=cv2.INTER_NEAREST)
-    mask = cv2.dilate(mask, np.ones((step + 1, step + 1), np.uint8)).astype(bool)
+    mask = cv2.dilate(mask, np.ones((grow, grow), np.uint8)).astype(bool)
     return Damage(mask=mask, scratches=found.scratches, spots=found.spots)
 
 
