@@ -27,7 +27,7 @@ class Settings:
     language: str = "fr"
     queue_url: str = ""  # "" = embedded SQLite queue in the data dir; redis://host:6379/0 to scale out
     retention_days: int = 7
-    upload_max_mb: int = 25
+    upload_max_mb: int = 100  # a 600 dpi 16-bit colour scan of a 10x15 print is about 50 MB
     upload_max_megapixels: int = 50
     require_code: bool = False  # `make serve`: tablets must give the workshop code
     library_name: str = "la médiathèque"

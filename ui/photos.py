@@ -56,6 +56,9 @@ def upload_ui() -> None:
                 state()["downscale"] = True
                 st.rerun()
         return
+    if min(clean.image.size) < PHOTO_MIN_SIDE:  # nothing to restore in it: said, the page keeps what it had
+        st.error(t("photo.ui.too_small", width=clean.image.width, height=clean.image.height, side=PHOTO_MIN_SIDE))
+        return
     source = write_bytes_atomic(_work_dir() / "source.png", clean.png_bytes())
     state().update(source=str(source), analysis_job=submit_job("photo.analyze", {"source": str(source)}),
                    upload_id=picked.file_id, upload_notes=list(clean.notes))  # said with the analysis (rerun)
@@ -82,9 +85,12 @@ def kind_chip(info: dict) -> str:
 def contrast_chip(info: dict) -> tuple[str, dict]:
     """The locale key (and its values) of what the page says about the print's contrast, from the analysis.
 
-    Faded (a veil both ends agree on), colours faded (tone.dye_faded), no deep black (tone.deepest_black under
-    NO_DEEP_BLACK: a pale subject or a fading the tone step cannot tell from one, left as it is), else well contrasted.
+    Too dark (tone.underexposure), faded (a veil both ends agree on), colours faded (tone.dye_faded), no deep black
+    (tone.deepest_black under NO_DEEP_BLACK: a pale subject or a fading the tone step cannot tell from one, left as
+    it is), else well contrasted.
     """
+    if info.get("underexposed"):
+        return "photo.ui.tone.too_dark", {}
     if info["fading"] > 0.15:
         return "photo.ui.faded", {"pct": int(info["fading"] * 100)}
     if info.get("dye_faded", 0) > DYE_FADED:
@@ -188,11 +194,19 @@ def canvas_toolbar_hidden() -> None:
         st.html(CANVAS_TOOLBAR_JS, unsafe_allow_javascript=True)
 
 
+PHOTO_MIN_SIDE = 32  # px, shorter side: under it a picture is an icon, not a photo to restore (the search's windows)
 SMALL_PHOTO = 600  # px, longer side: under it the sheet is said to come out blurred (half an A4 at 150 ppi: ~1000 px)
 SMALL_SHOWN = 480  # px: small photos are shown at least this wide (before/after, colour points, brush)
 BRUSH_SIZES = {"small": 8, "medium": 18, "large": 36}  # brush width in preview pixels
 BRUSH_SAID_HEIGHT = "8rem"  # the brush's words and the wide-stroke warning on two lines, above the canvas
 PREVIEW_WIDTH, PREVIEW_HEIGHT = 700, 760  # the brush's canvas at most (px): fits a tablet held upright
+
+
+def _brush_restart() -> None:
+    """« Effacer tous les traits »: no stroke left, and the brush back on « C'est un défaut », as at the start
+    (a patron starting over painted green without noticing)."""
+    state().update(brush_kept=[], brush_strokes=[], brush_round=state().get("brush_round", 0) + 1)
+    st.session_state["photo-brush-tool"] = "add"
 
 
 def mask_brush_ui() -> str | None:
@@ -243,9 +257,8 @@ def mask_brush_ui() -> str | None:
             state().update(brush_kept=strokes[:-1], brush_strokes=strokes[:-1],
                            brush_round=state().get("brush_round", 0) + 1)
             st.rerun()
-        if clear.button(t("photo.ui.brush_clear_all"), width="stretch", key="photo-brush-clear", disabled=not strokes):
-            state().update(brush_kept=[], brush_strokes=[], brush_round=state().get("brush_round", 0) + 1)
-            st.rerun()
+        clear.button(t("photo.ui.brush_clear_all"), width="stretch", key="photo-brush-clear", disabled=not strokes,
+                     on_click=_brush_restart)
     if not strokes:
         return None
     out = _work_dir() / "mask-edits.png"
@@ -275,9 +288,10 @@ def steps_ui(info: dict) -> dict | None:
     st.subheader(t("photo.ui.steps"))
     dyes = info.get("dye_faded", 0) > DYE_FADED  # a colour print whose dyes faded (tone.dye_faded)
     painted = bool(state().get("brush_strokes"))  # the patron marked damage with the brush: they mean a repair
-    suggested = {"repair": repair_suggested(info) or painted, "tone": info["fading"] > 0.15 or
-                 abs(info["yellowing"]) > YELLOWED or dyes, "denoise": True, "faces": bool(info["faces"]),
-                 "colorize": False, "upscale": False}
+    tone_suggested = (info["fading"] > 0.15 or abs(info["yellowing"]) > YELLOWED or dyes
+                      or bool(info.get("underexposed")))
+    suggested = {"repair": repair_suggested(info) or painted, "tone": tone_suggested, "denoise": True,
+                 "faces": bool(info["faces"]), "colorize": False, "upscale": False}
     steps, engines = [], {}
     params: dict = {"blend": 0.8, "fidelity": 0.5, "scale": 2, "colorize": "auto"}
     size = picture_size(state()["photo_file"]) if state().get("photo_file") else (0, 0)  # what the restore reads

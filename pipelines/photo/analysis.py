@@ -37,6 +37,7 @@ class Analysis:
     keeps_tone: bool = False  # the revive step keeps that tone instead of removing the yellow (tone.keeps_tone)
     dye_faded: float = 0.0  # 0..1: a colour print whose dyes faded, blacks risen to a reddish grey (tone.dye_faded)
     deep_black: float = 3.0  # optical density of the deepest black over the white (tone.deepest_black), 0..3
+    underexposed: bool = False  # every tone stayed dark (tone.underexposure): the tone step brightens it
 
     @property
     def damaged(self) -> bool:
@@ -48,7 +49,8 @@ class Analysis:
         steps = []
         if self.damaged:
             steps.append("repair")
-        if self.fading > 0.15 or abs(self.yellowing) > tone.YELLOWED or self.dye_faded > tone.DYE_FADED:
+        if (self.fading > 0.15 or abs(self.yellowing) > tone.YELLOWED or self.dye_faded > tone.DYE_FADED
+                or self.underexposed):
             steps.append("tone")
         steps.append("denoise")
         if self.faces:
@@ -164,7 +166,8 @@ def analyse(rgb: np.ndarray, faces=None) -> tuple[Analysis, np.ndarray]:
                       yellowing=tone.yellowing(rgb), scratches=damage.scratches, spots=damage.spots,
                       damage_fraction=damage.fraction, print_corners=find_print(rgb),
                       toned=toned_monochrome(rgb), keeps_tone=tone.keeps_tone(rgb, old=old),
-                      dye_faded=tone.dye_faded(rgb, old=old), deep_black=tone.deepest_black(rgb))
+                      dye_faded=tone.dye_faded(rgb, old=old), deep_black=tone.deepest_black(rgb),
+                      underexposed=tone.underexposure(rgb) != (0.0, 1.0))
     if faces is not None:
         boxes = faces.find_faces(rgb)
         result.faces = len(boxes)

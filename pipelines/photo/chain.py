@@ -217,9 +217,23 @@ def restore(rgb: np.ndarray, request: RestoreRequest, progress: Progress = no_pr
     if "colorize" in applied:
         # Colourising keeps the lightness: the neutral version of the result is what new hints recolour.
         uncoloured = neutral(image)
+    if applied and unchanged(rgb, image):
+        notes.append("photo.notes.unchanged")  # said on the page: a photo given back as it came is not a restoration
     return RestoreOutcome(image=np.clip(image, 0, 1), uncoloured=uncoloured, applied=applied, faces=faces,
                           notes=notes, models=[b.name for b in used], ai_made=any(b.ai_made for b in used),
                           engines={b.name: made_by(b) for b in used})
+
+
+UNCHANGED_SHARE = 0.001  # unchanged(): at most this share of the pixels moved by one 8-bit level or more
+
+
+def unchanged(before: np.ndarray, after: np.ndarray) -> bool:
+    """True when a restore gave the photo back as it came: same size, and under UNCHANGED_SHARE of its pixels
+    differ by one 8-bit level or more in any channel. (H, W, 3) float [0, 1] arrays."""
+    if before.shape != after.shape:
+        return False
+    moved = np.abs(np.round(np.clip(after, 0, 1) * 255) - np.round(np.clip(before, 0, 1) * 255)).max(axis=-1) >= 1
+    return bool(moved.mean() < UNCHANGED_SHARE)
 
 
 def made_by(backend) -> str:

@@ -425,14 +425,52 @@ def _cast_weight(out: np.ndarray, old: bool, dyed: float) -> float:
     return weight * (1.0 - dyed)
 
 
+# underexposure(): a scan or print so dark that its brightest tones (the 99.9th percentile of the brightest channel,
+# on the copy without grain and specks) stay under this. Every photo of the do-no-harm set, the packaged star field
+# and moon included, reaches 0.45 or more: a night scene keeps a lamp, a star or a lit face brighter than this.
+UNDEREXPOSED_WHITE = 0.30
+UNDEREXPOSED_TARGET = 0.92  # underexposure(): where the brightest tones are brought
+UNDEREXPOSED_GAIN = 12.0  # underexposure(): at most this stretch (past it, 8-bit scans show bands of a few levels)
+
+
+def underexposure(rgb: np.ndarray) -> tuple[float, float]:
+    """The levels that brighten a photo whose every tone stayed dark, as (black, white): the 0.5th percentile of
+    the darkest channel and the 99.9th of the brightest, on the copy without grain (_smoothed of _sample); (0, 1)
+    when the photo is not underexposed (its white at UNDEREXPOSED_WHITE or above).
+
+    `rgb`: (H, W, 3) float [0, 1]. An underexposed scan or a print darkened all over (a flash that did not fire,
+    a scanner's exposure set for slides) holds a whole picture in the bottom tenth of the range: the veil model
+    (veil(): blacks rise as whites sink) reads it as well contrasted, as its black is a true black.
+    """
+    clean = _smoothed(_sample(np.asarray(rgb, dtype=np.float32)))
+    white = float(np.percentile(clean.max(axis=2), 99.9))
+    if white >= UNDEREXPOSED_WHITE:
+        return 0.0, 1.0
+    black = float(np.percentile(clean.min(axis=2), 0.5))
+    black = min(black, 0.5 * white)  # a flat dark picture keeps half its level under its black point at most
+    white = max(white, black + UNDEREXPOSED_TARGET / UNDEREXPOSED_GAIN)
+    return black, white
+
+
+def brightened(rgb: np.ndarray) -> np.ndarray:
+    """The photo with underexposure()'s levels applied (its brightest tones at UNDEREXPOSED_TARGET); the photo
+    itself when it is not underexposed. (H, W, 3) float [0, 1] in and out."""
+    black, white = underexposure(rgb)
+    if (black, white) == (0.0, 1.0):
+        return rgb
+    return np.clip((rgb - black) * (UNDEREXPOSED_TARGET / (white - black)), 0.0, 1.0).astype(np.float32)
+
+
 def revive(rgb: np.ndarray, strength: float = 0.5, old: bool = False, keep_tone: bool | None = None) -> np.ndarray:
-    """The 'revive faded photo' step: lift the veil, remove yellowing, and above 0.5 some local contrast.
+    """The 'revive faded photo' step: brighten an underexposed photo (brightened()), lift the veil, remove
+    yellowing, and above 0.5 some local contrast.
 
     A toned print (toned()) keeps its tone: taking its cast away turns a sepia print a dull grey that
     looks darker than it was (the luma is kept, the warmth was the print's). `keep_tone`: decided on the
     print as it came (keeps_tone(), what the page told the patron), else measured here; measured after the
     repair step, a sepia print whose cracks and specks were filled failed toned() and came out grey.
     """
+    rgb = brightened(rgb)  # an underexposed photo is brought into the range first: the rest is measured on it
     dyed = dye_faded(rgb, strength, old)
     rgb = restore_dyes(rgb, strength, old, dyed)
     out = _revived_levels(rgb, strength, old, keep_tint=keep_tone)

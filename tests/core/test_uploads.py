@@ -99,7 +99,7 @@ CASES = {
     "animated gif": (lambda: _animated("GIF"), None),
     "100-megapixel png bomb": (lambda: _bomb_png(10000, 10000), "uploads.too_many_pixels"),
     "header claims 40000x40000": (lambda: _png_with_header_only(40000, 40000), "uploads.too_many_pixels"),
-    "over the byte limit": (lambda: JPEG + b"\x00" * (26 * 1024 * 1024), "uploads.too_big"),
+    "over the byte limit": (lambda: JPEG + b"\x00" * (101 * 1024 * 1024), "uploads.too_big"),
     "tiff renamed .jpg": (lambda: _save(_photo(), "TIFF"), None),
     "cmyk jpeg": (lambda: _save(_photo().convert("CMYK"), "JPEG"), None),
     "16-bit png": (_sixteen_bit, None),

@@ -28,3 +28,30 @@ def test_a_pale_faded_print_is_said_to_have_no_deep_black(browser_page, studio, 
     shot(page, "photos-pale-analysis")
     assert page.get_by_text("Pas de noir profond", exact=False).count() >= 1
     assert page.get_by_text("Bien contrastée").count() == 0
+
+
+def test_a_dark_scan_is_said_very_dark_with_the_tone_step_ticked_and_an_icon_is_refused(browser_page, studio,
+                                                                                          tmp_path):
+    import skimage.data
+
+    camera = skimage.data.camera()[::2, ::2].astype(np.float32) / 255
+    dark = tmp_path / "scan-sombre.png"
+    Image.fromarray(np.round(np.repeat(camera[..., None], 3, 2) * 0.08 * 255).astype(np.uint8)).save(dark)
+    icon = tmp_path / "icone.png"
+    Image.fromarray(np.full((12, 16, 3), 120, np.uint8)).save(icon)
+    page = browser_page
+    goto(page, studio)
+    nav_link(page, "Vieilles photos").click()
+    wait_ready(page)
+    uploader = page.locator('[data-testid="stFileUploaderDropzoneInput"]')
+    uploader.set_input_files(str(icon))
+    page.get_by_text("trop petite pour être restaurée", exact=False).wait_for(timeout=60_000)
+    assert page.get_by_text("16 × 12 pixels", exact=False).count() >= 1
+    assert page.get_by_text("Ce que je vois").count() == 0  # no analysis of an icon
+    uploader.set_input_files(str(dark))
+    page.get_by_text("Ce que je vois").wait_for(timeout=120_000)
+    wait_ready(page)
+    shot(page, "photos-dark-analysis")
+    assert page.get_by_text("Très sombre", exact=False).count() >= 1
+    assert page.get_by_text("Bien contrastée").count() == 0
+    assert page.get_by_role("checkbox", name="Raviver", exact=False).first.is_checked()

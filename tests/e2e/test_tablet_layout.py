@@ -32,7 +32,7 @@ def test_tablet_home_titles_and_french_form(browser, studio):
 
 
 def test_file_uploader_speaks_french(browser, studio):
-    """Streamlit's "Upload" and "200MB per file" are said in French, with the studio's own limit (25 MB)."""
+    """Streamlit's "Upload" and "200MB per file" are said in French, with the studio's own limit (100 MB)."""
     context = browser.new_context(viewport={"width": 820, "height": 1180})
     page = context.new_page()
     try:
@@ -43,7 +43,7 @@ def test_file_uploader_speaks_french(browser, studio):
                                ".innerText.includes('Choisir un fichier')", timeout=15_000)
         text = zone.inner_text()
         assert "Upload" not in text and "MB per file" not in text
-        assert "25\u00a0Mo au plus par fichier" in text
+        assert "100\u00a0Mo au plus par fichier" in text
     finally:
         context.close()
 

@@ -144,8 +144,10 @@ def test_the_brush_strokes_reach_the_repair_as_an_edits_layer_and_undo_takes_the
     assert layer[round(100 * scale), round(20 * scale)] == 0  # outside the strokes: the search decides
     at.button(key="photo-again").click().run()  # other settings: the two strokes come back...
     assert len(at.session_state["photo"]["brush_kept"]) == 2
+    at.segmented_control(key="photo-brush-tool").set_value("clear").run()  # the patron was painting green
     at.button(key="photo-brush-clear").click().run()  # ...and « remove all strokes » removes them all
     assert at.session_state["photo"]["brush_kept"] == [] and at.session_state["photo"]["brush_strokes"] == []
+    assert at.segmented_control(key="photo-brush-tool").value == "add"  # starting over paints damage, as at first
     at.checkbox(key="photo-step-repair").check()
     at.button(key="photo-go").click().run()
     assert immediate_queue.get(at.session_state["photo"]["restore_job"]).params["edits_path"] is None
