@@ -38,13 +38,6 @@ MOVES_CSS = """<style>
   white-space: normal; overflow: visible; text-overflow: clip; }
 </style>"""
 
-# The bubbles step's choices (which panel, which kind of bubble) as big buttons a finger hits on a tablet:
-# at least 44 px high and wide (WCAG 2.5.5 target size), like the step's other buttons.
-BIG_CHOICE_CSS = """<style>
-[class*="st-key-comic-bubble-panel"] button, [class*="st-key-comic-bubble-kind"] button {
-  min-height: 3rem; min-width: 3rem; }
-</style>"""
-
 
 # -- 1. layout -------------------------------------------------------------------------------
 def layout_step_ui(comic: dict) -> None:
@@ -180,7 +173,6 @@ def hero_step_ui(comic: dict) -> None:
 def bubbles_step_ui(comic: dict) -> None:
     """Add bubbles to a panel: kind, text, position, where the speaker is; nudge or remove them."""
     count = LAYOUTS[comic["layout"]].panel_count
-    st.html(BIG_CHOICE_CSS)
     i = st.segmented_control(t("comics.ui.bubbles_for"), list(range(count)), default=0, required=True,
                              key=wkey("comic", "comic-bubble-panel"), format_func=lambda n: f"{n + 1}")
     i = i if i is not None and i < count else 0  # a layout of fewer panels chosen since

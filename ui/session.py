@@ -306,6 +306,8 @@ BIG_BUTTONS_CSS = """
 .stButton > button, .stDownloadButton > button, .stFormSubmitButton > button {
   min-height: 3rem; font-size: 1.1rem; border-radius: 0.8rem;
 }
+[data-testid="stButtonGroup"] button { min-height: 3rem; min-width: 3rem; }
+[data-testid="stCheckbox"] label { min-height: 2.75rem; align-items: center; }
 /* picture choices (ui/widgets.py): a tablet in portrait leaves ~490 px, five buttons a row would cut their
    captions ("🏮 Lan…"); captions wrap on words and a row wraps when a button gets narrower than 7 rem */
 [class*="st-key-pictures-"] [data-testid="stHorizontalBlock"] {

@@ -1,6 +1,7 @@
 """A patron paints a wide stroke with the big brush on a tablet held upright (820 x 1180): the warning shows where
 the finger is, above the canvas, names no model and does not move the canvas. The upload's own notes (a 16-bit scan
-brought to 8 bits) are still on the page once the analysis is drawn."""
+brought to 8 bits) are still on the page once the analysis is drawn. The brush's buttons and the steps' ticks are
+big enough for a finger."""
 from __future__ import annotations
 
 from tests.e2e.conftest import assert_axe_clean, goto, shot, wait_ready
@@ -22,6 +23,12 @@ def test_a_wide_stroke_is_warned_about_above_the_canvas(browser, studio, tmp_pat
         page.locator("[data-testid=stExpander] summary", has_text="Corriger les défauts au pinceau").click()
         page.get_by_role("radio", name="Gros").click()
         wait_ready(page)
+        # the brush's tools and sizes and the steps' ticks are a finger's targets (WCAG 2.5.5), not 32 and 21 px
+        targets = page.locator('[data-testid="stButtonGroup"] button, [data-testid="stCheckbox"] label')
+        assert targets.count() >= 5 + 1  # two tools, three sizes, the steps' ticks drawn so far
+        for n in range(targets.count()):
+            box = targets.nth(n).bounding_box()
+            assert box["height"] >= 44, (targets.nth(n).inner_text(), box)
         canvas = page.locator("canvas.upper-canvas")
         canvas.wait_for(timeout=30_000)
         canvas.scroll_into_view_if_needed()  # the patron scrolls down to the canvas
