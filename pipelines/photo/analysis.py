@@ -162,10 +162,16 @@ def analyse(rgb: np.ndarray, faces=None) -> tuple[Analysis, np.ndarray]:
     """The analysis and the damage mask. `faces`: a face backend to count faces with, or None."""
     old = tone.looks_old(rgb)  # judged once, as the chain does (it costs seconds on a 20 MP scan)
     damage = repair.find_damage(rgb, aged=old)
-    result = Analysis(width=rgb.shape[1], height=rgb.shape[0], greyscale=is_greyscale(rgb), fading=tone.fading(rgb),
+    corners = find_print(rgb)
+    # A print photographed on a table: its kind is the print's, not the table's (a brown table made a grey print
+    # « En couleurs »); the rest is measured on the photo the patron brought, as the steps will see it until
+    # « Redresser » is pressed.
+    kind_of = straighten(rgb, corners) if corners else rgb
+    result = Analysis(width=rgb.shape[1], height=rgb.shape[0], greyscale=is_greyscale(kind_of),
+                      fading=tone.fading(rgb),
                       yellowing=tone.yellowing(rgb), scratches=damage.scratches, spots=damage.spots,
-                      damage_fraction=damage.fraction, print_corners=find_print(rgb),
-                      toned=toned_monochrome(rgb), keeps_tone=tone.keeps_tone(rgb, old=old),
+                      damage_fraction=damage.fraction, print_corners=corners,
+                      toned=toned_monochrome(kind_of), keeps_tone=tone.keeps_tone(rgb, old=old),
                       dye_faded=tone.dye_faded(rgb, old=old), deep_black=tone.deepest_black(rgb),
                       underexposed=tone.underexposure(rgb) != (0.0, 1.0))
     if faces is not None:

@@ -131,6 +131,13 @@ def test_analysis_reports_grey_fading_damage_and_tilt():
     assert quality.psnr(luma(back), luma(photo("astronaut"))) > 20
     # a plain photo (no table around it) is not offered a crop
     assert analysis.find_print(photo("camera")) is None and analysis.find_print(photo("astronaut")) is None
+    # a black-and-white print on a brown wooden table is a black-and-white print: its kind is read on the print
+    grey = np.repeat(luma(photo("astronaut"))[..., None], 3, axis=2).astype(np.float32)
+    wood = np.array([0.45, 0.28, 0.15], np.float32) * (0.9 + 0.1 * np.sin(np.arange(800) / 7.0))[None, :, None]
+    on_wood = np.where(cv2.warpPerspective(np.ones((512, 512), np.float32), warp, (800, 600))[..., None] > 0.5,
+                       cv2.warpPerspective(grey, warp, (800, 600)), np.broadcast_to(wood, (600, 800, 3)))
+    found = analysis.analyse(on_wood.astype(np.float32))[0]
+    assert found.print_corners is not None and found.greyscale  # was « En couleurs »: the table's brown
 
 
 # Every real photograph or scan scikit-image ships offline (bench/photo.py lists the same), undamaged.
