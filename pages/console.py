@@ -4,8 +4,8 @@ from datetime import date
 import streamlit as st
 
 from pipelines.config import RETENTION_CHOICES
-from pipelines.i18n import long_date
-from ui.i18n import lang, t
+from pipelines.i18n import UserError, long_date
+from ui.i18n import error_text, lang, t
 from ui.runtime import get_store
 from ui.session import current_workshop, is_facilitator
 from ui.approvals import approvals_console_ui
@@ -21,14 +21,27 @@ st.title(f"🧑‍🏫 {t('console.title')}")
 if not is_facilitator():
     st.stop()
 store = get_store()
+
+
+def _reopen(workshop_id: int) -> None:
+    """Make `workshop_id` the console's workshop (no participant picked yet)."""
+    st.session_state["workshop_id"] = workshop_id
+    st.session_state.pop("participant_id", None)
+
+
 if flash := st.session_state.pop("console_flash", None):
     st.success(flash)
 
 # 1. Create or reopen a workshop --------------------------------------------------------------
 create_tab, reopen_tab = st.tabs([f"➕ {t('console.create')}", f"📂 {t('console.reopen')}"])
 with create_tab:
-    with st.form("create-workshop", clear_on_submit=True):
-        name = st.text_input(t("console.name"), max_chars=80)
+    # The name is emptied only once a workshop is made (a refusal keeps what was typed). A second press right after
+    # (Enter, then the button) is told the workshop is made rather than asked for a name; a name already used on that
+    # day is refused with a way to reopen that workshop, not made twice with only a code to tell them apart.
+    if st.session_state.pop("create-clear", False):
+        st.session_state["create-name"] = ""
+    with st.form("create-workshop", clear_on_submit=False):
+        name = st.text_input(t("console.name"), max_chars=80, key="create-name")
         col1, col2, col3, col4 = st.columns(4)
         day = col1.date_input(t("console.day"), value=date.today(), format="DD/MM/YYYY")
         age = col2.selectbox(t("console.age_group"), AGE_GROUPS, index=2, format_func=lambda a: t(f"ages.{a}"))
@@ -36,13 +49,26 @@ with create_tab:
                                   format_func={"fr": "Français", "en": "English"}.get, index=0 if lang() == "fr" else 1)
         retention = col4.selectbox(t("console.retention"), list(RETENTION_CHOICES), index=1,
                                    format_func=lambda r: t(f"console.retention_{r}"))
-        if st.form_submit_button(t("console.create_button"), type="primary", width="stretch"):
-            if not name.strip():
-                st.error(t("console.no_name"))
-            else:
+        submitted = st.form_submit_button(t("console.create_button"), type="primary", width="stretch")
+    if submitted:
+        just_made = store.workshop(st.session_state.get("console_created", -1))
+        same = store.workshop_named(name, day) if name.strip() else None
+        if just_made and just_made["id"] == st.session_state.get("workshop_id") and (
+                not name.strip() or (same and same["id"] == just_made["id"])):
+            st.info(t("console.already_created", name=just_made["name"], code=just_made["code"]))
+        elif same:
+            st.error(t("console.same_name", name=same["name"], day=long_date(same["day"], lang()), code=same["code"]))
+            if same["id"] != st.session_state.get("workshop_id"):
+                st.button(t("console.reopen_named", name=same["name"]), key="reopen-same-name",
+                          on_click=_reopen, args=(same["id"],))
+        else:
+            try:
                 workshop = store.create_workshop(name, day, age, language, retention)
-                st.session_state["workshop_id"] = workshop["id"]
-                st.session_state.pop("participant_id", None)
+            except UserError as exc:  # no name
+                st.error(error_text(exc))
+            else:
+                _reopen(workshop["id"])
+                st.session_state.update({"console_created": workshop["id"], "create-clear": True})
                 st.session_state["console_flash"] = t("console.created", name=workshop["name"], code=workshop["code"])
                 st.rerun()
 with reopen_tab:
@@ -53,8 +79,7 @@ with reopen_tab:
         label = f"{item['name']} — {long_date(item['day'], lang())} ({item['code']})"
         if st.button(label, key=f"reopen-{item['id']}",
                      width="stretch"):
-            st.session_state["workshop_id"] = item["id"]
-            st.session_state.pop("participant_id", None)
+            _reopen(item["id"])
             st.rerun()
 
 workshop = current_workshop()

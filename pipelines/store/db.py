@@ -169,6 +169,17 @@ class Store:
             if not conn.execute("SELECT 1 FROM workshops WHERE code=?", (code,)).fetchone():
                 return code
 
+    def workshop_named(self, name: str, day: date | str) -> Workshop | None:
+        """The newest workshop called `name` on `day` (a date or an ISO date), or None. Names are compared as
+        people read them: NFC, case and runs of spaces ignored, so « BD du  mercredi » finds « BD du Mercredi »."""
+        def key(text: str) -> str:
+            return " ".join(unicodedata.normalize("NFC", text).casefold().split())
+
+        wanted, iso = key(name), day if isinstance(day, str) else day.isoformat()
+        with self.connect() as conn:
+            rows = conn.execute("SELECT * FROM workshops WHERE day=? ORDER BY id DESC", (iso,)).fetchall()
+        return next((Workshop.from_row(r) for r in rows if wanted and key(r["name"]) == wanted), None)
+
     def workshops(self) -> list[Workshop]:
         with self.connect() as conn:
             return [Workshop.from_row(r) for r in conn.execute("SELECT * FROM workshops ORDER BY day DESC, id DESC")]

@@ -30,22 +30,69 @@ def test_consent_is_dated_as_people_write_it(console):
 
 
 def test_a_second_workshop_of_the_same_name_keeps_its_participants(console):
-    """Two « Mercredi » on one day: the sidebar tells them apart by code, and a participant added right after the
-    second one was created goes into it (Streamlit mapped the shared label back to the first workshop)."""
+    """Two « Mercredi » on one day (the console refuses a second one, an older studio made them): the sidebar tells
+    them apart by code, and a participant added in the second one goes into it (Streamlit mapped the shared label
+    back to the first workshop)."""
     from pipelines.store import Store
 
-    next(w for w in console.text_input if w.label == "Nom de l'atelier").input("Mercredi")
-    next(b for b in console.button if b.label == "Créer l'atelier").click().run()
-    assert not console.exception
-    second, first = Store().workshops()
-    assert second["name"] == first["name"] == "Mercredi"
-    options = console.selectbox(key="workshop_pick").options
+    second = Store().create_workshop("Mercredi")
+    console.run()
+    first = next(w for w in Store().workshops() if w["id"] != second["id"])
+    assert second["name"] == first["name"] == "Mercredi" and second["day"] == first["day"]
+    picker = console.selectbox(key="workshop_pick")
+    options = picker.options
     assert len(set(options)) == 2 and any(second["code"] in o for o in options), options
+    picker.set_value(second["id"]).run()
+    assert not console.exception
     next(w for w in console.text_input if w.label == "Prénom ou pseudonyme").input("Inès")
     next(b for b in console.button if b.label == "Ajouter").click().run()
     assert not console.exception
     assert [p["name"] for p in Store().participants(second["id"])] == ["Inès"]
     assert Store().participants(first["id"]) == []
+
+
+def test_pressing_create_again_after_enter_says_the_workshop_is_made(console):
+    """Enter made « Mercredi » (the fixture); the button pressed afterwards, on the emptied field or on the same
+    name, says it is made and open below: no « Donnez un nom » under a success, no second workshop."""
+    from pipelines.store import Store
+
+    field = next(w for w in console.text_input if w.label == "Nom de l'atelier")
+    assert field.value == ""
+    [made] = Store().workshops()
+    for typed in ("", "Mercredi"):
+        next(w for w in console.text_input if w.label == "Nom de l'atelier").input(typed)
+        next(b for b in console.button if b.label == "Créer l'atelier").click().run()
+        assert not console.exception
+        assert [e.value for e in console.error] == []
+        assert any("«\u00a0Mercredi\u00a0» est créé" in i.value and made["code"] in i.value
+                   for i in console.info), [i.value for i in console.info]
+        assert len(Store().workshops()) == 1
+
+
+def test_a_name_already_used_that_day_is_refused_with_a_way_to_reopen_it(console):
+    """« mercredi » typed again once another workshop is open: refused in a sentence naming the day and the code,
+    the name kept in the field, and a button that reopens the first « Mercredi »; nothing made twice."""
+    from pipelines.i18n import long_date
+    from pipelines.store import Store
+
+    next(w for w in console.text_input if w.label == "Nom de l'atelier").input("Samedi")
+    next(b for b in console.button if b.label == "Créer l'atelier").click().run()
+    mercredi = next(w for w in Store().workshops() if w["name"] == "Mercredi")
+    next(w for w in console.text_input if w.label == "Nom de l'atelier").input("  mercredi ")
+    next(b for b in console.button if b.label == "Créer l'atelier").click().run()
+    assert not console.exception
+    assert [e.value for e in console.error] == [
+        f"Un atelier porte déjà ce nom ce jour-là : «\u00a0Mercredi\u00a0» du {long_date(mercredi['day'], 'fr')} "
+        f"(code {mercredi['code']}). Rouvrez-le, ou donnez un autre nom, "
+        "par exemple «\u00a0Mercredi — après-midi\u00a0»."]
+    assert sorted(w["name"] for w in Store().workshops()) == ["Mercredi", "Samedi"]
+    assert next(w for w in console.text_input if w.label == "Nom de l'atelier").value == "  mercredi "
+    next(b for b in console.button if b.label == "Rouvrir «\u00a0Mercredi\u00a0»").click().run()
+    assert not console.exception
+    assert [h.value for h in console.header][0].startswith("Mercredi — ")
+    next(w for w in console.text_input if w.label == "Nom de l'atelier").input("Mercredi après-midi")
+    next(b for b in console.button if b.label == "Créer l'atelier").click().run()
+    assert sorted(w["name"] for w in Store().workshops()) == ["Mercredi", "Mercredi après-midi", "Samedi"]
 
 
 def test_a_long_name_typed_on_a_mac_is_counted_in_letters_and_refused_with_a_sentence(console):
