@@ -124,9 +124,13 @@ def edit_pages_ui() -> None:
                 try:
                     story = edit_page(story, number, text)
                     keep_story(story)
-                    st.success(t("story.ui.saved"))
+                    st.session_state["story-saved-page"] = (sid, number)
                 except UserError as exc:
+                    if st.session_state.get("story-saved-page") == (sid, number):  # this page's words refused
+                        st.session_state.pop("story-saved-page")
                     st.error(exc.message(lang()))
+            if st.session_state.get("story-saved-page") == (sid, number):  # said until another page is changed:
+                st.success(t("story.ui.saved"))  # a rerun for anything else (a switch, a timer) no longer hides it
 
 
 def music_voice_ui() -> dict:

@@ -49,6 +49,10 @@ def test_a_book_from_choices_to_downloads(page):
     page.text_area(key=f"story-text-{sid}-2").set_value("").run()
     assert any("vide" in e.value for e in page.error)
     assert page.session_state["story"]["pages"][1]["text"] == before
+    page.text_area(key=f"story-text-{sid}-1").set_value(story["pages"][0]["text"] + " Il sourit.").run()
+    assert [s.value for s in page.success] == ["C'est noté !"]
+    page.run()  # a rerun for anything else (the music switch, a timer) keeps it said under its page
+    assert [s.value for s in page.success] == ["C'est noté !"]
     page.toggle(key="story-music").set_value(False)
     page.button(key="story-make").click().run()
     _run_until(page, lambda at: bool(at.session_state["book-files"]) if "book-files" in at.session_state else False)
