@@ -429,6 +429,10 @@ def _cast_weight(out: np.ndarray, old: bool, dyed: float) -> float:
 # on the copy without grain and specks) stay under this. Every photo of the do-no-harm set, the packaged star field
 # and moon included, reaches 0.45 or more: a night scene keeps a lamp, a star or a lit face brighter than this.
 UNDEREXPOSED_WHITE = 0.30
+# underexposure(): ...and whose darkest tones (0.5th percentile of the darkest channel) are still at a true black,
+# under this: a dark scan keeps its blacks, a faded print's blacks rose to the veil (a faded low-key print, a star
+# field under a veil: the levels' veil reading is the one for them, tests/photo/test_plain_ground.py).
+UNDEREXPOSED_BLACK = 0.05
 UNDEREXPOSED_TARGET = 0.92  # underexposure(): where the brightest tones are brought
 UNDEREXPOSED_GAIN = 12.0  # underexposure(): at most this stretch (past it, 8-bit scans show bands of a few levels)
 
@@ -436,7 +440,8 @@ UNDEREXPOSED_GAIN = 12.0  # underexposure(): at most this stretch (past it, 8-bi
 def underexposure(rgb: np.ndarray) -> tuple[float, float]:
     """The levels that brighten a photo whose every tone stayed dark, as (black, white): the 0.5th percentile of
     the darkest channel and the 99.9th of the brightest, on the copy without grain (_smoothed of _sample); (0, 1)
-    when the photo is not underexposed (its white at UNDEREXPOSED_WHITE or above).
+    when the photo is not underexposed (its white at UNDEREXPOSED_WHITE or above, or its black risen to
+    UNDEREXPOSED_BLACK or above: a faded dark print, which the veil reading levels).
 
     `rgb`: (H, W, 3) float [0, 1]. An underexposed scan or a print darkened all over (a flash that did not fire,
     a scanner's exposure set for slides) holds a whole picture in the bottom tenth of the range: the veil model
@@ -447,6 +452,8 @@ def underexposure(rgb: np.ndarray) -> tuple[float, float]:
     if white >= UNDEREXPOSED_WHITE:
         return 0.0, 1.0
     black = float(np.percentile(clean.min(axis=2), 0.5))
+    if black >= UNDEREXPOSED_BLACK:
+        return 0.0, 1.0
     black = min(black, 0.5 * white)  # a flat dark picture keeps half its level under its black point at most
     white = max(white, black + UNDEREXPOSED_TARGET / UNDEREXPOSED_GAIN)
     return black, white

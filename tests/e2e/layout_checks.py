@@ -32,8 +32,6 @@ OVERLAPS = """() => {
 def blank_buttons(page) -> list[str]:
     """Buttons of the page (not icon-only ones named by aria-label) whose face shows nothing but their
     background: an emoji the tablet's font lacks, or a label that did not render."""
-    from PIL import Image
-
     blank = []
     for button in page.locator("[data-testid=stMain] button:visible").all():
         if button.get_attribute("aria-label"):
@@ -41,15 +39,23 @@ def blank_buttons(page) -> list[str]:
         box = button.bounding_box()
         if not box or box["width"] < 20 or box["height"] < 20:
             continue
-        picture = Image.open(io.BytesIO(button.screenshot())).convert("L")
-        w, h = picture.size
-        face = picture.crop((6, 6, w - 6, h - 6))  # inside the rounded border
-        counts = face.histogram()
-        background = max(range(256), key=counts.__getitem__)
-        ink = sum(n for value, n in enumerate(counts) if abs(value - background) > 60)
-        if ink < 8:
+        # looked at again a second later before it counts: a button caught mid-transition (its colour fading in
+        # after a rerun on a loaded machine) is not a label that never rendered
+        if _ink(button) < 8 and (page.wait_for_timeout(1000) or _ink(button) < 8):
             blank.append(button.inner_text() or "(no text)")
     return blank
+
+
+def _ink(button) -> int:
+    """How many pixels of the button's face differ from its background by more than 60 grey levels."""
+    from PIL import Image
+
+    picture = Image.open(io.BytesIO(button.screenshot())).convert("L")
+    w, h = picture.size
+    face = picture.crop((6, 6, w - 6, h - 6))  # inside the rounded border
+    counts = face.histogram()
+    background = max(range(256), key=counts.__getitem__)
+    return sum(n for value, n in enumerate(counts) if abs(value - background) > 60)
 
 
 def layout_problems(page, name: str) -> dict:
