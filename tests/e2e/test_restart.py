@@ -4,7 +4,21 @@ from __future__ import annotations
 
 from playwright.sync_api import expect
 
-from tests.e2e.conftest import seed_workshop, start_studio, stop_studio, wait_ready
+import os
+import subprocess
+import sys
+
+from tests.e2e.conftest import ROOT, seed_workshop, start_studio, stop_studio, wait_ready
+
+
+def _saved_comic(studio, participant: int) -> str:
+    """The comic work the studio's store holds for `participant`, as JSON text ("" when none)."""
+    code = ("import json,sys; sys.path.insert(0, %r)\n"
+            "from pipelines.store import Store\nfrom pipelines.store.work import load_work\n"
+            "print(json.dumps(load_work(Store(), %d, 'comic'), ensure_ascii=False))\n" % (str(ROOT), participant))
+    out = subprocess.run([sys.executable, "-c", code], env=dict(os.environ, ATELIER_DATA_DIR=str(studio.data_dir)),
+                         capture_output=True, text=True, check=True)
+    return out.stdout
 
 
 def test_the_comic_survives_a_studio_restart(browser, studio, tmp_path):
@@ -24,7 +38,12 @@ def test_the_comic_survives_a_studio_restart(browser, studio, tmp_path):
         line.fill("Un chat qui rêve de voler")
         line.press("Enter")
         wait_ready(page)
-        page.wait_for_timeout(500)  # the step is saved at the end of the run
+        participant = seeded["participants"][0]
+        for _ in range(60):  # the step is saved at the end of the run: down only once it is in the store
+            if "Un chat qui rêve de voler" in _saved_comic(studio, participant):
+                break
+            page.wait_for_timeout(250)
+        assert "Un chat qui rêve de voler" in _saved_comic(studio, participant), "the comic never reached the store"
         stop_studio(studio)  # the studio goes down...
         again = start_studio(studio.data_dir)  # ...and comes back (another port, the same data)
         try:
