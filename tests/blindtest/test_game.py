@@ -12,12 +12,7 @@ T0 = 1_000_000.0  # a fixed clock: every moment is passed explicitly
 
 
 @pytest.fixture
-def games(store):
-    return QuizGames(store)
-
-
-@pytest.fixture
-def game(games, quiz_pack_dir):
+def game(games, quiz_pack_dir):  # `games` from conftest.py; this file's game: 20 s a question, seed 3
     return games.create(packs.load_folder(quiz_pack_dir), seconds=20, seed=3)
 
 
