@@ -19,7 +19,7 @@ from pipelines.store.files import write_bytes_atomic
 from .i18n import error_text, lang, t
 from .jobs import expected_time_text, job_status_ui, submit_job
 from .work import work_folder
-from .session import is_facilitator
+from .session import facilitator_view
 from .widgets import (before_after_ui, download_ui, engine_label, licence_of, percent_slider, picture_uploader,
                       upload_notes_ui)
 
@@ -304,7 +304,7 @@ def steps_ui(info: dict) -> dict | None:
         if step == "faces" and not ready:
             st.checkbox(t("photo.ui.step_faces"), value=False, disabled=True, key="photo-step-faces-off")
             st.caption(t("photo.ui.faces_missing"))
-            if not is_facilitator():  # commands stay on the facilitator's screens
+            if not facilitator_view():  # commands stay on the facilitator's screens
                 st.caption(t("engines_hint.ask_facilitator"))
                 continue
             st.code(" ; ".join(dict.fromkeys(c for b in backends.for_capability(capability)
@@ -332,7 +332,7 @@ def steps_ui(info: dict) -> dict | None:
                                                     help=t("photo.ui.blend_help"))
                 if engines[step] and backends.get(engines[step]).has_fidelity:
                     params["fidelity"] = percent_slider(t("photo.ui.fidelity"), 0.5, key="photo-fidelity")
-                if is_facilitator():  # licences stay on the facilitator's screens
+                if facilitator_view():  # licences stay on the facilitator's screens
                     st.caption(t("photo.ui.licence", licence=licence_of(backends.get(engines[step]))))
             elif step == "colorize":
                 if not info["greyscale"] and not info.get("toned"):

@@ -32,6 +32,14 @@ def is_facilitator() -> bool:
     return is_local_client()
 
 
+def facilitator_view() -> bool:
+    """The facilitator's own screen with no child picked: install commands and licences are shown there only.
+
+    A child working on the facilitator's laptop (a participant picked) sees « ask the facilitator » instead,
+    like a tablet: a shell command is no instruction for a child of 8."""
+    return is_facilitator() and current_participant() is None
+
+
 def current_workshop() -> Workshop | None:
     workshop_id = st.session_state.get("workshop_id")
     return get_store().workshop(workshop_id) if workshop_id else None
