@@ -239,7 +239,10 @@ def hero_step_ui(comic: dict) -> None:
         st.markdown(f"**🦸 {t('comics.ui.hero_sheet')}**")
         if hero["ref"] and Path(hero["ref"]).exists():
             st.image(hero["ref"], alt=t("alt.hero"), width="stretch")
-        st.markdown(f"**{hero['name'] or '…'}** — {hero['look'] or '…'}")
+        # refused words are said under their box, not shown on the sheet
+        name = hero["name"] if _refused("hero_name", hero["name"]) is None else ""
+        look = hero["look"] if _refused("hero_look", hero["look"]) is None else ""
+        st.markdown(f"**{name or '…'}** — {look or '…'}")
         if ai:
             st.caption(f"#{hero['seed']} · {t('comics.ui.hero_used')}")
 
