@@ -255,7 +255,10 @@ def bubbles_step_ui(comic: dict) -> None:
                              key=wkey("comic", "comic-bubble-panel"), format_func=lambda n: f"{n + 1}")
     i = i if i is not None and i < count else 0  # a layout of fewer panels chosen since
     panel = comic["panels"][i]
-    if st.session_state.pop("comic-bubble-clear", False):  # before the box is drawn: it shows empty again
+    # before the box is drawn, the words of the bubble just added go (no duplicate by a second tap); only those:
+    # on a loaded machine this run may come after the child typed the next bubble's words, which stay
+    added = st.session_state.pop("comic-bubble-clear", None)
+    if isinstance(added, str) and str(st.session_state.get(wkey("comic", "comic-bubble-text"), "")).strip() == added:
         st.session_state[wkey("comic", "comic-bubble-text")] = ""
     empty = not (panel["image"] and Path(panel["image"]).exists())
     if empty:  # said here, where the child is, in their words (not at printing, about files)
@@ -291,7 +294,7 @@ def bubbles_step_ui(comic: dict) -> None:
                     target = [0.1 + 0.8 * fx, 0.15 + 0.8 * fy]
                 panel["bubbles"].append({"kind": kind, "text": text.strip(), "position": position,
                                          "nudge": [0, 0], "tail": target})
-                st.session_state["comic-bubble-clear"] = True  # an empty box: no duplicate by a second tap
+                st.session_state["comic-bubble-clear"] = text.strip()  # an empty box: no duplicate by a second tap
                 st.session_state.pop("comic-bubble-pos", None)  # the next bubble goes to the next free place
                 st.rerun()
     with right:

@@ -115,3 +115,16 @@ def test_names_that_only_look_like_them_pass(name):
     from pipelines.safety.names import check_name_words
 
     assert check_name_words(name) == name
+
+
+def test_the_next_bubbles_words_typed_before_the_box_is_emptied_are_kept(page):
+    """The box is emptied on the run after a bubble is added; on a loaded machine that run can come after the
+    child typed the next bubble's words (a tap on « Cri » interrupted it): those words stay."""
+    page.text_area(key="comic-bubble-text").input("Bonjour !")
+    next(b for b in page.button if b.label == "➕ Ajouter la bulle").click().run()
+    assert page.text_area(key="comic-bubble-text").value == ""  # emptied: no duplicate by a second tap
+    page.session_state["comic-bubble-clear"] = "Bonjour !"  # the emptying run, interrupted before it ran
+    page.text_area(key="comic-bubble-text").input("Au secours !").run()
+    assert page.text_area(key="comic-bubble-text").value == "Au secours !"
+    next(b for b in page.button if b.label == "➕ Ajouter la bulle").click().run()
+    assert [b["text"] for b in page.session_state["comic"]["panels"][0]["bubbles"]] == ["Bonjour !", "Au secours !"]
