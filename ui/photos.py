@@ -19,7 +19,8 @@ from pipelines.store.files import write_bytes_atomic
 from .i18n import error_text, lang, t
 from .jobs import expected_time_text, job_status_ui, submit_job
 from .work import work_folder
-from .session import facilitator_view
+from .runtime import get_store
+from .session import current_workshop, facilitator_view, owner_id
 from .widgets import (before_after_ui, download_ui, engine_label, licence_of, percent_slider, picture_uploader,
                       upload_notes_ui)
 
@@ -438,7 +439,12 @@ def export_ui(files: dict, ai_made: bool) -> None:
         from pipelines.photo.sheet import check_caption, printable_words
 
         try:  # an emoji would print as an empty box, a caption too long would be cut: said before the sheet is
+            from pipelines.safety.text import check_words
+
             check_caption(printable_words(caption, when, lang())[0], files["before"])  # made, the words kept
+            workshop = current_workshop()  # refused words are counted for the console (their category only)
+            check_words(caption, field=t("photo.ui.sheet_caption"), store=get_store(),
+                        workshop_id=workshop["id"] if workshop else None, participant_id=owner_id())
         except UserError as exc:
             st.error(error_text(exc))
         else:

@@ -221,3 +221,15 @@ def test_a_rude_or_mocking_pseudonym_is_refused_kindly(games, game):
         assert caught.value.key.startswith("safety.prompt.")
     player, _ = games.join(game["code"], "Léo")
     assert player["name"] == "Léo"
+
+
+def test_a_toilet_word_for_a_pseudonym_is_refused_and_counted(games, game, store):
+    """Fine in a story (« il marche dans le caca »), no name to call a player by on the big screen."""
+    from pipelines.i18n import UserError
+
+    for rude in ("Caca", "K4K4 boudin", "Mr Poop"):
+        with pytest.raises(UserError) as caught:
+            games.join(game["code"], rude)
+        assert caught.value.key == "typed.name_rude" and rude not in caught.value.message("fr")
+    assert store.count_events("prompt_blocked", game["workshop_id"]) == 3
+    assert games.join(game["code"], "Capitaine Caleçon")[0]["name"] == "Capitaine Caleçon"
