@@ -46,6 +46,7 @@ CASES = [
     ("un garçon avec un sac de billes sur la tête qui rigole", None),
     ("combien de temps on peut tenir sa respiration à la piscine ? dessine un plongeur", None),
     ("on voit des fleurs partout dans le jardin", None),  # « partout » is an intimate part only when touched
+    ("a broken heart with a bandage, cute drawing", None),  # "broken" read as "break": an idiom, set apart
     ("🐭🧀 une souris qui mange du fromage", None),
 ]
 
