@@ -21,7 +21,7 @@ from .jobs import expected_time_text, job_status_ui, submit_job
 from .work import work_folder
 from .runtime import get_store
 from .session import current_workshop, facilitator_view, owner_id
-from .widgets import (before_after_ui, download_ui, engine_label, licence_of, percent_slider, picture_uploader,
+from .widgets import (before_after_ui, download_ui, engine_labels, licence_of, percent_slider, picture_uploader,
                       upload_notes_ui)
 
 STATE = "photo"  # st.session_state[STATE]: this browser's photo, analysis and results
@@ -281,7 +281,7 @@ def _engine_choice_ui(step: str, capability: str) -> str | None:
     default = backends.choose(capability)
     names = [b.name for b in ready]
     return st.radio(t("widgets.engine"), names, index=names.index(default.name), key=f"photo-engine-{step}",
-                    format_func=engine_label, horizontal=True)  # licences on the facilitator's screens only
+                    format_func=engine_labels(names), horizontal=True)  # licences on the facilitator's screens only
 
 
 def steps_ui(info: dict) -> dict | None:
@@ -348,7 +348,7 @@ def steps_ui(info: dict) -> dict | None:
                     names = [b.name for b in automatic]
                     default = max(names, key=lambda n: names.index(n) if not backends.get(n).optional else -1)
                     engines[step] = st.radio(t("widgets.engine"), names, index=names.index(default),
-                                             format_func=engine_label,
+                                             format_func=engine_labels(names),
                                              key="photo-colour-engine", horizontal=True)
                 else:
                     st.caption(t("photo.ui.colour_hints_later"))

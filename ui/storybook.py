@@ -20,7 +20,7 @@ from .jobs import expected_time_text, job_status_ui, submit_job
 from .runtime import get_store
 from .session import current_participant, current_workshop
 from .storybook_state import choices_data, current_story, keep_story, key, story_id
-from .widgets import download_ui, engine_label, picture_choice_ui
+from .widgets import download_ui, engine_labels, picture_choice_ui
 
 LANGUAGE_NAMES = {"fr": "🇫🇷 Français", "en": "🇬🇧 English"}
 PREVIEW_PICTURE_PX = 520
@@ -199,7 +199,7 @@ def music_voice_ui() -> dict:
         voice = data.get("voice", names[0])
         voice = st.radio(t("capability.story.voice"), names, index=names.index(voice) if voice in names else 0,
                          key=key("story-voice-name"), disabled=not data["voice_on"],
-                         format_func=engine_label)  # licences on the facilitator's screens only
+                         format_func=engine_labels(names))  # licences on the facilitator's screens only
         if data["voice_on"]:
             data["voice"] = options["voice"] = voice
     data["crop"] = options["crop_marks"] = st.checkbox(t("story.ui.crop_marks"), value=bool(data.get("crop")),

@@ -166,6 +166,12 @@ def engine_label(name: str) -> str:
     return f"{t(backend.label)} — {licence_of(backend)}" if facilitator_view() else t(backend.label)
 
 
+def engine_labels(names: list[str]):
+    """A choice's `format_func` for these engines: their labels (engine_label) decided in this run. Streamlit's
+    test harness calls a format_func again outside the run, where no participant is known."""
+    return {name: engine_label(name) for name in names}.__getitem__
+
+
 def backend_choice_ui(capability: str, key: str, label: str | None = None) -> str | None:
     """A choice among the available backends of a capability (with licences); None if none is available."""
     ready = backends.available(capability)
@@ -182,7 +188,7 @@ def backend_choice_ui(capability: str, key: str, label: str | None = None) -> st
     default = backends.choose(capability) if any(not b.optional for b in ready) else ready[0]
     names = [b.name for b in ready]
     picked = st.radio(label or t("widgets.engine"), names, index=names.index(default.name), key=key,
-                      format_func=engine_label, horizontal=len(names) <= 3)
+                      format_func=engine_labels(names), horizontal=len(names) <= 3)
     if missing and facilitator_view():
         with st.expander(t("widgets.more_engines")):
             for b in missing:
