@@ -470,5 +470,6 @@ class QuizGames:
             view["remaining"] = max(0.0, game["deadline"] - moment)
         board = self.scoreboard(game["id"])
         mine = next(r for r in board if r["id"] == player["id"])
-        view.update(score=mine["score"], rank=mine["rank"], total=len(board))
+        view.update(score=mine["score"], rank=mine["rank"], total=len(board),
+                    tied=sum(r["rank"] == mine["rank"] for r in board) - 1)  # others on the same place
         return view
