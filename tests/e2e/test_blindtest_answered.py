@@ -7,13 +7,10 @@ import re
 import pytest
 
 from tests.e2e.conftest import ARTIFACTS, goto, shot, wait_ready
+from tests.e2e.test_blindtest import wait_text
 from tests.fixtures.models_blindtest import write_pack
 
 pytestmark = pytest.mark.e2e
-
-
-def wait_text(page, pattern: str, timeout: float = 30) -> None:
-    page.get_by_text(re.compile(pattern)).first.wait_for(timeout=timeout * 1000)
 
 
 def test_a_tapped_answer_shows_sent_and_the_question_goes(browser, studio):
