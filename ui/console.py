@@ -38,15 +38,11 @@ def code_ui(workshop: Workshop) -> None:
 
 @functools.lru_cache(maxsize=512)
 def rude_name(name: str) -> bool:
-    """True when the guard would refuse `name` as a name typed by a child (pipelines.safety.names: its words, or
-    a toilet word): the console says so under the name; nothing is counted (the facilitator typed it)."""
-    from pipelines.safety.names import check_name_words
+    """True when the guard would refuse `name` as a name typed by a child (`pipelines.safety.names.name_refused`):
+    the console says so under the name; nothing is counted (the facilitator typed it)."""
+    from pipelines.safety.names import name_refused
 
-    try:
-        check_name_words(name, field="hero_name")
-    except UserError:
-        return True
-    return False
+    return name_refused(name)
 
 
 def participants_ui(workshop: Workshop, age_groups: list[str]) -> None:

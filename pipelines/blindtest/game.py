@@ -160,7 +160,7 @@ class QuizGames:
 
         # a pseudonym is shown on the big screen: the same guard as every prompt (an insult aimed at a child of
         # the roster, a rude word), told kindly, counted for the facilitator, never shown
-        from ..safety.names import CATEGORY, MESSAGE_KEY, rude_as_a_name
+        from ..safety.names import MESSAGE_KEY, refuse_rude_name
 
         try:
             screen(wanted, language=game.get("language") or "fr", store=self.store,
@@ -169,10 +169,8 @@ class QuizGames:
             if refused.key in ("safety.prompt.self_harm", "safety.prompt.too_long"):
                 raise
             raise UserError(MESSAGE_KEY) from refused
-
-        if rude_as_a_name(wanted):  # a toilet word is no name to call a player by on the big screen
-            self.store.log_event("prompt_blocked", game.get("workshop_id"), CATEGORY, participant_id=participant_id)
-            raise UserError(MESSAGE_KEY)
+        # a toilet word is no name to call a player by on the big screen
+        refuse_rude_name(wanted, store=self.store, workshop_id=game.get("workshop_id"), participant_id=participant_id)
         if game["teams"]:
             team = team or self._smallest_team(game["id"])
             if team not in TEAMS:

@@ -49,8 +49,32 @@ def check_name_words(name: str, *, field: str = "hero_name", names=None, store=N
     if not str(name or "").strip():
         return name
     check_words(name, field=field, names=names, store=store, workshop_id=workshop_id, participant_id=participant_id)
-    if rude_as_a_name(name):
-        if store is not None:
-            store.log_event("prompt_blocked", workshop_id, CATEGORY, participant_id=participant_id)
-        raise UserError("text.words_blocked", message_key=MESSAGE_KEY, **field_words(field))
+    refuse_rude_name(name, store=store, workshop_id=workshop_id, participant_id=participant_id,
+                     error=lambda: UserError("text.words_blocked", message_key=MESSAGE_KEY, **field_words(field)))
     return name
+
+
+def refuse_rude_name(name: str, *, store=None, workshop_id: int | None = None, participant_id: int | None = None,
+                     error=None) -> None:
+    """Raise when a word of `name` is a toilet or filth word (`rude_as_a_name`), after counting the refusal for
+    the console when `store` is given (event ``prompt_blocked``, category CATEGORY, as `participant_id`'s).
+    The error raised is `error()` when given, else UserError(MESSAGE_KEY) (a name's sentence, with no field)."""
+    from ..i18n import UserError
+
+    if not rude_as_a_name(name):
+        return
+    if store is not None:
+        store.log_event("prompt_blocked", workshop_id, CATEGORY, participant_id=participant_id)
+    raise error() if error is not None else UserError(MESSAGE_KEY)
+
+
+def name_refused(name: str) -> bool:
+    """True when `check_name_words` would refuse `name` (the guard's words without a roster, or a toilet word);
+    nothing is counted. For names typed by the facilitator, which are said, not refused."""
+    from ..i18n import UserError
+
+    try:
+        check_name_words(name, field="hero_name")
+    except UserError:
+        return True
+    return False
