@@ -10,7 +10,7 @@ from pathlib import Path
 
 from ..i18n import UserError
 
-IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".tif", ".tiff", ".webp", ".heic", ".heif", ".gif"}
+IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".tif", ".tiff", ".webp", ".heic", ".heif", ".gif", ".bmp"}
 REPORT_FIELDS = ["file", "output", "status", "steps", "faces", "seconds", "error"]
 STATUSES = ("done", "already_done", "error")
 

@@ -24,7 +24,8 @@ from ..config import settings
 from ..i18n import UserError
 
 # Decoders we accept, by magic bytes (the file name is never trusted).
-ALLOWED = ("JPEG", "PNG", "WEBP", "HEIF", "TIFF", "GIF")  # GIF: its first frame (an animation is noted)
+# GIF: its first frame (an animation is noted). BMP: what Windows scanning tools and Paint save.
+ALLOWED = ("JPEG", "PNG", "WEBP", "HEIF", "TIFF", "GIF", "BMP")
 # The largest side any accepted format can hold (JPEG's 16-bit header field); memory is bounded by megapixels.
 MAX_SIDE = 65_500
 # Formats whose extra frames are other views of the same still (camera multi-picture JPEGs), not an animation.
