@@ -4,7 +4,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from ui.gallery import day_text, file_names, made_text, time_text, title_text
+from ui.gallery import day_text, file_names, made_text, time_text, title_markdown, title_text
 from ui.i18n import t
 from ui.runtime import get_store
 from ui.session import current_workshop, visible_artifacts
@@ -52,7 +52,7 @@ for owner, creations in by_owner.items():
                     st.image(str(picture), alt=t("alt.creation"), width="stretch")
                 except (OSError, ValueError):  # a damaged file (PIL.UnidentifiedImageError): the rest stays usable
                     st.caption(f"🖼️ {t('gallery_checks.unreadable', name=picture.name)}")
-            st.markdown(f"**{title_text(item)}**")
+            st.markdown(title_markdown(item))
             if titles.count(title_text(item)) > 1:  # two books « Zoé et la tempête »: told apart by when
                 made = item["created_at"]
                 st.caption(t("gallery.made_when", date=day_text(made), time=time_text(made)))

@@ -51,7 +51,9 @@ def photos_page() -> None:
     files = result_ui(job)
     hints_ui(files)
     recoloured = bool(state().get("recolored") and files.get("uncoloured"))
-    export_ui(files, ai_made=bool(job.result.get("ai_made")) or recoloured)
+    made_by = ", ".join(filter(None, [(job.result.get("artifact") or {}).get("model"),
+                                      "photo.colorize.hints" if recoloured else ""]))
+    export_ui(files, ai_made=bool(job.result.get("ai_made")) or recoloured, model=made_by)
 
 
 restore_work("photo")  # this participant's photo in progress, after a reload or a studio restart

@@ -27,6 +27,16 @@ def title_text(item: dict) -> str:
     return named if not named.startswith("[") else t("gallery_kinds.creation")
 
 
+# What Streamlit's markdown reads as markup in a title a child typed (« *Zoé* », « [moi] », « 1. », « :red[x] »).
+_MARKUP = str.maketrans({c: "\\" + c for c in "\\`*_{}[]<>()#+-.!|~$:"})
+
+
+def title_markdown(item: dict) -> str:
+    """The title in bold as markdown, its words shown as typed: spaces and line breaks at its ends and inside
+    calmed (a caption ending on a space left « **Mémé … **» unbolded, stars shown) and markup escaped."""
+    return f"**{' '.join(title_text(item).split()).translate(_MARKUP)}**"
+
+
 def made_text(item: dict) -> str:
     """How the creation was made, as its record says: the AI model named, the computer without AI (a CPU engine
     named), or without AI (hands and page layout: a comic of drawings, postcards)."""

@@ -425,8 +425,9 @@ def hints_ui(files: dict) -> None:
             st.rerun()
 
 
-def export_ui(files: dict, ai_made: bool) -> None:
-    """PNG, the A4 photo sheet, and 'make a postcard' (handed to the postcards page)."""
+def export_ui(files: dict, ai_made: bool, model: str = "") -> None:
+    """PNG, the A4 photo sheet, and 'make a postcard' (handed to the postcards page). `model`: the engines that
+    made the photo, as its record names them (the sheet's gallery card says the same)."""
     st.subheader(t("photo.ui.export"))
     final = state().get("recolored") or files["restored"]
     download_ui(final, t("photo.ui.download_png"), mime="image/png", key="photo-dl-png", what="photo")
@@ -450,7 +451,7 @@ def export_ui(files: dict, ai_made: bool) -> None:
         else:
             state()["sheet_job"] = submit_job("photo.sheet", {"before": files["before"], "after": final,
                                                               "caption": caption, "date": when, "language": lang(),
-                                                              "ai_made": ai_made})
+                                                              "ai_made": ai_made, "model": model})
     if state().get("sheet_job"):
         job = job_status_ui(state()["sheet_job"], "photo-sheet")
         if job is not None and job.state == "done":

@@ -98,16 +98,18 @@ def recolor_job(params: dict, ctx) -> dict:
 
 
 def sheet_job(params: dict, ctx) -> dict:
-    """params: before, after, caption, date, language, ai_made. File: the A4 photo sheet PDF, a gallery creation
-    (kind photo_sheet, titled by its caption)."""
+    """params: before, after, caption, date, language, ai_made, model (how the photo was made, as its own
+    record says). Files: the A4 photo sheet PDF and the photo it shows (a copy: the gallery's picture of the
+    sheet), a gallery creation (kind photo_sheet, titled by its caption, made as the photo was)."""
     from .sheet import photo_sheet
 
     ctx.progress(0.1, "photo.progress.sheet")
     out = photo_sheet(Path(params["before"]), Path(params["after"]), ctx.out_dir / "fiche-photo.pdf",
                       caption=params.get("caption", ""), date=params.get("date", ""),
                       language=params.get("language", "fr"), ai_made=bool(params.get("ai_made")))
+    photo = shutil.copyfile(params["after"], ctx.out_dir / f"photo{Path(params['after']).suffix.lower()}")
     ctx.progress(1.0, "photo.progress.done")
     # in the gallery beside the photo: the sheet a patron prepared is what they come back to print
-    return {"files": {"pdf": str(out)},
+    return {"files": {"pdf": str(out), "restored": str(photo)},
             "artifact": {"kind": "photo_sheet", "title": params.get("caption") or "", "prompt": "",
-                         "ai_made": bool(params.get("ai_made"))}}
+                         "model": params.get("model") or "", "ai_made": bool(params.get("ai_made"))}}

@@ -135,3 +135,26 @@ def test_two_creations_of_the_same_title_are_told_apart_by_when(store, monkeypat
     assert len(made) == 2, [c.value for c in at.caption]
     iso = store.artifacts(workshop_id=workshop["id"])[0]["created_at"]
     assert f"Faite le {iso[8:10]}/{iso[5:7]}/{iso[:4]} à " in made[0] and "\u00a0h\u00a0" in made[0], made
+
+
+def test_a_typed_title_is_shown_bold_as_typed(store, monkeypatch):
+    """A photo sheet's caption typed with a space at its end (« Mémé Lucienne … ») showed as « **Mémé Lucienne
+    … ** », stars and all; stars or brackets a child types are words, not markup."""
+    from pipelines.store import write_bytes_atomic
+
+    monkeypatch.setenv("ATELIER_EMBEDDED_WORKER", "0")
+    workshop = store.create_workshop("Photos")
+    zoe = store.add_participant(workshop["id"], "Zoé")
+    folder = store.artifact_dir(workshop["id"], "x")
+    pdf = write_bytes_atomic(folder / "fiche.pdf", b"%PDF-1.4\n")
+    for title in ("Mémé Lucienne à la ferme … ", "*Mon* [chat] :red[rouge]"):
+        store.add_artifact(workshop_id=workshop["id"], owner=zoe["id"], kind="photo_sheet",
+                           files={"pdf": str(pdf)}, title=title, model="photo.cpu.repair")
+    at = AppTest.from_file(str(ROOT / "pages" / "gallery.py"), default_timeout=60)
+    at.session_state["workshop_id"] = workshop["id"]
+    at.run()
+    assert not at.exception, at.exception
+    bold = [m.value for m in at.markdown if m.value.startswith("**")]
+    assert "**Mémé Lucienne à la ferme …**" in bold, bold
+    assert r"**\*Mon\* \[chat\] \:red\[rouge\]**" in bold, bold
+    assert any("ordinateur" in c.value for c in at.caption)  # made by the computer, as its photo was

@@ -37,7 +37,7 @@ def test_restore_recolor_and_sheet_jobs(immediate_queue, store, save_photo, tmp_
     assert ab_error < 8, ab_error
     job = immediate_queue.get(immediate_queue.submit("photo.sheet", {
         "before": str(source), "after": str(job.files()["restored"]),
-        "caption": "Mamie en 1962", "date": "1962"}))
+        "caption": "Mamie en 1962 ", "date": "1962", "model": "photo.cpu.repair, photo.colorize.hints"}))
     assert job.state == "done", job.error
     import pdfplumber
 
@@ -45,8 +45,11 @@ def test_restore_recolor_and_sheet_jobs(immediate_queue, store, save_photo, tmp_
         text = pdf.pages[0].extract_text()
         assert "Mamie en 1962" in text and "Avant" in text and len(pdf.pages[0].images) == 2
     # the sheet is in the gallery to print again (it was made and then nowhere to be found)
-    assert [(a["kind"], a["title"]) for a in store.artifacts() if a["kind"] == "photo_sheet"] == [
-        ("photo_sheet", "Mamie en 1962")]
+    sheets = [a for a in store.artifacts() if a["kind"] == "photo_sheet"]
+    assert [a["title"].strip() for a in sheets] == ["Mamie en 1962"]
+    # its card shows the photo it holds, and says how that photo was made (not « made without AI » by hand)
+    assert Image.open(sheets[0]["files"]["restored"]).size == restored.size
+    assert sheets[0]["model"] == "photo.cpu.repair, photo.colorize.hints"
 
 
 def test_bad_inputs_fail_cleanly_and_the_queue_goes_on(immediate_queue, tmp_path, save_photo):
