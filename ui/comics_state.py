@@ -49,13 +49,14 @@ def save_upload(data: bytes, target: Path) -> str:
     from pipelines.store.files import write_bytes_atomic
 
     try:
-        clean = sanitize_image(data, downscale=True)
+        with st.spinner(t("uploads.reading")):  # a phone's photo takes seconds to read: said meanwhile
+            clean = sanitize_image(data, downscale=True)
+            write_bytes_atomic(target, clean.png_bytes())
     except UserError as exc:
         st.error(error_text(exc))
         return ""
     for note in clean.notes:
         st.caption(t(note))
-    write_bytes_atomic(target, clean.png_bytes())
     return str(target)
 
 

@@ -47,8 +47,9 @@ def upload_ui() -> None:
         return
     data = picked.getvalue()
     try:
-        clean = sanitize_image(data, downscale=bool(state().get("downscale")),
-                               max_bytes=len(data) if state().get("downscale") else None)
+        with st.spinner(t("uploads.reading")):  # a 12 MP scan takes seconds to read: said meanwhile
+            clean = sanitize_image(data, downscale=bool(state().get("downscale")),
+                                   max_bytes=len(data) if state().get("downscale") else None)
     except UserError as exc:
         st.error(exc.message(lang()))
         if exc.key in ("uploads.too_many_pixels", "uploads.too_big"):

@@ -77,12 +77,13 @@ def photo_ui() -> dict | None:
         picked = upload or shot
         if picked is None:
             return None
-        try:
-            clean = sanitize_image(picked.getvalue(), downscale=True)
+        try:  # a phone's 108 MP photo takes seconds to read and shrink: the page says so meanwhile
+            with st.spinner(t("uploads.reading")):
+                clean = sanitize_image(picked.getvalue(), downscale=True)
+                source = write_bytes_atomic(_work_dir() / "photo.png", clean.png_bytes())
         except UserError as exc:
             st.error(exc.message(lang()))
             return None
-        source = write_bytes_atomic(_work_dir() / "photo.png", clean.png_bytes())
         state().update(source=str(source), frame_job=submit_job("portrait.frame", {"source": str(source)}),
                        upload_notes=list(clean.notes))  # said once the photo is framed (the page is drawn again)
         st.rerun()
