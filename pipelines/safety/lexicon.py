@@ -13,6 +13,11 @@ licence; lemma tables built from Wiktionary and other open corpora, read per lan
 0.5-1 s each, warmed up by `preload()`), so that a rule written for « tuer » or "kill" also reads « tuaient »,
 « pendue », « battus », "killed", "stomping". A word is looked up with its accents as typed, then without them
 (children often drop them). Without the package there are no lemmas and the rules read the words as written.
+
+People's names (`personal_names`): the first and family names in Latin letters of Faker's person providers
+(MIT licence; about 40 000 names of some 70 locales: « Connor », « Phuc », « Kuntz »), so that a real name
+that sounds like a rude word is read as a name where the text uses it as one (prompts.py `named_people`).
+Without the package the set is empty.
 """
 from __future__ import annotations
 
@@ -108,8 +113,51 @@ def lemma_readings(text: str, languages: Iterable[str] = LANGUAGES) -> dict[str,
     return out
 
 
+_NAMES: list[frozenset[str]] = []  # filled once
+
+
+def personal_names() -> frozenset[str]:
+    """People's first and family names in Latin letters, as plain lower-case words (normalise.plain: « Inès »
+    -> "ines"), from Faker's person providers; empty when faker is not installed. Read once per process
+    (about 0.3 s)."""
+    if not _NAMES:
+        with _LOCK:
+            if not _NAMES:
+                _NAMES.append(_read_names())
+    return _NAMES[0]
+
+
+def _read_names() -> frozenset[str]:
+    try:
+        import importlib
+        import pkgutil
+
+        import faker.providers.person as person
+    except ImportError:
+        return frozenset()
+    out: set[str] = set()
+    for module in pkgutil.iter_modules(person.__path__):
+        try:
+            provider = importlib.import_module(f"{person.__name__}.{module.name}").Provider
+        except (ImportError, AttributeError):
+            continue
+        for attribute in ("first_names", "first_names_male", "first_names_female", "first_names_nonbinary",
+                          "last_names"):
+            names = getattr(provider, attribute, ())
+            if not isinstance(names, (dict, tuple, list, set, frozenset)):  # a locale that builds them per call
+                continue
+            for name in names:
+                if not isinstance(name, str):
+                    continue
+                for part in plain(name).replace("-", " ").replace("'", " ").split():
+                    if len(part) >= 3 and part.isascii() and part.isalpha():
+                        out.add(part)
+    return frozenset(out)
+
+
 def _warm() -> None:
     known_words()
+    personal_names()
     for language in LANGUAGES:
         _lemmas("tuaient", language)  # simplemma reads its French and English tables on first use
 

@@ -12,6 +12,7 @@ phonetic spellings (« kaka »).
 """
 from __future__ import annotations
 
+from .lexicon import personal_names
 from .normalise import calm, normalise, phonetic
 
 # Words that name nobody kindly (FR, EN), in the forms typed; plurals ending in -s are read without it.
@@ -48,6 +49,13 @@ def check_name_words(name: str, *, field: str = "hero_name", names=None, store=N
 
     if not str(name or "").strip():
         return name
+    # a name field holds names: a real first or family name in it keeps its sense however it is typed
+    # (« connor », « O'Connor »), as a participant's name does; a rude word as written is still refused
+    people = [w for w in normalise(name).words if w in personal_names()]
+    if people:
+        if names is None and store is not None and workshop_id is not None:
+            names = [p["name"] for p in store.participants(workshop_id)]
+        names = [*(names or ()), *people]
     check_words(name, field=field, names=names, store=store, workshop_id=workshop_id, participant_id=participant_id)
     refuse_rude_name(name, store=store, workshop_id=workshop_id, participant_id=participant_id,
                      error=lambda: UserError("text.words_blocked", message_key=MESSAGE_KEY, **field_words(field)))

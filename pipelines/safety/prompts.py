@@ -36,7 +36,7 @@ from pathlib import Path
 from typing import Iterable
 
 from . import learned
-from .lexicon import known_words, lemma_readings, preload
+from .lexicon import known_words, lemma_readings, personal_names, preload
 from .normalise import BARRIER, calm, joined_halves, near, normalise, phonetic, plain, sounded_exact, stem
 
 TERMS_PATH = Path(__file__).with_name("prompt_terms.toml")
@@ -331,7 +331,7 @@ class _Sentence:
     """The normalised words of one prompt and the memo of which word pattern matches which word."""
 
     def __init__(self, words: list[str], rules: _Rules, names: frozenset[str], exact_from: int | None = None,
-                 lemmas: dict[str, frozenset[str]] | None = None):
+                 lemmas: dict[str, frozenset[str]] | None = None, people: frozenset[str] = frozenset()):
         self.words = words
         self.rules = rules
         self.names = names
@@ -341,7 +341,7 @@ class _Sentence:
         # typo readings only for the words as written: two neighbours joined ("but let" -> "butlet") are no typo
         self.forms = [_forms(w) | _silent(w, rules.vocabulary) | (
             _typo_readings(w) | _sounded(w) | _derived(w) | (lemmas or {}).get(w, frozenset())
-            if w not in names and j < self.exact_from else frozenset())
+            if w not in names and w not in people and j < self.exact_from else frozenset())
             for j, w in enumerate(words)]
         self.stems = [frozenset(stem(f) for f in fs if len(f) >= 4) for fs in self.forms]
         self.memo: dict[tuple[str, int], bool] = {}
@@ -575,6 +575,36 @@ def _place_names(text: str) -> set[str]:
     return out - lower
 
 
+# Words after which a capitalised word is a common noun used as a name for someone, not their name
+# (« un Conard », « espèce de Connard », "you Dick").
+_DETERMINERS = frozenset("un une le la les l des du de d ce cet cette ces mon ma mes ton ta tes son sa ses notre "
+                         "votre leur leurs sale gros grosse grand grande petit petite espece quel quelle es est "
+                         "t a an the this that my your ur his her their you you're youre ure is are such "
+                         "big little dirty what".split())
+
+
+def named_people(text: str) -> frozenset[str]:
+    """Plain lower-case words the text uses as people's names: capitalised words that are first or family names
+    (lexicon.personal_names: « Connor joue au foot », « avec Phuc ») and not written after a determiner (« un
+    Conard » is a word used as an insult) nor also written in lower case in the text. Such a word keeps its
+    own sense: it is not read as a typo or a sound-alike of a rude word (« Connor » is no « connard »); a rude
+    word as written is still refused."""
+    known = personal_names()
+    if not known:
+        return frozenset()
+    tokens = _WORD_CASED.findall(unicodedata.normalize("NFC", text or ""))
+    out: set[str] = set()
+    for i, token in enumerate(tokens):
+        if not token[:1].isupper() or (token.isupper() and len(token) > 1):
+            continue
+        before = plain(tokens[i - 1]) if i else ""
+        if before in _DETERMINERS:
+            continue
+        out.update(w for w in plain(token).replace("-", " ").split() if w in known)
+    lower = {w for t in tokens if not t[:1].isupper() for w in plain(t).replace("-", " ").split()}
+    return frozenset(out - lower)
+
+
 def roster_names(names: Iterable[str] | None) -> frozenset[str]:
     """First names as the guard reads them ("Léa" -> "lea"); names shorter than 2 letters are left out."""
     out = set()
@@ -635,10 +665,11 @@ def _prepare(text: str, names: Iterable[str] | None):
     """(rules, roster names, normalised text, sentence with harmless senses set apart, words) of a prompt."""
     rules = _load()
     roster = roster_names(names)
-    vocabulary = rules.vocabulary | {w for n in roster for w in n.split()}
+    people = named_people(text)
+    vocabulary = rules.vocabulary | {w for n in roster for w in n.split()} | people
     normalised = normalise(text or "", vocabulary)
     lemmas = lemma_readings(text, _languages(normalised.words))
-    first = _Sentence(normalised.all, rules, roster, lemmas=lemmas)
+    first = _Sentence(normalised.all, rules, roster, lemmas=lemmas, people=people)
     words = _set_apart(first, rules)
     places = _place_names(text) - {w for n in roster for w in n.split()}
     if places:
@@ -650,7 +681,7 @@ def _prepare(text: str, names: Iterable[str] | None):
     main = words[:len(normalised.words)]
     exact_from = len(words) + 1
     words += [BARRIER] + joined_halves(main, vocabulary, _FR_HINTS | _EN_HINTS | {NEUTRAL}, known_words())
-    sentence = _Sentence(words, rules, roster, exact_from, lemmas)
+    sentence = _Sentence(words, rules, roster, exact_from, lemmas, people)
     return rules, roster, normalised, sentence, words
 
 
