@@ -121,7 +121,7 @@ def download_ui(path: str | Path, label: str, mime: str | None = None, key: str 
     kind = t(f"downloads.{what}") if what else path.stem
     name = download_name(kind, who, title, day=day, ext=path.suffix)
     st.download_button(label, data=path.read_bytes(), file_name=name, mime=mime, key=key or f"dl-{path}",
-                       width="stretch")
+                       width="stretch", on_click="ignore")  # no rerun: six quick taps are six downloads
 
 
 def percent_slider(label: str, value: float, key: str, low: float = 0.0, high: float = 1.0, step: float = 0.05,
