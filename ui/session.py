@@ -336,6 +336,10 @@ BIG_BUTTONS_CSS = """
 [data-testid="stFileChipDeleteBtn"] button, [data-testid="stExpandSidebarButton"],
 [data-testid="stSidebarCollapseButton"] button { min-width: 2.75rem; min-height: 2.75rem; }
 [data-testid="stTab"] { min-height: 2.75rem; }
+/* a tablet's finger (44 px): the gallery's « Supprimer » was 40 px high, the pictures' « Plein écran » 24 px (the
+   sidebar's page links: ui/words.py ACCESSIBLE_CSS) */
+[data-testid="stPopoverButton"] { min-height: 3rem; }
+[data-testid="stElementToolbarButton"] button { min-width: 2.75rem; min-height: 2.75rem; }
 /* picture choices (ui/widgets.py): a tablet in portrait leaves ~490 px, five buttons a row would cut their
    captions ("🏮 Lan…"); captions wrap on words and a row wraps when a button gets narrower than 7 rem */
 [class*="st-key-pictures-"] [data-testid="stHorizontalBlock"] {
