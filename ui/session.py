@@ -321,8 +321,21 @@ def pick_name_first_ui() -> None:
     """On a workshop page, while the sidebar offers names and none is picked: the first step said at the top of
     the page (on a tablet the sidebar starts folded, its « Qui es-tu ? » out of sight)."""
     if st.session_state.get("sidebar-name-missing"):
-        with st.container(key="pick-name-first"):
-            st.info(t("sidebar.pick_first"), icon="👋")
+        with st.container(key="pick-name-first"):  # the words that fit the menu as it is now (PICK_NAME_CSS)
+            with st.container(key="pick-name-folded"):
+                st.info(t("sidebar.pick_first"), icon="👋")
+            with st.container(key="pick-name-open"):
+                st.info(t("sidebar.pick_first_open"), icon="👋")
+
+
+# « ouvre le menu » only while the menu is folded: with it open (a laptop, a tablet before a name is picked) the
+# banner says « dans le menu à gauche ». Streamlit marks its sidebar data-collapsed="true"/"false"; a browser
+# without :has() shows the folded wording alone, as before.
+PICK_NAME_CSS = """
+.st-key-pick-name-open { display: none; }
+.stApp:has([data-testid="stSidebar"][data-collapsed="false"]) .st-key-pick-name-open { display: block; }
+.stApp:has([data-testid="stSidebar"][data-collapsed="false"]) .st-key-pick-name-folded { display: none; }
+"""
 
 
 BIG_BUTTONS_CSS = """
@@ -352,6 +365,7 @@ BIG_BUTTONS_CSS = """
 [data-testid="stWidgetLabel"] [data-testid="stMarkdownContainer"],
 [data-testid="stWidgetLabel"] [data-testid="stMarkdownContainer"] p {
   white-space: normal; overflow: visible; text-overflow: clip; }
+""" + PICK_NAME_CSS + """
 /* Streamlit's own "Press Enter to submit form" / "Press Enter to apply" hints are English only */
 [data-testid="InputInstructions"] { display: none; }
 </style>
