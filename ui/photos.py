@@ -432,9 +432,13 @@ def export_ui(files: dict, ai_made: bool) -> None:
     download_ui(final, t("photo.ui.download_png"), mime="image/png", key="photo-dl-png", what="photo")
     if (longest := max(picture_size(final))) < SMALL_PHOTO:  # printed half an A4 wide, a thumbnail is blurred
         st.caption(t("photo.ui.small_for_sheet", px=longest))
-    caption = st.text_input(t("photo.ui.sheet_caption"), key="photo-caption")
+    # the typed words live in the photo's state (kept with the work in progress): a refused caption is still in
+    # its box after a reload, to mend rather than type again
+    caption = state()["caption"] = st.text_input(t("photo.ui.sheet_caption"), value=state().get("caption", ""),
+                                                 key="photo-caption")
     # An old photo's date is the patron's to give (1962, « vers 1950 »): today's date would be printed as if it were it.
-    when = st.text_input(t("photo.ui.sheet_date"), key="photo-date").strip()
+    state()["date"] = st.text_input(t("photo.ui.sheet_date"), value=state().get("date", ""), key="photo-date")
+    when = state()["date"].strip()
     if st.button(t("photo.ui.make_sheet"), width="stretch", key="photo-make-sheet"):
         from pipelines.photo.sheet import check_caption, printable_words
 

@@ -97,6 +97,13 @@ def test_the_sheet_date_starts_empty_and_an_emoji_is_refused_before_printing(imm
     assert not at.session_state["photo"].get("sheet_job")
     assert any("✨" in e.value and "cases vides" in e.value and "Légende de la fiche" in e.value for e in at.error)
     assert at.text_input(key="photo-caption").value == "photo d'identité ✨"  # the words are kept to mend
+    at.text_input(key="photo-date").set_value("vers 1950").run()
+    reload = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)  # a reload: the work in progress comes back
+    reload.session_state["photo"] = dict(at.session_state["photo"])
+    reload = reload.switch_page("pages/photos.py").run()
+    assert reload.text_input(key="photo-caption").value == "photo d'identité ✨"  # and the typed words with it
+    assert reload.text_input(key="photo-date").value == "vers 1950"
+    at.text_input(key="photo-date").set_value("").run()
     at.text_input(key="photo-caption").set_value("Mamie")
     at.button(key="photo-make-sheet").click().run()
     run_job(at.session_state["photo"]["sheet_job"])
