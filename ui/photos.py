@@ -304,10 +304,11 @@ def steps_ui(info: dict) -> dict | None:
         ready = backends.available(capability)
         if step == "faces" and not ready:
             st.checkbox(t("photo.ui.step_faces"), value=False, disabled=True, key="photo-step-faces-off")
-            st.caption(t("photo.ui.faces_missing"))
-            if not facilitator_view():  # commands stay on the facilitator's screens
+            if not facilitator_view():  # commands stay on the facilitator's screens: a sentence of its own here
+                st.caption(t("photo.ui.faces_missing_ask"))
                 st.caption(t("engines_hint.ask_facilitator"))
                 continue
+            st.caption(t("photo.ui.faces_missing"))  # « … installez un modèle : » and the command under it
             st.code(" ; ".join(dict.fromkeys(c for b in backends.for_capability(capability)
                                              for c in b.install_commands())), language="bash")
             continue

@@ -178,10 +178,12 @@ def backend_choice_ui(capability: str, key: str, label: str | None = None) -> st
     missing = [b for b in backends.for_capability(capability) if not b.is_available()]
     if not ready:
         what = t("capability." + capability)  # a title ("Dessiner à partir..."), here inside a sentence
-        st.info(t("widgets.not_installed", what=what[:1].lower() + what[1:]))
-        if not facilitator_view():  # commands stay on the facilitator's screens
+        what = what[:1].lower() + what[1:]
+        if not facilitator_view():  # commands stay on the facilitator's screens: the sentence stands on its own
+            st.info(t("widgets.not_installed_ask", what=what))
             st.caption(t("engines_hint.ask_facilitator"))
             return None
+        st.info(t("widgets.not_installed", what=what))  # « … doit d'abord être installé : » and the commands
         for b in missing:
             st.code(" ; ".join(b.install_commands()), language="bash")
         return None
