@@ -340,7 +340,8 @@ PICK_NAME_CSS = """
 
 BIG_BUTTONS_CSS = """
 <style>
-.stButton > button, .stDownloadButton > button, .stFormSubmitButton > button {
+.stButton > button, .stDownloadButton > button, .stFormSubmitButton > button,
+.stButton button, .stDownloadButton button, .stFormSubmitButton button {
   min-height: 3rem; font-size: 1.1rem; border-radius: 0.8rem;
 }
 [data-testid="stButtonGroup"] button { min-height: 3rem; min-width: 3rem; }
@@ -349,8 +350,9 @@ BIG_BUTTONS_CSS = """
 [data-testid="stFileChipDeleteBtn"] button, [data-testid="stExpandSidebarButton"],
 [data-testid="stSidebarCollapseButton"] button { min-width: 2.75rem; min-height: 2.75rem; }
 [data-testid="stTab"] { min-height: 2.75rem; }
-/* a tablet's finger (44 px): the gallery's « Supprimer » was 40 px high, the pictures' « Plein écran » 24 px (the
-   sidebar's page links: ui/words.py ACCESSIBLE_CSS) */
+/* a tablet's finger (44 px): the gallery's « Supprimer » was 40 px high, its downloads too (a button with a help
+   tooltip sits in the tooltip's box: the rule above also reads its descendants), the pictures' « Plein écran » 24 px
+   (the sidebar's page links: ui/words.py ACCESSIBLE_CSS) */
 [data-testid="stPopoverButton"] { min-height: 3rem; }
 [data-testid="stElementToolbarButton"] button { min-width: 2.75rem; min-height: 2.75rem; }
 /* picture choices (ui/widgets.py): a tablet in portrait leaves ~490 px, five buttons a row would cut their

@@ -152,8 +152,10 @@ def test_sidebar_links_gallery_buttons_and_fullscreen_are_a_fingers_size(browser
     try:
         goto(page, studio, "gallery")
         page.get_by_role("button", name="Supprimer").wait_for()
-        if page.locator('[data-testid="stExpandSidebarButton"]').is_visible():  # a tablet starts with it folded
-            page.locator('[data-testid="stExpandSidebarButton"]').click()
+        side = "() => document.querySelector('[data-testid=\"stSidebar\"]')?.getAttribute('data-collapsed') === '%s'"
+        page.wait_for_function(side % "true")  # a tablet starts with it folded (ui/tablet.py): opened here
+        page.locator('[data-testid="stExpandSidebarButton"]').click()
+        page.wait_for_function(side % "false")
         links = '[data-testid="stSidebar"] a'
         page.locator(links).filter(visible=True).first.wait_for()
         page.wait_for_timeout(500)  # the sidebar slides in
