@@ -73,7 +73,7 @@ for owner, creations in by_owner.items():
                     label += f" · {role}" if not role.startswith("[") else f" {seen[kind]}"
                 st.download_button(label, data=path.read_bytes(), file_name=names_of[name], help=names_of[name],
                                    mime=mimetypes.guess_type(path.name)[0], key=f"dl-{item['id']}-{name}",
-                                   width="stretch")
+                                   width="stretch", on_click="ignore")  # no rerun: quick taps all download
             # one tap opens the question; only the second deletes (as "Retirer" in the console)
             # keyed by the creation: after a deletion the next one's question does not open in its place
             delete_pop = st.popover(f"🗑️ {t('gallery.delete')}", width="stretch", key=f"del-open-{item['id']}",

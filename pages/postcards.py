@@ -115,5 +115,5 @@ if job_id:
         st.info(t("postcards.print_tip"))
         st.download_button(t("postcards.calibration"), data=calibration_pdf(lang()),
                            file_name=download_name(t("downloads.calibration"), ext=".pdf"), mime="application/pdf",
-                           use_container_width=True, key="pc-calibration")
+                           use_container_width=True, key="pc-calibration", on_click="ignore")
 save_work_now("postcard")  # the picture, the words and the print job survive a reload

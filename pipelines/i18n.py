@@ -134,3 +134,9 @@ class UserError(Exception):
 
     def message(self, language: str = DEFAULT_LANGUAGE) -> str:
         return translate(self.key, language, **self.params)
+
+
+def decimal_text(value: float, digits: int = 1, language: str = DEFAULT_LANGUAGE) -> str:
+    """A number with `digits` decimals and the language's decimal sign (`streamlit_values.decimal`): French
+    "0,0", "12,5"; English "0.0", "12.5" (no thousands separator)."""
+    return f"{float(value):.{int(digits)}f}".replace(".", translate("streamlit_values.decimal", language))

@@ -8,9 +8,10 @@ import streamlit as st
 
 from pipelines.config import settings
 from pipelines.device import lan_addresses
+from pipelines.i18n import decimal_text
 from pipelines.store.devices import Devices
 
-from .i18n import t
+from .i18n import lang, t
 from .runtime import get_store, start_worker
 
 
@@ -61,7 +62,7 @@ def retention_ui(workshop: dict) -> None:
     when = plan["when"].strftime("%d/%m/%Y %H:%M")
     with st.expander(f"🗑️ {t('privacy.retention_title', when=when)}"):
         st.markdown(t("privacy.retention_list", when=when, creations=plan.get("artifacts", 0),
-                      files=plan["files"], mb=f"{plan['bytes'] / 1e6:.1f}", jobs=plan.get("jobs", 0),
+                      files=plan["files"], mb=decimal_text(plan["bytes"] / 1e6, 1, lang()), jobs=plan.get("jobs", 0),
                       people=len(store.participants(workshop["id"])), games=plan.get("quiz_games", 0),
                       players=plan.get("quiz_players", 0), tablets=plan.get("devices", 0)))
         st.caption(t("privacy.retention_schedule"))

@@ -12,6 +12,9 @@ import threading
 import streamlit as st
 
 _run = threading.local()  # one script run per thread
+# the blind test's pages: its host screen (a projector) and its players, who type a pseudonym, never pick from the
+# roster: no « choisis ton prénom » there
+PSEUDONYM_PAGES = {"blindtest", "play"}
 
 
 def main() -> None:
@@ -53,7 +56,7 @@ def main() -> None:
         navigation = st.navigation(sections, position="hidden")
         nav_links_ui(sections)
         sidebar_ui()
-        if navigation.url_path in {p.url_path for p in sections.get(t("nav.workshops"), [])}:
+        if navigation.url_path in {p.url_path for p in sections.get(t("nav.workshops"), [])} - PSEUDONYM_PAGES:
             pick_name_first_ui()
         navigation.run()
     finally:

@@ -305,10 +305,11 @@ def steps_ui(info: dict) -> dict | None:
         ready = backends.available(capability)
         if step == "faces" and not ready:
             st.checkbox(t("photo.ui.step_faces"), value=False, disabled=True, key="photo-step-faces-off")
-            st.caption(t("photo.ui.faces_missing"))
-            if not facilitator_view():  # commands stay on the facilitator's screens
+            if not facilitator_view():  # commands stay on the facilitator's screens: a sentence of its own here
+                st.caption(t("photo.ui.faces_missing_ask"))
                 st.caption(t("engines_hint.ask_facilitator"))
                 continue
+            st.caption(t("photo.ui.faces_missing"))  # « … installez un modèle : » and the command under it
             st.code(" ; ".join(dict.fromkeys(c for b in backends.for_capability(capability)
                                              for c in b.install_commands())), language="bash")
             continue
@@ -434,9 +435,13 @@ def export_ui(files: dict, ai_made: bool, model: str = "") -> None:
     download_ui(final, t("photo.ui.download_png"), mime="image/png", key="photo-dl-png", what="photo")
     if (longest := max(picture_size(final))) < SMALL_PHOTO:  # printed half an A4 wide, a thumbnail is blurred
         st.caption(t("photo.ui.small_for_sheet", px=longest))
-    caption = st.text_input(t("photo.ui.sheet_caption"), key="photo-caption")
+    # the typed words live in the photo's state (kept with the work in progress): a refused caption is still in
+    # its box after a reload, to mend rather than type again
+    caption = state()["caption"] = st.text_input(t("photo.ui.sheet_caption"), value=state().get("caption", ""),
+                                                 key="photo-caption")
     # An old photo's date is the patron's to give (1962, « vers 1950 »): today's date would be printed as if it were it.
-    when = st.text_input(t("photo.ui.sheet_date"), key="photo-date").strip()
+    state()["date"] = st.text_input(t("photo.ui.sheet_date"), value=state().get("date", ""), key="photo-date")
+    when = state()["date"].strip()
     if st.button(t("photo.ui.make_sheet"), width="stretch", key="photo-make-sheet"):
         from pipelines.photo.sheet import check_caption, printable_words
 

@@ -321,13 +321,27 @@ def pick_name_first_ui() -> None:
     """On a workshop page, while the sidebar offers names and none is picked: the first step said at the top of
     the page (on a tablet the sidebar starts folded, its « Qui es-tu ? » out of sight)."""
     if st.session_state.get("sidebar-name-missing"):
-        with st.container(key="pick-name-first"):
-            st.info(t("sidebar.pick_first"), icon="👋")
+        with st.container(key="pick-name-first"):  # the words that fit the menu as it is now (PICK_NAME_CSS)
+            with st.container(key="pick-name-folded"):
+                st.info(t("sidebar.pick_first"), icon="👋")
+            with st.container(key="pick-name-open"):
+                st.info(t("sidebar.pick_first_open"), icon="👋")
+
+
+# « ouvre le menu » only while the menu is folded: with it open (a laptop, a tablet before a name is picked) the
+# banner says « dans le menu à gauche ». Streamlit marks its sidebar data-collapsed="true"/"false"; a browser
+# without :has() shows the folded wording alone, as before.
+PICK_NAME_CSS = """
+.st-key-pick-name-open { display: none; }
+.stApp:has([data-testid="stSidebar"][data-collapsed="false"]) .st-key-pick-name-open { display: block; }
+.stApp:has([data-testid="stSidebar"][data-collapsed="false"]) .st-key-pick-name-folded { display: none; }
+"""
 
 
 BIG_BUTTONS_CSS = """
 <style>
-.stButton > button, .stDownloadButton > button, .stFormSubmitButton > button {
+.stButton > button, .stDownloadButton > button, .stFormSubmitButton > button,
+.stButton button, .stDownloadButton button, .stFormSubmitButton button {
   min-height: 3rem; font-size: 1.1rem; border-radius: 0.8rem;
 }
 [data-testid="stButtonGroup"] button { min-height: 3rem; min-width: 3rem; }
@@ -336,6 +350,11 @@ BIG_BUTTONS_CSS = """
 [data-testid="stFileChipDeleteBtn"] button, [data-testid="stExpandSidebarButton"],
 [data-testid="stSidebarCollapseButton"] button { min-width: 2.75rem; min-height: 2.75rem; }
 [data-testid="stTab"] { min-height: 2.75rem; }
+/* a tablet's finger (44 px): the gallery's « Supprimer » was 40 px high, its downloads too (a button with a help
+   tooltip sits in the tooltip's box: the rule above also reads its descendants), the pictures' « Plein écran » 24 px
+   (the sidebar's page links: ui/words.py ACCESSIBLE_CSS) */
+[data-testid="stPopoverButton"] { min-height: 3rem; }
+[data-testid="stElementToolbarButton"] button { min-width: 2.75rem; min-height: 2.75rem; }
 /* picture choices (ui/widgets.py): a tablet in portrait leaves ~490 px, five buttons a row would cut their
    captions ("🏮 Lan…"); captions wrap on words and a row wraps when a button gets narrower than 7 rem */
 [class*="st-key-pictures-"] [data-testid="stHorizontalBlock"] {
@@ -348,6 +367,7 @@ BIG_BUTTONS_CSS = """
 [data-testid="stWidgetLabel"] [data-testid="stMarkdownContainer"],
 [data-testid="stWidgetLabel"] [data-testid="stMarkdownContainer"] p {
   white-space: normal; overflow: visible; text-overflow: clip; }
+""" + PICK_NAME_CSS + """
 /* Streamlit's own "Press Enter to submit form" / "Press Enter to apply" hints are English only */
 [data-testid="InputInstructions"] { display: none; }
 </style>

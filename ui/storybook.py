@@ -19,7 +19,7 @@ from .i18n import lang, t
 from .jobs import expected_time_text, job_status_ui, submit_job
 from .runtime import get_store
 from .session import current_participant, current_workshop
-from .storybook_state import choices_data, current_story, keep_story, key, story_id
+from .storybook_state import choices_data, current_story, keep_story, key, page_drafts, story_id
 from .widgets import download_ui, engine_labels, picture_choice_ui
 
 LANGUAGE_NAMES = {"fr": "🇫🇷 Français", "en": "🇬🇧 English"}
@@ -150,10 +150,11 @@ def edit_pages_ui() -> None:
         st.info(note_text(note, lang()))
     st.caption(t("story.ui.edit_hint"))
     sid = story_id()
+    drafts = page_drafts()
     for number, page in enumerate(story.pages, start=1):
         with st.container(border=True):
             cols = st.columns([4, 1])
-            text = cols[0].text_area(t("story.ui.page_n", number=number), value=page.text,
+            text = cols[0].text_area(t("story.ui.page_n", number=number), value=drafts.get(str(number), page.text),
                                      key=key(f"story-text-{sid}-{number}"), height=110)
             mood = cols[1].selectbox(t("story.ui.page_mood", number=number), MOODS, index=MOODS.index(page.mood),
                                      format_func=lambda m: t(f"story.moods.{m}"),
@@ -161,6 +162,7 @@ def edit_pages_ui() -> None:
             if mood != page.mood:
                 story.pages[number - 1].mood = mood
                 keep_story(story)
+            drafts.pop(str(number), None)
             if page_was_edited(text, page.text):
                 try:
                     if (refused := typed_refusal(f"page {number}", text)) is not None:  # the roster too, counted
@@ -169,6 +171,7 @@ def edit_pages_ui() -> None:
                     keep_story(story)
                     st.session_state["story-saved-page"] = (sid, number)
                 except UserError as exc:
+                    drafts[str(number)] = text  # kept in its box (and after a reload); the book waits for it
                     if st.session_state.get("story-saved-page") == (sid, number):  # this page's words refused
                         st.session_state.pop("story-saved-page")
                     st.error(exc.message(lang()))
@@ -215,7 +218,11 @@ def music_voice_ui() -> dict:
 def book_ui(options: dict) -> None:
     """Make the book (a job), then preview it page by page with its music, and download it."""
     story = current_story()
-    if st.button(t("story.ui.make"), type="primary", use_container_width=True, key="story-make"):
+    waiting = sorted(int(number) for number in page_drafts())
+    if waiting:  # a refused page: never a book with words the child did not write (the old text) and no word said
+        st.warning(t("story.ui.make_waits", n=len(waiting), pages=", ".join(map(str, waiting))))
+    if st.button(t("story.ui.make"), type="primary", use_container_width=True, key="story-make",
+                 disabled=bool(waiting)) and not waiting:
         ai_pictures = bool(st.session_state.get("story-ai-pictures"))
         params = {"story": st.session_state["story"], "music": options.get("music", False),
                   "theme": options.get("theme", ""), "voice": options.get("voice", ""),

@@ -27,9 +27,15 @@ def story_from_job(job) -> None:
     story = Story.from_json(job.result["story"])
     st.session_state["story"] = json.loads(story.to_json())
     st.session_state["story-id"] = job.id[:12]
-    for name in ("book-files", "book-story", "book-notes", "book-job", "story-preview", "story-picture-jobs",
-                 "story-ai-pictures"):
+    for name in ("story-drafts", "book-files", "book-story", "book-notes", "book-job", "story-preview",
+                 "story-picture-jobs", "story-ai-pictures"):
         st.session_state.pop(name, None)
+
+
+def page_drafts() -> dict[str, str]:
+    """The pages' typed texts that were refused, by page number ("2": text): shown in their boxes (also after a
+    reload: kept with the work in progress) while the story keeps its accepted text; the book waits for them."""
+    return st.session_state.setdefault("story-drafts", {})
 
 
 def story_id() -> str:

@@ -121,7 +121,7 @@ def download_ui(path: str | Path, label: str, mime: str | None = None, key: str 
     kind = t(f"downloads.{what}") if what else path.stem
     name = download_name(kind, who, title, day=day, ext=path.suffix)
     st.download_button(label, data=path.read_bytes(), file_name=name, mime=mime, key=key or f"dl-{path}",
-                       width="stretch")
+                       width="stretch", on_click="ignore")  # no rerun: six quick taps are six downloads
 
 
 def percent_slider(label: str, value: float, key: str, low: float = 0.0, high: float = 1.0, step: float = 0.05,
@@ -178,10 +178,12 @@ def backend_choice_ui(capability: str, key: str, label: str | None = None) -> st
     missing = [b for b in backends.for_capability(capability) if not b.is_available()]
     if not ready:
         what = t("capability." + capability)  # a title ("Dessiner à partir..."), here inside a sentence
-        st.info(t("widgets.not_installed", what=what[:1].lower() + what[1:]))
-        if not facilitator_view():  # commands stay on the facilitator's screens
+        what = what[:1].lower() + what[1:]
+        if not facilitator_view():  # commands stay on the facilitator's screens: the sentence stands on its own
+            st.info(t("widgets.not_installed_ask", what=what))
             st.caption(t("engines_hint.ask_facilitator"))
             return None
+        st.info(t("widgets.not_installed", what=what))  # « … doit d'abord être installé : » and the commands
         for b in missing:
             st.code(" ; ".join(b.install_commands()), language="bash")
         return None

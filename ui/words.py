@@ -74,6 +74,7 @@ NAMES = {
     "Scroll tabs left": "streamlit_names.scroll_tabs_left",
     "Scroll tabs right": "streamlit_names.scroll_tabs_right",
     "Notifications": "streamlit_names.notifications",
+    "Help": "streamlit_names.help",  # a help tooltip's icon when its widget has no label
     "Add files": "streamlit_values.add_files",
     "Fullscreen": "streamlit_values.fullscreen",
     "Close fullscreen": "streamlit_values.close_fullscreen",
@@ -94,6 +95,7 @@ VALUES = (
     (rf"^{SIZE} per file$", "streamlit_values.per_file", ("size",), ""),
     (rf"^File must be {SIZE} or smaller\.$", "streamlit_values.too_big", ("size",), ""),
     (r"^(.+) files are not allowed\.$", "streamlit_values.type_refused", ("name",), ""),
+    (r"^Help for (.+)$", "streamlit_values.help_for", ("name",), ""),  # a help tooltip's icon (its widget's label)
     (r"^(.+?): (.+)$", "streamlit_values.labelled", ("word", "name"), ""),  # "Fullscreen: La photo"
 )
 UNITS = ("B", "KB", "MB", "GB")
@@ -250,7 +252,7 @@ ACCESSIBLE_CSS = """<span class="atelier-hidden"></span><style>
   overflow-x: hidden !important; }
 [data-testid="stDateInput"] [role="spinbutton"] { display: inline-block; min-width: 24px; min-height: 24px;
   text-align: center; line-height: 24px; }
-[data-testid="stSidebar"] [data-testid="stPageLink"] a { min-height: 2.5rem; }
+[data-testid="stSidebar"] [data-testid="stPageLink"] a { min-height: 2.75rem; }
 [data-testid="stRadio"]:has(input:disabled, [aria-disabled="true"]) [data-testid="stWidgetLabel"] p,
 [data-testid="stSelectbox"]:has(input:disabled, [aria-disabled="true"]) [data-testid="stWidgetLabel"] p {
   color: #5f5e5c !important; }

@@ -36,7 +36,7 @@ PREFIXES = {"comic": ("comic", "pick-comic-"), "story": ("story", "book-", "pick
                          "postcard_card", "pc-", "pick-pc-", "dvd")}
 SAVED = {
     "comic": re.compile(r"^(comic|pick-comic-layout|comic-bubble-(pos|tail))$"),
-    "story": re.compile(r"^(story|story-(id|seed|job|choices|preview|picture-jobs|ai-pictures|pic-modes)"
+    "story": re.compile(r"^(story|story-(id|seed|job|choices|drafts|preview|picture-jobs|ai-pictures|pic-modes)"
                         r"|book-(job|files|story|notes)|pick-story-\w+)$"),
     "photo": re.compile(r"^photo$"),
     "portrait": re.compile(r"^portrait$"),

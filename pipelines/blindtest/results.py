@@ -101,7 +101,8 @@ def write_results(game_id: int, out: Path, language: str = "fr", store: Store | 
     doc = PrintDocument(tr("title"), subject=game["title"], language=language, keywords=("quiz", "blind test"))
     page = doc.add_page(PageSpec("A4", bleed_mm=0))
     page.text(tr("title"), MARGIN_MM, 25, size=22, bold=True)
-    page.text(printable(tr("subtitle", title=game["title"], date=_day(game, language), library=library_name(store))),
+    library = library_name(store, language=language)
+    page.text(printable(tr("subtitle", title=game["title"], date=_day(game, language), library=library)),
               MARGIN_MM, 33, size=11, color=(0.3, 0.3, 0.3))
     table = _Table(doc, [(tr("col_rank"), 18), (tr("col_name"), 64), (tr("col_team"), 33), (tr("col_score"), 25),
                          (tr("col_correct"), 40)])
@@ -170,7 +171,8 @@ def write_certificates(game_id: int, out: Path, language: str = "fr", teams: boo
             page.text(tr("certificate_score", score=row["score"], place=ordinal(row["rank"], language, feminine=True),
                          total=len(rows)), w / 2, 90, size=14, align="center")
             page.text(printable(game["title"]), w / 2, 104, size=11, align="center", color=(0.35, 0.35, 0.35))
-            footer = tr("certificate_footer", library=library_name(store), date=_day(game, language))
+            library = library_name(store, language=language)
+            footer = tr("certificate_footer", library=library, date=_day(game, language))
             page.text(printable(footer), w / 2, h - 18, size=10, align="center", color=(0.35, 0.35, 0.35))
         return Card(draw)
 

@@ -23,7 +23,7 @@ class PageFiles:
 
 def mention_text(language: str) -> str:
     """The small printed mention when the AI drew a panel."""
-    return translate("comics.render.mention", language, library=library_name())
+    return translate("comics.render.mention", language, library=library_name(language=language))
 
 
 def print_warning(page: PageSpec, key: str, params: dict) -> tuple[str, dict]:

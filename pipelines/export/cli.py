@@ -46,7 +46,7 @@ def cmd_make(args) -> int:
             clean = _clean_copy(Path(front), Path(tmp))
             cards += with_copies(Postcard(str(clean), orientation=args.orientation, border=args.border,
                                           title=args.title, message=args.message, ai_made=args.ai,
-                                          library_name=library_name(), language=language,
+                                          library_name=library_name(language=language), language=language,
                                           name=Path(front).name), args.copies)
         options = print_options(args.printer, args.bleed, args.crop_marks)
         fill = args.sheet == "4up" and args.fill

@@ -66,7 +66,7 @@ def cartel(style_id: str, sitter: str, *, language: str = "fr", made_on: date | 
     day = made_on or date.today()
     title = printable_sitter(sitter) or translate("portrait.untitled", language)
     return Cartel(title=title, after=style.after(language, day), story=style.story(language),
-                  when=long_date(day, language), library=library or library_name(),
+                  when=long_date(day, language), library=library or library_name(language=language),
                   made_with=made_with_text(ai_made, model, language), ai_made=ai_made, language=language)
 
 

@@ -13,7 +13,7 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any, Iterator
 
-from ..config import RETENTION_CHOICES, settings
+from ..config import RETENTION_CHOICES, Settings, settings
 from ..i18n import UserError
 from .migrations import MIGRATIONS
 from .files import remove_tree
@@ -55,12 +55,24 @@ def expiry_for(retention: str, created: datetime) -> datetime:
     return created + timedelta(days=days)
 
 
-def library_name(store: "Store | None" = None, default: str | None = None) -> str:
+def library_name(store: "Store | None" = None, default: str | None = None, language: str | None = None) -> str:
     """The library's name as typed in the facilitator console, else `default` (the settings' name,
     "la médiathèque" unless configured). Every printed mention (postcards, certificates, comics,
-    storybooks, photo sheets) reads it here."""
+    storybooks, photo sheets) reads it here.
+
+    `language` ("fr", "en"): the built-in name, when nobody gave one, is said in that language (« la
+    médiathèque », "the library"): an English portrait's label no longer ends « · la médiathèque »."""
     typed = (store or Store()).get_setting("library_name")
-    return typed or (settings().library_name if default is None else default)
+    if typed:
+        return typed
+    if default is not None:
+        return default
+    name = settings().library_name
+    if language and name == Settings.__dataclass_fields__["library_name"].default:
+        from ..i18n import translate
+
+        return translate("postcards.credit_default_library", language)
+    return name
 
 
 class Store:

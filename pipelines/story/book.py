@@ -142,7 +142,7 @@ def to_book(story: Story, cover: str | None, ai_pictures: bool, voice_label: str
               "page": t("story.book.page_label"), "listen": t("story.book.listen"),
               "music": t("story.book.music_label"), "contents": t("story.book.contents"),
               "ai_note": t("story.book.ai_note"),
-              "made_with": t("story.book.made_with", library=library_name())}
+              "made_with": t("story.book.made_with", library=library_name(language=lang))}
     first = next((p.picture for p in story.pages if p.picture and Path(p.picture).exists()), "")
     return Book(title=letter_text(story.title, lang), author=story.author, language=lang, pages=pages, cover=cover,
                 cover_name=COVER_NAME if first else "",

@@ -142,3 +142,10 @@ def test_a_name_that_reads_as_a_rude_word_is_said_under_it_not_refused(console):
     assert any("«\u00a0Caca boudin\u00a0»" in c for c in said), said
     assert len(said) == 2, said
     assert len(Store().participants(Store().workshops()[0]["id"])) == 3
+
+
+def test_the_purge_says_its_size_with_a_french_decimal_comma(console):
+    """« 0.0 Mo » in a French sentence: the size is written « 0,0 Mo »."""
+    said = " ".join(m.value for m in console.markdown)
+    assert "fichiers (0,0 Mo" in said, said
+    assert "0.0 Mo" not in said

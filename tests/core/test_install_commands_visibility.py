@@ -88,3 +88,13 @@ def test_voice_and_photo_engine_names_hide_licences_on_tablets(atelier_env, monk
     shown = at.markdown[0].value
     assert shown.startswith("Voix eSpeak NG")
     assert ("GPL" in shown) is not served
+
+
+def test_a_childs_screen_never_ends_a_sentence_on_a_colon(workshop, monkeypatch):
+    """« …doit d'abord être installé : » with nothing after it on a tablet (the command is the facilitator's)."""
+    monkeypatch.setenv("ATELIER_REQUIRE_CODE", "1")
+    at = _comics_page(monkeypatch, workshop)
+    said = [i.value for i in at.info if "doit d'abord être installé" in i.value]
+    assert said and all(s.endswith("installé.") for s in said), said
+    dangling = [x.value for x in [*at.info, *at.caption] if x.value.rstrip().endswith(":")]
+    assert dangling == [], dangling

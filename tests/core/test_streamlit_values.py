@@ -27,6 +27,9 @@ SAMPLES = {
                          "Le fichier doit faire 1,0\u00a0Go au plus\u00a0: enregistre-le en JPEG, il sera plus léger."),
     "} files are not allowed.`": ("image/bmp files are not allowed.", "Les fichiers image/bmp ne sont pas acceptés."),
     "label:`Fullscreen`": ("Fullscreen: La photo", "Plein écran : La photo"),
+    # a help tooltip's icon, named after its widget: « Help for … » was read in English by a screen reader
+    "`Help for ${": ("Help for Les images des enfants attendent mon accord",
+                     "Aide : Les images des enfants attendent mon accord"),
 }
 
 

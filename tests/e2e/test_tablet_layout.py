@@ -111,7 +111,7 @@ def test_storybook_picture_choices_keep_their_captions_on_a_tablet(browser, stud
 SPLIT_BUTTON_WORDS = SPLIT_WORDS.replace("querySelectorAll('h3')", "querySelectorAll('[data-testid=stMain] button')")
 
 
-def test_gallery_cards_keep_their_words_on_a_tablet(browser, studio):
+def _seed_gallery(studio) -> None:
     import subprocess
     import sys
 
@@ -130,12 +130,42 @@ def test_gallery_cards_keep_their_words_on_a_tablet(browser, studio):
     )
     subprocess.run([sys.executable, "-c", code], env=dict(__import__("os").environ,
                    ATELIER_DATA_DIR=str(studio.data_dir)), check=True)
+
+
+def test_gallery_cards_keep_their_words_on_a_tablet(browser, studio):
+    _seed_gallery(studio)
     context = browser.new_context(viewport={"width": 820, "height": 1180})
     page = context.new_page()
     try:
         goto(page, studio, "gallery")
         page.get_by_role("button", name="Supprimer").wait_for()
         assert page.evaluate(SPLIT_BUTTON_WORDS) == []  # before: "Supprim" / "er", "page.pn" / "g"
+    finally:
+        context.close()
+
+
+def test_sidebar_links_gallery_buttons_and_fullscreen_are_a_fingers_size(browser, studio):
+    """The sidebar's page links were 40 px high, the gallery's « Supprimer » 153 x 40, « Plein écran » 24 x 24."""
+    _seed_gallery(studio)
+    context = browser.new_context(viewport={"width": 820, "height": 1180}, has_touch=True)
+    page = context.new_page()
+    try:
+        goto(page, studio, "gallery")
+        page.get_by_role("button", name="Supprimer").wait_for()
+        side = "() => document.querySelector('[data-testid=\"stSidebar\"]')?.getAttribute('data-collapsed') === '%s'"
+        page.wait_for_function(side % "true")  # a tablet starts with it folded (ui/tablet.py): opened here
+        page.locator('[data-testid="stExpandSidebarButton"]').click()
+        page.wait_for_function(side % "false")
+        links = '[data-testid="stSidebar"] a'
+        page.locator(links).filter(visible=True).first.wait_for()
+        page.wait_for_timeout(500)  # the sidebar slides in
+        assert page.locator(links).filter(visible=True).count() >= 5  # the menu is open, its links measured
+        assert _small(page, links) == []
+        assert _small(page, '[data-testid="stMain"] button') == []
+        page.locator('[data-testid="stMain"] [data-testid="stImage"] img').first.hover()
+        toolbar = page.locator('[data-testid="stElementToolbarButton"] button').filter(visible=True)
+        toolbar.first.wait_for()
+        assert _small(page, '[data-testid="stElementToolbarButton"] button') == []
     finally:
         context.close()
 

@@ -24,12 +24,15 @@ def fresh_resources(atelier_env, monkeypatch):
     get_queue.clear()
 
 
-def _analysed_page(immediate_queue, save_photo) -> AppTest:
-    """The page as it is once a photo was uploaded and analysed (the analysis job already done)."""
+def _analysed_page(immediate_queue, save_photo, **state) -> AppTest:
+    """The page as it is once a photo was uploaded and analysed (the analysis job already done); `state`: more
+    of the session (a workshop, a participant)."""
     source = save_photo(photo("astronaut")[::2, ::2])
     job_id = immediate_queue.submit("photo.analyze", {"source": str(source)})
     assert immediate_queue.get(job_id).state == "done"
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    for name, value in state.items():
+        at.session_state[name] = value
     at.session_state["photo"] = {"source": str(source), "analysis_job": job_id}
     return at.switch_page("pages/photos.py").run()
 
@@ -75,6 +78,19 @@ def test_the_strength_slider_governs_the_damage_search_unless_the_patron_paints(
     assert at.session_state["photo"]["restore_job"] is None and at.slider(key="photo-strength").value == 90
 
 
+def test_on_a_childs_screen_the_faces_step_says_a_whole_sentence(immediate_queue, save_photo, fresh_backends,
+                                                                  store):
+    """« Pour restaurer les visages, installez un modèle : » with nothing after it: the command is not shown there."""
+    workshop = store.create_workshop("Mercredi")
+    zoe = store.add_participant(workshop["id"], "Zoé", consent=True, consent_by="Animatrice")
+    at = _analysed_page(immediate_queue, save_photo, workshop_id=workshop["id"], participant_id=zoe["id"])
+    assert not at.exception
+    captions = [c.value for c in at.caption]
+    assert "Pour restaurer les visages, il faut d'abord installer un modèle d'IA." in captions, captions
+    assert not [c for c in captions if c.rstrip().endswith(":")], captions
+    assert not _install_commands(at)
+
+
 def test_the_sheet_date_starts_empty_and_an_emoji_is_refused_before_printing(immediate_queue, save_photo):
     import subprocess
 
@@ -97,6 +113,13 @@ def test_the_sheet_date_starts_empty_and_an_emoji_is_refused_before_printing(imm
     assert not at.session_state["photo"].get("sheet_job")
     assert any("✨" in e.value and "cases vides" in e.value and "Légende de la fiche" in e.value for e in at.error)
     assert at.text_input(key="photo-caption").value == "photo d'identité ✨"  # the words are kept to mend
+    at.text_input(key="photo-date").set_value("vers 1950").run()
+    reload = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)  # a reload: the work in progress comes back
+    reload.session_state["photo"] = dict(at.session_state["photo"])
+    reload = reload.switch_page("pages/photos.py").run()
+    assert reload.text_input(key="photo-caption").value == "photo d'identité ✨"  # and the typed words with it
+    assert reload.text_input(key="photo-date").value == "vers 1950"
+    at.text_input(key="photo-date").set_value("").run()
     at.text_input(key="photo-caption").set_value("Mamie")
     at.button(key="photo-make-sheet").click().run()
     run_job(at.session_state["photo"]["sheet_job"])

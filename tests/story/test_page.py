@@ -49,6 +49,9 @@ def test_a_book_from_choices_to_downloads(page):
     page.text_area(key=f"story-text-{sid}-2").set_value("").run()
     assert any("vide" in e.value for e in page.error)
     assert page.session_state["story"]["pages"][1]["text"] == before
+    assert page.button(key="story-make").disabled  # the book waits for page 2's words: never made with the old ones
+    page.text_area(key=f"story-text-{sid}-2").set_value(before).run()
+    assert not page.button(key="story-make").disabled
     page.text_area(key=f"story-text-{sid}-1").set_value(story["pages"][0]["text"] + " Il sourit.").run()
     assert [s.value for s in page.success] == ["C'est noté !"]
     page.run()  # a rerun for anything else (the music switch, a timer) keeps it said under its page
