@@ -51,6 +51,10 @@ CASES = [
     ("Beyonce getting slapped on stage", "public_figure"),
     ("kids doing vodka shots at a party", "drugs"),
     ("un poisson rouge dans le mixeur", "animal_cruelty"),
+    ("Lionel Messi hanged in the stadium", "public_figure"),  # « lion* » is a predator, Lionel a public figure
+    ("1 gar ki poignard sa mèr dan la cuizin", "violence"),
+    ("le loup va te tuer", "violence"),
+    ("this drawing slaps, it's fire, you killed it bro", None),
     # and what the other new patterns must leave alone
     ("je me suis brûlé la main en faisant des crêpes, dessine le pansement", None),
     ("il se laisse tomber dans le canapé après le match", None),
