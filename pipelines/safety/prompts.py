@@ -159,7 +159,8 @@ class _Rules:
     rules: tuple[_Rule, ...]  # terms and patterns, in category order
     classes: dict  # name -> tuple of parsed entries
     harmless: tuple[tuple, ...]
-    senses: tuple[tuple[frozenset, int, tuple, tuple], ...]  # (words, window, context entries, unless entries)
+    # (words, window, context entries, unless entries, word classes whose entries are words of the sense too)
+    senses: tuple[tuple[frozenset, int, tuple, tuple, tuple], ...]
     messages: dict
     vocabulary: frozenset  # every word the guard knows (typo matching leaves them alone)
     spelling: dict  # first letter -> the guard's plain words of 4 letters or more (typo readings)
@@ -198,9 +199,14 @@ def _load() -> _Rules:
 
     classes = {name: tuple(expand(name)) for name in raw_classes}
     harmless = tuple(_parse(p) for p in data["harmless"]["phrases"])
-    senses = tuple((frozenset(normalise(w).words[0] for w in s["words"]), int(s["window"]),
-                    tuple(_parse(c) for c in s["context"]), tuple(_parse(c) for c in s.get("unless", ())))
+    senses = tuple((frozenset(normalise(w).words[0] for w in s["words"] if not w.startswith("@")), int(s["window"]),
+                    tuple(_parse(c) for c in s["context"]), tuple(_parse(c) for c in s.get("unless", ())),
+                    tuple(w[1:] for w in s["words"] if w.startswith("@")))
                    for s in data["harmless"]["senses"])
+    for sense in senses:
+        for name in sense[4]:
+            if name not in raw_classes:
+                raise ValueError(f"{TERMS_PATH.name}: a harmless sense uses an unknown class @{name}.")
     for rule in rules:
         for element in rule.elements:
             if isinstance(element, tuple) and element[1] not in classes:
@@ -478,13 +484,16 @@ def _set_apart(sentence: _Sentence, rules: _Rules) -> list[str]:
     for j, token in enumerate(sentence.words):
         if words[j] == NEUTRAL:
             continue
-        for sense_words, window, context, unless in rules.senses:
-            if not (sentence.forms[j] & sense_words or sentence.stems[j] & sense_words):
+        for sense_words, window, context, unless, sense_classes in rules.senses:
+            end = j + 1 if sentence.forms[j] & sense_words or sentence.stems[j] & sense_words else max(
+                (e for name in sense_classes for e in sentence.class_ends(name, j)), default=0)
+            if end <= j:
                 continue
-            around = [i for i in range(max(0, j - window), min(len(words), j + window + 1)) if i != j]
+            around = [i for i in range(max(0, j - window), min(len(words), end + window)) if not j <= i < end]
             if any(any(e > i for e in sentence._seq(c, 0, i)) for i in around for c in context) and not any(
                     any(e > i for e in sentence._seq(c, 0, i)) for i in range(len(words)) for c in unless):
-                words[j] = NEUTRAL
+                for k in range(j, min(end, len(words))):
+                    words[k] = NEUTRAL
                 break
     fat = rules.classes.get("FATWORD", ())
     for j in range(len(words) - 1):
