@@ -17,7 +17,13 @@ marked 2-13 % (coffee sepia 13 %) and was not merged. With the search at the eff
 read 1.0 and are marked as before (0.2-3.3 %). The ones with no grain read 4.0; tone.looks_old takes four of them for
 photos with no sign of age (the cautious search, unchanged: 0.0-0.1 %) and chelsea for aged: 1.3 % marked before,
 2.8 % now (searched as aged by force, the five went from 0.6-3.3 % to 2.8-7.5 %: what the search marks on the photos
-at their own size).
+at their own size). Since effective_scale() takes the grain's share out of its losses the grainy scans read 4.0 too;
+each is then judged old or not at that detail (tone.looks_old on the scan shrunk by 4, the scanner's grain averaged
+away), and seven of the ten, whose only sign of age was that grain, get the cautious search: 0.0-0.1 % marked (were
+0.2-3.3 %). Three look old at their own detail and are searched there as old prints, and at the scan's size as
+before (the marks of both joined): chelsea sepia (faded and yellowed) 1.2 -> 3.1 %; grace_hopper and its sepia (the
+photo's own grain, JPEG-softened) 1.7 -> 5.2 % and 2.2 -> 5.0 %: mostly what the search marks on those photos at
+their own size. Those three are worse than before.
 """
 from __future__ import annotations
 
