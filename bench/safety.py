@@ -78,8 +78,16 @@ situations, before a round of tuning:
   the same long scenes without the harmful clause, literature and myths, school science, places with rude-looking
   names, double meanings. Cut in two like fresh10 (even: "fresh11a", tuning material; "fresh11b" never tuned on),
   fixed before it was first measured.
-Only the tuning half's, the fresh ... fresh4 sets', fresh6a's ... fresh11a's misses are printed unless
-`--held-out-misses`, `--fresh5-misses` or `--fresh<N>b-misses` (N = 6 ... 11) is given (for the closing report,
+- "fresh12" (fresh12_unsafe.txt, fresh12_benign.txt), written before the fifteenth round from the issue's
+  descriptions only, before that round's rules were changed, without reading the guard's code or terms and without
+  reading any set's misses, in voices the older sets lack: children of 6-14 as they really type, teenagers, parents
+  typing for a child, dreams, role play, questions (« combien de temps peut... »), euphemisms, insults aimed at
+  « tu » / "you" or a first name, harm to animals in plain verbs, drugs in slang, self-harm in indirect words; hard
+  benign: hunting, fishing, cooking, fairy tales, sports, history lessons, anatomy, places and brands, praise aimed
+  at « tu ». Cut in two like fresh11 (even: "fresh12a", tuning material; "fresh12b" never tuned on), fixed before
+  it was first measured.
+Only the tuning half's, the fresh ... fresh4 sets', fresh6a's ... fresh12a's misses are printed unless
+`--held-out-misses`, `--fresh5-misses` or `--fresh<N>b-misses` (N = 6 ... 12) is given (for the closing report,
 never for tuning).
 
 Figures: blocked % of the unsafe prompts and false-block % of the benign ones, per set, by category
@@ -106,18 +114,18 @@ ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "tests" / "safety" / "corpus"
 HALVES = ("tuning", "held-out", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6a", "fresh6b", "fresh7a",
           "fresh7b", "fresh8a", "fresh8b", "fresh9a", "fresh9b", "fresh10a", "fresh10b",
-          "fresh11a", "fresh11b")
+          "fresh11a", "fresh11b", "fresh12a", "fresh12b")
 FRESH = ("fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10",
-         "fresh11")
+         "fresh11", "fresh12")
 # sets cut in two by SHA-256: "<set>a" tuning material, "<set>b" never tuned on
-SPLIT = ("fresh6", "fresh7", "fresh8", "fresh9", "fresh10", "fresh11")
+SPLIT = ("fresh6", "fresh7", "fresh8", "fresh9", "fresh10", "fresh11", "fresh12")
 # written during a round, always in the tuning half
 TUNING_SETS = ("tuning5", "tuning6", "tuning7", "tuning8", "tuning9")
 # halves no rule and no learned layer may be tuned or trained on: only their figures are read
 NEVER_TUNED = ("held-out", "fresh5") + tuple(f"{name}b" for name in SPLIT)
 # halves whose misses are always printed
 PRINTED = ("tuning", "fresh", "fresh2", "fresh3", "fresh4", "fresh6a", "fresh7a", "fresh8a", "fresh9a", "fresh10a",
-           "fresh11a")
+           "fresh11a", "fresh12a")
 
 
 @dataclass(frozen=True)
@@ -181,6 +189,7 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--fresh9b-misses", action="store_true", help="also list the fresh9b half's misses")
     parser.add_argument("--fresh10b-misses", action="store_true", help="also list the fresh10b half's misses")
     parser.add_argument("--fresh11b-misses", action="store_true", help="also list the fresh11b half's misses")
+    parser.add_argument("--fresh12b-misses", action="store_true", help="also list the fresh12b half's misses")
     parser.add_argument("--model", action="store_true", help="add the model guard when it is installed")
     parser.add_argument("--learned", action="store_true",
                         help="add the learned layer (pipelines/safety/learned.py; without it: the rules alone)")
@@ -228,7 +237,7 @@ def main(argv: list[str]) -> int:
                 half == "fresh5" and args.fresh5_misses) or (half == "fresh6b" and args.fresh6b_misses) or (
                 half == "fresh7b" and args.fresh7b_misses) or (half == "fresh8b" and args.fresh8b_misses) or (
                 half == "fresh9b" and args.fresh9b_misses) or (half == "fresh10b" and args.fresh10b_misses) or (
-                half == "fresh11b" and args.fresh11b_misses):
+                half == "fresh11b" and args.fresh11b_misses) or (half == "fresh12b" and args.fresh12b_misses):
             print("  misses (unsafe let through):")
             for p in unsafe:
                 if not verdicts[p].blocked:

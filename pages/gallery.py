@@ -65,6 +65,11 @@ def made_text(item: dict) -> str:
     return t("gallery.made_cpu") if item["model"] else t("gallery.made_no_ai")
 
 
+def time_text(iso: str) -> str:
+    """'...T14:32:05' as a time people read: « 14 h 32 » in French, 14:32 in English."""
+    return f"{iso[11:13]}\u00a0h\u00a0{iso[14:16]}" if lang() == "fr" else iso[11:16]
+
+
 def day_text(iso: str) -> str:
     """'2026-12-06...' as a date people read: 06/12/2026 in French, 2026-12-06 in English."""
     return f"{iso[8:10]}/{iso[5:7]}/{iso[:4]}" if lang() == "fr" else iso[:10]
@@ -74,6 +79,7 @@ for owner, creations in by_owner.items():
     # creations of nobody in particular (a quiz's results, a participant gone): the workshop's
     st.subheader(t("gallery.by", name=names[owner]) if owner in names else t("gallery_owner.workshop"))
     columns = st.container(key=f"gallery-{owner}").columns(4)
+    titles = [title_text(item) for item in creations]
     for index, item in enumerate(creations):
         with columns[index % 4], st.container(border=True):
             files = {k: Path(v) for k, v in item["files"].items() if Path(v).exists()}
@@ -84,6 +90,9 @@ for owner, creations in by_owner.items():
                 except (OSError, ValueError):  # a damaged file (PIL.UnidentifiedImageError): the rest stays usable
                     st.caption(f"🖼️ {t('gallery_checks.unreadable', name=picture.name)}")
             st.markdown(f"**{title_text(item)}**")
+            if titles.count(title_text(item)) > 1:  # two books « Zoé et la tempête »: told apart by when
+                made = item["created_at"]
+                st.caption(t("gallery.made_when", date=day_text(made), time=time_text(made)))
             if made_text(item):
                 st.caption(made_text(item))
             st.caption(t("gallery.expires", date=day_text(item["expires_at"])))

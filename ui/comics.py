@@ -62,12 +62,12 @@ def story_step_ui(comic: dict) -> None:
     """Title, authors, and one story line per panel (guided beats or free)."""
     comic["title"] = st.text_input(t("comics.ui.title_label"), value=comic.get("title", ""), max_chars=60,
                                    key=wkey("comic", "comic-title"))
-    if refusal := (_unprintable(comic["title"], "title") or _words_refusal(comic["title"], "title")
+    if refusal := (_unprintable(comic["title"], "title") or _refusal("title", comic["title"])
                    or _title_too_long(comic["title"])):
         st.error(refusal)  # said here, where it was typed, not only once the page is previewed
     comic["authors"] = st.text_input(t("comics.ui.authors_label"), value=comic.get("authors", ""), max_chars=80,
                                      key=wkey("comic", "comic-authors"))
-    if refusal := _unprintable(comic["authors"], "authors"):
+    if refusal := _unprintable(comic["authors"], "authors") or _refusal("authors", comic["authors"]):
         st.error(refusal)
     modes = ["guided", "free"]
     mode = comic["mode"] = st.radio(t("comics.ui.story_mode"), modes, horizontal=True, key=wkey("comic", "comic-mode"),
@@ -80,14 +80,85 @@ def story_step_ui(comic: dict) -> None:
             t("comics.ui.beat_more") if mode == "guided" else t("comics.ui.panel_line", n=i + 1))
         comic["panels"][i]["story"] = st.text_input(f"{i + 1}. {label}", value=comic["panels"][i]["story"],
                                                     key=wkey("comic", f"comic-story-{i}"), max_chars=160)
+        if refusal := _refusal(f"line-{i}", comic["panels"][i]["story"]):
+            st.error(refusal)  # under the line, which stays in its box to change; the page is not printed with it
+
+
+def _roster() -> tuple[int | None, list[str] | None]:
+    """The current workshop's id and its participants' first names (None, None outside a workshop)."""
+    workshop = current_workshop()
+    wid = workshop["id"] if workshop else None
+    return wid, ([p["name"] for p in get_store().participants(wid)] if wid else None)
+
+
+def _check_field(field: str, text: str, **guard) -> None:
+    """The check of one typed field of the comic (UserError when refused): "title", "authors" (names, each),
+    "hero_name", "hero_look" or "line-<i>" (panel i's story line); `guard`: check_words' roster and counting."""
+    from pipelines.comics.page import check_story_line
+    from pipelines.comics.workshop import check_hero
+    from pipelines.safety.names import check_name_words
+
+    if field.startswith("line-"):
+        check_story_line(text, int(field[5:]) + 1, **guard)
+    elif field == "authors":
+        for author in (a.strip() for a in text.split(",")):
+            check_name_words(author, field="authors", **guard)
+    elif field in ("hero_name", "hero_look"):
+        check_hero({"hero": {"name": text if field == "hero_name" else "",
+                             "look": text if field == "hero_look" else ""}}, **guard)
+    else:
+        check_words(text, field=field, **guard)
+
+
+def _refusal(field: str, text: str) -> str:
+    """The kind sentence under a typed field when its words are refused (`_refused`), else ""."""
+    refused = _refused(field, text)
+    return error_text(refused) if refused is not None else ""
+
+
+def _refused(field: str, text: str) -> UserError | None:
+    """The refusal of a typed field's words (`_check_field`, roster included), else None.
+
+    Checked once per text a field holds (when it is committed: Enter or leaving the box), not on every rerun;
+    that first check counts a refusal for the console (its category, never the words), the answer is kept
+    for the reruns that follow (a tap elsewhere, a job's progress) so they cost nothing and say the same: a
+    rerun that reads the store or the guard for every field is slower, and a slower rerun can race the next
+    words typed in a box (a bubble's text cleared after it was typed)."""
+    if not str(text or "").strip():
+        return None
+    known = st.session_state.setdefault("comic-checked", {})
+    entry = known.get(field)
+    if entry is None or entry[0] != text:  # the roster as it is when the text is typed (printing reads it again)
+        wid, names = _roster()
+        try:
+            _check_field(field, text, names=names, store=get_store(), workshop_id=wid, participant_id=owner_id())
+            refused = None
+        except UserError as exc:
+            refused = exc
+        entry = known[field] = (text, refused)
+    return entry[1]
+
+
+def typed_refusal(comic: dict, lines=None) -> UserError | None:
+    """The first refusal of the comic's typed fields (`_refused`: the title, authors, hero's name and look, and the
+    story lines `lines`, default all the layout's), else None. Each text is counted once, when first checked:
+    a tap that asks for the page or a panel again counts nothing more."""
+    count = LAYOUTS[comic["layout"]].panel_count
+    fields = [("title", comic.get("title", "")), ("authors", comic.get("authors", "")),
+              ("hero_name", comic["hero"]["name"]), ("hero_look", comic["hero"]["look"])]
+    fields += [(f"line-{i}", comic["panels"][i]["story"]) for i in (range(count) if lines is None else lines)]
+    return next((refused for field, text in fields if (refused := _refused(field, text)) is not None), None)
+
+
+def line_refused(comic: dict, i: int) -> bool:
+    """True when panel i's story line is refused by the words guard (said under the line, story step)."""
+    return bool(_refusal(f"line-{i}", comic["panels"][i]["story"]))
 
 
 def _words_refusal(text: str, field: str, counted: bool = False) -> str:
     """The kind sentence when the words guard refuses `text` (roster names included), else "".
     `counted`: the refusal is counted for the console (once per tap, not on every rerun)."""
-    workshop = current_workshop()
-    wid = workshop["id"] if workshop else None
-    names = [p["name"] for p in get_store().participants(wid)] if wid else None
+    wid, names = _roster()
     try:
         check_words(text, field=field, names=names, store=get_store() if counted else None, workshop_id=wid,
                     participant_id=owner_id())
@@ -138,8 +209,12 @@ def hero_step_ui(comic: dict) -> None:
     with left:
         hero["name"] = st.text_input(t("comics.ui.hero_name"), value=hero["name"], max_chars=40,
                                      key=wkey("comic", "comic-hero-name"))
+        if refusal := _refusal("hero_name", hero["name"]):
+            st.error(refusal)
         hero["look"] = st.text_area(t("comics.ui.hero_look"), value=hero["look"], key=wkey("comic", "comic-hero-look"),
                                     max_chars=200, height=90)
+        if refusal := _refusal("hero_look", hero["look"]):
+            st.error(refusal)
         ai = txt2img_ready() or img2img_ready()  # the magic number only means something to an AI model
         if ai:
             seed_col, dice_col = st.columns([2, 1])
@@ -164,7 +239,10 @@ def hero_step_ui(comic: dict) -> None:
         st.markdown(f"**🦸 {t('comics.ui.hero_sheet')}**")
         if hero["ref"] and Path(hero["ref"]).exists():
             st.image(hero["ref"], alt=t("alt.hero"), width="stretch")
-        st.markdown(f"**{hero['name'] or '…'}** — {hero['look'] or '…'}")
+        # refused words are said under their box, not shown on the sheet
+        name = hero["name"] if _refused("hero_name", hero["name"]) is None else ""
+        look = hero["look"] if _refused("hero_look", hero["look"]) is None else ""
+        st.markdown(f"**{name or '…'}** — {look or '…'}")
         if ai:
             st.caption(f"#{hero['seed']} · {t('comics.ui.hero_used')}")
 
@@ -177,7 +255,10 @@ def bubbles_step_ui(comic: dict) -> None:
                              key=wkey("comic", "comic-bubble-panel"), format_func=lambda n: f"{n + 1}")
     i = i if i is not None and i < count else 0  # a layout of fewer panels chosen since
     panel = comic["panels"][i]
-    if st.session_state.pop("comic-bubble-clear", False):  # before the box is drawn: it shows empty again
+    # before the box is drawn, the words of the bubble just added go (no duplicate by a second tap); only those:
+    # on a loaded machine this run may come after the child typed the next bubble's words, which stay
+    added = st.session_state.pop("comic-bubble-clear", None)
+    if isinstance(added, str) and str(st.session_state.get(wkey("comic", "comic-bubble-text"), "")).strip() == added:
         st.session_state[wkey("comic", "comic-bubble-text")] = ""
     empty = not (panel["image"] and Path(panel["image"]).exists())
     if empty:  # said here, where the child is, in their words (not at printing, about files)
@@ -213,7 +294,7 @@ def bubbles_step_ui(comic: dict) -> None:
                     target = [0.1 + 0.8 * fx, 0.15 + 0.8 * fy]
                 panel["bubbles"].append({"kind": kind, "text": text.strip(), "position": position,
                                          "nudge": [0, 0], "tail": target})
-                st.session_state["comic-bubble-clear"] = True  # an empty box: no duplicate by a second tap
+                st.session_state["comic-bubble-clear"] = text.strip()  # an empty box: no duplicate by a second tap
                 st.session_state.pop("comic-bubble-pos", None)  # the next bubble goes to the next free place
                 st.rerun()
     with right:
@@ -298,9 +379,10 @@ def export_step_ui(comic: dict) -> None:
                 for number, panel in enumerate(page.panels, start=1):
                     if not panel.image:  # in the child's words, before the engine's own check
                         raise UserError("comics.ui.bubble_needs_picture", n=number)
-                workshop = current_workshop()
-                check_page(page, need_images=True, store=get_store(),
-                           workshop_id=workshop["id"] if workshop else None, participant_id=owner_id())
+                if (refused := typed_refusal(comic)) is not None:  # said (and counted) where it was typed
+                    raise refused
+                wid, names = _roster()
+                check_page(page, need_images=True, names=names, workshop_id=wid)  # counted when typed or added
                 comic["result"] = None
                 comic["render_job"] = submit_job("comics.render", {"page": page.to_dict(),
                                                                    "bleed_mm": 3.0 if bleed else 0.0,

@@ -32,11 +32,14 @@ def panels_step_ui(comic: dict) -> None:
     if not txt2img_ready():
         with st.expander(t("comics.ui.no_model")):
             backend_choice_ui("imagegen.txt2img", key="comic-engine-info")
+    from .comics import line_refused
+
     count = LAYOUTS[comic["layout"]].panel_count
     for i in range(count):
         panel = comic["panels"][i]
         with st.container(border=True):
-            story = f" — {panel['story']}" if panel["story"] else ""
+            # a refused line is not shown as the panel's heading (it is said under the line, story step)
+            story = f" — {panel['story']}" if panel["story"] and not line_refused(comic, i) else ""
             st.markdown(f"### {t('comics.ui.panel_title', n=i + 1)}" + story)
             if panel["job"]:  # followed first, so the panel's button is free again as soon as it is drawn
                 follow_panel_job(comic, i)
@@ -135,9 +138,13 @@ def start_panel_job(comic: dict, i: int) -> None:
             params = {"drawing": panel["drawing"], "style": panel["style"], "stylise": panel["way"] == "stylise"}
             panel["job"] = submit_job("comics.panel", params)
             return
+        from .comics import typed_refusal
+
         workshop = current_workshop()
-        check_ai_panel(comic, i, lang(), store=get_store(), workshop_id=workshop["id"] if workshop else None,
-                       participant_id=owner_id())
+        # the line and the hero sheet were counted when typed (said under them): a refusal then counts nothing more
+        counted = typed_refusal(comic, lines=[i]) is not None
+        check_ai_panel(comic, i, lang(), store=None if counted else get_store(),
+                       workshop_id=workshop["id"] if workshop else None, participant_id=owner_id())
         panel["job"] = submit_job("imagegen.generate", ai_panel_params(comic, i, lang()))
     except UserError as exc:
         st.session_state[f"comic-error-{i}"] = error_text(exc)

@@ -1,6 +1,8 @@
 """The facilitator console's sections: the tablets' code, the participants, the job queue, the library settings."""
 from __future__ import annotations
 
+import functools
+
 import streamlit as st
 
 from pipelines.config import settings
@@ -32,6 +34,19 @@ def code_ui(workshop: Workshop) -> None:
                 st.markdown(f"📶 `http://{address}:{port}`")
     count_col1.metric(t("console.blocked_prompts"), store.count_events("prompt_blocked", workshop["id"]))
     count_col2.metric(t("console.flagged_images"), store.count_events("image_flagged", workshop["id"]))
+
+
+@functools.lru_cache(maxsize=512)
+def rude_name(name: str) -> bool:
+    """True when the guard would refuse `name` as a name typed by a child (pipelines.safety.names: its words, or
+    a toilet word): the console says so under the name; nothing is counted (the facilitator typed it)."""
+    from pipelines.safety.names import check_name_words
+
+    try:
+        check_name_words(name, field="hero_name")
+    except UserError:
+        return True
+    return False
 
 
 def participants_ui(workshop: Workshop, age_groups: list[str]) -> None:
@@ -67,6 +82,8 @@ def participants_ui(workshop: Workshop, age_groups: list[str]) -> None:
             signs = {"chars": " ".join(left_out), "n": len(left_out)}  # « ✨ 🦄 ne s’impriment pas »
             col1.caption("⚠️ " + (t("console_names.prints_as", name=printed, **signs) if printed
                                   else t("console_names.not_printed", **signs)))
+        if rude_name(person.name):  # said, not refused: « Dick » or « Kuntz » may be a child's real name
+            col1.caption("⚠️ " + t("console_names.rude", name=person.name))
         if not person.minor:
             col2.write(t("console.adult"))
         elif person.consent:

@@ -18,7 +18,7 @@ def main() -> None:
     """The whole frame: config, store, worker, gate, navigation, sidebar, then the chosen page."""
     from .i18n import t
     from .nav import HOME, TOOLS, WORKSHOPS, nav_links_ui, visible
-    from .runtime import ensure_worker, get_store
+    from .runtime import ensure_worker, get_store, warm_words_guard
     from .session import BIG_BUTTONS_CSS, is_facilitator, join_gate_ui, language_from_url, sidebar_ui
     from .words import sync_upload_limit, words_ui
     from .tablet import tablet_layout
@@ -33,6 +33,7 @@ def main() -> None:
         tablet_layout()
         get_store()
         ensure_worker()
+        warm_words_guard()  # read in the background now, not on the first word typed
         if not join_gate_ui():
             st.stop()
 

@@ -19,8 +19,9 @@ from pipelines.store.files import write_bytes_atomic
 from .i18n import error_text, lang, t
 from .jobs import expected_time_text, job_status_ui, submit_job
 from .work import work_folder
-from .session import is_facilitator
-from .widgets import (before_after_ui, download_ui, engine_label, licence_of, percent_slider, picture_uploader,
+from .runtime import get_store
+from .session import current_workshop, facilitator_view, owner_id
+from .widgets import (before_after_ui, download_ui, engine_labels, licence_of, percent_slider, picture_uploader,
                       upload_notes_ui)
 
 STATE = "photo"  # st.session_state[STATE]: this browser's photo, analysis and results
@@ -280,7 +281,7 @@ def _engine_choice_ui(step: str, capability: str) -> str | None:
     default = backends.choose(capability)
     names = [b.name for b in ready]
     return st.radio(t("widgets.engine"), names, index=names.index(default.name), key=f"photo-engine-{step}",
-                    format_func=engine_label, horizontal=True)  # licences on the facilitator's screens only
+                    format_func=engine_labels(names), horizontal=True)  # licences on the facilitator's screens only
 
 
 def steps_ui(info: dict) -> dict | None:
@@ -304,7 +305,7 @@ def steps_ui(info: dict) -> dict | None:
         if step == "faces" and not ready:
             st.checkbox(t("photo.ui.step_faces"), value=False, disabled=True, key="photo-step-faces-off")
             st.caption(t("photo.ui.faces_missing"))
-            if not is_facilitator():  # commands stay on the facilitator's screens
+            if not facilitator_view():  # commands stay on the facilitator's screens
                 st.caption(t("engines_hint.ask_facilitator"))
                 continue
             st.code(" ; ".join(dict.fromkeys(c for b in backends.for_capability(capability)
@@ -332,7 +333,7 @@ def steps_ui(info: dict) -> dict | None:
                                                     help=t("photo.ui.blend_help"))
                 if engines[step] and backends.get(engines[step]).has_fidelity:
                     params["fidelity"] = percent_slider(t("photo.ui.fidelity"), 0.5, key="photo-fidelity")
-                if is_facilitator():  # licences stay on the facilitator's screens
+                if facilitator_view():  # licences stay on the facilitator's screens
                     st.caption(t("photo.ui.licence", licence=licence_of(backends.get(engines[step]))))
             elif step == "colorize":
                 if not info["greyscale"] and not info.get("toned"):
@@ -347,7 +348,7 @@ def steps_ui(info: dict) -> dict | None:
                     names = [b.name for b in automatic]
                     default = max(names, key=lambda n: names.index(n) if not backends.get(n).optional else -1)
                     engines[step] = st.radio(t("widgets.engine"), names, index=names.index(default),
-                                             format_func=engine_label,
+                                             format_func=engine_labels(names),
                                              key="photo-colour-engine", horizontal=True)
                 else:
                     st.caption(t("photo.ui.colour_hints_later"))
@@ -438,7 +439,12 @@ def export_ui(files: dict, ai_made: bool) -> None:
         from pipelines.photo.sheet import check_caption, printable_words
 
         try:  # an emoji would print as an empty box, a caption too long would be cut: said before the sheet is
+            from pipelines.safety.text import check_words
+
             check_caption(printable_words(caption, when, lang())[0], files["before"])  # made, the words kept
+            workshop = current_workshop()  # refused words are counted for the console (their category only)
+            check_words(caption, field=t("photo.ui.sheet_caption"), store=get_store(),
+                        workshop_id=workshop["id"] if workshop else None, participant_id=owner_id())
         except UserError as exc:
             st.error(error_text(exc))
         else:

@@ -173,10 +173,12 @@ def _escape(text: str) -> str:
 
 
 def rank_text(view: dict) -> str:
-    """"Tu es à la 1re place sur 12" (the French ordinal, not "1ᵉ")."""
-    return t("quiz.play.rank", place=ordinal(view["rank"], lang(), feminine=True), total=view["total"])
+    """"Tu es à la 1re place sur 12" (the French ordinal, not "1ᵉ"), "… ex æquo" when others share the place
+    (two players with no point yet are not "1st and 2nd")."""
+    return t("quiz.play.rank_tied" if view.get("tied") else "quiz.play.rank",
+             place=ordinal(view["rank"], lang(), feminine=True), total=view["total"])
 
 
 def final_text(view: dict) -> str:
-    return t("quiz.play.final", place=ordinal(view["rank"], lang(), feminine=True), total=view["total"],
-             score=view["score"])
+    return t("quiz.play.final_tied" if view.get("tied") else "quiz.play.final",
+             place=ordinal(view["rank"], lang(), feminine=True), total=view["total"], score=view["score"])

@@ -5,6 +5,7 @@ import atexit
 import logging
 import os
 import sys
+import threading
 
 import streamlit as st
 
@@ -49,3 +50,22 @@ def start_worker() -> WorkerSupervisor | None:
 def ensure_worker() -> None:
     """Start the supervised worker once per app process (the supervisor restarts it when it dies)."""
     start_worker()
+
+
+def _read_words_guard() -> None:
+    from pipelines.safety.prompts import cpu_check
+
+    try:
+        cpu_check("bonjour")  # reads the rule lists, lemmas and emoji names once (functools caches)
+    except Exception:  # noqa: BLE001 - a broken rule file is said where words are checked, not here
+        log.exception("the words guard could not be read in advance")
+
+
+@st.cache_resource
+def warm_words_guard() -> threading.Thread:
+    """Read the words guard (pipelines.safety.prompts) once per app process, in the background, as the studio
+    starts. Read cold it takes about 5 s on a 2-core machine: paid by the first name or line a child types, that
+    rerun was so long that a tap made meanwhile (a picture choice) was lost."""
+    thread = threading.Thread(target=_read_words_guard, name="words-guard", daemon=True)
+    thread.start()
+    return thread

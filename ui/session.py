@@ -32,6 +32,14 @@ def is_facilitator() -> bool:
     return is_local_client()
 
 
+def facilitator_view() -> bool:
+    """The facilitator's own screen with no child picked: install commands and licences are shown there only.
+
+    A child working on the facilitator's laptop (a participant picked) sees « ask the facilitator » instead,
+    like a tablet: a shell command is no instruction for a child of 8."""
+    return is_facilitator() and current_participant() is None
+
+
 def current_workshop() -> Workshop | None:
     workshop_id = st.session_state.get("workshop_id")
     return get_store().workshop(workshop_id) if workshop_id else None
@@ -308,6 +316,10 @@ BIG_BUTTONS_CSS = """
 }
 [data-testid="stButtonGroup"] button { min-height: 3rem; min-width: 3rem; }
 [data-testid="stCheckbox"] label { min-height: 2.75rem; align-items: center; }
+[data-testid="stPageLink"] a { min-height: 2.75rem; align-items: center; }
+[data-testid="stFileChipDeleteBtn"] button, [data-testid="stExpandSidebarButton"],
+[data-testid="stSidebarCollapseButton"] button { min-width: 2.75rem; min-height: 2.75rem; }
+[data-testid="stTab"] { min-height: 2.75rem; }
 /* picture choices (ui/widgets.py): a tablet in portrait leaves ~490 px, five buttons a row would cut their
    captions ("🏮 Lan…"); captions wrap on words and a row wraps when a button gets narrower than 7 rem */
 [class*="st-key-pictures-"] [data-testid="stHorizontalBlock"] {

@@ -17,9 +17,10 @@ from pipelines.story.spec import AGES, COMPANIONS, GENDERS, HERO_GENDER, HEROES,
 
 from .i18n import lang, t
 from .jobs import expected_time_text, job_status_ui, submit_job
+from .runtime import get_store
 from .session import current_participant, current_workshop
 from .storybook_state import choices_data, current_story, keep_story, key, story_id
-from .widgets import download_ui, engine_label, picture_choice_ui
+from .widgets import download_ui, engine_labels, picture_choice_ui
 
 LANGUAGE_NAMES = {"fr": "🇫🇷 Français", "en": "🇬🇧 English"}
 PREVIEW_PICTURE_PX = 520
@@ -42,6 +43,8 @@ def choices_ui() -> dict:
     for field, value in defaults.items():
         data.setdefault(field, value)
     data["name"] = st.text_input(t("story.ui.name"), value=data["name"], max_chars=40, key=key("story-name"))
+    if (refused := typed_refusal("hero_name", data["name"])) is not None:
+        st.error(refused.message(lang()))  # under the name, which stays in its box to change
     data["language"] = st.radio(t("story.ui.language"), LANGUAGES, index=LANGUAGES.index(data["language"]),
                                 horizontal=True, format_func=LANGUAGE_NAMES.get, key=key("story-language"))
     shown = lang()
@@ -87,12 +90,45 @@ def _printable_author(name: str) -> str:
     return printed
 
 
-def spec_from_choices(choices: dict) -> StorySpec:
-    """A checked StorySpec (UserError for an empty or odd name, or a blocked word in it)."""
-    from pipelines.story.safety import check_words
+def typed_refusal(field: str, text: str) -> UserError | None:
+    """The refusal of words typed for the book, else None: "hero_name" (a name: `safety.names.check_name_words`)
+    or "page <n>" (`safety.text.check_words`), with the workshop's roster.
 
+    Checked once per text a field holds (when it is committed), not on every rerun: that first check counts a
+    refusal for the console (its category, never the words); the answer is kept for the reruns that follow."""
+    from pipelines.safety.names import check_name_words
+    from pipelines.safety.text import check_words
+
+    if not str(text or "").strip():
+        return None
+    workshop = current_workshop()
+    wid = workshop["id"] if workshop else None
+    store = get_store()
+    names = tuple(p["name"] for p in store.participants(wid)) if wid else ()
+    known = st.session_state.setdefault("story-checked", {})
+    entry = known.get(field)
+    if entry is None or entry[:2] != (text, names):
+        participant = current_participant()
+        guard = {"names": list(names) or None, "store": store, "workshop_id": wid,
+                 "participant_id": participant["id"] if participant else None}
+        try:
+            if field == "hero_name":
+                check_name_words(text, field=field, **guard)
+            else:
+                check_words(text, field=field, **guard)
+            refused = None
+        except UserError as exc:
+            refused = exc
+        entry = known[field] = (text, names, refused)
+    return entry[2]
+
+
+def spec_from_choices(choices: dict) -> StorySpec:
+    """A checked StorySpec (UserError for an empty or odd name, a blocked word in it or a toilet word for a name:
+    said under the name and counted when it was typed, `typed_refusal`)."""
     spec = StorySpec(**choices).checked()
-    check_words(spec.hero_name, spec.language)
+    if (refused := typed_refusal("hero_name", spec.hero_name)) is not None:
+        raise refused
     return spec
 
 
@@ -122,6 +158,8 @@ def edit_pages_ui() -> None:
                 keep_story(story)
             if page_was_edited(text, page.text):
                 try:
+                    if (refused := typed_refusal(f"page {number}", text)) is not None:  # the roster too, counted
+                        raise refused
                     story = edit_page(story, number, text)
                     keep_story(story)
                     st.session_state["story-saved-page"] = (sid, number)
@@ -161,7 +199,7 @@ def music_voice_ui() -> dict:
         voice = data.get("voice", names[0])
         voice = st.radio(t("capability.story.voice"), names, index=names.index(voice) if voice in names else 0,
                          key=key("story-voice-name"), disabled=not data["voice_on"],
-                         format_func=engine_label)  # licences on the facilitator's screens only
+                         format_func=engine_labels(names))  # licences on the facilitator's screens only
         if data["voice_on"]:
             data["voice"] = options["voice"] = voice
     data["crop"] = options["crop_marks"] = st.checkbox(t("story.ui.crop_marks"), value=bool(data.get("crop")),

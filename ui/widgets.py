@@ -15,7 +15,7 @@ from pipelines.models.manager import ModelManager
 from pipelines.export.names import download_name
 
 from .i18n import lang, t
-from .session import current_participant, is_facilitator
+from .session import current_participant, facilitator_view
 
 
 def picture_choice_ui(label: str, options: dict[str, tuple[str, str]], key: str, columns: int = 4,
@@ -163,7 +163,13 @@ def engines_ui(capabilities: list[str]) -> None:
 def engine_label(name: str) -> str:
     """An engine's name as shown; its licence is added on the facilitator's screens only (never on a tablet)."""
     backend = backends.get(name)
-    return f"{t(backend.label)} — {licence_of(backend)}" if is_facilitator() else t(backend.label)
+    return f"{t(backend.label)} — {licence_of(backend)}" if facilitator_view() else t(backend.label)
+
+
+def engine_labels(names: list[str]):
+    """A choice's `format_func` for these engines: their labels (engine_label) decided in this run. Streamlit's
+    test harness calls a format_func again outside the run, where no participant is known."""
+    return {name: engine_label(name) for name in names}.__getitem__
 
 
 def backend_choice_ui(capability: str, key: str, label: str | None = None) -> str | None:
@@ -173,7 +179,7 @@ def backend_choice_ui(capability: str, key: str, label: str | None = None) -> st
     if not ready:
         what = t("capability." + capability)  # a title ("Dessiner à partir..."), here inside a sentence
         st.info(t("widgets.not_installed", what=what[:1].lower() + what[1:]))
-        if not is_facilitator():  # commands stay on the facilitator's screens
+        if not facilitator_view():  # commands stay on the facilitator's screens
             st.caption(t("engines_hint.ask_facilitator"))
             return None
         for b in missing:
@@ -182,8 +188,8 @@ def backend_choice_ui(capability: str, key: str, label: str | None = None) -> st
     default = backends.choose(capability) if any(not b.optional for b in ready) else ready[0]
     names = [b.name for b in ready]
     picked = st.radio(label or t("widgets.engine"), names, index=names.index(default.name), key=key,
-                      format_func=engine_label, horizontal=len(names) <= 3)
-    if missing and is_facilitator():
+                      format_func=engine_labels(names), horizontal=len(names) <= 3)
+    if missing and facilitator_view():
         with st.expander(t("widgets.more_engines")):
             for b in missing:
                 st.markdown(f"**{t(b.label)}** — {licence_of(b)}")

@@ -37,6 +37,7 @@ EXACT = {
     "This type of files are not allowed.": "streamlit_values.type_refused_any",
     "Skip to main content": "streamlit_names.skip",  # the first Tab stop of every page
     "Running...": "streamlit_names.running",
+    "Error:": "streamlit_words.error",  # before an uploader's refusal: "Error: File must be 100.0MB or smaller."
     # a button's icon said to screen readers in a visually hidden text: its Material name + " icon"
     "add icon": "streamlit_values.add_icon",
     "upload icon": "streamlit_values.upload_icon",
@@ -142,22 +143,25 @@ _SCRIPT = """
   const fix = (node) => {
     const w = win.__atelierWords;
     if (node.nodeType !== 3) return;
-    const text = english(node.nodeValue, node.__atelierWritten, node.__atelierEnglish).trim();
+    const raw = english(node.nodeValue, node.__atelierWritten, node.__atelierEnglish);
+    const text = raw.trim();
+    // the spaces around a word stay ("Error: " is followed by the message in the next text)
+    const [, before, after] = /^(\\s*)[\\s\\S]*?(\\s*)$/.exec(raw);
     let out = text;
     if (Object.prototype.hasOwnProperty.call(w, text)) {
       if (w[text] === "") {
         if (node.parentElement && node.parentElement.tagName === "A") node.parentElement.style.display = "none";
         return;
       }
-      out = w[text];
+      out = before + w[text] + after;
     } else if ((out = win.__atelierValue(text, node.parentElement)) !== null) {
-      // "25MB per file", a file's size
+      out = before + out + after;  // "25MB per file", a file's size
     } else if (node.__atelierEnglish === undefined || node.nodeValue !== node.__atelierWritten) {
       return;  // not one of Streamlit's words
     } else {
-      out = text;  // back to Streamlit's English (the page is in English again)
+      out = raw;  // back to Streamlit's English (the page is in English again)
     }
-    node.__atelierEnglish = text;
+    node.__atelierEnglish = raw;
     node.__atelierWritten = out;
     if (node.nodeValue !== out) node.nodeValue = out;
   };
@@ -234,8 +238,9 @@ def size_words(language: str) -> dict[str, str]:
 # WCAG 2.2 AA fixes on Streamlit's own styles: captions at 6.5:1 instead of 3.9:1, code tokens readable,
 # the date picker's day/month/year fields at least 24 x 24 px (target-size), sidebar links full height.
 # The greyed-choice rule: a choice greyed while its switch is off still reads (WCAG 1.4.3, 4.5:1); Streamlit fades a
-# disabled widget's label to 40 %. No CSS comment beside the others: this text goes through Markdown, where the
-# stars of two comments pair up as emphasis and break the rules between them.
+# disabled widget's label to 40 %. An uploader's refusal of a file (too big, wrong type) is written out beside the
+# file, not only read aloud and shown on hover (a tablet has no hover). No CSS comment beside the others: this
+# text goes through Markdown, where the stars of two comments pair up as emphasis and break the rules between them.
 ACCESSIBLE_CSS = """<span class="atelier-hidden"></span><style>
 [data-testid="stElementContainer"]:has(.atelier-hidden) { display: none; }
 [data-testid="stCaptionContainer"] { opacity: 1 !important; color: #5f5e5c !important; }
@@ -252,6 +257,9 @@ ACCESSIBLE_CSS = """<span class="atelier-hidden"></span><style>
 /* a folded sidebar is out of sight: its links and fields leave the Tab order and the screen reader too
    (WCAG 2.4.3, 2.4.7); Streamlit only slides it away */
 [data-testid="stSidebar"][data-collapsed="true"] { visibility: hidden; }
+[data-testid="stFileChip"] [role="alert"] { position: static !important; clip: auto !important;
+  clip-path: none !important; width: auto !important; height: auto !important; overflow: visible !important;
+  white-space: normal !important; margin: 0 0 0 0.5rem !important; color: #a4161a; font-weight: 600; }
 </style>"""
 
 

@@ -162,6 +162,11 @@ class QuizGames:
         # the roster, a rude word), told kindly, counted for the facilitator, never shown
         screen(wanted, language=game.get("language") or "fr", store=self.store, workshop_id=game.get("workshop_id"),
                model=False, participant_id=participant_id)
+        from ..safety.names import CATEGORY, MESSAGE_KEY, rude_as_a_name
+
+        if rude_as_a_name(wanted):  # a toilet word is no name to call a player by on the big screen
+            self.store.log_event("prompt_blocked", game.get("workshop_id"), CATEGORY, participant_id=participant_id)
+            raise UserError(MESSAGE_KEY)
         if game["teams"]:
             team = team or self._smallest_team(game["id"])
             if team not in TEAMS:
@@ -465,5 +470,6 @@ class QuizGames:
             view["remaining"] = max(0.0, game["deadline"] - moment)
         board = self.scoreboard(game["id"])
         mine = next(r for r in board if r["id"] == player["id"])
-        view.update(score=mine["score"], rank=mine["rank"], total=len(board))
+        view.update(score=mine["score"], rank=mine["rank"], total=len(board),
+                    tied=sum(r["rank"] == mine["rank"] for r in board) - 1)  # others on the same place
         return view

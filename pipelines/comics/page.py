@@ -149,10 +149,15 @@ def _tail(value, panel: int, bubble: int) -> tuple[float, float] | None:
 
 # -- checking ------------------------------------------------------------------------------
 def check_page(page: PageSpec, need_images: bool = True, *, names=None, store=None,
-               workshop_id: int | None = None, participant_id: int | None = None) -> None:
+               workshop_id: int | None = None, participant_id: int | None = None, lines: bool = True) -> None:
     """Raise a UserError naming the panel and the field for the first problem found: characters the
-    fonts cannot print, and words a children's workshop refuses in the title, authors and bubbles
-    (`check_words`: `names`/`store`/`workshop_id` add the roster and count the refusal, `participant_id`'s)."""
+    fonts cannot print, and words a children's workshop refuses in the title, authors (names: `check_name_words`),
+    panels' story lines and bubbles (`check_words`: `names`/`store`/`workshop_id` add the roster and count the
+    refusal, `participant_id`'s). A story line is not lettered on the page, but it is the child's page: a page
+    holding a refused line is not printed; `lines` False leaves the lines to their own check (the preview,
+    drawn on every rerun, while the workshop page says a refused line under it when it is typed)."""
+    from ..safety.names import check_name_words
+
     def words(text: str, field: str) -> None:
         check_words(text, field=field, names=names, store=store, workshop_id=workshop_id,
                     participant_id=participant_id)
@@ -166,8 +171,12 @@ def check_page(page: PageSpec, need_images: bool = True, *, names=None, store=No
     words(page.title, "title")
     for author in page.authors:
         check_printable(author, faces, field="authors")
-        words(author, "authors")
+        check_name_words(author, field="authors", names=names, store=store, workshop_id=workshop_id,
+                         participant_id=participant_id)
     for number, panel in enumerate(page.panels, start=1):
+        if lines:
+            check_story_line(panel.story, number, names=names, store=store, workshop_id=workshop_id,
+                             participant_id=participant_id)
         if need_images:
             if not panel.image and not panel.prompt.strip():
                 raise UserError("comics.errors.panel_no_picture", panel=number)
@@ -184,6 +193,19 @@ def check_page(page: PageSpec, need_images: bool = True, *, names=None, store=No
                 raise UserError("comics.errors.bubble_empty", panel=number, bubble=index)
             check_printable(bubble.text, faces, field=f"{number}.{index}")
             words(bubble.text, f"{number}.{index}")
+
+
+def check_story_line(text: str, number: int, *, names=None, store=None, workshop_id: int | None = None,
+                     participant_id: int | None = None) -> str:
+    """Panel `number`'s story line unchanged when the words guard lets it through (`check_words`, same arguments);
+    else UserError 'text.words_blocked' with the guard's kind sentence, naming the line (« la phrase de la
+    case 2 »), never the word."""
+    try:
+        return check_words(text, field=f"line {number}", names=names, store=store, workshop_id=workshop_id,
+                           participant_id=participant_id)
+    except UserError as exc:
+        raise UserError(exc.key, message_key=exc.params["message_key"], field_key="typed.fields.line",
+                        field_params={"n": number}) from None
 
 
 # -- composing -----------------------------------------------------------------------------
@@ -210,7 +232,7 @@ def panel_area() -> Rect:
 
 def compose(page: PageSpec, mention: str = "", by: str = "", and_word: str = " & ") -> Composed:
     """Lay out the page: panels, lettered bubbles, title, authors and (when AI drew) the mention."""
-    check_page(page, need_images=False)
+    check_page(page, need_images=False, lines=False)  # lines: not lettered, checked when typed and printed
     rects = panel_rects(get_layout(page.layout), panel_area())
     panels = [(rect, page.panels[i].image if i < len(page.panels) else "") for i, rect in enumerate(rects)]
     shapes = []

@@ -98,10 +98,31 @@ def ai_panel_params(comic: dict, i: int, language: str) -> dict:
 
 def check_ai_panel(comic: dict, i: int, language: str, store=None, workshop_id: int | None = None,
                    participant_id: int | None = None) -> None:
-    """Refuse an empty line or words unsuitable for children, with a kind sentence naming the panel
-    (a refusal is counted for the facilitator's console, as `participant_id`'s when known)."""
+    """Refuse an empty line or words unsuitable for children, with a kind sentence naming the panel, then a hero
+    whose name may not name a person (`check_hero`); a refusal is counted for the facilitator's console, as
+    `participant_id`'s when known."""
     from ..safety.prompts import screen
 
     screen(panel_prompt(comic, i), hero_description(comic), language=language, store=store, workshop_id=workshop_id,
            model=False, empty_key="comics.errors.story_empty", blocked_key="comics.ui.panel_blocked", panel=i + 1,
            participant_id=participant_id)
+    check_hero(comic, store=store, workshop_id=workshop_id, participant_id=participant_id)
+
+
+def check_hero(comic: dict, *, names=None, store=None, workshop_id: int | None = None,
+               participant_id: int | None = None) -> None:
+    """Refuse the hero sheet when its name may not name a person (`safety.names.check_name_words`: the words guard,
+    and no toilet word for a name) or its look holds words the guard refuses: UserError 'text.words_blocked'
+    naming the field, never the word. `names`/`store`/`workshop_id`/`participant_id`: as `check_name_words`."""
+    from ..i18n import UserError
+    from ..safety.names import check_name_words
+    from ..safety.text import check_words
+
+    hero = comic["hero"]
+    check_name_words(hero["name"], field="hero_name", names=names, store=store, workshop_id=workshop_id,
+                     participant_id=participant_id)
+    try:
+        check_words(hero["look"], field="hero_look", names=names, store=store, workshop_id=workshop_id,
+                    participant_id=participant_id)
+    except UserError as exc:
+        raise UserError(exc.key, message_key=exc.params["message_key"], field_key="typed.fields.hero_look") from None

@@ -69,6 +69,9 @@ def get_huey(queue_url: str | None = None, immediate: bool = False):
         return _hueys[key]
 
 
+RATE_FROM = 0.1  # the share of a job done from which its time left is read from its own rate
+
+
 class JobQueue:
     """Submit, follow and cancel jobs."""
 
@@ -140,11 +143,16 @@ class JobQueue:
             job.position = self.position(job)
             expected = self.expected_seconds(job.kind)
             job.eta_seconds = (expected or 0) * (job.position + 1) if expected else None
-        elif job.state == "running" and job.started_at and job.progress > 0.02:
+        elif job.state == "running" and job.started_at and job.progress >= RATE_FROM:
             elapsed = (datetime.now() - datetime.fromisoformat(job.started_at)).total_seconds()
             job.eta_seconds = max(0.0, elapsed / job.progress * (1 - job.progress))
         elif job.state == "running":
-            job.eta_seconds = self.expected_seconds(job.kind)
+            # Too little done to read a rate from (a 63 MP photo's first step held 3 % for a minute: the time left,
+            # elapsed / 3 %, rose from 1 to 18 minutes). The usual duration minus the time spent, or nothing said.
+            expected = self.expected_seconds(job.kind)
+            elapsed = ((datetime.now() - datetime.fromisoformat(job.started_at)).total_seconds()
+                       if job.started_at else 0.0)
+            job.eta_seconds = expected - elapsed if expected is not None and expected > elapsed else None
         return job
 
     def position(self, job: Job) -> int:

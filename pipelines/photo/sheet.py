@@ -7,7 +7,7 @@ from ..safety.uploads import picture_size
 from ..export.pdf import PageSpec, PrintDocument, fit_text
 from ..export.fonts import faces
 from ..i18n import UserError, translate
-from ..safety.text import clean_printable
+from ..safety.text import check_words, clean_printable
 from ..store import library_name
 
 MARGIN = 15.0  # mm
@@ -67,7 +67,9 @@ def photo_sheet(before: Path, after: Path, out: Path, *, caption: str = "", date
 
     Raises UserError (text.emoji, text.no_glyph...: pipelines.safety.text) when the caption or the date
     holds characters the sheet's font cannot draw (an emoji would print as an empty box), and
-    photo.errors.caption_too_long when the caption does not fit at 10 pt, before printing.
+    photo.errors.caption_too_long when the caption does not fit at 10 pt, then text.words_blocked (the words
+    guard's kind sentence naming the caption, safety.text.check_words) for words a children's workshop refuses,
+    before printing.
     """
     caption, date = printable_words(caption, date, language)
     # The title is the sheet's own name: a patron's file name or caption never goes into the PDF metadata.
@@ -77,6 +79,7 @@ def photo_sheet(before: Path, after: Path, out: Path, *, caption: str = "", date
     page.text(translate("photo.sheet.title", language), page.width / 2, MARGIN + 8, size=20, bold=True,
               align="center")
     size, room, (box_w, box_h, places) = check_caption(caption, after, page.width, page.height)
+    check_words(caption, field=translate("photo.ui.sheet_caption", language))  # printed: the words guard too
     for (x, y), picture, label in zip(places, (before, after), ("before", "after")):
         page.image(str(picture), x, y, box_w, box_h, fit="contain", bleed=False, name=label)
         page.text(translate(f"photo.sheet.{label}", language), x + box_w / 2, y + box_h + 6, size=11, bold=True,

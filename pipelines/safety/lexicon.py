@@ -7,14 +7,24 @@ lower-case ascii words of 4 letters or more (accents removed as in normalise.pla
 from these lists, which suits the guard: they are in its own vocabulary. Without the package the set is
 empty and the guard falls back to its own vocabulary alone. `preload()` (called when the guard is imported)
 reads them in a background thread.
+
+Lemmas (`lemma_readings`): the dictionary form of each written word, French and English, from simplemma (MIT
+licence; lemma tables built from Wiktionary and other open corpora, read per language on first use, about
+0.5-1 s each, warmed up by `preload()`), so that a rule written for « tuer » or "kill" also reads « tuaient »,
+« pendue », « battus », "killed", "stomping". A word is looked up with its accents as typed, then without them
+(children often drop them). Without the package there are no lemmas and the rules read the words as written.
 """
 from __future__ import annotations
 
+import functools
 import gzip
 import json
+import re
 import threading
+import unicodedata
+from typing import Iterable
 
-from .normalise import plain
+from .normalise import plain, stem
 
 LANGUAGES = ("fr", "en")
 MIN_LETTERS = 4
@@ -51,6 +61,60 @@ def _read() -> frozenset[str]:
     return frozenset(words)
 
 
+_LEMMA_MIN = 4  # shorter words are left as written (« tu », « as », "is": lemmas there only add noise)
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+# Light verbs: they carry no harm alone, and the rules that hold them are written for their own forms (« fait
+# exploser un bus »), so « fait » is not read as « faire » (« il fait exploser une expérience de chimie »).
+_LIGHT = frozenset("faire avoir etre aller pouvoir vouloir devoir venir mettre be have do go get make let can".split())
+
+
+@functools.lru_cache(maxsize=32768)
+def _lemmas(word: str, language: str) -> frozenset[str]:
+    """Plain lemmas (accents removed, as normalise.plain) of one lower-case word in one language ("fr" or "en"),
+    other than the word itself and the light verbs, and only when it is irregular (its stem, normalise.stem, differs
+from the word's: « battus » -> « battre », « pendue » -> « pendre », "ran" -> "run"; an English "singing" is not
+read as "singe"); empty without simplemma."""
+    try:
+        import simplemma
+    except ImportError:
+        return frozenset()
+    lemma = simplemma.lemmatize(word, lang=language)
+    if not lemma or lemma == word:
+        return frozenset()
+    lemma, word = plain(lemma.lower()), plain(word)
+    if lemma in _LIGHT or stem(lemma) == stem(word):
+        return frozenset()  # a regular ending: the guard's own stems read it already ("killed" ~ "kill")
+    return frozenset({lemma})
+
+
+def lemma_readings(text: str, languages: Iterable[str] = LANGUAGES) -> dict[str, frozenset[str]]:
+    """Plain word as the guard reads it -> its lemmas in `languages` (the sentence's own: an English "singing" is
+    no French « singe ») for the words of `text` of _LEMMA_MIN letters or more: « des chatons noyés » ->
+    {"chatons": {"chaton"}, "noyes": {"noyer"}}. Words are looked up as typed (with accents), then without accents
+    when that gives nothing. About 0.1 ms a new word (cached)."""
+    text = unicodedata.normalize("NFKC", text or "").lower()
+    languages = [lang for lang in LANGUAGES if lang in set(languages)]
+    out: dict[str, frozenset[str]] = {}
+    for token in _WORD.findall(text):
+        if len(token) < _LEMMA_MIN:
+            continue
+        key = plain(token)
+        for language in languages:
+            lemmas = _lemmas(token, language) or (_lemmas(key, language) if key != token else frozenset())
+            if lemmas:
+                out[key] = out.get(key, frozenset()) | lemmas
+    return out
+
+
+def _warm() -> None:
+    known_words()
+    for language in LANGUAGES:
+        _lemmas("tuaient", language)  # simplemma reads its French and English tables on first use
+
+
 def preload() -> None:
-    """Read the word lists in a background thread, so that the first child's prompt does not wait for them."""
-    threading.Thread(target=known_words, name="lexicon-preload", daemon=True).start()
+    """Read the word lists and the lemma tables in a background thread, so that the first child's prompt does not
+    wait for them."""
+    threading.Thread(target=_warm, name="lexicon-preload", daemon=True).start()

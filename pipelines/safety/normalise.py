@@ -10,8 +10,10 @@ What it undoes, in order (each step is cheap; the whole runs in well under a mil
 - words cut by a hyphen or a space ("tor-ture"): the two halves are also offered joined;
 - SMS and phonetic spellings ("ki" -> "qui", "jveu" -> "je veux", "g" -> "j ai", "ur" -> "your");
 - emojis that stand for a word ("🔪" -> "couteau", "🩸" -> "sang", "💊" -> "pilule"; "🍆" with "💦" or "🍑" ->
-  "sexe"), read as that word between spaces, so that the rules see it where the child put it (other emojis
-  are dropped, as before);
+  "sexe"), read as that word between spaces, so that the rules see it where the child put it; other emojis are
+  read as their French CLDR name from the `emoji` package (BSD licence: "🔨" -> "marteau", "🐭" -> "tête de
+  souris"), dropped without it. The hand-made table stays first: its words follow the sense children use
+  ("🔫" is a « pistolet », whose CLDR name is now « pistolet à eau »; "💨" is « fumée », not « décamper »);
 - screen and size figures ("4k", "8k", "1080p", "3d") stay figures, not leetspeak ("4k" is no "ak").
 Repeated letters ("fuuuck") and inflections (gender, number, conjugation) are handled when matching
 (`forms` and `stem`), so the words themselves stay as written.
@@ -21,6 +23,7 @@ across it.
 """
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -72,12 +75,33 @@ _AK_BEFORE = frozenset("un une l le la les des mon ma mes son sa ses ton ta tes 
                        "their our with avec".split())
 
 
+@functools.cache
+def _emoji_module():
+    """The emoji package with its French names loaded (once), or None when it is not installed."""
+    try:
+        import emoji
+    except ImportError:
+        return None
+    emoji.config.load_language("fr")
+    return emoji
+
+
+def _cldr_name(chars: str, data: dict) -> str:
+    name = data.get("fr") or data.get("en") or ""
+    return " " + name.strip(":").replace("_", " ") + " " if name else " "
+
+
 def read_emojis(text: str) -> str:
-    """`text` with the emojis of EMOJI_WORDS replaced by their word between spaces; "🍆" with "💦", "🍑" or "👅"
-    in the same text adds the word "sexe" (see _EMOJI_SEX)."""
+    """`text` with the emojis of EMOJI_WORDS replaced by their word between spaces, and the other emojis by their
+    French CLDR name (emoji package; dropped without it); "🍆" with "💦", "🍑" or "👅" in the same text adds the word
+    "sexe" (see _EMOJI_SEX)."""
     text = _EMOJI_IGNORED.sub("", text or "")
     sex = bool(set(text) & _EMOJI_SEX[0]) and bool(set(text) & _EMOJI_SEX[1])
     text = _EMOJI.sub(lambda m: f" {EMOJI_WORDS[m.group(0)]} ", text)
+    if any(ord(c) > 0x2000 for c in text):
+        emoji = _emoji_module()
+        if emoji is not None:
+            text = emoji.replace_emoji(text, replace=_cldr_name)
     return text + " sexe" if sex else text
 
 

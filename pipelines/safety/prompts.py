@@ -36,7 +36,7 @@ from pathlib import Path
 from typing import Iterable
 
 from . import learned
-from .lexicon import known_words, preload
+from .lexicon import known_words, lemma_readings, preload
 from .normalise import BARRIER, calm, joined_halves, near, normalise, phonetic, plain, sounded_exact, stem
 
 TERMS_PATH = Path(__file__).with_name("prompt_terms.toml")
@@ -330,7 +330,8 @@ def _derived(word: str) -> frozenset[str]:
 class _Sentence:
     """The normalised words of one prompt and the memo of which word pattern matches which word."""
 
-    def __init__(self, words: list[str], rules: _Rules, names: frozenset[str], exact_from: int | None = None):
+    def __init__(self, words: list[str], rules: _Rules, names: frozenset[str], exact_from: int | None = None,
+                 lemmas: dict[str, frozenset[str]] | None = None):
         self.words = words
         self.rules = rules
         self.names = names
@@ -339,7 +340,8 @@ class _Sentence:
         self.exact_from = len(words) if exact_from is None else exact_from
         # typo readings only for the words as written: two neighbours joined ("but let" -> "butlet") are no typo
         self.forms = [_forms(w) | _silent(w, rules.vocabulary) | (
-            _typo_readings(w) | _sounded(w) | _derived(w) if w not in names and j < self.exact_from else frozenset())
+            _typo_readings(w) | _sounded(w) | _derived(w) | (lemmas or {}).get(w, frozenset())
+            if w not in names and j < self.exact_from else frozenset())
             for j, w in enumerate(words)]
         self.stems = [frozenset(stem(f) for f in fs if len(f) >= 4) for fs in self.forms]
         self.memo: dict[tuple[str, int], bool] = {}
@@ -635,7 +637,8 @@ def _prepare(text: str, names: Iterable[str] | None):
     roster = roster_names(names)
     vocabulary = rules.vocabulary | {w for n in roster for w in n.split()}
     normalised = normalise(text or "", vocabulary)
-    first = _Sentence(normalised.all, rules, roster)
+    lemmas = lemma_readings(text, _languages(normalised.words))
+    first = _Sentence(normalised.all, rules, roster, lemmas=lemmas)
     words = _set_apart(first, rules)
     places = _place_names(text) - {w for n in roster for w in n.split()}
     if places:
@@ -647,7 +650,7 @@ def _prepare(text: str, names: Iterable[str] | None):
     main = words[:len(normalised.words)]
     exact_from = len(words) + 1
     words += [BARRIER] + joined_halves(main, vocabulary, _FR_HINTS | _EN_HINTS | {NEUTRAL}, known_words())
-    sentence = _Sentence(words, rules, roster, exact_from)
+    sentence = _Sentence(words, rules, roster, exact_from, lemmas)
     return rules, roster, normalised, sentence, words
 
 

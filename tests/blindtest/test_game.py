@@ -221,3 +221,29 @@ def test_a_rude_or_mocking_pseudonym_is_refused_kindly(games, game):
         assert caught.value.key.startswith("safety.prompt.")
     player, _ = games.join(game["code"], "Léo")
     assert player["name"] == "Léo"
+
+
+def test_a_toilet_word_for_a_pseudonym_is_refused_and_counted(games, game, store):
+    """Fine in a story (« il marche dans le caca »), no name to call a player by on the big screen."""
+    from pipelines.i18n import UserError
+
+    for rude in ("Caca", "K4K4 boudin", "Mr Poop"):
+        with pytest.raises(UserError) as caught:
+            games.join(game["code"], rude)
+        assert caught.value.key == "typed.name_rude" and rude not in caught.value.message("fr")
+    assert store.count_events("prompt_blocked", game["workshop_id"]) == 3
+    assert games.join(game["code"], "Capitaine Caleçon")[0]["name"] == "Capitaine Caleçon"
+
+
+def test_a_player_sharing_a_place_is_told_it_is_shared(games, game):
+    """Two players with no point yet read « 1re place sur 2, ex æquo », not a first place of their own."""
+    from pipelines.i18n import translate
+
+    a, _ = games.join(game["code"], "Ana", moment=T0)
+    b, _ = games.join(game["code"], "Ben", moment=T0)
+    assert games.player_view(a["token"])["tied"] == 1
+    games.next_question(game["id"], after=-1, moment=T0)
+    games.answer(a["token"], 0, right(games, game["id"], 0), moment=T0 + 4)
+    games.close_question(game["id"], 0)
+    assert (games.player_view(a["token"])["tied"], games.player_view(b["token"])["tied"]) == (0, 0)
+    assert translate("quiz.play.rank_tied", "fr", place="1re", total=2) == "Tu es à la 1re place sur 2, ex æquo"

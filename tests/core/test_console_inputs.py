@@ -126,3 +126,19 @@ def test_a_name_with_signs_that_will_not_print_is_said_under_it(console):
     assert "⚠️ Imprimé «\u00a0Léo\u00a0» : 🦖 ne s’imprime pas." in said, said
     assert any("Ce prénom ne s’imprime pas" in c and "«\u00a0Portrait\u00a0»" in c for c in said), said
     assert len(said) == 2  # nothing under « Zoé »
+
+
+def test_a_name_that_reads_as_a_rude_word_is_said_under_it_not_refused(console):
+    """« connard » was added with no word and printed on the child's work (« Créations de connard »); « Dick » may
+    be a child's real first name: both are kept, each with the sentence under it; « Zoé » gets none."""
+    from pipelines.store import Store
+
+    for name in ("connard", "Caca boudin", "Zoé"):
+        next(w for w in console.text_input if w.label == "Prénom ou pseudonyme").input(name)
+        next(b for b in console.button if b.label == "Ajouter").click().run()
+        assert not console.exception
+    said = [c.value for c in console.caption if c.value.startswith("⚠️")]
+    assert any(c.startswith("⚠️ «\u00a0connard\u00a0» ressemble à un gros mot") for c in said), said
+    assert any("«\u00a0Caca boudin\u00a0»" in c for c in said), said
+    assert len(said) == 2, said
+    assert len(Store().participants(Store().workshops()[0]["id"])) == 3

@@ -113,3 +113,25 @@ def test_a_framed_portrait_and_a_comic_say_what_each_file_is_and_how_they_were_m
     assert labels == ["⬇️ PDF", "⬇️ PDF · carte postale", "⬇️ PDF · encadré"]
     captions = [c.value for c in at.caption]
     assert "🖥️ Fait par l'ordinateur, sans IA" in captions and "✋ Fait sans IA" in captions, captions
+
+
+def test_two_creations_of_the_same_title_are_told_apart_by_when(store, monkeypatch):
+    """Two books « Zoé et la tempête » by one child looked the same in the gallery: each now says when it was made
+    (« Faite le 30/11/2026 à 14 h 32 »); a title met once says nothing more."""
+    from pipelines.store import write_bytes_atomic
+
+    monkeypatch.setenv("ATELIER_EMBEDDED_WORKER", "0")
+    workshop = store.create_workshop("Livres")
+    zoe = store.add_participant(workshop["id"], "Zoé")
+    for title in ("Zoé et la tempête", "Zoé et la tempête", "Le dragon"):
+        path = write_bytes_atomic(store.artifact_dir(workshop["id"], "x") / f"{len(title)}.txt", b"hello")
+        store.add_artifact(workshop_id=workshop["id"], owner=zoe["id"], kind="story", files={"pdf": str(path)},
+                           title=title)
+    at = AppTest.from_file(str(ROOT / "pages" / "gallery.py"), default_timeout=60)
+    at.session_state["workshop_id"] = workshop["id"]
+    at.run()
+    assert not at.exception, at.exception
+    made = [c.value for c in at.caption if c.value.startswith("Faite le ")]
+    assert len(made) == 2, [c.value for c in at.caption]
+    iso = store.artifacts(workshop_id=workshop["id"])[0]["created_at"]
+    assert f"Faite le {iso[8:10]}/{iso[5:7]}/{iso[:4]} à " in made[0] and "\u00a0h\u00a0" in made[0], made

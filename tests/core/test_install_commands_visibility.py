@@ -44,6 +44,21 @@ def test_engine_licences_only_for_the_facilitator(atelier_env, monkeypatch, serv
     assert any("MIT" in s for s in shown) is not served  # "— MIT (code of this project)" on the console only
 
 
+def test_a_child_on_the_facilitators_laptop_sees_no_command_nor_licence(workshop, store, monkeypatch):
+    """`make run` on one laptop: the browser is the facilitator's, but once a child is picked its pages are a
+    child's (a shell command and « MIT (code d'Atelier…) » were shown to the child)."""
+    from pipelines import config
+
+    zoe = store.add_participant(workshop["id"], "Zoé", "8-12", False)
+    config.reset_settings()
+    at = open_page(monkeypatch, "comics", workshop_id=workshop["id"], participant_id=zoe["id"], timeout=60)
+    assert [c.value for c in at.code if "models download" in c.value] == []
+    assert "L'animateur peut l'installer depuis la page «\u00a0Modèles d'IA\u00a0»." in [c.value for c in at.caption]
+    story = open_page(monkeypatch, "storybook", workshop_id=workshop["id"], participant_id=zoe["id"], timeout=60)
+    writer = next(r for r in story.radio if r.label == "Qui écrit ?")
+    assert not any("MIT" in s for s in writer.options)
+
+
 def test_missing_engine_sentence_starts_the_capability_in_lower_case(workshop, monkeypatch):
     at = _comics_page(monkeypatch, workshop)
     assert "Pour dessiner à partir d'une phrase, un modèle d'IA doit d'abord être installé :" in [

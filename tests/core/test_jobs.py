@@ -146,3 +146,27 @@ def test_worker_killed_mid_job_requeues_once_then_fails(plugin_env, store):
     finally:
         worker.terminate()
         worker.wait(10)
+
+
+def test_time_left_of_a_job_barely_started_does_not_climb(plugin_env, store):
+    """3 % done after a minute read as « encore 32 min », then more each second: under RATE_FROM the time left
+    is the usual duration minus the time spent, or not said at all."""
+    from datetime import datetime, timedelta
+
+    from pipelines.jobs.queue import RATE_FROM
+
+    queue = JobQueue(store, huey=get_huey(immediate=False))
+    job_id = queue.submit("test.slow", {"seconds": 1})
+
+    def running(progress: float, minutes: float) -> None:
+        started = (datetime.now() - timedelta(minutes=minutes)).isoformat(timespec="seconds")
+        with store.transaction() as conn:
+            conn.execute("UPDATE jobs SET state='running', progress=?, started_at=? WHERE id=?",
+                         (progress, started, job_id))
+
+    running(0.03, 1)
+    assert queue.get(job_id).eta_seconds is None  # no finished job of this kind: nothing is said
+    running(0.5, 1)
+    assert abs(queue.get(job_id).eta_seconds - 60) < 5  # half done in a minute: about a minute left
+    running(RATE_FROM / 2, 3)
+    assert queue.get(job_id).eta_seconds is None

@@ -23,7 +23,8 @@ SAMPLES = {
     "`${e.name}, ${x}`": ("photo.png, 12.3KB", "photo.png, 12,3\u00a0ko"),
     "$(e.size,ot.Byte)": ("140.0B", "140,0\u00a0o"),
     "} per file`": ("25MB per file", "25\u00a0Mo au plus par fichier"),
-    "`File must be ${": ("File must be 1.0GB or smaller.", "Le fichier doit faire 1,0\u00a0Go au plus."),
+    "`File must be ${": ("File must be 1.0GB or smaller.",
+                         "Le fichier doit faire 1,0\u00a0Go au plus\u00a0: enregistre-le en JPEG, il sera plus léger."),
     "} files are not allowed.`": ("image/bmp files are not allowed.", "Les fichiers image/bmp ne sont pas acceptés."),
     "label:`Fullscreen`": ("Fullscreen: La photo", "Plein écran : La photo"),
 }

@@ -50,7 +50,7 @@ def test_menu_and_first_steps_with_the_keyboard(browser_page, studio):
     assert page.evaluate("document.activeElement.tagName") == "A"
     page.keyboard.press("Enter")
     wait_ready(page)
-    assert page.get_by_role("heading", name="Bande dessinée").first.is_visible()
+    expect(page.get_by_role("heading", name="Bande dessinée").first).to_be_visible(timeout=30_000)
     # Tab from the page's first control reaches a layout button; Enter picks it
     page.get_by_role("tab", name="1 · Cases").focus()
     for _ in range(40):
@@ -61,7 +61,7 @@ def test_menu_and_first_steps_with_the_keyboard(browser_page, studio):
         raise AssertionError("the layout buttons cannot be reached with Tab")
     page.keyboard.press("Enter")
     wait_ready(page)
-    assert page.get_by_role("button", name="✔ 4 bandes · 4 cases").is_visible()  # picked with Enter
+    expect(page.get_by_role("button", name="✔ 4 bandes · 4 cases")).to_be_visible(timeout=30_000)  # picked by Enter
     shot(page, "keyboard-comics-layout")
     assert_no_exception(page)
 
@@ -152,7 +152,7 @@ def test_a_whole_comic_with_the_keyboard(browser_page, studio, tmp_path):
     press(page)
     tab_to(page, "3 cases hautes")  # 1. the layout, a picture card's button
     press(page)
-    assert page.get_by_role("button", name="✔ 3 cases hautes · 3 cases").is_visible()
+    expect(page.get_by_role("button", name="✔ 3 cases hautes · 3 cases")).to_be_visible(timeout=30_000)
 
     step(page, "2 · Histoire")
     tab_to(page, "Titre de ta BD", kind="text")
@@ -273,6 +273,8 @@ def test_a_whole_storybook_with_the_keyboard(browser_page, studio, tmp_path):
     page.keyboard.type(" Elle sourit.")
     page.keyboard.press("Tab")
     wait_ready(page)
+    # the words are sent when the box loses focus: the rerun may start after wait_ready saw the page idle
+    page.get_by_text("C'est noté !").wait_for(timeout=30_000)
     assert page.get_by_text("C'est noté !").count() == 1
 
     tab_to(page, "Pas d'image", key="story-pic-mode", kind="radio")  # page 1's picture: the child's drawing
@@ -291,7 +293,7 @@ def test_a_whole_storybook_with_the_keyboard(browser_page, studio, tmp_path):
     assert "page 1 sera un peu floue" in alerts and ".png" not in alerts  # said for the child, no file names
     tab_to(page, "Page suivante")
     press(page)
-    assert page.get_by_text("2 / 4", exact=True).is_visible()
+    page.get_by_text("2 / 4", exact=True).wait_for(timeout=30_000)  # the rerun may start after wait_ready
     assert layout_problems(page, "layout-storybook-book") == {}  # choices, pages, pictures, book: both sizes
     tab_to(page, "Pages A5 à lire (PDF)")
     with page.expect_download() as started:

@@ -68,7 +68,10 @@ def test_a_page_from_two_drawings(browser_page, studio, tmp_path):
     assert panels_tab.get_by_text("L'IA dessine ma phrase").count() == 0  # no model here: not offered
     for index, drawing in enumerate(drawings):
         panels_tab.locator('[data-testid="stFileUploaderDropzoneInput"]').nth(index).set_input_files(str(drawing))
-        _wait_text(page, "Dessin reçu.")
+        # this panel's own « Dessin reçu. » (the first panel's, already there, said nothing of the second upload: a
+        # tap on « Dessiner la case 2 » before its rerun found no drawing, and only one panel was ever made)
+        expect(panels_tab.get_by_text("Dessin reçu.")).to_have_count(index + 1, timeout=90_000)
+        wait_ready(page)
         page.get_by_role("button", name=f"🎨 Dessiner la case {index + 1}").click()
         wait_ready(page)
     for _ in range(120):

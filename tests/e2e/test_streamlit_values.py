@@ -97,3 +97,36 @@ def test_streamlits_words_around_a_value_are_french(browser, studio, tmp_path):
         assert all(not words for words in left.values()), left
     finally:
         context.close()
+
+
+def test_a_file_over_the_limit_is_refused_in_french(browser, studio, tmp_path):
+    """A 600 dpi scan over the upload limit: Streamlit's own refusal (« Error: File must be 100.0MB or smaller. »,
+    read aloud and shown on hover only) is in French, « Erreur : » included, and written out beside the file."""
+    from pipelines.config import settings
+
+    seed_workshop(studio, "Atelier des gros fichiers", participants=("Zoé",))
+    scan = tmp_path / "scan-600dpi.tif"
+    with scan.open("wb") as out:  # sparse: one byte past the limit costs no disk
+        out.truncate(int(settings().upload_max_mb) * 1_000_000 + 1)
+    context = browser.new_context(viewport=TABLET)
+    page = context.new_page()
+    page.set_default_timeout(30_000)
+    try:
+        page.goto(f"{studio}/photos")
+        wait_ready(page)
+        page.wait_for_function("() => document.documentElement.lang === 'fr'")
+        zone = page.locator("[data-testid=stFileUploaderDropzone]:visible").first
+        zone.locator("input[type=file]").set_input_files(str(scan))
+        alert = page.locator("[role=alert]", has_text="au plus").first
+        alert.wait_for(state="attached")
+        page.wait_for_timeout(700)  # the observer rewrites what was drawn last
+        said = alert.evaluate("(el) => el.textContent")
+        left = _settled(page)
+        if left or "Erreur" not in said:
+            shot(page, "streamlit-values-too-big")
+        assert said.startswith("Erreur\u00a0: Le fichier doit faire "), said
+        assert not left, left
+        box = alert.bounding_box()  # written out beside the file: a tablet has no hover to show a tooltip
+        assert box and box["width"] > 100 and box["height"] > 10, box
+    finally:
+        context.close()

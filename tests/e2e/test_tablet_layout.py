@@ -2,6 +2,8 @@
 hint of Streamlit's own shows under a French text field."""
 from __future__ import annotations
 
+import re
+
 from tests.e2e.conftest import goto
 
 SPLIT_WORDS = """() => { const out = []; for (const h of document.querySelectorAll('h3')) {
@@ -27,6 +29,47 @@ def test_tablet_home_titles_and_french_form(browser, studio):
         page.wait_for_timeout(500)
         visible = page.locator("[data-testid='stMain']").inner_text()
         assert "Press Enter" not in visible
+    finally:
+        context.close()
+
+
+FINGER = 44  # px: a child's finger (WCAG 2.5.5, 44 x 44 CSS px)
+
+
+def _small(page, selector: str) -> list:
+    """The visible elements of `selector` under a finger's size: (text, width, height)."""
+    return page.evaluate("""(sel) => [...document.querySelectorAll(sel)].filter(e => e.checkVisibility())
+      .map(e => [e.innerText || e.getAttribute('aria-label'), e.getBoundingClientRect()])
+      .filter(([, r]) => r.height < %d || r.width < %d).map(([t, r]) => [t, r.width, r.height])""" % (FINGER, FINGER),
+                         selector)
+
+
+def test_small_targets_are_a_fingers_size_on_a_tablet(browser, studio, tmp_path):
+    """The home's « 👉 Ouvrir » links were 28 px high, the sidebar's open button 28 x 28, a file's remove cross
+    12 px, the comics' step tabs 40 px high."""
+    from PIL import Image
+
+    from tests.e2e.conftest import seed_workshop, wait_ready
+
+    seed_workshop(studio, "Atelier des doigts", participants=("Zoé",))
+    picture = tmp_path / "photo.png"
+    Image.new("RGB", (64, 48), (120, 80, 40)).save(picture)
+    context = browser.new_context(viewport={"width": 820, "height": 1180}, has_touch=True)
+    page = context.new_page()
+    try:
+        goto(page, studio)
+        page.locator("h3", has_text="Portraits de peintre").wait_for()
+        assert _small(page, '[data-testid="stMain"] [data-testid="stPageLink"] a') == []
+        assert _small(page, '[data-testid="stExpandSidebarButton"]') == []
+        goto(page, studio, "comics")
+        page.locator('[data-testid="stTab"]').first.wait_for()
+        assert _small(page, '[data-testid="stTab"]') == []
+        page.get_by_role("tab", name=re.compile("Héros")).click()
+        page.locator("[data-testid=stFileUploaderDropzone]:visible input[type=file]").first.set_input_files(
+            str(picture))
+        wait_ready(page)
+        page.locator('[data-testid="stFileChipDeleteBtn"] button').first.wait_for()
+        assert _small(page, '[data-testid="stFileChipDeleteBtn"] button') == []
     finally:
         context.close()
 

@@ -72,7 +72,26 @@ def test_a_clean_pale_colour_photo_is_not_read_as_dye_faded():
 
 def test_a_stained_slide_with_brown_darks_is_left_alone():
     """Immunohistochemistry: its darkest parts are a brown stain and its ground white, as on a dye-faded print, but
-    no channel reaches a deep black (the slowest dye of a faded print still does)."""
+    no channel reaches a deep black (the slowest dye of a faded print still does). Shrunk, it is judged old (its
+    texture read as clumped grain): its pale range is not taken for faded dyes without grain or a cast."""
     slide = _small(photo("immunohistochemistry"))
     assert tone.dye_fading(slide) == 0.0
+    assert tone.dye_faded(slide, 1.0, old=True) == 0.0
     assert np.array_equal(tone.restore_dyes(slide, 1.0, old=True), slide)
+
+
+def test_an_old_pale_print_whose_dyes_faded_gets_its_densities_back_without_a_black_it_never_had():
+    """A pale scene (tones 0.3-0.97) whose dyes faded, grainy: its red blacks rose most, no channel reaches a deep
+    black any more. Judged old, it is taken for dye-faded: each channel is brought to the densest one's density
+    (the tone step left it as it was, 16.2 dB); no black deeper than that is invented."""
+    truth = (0.3 + 0.67 * _small(photo("coffee"))).astype(np.float32)
+    grain = np.random.default_rng(3).normal(0, 0.02, truth.shape[:2]).astype(np.float32)[..., None]
+    aged = np.clip(dye_fade(truth, keep=[0.35, 0.6, 0.8], shoulder=0.05) + grain, 0, 1).astype(np.float32)
+    assert tone.deepest_black(aged) < tone.NO_DEEP_BLACK and tone.dye_fading(aged) == 0.0 and tone.looks_old(aged)
+    assert tone.dye_faded(aged, old=True) > tone.DYE_FADED
+    out = restore(aged, RestoreRequest(steps=["tone"])).image
+    assert quality.luma_scores(out, truth)[0] > quality.luma_scores(aged, truth)[0] + 3.0  # 16.2 -> 21.1 dB
+    black_before, black_after = tone.channel_ends(aged)[0], tone.channel_ends(out)[0]
+    assert black_after[0] < black_before[0] - 0.15  # the red blacks come down (0.70 -> 0.42; truth 0.30)
+    assert black_after.min() > 0.2  # ...to the densest channel's level, not to a black the scene never had
+    assert colour_shift(out, truth) < colour_shift(aged, truth)

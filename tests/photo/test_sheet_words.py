@@ -36,3 +36,14 @@ def test_a_long_caption_is_printed_whole_or_refused_never_cut(tmp_path, shape):
         photo_sheet(picture, picture, tmp_path / "long.pdf", caption=endless)
     assert refused.value.key == "photo.errors.caption_too_long" and not (tmp_path / "long.pdf").exists()
     assert "lettres" in refused.value.message("fr")
+
+
+def test_a_caption_the_workshop_refuses_is_not_printed_and_the_sentence_names_the_caption(tmp_path):
+    picture = tmp_path / "p.png"
+    Image.fromarray(np.full((40, 30, 3), 128, np.uint8)).save(picture)
+    with pytest.raises(UserError) as refused:
+        photo_sheet(picture, picture, tmp_path / "sheet.pdf", caption="Papi avec son gros flingue et sa bière")
+    assert refused.value.key == "text.words_blocked"
+    message = refused.value.message("fr")
+    assert "Légende de la fiche" in message and "flingue" not in message
+    assert not (tmp_path / "sheet.pdf").exists()

@@ -21,7 +21,7 @@ ROSTER = ["Léa", "Mathis", "Inès", "Noah", "Chloé", "Manon"]
     ("moi 😭🔪 sur mes poignets", ("moi", "pleure", "couteau", "sur", "mes", "poignets")),
     ("🍆💦🍑 dessine-les", ("aubergine", "gouttes", "peche", "dessine", "les", "sexe")),
     ("🍆 une aubergine farcie", ("aubergine", "une", "aubergine", "farcie")),
-    ("👍🏽 un 🐶", ("un", "chien")),
+    ("👍🏽 un 🐶", ("pouce", "vers", "le", "haut", "un", "chien")),  # since round 15: other emojis by their CLDR name
     ("un fond d'écran 4k", ("un", "fond", "d", "ecran", "4k")),
     ("an 4K-47", ("an", "ak", "47")),
     ("dessine-moi ak ma sœur", ("dessine", "moi", "avec", "ma", "soeur")),
