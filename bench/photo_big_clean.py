@@ -19,11 +19,11 @@ photos with no sign of age (the cautious search, unchanged: 0.0-0.1 %) and chels
 2.8 % now (searched as aged by force, the five went from 0.6-3.3 % to 2.8-7.5 %: what the search marks on the photos
 at their own size). Since effective_scale() takes the grain's share out of its losses the grainy scans read 4.0 too;
 each is then judged old or not at that detail (tone.looks_old on the scan shrunk by 4, the scanner's grain averaged
-away), and seven of the ten, whose only sign of age was that grain, get the cautious search: 0.0-0.1 % marked (were
-0.2-3.3 %). Three look old at their own detail and are searched there as old prints, and at the scan's size as
-before (the marks of both joined): chelsea sepia (faded and yellowed) 1.2 -> 3.1 %; grace_hopper and its sepia (the
-photo's own grain, JPEG-softened) 1.7 -> 5.2 % and 2.2 -> 5.0 %: mostly what the search marks on those photos at
-their own size. Those three are worse than before.
+away, with grain no sign of age there: what is left of the scanner's grain, and grace_hopper's own JPEG-softened
+grain, read as a print's), and nine of the ten get the cautious search: 0.0-0.1 % marked (were 0.2-3.3 %). Chelsea
+sepia (faded and yellowed) looks old at its own detail and is searched there as an old print, and at the scan's size
+as before (the marks of both joined): 1.2 -> 3.1 %, the whiskers the search at the photo's own size takes for
+scratches (its twin with no grain: 2.8 %). That one is worse than before.
 """
 from __future__ import annotations
 

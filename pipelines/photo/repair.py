@@ -1099,14 +1099,17 @@ def find_damage(rgb: np.ndarray, strength: float = 0.5, aged: bool | None = None
     if scale > max(1.0, grainy_scale):
         # The scan's factor shows only once its grain is taken out: the scanner's grain lies over an enlarged
         # picture, and that grain may be all that made tone.looks_old call it old. Such a scan is judged at the
-        # detail it holds (the grain averaged away): a print with no other sign of age gets the cautious search, as
-        # the same scan with no grain does (bench/photo_big_clean.py: 7 of its 10 grainy clean scans). An old one is
-        # searched at that detail AND as before: the grain may be the print's own over a soft print, whose small
-        # dust the search at the scan's size finds (a blurred, grainy drawn face: tests/photo/test_drawn_features).
+        # detail it holds (the grain averaged away), where grain is no sign of age: what is left of the scanner's
+        # grain, and a modern photo's own JPEG-softened grain, read there as a print's (two clean scans of
+        # bench/photo_big_clean.py were searched as old by it). A print with no other sign of age gets the
+        # cautious search, as the same scan with no grain does (bench/photo_big_clean.py: 9 of its 10 grainy
+        # clean scans). An old one is searched at that detail AND as before: the grain may be the print's own over
+        # a soft print, whose small dust the search at the scan's size finds (a blurred, grainy drawn face:
+        # tests/photo/test_drawn_features).
         from .tone import looks_old
 
         small = (round(full_w / scale), round(full_h / scale))
-        if looks_old(cv2.resize(rgb, small, interpolation=cv2.INTER_AREA)):
+        if looks_old(cv2.resize(rgb, small, interpolation=cv2.INTER_AREA), grain=False):
             both = True
         else:
             aged, scale = False, 1.0
