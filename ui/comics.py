@@ -12,7 +12,7 @@ from pipelines.comics.page import check_bubble_fits, check_page, compose
 from pipelines.comics.workshop import img2img_ready, txt2img_ready
 from pipelines.config import settings
 from pipelines.i18n import UserError
-from pipelines.safety.text import check_words
+from pipelines.safety.text import check_words, field_words
 
 from .comics_panels import panel_errors_ui, panels_step_ui
 from .comics_state import comic_state, page_spec, save_upload, work_dir
@@ -60,12 +60,14 @@ def layout_step_ui(comic: dict) -> None:
 # -- 2. story --------------------------------------------------------------------------------
 def story_step_ui(comic: dict) -> None:
     """Title, authors, and one story line per panel (guided beats or free)."""
-    comic["title"] = st.text_input(t("comics.ui.title_label"), value=comic.get("title", ""), max_chars=60,
+    # no max_chars: Streamlit drops a paste longer than it and the old text comes back; the words stay and a
+    # sentence says how many letters at most (LIMITS, checked with the words)
+    comic["title"] = st.text_input(t("comics.ui.title_label"), value=comic.get("title", ""),
                                    key=wkey("comic", "comic-title"))
     if refusal := (_unprintable(comic["title"], "title") or _refusal("title", comic["title"])
                    or _title_too_long(comic["title"])):
         st.error(refusal)  # said here, where it was typed, not only once the page is previewed
-    comic["authors"] = st.text_input(t("comics.ui.authors_label"), value=comic.get("authors", ""), max_chars=80,
+    comic["authors"] = st.text_input(t("comics.ui.authors_label"), value=comic.get("authors", ""),
                                      key=wkey("comic", "comic-authors"))
     if refusal := _unprintable(comic["authors"], "authors") or _refusal("authors", comic["authors"]):
         st.error(refusal)
@@ -79,7 +81,7 @@ def story_step_ui(comic: dict) -> None:
         label = beats[i] if mode == "guided" and i < len(beats) else (
             t("comics.ui.beat_more") if mode == "guided" else t("comics.ui.panel_line", n=i + 1))
         comic["panels"][i]["story"] = st.text_input(f"{i + 1}. {label}", value=comic["panels"][i]["story"],
-                                                    key=wkey("comic", f"comic-story-{i}"), max_chars=160)
+                                                    key=wkey("comic", f"comic-story-{i}"))
         if refusal := _refusal(f"line-{i}", comic["panels"][i]["story"]):
             st.error(refusal)  # under the line, which stays in its box to change; the page is not printed with it
 
@@ -91,6 +93,29 @@ def _roster() -> tuple[int | None, list[str] | None]:
     return wid, ([p["name"] for p in get_store().participants(wid)] if wid else None)
 
 
+# Letters at most in each typed field of the comic (what fits its place on the page; a bubble's text is also
+# checked against its panel's room when added). "line" is each panel's story line.
+LIMITS = {"title": 60, "authors": 80, "hero_name": 40, "hero_look": 200, "line": 160, "bubble": 160}
+
+
+def _too_long(field: str, text: str, where: str = "") -> UserError | None:
+    """UserError 'comics.ui.too_long' (letters typed, letters at most, where) when `text` is longer than its
+    field's LIMITS ("title", "authors", "hero_name", "hero_look", "line-<i>", "bubble"), else None.
+    `where`: a bubble's "panel.bubble" (e.g. "2.1")."""
+    limit = LIMITS["line" if field.startswith("line-") else field]
+    length = len(str(text or "").strip())
+    if length <= limit:
+        return None
+    if field.startswith("line-"):
+        place = {"where_key": "typed.fields.line", "where_params": {"n": int(field[5:]) + 1}}
+    elif field == "hero_look":
+        place = {"where_key": "typed.fields.hero_look"}
+    else:
+        place = {"where_key": field_words(where if field == "bubble" else field)["field_key"],
+                 "where_params": field_words(where if field == "bubble" else field).get("field_params", {})}
+    return UserError("comics.ui.too_long", length=length, n=limit, **place)
+
+
 def _check_field(field: str, text: str, **guard) -> None:
     """The check of one typed field of the comic (UserError when refused): "title", "authors" (names, each),
     "hero_name", "hero_look" or "line-<i>" (panel i's story line); `guard`: check_words' roster and counting."""
@@ -98,6 +123,8 @@ def _check_field(field: str, text: str, **guard) -> None:
     from pipelines.comics.workshop import check_hero
     from pipelines.safety.names import check_name_words
 
+    if (too_long := _too_long(field, text)) is not None:
+        raise too_long
     if field.startswith("line-"):
         check_story_line(text, int(field[5:]) + 1, **guard)
     elif field == "authors":
@@ -207,12 +234,12 @@ def hero_step_ui(comic: dict) -> None:
     hero = comic["hero"]
     left, right = st.columns([2, 1])
     with left:
-        hero["name"] = st.text_input(t("comics.ui.hero_name"), value=hero["name"], max_chars=40,
+        hero["name"] = st.text_input(t("comics.ui.hero_name"), value=hero["name"],
                                      key=wkey("comic", "comic-hero-name"))
         if refusal := _refusal("hero_name", hero["name"]):
             st.error(refusal)
         hero["look"] = st.text_area(t("comics.ui.hero_look"), value=hero["look"], key=wkey("comic", "comic-hero-look"),
-                                    max_chars=200, height=90)
+                                    height=90)
         if refusal := _refusal("hero_look", hero["look"]):
             st.error(refusal)
         ai = txt2img_ready() or img2img_ready()  # the magic number only means something to an AI model
@@ -255,11 +282,20 @@ def bubbles_step_ui(comic: dict) -> None:
                              key=wkey("comic", "comic-bubble-panel"), format_func=lambda n: f"{n + 1}")
     i = i if i is not None and i < count else 0  # a layout of fewer panels chosen since
     panel = comic["panels"][i]
+    # the box's words belong to the panel they were typed for: another panel shows its own (empty at first),
+    # and a refused text waits in its panel to be mended instead of following the child to the next one
+    box = wkey("comic", "comic-bubble-text")
+    drafts = st.session_state.setdefault("comic-bubble-drafts", {})
+    shown_for = st.session_state.get("comic-bubble-for")
+    if shown_for is not None and shown_for != i:
+        drafts[shown_for] = str(st.session_state.get(box, ""))
+        st.session_state[box] = drafts.pop(i, "")
+    st.session_state["comic-bubble-for"] = i
     # before the box is drawn, the words of the bubble just added go (no duplicate by a second tap); only those:
     # on a loaded machine this run may come after the child typed the next bubble's words, which stay
     added = st.session_state.pop("comic-bubble-clear", None)
-    if isinstance(added, str) and str(st.session_state.get(wkey("comic", "comic-bubble-text"), "")).strip() == added:
-        st.session_state[wkey("comic", "comic-bubble-text")] = ""
+    if isinstance(added, str) and str(st.session_state.get(box, "")).strip() == added:
+        st.session_state[box] = ""
     empty = not (panel["image"] and Path(panel["image"]).exists())
     if empty:  # said here, where the child is, in their words (not at printing, about files)
         st.warning(t("comics.ui.bubble_needs_picture", n=i + 1))
@@ -268,8 +304,7 @@ def bubbles_step_ui(comic: dict) -> None:
         kind = st.segmented_control(t("comics.ui.bubble_kind"), KINDS, default=KINDS[0], required=True,
                                     key=wkey("comic", "comic-bubble-kind"),
                                     format_func=lambda k: f"{KIND_EMOJI[k]} {t('comics.kinds.' + k)}") or KINDS[0]
-        text = st.text_area(t("comics.ui.bubble_text"), key=wkey("comic", "comic-bubble-text"), max_chars=160,
-                            height=80)
+        text = st.text_area(t("comics.ui.bubble_text"), key=box, height=80)
         # unless the child picks a place, a new bubble takes one no other bubble of this panel uses yet
         free = next_free_position(b["position"] for b in panel["bubbles"])
         position = grid_choice_ui(t("comics.ui.bubble_position"), "comic-bubble-pos", free, keep_default=False)
@@ -281,6 +316,8 @@ def bubbles_step_ui(comic: dict) -> None:
             field = f"{i + 1}.{len(panel['bubbles']) + 1}"
             if not text.strip():
                 st.error(t("comics.ui.bubble_empty"))
+            elif too_long := _too_long("bubble", text.strip(), field):
+                st.error(error_text(too_long))  # the words stay in the box, to shorten
             elif unprintable := _unprintable(text, field):
                 st.error(unprintable)  # said now, not at printing time: the words stay in the box to mend
             elif unfit := _unfit(comic["layout"], i, kind, text.strip(), len(panel["bubbles"]) + 1):

@@ -19,7 +19,8 @@ def main() -> None:
     from .i18n import t
     from .nav import HOME, TOOLS, WORKSHOPS, nav_links_ui, visible
     from .runtime import ensure_worker, get_store, warm_words_guard
-    from .session import BIG_BUTTONS_CSS, is_facilitator, join_gate_ui, language_from_url, sidebar_ui
+    from .session import (BIG_BUTTONS_CSS, is_facilitator, join_gate_ui, language_from_url, pick_name_first_ui,
+                          sidebar_ui)
     from .words import sync_upload_limit, words_ui
     from .tablet import tablet_layout
 
@@ -52,6 +53,8 @@ def main() -> None:
         navigation = st.navigation(sections, position="hidden")
         nav_links_ui(sections)
         sidebar_ui()
+        if navigation.url_path in {p.url_path for p in sections.get(t("nav.workshops"), [])}:
+            pick_name_first_ui()
         navigation.run()
     finally:
         _run.in_frame = False

@@ -20,6 +20,7 @@ PLAYER_CSS = """
 .st-key-quiz-answers .stButton > button { min-height: 6rem; border-radius: 1rem; }
 .st-key-quiz-answers .stButton > button p { font-size: 1.8rem; }
 .quiz-big { font-size: 2rem; text-align: center; }
+.quiz-sent { background: #e6f4ea; color: #0b5b22; border-radius: 1rem; padding: 1.5rem 1rem; margin: 1rem 0; }
 </style>
 """
 
@@ -125,10 +126,15 @@ def answer_ui(quiz: QuizGames, token: str, view: dict) -> None:
     remaining = int(round(view["remaining"] or 0))
     st.markdown(f"<div class='quiz-big'>{_escape(question_title(question))} · ⏱️ {remaining} s</div>",
                 unsafe_allow_html=True)
-    if view["answer"]:
-        st.markdown(f"<div class='quiz-big' data-testid='quiz-sent'>✅ {t('quiz.play.sent')}</div>",
-                    unsafe_allow_html=True)
-        st.caption(choice_label(question, view["answer"]["choice"]))
+    # answered: the store's answer, or the one this tablet just sent (a redraw that reads the store before the
+    # answer is written would otherwise draw the question again, with only the tapped button greyed)
+    mine = st.session_state.get("quiz-answered")
+    choice = view["answer"]["choice"] if view["answer"] else (
+        mine[1] if isinstance(mine, tuple) and mine[0] == (view["game"]["id"], question["idx"]) else None)
+    if choice is not None:
+        st.markdown(f"<div class='quiz-big quiz-sent' data-testid='quiz-sent'>✅ {t('quiz.play.sent')}</div>"
+                    f"<div class='quiz-big' data-testid='quiz-mine'>{t('quiz.play.your_answer')} "
+                    f"<b>{_escape(choice_label(question, choice))}</b></div>", unsafe_allow_html=True)
         return
     if st.session_state.pop("quiz-too-late", None) == question["idx"]:
         st.warning(t("quiz.play.too_late"))
@@ -140,14 +146,17 @@ def answer_ui(quiz: QuizGames, token: str, view: dict) -> None:
                 # browser reruns the fragment or the whole page (a tablet waking up reconnects with a full run,
                 # where a fragment-scoped rerun raises), and the redraw right after shows "sent"
                 st.button(choice_label(question, index), key=f"quiz-a-{question['idx']}-{index}", width="stretch",
-                          on_click=_send, args=(quiz, token, question["idx"], index))
+                          on_click=_send, args=(quiz, token, view["game"]["id"], question["idx"], index))
 
 
-def _send(quiz: QuizGames, token: str, idx: int, index: int) -> None:
-    """Record the tapped answer; a tap after the close is told on the redraw."""
+def _send(quiz: QuizGames, token: str, game_id: int, idx: int, index: int) -> None:
+    """Record the tapped answer (kept for this tablet's redraws: « Réponse envoyée ! » and the answer, at once);
+    a tap after the close is told on the redraw."""
     result = quiz.answer(token, idx, index)
     if result.status in ("late", "closed"):
         st.session_state["quiz-too-late"] = idx
+    elif result.status in ("counted", "already"):
+        st.session_state["quiz-answered"] = ((game_id, idx), index)
 
 
 def result_ui(view: dict) -> None:

@@ -285,6 +285,7 @@ def sidebar_ui() -> None:
         elif not workshops:
             st.info(t("sidebar.no_workshop"))
         workshop = current_workshop()
+        bound, people = None, []
         if workshop:
             if not is_facilitator():
                 st.markdown(f"**{workshop['name']}**")
@@ -302,11 +303,26 @@ def sidebar_ui() -> None:
                 current = st.session_state.get("participant_id")
                 picked = _synced_selectbox(t("sidebar.who"), ids, names.get, "participant_pick", current, None)
                 st.session_state["participant_id"] = picked
+                if picked is not None and picked != current:  # a name just picked: on a tablet the menu folds
+                    from .tablet import fold_sidebar_now  # away and gives the page its width back
+
+                    fold_sidebar_now()
                 participant = current_participant()
                 if participant and participant["minor"] and not participant["consent"]:
                     st.warning(t("sidebar.no_consent"))
         st.toggle(t("sidebar.dyslexia"), key="dyslexia")
+    # a name to pick and none picked yet: said on the page too (`pick_name_first_ui`), the menu may be folded
+    st.session_state["sidebar-name-missing"] = bool(workshop and not bound and people
+                                                    and st.session_state.get("participant_id") is None)
     keep_in_url()
+
+
+def pick_name_first_ui() -> None:
+    """On a workshop page, while the sidebar offers names and none is picked: the first step said at the top of
+    the page (on a tablet the sidebar starts folded, its « Qui es-tu ? » out of sight)."""
+    if st.session_state.get("sidebar-name-missing"):
+        with st.container(key="pick-name-first"):
+            st.info(t("sidebar.pick_first"), icon="👋")
 
 
 BIG_BUTTONS_CSS = """

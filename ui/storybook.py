@@ -13,7 +13,7 @@ from pipelines.story.book import note_text
 from pipelines.story.grammar import lexicon
 from pipelines.story.jobs import story_with_result_files
 from pipelines.story.spec import AGES, COMPANIONS, GENDERS, HERO_GENDER, HEROES, MAX_PAGES, MIN_PAGES, MOODS, \
-    OBJECTS, PLACES, PROBLEMS, TONES, Story, StorySpec, edit_page, normalise_text, reading_age_for
+    NAME_MAX, OBJECTS, PLACES, PROBLEMS, TONES, Story, StorySpec, edit_page, normalise_text, reading_age_for
 
 from .i18n import lang, t
 from .jobs import expected_time_text, job_status_ui, submit_job
@@ -42,8 +42,13 @@ def choices_ui() -> dict:
                 "age": reading_age_for(group)}
     for field, value in defaults.items():
         data.setdefault(field, value)
-    data["name"] = st.text_input(t("story.ui.name"), value=data["name"], max_chars=40, key=key("story-name"))
-    if (refused := typed_refusal("hero_name", data["name"])) is not None:
+    # max_chars far above the name's limit: Streamlit drops a paste longer than it and the old name comes back;
+    # a name over NAME_MAX stays and a sentence says how many letters at most (spec.clean_name refuses it)
+    data["name"] = st.text_input(t("story.ui.name"), value=data["name"], max_chars=4 * NAME_MAX,
+                                 key=key("story-name"))
+    if len(" ".join(data["name"].split())) > NAME_MAX:
+        st.error(t("story.errors.name_too_long", n=NAME_MAX, length=len(" ".join(data["name"].split()))))
+    elif (refused := typed_refusal("hero_name", data["name"])) is not None:
         st.error(refused.message(lang()))  # under the name, which stays in its box to change
     data["language"] = st.radio(t("story.ui.language"), LANGUAGES, index=LANGUAGES.index(data["language"]),
                                 horizontal=True, format_func=LANGUAGE_NAMES.get, key=key("story-language"))

@@ -24,6 +24,7 @@ TABLET_CSS = """
 }
 /* the script that folds the sidebar takes no room */
 .st-key-tablet-fold, [data-testid="stElementContainer"]:has(> .st-key-tablet-fold),
+.st-key-sidebar-fold-now, [data-testid="stElementContainer"]:has(> .st-key-sidebar-fold-now),
 .st-key-photo-canvas-style, [data-testid="stElementContainer"]:has(> .st-key-photo-canvas-style) { display: none; }
 </style>
 """
@@ -61,3 +62,15 @@ def tablet_layout() -> None:
     st.markdown(TABLET_CSS, unsafe_allow_html=True)
     with st.container(key="tablet-fold"):
         st.html(FOLD_JS, unsafe_allow_javascript=True)
+
+
+# Fold the sidebar now, on a narrow screen (a name was just picked there: the page gets its width back)
+FOLD_NOW_JS = FOLD_JS.replace(
+    "if (!top || top.innerWidth > 1024 || top.sessionStorage.getItem('atelier-sidebar-folded')) return;",
+    "if (!top || top.innerWidth > 1024) return;")
+
+
+def fold_sidebar_now() -> None:
+    """Fold the sidebar once, this run, when the screen is 1024 px wide or less (the child can open it again)."""
+    with st.container(key="sidebar-fold-now"):
+        st.html(FOLD_NOW_JS, unsafe_allow_javascript=True)

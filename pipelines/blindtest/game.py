@@ -160,9 +160,15 @@ class QuizGames:
 
         # a pseudonym is shown on the big screen: the same guard as every prompt (an insult aimed at a child of
         # the roster, a rude word), told kindly, counted for the facilitator, never shown
-        screen(wanted, language=game.get("language") or "fr", store=self.store, workshop_id=game.get("workshop_id"),
-               model=False, participant_id=participant_id)
         from ..safety.names import CATEGORY, MESSAGE_KEY, rude_as_a_name
+
+        try:
+            screen(wanted, language=game.get("language") or "fr", store=self.store,
+                   workshop_id=game.get("workshop_id"), model=False, participant_id=participant_id)
+        except UserError as refused:  # « Ta phrase a un mot pas gentil » said of a pseudonym: said as of a name
+            if refused.key in ("safety.prompt.self_harm", "safety.prompt.too_long"):
+                raise
+            raise UserError(MESSAGE_KEY) from refused
 
         if rude_as_a_name(wanted):  # a toilet word is no name to call a player by on the big screen
             self.store.log_event("prompt_blocked", game.get("workshop_id"), CATEGORY, participant_id=participant_id)

@@ -98,7 +98,8 @@ def recolor_job(params: dict, ctx) -> dict:
 
 
 def sheet_job(params: dict, ctx) -> dict:
-    """params: before, after, caption, date, language, ai_made. File: the A4 photo sheet PDF."""
+    """params: before, after, caption, date, language, ai_made. File: the A4 photo sheet PDF, a gallery creation
+    (kind photo_sheet, titled by its caption)."""
     from .sheet import photo_sheet
 
     ctx.progress(0.1, "photo.progress.sheet")
@@ -106,4 +107,7 @@ def sheet_job(params: dict, ctx) -> dict:
                       caption=params.get("caption", ""), date=params.get("date", ""),
                       language=params.get("language", "fr"), ai_made=bool(params.get("ai_made")))
     ctx.progress(1.0, "photo.progress.done")
-    return {"files": {"pdf": str(out)}, "artifact": None}
+    # in the gallery beside the photo: the sheet a patron prepared is what they come back to print
+    return {"files": {"pdf": str(out)},
+            "artifact": {"kind": "photo_sheet", "title": params.get("caption") or "", "prompt": "",
+                         "ai_made": bool(params.get("ai_made"))}}

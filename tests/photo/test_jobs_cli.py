@@ -44,6 +44,9 @@ def test_restore_recolor_and_sheet_jobs(immediate_queue, store, save_photo, tmp_
     with pdfplumber.open(job.files()["pdf"]) as pdf:
         text = pdf.pages[0].extract_text()
         assert "Mamie en 1962" in text and "Avant" in text and len(pdf.pages[0].images) == 2
+    # the sheet is in the gallery to print again (it was made and then nowhere to be found)
+    assert [(a["kind"], a["title"]) for a in store.artifacts() if a["kind"] == "photo_sheet"] == [
+        ("photo_sheet", "Mamie en 1962")]
 
 
 def test_bad_inputs_fail_cleanly_and_the_queue_goes_on(immediate_queue, tmp_path, save_photo):

@@ -43,3 +43,15 @@ def test_an_edited_page_mocking_a_participant_is_refused_and_counted(page, store
     assert page.text_area(key=f"story-text-{sid}-1").value == "Inès est la plus moche de la classe"
     page.run()
     assert store.events_by_detail("prompt_blocked", workshop["id"]) == {"harassment": 1}
+
+
+def test_a_name_over_the_limit_stays_in_its_box_with_the_limit_said(page):
+    """Streamlit's max_chars dropped a longer paste and the old name came back, with no word said."""
+    page.text_input(key="story-name").input("Zoé").run()
+    long_name = "Marie-Charlotte-Amandine-Joséphine de la Tour"  # 45 letters: the book takes 24 at most
+    page.text_input(key="story-name").input(long_name).run()
+    assert page.text_input(key="story-name").value == long_name
+    assert any(e.value == f"Ce prénom est trop long ({len(long_name)} lettres) : 24 lettres au plus."
+               for e in page.error), [e.value for e in page.error]
+    page.button(key="story-write").click().run()
+    assert "story" not in page.session_state and "story-job" not in page.session_state
