@@ -8,6 +8,8 @@ strength) and compared with the 10-line OpenCV baseline (quality.opencv_baseline
 
 - resampled x0.75, x1.5, x2, x3, and to 1600 and 2400 px on the long side (Lanczos): the same print scanned at
   other resolutions (x3 of print 1 is 1488x1872 px, its cracks 6-15 px wide; print 2 at 2400 px is x9.4);
+- 'x3 + grain': x3 with a scanner's own grain added over the enlarged picture (Gaussian, sigma 0.02 of the range,
+  per pixel and channel, seed 0): a small print scanned at 600 dpi as scanners give it;
 - JPEG at quality 60 and 85; a mild Gaussian blur (sigma 1 px: a soft scan);
 - RGB (alpha dropped) and RGBA as handed; a plain grey scan (mode L) and a warm-tinted colour scan of it.
 
@@ -52,7 +54,8 @@ SYNTHETIC = ("astronaut", "camera", "grace_hopper")  # fixed before tuning; meas
 SYNTHETIC_KINDS = ("RGB", "grey (L)", "jpeg q85", "jpeg q60")
 SYNTHETIC_SEED = 4101
 KINDS = ("as handed (RGBA)", "RGB", "grey (L)", "warm tint", "x0.75", "x1.5", "x2", "x3", "1600 px", "2400 px",
-         "jpeg q85", "jpeg q60", "blur 1px")
+         "x3 + grain", "jpeg q85", "jpeg q60", "blur 1px")
+SCANNER_GRAIN = 0.02  # 'x3 + grain': the scanner's noise, standard deviation in [0, 1] units
 
 
 def scanned(print_image: Image.Image, kind: str) -> bytes:
@@ -73,6 +76,11 @@ def scanned(print_image: Image.Image, kind: str) -> bytes:
         w, h = rgb.size
         k = SCALES[kind] if kind in SCALES else LONG_SIDES[kind] / max(w, h)
         image = rgb.resize((round(w * k), round(h * k)), Image.Resampling.LANCZOS)
+    elif kind == "x3 + grain":
+        w, h = rgb.size
+        big = np.asarray(rgb.resize((w * 3, h * 3), Image.Resampling.LANCZOS), np.float32) / 255
+        big = big + np.random.default_rng(0).normal(0, SCANNER_GRAIN, big.shape).astype(np.float32)
+        image = Image.fromarray(np.clip(big * 255 + 0.5, 0, 255).astype(np.uint8))
     elif kind.startswith("jpeg"):
         image, fmt, options = rgb, "JPEG", {"quality": int(kind.split("q")[1])}
     elif kind == "blur 1px":

@@ -645,15 +645,18 @@ def restore_dyes(rgb: np.ndarray, strength: float = 0.5, old: bool = False, dyed
     return np.clip(np.where(rgb < white, out, rgb), 0, 1).astype(np.float32)
 
 
-def looks_old(rgb: np.ndarray) -> bool:
+def looks_old(rgb: np.ndarray, grain: bool = True) -> bool:
     """True for a print that shows signs of age: faded, yellowed, toned or grainy (measured before any step runs).
 
     Grain counts as fine grain (grain_sigma()) or as grain a JPEG or clumping softened (softened_grain()
-    above SOFT_GRAINY, which a fine texture of the scene does not pass).
+    above SOFT_GRAINY, which a fine texture of the scene does not pass). `grain` False leaves grain out of the
+    signs (repair.find_damage() on a big scan shrunk to the detail it holds: there what is left of the scanner's
+    grain, and a modern photo's own JPEG-softened grain, read as a print's).
     """
     gray = _grain_view(luma(rgb))
-    faded, yellowed, grainy = fading(rgb), yellowing(rgb), grain_sigma(gray) * 255
-    if faded > 0.1 or yellowed > YELLOWED or grainy > 1.5 or softened_grain(gray) > SOFT_GRAINY:
+    faded, yellowed = fading(rgb), yellowing(rgb)
+    grainy = grain_sigma(gray) * 255 if grain else 0.0
+    if faded > 0.1 or yellowed > YELLOWED or grainy > 1.5 or (grain and softened_grain(gray) > SOFT_GRAINY):
         return True
     # Weaker signs that agree: a print a little faded AND a little yellowed (each short of its own bar) is old.
     # Clean photos of the do-no-harm set reach at most 1.0 on this sum (a warm cat: 0.3 + 0.7).
