@@ -617,7 +617,32 @@ def repair_variant(name: str, rgb: np.ndarray) -> np.ndarray | None:
         return cartoon(rgb)
     if kind == "toon":
         return cv2.resize(cartoon(rgb), (TOON_SIDE, TOON_SIDE), interpolation=cv2.INTER_AREA)
+    if kind == "card":
+        return card(rgb)
     return None
 
 
 TUNING_CASES = TUNING_CASES + tuple((name, seed) for name in REPAIR_VARIANTS for seed in SEEDS)
+
+
+# Added (Nov 2026, white-point round), before the chain was tuned on them: "name@card", a small print (CARD_SIDE px)
+# mounted on a plain white card that covers over half of it: a big plain bright ground whose white the fading sank.
+# Made from TUNING photos only.
+CARD_VARIANTS = ("coffee@card", "camera@card", "astronaut@card")
+CARD_SIDE, CARD_SHARE, CARD_WHITE = 128, 0.62, (0.97, 0.97, 0.96)
+
+
+def card(rgb: np.ndarray, side: int = CARD_SIDE) -> np.ndarray:
+    """`rgb` shrunk to CARD_SHARE of a card `side` px square on its longer side, mounted in the middle of a plain
+    white card (CARD_WHITE), float32 RGB: a small print whose brightest tone is a large flat ground."""
+    h, w = rgb.shape[:2]
+    k = CARD_SHARE * side / max(h, w)
+    small = cv2.resize(rgb, (max(1, round(w * k)), max(1, round(h * k))), interpolation=cv2.INTER_AREA)
+    out = np.empty((side, side, 3), np.float32)
+    out[:] = CARD_WHITE
+    y, x = (side - small.shape[0]) // 2, (side - small.shape[1]) // 2
+    out[y:y + small.shape[0], x:x + small.shape[1]] = small
+    return np.clip(cv2.GaussianBlur(out, (0, 0), 0.5), 0, 1).astype(np.float32)
+
+
+TUNING_CASES = TUNING_CASES + tuple((name, seed) for name in CARD_VARIANTS for seed in SEEDS)

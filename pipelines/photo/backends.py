@@ -218,7 +218,8 @@ class ClassicTone(Backend):
     engine = "opencv"
 
     def __call__(self, request: PhotoRequest) -> PhotoResult:
-        return PhotoResult(tone.revive(request.image, request.strength, old=request.old, keep_tone=request.keep_tone))
+        return PhotoResult(tone.revive(request.image, request.strength, old=request.old, keep_tone=request.keep_tone,
+                                       damage=request.mask))
 
 
 class NLMeansDenoise(Backend):

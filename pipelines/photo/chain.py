@@ -166,6 +166,7 @@ def restore(rgb: np.ndarray, request: RestoreRequest, progress: Progress = no_pr
     keep_tone = tone.keeps_tone(image, old=old) if "tone" in steps else None
     # ...and so is a JPEG's blocking: the repair's fills, smooth inside the 8x8 blocks, would read as more of it.
     blocks = repair.blocking(tone._grain_view(luma(image))) if "denoise" in steps else None
+    repaired = None  # the pixels the repair step rebuilt: the tone step reads the print's ends away from them
     for n, step in enumerate(steps):
         base, share = n / len(steps), 1 / len(steps)
 
@@ -182,6 +183,8 @@ def restore(rgb: np.ndarray, request: RestoreRequest, progress: Progress = no_pr
                             hints_path=request.hints_path, old=old, keep_tone=keep_tone, blocking=blocks,
                             progress=sub)
         painted = None  # repair: what the patron painted as damage, repaired in full at any strength
+        if step == "tone":
+            call.mask = repaired
         if step == "repair":
             call.mask = (load_mask(request.mask_path, image.shape[1::-1]) if request.mask_path
                          else repair.find_damage(image, s, aged=old).mask)
@@ -192,6 +195,7 @@ def restore(rgb: np.ndarray, request: RestoreRequest, progress: Progress = no_pr
                 if engine.name == "photo.repair.opencv" and repair.wide_strokes(
                         edits >= (mask_edits.ADD + mask_edits.CLEAR) // 2).any():
                     notes.append("photo.notes.paint.wide")  # Telea brings the rim's colours in: a flat, blurred patch
+            repaired = call.mask
         if step == "colorize" and request.colorize == "auto" and not engine.automatic:
             raise UserError("photo.errors.no_auto_colour", command=studio("models download ddcolor-tiny"))
         result = engine(call)

@@ -22,7 +22,8 @@ class PhotoRequest:
     """The input of one photo step.
 
     image: float32 RGB (H, W, 3) in [0, 1]. strength: 0..1 (repair, tone, denoise). mask: bool
-    (H, W), True where the photo is damaged (repair). scale: 2 or 4 (upscale). blend: 0 keeps the
+    (H, W), True where the photo is damaged (repair); for tone, the pixels the repair step rebuilt, or None
+    (the levels read the print's ends away from them). scale: 2 or 4 (upscale). blend: 0 keeps the
     photo, 1 pastes the restored faces (faces). fidelity: 0 prettier .. 1 more faithful (faces,
     CodeFormer only). hints_path: RGBA PNG whose opaque pixels are colour hints (colorize by hints);
     auto: an automatic colourisation, (H, W, 3), that the hints correct locally. progress: called

@@ -240,8 +240,15 @@ def white_balance(rgb: np.ndarray, strength: float = 1.0) -> np.ndarray:
 
 
 def levels(rgb: np.ndarray, strength: float = 0.5, old: bool = False,
-           faded_as: np.ndarray | None = None) -> tuple[float, float]:
-    """The black point and the contrast left (b, t) of a faded photo: photo = t * original + b.
+           faded_as: np.ndarray | None = None, damage: np.ndarray | None = None) -> tuple[float, float]:
+    """The black point and the contrast left (b, t) of a faded photo, photo = t * original + b, each float:
+    _levels() without its last figure. `rgb`: (H, W, 3) float [0, 1]; `damage`: (H, W) bool or None."""
+    return _levels(rgb, strength, old, faded_as, damage)[:2]
+
+
+def _levels(rgb: np.ndarray, strength: float = 0.5, old: bool = False, faded_as: np.ndarray | None = None,
+            damage: np.ndarray | None = None) -> tuple[float, float, float]:
+    """(b, t, measured): the black point and the contrast left (b, t) of a faded photo: photo = t * original + b.
 
     A print judged faded by fading() (a veil both ends agree on, on a scene, backed by signs of
     age) has its own black and white points measured: the 1st percentile of the darkest channel
@@ -249,29 +256,36 @@ def levels(rgb: np.ndarray, strength: float = 0.5, old: bool = False,
     rarely moves both ends alike (a print's blacks rise more than its whites sink), so the two
     points are used as measured, eased in by how sure fading() is, unless the blacks rose so much
     more than the whites sank that the print never held a true black (then the veil both ends
-    support is lifted, see SHARED_FROM); a tiny print is eased out (TINY). A photo that is not
+    support is lifted, see SHARED_FROM; or a low-key print, LOW_KEY); a tiny print is eased out (TINY) unless its
+    brightest tone is a large plain ground (white_ground(): a card, a mount). A photo that is not
     faded (or a texture, or a grey subject with no sign of age) gives b = 0 and t = 1: nothing changes.
+    `measured` 0..1: how much of (b, t) is the ends as measured (1) rather than the veil both ends support (0).
     `faded_as`: the print as it came when `rgb` is a copy with its cast taken off (revive(), a print on a dark
     plain ground): its fading is judged on it, and the black point taken BALANCED_SHARE of the way from its
-    darkest channel's to the copy's.
+    darkest channel's to the copy's. `damage`: (H, W) bool, the pixels the repair rebuilt (its mask): the ends are
+    read away from them (_undamaged()).
     """
     judged = rgb if faded_as is None else faded_as
     f = fading(judged, strength, old)
     if f <= 0:
-        return 0.0, 1.0
+        return 0.0, 1.0, 1.0
     clean = _smoothed(rgb)
-    black = float(np.percentile(clean.min(axis=2), 1.0))
-    white = float(np.percentile(clean.max(axis=2), 99.0))
+    kept = _undamaged(clean.shape[:2], damage)
+    black = float(np.percentile(clean.min(axis=2)[kept], 1.0))
+    white = float(np.percentile(clean.max(axis=2)[kept], 99.0))
     if faded_as is not None:  # `rgb` is faded_as with its cast taken off: the black point lies between the two
-        black = BALANCED_SHARE * black + (1 - BALANCED_SHARE) * float(np.percentile(_smoothed(faded_as).min(axis=2),
-                                                                                    1.0))
+        black = BALANCED_SHARE * black + (1 - BALANCED_SHARE) * float(
+            np.percentile(_smoothed(faded_as).min(axis=2)[kept], 1.0))
     sure = float(np.clip(f / max(veil(judged), 1e-6), 0, 1))  # the scene and age-sign weights of fading()
     sure *= float(np.clip((f - 0.04) / 0.08, 0, 1))  # a trace of veil (a clean photo's haze) moves nothing
     # A tiny print (a contact print, a thumbnail) has its ends measured on a few hundred pixels, and the marks of
     # a few pixels that the repair could not find (dust, scratches: 13-45 % of such a picture) are a good share
     # of them: its levels are eased out below TINY + TINY_RAMP px on the shorter side (tuning split, prints
     # shrunk to 120 px: the full stretch cost them 1-3 dB that the repair had won).
-    sure *= float(np.clip((min(rgb.shape[:2]) - TINY) / TINY_RAMP, 0, 1))
+    # A tiny print whose brightest tone is a large plain ground (a card, a mount, the white around a thing) has its
+    # white read on that ground, not on a few marks: it is levelled in full (white_ground()).
+    tiny = float(np.clip((min(rgb.shape[:2]) - TINY) / TINY_RAMP, 0, 1))
+    sure *= tiny if tiny >= 1 else max(tiny, white_ground(clean, kept))
     # Lifting both ends as measured assumes the print once held a true black and a true white. A fading veil is a
     # mid grey, so it raises the blacks about as much as it sinks the whites; blacks that rose far more (the veil
     # they imply, black / (black + 1 - white), above SHARED_FROM) tell of a print that never held a true black
@@ -283,11 +297,72 @@ def levels(rgb: np.ndarray, strength: float = 0.5, old: bool = False,
     # a slide's dark ground with its cells, measured once the bright marks are repaired) tell of a low-key scene
     # that never held a white, and stretching them to white lit the whole ground (tuning split's sparse star
     # fields: ground 0.23 taken to 0.33 for a true 0.02). Such a print, too, is lifted by the veil both ends support.
-    measured *= float(np.clip((white - VEIL) / LOW_KEY, 0, 1))
+    # The white that tells is read away from the picture's border too (EDGE_BAND): paper lost at the edges and
+    # chipped corners show the bare paper, the brightest thing on a dark print (tuning split's star fields: a white
+    # of 0.42-0.63 read on them, 0.17-0.34 inside, for a true 0.07 under the veil).
+    low_key = 1.0 - float(np.clip((min(white, _inner_white(clean, kept)) - VEIL) / LOW_KEY, 0, 1))
+    measured *= 1.0 - low_key
     shared = min(black / VEIL, (1.0 - white) / (1.0 - VEIL))
     b = sure * (measured * black + (1 - measured) * shared * VEIL)
     t = 1.0 - sure * (measured * (black + 1.0 - white) + (1 - measured) * shared)
-    return b, float(max(t, 0.2))
+    return b, float(max(t, 0.2)), measured
+
+
+DAMAGE_RIM = 2  # px: _undamaged() leaves out the repair's mask grown by this (the soft rim of a mark it did not take)
+DAMAGE_KEPT = 0.05  # _undamaged(): ...unless less than this share of the picture is left, then every pixel counts
+
+
+WHITE_GROUND_LEVEL = (0.72, 0.06)  # white_ground(): the white point from 0.72 (in full from 0.78) can be a paper's
+WHITE_GROUND_SHARE = (0.05, 0.05)  # ...and a plain ground near it covers 5 % of the picture (in full from 10 %)
+WHITE_GROUND_NEAR, WHITE_GROUND_SPREAD = 0.1, 0.03  # ...within this of the white point, varying by less than this
+
+
+def white_ground(clean: np.ndarray, kept: np.ndarray | None = None) -> float:
+    """How surely a picture's brightest tone is a large plain ground (a white card, a mount, paper around a thing),
+    0..1. `clean`: a _smoothed() copy (H, W, 3); `kept`: (H, W) bool, the pixels away from the damage (_undamaged()).
+
+    The white point is the 99th percentile of the luma of the `kept` pixels; the ground is the share of the whole
+    picture that lies within WHITE_GROUND_NEAR of it and varies by less than WHITE_GROUND_SPREAD around a pixel
+    (Gaussian sigma 2 px). A faded paper white stays above WHITE_GROUND_LEVEL (a veil of 0.5 sinks a white to 0.75):
+    a grey subject's brightest plain tone (the moon's face, 0.46-0.49 once faded) is no paper. Tuning split's small
+    prints mounted on a white card (bench/_photo_damage.py card()) read 0.13-0.61 (share) at a white of 0.78-0.90;
+    small prints and cartoons without one 0.00-0.24 at 0.46-0.71, or 0.00-0.01 at 0.81-0.89.
+    """
+    y = luma(clean)
+    kept = np.ones(y.shape, bool) if kept is None else kept
+    white = float(np.percentile(y[kept], 99.0))
+    ground = (local_spread(y, 2.0)[1] < WHITE_GROUND_SPREAD) & (y > white - WHITE_GROUND_NEAR)
+    return _ramp(white, *WHITE_GROUND_LEVEL) * _ramp(float(ground.mean()), *WHITE_GROUND_SHARE)
+
+
+EDGE_BAND = 0.04  # _inner_white(): the share of the shorter side left out along each edge (paper loss lives there)
+
+
+def _inner_white(clean: np.ndarray, kept: np.ndarray) -> float:
+    """The white point (99th percentile of the brightest channel) of a _smoothed() copy (H, W, 3) read on the `kept`
+    pixels ((H, W) bool) away from its border: EDGE_BAND of the shorter side is left out along each edge."""
+    d = int(EDGE_BAND * min(kept.shape))
+    inner = kept.copy()
+    if d:
+        inner[:d] = inner[-d:] = False
+        inner[:, :d] = inner[:, -d:] = False
+    return float(np.percentile(clean.max(axis=2)[inner if inner.any() else kept], 99.0))
+
+
+def _undamaged(shape: tuple[int, int], damage: np.ndarray | None) -> np.ndarray:
+    """Where a picture of `shape` (a _smoothed() copy, maybe shrunk) is read for its ends: (H, W) bool, away from
+    the `damage` mask ((h, w) bool at the photo's size, None: everywhere) grown by DAMAGE_RIM px.
+
+    A mark the repair filled leaves its fill and a rim of its own tone (a bright scratch's glow, a speck's soft
+    edge); on a dark print or a small one they are a good share of the brightest and darkest pixels, and the ends
+    read on them were the damage's, not the photo's."""
+    if damage is None or not damage.any():
+        return np.ones(shape, bool)
+    grown = cv2.dilate(damage.astype(np.uint8), np.ones((2 * DAMAGE_RIM + 1,) * 2, np.uint8))
+    if grown.shape != shape:
+        grown = cv2.resize(grown, (shape[1], shape[0]), interpolation=cv2.INTER_NEAREST)
+    kept = ~grown.astype(bool)
+    return kept if kept.mean() >= DAMAGE_KEPT else np.ones(shape, bool)
 
 
 # revive(): a picture with this share of plain dark ground (dark_ground()) has its ends measured once its cast is gone.
@@ -344,19 +419,24 @@ def black_ground(rgb: np.ndarray, grain: float) -> np.ndarray:
 
 
 def stretch_levels(rgb: np.ndarray, strength: float = 1.0, revival: float = 0.5, old: bool = False,
-                   keep_tint: bool = False, faded_as: np.ndarray | None = None) -> np.ndarray:
+                   keep_tint: bool = False, faded_as: np.ndarray | None = None,
+                   damage: np.ndarray | None = None) -> np.ndarray:
     """Revive faded contrast: lift the veil measured by levels(), every channel alike (hues kept).
 
     `keep_tint`: a toned print (toned()) keeps the a*, b* of each pixel and only its lightness is
     lifted. Stretching the channels alike also stretches their differences by 1/t: a sepia print
     whose faint tone was the print's came out warmer (b* 10 to 14 on tests/photo/data's second print).
     """
-    black, t = levels(rgb, revival, old, faded_as)
+    black, t, measured = _levels(rgb, revival, old, faded_as, damage)
     if t > 0.98 and black < 0.01:
         return rgb.copy()  # not faded: leave it alone
     lifted = (rgb - black) / t
     out = np.clip(rgb + (lifted - rgb) * strength, 0, 1).astype(np.float32)
-    out = black_ground(out, print_grain(_grain_view(luma(rgb))) / t * float(np.clip(black / 0.02, 0, 1)))
+    # A print lifted by the veil both ends support only (a low-key one that never held a white: a night sky, a
+    # slide) has its darkest ground brought to black already; taking it further down crushed a ground that was a
+    # dark grey (tuning split's star fields and slides: SSIM 0.89 -> 0.50 with it, 0.89 without).
+    if measured >= 0.5:
+        out = black_ground(out, print_grain(_grain_view(luma(rgb))) / t * float(np.clip(black / 0.02, 0, 1)))
     if not keep_tint:
         return out
     lab = rgb_to_lab(out)
@@ -404,9 +484,9 @@ def toned(rgb: np.ndarray) -> bool:
 
 
 def _revived_levels(rgb: np.ndarray, strength: float, old: bool, keep_tint: bool | None = None,
-                    faded_as: np.ndarray | None = None) -> np.ndarray:
+                    faded_as: np.ndarray | None = None, damage: np.ndarray | None = None) -> np.ndarray:
     return stretch_levels(rgb, strength=float(np.clip(0.4 + 1.2 * strength, 0, 1)), revival=strength, old=old,
-                          keep_tint=toned(rgb) if keep_tint is None else keep_tint, faded_as=faded_as)
+                          keep_tint=toned(rgb) if keep_tint is None else keep_tint, faded_as=faded_as, damage=damage)
 
 
 def keeps_tone(rgb: np.ndarray, strength: float = 0.5, old: bool | None = None) -> bool:
@@ -475,7 +555,8 @@ def brightened(rgb: np.ndarray) -> np.ndarray:
     return np.clip((rgb - black) * (UNDEREXPOSED_TARGET / (white - black)), 0.0, 1.0).astype(np.float32)
 
 
-def revive(rgb: np.ndarray, strength: float = 0.5, old: bool = False, keep_tone: bool | None = None) -> np.ndarray:
+def revive(rgb: np.ndarray, strength: float = 0.5, old: bool = False, keep_tone: bool | None = None,
+           damage: np.ndarray | None = None) -> np.ndarray:
     """The 'revive faded photo' step: brighten an underexposed photo (brightened()), lift the veil, remove
     yellowing, and above 0.5 some local contrast.
 
@@ -483,11 +564,12 @@ def revive(rgb: np.ndarray, strength: float = 0.5, old: bool = False, keep_tone:
     looks darker than it was (the luma is kept, the warmth was the print's). `keep_tone`: decided on the
     print as it came (keeps_tone(), what the page told the patron), else measured here; measured after the
     repair step, a sepia print whose cracks and specks were filled failed toned() and came out grey.
+    `damage`: (H, W) bool, the repair step's mask: the levels read their ends away from it (levels()).
     """
     rgb = brightened(rgb)  # an underexposed photo is brought into the range first: the rest is measured on it
     dyed = dye_faded(rgb, strength, old)
     rgb = restore_dyes(rgb, strength, old, dyed)
-    out = _revived_levels(rgb, strength, old, keep_tint=keep_tone)
+    out = _revived_levels(rgb, strength, old, keep_tint=keep_tone, damage=damage)
     if toned(out) if keep_tone is None else keep_tone:
         return local_contrast(out, max(0.0, strength - 0.5) * 0.6)
     weight = _cast_weight(out, old, dyed)
@@ -501,7 +583,7 @@ def revive(rgb: np.ndarray, strength: float = 0.5, old: bool = False, keep_tone:
         # and the darkest channel stays the safer read (grey prints of the tuning split levelled once balanced lost
         # 0.2-1.3 dB).
         balanced = white_balance(rgb, strength=weight * min(1.0, 0.6 + strength))
-        out = _revived_levels(balanced, strength, old, keep_tint=False, faded_as=rgb)
+        out = _revived_levels(balanced, strength, old, keep_tint=False, faded_as=rgb, damage=damage)
         # The stretch brings out what is left of the cast (its measure on the faded print fell short): it goes too.
     if weight > 0:
         out = white_balance(out, strength=weight * min(1.0, 0.6 + strength))
