@@ -86,7 +86,7 @@ def photo_sheet(before: Path, after: Path, out: Path, *, caption: str = "", date
                   align="center")  # under the picture, which sits in the middle of its box
     if caption:
         page.text_box(caption, MARGIN, page.height - MARGIN - 8 - room, page.width - 2 * MARGIN, room, size=size)
-    footer = " · ".join(p for p in (date, library_name()) if p)
+    footer = " · ".join(p for p in (date, library_name(language=language)) if p)
     page.text(footer, MARGIN, page.height - MARGIN, size=10, color=(0.3, 0.3, 0.3))
     if ai_made:
         page.ai_note()

@@ -28,3 +28,19 @@ def test_an_english_comic_mention_says_the_library_in_english(store):
     from pipelines.comics.build import mention_text
 
     assert "la médiathèque" not in mention_text("en") and "the library" in mention_text("en")
+
+
+def test_an_english_photo_sheet_says_the_library_in_english(tmp_path, atelier_env):
+    """The A4 photo sheet's footer followed the facilitator's default name in French on an English sheet."""
+    import numpy as np
+    import pdfplumber
+    from PIL import Image
+
+    from pipelines.photo.sheet import photo_sheet
+
+    picture = tmp_path / "p.png"
+    Image.fromarray(np.full((64, 48, 3), 128, np.uint8)).save(picture)
+    out = photo_sheet(picture, picture, tmp_path / "s.pdf", caption="Grandma", date="1962", language="en")
+    with pdfplumber.open(out) as pdf:
+        text = pdf.pages[0].extract_text()
+    assert "the library" in text and "médiathèque" not in text, text
