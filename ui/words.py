@@ -252,7 +252,9 @@ ACCESSIBLE_CSS = """<span class="atelier-hidden"></span><style>
   overflow-x: hidden !important; }
 [data-testid="stDateInput"] [role="spinbutton"] { display: inline-block; min-width: 24px; min-height: 24px;
   text-align: center; line-height: 24px; }
-[data-testid="stSidebar"] [data-testid="stPageLink"] a { min-height: 2.75rem; }
+[data-testid="stSidebar"] [data-testid="stPageLink"] a { min-height: 2.5rem; }
+@media (pointer: coarse), (max-width: 1024px) {
+  [data-testid="stSidebar"] [data-testid="stPageLink"] a { min-height: 2.75rem; } }
 [data-testid="stRadio"]:has(input:disabled, [aria-disabled="true"]) [data-testid="stWidgetLabel"] p,
 [data-testid="stSelectbox"]:has(input:disabled, [aria-disabled="true"]) [data-testid="stWidgetLabel"] p {
   color: #5f5e5c !important; }
