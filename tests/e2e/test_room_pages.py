@@ -12,7 +12,7 @@ from PIL import Image
 
 from tests.e2e.conftest import ROOT, assert_axe_clean, assert_no_exception, seed_workshop, shot, wait_ready
 
-FOLDED = "document.querySelector('[data-testid=stSidebar]').dataset.collapsed === 'true'"
+FOLDED = "document.querySelector('[data-testid=stSidebar]')?.dataset.collapsed === 'true'"  # null while drawing
 SCROLL = """(where) => { for (const e of [document.scrollingElement, ...document.querySelectorAll(
   '[data-testid=stMain], [data-testid=stAppViewContainer], [data-testid=stAppScrollToBottomContainer]')]) {
   if (e) e.scrollTop = where === 'end' ? e.scrollHeight : 0; } }"""
@@ -66,7 +66,7 @@ def test_portrait_on_a_tablet_survives_a_reload(browser, studio, tmp_path):
         pdf.write_bytes(b"%PDF-1.7\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF")
         dropzone.set_input_files(str(pdf))
         page.get_by_text("C'est un document PDF, pas une image").wait_for()  # a sentence, not a chip
-        assert page.get_by_text("Images acceptées : JPEG, PNG, WebP, HEIC, TIFF, GIF").count() == 1
+        assert page.get_by_text("Images acceptées : JPEG, PNG, WebP, HEIC, TIFF, BMP, GIF").count() == 1
         gif = tmp_path / "lea.gif"
         _astronaut_gif(gif)
         dropzone.set_input_files(str(gif))
