@@ -42,11 +42,16 @@ _WORDS: list[frozenset[str]] = []  # filled once
 def known_words() -> frozenset[str]:
     """Plain words of French and English (4 letters or more); empty when pyspellchecker is not installed.
     Read once per process (a second caller waits for the first reading instead of repeating it)."""
-    if not _WORDS:
+    return _once(_WORDS, _read)
+
+
+def _once(slot: list, read) -> frozenset[str]:
+    """`read()` kept in `slot` (a one-item list) the first time: a second caller waits for the first reading."""
+    if not slot:
         with _LOCK:
-            if not _WORDS:
-                _WORDS.append(_read())
-    return _WORDS[0]
+            if not slot:
+                slot.append(read())
+    return slot[0]
 
 
 def _read() -> frozenset[str]:
@@ -119,12 +124,8 @@ _NAMES: list[frozenset[str]] = []  # filled once
 def personal_names() -> frozenset[str]:
     """People's first and family names in Latin letters, as plain lower-case words (normalise.plain: « Inès »
     -> "ines"), from Faker's person providers; empty when faker is not installed. Read once per process
-    (about 0.3 s)."""
-    if not _NAMES:
-        with _LOCK:
-            if not _NAMES:
-                _NAMES.append(_read_names())
-    return _NAMES[0]
+    (about 1 s; `preload` reads it in the background)."""
+    return _once(_NAMES, _read_names)
 
 
 def _read_names() -> frozenset[str]:
