@@ -142,13 +142,29 @@ def shot(page, name: str) -> Path:
     return path
 
 
+def downloaded(page, button):
+    """The playwright Download a tap on `button` (a locator) starts. A tap that lands while a busy machine is still
+    redrawing the page can be lost, as a person's would (they tap again): one more tap, after the page is ready;
+    when that one downloads nothing either, the test fails."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeoutError, expect
+
+    expect(button).to_be_enabled()
+    try:
+        with page.expect_download(timeout=15_000) as started:
+            button.click()
+        return started.value
+    except PlaywrightTimeoutError:
+        wait_ready(page)
+        with page.expect_download(timeout=30_000) as started:
+            button.click()
+        return started.value
+
+
 def download(page, button, name: str) -> Path:
     """Click a download button (a locator) and keep the file as test-artifacts/<name>."""
     ARTIFACTS.mkdir(exist_ok=True)
-    with page.expect_download() as started:
-        button.click()
     path = ARTIFACTS / name
-    started.value.save_as(str(path))
+    downloaded(page, button).save_as(str(path))
     return path
 
 

@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from tests.e2e.conftest import ARTIFACTS, goto, shot, wait_ready
+from tests.e2e.conftest import ARTIFACTS, downloaded, goto, shot, wait_ready
 from tests.fixtures.models_blindtest import write_pack
 
 pytestmark = pytest.mark.e2e
@@ -115,10 +115,8 @@ def test_host_and_three_players_play_to_the_podium(browser, studio):
         host.get_by_role("button", name=re.compile("Diplômes")).wait_for(timeout=60_000)
         shot(host, "blindtest-08-podium")
         shot(players[0], "blindtest-09-player-final")
-        with host.expect_download() as download:
-            host.get_by_role("button", name=re.compile("Résultats \\(PDF\\)")).click()
         saved = ARTIFACTS / "blindtest-results.pdf"
-        download.value.save_as(saved)
+        downloaded(host, host.get_by_role("button", name=re.compile("Résultats \\(PDF\\)"))).save_as(saved)
         assert saved.read_bytes().startswith(b"%PDF")
         for page in (host, *players):
             assert not page.locator('[data-testid="stException"]').count()

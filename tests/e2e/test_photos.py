@@ -7,7 +7,7 @@ import numpy as np
 import pdfplumber
 from PIL import Image
 
-from tests.e2e.conftest import ARTIFACTS, assert_axe_clean, goto, nav_link, settled_box, shot, wait_ready
+from tests.e2e.conftest import ARTIFACTS, assert_axe_clean, downloaded, goto, nav_link, settled_box, shot, wait_ready
 
 
 def _old_photo(path) -> None:
@@ -144,10 +144,8 @@ def _restore_colour_point_and_sheet(page, studio, tmp_path):
     page.get_by_role("button", name="Fiche A4 (PDF)").wait_for(timeout=120_000)
     wait_ready(page)
     shot(page, "photos-04-sheet")
-    with page.expect_download() as download:
-        page.get_by_role("button", name="Fiche A4 (PDF)").click()
     pdf = tmp_path / "fiche.pdf"
-    download.value.save_as(pdf)
+    downloaded(page, page.get_by_role("button", name="Fiche A4 (PDF)")).save_as(pdf)
     with pdfplumber.open(pdf) as doc:
         text = doc.pages[0].extract_text()
         assert "Mamie en 1962" in text and "Avant" in text and "Après" in text

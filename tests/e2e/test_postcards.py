@@ -8,7 +8,7 @@ from datetime import date
 
 import pypdf
 
-from tests.e2e.conftest import ARTIFACTS, ROOT, goto, nav_link, seed_workshop, shot, wait_ready
+from tests.e2e.conftest import ARTIFACTS, ROOT, downloaded, goto, nav_link, seed_workshop, shot, wait_ready
 
 
 def _seed_creation(studio, workshop_id: int) -> None:
@@ -44,12 +44,11 @@ def test_make_a_4up_sheet_from_a_creation(browser_page, studio, tmp_path):
     page.get_by_text("Télécharger le PDF à imprimer").wait_for(timeout=120_000)
     wait_ready(page)
     shot(page, "postcards-01-sheet")
-    with page.expect_download() as download:
-        page.get_by_text("Télécharger le PDF à imprimer").click()
+    got = downloaded(page, page.get_by_role("button", name="Télécharger le PDF à imprimer"))
     pdf = tmp_path / "cartes.pdf"
-    download.value.save_as(pdf)
+    got.save_as(pdf)
     # the facilitator (no participant): what, title, day
-    assert download.value.suggested_filename == f"cartes-postales-mon-dragon-{date.today():%Y-%m-%d}.pdf"
+    assert got.suggested_filename == f"cartes-postales-mon-dragon-{date.today():%Y-%m-%d}.pdf"
     reader = pypdf.PdfReader(pdf)
     assert len(reader.pages) == 2  # fronts, then backs
     assert reader.pages[1].extract_text().count("Coucou Mamie") == 4

@@ -10,7 +10,7 @@ from datetime import date
 
 from PIL import Image
 
-from tests.e2e.conftest import ROOT, assert_axe_clean, assert_no_exception, seed_workshop, shot, wait_ready
+from tests.e2e.conftest import ROOT, assert_axe_clean, assert_no_exception, downloaded, seed_workshop, shot, wait_ready
 
 FOLDED = "document.querySelector('[data-testid=stSidebar]')?.dataset.collapsed === 'true'"  # null while drawing
 SCROLL = """(where) => { for (const e of [document.scrollingElement, ...document.querySelectorAll(
@@ -95,9 +95,8 @@ def test_portrait_on_a_tablet_survives_a_reload(browser, studio, tmp_path):
         assert page.get_by_text("dans l'esprit du pop art").count() >= 1
         assert_no_exception(page)
         assert_axe_clean(page, "room-portrait-820")  # the before/after viewer included
-        with page.expect_download() as got:
-            page.get_by_role("button", name="⬇️ Mon tableau (PNG)").click()
-        assert got.value.suggested_filename == f"portrait-lea-pop-art-{date.today():%Y-%m-%d}.png"
+        got = downloaded(page, page.get_by_role("button", name="⬇️ Mon tableau (PNG)"))
+        assert got.suggested_filename == f"portrait-lea-pop-art-{date.today():%Y-%m-%d}.png"
         _shots(page, "room-portrait-820")
         page.set_viewport_size({"width": 1280, "height": 800})
         wait_ready(page)
@@ -118,9 +117,8 @@ def test_gallery_asks_before_deleting(browser, studio):
             page.goto(f"{studio}/gallery?p={lea}&lang=fr")
             wait_ready(page)
             page.get_by_text("Fait par l'ordinateur, sans IA").wait_for()  # how it was made
-            with page.expect_download() as got:
-                page.get_by_role("button", name="⬇️ PNG").click()
-            assert got.value.suggested_filename == f"portrait-lea-{date.today():%Y-%m-%d}.png"
+            got = downloaded(page, page.get_by_role("button", name="⬇️ PNG"))
+            assert got.suggested_filename == f"portrait-lea-{date.today():%Y-%m-%d}.png"
             page.get_by_role("button", name="🗑️ Supprimer").click()  # one tap only asks
             page.get_by_text("Supprimer « Léa » ? Cela ne peut pas être annulé.").wait_for()
             shot(page, f"room-gallery-{width}")
