@@ -586,10 +586,13 @@ def _place_names(text: str) -> set[str]:
 
 # Words after which a capitalised word is a common noun used as a name for someone, not their name
 # (« un Conard », « espèce de Connard », "you Dick").
-_DETERMINERS = frozenset("un une le la les l des du de d ce cet cette ces mon ma mes ton ta tes son sa ses notre "
+_DETERMINERS = frozenset("un une le la les l des du ce cet cette ces mon ma mes ton ta tes son sa ses notre "
                          "votre leur leurs sale gros grosse grand grande petit petite espece quel quelle es est "
                          "t a an the this that my your ur his her their you you're youre ure is are such "
                          "big little dirty what".split())
+
+
+_INSULT_FRAMES = frozenset("espece fils tete face bande sac tas gueule".split())  # « espèce de … », « fils de … »
 
 
 def named_people(text: str) -> frozenset[str]:
@@ -597,17 +600,21 @@ def named_people(text: str) -> frozenset[str]:
     (lexicon.personal_names: « Connor joue au foot », « avec Phuc ») and not written after a determiner (« un
     Conard » is a word used as an insult) nor also written in lower case in the text. Such a word keeps its
     own sense: it is not read as a typo or a sound-alike of a rude word (« Connor » is no « connard »); a rude
-    word as written is still refused."""
+    word as written is still refused. « de » is no determiner here (« le chat de Phuc »), except after a word
+    that makes it an insult's frame (« espèce de », « fils de »). A text typed all in capitals (« CONNOR EST MON
+    AMI », a child's caps lock) reads its words as capitalised; a word in capitals inside ordinary text is
+    shouting, not a name."""
     known = personal_names()
     if not known:
         return frozenset()
     tokens = _WORD_CASED.findall(unicodedata.normalize("NFC", text or ""))
+    caps_lock = not any(c.islower() for c in text or "")
     out: set[str] = set()
     for i, token in enumerate(tokens):
-        if not token[:1].isupper() or (token.isupper() and len(token) > 1):
+        if not token[:1].isupper() or (token.isupper() and len(token) > 1 and not caps_lock):
             continue
         before = plain(tokens[i - 1]) if i else ""
-        if before in _DETERMINERS:
+        if before in _DETERMINERS or (before in ("de", "d") and i > 1 and plain(tokens[i - 2]) in _INSULT_FRAMES):
             continue
         out.update(w for w in plain(token).replace("-", " ").split() if w in known)
     lower = {w for t in tokens if not t[:1].isupper() for w in plain(t).replace("-", " ").split()}
