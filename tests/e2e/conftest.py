@@ -91,8 +91,11 @@ def studio(tmp_path_factory):
 
 @pytest.fixture(scope="session")
 def browser():
-    from playwright.sync_api import sync_playwright
+    from playwright.sync_api import expect, sync_playwright
 
+    # an assertion waits as long as a click does (page.set_default_timeout does not reach expect(), 5 s by
+    # default): a busy 2-core machine draws a tab's later widgets seconds after its first ones
+    expect.set_options(timeout=30_000)
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
         yield browser
