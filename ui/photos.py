@@ -9,7 +9,7 @@ import streamlit as st
 from pipelines import backends
 from pipelines.i18n import UserError
 from pipelines.config import settings
-from pipelines.photo.analysis import REPAIR_SUGGESTED_FRACTION
+from pipelines.photo.analysis import REPAIR_SUGGESTED_FRACTION, tilted
 from pipelines.photo.chain import largest_enlargement
 from pipelines.photo.hints_layer import hint_layer
 from pipelines.photo.tone import DYE_FADED, NO_DEEP_BLACK, YELLOWED
@@ -141,7 +141,7 @@ def analysis_ui() -> dict | None:
         right.caption(t("photo.ui.damage_check"))
     state().update(mask_file=files["mask"], overlay_file=files["overlay"])
     if info.get("print_corners"):
-        st.info(t("photo.ui.tilted"))
+        st.info(t("photo.ui.tilted" if tilted(info["print_corners"]) else "photo.ui.on_a_card"))
         if st.button(t("photo.ui.straighten"), key="photo-straighten"):
             state()["straighten_job"] = submit_job("photo.straighten", {"source": state()["source"],
                                                                         "corners": info["print_corners"]})

@@ -16,6 +16,10 @@ from .imaging import is_greyscale, toned_monochrome
 # mark 1.7-11 % (median 6.3 %): a clean CMYK coffee photo marks 0.42 % (10 "scratches", 20 "spots": rims and
 # highlights). The line sits between the two, a little above the clean photos' highest ordinary figure.
 REPAIR_SUGGESTED_FRACTION = 0.01
+# A print on a plainer surface (find_print): it covers PRINT_AREA of the frame or more (a 10x15 cm print on an
+# A4 scanner bed: 0.24; on a 30x40 cm card 0.12), and a straight one shows the surface PRINT_MARGIN of the frame's
+# shorter side or more on every side (a scan's own white edge is thinner).
+PRINT_AREA, PRINT_MARGIN = 0.08, 0.04
 
 
 @dataclass
@@ -62,11 +66,13 @@ class Analysis:
 
 
 def find_print(rgb: np.ndarray) -> list | None:
-    """Corners of a paper print photographed at an angle on a plainer surface (a table), or None.
+    """Corners (fractions of the width and height, TL TR BR BL) of a paper print on a plainer surface, or None.
 
-    The surface is what the photo's outer border shows; the print is the big region that differs
-    from it. Its convex outline, simplified to four points, gives the corners; a straight frame
-    (a plain scan) is not offered for straightening.
+    A print photographed at an angle on a table, or lying straight on a larger card, album page or scanner bed.
+    The surface is what the photo's outer border shows; the print is the region that differs from it (PRINT_AREA
+    of the frame at least). Its convex outline, simplified to four points, gives the corners. A picture that
+    fills the frame (a plain scan) is not offered a crop; a straight print is, when the surface shows around it
+    on every side (PRINT_MARGIN of the frame or more): cropped, the repair and the print sheet see the print only.
     """
     h, w = rgb.shape[:2]
     scale = 800 / max(h, w) if max(h, w) > 800 else 1.0
@@ -90,7 +96,7 @@ def find_print(rgb: np.ndarray) -> list | None:
         return None
     hull = cv2.convexHull(max(contours, key=cv2.contourArea))
     area = cv2.contourArea(hull)
-    if not 0.2 * sh * sw < area < 0.95 * sh * sw:
+    if not PRINT_AREA * sh * sw < area < 0.95 * sh * sw:
         return None
     perimeter = cv2.arcLength(hull, True)
     quad = None
@@ -102,11 +108,21 @@ def find_print(rgb: np.ndarray) -> list | None:
     if quad is None or cv2.contourArea(quad) < 0.9 * area:
         return None  # not a four-sided sheet
     corners = _order(quad.reshape(4, 2).astype(np.float32))
-    # A straight, axis-aligned frame needs no fixing: only tilted shapes are offered.
+    # A straight, axis-aligned shape is offered only as a print lying on a larger surface: the surface around it
     x, y, bw, bh = cv2.boundingRect(quad)
-    if cv2.contourArea(corners) > 0.93 * bw * bh:
+    margin = PRINT_MARGIN * min(sh, sw)
+    if cv2.contourArea(corners) > 0.93 * bw * bh and min(x, y, sw - x - bw, sh - y - bh) < margin:
         return None
     return [[float(px / sw), float(py / sh)] for px, py in corners]
+
+
+def tilted(corners: list) -> bool:
+    """Whether a print's corners (find_print) show it at an angle (a side turned 2 degrees or more, or a
+    perspective), rather than lying straight on a card or a scanner bed."""
+    tl, tr, br, bl = np.asarray(corners, np.float64)
+    across = [np.arctan2(*(b - a)[::-1]) for a, b in ((tl, tr), (bl, br))]  # the top and bottom sides
+    down = [np.arctan2(*(b - a)) for a, b in ((tl, bl), (tr, br))]  # the left and right sides
+    return max(abs(np.degrees(v)) for v in across + down) >= 2.0
 
 
 def _order(points: np.ndarray) -> np.ndarray:
@@ -158,19 +174,47 @@ def straighten(rgb: np.ndarray, corners: list) -> np.ndarray:
     return cv2.warpPerspective(rgb, matrix, (width, height), flags=cv2.INTER_CUBIC, borderMode=cv2.BORDER_REPLICATE)
 
 
+def _damage_on_print(rgb: np.ndarray, corners: list | None, aged: bool) -> repair.Damage:
+    """repair.find_damage() of a (H, W, 3) [0, 1] photo, searched on the print's box when find_print() found one:
+    a print on a card three times its size was searched on a copy shrunk to the frame's working size, where its
+    thin cracks are gone. The mask is the frame's (H, W)."""
+    if not corners:
+        return repair.find_damage(rgb, aged=aged)
+    h, w = rgb.shape[:2]
+    points = np.array(corners) * [w, h]
+    x0, y0 = np.floor(points.min(axis=0)).astype(int).clip(0)
+    x1, y1 = np.ceil(points.max(axis=0)).astype(int) + 1
+    found = repair.find_damage(rgb[y0:y1, x0:x1], aged=aged)
+    mask = np.zeros((h, w), bool)
+    mask[y0:y1, x0:x1] = found.mask
+    return repair.Damage(mask=mask, scratches=found.scratches, spots=found.spots)
+
+
+def _share_on_print(mask: np.ndarray, corners: list | None) -> float:
+    """The share (0..1) of the print's pixels the (H, W) bool damage `mask` marks: inside its corners (find_print)
+    when it lies on a larger surface (a print on a white card: the card's plain pixels are no part of it)."""
+    if not corners:
+        return float(mask.mean())
+    h, w = mask.shape
+    inside = np.zeros((h, w), np.uint8)
+    cv2.fillConvexPoly(inside, np.round(np.array(corners) * [w, h]).astype(np.int32), 1)
+    return float(mask[inside.astype(bool)].mean()) if inside.any() else float(mask.mean())
+
+
 def analyse(rgb: np.ndarray, faces=None) -> tuple[Analysis, np.ndarray]:
     """The analysis and the damage mask. `faces`: a face backend to count faces with, or None."""
-    old = tone.looks_old(rgb)  # judged once, as the chain does (it costs seconds on a 20 MP scan)
-    damage = repair.find_damage(rgb, aged=old)
     corners = find_print(rgb)
-    # A print photographed on a table: its kind is the print's, not the table's (a brown table made a grey print
-    # « En couleurs »); the rest is measured on the photo the patron brought, as the steps will see it until
-    # « Redresser » is pressed.
+    # A print photographed on a table or lying on a card: its kind and its age are the print's, not the table's
+    # or the card's (a brown table made a grey print « En couleurs »; a white card hid a sepia print's fading and
+    # its cracks went unsearched); the rest is measured on the photo the patron brought, as the steps will see it
+    # until « Redresser » is pressed.
     kind_of = straighten(rgb, corners) if corners else rgb
+    old = tone.looks_old(kind_of)  # judged once, as the chain does (it costs seconds on a 20 MP scan)
+    damage = _damage_on_print(rgb, corners, old)
     result = Analysis(width=rgb.shape[1], height=rgb.shape[0], greyscale=is_greyscale(kind_of),
                       fading=tone.fading(rgb),
                       yellowing=tone.yellowing(rgb), scratches=damage.scratches, spots=damage.spots,
-                      damage_fraction=damage.fraction, print_corners=corners,
+                      damage_fraction=_share_on_print(damage.mask, corners), print_corners=corners,
                       toned=toned_monochrome(kind_of), keeps_tone=tone.keeps_tone(rgb, old=old),
                       dye_faded=tone.dye_faded(rgb, old=old), deep_black=tone.deepest_black(rgb),
                       underexposed=tone.underexposure(rgb) != (0.0, 1.0))

@@ -193,3 +193,32 @@ def test_crowds_of_thin_detail_are_not_taken_for_damage(name):
     found = repair.find_damage(photo(name))
     limit = 0.003 if name == "rocket" else 0.01  # a lattice tower; the letters of a page
     assert found.fraction < limit, f"{found.fraction:.2%} of {name} was marked as damage"
+
+
+@pytest.mark.parametrize("name,card", [("astronaut", (0.98, 0.98, 0.96)), ("coffee", (0.92, 0.88, 0.78)),
+                                       ("chelsea", (0.08, 0.08, 0.08))])
+def test_a_straight_print_on_a_larger_card_is_offered_alone(name, card):
+    """A print lying straight on a card, an album page or a scanner bed (a tenth of the frame): its corners are
+    found, it is told apart from a tilted one, and the damage share that ticks the repair is the print's, not
+    diluted by the card's plain pixels."""
+    from bench._photo_damage import aged_case
+
+    _, aged = aged_case(name, 11)
+    picture = aged.image if aged.image.ndim == 3 else np.repeat(aged.image[..., None], 3, axis=2)
+    ph, pw = picture.shape[:2]
+    scene = np.empty((ph * 3, pw * 3, 3), np.float32)
+    scene[:] = card
+    scene[ph:2 * ph, pw:2 * pw] = picture
+    found, mask = analysis.analyse(scene)
+    assert found.print_corners is not None  # was None: a straight shape was never offered
+    got = np.array(found.print_corners) * [pw * 3, ph * 3]
+    assert np.abs(got - [[pw, ph], [2 * pw, ph], [2 * pw, 2 * ph], [pw, 2 * ph]]).max() < 8
+    assert not analysis.tilted(found.print_corners)
+    alone = analysis.analyse(picture.astype(np.float32))[0]
+    assert found.damage_fraction > 0.6 * alone.damage_fraction  # was a ninth of it: the card counted
+    assert found.damaged == alone.damaged
+
+
+def test_a_tilted_print_is_told_apart_from_a_straight_one():
+    assert analysis.tilted([[0.1, 0.15], [0.8, 0.1], [0.85, 0.9], [0.15, 0.95]])  # turned 4 degrees
+    assert not analysis.tilted([[0.2, 0.2], [0.8, 0.2], [0.8, 0.8], [0.2, 0.8]])
