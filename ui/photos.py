@@ -309,9 +309,11 @@ def steps_ui(info: dict) -> dict | None:
                 st.caption(t("photo.ui.faces_missing_ask"))
                 st.caption(t("engines_hint.ask_facilitator"))
                 continue
-            st.caption(t("photo.ui.faces_missing"))  # « … installez un modèle : » and the command under it
-            st.code(" ; ".join(dict.fromkeys(c for b in backends.for_capability(capability)
-                                             for c in b.install_commands())), language="bash")
+            # the facilitator's screen, where a patron may sit too: the sentence first, the commands folded away
+            st.caption(t("photo.ui.faces_missing_ask"))
+            with st.expander(t("engines_hint.commands")):
+                st.code(" ; ".join(dict.fromkeys(c for b in backends.for_capability(capability)
+                                                 for c in b.install_commands())), language="bash")
             continue
         if step == "upscale" and largest_enlargement(*size) is None:  # said before, not after a long run
             st.checkbox(t("photo.ui.step_upscale"), value=False, disabled=True, key="photo-step-upscale-off")

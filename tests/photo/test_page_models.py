@@ -49,7 +49,9 @@ def test_without_face_weights_the_step_offers_the_install_command(immediate_queu
     commands = _install_commands(at)
     assert "python -m pipelines models download gfpgan-1.4" in commands
     assert "python -m pipelines models download facexlib" in commands
-    assert any("installez un modèle" in c.value for c in at.caption)
+    # the sentence stands first; the commands are folded under « Pour l'animateur » (a patron may sit there)
+    assert "Pour restaurer les visages, il faut d'abord installer un modèle d'IA." in [c.value for c in at.caption]
+    assert any(e.label.startswith("Pour l'animateur") for e in at.expander)
 
 
 def test_with_face_weights_the_step_shows_its_licence(immediate_queue, save_photo, fresh_backends,
