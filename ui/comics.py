@@ -415,7 +415,7 @@ def export_step_ui(comic: dict) -> None:
             try:
                 for number, panel in enumerate(page.panels, start=1):
                     if not panel.image:  # in the child's words, before the engine's own check
-                        raise UserError("comics.ui.bubble_needs_picture", n=number)
+                        raise UserError("comics.ui.print_needs_picture", n=number)
                 if (refused := typed_refusal(comic)) is not None:  # said (and counted) where it was typed
                     raise refused
                 wid, names = _roster()

@@ -97,3 +97,6 @@ def test_the_bubble_step_names_the_tab_where_pictures_are_made():
     for language in ("fr", "en"):
         step = translate("comics.ui.step_panels", language)
         assert step in translate("comics.ui.bubble_needs_picture", language, n=2)
+        # printing with an empty panel says the same tab, and that printing (not a bubble) comes after
+        assert step in translate("comics.ui.print_needs_picture", language, n=2)
+    assert "imprimer" in translate("comics.ui.print_needs_picture", "fr", n=2)

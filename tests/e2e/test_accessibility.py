@@ -150,9 +150,9 @@ def test_a_whole_comic_with_the_keyboard(browser_page, studio, tmp_path):
     wait_ready(page)
     tab_to(page, "Bande dessinée", kind="A")
     press(page)
-    tab_to(page, "3 cases hautes")  # 1. the layout, a picture card's button
+    tab_to(page, "Cases hautes")  # 1. the layout, a picture card's button
     press(page)
-    expect(page.get_by_role("button", name="✔ 3 cases hautes · 3 cases")).to_be_visible(timeout=30_000)
+    expect(page.get_by_role("button", name="✔ Cases hautes · 3 cases")).to_be_visible(timeout=30_000)
 
     step(page, "2 · Histoire")
     tab_to(page, "Titre de ta BD", kind="text")

@@ -50,7 +50,7 @@ def test_a_page_from_two_drawings(browser_page, studio, tmp_path):
     wait_ready(page)
 
     # 1. Layout: three tall panels.
-    page.get_by_role("button", name="3 cases hautes · 3 cases").click()
+    page.get_by_role("button", name="Cases hautes · 3 cases").click()
     wait_ready(page)
     shot(page, "comics-01-layout")
 

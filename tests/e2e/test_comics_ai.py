@@ -67,7 +67,7 @@ def test_an_ai_comic_page(browser_page, studio):
     goto(page, studio)
     nav_link(page, "Bande dessinée").click()
     wait_ready(page)
-    page.get_by_role("button", name="3 cases hautes · 3 cases").click()
+    page.get_by_role("button", name="Cases hautes · 3 cases").click()
     wait_ready(page)
 
     # 1. Story and hero sheet.

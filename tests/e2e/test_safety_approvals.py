@@ -52,7 +52,7 @@ def test_childrens_pictures_wait_for_the_facilitators_ok(browser_page, studio):
     wait_ready(child)
     nav_link(child, "Bande dessinée").click()
     wait_ready(child)
-    child.get_by_role("button", name="3 cases hautes · 3 cases").click()
+    child.get_by_role("button", name="Cases hautes · 3 cases").click()
     wait_ready(child)
     child.get_by_role("tab", name="2 · Histoire").click()
     for i, line in enumerate(["Un chat mange une glace", "Un chat vole dans le ciel"]):
