@@ -46,10 +46,14 @@ def choices_ui() -> dict:
     # a name over NAME_MAX stays and a sentence says how many letters at most (spec.clean_name refuses it)
     data["name"] = st.text_input(t("story.ui.name"), value=data["name"], max_chars=4 * NAME_MAX,
                                  key=key("story-name"))
+    said = None  # what is said under the name: the « Écrire » button's refusal does not say it a second time
     if len(" ".join(data["name"].split())) > NAME_MAX:
-        st.error(t("story.errors.name_too_long", n=NAME_MAX, length=len(" ".join(data["name"].split()))))
+        said = t("story.errors.name_too_long", n=NAME_MAX, length=len(" ".join(data["name"].split())))
     elif (refused := typed_refusal("hero_name", data["name"])) is not None:
-        st.error(refused.message(lang()))  # under the name, which stays in its box to change
+        said = refused.message(lang())  # under the name, which stays in its box to change
+    if said:
+        st.error(said)
+    st.session_state["story-name-said"] = said
     data["language"] = st.radio(t("story.ui.language"), LANGUAGES, index=LANGUAGES.index(data["language"]),
                                 horizontal=True, format_func=LANGUAGE_NAMES.get, key=key("story-language"))
     shown = lang()
