@@ -481,6 +481,14 @@ def _set_apart(sentence: _Sentence, rules: _Rules) -> list[str]:
                 words[j] = NEUTRAL
             if end > start and end in sentence.class_ends("ANIMAL_PHRASE", start):
                 words[end - 1] = "animal"  # "guinea pig": no insult, but still an animal that can be hurt
+    # words of a phrase where an animal works with the hunter (FIELD_HELPER: « le chien va le chercher »): what
+    # `unless` finds only inside them does not count (the hunting dog is no pet being hurt)
+    helper = {k for i in range(len(words)) for e in sentence.class_ends("FIELD_HELPER", i) for k in range(i, e)} \
+        if "FIELD_HELPER" in rules.classes else set()
+
+    def found(entry: tuple, i: int) -> bool:
+        return any(e > i and not helper.issuperset(range(i, e)) for e in sentence._seq(entry, 0, i))
+
     for j, token in enumerate(sentence.words):
         if words[j] == NEUTRAL:
             continue
@@ -491,7 +499,7 @@ def _set_apart(sentence: _Sentence, rules: _Rules) -> list[str]:
                 continue
             around = [i for i in range(max(0, j - window), min(len(words), end + window)) if not j <= i < end]
             if any(any(e > i for e in sentence._seq(c, 0, i)) for i in around for c in context) and not any(
-                    any(e > i for e in sentence._seq(c, 0, i)) for i in range(len(words)) for c in unless):
+                    found(c, i) for i in range(len(words)) for c in unless):
                 for k in range(j, min(end, len(words))):
                     words[k] = NEUTRAL
                 break
