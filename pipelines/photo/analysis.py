@@ -91,7 +91,32 @@ def find_print(rgb: np.ndarray) -> list | None:
         return None  # the picture fills the frame: nothing around it to tell a print from
     size = max(3, min(sh, sw) // 40) | 1
     foreground = cv2.morphologyEx(foreground, cv2.MORPH_CLOSE, np.ones((size, size), np.uint8))
-    contours, _ = cv2.findContours(foreground, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
+    quad = _four_sides(foreground, sh, sw)
+    if quad is None:
+        # A glare on the table (a lamp, a window) lifts the surface around the print out of its colour, and the
+        # region grows past the print's sides; the print's sides are still its sharpest long edges: the region
+        # inside the edges the surface's own texture does not reach
+        gray = small.mean(axis=2)
+        edges = np.hypot(cv2.Sobel(gray, cv2.CV_32F, 1, 0), cv2.Sobel(gray, cv2.CV_32F, 0, 1))
+        bar = max(0.1, 3 * float(np.percentile(edges[border], 99)))
+        outline = cv2.morphologyEx((edges > bar).astype(np.uint8), cv2.MORPH_CLOSE, np.ones((size, size), np.uint8))
+        if outline[border].mean() < 0.02:
+            quad = _four_sides(outline, sh, sw)
+    if quad is None:
+        return None
+    corners = _order(quad.reshape(4, 2).astype(np.float32))
+    # A straight, axis-aligned shape is offered only as a print lying on a larger surface: the surface around it
+    x, y, bw, bh = cv2.boundingRect(quad)
+    margin = PRINT_MARGIN * min(sh, sw)
+    if cv2.contourArea(corners) > 0.93 * bw * bh and min(x, y, sw - x - bw, sh - y - bh) < margin:
+        return None
+    return [[float(px / sw), float(py / sh)] for px, py in corners]
+
+
+def _four_sides(region: np.ndarray, sh: int, sw: int) -> np.ndarray | None:
+    """The four corners (4, 1, 2) of the biggest blob of the (sh, sw) uint8 `region` when its convex outline is a
+    four-sided sheet covering PRINT_AREA to 95 % of the frame, else None."""
+    contours, _ = cv2.findContours(region, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
     if not contours:
         return None
     hull = cv2.convexHull(max(contours, key=cv2.contourArea))
@@ -107,13 +132,7 @@ def find_print(rgb: np.ndarray) -> list | None:
             break
     if quad is None or cv2.contourArea(quad) < 0.9 * area:
         return None  # not a four-sided sheet
-    corners = _order(quad.reshape(4, 2).astype(np.float32))
-    # A straight, axis-aligned shape is offered only as a print lying on a larger surface: the surface around it
-    x, y, bw, bh = cv2.boundingRect(quad)
-    margin = PRINT_MARGIN * min(sh, sw)
-    if cv2.contourArea(corners) > 0.93 * bw * bh and min(x, y, sw - x - bw, sh - y - bh) < margin:
-        return None
-    return [[float(px / sw), float(py / sh)] for px, py in corners]
+    return quad
 
 
 def tilted(corners: list) -> bool:
