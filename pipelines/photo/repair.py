@@ -275,6 +275,7 @@ def _crowded(labels: np.ndarray, stats: np.ndarray, residual: np.ndarray, grain:
 
 
 RIM_DEPTH = 3  # px
+RIM_INWARDS = 0.5  # _faint_rim(): a rim whose bright pixels go on inwards along half its length or more is the picture
 CHIP_DEPTH = 0.15  # lost paper is followed at most this share of the shorter side in from the border
 WORK_SIDE = 1600  # marks are looked for on a copy at most this long (a 12 MP scan is shrunk by 2 or 3)
 # A crack network found is followed on up to NETWORK_SEGMENTS line segments, through pixels that stand out
@@ -428,7 +429,8 @@ def _faint_rim(gray: np.ndarray, big: np.ndarray, paper: float, floor: float, lo
     and are paper-toned are joined (closed over 5 px along the edge and 3 across); a component is a rim
     when it runs 1.5 * `long_side` along the edge, half of it lies within RIM_DEPTH + 1 px of the border,
     and its standing-out pixels are no more than 1.5 * RIM_DEPTH deep on average (a bright sliver of the scene
-    along the edge fills the depth).
+    along the edge fills the depth), and they do not go on inwards past the 2 * RIM_DEPTH band (RIM_INWARDS of its
+    length or more: a flag's stripe or star, a strap, that the frame cuts).
     """
     h, w = gray.shape
     depth = 2 * RIM_DEPTH
@@ -441,6 +443,12 @@ def _faint_rim(gray: np.ndarray, big: np.ndarray, paper: float, floor: float, lo
         area = np.bincount(labels[raw], minlength=count)  # the pixels that stand out, not the closing's
         keep = (stats[:, 2] >= 1.5 * long_side) & (area <= 1.5 * RIM_DEPTH * stats[:, 2])
         keep &= np.bincount(labels[:RIM_DEPTH + 1].ravel(), minlength=count) >= 0.5 * stats[:, 4]
+        # A bright part of the picture that the frame cuts (a flag's stripe or star, a strap) goes on inwards past
+        # the band; a rubbed rim fades out within it. Columns where the component reaches the band's inner row and
+        # the bright pixels go on in the next RIM_DEPTH rows, on RIM_INWARDS of its columns or more: the picture.
+        deeper = np.rot90(cand, side)[depth:depth + RIM_DEPTH].all(axis=0) & (labels[depth - 1] > 0)
+        inwards = np.bincount(labels[depth - 1][deeper], minlength=count)
+        keep &= inwards < RIM_INWARDS * stats[:, 2]
         keep[0] = False
         band = np.zeros(np.rot90(cand, side).shape, bool)
         band[:depth] = keep[labels] & view.astype(bool)
