@@ -178,7 +178,14 @@ def print_aspect(src: np.ndarray, width: int, height: int) -> float | None:
 
 def straighten(rgb: np.ndarray, corners: list) -> np.ndarray:
     """The print cut out and squared up from its four corners (fractions of the photo size)."""
-    h, w = rgb.shape[:2]
+    matrix, size = _print_warp(rgb.shape[:2], corners)
+    return cv2.warpPerspective(rgb, matrix, size, flags=cv2.INTER_CUBIC, borderMode=cv2.BORDER_REPLICATE)
+
+
+def _print_warp(shape: tuple[int, int], corners: list) -> tuple[np.ndarray, tuple[int, int]]:
+    """The (3, 3) perspective matrix taking a (H, W) photo's print (its corners, fractions) to a squared-up print,
+    and that print's (width, height) in pixels."""
+    h, w = shape
     src = np.array([[x * w, y * h] for x, y in corners], np.float32)
     width = max(np.linalg.norm(src[1] - src[0]), np.linalg.norm(src[2] - src[3]))
     height = max(np.linalg.norm(src[3] - src[0]), np.linalg.norm(src[2] - src[1]))
@@ -189,23 +196,23 @@ def straighten(rgb: np.ndarray, corners: list) -> np.ndarray:
         width, height = (size, size / aspect) if aspect >= 1 else (size * aspect, size)
     width, height = int(round(width)), int(round(height))
     dst = np.array([[0, 0], [width - 1, 0], [width - 1, height - 1], [0, height - 1]], np.float32)
-    matrix = cv2.getPerspectiveTransform(src, dst)
-    return cv2.warpPerspective(rgb, matrix, (width, height), flags=cv2.INTER_CUBIC, borderMode=cv2.BORDER_REPLICATE)
+    return cv2.getPerspectiveTransform(src, dst), (width, height)
 
 
 def _damage_on_print(rgb: np.ndarray, corners: list | None, aged: bool) -> repair.Damage:
-    """repair.find_damage() of a (H, W, 3) [0, 1] photo, searched on the print's box when find_print() found one:
-    a print on a card three times its size was searched on a copy shrunk to the frame's working size, where its
-    thin cracks are gone. The mask is the frame's (H, W)."""
+    """repair.find_damage() of a (H, W, 3) [0, 1] photo, searched on the print squared up (straighten()) when
+    find_print() found one: a print on a card three times its size was searched on a copy shrunk to the frame's
+    working size, where its thin cracks are gone, and a tilted print's box held the table's corners, whose edges
+    read as paper lost. The mask is the frame's (H, W)."""
     if not corners:
         return repair.find_damage(rgb, aged=aged)
     h, w = rgb.shape[:2]
-    points = np.array(corners) * [w, h]
-    x0, y0 = np.floor(points.min(axis=0)).astype(int).clip(0)
-    x1, y1 = np.ceil(points.max(axis=0)).astype(int) + 1
-    found = repair.find_damage(rgb[y0:y1, x0:x1], aged=aged)
-    mask = np.zeros((h, w), bool)
-    mask[y0:y1, x0:x1] = found.mask
+    matrix, size = _print_warp((h, w), corners)
+    found = repair.find_damage(cv2.warpPerspective(rgb, matrix, size, flags=cv2.INTER_CUBIC,
+                                                   borderMode=cv2.BORDER_REPLICATE), aged=aged)
+    # the print's marks brought back onto the photo as it came (the table's corners are no part of the print)
+    mask = cv2.warpPerspective(found.mask.astype(np.uint8), matrix, (w, h),
+                               flags=cv2.INTER_NEAREST | cv2.WARP_INVERSE_MAP, borderValue=0).astype(bool)
     return repair.Damage(mask=mask, scratches=found.scratches, spots=found.spots)
 
 
