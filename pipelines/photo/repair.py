@@ -456,6 +456,18 @@ def _faint_rim(gray: np.ndarray, big: np.ndarray, paper: float, floor: float, lo
     return out
 
 
+PAPER_BORDER = 0.7  # a white band along this share of a side's rim or more, on three sides or four: a border
+
+
+def _paper_border(lost: np.ndarray, rim: int) -> bool:
+    """Whether the (H, W) bool paper-toned band found along the edges is the print's own white border: it runs
+    along PAPER_BORDER or more of three sides or four (`rim` px deep). Chipped or rubbed paper is lost here and
+    there; a border printed round the picture (a snapshot's white margin, a photo taken of it on a table and
+    squared up) is everywhere, and the repair filled it with picture."""
+    sides = (lost[:rim].any(axis=0), lost[-rim:].any(axis=0), lost[:, :rim].any(axis=1), lost[:, -rim:].any(axis=1))
+    return sum(float(side.mean()) >= PAPER_BORDER for side in sides) >= 3
+
+
 def _border_loss(gray: np.ndarray, floor: float) -> np.ndarray:
     """Paper lost at the edges and corners: bright, paper-like areas that touch the border, (H, W) bool.
 
@@ -494,6 +506,8 @@ def _border_loss(gray: np.ndarray, floor: float) -> np.ndarray:
              & (extent >= 1.5 * long_side) & (in_rim <= RIM_DEPTH * extent))
     touches[0], strip[0] = False, False
     lost = touches[labels]
+    if _paper_border(lost, rim):
+        return np.zeros((h, w), bool)  # the print's own white border, on three sides or four: no paper lost
     strips = (strip & ~touches)[labels]  # a rubbed rim is as deep as it shows: it is not grown like a chip
     strips |= _faint_rim(gray, big, paper, floor, long_side) & ~lost
     if not lost.any():

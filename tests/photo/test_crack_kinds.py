@@ -116,3 +116,19 @@ def test_a_tiny_print_gets_its_scratches_and_no_mask_on_its_features(name, side)
     if name == "astronaut":
         face = (slice(int(0.12 * sh), int(0.39 * sh)), slice(int(0.36 * sw), int(0.58 * sw)))
         assert found[face].mean() < 0.02
+
+
+@pytest.mark.parametrize("name,width", [("camera", 12), ("astronaut", 20), ("coffee", 8)])
+def test_a_prints_own_white_border_is_no_paper_lost(name, width):
+    """A snapshot's white margin round the picture (a phone photo of it squared up, a scan of the whole print) is
+    on every side: the rim rule took it for paper lost all round, and the repair filled it with picture."""
+    gray = _faded(name)
+    paper = float(np.percentile(gray, 99.5))
+    bordered = cv2.copyMakeBorder(gray, width, width, width, width, cv2.BORDER_CONSTANT, value=paper)
+    # a sliver of the table (or the scanner's backdrop) beyond the print's edge, as a squared-up photo keeps
+    bordered = cv2.copyMakeBorder(bordered, 3, 3, 3, 3, cv2.BORDER_CONSTANT, value=0.3)
+    assert not repair._border_loss(bordered, 0.08).any()
+    h, w = bordered.shape
+    yy, xx = np.mgrid[0:h, 0:w]  # under a lamp's glare, as on a table: the paper reads brighter than the border
+    glare = 0.3 * np.exp(-((xx - 0.6 * w) ** 2 + (yy - 0.3 * h) ** 2) / (2 * (0.2 * w) ** 2))
+    assert not repair._border_loss(np.clip(bordered + glare, 0, 1).astype(np.float32), 0.08).any()
