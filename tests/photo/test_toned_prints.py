@@ -25,6 +25,23 @@ def test_a_sepia_picture_is_toned_black_and_white_and_the_colour_photo_is_not(na
     assert toned_monochrome(_sepia(photo))
 
 
+@pytest.mark.parametrize("name", ["coffee", "chelsea", "astronaut", "rocket", "motorcycle_left"])
+def test_a_grainy_scan_of_a_sepia_print_is_still_toned(name):
+    """Scanned three times its size with colour grain (each channel its own noise, sigma 10/255): the hues of
+    the print scattered pixel by pixel and the page said « En couleurs »; the colour photo stays a colour one."""
+    import cv2
+
+    photo = packaged_photo(name)
+    rng = np.random.default_rng(7)
+
+    def scanned(rgb):
+        big = cv2.resize(rgb, None, fx=3, fy=3, interpolation=cv2.INTER_CUBIC)
+        return np.clip(big + rng.normal(0, 10 / 255, big.shape), 0, 1).astype(np.float32)
+
+    assert toned_monochrome(scanned(_sepia(photo)))
+    assert not toned_monochrome(scanned(photo))
+
+
 @pytest.mark.parametrize("file", ["cracked-portrait-1.png", "cracked-portrait-2.png"])
 def test_a_real_toned_print_is_named_so_and_its_kept_tone_is_not_called_yellowing(file):
     rgb = open_photo(DATA / file)[0][::2, ::2]
