@@ -24,10 +24,10 @@ def fresh_resources(atelier_env, monkeypatch):
     get_queue.clear()
 
 
-def _analysed_page(immediate_queue, save_photo, **state) -> AppTest:
-    """The page as it is once a photo was uploaded and analysed (the analysis job already done); `state`: more
-    of the session (a workshop, a participant)."""
-    source = save_photo(photo("astronaut")[::2, ::2])
+def _analysed_page(immediate_queue, save_photo, picture=None, **state) -> AppTest:
+    """The page as it is once a photo (`picture`, float RGB; the astronaut when None) was uploaded and analysed
+    (the analysis job already done); `state`: more of the session (a workshop, a participant)."""
+    source = save_photo(photo("astronaut")[::2, ::2] if picture is None else picture)
     job_id = immediate_queue.submit("photo.analyze", {"source": str(source)})
     assert immediate_queue.get(job_id).state == "done"
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
@@ -198,3 +198,21 @@ def test_the_brush_strokes_come_back_after_a_reload(immediate_queue, save_photo)
     reloaded.button(key="photo-go").click().run()
     params = immediate_queue.get(reloaded.session_state["photo"]["restore_job"]).params
     assert params["edits_path"] and (np.asarray(Image.open(params["edits_path"])) == ADD).any()
+
+
+def test_a_print_on_a_white_card_is_offered_alone_and_its_repair_ticked(immediate_queue, save_photo):
+    """A cracked, faded print in the middle of a white card three times its size: the page said « Pas de dégât
+    visible » (the card's plain pixels diluted the marks) and offered nothing; it offers the print alone now."""
+    import numpy as np
+
+    from bench._photo_damage import aged_case
+
+    _, aged = aged_case("coffee", 11)
+    h, w = aged.image.shape[:2]
+    card = np.full((h * 3, w * 3, 3), 0.97, np.float32)
+    card[h:2 * h, w:2 * w] = aged.image
+    at = _analysed_page(immediate_queue, save_photo, picture=card)
+    assert not at.exception
+    assert any(i.value.startswith("On dirait un tirage posé sur un fond") for i in at.info), [i.value for i in at.info]
+    assert at.checkbox(key="photo-step-repair").value  # the print's damage ticks the repair
+    assert at.button(key="photo-straighten")
