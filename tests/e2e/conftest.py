@@ -27,6 +27,17 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--
                  "--disable-component-update", "--no-first-run", "--disable-sync", "--disable-quic"]
 
 pytestmark = pytest.mark.e2e
+E2E = Path(__file__).resolve().parent
+
+
+def pytest_collection_modifyitems(items):
+    """A browser test that fails is run once more (pytest-rerunfailures) before it counts as failed: on a loaded
+    machine a real studio and a real browser lose a tap or draw late now and then (two different browser tests
+    failed in each of the last two CI runs, every one passing quiet and under load here). A test that fails twice
+    fails the suite; the rerun is reported (-ra prints « RERUN »)."""
+    for item in items:
+        if Path(str(item.path)).resolve().is_relative_to(E2E):
+            item.add_marker(pytest.mark.flaky(reruns=1, reruns_delay=5))
 
 
 def _free_port() -> int:
