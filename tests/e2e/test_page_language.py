@@ -8,6 +8,7 @@ import re
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.e2e.conftest import nav_link, nav_menu, seed_workshop, shot, wait_ready
 
@@ -65,8 +66,8 @@ def test_the_address_language_is_the_whole_pages_from_the_first_drawing(browser,
         page.goto(f"{studio}/{address}")
         wait_ready(page)
         _uploader_says(page, upload)
+        expect(nav_link(page, home)).to_have_count(1)  # waits: the menu is drawn link by link
         menu = nav_menu(page).inner_text()
-        assert nav_link(page, home).count() == 1, menu
         other = {"Home": "Accueil", "Accueil": "Home"}[home]
         assert not nav_link(page, other).count(), menu
         language = "en" if home == "Home" else "fr"

@@ -43,7 +43,7 @@ def test_facilitator_day(browser_page, studio, monkeypatch):
     page.get_by_label("Accord noté par").fill("Animatrice")
     page.get_by_role("button", name="Ajouter", exact=True).click()
     wait_ready(page)
-    assert page.get_by_text("Zoé a rejoint l'atelier").is_visible()
+    expect(page.get_by_text("Zoé a rejoint l'atelier")).to_be_visible()  # waits: read once, it raced the rerun
     person = Store().participants(workshop["id"])[0]
     assert person["name"] == "Zoé" and person["consent"] == 1 and person["consent_by"] == "Animatrice"
     assert person["consent_at"]
