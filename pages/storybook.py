@@ -41,8 +41,8 @@ def storybook_page() -> None:
             st.session_state["story-job"] = submit_job("story.write", {"spec": spec.choices(), "writer": writer or ""})
             st.session_state.pop("book-job", None)
         except Exception as exc:
-            if error_text(exc) != st.session_state.get("story-name-said"):  # said under the name already
-                st.error(error_text(exc))
+            if (said := error_text(exc)) != st.session_state.get("story-name-said"):  # said under the name already
+                st.error(said)
     if st.session_state.get("story-job"):
         hint = expected_time_text("story.write")
         if hint:

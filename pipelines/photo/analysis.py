@@ -199,17 +199,16 @@ def _print_warp(shape: tuple[int, int], corners: list) -> tuple[np.ndarray, tupl
     return cv2.getPerspectiveTransform(src, dst), (width, height)
 
 
-def _damage_on_print(rgb: np.ndarray, corners: list | None, aged: bool) -> repair.Damage:
-    """repair.find_damage() of a (H, W, 3) [0, 1] photo, searched on the print squared up (straighten()) when
-    find_print() found one: a print on a card three times its size was searched on a copy shrunk to the frame's
-    working size, where its thin cracks are gone, and a tilted print's box held the table's corners, whose edges
-    read as paper lost. The mask is the frame's (H, W)."""
+def _damage_on_print(rgb: np.ndarray, corners: list | None, aged: bool, squared: np.ndarray) -> repair.Damage:
+    """repair.find_damage() of a (H, W, 3) [0, 1] photo, searched on the print squared up (`squared`, its
+    straighten()) when find_print() found one: a print on a card three times its size was searched on a copy
+    shrunk to the frame's working size, where its thin cracks are gone, and a tilted print's box held the table's
+    corners, whose edges read as paper lost. The mask is the frame's (H, W)."""
     if not corners:
         return repair.find_damage(rgb, aged=aged)
     h, w = rgb.shape[:2]
-    matrix, size = _print_warp((h, w), corners)
-    found = repair.find_damage(cv2.warpPerspective(rgb, matrix, size, flags=cv2.INTER_CUBIC,
-                                                   borderMode=cv2.BORDER_REPLICATE), aged=aged)
+    matrix, _ = _print_warp((h, w), corners)
+    found = repair.find_damage(squared, aged=aged)
     # the print's marks brought back onto the photo as it came (the table's corners are no part of the print)
     mask = cv2.warpPerspective(found.mask.astype(np.uint8), matrix, (w, h),
                                flags=cv2.INTER_NEAREST | cv2.WARP_INVERSE_MAP, borderValue=0).astype(bool)
@@ -236,7 +235,7 @@ def analyse(rgb: np.ndarray, faces=None) -> tuple[Analysis, np.ndarray]:
     # until « Redresser » is pressed.
     kind_of = straighten(rgb, corners) if corners else rgb
     old = tone.looks_old(kind_of)  # judged once, as the chain does (it costs seconds on a 20 MP scan)
-    damage = _damage_on_print(rgb, corners, old)
+    damage = _damage_on_print(rgb, corners, old, squared=kind_of)
     result = Analysis(width=rgb.shape[1], height=rgb.shape[0], greyscale=is_greyscale(kind_of),
                       fading=tone.fading(rgb),
                       yellowing=tone.yellowing(rgb), scratches=damage.scratches, spots=damage.spots,
