@@ -346,6 +346,8 @@ BIG_BUTTONS_CSS = """
 }
 [data-testid="stButtonGroup"] button { min-height: 3rem; min-width: 3rem; }
 [data-testid="stCheckbox"] label { min-height: 2.75rem; align-items: center; }
+/* a radio's choices (the storybook's « 4-6 », « Français ») were 22 px high: the whole line is the target */
+[data-testid="stRadio"] [role="radiogroup"] label { min-height: 2.75rem; align-items: center; padding-right: 0.5rem; }
 [data-testid="stPageLink"] a { min-height: 2.75rem; align-items: center; }
 [data-testid="stFileChipDeleteBtn"] button, [data-testid="stExpandSidebarButton"],
 [data-testid="stSidebarCollapseButton"] button { min-width: 2.75rem; min-height: 2.75rem; }

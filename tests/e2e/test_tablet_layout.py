@@ -46,7 +46,7 @@ def _small(page, selector: str) -> list:
 
 def test_small_targets_are_a_fingers_size_on_a_tablet(browser, studio, tmp_path):
     """The home's « 👉 Ouvrir » links were 28 px high, the sidebar's open button 28 x 28, a file's remove cross
-    12 px, the comics' step tabs 40 px high."""
+    12 px, the comics' step tabs 40 px high, the storybook's radio choices (« 4-6 », « Français ») 22 px high."""
     from PIL import Image
 
     from tests.e2e.conftest import seed_workshop, wait_ready
@@ -61,6 +61,9 @@ def test_small_targets_are_a_fingers_size_on_a_tablet(browser, studio, tmp_path)
         page.locator("h3", has_text="Portraits de peintre").wait_for()
         assert _small(page, '[data-testid="stMain"] [data-testid="stPageLink"] a') == []
         assert _small(page, '[data-testid="stExpandSidebarButton"]') == []
+        goto(page, studio, "storybook")
+        page.locator('[data-testid="stMain"] [data-testid="stRadio"] [role="radiogroup"] label').first.wait_for()
+        assert _small(page, '[data-testid="stMain"] [data-testid="stRadio"] [role="radiogroup"] label') == []
         goto(page, studio, "comics")
         page.locator('[data-testid="stTab"]').first.wait_for()
         assert _small(page, '[data-testid="stTab"]') == []
