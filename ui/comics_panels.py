@@ -7,6 +7,7 @@ from pathlib import Path
 import streamlit as st
 
 from pipelines.comics.layouts import LAYOUTS
+from pipelines.comics.paper import subject_frame
 from pipelines.comics.workshop import (FRAME_CENTRED, ai_panel_params, check_ai_panel, hero_ref_ready, img2img_ready,
                                        txt2img_ready)
 from pipelines.device import probe
@@ -113,7 +114,7 @@ def frame_ui(comic: dict, i: int) -> None:
     panel = comic["panels"][i]
     x, y, zoom = panel.get("frame") or FRAME_CENTRED
     st.caption(t("comics.ui.frame_label", n=i + 1))
-    tag = f"{i}-{panel['version']}"  # a new picture gets new sliders, centred
+    tag = f"{i}-{panel['version']}"  # a new picture gets new sliders, on its faces or centred
     # the frame's centre in percent of the picture's width and height; the zoom in percent (150 %: the frame
     # is 1/1.5 of the largest one the panel's shape allows)
     x = percent_slider(t("comics.ui.frame_x"), x, wkey("comic", f"comic-frame-x-{tag}"), step=0.01)
@@ -165,7 +166,7 @@ def follow_panel_job(comic: dict, i: int) -> None:
         panel["image"] = str(target)
         panel["ai"] = job.kind == "imagegen.generate"
         panel["sheet"] = bool(job.result.get("sheet"))  # found on the table and straightened
-        panel["frame"] = list(FRAME_CENTRED)  # a new picture starts centred
+        panel["frame"] = subject_frame(str(target)) or list(FRAME_CENTRED)  # on its faces, else centred
         panel["seed"] = job.result.get("seed")  # shown under the panel: the hero's magic number
         panel["made_by"] = job.result.get("engine", "")  # e.g. "OpenVINO bf16", in the caption's tooltip
         if job.result.get("message_key"):  # the safety checker replaced the picture

@@ -13,6 +13,7 @@ from PIL import Image
 
 PAPER_MIN_L = 150.0  # Lab lightness (OpenCV 0-255 scale) of the sheet's inside border, at least
 PAPER_MAX_CHROMA = 22.0  # Lab chroma of the sheet's inside border, at most (white or cream paper)
+FACE_NEIGHBOURS = 8  # the face detector's strict setting: a frame moved onto a cat's fur costs more than a miss
 TABLE_GAP = 18.0  # Lab distance between the sheet's border and the table around it, at least
 
 
@@ -93,3 +94,26 @@ def frame_picture(source: str, ratio: float, zoom: float, centre_x: float, centr
     with atomic_path(target) as tmp:
         cut.save(tmp, format="PNG")
     return str(target)
+
+
+def subject_frame(source: str) -> list[float] | None:
+    """Where a new picture's frame starts: [centre x, centre y, zoom 1.0] on its faces, or None (centred).
+
+    A panel narrower or wider than its picture shows a band of it; centred, a wide strip cut the top of a 4:3
+    picture's big face. The band is centred on the box holding every frontal face found (the portraits' detector,
+    pipelines/portrait/framing.find_faces: scikit-image's LBP cascade, no weights), so a group stays together as
+    far as the panel allows (crop_frame keeps the band inside the picture). A drawing whose faces the cascade does
+    not know (most cartoons) starts centred, as before; the child moves the frame either way. The detector runs
+    strict (FACE_NEIGHBOURS): at the portraits' setting it found a face in a cat's fur.
+    """
+    from ..portrait.framing import find_faces
+
+    with Image.open(source) as image:
+        picture = np.asarray(image.convert("RGB"))
+    faces = find_faces(picture, neighbours=FACE_NEIGHBOURS)
+    if not faces:
+        return None
+    h, w = picture.shape[:2]
+    left, top = min(f.x for f in faces), min(f.y for f in faces)
+    right, bottom = max(f.x + f.w for f in faces), max(f.y + f.h for f in faces)
+    return [round((left + right) / 2 / w, 2), round((top + bottom) / 2 / h, 2), 1.0]  # the sliders step 1 %

@@ -161,3 +161,33 @@ def test_bubbles_added_without_a_chosen_place_each_get_a_free_one(app, drawings)
     _button(app, "➕ Ajouter la bulle").click().run()
     assert app.session_state["comic"]["panels"][0]["bubbles"][3]["position"] == "top-left"
     assert not app.exception
+
+
+def test_a_photo_with_a_face_starts_framed_on_the_face(store, monkeypatch, tmp_path):
+    """A 4:3 photo of a face used as it is in a wide strip (« 4 bandes »): the frame starts on the face (centred,
+    the strip cut her forehead), and the sliders show where it is."""
+    from PIL import Image
+    from skimage import data
+
+    from pipelines.jobs.queue import JobQueue
+    from pipelines.jobs.runner import run_job
+
+    photo = tmp_path / "moi.png"
+    Image.fromarray(data.astronaut()[:384]).save(photo)
+    monkeypatch.setenv("ATELIER_EMBEDDED_WORKER", "0")
+    at = AppTest.from_file(str(ROOT / "pages" / "comics.py"), default_timeout=90)
+    at.run()
+    comic = at.session_state["comic"]
+    comic["layout"] = "strip-4"
+    comic["panels"][0]["drawing"] = str(photo)
+    at.run()
+    at.radio(key="comic-way-0").set_value("as_is").run()
+    at.button(key="comic-make-0").click().run()
+    for job in JobQueue(store).list(states=("queued",)):
+        assert run_job(job.id, store) == "done"
+    at.run()
+    at.run()
+    assert not at.exception, at.exception
+    x, y, zoom = at.session_state["comic"]["panels"][0]["frame"]
+    assert zoom == 1.0 and 0.35 < x < 0.55 and y < 0.4  # her face: x 0.33-0.54, y 0.16-0.44 of the photo
+    assert at.slider(key="comic-frame-y-0-1").value == round(y * 100)

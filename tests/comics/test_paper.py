@@ -77,3 +77,24 @@ def test_the_frame_keeps_the_part_the_child_chose(tmp_path):
     centred = frame_picture(str(tmp_path / "sun.png"), ratio, 1.0, 0.5, 0.5, tmp_path / "centred.png")
     with Image.open(centred) as cut:
         assert ((np.asarray(cut.convert("RGB"))[..., 2] < 50)).sum() == 0  # centred: the sun was cut off
+
+
+def test_a_new_pictures_frame_starts_on_its_faces(tmp_path):
+    """A 4:3 photo with a face near its top, in a wide strip: centred, the band cut the face; the frame starts on
+    it. A picture with no face the detector knows (a cat) starts centred."""
+    from skimage import data
+
+    from pipelines.comics.paper import subject_frame
+    from pipelines.export.postcard import crop_frame
+
+    Image.fromarray(data.astronaut()[:384]).save(tmp_path / "hero.png")  # her face: rows ~60-170 of 384
+    ratio = panel_ratio("strip-4", 0)
+    frame = subject_frame(str(tmp_path / "hero.png"))
+    assert frame is not None and frame[2] == 1.0
+    face_top, face_bottom = 70 / 384, 160 / 384
+    _, top, _, bottom = crop_frame((512, 384), ratio, 1.0, 0.5, 0.5)
+    assert top > face_top  # centred: the forehead was cut
+    _, top, _, bottom = crop_frame((512, 384), ratio, *frame[2:], *frame[:2])
+    assert top <= face_top and bottom >= face_bottom
+    Image.fromarray(data.chelsea()).save(tmp_path / "cat.png")
+    assert subject_frame(str(tmp_path / "cat.png")) is None
