@@ -152,13 +152,30 @@ def _order(points: np.ndarray) -> np.ndarray:
                     np.float32)
 
 
+MAX_FOCAL = 4.0  # longest focal length believed, in photo long sides: a phone's main camera is about 0.8, a 3-5x
+# telephoto about 2.5-4 (26 mm-equivalent lens: 26 / 36 of the frame's width; 3-5 times that)
+
+
+PARALLEL_SIDES = 2.0  # degrees: opposite sides closer to parallel than this show no perspective worth reading
+
+
+def _side_turn(a, b, c, d) -> float:
+    """Degrees between side a->b and side c->d (pixels): 0 for parallel sides."""
+    u, v = np.subtract(b, a), np.subtract(d, c)
+    return float(np.degrees(abs(np.arctan2(u[0] * v[1] - u[1] * v[0], u @ v))))
+
+
 def print_aspect(src: np.ndarray, width: int, height: int) -> float | None:
     """Width/height of the real print seen as quad `src` (pixels, TL TR BR BL), or None if unknowable.
 
     Zhang & He (2007, whiteboard scanning): the four corners of a rectangle seen by a pinhole
     camera with its centre in the middle of the photo fix the focal length, hence the true aspect.
-    A quad that is (almost) a parallelogram carries no depth cue: then None.
+    A quad that is (almost) a parallelogram carries no depth cue: then None (opposite sides within PARALLEL_SIDES
+    of parallel: a few pixels of corner error would read as perspective), as when the focal length it implies is
+    no camera's (under 0.2 or over MAX_FOCAL photo long sides).
     """
+    if max(_side_turn(src[0], src[1], src[3], src[2]), _side_turn(src[0], src[3], src[1], src[2])) < PARALLEL_SIDES:
+        return None  # a parallelogram to within the corners' error: no depth cue, only noise to amplify
     tl, tr, br, bl = (np.array([x, y, 1.0]) for x, y in src)
     k2 = np.dot(np.cross(tl, br), bl) / np.dot(np.cross(tr, br), bl)
     k3 = np.dot(np.cross(tl, br), tr) / np.dot(np.cross(bl, br), tr)
@@ -169,8 +186,11 @@ def print_aspect(src: np.ndarray, width: int, height: int) -> float | None:
         return None
     f2 = -((n2[0] * n3[0] - (n2[0] * n3[2] + n2[2] * n3[0]) * u0 + den * u0 * u0)
            + (n2[1] * n3[1] - (n2[1] * n3[2] + n2[2] * n3[1]) * v0 + den * v0 * v0)) / den
-    if not np.isfinite(f2) or f2 <= (0.2 * max(width, height)) ** 2:
-        return None  # no plausible camera explains this quad
+    if not np.isfinite(f2) or not (0.2 * max(width, height)) ** 2 < f2 < (MAX_FOCAL * max(width, height)) ** 2:
+        # no plausible camera explains this quad: a print seen nearly square-on (turned in its plane, a phone held
+        # above it) leaves a parallelogram whose few pixels of corner error then read as a focal length of ten
+        # or twenty photo widths, and an aspect anywhere (a square print came out 745 x 1261 px)
+        return None
     inv = np.linalg.inv(np.array([[np.sqrt(f2), 0, u0], [0, np.sqrt(f2), v0], [0, 0, 1]]))
     metric = inv.T @ inv
     return float(np.sqrt((n2 @ metric @ n2) / (n3 @ metric @ n3)))
