@@ -105,12 +105,43 @@ def find_print(rgb: np.ndarray) -> list | None:
     if quad is None:
         return None
     corners = _order(quad.reshape(4, 2).astype(np.float32))
+    gray = small.mean(axis=2)
+    if _side_support(np.hypot(cv2.Sobel(gray, cv2.CV_32F, 1, 0), cv2.Sobel(gray, cv2.CV_32F, 0, 1)), corners,
+                     border) < SIDE_SUPPORT:
+        return None  # four points, not a print's four edges (a sliver of a damaged photo, a scratch on the card)
     # A straight, axis-aligned shape is offered only as a print lying on a larger surface: the surface around it
     x, y, bw, bh = cv2.boundingRect(quad)
     margin = PRINT_MARGIN * min(sh, sw)
     if cv2.contourArea(corners) > 0.93 * bw * bh and min(x, y, sw - x - bw, sh - y - bh) < margin:
         return None
     return [[float(px / sw), float(py / sh)] for px, py in corners]
+
+
+SIDE_SUPPORT = 0.7  # share of each side of a print's outline that must run along an edge of the photo
+SIDE_REACH = 0.004  # how far from the outline that edge may lie, a share of the frame's longer side (3 px at 800)
+
+
+def _side_support(edges: np.ndarray, corners: np.ndarray, border: np.ndarray) -> float:
+    """The least share, over the four sides of `corners` ((4, 2) TL TR BR BL, pixels of the (h, w) gradient
+    magnitude `edges`), of points along the side where an edge stronger than the surface's own (its 95th
+    percentile on the frame's `border`, at least 0.05 per pixel) lies within SIDE_REACH of the frame. A print's
+    sides are edges all along; four corners of a convex outline around a photo's damage, or a sliver at the frame's
+    edge, are not (bench/_photo_damage.py: 5 of 137 aged cases, one a card variant, gave such corners; each was
+    offered as a print, and its restore would have been warped to them)."""
+    h, w = edges.shape
+    bar = max(0.05, float(np.percentile(edges[border], 95)))
+    reach = max(1, round(SIDE_REACH * max(h, w)))
+    strong = cv2.dilate((edges > bar).astype(np.uint8), np.ones((2 * reach + 1,) * 2, np.uint8)).astype(bool)
+    least = 1.0
+    for a, b in zip(corners, np.roll(corners, -1, axis=0)):
+        length = float(np.hypot(*(b - a)))
+        if length < 0.1 * min(h, w):
+            return 0.0  # a side this short is no print's side: two corners of one
+        t = np.linspace(0.1, 0.9, 40)[:, None]  # the corners themselves are rounded off by the blur and closing
+        x, y = np.round((a + t * (b - a))).T.astype(int)
+        inside = (x >= 0) & (x < w) & (y >= 0) & (y < h)
+        least = min(least, float(strong[y[inside], x[inside]].mean()) if inside.any() else 0.0)
+    return least
 
 
 def _four_sides(region: np.ndarray, sh: int, sw: int) -> np.ndarray | None:
@@ -219,16 +250,19 @@ def _print_warp(shape: tuple[int, int], corners: list) -> tuple[np.ndarray, tupl
     return cv2.getPerspectiveTransform(src, dst), (width, height)
 
 
-def _damage_on_print(rgb: np.ndarray, corners: list | None, aged: bool, squared: np.ndarray) -> repair.Damage:
-    """repair.find_damage() of a (H, W, 3) [0, 1] photo, searched on the print squared up (`squared`, its
-    straighten()) when find_print() found one: a print on a card three times its size was searched on a copy
-    shrunk to the frame's working size, where its thin cracks are gone, and a tilted print's box held the table's
-    corners, whose edges read as paper lost. The mask is the frame's (H, W)."""
+def damage_on_print(rgb: np.ndarray, corners: list | None, aged: bool, squared: np.ndarray | None = None,
+                    strength: float = 0.5) -> repair.Damage:
+    """repair.find_damage() of a (H, W, 3) [0, 1] photo at `strength` (0..1), searched on the print squared up
+    (`squared`, its straighten(), made here when None) when find_print() found one: a print on a card three times
+    its size was searched on a copy shrunk to the frame's working size, where its thin cracks are gone, and a
+    tilted print's box held the table's corners, whose edges read as paper lost. The analysis and the repair step
+    both search this way (the repair of a print left on its card once searched the whole frame and mended its
+    dust only). The mask is the frame's (H, W)."""
     if not corners:
-        return repair.find_damage(rgb, aged=aged)
+        return repair.find_damage(rgb, strength, aged=aged)
     h, w = rgb.shape[:2]
     matrix, _ = _print_warp((h, w), corners)
-    found = repair.find_damage(squared, aged=aged)
+    found = repair.find_damage(straighten(rgb, corners) if squared is None else squared, strength, aged=aged)
     # the print's marks brought back onto the photo as it came (the table's corners are no part of the print)
     mask = cv2.warpPerspective(found.mask.astype(np.uint8), matrix, (w, h),
                                flags=cv2.INTER_NEAREST | cv2.WARP_INVERSE_MAP, borderValue=0).astype(bool)
@@ -255,7 +289,7 @@ def analyse(rgb: np.ndarray, faces=None) -> tuple[Analysis, np.ndarray]:
     # until « Redresser » is pressed.
     kind_of = straighten(rgb, corners) if corners else rgb
     old = tone.looks_old(kind_of)  # judged once, as the chain does (it costs seconds on a 20 MP scan)
-    damage = _damage_on_print(rgb, corners, old, squared=kind_of)
+    damage = damage_on_print(rgb, corners, old, squared=kind_of)
     result = Analysis(width=rgb.shape[1], height=rgb.shape[0], greyscale=is_greyscale(kind_of),
                       fading=tone.fading(rgb),
                       yellowing=tone.yellowing(rgb), scratches=damage.scratches, spots=damage.spots,

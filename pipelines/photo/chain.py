@@ -15,7 +15,7 @@ from .. import backends
 from ..backends import Progress, no_progress
 from ..i18n import UserError
 from ..params import from_params
-from . import hints, mask_edits, repair, tone
+from . import analysis, hints, mask_edits, repair, tone
 from .contract import PhotoRequest
 from .imaging import is_greyscale, luma, rgb_to_lab, to_array, toned_monochrome
 from ..commands import studio
@@ -159,8 +159,12 @@ def restore(rgb: np.ndarray, request: RestoreRequest, progress: Progress = no_pr
     uncoloured = None
     image = rgb.astype(np.float32)
     s = float(np.clip(request.strength, 0, 1))
-    # Signs of age are judged on the print as it came: they decide how eagerly damage and grain are sought.
-    old = bool({"repair", "tone", "denoise"} & set(steps)) and tone.looks_old(image)
+    # Signs of age are judged on the print as it came: they decide how eagerly damage and grain are sought. A print
+    # lying on a card or photographed on a table is judged, and its damage searched, as the analysis did: on the
+    # print squared up (analysis.damage_on_print), not on the card's plain pixels.
+    corners = analysis.find_print(image) if "repair" in steps and not request.mask_path else None
+    squared = analysis.straighten(image, corners) if corners else None
+    old = bool({"repair", "tone", "denoise"} & set(steps)) and tone.looks_old(image if squared is None else squared)
     # Whether a toned print keeps its tone is decided on the print as it came, as the page said it (the analysis's
     # keeps_tone, at the default strength): the repair's fills must not turn a sepia print grey.
     keep_tone = tone.keeps_tone(image, old=old) if "tone" in steps else None
@@ -187,7 +191,7 @@ def restore(rgb: np.ndarray, request: RestoreRequest, progress: Progress = no_pr
             call.mask = repaired
         if step == "repair":
             call.mask = (load_mask(request.mask_path, image.shape[1::-1]) if request.mask_path
-                         else repair.find_damage(image, s, aged=old).mask)
+                         else analysis.damage_on_print(image, corners, old, squared, strength=s).mask)
             if request.edits_path:
                 edits = mask_edits.load_edits(request.edits_path, image.shape[1::-1])
                 call.mask = mask_edits.apply_edits(call.mask, edits)
