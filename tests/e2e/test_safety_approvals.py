@@ -39,7 +39,7 @@ def test_childrens_pictures_wait_for_the_facilitators_ok(browser_page, studio):
 
     # 1. The facilitator asks for the children's pictures to wait.
     _open(console, studio, "Animation")
-    console.get_by_text("Les images des enfants attendent mon accord").click()
+    console.get_by_text("Les images faites par l'IA pour les enfants attendent mon accord").click()
     wait_ready(console)
     key = f"safety.approve_pictures.{studio.workshop['id']}"
     _wait(console, lambda: _db(studio, "SELECT value FROM kv WHERE key=?", key) == [("1",)], 30)
