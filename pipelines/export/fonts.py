@@ -34,17 +34,23 @@ FAMILIES: dict[str, FontFamily] = {
                            FONTS_DIR / "atkinson-hyperlegible" / "OFL.txt", "SIL Open Font License 1.1"),
 }
 
+# Emoji and pictographs, drawn in black as a printer prints them: the last face of every chain, so a child's
+# « trop mimi 😍 » prints as typed (Symbola 2.60: emoji up to Unicode 9; later ones are still refused by name).
+PICTOGRAPHS = FontFamily("pictographs", "Symbola", FONTS_DIR / "symbola" / "Symbola.ttf",
+                         FONTS_DIR / "symbola" / "Symbola.ttf", FONTS_DIR / "symbola" / "LICENSE.txt",
+                         "free for any use (Symbola's own licence)")
+
 _registered: set[str] = set()
 
 
 def font_name(family: str = "sans", bold: bool = False) -> str:
     """The reportlab name of a family's face, registering (and so embedding) its TTF on first use."""
-    if family not in FAMILIES:
+    if family not in FAMILIES and family != PICTOGRAPHS.key:
         raise ValueError(f"Unknown font family {family!r}; valid ones are {sorted(FAMILIES)}.")
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.ttfonts import TTFont
 
-    spec = FAMILIES[family]
+    spec = FAMILIES.get(family, PICTOGRAPHS)
     name = f"Atelier-{family}-{'bold' if bold else 'regular'}"
     if name not in _registered:
         path = spec.bold if bold else spec.regular
@@ -70,7 +76,8 @@ def pil_font(size_px: int, family: str = "sans", bold: bool = False):
 
 # -- coverage and fallback --------------------------------------------------------------------
 # DejaVu Sans is the fallback for every face: it covers Latin (İ, ŋ, ő...), Greek, Cyrillic and the
-# no-break spaces. What it cannot draw is refused at input time (see pipelines.safety.text).
+# no-break spaces; Symbola (PICTOGRAPHS) then draws emoji. What none can draw is refused at input time (see
+# pipelines.safety.text).
 @functools.cache
 def codepoints(path: str | Path) -> frozenset[int]:
     """The Unicode code points a TTF file has a glyph for (its best cmap)."""
@@ -81,11 +88,12 @@ def codepoints(path: str | Path) -> frozenset[int]:
 
 
 def faces(family: str = "sans", bold: bool = False) -> list[tuple[str, Path]]:
-    """(reportlab name, file) of a family's face, then of the fallback face."""
+    """(reportlab name, file) of a family's face, then of the fallback face, then of the pictographs' face."""
     spec, fallback = FAMILIES[family], FAMILIES["sans"]
     chain = [(font_name(family, bold), spec.bold if bold else spec.regular)]
     if family != "sans":
         chain.append((font_name("sans", bold), fallback.bold if bold else fallback.regular))
+    chain.append((font_name(PICTOGRAPHS.key), PICTOGRAPHS.regular))
     return chain
 
 

@@ -13,7 +13,7 @@ Every word typed or read from a file for printing also passes `clean_text` / `ch
 control characters (NUL, vertical tab, bidi overrides and isolates, zero-width marks); line
 breaks are kept where a field allows them. `check_printable` refuses, with one sentence, what
 the printed page cannot draw: letters no bundled font has, scripts that need shaping or
-right-to-left layout (Arabic, Hebrew, Indic scripts...) and emoji. Sources: Unicode Standard
+right-to-left layout (Arabic, Hebrew, Indic scripts...) and emoji the pictographs' face lacks. Sources: Unicode Standard
 Annex #15 (normalisation), #9 (bidi classes), #51 (emoji).
 """
 from __future__ import annotations
@@ -91,8 +91,8 @@ def unprintable(text: str, chain: list) -> tuple[str, list[str]]:
     ((name, file) faces, see pipelines.export.fonts.faces); else the reason key and the characters."""
     from ..export.fonts import missing
 
-    emoji = sorted({c for c in text if _is_emoji(c)})
-    if emoji:
+    emoji = sorted(c for c in set(missing(text, chain)) if _is_emoji(c))
+    if emoji:  # the pictographs' face (fonts.PICTOGRAPHS) draws most; a newer one is named, to write as a word
         return "text.emoji", emoji
     shaping = sorted({c for c in text if _needs_shaping(c)})
     if shaping:

@@ -1,4 +1,4 @@
-"""A sitter's name the label's fonts cannot print (Arabic needs shaping, an emoji) is not set as loose letters:
+"""A sitter's name the label's fonts cannot print (Arabic needs shaping, a recent emoji) is not set as loose letters:
 the label says « Portrait », on the screen as on the card."""
 from __future__ import annotations
 
@@ -18,9 +18,11 @@ def test_latin_names_with_any_accent_stay(sitter):
     assert cartel("pop-art", sitter, language="fr", library="la médiathèque").title == sitter
 
 
+# 🥰 🥳 🫠 🦩: Unicode 11-14, the pictographs' face lacks them
 @pytest.mark.parametrize("sitter, printed, left_out", [
-    ("Léo 🦖", "Léo", ["🦖"]), ("👍🏽 Inès", "Inès", ["👍", "🏽"]), ("Zoé ✨ ", "Zoé", ["✨"]),
-    ("Sam 👨\u200d👩\u200d👧", "Sam", ["👨", "👩", "👧"]), ("🦄Zoé✨", "Zoé", ["🦄", "✨"])])  # in the name's order
+    ("Léo 🥰", "Léo", ["🥰"]), ("🥳 Inès", "Inès", ["🥳"]), ("Zoé 🫠 ", "Zoé", ["🫠"]),
+    ("🦩Zoé🥰", "Zoé", ["🦩", "🥰"]),  # in the name's order
+    ("Léo 🦖", "Léo 🦖", []), ("Sam 👨\u200d👩\u200d👧", "Sam 👨👩👧", [])])  # emoji the print draws (in black) stay
 def test_a_name_prints_without_the_signs_the_fonts_lack(sitter, printed, left_out):
     from pipelines.safety.text import printable_name
 
@@ -43,7 +45,7 @@ def test_the_label_and_the_card_print_the_name_without_the_emoji(immediate_queue
     portrait = tmp_path / "portrait.png"
     Image.new("RGB", (300, 400), (180, 120, 90)).save(portrait)
     job = immediate_queue.get(immediate_queue.submit("portrait.print", {
-        "portrait": str(portrait), "style": "pop-art", "sitter": "Léo 🦖", "ai_made": False, "size": "A5",
+        "portrait": str(portrait), "style": "pop-art", "sitter": "Léo 🥰", "ai_made": False, "size": "A5",
         "language": "fr", "made_on": "2026-11-01"}))
     assert job.state == "done", job.error
     files = job.files()
