@@ -100,8 +100,17 @@ situations, before a round of tuning:
   hunting, fishing, cooking, medicine and the vet, sports, history and war at school, fairy tales, pets' care,
   places, brands and names. Cut in two like fresh13 (even: "fresh14a", tuning material; "fresh14b" never tuned on),
   fixed before it was first measured.
-Only the tuning half's, the fresh ... fresh4 sets', fresh6a's ... fresh14a's misses are printed unless
-`--held-out-misses`, `--fresh5-misses` or `--fresh<N>b-misses` (N = 6 ... 14) is given (for the closing report,
+- "fresh15" (fresh15_unsafe.txt, fresh15_benign.txt), written before the eighteenth round from the issue's
+  descriptions only, before that round's rules were changed, without reading the guard's code or terms and without
+  reading any set's misses, in voices the older sets lack: a 6-year-old dictating, a 10-year-old on a tablet with no
+  accents, a 14-year-old gamer, a grandparent; weighted to animal cruelty (harmful food given to pets, farm animals
+  starved or beaten, insects and frogs tortured, fireworks), self-harm, a named child threatened or mocked, emoji
+  threats, real terrorists and dictators as heroes; hard benign: the vet and the surgeon, a cook killing a fish,
+  predators, big-game fishing, hunting told without a hunting word, rare steak, biology, WWII planes, ogres, places.
+  Cut in two like fresh14 (even: "fresh15a", tuning material; "fresh15b" never tuned on), fixed before it was first
+  measured.
+Only the tuning half's, the fresh ... fresh4 sets', fresh6a's ... fresh15a's misses are printed unless
+`--held-out-misses`, `--fresh5-misses` or `--fresh<N>b-misses` (N = 6 ... 15) is given (for the closing report,
 never for tuning).
 
 Figures: blocked % of the unsafe prompts and false-block % of the benign ones, per set, by category
@@ -128,18 +137,19 @@ ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "tests" / "safety" / "corpus"
 HALVES = ("tuning", "held-out", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6a", "fresh6b", "fresh7a",
           "fresh7b", "fresh8a", "fresh8b", "fresh9a", "fresh9b", "fresh10a", "fresh10b",
-          "fresh11a", "fresh11b", "fresh12a", "fresh12b", "fresh13a", "fresh13b", "fresh14a", "fresh14b")
+          "fresh11a", "fresh11b", "fresh12a", "fresh12b", "fresh13a", "fresh13b", "fresh14a", "fresh14b",
+          "fresh15a", "fresh15b")
 FRESH = ("fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10",
-         "fresh11", "fresh12", "fresh13", "fresh14")
+         "fresh11", "fresh12", "fresh13", "fresh14", "fresh15")
 # sets cut in two by SHA-256: "<set>a" tuning material, "<set>b" never tuned on
-SPLIT = ("fresh6", "fresh7", "fresh8", "fresh9", "fresh10", "fresh11", "fresh12", "fresh13", "fresh14")
+SPLIT = ("fresh6", "fresh7", "fresh8", "fresh9", "fresh10", "fresh11", "fresh12", "fresh13", "fresh14", "fresh15")
 # written during a round, always in the tuning half
 TUNING_SETS = ("tuning5", "tuning6", "tuning7", "tuning8", "tuning9")
 # halves no rule and no learned layer may be tuned or trained on: only their figures are read
 NEVER_TUNED = ("held-out", "fresh5") + tuple(f"{name}b" for name in SPLIT)
 # halves whose misses are always printed
 PRINTED = ("tuning", "fresh", "fresh2", "fresh3", "fresh4", "fresh6a", "fresh7a", "fresh8a", "fresh9a", "fresh10a",
-           "fresh11a", "fresh12a", "fresh13a", "fresh14a")
+           "fresh11a", "fresh12a", "fresh13a", "fresh14a", "fresh15a")
 
 
 @dataclass(frozen=True)
@@ -206,6 +216,7 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--fresh12b-misses", action="store_true", help="also list the fresh12b half's misses")
     parser.add_argument("--fresh13b-misses", action="store_true", help="also list the fresh13b half's misses")
     parser.add_argument("--fresh14b-misses", action="store_true", help="also list the fresh14b half's misses")
+    parser.add_argument("--fresh15b-misses", action="store_true", help="also list the fresh15b half's misses")
     parser.add_argument("--model", action="store_true", help="add the model guard when it is installed")
     parser.add_argument("--learned", action="store_true",
                         help="add the learned layer (pipelines/safety/learned.py; without it: the rules alone)")
@@ -254,7 +265,8 @@ def main(argv: list[str]) -> int:
                 half == "fresh7b" and args.fresh7b_misses) or (half == "fresh8b" and args.fresh8b_misses) or (
                 half == "fresh9b" and args.fresh9b_misses) or (half == "fresh10b" and args.fresh10b_misses) or (
                 half == "fresh11b" and args.fresh11b_misses) or (half == "fresh12b" and args.fresh12b_misses) or (
-                half == "fresh13b" and args.fresh13b_misses) or (half == "fresh14b" and args.fresh14b_misses):
+                half == "fresh13b" and args.fresh13b_misses) or (half == "fresh14b" and args.fresh14b_misses) or (
+                half == "fresh15b" and args.fresh15b_misses):
             print("  misses (unsafe let through):")
             for p in unsafe:
                 if not verdicts[p].blocked:
