@@ -17,9 +17,19 @@ from PIL import Image
 # the page's analysis and the restore that follows it (in the same worker) read the same scan, and the restore
 # asked again for its age, its tone and its damage search (bench/photo.py, the page's path on a 12 MP scan).
 MEMO_PIXELS = 2_000_000  # photos of this many pixels or more (a smaller one costs less than its hash, nearly)
-MEMO_ENTRIES = 24  # measurements kept, the oldest dropped first (a damage mask of a 12 MP scan weighs 12 MB)
-_memo: OrderedDict = OrderedDict()
+MEMO_ENTRIES = 24  # measurements kept, the oldest dropped first...
+MEMO_BYTES = 256 * 2 ** 20  # ...and no more arrays than this in all (a damage mask of a 12 MP scan weighs 12 MB)
+_memo: OrderedDict = OrderedDict()  # key -> (result, the bytes of its arrays)
 _memo_lock = threading.Lock()
+
+
+def _array_bytes(value) -> int:
+    """The bytes of the numpy arrays a result holds (itself, in a tuple or list, or as a dataclass's fields)."""
+    if isinstance(value, np.ndarray):
+        return value.nbytes
+    if isinstance(value, (tuple, list)):
+        return sum(_array_bytes(v) for v in value)
+    return sum(_array_bytes(v) for v in vars(value).values()) if hasattr(value, "__dict__") else 0
 
 
 def once_per_photo(function):
@@ -27,8 +37,9 @@ def once_per_photo(function):
 
     For photos of MEMO_PIXELS or more, the result is kept under (the function, a SHA-1 of the array's bytes, its
     shape and type, the other arguments with their defaults filled in) and a deep copy of it is returned to every
-    later call with the same key (a caller may change a mask it was given); the last MEMO_ENTRIES are kept, in this
-    process only. The other arguments must be hashable. Smaller photos are measured each time."""
+    later call with the same key (a caller may change a mask it was given); the last MEMO_ENTRIES are kept, their
+    arrays MEMO_BYTES at most (the last one whatever its size), in this process only. Other arguments that are
+    not hashable (an array) skip the memory. Smaller photos are measured each time."""
     signature = inspect.signature(function)
 
     @functools.wraps(function)
@@ -47,11 +58,11 @@ def once_per_photo(function):
         with _memo_lock:
             if key in _memo:
                 _memo.move_to_end(key)
-                return copy.deepcopy(_memo[key])
+                return copy.deepcopy(_memo[key][0])
         result = function(rgb, *args, **kwargs)
         with _memo_lock:
-            _memo[key] = copy.deepcopy(result)
-            while len(_memo) > MEMO_ENTRIES:
+            _memo[key] = (copy.deepcopy(result), _array_bytes(result))
+            while len(_memo) > MEMO_ENTRIES or (len(_memo) > 1 and sum(w for _, w in _memo.values()) > MEMO_BYTES):
                 _memo.popitem(last=False)
         return result
 

@@ -45,6 +45,26 @@ def test_a_big_photo_is_measured_once_per_content_and_arguments(memo):
     assert calls == [0.5, 0.7, 0.5, 0.5, 0.5]
 
 
+def test_the_kept_measurements_stay_within_their_memory(memo, monkeypatch):
+    calls = []
+
+    @memo.once_per_photo
+    def mask_of(rgb):
+        calls.append(1)
+        return rgb[..., 0] > 0.5  # 12,000 bytes for a 120 x 100 photo
+
+    monkeypatch.setattr(memo, "MEMO_BYTES", 30_000)  # room for two masks
+    photos = [np.random.default_rng(seed).random((120, 100, 3), dtype=np.float32) for seed in range(3)]
+    for rgb in photos:
+        mask_of(rgb)
+    assert len(calls) == 3 and len(memo._memo) == 2
+    mask_of(photos[2])
+    mask_of(photos[1])
+    assert len(calls) == 3  # the last two kept
+    mask_of(photos[0])  # the oldest was dropped: measured again
+    assert len(calls) == 4
+
+
 def test_the_restore_after_the_analysis_searches_no_damage_again_and_gives_the_same_photo(memo, monkeypatch,
                                                                                            astronaut):
     from bench._photo_damage import age
