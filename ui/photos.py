@@ -1,6 +1,7 @@
 """Widgets of the old photos page: upload, analysis, steps, colour points, exports."""
 from __future__ import annotations
 
+import contextlib
 import uuid
 from pathlib import Path
 
@@ -11,6 +12,7 @@ from pipelines.i18n import UserError
 from pipelines.config import settings
 from pipelines.photo.analysis import REPAIR_SUGGESTED_FRACTION, tilted
 from pipelines.photo.chain import largest_enlargement
+from pipelines.photo.jobs import analysis_work
 from pipelines.photo.hints_layer import hint_layer
 from pipelines.photo.tone import DYE_FADED, NO_DEEP_BLACK, YELLOWED
 from pipelines.safety.uploads import open_picture, picture_size, sanitize_image
@@ -62,7 +64,7 @@ def upload_ui() -> None:
         st.error(t("photo.ui.too_small", width=clean.image.width, height=clean.image.height, side=PHOTO_MIN_SIDE))
         return
     source = write_bytes_atomic(_work_dir() / "source.png", clean.png_bytes())
-    state().update(source=str(source), analysis_job=submit_job("photo.analyze", {"source": str(source)}),
+    state().update(source=str(source), analysis_job=submit_job("photo.analyze", _analysis_params(source)),
                    upload_id=picked.file_id, upload_notes=list(clean.notes))  # said with the analysis (rerun)
     st.rerun()  # the page above was drawn without a photo: draw it again with the analysis
 
@@ -108,10 +110,27 @@ def repair_suggested(info: dict) -> bool:
     return info.get("damage_fraction", 1.0) >= REPAIR_SUGGESTED_FRACTION
 
 
+def _analysis_params(source) -> dict:
+    """The analysis job's params: the photo, and its size (megapixels: the time announced while the job waits or
+    starts is this size's, JobQueue.get)."""
+    params = {"source": str(source)}
+    with contextlib.suppress(OSError, ValueError):
+        width, height = picture_size(source)
+        params["work"] = analysis_work((height, width))
+    return params
+
+
 def analysis_ui() -> dict | None:
     """The analysis shown to the patron (and the damage overlay); returns it once ready."""
     job = job_status_ui(state()["analysis_job"], "photo-analysis")
-    if job is None or job.state != "done":
+    if job is None:
+        # the time this photo's analysis takes here: the last analyses' seconds per megapixel, times its size
+        # (a 12 MP scan is not announced at the time a phone photo took)
+        with contextlib.suppress(OSError, ValueError, KeyError):
+            width, height = picture_size(state()["source"])
+            st.caption(expected_time_text("photo.analyze", work=analysis_work((height, width))))
+        return None
+    if job.state != "done":
         return None
     result = job.result
     info = result["analysis"]
@@ -150,7 +169,7 @@ def analysis_ui() -> dict | None:
         if done is not None and done.state == "done":
             straight = done.files()["photo"]
             state().update(source=straight, straighten_job=None,
-                           analysis_job=submit_job("photo.analyze", {"source": straight}))
+                           analysis_job=submit_job("photo.analyze", _analysis_params(straight)))
             st.rerun()
     return info
 
@@ -369,11 +388,14 @@ def steps_ui(info: dict) -> dict | None:
     if hint_only:
         steps.remove("colorize")  # colour points are placed on the result, then recomputed
     made = size[0] * size[1] * (params["scale"] ** 2 if "upscale" in steps else 1)  # pixels read + made
-    st.caption(expected_time_text("photo.restore", work=(size[0] * size[1] + made) / 1e6 if made else None))
+    work = (size[0] * size[1] + made) / 1e6 if made else None
+    st.caption(expected_time_text("photo.restore", work=work))
     if not st.button(t("photo.ui.go"), type="primary", width="stretch", key="photo-go", disabled=not steps
                      and not hint_only):
         return None
     params["colorize"] = "auto"  # colour points are a second pass on the result (hints_ui)
+    if work:
+        params["work"] = work  # the time announced while it waits or starts (JobQueue.get) is this size's
     return {"steps": steps, "strength": strength, "engines": {k: v for k, v in engines.items() if v}, **params}
 
 

@@ -72,6 +72,14 @@ def get_huey(queue_url: str | None = None, immediate: bool = False):
 RATE_FROM = 0.1  # the share of a job done from which its time left is read from its own rate
 
 
+def job_work(params: dict) -> float | None:
+    """The size of a job as its submitter gave it (params "work", a positive number: megapixels for the photo
+    jobs), else None: a queued or barely started job is then announced at its kind's usual time scaled to its size
+    (expected_seconds), not at the median of jobs of every size."""
+    work = params.get("work") if isinstance(params, dict) else None
+    return float(work) if isinstance(work, (int, float)) and not isinstance(work, bool) and work > 0 else None
+
+
 class JobQueue:
     """Submit, follow and cancel jobs."""
 
@@ -141,7 +149,7 @@ class JobQueue:
         job = self._job(row)
         if job.state == "queued":
             job.position = self.position(job)
-            expected = self.expected_seconds(job.kind)
+            expected = self.expected_seconds(job.kind, work=job_work(job.params))
             job.eta_seconds = (expected or 0) * (job.position + 1) if expected else None
         elif job.state == "running" and job.started_at and job.progress >= RATE_FROM:
             elapsed = (datetime.now() - datetime.fromisoformat(job.started_at)).total_seconds()
@@ -149,7 +157,7 @@ class JobQueue:
         elif job.state == "running":
             # Too little done to read a rate from (a 63 MP photo's first step held 3 % for a minute: the time left,
             # elapsed / 3 %, rose from 1 to 18 minutes). The usual duration minus the time spent, or nothing said.
-            expected = self.expected_seconds(job.kind)
+            expected = self.expected_seconds(job.kind, work=job_work(job.params))
             elapsed = ((datetime.now() - datetime.fromisoformat(job.started_at)).total_seconds()
                        if job.started_at else 0.0)
             job.eta_seconds = expected - elapsed if expected is not None and expected > elapsed else None

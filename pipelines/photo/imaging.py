@@ -1,11 +1,72 @@
 """Small image helpers shared by the photo steps: arrays, luma, Lab, files."""
 from __future__ import annotations
 
+import copy
+import functools
+import hashlib
+import inspect
+import threading
+from collections import OrderedDict
 from pathlib import Path
 
 import cv2
 import numpy as np
 from PIL import Image
+
+# A measurement of a big photo is kept, keyed by the photo's content, for the next step or job that asks again:
+# the page's analysis and the restore that follows it (in the same worker) read the same scan, and the restore
+# asked again for its age, its tone and its damage search (bench/photo.py, the page's path on a 12 MP scan).
+MEMO_PIXELS = 2_000_000  # photos of this many pixels or more (a smaller one costs less than its hash, nearly)
+MEMO_ENTRIES = 24  # measurements kept, the oldest dropped first...
+MEMO_BYTES = 256 * 2 ** 20  # ...and no more arrays than this in all (a damage mask of a 12 MP scan weighs 12 MB)
+_memo: OrderedDict = OrderedDict()  # key -> (result, the bytes of its arrays)
+_memo_lock = threading.Lock()
+
+
+def _array_bytes(value) -> int:
+    """The bytes of the numpy arrays a result holds (itself, in a tuple or list, or as a dataclass's fields)."""
+    if isinstance(value, np.ndarray):
+        return value.nbytes
+    if isinstance(value, (tuple, list)):
+        return sum(_array_bytes(v) for v in value)
+    return sum(_array_bytes(v) for v in vars(value).values()) if hasattr(value, "__dict__") else 0
+
+
+def once_per_photo(function):
+    """Decorator: `function(rgb, ...)` (rgb a (H, W) or (H, W, C) array) computed once per photo content.
+
+    For photos of MEMO_PIXELS or more, the result is kept under (the function, a SHA-1 of the array's bytes, its
+    shape and type, the other arguments with their defaults filled in) and a deep copy of it is returned to every
+    later call with the same key (a caller may change a mask it was given); the last MEMO_ENTRIES are kept, their
+    arrays MEMO_BYTES at most (the last one whatever its size), in this process only. Other arguments that are
+    not hashable (an array) skip the memory. Smaller photos are measured each time."""
+    signature = inspect.signature(function)
+
+    @functools.wraps(function)
+    def remembered(rgb, *args, **kwargs):
+        if not isinstance(rgb, np.ndarray) or rgb.ndim < 2 or rgb.shape[0] * rgb.shape[1] < MEMO_PIXELS:
+            return function(rgb, *args, **kwargs)
+        bound = signature.bind(rgb, *args, **kwargs)
+        bound.apply_defaults()
+        others = tuple((k, v) for k, v in list(bound.arguments.items())[1:])
+        digest = hashlib.sha1(memoryview(np.ascontiguousarray(rgb)).cast("B")).hexdigest()
+        key = (function.__module__, function.__qualname__, digest, rgb.shape, rgb.dtype.str, others)
+        try:
+            hash(key)
+        except TypeError:  # an argument that is no plain value (an array): measured each time
+            return function(rgb, *args, **kwargs)
+        with _memo_lock:
+            if key in _memo:
+                _memo.move_to_end(key)
+                return copy.deepcopy(_memo[key][0])
+        result = function(rgb, *args, **kwargs)
+        with _memo_lock:
+            _memo[key] = (copy.deepcopy(result), _array_bytes(result))
+            while len(_memo) > MEMO_ENTRIES or (len(_memo) > 1 and sum(w for _, w in _memo.values()) > MEMO_BYTES):
+                _memo.popitem(last=False)
+        return result
+
+    return remembered
 
 
 def to_array(image: Image.Image) -> np.ndarray:
@@ -51,13 +112,18 @@ def fit_size(width: int, height: int, max_pixels: int) -> tuple[int, int]:
     return max(1, int(width * scale)), max(1, int(height * scale))
 
 
+# zlib level of the PNGs written: on a 12 MP scan level 3 wrote 12.4 MB in 4.3 s where Pillow's default (6) wrote
+# 12.7 MB in 16 s (loaded machine, bench/photo.py's page path); the pixels are the same at every level.
+PNG_LEVEL = 3
+
+
 def save_png(image: Image.Image, path: Path) -> Path:
-    """Write a PNG through a temp name (no half-written files), with no metadata."""
+    """Write a PNG through a temp name (no half-written files), with no metadata, at zlib level PNG_LEVEL."""
     from ..store.files import atomic_path
 
     path = Path(path)
     with atomic_path(path) as tmp:
-        image.save(tmp, format="PNG")
+        image.save(tmp, format="PNG", compress_level=PNG_LEVEL)
     return path
 
 
@@ -70,6 +136,7 @@ def open_upload(path: Path, downscale: bool = False):
     return read_studio_file(Path(path).read_bytes(), downscale=downscale)
 
 
+@once_per_photo
 def is_greyscale(rgb: np.ndarray, tolerance: float = 0.035) -> bool:
     """True when the photo carries (almost) no colour: black and white, or a toned print."""
     lab = rgb_to_lab(rgb)

@@ -4,6 +4,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import cv2
 import numpy as np
 from PIL import Image
 
@@ -19,22 +20,49 @@ def _face_backend():
     return ready[-1] if ready else None
 
 
+OVERLAY_SIDE = 2048  # px: the damage overlay is drawn at most this long (the page shows it in a column, the brush
+# in 700 px; at a 12 MP scan's size it cost a second PNG of the scan to write)
+
+
+def overlay_preview(rgb: np.ndarray, mask: np.ndarray, side: int = OVERLAY_SIDE) -> np.ndarray:
+    """repair.overlay() of a (H, W, 3) [0, 1] photo and its (H, W) bool damage mask, shrunk (area average) so that
+    its longer side is at most `side` px; a preview pixel is marked when any pixel it covers is (thin cracks stay
+    seen). The same aspect as the photo (sizes rounded to whole pixels)."""
+    h, w = mask.shape
+    if max(h, w) <= side:
+        return repair.overlay(rgb, mask)
+    size = (max(1, round(w * side / max(h, w))), max(1, round(h * side / max(h, w))))
+    small = cv2.resize(rgb, size, interpolation=cv2.INTER_AREA)
+    marked = cv2.resize(mask.astype(np.float32), size, interpolation=cv2.INTER_AREA) > 0
+    return repair.overlay(small, marked)
+
+
 def analyse_job(params: dict, ctx) -> dict:
-    """params: source (image path), downscale (bool). Files: overlay (damage in red), mask, photo."""
+    """params: source (image path), downscale (bool), work (optional: its size for the announced time,
+    analysis_work()). Files: overlay (damage in red, OVERLAY_SIDE px at most: a
+    preview), mask (the photo's size), photo."""
     ctx.progress(0.05, "photo.progress.reading")
+    # The shares of the bar follow the time each part took on a 12 MP scan (bench/photo.py, the page's path):
+    # reading and the clean copy about a sixth, the analysis most of the rest, the overlay and mask a tenth.
     rgb, notes = open_photo(params["source"], downscale=bool(params.get("downscale")))
     photo = save_png(to_image(rgb), ctx.out_dir / "photo.png")  # clean copy: no metadata, upright
-    ctx.progress(0.3, "photo.progress.analysing")
+    ctx.progress(0.15, "photo.progress.analysing")
     faces = _face_backend()
     if faces is not None:
-        ctx.progress(0.4, "photo.progress.loading_faces")
+        ctx.progress(0.2, "photo.progress.loading_faces")
     result, mask = analysis.analyse(rgb, faces=faces)
-    ctx.progress(0.9, "photo.progress.analysing")
-    overlay = save_png(to_image(repair.overlay(rgb, mask)), ctx.out_dir / "damage.png")
+    ctx.progress(0.9, "photo.progress.saving")
+    overlay = save_png(to_image(overlay_preview(rgb, mask)), ctx.out_dir / "damage.png")
     mask_file = save_png(Image.fromarray((mask * 255).astype(np.uint8), "L"), ctx.out_dir / "mask.png")
     ctx.progress(1.0, "photo.progress.done")
     return {"files": {"photo": str(photo), "overlay": str(overlay), "mask": str(mask_file)}, "artifact": None,
-            "analysis": result.to_json(), "notes": notes}
+            "analysis": result.to_json(), "notes": notes, "work": analysis_work(rgb.shape[:2])}
+
+
+def analysis_work(size: tuple[int, int]) -> float:
+    """The size of an analysis, in megapixels of the photo ((height, width), or (width, height): the product is
+    what counts): what its duration is divided by to announce the next one's (JobQueue.expected_seconds)."""
+    return size[0] * size[1] / 1e6
 
 
 def straighten_job(params: dict, ctx) -> dict:
@@ -48,14 +76,16 @@ def straighten_job(params: dict, ctx) -> dict:
 
 
 def restore_job(params: dict, ctx) -> dict:
-    """params: source, title, and the RestoreRequest fields. Files: before, restored (+ uncoloured)."""
-    settings = {k: v for k, v in params.items() if k not in ("source", "title")}
+    """params: source, title, work (optional: its size for the announced time, restore_work()), and the
+    RestoreRequest fields. Files: before, restored (+ uncoloured)."""
+    settings = {k: v for k, v in params.items() if k not in ("source", "title", "work")}
     request = RestoreRequest.from_params(settings)
     ctx.progress(0.02, "photo.progress.reading")
     rgb, _ = open_photo(params["source"], downscale=True)
     before = save_png(to_image(rgb), ctx.out_dir / "avant.png")
-    outcome = restore(rgb, request, progress=lambda f, m="": ctx.progress(0.05 + 0.9 * f, m))
-    ctx.progress(0.96, "photo.progress.saving")
+    # the bar's shares follow a 12 MP scan's times (bench/photo.py, the page's path): the files a tenth each end
+    outcome = restore(rgb, request, progress=lambda f, m="": ctx.progress(0.1 + 0.8 * f, m))
+    ctx.progress(0.9, "photo.progress.saving")
     restored = save_png(to_image(outcome.image), ctx.out_dir / "apres.png")
     files = {"before": str(before), "restored": str(restored)}
     if outcome.uncoloured is not None:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 import cv2
 import numpy as np
 
-from .imaging import is_greyscale, luma, toned_monochrome
+from .imaging import is_greyscale, luma, once_per_photo, toned_monochrome
 
 
 @dataclass
@@ -1200,6 +1200,7 @@ def _find_on_fresh_photo(rgb: np.ndarray, strength: float = 0.5) -> Damage:
     return Damage(mask=mask, scratches=scratches, spots=spots)
 
 
+@once_per_photo
 def find_damage(rgb: np.ndarray, strength: float = 0.5, aged: bool | None = None) -> Damage:
     """The damage of a photo: the full search on an aged print, the cautious one on a photo with no sign of age.
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 import cv2
 import numpy as np
 
-from .imaging import (TONE_CURVE_SPREAD, is_greyscale, lab_to_rgb, luma, rgb_to_lab, tint_off_the_tone_curve,
-                      toned_monochrome)
+from .imaging import (TONE_CURVE_SPREAD, is_greyscale, lab_to_rgb, luma, once_per_photo, rgb_to_lab,
+                      tint_off_the_tone_curve, toned_monochrome)
 from .repair import (GRAINY, blocking, find_damage, flat_grain, grain_like, grain_sigma, print_grain, softened_grain,
                      work_step)
 
@@ -115,6 +115,7 @@ def ground_share(rgb: np.ndarray) -> float:
     return float((local_spread(luma(_smoothed(rgb)), 3.0)[1] < GROUND_SPREAD).mean())
 
 
+@once_per_photo
 def yellowing(rgb: np.ndarray) -> float:
     """The yellow (b*) cast a whole print has taken, in Lab units; 0 for a clean photo of warm things.
 
@@ -156,6 +157,7 @@ def untextured_age_signs(rgb: np.ndarray, gray: np.ndarray | None = None) -> flo
                      np.clip((cast - 3.0) / 3.0, 0, 1)))
 
 
+@once_per_photo
 def fading(rgb: np.ndarray, strength: float = 0.5, old: bool = False) -> float:
     """How faded a photo is, 0 (not faded) .. 0.65: the veil, counted only on scenes and backed by signs of age.
 
@@ -489,6 +491,7 @@ def _revived_levels(rgb: np.ndarray, strength: float, old: bool, keep_tint: bool
                           keep_tint=toned(rgb) if keep_tint is None else keep_tint, faded_as=faded_as, damage=damage)
 
 
+@once_per_photo
 def keeps_tone(rgb: np.ndarray, strength: float = 0.5, old: bool | None = None) -> bool:
     """True when revive() keeps the print's tone instead of removing its yellow (toned() after the levels).
 
@@ -727,6 +730,7 @@ def restore_dyes(rgb: np.ndarray, strength: float = 0.5, old: bool = False, dyed
     return np.clip(np.where(rgb < white, out, rgb), 0, 1).astype(np.float32)
 
 
+@once_per_photo
 def looks_old(rgb: np.ndarray, grain: bool = True) -> bool:
     """True for a print that shows signs of age: faded, yellowed, toned or grainy (measured before any step runs).
 
