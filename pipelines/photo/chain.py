@@ -187,7 +187,7 @@ def restore(rgb: np.ndarray, request: RestoreRequest, progress: Progress = no_pr
             call.mask = repaired
         if step == "repair":
             call.mask = (load_mask(request.mask_path, image.shape[1::-1]) if request.mask_path
-                         else repair.find_damage(image, s, aged=old).mask)
+                         else repair.find_damage(image, s, aged=old or repair.cracked(image)).mask)
             if request.edits_path:
                 edits = mask_edits.load_edits(request.edits_path, image.shape[1::-1])
                 call.mask = mask_edits.apply_edits(call.mask, edits)
