@@ -42,6 +42,7 @@ class Analysis:
     dye_faded: float = 0.0  # 0..1: a colour print whose dyes faded, blacks risen to a reddish grey (tone.dye_faded)
     deep_black: float = 3.0  # optical density of the deepest black over the white (tone.deepest_black), 0..3
     underexposed: bool = False  # every tone stayed dark (tone.underexposure): the tone step brightens it
+    cracked: bool = False  # no other sign of age, but a bright crack network (repair.cracked): the full search ran
 
     @property
     def damaged(self) -> bool:
@@ -289,14 +290,17 @@ def analyse(rgb: np.ndarray, faces=None) -> tuple[Analysis, np.ndarray]:
     # until « Redresser » is pressed.
     kind_of = straighten(rgb, corners) if corners else rgb
     old = tone.looks_old(kind_of)  # judged once, as the chain does (it costs seconds on a 20 MP scan)
-    damage = damage_on_print(rgb, corners, old, squared=kind_of)
+    # A clean-looking print (not faded, tinted or grainy) whose cracks bare the paper is old all the same: its
+    # cracks get the full search, as the repair step gives them (chain.run), not the modern photo's cautious one.
+    cracks = not old and repair.cracked(kind_of)
+    damage = damage_on_print(rgb, corners, old or cracks, squared=kind_of)
     result = Analysis(width=rgb.shape[1], height=rgb.shape[0], greyscale=is_greyscale(kind_of),
                       fading=tone.fading(rgb),
                       yellowing=tone.yellowing(rgb), scratches=damage.scratches, spots=damage.spots,
                       damage_fraction=_share_on_print(damage.mask, corners), print_corners=corners,
                       toned=toned_monochrome(kind_of), keeps_tone=tone.keeps_tone(rgb, old=old),
                       dye_faded=tone.dye_faded(rgb, old=old), deep_black=tone.deepest_black(rgb),
-                      underexposed=tone.underexposure(rgb) != (0.0, 1.0))
+                      underexposed=tone.underexposure(rgb) != (0.0, 1.0), cracked=cracks)
     if faces is not None:
         boxes = faces.find_faces(rgb)
         result.faces = len(boxes)

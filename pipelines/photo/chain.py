@@ -191,7 +191,8 @@ def restore(rgb: np.ndarray, request: RestoreRequest, progress: Progress = no_pr
             call.mask = repaired
         if step == "repair":
             call.mask = (load_mask(request.mask_path, image.shape[1::-1]) if request.mask_path
-                         else analysis.damage_on_print(image, corners, old, squared, strength=s).mask)
+                         else analysis.damage_on_print(image, corners, old or repair.cracked(
+                             image if squared is None else squared), squared, strength=s).mask)
             if request.edits_path:
                 edits = mask_edits.load_edits(request.edits_path, image.shape[1::-1])
                 call.mask = mask_edits.apply_edits(call.mask, edits)

@@ -660,6 +660,66 @@ def ridge_strength(gray: np.ndarray, sigmas=RIDGE_SIGMAS) -> np.ndarray:
     return np.maximum(best, 0)
 
 
+CRACK_NETWORK = 0.3  # cracked(): bright crack-like lines this many times the print's shorter side long, or more
+CRACK_PIECE = 0.05  # ...each piece this share of the shorter side long at least...
+CRACK_BAR = 0.25  # ...lighter than the picture beneath it by this much (luma) on average...
+CRACK_CROSSING = 0.06  # ...over a picture whose tone changes along it this much (luma standard deviation)...
+CRACK_KEEP = 0.3  # ...while its own peak tone changes at most this share of it (the paper showing through)
+
+
+def crack_network(rgb: np.ndarray) -> float:
+    """How much a (H, W, 3) [0, 1] photo shows of bright crack lines, in multiples of its shorter side (0 = none).
+
+    A crack in a print's emulsion bares the paper: a thin bright line (ridge_strength, 1-5 px) that crosses the
+    picture without following it, so the picture beneath it changes along the line (its background, a 11 px median,
+    varies by CRACK_CROSSING or more) while the line's own peak tone stays the paper's (it varies less than CRACK_KEEP
+    of that) and stands CRACK_BAR above the picture. A highlight along a rim or a wire, a text stroke or a tripod's
+    edge keeps the picture beneath it (it follows the picture) or takes its tone. Pieces CRACK_PIECE of the shorter
+    side long or more, 5 px wide or less on average, are counted, on the copy the damage search works on (work_step).
+    Dark cracks (the binder showing) are not counted: a photo's own dark lines (seams, wires, tripod legs) pass the
+    same tests too often (bench/photo_cracked_clean.py: clean motorcycles and camera read as high as cracked prints).
+    Measured by bench/photo_cracked_clean.py (tuning photos cracked and dusty, nothing else aged): see cracked().
+    """
+    from skimage.morphology import skeletonize
+
+    h, w = rgb.shape[:2]
+    step = work_step(h, w)
+    small = rgb if step == 1 else cv2.resize(rgb, (w // step, h // step), interpolation=cv2.INTER_AREA)
+    gray = luma(small).astype(np.float32)
+    short = min(gray.shape)
+    background = _median(gray, 11)
+    line = (ridge_strength(gray) > 0.015) & (gray - _median(gray, 7) > 0.04)
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(line.astype(np.uint8), connectivity=8)
+    skeleton = skeletonize(line)
+    ids = labels[skeleton]
+    length = np.bincount(ids, minlength=count).astype(np.float64)
+    peak = cv2.dilate(gray, np.ones((3, 3), np.uint8))
+
+    def spread(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        mean = np.bincount(ids, values, count) / np.maximum(length, 1)
+        square = np.bincount(ids, values * values, count) / np.maximum(length, 1)
+        return mean, np.sqrt(np.maximum(square - mean * mean, 0))
+
+    tone, tone_spread = spread(peak[skeleton].astype(np.float64))
+    beneath, beneath_spread = spread(background[skeleton].astype(np.float64))
+    crack = ((length >= CRACK_PIECE * short) & (stats[:, 4] <= 5 * np.maximum(length, 1))
+             & (beneath_spread > CRACK_CROSSING) & (tone_spread < CRACK_KEEP * beneath_spread)
+             & (tone - beneath > CRACK_BAR))
+    crack[0] = False
+    return float(length[crack].sum() / short)
+
+
+def cracked(rgb: np.ndarray) -> bool:
+    """True for a photo with a bright crack network (crack_network() CRACK_NETWORK or more): its cracks are a sign of
+    age even where nothing else shows it (not faded, tinted or grainy), so it gets find_damage()'s full search.
+    Measured (bench/photo_cracked_clean.py, Dec 2026): the undamaged photos of that bench (packaged photos at their
+    own size, enlarged to 1600-2400 px, and bench/photo_big_clean.py's scans) read 0-0.15 (minduka_present 0.15,
+    flower 0.13, grace_hopper 0.11); tuning photos cracked and dusty read 0-1.75, and 6 of 22 reach the bar (the
+    bar is twice the clean photos' highest): the others' cracks are dark, faint on the working copy (1 px on a
+    3000 px scan) or lie on a plain ground."""
+    return crack_network(rgb) >= CRACK_NETWORK
+
+
 RIDGE_HIGH, RIDGE_LOW = 6.0, 1.5  # a crack's seeds stand out this many times the local ridge level, its body this many
 
 
