@@ -93,7 +93,7 @@ def test_on_a_childs_screen_the_faces_step_says_a_whole_sentence(immediate_queue
     assert not _install_commands(at)
 
 
-def test_the_sheet_date_starts_empty_and_an_emoji_is_refused_before_printing(immediate_queue, save_photo):
+def test_the_sheet_date_starts_empty_and_an_unprintable_letter_is_refused_before_printing(immediate_queue, save_photo):
     import subprocess
 
     from pipelines.jobs.runner import run_job
@@ -109,17 +109,17 @@ def test_the_sheet_date_starts_empty_and_an_emoji_is_refused_before_printing(imm
     at.run()
     assert at.text_input(key="photo-date").value == ""  # an old photo's date is not today's
     assert any("Petite photo (256 pixels de long)" in c.value for c in at.caption)  # blurred on A4: said
-    at.text_input(key="photo-caption").set_value("photo d'identité ✨")
+    at.text_input(key="photo-caption").set_value("photo d'identité 猫")
     at.button(key="photo-make-sheet").click().run()
-    # an emoji would print as an empty box: refused before printing with the print pages' sentence, no sheet made
+    # a letter no face has would print as an empty box: refused before printing with the print pages' sentence
     assert not at.session_state["photo"].get("sheet_job")
-    assert any("✨" in e.value and "cases vides" in e.value and "Légende de la fiche" in e.value for e in at.error)
-    assert at.text_input(key="photo-caption").value == "photo d'identité ✨"  # the words are kept to mend
+    assert any("猫" in e.value and "cases vides" in e.value and "Légende de la fiche" in e.value for e in at.error)
+    assert at.text_input(key="photo-caption").value == "photo d'identité 猫"  # the words are kept to mend
     at.text_input(key="photo-date").set_value("vers 1950").run()
     reload = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)  # a reload: the work in progress comes back
     reload.session_state["photo"] = dict(at.session_state["photo"])
     reload = reload.switch_page("pages/photos.py").run()
-    assert reload.text_input(key="photo-caption").value == "photo d'identité ✨"  # and the typed words with it
+    assert reload.text_input(key="photo-caption").value == "photo d'identité 猫"  # and the typed words with it
     assert reload.text_input(key="photo-date").value == "vers 1950"
     at.text_input(key="photo-date").set_value("").run()
     at.text_input(key="photo-caption").set_value("Mamie")
