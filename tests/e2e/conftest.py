@@ -174,6 +174,21 @@ def downloaded(page, button):
         return started.value
 
 
+def tapped(page, button, sign) -> None:
+    """Tap `button` (a locator) until `sign` (a locator: the work's progress or its result) shows: a tap that lands
+    while a busy machine is still redrawing the page can be lost, as a person's would (they tap again); one more
+    tap after the page is ready, and when `sign` does not show after that one either, the test fails."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
+
+    button.click()
+    try:
+        sign.first.wait_for(timeout=20_000)
+    except PlaywrightTimeoutError:
+        wait_ready(page)
+        button.click()
+        sign.first.wait_for(timeout=30_000)
+
+
 def download(page, button, name: str) -> Path:
     """Click a download button (a locator) and keep the file as test-artifacts/<name>."""
     ARTIFACTS.mkdir(exist_ok=True)

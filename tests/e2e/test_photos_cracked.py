@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from tests.e2e.conftest import goto, nav_link, shot, wait_ready
+from tests.e2e.conftest import goto, nav_link, shot, tapped, wait_ready
 
 PRINTS = Path(__file__).resolve().parents[1] / "photo" / "data"
 
@@ -31,7 +31,9 @@ def test_the_cracks_of_a_real_print_go(browser_page, studio, file):
     page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(PRINTS / file))
     page.get_by_text("Ce que je vois").wait_for(timeout=120_000)
     wait_ready(page)
-    page.get_by_role("button", name="Restaurer la photo").click()  # the suggested steps, default strength
+    # the suggested steps, default strength; the work's progress bar (or, done already, its result) shows
+    tapped(page, page.get_by_role("button", name="Restaurer la photo"),
+           page.locator('[data-testid="stProgress"]').or_(page.get_by_text("Avant / après")))
     page.get_by_text("Avant / après").wait_for(timeout=180_000)
     wait_ready(page)
     shot(page, f"photos-cracked-{file[:-4]}-result")
