@@ -36,12 +36,9 @@ def pil_font(bold: bool = True, size_px: int = 24):
 def chain(bold: bool = True) -> list:
     """The comic face, then the studio's fallback face for letters it lacks (İ, Cyrillic, U+202F...), then the
     pictographs' face for emoji (fonts.PICTOGRAPHS)."""
-    from ..export import fonts
+    from ..export.fonts import faces
 
-    fallback = fonts.FAMILIES["sans"]
-    return [(pdf_font(bold), FONT_FILES[bold]),
-            (fonts.font_name("sans", bold), fallback.bold if bold else fallback.regular),
-            (fonts.font_name(fonts.PICTOGRAPHS.key), fonts.PICTOGRAPHS.regular)]
+    return [(pdf_font(bold), FONT_FILES[bold]), *faces("sans", bold)]
 
 
 def runs(text: str, bold: bool = True) -> list:

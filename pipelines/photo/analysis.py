@@ -93,12 +93,12 @@ def find_print(rgb: np.ndarray) -> list | None:
     size = max(3, min(sh, sw) // 40) | 1
     foreground = cv2.morphologyEx(foreground, cv2.MORPH_CLOSE, np.ones((size, size), np.uint8))
     quad = _four_sides(foreground, sh, sw)
+    gray = small.mean(axis=2)
+    edges = np.hypot(cv2.Sobel(gray, cv2.CV_32F, 1, 0), cv2.Sobel(gray, cv2.CV_32F, 0, 1))
     if quad is None:
         # A glare on the table (a lamp, a window) lifts the surface around the print out of its colour, and the
         # region grows past the print's sides; the print's sides are still its sharpest long edges: the region
         # inside the edges the surface's own texture does not reach
-        gray = small.mean(axis=2)
-        edges = np.hypot(cv2.Sobel(gray, cv2.CV_32F, 1, 0), cv2.Sobel(gray, cv2.CV_32F, 0, 1))
         bar = max(0.1, 3 * float(np.percentile(edges[border], 99)))
         outline = cv2.morphologyEx((edges > bar).astype(np.uint8), cv2.MORPH_CLOSE, np.ones((size, size), np.uint8))
         if outline[border].mean() < 0.02:
@@ -106,9 +106,7 @@ def find_print(rgb: np.ndarray) -> list | None:
     if quad is None:
         return None
     corners = _order(quad.reshape(4, 2).astype(np.float32))
-    gray = small.mean(axis=2)
-    if _side_support(np.hypot(cv2.Sobel(gray, cv2.CV_32F, 1, 0), cv2.Sobel(gray, cv2.CV_32F, 0, 1)), corners,
-                     border) < SIDE_SUPPORT:
+    if _side_support(edges, corners, border) < SIDE_SUPPORT:
         return None  # four points, not a print's four edges (a sliver of a damaged photo, a scratch on the card)
     # A straight, axis-aligned shape is offered only as a print lying on a larger surface: the surface around it
     x, y, bw, bh = cv2.boundingRect(quad)

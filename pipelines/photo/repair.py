@@ -709,6 +709,7 @@ def crack_network(rgb: np.ndarray) -> float:
     return float(length[crack].sum() / short)
 
 
+@once_per_photo  # the analysis measures it, then the restore that follows asks again (2-3 s on a 12 MP scan)
 def cracked(rgb: np.ndarray) -> bool:
     """True for a photo with a bright crack network (crack_network() CRACK_NETWORK or more): its cracks are a sign of
     age even where nothing else shows it (not faded, tinted or grainy), so it gets find_damage()'s full search.
