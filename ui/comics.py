@@ -20,7 +20,7 @@ from .i18n import error_text, lang, t
 from .jobs import expected_time_text, job_status_ui, submit_job
 from .runtime import get_store
 from .session import can_upload_photos, current_workshop, owner_id
-from .widgets import download_ui, picture_choice_ui, picture_uploader
+from .widgets import action_button, download_ui, picture_choice_ui, picture_uploader
 from .work import wkey
 
 __all__ = ["bubbles_step_ui", "comic_state", "export_step_ui", "hero_step_ui", "layout_step_ui", "panel_errors_ui",
@@ -311,7 +311,7 @@ def bubbles_step_ui(comic: dict) -> None:
         tail = None
         if kind != "caption":
             tail = grid_choice_ui(t("comics.ui.bubble_tail"), "comic-bubble-tail", "bottom", allow_none=True)
-        if st.button(t("comics.ui.bubble_add"), key="comic-bubble-add", type="primary", width="stretch",
+        if action_button(t("comics.ui.bubble_add"), key="comic-bubble-add", type="primary", width="stretch",
                      disabled=empty):
             field = f"{i + 1}.{len(panel['bubbles']) + 1}"
             if not text.strip():
@@ -410,7 +410,7 @@ def export_step_ui(comic: dict) -> None:
         hint = expected_time_text("comics.render")
         if hint:
             st.caption(hint)
-        if st.button(t("comics.ui.export"), key="comic-export", type="primary", width="stretch",
+        if action_button(t("comics.ui.export"), key="comic-export", type="primary", width="stretch",
                      disabled=not ok or bool(comic["render_job"])):
             try:
                 for number, panel in enumerate(page.panels, start=1):

@@ -19,7 +19,7 @@ from .i18n import error_text, lang, t
 from .jobs import expected_time_text, job_status_ui, submit_job
 from .runtime import get_store
 from .session import can_upload_photos, current_workshop, owner_id
-from .widgets import backend_choice_ui, percent_slider, picture_uploader
+from .widgets import action_button, backend_choice_ui, percent_slider, picture_uploader
 from .work import wkey
 
 WAYS = ("text", "drawing_ai", "stylise", "as_is")
@@ -81,7 +81,7 @@ def panels_step_ui(comic: dict) -> None:
                 if hint:
                     st.caption(hint)
                 label = "comics.ui.redo_panel" if panel["image"] else "comics.ui.make_panel"
-                if st.button(t(label, n=i + 1), key=f"comic-make-{i}", type="primary", width="stretch",
+                if action_button(t(label, n=i + 1), key=f"comic-make-{i}", type="primary", width="stretch",
                              disabled=bool(panel["job"])):
                     start_panel_job(comic, i)
                     st.rerun()

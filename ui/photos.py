@@ -23,8 +23,8 @@ from .jobs import expected_time_text, job_status_ui, submit_job
 from .work import work_folder
 from .runtime import get_store
 from .session import current_workshop, facilitator_view, owner_id
-from .widgets import (before_after_ui, download_ui, engine_labels, licence_of, percent_slider, picture_uploader,
-                      upload_notes_ui)
+from .widgets import (action_button, before_after_ui, download_ui, engine_labels, licence_of, percent_slider,
+                      picture_uploader, upload_notes_ui)
 
 STATE = "photo"  # st.session_state[STATE]: this browser's photo, analysis and results
 
@@ -161,7 +161,7 @@ def analysis_ui() -> dict | None:
     state().update(mask_file=files["mask"], overlay_file=files["overlay"])
     if info.get("print_corners"):
         st.info(t("photo.ui.tilted" if tilted(info["print_corners"]) else "photo.ui.on_a_card"))
-        if st.button(t("photo.ui.straighten"), key="photo-straighten"):
+        if action_button(t("photo.ui.straighten"), key="photo-straighten"):
             state()["straighten_job"] = submit_job("photo.straighten", {"source": state()["source"],
                                                                         "corners": info["print_corners"]})
     if state().get("straighten_job"):
@@ -390,7 +390,7 @@ def steps_ui(info: dict) -> dict | None:
     made = size[0] * size[1] * (params["scale"] ** 2 if "upscale" in steps else 1)  # pixels read + made
     work = (size[0] * size[1] + made) / 1e6 if made else None
     st.caption(expected_time_text("photo.restore", work=work))
-    if not st.button(t("photo.ui.go"), type="primary", width="stretch", key="photo-go", disabled=not steps
+    if not action_button(t("photo.ui.go"), type="primary", width="stretch", key="photo-go", disabled=not steps
                      and not hint_only):
         return None
     params["colorize"] = "auto"  # colour points are a second pass on the result (hints_ui)
@@ -429,7 +429,7 @@ def hints_ui(files: dict) -> None:
         key=f"photo-canvas-{state().get('canvas_round', 0)}", update_streamlit=True)
     objects = (canvas.json_data or {}).get("objects", []) if canvas is not None else []
     left, right = st.columns(2)
-    if left.button(t("photo.ui.recolor"), type="primary", width="stretch", key="photo-recolor",
+    if action_button(t("photo.ui.recolor"), container=left, type="primary", width="stretch", key="photo-recolor",
                    disabled=not objects):
         size = picture_size(base_path)
         layer = hint_layer(objects, (width, height), size)
@@ -466,7 +466,7 @@ def export_ui(files: dict, ai_made: bool, model: str = "") -> None:
     # An old photo's date is the patron's to give (1962, « vers 1950 »): today's date would be printed as if it were it.
     state()["date"] = st.text_input(t("photo.ui.sheet_date"), value=state().get("date", ""), key="photo-date")
     when = state()["date"].strip()
-    if st.button(t("photo.ui.make_sheet"), width="stretch", key="photo-make-sheet"):
+    if action_button(t("photo.ui.make_sheet"), width="stretch", key="photo-make-sheet"):
         from pipelines.photo.sheet import check_caption, printable_words
 
         try:  # an emoji would print as an empty box, a caption too long would be cut: said before the sheet is

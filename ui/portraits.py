@@ -23,7 +23,7 @@ from .jobs import expected_time_text, job_status_ui, submit_job
 from .runtime import get_store
 from .work import start_over, wkey, work_folder
 from .session import current_participant
-from .widgets import before_after_ui, download_ui, percent_slider, picture_uploader, upload_notes_ui
+from .widgets import action_button, before_after_ui, download_ui, percent_slider, picture_uploader, upload_notes_ui
 
 STATE = "portrait"  # st.session_state[STATE]: the participant's agreement, photo, framing, painter and results,
 # saved as their work in progress (ui/work.py, kind "portrait"): a reload or a restart of the studio finds them
@@ -187,8 +187,8 @@ def portrait_ui(person: dict, framing: dict, style_id: str):
     seed = state().setdefault("seed", 1)
     st.caption(expected_time_text("portrait.paint", first_guess=8.0))
     left, right = st.columns(2)
-    paint = left.button(t("portrait.ui.paint"), type="primary", width="stretch", key="portrait-paint")
-    again = right.button(t("portrait.ui.again_seed"), width="stretch", key="portrait-again",
+    paint = action_button(t("portrait.ui.paint"), container=left, type="primary", width="stretch", key="portrait-paint")
+    again = action_button(t("portrait.ui.again_seed"), container=right, width="stretch", key="portrait-again",
                          disabled=not state().get("paint_job"))
     if again:
         seed = state()["seed"] = seed + 1
@@ -236,7 +236,7 @@ def print_ui(job, person: dict) -> None:
     size = state()["size"] = st.radio(t("portrait.ui.size"), list(sizes), format_func=sizes.get, horizontal=True,
                                       index=list(sizes).index(state().get("size", "A4")),
                                       key=wkey(KIND, "portrait-size"))
-    if st.button(t("portrait.ui.print"), width="stretch", key="portrait-print"):
+    if action_button(t("portrait.ui.print"), width="stretch", key="portrait-print"):
         state()["print_job"] = submit_job("portrait.print", {
             "portrait": files["portrait"], "style": job.result["style"], "sitter": person["name"],
             "ai_made": bool(job.result["ai_made"]), "model": job.result.get("model", ""),

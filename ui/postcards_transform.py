@@ -16,7 +16,7 @@ from .i18n import lang, t
 from .jobs import expected_time_text, job_status_ui, submit_job
 from .runtime import get_store
 from .session import owner_id
-from .widgets import before_after_ui, licence_of
+from .widgets import action_button, before_after_ui, licence_of
 
 STATE = "pc-transform-made"  # {"source", "mode", "path", "ai"} of the last transformed cover
 
@@ -61,7 +61,7 @@ def transform_ui(front: str, workshop_id: int | None) -> str:
             st.session_state[STATE] = made
             if (job.result or {}).get("message_key"):
                 st.warning(t(job.result["message_key"]))
-    if st.button(t("postcards.transform.go"), type="primary", use_container_width=True, key="pc-transform-go",
+    if action_button(t("postcards.transform.go"), type="primary", use_container_width=True, key="pc-transform-go",
                  disabled=bool(st.session_state.get("pc-transform-job"))):
         if mode == "repaint":
             params = repaint_params(front, picture_size(front), words, lang())

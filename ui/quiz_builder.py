@@ -17,7 +17,7 @@ from .i18n import error_text, lang, t
 from .jobs import job_status_ui, submit_job
 from .quiz_host import TRUTH_MARKS
 from .session import can_upload_photos
-from .widgets import backend_choice_ui, download_ui
+from .widgets import action_button, backend_choice_ui, download_ui
 
 LICENCES = ("CC0 1.0", "CC BY 4.0", "CC BY-SA 4.0", "Public domain", "author-permission")
 # Pictures are not filtered by their name: every file goes to the upload checks (sanitize_image), which take a
@@ -149,7 +149,7 @@ def ai_music_ui(entry) -> None:
                                        format_func=lambda i: t(f"quiz.starter.instrument.{i}") if i else "—")
         ask = st.radio(t("quiz.builder.ask"), ASKS, horizontal=True, format_func=lambda a: t(f"quiz.builder.ask_{a}"))
         seconds = st.slider(t("quiz.builder.seconds"), 5, 20, 10)
-        if st.button(f"🎼 {t('quiz.builder.make')}", type="primary", use_container_width=True, key="quiz-music-go"):
+        if action_button(f"🎼 {t('quiz.builder.make')}", type="primary", use_container_width=True, key="quiz-music-go"):
             st.session_state["quiz-music-job"] = submit_job("quiz.music_item", {
                 "pack": entry.name, "mood": mood, "genre": genre, "instrument": instrument, "ask": ask,
                 "seconds": seconds, "backend": backend, "language": lang()})

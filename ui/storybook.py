@@ -20,7 +20,7 @@ from .jobs import expected_time_text, job_status_ui, submit_job
 from .runtime import get_store
 from .session import current_participant, current_workshop
 from .storybook_state import choices_data, current_story, keep_story, key, page_drafts, story_id
-from .widgets import download_ui, engine_labels, picture_choice_ui
+from .widgets import action_button, download_ui, engine_labels, picture_choice_ui
 
 LANGUAGE_NAMES = {"fr": "🇫🇷 Français", "en": "🇬🇧 English"}
 PREVIEW_PICTURE_PX = 520
@@ -225,7 +225,7 @@ def book_ui(options: dict) -> None:
     waiting = sorted(int(number) for number in page_drafts())
     if waiting:  # a refused page: never a book with words the child did not write (the old text) and no word said
         st.warning(t("story.ui.make_waits", n=len(waiting), pages=", ".join(map(str, waiting))))
-    if st.button(t("story.ui.make"), type="primary", use_container_width=True, key="story-make",
+    if action_button(t("story.ui.make"), type="primary", use_container_width=True, key="story-make",
                  disabled=bool(waiting)) and not waiting:
         ai_pictures = bool(st.session_state.get("story-ai-pictures"))
         params = {"story": st.session_state["story"], "music": options.get("music", False),

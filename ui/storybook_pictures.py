@@ -16,7 +16,7 @@ from .jobs import expected_time_text, job_status_ui, submit_job
 from .runtime import get_store
 from .session import can_upload_photos, current_workshop, owner_id
 from .storybook_state import current_story, keep_story, key, story_id
-from .widgets import picture_uploader
+from .widgets import action_button, picture_uploader
 
 
 def _uploads_dir() -> Path:
@@ -84,7 +84,7 @@ def _picture_source_ui(story: Story, number: int, mode: str, jobs: dict) -> None
             st.rerun()
         if mode == "drawing":
             return
-    if st.button(t("story.ui.make_picture"), key=f"story-make-pic-{story_id()}-{number}"):
+    if action_button(t("story.ui.make_picture"), key=f"story-make-pic-{story_id()}-{number}"):
         if mode == "ai":
             jobs[slot] = ("ai", submit_job("imagegen.generate", page_picture_params(story, number)))
         else:

@@ -4,6 +4,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import io
+import time
 from pathlib import Path
 
 import streamlit as st
@@ -16,6 +17,31 @@ from pipelines.export.names import download_name
 
 from .i18n import lang, t
 from .session import current_participant, facilitator_view
+
+
+# How long a tap waits for the run that reads it (s): a page that is redrawing when the tap comes reads it on its
+# next run, a few seconds later on a busy machine; a tap older than this (the patron left the page meanwhile) is
+# dropped rather than starting work nobody is waiting for.
+TAP_KEPT_S = 60.0
+
+
+def _remember_tap(key: str) -> None:
+    st.session_state[f"_tap-{key}"] = time.monotonic()
+
+
+def action_button(label: str, key: str, container=None, **kwargs) -> bool:
+    """`st.button` for a tap that starts work (a job, an export): True once per tap, even when the run the tap
+    started was stopped before reaching the button.
+
+    Streamlit hands a button's tap to one script run only. When a second tap or the end of a job reruns the page
+    while that run is still drawing the panels above the button, the run is stopped and the tap is lost (a comic's
+    « Dessiner la case 2 » tapped, then « case 4 » three seconds later: case 2 never drawn). A callback runs before
+    the script, so the tap is kept in the session until the button's line reads it, at most TAP_KEPT_S seconds.
+    `container` is where the button goes (a column; `st` by default); other arguments go to `st.button`.
+    Raises: StreamlitAPIException as `st.button` does (a duplicate key)."""
+    (container or st).button(label, key=key, on_click=_remember_tap, args=(key,), **kwargs)
+    tapped = st.session_state.pop(f"_tap-{key}", None)
+    return tapped is not None and time.monotonic() - tapped <= TAP_KEPT_S
 
 
 def picture_choice_ui(label: str, options: dict[str, tuple[str, str]], key: str, columns: int = 4,
