@@ -14,6 +14,7 @@ from pipelines.i18n import UserError
 from pipelines.safety.uploads import sanitize_image
 from pipelines.store.files import atomic_path
 from pipelines.store.model import creation_picture
+from pipelines.store.works import SOURCE_PARAM, works
 
 from .i18n import error_text, t
 from .postcards_transform import transform_ui
@@ -71,6 +72,10 @@ def pickable_creations(workshop_id: int | None) -> list[dict]:
 def gallery_source_ui(workshop_id: int | None) -> str | None:
     """Pick one of this participant's pictures."""
     creations = pickable_creations(workshop_id)
+    # a photo's A4 sheet holds a copy of the photo: offered once, as the photo (pipelines/store/works.py)
+    printed_from = {id(extra) for work in works(creations, get_store().files_dir) for extra in work.extras
+                    if SOURCE_PARAM in (extra.get("params") or {})}
+    creations = [item for item in creations if id(item) not in printed_from]
     # a postcard gives its front picture, never its 4-up sheet with cut lines; a card made of a creation's picture
     # is not offered beside that creation
     seen = {creation_picture(item) for item in creations if item["kind"] != "postcard"}

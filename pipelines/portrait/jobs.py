@@ -88,6 +88,7 @@ def paint_job(params: dict, ctx) -> dict:
 def print_job(params: dict, ctx) -> dict:
     from ..export.jobs import preview_png
     from ..export.postcard import Postcard, make_postcards
+    from ..store.works import source_param
     from .label import cartel, postcard_message, print_portrait
 
     ctx.progress(0.1, "portrait.progress.printing")
@@ -113,7 +114,9 @@ def print_job(params: dict, ctx) -> dict:
     return {"files": files,
             "artifact": {"kind": "portrait_print", "title": label.title, "prompt": "",
                          "model": params.get("model") or params.get("backend", ""),  # the gallery's "how made" line
-                         "seed": None, "ai_made": label.ai_made, "params": {"style": params["style"], "size": size},
+                         "seed": None, "ai_made": label.ai_made,  # one card in the gallery with the portrait it prints:
+                         "params": {"style": params["style"], "size": size,
+                                    **source_param(params["portrait"], ctx.store.files_dir)},
                          "files": list(files)}}
 
 
