@@ -29,18 +29,31 @@ def _read(path: str) -> np.ndarray:
         data = Path(path).read_bytes()
     except FileNotFoundError:
         raise UserError("portrait.errors.photo_missing") from None
-    return np.asarray(read_studio_file(data, downscale=True).image.convert("RGB"))
+    from .make import WORK_MEGAPIXELS
+
+    return np.asarray(read_studio_file(data, downscale=True, fit_megapixels=WORK_MEGAPIXELS).image.convert("RGB"))
 
 
 def frame_job(params: dict, ctx) -> dict:
+    import shutil
+
+    from ..safety.uploads import PNG_LEVEL
     from .make import prepare
 
     ctx.progress(0.1, "portrait.progress.finding_face")
     rgb = _read(params["source"])
+    ctx.progress(0.3, "portrait.progress.finding_face")
     crop = Box.from_list(params["crop"]) if params.get("crop") else None
     framed = prepare(rgb, crop)
+    ctx.progress(0.8, "portrait.progress.finding_face")
     photo = ctx.out_dir / "photo.png"
-    Image.fromarray(rgb).save(photo)
+    with Image.open(params["source"]) as source:  # the header only
+        same = (source.format, source.mode, source.size) == ("PNG", "RGB", rgb.shape[1::-1]) \
+            and "exif" not in source.info
+    if same:  # the page's clean working copy (no orientation to apply): these very pixels, as PNG already
+        shutil.copyfile(params["source"], photo)
+    else:
+        Image.fromarray(rgb).save(photo, compress_level=PNG_LEVEL)
     out = ctx.out_dir / "cadre.png"
     Image.fromarray(framed.image).save(out)
     ctx.progress(1.0, "portrait.progress.done")
