@@ -100,6 +100,7 @@ def gallery_source_ui(workshop_id: int | None) -> str | None:
                 st.session_state["postcard_front"] = picture
                 st.session_state["postcard_ai"] = bool(item["ai_made"])
                 st.session_state["postcard_model"] = item["model"] if item["ai_made"] else ""  # named on the back
+                st.session_state["postcard_made_by"] = item["model"]  # the gallery says how the card's picture was made
                 st.rerun()  # the card shows as chosen
     return st.session_state.get("postcard_front")
 
@@ -217,6 +218,7 @@ def source_ui(workshop_id: int | None) -> str | None:
         st.session_state.pop("postcard_job_front", None)
         st.session_state.pop("postcard_front", None)
         st.session_state.pop("postcard_model", None)
+        st.session_state.pop("postcard_made_by", None)
         st.session_state.pop("postcard_upload_id", None)
         st.session_state.pop("postcard_name", None)
         st.session_state.pop("postcard_small", None)
@@ -225,6 +227,7 @@ def source_ui(workshop_id: int | None) -> str | None:
     if source == "handed":
         front = handed
         st.session_state["postcard_ai"] = bool(st.session_state.get("postcard_source_ai", True))
+        st.session_state["postcard_made_by"] = st.session_state.get("postcard_source_model", "")
     elif source == "gallery":
         front = gallery_source_ui(workshop_id)
     elif source == "upload":

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..store.works import parts_param
+from ..store.works import made_of
 from .build import build_page
 from .page import page_from_dict
 
@@ -21,32 +21,10 @@ def render_job(params: dict, ctx) -> dict:
                      "model": "", "seed": None, "ai_made": page.ai_made,
                      # the panels the AI drew (each a picture of the gallery) join the page's card
                      "params": {"layout": page.layout, "panels": len(page.panels),
-                                **parts_param(_gallery_pictures(page, ctx), ctx.store.files_dir)},
+                                **made_of([p.image for p in page.panels], ctx)},
                      "files": [name for name in files if name in ("pdf", "png")]},
         "warnings": [{"key": key, "params": params} for key, params in made.warnings],
     }
-
-
-def _gallery_pictures(page, ctx) -> list[str]:
-    """The gallery's pictures (kind « image », the AI's) the page's panels are copies of (the page keeps its own
-    copy of each panel: same bytes), found among its owner's pictures of the workshop."""
-    import hashlib
-
-    def digest(path: str) -> str | None:
-        try:
-            return hashlib.sha256(Path(path).read_bytes()).hexdigest()
-        except OSError:
-            return None
-
-    wanted = {digest(panel.image) for panel in page.panels if panel.image} - {None}
-    if not wanted or ctx.workshop_id is None:
-        return []
-    found = {}
-    for item in ctx.store.artifacts(workshop_id=ctx.workshop_id, owner=ctx.owner, kind="image"):
-        for path in item.files.values():
-            if (key := digest(path)) in wanted:
-                found.setdefault(key, path)
-    return list(found.values())
 
 
 def panel_job(params: dict, ctx) -> dict:

@@ -33,6 +33,30 @@ def parts_param(pictures: list[str | Path], files_dir: Path) -> dict[str, list[s
     return {PARTS_PARAM: parts} if parts else {}
 
 
+def made_of(pictures: list[str], ctx) -> dict[str, list[str]]:
+    """The params entry of a creation a job makes of `pictures` (a comic page of its panels, a book of its pages'
+    pictures): those of the gallery's pictures (kind « image ») of the job's owner in its workshop that are these
+    files, or copies of them (same bytes: the comic page keeps its own copy of each panel). `ctx`: the job's context
+    (store, workshop_id, owner)."""
+    import hashlib
+
+    def digest(path: str) -> str | None:
+        try:
+            return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+        except OSError:
+            return None
+
+    wanted = {digest(picture) for picture in pictures if picture} - {None}
+    if not wanted or ctx.workshop_id is None:
+        return {}
+    found: dict[str, str] = {}
+    for item in ctx.store.artifacts(workshop_id=ctx.workshop_id, owner=ctx.owner, kind="image"):
+        for path in item.files.values():
+            if (key := digest(path)) in wanted:
+                found.setdefault(key, path)
+    return parts_param(list(found.values()), ctx.store.files_dir)
+
+
 @dataclass
 class Work:
     """One card of the gallery: `main` (the creation itself) then `extras` (what was printed from it, or the

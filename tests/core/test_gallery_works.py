@@ -2,6 +2,7 @@
 gallery with their files together (each was a second card: the portrait counted twice)."""
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from PIL import Image
@@ -65,3 +66,26 @@ def test_a_photo_and_its_sheet_are_one_card(immediate_queue, workshop, store, tm
     cards = open_page(monkeypatch, "postcards", workshop_id=workshop["id"])
     offered = {b.key for b in cards.button if b.key and b.key.startswith("pick-") and b.key[5:].isdigit()}
     assert offered == {f"pick-{photo['id']}"}, offered
+
+
+def test_a_book_and_its_pages_pictures_are_one_card(immediate_queue, workshop, store):
+    """Each page picture drawn for a book (stylised or by the AI) is a picture of the gallery: they join the book."""
+    from pipelines.store.works import works
+    from pipelines.story.spec import StorySpec
+    from pipelines.story.writer import write_story
+
+    zoe = store.add_participant(workshop["id"], "Zoé", minor=False)
+    folder = store.artifact_dir(workshop["id"], "job-x", owner=zoe["id"])
+    folder.mkdir(parents=True)
+    story = write_story(StorySpec(hero_name="Zoé", pages=4, reading_age="7-8", language="fr", author="Zoé"))
+    for number, page in enumerate(story.pages[:2], start=1):
+        path = folder / f"image-{number}.png"
+        Image.fromarray(astronaut()[::4, ::4] // number).save(path)
+        store.add_artifact(workshop_id=workshop["id"], owner=zoe["id"], kind="image", files={"image": str(path)},
+                           model="imagegen.stylise")
+        page.picture = str(path)
+    params = {"story": json.loads(story.to_json()), "music": False}
+    job = immediate_queue.get(immediate_queue.submit("story.make", params, owner=zoe["id"], workshop_id=workshop["id"]))
+    assert job.state == "done", job.error
+    [book] = works(store.artifacts(workshop_id=workshop["id"]), store.files_dir)
+    assert book.main["kind"] == "storybook" and [e["kind"] for e in book.extras] == ["image", "image"]
