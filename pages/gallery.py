@@ -79,6 +79,9 @@ for owner, creations in by_owner.items():
                     role = t(f"gallery_files.{base}")  # a second picture of the work: « image 2 »
                     label += f" · {role}{' ' + number if number else ''}" if not role.startswith("[") \
                         else f" {seen[kind]}"
+                elif owners[name] is not item:  # the photo's A4 sheet: « PDF · fiche », not a PDF of the photo
+                    role = t(f"gallery_files.{owners[name]['kind']}")
+                    label += f" · {role}" if not role.startswith("[") else ""
                 st.download_button(label, data=path.read_bytes(), file_name=names_of[name], help=names_of[name],
                                    mime=mimetypes.guess_type(path.name)[0], key=f"dl-{owners[name]['id']}-{name}",
                                    width="stretch", on_click="ignore")  # no rerun: quick taps all download

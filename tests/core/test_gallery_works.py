@@ -59,7 +59,7 @@ def test_a_photo_and_its_sheet_are_one_card(immediate_queue, workshop, store, tm
     assert len(store.artifacts(workshop_id=workshop["id"])) == 2
     at = open_page(monkeypatch, "gallery", workshop_id=workshop["id"])
     labels = sorted(b.label for b in at.get("download_button"))
-    assert labels == ["⬇️ PDF", "⬇️ PNG · avant", "⬇️ PNG · réparée"], labels  # the sheet's copy of the photo once
+    assert labels == ["⬇️ PDF · fiche", "⬇️ PNG · avant", "⬇️ PNG · réparée"], labels  # the sheet's copy of the photo once
     assert len([m for m in at.markdown if m.value.startswith("**")]) == 1  # one card: one title
     # the postcards page offers the photo once (the sheet's copy of it was a second, identical choice)
     [photo] = store.artifacts(workshop_id=workshop["id"], kind="photo")
