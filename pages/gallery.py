@@ -47,8 +47,9 @@ for owner, creations in by_owner.items():
     for index, work in enumerate(creations):
         item = work.main
         with columns[index % 4], st.container(border=True):
-            owners = {name: member for name, (member, path) in work.files.items() if Path(path).exists()}
-            files = {name: Path(work.files[name][1]) for name in owners}
+            kept = {name: (member, Path(path)) for name, (member, path) in work.files.items() if Path(path).exists()}
+            owners = {name: member for name, (member, _) in kept.items()}
+            files = {name: path for name, (_, path) in kept.items()}
             picture = next((p for p in files.values() if p.suffix.lower() in IMAGE_TYPES), None)
             if picture:
                 try:

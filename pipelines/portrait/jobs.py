@@ -1,8 +1,8 @@
 """Job kinds of the portrait workshop (run in the worker).
 
 - portrait.frame: params source (image path), crop ([x, y, w, h] in photo pixels, optional).
-  Files: framed (the 4:5 portrait), photo (the clean upload). Extras: face ([x, y, w, h] in the
-  framed picture or None), found_face, crop, photo_size.
+  Files: framed (the 4:5 portrait), photo (the clean upload, at most make.WORK_MEGAPIXELS: crop and photo_size
+  are in its pixels). Extras: face ([x, y, w, h] in the framed picture or None), found_face, crop, photo_size.
 - portrait.paint: params framed, face, style, strength, seed, backend, sitter, sitter_agrees.
   Refused without recorded consent. Files: portrait, before. Artifact "portrait" (gallery).
 - portrait.print: params portrait, style, sitter, ai_made, model, size (A5/A4), language, made_on.

@@ -8,6 +8,7 @@ its card. Creations recorded before these links existed stand alone.
 """
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -71,7 +72,7 @@ class Work:
     def members(self) -> list[Artifact]:
         return [self.main, *self.extras]
 
-    @property
+    @functools.cached_property
     def files(self) -> dict[str, tuple[Artifact, str]]:
         merged = {name: (self.main, path) for name, path in self.main.files.items()}
         for extra in self.extras:
