@@ -5,6 +5,7 @@ import streamlit as st
 
 from pipelines.config import RETENTION_CHOICES
 from pipelines.i18n import UserError, long_date
+from pipelines.store.ages import WORKSHOP_AUDIENCES
 from ui.i18n import error_text, lang, t
 from ui.runtime import get_store
 from ui.session import current_workshop, is_facilitator
@@ -14,8 +15,6 @@ from ui.console_privacy import retention_ui, tablets_ui, worker_ui
 from ui.frame import require_frame
 
 require_frame()  # first: pages run inside the studio's frame (ui/frame.py)
-
-AGE_GROUPS = ["4-6", "7-8", "8-12", "9-10", "11-14", "family", "adults"]
 
 st.title(f"🧑‍🏫 {t('console.title')}")
 if not is_facilitator():
@@ -44,7 +43,8 @@ with create_tab:
         name = st.text_input(t("console.name"), max_chars=80, key="create-name")
         col1, col2, col3, col4 = st.columns(4)
         day = col1.date_input(t("console.day"), value=date.today(), format="DD/MM/YYYY")
-        age = col2.selectbox(t("console.age_group"), AGE_GROUPS, index=2, format_func=lambda a: t(f"ages.{a}"))
+        age = col2.selectbox(t("console.age_group"), WORKSHOP_AUDIENCES, index=WORKSHOP_AUDIENCES.index("7-8"),
+                             format_func=lambda a: t(f"ages.{a}"))
         language = col3.selectbox(t("console.language"), ["fr", "en"],
                                   format_func={"fr": "Français", "en": "English"}.get, index=0 if lang() == "fr" else 1)
         retention = col4.selectbox(t("console.retention"), list(RETENTION_CHOICES), index=1,
@@ -92,7 +92,7 @@ st.header(f"{workshop['name']} — {long_date(workshop['day'], lang())}")
 code_ui(workshop)
 approvals_console_ui(store, workshop)  # children's pictures waiting for the OK; refusals by category
 
-participants_ui(workshop, AGE_GROUPS)  # add (the form kept on an error), consent, remove (confirmed)
+participants_ui(workshop)  # add (the form kept on an error), consent, remove (confirmed)
 
 tablets_ui(workshop)
 retention_ui(workshop)

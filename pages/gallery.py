@@ -4,6 +4,7 @@ from pathlib import Path
 
 import streamlit as st
 
+from pipelines.store.works import works
 from ui.gallery import day_text, file_names, made_text, time_text, title_markdown, title_text
 from ui.i18n import t
 from ui.runtime import get_store
@@ -28,8 +29,8 @@ if not items:
 
 names = {p["id"]: p["name"] for p in store.participants(workshop["id"])}
 by_owner: dict = {}
-for item in items:
-    by_owner.setdefault(item["owner"], []).append(item)
+for work in works(items, store.files_dir):  # a portrait and its framed PDF: one work, one card, files together
+    by_owner.setdefault(work.main["owner"], []).append(work)
 
 IMAGE_TYPES = {".png", ".jpg", ".jpeg", ".webp"}
 # a tablet in portrait (820 px, sidebar open) leaves ~490 px: four cards a row would break "Supprim-er" and
@@ -42,10 +43,13 @@ for owner, creations in by_owner.items():
     # creations of nobody in particular (a quiz's results, a participant gone): the workshop's
     st.subheader(t("gallery.by", name=names[owner]) if owner in names else t("gallery_owner.workshop"))
     columns = st.container(key=f"gallery-{owner}").columns(4)
-    titles = [title_text(item) for item in creations]
-    for index, item in enumerate(creations):
+    titles = [title_text(work.main) for work in creations]
+    for index, work in enumerate(creations):
+        item = work.main
         with columns[index % 4], st.container(border=True):
-            files = {k: Path(v) for k, v in item["files"].items() if Path(v).exists()}
+            kept = {name: (member, Path(path)) for name, (member, path) in work.files.items() if Path(path).exists()}
+            owners = {name: member for name, (member, _) in kept.items()}
+            files = {name: path for name, (_, path) in kept.items()}
             picture = next((p for p in files.values() if p.suffix.lower() in IMAGE_TYPES), None)
             if picture:
                 try:
@@ -59,7 +63,10 @@ for owner, creations in by_owner.items():
             if made_text(item):
                 st.caption(made_text(item))
             st.caption(t("gallery.expires", date=day_text(item["expires_at"])))
-            names_of = file_names(item, files, names.get(owner, ""))
+            names_of = {}  # each file named as what its own creation is (« portrait-encadre-… » for the print)
+            for member in work.members:
+                mine = {name: path for name, path in files.items() if owners[name] is member}
+                names_of.update(file_names(member, mine, names.get(owner, "")) if mine else {})
             seen: dict[str, int] = {}
             kinds = [p.suffix[1:].upper() for p in files.values()]
             for name, path in files.items():
@@ -69,10 +76,15 @@ for owner, creations in by_owner.items():
                 seen[kind] = seen.get(kind, 0) + 1
                 label = f"⬇️ {kind}"
                 if kinds.count(kind) > 1:  # two PDFs: "PDF · pages", "PDF · livret" (a number when unnamed)
-                    role = t(f"gallery_files.{name}")
-                    label += f" · {role}" if not role.startswith("[") else f" {seen[kind]}"
+                    base, _, number = name.rpartition("-") if name.rpartition("-")[2].isdigit() else (name, "", "")
+                    role = t(f"gallery_files.{base}")  # a second picture of the work: « image 2 »
+                    label += f" · {role}{' ' + number if number else ''}" if not role.startswith("[") \
+                        else f" {seen[kind]}"
+                elif owners[name] is not item:  # the photo's A4 sheet: « PDF · fiche », not a PDF of the photo
+                    role = t(f"gallery_files.{owners[name]['kind']}")
+                    label += f" · {role}" if not role.startswith("[") else ""
                 st.download_button(label, data=path.read_bytes(), file_name=names_of[name], help=names_of[name],
-                                   mime=mimetypes.guess_type(path.name)[0], key=f"dl-{item['id']}-{name}",
+                                   mime=mimetypes.guess_type(path.name)[0], key=f"dl-{owners[name]['id']}-{name}",
                                    width="stretch", on_click="ignore")  # no rerun: quick taps all download
             # one tap opens the question; only the second deletes (as "Retirer" in the console)
             # keyed by the creation: after a deletion the next one's question does not open in its place
@@ -82,6 +94,7 @@ for owner, creations in by_owner.items():
                 with delete_pop:
                     st.write(t("gallery.delete_confirm", title=title_text(item)))
                     if st.button(t("gallery.delete_yes"), key=f"del-{item['id']}", type="primary", width="stretch"):
-                        store.delete_artifact(item["id"])
+                        for member in work.members:  # the portrait goes with its prints
+                            store.delete_artifact(member["id"])
                         st.toast(t("gallery.deleted"))
                         st.rerun()

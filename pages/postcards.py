@@ -90,6 +90,7 @@ printer = cols[1].radio(t("postcards.printer"), ["office", "shop"], format_func=
                         key="pc-printer")
 duplex = cols[2].toggle(t("postcards.duplex"), value=True, key="pc-duplex")
 params = print_params([card], copies, printer, duplex)
+params["made_by"] = st.session_state.get("postcard_made_by", "")  # what made the picture: the gallery's "how made"
 if copies % 4:
     st.caption(t("postcards.sheet_filled", total=copies + 4 - copies % 4))
 if st.button(t("postcards.make"), type="primary", use_container_width=True, disabled=bool(unprintable)):

@@ -106,9 +106,8 @@ def panels_step_ui(comic: dict) -> None:
 def frame_ui(comic: dict, i: int) -> None:
     """Sliders that move the panel's frame over its picture (left-right, up-down, zoom), and the picture
     with the frame drawn: nothing the child wants (a sun in a corner) has to be cut off."""
-    from PIL import Image
-
     from pipelines.comics.paper import panel_ratio
+    from pipelines.comics.render import preview_picture
     from pipelines.export.postcard import crop_frame, draw_crop_frame
 
     panel = comic["panels"][i]
@@ -122,11 +121,11 @@ def frame_ui(comic: dict, i: int) -> None:
     zoom = percent_slider(t("comics.ui.frame_zoom"), float(zoom), wkey("comic", f"comic-frame-z-{tag}"),
                           low=1.0, high=3.0, step=0.1)
     panel["frame"] = [x, y, zoom]
-    with Image.open(panel["image"]) as picture:
-        picture.thumbnail((480, 480))
-        crop = crop_frame(picture.size, panel_ratio(comic["layout"], i), zoom, x, y)
-        st.image(draw_crop_frame(picture, crop), caption=t("comics.ui.panel_ready"),
-                 alt=t("comics.ui.panel_ready"), width="stretch")
+    picture = preview_picture(panel["image"]).copy()  # reduced once, not decoded whole at every tap
+    picture.thumbnail((480, 480))
+    crop = crop_frame(picture.size, panel_ratio(comic["layout"], i), zoom, x, y)
+    st.image(draw_crop_frame(picture, crop), caption=t("comics.ui.panel_ready"),
+             alt=t("comics.ui.panel_ready"), width="stretch")
 
 
 def start_panel_job(comic: dict, i: int) -> None:

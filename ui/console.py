@@ -11,6 +11,7 @@ from pipelines.device import lan_addresses
 from pipelines.safety.text import printable_name
 from pipelines.safety.uploads import sanitize_image
 from pipelines.store import Workshop
+from pipelines.store.ages import MAX_AGE, age_group_for, is_minor_age
 from pipelines.store.db import PARTICIPANT_NAME_MAX
 from pipelines.store.files import write_bytes_atomic
 
@@ -45,25 +46,37 @@ def rude_name(name: str) -> bool:
     return name_refused(name)
 
 
-def participants_ui(workshop: Workshop, age_groups: list[str]) -> None:
+def participant_group(age: int | float | None, minor: bool, audience: str) -> tuple[str, bool]:
+    """The age group and minor flag of someone added with `age` typed (None: not typed) and the « Mineur » box:
+    a typed age decides both (under 18 is a minor, whatever the box says: a child's consent is never skipped by a
+    box left unticked); with no age, the workshop's audience and the box."""
+    if age is None:
+        return audience, minor
+    return age_group_for(int(age)), is_minor_age(int(age))
+
+
+def participants_ui(workshop: Workshop) -> None:
     """The add form (emptied only once someone is added: an error such as a missing consent keeps what was
     typed), then each participant with their consent and a removal that asks before it deletes."""
     store = get_store()
     st.subheader(f"👧 {t('console.participants')}")
     if st.session_state.pop("add-clear", False) or "add-first-name" not in st.session_state:
         st.session_state.update({"add-first-name": "", "add-consent": False, "add-consent-by": "", "add-minor": True,
-                                 "add-age": workshop.age_group if workshop.age_group in age_groups else "8-12"})
+                                 "add-age": None})
     with st.form("add-participant", clear_on_submit=False):
         col1, col2, col3 = st.columns([2, 1, 1])
         # the browser counts a Mac's decomposed « é » as two: it may take twice the letters, the store counts them
         first_name = col1.text_input(t("console.first_name"), max_chars=2 * PARTICIPANT_NAME_MAX, key="add-first-name")
-        age = col2.selectbox(t("console.age"), age_groups, format_func=lambda a: t(f"ages.{a}"), key="add-age")
-        minor = col3.checkbox(t("console.minor"), key="add-minor")
+        # an age in years, as a facilitator knows it (« 6 »): the store keeps its group only (pipelines/store/ages.py)
+        age = col2.number_input(t("console.age"), min_value=0, max_value=MAX_AGE, value=None, step=1,
+                                placeholder=t("console.age_placeholder"), help=t("console.age_help"), key="add-age")
+        minor = col3.checkbox(t("console.minor"), key="add-minor", help=t("console.minor_help"))
         consent = st.checkbox(t("console.consent"), key="add-consent")
         consent_by = st.text_input(t("console.consent_by"), max_chars=60, key="add-consent-by")
         if st.form_submit_button(t("console.add_button"), type="primary", width="stretch"):
             try:
-                person = store.add_participant(workshop.id, first_name, age, minor, consent, consent_by)
+                group, minor = participant_group(age, minor, workshop.age_group)
+                person = store.add_participant(workshop.id, first_name, group, minor, consent, consent_by)
                 st.session_state["console_flash"] = t("console.added", name=person.name)
                 st.session_state["add-clear"] = True
                 st.rerun()

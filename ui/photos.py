@@ -490,6 +490,7 @@ def export_ui(files: dict, ai_made: bool, model: str = "") -> None:
     if st.button(t("photo.ui.postcard"), width="stretch", key="photo-postcard"):
         st.session_state["postcard_source"] = final
         st.session_state["postcard_source_ai"] = ai_made
+        st.session_state["postcard_source_model"] = model  # the card's gallery line: made by the computer, as it was
         st.switch_page("pages/postcards.py")
 
 

@@ -12,6 +12,7 @@ from pipelines.i18n import UserError
 from pipelines.portrait.consent import record_adult_agreement
 from pipelines.portrait.framing import centred_crop
 from pipelines.portrait.label import cartel, printable_sitter
+from pipelines.portrait.make import WORK_MEGAPIXELS
 from pipelines.safety.text import printable_name
 from pipelines.portrait.samples import missing_samples, sample_path
 from pipelines.portrait.styles import STYLES, get_style
@@ -79,7 +80,7 @@ def photo_ui() -> dict | None:
             return None
         try:  # a phone's 108 MP photo takes seconds to read and shrink: the page says so meanwhile
             with st.spinner(t("uploads.reading")):
-                clean = sanitize_image(picked.getvalue(), downscale=True)
+                clean = sanitize_image(picked.getvalue(), downscale=True, fit_megapixels=WORK_MEGAPIXELS)
                 source = write_bytes_atomic(_work_dir() / "photo.png", clean.png_bytes())
         except UserError as exc:
             st.error(exc.message(lang()))

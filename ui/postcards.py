@@ -14,6 +14,7 @@ from pipelines.i18n import UserError
 from pipelines.safety.uploads import sanitize_image
 from pipelines.store.files import atomic_path
 from pipelines.store.model import creation_picture
+from pipelines.store.works import SOURCE_PARAM, works
 
 from .i18n import error_text, t
 from .postcards_transform import transform_ui
@@ -71,6 +72,10 @@ def pickable_creations(workshop_id: int | None) -> list[dict]:
 def gallery_source_ui(workshop_id: int | None) -> str | None:
     """Pick one of this participant's pictures."""
     creations = pickable_creations(workshop_id)
+    # a photo's A4 sheet holds a copy of the photo: offered once, as the photo (pipelines/store/works.py)
+    printed_from = {id(extra) for work in works(creations, get_store().files_dir) for extra in work.extras
+                    if SOURCE_PARAM in (extra.get("params") or {})}
+    creations = [item for item in creations if id(item) not in printed_from]
     # a postcard gives its front picture, never its 4-up sheet with cut lines; a card made of a creation's picture
     # is not offered beside that creation
     seen = {creation_picture(item) for item in creations if item["kind"] != "postcard"}
@@ -95,6 +100,7 @@ def gallery_source_ui(workshop_id: int | None) -> str | None:
                 st.session_state["postcard_front"] = picture
                 st.session_state["postcard_ai"] = bool(item["ai_made"])
                 st.session_state["postcard_model"] = item["model"] if item["ai_made"] else ""  # named on the back
+                st.session_state["postcard_made_by"] = item["model"]  # the gallery says how the card's picture was made
                 st.rerun()  # the card shows as chosen
     return st.session_state.get("postcard_front")
 
@@ -212,6 +218,7 @@ def source_ui(workshop_id: int | None) -> str | None:
         st.session_state.pop("postcard_job_front", None)
         st.session_state.pop("postcard_front", None)
         st.session_state.pop("postcard_model", None)
+        st.session_state.pop("postcard_made_by", None)
         st.session_state.pop("postcard_upload_id", None)
         st.session_state.pop("postcard_name", None)
         st.session_state.pop("postcard_small", None)
@@ -220,6 +227,7 @@ def source_ui(workshop_id: int | None) -> str | None:
     if source == "handed":
         front = handed
         st.session_state["postcard_ai"] = bool(st.session_state.get("postcard_source_ai", True))
+        st.session_state["postcard_made_by"] = st.session_state.get("postcard_source_model", "")
     elif source == "gallery":
         front = gallery_source_ui(workshop_id)
     elif source == "upload":

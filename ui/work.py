@@ -31,8 +31,8 @@ from .session import current_workshop, device_token, owner_id
 PREFIXES = {"comic": ("comic", "pick-comic-"), "story": ("story", "book-", "pick-story-"), "photo": ("photo",),
             "portrait": ("portrait",),
             # not postcard_source*: a picture handed over by another page for this card
-            "postcard": ("postcard_front", "postcard_ai", "postcard_model", "postcard_upload_id", "postcard_job",
-                         "postcard_name", "postcard_small", "postcard_notes",
+            "postcard": ("postcard_front", "postcard_ai", "postcard_model", "postcard_made_by", "postcard_upload_id",
+                         "postcard_job", "postcard_name", "postcard_small", "postcard_notes",
                          "postcard_card", "pc-", "pick-pc-", "dvd")}
 SAVED = {
     "comic": re.compile(r"^(comic|pick-comic-layout|comic-bubble-(pos|tail))$"),
@@ -40,7 +40,8 @@ SAVED = {
                         r"|book-(job|files|story|notes)|pick-story-\w+)$"),
     "photo": re.compile(r"^photo$"),
     "portrait": re.compile(r"^portrait$"),
-    "postcard": re.compile(r"^(postcard_(front|ai|model|upload_id|job|job_front|card)|pc-last-source|pick-pc-source)$"),
+    "postcard": re.compile(r"^(postcard_(front|ai|model|made_by|upload_id|job|job_front|card)|pc-last-source"
+                           r"|pick-pc-source)$"),
 }
 
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..store.works import made_of
 from .build import build_page
 from .page import page_from_dict
 
@@ -18,7 +19,9 @@ def render_job(params: dict, ctx) -> dict:
         "artifact": {"kind": "comic_page", "title": page.title, "prompt": " / ".join(p.prompt for p in page.panels
                                                                                       if p.prompt),
                      "model": "", "seed": None, "ai_made": page.ai_made,
-                     "params": {"layout": page.layout, "panels": len(page.panels)},
+                     # the panels the AI drew (each a picture of the gallery) join the page's card
+                     "params": {"layout": page.layout, "panels": len(page.panels),
+                                **made_of([p.image for p in page.panels], ctx)},
                      "files": [name for name in files if name in ("pdf", "png")]},
         "warnings": [{"key": key, "params": params} for key, params in made.warnings],
     }

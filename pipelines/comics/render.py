@@ -1,6 +1,7 @@
 """Draw a composed page: to a PNG picture (PIL) or onto a PDF canvas (reportlab), the same way."""
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -25,15 +26,42 @@ def cover_crop(image, aspect: float):
     return image.crop((0, top, w, top + new_h))
 
 
-def panel_picture(path: str, width_mm: float, height_mm: float, dpi: int):
-    """A panel's picture cropped to the panel's shape and resampled to `dpi` (RGB)."""
+# A preview needs few pixels of a panel's picture, and the page draws it at every tap (adding a bubble drew the page
+# twice, and each of its four 12 MP drawings was decoded in full each time: 25-42 s greyed at load 8-9). Pictures
+# drawn at most PREVIEW_NEED px are taken from a copy reduced once to PREVIEW_SIDE px (kept for the file as it is:
+# path, time and size); the print (300 dpi) still reads the whole picture.
+PREVIEW_SIDE = 2048
+PREVIEW_NEED = 1200
+
+
+@functools.lru_cache(maxsize=12)
+def _reduced(path: str, mtime_ns: int, size: int):
     from PIL import Image
 
     from ..safety.uploads import open_picture
 
     image = open_picture(path)
-    image = cover_crop(image, width_mm / height_mm)
+    image.thumbnail((PREVIEW_SIDE, PREVIEW_SIDE), Image.Resampling.LANCZOS)
+    return image
+
+
+def preview_picture(path: str, long_side: int = PREVIEW_NEED):
+    """A picture (RGB, through the one loader) to draw at most `long_side` px: the reduced copy when that is at most
+    PREVIEW_NEED (never changed in place by callers: crop and resize make new pictures), else the whole picture."""
+    from ..safety.uploads import open_picture
+
+    if long_side > PREVIEW_NEED:
+        return open_picture(path)
+    stat = Path(path).stat()
+    return _reduced(str(Path(path).resolve()), stat.st_mtime_ns, stat.st_size)
+
+
+def panel_picture(path: str, width_mm: float, height_mm: float, dpi: int):
+    """A panel's picture cropped to the panel's shape and resampled to `dpi` (RGB)."""
+    from PIL import Image
+
     size = (max(1, round(width_mm / 25.4 * dpi)), max(1, round(height_mm / 25.4 * dpi)))
+    image = cover_crop(preview_picture(path, max(size)), width_mm / height_mm)
     return image.resize(size, Image.LANCZOS)
 
 

@@ -66,6 +66,14 @@ def booklet_pages(book: Book) -> list[tuple[str, BookPage | None]]:
 
 # -- drawing one page ------------------------------------------------------------------------
 LEADING = 1.35  # the story text's line height, as a multiple of its size
+# A book with no picture gives the page to its text: one size for the whole book, as large as lets its longest page
+# fill at most TEXT_ONLY_FILL of the text area, between the reader's size and TEXT_ONLY_GROWTH times it (at most
+# TEXT_ONLY_MAX_PT); the block sits a little above the middle (TEXT_ONLY_RISE of the room left goes above it), where
+# a page's optical centre is. At the reader's size a 3-line page left three quarters of the A5 page empty.
+TEXT_ONLY_FILL = 0.6
+TEXT_ONLY_GROWTH = 1.8
+TEXT_ONLY_MAX_PT = 28.0
+TEXT_ONLY_RISE = 0.42
 
 
 def _has_picture(picture: str | None) -> bool:
@@ -87,17 +95,39 @@ def _text_size(text: str, w: float, h: float, size: float) -> float:
 
 def _text_in_box(page: Page, text: str, x: float, y: float, w: float, h: float, size: float,
                  centred: bool = False) -> None:
-    """Story text as large as asked, shrunk step by step until it fits the box; `centred` sets the block in
-    the middle of the box's height (a page with no picture)."""
+    """Story text as large as asked, shrunk step by step until it fits the box; `centred` sets the block at the
+    page's optical centre (TEXT_ONLY_RISE of the room left above it: a page with no picture)."""
     size = _text_size(text, w, h, size)
     if centred:
         lines = len(fit_text(text, w, h, size, "readable", leading=LEADING).lines)
-        y += max(0.0, (h - lines * size * LEADING * 25.4 / 72) / 2)
+        y += max(0.0, (h - lines * size * LEADING * 25.4 / 72) * TEXT_ONLY_RISE)
     page.text_box(text, x, y, w, h, size=size, family="readable", color=INK, leading=LEADING)
 
 
-def draw_page(page: Page, book: Book, kind: str, item: BookPage | None, number: int, ai_note: bool) -> None:
-    """Draw one printed page (cover, story page, blank or last page) inside `page`'s trim."""
+def _story_box(w: float, h: float) -> tuple[float, float]:
+    """(width, height) in mm of a story page's text area on a page `w` x `h` mm (margins and folio left out)."""
+    return w - 2 * MARGIN, h - 2 * MARGIN - 16
+
+
+def text_only_pt(book: Book, w: float = A5[0], h: float = A5[1]) -> float | None:
+    """The story text's size in points for a book with no picture on any page (pages `w` x `h` mm): the largest,
+    by half points, at which every page's text fills at most TEXT_ONLY_FILL of its text area, never below the
+    reader's size (book.text_pt) nor above TEXT_ONLY_GROWTH times it or TEXT_ONLY_MAX_PT. None when a page has a
+    picture (the pictures' book keeps the reader's size)."""
+    if any(_has_picture(page.picture) for page in book.pages):
+        return None
+    inner, text_h = _story_box(w, h)
+    size = min(TEXT_ONLY_MAX_PT, book.text_pt * TEXT_ONLY_GROWTH)
+    while size > book.text_pt and not all(fit_text(page.text, inner, text_h * TEXT_ONLY_FILL, size, "readable",
+                                                   leading=LEADING).fits for page in book.pages):
+        size -= 0.5
+    return max(size, book.text_pt)
+
+
+def draw_page(page: Page, book: Book, kind: str, item: BookPage | None, number: int, ai_note: bool,
+              text_only: float | None = None) -> None:
+    """Draw one printed page (cover, story page, blank or last page) inside `page`'s trim; `text_only`: the story
+    text's size in a book with no picture (text_only_pt), None in a book with pictures."""
     w, h = page.width, page.height
     labels = book.labels
     inner = w - 2 * MARGIN
@@ -108,7 +138,7 @@ def draw_page(page: Page, book: Book, kind: str, item: BookPage | None, number: 
         if labels.get("made_with"):
             page.text(labels["made_with"], w / 2, h - 22, size=9, color=SOFT, align="center")
     elif kind == "story":
-        text_h = h - 2 * MARGIN - 16  # above the folio
+        text_h = _story_box(w, h)[1]  # above the folio
         if _has_picture(item.picture):
             picture_h = h * 0.52
             # A long page keeps the reader's type size: the picture gives up room first (down to a fifth of
@@ -118,8 +148,8 @@ def draw_page(page: Page, book: Book, kind: str, item: BookPage | None, number: 
                 picture_h -= 4
             _picture(page, item.picture, MARGIN, MARGIN, inner, picture_h, name=str(number - 1))  # page n
             _text_in_box(page, item.text, MARGIN, MARGIN + picture_h + 6, inner, text_h - picture_h, book.text_pt)
-        else:  # a book without pictures: the text alone, in the middle of the page
-            _text_in_box(page, item.text, MARGIN, MARGIN, inner, text_h, book.text_pt, centred=True)
+        else:  # the text alone (a book without pictures: larger, for the page), at the page's optical centre
+            _text_in_box(page, item.text, MARGIN, MARGIN, inner, text_h, text_only or book.text_pt, centred=True)
         page.text(str(number - 1), w / 2, h - 8, size=10, color=SOFT, align="center")
     elif kind == "end":
         page.text(book.end_title, w / 2, 24, size=16, bold=True, color=INK, align="center", family="readable")
@@ -141,9 +171,10 @@ def _document(book: Book) -> PrintDocument:
 def write_pages_pdf(book: Book, path: str | Path) -> tuple[Path, list]:
     """The book as A5 pages in reading order (to read on screen or print one page per sheet)."""
     doc = _document(book)
+    text_only = text_only_pt(book, *A5)
     for number, (kind, item) in enumerate(reading_order(book), start=1):
         page = doc.add_page(PageSpec("A5", "portrait", bleed_mm=0))
-        draw_page(page, book, kind, item, number, ai_note=True)
+        draw_page(page, book, kind, item, number, ai_note=True, text_only=text_only)
     return doc.save(path), doc.warnings
 
 
@@ -156,6 +187,7 @@ def write_booklet_pdf(book: Book, path: str | Path, crop_marks: bool = False) ->
     bleed = 3.0 if crop_marks else 0.0
     media = (SHEET[0] + 2 * margin, SHEET[1] + 2 * margin)
     half = SHEET[0] / 2
+    text_only = text_only_pt(book, half, SHEET[1])
     for front, back in booklet_order(len(pages)):
         for side in (front, back):
             cuts = {"xs": [0.0, half, SHEET[0]], "ys": [0.0, SHEET[1]]} if crop_marks else None
@@ -169,5 +201,5 @@ def write_booklet_pdf(book: Book, path: str | Path, crop_marks: bool = False) ->
                          "top": bleed, "bottom": bleed}
                 half_page = Page(doc, media[1], margin + offset, margin, half, SHEET[1], outer)
                 with half_page.clip_to_bleed():
-                    draw_page(half_page, book, kind, item, number, ai_note=True)
+                    draw_page(half_page, book, kind, item, number, ai_note=True, text_only=text_only)
     return doc.save(path), doc.warnings

@@ -16,7 +16,8 @@ def preview_png(pdf: Path, out: Path, page: int = 1, dpi: int = 60) -> Path:
 
 
 def make_postcards_job(params: dict, ctx) -> dict:
-    """params: cards (list of Postcard fields), copies, sheet, duplex, bleed_mm, crop_marks, flip."""
+    """params: cards (list of Postcard fields), copies, sheet, duplex, bleed_mm, crop_marks, flip, made_by (what
+    made the front: the creation's model or engine, "" for a person's photo or drawing; the gallery's "how made")."""
     ctx.progress(0.05, "postcards.making")
     cards = []
     for fields in params.get("cards") or []:
@@ -34,7 +35,8 @@ def make_postcards_job(params: dict, ctx) -> dict:
     ctx.progress(1.0, "postcards.done")
     title = next((c.title for c in cards if c.title), "")
     return {"files": files,
-            "artifact": {"kind": "postcard", "title": title, "prompt": "", "model": "", "seed": None,
+            "artifact": {"kind": "postcard", "title": title, "prompt": "", "model": params.get("made_by") or "",
+                         "seed": None,
                          "ai_made": any(c.ai_made for c in cards), "params": params, "files": ["pdf", "preview"]},
             "warnings": [{"key": w.key, "params": w.params} for w in doc.warnings]}
 

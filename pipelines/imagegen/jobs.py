@@ -54,7 +54,7 @@ def stylise_job(params: dict, ctx) -> dict:
     path = save_png(picture, Path(ctx.out_dir) / "image.png", {"Software": "Atelier", "Style": style,
                                                                AI_LABEL: "no (stylised on the processor)"})
     return {"files": {"image": str(path)},
-            "artifact": {"kind": "image", "title": style, "prompt": "", "model": "", "seed": None,
+            "artifact": {"kind": "image", "title": style, "prompt": "", "model": "imagegen.stylise", "seed": None,
                          "ai_made": False, "params": {"style": style}, "files": ["image"]},
             "style": style}
 

@@ -130,7 +130,9 @@ def recolor_job(params: dict, ctx) -> dict:
 def sheet_job(params: dict, ctx) -> dict:
     """params: before, after, caption, date, language, ai_made, model (how the photo was made, as its own
     record says). Files: the A4 photo sheet PDF and the photo it shows (a copy: the gallery's picture of the
-    sheet), a gallery creation (kind photo_sheet, titled by its caption, made as the photo was)."""
+    sheet), a gallery creation (kind photo_sheet, titled by its caption, made as the photo was) shown in its photo's
+    card (params "of": pipelines/store/works.py)."""
+    from ..store.works import source_param
     from .sheet import photo_sheet
 
     ctx.progress(0.1, "photo.progress.sheet")
@@ -142,4 +144,5 @@ def sheet_job(params: dict, ctx) -> dict:
     # in the gallery beside the photo: the sheet a patron prepared is what they come back to print
     return {"files": {"pdf": str(out), "restored": str(photo)},
             "artifact": {"kind": "photo_sheet", "title": params.get("caption") or "", "prompt": "",
-                         "model": params.get("model") or "", "ai_made": bool(params.get("ai_made"))}}
+                         "model": params.get("model") or "", "ai_made": bool(params.get("ai_made")),
+                         "params": source_param(params["after"], ctx.store.files_dir)}}  # one card with its photo

@@ -1,8 +1,8 @@
 """Job kinds of the portrait workshop (run in the worker).
 
 - portrait.frame: params source (image path), crop ([x, y, w, h] in photo pixels, optional).
-  Files: framed (the 4:5 portrait), photo (the clean upload). Extras: face ([x, y, w, h] in the
-  framed picture or None), found_face, crop, photo_size.
+  Files: framed (the 4:5 portrait), photo (the clean upload, at most make.WORK_MEGAPIXELS: crop and photo_size
+  are in its pixels). Extras: face ([x, y, w, h] in the framed picture or None), found_face, crop, photo_size.
 - portrait.paint: params framed, face, style, strength, seed, backend, sitter, sitter_agrees.
   Refused without recorded consent. Files: portrait, before. Artifact "portrait" (gallery).
 - portrait.print: params portrait, style, sitter, ai_made, model, size (A5/A4), language, made_on.
@@ -29,18 +29,31 @@ def _read(path: str) -> np.ndarray:
         data = Path(path).read_bytes()
     except FileNotFoundError:
         raise UserError("portrait.errors.photo_missing") from None
-    return np.asarray(read_studio_file(data, downscale=True).image.convert("RGB"))
+    from .make import WORK_MEGAPIXELS
+
+    return np.asarray(read_studio_file(data, downscale=True, fit_megapixels=WORK_MEGAPIXELS).image.convert("RGB"))
 
 
 def frame_job(params: dict, ctx) -> dict:
+    import shutil
+
+    from ..safety.uploads import PNG_LEVEL
     from .make import prepare
 
     ctx.progress(0.1, "portrait.progress.finding_face")
     rgb = _read(params["source"])
+    ctx.progress(0.3, "portrait.progress.finding_face")
     crop = Box.from_list(params["crop"]) if params.get("crop") else None
     framed = prepare(rgb, crop)
+    ctx.progress(0.8, "portrait.progress.finding_face")
     photo = ctx.out_dir / "photo.png"
-    Image.fromarray(rgb).save(photo)
+    with Image.open(params["source"]) as source:  # the header only
+        same = (source.format, source.mode, source.size) == ("PNG", "RGB", rgb.shape[1::-1]) \
+            and "exif" not in source.info
+    if same:  # the page's clean working copy (no orientation to apply): these very pixels, as PNG already
+        shutil.copyfile(params["source"], photo)
+    else:
+        Image.fromarray(rgb).save(photo, compress_level=PNG_LEVEL)
     out = ctx.out_dir / "cadre.png"
     Image.fromarray(framed.image).save(out)
     ctx.progress(1.0, "portrait.progress.done")
@@ -88,6 +101,7 @@ def paint_job(params: dict, ctx) -> dict:
 def print_job(params: dict, ctx) -> dict:
     from ..export.jobs import preview_png
     from ..export.postcard import Postcard, make_postcards
+    from ..store.works import source_param
     from .label import cartel, postcard_message, print_portrait
 
     ctx.progress(0.1, "portrait.progress.printing")
@@ -113,7 +127,9 @@ def print_job(params: dict, ctx) -> dict:
     return {"files": files,
             "artifact": {"kind": "portrait_print", "title": label.title, "prompt": "",
                          "model": params.get("model") or params.get("backend", ""),  # the gallery's "how made" line
-                         "seed": None, "ai_made": label.ai_made, "params": {"style": params["style"], "size": size},
+                         "seed": None, "ai_made": label.ai_made,  # one card in the gallery with the portrait it prints:
+                         "params": {"style": params["style"], "size": size,
+                                    **source_param(params["portrait"], ctx.store.files_dir)},
                          "files": list(files)}}
 
 

@@ -20,6 +20,10 @@ from .styles import get_style
 
 LONG_SIDE = 768  # pixels: the height of a painted portrait (A5 at 300 dpi would be 1400; 768 prints at ~130 dpi
 # on A5 and reads as paint, not pixels; the model backends work at 512 and are brought to this size)
+# The photo a portrait is framed from, in megapixels: a head and shoulders a third of the photo high still gives
+# 768 px (3464 x 2309 at 3:2). A 36 MP phone photo kept whole took 97 s to be read, written twice as PNG and
+# searched at load 8-9 before « J'ai trouvé ton visage »; at this size, JPEG decoded at 1/2 or 1/4 scale, a few s.
+WORK_MEGAPIXELS = 8.0
 
 
 @dataclass(frozen=True)

@@ -157,7 +157,7 @@ class Store:
             return {r["component"]: r["version"] for r in conn.execute("SELECT * FROM schema_version")}
 
     # -- workshops ------------------------------------------------------------------------
-    def create_workshop(self, name: str, day: date | None = None, age_group: str = "8-12",
+    def create_workshop(self, name: str, day: date | None = None, age_group: str = "7-8",
                         language: str = "fr", retention: str = "week") -> Workshop:
         """A new workshop with a fresh code; UserError console.no_name for an empty name."""
         from ..safety.text import check_name
@@ -217,7 +217,7 @@ class Store:
             conn.execute(f"UPDATE workshops SET {sets} WHERE id=?", (*fields.values(), workshop_id))
 
     # -- participants ---------------------------------------------------------------------
-    def add_participant(self, workshop_id: int, name: str, age_group: str = "8-12", minor: bool = True,
+    def add_participant(self, workshop_id: int, name: str, age_group: str = "7-8", minor: bool = True,
                         consent: bool = False, consent_by: str = "") -> Participant:
         """Add someone by first name or pseudonym. UserError for an empty name (store.errors.participant_name),
         a name already in the workshop (console.name_taken), a minor's consent without who recorded it

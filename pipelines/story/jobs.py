@@ -5,6 +5,7 @@ from pathlib import Path
 
 from ..backends import Progress, choose, no_progress
 from ..i18n import UserError
+from ..store.works import made_of
 from .contract import WriteRequest
 from .spec import Story, StorySpec
 
@@ -101,6 +102,7 @@ def make_job(params: dict, ctx) -> dict:
                 files[key] = path
     artifact = {"kind": "storybook", "title": story.title, "prompt": "", "model": story.writer,
                 "seed": int(params.get("seed", 0)), "ai_made": story.writer != "story.write.template"
-                or bool(params.get("ai_pictures")), "params": story.choices, "files": artifact_files}
+                or bool(params.get("ai_pictures")), "files": artifact_files,
+                "params": {**story.choices, **made_of([page.picture for page in story.pages], ctx)}}  # one card
     return {"files": files, "artifact": artifact, "warnings": result["warnings"], "notes": result["notes"],
             "story": result["story"]}

@@ -29,7 +29,7 @@ GENDERS = ("f", "m")  # the hero is a girl / she or a boy / he, as the child cho
 # "elle" the child did not choose. A chosen gender always wins (a she-bear cub: "la petite oursonne … elle").
 HERO_GENDER = {"girl": "f", "boy": "m", "fox": "m", "bear": "m"}
 # A participant's age group (workshop console) -> the book's reading age (sentences per page, type size).
-READING_AGE_FOR_GROUP = {"4-6": "4-6", "7-8": "7-8", "8-12": "9-10", "9-10": "9-10", "11-14": "9-10",
+READING_AGE_FOR_GROUP = {"4-6": "4-6", "7-8": "7-8", "8-12": "9-10", "9-10": "9-10", "11-14": "9-10", "15-17": "9-10",
                          "family": "4-6", "adults": "9-10"}
 _SPACES = re.compile(r"[^\S\u00a0\u202f]+")  # every white space except the no-break ones of French typography
 

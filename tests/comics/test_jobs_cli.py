@@ -67,3 +67,31 @@ def test_cli_bad_page_says_which_panel(atelier_env, tmp_path):
                           str(tmp_path / "x.pdf")], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
     assert run.returncode == 2 and "Case 1, champ «\u00a0image\u00a0»" in run.stderr
     assert not (tmp_path / "x.pdf").exists()
+
+
+def test_the_panels_the_ai_drew_join_the_page_in_the_gallery(immediate_queue, store, workshop, comic_page, tmp_path):
+    """Each AI panel is a picture of the gallery, then a copy on the page: the page and its panels were one card
+    each; now the panels on the page are in the page's card (a picture drawn and left out keeps its own)."""
+    import shutil
+
+    from pipelines.store.works import works
+
+    lea = store.add_participant(workshop["id"], "Léa")
+    folder = store.artifact_dir(workshop["id"], "ai", owner=lea["id"])
+    folder.mkdir(parents=True)
+    drawn, left_out = folder / "image.png", folder / "autre.png"
+    shutil.copyfile(comic_page.panels[1].image, drawn)
+    Image.new("RGB", (64, 64), "red").save(left_out)
+    for path in (drawn, left_out):
+        store.add_artifact(workshop_id=workshop["id"], owner=lea["id"], kind="image", files={"image": str(path)},
+                           ai_made=True, model="sd-turbo")
+    copy = tmp_path / "panel-2-v1.png"  # the comic's own copy, as the page keeps it
+    shutil.copyfile(drawn, copy)
+    comic_page.panels[1].image = str(copy)
+    job = immediate_queue.get(immediate_queue.submit("comics.render", {"page": comic_page.to_dict()},
+                                                     owner=lea["id"], workshop_id=workshop["id"]))
+    assert job.state == "done", job.error
+    cards = works(store.artifacts(workshop_id=workshop["id"]), store.files_dir)
+    assert [(w.main["kind"], [e["kind"] for e in w.extras]) for w in cards] == [("comic_page", ["image"]),
+                                                                                 ("image", [])]
+    assert Path(cards[0].extras[0]["files"]["image"]) == drawn and Path(cards[1].main["files"]["image"]) == left_out

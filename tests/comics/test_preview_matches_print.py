@@ -62,3 +62,26 @@ def test_bubbles_in_the_picture_are_outlined_like_the_print(atelier_env, comic_p
                                  "of the printed outline")
             kinds.add((bubble.kind, part))
     assert {("speech", "tail"), ("thought", "puffs"), ("shout", "tail"), ("caption", "body")} <= kinds
+
+
+def test_a_preview_reads_a_large_drawing_once_reduced(tmp_path):
+    """Adding a bubble drew the page twice, and each 12 MP panel picture was decoded whole each time (25-42 s
+    greyed at load 8-9): a preview reads a copy reduced once (again when the file changes); the print reads it
+    whole."""
+    import os
+
+    from PIL import Image
+
+    from pipelines.comics.render import PREVIEW_NEED, PREVIEW_SIDE, panel_picture, preview_picture
+
+    path = tmp_path / "dessin.png"
+    Image.new("RGB", (4000, 3000), (200, 120, 40)).save(path)
+    small = preview_picture(str(path))
+    assert max(small.size) == PREVIEW_SIDE and small.size[0] / small.size[1] == 4 / 3
+    assert preview_picture(str(path)) is small  # not decoded again
+    assert panel_picture(str(path), 90, 60, 60).size == (213, 142)  # a preview's panel, from the reduced copy
+    assert preview_picture(str(path), PREVIEW_NEED + 1).size == (4000, 3000)  # the print's: the whole picture
+    Image.new("RGB", (4000, 3000), (20, 120, 240)).save(path)
+    os.utime(path, ns=(path.stat().st_atime_ns, path.stat().st_mtime_ns + 1_000_000))
+    again = preview_picture(str(path))
+    assert again is not small and again.getpixel((0, 0)) == (20, 120, 240)

@@ -150,3 +150,37 @@ def test_the_purge_says_its_size_with_a_french_decimal_comma(console):
     said = " ".join(m.value for m in console.markdown)
     assert "fichiers (0,0 Mo" in said, said
     assert "0.0 Mo" not in said
+
+
+def test_a_typed_age_puts_the_child_in_its_one_group(console):
+    """« Âge » takes an age as a facilitator knows it: 6 is « 6 ans et moins » (typing « 6 » in the old list of
+    groups left « 8-12 ans »), 9 is « 9-10 ans », 35 is an adult who needs no parent's consent; left empty, the
+    workshop's audience."""
+    from pipelines.store import Store
+
+    typed = {"Léa": 6, "Inès": 9, "Noah": 14, "Marc": 35, "Sam": None}
+    for name, age in typed.items():
+        next(w for w in console.text_input if w.label == "Prénom ou pseudonyme").input(name)
+        console.number_input(key="add-age").set_value(age)
+        next(b for b in console.button if b.label == "Ajouter").click().run()
+        assert not console.exception
+        assert [e.value for e in console.error] == []
+    workshop = Store().workshops()[0]
+    people = {p["name"]: (p["age_group"], p["minor"]) for p in Store().participants(workshop["id"])}
+    assert people == {"Léa": ("4-6", True), "Inès": ("9-10", True), "Noah": ("11-14", True),
+                      "Marc": ("adults", False), "Sam": (workshop["age_group"], True)}, people
+    shown = [m.value for m in console.markdown]
+    assert "**Léa** · 6 ans et moins" in shown and "**Inès** · 9-10 ans" in shown, shown
+
+
+def test_the_age_decides_minor_whatever_the_box_says(console):
+    """A child of 8 added with « Mineur » unticked still needs a parent's consent (the box left unticked skipped it)."""
+    from pipelines.store import Store
+
+    next(w for w in console.text_input if w.label == "Prénom ou pseudonyme").input("Zoé")
+    console.number_input(key="add-age").set_value(8)
+    next(c for c in console.checkbox if c.label == "Mineur").uncheck()
+    next(b for b in console.button if b.label == "Ajouter").click().run()
+    assert not console.exception
+    [zoe] = Store().participants(Store().workshops()[0]["id"])
+    assert (zoe["age_group"], zoe["minor"], zoe["consent"]) == ("7-8", True, False)

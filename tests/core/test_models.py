@@ -188,3 +188,27 @@ def test_loading_rehashes_a_file_rewritten_with_the_same_size_and_mtime(tmp_path
     with pytest.raises(UserError) as info:
         ModelManager(models_dir=tmp_path / "models", catalog=catalog).verified_path("tiny")
     assert info.value.key == "errors.model_corrupt"
+
+
+def test_the_catalogue_is_read_once_and_again_when_the_librarys_file_changes(tmp_path):
+    """A page asking which engines are installed parsed both catalogues 24 times a run; read once, a library's
+    entry added afterwards still shows (the file's time and size say it changed)."""
+    import os
+
+    from pipelines.models import manager
+
+    extra = tmp_path / "catalog.toml"
+    first = load_catalog(extra=extra)
+    hits = manager._catalog.cache_info().hits
+    assert load_catalog(extra=extra) == first and manager._catalog.cache_info().hits == hits + 1
+    extra.write_text('["my-sd15"]\ncapability = "imagegen.txt2img"\nbackend = "imagegen.txt2img.sd"\nwhat_fr = "x"\n'
+                     'what_en = "x"\nlicence = "CreativeML OpenRAIL-M"\nlicence_url = "https://example.org"\n'
+                     'licence_verified = false\nnon_commercial = false\nsource = "local"\npipeline = "sd"\n'
+                     'files = [{ path = "model_index.json" }]\n')
+    assert "my-sd15" in load_catalog(extra=extra) and "my-sd15" not in first
+    stat = extra.stat()
+    extra.write_text(extra.read_text().replace('pipeline = "sd"', 'pipeline = "xl"'))  # same size
+    os.utime(extra, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000))
+    assert load_catalog(extra=extra)["my-sd15"].pipeline == "xl"
+    load_catalog(extra=extra).pop("sd-turbo")  # a caller's dict is its own
+    assert "sd-turbo" in load_catalog(extra=extra)

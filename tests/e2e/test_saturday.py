@@ -80,28 +80,20 @@ def _wait_text(page, text: str, timeout_s: float = 120) -> None:
     wait_ready(page)
 
 
-def _pick(page, key: str, option: str) -> None:
-    """Choose an option of a selectbox (by its widget key)."""
-    box = page.locator(f".st-key-{key}").get_by_role("combobox")
-    box.click()
-    box.fill(option)
-    page.get_by_role("option").filter(has_text=option).first.click()
-    page.wait_for_timeout(200)
-
-
 def _facilitator(page, studio) -> None:
     _open(page, f"{studio}/console")
     page.get_by_label("Nom de l'atelier").fill("Samedi au studio")
     page.get_by_role("button", name="Créer l'atelier").click()
     _wait_text(page, "Code pour les tablettes")
     form = page.locator('[data-testid="stForm"]').filter(has_text="Prénom ou pseudonyme")
-    for name, age in (("Léa", "4-6 ans"), ("Noah", "7-8 ans"), ("Inès", "9-10 ans")):
+    for name, age, group in (("Léa", "6", "6 ans et moins"), ("Noah", "8", "7-8 ans"), ("Inès", "9", "9-10 ans")):
         form.get_by_label("Prénom ou pseudonyme").fill(name)
-        _pick(page, "add-age", age)
+        form.get_by_label("Âge", exact=True).fill(age)  # an age as the facilitator knows it; the store keeps its group
         form.get_by_text("Un parent a donné son accord").click()
         form.get_by_label("Accord noté par").fill("Animatrice")
         form.get_by_role("button", name="Ajouter").click()
         _wait_text(page, f"{name} a rejoint l'atelier.")
+        page.get_by_text(f"{name} · {group}").wait_for()
         assert form.get_by_label("Prénom ou pseudonyme").input_value() == ""  # cleared once added
     # a consent error keeps what was typed
     form.get_by_label("Prénom ou pseudonyme").fill("Sam")

@@ -158,3 +158,24 @@ def test_a_removed_participant_leaves_no_photo_or_card_on_disk(store, workshop, 
     assert {"apercu-verso.png"} <= {p.name for p in mine} and any(p.name.startswith("photo-") for p in mine)
     store.remove_participant(lea.id)
     assert not [p for p in store.files_dir.rglob("*") if p.is_file()]
+
+
+def test_cards_of_a_picture_the_computer_painted_say_so_in_the_gallery(store, workshop, monkeypatch):
+    """A postcard of a portrait painted on the processor showed « ✋ Fait sans IA » (by hand) in the gallery while
+    its portrait showed « 🖥️ Fait par l'ordinateur, sans IA »: the card now says how its picture was made."""
+    from ui.gallery import made_text
+
+    monkeypatch.setenv("ATELIER_EMBEDDED_WORKER", "0")
+    folder = store.artifact_dir(workshop["id"], "portraits")
+    folder.mkdir(parents=True, exist_ok=True)
+    y, x = np.mgrid[0:500, 0:400]
+    Image.fromarray(np.stack([x % 256, y % 256, (x + y) % 256], -1).astype(np.uint8)).save(folder / "portrait.png")
+    painted = store.add_artifact(workshop_id=workshop["id"], owner=None, kind="portrait", title="Léa",
+                                 files={"portrait": str(folder / "portrait.png")}, model="portrait.paint.cpu")
+    at = AppTest.from_file(PAGE, default_timeout=60)
+    at.session_state["workshop_id"] = workshop["id"]
+    at.run()
+    at.button(key=f"pick-{painted.id}").click().run()
+    _made_cards(at, store)
+    [card] = store.artifacts(workshop_id=workshop["id"], kind="postcard")
+    assert made_text(card) == made_text(painted) == "🖥️ Fait par l'ordinateur, sans IA"

@@ -1,0 +1,135 @@
+"""Works: a creation and what was printed from it (a painted portrait and its framed PDF and postcard, a restored
+photo and its A4 sheet) are one work, shown as one card in the gallery with their files together.
+
+A creation made from another one's picture says so in its params: ``"of"``, the path of that picture relative
+to the store's files folder (:func:`source_param`). A creation made of others' pictures (a comic page of the
+panels the AI drew, each recorded as a picture) lists them: ``"parts"`` (:func:`parts_param`); those pictures join
+its card. Creations recorded before these links existed stand alone.
+"""
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .model import Artifact
+
+SOURCE_PARAM = "of"
+PARTS_PARAM = "parts"
+
+
+def source_param(picture: str | Path, files_dir: Path) -> dict[str, str]:
+    """The params entry a creation made from `picture` carries: {"of": path relative to `files_dir`}; {} when the
+    picture is not in the store (nothing to join)."""
+    try:
+        return {SOURCE_PARAM: Path(picture).resolve().relative_to(Path(files_dir).resolve()).as_posix()}
+    except ValueError:
+        return {}
+
+
+def parts_param(pictures: list[str | Path], files_dir: Path) -> dict[str, list[str]]:
+    """The params entry of a creation made of `pictures`: {"parts": [paths relative to `files_dir`]} (the pictures
+    in the store only); {} when none is."""
+    parts = [part for picture in pictures if picture for part in source_param(picture, files_dir).values()]
+    return {PARTS_PARAM: parts} if parts else {}
+
+
+def made_of(pictures: list[str], ctx) -> dict[str, list[str]]:
+    """The params entry of a creation a job makes of `pictures` (a comic page of its panels, a book of its pages'
+    pictures): those of the gallery's pictures (kind « image ») of the job's owner in its workshop that are these
+    files, or copies of them (same bytes: the comic page keeps its own copy of each panel). `ctx`: the job's context
+    (store, workshop_id, owner)."""
+    import hashlib
+
+    def digest(path: str) -> str | None:
+        try:
+            return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+        except OSError:
+            return None
+
+    wanted = {digest(picture) for picture in pictures if picture} - {None}
+    if not wanted or ctx.workshop_id is None:
+        return {}
+    found: dict[str, str] = {}
+    for item in ctx.store.artifacts(workshop_id=ctx.workshop_id, owner=ctx.owner, kind="image"):
+        for path in item.files.values():
+            if (key := digest(path)) in wanted:
+                found.setdefault(key, path)
+    return parts_param(list(found.values()), ctx.store.files_dir)
+
+
+@dataclass
+class Work:
+    """One card of the gallery: `main` (the creation itself) then `extras` (what was printed from it, or the
+    pictures it is made of; oldest first). `files`: name -> (the creation it belongs to, its path); the main's files
+    first, then each extra's that is neither a preview of a print (a picture of a sheet) nor a copy of a file
+    already there (the photo an A4 sheet shows); a name met again is numbered (« image », « image-2 »)."""
+
+    main: Artifact
+    extras: list[Artifact] = field(default_factory=list)
+
+    @property
+    def members(self) -> list[Artifact]:
+        return [self.main, *self.extras]
+
+    @functools.cached_property
+    def files(self) -> dict[str, tuple[Artifact, str]]:
+        merged = {name: (self.main, path) for name, path in self.main.files.items()}
+        for extra in self.extras:
+            for name, path in extra.files.items():
+                if name.startswith("preview") or any(_same_file(path, kept) for _, kept in merged.values()):
+                    continue
+                key, number = name, 1
+                while key in merged:
+                    number += 1
+                    key = f"{name}-{number}"
+                merged[key] = (extra, path)
+        return merged
+
+
+def _same_file(one: str, other: str) -> bool:
+    """True when both paths hold the same bytes (a copy); False when either is missing."""
+    try:
+        a, b = Path(one), Path(other)
+        return a.stat().st_size == b.stat().st_size and a.read_bytes() == b.read_bytes()
+    except OSError:
+        return False
+
+
+def works(artifacts: list[Artifact], files_dir: Path) -> list[Work]:
+    """The artifacts grouped into works, in the order of each work's first member in `artifacts` (the store lists
+    newest first: a portrait printed just now comes first with its print)."""
+    root = Path(files_dir).resolve()
+
+    def relative(path: str) -> str | None:
+        try:
+            return Path(path).resolve().relative_to(root).as_posix()
+        except ValueError:
+            return None
+
+    owner_of_file = {relative(path): item.id for item in artifacts for path in item.files.values()}
+    owner_of_file.pop(None, None)
+    by_id = {item.id: item for item in artifacts}
+    parent = {item.id: owner_of_file.get((item.params or {}).get(SOURCE_PARAM)) for item in artifacts}
+    for whole in sorted(artifacts, key=lambda a: a.id):  # a panel used by two pages joins the first
+        for part in (whole.params or {}).get(PARTS_PARAM) or []:
+            piece = owner_of_file.get(part)
+            if piece is not None and piece != whole.id and parent.get(piece) is None:
+                parent[piece] = whole.id
+
+    def main_of(item_id: int) -> int:
+        seen = {item_id}
+        while (up := parent.get(item_id)) is not None and up not in seen and up in by_id:
+            seen.add(up)
+            item_id = up
+        return item_id
+
+    grouped: dict[int, Work] = {}
+    for item in artifacts:
+        main = main_of(item.id)
+        grouped.setdefault(main, Work(by_id[main]))
+    for item in sorted(artifacts, key=lambda a: a.id):
+        main = main_of(item.id)
+        if main != item.id:
+            grouped[main].extras.append(item)
+    return list(grouped.values())
