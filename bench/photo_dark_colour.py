@@ -17,6 +17,13 @@ Splits, fixed before any tuning: the photos of bench/_photo_damage.TUNING are tu
 FRESH_PHOTOS are measured only. Each photo gives DRAWS cases per side (colour photos only on the colour side).
 
 Printed: per case its verdict (grey, toned, colour) and a summary per split and kind.
+
+Measured (Dec 2026). Colour photos named « En couleurs », before -> after imaging.off_the_tone_curve(): tuning 16 ->
+20 of 24 (left: a fundus photo, orange all over, « viré » four times), held-out 22 -> 26 of 28 (left: a lamp-lit,
+desaturated chelsea now « viré » instead of grey, a dark hubble_deep_field grey: its colour lies in a few galaxies).
+No black-and-white print changed its name. Named as prints, before and after alike: grey 7/7 and 4/4, sepia 9/11 and
+8/10 (dark ones « En couleurs »), yellowed 6/6 and 8/8, warm-toned 5/5 and 13/14, selenium 4/9 and 8/11, cyanotype
+0/6 and 1/5 (toned_monochrome() names warm tones only): these are still named colour photos.
 """
 from __future__ import annotations
 
