@@ -10,7 +10,7 @@ import streamlit as st
 from pipelines import backends
 from pipelines.i18n import UserError
 from pipelines.config import settings
-from pipelines.photo.analysis import REPAIR_SUGGESTED_FRACTION, tilted
+from pipelines.photo.analysis import REPAIR_SUGGESTED_FRACTION, SMALL_PHOTO, tilted
 from pipelines.photo.chain import largest_enlargement
 from pipelines.photo.jobs import analysis_work
 from pipelines.photo.hints_layer import hint_layer
@@ -216,7 +216,6 @@ def canvas_toolbar_hidden() -> None:
 
 
 PHOTO_MIN_SIDE = 32  # px, shorter side: under it a picture is an icon, not a photo to restore (the search's windows)
-SMALL_PHOTO = 600  # px, longer side: under it the sheet is said to come out blurred (half an A4 at 150 ppi: ~1000 px)
 SMALL_SHOWN = 480  # px: small photos are shown at least this wide (before/after, colour points, brush)
 BRUSH_SIZES = {"small": 8, "medium": 18, "large": 36}  # brush width in preview pixels
 BRUSH_SAID_HEIGHT = "8rem"  # the brush's words and the wide-stroke warning on two lines, above the canvas
@@ -311,8 +310,9 @@ def steps_ui(info: dict) -> dict | None:
     painted = bool(state().get("brush_strokes"))  # the patron marked damage with the brush: they mean a repair
     tone_suggested = (info["fading"] > 0.15 or abs(info["yellowing"]) > YELLOWED or dyes
                       or bool(info.get("underexposed")))
+    small = max(info["width"], info["height"]) < SMALL_PHOTO  # blurred once printed: « Agrandir » is ticked
     suggested = {"repair": repair_suggested(info) or painted, "tone": tone_suggested, "denoise": True,
-                 "faces": bool(info["faces"]), "colorize": False, "upscale": False}
+                 "faces": bool(info["faces"]), "colorize": False, "upscale": small}
     steps, engines = [], {}
     params: dict = {"blend": 0.8, "fidelity": 0.5, "scale": 2, "colorize": "auto"}
     size = picture_size(state()["photo_file"]) if state().get("photo_file") else (0, 0)  # what the restore reads
@@ -345,6 +345,8 @@ def steps_ui(info: dict) -> dict | None:
         label = t(f"photo.ui.{key}")
         if not st.checkbox(label, value=suggested[step], key=f"photo-step-{step}"):
             continue
+        if step == "upscale" and small:
+            st.caption(t("photo.ui.small_enlarged", px=max(info["width"], info["height"])))
         steps.append(step)
         if step in ("repair", "tone", "denoise") and len(ready) <= 1:  # nothing to set: no empty box under it
             engines[step] = ready[0].name if ready else None

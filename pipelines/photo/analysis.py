@@ -20,6 +20,9 @@ REPAIR_SUGGESTED_FRACTION = 0.01
 # A4 scanner bed: 0.24; on a 30x40 cm card 0.12), and a straight one shows the surface PRINT_MARGIN of the frame's
 # shorter side or more on every side (a scan's own white edge is thinner).
 PRINT_AREA, PRINT_MARGIN = 0.08, 0.04
+# A photo whose longer side is under this many pixels is small: printed half an A4 wide (about 1000 px at 150 ppi)
+# it comes out blurred, so « Agrandir » is suggested (a 300 px scan of a contact print was not offered it).
+SMALL_PHOTO = 600
 
 
 @dataclass
@@ -60,7 +63,17 @@ class Analysis:
         steps.append("denoise")
         if self.faces:
             steps.append("faces")
+        if self.small:
+            steps.append("upscale")
         return steps
+
+    @property
+    def small(self) -> bool:
+        """True for a photo under SMALL_PHOTO px on its longer side that an enlargement fits (the studio's pixel
+        limit, chain.largest_enlargement): « Agrandir » is suggested."""
+        from .chain import largest_enlargement
+
+        return max(self.width, self.height) < SMALL_PHOTO and largest_enlargement(self.width, self.height) is not None
 
     def to_json(self) -> dict:
         return asdict(self)

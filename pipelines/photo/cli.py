@@ -1,4 +1,5 @@
-"""`python -m pipelines photo restore INPUT... --out DIR` (archives, resumable) and `photo colorize`."""
+"""`python -m pipelines photo restore INPUT... --out DIR` (archives, resumable), `photo analyse INPUT...` and
+`photo colorize`."""
 from __future__ import annotations
 
 import csv
@@ -129,6 +130,30 @@ def cmd_restore(args) -> int:
     return 1 if failures else 0
 
 
+def cmd_analyse(args) -> int:
+    """One JSON line per image found under the inputs: the file, what the page would show (analysis.Analysis: its
+    kind, fading, damage counts...) and the steps it would tick (suggested_steps); a file that cannot be read gives
+    its error instead. Returns 1 when a file failed, else 0."""
+    import json
+
+    from ..config import settings
+    from .analysis import analyse
+    from .chain import open_photo
+
+    language = settings().language if settings().language in ("fr", "en") else "fr"
+    failures = 0
+    for source, _ in find_inputs(args.inputs):
+        try:
+            rgb, _ = open_photo(source, downscale=args.downscale)
+            info, _ = analyse(rgb)
+            row = {"file": str(source), **info.to_json(), "suggested_steps": info.suggested_steps()}
+        except UserError as exc:
+            failures += 1
+            row = {"file": str(source), "error": exc.message(language)}
+        print(json.dumps(row, ensure_ascii=False), flush=True)
+    return 1 if failures else 0
+
+
 def cmd_colorize(args) -> int:
     from .chain import open_photo, recolor
     from .imaging import save_png, to_image
@@ -154,6 +179,11 @@ def register(sub) -> None:
     p.add_argument("--sheet", metavar="SHEET.pdf", help="also print an A4 before/after sheet of the first photo")
     p.add_argument("--caption", default="", help="caption printed on the sheet (default: none)")
     p.set_defaults(func=cmd_restore)
+    p = psub.add_parser("analyse", help="what the page sees in each photo (kind, fading, damage, suggested steps), "
+                                        "as one JSON line per file")
+    p.add_argument("inputs", nargs="+", metavar="INPUT")
+    p.add_argument("--downscale", action="store_true", help="shrink scans over the pixel limit instead of refusing")
+    p.set_defaults(func=cmd_analyse)
     p = psub.add_parser("colorize", help="colourise a black-and-white photo from colour hints")
     p.add_argument("grey", metavar="GREY.png")
     p.add_argument("--hints", required=True, metavar="HINTS.png", help="RGBA PNG, same size; opaque pixels = colours")

@@ -138,11 +138,64 @@ def open_upload(path: Path, downscale: bool = False):
 
 @once_per_photo
 def is_greyscale(rgb: np.ndarray, tolerance: float = 0.035) -> bool:
-    """True when the photo carries (almost) no colour: black and white, or a toned print."""
+    """True when the photo carries (almost) no colour: black and white, or a toned print.
+
+    `rgb`: (H, W, 3) float [0, 1]; `tolerance`: the 95th percentile of the chroma's spread about its median (CIELAB
+    a*, b*, in hundredths) under which the photo is grey. A dark colour photo (night, low-key, a lamp-lit room)
+    keeps its colours at a low lightness, where a* and b* shrink with L*, and passes that test: it is not grey when
+    its colour strays off the tone curve relative to its lightness (off_the_tone_curve() GREY_OFF_CURVE or more)."""
     lab = rgb_to_lab(rgb)
     chroma = np.hypot(lab[..., 1] - np.median(lab[..., 1]), lab[..., 2] - np.median(lab[..., 2]))
     # a sepia print has a colour cast but no colour variation: measure the spread, not the mean
-    return float(np.percentile(chroma, 95)) < tolerance * 100
+    if float(np.percentile(chroma, 95)) >= tolerance * 100:
+        return False
+    return off_the_tone_curve(rgb) < GREY_OFF_CURVE
+
+
+# off_the_tone_curve(): measured on a copy at most OFF_CURVE_SIDE px long (never enlarged: a small JPEG's halved
+# chroma would bleed over its edges), blurred by OFF_CURVE_BLUR px, in OFF_CURVE_BANDS bands of equal pixel count
+# along L*, the chroma's distance from the band's own line (a*, b* against L*) over the lightness (L* OFF_CURVE_FLOOR
+# at least: a scanner's colour noise in the blacks is no colour), its OFF_CURVE_QUANTILE percentile.
+OFF_CURVE_SIDE, OFF_CURVE_BLUR, OFF_CURVE_BANDS, OFF_CURVE_FLOOR, OFF_CURVE_QUANTILE = 256, 2.0, 24, 15.0, 98
+# Measured on bench/photo_dark_colour.py's tuning split (Dec 2026): the black-and-white prints the chroma spread
+# calls grey read at most 0.068 (a selenium-toned grass), the dark colour photos it called grey 0.151-0.228: the bar
+# lies between (geometric mean). A toned print strays off its curve on its cracks, dust and stains only, a lamp-lit
+# colour photo all over: toned_monochrome() reads the 90th percentile, where the toned prints it names read at most
+# 0.077 (bench/_photo_damage.py's aged tuning prints and this bench's) and the two real cracked prints of
+# tests/photo/data 0.029 and 0.155, a lamp-lit coffee 0.285 (a fundus photo, orange all over, reads 0.05-0.13
+# and stays « toned »): the bar lies between the real print and the coffee (geometric mean).
+GREY_OFF_CURVE = 0.10  # is_greyscale(): a photo off its tone curve this much (OFF_CURVE_QUANTILE) is not grey...
+TONED_OFF_CURVE, TONED_QUANTILE = 0.21, 90  # ...and toned_monochrome(): this much (its 90th percentile), not toned
+
+
+def off_the_tone_curve(rgb: np.ndarray, quantile: float = OFF_CURVE_QUANTILE) -> float:
+    """How far a photo's colour strays from one colour per lightness, relative to the lightness (0 .. about 1).
+
+    `rgb`: (H, W, 3) float [0, 1]. A black-and-white print, toned or not (grey, sepia, yellowed, selenium, a
+    cyanotype), has one a*, b* per L* (its tone curve); a colour photo's things differ in hue at one lightness. In
+    the dark, a* and b* shrink with L* (a colour photo at night spreads its chroma 2-3 CIELAB units, a grey scan's
+    noise as much), so the distance is read relative to L*, as CIE saturation is (C*/L*). Within each band of
+    lightness the a*, b* line against L* is fitted (least squares) and each pixel's distance from it taken: see
+    OFF_CURVE_* for the copy, the bands and the floor; `quantile` is the percentile of the pixels' distances returned.
+    """
+    h, w = rgb.shape[:2]
+    k = min(1.0, OFF_CURVE_SIDE / max(h, w))
+    small = rgb.astype(np.float32) if k == 1.0 else cv2.resize(
+        rgb.astype(np.float32), (max(1, round(w * k)), max(1, round(h * k))), interpolation=cv2.INTER_AREA)
+    lab = rgb_to_lab(cv2.GaussianBlur(small, (0, 0), OFF_CURVE_BLUR)).reshape(-1, 3).astype(np.float64)
+    lightness = lab[:, 0]
+    edges = np.percentile(lightness, np.linspace(0, 100, OFF_CURVE_BANDS + 1))
+    band = np.clip(np.searchsorted(edges, lightness, side="right") - 1, 0, OFF_CURVE_BANDS - 1)
+    distance = np.zeros(len(lightness))
+    for b in range(OFF_CURVE_BANDS):
+        inside = band == b
+        if inside.sum() < 10:
+            continue
+        ab = lab[inside, 1:]
+        x = np.stack([np.ones(inside.sum()), lightness[inside] - lightness[inside].mean()], axis=1)
+        fit, *_ = np.linalg.lstsq(x, ab, rcond=None)
+        distance[inside] = np.hypot(*(ab - x @ fit).T)
+    return float(np.percentile(distance / np.maximum(lightness, OFF_CURVE_FLOOR), quantile))
 
 
 ONE_HUE_CHROMA = 4.0  # toned_monochrome(): pixels with a chroma (a*, b*) above this carry a hue,
@@ -206,5 +259,7 @@ def toned_monochrome(rgb: np.ndarray) -> bool:
     hue = np.arctan2(b[hued], a[hued])
     mean = float(np.angle(np.mean(np.exp(1j * hue))))
     spread = np.degrees(np.abs((hue - mean + np.pi) % (2 * np.pi) - np.pi))
-    return bool(ONE_HUE_WARM[0] <= np.degrees(mean) <= ONE_HUE_WARM[1]
-                and np.percentile(spread, 90) <= ONE_HUE_SPREAD)
+    if not (ONE_HUE_WARM[0] <= np.degrees(mean) <= ONE_HUE_WARM[1] and np.percentile(spread, 90) <= ONE_HUE_SPREAD):
+        return False
+    # a colour photo under a lamp's warm light is one warm hue too, but its things differ at one lightness
+    return off_the_tone_curve(rgb, TONED_QUANTILE) < TONED_OFF_CURVE

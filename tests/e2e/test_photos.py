@@ -112,7 +112,13 @@ def _restore_colour_point_and_sheet(page, studio, tmp_path):
     # 2. The brush over the damage mask: a red stroke (damage the search missed), then a green one (not damage).
     _paint_the_mask(page, studio)
 
-    # 3. The suggested CPU steps, one job, then before / after.
+    # 3. The suggested CPU steps, one job, then before / after. A 256 px scan prints blurred: « Agrandir » is ticked
+    # and said; it is unticked here (the colour points and the sheet below are timed on the scan's own size).
+    enlarge = page.get_by_role("checkbox", name="Agrandir", exact=False).first
+    assert enlarge.is_checked() and page.get_by_text("est coché, pour qu", exact=False).count() >= 1
+    page.get_by_text("🔍 Agrandir").click()
+    wait_ready(page)
+    assert not enlarge.is_checked()
     page.get_by_role("button", name="Restaurer la photo").click()
     page.get_by_text("Avant / après").wait_for(timeout=180_000)
     wait_ready(page)

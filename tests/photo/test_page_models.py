@@ -99,7 +99,7 @@ def test_the_sheet_date_starts_empty_and_an_unprintable_letter_is_refused_before
     from pipelines.jobs.runner import run_job
 
     at = _analysed_page(immediate_queue, save_photo)
-    for step in ("repair", "tone", "denoise"):
+    for step in ("repair", "tone", "denoise", "upscale"):  # « Agrandir » is ticked for a small photo
         if at.checkbox(key=f"photo-step-{step}").value:
             at.checkbox(key=f"photo-step-{step}").uncheck()
     at.checkbox(key="photo-step-denoise").check()
