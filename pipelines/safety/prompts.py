@@ -253,12 +253,37 @@ def _pattern_info(pattern: str) -> tuple[str, str, str, bool]:
     return ".", core, core_stem if len(core_stem) >= 4 else "", typo and len(core) >= 6
 
 
+# A year of the past written in figures (1000 to 1999: « en 1572 », "in 1944") is also read as this word, so that
+# the rules can name it (the history frame PAST19 of prompt_terms.toml); a year of today or a number is not.
+PAST_YEAR = "millesime"
+
+
 def _forms(word: str) -> frozenset[str]:
-    """The ways a written word may be read: as written, emphasis removed, masked vowels filled in."""
+    """The ways a written word may be read: as written, emphasis removed, masked vowels filled in, and a year of the
+    past (four figures, 1000-1999) as PAST_YEAR."""
     forms = {word, calm(word, 1), calm(word, 2)}
     if "*" in word:
         forms = {f.replace("*", fill) for f in forms for fill in _MASK_FILL}
+    if len(word) == 4 and word.isdigit() and word[0] == "1":
+        forms.add(PAST_YEAR)
     return frozenset(forms)
+
+
+# French object and subject pronouns an SMS glues to the next word without the apostrophe (« jvais lamener » for
+# « l'amener », « jtai dit », « sarme » for « s'arme »): the letter, read off when the rest is a known word.
+_GLUED = frozenset("ljmtsdn")
+
+
+@functools.lru_cache(maxsize=8192)
+def _elided(word: str) -> frozenset[str]:
+    """An unknown word read without a glued elided pronoun (« lamener » -> « amener », « lecraser » -> « ecraser »):
+    the rest must start with a vowel or "h", have 5 letters or more and be a word the guard or the word lists know."""
+    rules = _load()
+    if len(word) < 6 or not word.isalpha() or word[0] not in _GLUED or word[1] not in "aeiouyh" \
+            or not _unknown(word, rules):
+        return frozenset()
+    rest = word[1:]
+    return frozenset({rest}) if not _unknown(rest, rules) else frozenset()
 
 
 def _silent(word: str, vocabulary: frozenset) -> frozenset[str]:
@@ -346,7 +371,7 @@ class _Sentence:
         self.exact_from = len(words) if exact_from is None else exact_from
         # typo readings only for the words as written: two neighbours joined ("but let" -> "butlet") are no typo
         self.forms = [_forms(w) | _silent(w, rules.vocabulary) | (
-            _typo_readings(w) | _sounded(w) | _derived(w) | (lemmas or {}).get(w, frozenset())
+            _typo_readings(w) | _sounded(w) | _derived(w) | _elided(w) | (lemmas or {}).get(w, frozenset())
             if w not in names and w not in people and j < self.exact_from else frozenset())
             for j, w in enumerate(words)]
         self.stems = [frozenset(stem(f) for f in fs if len(f) >= 4) for fs in self.forms]
@@ -486,8 +511,10 @@ def _set_apart(sentence: _Sentence, rules: _Rules) -> list[str]:
     helper = {k for i in range(len(words)) for e in sentence.class_ends("FIELD_HELPER", i) for k in range(i, e)} \
         if "FIELD_HELPER" in rules.classes else set()
 
-    def found(entry: tuple, i: int) -> bool:
-        return any(e > i and not helper.issuperset(range(i, e)) for e in sentence._seq(entry, 0, i))
+    def found(entry: tuple, i: int, own: range = range(0)) -> bool:
+        # an `unless` entry found only on the sense's own words does not count (« se bat » is no baseball bat)
+        return any(e > i and not helper.issuperset(range(i, e)) and not (own and set(range(i, e)) <= set(own))
+                   for e in sentence._seq(entry, 0, i))
 
     for j, token in enumerate(sentence.words):
         if words[j] == NEUTRAL:
@@ -499,7 +526,7 @@ def _set_apart(sentence: _Sentence, rules: _Rules) -> list[str]:
                 continue
             around = [i for i in range(max(0, j - window), min(len(words), end + window)) if not j <= i < end]
             if any(any(e > i for e in sentence._seq(c, 0, i)) for i in around for c in context) and not any(
-                    found(c, i) for i in range(len(words)) for c in unless):
+                    found(c, i, range(j, end)) for i in range(len(words)) for c in unless):
                 for k in range(j, min(end, len(words))):
                     words[k] = NEUTRAL
                 break
