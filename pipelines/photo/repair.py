@@ -1246,7 +1246,7 @@ def _find_on_fresh_photo(rgb: np.ndarray, strength: float = 0.5) -> Damage:
     thin = gray - _median(gray, 5)  # a 5x5 median erases lines up to 2 pixels wide: scratches
     kernels = _line_kernels(length)
     mask = np.zeros((h, w), bool)
-    spots = scratches = 0
+    spots = 0
     for sign in (1, -1):  # bright marks and dark marks separately: a mark is one or the other
         # Widened by one pixel each side, so a segment slightly off the line's angle still lies on it.
         part = np.maximum(sign * thin, 0)
@@ -1403,7 +1403,7 @@ def _find_on_old_print(rgb: np.ndarray, strength: float = 0.5, sheaves: bool = F
     kernels = _line_kernels(min(length, 41))  # longer segments cost more than they add on big copies
     mask = np.zeros((h, w), bool)
     faint = np.zeros((h, w), bool)  # line-like pixels standing out half the weak level: the picture's fine lines too
-    spots = scratches = 0
+    spots = 0
     for sign in (1, -1):  # bright marks and dark marks separately: a mark is one or the other
         part = np.maximum(sign * thin, 0)
         along = _along_lines(part, kernels)

@@ -18,13 +18,19 @@ SOURCE_PARAM = "of"
 PARTS_PARAM = "parts"
 
 
+def _relative(path: str | Path, root: Path) -> str | None:
+    """`path` relative to the resolved folder `root` (POSIX form, as params keep it); None when it lies outside."""
+    try:
+        return Path(path).resolve().relative_to(root).as_posix()
+    except ValueError:
+        return None
+
+
 def source_param(picture: str | Path, files_dir: Path) -> dict[str, str]:
     """The params entry a creation made from `picture` carries: {"of": path relative to `files_dir`}; {} when the
     picture is not in the store (nothing to join)."""
-    try:
-        return {SOURCE_PARAM: Path(picture).resolve().relative_to(Path(files_dir).resolve()).as_posix()}
-    except ValueError:
-        return {}
+    relative = _relative(picture, Path(files_dir).resolve())
+    return {SOURCE_PARAM: relative} if relative is not None else {}
 
 
 def parts_param(pictures: list[str | Path], files_dir: Path) -> dict[str, list[str]]:
@@ -100,14 +106,7 @@ def works(artifacts: list[Artifact], files_dir: Path) -> list[Work]:
     """The artifacts grouped into works, in the order of each work's first member in `artifacts` (the store lists
     newest first: a portrait printed just now comes first with its print)."""
     root = Path(files_dir).resolve()
-
-    def relative(path: str) -> str | None:
-        try:
-            return Path(path).resolve().relative_to(root).as_posix()
-        except ValueError:
-            return None
-
-    owner_of_file = {relative(path): item.id for item in artifacts for path in item.files.values()}
+    owner_of_file = {_relative(path, root): item.id for item in artifacts for path in item.files.values()}
     owner_of_file.pop(None, None)
     by_id = {item.id: item for item in artifacts}
     parent = {item.id: owner_of_file.get((item.params or {}).get(SOURCE_PARAM)) for item in artifacts}
