@@ -103,28 +103,50 @@ def panels_step_ui(comic: dict) -> None:
                     st.caption(t("comics.ui.no_panel_yet"))
 
 
-def frame_ui(comic: dict, i: int) -> None:
-    """Sliders that move the panel's frame over its picture (left-right, up-down, zoom), and the picture
-    with the frame drawn: nothing the child wants (a sun in a corner) has to be cut off."""
+def auto_frame(comic: dict, i: int) -> None:
+    """Panel i's frame where a new picture's starts (paper.subject_frame: its faces, else the drawing's content for
+    the panel's shape, else centred), remembered with its layout: a frame the child has not moved follows the
+    panel's shape when another layout is chosen."""
     from pipelines.comics.paper import panel_ratio
-    from pipelines.comics.render import preview_picture
-    from pipelines.export.postcard import crop_frame, draw_crop_frame
 
     panel = comic["panels"][i]
+    again = panel["frame_auto"][2] + 1 if panel.get("frame_auto") else 0  # new sliders for a new frame
+    panel["frame"] = subject_frame(panel["image"], panel_ratio(comic["layout"], i)) or list(FRAME_CENTRED)
+    panel["frame_auto"] = [comic["layout"], list(panel["frame"]), again]
+
+
+def frame_ui(comic: dict, i: int) -> None:
+    """Sliders that move the panel's frame over its picture (left-right, up-down, zoom), and the picture
+    with the frame drawn: nothing the child wants (a sun in a corner) has to be cut off. A zoom below 100 %
+    widens the frame past the picture (the paper's colour around it), down to the whole picture in view."""
+    from pipelines.comics.framing import framed_preview, lowest_zoom, panel_crop, paper_colour
+    from pipelines.comics.paper import panel_ratio
+    from pipelines.comics.render import preview_picture
+    from pipelines.export.postcard import draw_crop_frame
+
+    panel = comic["panels"][i]
+    auto = panel.get("frame_auto")
+    if auto and auto[0] != comic["layout"] and list(panel.get("frame") or []) == auto[1]:
+        auto_frame(comic, i)  # not moved by the child: framed again for the new panel's shape
     x, y, zoom = panel.get("frame") or FRAME_CENTRED
     st.caption(t("comics.ui.frame_label", n=i + 1))
-    tag = f"{i}-{panel['version']}"  # a new picture gets new sliders, on its faces or centred
-    # the frame's centre in percent of the picture's width and height; the zoom in percent (150 %: the frame
-    # is 1/1.5 of the largest one the panel's shape allows)
-    x = percent_slider(t("comics.ui.frame_x"), x, wkey("comic", f"comic-frame-x-{tag}"), step=0.01)
-    y = percent_slider(t("comics.ui.frame_y"), y, wkey("comic", f"comic-frame-y-{tag}"), step=0.01)
-    zoom = percent_slider(t("comics.ui.frame_zoom"), float(zoom), wkey("comic", f"comic-frame-z-{tag}"),
-                          low=1.0, high=3.0, step=0.1)
-    panel["frame"] = [x, y, zoom]
+    # a new picture, or a new frame for a new shape, gets new sliders, on its faces, its drawing or centred
+    again = panel["frame_auto"][2] if panel.get("frame_auto") else 0
+    tag = f"{i}-{panel['version']}" + (f"-{again}" if again else "")
     picture = preview_picture(panel["image"]).copy()  # reduced once, not decoded whole at every tap
     picture.thumbnail((480, 480))
-    crop = crop_frame(picture.size, panel_ratio(comic["layout"], i), zoom, x, y)
-    st.image(draw_crop_frame(picture, crop), caption=t("comics.ui.panel_ready"),
+    ratio = panel_ratio(comic["layout"], i)
+    # the frame's centre in percent of the picture's width and height; the zoom in percent (150 %: the frame
+    # is 1/1.5 of the largest one the panel's shape allows; below 100 %, larger than the picture)
+    x = percent_slider(t("comics.ui.frame_x"), x, wkey("comic", f"comic-frame-x-{tag}"), step=0.01)
+    y = percent_slider(t("comics.ui.frame_y"), y, wkey("comic", f"comic-frame-y-{tag}"), step=0.01)
+    low = min(1.0, float(zoom), lowest_zoom(picture.size, ratio))
+    zoom = percent_slider(t("comics.ui.frame_zoom"), float(zoom), wkey("comic", f"comic-frame-z-{tag}"),
+                          low=low, high=3.0, step=0.05)
+    panel["frame"] = [x, y, zoom]
+    crop = panel_crop(picture.size, ratio, zoom, x, y)
+    shown, crop = framed_preview(picture, crop, paper_colour(picture) if zoom < 1 else (255, 255, 255))
+    st.image(draw_crop_frame(shown, crop), caption=t("comics.ui.panel_ready"),
              alt=t("comics.ui.panel_ready"), width="stretch")
 
 
@@ -165,7 +187,7 @@ def follow_panel_job(comic: dict, i: int) -> None:
         panel["image"] = str(target)
         panel["ai"] = job.kind == "imagegen.generate"
         panel["sheet"] = bool(job.result.get("sheet"))  # found on the table and straightened
-        panel["frame"] = subject_frame(str(target)) or list(FRAME_CENTRED)  # on its faces, else centred
+        auto_frame(comic, i)  # on its faces, else on the drawing, else centred
         panel["seed"] = job.result.get("seed")  # shown under the panel: the hero's magic number
         panel["made_by"] = job.result.get("engine", "")  # e.g. "OpenVINO bf16", in the caption's tooltip
         if job.result.get("message_key"):  # the safety checker replaced the picture

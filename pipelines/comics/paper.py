@@ -82,28 +82,32 @@ def panel_ratio(layout_id: str, index: int) -> float:
 
 
 def frame_picture(source: str, ratio: float, zoom: float, centre_x: float, centre_y: float, target) -> str:
-    """The part of `source` the child framed (ratio w/h, zoom >= 1, centre in 0-1), written to `target`."""
-    from ..export.postcard import crop_frame
+    """The part of `source` the child framed (ratio w/h, zoom > 0, centre in 0-1), written to `target`. Below zoom 1
+    the frame is larger than the picture (framing.panel_crop): the band outside it is the paper's colour
+    (framing.paper_colour)."""
     from ..store.files import atomic_path
+    from .framing import cut_frame, panel_crop, paper_colour
 
     with Image.open(source) as image:
         picture = image.convert("RGB")
-    x0, y0, x1, y1 = crop_frame(picture.size, ratio, zoom, centre_x, centre_y)
-    w, h = picture.size
-    cut = picture.crop((round(x0 * w), round(y0 * h), round(x1 * w), round(y1 * h)))
+    crop = panel_crop(picture.size, ratio, zoom, centre_x, centre_y)
+    cut = cut_frame(picture, crop, paper_colour(picture) if zoom < 1 else (255, 255, 255))
     with atomic_path(target) as tmp:
         cut.save(tmp, format="PNG")
     return str(target)
 
 
-def subject_frame(source: str) -> list[float] | None:
-    """Where a new picture's frame starts: [centre x, centre y, zoom 1.0] on its faces, or None (centred).
+def subject_frame(source: str, ratio: float | None = None) -> list[float] | None:
+    """Where a new picture's frame starts: [centre x, centre y, zoom 1.0] on its faces; else, with the panel's
+    shape `ratio` (w/h), on the drawing's content (framing.content_frame: zoom below 1 when the whole drawing
+    must be widened into view); else None (centred).
 
     A panel narrower or wider than its picture shows a band of it; centred, a wide strip cut the top of a 4:3
     picture's big face. The band is centred on the box holding every frontal face found (the portraits' detector,
     pipelines/portrait/framing.find_faces: scikit-image's LBP cascade, no weights), so a group stays together as
     far as the panel allows (crop_frame keeps the band inside the picture). A drawing whose faces the cascade does
-    not know (most cartoons) starts centred, as before; the child moves the frame either way. The detector runs
+    not know (most cartoons) is framed on its ink against the paper (framing.content_frame), a photo or a picture
+with no paper around it starts centred, as before; the child moves the frame either way. The detector runs
     strict (FACE_NEIGHBOURS): at the portraits' setting it found a face in a cat's fur.
     """
     from ..portrait.framing import find_faces
@@ -112,7 +116,12 @@ def subject_frame(source: str) -> list[float] | None:
         picture = np.asarray(image.convert("RGB"))
     faces = find_faces(picture, neighbours=FACE_NEIGHBOURS)
     if not faces:
-        return None
+        if ratio is None:
+            return None
+        from .framing import content_frame
+
+        found = content_frame(picture, ratio)
+        return found[0] if found else None
     h, w = picture.shape[:2]
     left, top = min(f.x for f in faces), min(f.y for f in faces)
     right, bottom = max(f.x + f.w for f in faces), max(f.y + f.h for f in faces)

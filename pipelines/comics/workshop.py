@@ -3,8 +3,10 @@ engine, written without Streamlit so the command line and the tests can call it.
 
 ``comic``: {"id", "layout", "guided", "hero": {"name", "look", "seed", "ref"}, "panels": [{"story", "way",
 "style", "strength", "drawing", "image", "ai", "job", "bubbles", "version", "use_hero", "seed", "sheet",
-"frame"}], "title", "authors", "mode", ...}; a panel's ``frame`` is [centre x, centre y (0-1), zoom >= 1],
-the part of its picture the page prints; a panel's ``way`` is "text" (drawn by the AI from its line),
+"frame", "frame_auto"}], "title", "authors", "mode", ...}; a panel's ``frame`` is [centre x, centre y (0-1),
+zoom > 0 (below 1 the frame is larger than the picture, paper around it)], the part of its picture the page
+prints, and ``frame_auto`` [layout, frame, times framed again] where it started for that layout (framed again
+for a new layout while the child has not moved it); a panel's ``way`` is "text" (drawn by the AI from its line),
 "drawing_ai" (the child's drawing redrawn by the AI), "stylise" (inked on the processor) or "as_is".
 """
 from __future__ import annotations
@@ -31,7 +33,7 @@ def framed_image(comic: dict, i: int, folder: Path | None) -> str:
         return panel["image"]
     x, y, zoom = frame
     target = Path(folder) / (f"{Path(panel['image']).stem}-{comic['layout']}-{round(x * 100)}-{round(y * 100)}-"
-                             f"{round(zoom * 10)}.png")
+                             f"{round(zoom * 100)}.png")
     if not target.exists():
         frame_picture(panel["image"], panel_ratio(comic["layout"], i), zoom, x, y, target)
     return str(target)

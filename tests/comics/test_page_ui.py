@@ -108,13 +108,13 @@ def test_the_child_moves_the_frame_and_the_page_prints_that_part(app, drawings, 
     assert comic["panels"][0].get("frame", [0.5, 0.5, 1.0]) == [0.5, 0.5, 1.0]  # centred until moved
     sliders = [app.slider(key=f"comic-frame-{k}-0-0") for k in "xyz"]  # in percent, like the strength
     assert [(s.proto.format, s.min, s.max, s.value) for s in sliders] == [
-        ("%d %%", 0, 100, 50), ("%d %%", 0, 100, 50), ("%d %%", 100, 300, 100)]
+        ("%d %%", 0, 100, 50), ("%d %%", 0, 100, 50), ("%d %%", 85, 300, 100)]  # 85 %: the whole picture
     app.slider(key="comic-frame-x-0-0").set_value(100).run()
     app.slider(key="comic-frame-z-0-0").set_value(150).run()  # zoom in percent
     assert not app.exception
     assert app.session_state["comic"]["panels"][0]["frame"] == [1.0, 0.5, 1.5]
     # the page (its preview was drawn on this run) prints the framed part, kept beside the picture
-    framed = list(atelier_env.data_dir.rglob("*-classic-6-100-50-15.png"))
+    framed = list(atelier_env.data_dir.rglob("*-classic-6-100-50-150.png"))
     assert len(framed) == 1
     with Image.open(framed[0]) as cut, Image.open(drawings[0]) as whole:
         assert cut.width < whole.width and cut.height < whole.height  # zoomed in
