@@ -8,8 +8,8 @@ import streamlit as st
 
 from pipelines.comics.bubbles import KIND_EMOJI, KINDS, POSITION_ARROWS, POSITIONS, next_free_position
 from pipelines.comics.layouts import LAYOUTS, thumbnail_path
-from pipelines.comics.page import check_bubble_fits, check_page, compose
-from pipelines.comics.workshop import img2img_ready, txt2img_ready
+from pipelines.comics.page import check_bubble_fits, check_page, compose, is_empty
+from pipelines.comics.workshop import empty_panels, img2img_ready, txt2img_ready
 from pipelines.config import settings
 from pipelines.i18n import UserError
 from pipelines.safety.text import check_words, field_words
@@ -405,6 +405,12 @@ def export_step_ui(comic: dict) -> None:
         page = page_spec(comic)
         if page.ai_made:
             st.caption(t("comics.ui.uses_ai", mention=mention_text(lang())))
+        empty = empty_panels(comic)
+        if empty:  # said above the button, with their numbers: printed, they are empty frames to draw in by hand
+            numbers = [str(n) for n in empty]
+            numbers = ", ".join(numbers[:-1]) + t("comics.render.and") + numbers[-1] if len(numbers) > 1 \
+                else numbers[0]
+            st.warning(t("comics.ui.empty_panels", count=len(empty), numbers=numbers))
         bleed = st.checkbox(t("comics.ui.bleed"), key=wkey("comic", "comic-bleed"))
         marks = st.checkbox(t("comics.ui.crop_marks"), key=wkey("comic", "comic-marks"))
         hint = expected_time_text("comics.render")
@@ -414,16 +420,17 @@ def export_step_ui(comic: dict) -> None:
                      disabled=not ok or bool(comic["render_job"])):
             try:
                 for number, panel in enumerate(page.panels, start=1):
-                    if not panel.image:  # in the child's words, before the engine's own check
+                    if not panel.image and not is_empty(panel):  # in the child's words, before the engine's check
                         raise UserError("comics.ui.print_needs_picture", n=number)
                 if (refused := typed_refusal(comic)) is not None:  # said (and counted) where it was typed
                     raise refused
                 wid, names = _roster()
-                check_page(page, need_images=True, names=names, workshop_id=wid)  # counted when typed or added
+                check_page(page, need_images=True, names=names, workshop_id=wid,  # counted when typed or added
+                           empty_ok=True)
                 comic["result"] = None
                 comic["render_job"] = submit_job("comics.render", {"page": page.to_dict(),
                                                                    "bleed_mm": 3.0 if bleed else 0.0,
-                                                                   "crop_marks": marks})
+                                                                   "crop_marks": marks, "empty_ok": True})
                 st.rerun()
             except UserError as exc:
                 st.error(error_text(exc))

@@ -8,7 +8,7 @@ from ..backends import Progress, no_progress
 from ..i18n import UserError, translate
 from ..store import library_name
 from ..store.files import atomic_path
-from .page import PageSpec, check_page, compose
+from .page import PageSpec, check_page, compose, is_empty
 
 PNG_DPI = 150  # the page picture: sharp on screen, light to download (the PDF carries 300 dpi)
 
@@ -43,6 +43,8 @@ def check_pictures(page: PageSpec) -> None:
     from ..safety.uploads import open_picture
 
     for number, panel in enumerate(page.panels, start=1):
+        if is_empty(panel):
+            continue  # an empty frame (check_page's empty_ok)
         try:
             open_picture(panel.image)
         except UserError as exc:
@@ -55,12 +57,13 @@ def check_pictures(page: PageSpec) -> None:
 
 def build_page(page: PageSpec, out_dir: Path, *, pdf: str | None = "page.pdf", png: str | None = "page.png",
                panels: bool = True, bleed_mm: float = 0.0, crop_marks: bool = False,
-               progress: Progress = no_progress) -> PageFiles:
-    """Check, compose and draw the page into `out_dir`; nothing is written when a check fails."""
+               progress: Progress = no_progress, empty_ok: bool = False) -> PageFiles:
+    """Check, compose and draw the page into `out_dir`; nothing is written when a check fails. `empty_ok`: panels
+    with nothing in them print as empty frames (check_page), and have no picture of their own."""
     from .render import render_png, write_pdf
 
     # 1. Check everything first, so a mistake never leaves half a page behind.
-    check_page(page, need_images=True)
+    check_page(page, need_images=True, empty_ok=empty_ok)
     check_pictures(page)
     language = page.language if page.language in ("fr", "en") else "fr"
     progress(0.1, "comics.render.composing")
@@ -87,6 +90,8 @@ def build_page(page: PageSpec, out_dir: Path, *, pdf: str | None = "page.pdf", p
         from ..safety.uploads import open_picture
 
         for number, panel in enumerate(page.panels, start=1):
+            if is_empty(panel):
+                continue
             target = out_dir / f"panel-{number}.png"
             with atomic_path(target) as tmp:
                 open_picture(panel.image).save(tmp, format="PNG")

@@ -9,10 +9,12 @@ from .page import page_from_dict
 
 
 def render_job(params: dict, ctx) -> dict:
-    """comics.render: params {"page": PAGE.toml shape with absolute image paths, "bleed_mm", "crop_marks"}."""
+    """comics.render: params {"page": PAGE.toml shape with absolute image paths, "bleed_mm", "crop_marks",
+    "empty_ok": panels with nothing in them print as empty frames (build_page)}."""
     page = page_from_dict(params["page"])
     made = build_page(page, Path(ctx.out_dir), bleed_mm=float(params.get("bleed_mm", 0.0)),
-                      crop_marks=bool(params.get("crop_marks", False)), progress=ctx.progress)
+                      crop_marks=bool(params.get("crop_marks", False)), progress=ctx.progress,
+                      empty_ok=bool(params.get("empty_ok", False)))
     files = {name: str(path) for name, path in made.files.items()}
     return {
         "files": files,

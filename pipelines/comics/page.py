@@ -149,13 +149,16 @@ def _tail(value, panel: int, bubble: int) -> tuple[float, float] | None:
 
 # -- checking ------------------------------------------------------------------------------
 def check_page(page: PageSpec, need_images: bool = True, *, names=None, store=None,
-               workshop_id: int | None = None, participant_id: int | None = None, lines: bool = True) -> None:
+               workshop_id: int | None = None, participant_id: int | None = None, lines: bool = True,
+               empty_ok: bool = False) -> None:
     """Raise a UserError naming the panel and the field for the first problem found: characters the
     fonts cannot print, and words a children's workshop refuses in the title, authors (names: `check_name_words`),
     panels' story lines and bubbles (`check_words`: `names`/`store`/`workshop_id` add the roster and count the
     refusal, `participant_id`'s). A story line is not lettered on the page, but it is the child's page: a page
     holding a refused line is not printed; `lines` False leaves the lines to their own check (the preview,
-    drawn on every rerun, while the workshop page says a refused line under it when it is typed)."""
+    drawn on every rerun, while the workshop page says a refused line under it when it is typed). `empty_ok`: a
+    panel with no picture, no prompt and no bubble is an empty frame to draw in by hand, not a mistake (the
+    workshop page prints one when the child chose to, after being told which panels are empty)."""
     from ..safety.names import check_name_words
 
     def words(text: str, field: str) -> None:
@@ -178,7 +181,7 @@ def check_page(page: PageSpec, need_images: bool = True, *, names=None, store=No
             check_story_line(panel.story, number, names=names, store=store, workshop_id=workshop_id,
                              participant_id=participant_id)
         if need_images:
-            if not panel.image and not panel.prompt.strip():
+            if not panel.image and not panel.prompt.strip() and not (empty_ok and is_empty(panel)):
                 raise UserError("comics.errors.panel_no_picture", panel=number)
             if panel.image and not Path(panel.image).is_file():
                 raise UserError("comics.errors.image_missing", panel=number, path=panel.image)
@@ -193,6 +196,11 @@ def check_page(page: PageSpec, need_images: bool = True, *, names=None, store=No
                 raise UserError("comics.errors.bubble_empty", panel=number, bubble=index)
             check_printable(bubble.text, faces, field=f"{number}.{index}")
             words(bubble.text, f"{number}.{index}")
+
+
+def is_empty(panel: PanelSpec) -> bool:
+    """True for a panel with nothing in it: no picture, no prompt, no bubble (printed as an empty frame)."""
+    return not panel.image and not panel.prompt.strip() and not panel.bubbles
 
 
 def check_story_line(text: str, number: int, *, names=None, store=None, workshop_id: int | None = None,

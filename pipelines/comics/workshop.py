@@ -57,6 +57,14 @@ def page_spec(comic: dict, title: str = "", authors: str = "", language: str = "
     return PageSpec(title=title, authors=names, layout=comic["layout"], language=language, panels=panels)
 
 
+def empty_panels(comic: dict) -> list[int]:
+    """The numbers (from 1) of the layout's panels with nothing in them (no picture, no bubble): the page prints
+    them as empty frames, to draw in by hand."""
+    count = LAYOUTS[comic["layout"]].panel_count
+    return [number for number, panel in enumerate(comic["panels"][:count], start=1)
+            if not panel["image"] and not panel["bubbles"]]
+
+
 def txt2img_ready() -> bool:
     """True when a text-to-image engine is installed and its job kind is registered (AI panels are offered)."""
     return "imagegen.generate" in JOB_KINDS and bool(backends.available("imagegen.txt2img"))
