@@ -369,30 +369,35 @@ class Store:
     def add_artifact(self, *, workshop_id: int | None, owner: int | None, kind: str, files: dict[str, str],
                      title: str = "", prompt: str = "", params: dict | None = None, model: str = "",
                      seed: int | None = None, ai_made: bool = False, job_id: str | None = None,
-                     conn: sqlite3.Connection | None = None) -> Artifact:
+                     conn: sqlite3.Connection | None = None, digests: dict[str, str] | None = None) -> Artifact:
         """Record files already written under files_dir; they expire when the workshop's retention ends.
 
         `job_id` makes the call idempotent: a job re-run after a crash finds its row instead of adding a
-        second one. Pass `conn` to write inside the caller's transaction.
+        second one. Pass `conn` to write inside the caller's transaction. Each file's SHA-256 is recorded with it
+        (`digests`, name -> hex; read from the files when not given).
         """
         workshop = self.workshop(workshop_id) if workshop_id else None
         created = now()
         expires = self.workshop_end(workshop) if workshop else expiry_for("week", created)
         rel = {k: str(Path(v).resolve().relative_to(self.files_dir.resolve())) for k, v in files.items()}
+        if digests is None:  # read once here, before the transaction: the gallery compares these, not the files
+            from .works import file_digest
+
+            digests = {k: d for k, v in files.items() if (d := file_digest(v)) is not None}
         if conn is None:
             with self.transaction() as own:
                 return self.add_artifact(workshop_id=workshop_id, owner=owner, kind=kind, files=files, title=title,
                                          prompt=prompt, params=params, model=model, seed=seed, ai_made=ai_made,
-                                         job_id=job_id, conn=own)
+                                         job_id=job_id, conn=own, digests=digests)
         if job_id is not None:
             row = conn.execute("SELECT * FROM artifacts WHERE job_id=?", (job_id,)).fetchone()
             if row is not None:
                 return self._artifact_row(row)
         cur = conn.execute(
             "INSERT INTO artifacts(workshop_id, owner, kind, title, files, prompt, params, model, seed, "
-            "ai_made, created_at, expires_at, job_id) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            "ai_made, created_at, expires_at, job_id, digests) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (workshop_id, owner, kind, title, json.dumps(rel), prompt, json.dumps(params or {}), model,
-             seed, int(ai_made), _iso(created), _iso(expires), job_id))
+             seed, int(ai_made), _iso(created), _iso(expires), job_id, json.dumps(digests)))
         return self._artifact_row(conn.execute("SELECT * FROM artifacts WHERE id=?", (cur.lastrowid,)).fetchone())
 
     def _artifact_row(self, row: sqlite3.Row) -> Artifact:

@@ -203,4 +203,11 @@ MIGRATIONS: dict[str, list[str]] = {
         CREATE INDEX quiz_players_by_participant ON quiz_players(participant_id) WHERE participant_id IS NOT NULL
         """,
     ],
+    # Each file of a creation with its SHA-256, written when it is recorded: the gallery tells a copy (the photo an
+    # A4 sheet shows) from the digests, not by reading both files at every page run. Older rows have none ('{}').
+    "digests": [
+        """
+        ALTER TABLE artifacts ADD COLUMN digests TEXT NOT NULL DEFAULT '{}'
+        """,
+    ],
 }

@@ -70,7 +70,8 @@ class Artifact(_Record):
     """A creation or an upload kept in the gallery until ``expires_at``.
 
     files: name -> absolute path; params: the settings it was made with; model: what made it
-    (a model id, "composer", or "" for a person); ai_made: labelled as made with AI."""
+    (a model id, "composer", or "" for a person); ai_made: labelled as made with AI; digests: name -> SHA-256 (hex)
+    of the file when it was recorded ({} for records older than the digests, or a file unreadable then)."""
 
     __slots__ = ()
     id: int
@@ -86,11 +87,13 @@ class Artifact(_Record):
     ai_made: bool
     created_at: str
     expires_at: str
+    digests: dict[str, str]
 
     @classmethod
     def from_row(cls, row, files_dir: Path) -> "Artifact":
         item = dict(row)
         item["files"] = {k: str(Path(files_dir) / v) for k, v in json.loads(item["files"]).items()}
+        item["digests"] = json.loads(item.get("digests") or "{}")
         item["params"] = json.loads(item["params"] or "{}")
         item["ai_made"] = bool(item["ai_made"])
         return cls(item)

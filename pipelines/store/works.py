@@ -45,22 +45,14 @@ def made_of(pictures: list[str], ctx) -> dict[str, list[str]]:
     pictures): those of the gallery's pictures (kind « image ») of the job's owner in its workshop that are these
     files, or copies of them (same bytes: the comic page keeps its own copy of each panel). `ctx`: the job's context
     (store, workshop_id, owner)."""
-    import hashlib
-
-    def digest(path: str) -> str | None:
-        try:
-            return hashlib.sha256(Path(path).read_bytes()).hexdigest()
-        except OSError:
-            return None
-
-    wanted = {digest(picture) for picture in pictures if picture} - {None}
+    wanted = {file_digest(picture) for picture in pictures if picture} - {None}
     if not wanted or ctx.workshop_id is None:
         return {}
     found: dict[str, str] = {}
     for item in ctx.store.artifacts(workshop_id=ctx.workshop_id, owner=ctx.owner, kind="image"):
-        for path in item.files.values():
-            if (key := digest(path)) in wanted:
-                found.setdefault(key, path)
+        for name, path in item.files.items():
+            if digest_of(item, name) in wanted:
+                found.setdefault(digest_of(item, name), path)
     return parts_param(list(found.values()), ctx.store.files_dir)
 
 
@@ -81,10 +73,13 @@ class Work:
     @functools.cached_property
     def files(self) -> dict[str, tuple[Artifact, str]]:
         merged = {name: (self.main, path) for name, path in self.main.files.items()}
+        kept = {digest_of(self.main, name) for name in self.main.files} - {None}
         for extra in self.extras:
             for name, path in extra.files.items():
-                if name.startswith("preview") or any(_same_file(path, kept) for _, kept in merged.values()):
+                if name.startswith("preview") or (digest := digest_of(extra, name)) in kept:
                     continue
+                if digest is not None:
+                    kept.add(digest)
                 key, number = name, 1
                 while key in merged:
                     number += 1
@@ -93,13 +88,37 @@ class Work:
         return merged
 
 
-def _same_file(one: str, other: str) -> bool:
-    """True when both paths hold the same bytes (a copy); False when either is missing."""
+@functools.lru_cache(maxsize=4096)
+def _digest_cached(path: str, size: int, mtime_ns: int) -> str | None:
+    import hashlib
+
+    digest = hashlib.sha256()
     try:
-        a, b = Path(one), Path(other)
-        return a.stat().st_size == b.stat().st_size and a.read_bytes() == b.read_bytes()
+        with open(path, "rb") as stream:
+            while block := stream.read(1 << 20):
+                digest.update(block)
     except OSError:
-        return False
+        return None
+    return digest.hexdigest()
+
+
+def file_digest(path: str | Path) -> str | None:
+    """The SHA-256 (hex) of the file at `path`, None when it cannot be read. Read once per path, size and
+    modification time in this process (a gallery of 12 MP scans is not read again at each page run)."""
+    try:
+        stat = Path(path).stat()
+    except OSError:
+        return None
+    return _digest_cached(str(path), stat.st_size, stat.st_mtime_ns)
+
+
+def digest_of(item: Artifact, name: str) -> str | None:
+    """The SHA-256 of `item`'s file `name`: the one recorded with it (Store.add_artifact), else (a record older than
+    the digests) file_digest; None when the file is missing."""
+    recorded = (item.get("digests") or {}).get(name)
+    if recorded and Path(item.files[name]).exists():
+        return recorded
+    return file_digest(item.files[name])
 
 
 def works(artifacts: list[Artifact], files_dir: Path) -> list[Work]:

@@ -89,3 +89,46 @@ def test_a_book_and_its_pages_pictures_are_one_card(immediate_queue, workshop, s
     assert job.state == "done", job.error
     [book] = works(store.artifacts(workshop_id=workshop["id"]), store.files_dir)
     assert book.main["kind"] == "storybook" and [e["kind"] for e in book.extras] == ["image", "image"]
+
+
+def test_a_card_tells_copies_apart_without_reading_its_files_at_each_run(workshop, store, monkeypatch):
+    """A restored scan and its sheet's copy of it: the card keeps the copy once, from the digests recorded with the
+    files (each page run read every file of every card, byte for byte: a gallery of big scans read them all). A
+    record older than the digests still finds its copy, reading each file once in the process, not at every run."""
+    import builtins
+    import os
+
+    from pipelines.store.works import _digest_cached, works
+
+    folder = store.artifact_dir(workshop["id"], "job-scan")
+    folder.mkdir(parents=True)
+    scan, copy, sheet = folder / "restored.png", folder / "after.png", folder / "sheet.pdf"
+    scan.write_bytes(os.urandom(3_000_000))  # a big scan
+    copy.write_bytes(scan.read_bytes())  # the sheet keeps its own copy of it
+    sheet.write_bytes(b"%PDF-1.7 " + os.urandom(1000))
+    photo = store.add_artifact(workshop_id=workshop["id"], owner=None, kind="photo", files={"restored": str(scan)})
+    store.add_artifact(workshop_id=workshop["id"], owner=None, kind="photo_sheet",
+                       files={"sheet": str(sheet), "after": str(copy)},
+                       params={"of": scan.relative_to(store.files_dir.resolve()).as_posix()})
+    assert len(photo["digests"]["restored"]) == 64
+    read = []
+    real_open, real_read_bytes = builtins.open, Path.read_bytes
+    monkeypatch.setattr(builtins, "open", lambda file, *a, **k: (read.append(str(file)), real_open(file, *a, **k))[1])
+    monkeypatch.setattr(Path, "read_bytes", lambda self: (read.append(str(self)), real_read_bytes(self))[1])
+
+    def card_files() -> list[str]:
+        [card] = works(store.artifacts(workshop_id=workshop["id"]), store.files_dir)
+        return sorted(card.files)
+
+    for _ in range(3):  # three page runs
+        assert card_files() == ["restored", "sheet"]  # the copy once
+    assert not [path for path in read if Path(path).parent == folder], read
+
+    with store.connect() as conn:  # records made before the digests
+        conn.execute("UPDATE artifacts SET digests='{}'")
+    assert store.artifacts(workshop_id=workshop["id"])[0]["digests"] == {}
+    _digest_cached.cache_clear()  # a new process: the app started again on an old store
+    for _ in range(3):
+        assert card_files() == ["restored", "sheet"]
+    files = [path for path in read if Path(path).parent == folder]
+    assert sorted(set(files)) == sorted({str(scan), str(copy), str(sheet)}) and len(files) == 3  # each once
