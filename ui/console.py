@@ -11,7 +11,7 @@ from pipelines.device import lan_addresses
 from pipelines.safety.text import printable_name
 from pipelines.safety.uploads import sanitize_image
 from pipelines.store import Workshop
-from pipelines.store.ages import MAX_AGE, age_group_for, is_minor_age
+from pipelines.store.ages import MAX_AGE, participant_group
 from pipelines.store.db import PARTICIPANT_NAME_MAX
 from pipelines.store.files import write_bytes_atomic
 
@@ -44,15 +44,6 @@ def rude_name(name: str) -> bool:
     from pipelines.safety.names import name_refused
 
     return name_refused(name)
-
-
-def participant_group(age: int | float | None, minor: bool, audience: str) -> tuple[str, bool]:
-    """The age group and minor flag of someone added with `age` typed (None: not typed) and the « Mineur » box:
-    a typed age decides both (under 18 is a minor, whatever the box says: a child's consent is never skipped by a
-    box left unticked); with no age, the workshop's audience and the box."""
-    if age is None:
-        return audience, minor
-    return age_group_for(int(age)), is_minor_age(int(age))
 
 
 def participants_ui(workshop: Workshop) -> None:

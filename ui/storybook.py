@@ -37,7 +37,10 @@ def choices_ui() -> dict:
     participant = current_participant()
     workshop = current_workshop()
     data = choices_data()
-    group = participant.age_group if participant else workshop.age_group if workshop else None
+    from pipelines.store.ages import UNKNOWN_GROUP
+
+    known = participant and participant.age_group != UNKNOWN_GROUP  # no age given: the workshop's audience
+    group = participant.age_group if known else workshop.age_group if workshop else None
     defaults = {"name": participant.name if participant else "", "language": lang(), "pages": 6,
                 "age": reading_age_for(group)}
     for field, value in defaults.items():

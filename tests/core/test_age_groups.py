@@ -6,7 +6,7 @@ import re
 import pytest
 
 from pipelines.i18n import UserError, translate
-from pipelines.store.ages import PARTICIPANT_GROUPS, WORKSHOP_AUDIENCES, age_group_for
+from pipelines.store.ages import PARTICIPANT_GROUPS, UNKNOWN_GROUP, WORKSHOP_AUDIENCES, age_group_for, participant_group
 
 
 def _span(group: str) -> range:
@@ -46,3 +46,19 @@ def test_what_is_not_an_age_is_refused_with_a_sentence(typed):
     with pytest.raises(UserError) as caught:
         age_group_for(typed)
     assert caught.value.key == "console.age_invalid"
+
+
+def test_a_participant_with_no_age_is_in_a_group_the_roster_names_and_minor_unless_said():
+    """No age typed: never « family » (a workshop's audience, no one's group); the « Mineur » box decides, ticked by
+    default: consent asked as for a minor."""
+    from pipelines.i18n import translate
+
+    for audience in (*WORKSHOP_AUDIENCES, "8-12"):
+        group, minor = participant_group(None, True, audience)
+        assert minor and group in (*PARTICIPANT_GROUPS, UNKNOWN_GROUP) and group != "adults", (audience, group)
+        assert group == (audience if audience in PARTICIPANT_GROUPS[:-1] else UNKNOWN_GROUP)
+        assert participant_group(None, False, audience) == ("adults", False)
+    assert participant_group(8, False, "family") == ("7-8", True)  # a typed age decides, whatever the box
+    assert participant_group(40, True, "family") == ("adults", False)
+    assert translate(f"ages.{UNKNOWN_GROUP}", "fr") == "âge non indiqué"
+    assert translate(f"ages.{UNKNOWN_GROUP}", "en") == "age not given"

@@ -173,6 +173,30 @@ def test_a_typed_age_puts_the_child_in_its_one_group(console):
     assert "**Léa** · 6 ans et moins" in shown and "**Inès** · 9-10 ans" in shown, shown
 
 
+def test_someone_added_with_no_age_in_a_family_workshop_is_of_no_family_group(console):
+    """« Familles » is a workshop's audience, no one's group (the roster no longer offers it, and the storybook read
+    it as 4-6): with no age typed, the « Mineur » box ticked (the default) keeps the person a minor whose parent's
+    consent is asked, their age « non indiqué »; unticked, the facilitator says an adult."""
+    from pipelines.store import Store
+
+    workshop = Store().workshops()[0]
+    Store().update_workshop(workshop["id"], age_group="family")
+    console.run()
+    for name, ticked in (("Sam", True), ("Papa de Sam", False)):
+        next(w for w in console.text_input if w.label == "Prénom ou pseudonyme").input(name)
+        minor_box = next(c for c in console.checkbox if c.label == "Mineur")
+        minor_box.check() if ticked else minor_box.uncheck()
+        next(b for b in console.button if b.label == "Ajouter").click().run()
+        assert not console.exception and not console.error, [e.value for e in console.error]
+    people = {p["name"]: (p["age_group"], p["minor"]) for p in Store().participants(workshop["id"])}
+    assert people == {"Sam": ("unknown", True), "Papa de Sam": ("adults", False)}, people
+    shown = [m.value for m in console.markdown]
+    assert "**Sam** · âge non indiqué" in shown and "**Papa de Sam** · Adultes" in shown, shown
+    asked = [b.proto.popover.label for b in console.get("popover") if "Accord" in b.proto.popover.label]
+    assert asked == ["⚠️ Accord parental à recueillir"], asked  # for Sam, as for any minor; not for the adult
+    assert "Adulte" in shown
+
+
 def test_the_age_decides_minor_whatever_the_box_says(console):
     """A child of 8 added with « Mineur » unticked still needs a parent's consent (the box left unticked skipped it)."""
     from pipelines.store import Store
