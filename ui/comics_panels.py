@@ -118,8 +118,8 @@ def auto_frame(comic: dict, i: int) -> None:
 def frame_ui(comic: dict, i: int) -> None:
     """Sliders that move the panel's frame over its picture (left-right, up-down, zoom), and the picture
     with the frame drawn: nothing the child wants (a sun in a corner) has to be cut off. A zoom below 100 %
-    widens the frame past the picture (the paper's colour around it), down to the whole picture in view."""
-    from pipelines.comics.framing import framed_preview, lowest_zoom, panel_crop, paper_colour
+    widens the frame past the picture (its edge continued around it), down to the whole picture in view."""
+    from pipelines.comics.framing import framed_preview, lowest_zoom, panel_crop
     from pipelines.comics.paper import panel_ratio
     from pipelines.comics.render import preview_picture
     from pipelines.export.postcard import draw_crop_frame
@@ -145,7 +145,7 @@ def frame_ui(comic: dict, i: int) -> None:
                           low=low, high=3.0, step=0.05)
     panel["frame"] = [x, y, zoom]
     crop = panel_crop(picture.size, ratio, zoom, x, y)
-    shown, crop = framed_preview(picture, crop, paper_colour(picture) if zoom < 1 else (255, 255, 255))
+    shown, crop = framed_preview(picture, crop)
     st.image(draw_crop_frame(shown, crop), caption=t("comics.ui.panel_ready"),
              alt=t("comics.ui.panel_ready"), width="stretch")
 

@@ -4,7 +4,7 @@ A tall panel (« Cases hautes ») shows a narrow band of a wide drawing; centred
 the cat stood left of the middle. Here the drawing's content is found against its paper (a sheet whose light is
 uneven: a phone photo, a window on one side), and the frame is placed to keep it: at zoom 1 when one window of the
 panel's shape holds all of it, or nearly all (KEEP of its ink); otherwise the frame is widened past the picture
-(zoom below 1) so that the whole drawing is seen, the band outside the picture printed in the paper's colour.
+(zoom below 1) so that the whole drawing is seen, the band outside the picture continuing the paper's edge.
 
 The paper is a smooth light surface: a quadratic surface of lightness fitted (least squares, twice, keeping the
 pixels near the first fit) to the light and colourless pixels, so a shade across the sheet is part of the paper
@@ -97,28 +97,45 @@ def lowest_zoom(picture_size: tuple[int, int], ratio: float) -> float:
     return round(max(ZOOM_STEP, float(np.floor(min(r, 1 / r) / ZOOM_STEP)) * ZOOM_STEP), 2)
 
 
-def framed_preview(picture: Image.Image, crop: tuple[float, float, float, float],
-                   paper=(255, 255, 255)) -> tuple[Image.Image, tuple[float, float, float, float]]:
-    """`picture` widened with `paper` (RGB) as far as a frame larger than it reaches (panel_crop below zoom 1), and
-    the frame in fractions of that widened picture: what pipelines.export.postcard.draw_crop_frame draws."""
+def framed_preview(picture: Image.Image, crop: tuple[float, float, float, float]
+                   ) -> tuple[Image.Image, tuple[float, float, float, float]]:
+    """`picture` widened (cut_frame) as far as a frame larger than it reaches (panel_crop below zoom 1), and the
+    frame in fractions of that widened picture: what pipelines.export.postcard.draw_crop_frame draws."""
     x0, y0, x1, y1 = crop
     ux0, uy0, ux1, uy1 = min(0.0, x0), min(0.0, y0), max(1.0, x1), max(1.0, y1)
     if (ux0, uy0, ux1, uy1) == (0.0, 0.0, 1.0, 1.0):
         return picture, crop
-    wide = cut_frame(picture, (ux0, uy0, ux1, uy1), paper)
+    wide = cut_frame(picture, (ux0, uy0, ux1, uy1))
     uw, uh = ux1 - ux0, uy1 - uy0
     return wide, ((x0 - ux0) / uw, (y0 - uy0) / uh, (x1 - ux0) / uw, (y1 - uy0) / uh)
 
 
-def cut_frame(picture: Image.Image, crop: tuple[float, float, float, float], paper=(255, 255, 255)) -> Image.Image:
-    """The part of `picture` inside `crop` (panel_crop's fractions), the band outside the picture in `paper` (RGB)."""
+def cut_frame(picture: Image.Image, crop: tuple[float, float, float, float]) -> Image.Image:
+    """The part of `picture` inside `crop` (panel_crop's fractions). Past the picture's top or bottom (left or right)
+    the band continues its edge: the edge's rows (columns) averaged, smoothed along it (a median over a tenth of
+    its length: a stroke touching the edge is not drawn out into a streak), repeated, so a sheet lit unevenly has
+    no seam; the corners continue the sides."""
+    from scipy.ndimage import median_filter
+
     w, h = picture.size
     box = (round(crop[0] * w), round(crop[1] * h), round(crop[2] * w), round(crop[3] * h))
     if box[0] >= 0 and box[1] >= 0 and box[2] <= w and box[3] <= h:
         return picture.crop(box)
-    out = Image.new("RGB", (box[2] - box[0], box[3] - box[1]), tuple(paper))
-    out.paste(picture.convert("RGB"), (-box[0], -box[1]))
-    return out
+    rgb = np.asarray(picture.convert("RGB"), dtype=np.float32)
+    left, top, right, bottom = max(0, -box[0]), max(0, -box[1]), max(0, box[2] - w), max(0, box[3] - h)
+    depth = max(2, min(h, w) // 50)
+
+    def edge(strip: np.ndarray, axis: int) -> np.ndarray:
+        line = strip.mean(axis=axis)  # (length, 3)
+        return median_filter(line, size=(max(3, len(line) // 10), 1), mode="nearest")
+
+    # above and below first, then the sides of that taller picture: its corners continue the sides too
+    out = np.concatenate([np.repeat(edge(rgb[:depth], 0)[None], top, axis=0), rgb,
+                          np.repeat(edge(rgb[-depth:], 0)[None], bottom, axis=0)], axis=0)
+    out = np.concatenate([np.repeat(edge(out[:, :depth], 1)[:, None], left, axis=1), out,
+                          np.repeat(edge(out[:, -depth:], 1)[:, None], right, axis=1)], axis=1)
+    wide = Image.fromarray(np.clip(out, 0, 255).astype(np.uint8))
+    return wide.crop((box[0] + left, box[1] + top, box[2] + left, box[3] + top))
 
 
 def content_frame(rgb: np.ndarray, ratio: float) -> tuple[list[float], tuple[int, int, int]] | None:
@@ -163,10 +180,3 @@ def content_frame(rgb: np.ndarray, ratio: float) -> tuple[list[float], tuple[int
     zoom = max(ZOOM_STEP, np.floor(ch / needed / ZOOM_STEP) * ZOOM_STEP)
     return [*centre, round(float(zoom), 2)], paper
 
-
-def paper_colour(picture: Image.Image) -> tuple[int, int, int]:
-    """The colour (RGB) of the paper a drawing is on (ink_mask, measured on a copy WORK_SIDE px long), else white."""
-    small = picture.convert("RGB")
-    small.thumbnail((WORK_SIDE, WORK_SIDE))
-    found = ink_mask(np.asarray(small))
-    return found[1] if found else (255, 255, 255)

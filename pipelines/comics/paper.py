@@ -83,15 +83,15 @@ def panel_ratio(layout_id: str, index: int) -> float:
 
 def frame_picture(source: str, ratio: float, zoom: float, centre_x: float, centre_y: float, target) -> str:
     """The part of `source` the child framed (ratio w/h, zoom > 0, centre in 0-1), written to `target`. Below zoom 1
-    the frame is larger than the picture (framing.panel_crop): the band outside it is the paper's colour
-    (framing.paper_colour)."""
+    the frame is larger than the picture (framing.panel_crop): the band outside it continues the picture's edge
+    (framing.cut_frame)."""
     from ..store.files import atomic_path
-    from .framing import cut_frame, panel_crop, paper_colour
+    from .framing import cut_frame, panel_crop
 
     with Image.open(source) as image:
         picture = image.convert("RGB")
     crop = panel_crop(picture.size, ratio, zoom, centre_x, centre_y)
-    cut = cut_frame(picture, crop, paper_colour(picture) if zoom < 1 else (255, 255, 255))
+    cut = cut_frame(picture, crop)
     with atomic_path(target) as tmp:
         cut.save(tmp, format="PNG")
     return str(target)
