@@ -31,3 +31,16 @@ def test_text_for_four_to_six_is_at_least_16_pt(tmp_path):
             if number == 2:  # the longest page is all there, at that size
                 text = " ".join(page.extract_text().split())
                 assert long_text.strip()[-40:] in text
+
+
+def test_a_child_added_with_no_age_reads_at_the_workshops_age(store, monkeypatch):
+    """Sam, added with no age to a family workshop, is « âge non indiqué »: the book starts at the family workshop's
+    reading age (4-6), as when Sam's group was the audience itself."""
+    from pipelines.store.ages import participant_group
+    from tests.conftest import open_page
+
+    workshop = store.create_workshop("Familles", age_group="family")
+    sam = store.add_participant(workshop["id"], "Sam", *participant_group(None, True, "family"))
+    assert sam["age_group"] == "unknown"
+    at = open_page(monkeypatch, "storybook", workshop_id=workshop["id"], participant_id=sam["id"])
+    assert at.radio(key="story-age").value == "4-6"
