@@ -24,6 +24,14 @@ desaturated chelsea now « viré » instead of grey, a dark hubble_deep_field gr
 No black-and-white print changed its name. Named as prints, before and after alike: grey 7/7 and 4/4, sepia 9/11 and
 8/10 (dark ones « En couleurs »), yellowed 6/6 and 8/8, warm-toned 5/5 and 13/14, selenium 4/9 and 8/11, cyanotype
 0/6 and 1/5 (toned_monochrome() names warm tones only): these are still named colour photos.
+
+Cool-lit colour photos ("cool": blue hour, shade) added (Dec 2026) before cyanotypes and selenium prints were named
+(imaging.TONE_HUES, imaging.monochrome_tone); a cyanotype now counts as named right only when named a cyanotype.
+Before -> after, tuning: cyanotype 0 -> 6 of 6, selenium 4 -> 8 of 9, cool colour 20 -> 20 of 24 (left: the orange
+fundus named warm, as with the other colour draws), every other kind unchanged; held-out: cyanotype 0 (1 named
+« viré ») -> 4 of 5 (left: a cyanotype underexposed to 2 %, named grey), selenium 8 -> 9 of 11 (left: two grace_hopper
+prints, colour), cool colour 28 -> 28 of 28, every other kind unchanged. On bench/photo.py's 142 aged and clean photos
+no name changed.
 """
 from __future__ import annotations
 
@@ -80,6 +88,27 @@ def dark_colour(rgb: np.ndarray, seed: int) -> tuple[np.ndarray, dict]:
     return _scanned(out, rng), p
 
 
+def cool_colour(rgb: np.ndarray, seed: int) -> tuple[np.ndarray, dict]:
+    """A colour photo `rgb` under a cool light, drawn from `seed`: (photo float32, its params).
+
+    Blue hour, shade or a daylight white balance under a snowy sky: red and green fall against blue (0.35-0.8 and
+    0.6-0.95 of it in linear light), desaturated to 25-80 % on half of them, dark on a third. Such a photo is one blue
+    hue where a cyanotype is: added (Dec 2026, before a cyanotype was told from a colour photo) so that telling them
+    apart is measured on both sides."""
+    rng = np.random.default_rng(seed)
+    p: dict = {"cool": [float(rng.uniform(0.35, 0.8)), float(rng.uniform(0.6, 0.95)), 1.0]}
+    p["cool"][1] = max(p["cool"][1], p["cool"][0])
+    lin = _linear(rgb.astype(np.float64)) * np.array(p["cool"])
+    if rng.random() < 0.5:
+        p["saturation"] = float(rng.uniform(0.25, 0.8))
+        y = lin @ np.array([0.2126, 0.7152, 0.0722])
+        lin = y[..., None] + p["saturation"] * (lin - y[..., None])
+    out = _display(lin)
+    if rng.random() < 1 / 3:
+        out = _darken(out, rng, p)
+    return _scanned(out, rng), p
+
+
 def black_and_white(rgb: np.ndarray, seed: int) -> tuple[np.ndarray, dict]:
     """The luma of `rgb` printed as one of GREY_KINDS, dark on a third of the draws, scanned in colour."""
     from pipelines.photo.imaging import lab_to_rgb, rgb_to_lab
@@ -118,10 +147,11 @@ def black_and_white(rgb: np.ndarray, seed: int) -> tuple[np.ndarray, dict]:
 
 
 def verdict(rgb: np.ndarray) -> str:
-    """What the page names the photo: grey, toned or colour (as analysis.analyse reads a photo with no card)."""
-    from pipelines.photo.imaging import is_greyscale, toned_monochrome
+    """What the page names the photo: grey, a tone of imaging.TONE_HUES (warm, selenium, cyanotype) or colour (as
+    analysis.analyse reads a photo with no card)."""
+    from pipelines.photo.imaging import is_greyscale, monochrome_tone
 
-    return "grey" if is_greyscale(rgb) else "toned" if toned_monochrome(rgb) else "colour"
+    return "grey" if is_greyscale(rgb) else monochrome_tone(rgb) or "colour"
 
 
 def colour_photo(name: str) -> bool:
@@ -137,6 +167,8 @@ def cases(names, draws: int = DRAWS):
             if colour_photo(name):
                 photo, p = dark_colour(rgb, case_seed(name, 500 + draw))
                 yield "colour", name, p, photo
+                photo, p = cool_colour(rgb, case_seed(name, 700 + draw))
+                yield "cool", name, p, photo
             photo, p = black_and_white(rgb, case_seed(name, 600 + draw))
             yield "bw", name, p, photo
 
@@ -147,8 +179,9 @@ def main() -> None:
     for split, names in (("tuning", TUNING), ("held-out", HELD_OUT + FRESH_PHOTOS)):
         for side, name, p, photo in cases(names, draws):
             said = verdict(photo)
-            right = said == "colour" if side == "colour" else said != "colour"
-            kind = "colour" if side == "colour" else p["kind"]
+            right = said == "colour" if side in ("colour", "cool") else (
+                said == "cyanotype" if p["kind"] == "cyanotype" else said not in ("colour", "cyanotype"))
+            kind = side if side in ("colour", "cool") else p["kind"]
             got = totals.setdefault((split, kind), [0, 0])
             got[0] += right
             got[1] += 1

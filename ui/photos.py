@@ -77,12 +77,15 @@ def kind_chip(info: dict) -> str:
 
     A warm black-and-white print is called toned (sepia) only when the revive step keeps its tone
     (`keeps_tone`); one whose whites carry the tint as much as its mid-tones is a print yellowed with age,
-    and the step takes the tint away: the page says so rather than promise a sepia it will not keep.
+    and the step takes the tint away: the page says so rather than promise a sepia it will not keep. A selenium
+    print and a cyanotype (analysis `tone`) are named as such.
     """
     if info["greyscale"]:
         return "photo.ui.grey"
     if not info.get("toned"):
         return "photo.ui.colour"
+    if info.get("tone") in ("selenium", "cyanotype"):  # tones no age gives a print: named, and kept
+        return f"photo.ui.tone.{info['tone']}"
     return "photo.ui.toned_bw" if info.get("keeps_tone") else YELLOWED_BW
 
 

@@ -7,7 +7,7 @@ import cv2
 import numpy as np
 
 from . import repair, tone
-from .imaging import is_greyscale, toned_monochrome
+from .imaging import is_greyscale, monochrome_tone
 
 
 # The share of the pixels the damage search marks (at the default strength) from which the repair is suggested.
@@ -40,7 +40,8 @@ class Analysis:
     faces: int | None = None  # None: no face finder installed
     face_boxes: list = field(default_factory=list)
     print_corners: list | None = None  # a photo of a print taken at an angle: its four corners (fractions)
-    toned: bool = False  # a black-and-white picture under one warm tone (imaging.toned_monochrome)
+    toned: bool = False  # a black-and-white picture under one tone (imaging.toned_monochrome)
+    tone: str | None = None  # that tone's name (imaging.monochrome_tone: warm, selenium, cyanotype)
     keeps_tone: bool = False  # the revive step keeps that tone instead of removing the yellow (tone.keeps_tone)
     dye_faded: float = 0.0  # 0..1: a colour print whose dyes faded, blacks risen to a reddish grey (tone.dye_faded)
     deep_black: float = 3.0  # optical density of the deepest black over the white (tone.deepest_black), 0..3
@@ -309,7 +310,8 @@ def analyse(rgb: np.ndarray, faces=None) -> tuple[Analysis, np.ndarray]:
                       fading=tone.fading(rgb),
                       yellowing=tone.yellowing(rgb), scratches=damage.scratches, spots=damage.spots,
                       damage_fraction=_share_on_print(damage.mask, corners), print_corners=corners,
-                      toned=toned_monochrome(kind_of), keeps_tone=tone.keeps_tone(rgb, old=old),
+                      toned=monochrome_tone(kind_of) is not None, tone=monochrome_tone(kind_of),
+                      keeps_tone=tone.keeps_tone(rgb, old=old),
                       dye_faded=tone.dye_faded(rgb, old=old), deep_black=tone.deepest_black(rgb),
                       underexposed=tone.underexposure(rgb) != (0.0, 1.0), cracked=cracks)
     if faces is not None:

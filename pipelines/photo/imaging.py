@@ -201,7 +201,15 @@ def off_the_tone_curve(rgb: np.ndarray, quantile: float = OFF_CURVE_QUANTILE) ->
 ONE_HUE_CHROMA = 4.0  # toned_monochrome(): pixels with a chroma (a*, b*) above this carry a hue,
 ONE_HUE_SPREAD = 12.0  # ...and 90 % of their hues lie within this many degrees of their mean hue,
 ONE_HUE_BLUR = 1.5  # px (on the 512 px copy): the a*, b* smoothing the hues are read on
-ONE_HUE_WARM = (20.0, 120.0)  # ...a warm one (degrees from +a*: red-brown, sepia, yellow; not a blue cyanotype)
+# ...and that mean hue (degrees from +a*, CIELAB) names the tone: warm (sepia, gold, a yellowed print: red-brown to
+# yellow), selenium (purple-brown: its b* a third of its a* or less) or a cyanotype (Prussian blue: b* far below 0,
+# a* near 0). Measured on bench/photo_dark_colour.py's tuning prints: sepia and yellowed 60-100, warm-toned 75-85,
+# selenium 10-18, cyanotypes -100 to -93.
+# A cyanotype's Prussian blue lies outside sRGB in its shadows: a scan clips it, and its hue turns with the lightness
+# (still one a*, b* per L*: off_the_tone_curve() 0.02-0.09 on the tuning cyanotypes), so 90 % of its hues lie within
+# 11-27 degrees of their mean where a sepia print's lie within 12: each tone has its own spread (last figure).
+TONE_HUES = (("warm", 20.0, 120.0, ONE_HUE_SPREAD), ("selenium", -10.0, 20.0, ONE_HUE_SPREAD),
+             ("cyanotype", -135.0, -60.0, 30.0))
 
 
 TONE_CURVE_SPREAD = 0.15  # tint_off_the_tone_curve() over this: the chroma varies at one lightness, a colour photo
@@ -232,7 +240,13 @@ def tint_off_the_tone_curve(rgb: np.ndarray) -> float:
 
 
 def toned_monochrome(rgb: np.ndarray) -> bool:
-    """True for a black-and-white picture under one warm tone (a sepia or gold toned print, a yellowed one).
+    """True for a black-and-white picture under one tone (monochrome_tone() names it)."""
+    return monochrome_tone(rgb) is not None
+
+
+def monochrome_tone(rgb: np.ndarray) -> str | None:
+    """The tone of a black-and-white picture under one tone, from TONE_HUES ("warm": a sepia or gold toned print, a
+    yellowed one; "selenium"; "cyanotype"), else None (a colour photo, or a grey one: is_greyscale()).
 
     `rgb`: (H, W, 3) float [0, 1]. The chroma of such a print is one hue family (its a*, b* point the
     same way, only their length follows the tone), where a colour photo's hues vary: on the two real
@@ -245,7 +259,7 @@ def toned_monochrome(rgb: np.ndarray) -> bool:
         k = 512 / max(h, w)
         rgb = cv2.resize(rgb, (max(1, round(w * k)), max(1, round(h * k))), interpolation=cv2.INTER_AREA)
     if is_greyscale(rgb):
-        return False
+        return None
     lab = rgb_to_lab(rgb)
     # a scan's colour grain (each channel its own noise) scatters a toned print's hue pixel by pixel: the hues are
     # read on a* and b* smoothed over ONE_HUE_BLUR px, where a toned print's one hue stays and a colour photo's
@@ -255,11 +269,13 @@ def toned_monochrome(rgb: np.ndarray) -> bool:
     b = cv2.GaussianBlur(lab[..., 2], (0, 0), ONE_HUE_BLUR).ravel()
     hued = np.hypot(a, b) > ONE_HUE_CHROMA
     if hued.mean() < 0.5:  # mostly grey with a few coloured things: a colour photo of grey things
-        return False
+        return None
     hue = np.arctan2(b[hued], a[hued])
     mean = float(np.angle(np.mean(np.exp(1j * hue))))
     spread = np.degrees(np.abs((hue - mean + np.pi) % (2 * np.pi) - np.pi))
-    if not (ONE_HUE_WARM[0] <= np.degrees(mean) <= ONE_HUE_WARM[1] and np.percentile(spread, 90) <= ONE_HUE_SPREAD):
-        return False
-    # a colour photo under a lamp's warm light is one warm hue too, but its things differ at one lightness
-    return off_the_tone_curve(rgb, TONED_QUANTILE) < TONED_OFF_CURVE
+    names = [(name, bar) for name, low, high, bar in TONE_HUES if low <= np.degrees(mean) <= high]
+    if not names or np.percentile(spread, 90) > names[0][1]:
+        return None
+    # a colour photo under a lamp's warm light (or a blue hour's) is one hue too, but its things differ at one
+    # lightness
+    return names[0][0] if off_the_tone_curve(rgb, TONED_QUANTILE) < TONED_OFF_CURVE else None

@@ -4,7 +4,7 @@ from __future__ import annotations
 import cv2
 import numpy as np
 
-from .imaging import (TONE_CURVE_SPREAD, is_greyscale, lab_to_rgb, luma, once_per_photo, rgb_to_lab,
+from .imaging import (TONE_CURVE_SPREAD, is_greyscale, lab_to_rgb, luma, monochrome_tone, once_per_photo, rgb_to_lab,
                       tint_off_the_tone_curve, toned_monochrome)
 from .repair import (GRAINY, blocking, find_damage, flat_grain, grain_like, grain_sigma, print_grain, softened_grain,
                      work_step)
@@ -491,13 +491,21 @@ def _revived_levels(rgb: np.ndarray, strength: float, old: bool, keep_tint: bool
                           keep_tint=toned(rgb) if keep_tint is None else keep_tint, faded_as=faded_as, damage=damage)
 
 
+# keeps_tone(): the tones no age gives a print (a print yellows, it does not turn blue or purple): a cyanotype's
+# Prussian blue and a selenium print's purple-brown are the print's own, always kept.
+KEPT_TONES = ("selenium", "cyanotype")
+
+
 @once_per_photo
 def keeps_tone(rgb: np.ndarray, strength: float = 0.5, old: bool | None = None) -> bool:
-    """True when revive() keeps the print's tone instead of removing its yellow (toned() after the levels).
+    """True when revive() keeps the print's tone instead of removing its yellow (toned() after the levels, or a tone
+    of KEPT_TONES).
 
     `old` None measures it (looks_old), as the chain does on the print as it came: what the page says
     the 'revive' step will do (remove the yellow or keep the sepia) is what it does.
     """
+    if monochrome_tone(_sample(rgb)) in KEPT_TONES:
+        return True
     return toned(_revived_levels(rgb, strength, looks_old(rgb) if old is None else old))
 
 

@@ -22,7 +22,9 @@ MOODS = ("calm", "adventure", "mystery", "joy")
 MIN_PAGES, MAX_PAGES = 4, 12
 NAME_MAX = 24
 PAGE_MAX_CHARS = 600  # an edited page longer than this no longer fits the printed page in large type
-NAME_PATTERN = re.compile(r"^[^\W\d_]+(?:[ '’-][^\W\d_]+)*$")
+# A first name or the pseudonym the roster accepts (« jul1 », "R2D2"): letters and digits, at least one letter, in
+# parts joined by a space, a hyphen or an apostrophe
+NAME_PATTERN = re.compile(r"^(?=.*[^\W\d_])[^\W_]+(?:[ '’-][^\W_]+)*$")
 GENDERS = ("f", "m")  # the hero is a girl / she or a boy / he, as the child chooses
 # The hero's gender when the child gave none: a child picture is who it shows; an animal is spoken of as its
 # plain French noun is ("le petit renard … il", "le petit ours … il"), the form a young reader expects, never an
