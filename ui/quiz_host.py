@@ -92,8 +92,10 @@ def resume_ui() -> None:
 def new_game_ui() -> None:
     """Pick a pack and the rules, then open the lobby."""
     library = PackLibrary()
-    entries = [e for e in library.entries() if e.playable]
     starter = f"starter-{lang()}"
+    # the studio's own pack is offered in the language of the page (an English room plays the English one, built
+    # below when missing); packs the facilitator made or brought are offered whatever their language
+    entries = [e for e in library.entries() if e.playable and (e.name == starter or not e.name.startswith("starter-"))]
     if not any(e.name == starter for e in entries):
         starter_ui()
     if not entries:

@@ -43,7 +43,8 @@ def join_ui() -> None:
             st.query_params["joueur"] = player["token"]
             st.session_state["quiz-token"] = player["token"]  # the back button drops the address's token
             st.session_state["quiz-renamed"] = player["name"] if renamed else ""
-            st.session_state["quiz-printed"] = printed_name_note(player["name"])
+            # the name is kept, not the sentence: it is said in the language of the page when shown
+            st.session_state["quiz-printed"] = player["name"]
             st.rerun()
 
 
@@ -78,8 +79,9 @@ def player_ui() -> None:
     st.markdown(PLAYER_CSS, unsafe_allow_html=True)
     if st.session_state.get("quiz-renamed"):
         st.info(t("quiz.play.renamed", name=st.session_state["quiz-renamed"]))
-    if st.session_state.get("quiz-printed"):
-        st.info(f"🖨️ {st.session_state['quiz-printed']}")
+    note = printed_name_note(st.session_state["quiz-printed"]) if st.session_state.get("quiz-printed") else ""
+    if note:
+        st.info(f"🖨️ {note}")
     live_player_ui(token)
     if st.button(f"🚪 {t('quiz.play.leave')}", key="quiz-leave"):
         games().leave(token)  # no longer awaited by the question on the projector, from now
