@@ -3,8 +3,8 @@ import streamlit as st
 
 from ui.i18n import t
 from ui.jobs import job_status_ui, submit_job
-from ui.photos import (analysis_ui, export_ui, hints_ui, mask_brush_ui, reset_ui, result_ui, state, steps_ui,
-                       upload_ui)
+from ui.photos import (analysis_ui, export_ui, exports_offered, hints_ui, mask_brush_ui, reset_ui, result_ui, state,
+                       steps_ui, upload_ui)
 from ui.session import can_upload_photos, current_workshop
 from ui.work import restore_work, save_work_now
 from ui.frame import require_frame
@@ -53,6 +53,9 @@ def photos_page() -> None:
     recoloured = bool(state().get("recolored") and files.get("uncoloured"))
     made_by = ", ".join(filter(None, [(job.result.get("artifact") or {}).get("model"),
                                       "photo.colorize.hints" if recoloured else ""]))
+    if not exports_offered(job.result.get("notes") or [], recoloured):
+        st.caption(t("photo.ui.unchanged_no_sheet"))
+        return
     export_ui(files, ai_made=bool(job.result.get("ai_made")) or recoloured, model=made_by)
 
 

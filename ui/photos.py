@@ -456,6 +456,13 @@ def hints_ui(files: dict) -> None:
             st.rerun()
 
 
+def exports_offered(notes: list[str], recoloured: bool) -> bool:
+    """Whether the page offers the PNG, the A4 before / after sheet and the postcard: not when the restore gave the
+    photo back as it came (chain.unchanged, its note « Rien n'a changé ») and no colour was added by hand since, for
+    the sheet would print the same picture twice as « before » and « after »."""
+    return recoloured or "photo.notes.unchanged" not in notes
+
+
 def export_ui(files: dict, ai_made: bool, model: str = "") -> None:
     """PNG, the A4 photo sheet, and 'make a postcard' (handed to the postcards page). `model`: the engines that
     made the photo, as its record names them (the sheet's gallery card says the same)."""

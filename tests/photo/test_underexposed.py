@@ -66,6 +66,13 @@ def test_a_restore_that_changes_nothing_says_so():
     assert "photo.notes.unchanged" not in changed.notes
     for language in ("fr", "en"):
         assert not translate("photo.notes.unchanged", language).startswith("[")
+    # ...and offers no before / after sheet of one picture twice, unless colour was added by hand since
+    from ui.photos import exports_offered
+
+    assert not exports_offered(outcome.notes, recoloured=False)
+    assert exports_offered(outcome.notes, recoloured=True) and exports_offered(changed.notes, recoloured=False)
+    for language in ("fr", "en"):
+        assert not translate("photo.ui.unchanged_no_sheet", language).startswith("[")
 
 
 def test_unchanged_reads_eight_bit_levels_and_sizes():
