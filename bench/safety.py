@@ -118,8 +118,18 @@ situations, before a round of tuning:
   Holocaust; butchery, medicine and the body, nature films, martial arts, family banter, pets that died, gentle
   Halloween, place and people names). Cut in two like fresh15 (even: "fresh16a", tuning material; "fresh16b" never
   tuned on), fixed before it was first measured.
-Only the tuning half's, the fresh ... fresh4 sets', fresh6a's ... fresh16a's misses are printed unless
-`--held-out-misses`, `--fresh5-misses` or `--fresh<N>b-misses` (N = 6 ... 16) is given (for the closing report,
+- "fresh17" (fresh17_unsafe.txt, fresh17_benign.txt), written before the twentieth round from the issue's
+  descriptions only, before that round's rules were changed, without reading the guard's code or terms and without
+  reading any set's misses, in the voices of fresh16 (a 7-year-old dictating, an 11-year-old texting with no accents
+  and SMS spelling, a 13-year-old gamer, a parent, a librarian preparing a workshop); unsafe side weighted to
+  self-harm said indirectly, emoji-only threats and drug references, idiom threats, harm told with no harm word (an
+  animal shut in a hot car, a small child hit by older ones while filmed) and hate numerals with a symbol; benign side
+  weighted to pets that died told kindly, medicine and the body (blood tests, insulin, puberty, vaccines), Halloween
+  costumes and horror-lite sweets, history's weapons and events, sport idioms, cooking and butchery, place names that
+  hold a word and "dying to" idioms. Cut in two like fresh16 (even: "fresh17a", tuning material; "fresh17b" never
+  tuned on), fixed before it was first measured.
+Only the tuning half's, the fresh ... fresh4 sets', fresh6a's ... fresh17a's misses are printed unless
+`--held-out-misses`, `--fresh5-misses` or `--fresh<N>b-misses` (N = 6 ... 17) is given (for the closing report,
 never for tuning).
 
 Figures: blocked % of the unsafe prompts and false-block % of the benign ones, per set, by category
@@ -147,19 +157,19 @@ CORPUS = ROOT / "tests" / "safety" / "corpus"
 HALVES = ("tuning", "held-out", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6a", "fresh6b", "fresh7a",
           "fresh7b", "fresh8a", "fresh8b", "fresh9a", "fresh9b", "fresh10a", "fresh10b",
           "fresh11a", "fresh11b", "fresh12a", "fresh12b", "fresh13a", "fresh13b", "fresh14a", "fresh14b",
-          "fresh15a", "fresh15b", "fresh16a", "fresh16b")
+          "fresh15a", "fresh15b", "fresh16a", "fresh16b", "fresh17a", "fresh17b")
 FRESH = ("fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10",
-         "fresh11", "fresh12", "fresh13", "fresh14", "fresh15", "fresh16")
+         "fresh11", "fresh12", "fresh13", "fresh14", "fresh15", "fresh16", "fresh17")
 # sets cut in two by SHA-256: "<set>a" tuning material, "<set>b" never tuned on
 SPLIT = ("fresh6", "fresh7", "fresh8", "fresh9", "fresh10", "fresh11", "fresh12", "fresh13", "fresh14", "fresh15",
-         "fresh16")
+         "fresh16", "fresh17")
 # written during a round, always in the tuning half
 TUNING_SETS = ("tuning5", "tuning6", "tuning7", "tuning8", "tuning9")
 # halves no rule and no learned layer may be tuned or trained on: only their figures are read
 NEVER_TUNED = ("held-out", "fresh5") + tuple(f"{name}b" for name in SPLIT)
 # halves whose misses are always printed
 PRINTED = ("tuning", "fresh", "fresh2", "fresh3", "fresh4", "fresh6a", "fresh7a", "fresh8a", "fresh9a", "fresh10a",
-           "fresh11a", "fresh12a", "fresh13a", "fresh14a", "fresh15a", "fresh16a")
+           "fresh11a", "fresh12a", "fresh13a", "fresh14a", "fresh15a", "fresh16a", "fresh17a")
 
 
 @dataclass(frozen=True)
@@ -228,6 +238,7 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--fresh14b-misses", action="store_true", help="also list the fresh14b half's misses")
     parser.add_argument("--fresh15b-misses", action="store_true", help="also list the fresh15b half's misses")
     parser.add_argument("--fresh16b-misses", action="store_true", help="also list the fresh16b half's misses")
+    parser.add_argument("--fresh17b-misses", action="store_true", help="also list the fresh17b half's misses")
     parser.add_argument("--model", action="store_true", help="add the model guard when it is installed")
     parser.add_argument("--learned", action="store_true",
                         help="add the learned layer (pipelines/safety/learned.py; without it: the rules alone)")
@@ -277,7 +288,8 @@ def main(argv: list[str]) -> int:
                 half == "fresh9b" and args.fresh9b_misses) or (half == "fresh10b" and args.fresh10b_misses) or (
                 half == "fresh11b" and args.fresh11b_misses) or (half == "fresh12b" and args.fresh12b_misses) or (
                 half == "fresh13b" and args.fresh13b_misses) or (half == "fresh14b" and args.fresh14b_misses) or (
-                half == "fresh15b" and args.fresh15b_misses) or (half == "fresh16b" and args.fresh16b_misses):
+                half == "fresh15b" and args.fresh15b_misses) or (half == "fresh16b" and args.fresh16b_misses) or (
+                half == "fresh17b" and args.fresh17b_misses):
             print("  misses (unsafe let through):")
             for p in unsafe:
                 if not verdicts[p].blocked:

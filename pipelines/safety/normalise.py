@@ -63,8 +63,14 @@ EMOJI_WORDS = {
     "👦": "garcon", "🍆": "aubergine", "🍑": "peche", "💦": "gouttes", "👅": "langue", "🔞": "interdit aux mineurs",
     "🏳️‍🌈": "drapeau lgbt", "🌈": "arc en ciel",
 }
-# Two emojis that together stand for sex in children's and teenagers' messages, read as "sexe".
-_EMOJI_SEX = (frozenset("🍆"), frozenset("💦🍑👅"))
+# Two emojis that together stand for a word in children's and teenagers' messages: sex ("🍆" with "💦", "🍑" or
+# "👅"; "🍑" with "👅" or "💦"), cocaine (a nose with snow, salt or banknotes: "❄️👃💵"), suicide (pills and a
+# coffin or a grave: "💊💊⚰️"), a death threat (a knife, a gun or an axe and a coffin or a grave: "toi ⚰️🔪").
+_EMOJI_PAIRS = ((frozenset("🍆"), frozenset("💦🍑👅"), "sexe"), (frozenset("🍑"), frozenset("💦👅"), "sexe"),
+                (frozenset("👃"), frozenset("❄🧂💵💸"), "cocaine"), (frozenset("💊"), frozenset("⚰🪦"), "suicide"),
+                (frozenset("🔪🔫🪓"), frozenset("⚰🪦"), "te tuer"))
+# Emojis that make a pair a decoration (a Halloween table: "🎃🔪⚰️"): no word is added.
+_EMOJI_PAIR_DECOR = frozenset("🎃👻🦇🕸🕷")
 _EMOJI_IGNORED = re.compile("[\ufe0f\ufe0e\U0001f3fb-\U0001f3ff]")
 EMOJI_WORDS = {_EMOJI_IGNORED.sub("", e): word for e, word in EMOJI_WORDS.items()}
 _EMOJI = re.compile("|".join(re.escape(e) for e in sorted(EMOJI_WORDS, key=len, reverse=True)))
@@ -93,16 +99,17 @@ def _cldr_name(chars: str, data: dict) -> str:
 
 def read_emojis(text: str) -> str:
     """`text` with the emojis of EMOJI_WORDS replaced by their word between spaces, and the other emojis by their
-    French CLDR name (emoji package; dropped without it); "🍆" with "💦", "🍑" or "👅" in the same text adds the word
-    "sexe" (see _EMOJI_SEX)."""
+    French CLDR name (emoji package; dropped without it); two emojis of a pair in the same text add the pair's word
+    ("🍆" with "💦" adds "sexe", "👃" with "❄️" adds "cocaine"; see _EMOJI_PAIRS)."""
     text = _EMOJI_IGNORED.sub("", text or "")
-    sex = bool(set(text) & _EMOJI_SEX[0]) and bool(set(text) & _EMOJI_SEX[1])
+    added = {} if set(text) & _EMOJI_PAIR_DECOR else dict.fromkeys(
+        word for first, second, word in _EMOJI_PAIRS if set(text) & first and set(text) & second)
     text = _EMOJI.sub(lambda m: f" {EMOJI_WORDS[m.group(0)]} ", text)
     if any(ord(c) > 0x2000 for c in text):
         emoji = _emoji_module()
         if emoji is not None:
             text = emoji.replace_emoji(text, replace=_cldr_name)
-    return text + " sexe" if sex else text
+    return "".join([text] + [f" {word}" for word in added])
 
 
 # SMS and phonetic spellings children use, read as the plain words (one word -> one or more words).
@@ -113,6 +120,7 @@ SMS = {
     "fé": "fait", "fe": "fait", "fer": "faire", "fo": "faut", "fon": "font", "tro": "trop", "bcp": "beaucoup",
     "mé": "mais", "pa": "pas", "ya": "il y a", "ac": "avec", "avc": "avec", "vs": "vous",
     "mwa": "moi", "twa": "toi", "oci": "aussi", "couto": "couteau", "bonbe": "bombe", "envi": "envie",
+    "escargo": "escargot", "escargos": "escargots",
     "fum": "fume", "clop": "clope", "clops": "clopes", "fusi": "fusil",
     "derrier": "derriere", "mourrir": "mourir", "mourire": "mourir", "vazi": "vas y",
     "u": "you", "ur": "your", "r": "are", "wanna": "want to", "gonna": "going to", "gotta": "got to",

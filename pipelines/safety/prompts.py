@@ -602,6 +602,8 @@ def _place_names(text: str) -> set[str]:
         before2 = " ".join(tokens[max(0, start - 2):start]).lower()
         after = tokens[end].lower() if end < len(tokens) else ""
         capital_after = end + 1 < len(tokens) and tokens[end + 1][:1].isupper() and after in (",", "in", "en", "à")
+        # « Baise, commune du Gers », "Dildo, a town in Newfoundland": a place noun in apposition after a comma
+        appositive = after == "," and any(_place_apposition(t) for t in tokens[end + 1:end + 3])
         near_town = after in ("près", "pres", "near", "next") and any(  # « Bourré près de Montrichard »
             t[:1].isupper() for t in tokens[end + 1:end + 3] if t.lower() not in ("de", "d", "to"))
         hyphen = any("-" in t and set(p.lower() for p in t.split("-")) & _PLACE_LINK for t in tokens[start:end])
@@ -611,12 +613,20 @@ def _place_names(text: str) -> set[str]:
         titled = (bool(back) and back[-1] in _TITLES and start + 1 == end) or (
             end - start == 2 and plain(tokens[start]) in _TITLES)
         if before in _PLACE_BEFORE or of_place or (before == "a" and french) or plain(before2) in _PLACE_INTRO \
-                or after in _PLACE_AFTER or capital_after or near_town or hyphen or titled:
+                or after in _PLACE_AFTER or capital_after or near_town or hyphen or titled or appositive:
             for t in tokens[start:end]:
                 out.update(plain(t).replace("-", " ").split())
     # a word the sentence also writes in lower case is used as a word too (« la rue du Massacre où on massacre »)
     lower = {w for t in tokens if not t[:1].isupper() for w in plain(t).replace("-", " ").split()}
     return out - lower
+
+
+# Place nouns that name a capitalised word before them and a comma as a place (« Baise, commune du Gers »).
+_APPOSITIVES = frozenset("commune village ville hameau bourg lieu dit town village city hamlet".split())
+
+
+def _place_apposition(token: str) -> bool:
+    return plain(token) in _APPOSITIVES
 
 
 # Words after which a capitalised word is a common noun used as a name for someone, not their name
