@@ -65,10 +65,12 @@ EMOJI_WORDS = {
 }
 # Two emojis that together stand for a word in children's and teenagers' messages: sex ("🍆" with "💦", "🍑" or
 # "👅"; "🍑" with "👅" or "💦"), cocaine (a nose with snow, salt or banknotes: "❄️👃💵"), suicide (pills and a
-# coffin or a grave: "💊💊⚰️"), a death threat (a knife, a gun or an axe and a coffin or a grave: "toi ⚰️🔪").
+# coffin or a grave: "💊💊⚰️"), a death threat (a knife, a gun or an axe and a coffin, a grave or a child: "toi ⚰️🔪",
+# "🔪👧").
 _EMOJI_PAIRS = ((frozenset("🍆"), frozenset("💦🍑👅"), "sexe"), (frozenset("🍑"), frozenset("💦👅"), "sexe"),
                 (frozenset("👃"), frozenset("❄🧂💵💸"), "cocaine"), (frozenset("💊"), frozenset("⚰🪦"), "suicide"),
-                (frozenset("🔪🔫🪓"), frozenset("⚰🪦"), "te tuer"))
+                (frozenset("🔪🔫🪓"), frozenset("⚰🪦"), "te tuer"),
+                (frozenset("🔪🔫🪓"), frozenset("👧👦🧒👶"), "te tuer"))
 # Emojis that make a pair a decoration (a Halloween table: "🎃🔪⚰️"): no word is added.
 _EMOJI_PAIR_DECOR = frozenset("🎃👻🦇🕸🕷")
 _EMOJI_IGNORED = re.compile("[\ufe0f\ufe0e\U0001f3fb-\U0001f3ff]")

@@ -3,6 +3,7 @@
 « ferme la » was refused before any noun (« ferme la cage du lapin »), « espèce de » before a species (« une espèce
 de grenouille »), « fils de » before a trade (« le fils du meunier », « fils de boulanger »); a king or a queen who
 « se fait couper la tête » was read as self-harm. Each stays refused where it is the insult or a child is the one.
+Setting fire to a school or to someone, and a weapon with a child in emojis, passed.
 """
 import pytest
 
@@ -31,6 +32,16 @@ CASES = [
     ("the queen had her head cut off in 1536", None),
     ("je vais me couper la tête", "self_harm"),
     ("Inès se fait couper la tête par la reine", "self_harm"),
+    # setting fire to a school or to someone; a knife or a gun and a child, told in emojis
+    ("demain on fout le feu au college", "violence"),
+    ("il veut mettre le feu à Noah", "violence"),
+    ("let's set fire to the class", "violence"),
+    ("le dragon met le feu à la forêt magique", None),
+    ("on allume le feu de camp pour griller les chamallows", None),
+    ("🔫🧒", "violence"),
+    ("🪓👶😈", "violence"),
+    ("👨‍🍳🔪🍅 une soupe de tomates", None),
+    ("🎃🔪👦 déguisement de Halloween", None),
 ]
 
 
