@@ -3,7 +3,8 @@
 « ferme la » was refused before any noun (« ferme la cage du lapin »), « espèce de » before a species (« une espèce
 de grenouille »), « fils de » before a trade (« le fils du meunier », « fils de boulanger »); a king or a queen who
 « se fait couper la tête » was read as self-harm. Each stays refused where it is the insult or a child is the one.
-Setting fire to a school or to someone, and a weapon with a child in emojis, passed.
+Setting fire to a school or to someone, and a weapon with a child in emojis, passed; an old pet put to sleep by the
+vet was refused as violence.
 """
 import pytest
 
@@ -42,6 +43,11 @@ CASES = [
     ("🪓👶😈", "violence"),
     ("👨‍🍳🔪🍅 une soupe de tomates", None),
     ("🎃🔪👦 déguisement de Halloween", None),
+    # an old pet put to sleep by the vet, unless a person is the one
+    ("le véto a endormi notre vieux lapin pour toujours, on a pleuré", None),
+    ("notre chat très malade a été euthanasié chez le vétérinaire", None),
+    ("le vétérinaire a endormi Manon pour toujours", "violence"),
+    ("le veto va t'endormir pour toujours", "self_harm"),
 ]
 
 
