@@ -57,3 +57,29 @@ def test_a_dark_scan_is_said_very_dark_with_the_tone_step_ticked_and_an_icon_is_
     assert page.get_by_text("Très sombre", exact=False).count() >= 1
     assert page.get_by_text("Bien contrastée").count() == 0
     assert page.get_by_role("checkbox", name="Raviver", exact=False).first.is_checked()
+
+
+def test_a_cyanotype_is_named_so_and_its_tone_is_kept(browser_page, studio, tmp_path):
+    """A blue cyanotype was named « En couleurs »: it is named a cyanotype, and the revive step says it keeps the
+    print's tone."""
+    import skimage.data
+
+    from pipelines.photo.imaging import lab_to_rgb, rgb_to_lab
+
+    grey = skimage.data.camera()[::2, ::2].astype(np.float32) / 255
+    lab = rgb_to_lab(np.repeat(grey[..., None], 3, 2))
+    dark = 1 - np.clip(lab[..., 0] / 100, 0, 1)
+    lab[..., 1], lab[..., 2] = 7.0 * dark, -35.0 * dark  # Prussian blue in the blacks, the paper's white
+    source = tmp_path / "cyanotype.jpg"
+    Image.fromarray(np.clip(lab_to_rgb(lab) * 255 + 0.5, 0, 255).astype(np.uint8)).save(source, quality=88)
+    page = browser_page
+    goto(page, studio)
+    nav_link(page, "Vieilles photos").click()
+    wait_ready(page)
+    page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(source))
+    page.get_by_text("Ce que je vois").wait_for(timeout=120_000)
+    wait_ready(page)
+    shot(page, "photos-cyanotype-analysis")
+    assert page.get_by_text("Cyanotype", exact=False).count() >= 1
+    assert page.get_by_text("🌈 En couleurs", exact=False).count() == 0
+    page.get_by_role("checkbox", name="le ton du tirage est gardé", exact=False).first.wait_for(timeout=60_000)
