@@ -646,3 +646,97 @@ def card(rgb: np.ndarray, side: int = CARD_SIDE) -> np.ndarray:
 
 
 TUNING_CASES = TUNING_CASES + tuple((name, seed) for name in CARD_VARIANTS for seed in SEEDS)
+
+
+# -- crack kinds (Dec 2026, crack round) ------------------------------------------------------------
+# A split of cracked prints fixed before the crack round's tuning: crack networks (branching, connected, 1-6 px,
+# bright or dark, fading in and out along their length) started over the middle of the picture (where a portrait's
+# face, glasses and hair are), and creases (long, faint, low-contrast bright folds) laid through the picture's
+# palest flat ground (a pale wall, a sky, a shirt). Tuning: TUNING photos with seeds no split had drawn; held-out:
+# HELD_OUT and FRESH photos (faces: grace_hopper, chelsea) with seeds of their own, never tuned on.
+CRACK_TUNING = tuple((name, seed) for name in ("astronaut", "camera", "coffee", "rocket", "motorcycle_left")
+                     for seed in (501, 502))
+CRACK_HELD_OUT = tuple((name, seed) for name in ("grace_hopper", "chelsea", "china", "flower", "clock")
+                       for seed in (601, 602))
+
+
+def crack_ageing(rgb: np.ndarray, seed: int, damage: bool = True) -> Aged:
+    """A cracked and creased print of a clean (H, W, 3) float32 [0, 1] photo, every parameter drawn from `seed`.
+
+    Ageing first (fade 0.1-0.35 towards a grey veil, sepia on half the prints, grain 0.5-2 %, blur 0-0.8 px), then
+    1-3 crack networks: a trunk 1-6 px wide and 0.25-0.6 of the shorter side long, wandering, branching (branches 0.7
+    as wide, at least 1 px), bright (the paper, 70 %) or dark (the binder), its opacity 0.5-1 varying along it
+    (0.35-1 of that: a crack that fades over a pale face); then 0-2 creases, each a near-straight fold line 1.5-4 px
+    wide across the whole print, through one of its palest flat pixels, of opacity 0.25-0.55 (faint), with a slight
+    shadow beside it; then a JPEG (quality 60-90) on half the prints. `marks`: the crack and crease pixels the damage
+    visibly changed (opacity over 0.3 of its own and luma moved by 0.025 or more); params['networks'] and
+    params['creases'] count them and params['dark'] the dark networks. `damage` False: the same print, aged alike,
+    with no crack or crease (the undamaged print the search must leave alone).
+    """
+    rng = np.random.default_rng(seed)
+    h, w = rgb.shape[:2]
+    side = min(h, w)
+    p = {"fade": float(rng.uniform(0.1, 0.35)), "veil": float(rng.uniform(0.35, 0.6)),
+         "sepia": bool(rng.random() < 0.5), "grain": float(rng.uniform(0.005, 0.02)),
+         "blur": float(rng.uniform(0.0, 0.8))}
+    out = rgb.astype(np.float32).copy()
+    if p["blur"] > 0.2:
+        out = cv2.GaussianBlur(out, (0, 0), p["blur"])
+    out = out * (1 - p["fade"]) + p["fade"] * p["veil"]
+    if p["sepia"]:
+        y = out @ np.array([0.299, 0.587, 0.114], np.float32)
+        out = out * 0.15 + np.stack([y * 1.1, y, y * 0.84], -1) * 0.85
+    out = out + p["grain"] * rng.normal(0, 1, (h, w)).astype(np.float32)[..., None]
+    aged = np.clip(out, 0, 1)
+    paper = np.array([0.94, 0.92, 0.85], np.float32) * float(rng.uniform(0.88, 1.0))
+    layers = []
+    p["networks"], p["dark"] = int(rng.integers(1, 4)), 0
+    for _ in range(p["networks"]):
+        alpha = np.zeros((h, w), np.float32)
+        start = (rng.uniform(0.25, 0.75) * w, rng.uniform(0.2, 0.7) * h)
+        stack = [(start, rng.uniform(0.25, 0.6) * side, rng.uniform(1, 6))]
+        while stack:
+            begin, length, width = stack.pop()
+            pts = _wander(rng, begin, length, 3.0, 0.12, h, w)
+            _draw(alpha, pts, width)
+            for point in pts[1:-1:5]:
+                if rng.random() < 0.22 and len(stack) < 12:
+                    stack.append((tuple(point), length * rng.uniform(0.3, 0.7), max(1.0, width * 0.7)))
+        along = cv2.GaussianBlur(rng.uniform(0, 1, (h // 16 + 1, w // 16 + 1)).astype(np.float32), (0, 0), 1.0)
+        along = cv2.resize((along - along.min()) / max(float(np.ptp(along)), 1e-6), (w, h))
+        alpha *= float(rng.uniform(0.5, 1.0)) * (0.35 + 0.65 * along)
+        dark = rng.random() < 0.3
+        p["dark"] += int(dark)
+        layers.append((alpha, np.float32(rng.uniform(0.03, 0.15)) if dark else paper, True))
+    p["creases"] = int(rng.integers(0, 3))
+    y = luma(aged)
+    flat = cv2.GaussianBlur(y, (0, 0), 6)
+    spread = np.sqrt(np.maximum(cv2.GaussianBlur(y * y, (0, 0), 6) - flat * flat, 0))
+    pale = np.flatnonzero((flat >= np.percentile(flat, 80)) & (spread <= np.percentile(spread, 50)))
+    for _ in range(p["creases"]):
+        at = rng.choice(pale) if len(pale) else rng.integers(0, h * w)
+        c = np.array([at % w, at // w], np.float64)
+        a = rng.uniform(0, np.pi)
+        d = np.array([np.cos(a), np.sin(a)]) * max(h, w) * 1.5
+        pts = np.linspace(c - d, c + d, 300) + rng.normal(0, 0.5, (300, 2)).cumsum(0) * 0.2
+        alpha = np.zeros((h, w), np.float32)
+        _draw(alpha, pts, rng.uniform(1.5, 4))
+        shadow = np.zeros((h, w), np.float32)
+        _draw(shadow, pts + [1.5 * np.sin(a), -1.5 * np.cos(a)], 2)
+        layers.append((shadow * 0.15, np.float32(0.1), False))
+        layers.append((alpha * float(rng.uniform(0.25, 0.55)), paper, True))
+    out = aged.copy()
+    marks = np.zeros((h, w), bool)
+    for alpha, colour, counts in layers if damage else []:  # a network or a crease counts; its shadow does not
+        before = luma(out)
+        out = out * (1 - alpha[..., None]) + alpha[..., None] * colour
+        if counts:
+            marks |= (alpha > 0.3 * float(alpha.max())) & (np.abs(luma(out) - before) > 0.025)
+    out = np.clip(out, 0, 1)
+    p["jpeg"] = bool(rng.random() < 0.5)
+    if p["jpeg"]:
+        p["jpeg_quality"] = int(rng.integers(60, 91))
+        u8 = cv2.cvtColor(np.clip(out * 255 + 0.5, 0, 255).astype(np.uint8), cv2.COLOR_RGB2BGR)
+        ok, data = cv2.imencode(".jpg", u8, [cv2.IMWRITE_JPEG_QUALITY, p["jpeg_quality"]])
+        out = cv2.cvtColor(cv2.imdecode(data, cv2.IMREAD_COLOR), cv2.COLOR_BGR2RGB).astype(np.float32) / 255.0
+    return Aged(image=out.astype(np.float32), marks=marks, params=p)

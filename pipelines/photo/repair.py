@@ -721,19 +721,33 @@ def cracked(rgb: np.ndarray) -> bool:
     return crack_network(rgb) >= CRACK_NETWORK
 
 
+# Faint cracks and creases (bench/photo_crack_kinds.py, tuning split): a crack over a pale face or wall, or a crease,
+# stands out of its ground by less than the visible floor (0.03-0.06 luma on a 0.7 wall), yet well above the grain
+# over its length. _ridge_cracks() follows a crack's body into pixels whose ridge stands out FAINT_RIDGE times the
+# local ridge level and FAINT_GRAIN times the grain level, and lighter than their median by FAINT_THIN grain levels;
+# a component of such faint pixels over FAINT_SHARE of its extent and a segment's length long is a crack by itself.
+FAINT_RIDGE, FAINT_GRAIN, FAINT_THIN, FAINT_SHARE = 3.0, 1.0, 3.0, 0.5
+RIDGE_WEB = 1.5  # _ridge_cracks(): a network this many segments across is no crowd of like lines (its own branches)
+# _find_on_old_print(): a bright line whose segment average stands LINE_FAINT_AROUND times its surroundings and
+# LINE_FAINT_ALONG grain levels (the average over a segment takes the grain down, not a long line), each pixel lighter
+# than its median by LINE_FAINT_THIN grain levels, over LINE_FAINT_LONG segments or more: a crease's seed.
+LINE_FAINT_AROUND, LINE_FAINT_ALONG, LINE_FAINT_THIN, LINE_FAINT_LONG = 2.0, 1.0, 0.5, 2.0
 RIDGE_HIGH, RIDGE_LOW = 6.0, 1.5  # a crack's seeds stand out this many times the local ridge level, its body this many
 
 
 def _ridge_cracks(gray: np.ndarray, thin: np.ndarray, weak_level: np.ndarray, floor: float, length: int,
-                  scale: np.ndarray) -> np.ndarray:
+                  scale: np.ndarray, faint_lines: bool = True) -> np.ndarray:
     """Bright crack networks and creases found by their ridge (ridge_strength), (H, W) bool.
 
     Seeds are pixels whose ridge stands out RIDGE_HIGH times the local ridge level (the median over
     a segment's length: a knit or a curtain is ridged all over, a flat background is not) and that
     are brighter than their median background by the weak level; they are followed (hysteresis)
     through the connected pixels whose ridge stands out RIDGE_LOW times, so a faint stretch of a
-    crack joins its bright stretches. A network is long: a component must reach half a segment's
-    length, stay thin (under 4 px on average) and not come in a crowd of like lines.
+    crack joins its bright stretches; faint pixels (standing out of the grain, not of the visible floor:
+    FAINT_RIDGE, FAINT_THIN) join the body too, and a segment-long component mostly made of them is a crack
+    over a pale ground by itself. A network is long: a component must reach half a segment's
+    length, stay thin (under 4 px on average) and not come in a crowd of like lines, unless it spans RIDGE_WEB
+    segments (a network's own branches lie in its box: they are not a crowd).
     """
     ridge = ridge_strength(gray)
     scaled = np.clip(ridge * 1020, 0, 255).astype(np.uint8)
@@ -741,12 +755,16 @@ def _ridge_cracks(gray: np.ndarray, thin: np.ndarray, weak_level: np.ndarray, fl
     level = np.maximum(level, 0.25 * scale)
     seeds = (ridge > np.maximum(RIDGE_HIGH * level, 0.25 * floor)) & (thin > weak_level)
     body = (ridge > np.maximum(RIDGE_LOW * level, 0.08 * floor)) & (thin > 0)
+    faint = (ridge > np.maximum(FAINT_RIDGE * level, FAINT_GRAIN * scale)) & (thin > FAINT_THIN * scale) & faint_lines
+    body |= faint
     count, labels, stats, _ = cv2.connectedComponentsWithStats(body.astype(np.uint8), connectivity=8)
     keep = np.zeros(count, bool)
     keep[np.unique(labels[seeds])] = True
     extent = np.hypot(stats[:, 2], stats[:, 3])
+    keep |= (extent >= length) & (np.bincount(labels[faint], minlength=count) >= FAINT_SHARE * extent)
     keep &= (extent >= length // 2) & (stats[:, 4] <= 4 * extent)
-    keep &= ~_crowded(labels, stats, thin, 3 * scale, length // 4, along=True)
+    web = extent >= RIDGE_WEB * length
+    keep &= ~(_crowded(labels, stats, thin, 3 * scale, length // 4, along=True) & ~web)
     keep[0] = False
     keep &= ~_glyph_rows(labels, stats, keep)
     return keep[labels]
@@ -1369,7 +1387,9 @@ def _find_on_old_print(rgb: np.ndarray, strength: float = 0.5, sheaves: bool = F
     into the connected pixels that stand out half as much (hysteresis), so a crack network is
     followed across a face or a fold; a bright network found is then followed on where it dips into a
     texture (a knit, a curtain) or breaks for a pixel, through pixels whose segment is strongly
-    line-like (up to NETWORK_SEGMENTS segments on). Bright crack networks are also found by their
+    line-like (up to NETWORK_SEGMENTS segments on). A bright line fainter than the visible floor but long
+    (LINE_FAINT_LONG segments) and standing out of the grain along its segment (a crease over a pale wall) is
+    seeded too. Bright crack networks are also found by their
     multi-scale Hessian ridge (_ridge_cracks), which follows a crack where it crosses a pale face.
     Spots: small isolated blobs up to ~10 px across.
     Marks that come in a crowd of similar detail (a lattice, letters, stars) are the picture.
@@ -1415,12 +1435,26 @@ def _find_on_old_print(rgb: np.ndarray, strength: float = 0.5, sheaves: bool = F
         long_enough = np.maximum(stats[:, 2], stats[:, 3]) >= (length // 2 if sign > 0 else length)
         long_enough &= ~_crowded(labels, stats, thin, 3 * scale, length // 4, along=sign > 0)
         long_enough[0] = False
+        started = long_enough[labels]
+        # A faint long line (a crease over a pale wall, a crack over a face) starts lines of its own; not on a big scan
+        # searched at the detail it holds (`sheaves`), where the grain averaged away leaves fur and whiskers standing.
+        if sign > 0 and not sheaves:
+            dim = ((along > np.maximum(LINE_FAINT_AROUND * around, LINE_FAINT_ALONG * scale))
+                   & (thin > LINE_FAINT_THIN * scale) & (relief < 0.6 * np.abs(thin)) & ~seeds)
+            _, dim_labels, dim_stats, _ = cv2.connectedComponentsWithStats(dim.astype(np.uint8), connectivity=8)
+            dim_long = np.maximum(dim_stats[:, 2], dim_stats[:, 3]) >= LINE_FAINT_LONG * length
+            dim_long &= dim_stats[:, 4] <= 4 * np.hypot(dim_stats[:, 2], dim_stats[:, 3])
+            # (judged apart from the strong seeds: joined to a scratch, its faint pixels would lower the scratch's
+            # contrast and so the level at which its neighbours count as a crowd)
+            dim_long &= ~_crowded(dim_labels, dim_stats, thin, 3 * scale, length // 4, along=True)
+            dim_long[0] = False
+            started |= dim_long[dim_labels]
         # Hysteresis: the line grows into connected, line-like pixels of its polarity that stand out half as
         # much, up to three segments on, across faces and folds (a crack is followed, a bright region is not).
         grow = (((sign * thin > 0.5 * weak_level) & (along > np.maximum(1.5 * around, 0.2 * floor)))
-                | long_enough[labels]).astype(np.uint8)
+                | started).astype(np.uint8)
         faint |= grow.astype(bool)
-        found = long_enough[labels].astype(np.uint8)
+        found = started.astype(np.uint8)
         for _ in range(3 * length):
             found = cv2.dilate(found, np.ones((3, 3), np.uint8)) & grow
         count, glabels, gstats, _ = cv2.connectedComponentsWithStats(found, connectivity=8)
@@ -1452,7 +1486,7 @@ def _find_on_old_print(rgb: np.ndarray, strength: float = 0.5, sheaves: bool = F
                     break
                 lines = nxt
         mask |= lines.astype(bool)
-    mask |= _ridge_cracks(gray, thin, weak_level, floor, length, scale)
+    mask |= _ridge_cracks(gray, thin, weak_level, floor, length, scale, faint_lines=not sheaves)
     # Lines that repeat themselves like a grid (mortar between bricks, tiles, a fence) are the picture; in perspective
     # (no fixed period), lines along two directions all over the picture are too.
     mask &= ~_grid_lines(mask, 2 * MAX_WIDTH)
