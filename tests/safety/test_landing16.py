@@ -4,7 +4,8 @@
 de grenouille »), « fils de » before a trade (« le fils du meunier », « fils de boulanger »); a king or a queen who
 « se fait couper la tête » was read as self-harm. Each stays refused where it is the insult or a child is the one.
 Setting fire to a school or to someone, and a weapon with a child in emojis, passed; an old pet put to sleep by the
-vet was refused as violence.
+vet was refused as violence; a child of the roster mocked for a parent missing or in prison passed when the laughter
+was typed « hihi » or « hahaha ».
 """
 import pytest
 
@@ -48,6 +49,11 @@ CASES = [
     ("notre chat très malade a été euthanasié chez le vétérinaire", None),
     ("le vétérinaire a endormi Manon pour toujours", "violence"),
     ("le veto va t'endormir pour toujours", "self_harm"),
+    # a child of the roster mocked for a parent missing or in prison, laughter typed as children type it
+    ("Chloé elle a pas de maman hahaha", "harassment"),
+    ("le père de Mathis est en taule lmao", "harassment"),
+    ("Inès a marqué trois buts hihi trop forte", None),
+    ("le loup est en prison à la fin de l'histoire hahaha", None),
 ]
 
 
