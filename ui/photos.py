@@ -14,7 +14,7 @@ from pipelines.photo.analysis import REPAIR_SUGGESTED_FRACTION, SMALL_PHOTO, til
 from pipelines.photo.chain import largest_enlargement
 from pipelines.photo.jobs import analysis_work
 from pipelines.photo.hints_layer import hint_layer
-from pipelines.photo.tone import DYE_FADED, NO_DEEP_BLACK, YELLOWED
+from pipelines.photo.tone import DYE_FADED, KEPT_TONES, NO_DEEP_BLACK, YELLOWED
 from pipelines.safety.uploads import open_picture, picture_size, sanitize_image
 from pipelines.store.files import write_bytes_atomic
 
@@ -84,7 +84,7 @@ def kind_chip(info: dict) -> str:
         return "photo.ui.grey"
     if not info.get("toned"):
         return "photo.ui.colour"
-    if info.get("tone") in ("selenium", "cyanotype"):  # tones no age gives a print: named, and kept
+    if info.get("tone") in KEPT_TONES:  # tones no age gives a print: named, and kept
         return f"photo.ui.tone.{info['tone']}"
     return "photo.ui.toned_bw" if info.get("keeps_tone") else YELLOWED_BW
 

@@ -306,11 +306,12 @@ def analyse(rgb: np.ndarray, faces=None) -> tuple[Analysis, np.ndarray]:
     # cracks get the full search, as the repair step gives them (chain.run), not the modern photo's cautious one.
     cracks = not old and repair.cracked(kind_of)
     damage = damage_on_print(rgb, corners, old or cracks, squared=kind_of)
+    named_tone = monochrome_tone(kind_of)
     result = Analysis(width=rgb.shape[1], height=rgb.shape[0], greyscale=is_greyscale(kind_of),
                       fading=tone.fading(rgb),
                       yellowing=tone.yellowing(rgb), scratches=damage.scratches, spots=damage.spots,
                       damage_fraction=_share_on_print(damage.mask, corners), print_corners=corners,
-                      toned=monochrome_tone(kind_of) is not None, tone=monochrome_tone(kind_of),
+                      toned=named_tone is not None, tone=named_tone,
                       keeps_tone=tone.keeps_tone(rgb, old=old),
                       dye_faded=tone.dye_faded(rgb, old=old), deep_black=tone.deepest_black(rgb),
                       underexposed=tone.underexposure(rgb) != (0.0, 1.0), cracked=cracks)

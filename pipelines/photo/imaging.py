@@ -203,8 +203,8 @@ ONE_HUE_SPREAD = 12.0  # ...and 90 % of their hues lie within this many degrees 
 ONE_HUE_BLUR = 1.5  # px (on the 512 px copy): the a*, b* smoothing the hues are read on
 # ...and that mean hue (degrees from +a*, CIELAB) names the tone: warm (sepia, gold, a yellowed print: red-brown to
 # yellow), selenium (purple-brown: its b* a third of its a* or less) or a cyanotype (Prussian blue: b* far below 0,
-# a* near 0). Measured on bench/photo_dark_colour.py's tuning prints: sepia and yellowed 60-100, warm-toned 75-85,
-# selenium 10-18, cyanotypes -100 to -93.
+# a* near 0). Measured on bench/photo_dark_colour.py's tuning prints: sepia 79-84, yellowed 75-90, warm-toned 80-82,
+# selenium 11-18, cyanotypes -93 to -80.
 # A cyanotype's Prussian blue lies outside sRGB in its shadows: a scan clips it, and its hue turns with the lightness
 # (still one a*, b* per L*: off_the_tone_curve() 0.02-0.09 on the tuning cyanotypes), so 90 % of its hues lie within
 # 11-27 degrees of their mean where a sepia print's lie within 12: each tone has its own spread (last figure).
