@@ -242,6 +242,20 @@ def _draw(alpha, points, width):
     np.maximum(alpha, layer, out=alpha)
 
 
+def _crack_network(alpha, rng, start, length, width, turn, every, branch, h, w):
+    """Draw a branching crack into `alpha`: a wandering line (_wander, turning by up to `turn` rad a step) of
+    `length` px and `width` px from `start`; every `every`-th point may start a branch (probability `branch`, at most
+    12 waiting) 0.3-0.7 as long and 0.7 as wide (1 px at least)."""
+    stack = [(start, length, width)]
+    while stack:
+        begin, length, width = stack.pop()
+        pts = _wander(rng, begin, length, 3.0, turn, h, w)
+        _draw(alpha, pts, width)
+        for point in pts[1:-1:every]:
+            if rng.random() < branch and len(stack) < 12:
+                stack.append((tuple(point), length * rng.uniform(0.3, 0.7), max(1.0, width * 0.7)))
+
+
 def case_seed(name: str, seed: int) -> int:
     """The seed of one (photo, seed) case: each photo gets its own draw of damage."""
     import zlib
@@ -321,14 +335,8 @@ def age(rgb: np.ndarray, seed: int, kinds=KINDS, **fixed) -> Aged:
     if "cracks" in kinds:
         alpha = np.zeros((h, w), np.float32)
         for _ in range(draw("cracks", int(rng.integers(0, 4)))):
-            stack = [((rng.uniform(0, w), rng.uniform(0, h)), rng.uniform(0.2, 0.6) * side, rng.uniform(1, 4))]
-            while stack:
-                start, length, width = stack.pop()
-                pts = _wander(rng, start, length, 3.0, 0.1, h, w)
-                _draw(alpha, pts, width)
-                for point in pts[1:-1:6]:
-                    if rng.random() < 0.18 and len(stack) < 12:
-                        stack.append((tuple(point), length * rng.uniform(0.3, 0.7), max(1.0, width * 0.7)))
+            start = (rng.uniform(0, w), rng.uniform(0, h))
+            _crack_network(alpha, rng, start, rng.uniform(0.2, 0.6) * side, rng.uniform(1, 4), 0.1, 6, 0.18, h, w)
         for _ in range(draw("creases", int(rng.integers(0, 3)))):
             a = rng.uniform(0, np.pi)
             c = np.array([rng.uniform(0.2, 0.8) * w, rng.uniform(0.2, 0.8) * h])
@@ -694,14 +702,7 @@ def crack_ageing(rgb: np.ndarray, seed: int, damage: bool = True) -> Aged:
     for _ in range(p["networks"]):
         alpha = np.zeros((h, w), np.float32)
         start = (rng.uniform(0.25, 0.75) * w, rng.uniform(0.2, 0.7) * h)
-        stack = [(start, rng.uniform(0.25, 0.6) * side, rng.uniform(1, 6))]
-        while stack:
-            begin, length, width = stack.pop()
-            pts = _wander(rng, begin, length, 3.0, 0.12, h, w)
-            _draw(alpha, pts, width)
-            for point in pts[1:-1:5]:
-                if rng.random() < 0.22 and len(stack) < 12:
-                    stack.append((tuple(point), length * rng.uniform(0.3, 0.7), max(1.0, width * 0.7)))
+        _crack_network(alpha, rng, start, rng.uniform(0.25, 0.6) * side, rng.uniform(1, 6), 0.12, 5, 0.22, h, w)
         along = cv2.GaussianBlur(rng.uniform(0, 1, (h // 16 + 1, w // 16 + 1)).astype(np.float32), (0, 0), 1.0)
         along = cv2.resize((along - along.min()) / max(float(np.ptp(along)), 1e-6), (w, h))
         alpha *= float(rng.uniform(0.5, 1.0)) * (0.35 + 0.65 * along)
