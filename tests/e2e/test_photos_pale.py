@@ -8,6 +8,17 @@ from PIL import Image
 from tests.e2e.conftest import goto, nav_link, shot, wait_ready
 
 
+def _analysed(page, studio, source, name: str) -> None:
+    """Open « Vieilles photos », upload `source`, wait for « Ce que je vois » and keep a screenshot `name`."""
+    goto(page, studio)
+    nav_link(page, "Vieilles photos").click()
+    wait_ready(page)
+    page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(source))
+    page.get_by_text("Ce que je vois").wait_for(timeout=120_000)
+    wait_ready(page)
+    shot(page, name)
+
+
 def test_a_pale_faded_print_is_said_to_have_no_deep_black(browser_page, studio, tmp_path):
     import cv2
     import skimage.data
@@ -20,13 +31,7 @@ def test_a_pale_faded_print_is_said_to_have_no_deep_black(browser_page, studio, 
     source = tmp_path / "tasse.png"
     Image.fromarray(np.clip(faded * 255 + 0.5, 0, 255).astype(np.uint8)).save(source)
     page = browser_page
-    goto(page, studio)
-    nav_link(page, "Vieilles photos").click()
-    wait_ready(page)
-    page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(source))
-    page.get_by_text("Ce que je vois").wait_for(timeout=120_000)
-    wait_ready(page)
-    shot(page, "photos-pale-analysis")
+    _analysed(page, studio, source, "photos-pale-analysis")
     # its dyes faded (dye_fade): said as faded colours, read on its densities since old pale prints are (tone.py)
     assert page.get_by_text("Couleurs passées", exact=False).count() >= 1
     assert page.get_by_text("Bien contrastée").count() == 0
@@ -73,13 +78,7 @@ def test_a_cyanotype_is_named_so_and_its_tone_is_kept(browser_page, studio, tmp_
     source = tmp_path / "cyanotype.jpg"
     Image.fromarray(np.clip(lab_to_rgb(lab) * 255 + 0.5, 0, 255).astype(np.uint8)).save(source, quality=88)
     page = browser_page
-    goto(page, studio)
-    nav_link(page, "Vieilles photos").click()
-    wait_ready(page)
-    page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(source))
-    page.get_by_text("Ce que je vois").wait_for(timeout=120_000)
-    wait_ready(page)
-    shot(page, "photos-cyanotype-analysis")
+    _analysed(page, studio, source, "photos-cyanotype-analysis")
     assert page.get_by_text("Cyanotype", exact=False).count() >= 1
     assert page.get_by_text("🌈 En couleurs", exact=False).count() == 0
     page.get_by_role("checkbox", name="le ton du tirage est gardé", exact=False).first.wait_for(timeout=60_000)
