@@ -143,8 +143,7 @@ def test_the_workshop_frames_a_wide_drawing_for_its_panel_and_again_for_a_new_la
 
     from pipelines.comics.workshop import page_spec
     from pipelines.config import ROOT
-    from pipelines.jobs.queue import JobQueue
-    from pipelines.jobs.runner import run_job
+    from tests.fixtures.models_comics import make_first_panel_as_is
 
     cat = wide_cat(tmp_path / "chat.png")
     monkeypatch.setenv("ATELIER_EMBEDDED_WORKER", "0")
@@ -154,14 +153,7 @@ def test_the_workshop_frames_a_wide_drawing_for_its_panel_and_again_for_a_new_la
     comic = at.session_state["comic"]
     assert comic["layout"] == "tall-3"
     comic["panels"][0]["drawing"] = cat
-    at.run()
-    at.radio(key="comic-way-0").set_value("as_is").run()
-    at.button(key="comic-make-0").click().run()
-    for job in JobQueue(store).list(states=("queued",)):
-        assert run_job(job.id, store) == "done"
-    at.run()
-    at.run()
-    assert not at.exception, at.exception
+    make_first_panel_as_is(at, store)
     panel = at.session_state["comic"]["panels"][0]
     x, y, zoom = panel["frame"]
     assert zoom < 1.0 and at.slider(key="comic-frame-z-0-1").value == round(zoom * 100)

@@ -170,8 +170,7 @@ def test_a_photo_with_a_face_starts_framed_on_the_face(store, monkeypatch, tmp_p
     from PIL import Image
     from skimage import data
 
-    from pipelines.jobs.queue import JobQueue
-    from pipelines.jobs.runner import run_job
+    from tests.fixtures.models_comics import make_first_panel_as_is
 
     photo = tmp_path / "moi.png"
     Image.fromarray(data.astronaut()[:384]).save(photo)
@@ -181,14 +180,7 @@ def test_a_photo_with_a_face_starts_framed_on_the_face(store, monkeypatch, tmp_p
     comic = at.session_state["comic"]
     comic["layout"] = "strip-4"
     comic["panels"][0]["drawing"] = str(photo)
-    at.run()
-    at.radio(key="comic-way-0").set_value("as_is").run()
-    at.button(key="comic-make-0").click().run()
-    for job in JobQueue(store).list(states=("queued",)):
-        assert run_job(job.id, store) == "done"
-    at.run()
-    at.run()
-    assert not at.exception, at.exception
+    make_first_panel_as_is(at, store)
     x, y, zoom = at.session_state["comic"]["panels"][0]["frame"]
     assert zoom == 1.0 and 0.35 < x < 0.55 and y < 0.4  # her face: x 0.33-0.54, y 0.16-0.44 of the photo
     assert at.slider(key="comic-frame-y-0-1").value == round(y * 100)
