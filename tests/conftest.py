@@ -12,6 +12,12 @@ sys.path.insert(0, str(ROOT))
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 os.environ.setdefault("STREAMLIT_CLIENT_SHOW_ERROR_DETAILS", "full")  # AppTest failures show their traceback
+if os.environ.get("PYTEST_XDIST_WORKER_COUNT"):
+    # `make test` runs the suite on several workers (pytest-xdist): each takes its share of the cores for torch and
+    # OpenMP (read when torch is first imported, after this), else N workers run N x cores threads and thrash.
+    _threads = str(max(1, (os.cpu_count() or 1) // int(os.environ["PYTEST_XDIST_WORKER_COUNT"])))
+    os.environ.setdefault("OMP_NUM_THREADS", _threads)
+    os.environ.setdefault("ATELIER_CPU_THREADS", _threads)
 
 # Every fixture module of tests/fixtures (tiny models in the real on-disk layouts, sample files) is loaded.
 pytest_plugins = sorted(f"tests.fixtures.{p.stem}" for p in (ROOT / "tests" / "fixtures").glob("models_*.py"))
