@@ -11,7 +11,7 @@ from pathlib import Path
 
 from ..i18n import UserError
 
-IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".tif", ".tiff", ".webp", ".heic", ".heif", ".gif", ".bmp"}
+IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".tif", ".tiff", ".webp", ".heic", ".heif", ".avif", ".gif", ".bmp"}
 REPORT_FIELDS = ["file", "output", "status", "steps", "faces", "seconds", "error"]
 STATUSES = ("done", "already_done", "error")
 

@@ -25,7 +25,8 @@ from ..i18n import UserError
 
 # Decoders we accept, by magic bytes (the file name is never trusted).
 # GIF: its first frame (an animation is noted). BMP: what Windows scanning tools and Paint save.
-ALLOWED = ("JPEG", "PNG", "WEBP", "HEIF", "TIFF", "GIF", "BMP")
+# AVIF: what recent phones save (read by Pillow's own decoder, 11.3 and later).
+ALLOWED = ("JPEG", "PNG", "WEBP", "HEIF", "AVIF", "TIFF", "GIF", "BMP")
 # The largest side any accepted format can hold (JPEG's 16-bit header field); memory is bounded by megapixels.
 MAX_SIDE = 65_500
 # Formats whose extra frames are other views of the same still (camera multi-picture JPEGs), not an animation.
@@ -42,8 +43,11 @@ def sniff(data: bytes) -> str | None:
     if head[:4] == b"RIFF" and head[8:12] == b"WEBP":
         return "WEBP"
     if head[4:8] == b"ftyp" and head[8:12] in (b"heic", b"heix", b"heim", b"heis", b"hevc", b"hevx", b"mif1",
-                                               b"msf1", b"avif"):
-        return "HEIF" if head[8:12] != b"avif" else "AVIF"
+                                               b"msf1", b"avif", b"avis"):
+        # an AVIF names itself in its major brand or, under the generic « mif1 », among its compatible brands
+        brands = [head[i:i + 4] for i in range(16, 32, 4)]
+        avif = head[8:12] in (b"avif", b"avis") or (b"avif" in brands and b"heic" not in brands)
+        return "AVIF" if avif else "HEIF"
     if head[:4] in (b"II*\x00", b"MM\x00*"):
         return "TIFF"
     if head[:6] in (b"GIF87a", b"GIF89a"):
@@ -221,6 +225,11 @@ def sanitize_image(data: bytes, *, max_bytes: int | None = None, max_megapixels:
         except ImportError:  # the HEIC decoder is an optional package (requirements.txt)
             raise UserError("uploads.heic_unsupported") from None
         pillow_heif.register_heif_opener()
+    if kind == "AVIF":
+        from PIL import features
+
+        if not features.check("avif"):  # a Pillow built without its AV1 decoder
+            raise UserError("uploads.avif_unsupported")
     # 2. Dimensions from the header, before any pixel is decoded (decompression bombs).
     image, width, height = _header_size(data)
     megapixels = width * height / 1e6

@@ -115,6 +115,7 @@ CASES = {
     "animated png": (lambda: _animated("PNG"), None),
     "lossless webp": (lambda: _save(_photo(), "WEBP", lossless=True), None),
     "heic": (_heic, None),
+    "avif from a recent phone": (lambda: _save(_photo(), "AVIF"), None),  # was refused as « not a picture »
     "exif-rotated jpeg with gps": (_exif_rotated_with_gps, None),
     "one pixel": (lambda: _save(Image.new("RGB", (1, 1), "white"), "PNG"), None),
 }

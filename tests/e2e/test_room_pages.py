@@ -66,7 +66,7 @@ def test_portrait_on_a_tablet_survives_a_reload(browser, studio, tmp_path):
         pdf.write_bytes(b"%PDF-1.7\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF")
         dropzone.set_input_files(str(pdf))
         page.get_by_text("C'est un document PDF, pas une image").wait_for()  # a sentence, not a chip
-        assert page.get_by_text("Images acceptées : JPEG, PNG, WebP, HEIC, TIFF, BMP, GIF").count() == 1
+        assert page.get_by_text("Images acceptées : JPEG, PNG, WebP, HEIC, AVIF, TIFF, BMP, GIF").count() == 1
         gif = tmp_path / "lea.gif"
         _astronaut_gif(gif)
         dropzone.set_input_files(str(gif))
