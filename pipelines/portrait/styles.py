@@ -56,7 +56,10 @@ class Style:
         period = f"{self.period(language)}, {self.years}"
         if self.public_domain(today):
             return translate("portrait.after", language, painter=self.painter, period=period)
-        return translate("portrait.spirit", language, movement=self.movement(language), period=period)
+        movement = self.movement(language)
+        if self.period(language).casefold() in movement.casefold():  # « du pop art, Pop art » said it twice
+            period = self.years
+        return translate("portrait.spirit", language, movement=movement, period=period)
 
     def card_name(self, language: str = "fr", today: date | None = None) -> str:
         """The name on the picture card: the painter, or the movement for painters under copyright."""
