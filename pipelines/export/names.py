@@ -30,7 +30,8 @@ def slug(text: str, limit: int = PART_LIMIT) -> str:
 
 
 def download_name(kind: str, *parts: str, day: date | datetime | str | None = None, ext: str = "") -> str:
-    """"<kind>-<parts...>-<YYYY-MM-DD><ext>": empty and repeated parts are left out; the day defaults to today.
+    """"<kind>-<parts...>-<YYYY-MM-DD><ext>": empty and repeated parts are left out, and so is a part a later one
+    begins with; the day defaults to today.
 
     `ext` is the file's extension (".pdf"; the dot is added when missing). The date is ISO 8601, so that
     the files of a workshop sort by day.
@@ -44,6 +45,9 @@ def download_name(kind: str, *parts: str, day: date | datetime | str | None = No
         word = slug(part)
         if word and word not in words:
             words.append(word)
+    # a part the next one begins with is said by it (Léa's book « Léa-Maëlys et la tempête »: "livre-lea-maelys-…",
+    # not "livre-lea-lea-maelys-…")
+    words = [w for i, w in enumerate(words) if not any(later.startswith(w + "-") for later in words[i + 1:])]
     words.append(day.strftime("%Y-%m-%d"))
     ext = ext if not ext or ext.startswith(".") else "." + ext
     return "-".join(words) + ext.lower()

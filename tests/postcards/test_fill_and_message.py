@@ -91,6 +91,11 @@ def test_download_names_are_distinct_and_safe():
     assert download_name("livre", "Jean-Baptiste", "L'œuf de Ève", day="2026-11-29T10:00:00", ext="epub") == \
         "livre-jean-baptiste-l-oeuf-de-eve-2026-11-29.epub"
     assert download_name("bd", "", "", day=day, ext=".PNG") == "bd-2026-11-29.png"
+    # the hero's name begins with the child's: said once (was "livre-lea-lea-maelys-…")
+    assert download_name("livre", "Léa", "Léa-Maëlys et la grande tempête", day=day, ext=".epub") == \
+        "livre-lea-maelys-et-la-grande-tempete-2026-11-29.epub"
+    assert download_name("livre", "Léa", "Léanne et le dragon", day=day, ext=".epub") == \
+        "livre-lea-leanne-et-le-dragon-2026-11-29.epub"  # another name, kept
     assert slug("Ça / va ? \\ : * « »") == "ca-va"
     assert slug("月") == "月" and slug("قمر") == "قمر"  # no Latin letters: kept, never empty
     assert slug("a" * 80) == "a" * 40
