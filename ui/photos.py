@@ -162,6 +162,8 @@ def analysis_ui() -> dict | None:
     if found:  # the search can take an eye or a button for a speck: the patron is told where to say so
         right.caption(t("photo.ui.damage_check"))
     state().update(mask_file=files["mask"], overlay_file=files["overlay"])
+    if info.get("prints"):
+        album_ui(info["prints"], files)
     if info.get("print_corners"):
         st.info(t("photo.ui.tilted" if tilted(info["print_corners"]) else "photo.ui.on_a_card"))
         if action_button(t("photo.ui.straighten"), key="photo-straighten"):
@@ -175,6 +177,25 @@ def analysis_ui() -> dict | None:
                            analysis_job=submit_job("photo.analyze", _analysis_params(straight)))
             st.rerun()
     return info
+
+
+ALBUM_COLUMNS = 3  # album_ui(): thumbnails per row (a tablet's width holds three with big buttons)
+
+
+def album_ui(prints: list, files: dict) -> None:
+    """A page holding several prints (analysis.find_prints): each print's thumbnail (the analysis job's
+    « print-N » files) with a button that cuts it out and squares it up (the « Redresser » job), so it is
+    restored alone. `prints`: each print's corners (fractions)."""
+    st.info(t("photo.ui.album", n=len(prints)))
+    for start in range(0, len(prints), ALBUM_COLUMNS):
+        columns = st.columns(ALBUM_COLUMNS)
+        for column, number in zip(columns, range(start, min(start + ALBUM_COLUMNS, len(prints)))):
+            label = t("photo.ui.album_pick", n=number + 1)
+            if files.get(f"print-{number + 1}"):
+                column.image(files[f"print-{number + 1}"], caption=label, alt=label, width="stretch")
+            if action_button(label, container=column, key=f"photo-album-{number}", width="stretch"):
+                state()["straighten_job"] = submit_job("photo.straighten", {"source": state()["source"],
+                                                                            "corners": prints[number]})
 
 
 # The drawing canvas's own toolbar (undo, redo, edit, reset) has English labels and 22 px buttons (axe-core's

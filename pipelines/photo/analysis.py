@@ -40,6 +40,7 @@ class Analysis:
     faces: int | None = None  # None: no face finder installed
     face_boxes: list = field(default_factory=list)
     print_corners: list | None = None  # a photo of a print taken at an angle: its four corners (fractions)
+    prints: list = field(default_factory=list)  # an album page holding several prints: each one's corners (find_prints)
     toned: bool = False  # a black-and-white picture under one tone (imaging.toned_monochrome)
     tone: str | None = None  # that tone's name (imaging.monochrome_tone: warm, selenium, cyanotype)
     keeps_tone: bool = False  # the revive step keeps that tone instead of removing the yellow (tone.keeps_tone)
@@ -80,19 +81,25 @@ class Analysis:
         return asdict(self)
 
 
-def find_print(rgb: np.ndarray) -> list | None:
-    """Corners (fractions of the width and height, TL TR BR BL) of a paper print on a plainer surface, or None.
+@dataclass
+class _Surface:
+    """A photo seen at most 800 px wide, against the surface its outer border shows (find_print, find_prints)."""
 
-    A print photographed at an angle on a table, or lying straight on a larger card, album page or scanner bed.
-    The surface is what the photo's outer border shows; the print is the region that differs from it (PRINT_AREA
-    of the frame at least). Its convex outline, simplified to four points, gives the corners. A picture that
-    fills the frame (a plain scan) is not offered a crop; a straight print is, when the surface shows around it
-    on every side (PRINT_MARGIN of the frame or more): cropped, the repair and the print sheet see the print only.
-    """
+    shape: tuple[int, int]  # (sh, sw) of the small copy
+    foreground: np.ndarray  # (sh, sw) uint8: 1 where the photo differs from the surface
+    edges: np.ndarray  # (sh, sw) float32 gradient magnitude of the small copy's grey
+    border: np.ndarray  # (sh, sw) bool: the outer strip read as the surface
+    size: int  # the closing's kernel side, px
+
+
+def _against_surface(rgb: np.ndarray, close: bool = True, covered: float = 0.1, blur: float = 1.5) -> _Surface | None:
+    """What differs from the surface the photo's outer strip shows, or None when the picture fills the frame (more
+    than `covered` of the strip differs from its median). `close`: the foreground's gaps narrower than the
+    closing's kernel are closed (else left as measured). `blur`: the Gaussian's sigma on the small copy, px."""
     h, w = rgb.shape[:2]
     scale = 800 / max(h, w) if max(h, w) > 800 else 1.0
     small = cv2.resize(rgb, (int(w * scale), int(h * scale)), interpolation=cv2.INTER_AREA) if scale < 1 else rgb
-    small = cv2.GaussianBlur(small.astype(np.float32), (0, 0), 1.5)
+    small = cv2.GaussianBlur(small.astype(np.float32), (0, 0), blur)
     sh, sw = small.shape[:2]
     strip = max(3, min(sh, sw) // 40)
     border = np.ones((sh, sw), bool)
@@ -102,13 +109,31 @@ def find_print(rgb: np.ndarray) -> list | None:
     # The surface's own texture sets the bar: the print must differ from it more than it varies.
     spread = float(np.median(distance[border])) / 0.6745
     foreground = (distance > max(0.05, 4 * spread)).astype(np.uint8)
-    if foreground[border].mean() > 0.1:
+    if foreground[border].mean() > covered:
         return None  # the picture fills the frame: nothing around it to tell a print from
     size = max(3, min(sh, sw) // 40) | 1
-    foreground = cv2.morphologyEx(foreground, cv2.MORPH_CLOSE, np.ones((size, size), np.uint8))
-    quad = _four_sides(foreground, sh, sw)
+    if close:
+        foreground = cv2.morphologyEx(foreground, cv2.MORPH_CLOSE, np.ones((size, size), np.uint8))
     gray = small.mean(axis=2)
     edges = np.hypot(cv2.Sobel(gray, cv2.CV_32F, 1, 0), cv2.Sobel(gray, cv2.CV_32F, 0, 1))
+    return _Surface((sh, sw), foreground, edges, border, size)
+
+
+def find_print(rgb: np.ndarray) -> list | None:
+    """Corners (fractions of the width and height, TL TR BR BL) of a paper print on a plainer surface, or None.
+
+    A print photographed at an angle on a table, or lying straight on a larger card, album page or scanner bed.
+    The surface is what the photo's outer border shows; the print is the region that differs from it (PRINT_AREA
+    of the frame at least). Its convex outline, simplified to four points, gives the corners. A picture that
+    fills the frame (a plain scan) is not offered a crop; a straight print is, when the surface shows around it
+    on every side (PRINT_MARGIN of the frame or more): cropped, the repair and the print sheet see the print only.
+    A page holding several prints is find_prints()'s.
+    """
+    seen = _against_surface(rgb)
+    if seen is None:
+        return None
+    (sh, sw), edges, border, size = seen.shape, seen.edges, seen.border, seen.size
+    quad = _four_sides(seen.foreground, sh, sw)
     if quad is None:
         # A glare on the table (a lamp, a window) lifts the surface around the print out of its colour, and the
         # region grows past the print's sides; the print's sides are still its sharpest long edges: the region
@@ -134,17 +159,20 @@ SIDE_SUPPORT = 0.7  # share of each side of a print's outline that must run alon
 SIDE_REACH = 0.004  # how far from the outline that edge may lie, a share of the frame's longer side (3 px at 800)
 
 
-def _side_support(edges: np.ndarray, corners: np.ndarray, border: np.ndarray) -> float:
+def _side_support(edges: np.ndarray, corners: np.ndarray, border: np.ndarray, frame_bounds: bool = False) -> float:
     """The least share, over the four sides of `corners` ((4, 2) TL TR BR BL, pixels of the (h, w) gradient
     magnitude `edges`), of points along the side where an edge stronger than the surface's own (its 95th
     percentile on the frame's `border`, at least 0.05 per pixel) lies within SIDE_REACH of the frame. A print's
     sides are edges all along; four corners of a convex outline around a photo's damage, or a sliver at the frame's
     edge, are not (bench/_photo_damage.py: 5 of 137 aged cases, one a card variant, gave such corners; each was
-    offered as a print, and its restore would have been warped to them)."""
+    offered as a print, and its restore would have been warped to them). `frame_bounds`: a point within SIDE_REACH
+    of the frame's own edge counts as on an edge (a print laid up to the edge of a scanned page: find_prints)."""
     h, w = edges.shape
     bar = max(0.05, float(np.percentile(edges[border], 95)))
     reach = max(1, round(SIDE_REACH * max(h, w)))
     strong = cv2.dilate((edges > bar).astype(np.uint8), np.ones((2 * reach + 1,) * 2, np.uint8)).astype(bool)
+    if frame_bounds:
+        strong[:reach + 1], strong[-reach - 1:], strong[:, :reach + 1], strong[:, -reach - 1:] = True, True, True, True
     least = 1.0
     for a, b in zip(corners, np.roll(corners, -1, axis=0)):
         length = float(np.hypot(*(b - a)))
@@ -163,9 +191,15 @@ def _four_sides(region: np.ndarray, sh: int, sw: int) -> np.ndarray | None:
     contours, _ = cv2.findContours(region, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
     if not contours:
         return None
-    hull = cv2.convexHull(max(contours, key=cv2.contourArea))
+    return _sheet(max(contours, key=cv2.contourArea), PRINT_AREA * sh * sw, 0.95 * sh * sw)
+
+
+def _sheet(contour: np.ndarray, least: float, most: float) -> np.ndarray | None:
+    """The four corners (4, 1, 2) of a contour's convex outline when it is a four-sided sheet of `least` to `most`
+    px², else None."""
+    hull = cv2.convexHull(contour)
     area = cv2.contourArea(hull)
-    if not PRINT_AREA * sh * sw < area < 0.95 * sh * sw:
+    if not least < area < most:
         return None
     perimeter = cv2.arcLength(hull, True)
     quad = None
@@ -177,6 +211,80 @@ def _four_sides(region: np.ndarray, sh: int, sw: int) -> np.ndarray | None:
     if quad is None or cv2.contourArea(quad) < 0.9 * area:
         return None  # not a four-sided sheet
     return quad
+
+
+# An album page or a scanner bed holding several prints (find_prints): each covers ALBUM_PRINT_AREA of the frame or
+# more (six 9x13 cm prints on an A4 page: 0.08 each; a contact sheet's small frames are not prints to restore one by
+# one) and at most half of it (two prints or more).
+ALBUM_PRINT_AREA = 0.03
+ALBUM_PRINT_FILL = 0.8  # find_prints: a print whose outline lost a corner still fills this share of its rectangle
+# find_prints: prints laid up to the page's edge cover more of the outer strip than a lone print does (find_print
+# takes a photo whose strip is a tenth covered as filling the frame); past this share the strip is no page.
+ALBUM_STRIP_COVER = 0.35
+
+
+def find_prints(rgb: np.ndarray) -> list[list]:
+    """The corners (fractions of the width and height, TL TR BR BL) of each print when the photo shows two or more
+    lying apart on one surface (an album page, a scanner bed), in reading order (rows top to bottom, then left to
+    right); [] otherwise (one print: find_print()'s; a picture filling the frame).
+
+    Each region that differs from the surface (as find_print reads it) and whose convex outline is a four-sided
+    sheet of ALBUM_PRINT_AREA to half the frame, its four sides along edges of the photo (SIDE_SUPPORT), is a
+    print. Prints touching or overlapping each other read as one region, and are not told apart.
+    Measured by bench/photo_album.py (generated pages, split fixed before the finder was written).
+    """
+    # read with less blur than one print is: two prints' white borders 5 px apart blurred into one band
+    seen = _against_surface(rgb, close=False, covered=ALBUM_STRIP_COVER, blur=0.7)
+    if seen is None:
+        return []
+    sh, sw = seen.shape
+    least, most = ALBUM_PRINT_AREA * sh * sw, 0.5 * sh * sw
+    # the page's own texture, read where the outer strip shows the page (prints laid up to the edge are not it)
+    surface = seen.border & (seen.foreground == 0)
+    if not surface.any():
+        surface = seen.border
+
+    def sheet(contour: np.ndarray) -> np.ndarray | None:
+        quad = _sheet(contour, least, most)
+        if quad is None:
+            # A print's parts as dark (or as pale) as the page leave its outline with a corner or a side cut
+            # away: a print lying on a page or a scanner bed is a rectangle, the least one around what differs
+            # from the page, when that fills most of it (its sides are then checked along the photo's edges)
+            (cx, cy), (rw, rh), angle = cv2.minAreaRect(contour)
+            if not least < rw * rh < most or cv2.contourArea(cv2.convexHull(contour)) < ALBUM_PRINT_FILL * rw * rh:
+                return None
+            quad = cv2.boxPoints(((cx, cy), (rw, rh), angle))
+        corners = _order(quad.reshape(4, 2).astype(np.float32))
+        return corners if _side_support(seen.edges, corners, surface, frame_bounds=True) >= SIDE_SUPPORT else None
+
+    # The region closed as find_print closes it (a print's dark parts at its edge joined to it); where that joined
+    # two prints a few pixels apart, the region as measured, its pixel-wide gaps closed and bridges cut.
+    closed = cv2.morphologyEx(seen.foreground, cv2.MORPH_CLOSE, np.ones((seen.size, seen.size), np.uint8))
+    light = cv2.morphologyEx(seen.foreground, cv2.MORPH_CLOSE, np.ones((3, 3), np.uint8))
+    prints = []
+    for contour in cv2.findContours(closed, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)[0]:
+        corners = sheet(contour)
+        if corners is None:
+            piece = np.zeros_like(light)
+            cv2.drawContours(piece, [contour], -1, 1, cv2.FILLED)
+            # prints a pixel or two apart are joined by the blur: a 5 px opening cuts such a bridge
+            apart = cv2.morphologyEx(light & piece, cv2.MORPH_OPEN, np.ones((5, 5), np.uint8))
+            parts = cv2.findContours(apart, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)[0]
+            prints += [c for c in map(sheet, parts) if c is not None]
+        else:
+            prints.append(corners)
+    if len(prints) < 2:
+        return []
+    # reading order: a print starts a new row when its top is below the previous row's lowest middle
+    prints.sort(key=lambda c: float(c[:, 1].mean()))
+    rows: list[list[np.ndarray]] = []
+    for corners in prints:
+        if rows and corners[:, 1].min() < max(float(c[:, 1].mean()) for c in rows[-1]):
+            rows[-1].append(corners)
+        else:
+            rows.append([corners])
+    ordered = [c for row in rows for c in sorted(row, key=lambda c: float(c[:, 0].mean()))]
+    return [[[float(px / sw), float(py / sh)] for px, py in corners] for corners in ordered]
 
 
 def tilted(corners: list) -> bool:
@@ -295,7 +403,8 @@ def _share_on_print(mask: np.ndarray, corners: list | None) -> float:
 
 def analyse(rgb: np.ndarray, faces=None) -> tuple[Analysis, np.ndarray]:
     """The analysis and the damage mask. `faces`: a face backend to count faces with, or None."""
-    corners = find_print(rgb)
+    prints = find_prints(rgb)
+    corners = None if prints else find_print(rgb)  # a page of several prints is not one print on a card
     # A print photographed on a table or lying on a card: its kind and its age are the print's, not the table's
     # or the card's (a brown table made a grey print « En couleurs »; a white card hid a sepia print's fading and
     # its cracks went unsearched); the rest is measured on the photo the patron brought, as the steps will see it
@@ -310,7 +419,7 @@ def analyse(rgb: np.ndarray, faces=None) -> tuple[Analysis, np.ndarray]:
     result = Analysis(width=rgb.shape[1], height=rgb.shape[0], greyscale=is_greyscale(kind_of),
                       fading=tone.fading(rgb),
                       yellowing=tone.yellowing(rgb), scratches=damage.scratches, spots=damage.spots,
-                      damage_fraction=_share_on_print(damage.mask, corners), print_corners=corners,
+                      damage_fraction=_share_on_print(damage.mask, corners), print_corners=corners, prints=prints,
                       toned=named_tone is not None, tone=named_tone,
                       keeps_tone=tone.keeps_tone(rgb, old=old),
                       dye_faded=tone.dye_faded(rgb, old=old), deep_black=tone.deepest_black(rgb),

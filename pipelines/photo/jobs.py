@@ -54,9 +54,32 @@ def analyse_job(params: dict, ctx) -> dict:
     ctx.progress(0.9, "photo.progress.saving")
     overlay = save_png(to_image(overlay_preview(rgb, mask)), ctx.out_dir / "damage.png")
     mask_file = save_png(Image.fromarray((mask * 255).astype(np.uint8), "L"), ctx.out_dir / "mask.png")
+    files = {"photo": str(photo), "overlay": str(overlay), "mask": str(mask_file)}
+    for number, thumb in enumerate(album_thumbnails(rgb, result.prints), start=1):
+        files[f"print-{number}"] = str(save_png(to_image(thumb), ctx.out_dir / f"tirage-{number}.png"))
     ctx.progress(1.0, "photo.progress.done")
-    return {"files": {"photo": str(photo), "overlay": str(overlay), "mask": str(mask_file)}, "artifact": None,
-            "analysis": result.to_json(), "notes": notes, "work": analysis_work(rgb.shape[:2])}
+    return {"files": files, "artifact": None, "analysis": result.to_json(), "notes": notes,
+            "work": analysis_work(rgb.shape[:2])}
+
+
+ALBUM_THUMB = 360  # px: the longer side of each print's thumbnail on an album page (album_thumbnails)
+
+
+def album_thumbnails(rgb: np.ndarray, prints: list, side: int = ALBUM_THUMB) -> list[np.ndarray]:
+    """Each print of an album page (analysis.find_prints corners, fractions) cut out and squared up, its longer side
+    at most `side` px: (h, w, 3) float [0, 1] each, in the order of `prints`."""
+    if not prints:
+        return []
+    scale = min(1.0, 4 * side / max(rgb.shape[:2]))  # a page of up to 4 prints a row keeps each print's detail
+    page = cv2.resize(rgb, (round(rgb.shape[1] * scale), round(rgb.shape[0] * scale)),
+                      interpolation=cv2.INTER_AREA) if scale < 1 else rgb
+    thumbs = []
+    for corners in prints:
+        flat = np.clip(analysis.straighten(page, corners), 0, 1)
+        k = min(1.0, side / max(flat.shape[:2]))
+        thumbs.append(cv2.resize(flat, (max(1, round(flat.shape[1] * k)), max(1, round(flat.shape[0] * k))),
+                                 interpolation=cv2.INTER_AREA) if k < 1 else flat)
+    return thumbs
 
 
 def analysis_work(size: tuple[int, int]) -> float:
