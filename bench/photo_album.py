@@ -1,12 +1,12 @@
 """Album pages and scanner beds holding several prints: does the photo page find each print (analysis.find_prints)?
 
-Run: python -m bench.photo_album  (about a minute on one core). A generator lays 2-6 packaged photos out as prints
-on a page (black album card, cream paper, grey felt, wood-grain or a scanner's white lid), each with or without a
-white border, turned up to 7 degrees, from well apart to nearly touching at a corner, as colour, grey or sepia prints, the page 1200-2800 px, with sensor noise and
-JPEG. A page counts as found when find_prints returns as many prints as were laid and each laid print is matched by
-one found outline covering it, or the picture inside its white border (what is restored either way), at an
-intersection over union of PRINT_IOU or more. Pages with one print (on a card,
-a table) and photos that fill the frame must give no album (find_prints empty).
+Run: python -m bench.photo_album [tuning|held-out]  (2-4 minutes). A generator lays 2-6 packaged photos out as
+prints on a page (black album card, cream paper, grey felt, wood-grain or a scanner's white lid), each with or
+without a white border, turned up to 7 degrees, from well apart to nearly touching at a corner, as colour, grey or
+sepia prints, the page 1200-2800 px, with sensor noise and JPEG. A page counts as found when find_prints returns as
+many prints as were laid and each laid print is matched by one found outline covering it, or the picture inside
+its white border (what is restored either way), at an intersection over union of PRINT_IOU or more. Pages with one
+print (on a card, a table) and photos that fill the frame must give no album (find_prints empty).
 
 The split is fixed before the finder was written: the tuning pages draw from bench._photo_damage.TUNING photos with
 seeds 0-23, the held-out pages from its HELD_OUT photos with seeds 100-123 (never tuned on).

@@ -26,9 +26,10 @@ def cmyk_round_trip(rgb: np.ndarray) -> np.ndarray:
     return np.asarray(sanitize_image(buffer.getvalue()).image).astype(np.float32) / 255
 
 
-def figures(rgb: np.ndarray) -> tuple[float, int, int]:
+def figures(rgb: np.ndarray) -> tuple[float, int, int, float, int, bool]:
     result, _ = analysis.analyse(rgb)
-    return result.damage_fraction, result.scratches, result.spots
+    return (result.damage_fraction, result.scratches, result.spots, result.longest_scratch, result.specks,
+            result.damaged)
 
 
 def main() -> None:
@@ -47,8 +48,9 @@ def main() -> None:
     for name, seed in damaged:
         _, aged = aged_case(name, seed)
         rows.append(("damaged", f"{name}/{seed}", *figures(aged.image)))
-    for kind, name, fraction, scratches, spots in rows:
-        print(f"{kind:11s} {name:28s} marked {fraction * 100:6.3f} %  scratches {scratches:3d}  spots {spots:4d}")
+    for kind, name, fraction, scratches, spots, lines, specks, tick in rows:
+        print(f"{kind:11s} {name:28s} marked {fraction * 100:6.3f} %  scratches {scratches:3d}  spots {spots:4d}  "
+              f"lines {lines:5.2f}  specks {specks:4d}  tick {'on' if tick else 'off'}")
     for kind in ("clean", "clean-cmyk", "damaged"):
         values = sorted(r[2] for r in rows if r[0] == kind)
         if values:

@@ -10,7 +10,8 @@ import streamlit as st
 from pipelines import backends
 from pipelines.i18n import UserError
 from pipelines.config import settings
-from pipelines.photo.analysis import REPAIR_SUGGESTED_FRACTION, SMALL_PHOTO, tilted
+from pipelines.photo.analysis import SMALL_PHOTO, tilted
+from pipelines.photo.analysis import repair_suggested as analysis_repair_suggested
 from pipelines.photo.chain import largest_enlargement
 from pipelines.photo.jobs import analysis_work
 from pipelines.photo.hints_layer import hint_layer
@@ -108,9 +109,11 @@ def contrast_chip(info: dict) -> tuple[str, dict]:
 
 
 def repair_suggested(info: dict) -> bool:
-    """Whether « Réparer rayures et poussières » starts ticked: the search marked more of the photo than clean
-    photos show (analysis.REPAIR_SUGGESTED_FRACTION), from the analysis as a dict."""
-    return info.get("damage_fraction", 1.0) >= REPAIR_SUGGESTED_FRACTION
+    """Whether « Réparer rayures et poussières » starts ticked (analysis.repair_suggested: the search marked more
+    of the photo than clean photos show, or more scratch length or specks than clean photos show at any scale),
+    from the analysis as a dict."""
+    return analysis_repair_suggested(info.get("damage_fraction", 1.0), info.get("longest_scratch", 0.0),
+                                     info.get("specks", 0))
 
 
 def _analysis_params(source) -> dict:
