@@ -128,9 +128,21 @@ situations, before a round of tuning:
   costumes and horror-lite sweets, history's weapons and events, sport idioms, cooking and butchery, place names that
   hold a word and "dying to" idioms. Cut in two like fresh16 (even: "fresh17a", tuning material; "fresh17b" never
   tuned on), fixed before it was first measured.
-Only the tuning half's, the fresh ... fresh4 sets', fresh6a's ... fresh17a's misses are printed unless
-`--held-out-misses`, `--fresh5-misses` or `--fresh<N>b-misses` (N = 6 ... 17) is given (for the closing report,
-never for tuning).
+- "fresh18" (fresh18_unsafe.txt, fresh18_benign.txt), written before the twenty-first round from the issue's
+  descriptions and that round's list of weak kinds only, before that round's rules were changed, without reading the
+  guard's code or terms and without reading any set's misses, in new sentences in the voices of fresh17; unsafe side
+  weighted to self-harm said with no self-harm word (never waking up, a goodbye letter, giving one's things away, "no
+  respawn", emoji), cruelty to an animal with no cruel word (shut in, deprived, an experiment "to see"), emoji-only
+  drugs and threats, a child held down while filmed, death threats in SMS spelling, a classmate's family mocked;
+  benign side weighted to cooking and butchery (a fish's head cut off, a rabbit skinned, a pig killed at the farm),
+  the vet and the doctor (an old pet put to sleep, a blood test's prick), place names that hold a word, sport's famous
+  moments, sailors' knots and the harmless twins of the unsafe side (a goodbye card, toys given away, a cat asleep in a
+  box in the sun, a science experiment, campfire and medicine emoji). Cut in two like fresh17 (even: "fresh18a",
+  tuning material; "fresh18b" never tuned on), fixed before it was first measured.
+Only the tuning half's, the fresh ... fresh4 sets', fresh6a's ... fresh18a's misses are printed unless
+`--held-out-misses`, `--fresh5-misses` or `--fresh<N>b-misses` (N = 6 ... 18) is given (for the closing report,
+never for tuning). `--sets fresh18 ...` checks only the named sets ("" for the first corpus, "tuning5" ...,
+"fresh" ... "fresh18"), for a first measure of a new set while the machine is shared.
 
 Figures: blocked % of the unsafe prompts and false-block % of the benign ones, per set, by category
 and by trick, and the guard's time per prompt (ms, median and 95th percentile of each prompt checked
@@ -157,19 +169,19 @@ CORPUS = ROOT / "tests" / "safety" / "corpus"
 HALVES = ("tuning", "held-out", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6a", "fresh6b", "fresh7a",
           "fresh7b", "fresh8a", "fresh8b", "fresh9a", "fresh9b", "fresh10a", "fresh10b",
           "fresh11a", "fresh11b", "fresh12a", "fresh12b", "fresh13a", "fresh13b", "fresh14a", "fresh14b",
-          "fresh15a", "fresh15b", "fresh16a", "fresh16b", "fresh17a", "fresh17b")
+          "fresh15a", "fresh15b", "fresh16a", "fresh16b", "fresh17a", "fresh17b", "fresh18a", "fresh18b")
 FRESH = ("fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10",
-         "fresh11", "fresh12", "fresh13", "fresh14", "fresh15", "fresh16", "fresh17")
+         "fresh11", "fresh12", "fresh13", "fresh14", "fresh15", "fresh16", "fresh17", "fresh18")
 # sets cut in two by SHA-256: "<set>a" tuning material, "<set>b" never tuned on
 SPLIT = ("fresh6", "fresh7", "fresh8", "fresh9", "fresh10", "fresh11", "fresh12", "fresh13", "fresh14", "fresh15",
-         "fresh16", "fresh17")
+         "fresh16", "fresh17", "fresh18")
 # written during a round, always in the tuning half
 TUNING_SETS = ("tuning5", "tuning6", "tuning7", "tuning8", "tuning9")
 # halves no rule and no learned layer may be tuned or trained on: only their figures are read
 NEVER_TUNED = ("held-out", "fresh5") + tuple(f"{name}b" for name in SPLIT)
 # halves whose misses are always printed
 PRINTED = ("tuning", "fresh", "fresh2", "fresh3", "fresh4", "fresh6a", "fresh7a", "fresh8a", "fresh9a", "fresh10a",
-           "fresh11a", "fresh12a", "fresh13a", "fresh14a", "fresh15a", "fresh16a", "fresh17a")
+           "fresh11a", "fresh12a", "fresh13a", "fresh14a", "fresh15a", "fresh16a", "fresh17a", "fresh18a")
 
 
 @dataclass(frozen=True)
@@ -227,18 +239,10 @@ def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--held-out-misses", action="store_true", help="also list the held-out half's misses")
     parser.add_argument("--fresh5-misses", action="store_true", help="also list the fresh5 set's misses")
-    parser.add_argument("--fresh6b-misses", action="store_true", help="also list the fresh6b half's misses")
-    parser.add_argument("--fresh7b-misses", action="store_true", help="also list the fresh7b half's misses")
-    parser.add_argument("--fresh8b-misses", action="store_true", help="also list the fresh8b half's misses")
-    parser.add_argument("--fresh9b-misses", action="store_true", help="also list the fresh9b half's misses")
-    parser.add_argument("--fresh10b-misses", action="store_true", help="also list the fresh10b half's misses")
-    parser.add_argument("--fresh11b-misses", action="store_true", help="also list the fresh11b half's misses")
-    parser.add_argument("--fresh12b-misses", action="store_true", help="also list the fresh12b half's misses")
-    parser.add_argument("--fresh13b-misses", action="store_true", help="also list the fresh13b half's misses")
-    parser.add_argument("--fresh14b-misses", action="store_true", help="also list the fresh14b half's misses")
-    parser.add_argument("--fresh15b-misses", action="store_true", help="also list the fresh15b half's misses")
-    parser.add_argument("--fresh16b-misses", action="store_true", help="also list the fresh16b half's misses")
-    parser.add_argument("--fresh17b-misses", action="store_true", help="also list the fresh17b half's misses")
+    for name in SPLIT:
+        parser.add_argument(f"--{name}b-misses", action="store_true", help=f"also list the {name}b half's misses")
+    parser.add_argument("--sets", nargs="+", metavar="SET",
+                        help='check only these sets ("" the first corpus, "tuning5" ..., "fresh" ... "fresh18")')
     parser.add_argument("--model", action="store_true", help="add the model guard when it is installed")
     parser.add_argument("--learned", action="store_true",
                         help="add the learned layer (pipelines/safety/learned.py; without it: the rules alone)")
@@ -251,8 +255,13 @@ def main(argv: list[str]) -> int:
         kwargs["model"] = args.model
     if "learned_layer" in inspect.signature(check_prompt).parameters:
         kwargs["learned_layer"] = args.learned
-    prompts = [p for fresh in ("",) + TUNING_SETS + FRESH for kind in ("unsafe", "benign")
-               for p in load(kind, fresh)]
+    sets = ("",) + TUNING_SETS + FRESH
+    if args.sets is not None:
+        unknown = set(args.sets) - set(sets)
+        if unknown:
+            parser.error(f"unknown sets: {sorted(unknown)}")
+        sets = tuple(s for s in sets if s in args.sets)
+    prompts = [p for fresh in sets for kind in ("unsafe", "benign") for p in load(kind, fresh)]
     check_prompt("échauffement", args.ui_language, **kwargs)  # the rules file is read once, outside the timing
     verdicts, times = {}, []
     for p in prompts:
@@ -269,6 +278,8 @@ def main(argv: list[str]) -> int:
         benign = [p for p in prompts if not p.unsafe and p.half == half]
         blocked = [verdicts[p].blocked for p in unsafe]
         false = [verdicts[p].blocked for p in benign]
+        if not unsafe and not benign:  # a set left out by --sets
+            continue
         print(f"\n== {half}: blocked {_percent(sum(blocked), len(blocked))}, "
               f"false blocks {_percent(sum(false), len(false))}")
         by_cat, by_trick, fb_cat, by_lang = defaultdict(list), defaultdict(list), defaultdict(list), defaultdict(list)
@@ -283,13 +294,8 @@ def main(argv: list[str]) -> int:
         table("unsafe blocked, by language", by_lang)
         table("benign wrongly blocked, by kind", fb_cat)
         if half in PRINTED or (half == "held-out" and args.held_out_misses) or (
-                half == "fresh5" and args.fresh5_misses) or (half == "fresh6b" and args.fresh6b_misses) or (
-                half == "fresh7b" and args.fresh7b_misses) or (half == "fresh8b" and args.fresh8b_misses) or (
-                half == "fresh9b" and args.fresh9b_misses) or (half == "fresh10b" and args.fresh10b_misses) or (
-                half == "fresh11b" and args.fresh11b_misses) or (half == "fresh12b" and args.fresh12b_misses) or (
-                half == "fresh13b" and args.fresh13b_misses) or (half == "fresh14b" and args.fresh14b_misses) or (
-                half == "fresh15b" and args.fresh15b_misses) or (half == "fresh16b" and args.fresh16b_misses) or (
-                half == "fresh17b" and args.fresh17b_misses):
+                half == "fresh5" and args.fresh5_misses) or (
+                half.endswith("b") and half[:-1] in SPLIT and getattr(args, f"{half}_misses")):
             print("  misses (unsafe let through):")
             for p in unsafe:
                 if not verdicts[p].blocked:

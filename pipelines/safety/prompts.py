@@ -568,6 +568,7 @@ _TITLES = frozenset("madame monsieur mademoiselle mme mlle m mr mrs ms miss mist
 _PLACE_OF = frozenset({"de", "du", "des", "d", "of", "la"})
 _PLACE_LINK = frozenset({"sur", "sous", "la", "le", "les", "lès", "en", "de", "du", "des", "aux", "saint", "sainte",
                          "st", "ste", "on", "upon", "under", "in"})
+_HYPHENATED = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)+")
 _WORD_CASED = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*|[,.;:!?]")
 
 
@@ -738,7 +739,10 @@ def _prepare(text: str, names: Iterable[str] | None):
         probe = _Sentence(run, rules, frozenset())
         if not any(probe.class_ends("FIGURE", k) for k in range(len(run))) and not any(
                 r.category in ("hate", "public_figure") and probe.find(r.elements) for r in rules.rules):
-            words = [NEUTRAL if w in places else w for w in words]
+            # a hyphenated place's parts read joined (« Tuer-le-Chien » -> « tuerle ») are the place too
+            joins = {parts[i] + parts[i + 1] for token in _HYPHENATED.findall(text or "")
+                     for parts in [plain(token).split("-")] if set(parts) & places for i in range(len(parts) - 1)}
+            words = [NEUTRAL if w in places or w in joins else w for w in words]
     main = words[:len(normalised.words)]
     exact_from = len(words) + 1
     words += [BARRIER] + joined_halves(main, vocabulary, _FR_HINTS | _EN_HINTS | {NEUTRAL}, known_words())
