@@ -110,7 +110,7 @@ def test_purge_leaves_nothing_of_an_ended_workshop_anywhere_in_the_data_dir(stor
 
     files = _everything(atelier_env.data_dir)
     secrets = [gone["name"], gone["code"], "Zéphyrine", "Barnabé", "Zéphyrine-quiz", gone_game["code"],
-               f"w{gone['id']}/", *gone_jobs]
+               f"/w{gone['id']}/", *gone_jobs]  # its folder (not "popen-gw1/" of a parallel run's temp dir)
     for path, data in files.items():
         for secret in secrets:
             for encoded in {secret.encode("utf-8"), secret.encode("utf-16-le")}:
