@@ -143,6 +143,8 @@ def analysis_ui() -> dict | None:
     files = job.files()
     state()["photo_file"] = files["photo"]
     st.subheader(t("photo.ui.analysis"))
+    if info.get("prints"):  # a page of several prints: which one to restore comes first
+        album_ui(info["prints"], files)
     kind = kind_chip(info)
     key, values = contrast_chip(info)
     chips = [t(kind), t(key, **values)]
@@ -165,8 +167,6 @@ def analysis_ui() -> dict | None:
     if found:  # the search can take an eye or a button for a speck: the patron is told where to say so
         right.caption(t("photo.ui.damage_check"))
     state().update(mask_file=files["mask"], overlay_file=files["overlay"])
-    if info.get("prints"):
-        album_ui(info["prints"], files)
     if info.get("print_corners"):
         st.info(t("photo.ui.tilted" if tilted(info["print_corners"]) else "photo.ui.on_a_card"))
         if action_button(t("photo.ui.straighten"), key="photo-straighten"):
@@ -195,7 +195,7 @@ def album_ui(prints: list, files: dict) -> None:
         for column, number in zip(columns, range(start, min(start + ALBUM_COLUMNS, len(prints)))):
             label = t("photo.ui.album_pick", n=number + 1)
             if files.get(f"print-{number + 1}"):
-                column.image(files[f"print-{number + 1}"], caption=label, alt=label, width="stretch")
+                column.image(files[f"print-{number + 1}"], alt=label, width="stretch")  # its button names it
             if action_button(label, container=column, key=f"photo-album-{number}", width="stretch"):
                 state()["straighten_job"] = submit_job("photo.straighten", {"source": state()["source"],
                                                                             "corners": prints[number]})
