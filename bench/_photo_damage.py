@@ -808,9 +808,9 @@ def cast_fade(rgb: np.ndarray, p: dict) -> np.ndarray:
 def cast_case(name: str, seed: int) -> tuple[np.ndarray, Aged]:
     """(the true print, its aged scan) for a cast split case: the photo (framed when drawn so), aged by cast_fade(),
     then blurred, grained and JPEG-saved as age() draws them (no veil, tint or marks)."""
-    p = cast_ageing(seed)
+    p = cast_ageing(case_seed(name, seed))  # each photo its own draw
     truth = packaged_photo(name)
     truth = framed(truth, p.get("frame", 0.0))
-    aged = age(cast_fade(truth, p), seed, kinds=("blur", "grain", "jpeg"))
+    aged = age(cast_fade(truth, p), case_seed(name, seed), kinds=("blur", "grain", "jpeg"))
     aged.params.update(p)
     return truth, aged

@@ -16,7 +16,7 @@ import numpy as np
 from skimage.color import deltaE_ciede2000
 
 from bench._photo_damage import CAST_HELD_OUT, CAST_TUNING, cast_case
-from pipelines.photo import analysis, quality
+from pipelines.photo import analysis, quality, tone
 from pipelines.photo.chain import RestoreRequest, restore, unchanged
 from pipelines.photo.imaging import rgb_to_lab
 
@@ -45,9 +45,12 @@ def split(label: str, cases) -> list[dict]:
 
         chip = contrast_chip(found.to_json())
         rows.append({"before": before, "after": after, "same": same, "tone": "tone" in steps})
+        # why the default does what it does: signs of age, the dye reading, the deepest black
+        why = (f"age {tone.age_signs(aged.image):.2f} dye {found.dye_faded:.2f} fading {found.fading:.2f} "
+               f"black {found.deep_black:.2f} grain {aged.params.get('grain', 0):.3f}")
         print(f"{name + ' #' + str(seed):26} {aged.params['kind']:5} {','.join(steps):22} "
               + " ".join(f"{v[0]:6.2f}/{v[1]:.3f}/{v[2]:5.1f}/{v[3]:4.1f}" for v in (before, after))
-              + f"  {chip[0] if chip else '-'}" + ("  UNCHANGED" if same else ""), flush=True)
+              + f"  {chip[0] if chip else '-'}" + ("  UNCHANGED" if same else "") + f"  [{why}]", flush=True)
     med = lambda key, i: float(np.median([r[key][i] for r in rows]))  # noqa: E731
     print(f"{label} medians: dB {med('before', 0):.2f} -> {med('after', 0):.2f}, SSIM {med('before', 1):.3f} -> "
           f"{med('after', 1):.3f}, ΔE {med('before', 2):.1f} -> {med('after', 2):.1f}, cast {med('before', 3):.1f} "
@@ -76,3 +79,5 @@ if __name__ == "__main__":
     quick = "--quick" in sys.argv
     split("tuning", CAST_TUNING[::2] if quick else CAST_TUNING)
     split("held-out", CAST_HELD_OUT[::2] if quick else CAST_HELD_OUT)
+    ticked = no_harm(("coffee", "chelsea", "astronaut", "rocket", "brick", "page", "moon", "china", "flower"))
+    print(f"undamaged photos given the tone step: {ticked}")
