@@ -741,3 +741,76 @@ def crack_ageing(rgb: np.ndarray, seed: int, damage: bool = True) -> Aged:
         ok, data = cv2.imencode(".jpg", u8, [cv2.IMWRITE_JPEG_QUALITY, p["jpeg_quality"]])
         out = cv2.cvtColor(cv2.imdecode(data, cv2.IMREAD_COLOR), cv2.COLOR_BGR2RGB).astype(np.float32) / 255.0
     return Aged(image=out.astype(np.float32), marks=marks, params=p)
+
+
+# -- uneven dye casts and flat-faded instant prints (issue 10, Dec 2026) ---------------------------------------------
+# Two kinds of aged colour print, drawn with randomised parameters on packaged photos. Split fixed before any tuning:
+# CAST_TUNING on TUNING photos, CAST_HELD_OUT on HELD_OUT and FRESH_PHOTOS (never tuned on).
+CAST_SEEDS = (31, 32)
+CAST_TUNING = tuple((name, seed) for name in TUNING for seed in CAST_SEEDS)
+CAST_HELD_OUT = tuple((name, 31) for name in HELD_OUT) + tuple((name, seed) for name in FRESH_PHOTOS
+                                                                for seed in CAST_SEEDS)
+
+
+def cast_ageing(seed: int) -> dict:
+    """Parameters of an aged colour print, drawn from `seed`.
+
+    kind "dyes" (a colour print whose dyes aged unevenly): `keep`, the share of optical density each dye layer keeps
+    (cyan lost first, 0.3-0.6, with the yellow 0.45-0.8: a magenta to red cast; or the magenta dye lost first,
+    0.3-0.6, the yellow kept 0.8-1.0: a green to yellow-green cast), the paper `white` tinted the same way (its
+    weakest channel 0.82-0.95) and, one time in two, blacks `lift`ed 0.05-0.18 towards the cast.
+    kind "flat" (an instant or chromogenic print faded flat): every tone squeezed between a risen `black` (0.15-0.35,
+    a warm or a green grey) and a creamy `white` (0.86-0.96, its blue 0.05-0.12 lower), a mid-tone `gamma` 0.85-1.15,
+    and one time in two a white `frame` (0.04-0.09 of the shorter side, twice that at the foot, as an instant print).
+    """
+    rng = np.random.default_rng(seed * 7 + 3)
+    if rng.random() < 0.5:
+        if rng.random() < 0.5:  # cyan dye lost first: red and blue pass, a magenta cast
+            keep = [rng.uniform(0.3, 0.6), rng.uniform(0.75, 0.95), rng.uniform(0.45, 0.8)]
+            white = [1.0, rng.uniform(0.82, 0.95), rng.uniform(0.92, 1.0)]
+        else:  # magenta dye lost first: a green to yellow-green cast
+            keep = [rng.uniform(0.75, 0.95), rng.uniform(0.3, 0.6), rng.uniform(0.8, 1.0)]
+            white = [rng.uniform(0.92, 1.0), 1.0, rng.uniform(0.82, 0.92)]
+        lift = float(rng.uniform(0.05, 0.18)) if rng.random() < 0.5 else 0.0
+        return {"kind": "dyes", "keep": [float(k) for k in keep], "white": [float(v) for v in white], "lift": lift}
+    level = rng.uniform(0.15, 0.35)
+    warm = rng.random() < 0.5
+    black = [level + 0.04, level + 0.02, level - 0.03] if warm else [level - 0.01, level + 0.04, level - 0.01]
+    top = rng.uniform(0.86, 0.96)
+    white = [top, top - rng.uniform(0.0, 0.03), top - rng.uniform(0.05, 0.12)]
+    frame = float(rng.uniform(0.04, 0.09)) if rng.random() < 0.5 else 0.0
+    return {"kind": "flat", "black": [float(v) for v in black], "white": [float(v) for v in white],
+            "gamma": float(rng.uniform(0.85, 1.15)), "frame": frame}
+
+
+def framed(rgb: np.ndarray, frame: float, paper: float = 0.97) -> np.ndarray:
+    """`rgb` inside a white border `frame` of its shorter side wide (twice that at the foot), grey level `paper`."""
+    h, w = rgb.shape[:2]
+    side = round(frame * min(h, w))
+    if side <= 0:
+        return rgb
+    return cv2.copyMakeBorder(rgb, side, 2 * side, side, side, cv2.BORDER_CONSTANT, value=(paper,) * 3)
+
+
+def cast_fade(rgb: np.ndarray, p: dict) -> np.ndarray:
+    """The print `rgb` (float [0, 1]) aged as cast_ageing()'s `p` says, float32 (framed first when p has a frame)."""
+    if p["kind"] == "dyes":
+        out = dye_fade(rgb, p["keep"]) * np.asarray(p["white"], np.float32)
+        if p["lift"] > 0:
+            tint = np.asarray(p["white"], np.float32)
+            out = out + p["lift"] * tint * (1.0 - out)
+        return np.clip(out, 0, 1).astype(np.float32)
+    black, white = (np.asarray(p[k], np.float32) for k in ("black", "white"))
+    out = black + (white - black) * np.clip(rgb, 0, 1) ** p["gamma"]
+    return np.clip(out, 0, 1).astype(np.float32)
+
+
+def cast_case(name: str, seed: int) -> tuple[np.ndarray, Aged]:
+    """(the true print, its aged scan) for a cast split case: the photo (framed when drawn so), aged by cast_fade(),
+    then blurred, grained and JPEG-saved as age() draws them (no veil, tint or marks)."""
+    p = cast_ageing(case_seed(name, seed))  # each photo its own draw
+    truth = packaged_photo(name)
+    truth = framed(truth, p.get("frame", 0.0))
+    aged = age(cast_fade(truth, p), case_seed(name, seed), kinds=("blur", "grain", "jpeg"))
+    aged.params.update(p)
+    return truth, aged

@@ -101,8 +101,9 @@ def contrast_chip(info: dict) -> tuple[str, dict]:
         return "photo.ui.tone.too_dark", {}
     if info["fading"] > 0.15:
         return "photo.ui.faded", {"pct": int(info["fading"] * 100)}
-    if info.get("dye_faded", 0) > DYE_FADED:
-        return "photo.ui.tone.dye_faded", {}
+    if info.get("dye_faded", 0) > DYE_FADED:  # named by the cast its blacks took (tone.faded_dye)
+        cast = info.get("dye_cast", "red")
+        return ("photo.ui.tone.dye_faded" if cast == "red" else f"photo.ui.tone.dye_faded_{cast}"), {}
     if info.get("deep_black", NO_DEEP_BLACK) < NO_DEEP_BLACK:
         return "photo.ui.tone.no_deep_black", {}
     return "photo.ui.not_faded", {}

@@ -45,6 +45,7 @@ class Analysis:
     tone: str | None = None  # that tone's name (imaging.monochrome_tone: warm, selenium, cyanotype)
     keeps_tone: bool = False  # the revive step keeps that tone instead of removing the yellow (tone.keeps_tone)
     dye_faded: float = 0.0  # 0..1: a colour print whose dyes faded, blacks risen to a reddish grey (tone.dye_faded)
+    dye_cast: str = "red"  # the cast the dye-faded print's blacks took (tone.faded_dye): red, green or blue
     deep_black: float = 3.0  # optical density of the deepest black over the white (tone.deepest_black), 0..3
     underexposed: bool = False  # every tone stayed dark (tone.underexposure): the tone step brightens it
     cracked: bool = False  # no other sign of age, but a bright crack network (repair.cracked): the full search ran
@@ -464,7 +465,8 @@ def analyse(rgb: np.ndarray, faces=None) -> tuple[Analysis, np.ndarray]:
                       damage_fraction=_share_on_print(damage.mask, corners), print_corners=corners, prints=prints,
                       toned=named_tone is not None, tone=named_tone,
                       keeps_tone=tone.keeps_tone(rgb, old=old),
-                      dye_faded=tone.dye_faded(rgb, old=old), deep_black=tone.deepest_black(rgb),
+                      dye_faded=tone.dye_faded(rgb, old=old), dye_cast=tone.faded_dye(rgb),
+                      deep_black=tone.deepest_black(rgb),
                       underexposed=tone.underexposure(rgb) != (0.0, 1.0), cracked=cracks,
                       longest_scratch=longest_scratch, specks=specks)
     if faces is not None:

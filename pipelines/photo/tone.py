@@ -661,20 +661,34 @@ def _dye_signature(rgb: np.ndarray) -> tuple[float, float]:
     if is_greyscale(_sample(rgb)):
         return 0.0, 0.0
     black, white = channel_ends(rgb)
-    if int(np.argmax(black / np.maximum(white, 1e-3))) != 0:
-        return 0.0, 0.0  # not the cyan dye's fading: the red channel's blacks are not the ones that rose most
+    # The dye that faded most: cyan (the red channel's blacks rise, a red to magenta cast) most often, magenta (green
+    # rises, a green cast) or yellow (blue) on other papers; the channel whose blacks rose most over its white.
+    faded = int(np.argmax(black / np.maximum(white, 1e-3)))
     density = -np.log10(np.clip(black / np.maximum(white, 1e-3), 1e-3, 1.0))
-    lifted = _ramp(float(black[0] / max(white[0], 1e-3)), *DYE_LIFT)
-    apart = _ramp(-float(density[0] / max(density.max(), 1e-3)), -DYE_APART[0], DYE_APART[1])
+    lifted = _ramp(float(black[faded] / max(white[faded], 1e-3)), *DYE_LIFT)
+    apart = _ramp(-float(density[faded] / max(density.max(), 1e-3)), -DYE_APART[0], DYE_APART[1])
     whites = _ramp(float(white.max()), *DYE_WHITE)
     return lifted * apart * whites, _ramp(float(density.max()), *DYE_KEPT)
+
+
+DYE_CASTS = ("red", "green", "blue")  # faded_dye(): the channel whose blacks rose most, named by the cast it leaves
+
+
+def faded_dye(rgb: np.ndarray) -> str:
+    """The cast a dye-faded colour print's blacks took, one of DYE_CASTS: the channel (red, green, blue) whose black
+    point rose most over its own white (channel_ends()). Red when the cyan dye faded first (the common case), green
+    for the magenta dye, blue for the yellow. Read with dye_faded(): alone it names a channel on any photo.
+    `rgb`: (H, W, 3) float [0, 1]."""
+    black, white = channel_ends(rgb)
+    return DYE_CASTS[int(np.argmax(black / np.maximum(white, 1e-3)))]
 
 
 def dye_fading(rgb: np.ndarray) -> float:
     """How surely a colour photo is a print whose dyes faded, 0..1 (before any sign of age backs it up).
 
     A chromogenic print is three dye layers; each loses density at its own rate, cyan (which absorbs red)
-    fastest, yellow slowest (Wilhelm & Brower, The Permanence and Care of Color Photographs, 1993). By
+    fastest on most papers, magenta or yellow first on others (the channel read is the one whose blacks rose
+    most: faded_dye()), yellow slowest (Wilhelm & Brower, The Permanence and Care of Color Photographs, 1993). By
     Beer-Lambert a channel's optical density over the paper, -log10(value / white), falls in proportion to
     its dye: the paper stays white while the blacks rise to a reddish grey. The measure is the product of:
     the red channel's black point risen (DYE_LIFT) and its density well under the densest channel's
