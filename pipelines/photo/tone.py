@@ -663,7 +663,7 @@ def _dye_signature(rgb: np.ndarray) -> tuple[float, float]:
     black, white = channel_ends(rgb)
     # The dye that faded most: cyan (the red channel's blacks rise, a red to magenta cast) most often, magenta (green
     # rises, a green cast) or yellow (blue) on other papers; the channel whose blacks rose most over its white.
-    faded = int(np.argmax(black / np.maximum(white, 1e-3)))
+    faded = _faded_channel(black, white)
     density = -np.log10(np.clip(black / np.maximum(white, 1e-3), 1e-3, 1.0))
     lifted = _ramp(float(black[faded] / max(white[faded], 1e-3)), *DYE_LIFT)
     apart = _ramp(-float(density[faded] / max(density.max(), 1e-3)), -DYE_APART[0], DYE_APART[1])
@@ -674,13 +674,17 @@ def _dye_signature(rgb: np.ndarray) -> tuple[float, float]:
 DYE_CASTS = ("red", "green", "blue")  # faded_dye(): the channel whose blacks rose most, named by the cast it leaves
 
 
+def _faded_channel(black: np.ndarray, white: np.ndarray) -> int:
+    """The channel (0 red, 1 green, 2 blue) whose black point rose most over its own white (channel_ends())."""
+    return int(np.argmax(black / np.maximum(white, 1e-3)))
+
+
 def faded_dye(rgb: np.ndarray) -> str:
     """The cast a dye-faded colour print's blacks took, one of DYE_CASTS: the channel (red, green, blue) whose black
     point rose most over its own white (channel_ends()). Red when the cyan dye faded first (the common case), green
     for the magenta dye, blue for the yellow. Read with dye_faded(): alone it names a channel on any photo.
     `rgb`: (H, W, 3) float [0, 1]."""
-    black, white = channel_ends(rgb)
-    return DYE_CASTS[int(np.argmax(black / np.maximum(white, 1e-3)))]
+    return DYE_CASTS[_faded_channel(*channel_ends(rgb))]
 
 
 def dye_fading(rgb: np.ndarray) -> float:
