@@ -32,6 +32,22 @@ def save_photo(tmp_path):
     return save
 
 
+@pytest.fixture
+def page_resources(atelier_env, monkeypatch):
+    """For AppTests of the photos page: st.cache_resource lives for the whole process, so each test gets the store
+    and queue of its own data dir; the script only runs (no embedded worker)."""
+    from pipelines.config import ROOT
+    from ui.runtime import get_queue, get_store
+
+    monkeypatch.setenv("ATELIER_EMBEDDED_WORKER", "0")  # AppTest runs the script only
+    monkeypatch.chdir(ROOT)
+    get_store.clear()
+    get_queue.clear()
+    yield
+    get_store.clear()
+    get_queue.clear()
+
+
 @pytest.fixture(autouse=True)
 def pytorch_photo_models(monkeypatch):
     """The photo tests run the models on PyTorch (the reference path and the fallback); the OpenVINO

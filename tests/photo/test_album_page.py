@@ -49,20 +49,7 @@ def test_the_analysis_offers_each_print_not_the_page_as_one_print():
     assert len(result.prints) == len(page.quads) and result.print_corners is None
 
 
-@pytest.fixture
-def fresh_resources(atelier_env, monkeypatch):
-    from ui.runtime import get_queue, get_store
-
-    monkeypatch.setenv("ATELIER_EMBEDDED_WORKER", "0")  # AppTest runs the script only
-    monkeypatch.chdir(ROOT)
-    get_store.clear()
-    get_queue.clear()
-    yield
-    get_store.clear()
-    get_queue.clear()
-
-
-def test_the_page_shows_each_print_and_a_tap_restores_that_one_alone(fresh_resources, immediate_queue, save_photo):
+def test_the_page_shows_each_print_and_a_tap_restores_that_one_alone(page_resources, immediate_queue, save_photo):
     from PIL import Image
 
     page = album_page(TUNING, 8)  # five prints on cream paper

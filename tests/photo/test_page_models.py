@@ -11,18 +11,7 @@ from pipelines.config import ROOT
 from .conftest import photo
 
 
-@pytest.fixture(autouse=True)
-def fresh_resources(atelier_env, monkeypatch):
-    """st.cache_resource lives for the whole process: each test gets the store of its own data dir."""
-    from ui.runtime import get_queue, get_store
-
-    monkeypatch.setenv("ATELIER_EMBEDDED_WORKER", "0")  # AppTest runs the script only
-    monkeypatch.chdir(ROOT)
-    get_store.clear()
-    get_queue.clear()
-    yield
-    get_store.clear()
-    get_queue.clear()
+pytestmark = pytest.mark.usefixtures("page_resources")
 
 
 def _analysed_page(immediate_queue, save_photo, picture=None, **state) -> AppTest:
