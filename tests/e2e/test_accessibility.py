@@ -221,10 +221,12 @@ def test_a_whole_comic_with_the_keyboard(browser_page, studio, tmp_path):
     press(page, "Space")
     tab_to(page, "Créer ma planche")
     press(page)
-    page.get_by_text("Ta planche est prête !").first.wait_for(timeout=120_000)
+    # the result's own button, not "Ta planche est prête !": the job's status says it too, a rerun before the
+    # result and its print warnings are drawn
+    page.get_by_role("button", name="⬇️ PDF à imprimer (A4)").wait_for(timeout=120_000)
     wait_ready(page)
     alerts = " ".join(page.locator('[data-testid="stAlert"]').all_inner_texts())
-    assert "case 1 sera un peu floue" in alerts and ".png" not in alerts  # said for the child, no file names
+    assert "case 1 sera un peu floue" in alerts and ".png" not in alerts, alerts  # for the child, no file names
     tab_to(page, "PDF à imprimer")
     with page.expect_download() as started:
         page.keyboard.press("Enter")
