@@ -4,7 +4,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from pipelines.store.works import works
+from pipelines.store.works import gallery_works
 from ui.gallery import day_text, file_names, made_text, time_text, title_markdown, title_text
 from ui.i18n import t
 from ui.runtime import get_store
@@ -21,15 +21,14 @@ if not workshop:
     st.stop()
 
 # Children see their own creations; the facilitator sees everyone's.
-items = visible_artifacts(workshop["id"])
-items = [a for a in items if a["kind"] != "upload"]
+items = gallery_works(visible_artifacts(workshop["id"]), store.files_dir)  # uploads are no creations
 if not items:
     st.info(t("gallery.empty"))
     st.stop()
 
 names = {p["id"]: p["name"] for p in store.participants(workshop["id"])}
 by_owner: dict = {}
-for work in works(items, store.files_dir):  # a portrait and its framed PDF: one work, one card, files together
+for work in items:  # a portrait and its framed PDF: one work, one card, files together
     by_owner.setdefault(work.main["owner"], []).append(work)
 
 IMAGE_TYPES = {".png", ".jpg", ".jpeg", ".webp"}

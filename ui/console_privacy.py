@@ -10,6 +10,7 @@ from pipelines.config import settings
 from pipelines.device import lan_addresses
 from pipelines.i18n import decimal_text
 from pipelines.store.devices import Devices
+from pipelines.store.works import gallery_works
 
 from .i18n import lang, t
 from .runtime import get_store, start_worker
@@ -61,7 +62,8 @@ def retention_ui(workshop: dict) -> None:
     plan = store.purge_plan(workshop["id"])
     when = plan["when"].strftime("%d/%m/%Y %H:%M")
     with st.expander(f"🗑️ {t('privacy.retention_title', when=when)}"):
-        st.markdown(t("privacy.retention_list", when=when, creations=plan.get("artifacts", 0),
+        creations = len(gallery_works(store.artifacts(workshop_id=workshop["id"]), store.files_dir))  # its cards
+        st.markdown(t("privacy.retention_list", when=when, creations=creations,
                       files=plan["files"], mb=decimal_text(plan["bytes"] / 1e6, 1, lang()), jobs=plan.get("jobs", 0),
                       people=len(store.participants(workshop["id"])), games=plan.get("quiz_games", 0),
                       players=plan.get("quiz_players", 0), tablets=plan.get("devices", 0)))

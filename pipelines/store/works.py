@@ -151,3 +151,10 @@ def works(artifacts: list[Artifact], files_dir: Path) -> list[Work]:
         if main != item.id:
             grouped[main].extras.append(item)
     return list(grouped.values())
+
+
+def gallery_works(artifacts: list[Artifact], files_dir: Path) -> list[Work]:
+    """The works the gallery shows: :func:`works` of every artifact but uploads (a photo or drawing brought in is
+    what a creation was made from, not a creation). The console counts creations with the same list, so its number
+    is the gallery's number of cards."""
+    return works([item for item in artifacts if item.kind != "upload"], files_dir)

@@ -7,6 +7,7 @@ from pathlib import Path
 from streamlit.testing.v1 import AppTest
 
 from pipelines.store import Store, write_bytes_atomic
+from pipelines.store.works import source_param
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -22,6 +23,12 @@ def test_console_makes_a_tablet_code_and_tells_what_is_deleted_and_when(atelier_
     bob = store.add_participant(workshop["id"], "Bob")
     picture = write_bytes_atomic(store.artifact_dir(workshop["id"], "photos-1") / "source.png", b"x" * 1000)
     store.add_artifact(workshop_id=workshop["id"], owner=bob["id"], kind="image", files={"image": str(picture)})
+    # what Bob brought, and a sheet printed from his picture: files, not more creations than the gallery's cards
+    brought = write_bytes_atomic(store.artifact_dir(workshop["id"], "upload-1") / "scan.jpg", b"y" * 1000)
+    store.add_artifact(workshop_id=workshop["id"], owner=bob["id"], kind="upload", files={"upload": str(brought)})
+    sheet = write_bytes_atomic(store.artifact_dir(workshop["id"], "photos-2") / "sheet.pdf", b"z" * 1000)
+    store.add_artifact(workshop_id=workshop["id"], owner=bob["id"], kind="document", files={"pdf": str(sheet)},
+                       params=source_param(picture, store.files_dir))
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
     at.session_state["workshop_id"] = workshop["id"]
     at.switch_page("pages/console.py").run()
@@ -30,7 +37,7 @@ def test_console_makes_a_tablet_code_and_tells_what_is_deleted_and_when(atelier_
     planned = next(label for label in expanders if label.startswith("🗑️ Suppression prévue le"))
     assert planned.endswith("23:59")
     texts = "\n".join(m.value for m in at.markdown)
-    assert "1 créations, 1 fichiers" in texts and "1 participants" in texts
+    assert "1 créations, 3 fichiers" in texts and "1 participants" in texts
     next(b for b in at.button if b.label == "Code tablette").click().run()
     assert not at.exception
     code = store.participant(bob["id"])["tablet_code"]
