@@ -45,6 +45,27 @@ def xdog(grey: np.ndarray, sigma: float, k: float = 1.6, p: float = 20.0, eps: f
     return np.where(d >= eps, 1.0, 1.0 + np.tanh(phi * (d - eps))).astype(np.float32)
 
 
+SPECK_AREA = 24.0  # line pixels (at unit 1, before thickening): a phone photo's noise draws dots this small
+
+
+def _without_specks(lines: np.ndarray, face: np.ndarray, least: float) -> np.ndarray:
+    """`lines` (H, W) in [0, 1] without the isolated dots the XDoG draws on a noisy photo (sensor noise, JPEG
+    blocks): a connected piece of line (8-neighbours, strength over 0.25) smaller than `least` pixels is dropped,
+    unless it touches the face (`face` (H, W) in [0, 1] over 0.5), where a pupil or a nostril is such a piece."""
+    solid = (lines > 0.25).astype(np.uint8)
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(solid, connectivity=8)
+    small = stats[:, cv2.CC_STAT_AREA] < least
+    small[0] = False  # the background
+    if not small.any():
+        return lines
+    on_face = np.zeros(count, bool)
+    on_face[np.unique(labels[face > 0.5])] = True
+    drop = small & ~on_face
+    out = lines.copy()
+    out[cv2.dilate(drop[labels].astype(np.uint8), np.ones((3, 3), np.uint8)) > 0] = 0.0  # with its soft rim
+    return out
+
+
 def outlines(scene: Scene, rgb: np.ndarray, labels: np.ndarray | None, width: float, face_width: float,
              sigma: float = 1.4) -> np.ndarray:
     """Line strength (H, W) in [0, 1]: XDoG lines (thinner and more on the face) and region borders."""
@@ -52,6 +73,7 @@ def outlines(scene: Scene, rgb: np.ndarray, labels: np.ndarray | None, width: fl
     bg = 1.0 - xdog(grey, sigma * scene.unit * (0.8 + 0.6 * scene.strength))
     fine = 1.0 - xdog(grey, 0.9 * scene.unit, p=14.0)
     lines = bg * (1 - scene.face) + fine * scene.face
+    lines = _without_specks(lines, scene.face, SPECK_AREA * scene.unit ** 2)
     if labels is not None:
         border = np.zeros(labels.shape, np.float32)
         border[:, 1:] += labels[:, 1:] != labels[:, :-1]
@@ -220,7 +242,8 @@ def paint_pop(scene: Scene, source: np.ndarray) -> np.ndarray:
     face_values = grey[scene.face > 0.5]
     pool = face_values if face_values.size > 100 else grey.ravel()
     cuts = np.quantile(pool, [0.12, 0.4, 0.75, 0.93])
-    levels = np.digitize(cv2.GaussianBlur(grey, (0, 0), 1.2 * u), cuts)
+    levels = np.digitize(cv2.GaussianBlur(grey, (0, 0), 1.2 * u), cuts).astype(np.uint8)
+    levels = cv2.medianBlur(levels, 2 * int(round(2 * u)) + 1)  # the levels' ordinal mode: no islands of noise
     palette = POP_SETS[int(rng.integers(len(POP_SETS)))]
     out = palette[levels]
     # Ben-Day dots over the middle tone

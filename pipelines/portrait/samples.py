@@ -11,7 +11,7 @@ from ..store.files import atomic_path
 from .styles import STYLES
 
 SAMPLE_HEIGHT = 300
-VERSION = "1"  # bump when the painter changes, so old samples are made again
+VERSION = "2"  # bump when the painter changes, so old samples are made again
 
 
 def samples_dir() -> Path:
