@@ -36,6 +36,7 @@ TIDE_WIDTH = 14  # ...its area over its box's diagonal at most this (a ring 5 px
 RING_FILL = 0.4  # ...and it fills under this share of its box (an outline, not a blot)
 MONOCHROME = 1.8  # a print whose colour strays this far (a*b*) from its tone curve on under a fifth of it: one tone
 HALFTONE_PEAK = 25.0  # a screen's peak stands this many times above the spectrum's median at its radius
+HALFTONE_LEAST = 128  # px: a picture smaller than this on its shorter side is not searched for a screen
 HALFTONE_PERIODS = (2.0, 12.0)  # px: dot screens looked for (65-150 lpi at 300-600 dpi: 2-9 px)
 
 
@@ -245,12 +246,13 @@ def halftone_period(rgb: np.ndarray, side: int = 512) -> float | None:
     """The dot period (px) of a halftone screen over a (H, W, 3) or (H, W) float [0, 1] picture, or None.
 
     The luma of a central `side` px crop (Hann-windowed) is Fourier-transformed; a screen is a peak at a period in
-    HALFTONE_PERIODS standing HALFTONE_PEAK times above the median magnitude of its ring of the spectrum, with its
-    partner at 90 degrees (a dot grid, not a row of stripes) above half that."""
+    HALFTONE_PERIODS standing HALFTONE_PEAK times above the median magnitude of its ring of the spectrum, alone on
+    its ray (a straight scratch or horizon makes a ridge through the origin), with its partner at 90 degrees (a dot
+    grid, not a row of stripes) above half that. None under HALFTONE_LEAST px."""
     gray = luma(rgb) if rgb.ndim == 3 else rgb
     h, w = gray.shape
     n = min(side, h, w)
-    if n < 64:
+    if n < HALFTONE_LEAST:
         return None
     y0, x0 = (h - n) // 2, (w - n) // 2
     crop = gray[y0:y0 + n, x0:x0 + n].astype(np.float32)
@@ -271,6 +273,13 @@ def halftone_period(rgb: np.ndarray, side: int = 512) -> float | None:
     at = np.unravel_index(int(np.argmax(score)), score.shape)
     if score[at] < HALFTONE_PEAK:
         return None
+    # A screen's peak is a point; a long straight line (a scratch, a horizon) spreads along a ray of the spectrum
+    r0, angle = float(radius[at]), np.arctan2(at[0] - n // 2, at[1] - n // 2)
+    for k in (0.75, 1.3):
+        ry, rx = int(round(n // 2 + k * r0 * np.sin(angle))), int(round(n // 2 + k * r0 * np.cos(angle)))
+        if 0 <= ry < n and 0 <= rx < n and rings[ry, rx] < len(medians) and medians[rings[ry, rx]] > 0 and \
+                spectrum[ry, rx] / medians[rings[ry, rx]] > HALFTONE_PEAK / 3:
+            return None
     py, px = at[0] - n // 2, at[1] - n // 2
     qy, qx = n // 2 + px, n // 2 - py  # the partner peak, turned 90 degrees
     qy, qx = (qy, qx) if 0 <= qy < n and 0 <= qx < n else (n // 2 - px, n // 2 + py)

@@ -72,6 +72,13 @@ def test_a_halftone_print_is_told_by_its_screen_and_its_dots_are_not_dust(name, 
     assert mask.mean() < 0.005
 
 
+def test_two_straight_scratches_crossing_a_print_make_no_halftone_screen():
+    gray = luma(packaged_photo("camera")).copy()
+    gray[:, 150] = 0.97  # a bright scratch down and one across: two ridges of the spectrum at 90 degrees
+    gray[300, :] = 0.97
+    assert stains.halftone_period(gray) is None
+
+
 @pytest.mark.parametrize("name", ["camera", "page", "moon", "coins", "astronaut", "coffee"])
 def test_clean_photos_show_no_stain_and_are_not_changed_by_the_levelling(name):
     rgb = packaged_photo(name)
@@ -96,3 +103,18 @@ def test_drawn_eyes_buttons_stars_and_freckles_on_a_toned_print_are_no_stain():
     assert found.count == 0
     sky = sepia(star_field(packaged_photo("moon")))
     assert stains.find_stains(sky).count == 0
+
+
+def test_the_page_names_the_stains_found_in_french_and_english_once_the_repair_is_ticked():
+    from pipelines.i18n import translate
+    from ui.photos import repair_suggested, stain_chips
+
+    info = {"damage_fraction": 0.002, "longest_scratch": 0.0, "specks": 3, "foxing": 9, "mould": 0, "tide": 1,
+            "stained": 0.01}
+    assert repair_suggested(info)
+    chips = stain_chips(info)
+    assert [key for key, _ in chips] == ["photo.ui.stains.foxing", "photo.ui.stains.tide"]
+    assert translate(*chips[0][:1], **chips[0][1]) == "🟤 9 piqûres"
+    assert translate("photo.ui.stains.tide", "en", n=1) == "💧 1 water stain"
+    few = dict(info, foxing=2, tide=0, stained=0.001)  # a few warm details: not ticked, not named
+    assert not repair_suggested(few) and stain_chips(few) == []
