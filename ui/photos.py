@@ -114,7 +114,8 @@ def repair_suggested(info: dict) -> bool:
     of the photo than clean photos show, or more scratch length or specks than clean photos show at any scale),
     from the analysis as a dict."""
     return analysis_repair_suggested(info.get("damage_fraction", 1.0), info.get("longest_scratch", 0.0),
-                                     info.get("specks", 0), stain_count(info), info.get("stained", 0.0))
+                                     info.get("specks", 0), stain_count(info), info.get("stained", 0.0),
+                                     int(info.get("tide", 0)))
 
 
 STAIN_KINDS = ("foxing", "mould", "tide")  # analysis fields, each named by a chip photo.ui.stains.<kind>

@@ -62,7 +62,7 @@ class Analysis:
         scratch as long or as many specks as no clean photo shows at any scale): the repair is suggested and its
         counts are told; under it the marks are a photo's own details as often as damage."""
         return repair_suggested(self.damage_fraction, self.longest_scratch, self.specks,
-                                self.foxing + self.mould + self.tide, self.stained)
+                                self.foxing + self.mould + self.tide, self.stained, self.tide)
 
     def suggested_steps(self) -> list[str]:
         steps = []
@@ -120,21 +120,24 @@ def scale_free_marks(mask: np.ndarray) -> tuple[float, int]:
     return longest, int((~line).sum())
 
 
-# Stains (bench/photo_spots.py, Dec 2026): the clean tuning photos show no stain (colour photos: see stains.COLOUR_BAR;
-# a motorcycle's rust-red parts on its grey ground read as foxing at lower bars); the tick follows the stain count
-# from STAINS_SUGGESTED, or a stained share from STAINED_SUGGESTED.
+# Stains (bench/photo_spots.py, Dec 2026). Only black-and-white and toned prints are searched (stains.find_stains);
+# the clean tuning photos show no stain there, nor six of them toned sepia (tests/photo/test_stains.py). The tick
+# follows the stains from STAINS_SUGGESTED foxing spots and mould blotches, or one water stain's tide line, once they
+# cover STAINED_SUGGESTED of the picture (a couple of warm specks are not « many spots »).
 STAINS_SUGGESTED = 8
 STAINED_SUGGESTED = 0.004
 
 
 def repair_suggested(fraction: float, longest_scratch: float = 0.0, specks: int = 0, stains: int = 0,
-                     stained: float = 0.0) -> bool:
+                     stained: float = 0.0, tide: int = 0) -> bool:
     """Whether « Réparer rayures et poussières » is ticked: the marked share `fraction` (0..1) reaches
     REPAIR_SUGGESTED_FRACTION, or the longest scratch (diagonals, scale_free_marks) reaches LONGEST_SCRATCH, or
     the specks reach SPECKS_SUGGESTED (bench/photo_big_tick.py), or the stains found (foxing, mould, tide lines:
-    stains.find_stains) reach STAINS_SUGGESTED and cover STAINED_SUGGESTED (0..1) of the picture."""
+    stains.find_stains) reach STAINS_SUGGESTED, or a water stain's `tide` line is among them, and they cover
+    STAINED_SUGGESTED (0..1) of the picture."""
     return (fraction >= REPAIR_SUGGESTED_FRACTION or longest_scratch >= LONGEST_SCRATCH
-            or specks >= SPECKS_SUGGESTED or (stains >= STAINS_SUGGESTED and stained >= STAINED_SUGGESTED))
+            or specks >= SPECKS_SUGGESTED
+            or ((stains >= STAINS_SUGGESTED or tide >= 1) and stained >= STAINED_SUGGESTED))
 
 
 @dataclass
