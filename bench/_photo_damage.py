@@ -814,3 +814,204 @@ def cast_case(name: str, seed: int) -> tuple[np.ndarray, Aged]:
     aged = age(cast_fade(truth, p), case_seed(name, seed), kinds=("blur", "grain", "jpeg"))
     aged.params.update(p)
     return truth, aged
+
+
+# -- foxing, mould, tide lines; halftone prints (issue 10, Dec 2026, spots round) ---------------------------------
+# Split fixed before any tuning of the stain search: SPOT_TUNING on TUNING photos with seeds no split had drawn,
+# SPOT_HELD_OUT on HELD_OUT and FRESH_PHOTOS with seeds of their own (never tuned on). Halftone prints likewise:
+# HALFTONE_TUNING / HALFTONE_HELD_OUT.
+SPOT_KINDS = ("foxing", "mould", "tide")
+SPOT_TUNING = tuple((name, seed) for name in TUNING for seed in (701, 702))
+SPOT_HELD_OUT = tuple((name, 801) for name in HELD_OUT) + tuple((name, seed) for name in FRESH_PHOTOS
+                                                                 for seed in (801, 802))
+HALFTONE_TUNING = tuple((name, 711) for name in TUNING)
+HALFTONE_HELD_OUT = tuple((name, 811) for name in HELD_OUT + FRESH_PHOTOS)
+SPOT_VISIBLE = 6.0  # CIE76 ΔE: a stained pixel counts as a spot pixel when the stain moved it this much or more
+
+
+def _soft_blob(h: int, w: int, rng, cx: float, cy: float, radius: float, fuzz: float, ragged: float) -> np.ndarray:
+    """A (H, W) float32 alpha 0..1: an irregular blob of about `radius` px around (cx, cy), its outline wobbling by
+    `ragged` of the radius, its edge blurred over `fuzz` of the radius."""
+    pad = int(radius * 2.2) + 4
+    x0, x1, y0, y1 = max(int(cx) - pad, 0), min(int(cx) + pad + 1, w), max(int(cy) - pad, 0), min(int(cy) + pad + 1, h)
+    out = np.zeros((h, w), np.float32)
+    if x1 <= x0 or y1 <= y0:
+        return out
+    yy, xx = np.mgrid[y0:y1, x0:x1].astype(np.float32)
+    angle = np.arctan2(yy - cy, xx - cx)
+    wobble = np.zeros_like(angle)
+    for k in (2, 3, 5, 7):
+        wobble += rng.normal(0, ragged / k ** 0.5) * np.cos(k * angle + rng.uniform(0, 2 * np.pi))
+    r = np.hypot(xx - cx, yy - cy) / np.maximum(radius * (1 + wobble), 0.5)
+    edge = max(fuzz, 0.05)
+    out[y0:y1, x0:x1] = np.clip((1 + edge / 2 - r) / edge, 0, 1)
+    return out
+
+
+def spot_ageing(seed: int) -> dict:
+    """Parameters of a stained print, drawn from `seed`: which of SPOT_KINDS it shows (one to three), and an
+    ageing under them (black-and-white, sepia or colour as the photo is; grain 0.3-1.5 %; a JPEG at quality 70-92
+    on half the prints)."""
+    rng = np.random.default_rng(seed * 13 + 5)
+    kinds = [k for k in SPOT_KINDS if rng.random() < 0.55] or [SPOT_KINDS[int(rng.integers(0, 3))]]
+    return {"kinds": kinds, "sepia": bool(rng.random() < 0.35), "grain": float(rng.uniform(0.003, 0.015)),
+            "jpeg": int(rng.integers(70, 93)) if rng.random() < 0.5 else 0}
+
+
+def spotted(rgb: np.ndarray, seed: int, stains: bool = True, kinds: tuple | None = None) -> Aged:
+    """A print of the clean (H, W, 3) float32 [0, 1] photo `rgb` with foxing, mould or tide-line stains, every
+    parameter drawn from `seed` (spot_ageing()).
+
+    - foxing: 1-4 clusters of 3-40 rust-brown spots 2-30 px across (some 0.5-1.5 % of the shorter side bigger),
+      soft edged, opacity 0.25-0.8, the spot's colour a rust (0.55-0.7, 0.33-0.45, 0.15-0.25) darker at its core;
+    - mould: 1-3 irregular blotches 3-12 % of the shorter side, fuzzy edged, greyish or greenish (grey 0.45-0.8,
+      a green cast up to 0.08), opacity 0.2-0.55, half of them a colony of 5-25 small spots instead;
+    - tide: 1-2 water stains: an irregular disc 8-30 % of the shorter side, its inside discoloured (a pale yellow or
+      brown, opacity 0.06-0.18), its edge a tide line 1.5-5 px wide, darker and browner (opacity 0.3-0.7).
+    Under them the print is aged: sepia one time in three, grain, a JPEG one time in two. `marks`: the pixels the
+    stains moved by SPOT_VISIBLE (CIE76 ΔE) or more. `stains` False: the same aged print without them. params
+    count each kind ("foxing", "mould", "tide" spots) and keep `reference`, the aged print with no stain (float32).
+    `kinds` forces which of SPOT_KINDS are drawn (the rest of the draw unchanged).
+    """
+    from skimage.color import rgb2lab
+
+    p = spot_ageing(seed)
+    if kinds is not None:
+        p["kinds"] = list(kinds)
+    rng = np.random.default_rng(seed)
+    h, w = rgb.shape[:2]
+    side = min(h, w)
+    out = rgb.astype(np.float32).copy()
+    if p["sepia"]:
+        y = luma(out)
+        out = out * 0.2 + np.stack([y * 1.08, y, y * 0.86], -1) * 0.8
+    stained = out.copy()
+
+    def lay(alpha: np.ndarray, colour: np.ndarray) -> None:
+        nonlocal stained
+        if stains:
+            a = alpha[..., None]
+            stained = stained * (1 - a) + a * colour
+
+    counts = {"foxing": 0, "mould": 0, "tide": 0}
+    if "foxing" in p["kinds"]:
+        for _ in range(int(rng.integers(1, 5))):
+            cx, cy, spread = rng.uniform(0, w), rng.uniform(0, h), rng.uniform(0.03, 0.2) * side
+            for _ in range(int(rng.integers(3, 41))):
+                size = rng.uniform(2, 30) if rng.random() < 0.25 else rng.uniform(2, 9)
+                x, y = cx + rng.normal(0, spread), cy + rng.normal(0, spread)
+                alpha = _soft_blob(h, w, rng, x, y, size / 2, rng.uniform(0.4, 1.0), 0.15)
+                core = _soft_blob(h, w, rng, x, y, size / 4, 0.8, 0.1)
+                rust = np.array([rng.uniform(0.55, 0.7), rng.uniform(0.33, 0.45), rng.uniform(0.15, 0.25)], np.float32)
+                opacity = float(rng.uniform(0.25, 0.8))
+                lay(np.clip(alpha * opacity + 0.3 * core * opacity, 0, 1), rust)
+                counts["foxing"] += 1
+    if "mould" in p["kinds"]:
+        for _ in range(int(rng.integers(1, 4))):
+            cx, cy = rng.uniform(0, w), rng.uniform(0, h)
+            grey = rng.uniform(0.45, 0.8)
+            green = rng.uniform(0.0, 0.08)
+            colour = np.array([grey - green, grey, grey - green * 0.6], np.float32)
+            opacity = float(rng.uniform(0.2, 0.55))
+            radius = rng.uniform(0.03, 0.12) * side / 2
+            if rng.random() < 0.5:
+                alpha = _soft_blob(h, w, rng, cx, cy, radius, rng.uniform(0.5, 1.2), 0.3)
+            else:  # a colony of small spots
+                alpha = np.zeros((h, w), np.float32)
+                for _ in range(int(rng.integers(5, 26))):
+                    np.maximum(alpha, _soft_blob(h, w, rng, cx + rng.normal(0, radius), cy + rng.normal(0, radius),
+                                                 rng.uniform(1.5, 6), 1.0, 0.3), out=alpha)
+            lay(alpha * opacity, colour)
+            counts["mould"] += 1
+    if "tide" in p["kinds"]:
+        for _ in range(int(rng.integers(1, 3))):
+            cx, cy = rng.uniform(0.1, 0.9) * w, rng.uniform(0.1, 0.9) * h
+            radius = rng.uniform(0.08, 0.3) * side / 2
+            disc = _soft_blob(h, w, rng, cx, cy, radius, 0.08, 0.1)
+            inside = (disc > 0.5).astype(np.uint8)
+            width = float(rng.uniform(1.5, 5))
+            ring = cv2.GaussianBlur((inside - cv2.erode(inside, np.ones((3, 3), np.uint8), iterations=max(
+                1, int(round(width / 2))))).astype(np.float32), (0, 0), rng.uniform(0.6, 1.5))
+            ring = ring / max(float(ring.max()), 1e-6)
+            pale = rng.random() < 0.5
+            tint = (np.array([0.93, 0.88, 0.7], np.float32) if pale else
+                    np.array([0.75, 0.6, 0.4], np.float32))
+            lay(cv2.GaussianBlur(disc, (0, 0), 2.0) * float(rng.uniform(0.06, 0.18)), tint)
+            lay(ring * float(rng.uniform(0.3, 0.7)), np.array([0.5, 0.36, 0.2], np.float32))
+            counts["tide"] += 1
+    grain = p["grain"] * rng.normal(0, 1, (h, w)).astype(np.float32)[..., None]
+
+    def finish(img: np.ndarray) -> np.ndarray:
+        img = np.clip(img + grain, 0, 1)
+        if not p["jpeg"]:
+            return img.astype(np.float32)
+        u8 = cv2.cvtColor(np.clip(img * 255 + 0.5, 0, 255).astype(np.uint8), cv2.COLOR_RGB2BGR)
+        ok, data = cv2.imencode(".jpg", u8, [cv2.IMWRITE_JPEG_QUALITY, p["jpeg"]])
+        return cv2.cvtColor(cv2.imdecode(data, cv2.IMREAD_COLOR), cv2.COLOR_BGR2RGB).astype(np.float32) / 255.0
+
+    moved = np.linalg.norm(rgb2lab(np.clip(stained, 0, 1)) - rgb2lab(np.clip(out, 0, 1)), axis=-1)
+    p.update(counts, reference=finish(out))
+    return Aged(image=finish(stained), marks=moved >= SPOT_VISIBLE, params=p)
+
+
+def spot_case(name: str, seed: int, stains: bool = True, kinds: tuple | None = None) -> tuple[np.ndarray, Aged]:
+    """(clean photo, stained print) of one SPOT_TUNING / SPOT_HELD_OUT case (`kinds`: see spotted())."""
+    truth = packaged_photo(name)
+    return truth, spotted(truth, case_seed(name, seed), stains=stains, kinds=kinds)
+
+
+def halftone_params(seed: int, colour: bool) -> dict:
+    """A halftone print's draw: screen ruling 65-150 lpi scanned at 300-600 dpi (the dot `period` dpi/lpi px,
+    at least 2.2), the screen `angle` (45 degrees for one ink, the CMYK rosette 15/75/0/45 turned by up to 5), a
+    CMYK rosette on colour photos one time in two (`cmyk`), the scan's blur 0.3-1.0 px and JPEG quality 60-92."""
+    rng = np.random.default_rng(seed * 17 + 1)
+    lpi, dpi = float(rng.uniform(65, 150)), float(rng.choice([300, 400, 600]))
+    return {"lpi": lpi, "dpi": dpi, "period": max(2.2, dpi / lpi), "turn": float(rng.uniform(-5, 5)),
+            "cmyk": bool(colour and rng.random() < 0.5), "blur": float(rng.uniform(0.3, 1.0)),
+            "jpeg": int(rng.integers(60, 93)), "paper": float(rng.uniform(0.88, 0.97))}
+
+
+def _screen(coverage: np.ndarray, period: float, angle: float) -> np.ndarray:
+    """An amplitude-modulated dot screen: (H, W) float 0..1 ink where `coverage` (0..1) asks for it, round dots on a
+    grid `period` px apart turned `angle` degrees, rendered 4x oversampled and averaged (the dot's anti-aliasing)."""
+    h, w = coverage.shape
+    k = 4
+    big = cv2.resize(coverage.astype(np.float32), (w * k, h * k), interpolation=cv2.INTER_LINEAR)
+    yy, xx = np.mgrid[0:h * k, 0:w * k].astype(np.float32) / k
+    a = np.deg2rad(angle)
+    u, v = (xx * np.cos(a) + yy * np.sin(a)) / period, (-xx * np.sin(a) + yy * np.cos(a)) / period
+    spot = 0.5 - 0.25 * (np.cos(2 * np.pi * u) + np.cos(2 * np.pi * v))  # 0 at a dot's centre, 1 between dots
+    ink = (spot < big).astype(np.float32)
+    return cv2.resize(ink, (w, h), interpolation=cv2.INTER_AREA)
+
+
+def halftone(rgb: np.ndarray, seed: int) -> Aged:
+    """A newspaper or magazine reproduction of the clean photo `rgb`, screened and scanned (halftone_params()):
+    one black ink at 45 degrees, or a CMYK rosette (grey component replaced by black), on paper of the drawn
+    white, then the scanner's blur and a JPEG. `marks` is empty: the dots are the picture."""
+    colour = not bool(np.allclose(rgb[..., 0], rgb[..., 1], atol=0.02) and np.allclose(rgb[..., 1], rgb[..., 2],
+                                                                                       atol=0.02))
+    p = halftone_params(seed, colour)
+    paper = np.float32(p["paper"])
+    if p["cmyk"]:
+        cmy = 1 - np.clip(rgb, 0, 1)
+        k = cmy.min(axis=-1)
+        inks = [(cmy[..., 0] - k, 15, (0.0, 1.0, 1.0)), (cmy[..., 1] - k, 75, (1.0, 0.0, 1.0)),
+                (cmy[..., 2] - k, 0, (1.0, 1.0, 0.0)), (k, 45, (0.1, 0.1, 0.1))]
+        out = np.ones(rgb.shape, np.float32) * paper
+        for cover, angle, tint in inks:
+            ink = _screen(cover, p["period"], angle + p["turn"])[..., None]
+            out = out * (1 - ink + ink * np.asarray(tint, np.float32))
+    else:
+        ink = _screen(1 - luma(np.clip(rgb, 0, 1)), p["period"], 45 + p["turn"])
+        out = np.repeat((paper * (1 - ink) + 0.08 * ink)[..., None], 3, axis=2)
+    out = cv2.GaussianBlur(out.astype(np.float32), (0, 0), p["blur"])
+    u8 = cv2.cvtColor(np.clip(out * 255 + 0.5, 0, 255).astype(np.uint8), cv2.COLOR_RGB2BGR)
+    ok, data = cv2.imencode(".jpg", u8, [cv2.IMWRITE_JPEG_QUALITY, p["jpeg"]])
+    out = cv2.cvtColor(cv2.imdecode(data, cv2.IMREAD_COLOR), cv2.COLOR_BGR2RGB).astype(np.float32) / 255.0
+    return Aged(image=out, marks=np.zeros(rgb.shape[:2], bool), params=p)
+
+
+def halftone_case(name: str, seed: int) -> Aged:
+    """The halftone print of one HALFTONE_TUNING / HALFTONE_HELD_OUT case."""
+    return halftone(packaged_photo(name), case_seed(name, seed))

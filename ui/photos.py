@@ -114,7 +114,24 @@ def repair_suggested(info: dict) -> bool:
     of the photo than clean photos show, or more scratch length or specks than clean photos show at any scale),
     from the analysis as a dict."""
     return analysis_repair_suggested(info.get("damage_fraction", 1.0), info.get("longest_scratch", 0.0),
-                                     info.get("specks", 0))
+                                     info.get("specks", 0), stain_count(info), info.get("stained", 0.0),
+                                     int(info.get("tide", 0)))
+
+
+STAIN_KINDS = ("foxing", "mould", "tide")  # analysis fields, each named by a chip photo.ui.stains.<kind>
+
+
+def stain_count(info: dict) -> int:
+    """How many stains the analysis (as a dict) found: foxing spots, mould blotches and tide lines."""
+    return sum(int(info.get(kind, 0)) for kind in STAIN_KINDS)
+
+
+def stain_chips(info: dict) -> list[tuple[str, dict]]:
+    """The locale keys (and values) naming the stains found, once they count (repair_suggested): foxing, mould, a
+    water stain; none under the tick's bar (a few warm details of a colour photo read as stains)."""
+    if not repair_suggested(info) or not stain_count(info):
+        return []
+    return [(f"photo.ui.stains.{kind}", {"n": int(info[kind])}) for kind in STAIN_KINDS if info.get(kind)]
 
 
 def _analysis_params(source) -> dict:
@@ -154,6 +171,7 @@ def analysis_ui() -> dict | None:
     damaged = repair_suggested(info)
     if damaged or not (info["scratches"] or info["spots"]):
         chips += [t("photo.ui.scratches", n=info["scratches"]), t("photo.ui.spots", n=info["spots"])]
+        chips += [t(key, **values) for key, values in stain_chips(info)]
     else:  # as many marks as clean photos show: details of the photo as often as damage, nothing to alarm
         chips.append(t("photo.damage.few"))
     chips.append(t("photo.ui.faces_unknown") if info["faces"] is None else t("photo.ui.faces", n=info["faces"]))

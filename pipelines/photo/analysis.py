@@ -6,7 +6,7 @@ from dataclasses import asdict, dataclass, field
 import cv2
 import numpy as np
 
-from . import repair, tone
+from . import repair, stains, tone
 from .imaging import is_greyscale, monochrome_tone
 
 
@@ -51,13 +51,18 @@ class Analysis:
     cracked: bool = False  # no other sign of age, but a bright crack network (repair.cracked): the full search ran
     longest_scratch: float = 0.0  # the longest line-shaped mark, in diagonals of the picture (scale_free_marks)
     specks: int = 0  # the marks that are not line-shaped (scale_free_marks)
+    foxing: int = 0  # rust-brown foxing spots (stains.find_stains)
+    mould: int = 0  # mould blotches (stains.find_stains)
+    tide: int = 0  # water stains' tide lines (stains.find_stains)
+    stained: float = 0.0  # share of the pixels the stains cover (0..1)
 
     @property
     def damaged(self) -> bool:
         """True when the search marked more than clean photos show (repair_suggested: the marked share, or a
         scratch as long or as many specks as no clean photo shows at any scale): the repair is suggested and its
         counts are told; under it the marks are a photo's own details as often as damage."""
-        return repair_suggested(self.damage_fraction, self.longest_scratch, self.specks)
+        return repair_suggested(self.damage_fraction, self.longest_scratch, self.specks,
+                                self.foxing + self.mould + self.tide, self.stained, self.tide)
 
     def suggested_steps(self) -> list[str]:
         steps = []
@@ -115,12 +120,24 @@ def scale_free_marks(mask: np.ndarray) -> tuple[float, int]:
     return longest, int((~line).sum())
 
 
-def repair_suggested(fraction: float, longest_scratch: float = 0.0, specks: int = 0) -> bool:
+# Stains (bench/photo_spots.py, Dec 2026). Only black-and-white and toned prints are searched (stains.find_stains);
+# the clean tuning photos show no stain there, nor six of them toned sepia (tests/photo/test_stains.py). The tick
+# follows the stains from STAINS_SUGGESTED foxing spots and mould blotches, or one water stain's tide line, once they
+# cover STAINED_SUGGESTED of the picture (a couple of warm specks are not « many spots »).
+STAINS_SUGGESTED = 8
+STAINED_SUGGESTED = 0.004
+
+
+def repair_suggested(fraction: float, longest_scratch: float = 0.0, specks: int = 0, stains: int = 0,
+                     stained: float = 0.0, tide: int = 0) -> bool:
     """Whether « Réparer rayures et poussières » is ticked: the marked share `fraction` (0..1) reaches
     REPAIR_SUGGESTED_FRACTION, or the longest scratch (diagonals, scale_free_marks) reaches LONGEST_SCRATCH, or
-    the specks reach SPECKS_SUGGESTED (bench/photo_big_tick.py)."""
+    the specks reach SPECKS_SUGGESTED (bench/photo_big_tick.py), or the stains found (foxing, mould, tide lines:
+    stains.find_stains) reach STAINS_SUGGESTED, or a water stain's `tide` line is among them, and they cover
+    STAINED_SUGGESTED (0..1) of the picture."""
     return (fraction >= REPAIR_SUGGESTED_FRACTION or longest_scratch >= LONGEST_SCRATCH
-            or specks >= SPECKS_SUGGESTED)
+            or specks >= SPECKS_SUGGESTED
+            or ((stains >= STAINS_SUGGESTED or tide >= 1) and stained >= STAINED_SUGGESTED))
 
 
 @dataclass
@@ -469,6 +486,11 @@ def analyse(rgb: np.ndarray, faces=None) -> tuple[Analysis, np.ndarray]:
                       deep_black=tone.deepest_black(rgb),
                       underexposed=tone.underexposure(rgb) != (0.0, 1.0), cracked=cracks,
                       longest_scratch=longest_scratch, specks=specks)
+    # Foxing, mould and water stains, on the print as the kind was judged (a card's plain pixels are no part of it);
+    # they are levelled by the repair step (chain.restore), not rebuilt: they stay out of the damage mask.
+    found = stains.find_stains(kind_of)
+    result.stained = float(found.mask.mean())
+    result.foxing, result.mould, result.tide = found.foxing, found.mould, found.tide
     if faces is not None:
         boxes = faces.find_faces(rgb)
         result.faces = len(boxes)

@@ -15,7 +15,7 @@ from .. import backends
 from ..backends import Progress, no_progress
 from ..i18n import UserError
 from ..params import from_params
-from . import analysis, hints, mask_edits, repair, tone
+from . import analysis, hints, mask_edits, repair, stains, tone
 from .contract import PhotoRequest
 from .imaging import is_greyscale, luma, rgb_to_lab, to_array, toned_monochrome
 from ..commands import studio
@@ -204,6 +204,12 @@ def restore(rgb: np.ndarray, request: RestoreRequest, progress: Progress = no_pr
         if step == "colorize" and request.colorize == "auto" and not engine.automatic:
             raise UserError("photo.errors.no_auto_colour", command=studio("models download ddcolor-tiny"))
         result = engine(call)
+        if step == "repair" and not request.mask_path:
+            # Foxing, mould and water stains are a veil over the picture: levelled to their surround, not rebuilt
+            # (stains.level keeps the detail beneath them). Found on the print as it came, before the fill.
+            found = stains.find_stains(image, strength=s)
+            if found.count:
+                result.image = stains.level(result.image, found)
         if step in EASED and not (step == "repair" and request.mask_path):
             full = result.image
             result.image = eased(image, full, s)

@@ -1312,6 +1312,14 @@ def find_damage(rgb: np.ndarray, strength: float = 0.5, aged: bool | None = None
     print gets the full search (_find_on_old_print): wide cracks, crack networks, hairs, big
     dust and lost paper.
     """
+    from .stains import descreen, halftone_period
+
+    period = halftone_period(rgb)
+    if period is not None:
+        # A newspaper or magazine reproduction: its dot screen is the picture, not dust. The search runs on the
+        # picture with the screen blurred away, where a speck bigger than a dot still shows, by the cautious search
+        # (the blurred screen on its paper reads as a faded print, whose full search takes the picture's lines).
+        rgb, aged = descreen(rgb, period), False
     if aged is None:
         from .tone import looks_old
 

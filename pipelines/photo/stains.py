@@ -1,0 +1,295 @@
+"""Foxing, mould and water stains on old prints: find them by their colour, level them to their surround.
+
+A stain is a coloured veil over the picture, not a hole in it: foxing is a rust-brown spot (2-30 px), warmer and
+darker than the print around it; mould a greenish or greyish blotch that takes the colour out of the print; a water
+stain a tide line (a thin brown arc, darker at the edge of a discoloured area) around a faintly tinted inside. They
+are found as deviations of the CIE Lab colour from the local level (a median over a window wider than the biggest
+foxing spot) and filled by levelling: the stain's low frequencies are replaced by its surround's, its fine detail
+(the picture under the veil) is kept. A halftone reproduction (a newspaper's dot screen) is told by the peaks its
+screen makes in the luma's spectrum (halftone_period()).
+"""
+from __future__ import annotations
+
+import warnings
+from dataclasses import dataclass
+
+import cv2
+import numpy as np
+
+from .imaging import lab_to_rgb, luma, rgb_to_lab
+
+WORK_SIDE = 640  # px: stains are looked for on a copy at most this long
+LEVEL_CELL = 4  # the local level is a median over cells of this many working pixels...
+LEVEL_CELLS = 15  # ...this many cells across (60 working px: wider than the biggest foxing spot)
+WARM = 5.0  # foxing: b* above the local level by this much (CIE Lab units) at strength 0.5...
+WARM_HUE = (25.0, 100.0)  # ...its deviation's hue (degrees in the a*b* plane) in the rust-brown range...
+WARM_DARKER = 1.0  # ...and L* under the local level by this much where the ground is light (L* over LIGHT_GROUND)
+LIGHT_GROUND = 60.0  # on a darker ground a rust spot may be lighter than the picture
+GREEN = 5.0  # mould: a* under the local level by this much (greener), b* not warmer
+GROW = 0.35  # hysteresis: a stain takes the connected pixels deviating this share of the seed's bar
+RELIEF = 0.7  # a deviation smaller than this share of the local level's own colour change is the picture's edge
+RIM = 2  # working px taken around each stain
+MIN_AREA = 3  # working px: smaller deviations are grain or JPEG chroma noise
+MAX_BLOB = 0.12  # a blotch wider than this share of the shorter side is the picture's, not a stain
+TIDE_LONG = 0.12  # a thin warm line this share of the shorter side long, or more, is a tide line
+TIDE_WIDTH = 14  # ...its area over its box's diagonal at most this (a ring 5 px wide reads about 11)
+RING_FILL = 0.4  # ...and it fills under this share of its box (an outline, not a blot)
+MONOCHROME = 1.8  # a print whose colour strays this far (a*b*) from its tone curve on under a fifth of it: one tone
+HALFTONE_PEAK = 25.0  # a screen's peak stands this many times above the spectrum's median at its radius
+HALFTONE_LEAST = 128  # px: a picture smaller than this on its shorter side is not searched for a screen
+HALFTONE_PERIODS = (2.0, 12.0)  # px: dot screens looked for (65-150 lpi at 300-600 dpi: 2-9 px)
+
+
+@dataclass
+class Stains:
+    """What the stain finder saw on a (H, W) photo."""
+
+    mask: np.ndarray  # (H, W) bool: the stained pixels (foxing, mould, tide lines)
+    inside: np.ndarray  # (H, W) bool: the inside of the water stains (levelled as a whole, not part of `mask`)
+    foxing: int = 0  # foxing spots
+    mould: int = 0  # mould blotches
+    tide: int = 0  # tide lines
+
+    @property
+    def count(self) -> int:
+        return self.foxing + self.mould + self.tide
+
+
+def _level(channel: np.ndarray) -> np.ndarray:
+    """The local level of a (h, w) float32 channel: a median over LEVEL_CELLS cells of LEVEL_CELL px, same size."""
+    h, w = channel.shape
+    small = cv2.resize(channel, (max(1, w // LEVEL_CELL), max(1, h // LEVEL_CELL)), interpolation=cv2.INTER_AREA)
+    lo, hi = float(small.min()), float(small.max())
+    u8 = np.round((small - lo) / max(hi - lo, 1e-6) * 255).astype(np.uint8)
+    k = min(LEVEL_CELLS, (min(small.shape) // 2) * 2 - 1)
+    med = cv2.medianBlur(u8, k) if k >= 3 else u8
+    back = med.astype(np.float32) / 255 * (hi - lo) + lo
+    return cv2.resize(back, (w, h), interpolation=cv2.INTER_LINEAR)
+
+
+def _relief(channel: np.ndarray, size: int) -> np.ndarray:
+    ground = cv2.getStructuringElement(cv2.MORPH_RECT, (size, size))
+    return cv2.dilate(channel, ground) - cv2.erode(channel, ground)
+
+
+def find_stains(rgb: np.ndarray, strength: float = 0.5) -> Stains:
+    """Foxing, mould and tide lines of a (H, W, 3) float [0, 1] photo; `strength` 0..1 lowers the bars.
+
+    Returns Stains with the (H, W) masks and the counts. Only a black-and-white or toned print (its colour follows
+    its lightness: _off_tone_curve() under MONOCHROME) is searched: there any stain shows by its colour, where the
+    local level's own colour is even (RELIEF). A colour photo returns no stain.
+    """
+    full_h, full_w = rgb.shape[:2]
+    k = min(1.0, WORK_SIDE / max(full_h, full_w))
+    work = rgb if k == 1.0 else cv2.resize(rgb, (max(1, round(full_w * k)), max(1, round(full_h * k))),
+                                           interpolation=cv2.INTER_AREA)
+    lab = rgb_to_lab(np.clip(work, 0, 1))
+    lab = cv2.GaussianBlur(lab, (0, 0), 0.8)  # grain and JPEG chroma blocks
+    h, w = lab.shape[:2]
+    # A black-and-white or toned print's colour follows its lightness (its tone curve): a stain is colour off that
+    # curve, read against the local level of that colour (a print yellowed unevenly is no stain).
+    if _off_tone_curve(lab) >= MONOCHROME:
+        # A colour photo: its own warm and green details on a grey ground (a motorcycle's red parts, a flag) read
+        # as stains as often as stains do, even at 2.5-6 times the bars (bench/photo_spots.py): not searched.
+        return Stains(mask=np.zeros((full_h, full_w), bool), inside=np.zeros((full_h, full_w), bool))
+    curve = _tone_curve(lab)
+    off = np.stack([lab[..., c] - np.interp(lab[..., 0], curve[0], curve[c]) for c in (1, 2)], -1)
+    back = np.stack([_level(off[..., c]) for c in (0, 1)], -1)
+    dl = lab[..., 0] - _level(lab[..., 0])
+    da, db = off[..., 0] - back[..., 0], off[..., 1] - back[..., 1]
+    bar = 1.4 - 0.8 * float(np.clip(strength, 0, 1))  # 1.0 at the default strength
+    ground = np.ones((h, w), bool)
+    relief = np.maximum(_relief(back[..., 0], 9), _relief(back[..., 1], 9))
+    hue = np.degrees(np.arctan2(db, da))
+    warm_level = np.maximum(0.5 * da + db, 0)
+    darker = (dl < -WARM_DARKER * bar) | (lab[..., 0] - dl < LIGHT_GROUND)
+    warm = ground & (hue > WARM_HUE[0]) & (hue < WARM_HUE[1]) & darker & (warm_level > RELIEF * relief)
+    green_level = np.maximum(-da, 0)
+    # where a channel clips (paper white, deep black) a toned print's colour collapses towards grey-green: no mould
+    clipped = cv2.dilate(((work.max(axis=-1) >= 0.985) | (lab[..., 0] < 20)).astype(np.uint8),
+                         np.ones((5, 5), np.uint8))
+    green = ground & (clipped == 0) & (da < 0) & (db < 0.5 * GREEN) & (green_level > RELIEF * relief)
+    side = min(h, w)
+    found = np.zeros((h, w), bool)
+    tide_lines = np.zeros((h, w), bool)
+    counts = {"foxing": 0, "mould": 0, "tide": 0}
+    for kind, level, cand, seed_bar in (("warm", warm_level, warm, WARM * bar), ("green", green_level, green,
+                                                                                    GREEN * bar)):
+        weak = (cand & (level > GROW * seed_bar)).astype(np.uint8)
+        n, labels, stats, _ = cv2.connectedComponentsWithStats(weak, connectivity=8)
+        if n <= 1:
+            continue
+        peak = np.zeros(n, np.float32)
+        np.maximum.at(peak, labels.ravel(), level.ravel())
+        for i in range(1, n):
+            x, y, bw, bh, area = stats[i]
+            if peak[i] < seed_bar or area < MIN_AREA:
+                continue
+            length = float(np.hypot(bw, bh))
+            thin = area / max(length, 1.0)
+            if kind == "warm" and length >= TIDE_LONG * side and thin <= TIDE_WIDTH and area < RING_FILL * bw * bh:
+                counts["tide"] += 1
+                tide_lines[y:y + bh, x:x + bw] |= labels[y:y + bh, x:x + bw] == i
+                continue
+            if max(bw, bh) > MAX_BLOB * side:
+                continue
+            counts["foxing" if kind == "warm" else "mould"] += 1
+            found[y:y + bh, x:x + bw] |= labels[y:y + bh, x:x + bw] == i
+    found |= tide_lines
+    inside = _tide_inside(tide_lines)
+    # a stain's soft rim, fainter than the hysteresis' bar, is levelled with it
+    found = cv2.dilate(found.astype(np.uint8), np.ones((2 * RIM + 1, 2 * RIM + 1), np.uint8)).astype(bool)
+    if k != 1.0:
+        found = cv2.resize(found.astype(np.uint8), (full_w, full_h), interpolation=cv2.INTER_NEAREST).astype(bool)
+        inside = cv2.resize(inside.astype(np.uint8), (full_w, full_h), interpolation=cv2.INTER_NEAREST).astype(bool)
+    grow = int(np.ceil(1 / k)) + 1
+    found = cv2.dilate(found.astype(np.uint8), np.ones((grow, grow), np.uint8)).astype(bool)
+    return Stains(mask=found, inside=inside & ~found, **counts)
+
+
+def _tone_curve(lab: np.ndarray) -> np.ndarray:
+    """(3, 21): L* from 0 to 100 in steps of 5, and the a*, b* of a (h, w, 3) Lab picture's tone curve there: the
+    median a*, b* of the pixels within 2.5 L* of each step under 20 or over 90 when they are 1 % of the picture or
+    more (a toned print's colour fades at paper white and deep black: the medians follow that knee), else a cubic in
+    L* fitted by least squares without the pixels 3 median deviations off a first fit (a few stains may crowd a
+    rare lightness)."""
+    step = max(1, int(np.sqrt(lab.shape[0] * lab.shape[1] / 40000)))
+    sample = lab[::step, ::step].reshape(-1, 3)
+    grid = np.linspace(0, 100, 21, dtype=np.float32)
+    light = sample[:, 0] / 100
+    bins = np.clip(np.round(sample[:, 0] / 5).astype(int), 0, 20)
+    crowded = (np.bincount(bins, minlength=21) >= 0.01 * len(sample)) & ((grid < 20) | (grid > 90))
+    curve = [grid]
+    for c in (1, 2):
+        with warnings.catch_warnings():  # a print of few tones fits a cubic poorly: the fit is still the best
+            warnings.simplefilter("ignore", np.exceptions.RankWarning)
+            fit = np.polyfit(light, sample[:, c], 3)
+        off = np.abs(sample[:, c] - np.polyval(fit, light))
+        keep = off <= 3 * max(float(np.median(off)), 0.2)
+        if keep.sum() > 20:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore", np.exceptions.RankWarning)
+                fit = np.polyfit(light[keep], sample[keep, c], 3)
+        values = np.polyval(fit, grid / 100).astype(np.float32)
+        for b in np.flatnonzero(crowded):
+            values[b] = np.median(sample[bins == b, c])
+        curve.append(values)
+    return np.vstack(curve)
+
+
+def _off_tone_curve(lab: np.ndarray) -> float:
+    """How far (a*b* units, 80th percentile) a (h, w, 3) Lab picture's colour strays from its tone curve: the median
+    a*, b* of its pixels of like lightness (20 bins of L*). Low for a black-and-white or toned print (a sepia print's
+    colour follows its lightness), high for a colour photo."""
+    bins = np.clip((lab[..., 0] / 5).astype(int), 0, 19).ravel()
+    ab = lab[..., 1:].reshape(-1, 2)
+    curve = np.zeros((20, 2), np.float32)
+    for b in np.unique(bins):
+        curve[b] = np.median(ab[bins == b], axis=0)
+    off = ab - curve[bins]
+    return float(np.percentile(np.hypot(off[:, 0], off[:, 1]), 80))
+
+
+def _tide_inside(lines: np.ndarray) -> np.ndarray:
+    """The pixels a (h, w) bool mask of tide lines encloses: each line's convex hull, filled, less the lines (a tide
+    line left by a drying drop is a closed, roughly convex outline; one broken in places still bounds its stain)."""
+    inside = np.zeros(lines.shape, np.uint8)
+    count, labels = cv2.connectedComponents(lines.astype(np.uint8), connectivity=8)
+    for i in range(1, count):
+        points = cv2.findNonZero((labels == i).astype(np.uint8))
+        cv2.fillConvexPoly(inside, cv2.convexHull(points), 1)
+    return inside.astype(bool) & ~lines
+
+
+def level(rgb: np.ndarray, stains: Stains, detail: float = 2.0) -> np.ndarray:
+    """The (H, W, 3) float [0, 1] photo with its stains levelled to their surround, same shape, float32.
+
+    Inside `stains.mask` the CIE Lab colour's low frequencies (a Gaussian of `detail` px) are replaced by the
+    surround's, read over the unstained pixels only (normalised convolution, sigma a few spot sizes); the fine
+    detail beneath the stain is kept. Inside a water stain (`stains.inside`) the tint the tide left is taken off: the
+    median a*, b* (and L*) step from a band just outside its tide line to a band just inside. Only stained pixels
+    change."""
+    if not (stains.mask.any() or stains.inside.any()):
+        return rgb.astype(np.float32).copy()
+    lab = rgb_to_lab(np.clip(rgb, 0, 1))
+    h, w = stains.mask.shape
+    scale = max(h, w) / WORK_SIDE
+    out = lab.copy()
+    if stains.inside.any():
+        inside = stains.inside.astype(np.uint8)
+        band = max(3, int(round(6 * scale)))
+        kernel = np.ones((band, band), np.uint8)
+        inner = (inside & ~cv2.erode(inside, kernel)).astype(bool) & ~stains.mask
+        outer = (cv2.dilate(inside | stains.mask, kernel) & ~cv2.dilate(stains.mask.astype(np.uint8) | inside,
+                                                                        np.ones((3, 3), np.uint8))).astype(bool)
+        if inner.sum() > 20 and outer.sum() > 20:
+            step = np.median(lab[inner], axis=0) - np.median(lab[outer], axis=0)
+            soft = cv2.GaussianBlur(stains.inside.astype(np.float32), (0, 0), max(1.0, scale))
+            out = out - soft[..., None] * step
+    if stains.mask.any():
+        keep = (~stains.mask).astype(np.float32)
+        sigma = max(3.0, 8 * scale)
+        weight = cv2.GaussianBlur(keep, (0, 0), sigma)
+        surround = cv2.GaussianBlur(out * keep[..., None], (0, 0), sigma) / np.maximum(weight, 1e-4)[..., None]
+        fine = out - cv2.GaussianBlur(out, (0, 0), detail * max(1.0, scale))
+        levelled = surround + fine
+        soft = cv2.GaussianBlur(stains.mask.astype(np.float32), (0, 0), max(0.8, scale))
+        soft = np.maximum(soft, stains.mask.astype(np.float32))
+        out = out * (1 - soft[..., None]) + levelled * soft[..., None]
+    changed = cv2.dilate((stains.mask | stains.inside).astype(np.uint8), np.ones((5, 5), np.uint8)).astype(bool)
+    result = rgb.astype(np.float32).copy()
+    result[changed] = lab_to_rgb(out)[changed]
+    return result
+
+
+def halftone_period(rgb: np.ndarray, side: int = 512) -> float | None:
+    """The dot period (px) of a halftone screen over a (H, W, 3) or (H, W) float [0, 1] picture, or None.
+
+    The luma of a central `side` px crop (Hann-windowed) is Fourier-transformed; a screen is a peak at a period in
+    HALFTONE_PERIODS standing HALFTONE_PEAK times above the median magnitude of its ring of the spectrum, alone on
+    its ray (a straight scratch or horizon makes a ridge through the origin), with its partner at 90 degrees (a dot
+    grid, not a row of stripes) above half that. None under HALFTONE_LEAST px."""
+    gray = luma(rgb) if rgb.ndim == 3 else rgb
+    h, w = gray.shape
+    n = min(side, h, w)
+    if n < HALFTONE_LEAST:
+        return None
+    y0, x0 = (h - n) // 2, (w - n) // 2
+    crop = gray[y0:y0 + n, x0:x0 + n].astype(np.float32)
+    crop = (crop - crop.mean()) * np.outer(np.hanning(n), np.hanning(n)).astype(np.float32)
+    spectrum = np.abs(np.fft.fftshift(np.fft.fft2(crop)))
+    yy, xx = np.mgrid[0:n, 0:n] - n // 2
+    radius = np.hypot(xx, yy)
+    lo, hi = n / HALFTONE_PERIODS[1], n / HALFTONE_PERIODS[0]
+    ring = (radius >= lo) & (radius <= min(hi, n // 2 - 1)) & (yy >= 0)
+    if not ring.any():
+        return None
+    rings = np.round(radius).astype(int)
+    medians = np.zeros(rings.max() + 1, np.float32)
+    for r in range(int(lo), int(min(hi, n // 2 - 1)) + 1):
+        sel = rings == r
+        medians[r] = np.median(spectrum[sel]) if sel.any() else 0
+    score = np.where(ring, spectrum / np.maximum(medians[rings], 1e-9), 0)
+    at = np.unravel_index(int(np.argmax(score)), score.shape)
+    if score[at] < HALFTONE_PEAK:
+        return None
+    # A screen's peak is a point; a long straight line (a scratch, a horizon) spreads along a ray of the spectrum
+    r0, angle = float(radius[at]), np.arctan2(at[0] - n // 2, at[1] - n // 2)
+    for k in (0.75, 1.3):
+        ry, rx = int(round(n // 2 + k * r0 * np.sin(angle))), int(round(n // 2 + k * r0 * np.cos(angle)))
+        if 0 <= ry < n and 0 <= rx < n and rings[ry, rx] < len(medians) and medians[rings[ry, rx]] > 0 and \
+                spectrum[ry, rx] / medians[rings[ry, rx]] > HALFTONE_PEAK / 3:
+            return None
+    py, px = at[0] - n // 2, at[1] - n // 2
+    qy, qx = n // 2 + px, n // 2 - py  # the partner peak, turned 90 degrees
+    qy, qx = (qy, qx) if 0 <= qy < n and 0 <= qx < n else (n // 2 - px, n // 2 + py)
+    partner = spectrum[max(qy - 1, 0):qy + 2, max(qx - 1, 0):qx + 2].max() / max(
+        medians[min(rings[at], len(medians) - 1)], 1e-9)
+    if partner < HALFTONE_PEAK / 2:
+        return None
+    return float(n / radius[at])
+
+
+def descreen(rgb: np.ndarray, period: float) -> np.ndarray:
+    """The picture with its halftone screen (dots `period` px apart) blurred away: a Gaussian of 0.6 period."""
+    return cv2.GaussianBlur(rgb.astype(np.float32), (0, 0), 0.6 * period)

@@ -1,0 +1,120 @@
+"""Foxing, mould and water stains on old prints are found by their colour and levelled; a halftone's dot screen is
+the picture, not dust; clean prints, drawn eyes and buttons, stars and freckles are left alone."""
+import cv2
+import numpy as np
+import pytest
+
+from bench._photo_damage import (FACE_BUTTONS, FACE_EYES, HALFTONE_TUNING, cartoon, halftone_case, packaged_photo,
+                                 spot_case, star_field)
+from bench.photo_spots import left_share
+from pipelines.photo import analysis, stains
+from pipelines.photo.chain import RestoreRequest, restore
+from pipelines.photo.imaging import luma
+
+
+def sepia(rgb: np.ndarray) -> np.ndarray:
+    y = luma(rgb)
+    return np.clip(np.stack([y * 1.08, y, y * 0.86], -1), 0, 1).astype(np.float32)
+
+
+def test_foxing_on_a_black_and_white_print_is_found_named_ticked_and_mostly_levelled():
+    truth, aged = spot_case("camera", 701, kinds=("foxing",))  # a tuning case
+    found = stains.find_stains(aged.image)
+    assert found.foxing >= 8 and found.mould + found.tide <= 2
+    assert (found.mask & aged.marks).sum() >= 0.8 * aged.marks.sum()
+    assert (found.mask & ~aged.marks).mean() < 0.01  # the picture around them is not taken
+    result, _ = analysis.analyse(aged.image)
+    assert result.foxing >= 8 and result.damaged  # « Réparer » is ticked for a foxed print
+    steps = [s for s in result.suggested_steps() if s in ("repair", "tone", "denoise")]
+    out = restore(aged.image, RestoreRequest(steps=steps)).image
+    before, after = (left_share(x, aged.params["reference"], aged.marks) for x in (aged.image, out))
+    assert after <= 0.5 * before
+
+
+def test_a_water_stain_is_found_by_its_tide_line_and_its_inside_levelled():
+    truth, aged = spot_case("camera", 701, kinds=("tide",))  # a tuning case
+    found = stains.find_stains(aged.image)
+    assert found.tide >= 1 and found.inside.any()
+    assert ((found.mask | found.inside) & aged.marks).sum() >= 0.7 * aged.marks.sum()
+    out = stains.level(aged.image, found)
+    before, after = (left_share(x, aged.params["reference"], aged.marks) for x in (aged.image, out))
+    assert after <= 0.6 * before
+
+
+def test_levelling_keeps_the_picture_beneath_a_stain():
+    rng = np.random.default_rng(4)
+    ramp = np.linspace(0.2, 0.95, 400, dtype=np.float32)[:, None, None]  # a grey print's tones, top to bottom
+    ground = np.repeat(ramp, 400, axis=1).repeat(3, axis=2) + rng.normal(0, 0.004, (400, 400, 1)).astype(np.float32)
+    ground[:, ::6] *= 0.5  # a picture's fine dark lines, 6 px apart
+    stained = ground.copy()
+    alpha = np.zeros((400, 400), np.float32)
+    cv2.circle(alpha, (100, 100), 10, 0.6, -1)  # a foxing spot 20 px across
+    alpha = cv2.GaussianBlur(alpha, (0, 0), 2)[..., None]
+    stained = stained * (1 - alpha) + alpha * np.array([0.62, 0.4, 0.2], np.float32)
+    found = stains.find_stains(stained)
+    assert found.foxing >= 1 and found.mould + found.tide == 0 and found.mask[100, 100]
+    out = stains.level(stained, found)
+    spot = np.s_[92:108, 92:108]
+    assert np.abs(out[spot] - ground[spot]).mean() < 0.4 * np.abs(stained[spot] - ground[spot]).mean()
+    # the dark lines still stand out of the levelled stain
+    # (columns 96 and 102: lines; they keep the contrast the stain left them, 0.4 of their own here)
+    assert luma(out)[spot][:, 4::6].mean() < luma(out)[spot][:, 1::6].mean() - 0.05
+    assert np.array_equal(out[:40], stained[:40])  # away from the stain nothing moves
+
+
+@pytest.mark.parametrize("name,seed", HALFTONE_TUNING[:3])
+def test_a_halftone_print_is_told_by_its_screen_and_its_dots_are_not_dust(name, seed):
+    aged = halftone_case(name, seed)
+    period = stains.halftone_period(aged.image)
+    assert period is not None and abs(period - aged.params["period"]) < 0.1 * aged.params["period"]
+    result, mask = analysis.analyse(aged.image)
+    assert not result.damaged
+    assert mask.mean() < 0.005
+
+
+def test_two_straight_scratches_crossing_a_print_make_no_halftone_screen():
+    gray = luma(packaged_photo("camera")).copy()
+    gray[:, 150] = 0.97  # a bright scratch down and one across: two ridges of the spectrum at 90 degrees
+    gray[300, :] = 0.97
+    assert stains.halftone_period(gray) is None
+
+
+@pytest.mark.parametrize("name", ["camera", "page", "moon", "coins", "astronaut", "coffee"])
+def test_clean_photos_show_no_stain_and_are_not_changed_by_the_levelling(name):
+    rgb = packaged_photo(name)
+    assert stains.halftone_period(rgb) is None
+    for picture in (rgb, sepia(rgb)):
+        found = stains.find_stains(picture)
+        assert found.count == 0 and not found.mask.any()
+        assert np.array_equal(stains.level(picture, found), picture)
+
+
+def test_drawn_eyes_buttons_stars_and_freckles_on_a_toned_print_are_no_stain():
+    face = sepia(cartoon(packaged_photo("grass")))
+    rng = np.random.default_rng(2)
+    size = face.shape[0]
+    for _ in range(25):  # freckles: small dots of the print's own tone, darker, across the cheeks
+        x, y = rng.uniform(0.38, 0.62) * size, rng.uniform(0.4, 0.48) * size
+        cv2.circle(face, (int(x), int(y)), 2, tuple(float(v) * 0.75 for v in face[int(y), int(x)]), -1, cv2.LINE_AA)
+    found = stains.find_stains(face)
+    for x, y, r in FACE_EYES + FACE_BUTTONS:
+        c = (int(y * size), int(x * size))
+        assert not found.mask[c[0] - 2:c[0] + 3, c[1] - 2:c[1] + 3].any()
+    assert found.count == 0
+    sky = sepia(star_field(packaged_photo("moon")))
+    assert stains.find_stains(sky).count == 0
+
+
+def test_the_page_names_the_stains_found_in_french_and_english_once_the_repair_is_ticked():
+    from pipelines.i18n import translate
+    from ui.photos import repair_suggested, stain_chips
+
+    info = {"damage_fraction": 0.002, "longest_scratch": 0.0, "specks": 3, "foxing": 9, "mould": 0, "tide": 1,
+            "stained": 0.01}
+    assert repair_suggested(info)
+    chips = stain_chips(info)
+    assert [key for key, _ in chips] == ["photo.ui.stains.foxing", "photo.ui.stains.tide"]
+    assert translate(*chips[0][:1], **chips[0][1]) == "🟤 9 piqûres"
+    assert translate("photo.ui.stains.tide", "en", n=1) == "💧 1 water stain"
+    few = dict(info, foxing=2, tide=0, stained=0.001)  # a few warm details: not ticked, not named
+    assert not repair_suggested(few) and stain_chips(few) == []
