@@ -7,7 +7,7 @@ import cv2
 import numpy as np
 
 from . import repair, tone
-from .imaging import is_greyscale, monochrome_tone
+from .imaging import is_greyscale, monochrome_tone, silvering
 
 
 # The share of the pixels the damage search marks (at the default strength) from which the repair is suggested.
@@ -51,6 +51,8 @@ class Analysis:
     cracked: bool = False  # no other sign of age, but a bright crack network (repair.cracked): the full search ran
     longest_scratch: float = 0.0  # the longest line-shaped mark, in diagonals of the picture (scale_free_marks)
     specks: int = 0  # the marks that are not line-shaped (scale_free_marks)
+    silvering: float = 0.0  # 0..1: a black-and-white print whose darks took a bluish sheen (imaging.silvering)
+    paper_cast: list = field(default_factory=lambda: [0.0, 0.0])  # a*, b* cast the whole print took (tone.paper_cast)
 
     @property
     def damaged(self) -> bool:
@@ -64,7 +66,7 @@ class Analysis:
         if self.damaged:
             steps.append("repair")
         if (self.fading > 0.15 or abs(self.yellowing) > tone.YELLOWED or self.dye_faded > tone.DYE_FADED
-                or self.underexposed):
+                or self.underexposed or float(np.hypot(*self.paper_cast)) >= tone.PAPER_CAST):
             steps.append("tone")
         steps.append("denoise")
         if self.faces:
@@ -459,7 +461,9 @@ def analyse(rgb: np.ndarray, faces=None) -> tuple[Analysis, np.ndarray]:
     damage = damage_on_print(rgb, corners, old or cracks, squared=kind_of)
     named_tone = monochrome_tone(kind_of)
     longest_scratch, specks = scale_free_marks(damage.mask)
-    result = Analysis(width=rgb.shape[1], height=rgb.shape[0], greyscale=is_greyscale(kind_of),
+    grey = is_greyscale(kind_of)
+    silvered = 0.0 if grey else silvering(kind_of)  # a sheen on its darks does not make a black-and-white print colour
+    result = Analysis(width=rgb.shape[1], height=rgb.shape[0], greyscale=grey or silvered > 0, silvering=silvered,
                       fading=tone.fading(rgb),
                       yellowing=tone.yellowing(rgb), scratches=damage.scratches, spots=damage.spots,
                       damage_fraction=_share_on_print(damage.mask, corners), print_corners=corners, prints=prints,
@@ -468,7 +472,8 @@ def analyse(rgb: np.ndarray, faces=None) -> tuple[Analysis, np.ndarray]:
                       dye_faded=tone.dye_faded(rgb, old=old), dye_cast=tone.faded_dye(rgb),
                       deep_black=tone.deepest_black(rgb),
                       underexposed=tone.underexposure(rgb) != (0.0, 1.0), cracked=cracks,
-                      longest_scratch=longest_scratch, specks=specks)
+                      longest_scratch=longest_scratch, specks=specks,
+                      paper_cast=[float(v) for v in tone.paper_cast(kind_of)[:2]])
     if faces is not None:
         boxes = faces.find_faces(rgb)
         result.faces = len(boxes)
