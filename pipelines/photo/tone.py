@@ -21,10 +21,10 @@ TINY, TINY_RAMP = 100, 100  # px, shorter side: levels() eased in from TINY, in 
 # 1-4 levels, a JPEG at quality 55-85: tuning split) 2.2-3.3.
 SOFT_GRAINY = 2.0 / 255
 # age_signs(): grain read where codecs keep it (repair.coarse_grain(), levels of 255) counts from COARSE_FROM, in full
-# COARSE_RAMP above. Clean packaged photos read 0-1.8 (a grey moon 1.8, a clock face 0.7, the rest 0; a lawn and gravel
-# read 20-28 but are already read as grainy by flat_grain()); noisy drawings of the tuning split 3.0-6.8 whatever
-# their encoding (JPEG q50 lowest), while grain_sigma() read 0 on their JPEGs at q50-75.
-COARSE_FROM, COARSE_RAMP = 2.0, 1.5
+# COARSE_RAMP above. Clean packaged photos read 0-1.8 at 384 px, the moon's plain surface 2.9 at 512 px (a lawn and
+# gravel 20-28, already read as grainy by flat_grain()); noisy drawings of the tuning split 3.0-6.8 whatever their
+# encoding (JPEG q50 lowest, most 3.3 or more), while grain_sigma() read 0 on their JPEGs at q50-75.
+COARSE_FROM, COARSE_RAMP = 3.0, 1.0
 
 
 BIG_SCAN = 2_000_000  # pixels: above this, grain is removed with a narrower search (denoise())
