@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import contextlib
+import math
 import uuid
 from pathlib import Path
 
@@ -15,7 +16,7 @@ from pipelines.photo.analysis import repair_suggested as analysis_repair_suggest
 from pipelines.photo.chain import largest_enlargement
 from pipelines.photo.jobs import analysis_work
 from pipelines.photo.hints_layer import hint_layer
-from pipelines.photo.tone import DYE_FADED, KEPT_TONES, NO_DEEP_BLACK, YELLOWED
+from pipelines.photo.tone import DYE_FADED, KEPT_TONES, NO_DEEP_BLACK, PAPER_CAST, YELLOWED
 from pipelines.safety.uploads import open_picture, picture_size, sanitize_image
 from pipelines.store.files import write_bytes_atomic
 
@@ -109,6 +110,12 @@ def contrast_chip(info: dict) -> tuple[str, dict]:
     return "photo.ui.not_faded", {}
 
 
+def paper_cast_read(info: dict) -> bool:
+    """Whether the analysis (a dict) read a cast over the whole print (tone.paper_cast, PAPER_CAST or longer): the page
+    names it and ticks « Raviver »."""
+    return math.hypot(*info.get("paper_cast", (0.0, 0.0))) >= PAPER_CAST
+
+
 def repair_suggested(info: dict) -> bool:
     """Whether « Réparer rayures et poussières » starts ticked (analysis.repair_suggested: the search marked more
     of the photo than clean photos show, or more scratch length or specks than clean photos show at any scale),
@@ -168,6 +175,10 @@ def analysis_ui() -> dict | None:
     chips = [t(kind), t(key, **values)]
     if info["yellowing"] > YELLOWED and not info.get("keeps_tone") and kind != YELLOWED_BW:  # said once
         chips.append(t("photo.ui.yellowed"))
+    if info.get("silvering", 0.0) > 0:  # a sheen on the darks, which did not make the print a colour one
+        chips.append(t("photo.ui.tone.silvering"))
+    if paper_cast_read(info):
+        chips.append(t("photo.ui.tone.paper_cast"))
     damaged = repair_suggested(info)
     if damaged or not (info["scratches"] or info["spots"]):
         chips += [t("photo.ui.scratches", n=info["scratches"]), t("photo.ui.spots", n=info["spots"])]
@@ -355,7 +366,7 @@ def steps_ui(info: dict) -> dict | None:
     dyes = info.get("dye_faded", 0) > DYE_FADED  # a colour print whose dyes faded (tone.dye_faded)
     painted = bool(state().get("brush_strokes"))  # the patron marked damage with the brush: they mean a repair
     tone_suggested = (info["fading"] > 0.15 or abs(info["yellowing"]) > YELLOWED or dyes
-                      or bool(info.get("underexposed")))
+                      or bool(info.get("underexposed")) or paper_cast_read(info))
     small = max(info["width"], info["height"]) < SMALL_PHOTO  # blurred once printed: « Agrandir » is ticked
     suggested = {"repair": repair_suggested(info) or painted, "tone": tone_suggested, "denoise": True,
                  "faces": bool(info["faces"]), "colorize": False, "upscale": small}

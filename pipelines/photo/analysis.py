@@ -7,7 +7,7 @@ import cv2
 import numpy as np
 
 from . import repair, stains, tone
-from .imaging import is_greyscale, monochrome_tone
+from .imaging import is_greyscale, monochrome_tone, silvering
 
 
 # The share of the pixels the damage search marks (at the default strength) from which the repair is suggested.
@@ -55,6 +55,8 @@ class Analysis:
     mould: int = 0  # mould blotches (stains.find_stains)
     tide: int = 0  # water stains' tide lines (stains.find_stains)
     stained: float = 0.0  # share of the pixels the stains cover (0..1)
+    silvering: float = 0.0  # 0..1: a black-and-white print whose darks took a bluish sheen (imaging.silvering)
+    paper_cast: list = field(default_factory=lambda: [0.0, 0.0])  # a*, b* cast the whole print took (tone.paper_cast)
 
     @property
     def damaged(self) -> bool:
@@ -69,7 +71,7 @@ class Analysis:
         if self.damaged:
             steps.append("repair")
         if (self.fading > 0.15 or abs(self.yellowing) > tone.YELLOWED or self.dye_faded > tone.DYE_FADED
-                or self.underexposed):
+                or self.underexposed or float(np.hypot(*self.paper_cast)) >= tone.PAPER_CAST):
             steps.append("tone")
         steps.append("denoise")
         if self.faces:
@@ -476,7 +478,9 @@ def analyse(rgb: np.ndarray, faces=None) -> tuple[Analysis, np.ndarray]:
     damage = damage_on_print(rgb, corners, old or cracks, squared=kind_of)
     named_tone = monochrome_tone(kind_of)
     longest_scratch, specks = scale_free_marks(damage.mask)
-    result = Analysis(width=rgb.shape[1], height=rgb.shape[0], greyscale=is_greyscale(kind_of),
+    grey = is_greyscale(kind_of)
+    silvered = 0.0 if grey else silvering(kind_of)  # a sheen on its darks does not make a black-and-white print colour
+    result = Analysis(width=rgb.shape[1], height=rgb.shape[0], greyscale=grey or silvered > 0, silvering=silvered,
                       fading=tone.fading(rgb),
                       yellowing=tone.yellowing(rgb), scratches=damage.scratches, spots=damage.spots,
                       damage_fraction=_share_on_print(damage.mask, corners), print_corners=corners, prints=prints,
@@ -485,7 +489,8 @@ def analyse(rgb: np.ndarray, faces=None) -> tuple[Analysis, np.ndarray]:
                       dye_faded=tone.dye_faded(rgb, old=old), dye_cast=tone.faded_dye(rgb),
                       deep_black=tone.deepest_black(rgb),
                       underexposed=tone.underexposure(rgb) != (0.0, 1.0), cracked=cracks,
-                      longest_scratch=longest_scratch, specks=specks)
+                      longest_scratch=longest_scratch, specks=specks,
+                      paper_cast=[float(v) for v in tone.paper_cast(kind_of)[:2]])
     # Foxing, mould and water stains, on the print as the kind was judged (a card's plain pixels are no part of it);
     # they are levelled by the repair step (chain.restore), not rebuilt: they stay out of the damage mask.
     found = stains.find_stains(kind_of)

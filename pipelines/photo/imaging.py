@@ -144,12 +144,69 @@ def is_greyscale(rgb: np.ndarray, tolerance: float = 0.035) -> bool:
     a*, b*, in hundredths) under which the photo is grey. A dark colour photo (night, low-key, a lamp-lit room)
     keeps its colours at a low lightness, where a* and b* shrink with L*, and passes that test: it is not grey when
     its colour strays off the tone curve relative to its lightness (off_the_tone_curve() GREY_OFF_CURVE or more)."""
-    lab = rgb_to_lab(rgb)
-    chroma = np.hypot(lab[..., 1] - np.median(lab[..., 1]), lab[..., 2] - np.median(lab[..., 2]))
     # a sepia print has a colour cast but no colour variation: measure the spread, not the mean
-    if float(np.percentile(chroma, 95)) >= tolerance * 100:
+    if float(np.percentile(chroma_spread(rgb), 95)) >= tolerance * 100:
         return False
     return off_the_tone_curve(rgb) < GREY_OFF_CURVE
+
+
+CHROMA_BLUR = 1.0  # px: chroma_spread() reads a*, b* smoothed this much (a scanner's colour noise is no colour)
+
+
+def chroma_spread(rgb: np.ndarray) -> np.ndarray:
+    """(H, W) float32: each pixel's distance (CIELAB a*, b* units) from the picture's median a*, b*, on a*, b*
+    smoothed by CHROMA_BLUR px. `rgb`: (H, W, 3) float [0, 1].
+
+    Independent noise in each channel (a grey drawing with 1.5 levels of noise added) read as colour saved as a PNG
+    and as grey once a JPEG or a WebP had halved its chroma (4:2:0): smoothed, the lossless file reads as its
+    re-encodings do (bench/photo_tone_kinds.py); a colour photo's colours span many pixels and stay."""
+    lab = rgb_to_lab(rgb)
+    a, b = (cv2.GaussianBlur(lab[..., c].astype(np.float32), (0, 0), CHROMA_BLUR) for c in (1, 2))
+    return np.hypot(a - np.median(a), b - np.median(b)).astype(np.float32)
+
+
+# silvering(): a black-and-white print's silver, migrating to its surface in the dense (dark) areas, takes a bluish
+# metallic sheen, strongest toward the edges where the air reached it first. The pixels whose chroma strays off the
+# print's (chroma_spread() of is_greyscale()'s tolerance or more) are SILVER_SHARE or more dark (L* under SILVER_DARK
+# on the sheened print) and bluish (their b* under the median by half their stray or more), nearer the edges than the
+# dark pixels are on average (mean distance to the border SILVER_EDGES of theirs or less), and the print is grey
+# once they lose their stray chroma.
+SILVER_DARK, SILVER_SHARE, SILVER_EDGES = 60.0, 0.8, 0.85
+SILVER_SIDE = 512  # px: read on a copy at most this long
+
+
+def silvering(rgb: np.ndarray, tolerance: float = 0.035) -> float:
+    """How surely a black-and-white print carries silvering (a bluish sheen over its dark areas, strongest toward
+    the edges), 0..1; 0 for a grey print without it and for a colour photo. `rgb`: (H, W, 3) float [0, 1];
+    `tolerance` as is_greyscale()'s. See SILVER_* for the reading."""
+    h, w = rgb.shape[:2]
+    k = min(1.0, SILVER_SIDE / max(h, w))
+    small = rgb.astype(np.float32) if k == 1.0 else cv2.resize(
+        rgb.astype(np.float32), (max(1, round(w * k)), max(1, round(h * k))), interpolation=cv2.INTER_AREA)
+    lab = rgb_to_lab(small)
+    spread = chroma_spread(small)
+    off = spread >= tolerance * 100
+    if off.mean() < 0.02:
+        return 0.0  # grey as it is
+    b = cv2.GaussianBlur(lab[..., 2].astype(np.float32), (0, 0), CHROMA_BLUR)
+    dark = lab[..., 0] < SILVER_DARK
+    sheen = off & dark & (b - np.median(b) <= -0.5 * spread)
+    share = float(sheen.sum() / off.sum())
+    if share < SILVER_SHARE or not dark.any():
+        return 0.0
+    sh, sw = small.shape[:2]
+    yy, xx = np.mgrid[0:sh, 0:sw]
+    border = np.minimum.reduce([xx, yy, sw - 1 - xx, sh - 1 - yy]).astype(np.float32)
+    edges = float(border[sheen].mean() / max(float(border[dark].mean()), 1e-6))
+    if edges > SILVER_EDGES:
+        return 0.0
+    rest = lab.copy()  # the sheen fades out into the print: every dark, bluish pixel loses its stray chroma
+    faint = dark & (b - np.median(b) <= -0.5 * spread)
+    rest[faint, 1:] = np.median(lab[..., 1:][~off], axis=0) if (~off).any() else 0.0
+    if not is_greyscale(lab_to_rgb(rest), tolerance):
+        return 0.0
+    return float(np.clip((share - SILVER_SHARE) / (1.0 - SILVER_SHARE) * 0.5 + 0.5, 0, 1)
+                 * np.clip((SILVER_EDGES - edges) / 0.25 + 0.5, 0, 1))
 
 
 # off_the_tone_curve(): measured on a copy at most OFF_CURVE_SIDE px long (never enlarged: a small JPEG's halved

@@ -49,6 +49,29 @@ def grain_sigma(gray: np.ndarray) -> float:
     return float(np.sqrt(max(0.0, 4.0 / 3.0 * (s1 * s1 - s2 * s2))))
 
 
+COARSE_STEP = 4  # coarse_grain(): the grain is read on a copy averaged over COARSE_STEP x COARSE_STEP blocks
+
+
+def coarse_grain(gray: np.ndarray) -> float:
+    """Grain of a [0, 1] image read where codecs keep it, told apart from texture, in [0, 1] units (full-size level).
+
+    A JPEG at quality 50-75, a WebP or a HEIC drops or smooths the finest frequencies, where grain_sigma() and
+    flat_grain() read the grain, while a GIF's dithering adds some: the same grainy picture read 0 to 4.5 levels by
+    grain_sigma() and 0.6 to 3.5 by flat_grain() across its encodings (bench/photo_tone_kinds.py). Averaged over
+    COARSE_STEP x COARSE_STEP blocks, independent grain of level n keeps n / COARSE_STEP, a scale every codec keeps
+    at the qualities patrons' files come in; grain_sigma() of that copy (its 2x2 halving tells grain from texture)
+    times COARSE_STEP gives the grain's full-size level: 3.0-4.2 levels for one drawing over PNG, JPEG q50-95, WebP,
+    GIF and HEIC. A texture that only turns grain-like at that scale (a lawn, gravel) reads high, as flat_grain()
+    does: count it only where such textures are ruled out or already read as grain.
+    """
+    k = COARSE_STEP
+    h, w = (gray.shape[0] // k) * k, (gray.shape[1] // k) * k
+    if min(h, w) < 16 * k:
+        return grain_sigma(gray)
+    coarse = gray[:h, :w].astype(np.float32).reshape(h // k, k, w // k, k).mean(axis=(1, 3))
+    return grain_sigma(coarse) * k
+
+
 def flat_grain(gray: np.ndarray, block: int = 16) -> float:
     """Grain level of the flattest parts of a [0, 1] image, in [0, 1] units (clumped or JPEG-softened grain too).
 

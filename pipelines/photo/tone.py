@@ -6,8 +6,8 @@ import numpy as np
 
 from .imaging import (TONE_CURVE_SPREAD, is_greyscale, lab_to_rgb, luma, monochrome_tone, once_per_photo, rgb_to_lab,
                       tint_off_the_tone_curve, toned_monochrome)
-from .repair import (GRAINY, blocking, find_damage, flat_grain, grain_like, grain_sigma, print_grain, softened_grain,
-                     work_step)
+from .repair import (GRAINY, blocking, coarse_grain, find_damage, flat_grain, grain_like, grain_sigma, print_grain,
+                     softened_grain, work_step)
 
 
 VEIL = 0.5  # the grey a faded print drifts towards (its blacks rise to meet it, its whites sink)
@@ -20,6 +20,11 @@ TINY, TINY_RAMP = 100, 100  # px, shorter side: levels() eased in from TINY, in 
 # set whose plainest areas vary like grain read at most 1.3 levels; a lightly aged print (fade 0.1-0.2, grain
 # 1-4 levels, a JPEG at quality 55-85: tuning split) 2.2-3.3.
 SOFT_GRAINY = 2.0 / 255
+# age_signs(): grain read where codecs keep it (repair.coarse_grain(), levels of 255) counts from COARSE_FROM, in full
+# COARSE_RAMP above. Clean packaged photos read 0-1.8 at 384 px, the moon's plain surface 2.9 at 512 px (a lawn and
+# gravel 20-28, already read as grainy by flat_grain()); noisy drawings of the tuning split 3.0-6.8 whatever their
+# encoding (JPEG q50 lowest, most 3.3 or more), while grain_sigma() read 0 on their JPEGs at q50-75.
+COARSE_FROM, COARSE_RAMP = 3.0, 1.0
 
 
 BIG_SCAN = 2_000_000  # pixels: above this, grain is removed with a narrower search (denoise())
@@ -141,8 +146,11 @@ def age_signs(rgb: np.ndarray, strength: float = 0.5) -> float:
     """
     gray = _grain_view(luma(rgb))
     clumped = flat_grain(gray) * 255  # grain softened by the scan or a JPEG, which grain_sigma misses
+    coarse = coarse_grain(gray) * 255  # grain as every codec keeps it: the same reading for PNG, JPEG, WebP, GIF
+    cast = float(np.hypot(*paper_cast(rgb)[:2]))  # a green or magenta cast on the whole print, or a tinted frame
     return float(max(untextured_age_signs(rgb, gray), np.clip((clumped - 3.0) / 2.0, 0, 1),
-                     np.clip((strength - 0.5) * 2.0, 0, 1)))
+                     np.clip((coarse - COARSE_FROM) / COARSE_RAMP, 0, 1), np.clip((strength - 0.5) * 2.0, 0, 1),
+                     np.clip(cast - PAPER_CAST + 1.0, 0, 1)))
 
 
 def untextured_age_signs(rgb: np.ndarray, gray: np.ndarray | None = None) -> float:
@@ -578,6 +586,7 @@ def revive(rgb: np.ndarray, strength: float = 0.5, old: bool = False, keep_tone:
     `damage`: (H, W) bool, the repair step's mask: the levels read their ends away from it (levels()).
     """
     rgb = brightened(rgb)  # an underexposed photo is brought into the range first: the rest is measured on it
+    rgb = paper_balanced(rgb, strength)  # a cast the whole print took (paper_cast()) goes before the levels read it
     dyed = dye_faded(rgb, strength, old)
     rgb = restore_dyes(rgb, strength, old, dyed)
     out = _revived_levels(rgb, strength, old, keep_tint=keep_tone, damage=damage)
@@ -603,6 +612,92 @@ def revive(rgb: np.ndarray, strength: float = 0.5, old: bool = False, keep_tone:
 
 
 YELLOWED = 6.0  # b* units: the cast at which a print is called yellowed (looks_old, the analysis's chip)
+
+
+# paper_cast(): a cast the whole print took (a faded instant print gone cyan or yellow-green, a 1970s print whose green
+# channel sank everywhere, whites included: magenta), read on its paper.
+# A frame: the outer FRAME_BAND of the shorter side is plain paper on every side (lightness L* FRAME_L or more, varying
+# by under FRAME_SPREAD L* units on each side, the four sides' a*, b* within FRAME_AGREE of each other): its a*, b*
+# is the cast, the paper having been white. Instant prints of bench/photo_tone_kinds.py: every frame found (spread
+# 0.0-0.1), casts 5.5-27 a*, b* units; no do-no-harm picture there shows a frame.
+FRAME_BAND, FRAME_L, FRAME_SPREAD, FRAME_AGREE = 0.025, 75.0, 2.0, 2.0
+# No frame: the cast the whites carry (mean a*, b* of the top 2 % of L*) that every part of the print shares (the 10th
+# percentile of the a*, b* of pixels over L* 40, along the whites' cast), counted only off the daylight locus, where no
+# light puts it: green (a* CAST_GREEN or less, |a*| at least CAST_GREEN_SHARE of |b*|: cool light is blue, |a*| 0.2-0.35
+# of |b*| on the do-no-harm pictures) or magenta (a* CAST_MAGENTA or more and b* under CAST_MAGENTA_SHARE of it: warm
+# light, candles, sunsets and sepia read b* 1.2-10 times a*, an orange fundus 1.2). Magenta-shifted prints (tuning
+# split): a* 6-22 with b* -2 to -10.
+CAST_GREEN, CAST_GREEN_SHARE, CAST_MAGENTA, CAST_MAGENTA_SHARE = -4.0, 0.5, 3.0, 0.2
+PAPER_CAST = 3.0  # paper_cast() this long (a*, b* units) or more: a cast, a sign of age, the tone step takes it off
+
+
+@once_per_photo
+def paper_cast(rgb: np.ndarray) -> tuple[float, float, bool]:
+    """(a*, b*, framed): the colour cast a whole colour print took, read on its paper, in CIELAB units; (0, 0, False)
+    when none is read. `framed`: read on a plain paper frame (FRAME_*), else on the whites every part shares, counted
+    only when green or magenta (CAST_*: a blue or warm cast may be the light's; yellowing() reads a yellowed print).
+    `rgb`: (H, W, 3) float [0, 1]. A black-and-white print (toned or not) gives (0, 0, False): white_balance() owns it.
+    """
+    small = _sample(rgb)
+    if is_greyscale(small) or toned_monochrome(small):
+        return 0.0, 0.0, False
+    lab = rgb_to_lab(cv2.GaussianBlur(small.astype(np.float32), (0, 0), 1.0))
+    h, w = lab.shape[:2]
+    d = max(2, int(FRAME_BAND * min(h, w)))
+    sides = [lab[:d], lab[-d:], lab[:, :d], lab[:, -d:]]
+    means = np.array([side.reshape(-1, 3).mean(axis=0) for side in sides])
+    spread = max(float(side[..., 0].std()) for side in sides)
+    if (spread < FRAME_SPREAD and means[:, 0].min() >= FRAME_L
+            and float(np.ptp(means[:, 1:], axis=0).max()) < FRAME_AGREE and _framed_picture(lab, means.mean(axis=0))):
+        a, b = means[:, 1:].mean(axis=0)
+        return (float(a), float(b), True) if np.hypot(a, b) >= PAPER_CAST else (0.0, 0.0, False)
+    lightness, ab = lab[..., 0], lab[..., 1:]
+    whites = ab[lightness >= np.percentile(lightness, 98)].mean(axis=0)
+    length = float(np.hypot(*whites))
+    bright = lightness > 40
+    if length < PAPER_CAST or not bright.any():
+        return 0.0, 0.0, False
+    along = ab[bright] @ (whites / length)
+    shared = float(np.clip(np.percentile(along, 10), 0.0, length))
+    a, b = whites * shared / length
+    green = a <= CAST_GREEN and abs(a) >= CAST_GREEN_SHARE * abs(b)  # the shared cast's hue is the whites'
+    magenta = a >= CAST_MAGENTA and b < CAST_MAGENTA_SHARE * a
+    if shared < PAPER_CAST or not (green or magenta):
+        return 0.0, 0.0, False
+    # Every part shares it: the whites show the paper's colour, the cast in full (a dye's loss scales a channel alike
+    # everywhere; the least-cast parts of a warm subject, a ginger cat, read only part of it: tuning split).
+    return float(whites[0]), float(whites[1]), False
+
+
+FRAME_INSIDE, FRAME_SAME = (0.12, 0.16), 0.5  # _framed_picture(): the ring read, in shorter sides; its share like paper
+
+
+def _framed_picture(lab: np.ndarray, paper: np.ndarray) -> bool:
+    """True when a plain border of colour `paper` (L*, a*, b*) frames a picture: in the ring FRAME_INSIDE of the
+    shorter side in from the edges, under FRAME_SAME of the pixels lie within 5 ΔE*ab of the paper (an instant print's
+    foot, twice as wide, is a quarter of it). A drawing on a plain coloured ground is its ground there too: no frame."""
+    h, w = lab.shape[:2]
+    outer, inner = (max(1, int(f * min(h, w))) for f in FRAME_INSIDE)
+    if 2 * inner >= min(h, w):
+        return False
+    ring = np.zeros((h, w), bool)
+    ring[outer:h - outer, outer:w - outer] = True
+    ring[inner:h - inner, inner:w - inner] = False
+    return float((np.linalg.norm(lab[ring] - paper, axis=1) < 5.0).mean()) < FRAME_SAME
+
+
+def paper_balanced(rgb: np.ndarray, strength: float = 0.5) -> np.ndarray:
+    """The print with its paper_cast() taken off, float32 RGB [0, 1]: each channel scaled (von Kries) so that a paper
+    of the cast's colour comes back neutral at its brightest channel's level. A fading dye or a tinted paper scales
+    each channel alike over the whole print: a magenta print's green channel lowered by 20 % is 1.25 times lower
+    everywhere. Eased by `strength` 0..1 (in full from 0.4); a print without such a cast comes back as it was."""
+    a, b, _ = paper_cast(rgb)
+    if a == 0.0 and b == 0.0:
+        return rgb
+    paper = lab_to_rgb(np.array([[[90.0, a, b]]], np.float32))[0, 0]
+    gains = float(paper.max()) / np.maximum(paper, 1e-3)
+    gains = gains ** float(np.clip(0.6 + strength, 0, 1))
+    return np.clip(rgb * gains.astype(np.float32), 0, 1).astype(np.float32)
 
 
 # dye_fading(): the measure of a colour print whose dyes faded (cyan first), each factor eased in over a ramp.
@@ -769,6 +864,8 @@ def looks_old(rgb: np.ndarray, grain: bool = True) -> bool:
     faded, yellowed = fading(rgb), yellowing(rgb)
     grainy = grain_sigma(gray) * 255 if grain else 0.0
     if faded > 0.1 or yellowed > YELLOWED or grainy > 1.5 or (grain and softened_grain(gray) > SOFT_GRAINY):
+        return True
+    if np.hypot(*paper_cast(rgb)[:2]) >= PAPER_CAST:  # the whole print took a cast no light gives, or its frame did
         return True
     # Weaker signs that agree: a print a little faded AND a little yellowed (each short of its own bar) is old.
     # Clean photos of the do-no-harm set reach at most 1.0 on this sum (a warm cat: 0.3 + 0.7).
