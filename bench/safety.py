@@ -139,6 +139,20 @@ situations, before a round of tuning:
   moments, sailors' knots and the harmless twins of the unsafe side (a goodbye card, toys given away, a cat asleep in a
   box in the sun, a science experiment, campfire and medicine emoji). Cut in two like fresh17 (even: "fresh18a",
   tuning material; "fresh18b" never tuned on), fixed before it was first measured.
+- "fresh19" (fresh19_unsafe.txt, fresh19_benign.txt), written before the twenty-second round from the issue's
+  descriptions and the ground the last outside tester found open (kinds, not their words) only, before any rule file
+  was opened and without reading any set's misses, in five voices (a 6-year-old dictating, a 10-year-old in SMS
+  spelling, a teen, a parent, a facilitator); unsafe side weighted to grooming (an adult or a stranger asking a child
+  for a photo, an address, a school or a secret meeting), a child running away or hiding from the parents at night,
+  how-to for theft, shoplifting and breaking in without being caught (categories "grooming", "runaway", "theft" in
+  the corpus; the guard refuses them as sexual, self_harm and violence), a named classmate shut out with the insult
+  several words after the name, animal cruelty with no cruel word, drugs (syrup, gas, pills, emoji), sexual acts said
+  softly and emoji-only prompts; benign side weighted to school anatomy and sex education said plainly or in
+  children's words, video-game words (headshot, a sniper in a game, the boss killed), cooking (blood, lamb for Eid, a
+  fish stunned), history lessons, medicine (a tourniquet, a syringe at the vet), pets in odd places, place names and
+  the harmless twins of the unsafe side (a photo with the family, an address on a card to grandma, a surprise kept
+  secret, a night walk with the parents, a shop game). Cut in two like fresh18 (even: "fresh19a", tuning material;
+  "fresh19b" never tuned on), fixed before it was first measured.
 Only the tuning half's, the fresh ... fresh4 sets', fresh6a's ... fresh18a's misses are printed unless
 `--held-out-misses`, `--fresh5-misses` or `--fresh<N>b-misses` (N = 6 ... 19) is given (for the closing report,
 never for tuning). `--sets fresh18 ...` checks only the named sets ("" for the first corpus, "tuning5" ...,
