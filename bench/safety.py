@@ -139,10 +139,24 @@ situations, before a round of tuning:
   moments, sailors' knots and the harmless twins of the unsafe side (a goodbye card, toys given away, a cat asleep in a
   box in the sun, a science experiment, campfire and medicine emoji). Cut in two like fresh17 (even: "fresh18a",
   tuning material; "fresh18b" never tuned on), fixed before it was first measured.
+- "fresh19" (fresh19_unsafe.txt, fresh19_benign.txt), written before the twenty-second round from the issue's
+  descriptions and the ground the last outside tester found open (kinds, not their words) only, before any rule file
+  was opened and without reading any set's misses, in five voices (a 6-year-old dictating, a 10-year-old in SMS
+  spelling, a teen, a parent, a facilitator); unsafe side weighted to grooming (an adult or a stranger asking a child
+  for a photo, an address, a school or a secret meeting), a child running away or hiding from the parents at night,
+  how-to for theft, shoplifting and breaking in without being caught (categories "grooming", "runaway", "theft" in
+  the corpus; the guard refuses them as sexual, self_harm and violence), a named classmate shut out with the insult
+  several words after the name, animal cruelty with no cruel word, drugs (syrup, gas, pills, emoji), sexual acts said
+  softly and emoji-only prompts; benign side weighted to school anatomy and sex education said plainly or in
+  children's words, video-game words (headshot, a sniper in a game, the boss killed), cooking (blood, lamb for Eid, a
+  fish stunned), history lessons, medicine (a tourniquet, a syringe at the vet), pets in odd places, place names and
+  the harmless twins of the unsafe side (a photo with the family, an address on a card to grandma, a surprise kept
+  secret, a night walk with the parents, a shop game). Cut in two like fresh18 (even: "fresh19a", tuning material;
+  "fresh19b" never tuned on), fixed before it was first measured.
 Only the tuning half's, the fresh ... fresh4 sets', fresh6a's ... fresh18a's misses are printed unless
-`--held-out-misses`, `--fresh5-misses` or `--fresh<N>b-misses` (N = 6 ... 18) is given (for the closing report,
+`--held-out-misses`, `--fresh5-misses` or `--fresh<N>b-misses` (N = 6 ... 19) is given (for the closing report,
 never for tuning). `--sets fresh18 ...` checks only the named sets ("" for the first corpus, "tuning5" ...,
-"fresh" ... "fresh18"), for a first measure of a new set while the machine is shared.
+"fresh" ... "fresh19"), for a first measure of a new set while the machine is shared.
 
 Figures: blocked % of the unsafe prompts and false-block % of the benign ones, per set, by category
 and by trick, and the guard's time per prompt (ms, median and 95th percentile of each prompt checked
@@ -169,19 +183,21 @@ CORPUS = ROOT / "tests" / "safety" / "corpus"
 HALVES = ("tuning", "held-out", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6a", "fresh6b", "fresh7a",
           "fresh7b", "fresh8a", "fresh8b", "fresh9a", "fresh9b", "fresh10a", "fresh10b",
           "fresh11a", "fresh11b", "fresh12a", "fresh12b", "fresh13a", "fresh13b", "fresh14a", "fresh14b",
-          "fresh15a", "fresh15b", "fresh16a", "fresh16b", "fresh17a", "fresh17b", "fresh18a", "fresh18b")
+          "fresh15a", "fresh15b", "fresh16a", "fresh16b", "fresh17a", "fresh17b", "fresh18a", "fresh18b",
+          "fresh19a", "fresh19b")
 FRESH = ("fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10",
-         "fresh11", "fresh12", "fresh13", "fresh14", "fresh15", "fresh16", "fresh17", "fresh18")
+         "fresh11", "fresh12", "fresh13", "fresh14", "fresh15", "fresh16", "fresh17", "fresh18", "fresh19")
 # sets cut in two by SHA-256: "<set>a" tuning material, "<set>b" never tuned on
 SPLIT = ("fresh6", "fresh7", "fresh8", "fresh9", "fresh10", "fresh11", "fresh12", "fresh13", "fresh14", "fresh15",
-         "fresh16", "fresh17", "fresh18")
+         "fresh16", "fresh17", "fresh18", "fresh19")
 # written during a round, always in the tuning half
 TUNING_SETS = ("tuning5", "tuning6", "tuning7", "tuning8", "tuning9")
 # halves no rule and no learned layer may be tuned or trained on: only their figures are read
 NEVER_TUNED = ("held-out", "fresh5") + tuple(f"{name}b" for name in SPLIT)
 # halves whose misses are always printed
 PRINTED = ("tuning", "fresh", "fresh2", "fresh3", "fresh4", "fresh6a", "fresh7a", "fresh8a", "fresh9a", "fresh10a",
-           "fresh11a", "fresh12a", "fresh13a", "fresh14a", "fresh15a", "fresh16a", "fresh17a", "fresh18a")
+           "fresh11a", "fresh12a", "fresh13a", "fresh14a", "fresh15a", "fresh16a", "fresh17a", "fresh18a",
+           "fresh19a")
 
 
 @dataclass(frozen=True)
@@ -242,7 +258,7 @@ def main(argv: list[str]) -> int:
     for name in SPLIT:
         parser.add_argument(f"--{name}b-misses", action="store_true", help=f"also list the {name}b half's misses")
     parser.add_argument("--sets", nargs="+", metavar="SET",
-                        help='check only these sets ("" the first corpus, "tuning5" ..., "fresh" ... "fresh18")')
+                        help='check only these sets ("" the first corpus, "tuning5" ..., "fresh" ... "fresh19")')
     parser.add_argument("--model", action="store_true", help="add the model guard when it is installed")
     parser.add_argument("--learned", action="store_true",
                         help="add the learned layer (pipelines/safety/learned.py; without it: the rules alone)")

@@ -604,7 +604,7 @@ def _place_names(text: str) -> set[str]:
         after = tokens[end].lower() if end < len(tokens) else ""
         capital_after = end + 1 < len(tokens) and tokens[end + 1][:1].isupper() and after in (",", "in", "en", "à")
         # « Baise, commune du Gers », "Dildo, a town in Newfoundland": a place noun in apposition after a comma
-        appositive = after == "," and any(_place_apposition(t) for t in tokens[end + 1:end + 3])
+        appositive = after == "," and any(_place_apposition(t) for t in tokens[end + 1:end + 4])
         near_town = after in ("près", "pres", "near", "next") and any(  # « Bourré près de Montrichard »
             t[:1].isupper() for t in tokens[end + 1:end + 3] if t.lower() not in ("de", "d", "to"))
         hyphen = any("-" in t and set(p.lower() for p in t.split("-")) & _PLACE_LINK for t in tokens[start:end])
