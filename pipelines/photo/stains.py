@@ -201,6 +201,27 @@ def _tide_inside(lines: np.ndarray) -> np.ndarray:
     return inside.astype(bool) & ~lines
 
 
+def _step_across(lab: np.ndarray, inner: np.ndarray, outer: np.ndarray, line: np.ndarray, band: int) -> np.ndarray:
+    """The Lab step (3,) a water stain left, read across its tide line: at each point of the line, the mean of the
+    band just inside minus the mean of the band just outside, both taken near that point (normalised convolution,
+    sigma `band` px); the median over the line's points where both bands are near. Read point by point, a line that
+    crosses a dark coat on one side and the sky on the other sees the same picture on both sides of each point, so
+    the picture's own light and dark do not enter the step (a median of each band as a whole took them in)."""
+    sigma = float(band)
+
+    def near_mean(part: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        weight = cv2.GaussianBlur(part.astype(np.float32), (0, 0), sigma)
+        total = cv2.GaussianBlur(lab * part[..., None].astype(np.float32), (0, 0), sigma)
+        return total / np.maximum(weight, 1e-4)[..., None], weight
+
+    inside_mean, inside_weight = near_mean(inner)
+    outside_mean, outside_weight = near_mean(outer)
+    both = line & (inside_weight > 0.05) & (outside_weight > 0.05)
+    if both.sum() < 10:
+        return np.zeros(3, np.float32)
+    return np.median(inside_mean[both] - outside_mean[both], axis=0).astype(np.float32)
+
+
 def level(rgb: np.ndarray, stains: Stains, detail: float = 2.0) -> np.ndarray:
     """The (H, W, 3) float [0, 1] photo with its stains levelled to their surround, same shape, float32.
 
@@ -223,7 +244,7 @@ def level(rgb: np.ndarray, stains: Stains, detail: float = 2.0) -> np.ndarray:
         outer = (cv2.dilate(inside | stains.mask, kernel) & ~cv2.dilate(stains.mask.astype(np.uint8) | inside,
                                                                         np.ones((3, 3), np.uint8))).astype(bool)
         if inner.sum() > 20 and outer.sum() > 20:
-            step = np.median(lab[inner], axis=0) - np.median(lab[outer], axis=0)
+            step = _step_across(lab, inner, outer, stains.mask, band)
             soft = cv2.GaussianBlur(stains.inside.astype(np.float32), (0, 0), max(1.0, scale))
             out = out - soft[..., None] * step
     if stains.mask.any():

@@ -38,7 +38,32 @@ def test_a_water_stain_is_found_by_its_tide_line_and_its_inside_levelled():
     assert ((found.mask | found.inside) & aged.marks).sum() >= 0.7 * aged.marks.sum()
     out = stains.level(aged.image, found)
     before, after = (left_share(x, aged.params["reference"], aged.marks) for x in (aged.image, out))
-    assert after <= 0.6 * before
+    assert after <= 0.7 * before  # 0.63 (the step read across the line, point by point); 0.48 by the bands' medians
+
+
+def test_a_water_stain_across_dark_and_light_leaves_its_inside_as_light_as_it_was():
+    """A tide line that crosses the cameraman's dark coat and the light sky of a sepia print: the step it left is read
+    across the line point by point, so the coat's dark does not enter it (the bands' medians darkened such an inside
+    by 28 grey levels, far more than the stain had)."""
+    from skimage import data
+
+    grey = cv2.resize(data.camera().astype(np.float32) / 255, (900, 900))
+    ground = np.dstack([grey * 0.95 + 0.05, grey * 0.85 + 0.04, grey * 0.68 + 0.03])  # a sepia print
+    ring = np.zeros(grey.shape, np.float32)
+    cv2.ellipse(ring, (600, 300), (180, 140), 20, 0, 300, 1.0, 4)
+    ring = cv2.GaussianBlur(ring, (0, 0), 1.5)[..., None]
+    inside = np.zeros(grey.shape, np.float32)
+    cv2.ellipse(inside, (600, 300), (180, 140), 20, 0, 360, 1.0, -1)
+    inside = cv2.GaussianBlur(inside, (0, 0), 6)[..., None]
+    tint = np.array([0.6, 0.45, 0.25], np.float32)
+    wet = ground * (1 - 0.12 * inside) + tint * 0.12 * inside
+    wet = (wet * (1 - 0.5 * ring) + tint * 0.5 * ring).astype(np.float32)
+    found = stains.find_stains(wet)
+    assert found.tide >= 1 and found.inside.any()
+    out = stains.level(wet, found)
+    sky = np.s_[280:320, 580:620]  # inside the ring, on the sky
+    error = abs(luma(out)[sky].mean() - luma(ground)[sky].mean())
+    assert error <= abs(luma(wet)[sky].mean() - luma(ground)[sky].mean()) + 0.01, error
 
 
 def test_levelling_keeps_the_picture_beneath_a_stain():
