@@ -35,6 +35,7 @@ TIDE_LONG = 0.12  # a thin warm line this share of the shorter side long, or mor
 TIDE_WIDTH = 14  # ...its area over its box's diagonal at most this (a ring 5 px wide reads about 11)
 RING_FILL = 0.4  # ...and it fills under this share of its box (an outline, not a blot)
 MONOCHROME = 1.8  # a print whose colour strays this far (a*b*) from its tone curve on under a fifth of it: one tone
+SHOWS_COLOUR = 15.0  # L*: darker pixels carry no colour to judge a print's kind by (their a*, b* are near 0)
 HALFTONE_PEAK = 25.0  # a screen's peak stands this many times above the spectrum's median at its radius
 HALFTONE_LEAST = 128  # px: a picture smaller than this on its shorter side is not searched for a screen
 HALFTONE_PERIODS = (2.0, 12.0)  # px: dot screens looked for (65-150 lpi at 300-600 dpi: 2-9 px)
@@ -180,9 +181,13 @@ def _tone_curve(lab: np.ndarray) -> np.ndarray:
 def _off_tone_curve(lab: np.ndarray) -> float:
     """How far (a*b* units, 80th percentile) a (h, w, 3) Lab picture's colour strays from its tone curve: the median
     a*, b* of its pixels of like lightness (20 bins of L*). Low for a black-and-white or toned print (a sepia print's
-    colour follows its lightness), high for a colour photo."""
-    bins = np.clip((lab[..., 0] / 5).astype(int), 0, 19).ravel()
-    ab = lab[..., 1:].reshape(-1, 2)
+    colour follows its lightness), high for a colour photo. Read where a colour can show (L* from SHOWS_COLOUR): near
+    black every photo is colourless, and a photo that is mostly night (stars, fireworks, a city's lights) would
+    otherwise read as one tone."""
+    lit = lab[..., 0] >= SHOWS_COLOUR
+    pixels = lab[lit] if lit.sum() >= 0.005 * lit.size else lab.reshape(-1, 3)
+    bins = np.clip((pixels[:, 0] / 5).astype(int), 0, 19)
+    ab = pixels[:, 1:]
     curve = np.zeros((20, 2), np.float32)
     for b in np.unique(bins):
         curve[b] = np.median(ab[bins == b], axis=0)

@@ -143,3 +143,18 @@ def test_the_page_names_the_stains_found_in_french_and_english_once_the_repair_i
     assert translate("photo.ui.stains.tide", "en", n=1) == "💧 1 water stain"
     few = dict(info, foxing=2, tide=0, stained=0.001)  # a few warm details: not ticked, not named
     assert not repair_suggested(few) and stain_chips(few) == []
+
+
+def test_a_night_photo_of_coloured_lights_is_a_colour_photo_not_a_toned_print():
+    """Fireworks over a black sky: most pixels are near black, where no photo has colour; the kind is read on the
+    lit pixels, so the coloured lights make it a colour photo and no stain is looked for."""
+    rng = np.random.default_rng(11)
+    night = np.zeros((600, 800, 3), np.float32)
+    for _ in range(60):  # bursts of coloured sparks
+        x, y = int(rng.integers(0, 800)), int(rng.integers(0, 600))
+        colour = rng.uniform(0.2, 1.0, 3).astype(np.float32)
+        colour[rng.integers(0, 3)] *= 0.15  # saturated: one channel low
+        cv2.circle(night, (x, y), int(rng.integers(2, 9)), colour.tolist(), -1)
+    night = cv2.GaussianBlur(night, (0, 0), 1.2)
+    found = stains.find_stains(night)
+    assert found.count == 0 and not found.mask.any()
