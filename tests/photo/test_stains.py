@@ -158,3 +158,33 @@ def test_a_night_photo_of_coloured_lights_is_a_colour_photo_not_a_toned_print():
     night = cv2.GaussianBlur(night, (0, 0), 1.2)
     found = stains.find_stains(night)
     assert found.count == 0 and not found.mask.any()
+
+
+def test_the_page_names_a_foxed_prints_spots_and_ticks_repair(page_resources, immediate_queue, save_photo):
+    """A sepia print with clusters of rust spots (drawn here, not by the bench's generator): the photos page says
+    « piqûres » among its chips and starts with « Réparer » ticked."""
+    from streamlit.testing.v1 import AppTest
+
+    from pipelines.config import ROOT
+    from skimage import data
+
+    rng = np.random.default_rng(2026)
+    grey = cv2.resize(data.camera().astype(np.float32) / 255, (900, 900))
+    sepia = np.dstack([grey * 0.95 + 0.05, grey * 0.85 + 0.04, grey * 0.68 + 0.03])
+    spots = np.zeros(grey.shape, np.float32)
+    for cx, cy in rng.uniform(50, 850, (4, 2)):  # four clusters of spots 2-9 px in radius
+        for _ in range(int(rng.integers(6, 14))):
+            cv2.circle(spots, (int(rng.normal(cx, 40)), int(rng.normal(cy, 40))), int(rng.uniform(2, 9)),
+                       float(rng.uniform(0.4, 0.9)), -1)
+    spots = cv2.GaussianBlur(spots, (0, 0), 1.6)[..., None] * 0.7
+    foxed = sepia * (1 - spots) + np.array([0.55, 0.33, 0.15], np.float32) * spots
+    source = save_photo(foxed, "foxed.png")
+    job_id = immediate_queue.submit("photo.analyze", {"source": str(source)})
+    assert immediate_queue.get(job_id).state == "done"
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+    at.session_state["photo"] = {"source": str(source), "analysis_job": job_id}
+    at.switch_page("pages/photos.py").run()
+    assert not at.exception
+    texts = " ".join(str(m.value) for m in at.markdown) + " ".join(str(c.value) for c in at.caption)
+    assert "piqûres" in texts, texts[:2000]
+    assert next(c for c in at.checkbox if c.label.startswith("🩹") or "Réparer" in c.label).value
