@@ -34,10 +34,25 @@ def pytest_collection_modifyitems(items):
     """A browser test that fails is run once more (pytest-rerunfailures) before it counts as failed: on a loaded
     machine a real studio and a real browser lose a tap or draw late now and then (two different browser tests
     failed in each of the last two CI runs, every one passing quiet and under load here). A test that fails twice
-    fails the suite; the rerun is reported (-ra prints « RERUN »)."""
+    fails the suite; what the first try lost is printed at the end of the run (pytest_terminal_summary below), so a
+    CI log says why a test needed its second try, even when the second try passed or failed on something else."""
     for item in items:
         if Path(str(item.path)).resolve().is_relative_to(E2E):
             item.add_marker(pytest.mark.flaky(reruns=1, reruns_delay=5))
+
+
+_FIRST_TRIES: list[tuple[str, str]] = []  # (test id, the end of what its lost first try printed)
+
+
+def pytest_runtest_logreport(report):
+    if report.outcome == "rerun":
+        _FIRST_TRIES.append((report.nodeid, str(report.longreprtext)[-2500:]))
+
+
+def pytest_terminal_summary(terminalreporter):
+    for nodeid, text in _FIRST_TRIES:
+        terminalreporter.write_sep("-", f"first try of {nodeid} (run again)")
+        terminalreporter.write_line(text)
 
 
 def _free_port() -> int:

@@ -143,7 +143,9 @@ def test_a_whole_comic_with_the_keyboard(browser_page, studio, tmp_path):
     import pdfplumber
 
     page = browser_page
-    drawings = [make_drawing(tmp_path / "dragon.png"),
+    # panel 1's drawing is small (240 px across a 60 mm panel: 100 dpi at most, whatever frame the arrows leave),
+    # so the page must say it will print blurry; a 640 px one sat at the 150 dpi line once the frame could widen
+    drawings = [make_drawing(tmp_path / "dragon.png", size=(240, 180)),
                 make_drawing(tmp_path / "chat.png", sky=(250, 220, 200), body=(240, 150, 60))]
     choosers = file_choosers(page)
     page.goto(studio)
