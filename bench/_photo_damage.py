@@ -32,6 +32,24 @@ from dataclasses import dataclass
 import cv2
 import numpy as np
 
+DEFAULT_STEPS = ("repair", "tone", "denoise")  # the steps the page ticks by itself that need no model download
+
+
+def default_restore(rgb: np.ndarray):
+    """`rgb` restored as the photo page does when the patron changes nothing and no model is installed: the
+    analysis (pipelines.photo.analysis.analyse), the steps it suggests among DEFAULT_STEPS (enlarging, faces and
+    colour need a model), the chain (pipelines.photo.chain.restore) at its default strength.
+
+    rgb: HxWx3 float32 in [0, 1]. Returns (restored HxWx3 float32 in [0, 1], the steps in the chain's order,
+    the Analysis, the damage mask HxW bool the analysis found)."""
+    from pipelines.photo.analysis import analyse
+    from pipelines.photo.chain import RestoreRequest, restore
+
+    found, mask = analyse(rgb)
+    steps = [s for s in found.suggested_steps() if s in DEFAULT_STEPS]
+    return restore(rgb, RestoreRequest(steps=steps)).image, steps, found, mask
+
+
 KINDS = ("blur", "fade", "tint", "stains", "grain", "scratches", "cracks", "dust", "hairs", "edges", "jpeg")
 MARKS = ("scratches", "cracks", "dust", "hairs", "edges")  # the kinds that leave pixels to rebuild
 

@@ -15,9 +15,9 @@ import sys
 import numpy as np
 from skimage.color import deltaE_ciede2000
 
-from bench._photo_damage import CAST_HELD_OUT, CAST_TUNING, cast_case
-from pipelines.photo import analysis, quality, tone
-from pipelines.photo.chain import RestoreRequest, restore, unchanged
+from bench._photo_damage import CAST_HELD_OUT, CAST_TUNING, cast_case, default_restore
+from pipelines.photo import quality, tone
+from pipelines.photo.chain import unchanged
 from pipelines.photo.imaging import rgb_to_lab
 
 
@@ -36,9 +36,7 @@ def split(label: str, cases) -> list[dict]:
     rows = []
     for name, seed in cases:
         truth, aged = cast_case(name, seed)
-        found, _ = analysis.analyse(aged.image)
-        steps = [s for s in found.suggested_steps() if s in ("repair", "tone", "denoise")]  # no enlargement
-        out = restore(aged.image, RestoreRequest(steps=steps)).image
+        out, steps, found, _ = default_restore(aged.image)
         before, after = figures(aged.image, truth), figures(out, truth)
         same = unchanged(aged.image, out)
         from ui.photos import contrast_chip
@@ -66,9 +64,7 @@ def no_harm(names) -> int:
     ticked = 0
     for name in names:
         rgb = packaged_photo(name)
-        found, _ = analysis.analyse(rgb)
-        steps = [s for s in found.suggested_steps() if s in ("repair", "tone", "denoise")]
-        out = restore(rgb, RestoreRequest(steps=steps)).image
+        out, steps, found, _ = default_restore(rgb)
         p, _ = quality.luma_scores(out, rgb)
         ticked += "tone" in steps
         print(f"undamaged {name:22} {','.join(steps):24} {min(p, 99):6.2f} dB  dye {found.dye_faded:.2f}")

@@ -21,9 +21,9 @@ import numpy as np
 from skimage.color import rgb2lab
 
 from bench._photo_damage import (FRESH_PHOTOS, HALFTONE_HELD_OUT, HALFTONE_TUNING, HELD_OUT, SPOT_HELD_OUT,
-                                 SPOT_TUNING, SPOT_VISIBLE, TUNING, halftone_case, packaged_photo, spot_case)
+                                 SPOT_TUNING, SPOT_VISIBLE, TUNING, default_restore, halftone_case, packaged_photo,
+                                 spot_case)
 from pipelines.photo import analysis, quality
-from pipelines.photo.chain import RestoreRequest, restore
 
 
 def stain_mask(rgb: np.ndarray) -> np.ndarray:
@@ -55,9 +55,7 @@ def stained_split(label: str, cases, say) -> None:
     rows = []
     for name, seed in cases:
         truth, aged = spot_case(name, seed)
-        found, mask = analysis.analyse(aged.image)
-        steps = [s for s in found.suggested_steps() if s in ("repair", "tone", "denoise")]
-        out = restore(aged.image, RestoreRequest(steps=steps)).image
+        out, steps, found, mask = default_restore(aged.image)
         marks = aged.marks
         seen = float((marks & (mask | stain_mask(aged.image))).sum() / max(marks.sum(), 1))
         before, after = left_share(aged.image, aged.params["reference"], marks), left_share(

@@ -30,9 +30,9 @@ import numpy as np
 from PIL import Image
 from skimage.color import deltaE_ciede2000
 
-from bench._photo_damage import packaged_photo
+from bench._photo_damage import default_restore, packaged_photo
 from pipelines.photo import analysis
-from pipelines.photo.chain import RestoreRequest, restore, unchanged
+from pipelines.photo.chain import unchanged
 from pipelines.photo.imaging import lab_to_rgb, rgb_to_lab
 
 SIDE = 384  # pictures are measured at most this long: the readings are per pixel, the bench stays quick
@@ -242,10 +242,10 @@ def frame_chroma(rgb: np.ndarray, side: int) -> float:
     return float(np.hypot(*lab[0, :, 1:].mean(axis=0)))
 
 
-def default_restore(rgb: np.ndarray) -> tuple[np.ndarray, list[str], dict]:
-    found, _ = analysis.analyse(rgb)
-    steps = [s for s in found.suggested_steps() if s in ("repair", "tone", "denoise")]
-    return restore(rgb, RestoreRequest(steps=steps)).image, steps, found.to_json()
+def restored(rgb: np.ndarray) -> tuple[np.ndarray, list[str], dict]:
+    """default_restore's picture and steps, and the analysis as the page reads it (Analysis.to_json)."""
+    out, steps, found, _ = default_restore(rgb)
+    return out, steps, found.to_json()
 
 
 def casts(label: str, cases) -> None:
@@ -253,7 +253,7 @@ def casts(label: str, cases) -> None:
     rows = []
     for kind, name, seed in cases:
         truth, aged, side = cast_case(kind, name, seed)
-        out, steps, info = default_restore(aged)
+        out, steps, info = restored(aged)
         before, after = lab_cast(aged, truth), lab_cast(out, truth)
         rows.append({"kind": kind, "tone": "tone" in steps, "same": unchanged(aged, out), "before": before,
                      "after": after, "frame": (frame_chroma(aged, side), frame_chroma(out, side))})
@@ -346,7 +346,7 @@ def no_harm(label: str, cases) -> None:
     ticked = changed = 0
     for name, seed in cases:
         rgb = _jpeg(harm_case(name, seed), 92)
-        out, steps, info = default_restore(rgb)
+        out, steps, info = restored(rgb)
         diff = float(np.abs(out - rgb).mean()) * 255
         ticked += "tone" in steps
         changed += "tone" in steps and diff > 2.0

@@ -5,10 +5,9 @@ import numpy as np
 import pytest
 
 from bench._photo_damage import (FACE_BUTTONS, FACE_EYES, HALFTONE_TUNING, cartoon, halftone_case, packaged_photo,
-                                 spot_case, star_field)
+                                 default_restore, spot_case, star_field)
 from bench.photo_spots import left_share
 from pipelines.photo import analysis, stains
-from pipelines.photo.chain import RestoreRequest, restore
 from pipelines.photo.imaging import luma
 
 
@@ -25,8 +24,7 @@ def test_foxing_on_a_black_and_white_print_is_found_named_ticked_and_mostly_leve
     assert (found.mask & ~aged.marks).mean() < 0.01  # the picture around them is not taken
     result, _ = analysis.analyse(aged.image)
     assert result.foxing >= 8 and result.damaged  # « Réparer » is ticked for a foxed print
-    steps = [s for s in result.suggested_steps() if s in ("repair", "tone", "denoise")]
-    out = restore(aged.image, RestoreRequest(steps=steps)).image
+    out = default_restore(aged.image)[0]
     before, after = (left_share(x, aged.params["reference"], aged.marks) for x in (aged.image, out))
     assert after <= 0.5 * before
 

@@ -6,10 +6,9 @@ import pytest
 
 from bench.photo_tone_kinds import (ENCODINGS, drawing, encoded, frame_chroma, harm_case, instant_print, lab_cast,
                                     magenta_print, photo, silvered, verdict)
-from bench._photo_damage import framed
+from bench._photo_damage import default_restore, framed
 from pipelines.photo import tone
 from pipelines.photo.analysis import analyse
-from pipelines.photo.chain import RestoreRequest, restore
 from pipelines.photo.imaging import silvering
 
 
@@ -38,9 +37,7 @@ def test_a_grey_drawing_with_colour_noise_reads_black_and_white_in_every_codec()
 
 
 def _restored(rgb):
-    found, _ = analyse(rgb)
-    steps = [s for s in found.suggested_steps() if s in ("repair", "tone", "denoise")]
-    return restore(rgb, RestoreRequest(steps=steps)).image, steps
+    return default_restore(rgb)[:2]
 
 
 @pytest.mark.parametrize("name,seed", [("coffee", 7), ("motorcycle_left", 9)])
