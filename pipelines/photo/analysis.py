@@ -493,7 +493,7 @@ def analyse(rgb: np.ndarray, faces=None) -> tuple[Analysis, np.ndarray]:
                       paper_cast=[float(v) for v in tone.paper_cast(kind_of)[:2]])
     # Foxing, mould and water stains, on the print as the kind was judged (a card's plain pixels are no part of it);
     # they are levelled by the repair step (chain.restore), not rebuilt: they stay out of the damage mask.
-    found = stains.find_stains(kind_of)
+    found = stains.find_stains(kind_of, taken=None if corners else damage.mask)
     result.stained = float(found.mask.mean())
     result.foxing, result.mould, result.tide = found.foxing, found.mould, found.tide
     if faces is not None:

@@ -207,7 +207,7 @@ def restore(rgb: np.ndarray, request: RestoreRequest, progress: Progress = no_pr
         if step == "repair" and not request.mask_path:
             # Foxing, mould and water stains are a veil over the picture: levelled to their surround, not rebuilt
             # (stains.level keeps the detail beneath them). Found on the print as it came, before the fill.
-            found = stains.find_stains(image, strength=s)
+            found = stains.find_stains(image, strength=s, taken=repaired)
             if found.count:
                 result.image = stains.level(result.image, found)
         if step in EASED and not (step == "repair" and request.mask_path):

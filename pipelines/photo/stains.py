@@ -34,7 +34,16 @@ MAX_BLOB = 0.12  # a blotch wider than this share of the shorter side is the pic
 TIDE_LONG = 0.12  # a thin warm line this share of the shorter side long, or more, is a tide line
 TIDE_WIDTH = 14  # ...its area over its box's diagonal at most this (a ring 5 px wide reads about 11)
 RING_FILL = 0.4  # ...and it fills under this share of its box (an outline, not a blot)
+TAKEN = 0.5  # a pale blot lighter than its surround, this share of whose pixels the damage search already marks, is
+# that damage (a white crack on a dark ground, thinned by the working copy, reads warm), filled by the repair step,
+# not a stain; a brown one (a tide line over a dark coat, also lighter, also marked) stays a stain
+PALE = 10.0  # C* (90th percentile over the blot): a crack baring the paper reads 6-7, a tide line 15, rust 30 and up
+FINE_KEEP = 2.5  # level(): the detail kept under a stain, at most this many times the surround's RMS detail...
+FINE_FLOOR = 0.5  # ...plus this (CIE Lab units: grain)
 MONOCHROME = 1.8  # a print whose colour strays this far (a*b*) from its tone curve on under a fifth of it: one tone
+HUES_APART = 0.05  # a print this share of whose lit pixels are coloured (C* over CHROMATIC) in a hue HUE_GAP or more
+HUE_GAP = 60.0  # degrees from its main hue is a colour picture, even where each lightness has one colour (a flat
+CHROMATIC = 6.0  # illustration, a poster: sky, grass and a red house at three lightnesses follow "a tone curve")
 SHOWS_COLOUR = 15.0  # L*: darker pixels carry no colour to judge a print's kind by (their a*, b* are near 0)
 HALFTONE_PEAK = 25.0  # a screen's peak stands this many times above the spectrum's median at its radius
 HALFTONE_LEAST = 128  # px: a picture smaller than this on its shorter side is not searched for a screen
@@ -73,8 +82,11 @@ def _relief(channel: np.ndarray, size: int) -> np.ndarray:
     return cv2.dilate(channel, ground) - cv2.erode(channel, ground)
 
 
-def find_stains(rgb: np.ndarray, strength: float = 0.5) -> Stains:
-    """Foxing, mould and tide lines of a (H, W, 3) float [0, 1] photo; `strength` 0..1 lowers the bars.
+def find_stains(rgb: np.ndarray, strength: float = 0.5, taken: np.ndarray | None = None) -> Stains:
+    """Foxing, mould and tide lines of a (H, W, 3) float [0, 1] photo; `strength` 0..1 lowers the bars; `taken`, an
+    (H, W) bool mask of what the damage search marked (cracks, scratches, specks), or None: a blot TAKEN or more of
+    which it holds, pale (PALE) and lighter than its surround, is that damage (a crack baring the paper), not a
+    stain.
 
     Returns Stains with the (H, W) masks and the counts. Only a black-and-white or toned print (its colour follows
     its lightness: _off_tone_curve() under MONOCHROME) is searched: there any stain shows by its colour, where the
@@ -89,7 +101,7 @@ def find_stains(rgb: np.ndarray, strength: float = 0.5) -> Stains:
     h, w = lab.shape[:2]
     # A black-and-white or toned print's colour follows its lightness (its tone curve): a stain is colour off that
     # curve, read against the local level of that colour (a print yellowed unevenly is no stain).
-    if _off_tone_curve(lab) >= MONOCHROME:
+    if _off_tone_curve(lab) >= MONOCHROME or _hues_apart(lab) >= HUES_APART:
         # A colour photo: its own warm and green details on a grey ground (a motorcycle's red parts, a flag) read
         # as stains as often as stains do, even at 2.5-6 times the bars (bench/photo_spots.py): not searched.
         return Stains(mask=np.zeros((full_h, full_w), bool), inside=np.zeros((full_h, full_w), bool))
@@ -111,6 +123,11 @@ def find_stains(rgb: np.ndarray, strength: float = 0.5) -> Stains:
                          np.ones((5, 5), np.uint8))
     green = ground & (clipped == 0) & (da < 0) & (db < 0.5 * GREEN) & (green_level > RELIEF * relief)
     side = min(h, w)
+    marked = None
+    if taken is not None and taken.shape == (full_h, full_w) and taken.any():
+        marked = taken.astype(np.float32) if k == 1.0 else cv2.resize(taken.astype(np.float32), (w, h),
+                                                                      interpolation=cv2.INTER_AREA)
+        marked = cv2.dilate((marked > 0.2).astype(np.uint8), np.ones((3, 3), np.uint8)).astype(bool)
     found = np.zeros((h, w), bool)
     tide_lines = np.zeros((h, w), bool)
     counts = {"foxing": 0, "mould": 0, "tide": 0}
@@ -126,6 +143,12 @@ def find_stains(rgb: np.ndarray, strength: float = 0.5) -> Stains:
             x, y, bw, bh, area = stats[i]
             if peak[i] < seed_bar or area < MIN_AREA:
                 continue
+            if marked is not None:
+                blot = labels[y:y + bh, x:x + bw] == i
+                colour = lab[y:y + bh, x:x + bw][blot]
+                if (marked[y:y + bh, x:x + bw][blot].mean() >= TAKEN and dl[y:y + bh, x:x + bw][blot].mean() > 0
+                        and np.percentile(np.hypot(colour[:, 1], colour[:, 2]), 90) < PALE):
+                    continue
             length = float(np.hypot(bw, bh))
             thin = area / max(length, 1.0)
             if kind == "warm" and length >= TIDE_LONG * side and thin <= TIDE_WIDTH and area < RING_FILL * bw * bh:
@@ -195,6 +218,25 @@ def _off_tone_curve(lab: np.ndarray) -> float:
     return float(np.percentile(np.hypot(off[:, 0], off[:, 1]), 80))
 
 
+def _hues_apart(lab: np.ndarray) -> float:
+    """The share (0..1) of a (h, w, 3) Lab picture's lit pixels (L* from SHOWS_COLOUR) coloured (C* over CHROMATIC) in
+    a hue HUE_GAP degrees or more from its main hue (the chroma-weighted mean direction in the a*b* plane). A toned
+    print keeps one hue family (sepia, selenium, a cyanotype's blue): 0.0 for every black-and-white, toned, stained and
+    halftone print of bench/photo_spots.py (Dec 2026), tuning and held-out; flat-colour illustrations read 0.09-0.66
+    (tests/photo/test_stains.py), a clean phone drawing of a house and two faces 0.47."""
+    lit = lab[..., 0] >= SHOWS_COLOUR
+    if lit.sum() < 0.005 * lit.size:
+        return 0.0
+    a, b = lab[..., 1][lit], lab[..., 2][lit]
+    chroma = np.hypot(a, b)
+    coloured = chroma > CHROMATIC
+    if not coloured.any():
+        return 0.0
+    main = np.arctan2(float(b[coloured].sum()), float(a[coloured].sum()))
+    gap = np.degrees(np.abs(np.angle(np.exp(1j * (np.arctan2(b[coloured], a[coloured]) - main)))))
+    return float((gap >= HUE_GAP).sum() / lit.sum())
+
+
 def _tide_inside(lines: np.ndarray) -> np.ndarray:
     """The pixels a (h, w) bool mask of tide lines encloses: each line's convex hull, filled, less the lines (a tide
     line left by a drying drop is a closed, roughly convex outline; one broken in places still bounds its stain)."""
@@ -232,9 +274,9 @@ def level(rgb: np.ndarray, stains: Stains, detail: float = 2.0) -> np.ndarray:
 
     Inside `stains.mask` the CIE Lab colour's low frequencies (a Gaussian of `detail` px) are replaced by the
     surround's, read over the unstained pixels only (normalised convolution, sigma a few spot sizes); the fine
-    detail beneath the stain is kept. Inside a water stain (`stains.inside`) the tint the tide left is taken off: the
-    median a*, b* (and L*) step from a band just outside its tide line to a band just inside. Only stained pixels
-    change."""
+    detail beneath the stain is kept up to FINE_KEEP times the surround's own (a hard-edged spot's rim is not kept
+    whole). Inside a water stain (`stains.inside`) the tint the tide left is taken off: the median a*, b* (and L*)
+    step from a band just outside its tide line to a band just inside. Only stained pixels change."""
     if not (stains.mask.any() or stains.inside.any()):
         return rgb.astype(np.float32).copy()
     lab = rgb_to_lab(np.clip(rgb, 0, 1))
@@ -258,7 +300,15 @@ def level(rgb: np.ndarray, stains: Stains, detail: float = 2.0) -> np.ndarray:
         weight = cv2.GaussianBlur(keep, (0, 0), sigma)
         surround = cv2.GaussianBlur(out * keep[..., None], (0, 0), sigma) / np.maximum(weight, 1e-4)[..., None]
         fine = out - cv2.GaussianBlur(out, (0, 0), detail * max(1.0, scale))
-        levelled = surround + fine
+        # the picture's detail beneath is kept as far as the surround has detail of its own (FINE_KEEP times its
+        # local RMS): a spot's own sharp rim, stronger than the picture's texture, would stay as a ring
+        # (read away from the stain: its rim's blur reaches past the mask)
+        reach = 2 * int(np.ceil(3 * detail * max(1.0, scale))) + 1
+        far = 1 - cv2.dilate(stains.mask.astype(np.uint8), np.ones((reach, reach), np.uint8)).astype(np.float32)
+        amplitude = np.sqrt(cv2.GaussianBlur(fine * fine * far[..., None], (0, 0), sigma)
+                            / np.maximum(cv2.GaussianBlur(far, (0, 0), sigma), 1e-4)[..., None])
+        limit = FINE_KEEP * amplitude + FINE_FLOOR
+        levelled = surround + np.clip(fine, -limit, limit)
         soft = cv2.GaussianBlur(stains.mask.astype(np.float32), (0, 0), max(0.8, scale))
         soft = np.maximum(soft, stains.mask.astype(np.float32))
         out = out * (1 - soft[..., None]) + levelled * soft[..., None]

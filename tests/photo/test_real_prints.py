@@ -81,8 +81,8 @@ def _crack_network_of(print_rgb, shape):
 # original (the print's knit, curtain and face become a camera, a suit, a sky). Share left today: camera 22 %,
 # astronaut 32 % (before the ridge finder and the crack halo: 31 %, 47 %). Detail kept: camera 63 % (the
 # tripod's bright legs, already taken for scratches, are taken two pixels wider), astronaut 83 %. Since the stain
-# search (stains.py), the camera's warm-white cracks are also read as 5 foxing spots and 2 tide lines and levelled:
-# left 22 % -> 16 %, detail kept 62 % -> 60 % (hence 0.57 below, was 0.6).
+# search (stains.py) the camera's warm-white cracks were also read as 5 foxing spots and 2 tide lines and levelled
+# (left 16 %, detail kept 60 %); a blot the damage search already fills is no stain now (stains.TAKEN): 22 %, 62 %.
 @pytest.mark.parametrize("photo, most_left", [("camera", 0.27), ("astronaut", 0.38)])
 def test_a_real_crack_network_on_another_photo_is_mostly_gone(photo, most_left):
     import cv2
@@ -98,4 +98,4 @@ def test_a_real_crack_network_on_another_photo_is_mostly_gone(photo, most_left):
     left = damage_left(out, truth, net)
     assert left < most_left, f"{left:.0%} of the crack network is still there"
     _, kept = real_print_figures(cracked, out)
-    assert kept > 0.57, f"only {kept:.0%} of the fine detail away from the cracks is kept"
+    assert kept > 0.6, f"only {kept:.0%} of the fine detail away from the cracks is kept"

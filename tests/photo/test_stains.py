@@ -5,7 +5,7 @@ import numpy as np
 import pytest
 
 from bench._photo_damage import (FACE_BUTTONS, FACE_EYES, HALFTONE_TUNING, cartoon, halftone_case, packaged_photo,
-                                 default_restore, spot_case, star_field)
+                                 crack_ageing, default_restore, spot_case, star_field)
 from bench.photo_spots import left_share
 from pipelines.photo import analysis, stains
 from pipelines.photo.imaging import luma
@@ -186,3 +186,60 @@ def test_the_page_names_a_foxed_prints_spots_and_ticks_repair(page_resources, im
     texts = " ".join(str(m.value) for m in at.markdown) + " ".join(str(c.value) for c in at.caption)
     assert "piqûres" in texts, texts[:2000]
     assert next(c for c in at.checkbox if c.label.startswith("🩹") or "Réparer" in c.label).value
+
+
+def test_white_cracks_on_a_dark_print_are_cracks_not_foxing():
+    """A crack network bares the warm white paper; thinned on the stain search's working copy, a crack over a dark
+    coat reads warm and lighter like a rust spot on a dark ground. The damage search marks it: it is filled as a
+    crack, and the page names no foxing or water stain (this print read 7 foxing spots before stains.TAKEN)."""
+    aged = crack_ageing(packaged_photo("camera"), 31)
+    assert stains.find_stains(aged.image).foxing >= 3  # what the stain search alone sees
+    info, mask = analysis.analyse(aged.image)
+    assert info.damaged and (mask & aged.marks).sum() > 0.5 * aged.marks.sum()
+    assert info.foxing + info.tide == 0, (info.foxing, info.tide)
+
+
+def _flat_poster(seed: int, size=(900, 1200)) -> np.ndarray:
+    """A flat-colour picture (an illustration, a poster, a child's painting photographed), JPEG-compressed: 4-6 colours
+    of random hues (C* 15-45) at lightnesses at least 9 L* apart, so each lightness holds one colour, as a toned
+    print's does; the first, a sky, shades over 12 L* top to bottom; the others fill a ground band and shapes."""
+    from skimage.color import lab2rgb
+
+    rng = np.random.default_rng(seed)
+    h, w = size
+    count = int(rng.integers(4, 7))
+    lights = rng.choice(np.arange(25.0, 91.0, 9.0), count, replace=False)
+    hues, chromas = rng.uniform(0, 2 * np.pi, count), rng.uniform(15, 45, count)
+
+    def colour(i: int, shade: float = 0.0) -> np.ndarray:
+        lab = np.array([[[lights[i] + shade, chromas[i] * np.cos(hues[i]), chromas[i] * np.sin(hues[i])]]])
+        return lab2rgb(lab)[0, 0].astype(np.float32)
+
+    image = np.stack([np.broadcast_to(colour(0, shade), (w, 3)) for shade in np.linspace(6, -6, h)])
+    image = np.ascontiguousarray(image)
+    image[int(h * rng.uniform(0.5, 0.75)):] = colour(1)
+    for i in range(2, count):
+        for _ in range(int(rng.integers(1, 3))):
+            x, y = int(rng.integers(0, w - 100)), int(rng.integers(0, h - 100))
+            bw, bh = int(rng.integers(60, w // 3)), int(rng.integers(60, h // 3))
+            fill = tuple(float(c) for c in colour(i))
+            if rng.random() < 0.5:
+                cv2.rectangle(image, (x, y), (x + bw, y + bh), fill, -1)
+            else:
+                cv2.ellipse(image, (x + bw // 2, y + bh // 2), (bw // 2, bh // 2), 0, 0, 360, fill, -1, cv2.LINE_AA)
+    eight_bit = (np.clip(image, 0, 1) * 255).round().astype(np.uint8)
+    ok, jpeg = cv2.imencode(".jpg", eight_bit, [cv2.IMWRITE_JPEG_QUALITY, 85])
+    return cv2.imdecode(jpeg, cv2.IMREAD_UNCHANGED).astype(np.float32) / 255
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_a_flat_colour_picture_is_no_toned_print_and_gets_no_stain(seed):
+    """An illustration in flat colours follows "a tone curve" (one colour at each lightness) as a sepia print does;
+    its hues tell it apart (stains._hues_apart): no foxing, mould or water stain is named on it (a clean illustration
+    was read with 3 foxing spots, 2 moulds and 2 water stains, « Réparer » ticked, and smeared; 5 of these 6 read
+    stains before). The damage search is another matter: seed 2's JPEG ringing along a rectangle's edge still reads
+    as one scratch."""
+    rgb = _flat_poster(seed)
+    assert stains.find_stains(rgb).count == 0
+    info, _ = analysis.analyse(rgb)
+    assert info.foxing + info.mould + info.tide == 0
