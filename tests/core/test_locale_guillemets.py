@@ -33,3 +33,13 @@ def test_the_shown_text_keeps_them(atelier_env):
 
     text = translate("photo.ui.damage_check", "fr")
     assert "«\u00a0✏️" in text and "pinceau\u00a0»" in text
+
+
+def test_english_strings_quote_in_english():
+    """English text quotes with “ ” (three photo strings showed « Enlarge » on the English page)."""
+    bad = []
+    for path in sorted((LOCALES.parent / "en").glob("*.toml")):
+        for key, text in _strings(tomllib.loads(path.read_text(encoding="utf-8"))):
+            if "«" in text or "»" in text:
+                bad.append(f"{path.name} {key}: {text}")
+    assert not bad, "\n".join(bad[:20])
