@@ -19,10 +19,11 @@ def file_names(item: dict, files: dict[str, Path], owner_name: str) -> dict[str,
             for name, path in files.items()}
 
 
-def title_text(item: dict) -> str:
-    """The creation's title, or what it is ("Mes cartes postales") when it has none: never the kind's id."""
-    if item["title"]:
-        return item["title"]
+def title_text(item: dict, title: str | None = None) -> str:
+    """`title` (a card's: Work.title) or the creation's own, or what it is ("Mes cartes postales") when it has none:
+    never the kind's id."""
+    if title or item["title"]:
+        return title or item["title"]
     named = t(f"gallery_kinds.{item['kind']}")
     return named if not named.startswith("[") else t("gallery_kinds.creation")
 
@@ -31,10 +32,10 @@ def title_text(item: dict) -> str:
 _MARKUP = str.maketrans({c: "\\" + c for c in "\\`*_{}[]<>()#+-.!|~$:"})
 
 
-def title_markdown(item: dict) -> str:
-    """The title in bold as markdown, its words shown as typed: spaces and line breaks at its ends and inside
-    calmed (a caption ending on a space left « **Mémé … **» unbolded, stars shown) and markup escaped."""
-    return f"**{' '.join(title_text(item).split()).translate(_MARKUP)}**"
+def title_markdown(item: dict, title: str | None = None) -> str:
+    """The title (title_text) in bold as markdown, its words shown as typed: spaces and line breaks at its ends and
+    inside calmed (a caption ending on a space left « **Mémé … **» unbolded, stars shown) and markup escaped."""
+    return f"**{' '.join(title_text(item, title).split()).translate(_MARKUP)}**"
 
 
 def made_text(item: dict) -> str:

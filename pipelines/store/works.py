@@ -70,6 +70,12 @@ class Work:
     def members(self) -> list[Artifact]:
         return [self.main, *self.extras]
 
+    @property
+    def title(self) -> str:
+        """The creation's title, else the first one a print of it was given (a restored photo is named by the
+        caption typed for its A4 sheet), else ""."""
+        return next((member.title for member in self.members if (member.title or "").strip()), "")
+
     @functools.cached_property
     def files(self) -> dict[str, tuple[Artifact, str]]:
         merged = {name: (self.main, path) for name, path in self.main.files.items()}

@@ -60,7 +60,8 @@ def test_a_photo_and_its_sheet_are_one_card(immediate_queue, workshop, store, tm
     at = open_page(monkeypatch, "gallery", workshop_id=workshop["id"])
     labels = sorted(b.label for b in at.get("download_button"))
     assert labels == ["⬇️ PDF · fiche", "⬇️ PNG · avant", "⬇️ PNG · réparée"], labels  # the sheet's copy of the photo once
-    assert len([m for m in at.markdown if m.value.startswith("**")]) == 1  # one card: one title
+    titles = [m.value for m in at.markdown if m.value.startswith("**")]
+    assert titles == ["**Mamie en 1962**"], titles  # one card: one title, the caption typed for its sheet
     # the postcards page offers the photo once (the sheet's copy of it was a second, identical choice)
     [photo] = store.artifacts(workshop_id=workshop["id"], kind="photo")
     cards = open_page(monkeypatch, "postcards", workshop_id=workshop["id"])
