@@ -72,7 +72,10 @@ def refuse_rude_name(name: str, *, store=None, workshop_id: int | None = None, p
     if not rude_as_a_name(name):
         return
     if store is not None:
-        store.log_event("prompt_blocked", workshop_id, CATEGORY, participant_id=participant_id)
+        from .prompts import words_digest
+
+        store.log_event("prompt_blocked", workshop_id, CATEGORY, participant_id=participant_id,
+                        once=words_digest(name))
     raise error() if error is not None else UserError(MESSAGE_KEY)
 
 

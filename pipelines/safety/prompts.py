@@ -36,12 +36,14 @@ from pathlib import Path
 from typing import Iterable
 
 from . import learned
-from .lexicon import known_words, lemma_readings, personal_names, preload
+from .lexicon import french_counts, known_words, lemma_readings, personal_names, preload
 from .normalise import BARRIER, calm, joined_halves, near, normalise, phonetic, plain, sounded_exact, stem
 
 TERMS_PATH = Path(__file__).with_name("prompt_terms.toml")
 preload()  # the word lists of lexicon.py, read while the page or the worker starts
 MAX_PROMPT_CHARS = 400
+SILENT_CONSONANTS = "tsxdpc"  # final letters French does not sound (« partout », « gros », « prix », « blanc »)
+SILENT_COMMON = 1000  # ...restored only to a French word seen this often (« partout » 27 515 times, « blanc » 19 500)
 AUTO_TYPO = 7  # words of this length or more in the rules match a typo of one letter (Damerau distance 1)
 NEUTRAL = "_"  # a word set apart as harmless: matches nothing, but a gap may cross it
 # Words that end a clause: a "~N" gap never crosses them ("le chevalier tue le dragon et sauve la princesse").
@@ -312,6 +314,14 @@ def _typo_readings(word: str) -> frozenset[str]:
     return frozenset(v for v in rules.spelling.get(word[0], ()) if abs(len(v) - len(word)) <= 1 and near(v, word))
 
 
+def _silent_consonant_restored(word: str) -> frozenset[str]:
+    """The common French words (SILENT_COMMON or more in lexicon.french_counts) that `word` is, written without its
+    silent final consonant as SMS and young writers spell: « partou » -> partout, « blan » -> blanc, « tro » -> trop
+    (French only: « connor » is not the English surname « Connors »)."""
+    counts = french_counts()
+    return frozenset(word + c for c in SILENT_CONSONANTS if counts.get(word + c, 0) >= SILENT_COMMON)
+
+
 @functools.lru_cache(maxsize=8192)
 def _sounded(word: str) -> frozenset[str]:
     """Readings of an unknown word spelt as it sounds (normalise.phonetic: "fabrike" -> "fabrique", "ecraz" ->
@@ -320,6 +330,9 @@ def _sounded(word: str) -> frozenset[str]:
     rules = _load()
     if len(word) < 3 or not word.isalpha() or not _unknown(word, rules):
         return frozenset()
+    restored = _silent_consonant_restored(word)
+    if restored:  # « partou » is « partout » (not « partoue », a typo from « partouze »), « blan » « blanc » (not
+        return restored  # « blunt »): the word itself, short of a letter nobody hears, before any other reading
     out: set[str] = set()
     for reading in phonetic(word) | _silent(word, rules.vocabulary):
         if not _unknown(reading, rules):
@@ -794,8 +807,17 @@ def check_prompt(text: str, language: str = "fr", *, store=None, workshop_id: in
 
         verdict = model_check(text, language) or verdict
     if verdict.blocked and store is not None:
-        store.log_event("prompt_blocked", workshop_id, verdict.category, participant_id=participant_id)
+        store.log_event("prompt_blocked", workshop_id, verdict.category, participant_id=participant_id,
+                        once=words_digest(text))
     return verdict
+
+
+def words_digest(text: str) -> str:
+    """A short SHA-256 digest of `text` with its case and spaces evened (the same words typed again, reloaded from a
+    draft): what Store.log_event counts once by, so a refusal is not counted at every check of the same words."""
+    import hashlib
+
+    return hashlib.sha256(" ".join(str(text).lower().split()).encode("utf-8")).hexdigest()[:16]
 
 
 def screen(*texts: str, language: str = "fr", store=None, workshop_id: int | None = None, model: bool = True,

@@ -75,6 +75,9 @@ def library_name(store: "Store | None" = None, default: str | None = None, langu
     return name
 
 
+_once_lock = threading.Lock()  # guards Store._counted_once
+
+
 class Store:
     """One SQLite database (WAL) plus a files directory; a short-lived connection per operation."""
 
@@ -448,11 +451,21 @@ class Store:
             conn.execute("DELETE FROM artifacts WHERE id=?", (artifact_id,))
 
     # -- events (counts for the facilitator) ----------------------------------------------
+    _counted_once: set = set()  # log_event's `once` keys already counted, this process (all stores)
+
     def log_event(self, kind: str, workshop_id: int | None = None, detail: str = "",
-                  participant_id: int | None = None) -> None:
+                  participant_id: int | None = None, once: str = "") -> None:
         """Count an event of `kind` (detail: at most 200 characters, e.g. a refusal's category, never a child's
         words). `participant_id`: whose action it was, when known; the event goes with that participant, and
-        nothing is counted for a participant removed meanwhile (a job of theirs still running)."""
+        nothing is counted for a participant removed meanwhile (a job of theirs still running). `once`: a key
+        (e.g. a digest of the refused words, never the words) counted once per kind, workshop, participant and
+        detail while the studio runs: the same words checked again after a page reload count nothing more."""
+        if once:
+            key = (str(self.db_path), kind, workshop_id, participant_id, detail, once)
+            with _once_lock:
+                if key in Store._counted_once:
+                    return
+                Store._counted_once.add(key)
         with self.transaction() as conn:
             conn.execute("INSERT INTO events(workshop_id, kind, detail, created_at, participant_id) "
                          "SELECT ?,?,?,?,? WHERE ? IS NULL OR EXISTS (SELECT 1 FROM participants WHERE id=?)",
