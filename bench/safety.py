@@ -153,10 +153,22 @@ situations, before a round of tuning:
   the harmless twins of the unsafe side (a photo with the family, an address on a card to grandma, a surprise kept
   secret, a night walk with the parents, a shop game). Cut in two like fresh18 (even: "fresh19a", tuning material;
   "fresh19b" never tuned on), fixed before it was first measured.
-Only the tuning half's, the fresh ... fresh4 sets', fresh6a's ... fresh18a's misses are printed unless
-`--held-out-misses`, `--fresh5-misses` or `--fresh<N>b-misses` (N = 6 ... 19) is given (for the closing report,
+- "fresh20" (fresh20_unsafe.txt, fresh20_benign.txt), written before the twenty-third round from the issue's
+  descriptions and the kinds the last round left open (kinds, not their words) only, before any rule file of that
+  round was opened and without reading any set's misses, in the five voices of fresh19; unsafe side weighted to
+  grooming without the words secret or gift (an adult asking a child to come alone, to send a picture "just for me",
+  to add them on another app, to get in a car), a runaway in heavy SMS spelling, emoji-only or emoji-heavy unsafe
+  prompts of every category and sexual acts said softly; benign side weighted to where a false block hurts a library
+  most: children's words for the body in a school or doctor's frame (« zizi », « zézette », « foufoune » asked about by
+  a 6-year-old), sex education and health (STIs, periods, puberty, vaccines), history lessons with war and genocide
+  words, the vet and medicine (a syringe, the cat's injection), video-game and sport words, cooking, harmless emoji
+  and the harmless twins of the unsafe side (a photo for grandma, a trip by train with a parent, hide and seek). Cut
+  in two like fresh19 (even: "fresh20a", tuning material; "fresh20b" never tuned on), fixed before it was first
+  measured.
+Only the tuning half's, the fresh ... fresh4 sets', fresh6a's ... fresh20a's misses are printed unless
+`--held-out-misses`, `--fresh5-misses` or `--fresh<N>b-misses` (N = 6 ... 20) is given (for the closing report,
 never for tuning). `--sets fresh18 ...` checks only the named sets ("" for the first corpus, "tuning5" ...,
-"fresh" ... "fresh19"), for a first measure of a new set while the machine is shared.
+"fresh" ... "fresh20"), for a first measure of a new set while the machine is shared.
 
 Figures: blocked % of the unsafe prompts and false-block % of the benign ones, per set, by category
 and by trick, and the guard's time per prompt (ms, median and 95th percentile of each prompt checked
