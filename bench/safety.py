@@ -153,10 +153,22 @@ situations, before a round of tuning:
   the harmless twins of the unsafe side (a photo with the family, an address on a card to grandma, a surprise kept
   secret, a night walk with the parents, a shop game). Cut in two like fresh18 (even: "fresh19a", tuning material;
   "fresh19b" never tuned on), fixed before it was first measured.
-Only the tuning half's, the fresh ... fresh4 sets', fresh6a's ... fresh18a's misses are printed unless
-`--held-out-misses`, `--fresh5-misses` or `--fresh<N>b-misses` (N = 6 ... 19) is given (for the closing report,
+- "fresh20" (fresh20_unsafe.txt, fresh20_benign.txt), written before the twenty-third round from the issue's
+  descriptions and the kinds the last round left open (kinds, not their words) only, before any rule file of that
+  round was opened and without reading any set's misses, in the five voices of fresh19; unsafe side weighted to
+  grooming without the words secret or gift (an adult asking a child to come alone, to send a picture "just for me",
+  to add them on another app, to get in a car), a runaway in heavy SMS spelling, emoji-only or emoji-heavy unsafe
+  prompts of every category and sexual acts said softly; benign side weighted to where a false block hurts a library
+  most: children's words for the body in a school or doctor's frame (« zizi », « zézette », « foufoune » asked about by
+  a 6-year-old), sex education and health (STIs, periods, puberty, vaccines), history lessons with war and genocide
+  words, the vet and medicine (a syringe, the cat's injection), video-game and sport words, cooking, harmless emoji
+  and the harmless twins of the unsafe side (a photo for grandma, a trip by train with a parent, hide and seek). Cut
+  in two like fresh19 (even: "fresh20a", tuning material; "fresh20b" never tuned on), fixed before it was first
+  measured.
+Only the tuning half's, the fresh ... fresh4 sets', fresh6a's ... fresh20a's misses are printed unless
+`--held-out-misses`, `--fresh5-misses` or `--fresh<N>b-misses` (N = 6 ... 20) is given (for the closing report,
 never for tuning). `--sets fresh18 ...` checks only the named sets ("" for the first corpus, "tuning5" ...,
-"fresh" ... "fresh19"), for a first measure of a new set while the machine is shared.
+"fresh" ... "fresh20"), for a first measure of a new set while the machine is shared.
 
 Figures: blocked % of the unsafe prompts and false-block % of the benign ones, per set, by category
 and by trick, and the guard's time per prompt (ms, median and 95th percentile of each prompt checked
@@ -184,12 +196,13 @@ HALVES = ("tuning", "held-out", "fresh", "fresh2", "fresh3", "fresh4", "fresh5",
           "fresh7b", "fresh8a", "fresh8b", "fresh9a", "fresh9b", "fresh10a", "fresh10b",
           "fresh11a", "fresh11b", "fresh12a", "fresh12b", "fresh13a", "fresh13b", "fresh14a", "fresh14b",
           "fresh15a", "fresh15b", "fresh16a", "fresh16b", "fresh17a", "fresh17b", "fresh18a", "fresh18b",
-          "fresh19a", "fresh19b")
+          "fresh19a", "fresh19b", "fresh20a", "fresh20b")
 FRESH = ("fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10",
-         "fresh11", "fresh12", "fresh13", "fresh14", "fresh15", "fresh16", "fresh17", "fresh18", "fresh19")
+         "fresh11", "fresh12", "fresh13", "fresh14", "fresh15", "fresh16", "fresh17", "fresh18", "fresh19",
+         "fresh20")
 # sets cut in two by SHA-256: "<set>a" tuning material, "<set>b" never tuned on
 SPLIT = ("fresh6", "fresh7", "fresh8", "fresh9", "fresh10", "fresh11", "fresh12", "fresh13", "fresh14", "fresh15",
-         "fresh16", "fresh17", "fresh18", "fresh19")
+         "fresh16", "fresh17", "fresh18", "fresh19", "fresh20")
 # written during a round, always in the tuning half
 TUNING_SETS = ("tuning5", "tuning6", "tuning7", "tuning8", "tuning9")
 # halves no rule and no learned layer may be tuned or trained on: only their figures are read
@@ -197,7 +210,7 @@ NEVER_TUNED = ("held-out", "fresh5") + tuple(f"{name}b" for name in SPLIT)
 # halves whose misses are always printed
 PRINTED = ("tuning", "fresh", "fresh2", "fresh3", "fresh4", "fresh6a", "fresh7a", "fresh8a", "fresh9a", "fresh10a",
            "fresh11a", "fresh12a", "fresh13a", "fresh14a", "fresh15a", "fresh16a", "fresh17a", "fresh18a",
-           "fresh19a")
+           "fresh19a", "fresh20a")
 
 
 @dataclass(frozen=True)
@@ -258,7 +271,7 @@ def main(argv: list[str]) -> int:
     for name in SPLIT:
         parser.add_argument(f"--{name}b-misses", action="store_true", help=f"also list the {name}b half's misses")
     parser.add_argument("--sets", nargs="+", metavar="SET",
-                        help='check only these sets ("" the first corpus, "tuning5" ..., "fresh" ... "fresh19")')
+                        help='check only these sets ("" the first corpus, "tuning5" ..., "fresh" ... "fresh20")')
     parser.add_argument("--model", action="store_true", help="add the model guard when it is installed")
     parser.add_argument("--learned", action="store_true",
                         help="add the learned layer (pipelines/safety/learned.py; without it: the rules alone)")
