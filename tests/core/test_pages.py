@@ -185,11 +185,14 @@ def test_opening_every_page_does_not_import_torch(atelier_env):
         "at = AppTest.from_file('app.py', default_timeout=120); at.run()\n"
         "for info in [HOME, *WORKSHOPS, *TOOLS]:\n"
         "    at.switch_page(info.path).run()\n"
-        "    assert not at.exception, (info.path, at.exception)\n"
+        "    assert not at.exception, (info.path, [(e.message, e.stack_trace[-15:]) for e in at.exception])\n"
         "heavy = [m for m in ('torch', 'diffusers', 'transformers', 'spandrel', 'facexlib') if m in sys.modules]\n"
         "print(heavy); sys.exit(1 if heavy else 0)\n"
     )
-    env = {**__import__("os").environ, "ATELIER_EMBEDDED_WORKER": "0", "PYTHONPATH": str(ROOT)}
+    # a page's error is shown whole here (the studio's own config hides it from the room: showErrorDetails "none")
+    env = {**__import__("os").environ, "ATELIER_EMBEDDED_WORKER": "0", "PYTHONPATH": str(ROOT),
+           "STREAMLIT_CLIENT_SHOW_ERROR_DETAILS": "full"}
     result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True,
                             timeout=600)
-    assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-3000:]
+    errors = "\n".join(line for line in result.stderr.splitlines() if "missing ScriptRunContext" not in line)
+    assert result.returncode == 0, result.stdout[-2000:] + errors[-4000:]
