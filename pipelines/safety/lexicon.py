@@ -35,7 +35,7 @@ LANGUAGES = ("fr", "en")
 MIN_LETTERS = 4
 
 
-_LOCK = threading.Lock()
+_LOCK = threading.RLock()
 _WORDS: list[frozenset[str]] = []  # filled once
 
 
@@ -50,15 +50,18 @@ _FRENCH: list[dict[str, int]] = []  # filled once
 
 def french_counts() -> dict[str, int]:
     """Plain French words (accents removed, as normalise.plain) -> how often the French list saw them (OpenSubtitles
-    counts: « tout » 2 million, « partout » 27 515, « blanc » 19 500); empty without pyspellchecker. Read once."""
-    return _once(_FRENCH, _read_french)
+    counts: « tout » 2 million, « partout » 27 515, « blanc » 19 500); empty without pyspellchecker. Read once, and
+    known_words() is made from it (the French list is decompressed once)."""
+    return _once(_FRENCH, lambda: _word_counts("fr"))
 
 
-def _read_french() -> dict[str, int]:
+def _word_counts(language: str) -> dict[str, int]:
+    """pyspellchecker's `language` frequency list as plain words -> counts (words that differ only by their accents
+    summed); {} when the package or its file is missing."""
     try:
         from importlib.resources import files
 
-        data = json.loads(gzip.decompress((files("spellchecker") / "resources" / "fr.json.gz").read_bytes()))
+        data = json.loads(gzip.decompress((files("spellchecker") / "resources" / f"{language}.json.gz").read_bytes()))
     except (ImportError, ModuleNotFoundError, FileNotFoundError, OSError, ValueError):
         return {}
     counts: dict[str, int] = {}
@@ -69,7 +72,8 @@ def _read_french() -> dict[str, int]:
 
 
 def _once(slot: list, read):
-    """`read()` kept in `slot` (a one-item list) the first time: a second caller waits for the first reading."""
+    """`read()` kept in `slot` (a one-item list) the first time: a second caller waits for the first reading (the
+    lock is re-entrant: one reading may ask for another, as known_words() asks for french_counts())."""
     if not slot:
         with _LOCK:
             if not slot:
@@ -78,20 +82,11 @@ def _once(slot: list, read):
 
 
 def _read() -> frozenset[str]:
-    try:
-        from importlib.resources import files
-
-        base = files("spellchecker") / "resources"
-    except (ImportError, ModuleNotFoundError):
-        return frozenset()
-    words: set[str] = set()
+    words = set(french_counts())
     for language in LANGUAGES:
-        try:
-            data = json.loads(gzip.decompress((base / f"{language}.json.gz").read_bytes()))
-        except (FileNotFoundError, OSError, ValueError):
-            continue
-        words.update(p for p in (plain(w) for w in data) if len(p) >= MIN_LETTERS and p.isalpha())
-    return frozenset(words)
+        if language != "fr":
+            words.update(_word_counts(language))
+    return frozenset(p for p in words if len(p) >= MIN_LETTERS and p.isalpha())
 
 
 _LEMMA_MIN = 4  # shorter words are left as written (« tu », « as », "is": lemmas there only add noise)
