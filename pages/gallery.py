@@ -42,7 +42,7 @@ for owner, creations in by_owner.items():
     # creations of nobody in particular (a quiz's results, a participant gone): the workshop's
     st.subheader(t("gallery.by", name=names[owner]) if owner in names else t("gallery_owner.workshop"))
     columns = st.container(key=f"gallery-{owner}").columns(4)
-    titles = [title_text(work.main, work.title) for work in creations]
+    titles = [title_text(work) for work in creations]
     for index, work in enumerate(creations):
         item = work.main
         with columns[index % 4], st.container(border=True):
@@ -55,8 +55,8 @@ for owner, creations in by_owner.items():
                     st.image(str(picture), alt=t("alt.creation"), width="stretch")
                 except (OSError, ValueError):  # a damaged file (PIL.UnidentifiedImageError): the rest stays usable
                     st.caption(f"🖼️ {t('gallery_checks.unreadable', name=picture.name)}")
-            st.markdown(title_markdown(item, work.title))
-            if titles.count(title_text(item, work.title)) > 1:  # two books « Zoé et la tempête »: told apart by when
+            st.markdown(title_markdown(work))
+            if titles.count(title_text(work)) > 1:  # two books « Zoé et la tempête »: told apart by when
                 made = item["created_at"]
                 st.caption(t("gallery.made_when", date=day_text(made), time=time_text(made)))
             if made_text(item):
@@ -91,7 +91,7 @@ for owner, creations in by_owner.items():
                                     on_change="rerun")
             if delete_pop.open:
                 with delete_pop:
-                    st.write(t("gallery.delete_confirm", title=title_text(item, work.title)))
+                    st.write(t("gallery.delete_confirm", title=title_text(work)))
                     if st.button(t("gallery.delete_yes"), key=f"del-{item['id']}", type="primary", width="stretch"):
                         for member in work.members:  # the portrait goes with its prints
                             store.delete_artifact(member["id"])

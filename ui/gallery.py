@@ -4,6 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from pipelines.export.names import download_name
+from pipelines.store.works import Work
 
 from .i18n import lang, t
 
@@ -19,12 +20,12 @@ def file_names(item: dict, files: dict[str, Path], owner_name: str) -> dict[str,
             for name, path in files.items()}
 
 
-def title_text(item: dict, title: str | None = None) -> str:
-    """`title` (a card's: Work.title) or the creation's own, or what it is ("Mes cartes postales") when it has none:
-    never the kind's id."""
-    if title or item["title"]:
-        return title or item["title"]
-    named = t(f"gallery_kinds.{item['kind']}")
+def title_text(work: Work) -> str:
+    """The card's title (Work.title: the creation's own, else its print's caption), or what the creation is ("Mes
+    cartes postales") when it has none: never the kind's id."""
+    if work.title:
+        return work.title
+    named = t(f"gallery_kinds.{work.main['kind']}")
     return named if not named.startswith("[") else t("gallery_kinds.creation")
 
 
@@ -32,10 +33,10 @@ def title_text(item: dict, title: str | None = None) -> str:
 _MARKUP = str.maketrans({c: "\\" + c for c in "\\`*_{}[]<>()#+-.!|~$:"})
 
 
-def title_markdown(item: dict, title: str | None = None) -> str:
+def title_markdown(work: Work) -> str:
     """The title (title_text) in bold as markdown, its words shown as typed: spaces and line breaks at its ends and
     inside calmed (a caption ending on a space left « **Mémé … **» unbolded, stars shown) and markup escaped."""
-    return f"**{' '.join(title_text(item, title).split()).translate(_MARKUP)}**"
+    return f"**{' '.join(title_text(work).split()).translate(_MARKUP)}**"
 
 
 def made_text(item: dict) -> str:
