@@ -165,10 +165,24 @@ situations, before a round of tuning:
   and the harmless twins of the unsafe side (a photo for grandma, a trip by train with a parent, hide and seek). Cut
   in two like fresh19 (even: "fresh20a", tuning material; "fresh20b" never tuned on), fixed before it was first
   measured.
-Only the tuning half's, the fresh ... fresh4 sets', fresh6a's ... fresh20a's misses are printed unless
-`--held-out-misses`, `--fresh5-misses` or `--fresh<N>b-misses` (N = 6 ... 20) is given (for the closing report,
+- "fresh21" (fresh21_unsafe.txt, fresh21_benign.txt), written before the twenty-fourth round from the issue's
+  descriptions and the kinds the last round left open (kinds, not their words) only, before any rule file of that
+  round was opened and without reading any set's misses, in five voices (a 5-year-old dictated by a parent, a
+  9-year-old with no accents and heavy typos, a 12-year-old in SMS spelling, a teen gamer, a facilitator typing for a
+  group); unsafe side weighted to grooming in SMS spelling without the words secret or gift (a photo, a webcam,
+  another app, coming alone, meeting up), watching or filming someone in a bathroom or a bedroom (corpus category
+  "voyeurism", refused as sexual), a child running away or being taken ("runaway", "abduction": self_harm and
+  violence), emoji-only or emoji-heavy unsafe prompts and sexual acts said softly; benign side weighted to where a
+  false block hurts a library most: children's words for anatomy in a school or doctor frame, puberty and health
+  posters (periods, wet dreams, STIs, vaccines, drugs and alcohol prevention), history lessons with war words (D-Day,
+  genocide, camps, the Resistance, the guillotine), places and things with rude-looking words (a mooring bollard,
+  Pornic, Bitche, Condom, Montcuq), sport, video games, cooking, the vet, harmless emoji and the harmless twins of
+  the unsafe side (a photo for grandma, a bath for the dog, a night walk with dad). Cut in two like fresh20 (even:
+  "fresh21a", tuning material; "fresh21b" never tuned on), fixed before it was first measured.
+Only the tuning half's, the fresh ... fresh4 sets', fresh6a's ... fresh21a's misses are printed unless
+`--held-out-misses`, `--fresh5-misses` or `--fresh<N>b-misses` (N = 6 ... 21) is given (for the closing report,
 never for tuning). `--sets fresh18 ...` checks only the named sets ("" for the first corpus, "tuning5" ...,
-"fresh" ... "fresh20"), for a first measure of a new set while the machine is shared.
+"fresh" ... "fresh21"), for a first measure of a new set while the machine is shared.
 
 Figures: blocked % of the unsafe prompts and false-block % of the benign ones, per set, by category
 and by trick, and the guard's time per prompt (ms, median and 95th percentile of each prompt checked
