@@ -790,7 +790,7 @@ def _ridge_cracks(gray: np.ndarray, thin: np.ndarray, weak_level: np.ndarray, fl
     keep &= ~(_crowded(labels, stats, thin, 3 * scale, length // 4, along=True) & ~web)
     keep[0] = False
     keep &= ~_glyph_rows(labels, stats, keep)
-    return keep[labels] & ~_rims(labels, keep, gray, length)
+    return keep[labels]
 
 
 RIM_SIDE = 5  # px: _rims() compares the picture this far either side of a ridge, across it
@@ -817,39 +817,46 @@ def _rims(labels: np.ndarray, keep: np.ndarray, gray: np.ndarray, length: int) -
     kept; at RIM_STEP 0.4 the ear's rim would be too, but the independent crack detector of bench/_photo_damage.py
     (crack_map) counts eyes, lips, ears and collars with the cracks, and its share left rose from 29 % to 35 %.
     """
-    out = np.zeros(gray.shape, bool)
-    if not keep[1:].any():
-        return out
+    from skimage.morphology import skeletonize
+
     lines = keep[labels]
+    if not lines.any():
+        return lines
+    # Judged along each component's skeleton, the sides taken beyond its own half-width (a line followed into the
+    # grain is a few pixels wide and fuzzy: from its edge, one side would be the line itself).
+    skeleton = skeletonize(lines)
+    ys, xs = np.nonzero(skeleton)
+    own = labels[ys, xs]
+    count = len(keep)
+    half = 0.5 * np.bincount(labels[lines], minlength=count) / np.maximum(np.bincount(own, minlength=count), 1)
     _, angle = line_orientations(lines)
-    ys, xs = np.nonzero(lines)
     across = np.radians(angle[ys, xs] + 90.0)
+    reach_out = half[own] + RIM_SIDE
     h, w = gray.shape
 
     def side(sign: int) -> np.ndarray:
-        yy = np.clip(np.round(ys + sign * RIM_SIDE * np.sin(across)).astype(int), 0, h - 1)
-        xx = np.clip(np.round(xs + sign * RIM_SIDE * np.cos(across)).astype(int), 0, w - 1)
+        yy = np.clip(np.round(ys + sign * reach_out * np.sin(across)).astype(int), 0, h - 1)
+        xx = np.clip(np.round(xs + sign * reach_out * np.cos(across)).astype(int), 0, w - 1)
         return gray[yy, xx]
 
     left, right = side(1), side(-1)
     height = np.maximum(gray[ys, xs] - np.minimum(left, right), 1e-3)
     one_sided = np.abs(left - right) > RIM_STEP * height
-    count = len(keep)
-    own = labels[ys, xs]
     share = np.bincount(own, one_sided.astype(np.float64), count) / np.maximum(np.bincount(own, minlength=count), 1)
     rim = keep & (share >= RIM_ONE_SIDED)
     rim[0] = False
-    # A crack network's own pixels (the components that are not rims) keep what lies within RIM_NETWORK segments of
-    # them: a crack that runs along a face's edge for a stretch. Farther off, a long one-sided stretch of such a
+    # A crack network's own stretches (the components that are not rims) keep what lies within RIM_NETWORK segments
+    # of them: a crack that runs along a face's edge for a stretch. Farther off, a long one-sided stretch of such a
     # component is a rim the crack ran into (a coin's lit edge joined to the crack that crosses the coin).
     network = (keep & ~rim)[labels]
     if not network.any():
         return rim[labels]
-    def stretches(pixels: np.ndarray, within: np.ndarray) -> np.ndarray:  # runs of them half a segment long or more
+
+    def stretches(pixels: np.ndarray, within: np.ndarray) -> np.ndarray:  # skeleton runs half a segment long or more
         run = np.zeros(gray.shape, np.uint8)
         run[ys[pixels], xs[pixels]] = 1
         run = cv2.morphologyEx(run, cv2.MORPH_CLOSE, np.ones((3, 3), np.uint8)) & within.astype(np.uint8)
-        count, pieces, stats, _ = cv2.connectedComponentsWithStats(run, connectivity=8)
+        n, pieces, stats, _ = cv2.connectedComponentsWithStats(run, connectivity=8)
         long = np.hypot(stats[:, 2], stats[:, 3]) >= length / 2
         long[0] = False
         return long[pieces]
@@ -859,7 +866,19 @@ def _rims(labels: np.ndarray, keep: np.ndarray, gray: np.ndarray, length: int) -
     reach = _odd(2 * RIM_NETWORK * length + 1)
     near = cv2.dilate(two_sided, cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (reach, reach))).astype(bool)
     rim[np.unique(labels[near & rim[labels]])] = False
-    return rim[labels] | stretches(one_sided, network & ~near)
+    ran_into = stretches(one_sided, network & ~near).astype(np.uint8)
+    if ran_into.any():  # the skeleton's stretch takes the line's width back
+        wide = _odd(2 * float(half[1:].max()) + 3)
+        ran_into = cv2.dilate(ran_into, cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (wide, wide))) & network & ~near
+    return rim[labels] | ran_into.astype(bool)
+
+
+def _lit_rims(lines: np.ndarray, gray: np.ndarray, length: int) -> np.ndarray:
+    """_rims() of every component of the (H, W) bool `lines`, (H, W) bool."""
+    if not lines.any():
+        return np.zeros(lines.shape, bool)
+    count, labels = cv2.connectedComponents(lines.astype(np.uint8), connectivity=8)
+    return _rims(labels, np.arange(count) > 0, gray, length)
 
 
 GLYPH_WINDING = 1.3  # _glyph_rows(): a glyph's skeleton runs this many times its box's diagonal or more (it turns back)
@@ -1523,6 +1542,7 @@ def _find_on_old_print(rgb: np.ndarray, strength: float = 0.5, sheaves: bool = F
     kernels = _line_kernels(min(length, 41))  # longer segments cost more than they add on big copies
     mask = np.zeros((h, w), bool)
     faint = np.zeros((h, w), bool)  # line-like pixels standing out half the weak level: the picture's fine lines too
+    rims = np.zeros((h, w), bool)  # the lit rims of the picture's objects among the bright lines (_rims())
     spots = 0
     for sign in (1, -1):  # bright marks and dark marks separately: a mark is one or the other
         part = np.maximum(sign * thin, 0)
@@ -1585,12 +1605,11 @@ def _find_on_old_print(rgb: np.ndarray, strength: float = 0.5, sheaves: bool = F
                 if np.array_equal(nxt, lines):
                     break
                 lines = nxt
-            # The lit rim of a coin, a plate or a lens is the picture's, not a crack (_rims()).
-            count, rim_labels = cv2.connectedComponents(lines, connectivity=8)
-            every = np.arange(count) > 0
-            lines = lines & ~_rims(rim_labels, every, gray, length)
+            rims |= _lit_rims(lines.astype(bool), gray, length)
         mask |= lines.astype(bool)
-    mask |= _ridge_cracks(gray, thin, weak_level, floor, length, scale, faint_lines=not sheaves)
+    ridges = _ridge_cracks(gray, thin, weak_level, floor, length, scale, faint_lines=not sheaves)
+    mask |= ridges
+    rims |= _lit_rims(ridges, gray, length)
     # Lines that repeat themselves like a grid (mortar between bricks, tiles, a fence) are the picture; in perspective
     # (no fixed period), lines along two directions all over the picture are too.
     mask &= ~_grid_lines(mask, 2 * MAX_WIDTH)
@@ -1607,6 +1626,9 @@ def _find_on_old_print(rgb: np.ndarray, strength: float = 0.5, sheaves: bool = F
         long_enough = np.maximum(stats[:, 2], stats[:, 3]) >= length
         long_enough[0] = False
         mask = long_enough[labels]
+    # The lit rims are left out once the lines have been judged together (a rim counts among the lines whose
+    # family or lattice makes them the picture's, as before).
+    mask &= ~rims
     # A crack followed pixel by pixel leaves holes and notches where its broken edge dips into the grain; a
     # hole left unfilled shows as a faint line after the fill. Closing the lines (5x5) rebuilds their body.
     mask = cv2.morphologyEx(mask.astype(np.uint8), cv2.MORPH_CLOSE, cv2.getStructuringElement(
