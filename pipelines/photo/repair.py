@@ -817,26 +817,19 @@ def _rims(labels: np.ndarray, keep: np.ndarray, gray: np.ndarray, length: int) -
     kept; at RIM_STEP 0.4 the ear's rim would be too, but the independent crack detector of bench/_photo_damage.py
     (crack_map) counts eyes, lips, ears and collars with the cracks, and its share left rose from 29 % to 35 %.
     """
-    from skimage.morphology import skeletonize
-
     lines = keep[labels]
     if not lines.any():
         return lines
-    # Judged along each component's skeleton, the sides taken beyond its own half-width (a line followed into the
-    # grain is a few pixels wide and fuzzy: from its edge, one side would be the line itself).
-    skeleton = skeletonize(lines)
-    ys, xs = np.nonzero(skeleton)
+    ys, xs = np.nonzero(lines)
     own = labels[ys, xs]
     count = len(keep)
-    half = 0.5 * np.bincount(labels[lines], minlength=count) / np.maximum(np.bincount(own, minlength=count), 1)
     _, angle = line_orientations(lines)
     across = np.radians(angle[ys, xs] + 90.0)
-    reach_out = half[own] + RIM_SIDE
     h, w = gray.shape
 
     def side(sign: int) -> np.ndarray:
-        yy = np.clip(np.round(ys + sign * reach_out * np.sin(across)).astype(int), 0, h - 1)
-        xx = np.clip(np.round(xs + sign * reach_out * np.cos(across)).astype(int), 0, w - 1)
+        yy = np.clip(np.round(ys + sign * RIM_SIDE * np.sin(across)).astype(int), 0, h - 1)
+        xx = np.clip(np.round(xs + sign * RIM_SIDE * np.cos(across)).astype(int), 0, w - 1)
         return gray[yy, xx]
 
     left, right = side(1), side(-1)
@@ -852,7 +845,7 @@ def _rims(labels: np.ndarray, keep: np.ndarray, gray: np.ndarray, length: int) -
     if not network.any():
         return rim[labels]
 
-    def stretches(pixels: np.ndarray, within: np.ndarray) -> np.ndarray:  # skeleton runs half a segment long or more
+    def stretches(pixels: np.ndarray, within: np.ndarray) -> np.ndarray:  # runs of them half a segment long or more
         run = np.zeros(gray.shape, np.uint8)
         run[ys[pixels], xs[pixels]] = 1
         run = cv2.morphologyEx(run, cv2.MORPH_CLOSE, np.ones((3, 3), np.uint8)) & within.astype(np.uint8)
@@ -866,11 +859,7 @@ def _rims(labels: np.ndarray, keep: np.ndarray, gray: np.ndarray, length: int) -
     reach = _odd(2 * RIM_NETWORK * length + 1)
     near = cv2.dilate(two_sided, cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (reach, reach))).astype(bool)
     rim[np.unique(labels[near & rim[labels]])] = False
-    ran_into = stretches(one_sided, network & ~near).astype(np.uint8)
-    if ran_into.any():  # the skeleton's stretch takes the line's width back
-        wide = _odd(2 * float(half[1:].max()) + 3)
-        ran_into = cv2.dilate(ran_into, cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (wide, wide))) & network & ~near
-    return rim[labels] | ran_into.astype(bool)
+    return rim[labels] | stretches(one_sided, network & ~near)
 
 
 def _lit_rims(lines: np.ndarray, gray: np.ndarray, length: int) -> np.ndarray:
