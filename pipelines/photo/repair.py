@@ -799,30 +799,29 @@ RIM_ONE_SIDED = 0.7  # a ridge with a bright and a dark side along this share of
 RIM_NETWORK = 0.5  # ...unless it lies within this many segments of a ridge with like sides (a crack network's own)
 
 
-def _rims(labels: np.ndarray, keep: np.ndarray, gray: np.ndarray, length: int) -> np.ndarray:
-    """The kept components (`labels`, `keep` per label) that are the lit rims of the picture's objects, (H, W) bool.
+def _rims(lines: np.ndarray, gray: np.ndarray, length: int) -> np.ndarray:
+    """The components of the (H, W) bool `lines` that are the lit rims of the picture's objects, (H, W) bool.
 
     A crack is paper showing through a print: it crosses the picture, which goes on alike either side of it. The
     lit rim of a coin, a cup or a lens lies where one object ends: bright, with the object on one side and a darker
     ground on the other. Per pixel of a component, the luma `gray` RIM_SIDE px either side, across the ridge's
     direction (line_orientations()): one-sided where the two sides differ by more than half the ridge's height over
     the darker side. A component one-sided along RIM_ONE_SIDED of its pixels or more is a rim, unless a long two-sided
-    stretch of a kept component (a crack's) lies within RIM_NETWORK segments (`length` px) of it: a crack network that
+    stretch of a component (a crack's) lies within RIM_NETWORK segments (`length` px) of it: a crack network that
     runs along a face's edge for a stretch keeps that stretch; farther off, a long one-sided stretch of a crack's
     component is a rim the crack ran into (a coin's edge joined to the crack that crosses the coin). Used on the ridge
     search's components and the bright lines' (_find_on_old_print). Measured, ridge components only: stained prints
     of bench/_photo_damage.py (SPOT_TUNING) 123 of 453 components one-sided, none on a stain; cracked prints
     (CRACK_TUNING) 20 of 297, none on a crack. The packaged photo of coins aged as old prints (draws no split uses):
-    4.5-7 % marked (the coins' rims) -> 0.1-0.3 %. On the real cracked print 2 (tests/photo/data) the collar's edge is
+    4.5-7 % marked (the coins' rims) -> under 1 %. On the real cracked print 2 (tests/photo/data) the collar's edge is
     kept; at RIM_STEP 0.4 the ear's rim would be too, but the independent crack detector of bench/_photo_damage.py
     (crack_map) counts eyes, lips, ears and collars with the cracks, and its share left rose from 29 % to 35 %.
     """
-    lines = keep[labels]
     if not lines.any():
-        return lines
+        return np.zeros(lines.shape, bool)
+    count, labels = cv2.connectedComponents(lines.astype(np.uint8), connectivity=8)
     ys, xs = np.nonzero(lines)
     own = labels[ys, xs]
-    count = len(keep)
     _, angle = line_orientations(lines)
     across = np.radians(angle[ys, xs] + 90.0)
     h, w = gray.shape
@@ -836,12 +835,12 @@ def _rims(labels: np.ndarray, keep: np.ndarray, gray: np.ndarray, length: int) -
     height = np.maximum(gray[ys, xs] - np.minimum(left, right), 1e-3)
     one_sided = np.abs(left - right) > RIM_STEP * height
     share = np.bincount(own, one_sided.astype(np.float64), count) / np.maximum(np.bincount(own, minlength=count), 1)
-    rim = keep & (share >= RIM_ONE_SIDED)
+    rim = share >= RIM_ONE_SIDED
     rim[0] = False
     # A crack network's own stretches (the components that are not rims) keep what lies within RIM_NETWORK segments
     # of them: a crack that runs along a face's edge for a stretch. Farther off, a long one-sided stretch of such a
     # component is a rim the crack ran into (a coin's lit edge joined to the crack that crosses the coin).
-    network = (keep & ~rim)[labels]
+    network = lines & ~rim[labels]
     if not network.any():
         return rim[labels]
 
@@ -860,14 +859,6 @@ def _rims(labels: np.ndarray, keep: np.ndarray, gray: np.ndarray, length: int) -
     near = cv2.dilate(two_sided, cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (reach, reach))).astype(bool)
     rim[np.unique(labels[near & rim[labels]])] = False
     return rim[labels] | stretches(one_sided, network & ~near)
-
-
-def _lit_rims(lines: np.ndarray, gray: np.ndarray, length: int) -> np.ndarray:
-    """_rims() of every component of the (H, W) bool `lines`, (H, W) bool."""
-    if not lines.any():
-        return np.zeros(lines.shape, bool)
-    count, labels = cv2.connectedComponents(lines.astype(np.uint8), connectivity=8)
-    return _rims(labels, np.arange(count) > 0, gray, length)
 
 
 GLYPH_WINDING = 1.3  # _glyph_rows(): a glyph's skeleton runs this many times its box's diagonal or more (it turns back)
@@ -1594,11 +1585,11 @@ def _find_on_old_print(rgb: np.ndarray, strength: float = 0.5, sheaves: bool = F
                 if np.array_equal(nxt, lines):
                     break
                 lines = nxt
-            rims |= _lit_rims(lines.astype(bool), gray, length)
+            rims |= _rims(lines.astype(bool), gray, length)
         mask |= lines.astype(bool)
     ridges = _ridge_cracks(gray, thin, weak_level, floor, length, scale, faint_lines=not sheaves)
     mask |= ridges
-    rims |= _lit_rims(ridges, gray, length)
+    rims |= _rims(ridges, gray, length)
     # Lines that repeat themselves like a grid (mortar between bricks, tiles, a fence) are the picture; in perspective
     # (no fixed period), lines along two directions all over the picture are too.
     mask &= ~_grid_lines(mask, 2 * MAX_WIDTH)
