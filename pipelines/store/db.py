@@ -8,6 +8,7 @@ import sqlite3
 import threading
 import time
 import unicodedata
+from collections import OrderedDict
 from contextlib import contextmanager
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -76,6 +77,7 @@ def library_name(store: "Store | None" = None, default: str | None = None, langu
 
 
 _once_lock = threading.Lock()  # guards Store._counted_once
+ONCE_KEPT = 20_000  # log_event(): the last this many `once` keys are remembered (a few MB at most; a day's refusals)
 
 
 class Store:
@@ -451,7 +453,7 @@ class Store:
             conn.execute("DELETE FROM artifacts WHERE id=?", (artifact_id,))
 
     # -- events (counts for the facilitator) ----------------------------------------------
-    _counted_once: set = set()  # log_event's `once` keys already counted, this process (all stores)
+    _counted_once: OrderedDict = OrderedDict()  # log_event's last ONCE_KEPT `once` keys, this process (all stores)
 
     def log_event(self, kind: str, workshop_id: int | None = None, detail: str = "",
                   participant_id: int | None = None, once: str = "") -> None:
@@ -459,13 +461,17 @@ class Store:
         words). `participant_id`: whose action it was, when known; the event goes with that participant, and
         nothing is counted for a participant removed meanwhile (a job of theirs still running). `once`: a key
         (e.g. a digest of the refused words, never the words) counted once per kind, workshop, participant and
-        detail while the studio runs: the same words checked again after a page reload count nothing more."""
+        detail while the studio runs: the same words checked again after a page reload count nothing more (of
+        the last ONCE_KEPT keys: an older one counts again, the memory stays bounded)."""
         if once:
             key = (str(self.db_path), kind, workshop_id, participant_id, detail, once)
             with _once_lock:
                 if key in Store._counted_once:
+                    Store._counted_once.move_to_end(key)
                     return
-                Store._counted_once.add(key)
+                Store._counted_once[key] = None
+                while len(Store._counted_once) > ONCE_KEPT:
+                    Store._counted_once.popitem(last=False)
         with self.transaction() as conn:
             conn.execute("INSERT INTO events(workshop_id, kind, detail, created_at, participant_id) "
                          "SELECT ?,?,?,?,? WHERE ? IS NULL OR EXISTS (SELECT 1 FROM participants WHERE id=?)",

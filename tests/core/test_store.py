@@ -104,3 +104,18 @@ def test_events_and_settings(store, workshop):
     assert store.count_events("image_flagged", workshop["id"]) == 0
     store.set_setting("library_name", "Médiathèque des Tilleuls")
     assert store.get_setting("library_name") == "Médiathèque des Tilleuls"
+
+
+def test_a_refusal_seen_again_counts_once_and_the_memory_of_it_stays_bounded(store, workshop, monkeypatch):
+    from pipelines.store import db
+
+    monkeypatch.setattr(db.Store, "_counted_once", db.OrderedDict())
+    monkeypatch.setattr(db, "ONCE_KEPT", 3)
+    for _ in range(2):  # the same words checked again after a page reload
+        store.log_event("prompt_blocked", workshop["id"], "violence", once="digest-a")
+    assert store.count_events("prompt_blocked", workshop["id"]) == 1
+    for key in ("b", "c", "d"):
+        store.log_event("prompt_blocked", workshop["id"], "violence", once=key)
+    assert len(db.Store._counted_once) == 3  # the oldest key ("digest-a") was let go
+    store.log_event("prompt_blocked", workshop["id"], "violence", once="d")
+    assert store.count_events("prompt_blocked", workshop["id"]) == 4
