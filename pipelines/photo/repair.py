@@ -907,13 +907,17 @@ def _glyph_rows(labels: np.ndarray, stats: np.ndarray, ids: np.ndarray) -> np.nd
 
 
 INK_CONTRAST = 0.08  # _inscription(): an inscription's strokes stand out of a 13 px median by this much (luma)...
-INK_HEIGHT = (6, 90)  # ...its glyphs are this many pixels tall on the working copy...
+INK_HEIGHT = (4, 90)  # ...its glyphs are this many pixels tall on the working copy...
 ROW_GAP = 1.5  # ...and stand within this many glyph heights of each other, sideways...
 ROW_GLYPHS = 4  # ...this many at least in a row, one of them at least a letter whose stroke turns back (a loop)...
 ROW_BASELINE = 0.2  # ...standing on one baseline: their bottoms within this many glyph heights of the row's median
 ROW_MARGIN = (1.0, 0.5)  # the row's band reaches this many tallest-glyph heights beyond its ends, above and below
-ROW_PAGE = 6  # more rows than this of one polarity are a page of print, not an inscription: left to the searches
+ROW_PAGE = 6  # more rows than this of one polarity are a page of print, not an inscription (see _inscription())
 ROW_LONGEST = 2.0  # a mark in the band no longer than this many glyph heights is the inscription's; longer, a scratch
+PAGE_REACH = 2  # px: the marks this close to lettering's glyphs, of the glyph's polarity, are letters (_page_letters())
+PAGE_ROWS = 3  # rows of one polarity from which a long mark along them is their letters or the paper between them...
+PAGE_ALONG = 15.0  # ...when it runs within this many degrees of the rows' direction, no thicker than a glyph,
+PAGE_INKED = 0.3  # ...and this share of it at least lies on the letters (a scratch along a row lies mostly on paper)
 
 
 def _inscription(gray: np.ndarray, marks: np.ndarray) -> np.ndarray:
@@ -929,8 +933,15 @@ def _inscription(gray: np.ndarray, marks: np.ndarray) -> np.ndarray:
     of i, accents, commas, apostrophes, the bars of T, E or H, whole capital words - are taken by the line
     and dust searches; every connected mark that lies inside a row's band (ROW_MARGIN) and runs no more than
     ROW_LONGEST heights of the row's tallest glyph, with the row's polarity, is the inscription's. A scratch or
-    crack crossing the caption is longer and stays; a bright speck on a dark date stays; a page of print (more than
-    ROW_PAGE rows) is left to the searches, whose dust and hairs lie between its letters everywhere.
+    crack crossing the caption is longer and stays; a bright speck on a dark date stays.
+    Whatever the number of rows, the letters themselves (the rows' glyphs) are the picture (_page_letters()): a
+    page of print (more than ROW_PAGE rows: a letter, a book's page) has dust and hairs between its letters
+    everywhere, so its rows' bands are no shelter there, but its letters are, and from PAGE_ROWS rows on, a long
+    mark running along them on its letters is those letters run together. The old-print search took whole rows of
+    small print for dark dust grown into its halo (skimage's `page` photo aged with stains: 10-12 % of it marked,
+    whole words filled in; now 2-7 %). A speck between the letters, and a scratch or a hair across the rows, is
+    still damage (bench/photo_pages.py: generated pages, damage found unchanged). Handwriting on ruled paper
+    (skimage's `text`, held out) is no row of glyphs on a baseline: 17-20 % of it is still marked.
     On bench/photo_lettering.py's inscriptions (fonts of assets/fonts, 12-40 px, dark and bright, on the picture
     and on a paper border, aged) the letters marked went from 3.1 to 1.5 % (tuning) and 13.9 to 13.2 % (check;
     what is left is mostly letters a crossing scratch covers), the damage found did not move (59.8 %; 65.1 to
@@ -941,9 +952,12 @@ def _inscription(gray: np.ndarray, marks: np.ndarray) -> np.ndarray:
     thin = gray - _median(gray, 2 * MAX_WIDTH + 1)
     band = np.zeros(gray.shape, np.int8)  # +1: a row of bright ink, -1: of dark ink
     tallest = np.zeros(gray.shape, np.float32)  # the height of its tallest glyph (a capital, a digit)
+    page = np.zeros(gray.shape, np.int8)  # a page's glyphs: +1 bright ink, -1 dark ink
+    page_tall = 0.0  # its tallest glyph's height
+    page_angles: list[float] = []  # its rows' directions (degrees)
     low, high = INK_HEIGHT
     for sign in (1, -1):
-        count, labels, stats, _ = cv2.connectedComponentsWithStats((sign * thin > INK_CONTRAST).astype(np.uint8),
+        count, labels, stats, centres = cv2.connectedComponentsWithStats((sign * thin > INK_CONTRAST).astype(np.uint8),
                                                                    connectivity=8)
         x, y, w, h, area = (stats[:, i] for i in range(5))
         glyph = (h >= low) & (h <= high) & (w >= 2) & (w <= GLYPH_ASPECT * h) & (area >= 0.15 * w * h)
@@ -984,9 +998,19 @@ def _inscription(gray: np.ndarray, marks: np.ndarray) -> np.ndarray:
             members = np.array(members)
             bottom = y[members] + h[members]
             members = members[np.abs(bottom - np.median(bottom)) <= ROW_BASELINE * np.median(h[members])]
-            if len(members) >= ROW_GLYPHS and loop[members].any() and h[members].max() <= 1.6 * h[members].min():
+            # (a small print's letters are too small for a loop to show: a long row of glyphs on one baseline is one)
+            if len(members) >= ROW_GLYPHS and (loop[members].any() or len(members) >= 2 * ROW_GLYPHS) \
+                    and h[members].max() <= 1.6 * h[members].min():
                 lettering.append(members)
-        if len(lettering) > ROW_PAGE:  # a page of print: its dust and hairs lie between letters everywhere
+        if not lettering:
+            continue
+        glyphs = np.concatenate(lettering)  # the letters themselves are the picture, on a page or in a caption
+        page[np.isin(labels, glyphs)] = sign
+        page_tall = max(page_tall, float(h[glyphs].max()))
+        if len(lettering) >= PAGE_ROWS:
+            page_angles += [float(np.degrees(np.arctan(np.polyfit(centres[m, 0], centres[m, 1], 1)[0])))
+                            for m in lettering if np.ptp(centres[m, 0]) > 0]
+        if len(lettering) > ROW_PAGE:  # a page of print: its letters themselves, not their rows' bands
             continue
         for members in lettering:
             tall = float(h[members].max())
@@ -996,8 +1020,10 @@ def _inscription(gray: np.ndarray, marks: np.ndarray) -> np.ndarray:
             y1 = int(min((y[members] + h[members]).max() + ROW_MARGIN[1] * tall, gray.shape[0]))
             band[y0:y1, x0:x1] = sign
             tallest[y0:y1, x0:x1] = np.maximum(tallest[y0:y1, x0:x1], tall)
+    lettered = (_page_letters(page, page_tall, float(np.median(page_angles)) if page_angles else None, thin, marks)
+                if page.any() else np.zeros(gray.shape, bool))
     if not band.any():
-        return np.zeros(gray.shape, bool)
+        return lettered
     count, labels, stats, _ = cv2.connectedComponentsWithStats(marks.astype(np.uint8), connectivity=8)
     # A mark is the inscription's when it lies in a row's band and has the row's polarity (a bright speck of dust
     # on a dark date is still dust).
@@ -1009,7 +1035,43 @@ def _inscription(gray: np.ndarray, marks: np.ndarray) -> np.ndarray:
     np.maximum.at(rows_tall, labels.ravel(), tallest.ravel())
     keep = inside & (np.maximum(stats[:, 2], stats[:, 3]) <= ROW_LONGEST * rows_tall)
     keep[0] = False
-    return keep[labels]
+    return keep[labels] | lettered
+
+
+def _page_letters(page: np.ndarray, tall: float, angle: float | None, thin: np.ndarray,
+                  marks: np.ndarray) -> np.ndarray:
+    """The marks of `marks` ((H, W) bool) that are lettering's letters or the paper between its rows, (H, W) bool
+    (see _inscription()).
+
+    `page`: (H, W) int8, +1 on the glyphs of rows of bright ink, -1 of dark ink; `tall`: the tallest glyph's
+    height (px); `angle`: the rows' direction (degrees, image axes: y down), None under PAGE_ROWS rows; `thin`:
+    the luma minus its local median (the ink's polarity per pixel).
+    - A mark no longer than ROW_LONGEST glyph heights: its pixels within PAGE_REACH px of a glyph, of the glyph's
+      polarity or too faint to have one (the rim the search grew around a letter), are the letter's; the whole
+      mark when they are half of it or more.
+    - A longer mark: the letters of a row run together, with the paper between them, when it runs along the rows
+      (within PAGE_ALONG degrees of `angle`), is no thicker than a glyph and lies on the letters for PAGE_INKED of
+      its pixels or more; else it is a scratch, a crack or a hair (across the rows, along them on the paper, or
+      wider): damage, letters it crosses and all. Without PAGE_INKED, the generated pages' damage found fell from
+      40.8 to 29.0 % (tuning split of bench/photo_pages.py); with it 40.6 %.
+    """
+    reach = np.ones((2 * PAGE_REACH + 1,) * 2, np.uint8)
+    dark, bright = (cv2.dilate((page == v).astype(np.uint8), reach).astype(bool) for v in (-1, 1))
+    faint = np.abs(thin) < INK_CONTRAST
+    on_letters = marks & ((dark & ((thin < 0) | faint)) | (bright & ((thin > 0) | faint)))
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(marks.astype(np.uint8), connectivity=8)
+    share = np.bincount(labels.ravel(), on_letters.ravel(), count) / np.maximum(stats[:, 4], 1)
+    short = np.maximum(stats[:, 2], stats[:, 3]) <= ROW_LONGEST * tall
+    whole = short & (share >= 0.5)
+    if angle is not None:
+        for i in np.flatnonzero(~short):
+            x, y, w, h, area = stats[i]
+            m = cv2.moments((labels[y:y + h, x:x + w] == i).astype(np.uint8), binaryImage=True)
+            direction = np.degrees(0.5 * np.arctan2(2 * m["mu11"], m["mu20"] - m["mu02"]))
+            turn = abs((direction - angle + 90.0) % 180.0 - 90.0)
+            whole[i] = turn <= PAGE_ALONG and area / np.hypot(w, h) <= tall and share[i] >= PAGE_INKED
+    whole[0] = False
+    return whole[labels] | (on_letters & short[labels])
 
 
 LATTICE_SHARE = 0.05  # lines found over this share of the picture...
