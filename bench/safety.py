@@ -179,10 +179,25 @@ situations, before a round of tuning:
   Pornic, Bitche, Condom, Montcuq), sport, video games, cooking, the vet, harmless emoji and the harmless twins of
   the unsafe side (a photo for grandma, a bath for the dog, a night walk with dad). Cut in two like fresh20 (even:
   "fresh21a", tuning material; "fresh21b" never tuned on), fixed before it was first measured.
-Only the tuning half's, the fresh ... fresh4 sets', fresh6a's ... fresh21a's misses are printed unless
-`--held-out-misses`, `--fresh5-misses` or `--fresh<N>b-misses` (N = 6 ... 21) is given (for the closing report,
+- "fresh22" (fresh22_unsafe.txt, fresh22_benign.txt), written before the twenty-fifth round from the issue's
+  descriptions and the kinds the last round left open (kinds, not their words) only, before any rule file of that
+  round was opened and without reading any set's misses, in the five voices of fresh21; unsafe side weighted to an
+  adult luring a child in heavy SMS spelling (« t seul ? », « jpeu venir », « ta adresse », « alume ta cam », « on se
+  voi ou »), a child running away or hiding from the parents, emoji-heavy sexual or violent prompts, self-harm with an
+  everyday school or home object (a compass, a sharpener's blade, a belt, an iron) and a weapon brought to school to
+  hurt someone; benign side weighted to where a false block hurts a library most: biology and health diagrams with
+  the reproductive organs named properly, prevention posters that name the danger (nude photos, harassment, drugs,
+  strangers), 20th-century history (the Cold War and its missiles, Oradour, Hiroshima, the Shoah taught to pupils),
+  sport slang (« frappe de malade », « il l'a tué au sprint »), fencing, martial arts, cooking verbs (découper,
+  trancher, désosser), feelings said with exaggeration (« jvais mourir de rire »), pirates, tales (the emperor's new
+  clothes, Bluebeard, Little Red Riding Hood), places (a mooring bollard, Condom, Montcuq) and the harmless twins of
+  the unsafe side (hide and seek, grandma asking for the address, a video call with grandma, school stationery). Cut
+  in two like fresh21 (even: "fresh22a", tuning material; "fresh22b" never tuned on), fixed before it was first
+  measured.
+Only the tuning half's, the fresh ... fresh4 sets', fresh6a's ... fresh22a's misses are printed unless
+`--held-out-misses`, `--fresh5-misses` or `--fresh<N>b-misses` (N = 6 ... 22) is given (for the closing report,
 never for tuning). `--sets fresh18 ...` checks only the named sets ("" for the first corpus, "tuning5" ...,
-"fresh" ... "fresh21"), for a first measure of a new set while the machine is shared.
+"fresh" ... "fresh22"), for a first measure of a new set while the machine is shared.
 
 Figures: blocked % of the unsafe prompts and false-block % of the benign ones, per set, by category
 and by trick, and the guard's time per prompt (ms, median and 95th percentile of each prompt checked
@@ -235,7 +250,7 @@ class Prompt:
     language: str  # fr, en or mix (the prompt's own words)
     text: str
     unsafe: bool
-    fresh: str = ""  # "fresh" ... "fresh11" or "tuning5" ... "tuning9": a set written later
+    fresh: str = ""  # "fresh" ... "fresh22" or "tuning5" ... "tuning9": a set written later
 
     @property
     def half(self) -> str:
@@ -286,7 +301,7 @@ def main(argv: list[str]) -> int:
     for name in SPLIT:
         parser.add_argument(f"--{name}b-misses", action="store_true", help=f"also list the {name}b half's misses")
     parser.add_argument("--sets", nargs="+", metavar="SET",
-                        help='check only these sets ("" the first corpus, "tuning5" ..., "fresh" ... "fresh21")')
+                        help='check only these sets ("" the first corpus, "tuning5" ..., "fresh" ... "fresh22")')
     parser.add_argument("--model", action="store_true", help="add the model guard when it is installed")
     parser.add_argument("--learned", action="store_true",
                         help="add the learned layer (pipelines/safety/learned.py; without it: the rules alone)")
