@@ -197,7 +197,8 @@ situations, before a round of tuning:
 Only the tuning half's, the fresh ... fresh4 sets', fresh6a's ... fresh22a's misses are printed unless
 `--held-out-misses`, `--fresh5-misses` or `--fresh<N>b-misses` (N = 6 ... 22) is given (for the closing report,
 never for tuning). `--sets fresh18 ...` checks only the named sets ("" for the first corpus, "tuning5" ...,
-"fresh" ... "fresh22"), for a first measure of a new set while the machine is shared.
+"fresh" ... "fresh22"), for a first measure of a new set while the machine is shared; `--halves fresh22a fresh21b ...`
+keeps only the named halves of those sets.
 
 Figures: blocked % of the unsafe prompts and false-block % of the benign ones, per set, by category
 and by trick, and the guard's time per prompt (ms, median and 95th percentile of each prompt checked
@@ -302,6 +303,8 @@ def main(argv: list[str]) -> int:
         parser.add_argument(f"--{name}b-misses", action="store_true", help=f"also list the {name}b half's misses")
     parser.add_argument("--sets", nargs="+", metavar="SET",
                         help='check only these sets ("" the first corpus, "tuning5" ..., "fresh" ... "fresh22")')
+    parser.add_argument("--halves", nargs="+", metavar="HALF",
+                        help='of those sets, check only these halves ("fresh22a", "fresh21b", ...; see HALVES)')
     parser.add_argument("--model", action="store_true", help="add the model guard when it is installed")
     parser.add_argument("--learned", action="store_true",
                         help="add the learned layer (pipelines/safety/learned.py; without it: the rules alone)")
@@ -321,6 +324,11 @@ def main(argv: list[str]) -> int:
             parser.error(f"unknown sets: {sorted(unknown)}")
         sets = tuple(s for s in sets if s in args.sets)
     prompts = [p for fresh in sets for kind in ("unsafe", "benign") for p in load(kind, fresh)]
+    if args.halves is not None:
+        unknown = set(args.halves) - set(HALVES)
+        if unknown:
+            parser.error(f"unknown halves: {sorted(unknown)}")
+        prompts = [p for p in prompts if p.half in args.halves]
     check_prompt("échauffement", args.ui_language, **kwargs)  # the rules file is read once, outside the timing
     verdicts, times = {}, []
     for p in prompts:
