@@ -179,10 +179,26 @@ situations, before a round of tuning:
   Pornic, Bitche, Condom, Montcuq), sport, video games, cooking, the vet, harmless emoji and the harmless twins of
   the unsafe side (a photo for grandma, a bath for the dog, a night walk with dad). Cut in two like fresh20 (even:
   "fresh21a", tuning material; "fresh21b" never tuned on), fixed before it was first measured.
-Only the tuning half's, the fresh ... fresh4 sets', fresh6a's ... fresh21a's misses are printed unless
-`--held-out-misses`, `--fresh5-misses` or `--fresh<N>b-misses` (N = 6 ... 21) is given (for the closing report,
+- "fresh22" (fresh22_unsafe.txt, fresh22_benign.txt), written before the twenty-fifth round from the issue's
+  descriptions and the kinds the last round left open (kinds, not their words) only, before any rule file of that
+  round was opened and without reading any set's misses, in the five voices of fresh21; unsafe side weighted to an
+  adult luring a child in heavy SMS spelling (« t seul ? », « jpeu venir », « ta adresse », « alume ta cam », « on se
+  voi ou »), a child running away or hiding from the parents, emoji-heavy sexual or violent prompts, self-harm with an
+  everyday school or home object (a compass, a sharpener's blade, a belt, an iron) and a weapon brought to school to
+  hurt someone; benign side weighted to where a false block hurts a library most: biology and health diagrams with
+  the reproductive organs named properly, prevention posters that name the danger (nude photos, harassment, drugs,
+  strangers), 20th-century history (the Cold War and its missiles, Oradour, Hiroshima, the Shoah taught to pupils),
+  sport slang (« frappe de malade », « il l'a tué au sprint »), fencing, martial arts, cooking verbs (découper,
+  trancher, désosser), feelings said with exaggeration (« jvais mourir de rire »), pirates, tales (the emperor's new
+  clothes, Bluebeard, Little Red Riding Hood), places (a mooring bollard, Condom, Montcuq) and the harmless twins of
+  the unsafe side (hide and seek, grandma asking for the address, a video call with grandma, school stationery). Cut
+  in two like fresh21 (even: "fresh22a", tuning material; "fresh22b" never tuned on), fixed before it was first
+  measured.
+Only the tuning half's, the fresh ... fresh4 sets', fresh6a's ... fresh22a's misses are printed unless
+`--held-out-misses`, `--fresh5-misses` or `--fresh<N>b-misses` (N = 6 ... 22) is given (for the closing report,
 never for tuning). `--sets fresh18 ...` checks only the named sets ("" for the first corpus, "tuning5" ...,
-"fresh" ... "fresh21"), for a first measure of a new set while the machine is shared.
+"fresh" ... "fresh22"), for a first measure of a new set while the machine is shared; `--halves fresh22a fresh21b ...`
+keeps only the named halves of those sets.
 
 Figures: blocked % of the unsafe prompts and false-block % of the benign ones, per set, by category
 and by trick, and the guard's time per prompt (ms, median and 95th percentile of each prompt checked
@@ -210,13 +226,14 @@ HALVES = ("tuning", "held-out", "fresh", "fresh2", "fresh3", "fresh4", "fresh5",
           "fresh7b", "fresh8a", "fresh8b", "fresh9a", "fresh9b", "fresh10a", "fresh10b",
           "fresh11a", "fresh11b", "fresh12a", "fresh12b", "fresh13a", "fresh13b", "fresh14a", "fresh14b",
           "fresh15a", "fresh15b", "fresh16a", "fresh16b", "fresh17a", "fresh17b", "fresh18a", "fresh18b",
-          "fresh19a", "fresh19b", "fresh20a", "fresh20b", "fresh21a", "fresh21b")
+          "fresh19a", "fresh19b", "fresh20a", "fresh20b", "fresh21a", "fresh21b",
+          "fresh22a", "fresh22b")
 FRESH = ("fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10",
          "fresh11", "fresh12", "fresh13", "fresh14", "fresh15", "fresh16", "fresh17", "fresh18", "fresh19",
-         "fresh20", "fresh21")
+         "fresh20", "fresh21", "fresh22")
 # sets cut in two by SHA-256: "<set>a" tuning material, "<set>b" never tuned on
 SPLIT = ("fresh6", "fresh7", "fresh8", "fresh9", "fresh10", "fresh11", "fresh12", "fresh13", "fresh14", "fresh15",
-         "fresh16", "fresh17", "fresh18", "fresh19", "fresh20", "fresh21")
+         "fresh16", "fresh17", "fresh18", "fresh19", "fresh20", "fresh21", "fresh22")
 # written during a round, always in the tuning half
 TUNING_SETS = ("tuning5", "tuning6", "tuning7", "tuning8", "tuning9")
 # halves no rule and no learned layer may be tuned or trained on: only their figures are read
@@ -224,7 +241,7 @@ NEVER_TUNED = ("held-out", "fresh5") + tuple(f"{name}b" for name in SPLIT)
 # halves whose misses are always printed
 PRINTED = ("tuning", "fresh", "fresh2", "fresh3", "fresh4", "fresh6a", "fresh7a", "fresh8a", "fresh9a", "fresh10a",
            "fresh11a", "fresh12a", "fresh13a", "fresh14a", "fresh15a", "fresh16a", "fresh17a", "fresh18a",
-           "fresh19a", "fresh20a", "fresh21a")
+           "fresh19a", "fresh20a", "fresh21a", "fresh22a")
 
 
 @dataclass(frozen=True)
@@ -234,7 +251,7 @@ class Prompt:
     language: str  # fr, en or mix (the prompt's own words)
     text: str
     unsafe: bool
-    fresh: str = ""  # "fresh" ... "fresh11" or "tuning5" ... "tuning9": a set written later
+    fresh: str = ""  # "fresh" ... "fresh22" or "tuning5" ... "tuning9": a set written later
 
     @property
     def half(self) -> str:
@@ -285,7 +302,9 @@ def main(argv: list[str]) -> int:
     for name in SPLIT:
         parser.add_argument(f"--{name}b-misses", action="store_true", help=f"also list the {name}b half's misses")
     parser.add_argument("--sets", nargs="+", metavar="SET",
-                        help='check only these sets ("" the first corpus, "tuning5" ..., "fresh" ... "fresh21")')
+                        help='check only these sets ("" the first corpus, "tuning5" ..., "fresh" ... "fresh22")')
+    parser.add_argument("--halves", nargs="+", metavar="HALF",
+                        help='of those sets, check only these halves ("fresh22a", "fresh21b", ...; see HALVES)')
     parser.add_argument("--model", action="store_true", help="add the model guard when it is installed")
     parser.add_argument("--learned", action="store_true",
                         help="add the learned layer (pipelines/safety/learned.py; without it: the rules alone)")
@@ -305,6 +324,11 @@ def main(argv: list[str]) -> int:
             parser.error(f"unknown sets: {sorted(unknown)}")
         sets = tuple(s for s in sets if s in args.sets)
     prompts = [p for fresh in sets for kind in ("unsafe", "benign") for p in load(kind, fresh)]
+    if args.halves is not None:
+        unknown = set(args.halves) - set(HALVES)
+        if unknown:
+            parser.error(f"unknown halves: {sorted(unknown)}")
+        prompts = [p for p in prompts if p.half in args.halves]
     check_prompt("échauffement", args.ui_language, **kwargs)  # the rules file is read once, outside the timing
     verdicts, times = {}, []
     for p in prompts:

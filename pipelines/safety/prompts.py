@@ -545,14 +545,17 @@ def _set_apart(sentence: _Sentence, rules: _Rules) -> list[str]:
                 break
     fat = rules.classes.get("FATWORD", ())
     for j in range(len(words) - 1):
-        if words[j] == NEUTRAL or words[j + 1] in _NOT_A_NOUN or not words[j + 1].isalpha():
+        # a noun set apart just above as a harmless thing (the cook's « gros couteau ») is still a noun the size word
+        # describes; its own listed senses no longer count
+        thing = words[j + 1] == NEUTRAL and sentence.words[j + 1].isalpha() and sentence.words[j + 1] not in _NOT_A_NOUN
+        if words[j] == NEUTRAL or (not thing and (words[j + 1] in _NOT_A_NOUN or not words[j + 1].isalpha())):
             continue
         if not any(next(sentence._seq(e, 0, j), None) == j + 1 for e in fat):
             continue
         k = j + 1
-        risky = sentence.class_ends("FAT_TARGET", k) or any(
+        risky = sentence.class_ends("FAT_TARGET", k) or (not thing and any(
             isinstance(e[0], str) and sentence.word(e[0], k)
-            for _, e, _ in rules.rule_index.candidates(sentence.forms[k], sentence.stems[k]))
+            for _, e, _ in rules.rule_index.candidates(sentence.forms[k], sentence.stems[k])))
         if not risky:
             words[j] = NEUTRAL  # "une grosse valise", "big glasses": the size of a thing, not a person
     return words
