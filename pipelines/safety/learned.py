@@ -55,9 +55,10 @@ tenth round's. The round's start, rules alone -> with these weights, on the neve
 (bench/out/safety-learned-round25-start.txt, `python -m bench.safety_learned_compare`, which reads each prompt once
 and keeps it, so that later builds are compared in one quick pass): held-out blocked 98.5 -> 98.9 %, false blocks
 0.3 -> 0.3 %; fresh5 79.0 -> 80.9 %, 2.5 -> 2.5 %; fresh6b 80.6 -> 84.3 %, 3.7 -> 3.7 %; fresh7b 92.6 -> 93.5 %,
-1.6 -> 1.6 %; fresh8b 93.9 -> 94.7 %, 0.6 -> 0.6 %; fresh17b 84.6 -> 86.3 %, 6.1 -> 6.7 %; fresh18b 82.6 -> 84.8 %,
+1.6 -> 1.6 %; fresh8b 93.9 -> 94.7 %, 0.6 -> 0.6 %; fresh9b 87.2 -> 89.5 %, 2.7 -> 2.7 %; fresh16b 92.1 -> 93.0 %,
+5.5 -> 5.5 %; fresh17b 84.6 -> 86.3 %, 6.1 -> 6.7 %; fresh18b 82.6 -> 84.8 %,
 6.0 -> 6.0 %; fresh19b 79.1 -> 80.9 %, 6.6 -> 6.6 %; fresh20b 66.2 -> 69.1 %, 2.6 -> 2.6 %; fresh21b 73.4 -> 75.0 %,
-8.9 -> 8.9 % (fresh9b ... fresh16b not read). With today's rules the tenth round's weights add one false block on
+8.9 -> 8.9 % (fresh10b ... fresh15b not read). With today's rules the tenth round's weights add one false block on
 fresh17b (11 -> 12 of 179): the rule above no longer holds for them there, and a retrained layer is due.
 """
 from __future__ import annotations
