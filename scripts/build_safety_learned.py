@@ -16,6 +16,13 @@ builds added one false block on the held-out half and one on fresh5, and a layer
 `--round14-material` adds the tuning halves written since (fresh8a, fresh9a, fresh10a, fresh11a). Written in the
 fourteenth round; its build was not measured on the never-tuned sets, so it is not shipped.
 
+`--round25-material` adds every tuning half written since the tenth round (ROUND25_HALVES: fresh8a ... fresh21a,
+about 14 x 150 prompts), never a "b" half, the held-out half or fresh5; with `--classes` and `--round11-material` it
+makes the twenty-fifth round's variants. Not shipped: see pipelines/safety/learned.py (twenty-fifth round). Each text
+is read once per process (`_read`: its words, sentence, word count and calibration signal), so several builds of
+one process (`build` called again with other material or classes) share the reading, by far the longest part of a
+build (about 0.2 s a text on the shared machine, for some 20 000 texts with this material).
+
 `--classes` adds the rules' word classes of FEATURE_CLASSES as features (learned.features, learned.word_classes),
 `--double-material` ordinary sentences with double meanings generated from templates (`double_benign`), `--out PATH`
 writes elsewhere than the shipped file. Tried in the twelfth round with the round-11 material, NOT shipped
@@ -50,18 +57,19 @@ from sklearn.model_selection import StratifiedKFold
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.safety import TUNING_SETS, Prompt, load, roster  # noqa: E402
+from bench.safety import FRESH, NEVER_TUNED, SPLIT, TUNING_SETS, Prompt, load, roster  # noqa: E402
 from pipelines.safety import learned  # noqa: E402
-from pipelines.safety.prompts import (ORDER, SIGNAL_CLASSES, _prepare, cpu_check, has_partial_signal,  # noqa: E402
-                                      learned_words, roster_names)
+from pipelines.safety.prompts import (ORDER, SIGNAL_CLASSES, _prepare, cpu_check, learned_words,  # noqa: E402
+                                      partial_signal, roster_names)
 from pipelines.story.spec import AGES, COMPANIONS, HEROES, OBJECTS, PLACES, PROBLEMS, TONES, StorySpec  # noqa: E402
 from pipelines.story.writer import write_story  # noqa: E402
 
 TRAINING_HALVES = ("tuning", "fresh", "fresh2", "fresh3", "fresh4", "fresh6a", "fresh7a")
 ROUND11_HALVES = ("fresh8a",)  # with --round11-material (see the module docstring)
 ROUND14_HALVES = ("fresh8a", "fresh9a", "fresh10a", "fresh11a")  # with --round14-material
-SETS = ("",) + TUNING_SETS + ("fresh", "fresh2", "fresh3", "fresh4", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10",
-                              "fresh11")
+# with --round25-material: every tuning half of the sets cut in two (fresh8a ... fresh21a)
+ROUND25_HALVES = tuple(f"{name}a" for name in SPLIT if name not in ("fresh6", "fresh7"))
+SETS = ("",) + TUNING_SETS + tuple(s for s in FRESH if s != "fresh5")
 C = 10.0
 MAX_CV_FALSE = 0.0025
 MAX_CV_FALSE_ALL = 0.0025  # ... and at most this share of all the ordinary material (corpus and studio sentences)
@@ -533,9 +541,13 @@ def double_benign() -> list[str]:
     return sorted(s for s in out if not cpu_check(s, learned_layer=False).blocked)
 
 
-def tuning_material(round11: bool = False, round14: bool = False) -> list:
+def tuning_material(round11: bool = False, round14: bool = False, round25: bool = False) -> list:
+    """The corpus's prompts of TRAINING_HALVES (and of ROUND11_HALVES, ROUND14_HALVES, ROUND25_HALVES when asked);
+    never a prompt of a never-tuned half (bench.safety.NEVER_TUNED)."""
     prompts = [p for s in SETS for kind in ("unsafe", "benign") for p in load(kind, s)]
-    halves = TRAINING_HALVES + (ROUND11_HALVES if round11 else ()) + (ROUND14_HALVES if round14 else ())
+    halves = TRAINING_HALVES + (ROUND11_HALVES if round11 else ()) + (ROUND14_HALVES if round14 else ()) + (
+        ROUND25_HALVES if round25 else ())
+    assert not set(halves) & set(NEVER_TUNED)
     return [p for p in prompts if p.half in halves]
 
 
@@ -546,18 +558,32 @@ def matrix(rows: list[list[int]]) -> csr_matrix:
     return csr_matrix((data, indices, indptr), shape=(len(rows), learned.BUCKETS))
 
 
-def sentence_rows(texts: list[str], classes: tuple[str, ...]) -> tuple[list[list[int]], list[int]]:
-    """The feature buckets of each text, read as prompts.cpu_check reads it (normalised words, one-language words
-    set apart, word classes of `classes` on the sentence with the harmless senses set apart), and its word count
-    as the layer counts it (the smaller of the normalised and the typed words)."""
-    names, rows, counts = roster_names(roster()), [], []
-    for text in texts:
+_READ: dict = {}  # text -> (learned words, sentence with the harmless senses set apart, word count, calibration signal)
+
+
+def _read(text: str) -> tuple:
+    """A text read once as prompts.cpu_check reads it (kept for the next build of the same process)."""
+    if text not in _READ:
         _, _, normalised, sentence, _ = _prepare(text, roster())
         words = learned_words(normalised.words)
+        count = min(len([w for w in words if w != "|"]), learned.typed_words(text))
+        _READ[text] = (words, sentence, count, partial_signal(sentence, CALIBRATION_SIGNAL))
+    return _READ[text]
+
+
+def sentence_rows(texts: list[str], classes: tuple[str, ...]) -> tuple[list[list[int]], list[int], list[bool]]:
+    """The feature buckets of each text, read as prompts.cpu_check reads it (normalised words, one-language words
+    set apart, word classes of `classes` on the sentence with the harmless senses set apart), its word count
+    as the layer counts it (the smaller of the normalised and the typed words) and whether it carries the
+    calibration's partial signal (prompts.partial_signal with CALIBRATION_SIGNAL, as prompts.has_partial_signal)."""
+    names, rows, counts, signal = roster_names(roster()), [], [], []
+    for text in texts:
+        words, sentence, count, found_signal = _read(text)
         found = learned.word_classes(sentence, len(words), classes) if classes else None
         rows.append(learned.features(words, names, found))
-        counts.append(min(len([w for w in words if w != "|"]), learned.typed_words(text)))
-    return rows, counts
+        counts.append(count)
+        signal.append(found_signal)
+    return rows, counts, signal
 
 
 def build(prompts: list, ordinary: list[str], out: Path, classes: tuple[str, ...] = FEATURE_CLASSES,
@@ -566,7 +592,7 @@ def build(prompts: list, ordinary: list[str], out: Path, classes: tuple[str, ...
     (.npz, the layout learned.load reads) and return the cross-validated threshold. Deterministic."""
     say = (lambda *a: None) if quiet else print
     texts = [p.text for p in prompts] + ordinary
-    rows, counts = sentence_rows(texts, classes)
+    rows, counts, signal = sentence_rows(texts, classes)
     X = matrix(rows)
     y = np.array([p.unsafe for p in prompts] + [False] * len(ordinary))
     studio = np.arange(len(y)) >= len(prompts)
@@ -579,7 +605,7 @@ def build(prompts: list, ordinary: list[str], out: Path, classes: tuple[str, ...
         fold = LogisticRegression(C=C, solver="liblinear", max_iter=2000).fit(X[train], y[train])
         held_back[test] = fold.predict_proba(X[test])[:, 1]
     held_back[short] = 0.0  # the layer does not speak on so few features (learned.MIN_WORDS)
-    signal = np.array([has_partial_signal(t, roster(), CALIBRATION_SIGNAL) for t in texts])
+    signal = np.array(signal)
     held_back[~signal] = 0.0  # ... nor on a sentence without a partial signal (prompts.partial_signal)
     corpus_benign, all_benign = ~y & ~studio, ~y
     threshold = next((t for t in np.round(np.arange(0.50, 1.00, 0.01), 2)
@@ -616,7 +642,8 @@ def main(argv: list[str] | None = None) -> int:
     double = "--double-material" in argv or ROUND12_DEFAULT
     out = Path(argv[argv.index("--out") + 1]) if "--out" in argv else learned.WEIGHTS_PATH
     round14 = "--round14-material" in argv
-    prompts = tuning_material(round11, round14) + (synthetic_unsafe() if round11 else [])
+    round25 = "--round25-material" in argv
+    prompts = tuning_material(round11, round14, round25) + (synthetic_unsafe() if round11 else [])
     ordinary = ordinary_material() + synthetic_material() + (synthetic_benign() if round11 else []) + (
         double_benign() if double else [])
     build(prompts, ordinary, out, classes)

@@ -47,6 +47,19 @@ much again in cross-validation on the training material (766 -> 1162 of 2222 cor
 refusals) but lost prompts of fresh6b and still added a false block on the held-out half and fresh5; with a gate
 "a harm class and a target" neither fresh5's added false block went away nor fresh6b came back
 (bench/out/safety-learned-round12.txt). The shipped weights are still the tenth round's, without classes.
+Twenty-fifth round: `build_safety_learned.py --round25-material` trains on every tuning half written since the tenth
+round (fresh8a ... fresh21a: 7952 tuning prompts, 3643 to refuse, against 4029 in the default build), with or
+without `--classes` and the round-11 material. NOT shipped: no such build was made and measured on the never-tuned
+halves within the round, so none could show that it adds no false block there; the shipped weights are still the
+tenth round's. The round's start, rules alone -> with these weights, on the never-tuned halves measured
+(bench/out/safety-learned-round25-start.txt, `python -m bench.safety_learned_compare`, which reads each prompt once
+and keeps it, so that later builds are compared in one quick pass): held-out blocked 98.5 -> 98.9 %, false blocks
+0.3 -> 0.3 %; fresh5 79.0 -> 80.9 %, 2.5 -> 2.5 %; fresh6b 80.6 -> 84.3 %, 3.7 -> 3.7 %; fresh7b 92.6 -> 93.5 %,
+1.6 -> 1.6 %; fresh8b 93.9 -> 94.7 %, 0.6 -> 0.6 %; fresh9b 87.2 -> 89.5 %, 2.7 -> 2.7 %; fresh16b 92.1 -> 93.0 %,
+5.5 -> 5.5 %; fresh17b 84.6 -> 86.3 %, 6.1 -> 6.7 %; fresh18b 82.6 -> 84.8 %,
+6.0 -> 6.0 %; fresh19b 79.1 -> 80.9 %, 6.6 -> 6.6 %; fresh20b 66.2 -> 69.1 %, 2.6 -> 2.6 %; fresh21b 73.4 -> 75.0 %,
+8.9 -> 8.9 % (fresh10b ... fresh15b not read). With today's rules the tenth round's weights add one false block on
+fresh17b (11 -> 12 of 179): the rule above no longer holds for them there, and a retrained layer is due.
 """
 from __future__ import annotations
 

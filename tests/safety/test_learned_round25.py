@@ -1,0 +1,41 @@
+"""The learned layer's twenty-fifth-round material (scripts/build_safety_learned.py --round25-material): every tuning
+half written since the tenth round (fresh8a ... fresh21a) and never a never-tuned one; the builder reads each text
+once, with the same calibration signal as prompts.has_partial_signal."""
+from __future__ import annotations
+
+import pytest
+
+from bench.safety import NEVER_TUNED, SPLIT
+from pipelines.safety.prompts import has_partial_signal
+from tests.safety import build_script
+
+ROSTER_TEXTS = [
+    "une fille qui dessine une maison bleue avec son papa",
+    "he hits her with the frying pan",
+    "les filles sont toutes des nulles",
+    "a boy who doesn't want to wake up for school on Monday",
+]
+
+
+def test_round25_material_is_every_tuning_half_and_never_a_never_tuned_one():
+    pytest.importorskip("sklearn")
+    build = build_script()
+    every_a = {f"{name}a" for name in SPLIT}
+    assert set(build.TRAINING_HALVES + build.ROUND25_HALVES) >= every_a
+    assert not set(build.ROUND25_HALVES) & set(NEVER_TUNED)
+    assert not any(h.endswith("b") or h in ("held-out", "fresh5") for h in build.ROUND25_HALVES)
+    halves = {p.half for p in build.tuning_material(round25=True)}
+    assert halves >= every_a and not halves & set(NEVER_TUNED)
+    assert {p.half for p in build.tuning_material()} == set(build.TRAINING_HALVES)  # the old default, unchanged
+
+
+def test_the_builder_reads_the_calibration_signal_as_the_guard_does():
+    """sentence_rows gives, with each text's features, the partial signal with CALIBRATION_SIGNAL that
+    prompts.has_partial_signal gives (the builder no longer reads each text twice)."""
+    pytest.importorskip("sklearn")
+    build = build_script()
+    roster = build.roster()
+    rows, counts, signal = build.sentence_rows(ROSTER_TEXTS, ())
+    assert len(rows) == len(counts) == len(signal) == len(ROSTER_TEXTS)
+    assert signal == [has_partial_signal(t, roster, build.CALIBRATION_SIGNAL) for t in ROSTER_TEXTS]
+    assert signal[1] and not signal[0]
