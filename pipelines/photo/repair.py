@@ -1655,7 +1655,9 @@ def _find_on_old_print(rgb: np.ndarray, strength: float = 0.5, sheaves: bool = F
     seeded too. Bright crack networks are also found by their
     multi-scale Hessian ridge (_ridge_cracks), which follows a crack where it crosses a pale face.
     Spots: small isolated blobs up to ~10 px across.
-    Marks that come in a crowd of similar detail (a lattice, letters, stars) are the picture.
+    Marks that come in a crowd of similar detail (a lattice, letters, stars) are the picture, and so are the
+    elements of a motif it repeats (motif_marks(): stars on a flag, dots, buttons in a row), which are then left
+    out of the neighbours of the smaller specks among them (dust on a flag is still dust).
     Border: paper lost at the edges (_border_loss).
     Every mark then takes the pixels up to two out from it that are lighter than their background by half
     the local grain level: a crack's glow, which Telea would otherwise carry into the fill as a ghost line.
