@@ -1461,6 +1461,7 @@ MOTIF_PAD = 0.25  # the mark's look is its box grown by this share of its longer
 # BLOB_NCC, BLOB_CONTRAST and BLOB_KIN (dust specks of like size look alike too; a printed dot's copies are exact).
 MOTIF_NCC, MOTIF_CONTRAST, MOTIF_KIN = 0.85, 1.25, 3
 BLOB_FIT = 0.6
+BLOB_AREA = 40  # px: a blob smaller than this (a disc under about 7 px across) is never a motif element
 BLOB_NCC, BLOB_CONTRAST, BLOB_KIN = 0.93, 1.15, 3
 MOTIF_MARKS = 300  # at most this many marks (the biggest) are compared with the picture...
 MOTIF_REACH, MOTIF_NEAR = 12, 160  # ...within this many times their look's side around them (this many px at least)
@@ -1532,10 +1533,10 @@ def motif_marks(gray: np.ndarray, marks: np.ndarray) -> np.ndarray:
     for that stays marked). A mark with MOTIF_KIN look-alikes or more is the picture's. A mark shaped as
     a plain blob (_ellipse_fit() BLOB_FIT or more: a dot, a speck of dust) has no shape of its own to recur, and
     dust specks of like size look alike: it needs BLOB_KIN near-exact copies (BLOB_NCC, BLOB_CONTRAST), as a
-    printed pattern's dots are. A mark of the motif makes the marks too small to be judged that lie wholly inside
-    its grown box (the hole of an O, the pieces of a letter) the picture's too. The
-    MOTIF_MARKS biggest marks are looked at (the rest stay marked). Elements each turned their own way are not
-    recognised (the correlation is not rotation-invariant).
+    printed pattern's dots are, and BLOB_AREA px at least (small specks of one size are exact copies too). A mark
+    of the motif makes the marks too small to be judged that lie wholly inside its grown box (the hole of an O,
+    the pieces of a letter) the picture's too. The MOTIF_MARKS biggest marks are looked at (the rest stay
+    marked). Elements each turned their own way are not recognised (the correlation is not rotation-invariant).
     """
     h, w = gray.shape
     count, labels, stats, _ = cv2.connectedComponentsWithStats(marks.astype(np.uint8), connectivity=8)
@@ -1583,6 +1584,8 @@ def motif_marks(gray: np.ndarray, marks: np.ndarray) -> np.ndarray:
             part = -part
         shape = own & (part > 0.5 * part[own].max())
         blob = _ellipse_fit(shape) >= BLOB_FIT
+        if int(shape.sum()) < (BLOB_AREA if blob else MOTIF_AREA):
+            continue  # too few pixels to have a shape: all small specks look alike (identical ones too)
         least, contrast, kin = (BLOB_NCC, BLOB_CONTRAST, BLOB_KIN) if blob else (MOTIF_NCC, MOTIF_CONTRAST, MOTIF_KIN)
         alike = (score >= least) & (there <= contrast * spread) & (there * contrast >= spread)
         if int(alike.sum()) < kin:
