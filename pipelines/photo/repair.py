@@ -1466,6 +1466,28 @@ BLOB_NCC, BLOB_CONTRAST, BLOB_KIN = 0.93, 1.15, 3
 MOTIF_MARKS = 300  # at most this many marks (the biggest) are compared with the picture...
 MOTIF_REACH, MOTIF_NEAR = 12, 160  # ...within this many times their look's side around them (this many px at least)
 MOTIF_LIKE = 0.3  # a speck whose side is under the motif's by this share is no element of it (old prints)
+# A mark whose second moments make it this many times as long as it is wide (the axes of its inertia ellipse) is a
+# line, never a motif's element: a crack's piece, a scratch, a hair. The motif pictures of bench/_photo_motifs.py
+# (both halves, the clean elements) reach 1.73 at most (a small T); the pieces of a crack network between the
+# bricks of tests/photo/test_print_kinds.py's wall, which recur along its joints, 3.2 at least.
+MOTIF_LINE = 2.5
+
+
+def elongation(labels: np.ndarray, count: int) -> np.ndarray:
+    """Per component of `labels` ((H, W) int, 0..count-1, 0 the ground): how many times as long as wide it is, the
+    ratio of the axes of the ellipse with its second moments, (count,) float64 >= 1 (1 for a disc, a square, a star
+    or a single pixel; a straight line n px long and 1 px wide reads n). A row's or a column's spread is floored
+    at a 1 px wide pixel's (1/12 px^2)."""
+    ys, xs = np.nonzero(labels)
+    own = labels[ys, xs]
+    n = np.maximum(np.bincount(own, minlength=count), 1).astype(np.float64)
+    xs, ys = xs.astype(np.float64), ys.astype(np.float64)
+    mx, my = np.bincount(own, xs, count) / n, np.bincount(own, ys, count) / n
+    sxx = np.bincount(own, xs * xs, count) / n - mx * mx
+    syy = np.bincount(own, ys * ys, count) / n - my * my
+    sxy = np.bincount(own, xs * ys, count) / n - mx * my
+    mean, half = (sxx + syy) / 2, np.sqrt(((sxx - syy) / 2) ** 2 + sxy ** 2)
+    return np.sqrt(np.maximum(mean + half, 1 / 12) / np.maximum(mean - half, 1 / 12))
 
 
 def _ellipse_fit(shape: np.ndarray) -> float:
@@ -1482,6 +1504,21 @@ def _ellipse_fit(shape: np.ndarray) -> float:
     cv2.ellipse(ellipse, centre, (int(axes[1] * 16), int(axes[0] * 16)), angle, 0, 360, 1.0, -1, cv2.LINE_AA, shift=4)
     inside = shape.astype(np.float32)
     return float(np.minimum(ellipse, inside).sum() / max(np.maximum(ellipse, inside).sum(), 1.0))
+
+
+def _grown_boxes(stats: np.ndarray, ids: np.ndarray, shape: tuple[int, int]) -> np.ndarray:
+    """(H, W) bool: the boxes of the components `ids` (stats from connectedComponentsWithStats) each grown by
+    MOTIF_PAD of its longer side (2 px at least) all round, as motif_marks() takes an element's look."""
+    h, w = shape
+    boxes = np.zeros((h + 1, w + 1), np.int32)
+    for i in ids:
+        x, y, bw, bh = stats[i, :4]
+        pad = max(2, int(round(MOTIF_PAD * max(bw, bh))))
+        boxes[max(y - pad, 0), max(x - pad, 0)] += 1
+        boxes[min(y + bh + pad, h), max(x - pad, 0)] -= 1
+        boxes[max(y - pad, 0), min(x + bw + pad, w)] -= 1
+        boxes[min(y + bh + pad, h), min(x + bw + pad, w)] += 1
+    return boxes.cumsum(0).cumsum(1)[:h, :w] > 0
 
 
 MOTIF_WORN = 0.8  # _worn_elements(): a mark correlating this much with a motif's element is one, worn or touched
@@ -1525,7 +1562,9 @@ def motif_marks(gray: np.ndarray, marks: np.ndarray) -> np.ndarray:
     Stars on a flag, polka dots, a row of buttons, sequins, a stamped letter: each element is a small isolated
     blob, as a speck of dust is, but the picture repeats it; dust falls anyhow, each speck its own size, shape and
     depth. For each connected mark of MOTIF_SIDE px wide or tall and MOTIF_AREA px at least (a speck of 1-4 px has
-    no shape to recur: all of them look alike), its look - the [0, 1] luma `gray` over its box grown by MOTIF_PAD
+    no shape to recur: all of them look alike) that is no line (elongation() under MOTIF_LINE: a crack's piece
+    between a wall's bricks, a scratch or a hair recurs along the picture's own lines, but an element is a blob with
+    a shape), its look - the [0, 1] luma `gray` over its box grown by MOTIF_PAD
     of its side - is looked for all over the picture (cv2.matchTemplate, normalised cross-correlation): a place
     correlating MOTIF_NCC or more, as contrasted as the mark within MOTIF_CONTRAST, and not the mark's own place
     is a look-alike, marked or not; look-alikes are looked for within MOTIF_REACH times the look's side (MOTIF_NEAR
@@ -1546,6 +1585,7 @@ def motif_marks(gray: np.ndarray, marks: np.ndarray) -> np.ndarray:
     out = np.zeros(count, bool)
     if len(ids) == 0:
         return out[labels]
+    ids = ids[elongation(labels, count)[ids] < MOTIF_LINE]  # a line (a crack's piece, a scratch, a hair) is none
     ids = ids[np.argsort(-stats[ids, 4], kind="stable")][:MOTIF_MARKS]
     image = gray.astype(np.float32)
     table, squares = cv2.integral2(image, sdepth=cv2.CV_64F)
@@ -1601,15 +1641,7 @@ def motif_marks(gray: np.ndarray, marks: np.ndarray) -> np.ndarray:
         out[i] = int((fit >= least).sum()) >= kin
     out[0] = False
     if out.any():  # the small pieces inside an element's box (the hole of an O or a ring, a dot on a star) are its own
-        boxes = np.zeros((h + 1, w + 1), np.int32)
-        for i in np.flatnonzero(out):
-            x, y, bw, bh = stats[i, :4]
-            pad = max(2, int(round(MOTIF_PAD * side[i])))
-            boxes[max(y - pad, 0), max(x - pad, 0)] += 1
-            boxes[min(y + bh + pad, h), max(x - pad, 0)] -= 1
-            boxes[max(y - pad, 0), min(x + bw + pad, w)] -= 1
-            boxes[min(y + bh + pad, h), min(x + bw + pad, w)] += 1
-        inside = boxes.cumsum(0).cumsum(1)[:h, :w] > 0
+        inside = _grown_boxes(stats, np.flatnonzero(out), (h, w))
         share = np.bincount(labels.ravel(), inside.ravel().astype(np.float64), count) / np.maximum(stats[:, 4], 1)
         out |= (share >= 1.0) & ((side < MOTIF_SIDE[0]) | (stats[:, 4] < MOTIF_AREA))
         out[0] = False
@@ -1814,7 +1846,9 @@ def _find_on_old_print(rgb: np.ndarray, strength: float = 0.5, sheaves: bool = F
             taken[np.unique(blobs[motif])] = True
             taken[0] = False
             grow = np.where(taken[blobs], core, around).astype(np.uint8)
-            picture |= taken[blobs] & ~small[labels]
+            # (the element's blob within its box grown as motif_marks() grows it: a crack that the weak level joins
+            # to an element runs on beyond it and stays marked)
+            picture |= taken[blobs] & ~small[labels] & _grown_boxes(stats, ids, (h, w))
         else:
             grow = around
         small &= ~crowded

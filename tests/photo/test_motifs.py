@@ -81,3 +81,34 @@ def test_motif_marks_takes_the_repeated_elements_not_the_odd_blob():
     taken = repair.motif_marks(gray, marks)
     assert taken[[y + 8 for _, y in spots], [x + 8 for x, _ in spots]].mean() >= 0.9
     assert not taken[234:247, 143:158].any()
+
+
+def test_a_line_is_never_a_motif_element_however_often_it_recurs(monkeypatch):
+    """Short crack pieces in a wall's joints, hairs, scratches recur alike along the picture's own lines: a motif's
+    element is a blob with a shape, and a mark as long as a line (its inertia ellipse 2.5 times as long as wide) is
+    none, whatever its look-alikes."""
+    rng = np.random.default_rng(5)
+    gray = np.full((300, 300), 0.3, np.float32) + rng.normal(0, 0.01, (300, 300)).astype(np.float32)
+    marks = np.zeros_like(gray, bool)
+    spots = [(20 + 55 * c, 30 + 50 * r) for r in range(5) for c in range(5)]
+    for x, y in spots:  # pieces 16 px long and 3 px wide, each in a joint of the same look
+        gray[y - 6:y + 9, x - 4:x + 20] -= 0.1
+        gray[y:y + 3, x:x + 16] = 0.9
+        marks[y:y + 3, x:x + 16] = True
+    count, labels = cv2.connectedComponents(marks.astype(np.uint8), connectivity=8)
+    assert (repair.elongation(labels, count)[1:] > 4).all()
+    assert not repair.motif_marks(gray, marks).any()
+    # (read as blobs, the same marks would be taken for a motif: the line's test is what leaves them)
+    monkeypatch.setattr(repair, "MOTIF_LINE", np.inf)
+    assert repair.motif_marks(gray, marks).mean() > 0.5 * marks.mean()
+
+
+def test_elongation_reads_discs_as_round_and_lines_by_their_length():
+    image = np.zeros((60, 120), np.uint8)
+    cv2.circle(image, (20, 20), 9, 1, -1)
+    image[45, 10:40] = 2  # a straight line 30 px long, 1 px wide
+    cv2.line(image, (60, 10), (100, 50), 3, 3)  # a diagonal one, 3 px wide
+    ratio = repair.elongation(image.astype(np.int32), 4)
+    assert ratio[1] < 1.1
+    assert 25 < ratio[2] < 35
+    assert ratio[3] > 8
