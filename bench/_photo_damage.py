@@ -237,6 +237,7 @@ class Aged:
     image: np.ndarray  # (H, W, 3) float32 [0, 1]
     marks: np.ndarray  # (H, W) bool: pixels covered by a scratch, crack, speck, hair or paper loss
     params: dict
+    dust: np.ndarray | None = None  # (H, W) bool: the marks that are dust specks (age() only), else None
 
 
 def _wander(rng, start, length, step, turn, h, w):
@@ -365,6 +366,7 @@ def age(rgb: np.ndarray, seed: int, kinds=KINDS, **fixed) -> Aged:
             layers.append((shoulder * 0.35, np.float32(0.1), False))  # the fold's shadow: slight, not rebuilt
             _draw(alpha, pts, rng.uniform(1.5, 4))
         layers.append((alpha * rng.uniform(0.8, 1.0), paper, True))
+    dust = np.zeros((h, w), bool)
     if "dust" in kinds:
         for polarity in (1, -1):
             alpha = np.zeros((h, w), np.float32)
@@ -374,6 +376,7 @@ def age(rgb: np.ndarray, seed: int, kinds=KINDS, **fixed) -> Aged:
                 axes = (max(1, int(size / 2 * rng.uniform(0.5, 1.0) * 16)), max(1, int(size / 2 * 16)))
                 cv2.ellipse(alpha, (int(cx * 16), int(cy * 16)), axes, rng.uniform(0, 180), 0, 360,
                             float(rng.uniform(0.6, 1.0)), -1, cv2.LINE_AA, shift=4)
+            dust |= alpha > 0.3
             layers.append((alpha, paper if polarity > 0 else np.float32(0.05), True))
     if "hairs" in kinds:
         for _ in range(draw("hairs", int(rng.integers(0, 5)))):
@@ -421,7 +424,7 @@ def age(rgb: np.ndarray, seed: int, kinds=KINDS, **fixed) -> Aged:
         u8 = cv2.cvtColor(np.clip(out * 255 + 0.5, 0, 255).astype(np.uint8), cv2.COLOR_RGB2BGR)
         ok, data = cv2.imencode(".jpg", u8, [cv2.IMWRITE_JPEG_QUALITY, quality])
         out = cv2.cvtColor(cv2.imdecode(data, cv2.IMREAD_COLOR), cv2.COLOR_BGR2RGB).astype(np.float32) / 255.0
-    return Aged(image=out.astype(np.float32), marks=marks, params=p)
+    return Aged(image=out.astype(np.float32), marks=marks, params=p, dust=dust)
 
 
 # -- figures ---------------------------------------------------------------------------------

@@ -17,6 +17,7 @@ import cv2
 import numpy as np
 
 from .imaging import lab_to_rgb, luma, rgb_to_lab
+from .repair import motif_marks
 
 WORK_SIDE = 640  # px: stains are looked for on a copy at most this long
 LEVEL_CELL = 4  # the local level is a median over cells of this many working pixels...
@@ -137,11 +138,15 @@ def find_stains(rgb: np.ndarray, strength: float = 0.5, taken: np.ndarray | None
         n, labels, stats, _ = cv2.connectedComponentsWithStats(weak, connectivity=8)
         if n <= 1:
             continue
+        # Blots the picture repeats alike (a printed pattern's dots, hearts or stars in colour) are its motif: foxing
+        # and mould fall anyhow, each blot its own size and shape (repair.motif_marks(), on the stain's colour level).
+        motif = np.zeros(n, bool)
+        motif[np.unique(labels[motif_marks(level.astype(np.float32), weak.astype(bool))])] = True
         peak = np.zeros(n, np.float32)
         np.maximum.at(peak, labels.ravel(), level.ravel())
         for i in range(1, n):
             x, y, bw, bh, area = stats[i]
-            if peak[i] < seed_bar or area < MIN_AREA:
+            if peak[i] < seed_bar or area < MIN_AREA or motif[i]:
                 continue
             if marked is not None:
                 blot = labels[y:y + bh, x:x + bw] == i
