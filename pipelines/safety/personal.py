@@ -155,6 +155,9 @@ def _phones(text: str) -> list[tuple[str, bool]]:
             found.append((digits, bool(_MOBILE_FR.match(digits)) or digits.startswith("07")))
         elif len(digits) == 10 and [len(g) for g in groups] == [3, 3, 4]:
             found.append((digits, True))
+        elif digits[:2] in ("06", "07") and 8 <= len(digits) <= 13 and len(groups) >= 3 and not (
+                len(groups) == 3 and re.fullmatch(r"(19|20)\d\d", groups[-1])):  # a mobile cut short, not a date
+            found.append((digits, True))
         elif near_word and 8 <= len(digits) <= 13 and digits[0] == "0" and len(groups) <= 6:
             found.append((digits, True))
     return found
@@ -165,26 +168,46 @@ def _phones(text: str) -> list[tuple[str, bool]]:
 _MAIL_DOMAINS = ("gmail|hotmail|yahoo|outlook|orange|free|sfr|laposte|icloud|live|wanadoo|msn|proton|protonmail|aol|"
                  "gmx|bbox|neuf|me")
 _TLDS = r"com|fr|net|org|be|ch|ca|uk|co|io|eu|de|es|it|lu|info|me|re|ma|tn|dz|sn|pt|nl"
-_EMAIL = re.compile(rf"[a-z0-9._%+\-]+\s?@\s?[a-z0-9\-]+(\s?\.\s?[a-z0-9\-]+)*\s?\.\s?(?:{_TLDS})\b")
+_EMAIL = re.compile(rf"[a-z0-9._%+\-]+\s?@\s?[a-z0-9\-]+(\s?\.\s?[a-z0-9\-]+)*\s?\.\s?"
+                    rf"(?:{_TLDS})\b")
 _EMAIL_SAID = re.compile(rf"[a-z0-9._\-]+\s+(?:arr?obase|at|@)\s+(?:{_MAIL_DOMAINS})\b")
-_PLATFORMS = (r"snap|snapchat|insta|instagram|tiktok|tik tok|discord|whatsapp|whats app|facebook|fb|messenger|roblox|"
+_PLATFORMS = (r"snap|snapchat|insta|instagram|ig|tiktok|tik tok|discord|whatsapp|whats app|facebook|fb|messenger|roblox|"
               r"fortnite|telegram|twitter|twitch|threads|signal|steam|psn|xbox|minecraft|brawl stars|clash royale|"
               r"youtube|pronote")
 _ACCOUNT_ASK = re.compile(rf"\b(ajoute[sz]?|ajoutez|add|follow|suis|suivez|suit|abonne[sz]?|abonnez|rejoin[st]|"
                           rf"join|contacte[sz]?|dm|ecri[st]|ecrivez|message|parle)[\s\-]*(moi|me|nous|vous|us)\b"
                           rf"(\W+\w+){{0,3}}?\W+({_PLATFORMS})\b")
-_ACCOUNT_OWN = re.compile(rf"\b(mon|ma|mes|my|our|notre|nos)\s+(compte\s+|pseudo\s+|account\s+|username\s+|"
-                          rf"user\s+|id\s+)?({_PLATFORMS})\b\s*(c\s|c'est|cest|c est|est|is|:|=|->|@|\w*[0-9_.]\w*)")
-_ACCOUNT_NAME = re.compile(rf"\b(mon|ma|my)\s+(pseudo|compte|account|username|gamertag|id)\b.{{0,40}}\b({_PLATFORMS})"
-                           rf"\b|\b({_PLATFORMS})\b.{{0,40}}\b(mon|ma|my)\s+(pseudo|compte|account|username|gamertag)"
-                           rf"\s*(c\s|c'est|cest|est|is|:|=)")
+_SAYS = r"(?:\s*(?:c|c'est|cest|c est|est|is|:|=|->|sur|on)\b|\s*[:=])*\s*"
+_ACCOUNT_OWN = re.compile(rf"\b(?:mon|ma|mes|my|our|notre|nos)\s+(?:compte\s+|pseudo\s+|account\s+|username\s+|"
+                          rf"user\s+|id\s+)?(?:{_PLATFORMS})\b{_SAYS}(?P<value>@?[a-z0-9_.]+)")
+_ACCOUNT_NAME = re.compile(r"\b(?:mon|ma|my)\s+(?:pseudo|compte|account|username|gamertag|id)\b.{0,40}?"
+                           r"(?:c'est|cest|c est|est|is|:|=)\s*(?P<value>@?[a-z0-9_.]+)")
 _HANDLE = re.compile(r"(?<![\w.])@[a-z0-9_.]{3,}")
 _DISCORD_TAG = re.compile(r"\b[a-z][a-z0-9_.]{2,}#\d{4}\b")
 
 
+def _handle(value: str) -> bool:
+    """True when `value` reads as a user name, not a word: « lili_2013 », « @jade », « lilirose »; not « nul »,
+    « trop », "lol" (words of 3 letters or fewer, and known French and English words, are words)."""
+    from .lexicon import known_words
+
+    value = value.strip(".")
+    if value.startswith("@") or re.search(r"[0-9_.]", value):
+        return len(value.strip("@")) >= 3 and not value.isdigit()
+    return len(value) >= 4 and value not in known_words() and value not in _NOT_NAMES
+
+
+_NOT_NAMES = frozenset("trop tres super vraiment nulle genial cool bien aussi pas plus tout".split())
+
+
 def _account(text: str) -> bool:
-    if _ACCOUNT_ASK.search(text) or _ACCOUNT_OWN.search(text) or _ACCOUNT_NAME.search(text):
+    if _ACCOUNT_ASK.search(text):
         return True
+    platform = re.search(rf"\b({_PLATFORMS})\b", text)
+    for pattern in (_ACCOUNT_OWN, _ACCOUNT_NAME):
+        for match in pattern.finditer(text):
+            if (pattern is _ACCOUNT_OWN or platform) and _handle(match["value"]):
+                return True
     if _DISCORD_TAG.search(text):
         return True
     handle = _HANDLE.search(text)
@@ -201,6 +224,9 @@ _NUMBER = r"(?<![\d.,:/])\b\d{1,4}\s?(?:bis|ter|[a-d])?\b,?"
 _ADDRESS_FR_SURE = re.compile(rf"{_NUMBER}\s+(?:{_STREET_SURE})\b\.?\s+[a-z]")
 _ADDRESS_FR_MAYBE = re.compile(rf"{_NUMBER}\s+(?:{_STREET_MAYBE})\b\.?\s+(?:d'|de |du |des |de la )?[a-z]")
 _ADDRESS_EN = re.compile(rf"{_NUMBER}\s+(?:[a-z]+\s+){{1,3}}(?:{_STREET_SURE}|{_STREET_MAYBE})\b")
+# with a sign of a home, a street word then its number: « j'habite lotissement les Pins numéro 7 »
+_NUMBER_AFTER = re.compile(rf"\b(?:{_STREET_SURE}|{_STREET_MAYBE})\b(?:\s+[a-z']+){{1,5}}?\s+"
+                           rf"(?:numero|num|n°|no)\s?\d{{1,4}}\b")
 _BUILDING_SURE = re.compile(r"\b(appart|appartement|appt|apt|app|logement|flat)\.?\s*(n°|no|numero)?\s*\d{1,4}\b"
                             r"(?!\s*(cm|mm|m|km|kg|g|ans|years|ml|l)\b)")
 _BUILDING_PART = re.compile(r"\b(bat|batiment|immeuble|tour|escalier|esc|porte|etage|floor|block|entree)\b\.?\s*"
@@ -228,7 +254,7 @@ def _address(text: str, original: str) -> bool:
     building = bool(_BUILDING_SURE.search(text)) or len(_BUILDING_PART.findall(text)) >= 2
     sure = street or postcode or building or (maybe and (home or postcode or _capitalised_name(original)))
     if not sure:
-        return bool(home and (maybe or _BUILDING_PART.search(text)))
+        return bool(home and (maybe or _BUILDING_PART.search(text) or _NUMBER_AFTER.search(text)))
     return not public
 
 
