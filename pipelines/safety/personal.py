@@ -171,8 +171,8 @@ _TLDS = r"com|fr|net|org|be|ch|ca|uk|co|io|eu|de|es|it|lu|info|me|re|ma|tn|dz|sn
 _EMAIL = re.compile(rf"[a-z0-9._%+\-]+\s?@\s?[a-z0-9\-]+(\s?\.\s?[a-z0-9\-]+)*\s?\.\s?"
                     rf"(?:{_TLDS})\b")
 _EMAIL_SAID = re.compile(rf"[a-z0-9._\-]+\s+(?:arr?obase|at|@)\s+(?:{_MAIL_DOMAINS})\b")
-_PLATFORMS = (r"snap|snapchat|insta|instagram|ig|tiktok|tik tok|discord|whatsapp|whats app|facebook|fb|messenger|roblox|"
-              r"fortnite|telegram|twitter|twitch|threads|signal|steam|psn|xbox|minecraft|brawl stars|clash royale|"
+_PLATFORMS = (r"snap|snapchat|insta|instagram|ig|tiktok|tik tok|discord|whatsapp|whats app|facebook|fb|messenger|"
+              r"roblox|fortnite|telegram|twitter|twitch|threads|signal|steam|psn|xbox|minecraft|brawl stars|clash royale|"
               r"youtube|pronote")
 _ACCOUNT_ASK = re.compile(rf"\b(ajoute[sz]?|ajoutez|add|follow|suis|suivez|suit|abonne[sz]?|abonnez|rejoin[st]|"
                           rf"join|contacte[sz]?|dm|ecri[st]|ecrivez|message|parle)[\s\-]*(moi|me|nous|vous|us)\b"
