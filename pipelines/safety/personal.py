@@ -172,8 +172,8 @@ _EMAIL = re.compile(rf"[a-z0-9._%+\-]+\s?@\s?[a-z0-9\-]+(\s?\.\s?[a-z0-9\-]+)*\s
                     rf"(?:{_TLDS})\b")
 _EMAIL_SAID = re.compile(rf"[a-z0-9._\-]+\s+(?:arr?obase|at|@)\s+(?:{_MAIL_DOMAINS})\b")
 _PLATFORMS = (r"snap|snapchat|insta|instagram|ig|tiktok|tik tok|discord|whatsapp|whats app|facebook|fb|messenger|"
-              r"roblox|fortnite|telegram|twitter|twitch|threads|signal|steam|psn|xbox|minecraft|brawl stars|clash royale|"
-              r"youtube|pronote")
+              r"roblox|fortnite|telegram|twitter|twitch|threads|signal|steam|psn|xbox|minecraft|brawl stars|"
+              r"clash royale|youtube|pronote")
 _ACCOUNT_ASK = re.compile(rf"\b(ajoute[sz]?|ajoutez|add|follow|suis|suivez|suit|abonne[sz]?|abonnez|rejoin[st]|"
                           rf"join|contacte[sz]?|dm|ecri[st]|ecrivez|message|parle)[\s\-]*(moi|me|nous|vous|us)\b"
                           rf"(\W+\w+){{0,3}}?\W+({_PLATFORMS})\b")
@@ -235,11 +235,11 @@ _POSTCODE_FR = re.compile(r"(?<![\d.,/])\b(?:0[1-9]|[1-8]\d|9[0-8])\d{3}\b(?![.,
 _POSTCODE_UK = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}\b")
 _HOME = re.compile(r"\b(j'?\s?h?abite|jhabite|g\s?h?abite|j'?\s?h?abit|habitons|habitez|habite|vis|vivons|"
                    r"chez\s+(moi|nous|mwa|mw)|ma\s+maison|notre\s+maison|mon\s+adr\w*|adresse|adress|"
-                   r"mon\s+immeuble|code\s+postal|cp|i\s+live|we\s+live|lives?\s+at|my\s+(address|house|home|flat|"
-                   r"place)|postcode|zip|domicile|ma\s+rue|my\s+street)\b")
+                   r"mon\s+immeuble|code\s+postal|i\s+live|we\s+live|lives?\s+at|my\s+(address|house|home|flat|"
+                   r"place)|postcode|zip\s+code|domicile|ma\s+rue|my\s+street)\b")
 _PUBLIC = re.compile(r"\b(mediatheque|bibliotheque|biblio|ludotheque|library|mairie|town\s+hall|musee|museum|"
                      r"theatre|cinema|gymnase|piscine|maison\s+de\s+quartier|centre\s+social|ecole|college|lycee|"
-                     r"school|atelier|workshop)\b")
+                     r"school)\b")
 
 
 def _address(text: str, original: str) -> bool:
