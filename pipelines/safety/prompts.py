@@ -805,6 +805,10 @@ def check_prompt(text: str, language: str = "fr", *, store=None, workshop_id: in
     if names is None and store is not None and workshop_id is not None:
         names = [p["name"] for p in store.participants(workshop_id)]
     verdict = cpu_check(text, names, learned_layer)
+    if not verdict.blocked:  # a child's phone, address, e-mail or account never goes onto a page (personal.py)
+        from .personal import check as personal_check
+
+        verdict = personal_check(text) or verdict
     if not verdict.blocked and model:
         from .model_guard import model_check
 
