@@ -115,7 +115,8 @@ def figures(text: str) -> str:
                 continue
             said += [str(found[0])] * repeat
             repeat, j = 1, j + found[1]
-        out.append(" ".join(said) + (" " if run and not run[-1].strip(" \t,-") else ""))
+        lead = "".join(t for t in run[:next(n for n, t in enumerate(run) if t.strip(" \t,-"))])
+        out.append(lead + " ".join(said) + (" " if run and not run[-1].strip(" \t,-") else ""))
         i = k if k > i else i + 1
     return "".join(out)
 

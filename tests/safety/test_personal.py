@@ -75,6 +75,7 @@ def test_numbers_said_in_words_become_figures_but_an_article_stays_a_word():
     assert personal.figures("quatre-vingt-dix-sept et vingt et un") == "97 et 21"
     assert personal.figures("oh seven double oh nine") == "0 7 0 0 9"
     assert personal.figures("une bd ou un chat vole") == "une bd ou un chat vole"
+    assert personal.figures("au douze rue des lilas") == "au 12 rue des lilas"  # the space before a said number stays
 
 
 def test_the_sentence_is_kind_short_in_both_languages_and_repeats_nothing():
