@@ -524,7 +524,9 @@ def export_ui(files: dict, ai_made: bool, model: str = "") -> None:
     final = state().get("recolored") or files["restored"]
     download_ui(final, t("photo.ui.download_png"), mime="image/png", key="photo-dl-png", what="photo")
     if (longest := max(picture_size(final))) < SMALL_PHOTO:  # printed half an A4 wide, a thumbnail is blurred
-        st.caption(t("photo.ui.small_for_sheet", px=longest))
+        came = max(picture_size(state()["photo_file"])) if state().get("photo_file") else longest
+        # Already enlarged (« Agrandir » x2 was ticked for it): the hint names the step left, x4, not the one done.
+        st.caption(t("photo.ui.small_enlarged_x4" if longest > came else "photo.ui.small_for_sheet", px=longest))
     # the typed words live in the photo's state (kept with the work in progress): a refused caption is still in
     # its box after a reload, to mend rather than type again
     caption = state()["caption"] = st.text_input(t("photo.ui.sheet_caption"), value=state().get("caption", ""),

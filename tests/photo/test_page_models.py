@@ -209,3 +209,22 @@ def test_a_print_on_a_white_card_is_offered_alone_and_its_repair_ticked(immediat
     assert any(i.value.startswith("On dirait un tirage posé sur un fond") for i in at.info), [i.value for i in at.info]
     assert at.checkbox(key="photo-step-repair").value  # the print's damage ticks the repair
     assert at.button(key="photo-straighten")
+
+
+def test_a_small_photo_already_enlarged_is_pointed_to_x4_not_to_the_step_it_had(immediate_queue, save_photo):
+    from pipelines.jobs.runner import run_job
+
+    at = _analysed_page(immediate_queue, save_photo, picture=photo("astronaut")[::4, ::4])  # 128 px
+    for step in ("repair", "tone", "denoise", "upscale"):
+        if at.checkbox(key=f"photo-step-{step}").value:
+            at.checkbox(key=f"photo-step-{step}").uncheck()
+    at.checkbox(key="photo-step-upscale").check()
+    at.run()
+    at.radio(key="photo-scale").set_value(2)
+    at.button(key="photo-go").click().run()
+    assert not at.exception
+    run_job(at.session_state["photo"]["restore_job"])
+    at.run()
+    captions = " ".join(c.value for c in at.caption).replace("\u00a0", " ")
+    assert "Petite photo, même agrandie (256 pixels de long)" in captions and "« x4 »" in captions
+    assert "puis « Agrandir » la rend" not in captions  # not the step it already had
