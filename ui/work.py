@@ -6,6 +6,11 @@ picked in the sidebar changes, that kind's keys are dropped and the new particip
 so two children sharing a tablet never see (or overwrite) each other's pages. Before any name is picked (no
 workshop yet, or "nobody" in the sidebar) the work is kept for this browser, by its device cookie
 (pipelines/store/work.py device_work): a reload finds the photo in progress there too.
+
+One participant's work open in two tabs (or on two tablets) is one piece of work: each page run first reads what
+is stored, and when another tab saved or started it over since this one last read or saved it, this tab takes
+that newer work (with a sentence saying so) instead of overwriting it with its own, older one. Before, the stale
+tab's next step saved its old photo over the one just loaded in the other tab, which was lost.
 """
 from __future__ import annotations
 
@@ -21,6 +26,7 @@ import streamlit as st
 from pipelines.store.work import (clear_device_work, clear_work, load_device_work, load_work, save_device_work,
                                   save_work)
 
+from .i18n import t
 from .runtime import get_store
 from .session import current_workshop, device_token, owner_id
 
@@ -62,6 +68,15 @@ def _digest_key(kind: str) -> str:
     return f"_work-digest-{kind}"
 
 
+def _stored_key(kind: str) -> str:
+    return f"_work-stored-{kind}"
+
+
+def _stored_digest(saved: dict | None) -> str:
+    """The digest of the work as the store holds it (JSON values, as read back), "" for none."""
+    return _digest(saved) if saved else ""
+
+
 def _payload(kind: str) -> dict:
     return {k: v for k, v in st.session_state.items() if isinstance(k, str) and SAVED[kind].match(k)}
 
@@ -101,6 +116,8 @@ def restore_work(kind: str) -> None:
     owner = _owner()
     previous = st.session_state.get(_owner_key(kind), "unset")
     if previous == owner:
+        if owner and _newer_elsewhere(owner, kind):
+            st.info(t("work.newer_elsewhere"), icon="🔄")
         return
     if previous != "unset":  # another participant on this tablet: their work goes, new widgets (see PREFIXES)
         _drop(kind)
@@ -110,6 +127,23 @@ def restore_work(kind: str) -> None:
         st.session_state.update(saved)
     st.session_state[_owner_key(kind)] = owner
     st.session_state[_digest_key(kind)] = _digest(_payload(kind))
+    st.session_state[_stored_key(kind)] = _stored_digest(saved)
+
+
+def _newer_elsewhere(owner: str, kind: str) -> bool:
+    """When the stored work changed since this session last read or saved it (another tab or tablet of the same
+    participant saved or started it over), take it in place of this session's and return True."""
+    saved = _load(owner, kind)
+    known = st.session_state.get(_stored_key(kind))
+    if known is None or _stored_digest(saved) == known:
+        return False
+    _drop(kind)
+    st.session_state[_gen_key(kind)] = f"~{secrets.token_hex(3)}"  # the widgets show the newer work's values
+    if saved:
+        st.session_state.update(saved)
+    st.session_state[_digest_key(kind)] = _digest(_payload(kind))
+    st.session_state[_stored_key(kind)] = _stored_digest(saved)
+    return True
 
 
 def save_work_now(kind: str) -> None:
@@ -127,6 +161,7 @@ def save_work_now(kind: str) -> None:
     else:
         save_device_work(get_store(), device_token(), int(owner[1:]) or None, kind, state)
     st.session_state[_digest_key(kind)] = digest
+    st.session_state[_stored_key(kind)] = _stored_digest(state)
 
 
 def start_over(kind: str) -> None:
@@ -140,6 +175,7 @@ def start_over(kind: str) -> None:
         clear_device_work(get_store(), device_token(), kind)
     st.session_state[_owner_key(kind)] = owner
     st.session_state[_digest_key(kind)] = _digest(_payload(kind))
+    st.session_state[_stored_key(kind)] = ""
 
 
 def work_folder(data: dict, prefix: str) -> Path:

@@ -1,0 +1,51 @@
+"""One participant's photo open in two tabs: the newer photo is never overwritten by the stale tab's older one."""
+from __future__ import annotations
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from pipelines.config import ROOT
+from pipelines.store.work import load_work
+
+from .conftest import photo
+
+pytestmark = pytest.mark.usefixtures("page_resources")
+
+
+def _tab(workshop_id: int, participant_id: int) -> AppTest:
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at.session_state["workshop_id"] = workshop_id
+    at.session_state["participant_id"] = participant_id
+    return at
+
+
+def _analysed(immediate_queue, save_photo, name: str, file: str) -> dict:
+    source = save_photo(photo(name)[::2, ::2], name=file)
+    job_id = immediate_queue.submit("photo.analyze", {"source": str(source)})
+    assert immediate_queue.get(job_id).state == "done"
+    return {"source": str(source), "analysis_job": job_id}
+
+
+def test_a_stale_tab_takes_the_photo_loaded_in_the_other_tab_instead_of_overwriting_it(immediate_queue, save_photo,
+                                                                                       store):
+    workshop = store.create_workshop("Mercredi")
+    monique = store.add_participant(workshop["id"], "Monique")
+    first = _tab(workshop["id"], monique["id"]).switch_page("pages/photos.py").run()
+    first.session_state["photo"] = _analysed(immediate_queue, save_photo, "astronaut", "grand-pere.png")  # uploaded
+    first.run()
+    assert not first.exception
+    assert load_work(store, monique["id"], "photo")["photo"]["source"].endswith("grand-pere.png")
+
+    second = _tab(workshop["id"], monique["id"]).switch_page("pages/photos.py").run()  # the same photo comes back
+    assert second.session_state["photo"]["source"].endswith("grand-pere.png")
+    second.session_state["photo"] = _analysed(immediate_queue, save_photo, "coffee", "mamie.png")  # another photo
+    second.run()
+    assert load_work(store, monique["id"], "photo")["photo"]["source"].endswith("mamie.png")
+
+    first.run()  # the stale tab's next step: it takes the newer photo and says so, rather than saving its own
+    assert not first.exception
+    assert first.session_state["photo"]["source"].endswith("mamie.png")
+    assert any("autre onglet" in i.value for i in first.info)
+    assert load_work(store, monique["id"], "photo")["photo"]["source"].endswith("mamie.png")
+    first.run()  # and says it once
+    assert not any("autre onglet" in i.value for i in first.info)
