@@ -5,7 +5,8 @@
 A patron brings an old letter, a page of a family book, a school notebook's printed page photographed: rows and
 rows of letters. Each case is a page drawn with Pillow (`page()`), 280-760 px wide (one in three under 440 px):
 paper white, cream, yellowed or grey; 5 to 22 rows of French words (the studio's own French interface texts, so
-accents, apostrophes and punctuation come as they come), one of the fonts of assets/fonts at 7-11 px (small print,
+accents, apostrophes and punctuation come as they come; frozen in bench/page_words.txt), one of the fonts of
+assets/fonts at 7-11 px (small print,
 one page in two) or 11-22 px; black, brown or blue-black ink; sometimes a title; sometimes lit unevenly (a page
 photographed under a lamp); turned by up to 2 degrees. Then aged by bench/_photo_damage.py's generator: one page in
 three aged as any print (`age()`: fading, tint, grain, blur, JPEG, and scratches, cracks, dust, hairs and paper
@@ -21,8 +22,6 @@ tuning photo, and `text`, a held-out one), clean and aged with the stains of ben
 from __future__ import annotations
 
 import argparse
-import re
-import tomllib
 from functools import lru_cache
 from pathlib import Path
 
@@ -47,19 +46,10 @@ HELD_OUT_SEEDS = tuple(range(500, 516))
 
 @lru_cache(maxsize=1)
 def _words() -> tuple[str, ...]:
-    """French words as the studio writes them: every word of its French interface texts (assets/locales/fr)."""
-    words: list[str] = []
-
-    def walk(value):
-        if isinstance(value, dict):
-            for v in value.values():
-                walk(v)
-        elif isinstance(value, str):
-            words.extend(w for w in re.findall(r"[\wÀ-ÿ'’.,;:!?«»-]+", re.sub(r"\{[^}]*\}", "", value)) if len(w) < 16)
-
-    for path in sorted((ROOT / "assets" / "locales" / "fr").glob("*.toml")):
-        walk(tomllib.loads(path.read_text(encoding="utf-8")))
-    return tuple(words)
+    """French words as the studio writes them, in their order: every word of its French interface texts
+    (assets/locales/fr) as they were when the splits were fixed, frozen in bench/page_words.txt (one per line), so
+    that a page drawn from a seed stays the same page when the interface's texts change."""
+    return tuple((ROOT / "bench" / "page_words.txt").read_text(encoding="utf-8").split("\n")[:-1])
 
 
 def page(seed: int) -> tuple[np.ndarray, np.ndarray]:
