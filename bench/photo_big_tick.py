@@ -25,6 +25,7 @@ so that the tick's rule can be re-read without running the search again (--cache
 from __future__ import annotations
 
 import io
+import json
 import os
 import sys
 import zlib
@@ -101,15 +102,17 @@ def measured(name: str, kind: str) -> dict:
 
     path = os.path.join(CACHE, f"{name}-{kind}.npz")
     if os.path.exists(path):
-        saved = np.load(path, allow_pickle=True)
-        return {"mask": np.unpackbits(saved["mask"])[:int(np.prod(saved["shape"]))].reshape(saved["shape"]).astype(
-            bool), **saved["figures"].item()}
+        with np.load(path, allow_pickle=False) as saved:  # figures as JSON text: a cache never runs code
+            shape = tuple(int(n) for n in saved["shape"])
+            mask = np.unpackbits(saved["mask"])[:int(np.prod(shape))].reshape(shape).astype(bool)
+            return {"mask": mask, **json.loads(str(saved["figures"]))}
     scan, draw = make_case(name, kind)
     result, mask = analysis.analyse(scan)
     figures = {"fraction": result.damage_fraction, "scratches": result.scratches, "spots": result.spots,
                "draw": draw, "size": scan.shape[:2]}
     os.makedirs(CACHE, exist_ok=True)
-    np.savez(path, mask=np.packbits(mask), shape=np.array(mask.shape), figures=np.array(figures, dtype=object))
+    np.savez(path, mask=np.packbits(mask), shape=np.array(mask.shape),
+             figures=np.array(json.dumps(figures, default=lambda v: v.item() if hasattr(v, "item") else str(v))))
     return {"mask": mask, **figures}
 
 

@@ -14,20 +14,45 @@ bench.safety; `--all-halves` also measures the tuning halves (a build's training
 from __future__ import annotations
 
 import argparse
+import json
 import os
-import pickle
 import sys
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+CACHE_FORMAT = 1
 
 
 def _read_cache(path: str | None) -> dict:
-    if path and Path(path).exists():
-        with open(path, "rb") as f:
-            return pickle.load(f)
-    return {}
+    """What an earlier run read of each prompt (`_write_cache`'s JSON file): {prompt: None when the rules block it,
+    else (words, roster names found, typed words, partial signal, each word's classes, classes read)}; {} when
+    `path` is None or absent. Raises ValueError on a file not written by `_write_cache`."""
+    if not path or not Path(path).exists():
+        return {}
+    with open(path, encoding="utf-8") as f:
+        stored = json.load(f)
+    if not isinstance(stored, dict) or stored.get("format") != CACHE_FORMAT:
+        raise ValueError(f"{path}: not a cache of this bench (format {CACHE_FORMAT})")
+    read = {}
+    for text, seen in stored["read"].items():
+        if seen is None:
+            read[text] = None
+            continue
+        words, found_roster, typed, signal, found, every_class = seen
+        read[text] = ([str(w) for w in words], frozenset(found_roster), int(typed), bool(signal),
+                      [tuple(c) for c in found], tuple(every_class))
+    return read
+
+
+def _write_cache(path: str, read: dict) -> None:
+    """Keeps `read` (as `_read_cache` returns it) in `path` as JSON: sets become sorted lists, tuples lists."""
+    stored = {text: None if seen is None else
+              [seen[0], sorted(seen[1]), seen[2], seen[3], [list(c) for c in seen[4]], list(seen[5])]
+              for text, seen in read.items()}
+    tmp = Path(str(path) + ".part")
+    tmp.write_text(json.dumps({"format": CACHE_FORMAT, "read": stored}, ensure_ascii=False), encoding="utf-8")
+    tmp.replace(path)
 
 
 def _cell(hits: int, total: int) -> str:
@@ -48,7 +73,7 @@ def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("weights", nargs="+", help="learned_guard.npz files (scripts/build_safety_learned.py)")
     parser.add_argument("--sets", nargs="+", metavar="SET", help="only these sets, as bench.safety --sets")
-    parser.add_argument("--cache", help="a file keeping what was read of each prompt (pickle), for the next run")
+    parser.add_argument("--cache", help="a file keeping what was read of each prompt (JSON), for the next run")
     parser.add_argument("--builder-classes", action="store_true",
                         help="also read the word classes of scripts/build_safety_learned.py (FEATURE_CLASSES)")
     parser.add_argument("--all-halves", action="store_true", help="also the tuning halves (training material)")
@@ -87,8 +112,7 @@ def main(argv: list[str]) -> int:
                     read[key] = (words, found_roster, learned.typed_words(p.text), partial_signal(sentence),
                                  learned.word_classes(sentence, len(words), every_class), every_class)
         if args.cache:
-            with open(args.cache, "wb") as f:
-                pickle.dump(read, f)
+            _write_cache(args.cache, read)
         rules, layers = {}, {}
         for p in prompts:
             seen = read[p.text]
