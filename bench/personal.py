@@ -21,7 +21,7 @@ HALVES = ("tuning", "held-out")
 def rows() -> list[tuple[str, str, str, str, str]]:
     """(half, kind, what, language, text) for each line of personal.txt and personal_tuning.txt."""
     out = []
-    for name in ("personal.txt", "personal_tuning.txt"):
+    for name in ("personal.txt", "personal2.txt", "personal_tuning.txt"):
         path = CORPUS / name
         if not path.is_file():
             continue

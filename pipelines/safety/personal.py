@@ -13,14 +13,18 @@ What is refused (French and English, as children type them):
   (« j'habite », « chez moi », « mon adresse », "I live", a postcode, a capitalised street name);
 - e-mail addresses, typed or said (« lea point martin arobase gmail point com »);
 - social accounts: « mon snap c'est ... », « mon insta @... », "add me on snap", « ajoute-moi sur Roblox »,
-  a Discord tag ("name#1234").
+  a Discord tag ("name#1234");
+- one's own date of birth, or one's child's: a full date with its year (« le 3 avril 2015 », « 22/09/2014 »,
+  "June 3rd 2016") after « je suis né(e) », « ma fille est née », « date de naissance », "I was born", "DOB", "my
+  birthday is".
 
 What is not (decided, not missed): a town alone (« j'habite à Nantes »), a school and its class (« je suis en CM1 à
-l'école Jean Moulin »: many children share them and a workshop names them on its own posters), scores, dates, times,
-prices, pages, counting (« 1 2 3 soleil », « 2 4 6 8 10 12... »), emergency numbers (15, 18, 112), a department
-(« le 06 »), streets in a story without a house number (« le chat court dans la rue »). The address or landline of a
-public place (a library, town hall, museum, school: the facilitator's credit on a postcard) is let through when the
-sentence names the place and has no sign of a home; a mobile number never is.
+l'école Jean Moulin »: many children share them and a workshop names them on its own posters), scores, dates, times (a
+birthday without its year, a year of birth alone, someone else's birth: « Victor Hugo est né le 26 février 1802 », a
+dragon born in a story), prices, pages, counting (« 1 2 3 soleil », « 2 4 6 8 10 12... »), emergency numbers (15, 18,
+112), a department (« le 06 »), streets in a story without a house number (« le chat court dans la rue »). The address
+or landline of a public place (a library, town hall, museum, school: the facilitator's credit on a postcard) is let
+through when the sentence names the place and has no sign of a home; a mobile number never is.
 
 Text is read normalised like the guard's (compatibility forms, case, accents, look-alike letters: `normalise.plain`),
 with number words turned into figures (French and English, 0-99, "double"). The detail itself is never returned,
@@ -34,7 +38,7 @@ from .normalise import plain
 
 CATEGORY = "personal_info"  # the console counts these refusals under safety.categories.personal_info
 MESSAGE_KEY = "safety.prompt.personal_info"
-KINDS = ("phone", "email", "address", "account")
+KINDS = ("phone", "email", "address", "account", "birthdate")
 
 # -- numbers said in words ------------------------------------------------------------------------------------------
 
@@ -140,7 +144,7 @@ def _counting(groups: list[int]) -> bool:
 
 def _phones(text: str) -> list[tuple[str, bool]]:
     """(digits, mobile) for each phone number of `text` (plain, figures)."""
-    text = re.sub(r"\((\d{1,4})\)", r" \1 ", text)  # "(212) 555-0187", "+33 (0)6..."
+    text = re.sub(r"\s*\((\d{1,4})\)\s*", r" \1 ", text).strip()  # "(212) 555-0187", "+33 (0)6...": one space
     text = re.sub(r"\bo(?=\d)", "0", text)  # the letter O typed for a zero: « O6 12 34 56 78 »
     near_word = bool(_PHONE_WORDS.search(text))
     found = []
@@ -273,10 +277,51 @@ def _capitalised_name(original: str) -> bool:
     return bool(re.search(r"\b\d{1,4}\s?(bis|ter|[a-dA-D])?\s+(\w+\s+){0,3}[A-Z][a-zà-ÿ]", original))
 
 
+# -- dates of birth ------------------------------------------------------------------------------------------------
+
+_MONTHS = (r"janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre|janv|fev|avr|"
+           r"juil|sept|oct|nov|dec|january|february|march|april|may|june|july|august|september|october|november|"
+           r"december|jan|feb|mar|apr|jun|jul|aug|sep")
+_YEAR = r"(?:19|20)\d\d|2 mille(?: \d{1,2})*"  # « deux mille quinze » reads "2 mille 15" once said as figures
+_DAY = r"(?:1er|1re|\d{1,2})(?:st|nd|rd|th|e)?"
+# a full date, its year included: 22/09/2014, 05.11.2017, 17-10-2015, 3 avril 2015, June 3rd, 2016, 6 July 2015
+_FULL_DATE = (rf"(?:\b\d{{1,2}}\s?[/.\-]\s?\d{{1,2}}\s?[/.\-]\s?(?:19|20)\d\d\b|"
+              rf"\b{_DAY}\s+(?:{_MONTHS})\.?,?\s+(?:{_YEAR})\b|\b(?:{_MONTHS})\.?\s+{_DAY},?\s+(?:{_YEAR})\b)")
+_BORN = r"(?:nee?s?|born)"
+_KIN = (r"(?:ma|mon|mes|notre|nos|my|our)\s+(?:petite?\s+|grande?\s+|little\s+|big\s+|baby\s+)?"
+        r"(?:fille|fils|filles|enfants?|bebe|frere|soeur|jumeaux|jumelles|daughter|son|kids?|children|baby|brother|"
+        r"sister|twins)")
+_ME = r"(?:je|j|jsui|jsuis|chui|chuis|suis|moi|i|im|i'm|i am|me)"
+# whose birth: mine (« je suis née », "I was born", « moi c'est Théo, né le »), my child's, or a form's label
+_OWN_BIRTH = re.compile(
+    rf"\b(?:{_ME}\b(?:\W+\w+){{0,3}}?\W+{_BORN}|{_KIN}\b(?:\W+\w+){{0,3}}?\W+{_BORN}|"
+    rf"(?:nom|prenom|name)\s*:?(?:\W+\w+){{1,3}}?\W+{_BORN})\b(?:\W+(?:le|on|the|du))?\W+{_FULL_DATE}")
+_BIRTH_LABEL = re.compile(
+    rf"\b(?:(?:ma|mon|sa|son|my|his|her)\s+)?(?:date\s+de\s+naissance|date\s+of\s+birth|dob|d\.o\.b|"
+    rf"birth\s?date|birthday\s+is|anniv\w*\s+(?:c'?\s?est|cest|c)|anniversaire\s+est)\b\W+(?:\w+\W+){{0,3}}?"
+    rf"{_FULL_DATE}")
+_OWN_BIRTHDAY = re.compile(r"\b(?:my|mon|ma)\s+(?:birthday|anniv\w*|date)")
+
+
+def _birth(said: str) -> bool:
+    """True when `said` (plain, figures) gives one's own or one's child's full date of birth; a form's label
+    (« date de naissance », "DOB") counts alone, a birthday only when it is one's own ("my birthday is 4 May 2015")."""
+    if _OWN_BIRTH.search(said):
+        return True
+    for match in _BIRTH_LABEL.finditer(said):
+        label = match.group(0)
+        if "birthday" in label or "anniv" in label:
+            if _OWN_BIRTHDAY.search(label):
+                return True
+        else:
+            return True
+    return False
+
+
 # -- the check ------------------------------------------------------------------------------------------------------
 
 def find(text: str) -> str:
-    """The kind of contact detail `text` holds: "phone", "email", "address" or "account"; "" when none.
+    """The kind of personal detail `text` holds: "phone", "email", "address", "account" or "birthdate"; "" when none.
     Never the detail itself. `text`: anything a child or facilitator typed (any length; "" -> "")."""
     original = str(text or "")
     if not original.strip():
@@ -296,6 +341,8 @@ def find(text: str) -> str:
         return "account"
     if _address(said, original):
         return "address"
+    if _birth(said):
+        return "birthdate"
     return ""
 
 

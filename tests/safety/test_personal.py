@@ -1,6 +1,7 @@
-"""A child's phone number, address, e-mail or account never goes onto a print or a shared page
-(pipelines/safety/personal.py), measured on its own corpus (tests/safety/corpus/personal.txt) cut in two halves by
-SHA-256, and refused at every door a child's typed words go through, with one kind sentence and a console count."""
+"""A child's phone number, address, e-mail, account or date of birth never goes onto a print or a shared page
+(pipelines/safety/personal.py), measured on its own corpus (tests/safety/corpus/personal.txt, personal2.txt) cut in
+two halves by SHA-256, and refused at every door a child's typed words go through, with one kind sentence and a
+console count."""
 from __future__ import annotations
 
 import re
@@ -36,14 +37,16 @@ def test_the_corpus_is_large_enough_in_both_languages_and_both_halves():
 def test_tuning_half():
     blocked, false, misses, false_blocks = figures("tuning")
     assert blocked == 1.0, misses
-    assert false <= 0.015, false_blocks  # one false block of 99: a game's street (« 10 rue de la soif ... Monopoly »)
+    # two false blocks of 135: a game's street (« 10 rue de la soif ... Monopoly »), a bear's house in a book
+    assert false <= 0.015, false_blocks
 
 
 def test_held_out_half_never_tuned_on():
-    # floors set once the held-out half was first measured (34/36 blocked, 2/90 false blocks): a regression check
+    # floors set once the held-out half was first measured (34/36 blocked, 2/90 false blocks), then with the second
+    # corpus (personal2.txt: 53/56 blocked, 3/105 false blocks, before dates of birth were read): a regression check
     blocked, false, misses, false_blocks = figures("held-out")
     assert blocked >= 0.94, misses
-    assert false <= 0.025, false_blocks
+    assert false <= 0.03, false_blocks
 
 
 @pytest.mark.parametrize("text, kind", [
@@ -51,7 +54,10 @@ def test_held_out_half_never_tuned_on():
     ("zéro six douze trente-quatre cinquante-six soixante-dix-huit", "phone"),
     ("j'habite au 3 bis avenue Jean Jaurès", "address"), ("bâtiment B appart 12", "address"),
     ("j'habite à 44000 Nantes", "address"), ("lea.martin@gmail.com", "email"), ("mon snap c'est lili_2013", "account"),
-    ("mon insta @jade.dessins", "account"),
+    ("mon insta @jade.dessins", "account"), ("call me at (212) 555-0187", "phone"),
+    ("je suis née le 3 avril 2015", "birthdate"), ("I was born on June 3rd, 2016", "birthdate"),
+    ("ma date de naissance : 14/02/2017", "birthdate"), ("mon fils Noé est né le 1er mai 2019", "birthdate"),
+    ("je suis né le dix-sept mars deux mille seize", "birthdate"), ("my birthday is 4 May 2015", "birthdate"),
 ])
 def test_each_kind_is_named_never_the_detail(text, kind):
     assert personal.find(text) == kind
@@ -64,6 +70,9 @@ def test_each_kind_is_named_never_the_detail(text, kind):
     "le téléphone sonne", "1 2 3 soleil", "le match finit 12 à 3", "le goûter est à 16h30", "on part dans le 06",
     "je suis en CM1 à l'école Jean Moulin", "j'habite à Nantes", "le chat court dans la rue", "une BD où un chat vole",
     "2 4 6 8 10 12 14 16 18 20", "les pompiers c'est le 18", "le 06/12/2026 c'est la fête", "",
+    "Jules Verne est né le 8 février 1828 à Nantes", "mon anniversaire c'est le 3 avril, dessine un gâteau",
+    "je suis né en 2016", "the dragon was born on 1 May 1850", "la fête de l'école est le 3 avril 2026",
+    "happy birthday grandpa, 80 years on 4 May 2026",
 ])
 def test_ordinary_sentences_pass(text):
     assert personal.find(text) == ""
