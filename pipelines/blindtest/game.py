@@ -166,8 +166,8 @@ class QuizGames:
             screen(wanted, language=game.get("language") or "fr", store=self.store,
                    workshop_id=game.get("workshop_id"), model=False, participant_id=participant_id)
         except UserError as refused:  # « Ta phrase a un mot pas gentil » said of a pseudonym: said as of a name
-            if refused.key in ("safety.prompt.self_harm", "safety.prompt.too_long"):
-                raise
+            if refused.key in ("safety.prompt.self_harm", "safety.prompt.too_long", "safety.prompt.personal_info"):
+                raise  # a phone number typed as a pseudonym is told as a phone number, not as a rude name
             raise UserError(MESSAGE_KEY) from refused
         # a toilet word is no name to call a player by on the big screen
         refuse_rude_name(wanted, store=self.store, workshop_id=game.get("workshop_id"), participant_id=participant_id)

@@ -224,6 +224,20 @@ def test_a_rude_or_mocking_pseudonym_is_refused_kindly(games, game):
     assert player["name"] == "Léo"
 
 
+def test_a_phone_number_or_an_account_for_a_pseudonym_is_told_as_such_never_shown(games, game):
+    """The big screen shows every pseudonym: a phone number or a social account is refused with the personal
+    details' sentence (not as a rude name), without repeating it; a pseudonym with a number in it still plays."""
+    from pipelines.i18n import UserError
+    from pipelines.safety.personal import MESSAGE_KEY
+
+    for typed in ("Léa 06 12 34 56 78", "mon snap lili_2013"):
+        with pytest.raises(UserError) as caught:
+            games.join(game["code"], typed)
+        assert caught.value.key == MESSAGE_KEY, caught.value.key
+        assert "06" not in caught.value.message("fr") and "lili" not in caught.value.message("fr")
+    assert games.join(game["code"], "Léa 2013")[0]["name"] == "Léa 2013"
+
+
 def test_a_toilet_word_for_a_pseudonym_is_refused_and_counted(games, game, store):
     """Fine in a story (« il marche dans le caca »), no name to call a player by on the big screen."""
     from pipelines.i18n import UserError
