@@ -247,9 +247,14 @@ _PUBLIC = re.compile(r"\b(mediatheque|bibliotheque|biblio|ludotheque|library|mai
                      r"school)\b")
 
 
-def _address(text: str, original: str) -> bool:
+def _home_or_public(text: str) -> tuple[bool, bool]:
+    """(a sign of a home, a public place named with no sign of a home) in `text` (plain, figures)."""
     home = bool(_HOME.search(text))
-    public = bool(_PUBLIC.search(text)) and not home
+    return home, bool(_PUBLIC.search(text)) and not home
+
+
+def _address(text: str, original: str) -> bool:
+    home, public = _home_or_public(text)
     street = bool(_ADDRESS_FR_SURE.search(text))
     maybe = _ADDRESS_FR_MAYBE.search(text) or _ADDRESS_EN.search(text)
     postcode_fr = [m for m in _POSTCODE_FR.finditer(text)
@@ -328,8 +333,7 @@ def find(text: str) -> str:
         return ""
     read = plain(original).replace("’", "'").replace("\u00a0", " ").replace("\u202f", " ")
     said = figures(read)
-    home = bool(_HOME.search(said))
-    public = bool(_PUBLIC.search(said)) and not home
+    public = _home_or_public(said)[1]
     for digits, mobile in _phones(said):
         if mobile or not public:
             return "phone"
