@@ -34,6 +34,7 @@ import cv2
 import numpy as np
 from PIL import Image
 
+from bench._report import Report
 from bench._photo_damage import FRESH_PHOTOS, HELD_OUT, TUNING, age, packaged_photo
 
 SPLITS = {"tuning": TUNING, "held-out": HELD_OUT + FRESH_PHOTOS}
@@ -119,11 +120,8 @@ def measured(name: str, kind: str) -> dict:
 def main(argv: list[str]) -> None:
     from pipelines.photo import analysis
 
-    lines = []
-
-    def say(line: str) -> None:
-        lines.append(line)
-        print(line, flush=True)
+    report = Report()
+    say = report.say
 
     say(f"load average {os.getloadavg()}")
     say(f"{'split':9} {'kind':6} {'photo':22} {'size':>10} {'marked':>7} {'scr':>4} {'spots':>5} "
@@ -146,9 +144,7 @@ def main(argv: list[str]) -> None:
     say("wrong tick (clean: ticked; print, scan: left off), before (the marked share alone) -> now:")
     for (split, kind), bads in wrong.items():
         say(f"  {split:9} {kind:6} {sum(b for b, _ in bads):3d} -> {sum(n for _, n in bads):3d} / {len(bads)}")
-    if "--out" in argv:
-        with open(argv[argv.index("--out") + 1], "w", encoding="utf-8") as file:
-            file.write("\n".join(lines) + "\n")
+    report.write(argv)
 
 
 if __name__ == "__main__":

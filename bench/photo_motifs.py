@@ -20,6 +20,7 @@ import time
 import cv2
 import numpy as np
 
+from bench._report import Report
 from bench._photo_damage import (FRESH, FRESH_PHOTOS, HELD_OUT, TUNING, TUNING_CASES, aged_case, default_restore,
                                  luma, packaged_photo, spot_case)
 from bench._photo_motifs import MOTIF_HELD_OUT, MOTIF_TUNING, motif_case
@@ -105,11 +106,8 @@ def independent_check(say) -> None:
 
 
 def main(argv: list[str]) -> None:
-    lines = []
-
-    def say(line: str) -> None:
-        lines.append(line)
-        print(line, flush=True)
+    report = Report()
+    say = report.say
 
     quick = "--quick" in argv
     start = time.time()
@@ -125,9 +123,7 @@ def main(argv: list[str]) -> None:
     clean_split("clean held-out", tuple(n for n in HELD_OUT + FRESH_PHOTOS if n != "grace_hopper"), say)
     independent_check(say)
     say(f"\n{time.time() - start:.0f} s")
-    if "--out" in argv:
-        with open(argv[argv.index("--out") + 1], "w", encoding="utf-8") as file:
-            file.write("\n".join(lines) + "\n")
+    report.write(argv)
 
 
 if __name__ == "__main__":

@@ -20,6 +20,7 @@ import sys
 import numpy as np
 from skimage.color import rgb2lab
 
+from bench._report import Report
 from bench._photo_damage import (FRESH_PHOTOS, HALFTONE_HELD_OUT, HALFTONE_TUNING, HELD_OUT, SPOT_HELD_OUT,
                                  SPOT_TUNING, SPOT_VISIBLE, TUNING, default_restore, halftone_case, packaged_photo,
                                  spot_case)
@@ -86,11 +87,8 @@ def unharmed_split(label: str, cases, say) -> None:
 
 
 def main(argv: list[str]) -> None:
-    lines = []
-
-    def say(line: str) -> None:
-        lines.append(line)
-        print(line, flush=True)
+    report = Report()
+    say = report.say
 
     quick = "--quick" in argv
     pick = (lambda c: c[::2]) if quick else (lambda c: c)
@@ -103,9 +101,7 @@ def main(argv: list[str]) -> None:
                                          for n, s in pick(HALFTONE_HELD_OUT)], say)
     unharmed_split("clean tuning", [(n, packaged_photo(n)) for n in pick(TUNING)], say)
     unharmed_split("clean held-out", [(n, packaged_photo(n)) for n in pick(HELD_OUT + FRESH_PHOTOS)], say)
-    if "--out" in argv:
-        with open(argv[argv.index("--out") + 1], "w", encoding="utf-8") as file:
-            file.write("\n".join(lines) + "\n")
+    report.write(argv)
 
 
 if __name__ == "__main__":

@@ -1,0 +1,19 @@
+"""A bench's printed figures, kept to be written to its `--out FILE` at the end (bench/out/*.txt)."""
+from __future__ import annotations
+
+
+class Report:
+    """`say(line)` prints a line at once (a long bench shows its progress) and keeps it; `write(argv)` writes every
+    line kept to the file after "--out" in `argv` (UTF-8, overwritten), and does nothing without "--out"."""
+
+    def __init__(self) -> None:
+        self.lines: list[str] = []
+
+    def say(self, line: str) -> None:
+        self.lines.append(line)
+        print(line, flush=True)
+
+    def write(self, argv: list[str]) -> None:
+        if "--out" in argv:
+            with open(argv[argv.index("--out") + 1], "w", encoding="utf-8") as file:
+                file.write("\n".join(self.lines) + "\n")
