@@ -22,7 +22,7 @@ from pipelines.store.files import write_bytes_atomic
 
 from .i18n import error_text, lang, t
 from .jobs import expected_time_text, job_status_ui, submit_job
-from .work import work_folder
+from .work import save_work_now, work_folder
 from .runtime import get_store
 from .session import current_workshop, facilitator_view, owner_id
 from .widgets import (action_button, before_after_ui, download_ui, engine_labels, licence_of, percent_slider,
@@ -40,16 +40,29 @@ def _work_dir() -> Path:
 
 
 def upload_ui() -> None:
-    """The photo from a file or the camera, cleaned by the upload checks, then its analysis job."""
+    """The photo from a file or the camera, cleaned by the upload checks, then its analysis job.
+
+    The file as sent is kept in the work folder (`upload.bin`, state "pending") and saved with the work before it is
+    read: a big scan takes seconds to read (some 20 s for 60 MP here), and a reload or a closed tablet meanwhile
+    finds it again and reads it, instead of losing it with the uploader's file. It is dropped once read, or when
+    the checks refuse it for good (a refusal for its size keeps it, for « Réduire et continuer »)."""
     tab_file, tab_camera = st.tabs([f"🖼️ {t('photo.ui.upload')}", t("photo.ui.use_camera")])
     with tab_file:
         upload = picture_uploader(t("photo.ui.upload"), key="photo-upload", formats="photos")
     with tab_camera:
         shot = st.camera_input(t("photo.ui.camera"), key="photo-camera")
     picked = upload or shot
-    if picked is None:
-        return
-    data = picked.getvalue()
+    pending = state().get("pending") or {}
+    if picked is not None and pending.get("upload_id") != picked.file_id:
+        raw = write_bytes_atomic(_work_dir() / "upload.bin", picked.getvalue())
+        pending = state()["pending"] = {"path": str(raw), "upload_id": picked.file_id}
+        save_work_now("photo")  # before the reading: a reload meanwhile finds the photo sent
+    elif picked is None:
+        if not (pending and Path(pending["path"]).is_file()):
+            state().pop("pending", None)
+            return
+        st.info(t("photo.ui.upload_taken_back"))  # sent before a reload: it is read now
+    data = Path(pending["path"]).read_bytes()
     try:
         with st.spinner(t("uploads.reading")):  # a 12 MP scan takes seconds to read: said meanwhile
             clean = sanitize_image(data, downscale=bool(state().get("downscale")),
@@ -61,14 +74,26 @@ def upload_ui() -> None:
             if st.button(t("photo.ui.downscale"), key="photo-downscale"):
                 state()["downscale"] = True
                 st.rerun()
+        else:
+            _drop_pending()
         return
     if min(clean.image.size) < PHOTO_MIN_SIDE:  # nothing to restore in it: said, the page keeps what it had
         st.error(t("photo.ui.too_small", width=clean.image.width, height=clean.image.height, side=PHOTO_MIN_SIDE))
+        _drop_pending()
         return
     source = write_bytes_atomic(_work_dir() / "source.png", clean.png_bytes())
+    _drop_pending()
     state().update(source=str(source), analysis_job=submit_job("photo.analyze", _analysis_params(source)),
-                   upload_id=picked.file_id, upload_notes=list(clean.notes))  # said with the analysis (rerun)
+                   upload_id=pending["upload_id"], upload_notes=list(clean.notes))  # said with the analysis (rerun)
     st.rerun()  # the page above was drawn without a photo: draw it again with the analysis
+
+
+def _drop_pending() -> None:
+    """Forget the file sent and kept until it was read (`upload_ui`), and delete it."""
+    pending = state().pop("pending", None) or {}
+    if pending.get("path"):
+        with contextlib.suppress(OSError):
+            Path(pending["path"]).unlink()
 
 
 YELLOWED_BW = "photo.ui.tone.yellowed_bw"

@@ -1,0 +1,50 @@
+"""A photo sent, then the page reloaded while the studio still reads it (a 60 MP scan takes some 20 s here): the
+photo is kept with the work before it is read, and the reloaded page reads it instead of losing it."""
+from __future__ import annotations
+
+import io
+
+import pytest
+from PIL import Image
+from streamlit.testing.v1 import AppTest
+
+from pipelines.config import ROOT
+from pipelines.store.work import load_work, save_work
+
+pytestmark = pytest.mark.usefixtures("page_resources")
+
+
+def _reloaded(store, tmp_path, data: bytes) -> tuple[AppTest, dict]:
+    """The page as a reload finds it: the work saved with the file sent and not read yet (`upload_ui`)."""
+    workshop = store.create_workshop("Samedi")
+    patron = store.add_participant(workshop["id"], "Germaine", consent=True, consent_by="Animatrice")
+    sent = tmp_path / "upload.bin"
+    sent.write_bytes(data)
+    save_work(store, patron["id"], "photo", {"photo": {"pending": {"path": str(sent), "upload_id": "sent-1"}}})
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at.session_state["workshop_id"] = workshop["id"]
+    at.session_state["participant_id"] = patron["id"]
+    return at.switch_page("pages/photos.py").run(), patron
+
+
+def test_a_photo_sent_before_a_reload_is_read_by_the_reloaded_page(store, tmp_path):
+    buffer = io.BytesIO()
+    Image.new("RGB", (640, 480), (150, 120, 90)).save(buffer, "JPEG")
+    at, patron = _reloaded(store, tmp_path, buffer.getvalue())
+    assert not at.exception
+    photo = at.session_state["photo"]
+    assert photo.get("source") and photo.get("analysis_job") and "pending" not in photo
+    with Image.open(photo["source"]) as kept:
+        assert kept.size == (640, 480)
+    assert not (tmp_path / "upload.bin").exists()  # read, then dropped
+    assert load_work(store, patron["id"], "photo")["photo"]["source"] == photo["source"]
+
+
+def test_a_file_refused_after_a_reload_is_said_and_forgotten(store, tmp_path):
+    at, patron = _reloaded(store, tmp_path, b"%PDF-1.4 not a photo")
+    assert not at.exception
+    assert at.error and "PDF" in at.error[0].value
+    assert "pending" not in at.session_state["photo"] and not at.session_state["photo"].get("source")
+    assert not (tmp_path / "upload.bin").exists()
+    at.run()  # said once: the next run shows the uploader again, with no error
+    assert not at.error
