@@ -19,6 +19,8 @@ def photos_page() -> None:
         st.caption(t("photo.ui.no_workshop"))
     if not can_upload_photos():
         st.warning(t("photo.ui.no_consent"))
+        # the facilitator notes the consent on their own screen: this tablet looks again without a reload
+        st.button(t("photo.ui.consent_look_again"), key="photo-consent-again")
         return
 
     # 1. The photo.

@@ -48,3 +48,20 @@ def test_a_file_refused_after_a_reload_is_said_and_forgotten(store, tmp_path):
     assert not (tmp_path / "upload.bin").exists()
     at.run()  # said once: the next run shows the uploader again, with no error
     assert not at.error
+
+
+def test_a_consent_noted_on_the_facilitators_screen_is_seen_without_a_reload(store):
+    """The tablet says a parent's consent is missing; once the facilitator notes it (on their own screen), « regarder
+    à nouveau » shows the uploader: no reload that would lose the child's place."""
+    workshop = store.create_workshop("Samedi")
+    child = store.add_participant(workshop["id"], "Nino")
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at.session_state["workshop_id"] = workshop["id"]
+    at.session_state["participant_id"] = child["id"]
+    at.switch_page("pages/photos.py").run()
+    assert any("accord d'un parent" in w.value for w in at.warning)
+    store.set_consent(child["id"], True, "Animatrice")
+    at.button(key="photo-consent-again").click().run()
+    assert not at.exception
+    assert not any("accord d'un parent" in w.value for w in at.warning)
+    assert at.tabs  # « Choisis une photo » / « Prendre une photo »
