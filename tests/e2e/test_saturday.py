@@ -16,7 +16,7 @@ import zipfile
 import pdfplumber
 from playwright.sync_api import expect
 
-from tests.e2e.conftest import ROOT, assert_axe_clean, assert_no_exception, download, shot, wait_ready
+from tests.e2e.conftest import ROOT, assert_axe_clean, assert_no_exception, download, shot, tapped, wait_ready
 from tests.fixtures.models_comics import make_drawing
 
 TABLET = {"width": 820, "height": 1180}
@@ -194,7 +194,8 @@ def _story_texts(page) -> str:
 def _noah_storybooks(page, studio, noah: dict) -> None:
     _open(page, f"{studio}/storybook?p={noah['id']}&lang=fr")
     expect(page.get_by_label("Le prénom du héros ou de l'héroïne")).to_have_value("Noah")  # the child's name
-    page.get_by_role("button", name="🦉  Chouette").click()
+    tapped(page, page.get_by_role("button", name="🦉  Chouette"),  # a tap lost in a redraw is tapped again
+           page.get_by_role("button", name="✔ 🦉  Chouette"))
     wait_ready(page)
     slider = page.get_by_role("slider")
     slider.focus()
