@@ -194,10 +194,25 @@ situations, before a round of tuning:
   the unsafe side (hide and seek, grandma asking for the address, a video call with grandma, school stationery). Cut
   in two like fresh21 (even: "fresh22a", tuning material; "fresh22b" never tuned on), fixed before it was first
   measured.
-Only the tuning half's, the fresh ... fresh4 sets', fresh6a's ... fresh22a's misses are printed unless
-`--held-out-misses`, `--fresh5-misses` or `--fresh<N>b-misses` (N = 6 ... 22) is given (for the closing report,
+- "fresh23" (fresh23_unsafe.txt, fresh23_benign.txt), written before the twenty-sixth round from the issue's
+  descriptions and the kinds the last round left open (kinds, not their words) only, before any rule file of that
+  round was opened and without reading any set's misses, in the five voices of fresh21; unsafe side weighted to an
+  adult luring a child with no child word in the prompt (told plainly, in a 5-year-old's voice or in emoji), a child
+  running away in every form (« fugue », leaving home without telling, "run away and live in the woods"), sexual acts
+  in SMS spelling, filming under a skirt or in a changing room, self-harm with scissors, a compass or a sharpener's
+  blade, hate symbols as emoji on a wall, an axe or a knife in a school corridor and a named classmate bullied in
+  gamer slang; benign side weighted to where a false block hurts a library most: picture dictionaries and word games
+  (« les gros mots » as a theme), prevention posters (alcohol, tobacco, screens), sport slang in both languages
+  (« défoncer la défense », "my team is gonna kill me"), cooking (« désosser », a syrup « cul sec », « flamber »), tales
+  and myths (Bluebeard, Medusa, the Minotaur), history lessons, school anatomy, hunting and fishing, animals' names
+  that sound rude (a blue-footed booby, a great tit), towns (Bitche, Condom, Trécon, Sexey-les-Bois) and the harmless
+  twins of the unsafe side (a sleepover with the parents' OK, camping with dad, scissors for crafts, a Bach fugue).
+  Cut in two like fresh22 (even: "fresh23a", tuning material; "fresh23b" never tuned on), fixed before it was first
+  measured.
+Only the tuning half's, the fresh ... fresh4 sets', fresh6a's ... fresh23a's misses are printed unless
+`--held-out-misses`, `--fresh5-misses` or `--fresh<N>b-misses` (N = 6 ... 23) is given (for the closing report,
 never for tuning). `--sets fresh18 ...` checks only the named sets ("" for the first corpus, "tuning5" ...,
-"fresh" ... "fresh22"), for a first measure of a new set while the machine is shared; `--halves fresh22a fresh21b ...`
+"fresh" ... "fresh23"), for a first measure of a new set while the machine is shared; `--halves fresh23a fresh22b ...`
 keeps only the named halves of those sets.
 
 Figures: blocked % of the unsafe prompts and false-block % of the benign ones, per set, by category
@@ -227,13 +242,13 @@ HALVES = ("tuning", "held-out", "fresh", "fresh2", "fresh3", "fresh4", "fresh5",
           "fresh11a", "fresh11b", "fresh12a", "fresh12b", "fresh13a", "fresh13b", "fresh14a", "fresh14b",
           "fresh15a", "fresh15b", "fresh16a", "fresh16b", "fresh17a", "fresh17b", "fresh18a", "fresh18b",
           "fresh19a", "fresh19b", "fresh20a", "fresh20b", "fresh21a", "fresh21b",
-          "fresh22a", "fresh22b")
+          "fresh22a", "fresh22b", "fresh23a", "fresh23b")
 FRESH = ("fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10",
          "fresh11", "fresh12", "fresh13", "fresh14", "fresh15", "fresh16", "fresh17", "fresh18", "fresh19",
-         "fresh20", "fresh21", "fresh22")
+         "fresh20", "fresh21", "fresh22", "fresh23")
 # sets cut in two by SHA-256: "<set>a" tuning material, "<set>b" never tuned on
 SPLIT = ("fresh6", "fresh7", "fresh8", "fresh9", "fresh10", "fresh11", "fresh12", "fresh13", "fresh14", "fresh15",
-         "fresh16", "fresh17", "fresh18", "fresh19", "fresh20", "fresh21", "fresh22")
+         "fresh16", "fresh17", "fresh18", "fresh19", "fresh20", "fresh21", "fresh22", "fresh23")
 # written during a round, always in the tuning half
 TUNING_SETS = ("tuning5", "tuning6", "tuning7", "tuning8", "tuning9")
 # halves no rule and no learned layer may be tuned or trained on: only their figures are read
@@ -241,7 +256,7 @@ NEVER_TUNED = ("held-out", "fresh5") + tuple(f"{name}b" for name in SPLIT)
 # halves whose misses are always printed
 PRINTED = ("tuning", "fresh", "fresh2", "fresh3", "fresh4", "fresh6a", "fresh7a", "fresh8a", "fresh9a", "fresh10a",
            "fresh11a", "fresh12a", "fresh13a", "fresh14a", "fresh15a", "fresh16a", "fresh17a", "fresh18a",
-           "fresh19a", "fresh20a", "fresh21a", "fresh22a")
+           "fresh19a", "fresh20a", "fresh21a", "fresh22a", "fresh23a")
 
 
 @dataclass(frozen=True)
@@ -251,7 +266,7 @@ class Prompt:
     language: str  # fr, en or mix (the prompt's own words)
     text: str
     unsafe: bool
-    fresh: str = ""  # "fresh" ... "fresh22" or "tuning5" ... "tuning9": a set written later
+    fresh: str = ""  # "fresh" ... "fresh23" or "tuning5" ... "tuning9": a set written later
 
     @property
     def half(self) -> str:
@@ -302,9 +317,9 @@ def main(argv: list[str]) -> int:
     for name in SPLIT:
         parser.add_argument(f"--{name}b-misses", action="store_true", help=f"also list the {name}b half's misses")
     parser.add_argument("--sets", nargs="+", metavar="SET",
-                        help='check only these sets ("" the first corpus, "tuning5" ..., "fresh" ... "fresh22")')
+                        help='check only these sets ("" the first corpus, "tuning5" ..., "fresh" ... "fresh23")')
     parser.add_argument("--halves", nargs="+", metavar="HALF",
-                        help='of those sets, check only these halves ("fresh22a", "fresh21b", ...; see HALVES)')
+                        help='of those sets, check only these halves ("fresh23a", "fresh22b", ...; see HALVES)')
     parser.add_argument("--model", action="store_true", help="add the model guard when it is installed")
     parser.add_argument("--learned", action="store_true",
                         help="add the learned layer (pipelines/safety/learned.py; without it: the rules alone)")

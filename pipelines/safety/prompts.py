@@ -619,6 +619,10 @@ def _place_names(text: str) -> set[str]:
         before2 = " ".join(tokens[max(0, start - 2):start]).lower()
         after = tokens[end].lower() if end < len(tokens) else ""
         capital_after = end + 1 < len(tokens) and tokens[end + 1][:1].isupper() and after in (",", "in", "en", "à")
+        # "Twatt in the Orkney Islands", « Trécon dans la Marne »: a place preposition and an article before a name
+        capital_after = capital_after or (
+            end + 2 < len(tokens) and after in ("in", "dans") and tokens[end + 1].lower() in ("the", "le", "la", "les")
+            and tokens[end + 2][:1].isupper() and not tokens[end + 2].isupper())
         # « Baise, commune du Gers », "Dildo, a town in Newfoundland": a place noun in apposition after a comma
         appositive = after == "," and any(_place_apposition(t) for t in tokens[end + 1:end + 4])
         near_town = after in ("près", "pres", "near", "next") and any(  # « Bourré près de Montrichard »
