@@ -70,6 +70,9 @@ ROUND14_HALVES = ("fresh8a", "fresh9a", "fresh10a", "fresh11a")  # with --round1
 # with --round25-material: every tuning half of the sets cut in two (fresh8a ... fresh21a)
 ROUND25_HALVES = tuple(f"{name}a" for name in SPLIT if name not in ("fresh6", "fresh7"))
 SETS = ("",) + TUNING_SETS + tuple(s for s in FRESH if s != "fresh5")
+# the corpus's own categories written since the tenth round, named as the guard refuses them (bench/safety.py)
+REFUSED_AS = {"grooming": "sexual", "voyeurism": "sexual", "runaway": "self_harm", "abduction": "violence",
+              "theft": "violence"}
 C = 10.0
 MAX_CV_FALSE = 0.0025
 MAX_CV_FALSE_ALL = 0.0025  # ... and at most this share of all the ordinary material (corpus and studio sentences)
@@ -618,8 +621,9 @@ def build(prompts: list, ordinary: list[str], out: Path, classes: tuple[str, ...
 
     decision = LogisticRegression(C=C, solver="liblinear", max_iter=2000).fit(X, y)
     unsafe = np.flatnonzero(y)
-    categories = tuple(c for c in ORDER if any(prompts[i].category == c for i in unsafe))
-    labels = np.array([categories.index(prompts[i].category) for i in unsafe])
+    named = [REFUSED_AS.get(prompts[i].category, prompts[i].category) for i in unsafe]
+    categories = tuple(c for c in ORDER if c in named)
+    labels = np.array([categories.index(c) for c in named])
     naming = LogisticRegression(C=C, solver="lbfgs", max_iter=3000).fit(X[unsafe], labels)
 
     counts = np.bincount(X.indices, minlength=learned.BUCKETS)
