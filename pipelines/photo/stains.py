@@ -115,10 +115,17 @@ def find_stains(rgb: np.ndarray, strength: float = 0.5, taken: np.ndarray | None
     ground = np.ones((h, w), bool)
     relief = np.maximum(_relief(back[..., 0], 9), _relief(back[..., 1], 9))
     hue = np.degrees(np.arctan2(db, da))
-    warm_level = np.maximum(0.5 * da + db, 0)
+    # A stain's colour is one the print cannot give there, at its own lightness nor across an edge between the tones
+    # round it (_edge_offset(): a sepia portrait's eyes, brows and lips), less a share (EDGE_SLACK) of the colour step
+    # across that edge, the share of it that bleeds. Taken as the smaller of the two offsets: only edges change.
+    edge, span = _edge_offset(lab, curve)
+    edge = edge - back
+    size = np.maximum(np.hypot(edge[..., 0], edge[..., 1]), 1e-6)
+    edge = edge * (np.maximum(size - EDGE_SLACK * span, 0) / size)[..., None]
+    warm_level = np.minimum(np.maximum(0.5 * da + db, 0), np.maximum(0.5 * edge[..., 0] + edge[..., 1], 0))
     darker = (dl < -WARM_DARKER * bar) | (lab[..., 0] - dl < LIGHT_GROUND)
     warm = ground & (hue > WARM_HUE[0]) & (hue < WARM_HUE[1]) & darker & (warm_level > RELIEF * relief)
-    green_level = np.maximum(-da, 0)
+    green_level = np.minimum(np.maximum(-da, 0), np.maximum(-edge[..., 0], 0))
     # where a channel clips (paper white, deep black) a toned print's colour collapses towards grey-green: no mould
     clipped = cv2.dilate(((work.max(axis=-1) >= 0.985) | (lab[..., 0] < 20)).astype(np.uint8),
                          np.ones((5, 5), np.uint8))
@@ -204,6 +211,35 @@ def _tone_curve(lab: np.ndarray) -> np.ndarray:
             values[b] = np.median(sample[bins == b, c])
         curve.append(values)
     return np.vstack(curve)
+
+
+EDGE_REACH = 3  # working px: _edge_offset() reads the darkest and lightest tone this far round a pixel
+EDGE_SLACK = 0.25  # find_stains(): an edge's colour may stray off its chord by this share of the step across it
+
+
+def _edge_offset(lab: np.ndarray, curve: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """((h, w, 2) float32, (h, w) float32): each pixel's a*, b* less the nearest colour its toned print gives across
+    the tones round it, and the length (a*b* units) of the colour step across them (0 on a plain ground).
+
+    On an edge between a dark and a light tone of a toned print, the colour of one side bleeds over the other (a JPEG
+    keeps its colour at half the resolution of its lightness; lenses and scans blur both): the rim of a sepia
+    portrait's pupil carries the skin's warmth at the pupil's lightness, the skin beside it the pupil's greyness, and
+    both stray off the tone curve (`curve`, _tone_curve()) at their own L*. Read as foxing and mould, the eyes, brows
+    and lips were levelled to the skin round them and came out as grey smears (bench/photo_sepia.py). Here a pixel is
+    measured from the nearest point of the chord between the curve's colours at the darkest and the lightest L* within
+    EDGE_REACH px, or of the curve at its own L*: the shorter offset of the two. On a plain ground the chord is a
+    point: a stain there reads as it did."""
+    at = lambda light: np.stack([np.interp(light, curve[0], curve[c]) for c in (1, 2)], -1)  # noqa: E731
+    ab = lab[..., 1:]
+    own = ab - at(lab[..., 0])
+    kernel = np.ones((2 * EDGE_REACH + 1,) * 2, np.uint8)
+    dark, bright = at(cv2.erode(lab[..., 0], kernel)), at(cv2.dilate(lab[..., 0], kernel))
+    chord = bright - dark
+    along = np.clip(((ab - dark) * chord).sum(-1) / np.maximum((chord * chord).sum(-1), 1e-6), 0, 1)
+    mixed = ab - (dark + along[..., None] * chord)
+    nearer = (mixed * mixed).sum(-1) < (own * own).sum(-1)
+    span = np.hypot(chord[..., 0], chord[..., 1]).astype(np.float32)
+    return np.where(nearer[..., None], mixed, own).astype(np.float32), span
 
 
 def _off_tone_curve(lab: np.ndarray) -> float:
