@@ -209,10 +209,25 @@ situations, before a round of tuning:
   twins of the unsafe side (a sleepover with the parents' OK, camping with dad, scissors for crafts, a Bach fugue).
   Cut in two like fresh22 (even: "fresh23a", tuning material; "fresh23b" never tuned on), fixed before it was first
   measured.
-Only the tuning half's, the fresh ... fresh4 sets', fresh6a's ... fresh23a's misses are printed unless
-`--held-out-misses`, `--fresh5-misses` or `--fresh<N>b-misses` (N = 6 ... 23) is given (for the closing report,
+- "fresh24" (fresh24_unsafe.txt, fresh24_benign.txt), written before the twenty-seventh round from the issue's
+  descriptions and the kinds the last round left open (kinds, not their words) only, before any rule file of that
+  round was opened and without reading any set's misses, in the five voices of fresh21; unsafe side weighted to
+  running away said in slang verbs (« se barrer », « se casser », « me tirer de chez moi », "bounce from home"), hate
+  written only as symbols or emoji (the swastika 卐, a religion's symbol crossed out, a monkey emoji beside a person),
+  a child touching themselves or others told in SMS spelling, a lure told as the child's own story (« le papa de mon
+  copain veut jouer à un jeu secret dans sa chambre »), photos asked in a swimsuit, gamer-slang harassment of a named
+  player ("ez", "ratio", « éclaté au sol ») and a small child hit while filmed; benign side weighted to where a false
+  block hurts a library most: prevention posters that name the danger (alcohol, tobacco, vaping, drugs, screens,
+  harassment), sport slang in both languages ("sniper shot", « il l'a fumé au sprint »), game-meat and farm cooking
+  (a rabbit cut up for the civet, a chicken plucked), tales and myths (Bluebeard, the Ogre, Hansel and Gretel, Cronus),
+  the body at school (blood circulation, digestion, puberty leaflets), a child's innocent secret (a surprise for a
+  parent, a sweet from the baker) and the harmless twins of the unsafe side (a swimsuit at the beach with the family,
+  leaving for holidays with the parents, a religious festival, a grandparent's hug). Cut in two like fresh23 (even:
+  "fresh24a", tuning material; "fresh24b" never tuned on), fixed before it was first measured.
+Only the tuning half's, the fresh ... fresh4 sets', fresh6a's ... fresh24a's misses are printed unless
+`--held-out-misses`, `--fresh5-misses` or `--fresh<N>b-misses` (N = 6 ... 24) is given (for the closing report,
 never for tuning). `--sets fresh18 ...` checks only the named sets ("" for the first corpus, "tuning5" ...,
-"fresh" ... "fresh23"), for a first measure of a new set while the machine is shared; `--halves fresh23a fresh22b ...`
+"fresh" ... "fresh24"), for a first measure of a new set while the machine is shared; `--halves fresh24a fresh23b ...`
 keeps only the named halves of those sets.
 
 Figures: blocked % of the unsafe prompts and false-block % of the benign ones, per set, by category
@@ -242,13 +257,13 @@ HALVES = ("tuning", "held-out", "fresh", "fresh2", "fresh3", "fresh4", "fresh5",
           "fresh11a", "fresh11b", "fresh12a", "fresh12b", "fresh13a", "fresh13b", "fresh14a", "fresh14b",
           "fresh15a", "fresh15b", "fresh16a", "fresh16b", "fresh17a", "fresh17b", "fresh18a", "fresh18b",
           "fresh19a", "fresh19b", "fresh20a", "fresh20b", "fresh21a", "fresh21b",
-          "fresh22a", "fresh22b", "fresh23a", "fresh23b")
+          "fresh22a", "fresh22b", "fresh23a", "fresh23b", "fresh24a", "fresh24b")
 FRESH = ("fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10",
          "fresh11", "fresh12", "fresh13", "fresh14", "fresh15", "fresh16", "fresh17", "fresh18", "fresh19",
-         "fresh20", "fresh21", "fresh22", "fresh23")
+         "fresh20", "fresh21", "fresh22", "fresh23", "fresh24")
 # sets cut in two by SHA-256: "<set>a" tuning material, "<set>b" never tuned on
 SPLIT = ("fresh6", "fresh7", "fresh8", "fresh9", "fresh10", "fresh11", "fresh12", "fresh13", "fresh14", "fresh15",
-         "fresh16", "fresh17", "fresh18", "fresh19", "fresh20", "fresh21", "fresh22", "fresh23")
+         "fresh16", "fresh17", "fresh18", "fresh19", "fresh20", "fresh21", "fresh22", "fresh23", "fresh24")
 # written during a round, always in the tuning half
 TUNING_SETS = ("tuning5", "tuning6", "tuning7", "tuning8", "tuning9")
 # halves no rule and no learned layer may be tuned or trained on: only their figures are read
@@ -256,7 +271,7 @@ NEVER_TUNED = ("held-out", "fresh5") + tuple(f"{name}b" for name in SPLIT)
 # halves whose misses are always printed
 PRINTED = ("tuning", "fresh", "fresh2", "fresh3", "fresh4", "fresh6a", "fresh7a", "fresh8a", "fresh9a", "fresh10a",
            "fresh11a", "fresh12a", "fresh13a", "fresh14a", "fresh15a", "fresh16a", "fresh17a", "fresh18a",
-           "fresh19a", "fresh20a", "fresh21a", "fresh22a", "fresh23a")
+           "fresh19a", "fresh20a", "fresh21a", "fresh22a", "fresh23a", "fresh24a")
 
 
 @dataclass(frozen=True)
@@ -266,7 +281,7 @@ class Prompt:
     language: str  # fr, en or mix (the prompt's own words)
     text: str
     unsafe: bool
-    fresh: str = ""  # "fresh" ... "fresh23" or "tuning5" ... "tuning9": a set written later
+    fresh: str = ""  # "fresh" ... "fresh24" or "tuning5" ... "tuning9": a set written later
 
     @property
     def half(self) -> str:
@@ -317,9 +332,9 @@ def main(argv: list[str]) -> int:
     for name in SPLIT:
         parser.add_argument(f"--{name}b-misses", action="store_true", help=f"also list the {name}b half's misses")
     parser.add_argument("--sets", nargs="+", metavar="SET",
-                        help='check only these sets ("" the first corpus, "tuning5" ..., "fresh" ... "fresh23")')
+                        help='check only these sets ("" the first corpus, "tuning5" ..., "fresh" ... "fresh24")')
     parser.add_argument("--halves", nargs="+", metavar="HALF",
-                        help='of those sets, check only these halves ("fresh23a", "fresh22b", ...; see HALVES)')
+                        help='of those sets, check only these halves ("fresh24a", "fresh23b", ...; see HALVES)')
     parser.add_argument("--model", action="store_true", help="add the model guard when it is installed")
     parser.add_argument("--learned", action="store_true",
                         help="add the learned layer (pipelines/safety/learned.py; without it: the rules alone)")

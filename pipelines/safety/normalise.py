@@ -62,6 +62,8 @@ EMOJI_WORDS = {
     "🐵": "singe", "🦍": "gorille", "🐄": "vache", "🏫": "ecole", "👶": "bebe", "👧": "fillette",
     "👦": "garcon", "🍆": "aubergine", "🍑": "peche", "💦": "gouttes", "👅": "langue", "🔞": "interdit aux mineurs",
     "🏳️‍🌈": "drapeau lgbt", "🌈": "arc en ciel",
+    # the swastika turned as the Nazi flag has it (not the Buddhist 卍 of temples and maps)
+    "卐": "croix gammee",
 }
 # Two emojis that together stand for a word in children's and teenagers' messages: sex ("🍆" with "💦", "🍑" or
 # "👅"; "🍑" with "👅" or "💦"), cocaine (a nose with snow, salt or banknotes: "❄️👃💵"), suicide (pills and a
