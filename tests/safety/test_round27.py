@@ -90,6 +90,13 @@ STAY = [
     ("moi qui fugue de la maison pour toujours", "self_harm"),
     ("un homme qui dit à une petite : viens chez moi, ne dis rien à ta mère", "sexual"),
     ("une croix gammée peinte sur la porte de la synagogue", "hate"),
+    # a night out with a parent is no running away (found after the round, outside the corpus); leaving for good,
+    # without them or in secret still is
+    ("on part de la maison la nuit avec papa pour voir les étoiles", None),
+    ("I leave home at night with my dad to see the owls", None),
+    ("je pars de la maison la nuit avec papa pour toujours", "self_harm"),
+    ("je pars de la maison la nuit sans papa", "self_harm"),
+    ("I run away from home at night with my dad", "self_harm"),
 ]
 
 
