@@ -62,6 +62,14 @@ and keeps it, so that later builds are compared in one quick pass): held-out blo
 fresh17b (11 -> 12 of 179): the rule above no longer holds for them there, and a retrained layer is due. The layer
 stays on (ENABLED) meanwhile: it blocks 0.4 to 3.7 points more of every never-tuned half measured, against that one
 added false block in some 2 000 ordinary never-tuned prompts.
+Twenty-seventh round (bench/out/safety-learned-round27.txt; rules of the twenty-seventh round, every never-tuned
+half up to fresh24b, 2 444 prompts to refuse and 3 438 ordinary ones): rules alone block 2 094 and falsely block 129.
+The tenth round's weights add 41 caught and 5 false blocks (fresh17b 1, fresh23b 1, fresh24b 3). Two builds on every
+tuning half up to fresh23a (`--round25-material`, 8 300 tuning prompts) add 75 caught and 11 false blocks (without
+classes) and 70 and 7 (`--classes`). None keeps the rule above, so none was shipped; the tenth round's weights stay
+on, as in the twenty-fifth round, now against 5 added false blocks (0.15 % of the ordinary prompts) for 1.7 points
+more blocked. What is due: a build whose threshold is chosen stricter on the training material alone (MAX_CV_FALSE),
+judged once on these halves.
 """
 from __future__ import annotations
 
