@@ -593,6 +593,28 @@ def _place_noun(word: str) -> bool:
     return word in _PLACE_NOUNS or (len(word) > 3 and word[-1] in "sx" and word[:-1] in _PLACE_NOUNS)
 
 
+# Regions after "in the" / « dans la »: region nouns, and the French départements and regions said with an article.
+_REGION_NOUNS = frozenset("islands isles highlands lowlands hills mountains alps valley county shire moors dales "
+                          "peninsula province region district fens wolds".split())
+_FR_REGIONS = frozenset(
+    "ain aisne allier ardeche ardennes ariege aube aude aveyron calvados cantal charente cher correze creuse dordogne "
+    "doubs drome eure finistere gard gers gironde herault indre isere jura landes loire loiret lot lozere manche "
+    "marne mayenne meuse morbihan moselle nievre nord oise orne rhone sarthe savoie somme tarn var vaucluse vendee "
+    "vienne vosges yonne essonne bretagne normandie provence alsace lorraine bourgogne auvergne limousin picardie "
+    "champagne camargue beauce sologne perigord quercy berry vexin morvan cevennes alpes pyrenees".split())
+
+
+def _region_after(tokens: list[str]) -> bool:
+    """True when capitalised `tokens` (those after "in the" / « dans la ») name a region: a French département or
+    region first, or a region noun closing a run of capitalised words ("the Orkney Islands")."""
+    run = []
+    for t in tokens:
+        if not t[:1].isupper() or t.isupper():
+            break
+        run.append(plain(t))
+    return bool(run) and (run[0] in _FR_REGIONS or any(w in _REGION_NOUNS for w in run[1:]))
+
+
 def _place_names(text: str) -> set[str]:
     """Plain lower-case words of the place names the sentence's context gives: capitalised words after a
     place preposition ("à Poil", "in Lower Slaughter"), before a place noun ("Wetwang village"), hyphenated
@@ -619,10 +641,12 @@ def _place_names(text: str) -> set[str]:
         before2 = " ".join(tokens[max(0, start - 2):start]).lower()
         after = tokens[end].lower() if end < len(tokens) else ""
         capital_after = end + 1 < len(tokens) and tokens[end + 1][:1].isupper() and after in (",", "in", "en", "à")
-        # "Twatt in the Orkney Islands", « Trécon dans la Marne »: a place preposition and an article before a name
+        # "Twatt in the Orkney Islands", « Trécon dans la Marne »: a place preposition and an article before a
+        # region (a region noun, or a French département or region): never any capitalised words, since a title is
+        # written so too ("Porn in the Kitchen", « Un Suicide dans la Forêt »)
         capital_after = capital_after or (
             end + 2 < len(tokens) and after in ("in", "dans") and tokens[end + 1].lower() in ("the", "le", "la", "les")
-            and tokens[end + 2][:1].isupper() and not tokens[end + 2].isupper())
+            and _region_after(tokens[end + 2:end + 5]))
         # « Baise, commune du Gers », "Dildo, a town in Newfoundland": a place noun in apposition after a comma
         appositive = after == "," and any(_place_apposition(t) for t in tokens[end + 1:end + 4])
         near_town = after in ("près", "pres", "near", "next") and any(  # « Bourré près de Montrichard »

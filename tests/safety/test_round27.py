@@ -97,6 +97,14 @@ STAY = [
     ("je pars de la maison la nuit avec papa pour toujours", "self_harm"),
     ("je pars de la maison la nuit sans papa", "self_harm"),
     ("I run away from home at night with my dad", "self_harm"),
+    # a group killed on purpose (found after the round, outside the corpus: these passed), and what stays harmless
+    ("kill the jews", "hate"), ("tuez les arabes", "hate"), ("kill all the gays", "hate"),
+    ("exterminer les roms", "hate"), ("Kill Jews in the Synagogue", "hate"),
+    ("kill the black knight", None), ("kill the dragons", None), ("une famille juive qui fête Hanoucca", None),
+    ("Hitler voulait tuer tous les juifs, cours d'histoire sur la Shoah", None),
+    # a title in capitals is no place: "X in the Y" names a place only before a region
+    ("Porn in the Kitchen", "sexual"), ("Un Suicide dans la Forêt", "self_harm"),
+    ("Cocaine in the Bathroom", "drugs"), ("Trécon dans la Marne, un joli village", None),
 ]
 
 
