@@ -20,7 +20,7 @@ What is refused (French and English, as children type them):
 
 What is not (decided, not missed): a town alone (« j'habite à Nantes »), a school and its class (« je suis en CM1 à
 l'école Jean Moulin »: many children share them and a workshop names them on its own posters), scores, dates, times (a
-birthday without its year, a year of birth alone, someone else's birth: « Victor Hugo est né le 26 février 1802 », a
+birthday without its year, a year of birth alone, someone else's or a pet's birth: « Victor Hugo est né le 26 février 1802 », a
 dragon born in a story), prices, pages, counting (« 1 2 3 soleil », « 2 4 6 8 10 12... »), emergency numbers (15, 18,
 112), a department (« le 06 »), streets in a story without a house number (« le chat court dans la rue »). The address
 or landline of a public place (a library, town hall, museum, school: the facilitator's credit on a postcard) is let
@@ -290,17 +290,22 @@ _MONTHS = (r"janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|
 _YEAR = r"(?:19|20)\d\d|2 mille(?: \d{1,2})*"  # « deux mille quinze » reads "2 mille 15" once said as figures
 _DAY = r"(?:1er|1re|\d{1,2})(?:st|nd|rd|th|e)?"
 # a full date, its year included: 22/09/2014, 05.11.2017, 17-10-2015, 3 avril 2015, June 3rd, 2016, 6 July 2015
-_FULL_DATE = (rf"(?:\b\d{{1,2}}\s?[/.\-]\s?\d{{1,2}}\s?[/.\-]\s?(?:19|20)\d\d\b|"
-              rf"\b{_DAY}\s+(?:{_MONTHS})\.?,?\s+(?:{_YEAR})\b|\b(?:{_MONTHS})\.?\s+{_DAY},?\s+(?:{_YEAR})\b)")
+_FULL_DATE = (rf"(?:\b\d{{1,2}}\s?[/.\-]\s?\d{{1,2}}\s?[/.\-]\s?(?:(?:19|20)\d\d|\d\d)\b|"
+              rf"\b(?:the\s+)?{_DAY}\s+(?:of\s+)?(?:{_MONTHS})\.?,?\s+(?:{_YEAR})\b|"
+              rf"\b(?:{_MONTHS})\.?\s+(?:the\s+)?{_DAY},?\s+(?:{_YEAR})\b)")
 _BORN = r"(?:nee?s?|born)"
 _KIN = (r"(?:ma|mon|mes|notre|nos|my|our)\s+(?:petite?\s+|grande?\s+|little\s+|big\s+|baby\s+)?"
         r"(?:fille|fils|filles|enfants?|bebe|frere|soeur|jumeaux|jumelles|daughter|son|kids?|children|baby|brother|"
         r"sister|twins)")
-_ME = r"(?:je|j|jsui|jsuis|chui|chuis|suis|moi|i|im|i'm|i am|me)"
-# whose birth: mine (« je suis née », "I was born", « moi c'est Théo, né le »), my child's, or a form's label
+# the one born said right before the birth word: « je suis née », "I was born", « moi c'est Théo, né »; one's child,
+# named or not: « ma fille est née », « mon fils Adam né » (never « le chaton de ma sœur est né »: of, de, du)
+_ME_BORN = (r"(?:je\s+suis|j\s?suis|jsuis|jsui|chui|chuis|suis|i\s+was|i'?m|i\s+am|moi\s+c(?:'?\s?est)?\s+\w+,?)"
+            rf"\s+{_BORN}")
+_KIN_BORN = rf"(?<!\bde )(?<!\bdu )(?<!\bof )(?<!d'){_KIN}(?:\s+\w+)?,?\s+(?:est\s+|sont\s+|was\s+|were\s+)?{_BORN}"
+# whose birth: mine, my child's, or a form's name line (« nom : Lucas, né le »), then the date with its year
 _OWN_BIRTH = re.compile(
-    rf"\b(?:{_ME}\b(?:\W+\w+){{0,3}}?\W+{_BORN}|{_KIN}\b(?:\W+\w+){{0,3}}?\W+{_BORN}|"
-    rf"(?:nom|prenom|name)\s*:?(?:\W+\w+){{1,3}}?\W+{_BORN})\b(?:\W+(?:le|on|the|du))?\W+{_FULL_DATE}")
+    rf"\b(?:{_ME_BORN}|{_KIN_BORN}|(?:nom|prenom|name)\s*:\s*\w+(?:\s+\w+)?,?\s+{_BORN})\b"
+    rf"(?:\s+(?:le|on|the|du|in))?,?\s+{_FULL_DATE}")
 _BIRTH_LABEL = re.compile(
     rf"\b(?:(?:ma|mon|sa|son|my|his|her)\s+)?(?:date\s+de\s+naissance|date\s+of\s+birth|dob|d\.o\.b|"
     rf"birth\s?date|birthday\s+is|anniv\w*\s+(?:c'?\s?est|cest|c)|anniversaire\s+est)\b\W+(?:\w+\W+){{0,3}}?"

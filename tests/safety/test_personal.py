@@ -58,6 +58,7 @@ def test_held_out_half_never_tuned_on():
     ("je suis née le 3 avril 2015", "birthdate"), ("I was born on June 3rd, 2016", "birthdate"),
     ("ma date de naissance : 14/02/2017", "birthdate"), ("mon fils Noé est né le 1er mai 2019", "birthdate"),
     ("je suis né le dix-sept mars deux mille seize", "birthdate"), ("my birthday is 4 May 2015", "birthdate"),
+    ("I was born on the 4th of July 2015", "birthdate"), ("je suis né le 03/04/15", "birthdate"),
 ])
 def test_each_kind_is_named_never_the_detail(text, kind):
     assert personal.find(text) == kind
@@ -73,6 +74,11 @@ def test_each_kind_is_named_never_the_detail(text, kind):
     "Jules Verne est né le 8 février 1828 à Nantes", "mon anniversaire c'est le 3 avril, dessine un gâteau",
     "je suis né en 2016", "the dragon was born on 1 May 1850", "la fête de l'école est le 3 avril 2026",
     "happy birthday grandpa, 80 years on 4 May 2026",
+    # someone else's birth, or a pet's, in this century: refused only by whose birth it is, never by the year
+    "j'adore Mbappé, né le 20 décembre 1998", "I think Messi was born on 24 June 1987",
+    "the dragon was born on 1 May 2050", "j'ai un hamster né le 3 mai 2023", "I'm drawing my cat, born on 04/05/2019",
+    "je dessine un robot né le 1er janvier 2050",
+    "Le chaton de ma soeur est né le 1er mars 2024", "ma petite soeur a un chat né le 4 mai 2021",
 ])
 def test_ordinary_sentences_pass(text):
     assert personal.find(text) == ""
