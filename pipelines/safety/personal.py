@@ -20,11 +20,11 @@ What is refused (French and English, as children type them):
 
 What is not (decided, not missed): a town alone (« j'habite à Nantes »), a school and its class (« je suis en CM1 à
 l'école Jean Moulin »: many children share them and a workshop names them on its own posters), scores, dates, times (a
-birthday without its year, a year of birth alone, someone else's or a pet's birth: « Victor Hugo est né le 26 février 1802 », a
-dragon born in a story), prices, pages, counting (« 1 2 3 soleil », « 2 4 6 8 10 12... »), emergency numbers (15, 18,
-112), a department (« le 06 »), streets in a story without a house number (« le chat court dans la rue »). The address
-or landline of a public place (a library, town hall, museum, school: the facilitator's credit on a postcard) is let
-through when the sentence names the place and has no sign of a home; a mobile number never is.
+birthday without its year, a year of birth alone, someone else's or a pet's birth: « Victor Hugo est né le 26 février
+1802 », a dragon born in a story), prices, pages, counting (« 1 2 3 soleil », « 2 4 6 8 10 12... »), emergency numbers
+(15, 18, 112), a department (« le 06 »), streets in a story without a house number (« le chat court dans la rue »).
+The address or landline of a public place (a library, town hall, museum, school: the facilitator's credit on a
+postcard) is let through when the sentence names the place and has no sign of a home; a mobile number never is.
 
 Text is read normalised like the guard's (compatibility forms, case, accents, look-alike letters: `normalise.plain`),
 with number words turned into figures (French and English, 0-99, "double"). The detail itself is never returned,
