@@ -3,8 +3,8 @@ import streamlit as st
 
 from ui.i18n import t
 from ui.jobs import job_status_ui, submit_job
-from ui.photos import (analysis_ui, export_ui, exports_offered, hints_ui, mask_brush_ui, reset_ui, result_ui, state,
-                       steps_ui, upload_ui)
+from ui.photos import (analysis_ui, export_ui, exports_offered, forget_pending, hints_ui, mask_brush_ui, reset_ui,
+                       result_ui, state, steps_ui, upload_ui)
 from ui.session import can_upload_photos, current_workshop
 from ui.work import restore_work, save_work_now
 from ui.frame import require_frame
@@ -18,6 +18,7 @@ def photos_page() -> None:
     if current_workshop() is None:
         st.caption(t("photo.ui.no_workshop"))
     if not can_upload_photos():
+        forget_pending()  # a photo sent before the consent was withdrawn is not kept for later
         st.warning(t("photo.ui.no_consent"))
         # the facilitator notes the consent on their own screen: this tablet looks again without a reload
         st.button(t("photo.ui.consent_look_again"), key="photo-consent-again")

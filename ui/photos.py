@@ -53,16 +53,22 @@ def upload_ui() -> None:
         shot = st.camera_input(t("photo.ui.camera"), key="photo-camera")
     picked = upload or shot
     pending = state().get("pending") or {}
+    sent_here = st.session_state.get(SENT_HERE)  # the file this page's session itself sent, if any
     if picked is not None and pending.get("upload_id") != picked.file_id:
         raw = write_bytes_atomic(_work_dir() / "upload.bin", picked.getvalue())
         pending = state()["pending"] = {"path": str(raw), "upload_id": picked.file_id}
+        st.session_state[SENT_HERE] = picked.file_id
         save_work_now("photo")  # before the reading: a reload meanwhile finds the photo sent
     elif picked is None:
-        if not (pending and Path(pending["path"]).is_file()):
-            state().pop("pending", None)
+        if not pending or pending.get("upload_id") == sent_here or not Path(pending["path"]).is_file():
+            forget_pending()  # none, or taken out of the uploader here (its ✕): nothing to take back
             return
-        st.info(t("photo.ui.upload_taken_back"))  # sent before a reload: it is read now
-    data = Path(pending["path"]).read_bytes()
+        st.info(t("photo.ui.upload_taken_back"))  # sent before a reload (or in another tab): it is read now
+    try:
+        data = Path(pending["path"]).read_bytes()
+    except OSError:  # read and dropped meanwhile by another tab of the same work: its photo comes with the work
+        state().pop("pending", None)
+        return
     try:
         with st.spinner(t("uploads.reading")):  # a 12 MP scan takes seconds to read: said meanwhile
             clean = sanitize_image(data, downscale=bool(state().get("downscale")),
@@ -75,21 +81,25 @@ def upload_ui() -> None:
                 state()["downscale"] = True
                 st.rerun()
         else:
-            _drop_pending()
+            forget_pending()
         return
     if min(clean.image.size) < PHOTO_MIN_SIDE:  # nothing to restore in it: said, the page keeps what it had
         st.error(t("photo.ui.too_small", width=clean.image.width, height=clean.image.height, side=PHOTO_MIN_SIDE))
-        _drop_pending()
+        forget_pending()
         return
     source = write_bytes_atomic(_work_dir() / "source.png", clean.png_bytes())
-    _drop_pending()
+    forget_pending()
     state().update(source=str(source), analysis_job=submit_job("photo.analyze", _analysis_params(source)),
                    upload_id=pending["upload_id"], upload_notes=list(clean.notes))  # said with the analysis (rerun)
     st.rerun()  # the page above was drawn without a photo: draw it again with the analysis
 
 
-def _drop_pending() -> None:
-    """Forget the file sent and kept until it was read (`upload_ui`), and delete it."""
+SENT_HERE = "photo-sent-here"  # session key: the upload id of the file this session sent (`upload_ui`)
+
+
+def forget_pending() -> None:
+    """Forget the file sent and kept until it was read (`upload_ui`), and delete it: once read, refused for good,
+    taken out of the uploader, or when a parent's consent is no longer there (pages/photos.py)."""
     pending = state().pop("pending", None) or {}
     if pending.get("path"):
         with contextlib.suppress(OSError):

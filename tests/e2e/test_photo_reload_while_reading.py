@@ -22,6 +22,7 @@ def test_a_reload_while_a_big_scan_is_read_keeps_the_scan(browser, studio, tmp_p
     page.get_by_role("button", name="Réduire et continuer").click()
     page.get_by_text("Je lis l'image…").wait_for(timeout=60_000)  # the studio reads it: reloaded now
     page.reload()
+    page.get_by_text("La photo envoyée avant le rechargement de la page est reprise").wait_for(timeout=60_000)
     wait_ready(page)
     page.get_by_role("button", name="Une autre photo").wait_for(timeout=120_000)
     shot(page, "photo-kept-through-a-reload")

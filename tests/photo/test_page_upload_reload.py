@@ -10,20 +10,24 @@ from streamlit.testing.v1 import AppTest
 
 from pipelines.config import ROOT
 from pipelines.store.work import load_work, save_work
+from ui.photos import SENT_HERE
 
 pytestmark = pytest.mark.usefixtures("page_resources")
 
 
-def _reloaded(store, tmp_path, data: bytes) -> tuple[AppTest, dict]:
-    """The page as a reload finds it: the work saved with the file sent and not read yet (`upload_ui`)."""
+def _reloaded(store, tmp_path, data: bytes, consent: bool = True, sent_here: str = "") -> tuple[AppTest, dict]:
+    """The page as a reload finds it: the work saved with the file sent and not read yet (`upload_ui`); with
+    `sent_here`, the page's own session sent that file (the same page, its uploader emptied since)."""
     workshop = store.create_workshop("Samedi")
-    patron = store.add_participant(workshop["id"], "Germaine", consent=True, consent_by="Animatrice")
+    patron = store.add_participant(workshop["id"], "Germaine", consent=consent, consent_by="Animatrice" if consent else "")
     sent = tmp_path / "upload.bin"
     sent.write_bytes(data)
     save_work(store, patron["id"], "photo", {"photo": {"pending": {"path": str(sent), "upload_id": "sent-1"}}})
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
     at.session_state["workshop_id"] = workshop["id"]
     at.session_state["participant_id"] = patron["id"]
+    if sent_here:
+        at.session_state[SENT_HERE] = sent_here
     return at.switch_page("pages/photos.py").run(), patron
 
 
@@ -65,3 +69,28 @@ def test_a_consent_noted_on_the_facilitators_screen_is_seen_without_a_reload(sto
     assert not at.exception
     assert not any("accord d'un parent" in w.value for w in at.warning)
     assert at.tabs  # « Choisis une photo » / « Prendre une photo »
+
+
+def _jpeg() -> bytes:
+    buffer = io.BytesIO()
+    Image.new("RGB", (640, 480), (150, 120, 90)).save(buffer, "JPEG")
+    return buffer.getvalue()
+
+
+def test_a_file_taken_out_of_the_uploader_on_the_same_page_is_not_taken_back(store, tmp_path):
+    """Refused for its size, then taken out with the uploader's ✕: the page shows the uploader again, without
+    « reprise » nor the size refusal coming back."""
+    at, _ = _reloaded(store, tmp_path, _jpeg(), sent_here="sent-1")
+    assert not at.exception
+    assert not at.info and not at.error
+    assert "pending" not in at.session_state["photo"] and not at.session_state["photo"].get("source")
+    assert not (tmp_path / "upload.bin").exists()
+
+
+def test_a_photo_kept_when_the_consent_is_withdrawn_is_forgotten(store, tmp_path):
+    at, patron = _reloaded(store, tmp_path, _jpeg(), consent=False)
+    assert not at.exception
+    assert any("accord d'un parent" in w.value for w in at.warning)
+    assert "pending" not in at.session_state["photo"]
+    assert not (tmp_path / "upload.bin").exists()
+    assert "pending" not in load_work(store, patron["id"], "photo")["photo"]
