@@ -24,16 +24,34 @@ ROOT = Path(__file__).resolve().parent.parent
 CACHE_FORMAT = 1
 
 
-def _read_cache(path: str | None) -> dict:
+def rules_digest() -> str:
+    """SHA-256 of what decides a prompt's reading: the rules, the guard's code and the roster. A cache read under
+    other rules is not used (`_read_cache`)."""
+    import hashlib
+
+    digest = hashlib.sha256()
+    for part in ("pipelines/safety/prompt_terms.toml", "pipelines/safety/prompts.py", "pipelines/safety/normalise.py",
+                 "pipelines/safety/learned.py", "tests/safety/corpus/roster.txt"):
+        path = ROOT / part
+        digest.update(part.encode() + b"\0" + (path.read_bytes() if path.exists() else b""))
+    return digest.hexdigest()
+
+
+def _read_cache(path: str | None, digest: str = "") -> dict:
     """What an earlier run read of each prompt (`_write_cache`'s JSON file): {prompt: None when the rules block it,
     else (words, roster names found, typed words, partial signal, each word's classes, classes read)}; {} when
-    `path` is None or absent. Raises ValueError on a file not written by `_write_cache`."""
+    `path` is None or absent, or when it was read under other rules than `digest` (`rules_digest`). Raises ValueError
+    on a file not written by `_write_cache`."""
     if not path or not Path(path).exists():
         return {}
     with open(path, encoding="utf-8") as f:
         stored = json.load(f)
-    if not isinstance(stored, dict) or stored.get("format") != CACHE_FORMAT:
+    if not isinstance(stored, dict) or stored.get("format") != CACHE_FORMAT or not isinstance(stored.get("read"),
+                                                                                                dict):
         raise ValueError(f"{path}: not a cache of this bench (format {CACHE_FORMAT})")
+    if stored.get("rules") != digest:
+        print(f"{path}: read under other rules, not used", flush=True)
+        return {}
     read = {}
     for text, seen in stored["read"].items():
         if seen is None:
@@ -45,13 +63,15 @@ def _read_cache(path: str | None) -> dict:
     return read
 
 
-def _write_cache(path: str, read: dict) -> None:
-    """Keeps `read` (as `_read_cache` returns it) in `path` as JSON: sets become sorted lists, tuples lists."""
+def _write_cache(path: str, read: dict, digest: str = "") -> None:
+    """Keeps `read` (as `_read_cache` returns it) in `path` as JSON, with the rules' `digest`: sets become sorted
+    lists, tuples lists."""
     stored = {text: None if seen is None else
               [seen[0], sorted(seen[1]), seen[2], seen[3], [list(c) for c in seen[4]], list(seen[5])]
               for text, seen in read.items()}
     tmp = Path(str(path) + ".part")
-    tmp.write_text(json.dumps({"format": CACHE_FORMAT, "read": stored}, ensure_ascii=False), encoding="utf-8")
+    tmp.write_text(json.dumps({"format": CACHE_FORMAT, "rules": digest, "read": stored}, ensure_ascii=False),
+                   encoding="utf-8")
     tmp.replace(path)
 
 
@@ -88,7 +108,8 @@ def main(argv: list[str]) -> int:
         sets = tuple(s for s in args.sets if s in sets)
     halves = HALVES if args.all_halves else NEVER_TUNED
     names = roster()
-    read = _read_cache(args.cache)
+    digest = rules_digest()
+    read = _read_cache(args.cache, digest)
     every_class = {c for m in models for c in m.classes}
     if args.builder_classes:
         from tests.safety import build_script
@@ -112,7 +133,7 @@ def main(argv: list[str]) -> int:
                     read[key] = (words, found_roster, learned.typed_words(p.text), partial_signal(sentence),
                                  learned.word_classes(sentence, len(words), every_class), every_class)
         if args.cache:
-            _write_cache(args.cache, read)
+            _write_cache(args.cache, read, digest)
         rules, layers = {}, {}
         for p in prompts:
             seen = read[p.text]

@@ -19,7 +19,8 @@ def _reloaded(store, tmp_path, data: bytes, consent: bool = True, sent_here: str
     """The page as a reload finds it: the work saved with the file sent and not read yet (`upload_ui`); with
     `sent_here`, the page's own session sent that file (the same page, its uploader emptied since)."""
     workshop = store.create_workshop("Samedi")
-    patron = store.add_participant(workshop["id"], "Germaine", consent=consent, consent_by="Animatrice" if consent else "")
+    patron = store.add_participant(workshop["id"], "Germaine", consent=consent,
+                                   consent_by="Animatrice" if consent else "")
     sent = tmp_path / "upload.bin"
     sent.write_bytes(data)
     save_work(store, patron["id"], "photo", {"photo": {"pending": {"path": str(sent), "upload_id": "sent-1"}}})

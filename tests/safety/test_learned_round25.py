@@ -43,17 +43,19 @@ def test_the_builder_reads_the_calibration_signal_as_the_guard_does():
 
 def test_the_compare_bench_keeps_what_it_read_as_json_and_reads_it_back(tmp_path):
     """bench/safety_learned_compare.py --cache: a plain JSON file (never pickle), read back as it was kept (sets and
-    tuples rebuilt), and a file that is not its cache is refused."""
+    tuples rebuilt) under the same rules only, and a file that is not its cache is refused."""
     from bench.safety_learned_compare import _read_cache, _write_cache
 
     read = {"un chat qui dort": (["un", "chat", "qui", "dort"], frozenset({"léa"}), 4, True,
                                  [(), ("ANIMAL",), (), ("ACT", "SLEEP")], ("ACT", "ANIMAL", "SLEEP")),
             "bloqué": None}
     path = tmp_path / "read.json"
-    _write_cache(str(path), read)
+    _write_cache(str(path), read, "rules-a")
     assert path.read_bytes().lstrip().startswith(b"{")
-    assert _read_cache(str(path)) == read
-    assert _read_cache(str(tmp_path / "absent.json")) == {}
-    (tmp_path / "other.json").write_text('{"read": {}}', encoding="utf-8")
-    with pytest.raises(ValueError):
-        _read_cache(str(tmp_path / "other.json"))
+    assert _read_cache(str(path), "rules-a") == read
+    assert _read_cache(str(path), "rules-b") == {}  # read under other rules: read again
+    assert _read_cache(str(tmp_path / "absent.json"), "rules-a") == {}
+    for other in ('{"read": {}}', '{"format": 1}'):
+        (tmp_path / "other.json").write_text(other, encoding="utf-8")
+        with pytest.raises(ValueError):
+            _read_cache(str(tmp_path / "other.json"), "rules-a")
