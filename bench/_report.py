@@ -4,7 +4,8 @@ from __future__ import annotations
 
 class Report:
     """`say(line)` prints a line at once (a long bench shows its progress) and keeps it; `write(argv)` writes every
-    line kept to the file after "--out" in `argv` (UTF-8, overwritten), and does nothing without "--out"."""
+    line kept to the file after "--out" in `argv` (UTF-8; overwritten, or added after a blank line with `append`),
+    and does nothing without "--out"."""
 
     def __init__(self) -> None:
         self.lines: list[str] = []
@@ -13,7 +14,7 @@ class Report:
         self.lines.append(line)
         print(line, flush=True)
 
-    def write(self, argv: list[str]) -> None:
+    def write(self, argv: list[str], append: bool = False) -> None:
         if "--out" in argv:
-            with open(argv[argv.index("--out") + 1], "w", encoding="utf-8") as file:
-                file.write("\n".join(self.lines) + "\n")
+            with open(argv[argv.index("--out") + 1], "a" if append else "w", encoding="utf-8") as file:
+                file.write("\n".join(self.lines) + ("\n\n" if append else "\n"))

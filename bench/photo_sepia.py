@@ -23,6 +23,7 @@ import sys
 import cv2
 import numpy as np
 
+from bench._report import Report
 from bench._photo_damage import FACE_EYES, SPOT_VISIBLE, _soft_blob, cartoon, default_restore, packaged_photo
 from pipelines.photo import quality
 from pipelines.photo.imaging import luma
@@ -173,21 +174,15 @@ def run_split(label: str, cases, say) -> list[tuple]:
 
 
 def main(argv: list[str]) -> None:
-    lines = []
-
-    def say(line: str) -> None:
-        lines.append(line)
-        print(line, flush=True)
+    report = Report()
+    say = report.say
 
     pick = (lambda c: c[::2]) if "--quick" in argv else (lambda c: c)
     label = argv[argv.index("--label") + 1] if "--label" in argv else "RUN"
     say(f"== {label} == load average {tuple(round(x, 2) for x in os.getloadavg())}")
     run_split("tuning", pick(SEPIA_TUNING), say)
     run_split("held-out", pick(SEPIA_HELD_OUT), say)
-    if "--out" in argv:
-        path = argv[argv.index("--out") + 1]
-        with open(path, "a", encoding="utf-8") as file:
-            file.write("\n".join(lines) + "\n\n")
+    report.write(argv, append=True)  # START and END blocks go one after the other in bench/out/photo-sepia.txt
 
 
 if __name__ == "__main__":
