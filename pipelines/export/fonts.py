@@ -34,23 +34,29 @@ FAMILIES: dict[str, FontFamily] = {
                            FONTS_DIR / "atkinson-hyperlegible" / "OFL.txt", "SIL Open Font License 1.1"),
 }
 
-# Emoji and pictographs, drawn in black as a printer prints them: the last face of every chain, so a child's
-# « trop mimi 😍 » prints as typed (Symbola 2.60: emoji up to Unicode 9; later ones are still refused by name).
+# Emoji and pictographs, drawn in black as a printer prints them: the last faces of every chain, so a child's
+# « trop mimi 😍 » prints as typed. Symbola 2.60 draws the emoji up to Unicode 9 and the older pictographs (✈, ☂,
+# 🕮...); Noto Emoji 3.006 (monochrome) the later emoji children type (🥰 🥳 🥺 🧸 🧁 🥷 🫶, up to Unicode 16).
+# An emoji neither face has is still refused by name (pipelines.safety.text).
 PICTOGRAPHS = FontFamily("pictographs", "Symbola", FONTS_DIR / "symbola" / "Symbola.ttf",
                          FONTS_DIR / "symbola" / "Symbola.ttf", FONTS_DIR / "symbola" / "LICENSE.txt",
                          "free for any use (Symbola's own licence)")
+EMOJI = FontFamily("emoji", "Noto Emoji", FONTS_DIR / "noto-emoji" / "NotoEmoji-Regular.ttf",
+                   FONTS_DIR / "noto-emoji" / "NotoEmoji-Regular.ttf", FONTS_DIR / "noto-emoji" / "OFL.txt",
+                   "SIL Open Font License 1.1")
+_SIGNS = {PICTOGRAPHS.key: PICTOGRAPHS, EMOJI.key: EMOJI}  # the faces no text is set in, only drawn from
 
 _registered: set[str] = set()
 
 
 def font_name(family: str = "sans", bold: bool = False) -> str:
     """The reportlab name of a family's face, registering (and so embedding) its TTF on first use."""
-    if family not in FAMILIES and family != PICTOGRAPHS.key:
+    if family not in FAMILIES and family not in _SIGNS:
         raise ValueError(f"Unknown font family {family!r}; valid ones are {sorted(FAMILIES)}.")
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.ttfonts import TTFont
 
-    spec = FAMILIES.get(family, PICTOGRAPHS)
+    spec = FAMILIES.get(family) or _SIGNS[family]
     name = f"Atelier-{family}-{'bold' if bold else 'regular'}"
     if name not in _registered:
         path = spec.bold if bold else spec.regular
@@ -76,8 +82,8 @@ def pil_font(size_px: int, family: str = "sans", bold: bool = False):
 
 # -- coverage and fallback --------------------------------------------------------------------
 # DejaVu Sans is the fallback for every face: it covers Latin (İ, ŋ, ő...), Greek, Cyrillic and the
-# no-break spaces; Symbola (PICTOGRAPHS) then draws emoji. What none can draw is refused at input time (see
-# pipelines.safety.text).
+# no-break spaces; Symbola (PICTOGRAPHS) then Noto Emoji (EMOJI) draw emoji. What none can draw is refused at
+# input time (see pipelines.safety.text).
 @functools.cache
 def codepoints(path: str | Path) -> frozenset[int]:
     """The Unicode code points a TTF file has a glyph for (its best cmap)."""
@@ -88,12 +94,13 @@ def codepoints(path: str | Path) -> frozenset[int]:
 
 
 def faces(family: str = "sans", bold: bool = False) -> list[tuple[str, Path]]:
-    """(reportlab name, file) of a family's face, then of the fallback face, then of the pictographs' face."""
+    """(reportlab name, file) of a family's face, then of the fallback face, then of the pictographs' and the
+    emoji faces."""
     spec, fallback = FAMILIES[family], FAMILIES["sans"]
     chain = [(font_name(family, bold), spec.bold if bold else spec.regular)]
     if family != "sans":
         chain.append((font_name("sans", bold), fallback.bold if bold else fallback.regular))
-    chain.append((font_name(PICTOGRAPHS.key), PICTOGRAPHS.regular))
+    chain.extend((font_name(signs.key), signs.regular) for signs in _SIGNS.values())
     return chain
 
 

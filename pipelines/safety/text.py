@@ -92,7 +92,7 @@ def unprintable(text: str, chain: list) -> tuple[str, list[str]]:
     from ..export.fonts import missing
 
     emoji = sorted(c for c in set(missing(text, chain)) if _is_emoji(c))
-    if emoji:  # the pictographs' face (fonts.PICTOGRAPHS) draws most; a newer one is named, to write as a word
+    if emoji:  # the pictographs' and emoji faces (fonts.PICTOGRAPHS, fonts.EMOJI) draw most; another is named
         return "text.emoji", emoji
     shaping = sorted({c for c in text if _needs_shaping(c)})
     if shaping:

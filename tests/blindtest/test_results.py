@@ -19,7 +19,7 @@ def finished_game(store, quiz_pack_dir):
     games = QuizGames(store)
     store.set_setting("library_name", "Médiathèque des Tilleuls")
     game = games.create(packs.load_folder(quiz_pack_dir), seconds=20, teams=True, seed=2)
-    players = [games.join(game["code"], name, moment=T0)[0] for name in ("Léa", "Sam", "Noé 🥰", "Inès")]
+    players = [games.join(game["code"], name, moment=T0)[0] for name in ("Léa", "Sam", "Noé 🨀", "Inès")]
     for idx in range(3):
         games.next_question(game["id"], after=idx - 1, moment=T0 + 100 * idx)
         answer = games.question(game["id"], idx)["answer"]

@@ -74,15 +74,15 @@ def test_a_bubble_the_workshop_refuses_is_not_added_and_its_words_stay_in_the_bo
 
 def test_an_emoji_in_a_bubble_prints_and_one_the_print_cannot_draw_is_said_when_added(app, drawings):
     app.session_state["comic"]["panels"][0]["image"] = str(drawings[0])
-    app.text_area(key="comic-bubble-text").input("Miaou 🥰 !").run()  # Unicode 11: the pictographs' face lacks it
+    app.text_area(key="comic-bubble-text").input("Miaou 🨀 !").run()  # a chess piece: no face the studio ships draws it
     _button(app, "➕ Ajouter la bulle").click().run()
     # the print pages' sentence, when the bubble is added, not once the page is finished and sent to print
-    assert any("🥰" in e.value and "bulle 1 de la case 1" in e.value for e in app.error), [e.value for e in app.error]
+    assert any("🨀" in e.value and "bulle 1 de la case 1" in e.value for e in app.error), [e.value for e in app.error]
     assert app.session_state["comic"]["panels"][0]["bubbles"] == []
-    assert app.text_area(key="comic-bubble-text").value == "Miaou 🥰 !"
-    app.text_area(key="comic-bubble-text").input("Miaou 🐱 !").run()  # a cat prints (in black), as typed
+    assert app.text_area(key="comic-bubble-text").value == "Miaou 🨀 !"
+    app.text_area(key="comic-bubble-text").input("Miaou 🥰 !").run()  # a recent emoji prints (in black), as typed
     _button(app, "➕ Ajouter la bulle").click().run()
-    assert [b["text"] for b in app.session_state["comic"]["panels"][0]["bubbles"]] == ["Miaou 🐱 !"]
+    assert [b["text"] for b in app.session_state["comic"]["panels"][0]["bubbles"]] == ["Miaou 🥰 !"]
 
 
 def test_a_bubble_too_long_for_its_panel_and_an_emoji_in_the_title_are_said_where_they_are_typed(app, drawings):
@@ -94,10 +94,10 @@ def test_a_bubble_too_long_for_its_panel_and_an_emoji_in_the_title_are_said_wher
     assert any(e.value.startswith(said) for e in app.error)
     assert app.session_state["comic"]["panels"][0]["bubbles"] == []
     assert app.text_area(key="comic-bubble-text").value == shout  # kept, to shorten
-    app.text_input(key="comic-title").input("La BD de Lina 🥳")  # the story step, where the title is typed
-    app.text_input(key="comic-authors").input("Lina, Sami 🫠").run()  # (emoji the pictographs' face lacks)
+    app.text_input(key="comic-title").input("La BD de Lina 🨀")  # the story step, where the title is typed
+    app.text_input(key="comic-authors").input("Lina, Sami 🨁").run()  # (signs no shipped face draws)
     errors = [e.value for e in app.error]
-    assert any("🥳" in e and "titre" in e for e in errors) and any("🫠" in e for e in errors), errors
+    assert any("🨀" in e and "titre" in e for e in errors) and any("🨁" in e for e in errors), errors
 
 
 def test_the_child_moves_the_frame_and_the_page_prints_that_part(app, drawings, atelier_env):

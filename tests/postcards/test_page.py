@@ -59,8 +59,9 @@ def test_choose_a_creation_then_a_too_long_message_is_flagged(store, workshop, m
 
 
 def test_an_emoji_in_the_message_is_said_at_the_box(store, workshop, monkeypatch):
-    """An emoji the back's fonts lack (🥰, of Unicode 11): the page says so under the box and keeps the button off
-    (before, it said "Ton message tient sur la carte" and the job failed after "Fabriquer"); 😘 prints."""
+    """A sign the back's fonts lack (🨀, a chess piece no shipped face draws): the page says so under the box and
+    keeps the button off (before, it said "Ton message tient sur la carte" and the job failed after "Fabriquer");
+    🥰 prints."""
     monkeypatch.setenv("ATELIER_EMBEDDED_WORKER", "0")
     _creation(store, workshop)
     at = AppTest.from_file(PAGE, default_timeout=60)
@@ -68,12 +69,12 @@ def test_an_emoji_in_the_message_is_said_at_the_box(store, workshop, monkeypatch
     at.run()
     [pick] = [b for b in at.button if b.label == "Choisir"]
     pick.click().run()
-    at.text_area(key="pc-message").input("Bisous 🥰 !").run()
+    at.text_area(key="pc-message").input("Bisous 🨀 !").run()
     assert not at.exception
-    assert any("émojis (🥰)" in w.value for w in at.warning)
+    assert any("émojis (🨀)" in w.value for w in at.warning)
     assert not any("tient sur la carte" in c.value for c in at.caption)
     assert [b for b in at.button if "Fabriquer" in b.label][0].disabled
-    at.text_area(key="pc-message").input("Bisous 😘 !").run()
+    at.text_area(key="pc-message").input("Bisous 🥰 !").run()
     assert any("tient sur la carte" in c.value for c in at.caption)
     assert not [b for b in at.button if "Fabriquer" in b.label][0].disabled
 

@@ -40,7 +40,7 @@ def test_names_that_cannot_be_printed_are_refused_with_a_sentence(name, key):
 def test_emoji_and_shaping_refused_in_comic_bubbles(atelier_env):
     from pipelines.comics.page import check_page, page_from_dict
 
-    for text, key in (("Bravo 🥳", "text.emoji"), ("مرحبا", "text.needs_shaping")):  # 🥳: Unicode 11, no face has it
+    for text, key in (("Bravo 🨀", "text.emoji"), ("مرحبا", "text.needs_shaping")):  # 🨀: no face has it
         page = page_from_dict({"layout": "grid-4", "panels": [{"prompt": "x", "bubbles": [{"text": text}]}]})
         with pytest.raises(UserError) as refused:
             check_page(page, need_images=False)
@@ -55,7 +55,7 @@ def test_a_print_refusal_names_the_field_in_words_not_in_code_names():
                           ("hero_name", "(dans le prénom du héros)", "(in the hero's name)"),
                           ("", "(dans le texte)", "(in the text)")):
         with pytest.raises(UserError) as refused:
-            check_printable("un chat 🥰", field=field)
+            check_printable("un chat 🨀", field=field)
         assert refused.value.message("fr").endswith(fr + ".") and refused.value.message("en").endswith(en + ".")
         assert "champ" not in refused.value.message("fr")
 
@@ -146,3 +146,36 @@ def test_emoji_the_pictographs_face_draws_print_in_a_comic_page(atelier_env, tmp
     page.save()
     used = [font.get_object()["/BaseFont"] for font in pypdf.PdfReader(out).pages[0]["/Resources"]["/Font"].values()]
     assert any("Symbola" in name for name in used), used  # embedded, as the other faces are
+
+
+def test_the_emoji_children_type_now_print_in_black_in_the_emoji_face(atelier_env, tmp_path):
+    """« trop bien 🥳 », « bisous 🥰 », « mon doudou 🧸 » were refused with « écris le mot à la place »: the
+    pictographs' face (Symbola 2.60) stops at Unicode 9. They print now from Noto Emoji (pipelines.export.fonts.EMOJI),
+    embedded in the PDF and drawn on the comic's preview; an older pictograph still comes from Symbola."""
+    import pypdf
+    from PIL import ImageDraw
+    from reportlab.pdfgen import canvas
+
+    from pipelines.comics.page import check_page, page_from_dict
+    from pipelines.export.fonts import EMOJI, PICTOGRAPHS, draw_runs, draw_runs_pil, faces, split_runs
+    from pipelines.safety.text import check_printable, unprintable
+
+    typed = ("trop bien 🥳", "bisous 🥰🥰", "mon doudou 🧸", "c moi le + fort 🦸", "pls 🥺", "ninja 🥷 !!", "love u 🫶")
+    for text in typed:
+        check_printable(text)
+        assert unprintable(text, faces("readable")) == ("", [])
+        check_page(page_from_dict({"layout": "grid-4", "panels": [{"prompt": "x", "bubbles": [{"text": text}]}]}),
+                   need_images=False)
+    runs = split_runs("Bravo 🥳 🎉", faces("readable"))
+    assert [(path, chunk) for _, path, chunk in runs[1:]] == [(EMOJI.regular, "🥳"), (runs[0][1], " "),
+                                                             (PICTOGRAPHS.regular, "🎉")]
+    out = tmp_path / "emoji.pdf"
+    page = canvas.Canvas(str(out))
+    draw_runs(page, 50, 700, split_runs("bisous 🥰", faces("sans")), 24)
+    page.save()
+    used = [font.get_object()["/BaseFont"] for font in pypdf.PdfReader(out).pages[0]["/Resources"]["/Font"].values()]
+    assert any("emoji" in name.lower() for name in used), used
+    picture = Image.new("L", (200, 60), 255)
+    draw_runs_pil(ImageDraw.Draw(picture), (10, 45), split_runs("🥰", faces("sans")), 40, 0)
+    assert (np.asarray(picture) < 128).mean() > 0.02  # a glyph is drawn, not an empty box or nothing
+    assert unprintable("🨀", faces("readable"))[0] == "text.emoji"  # a sign no face has is still named

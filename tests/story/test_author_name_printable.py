@@ -9,7 +9,7 @@ from pipelines.story.spec import StorySpec
 from tests.conftest import open_page
 
 
-@pytest.mark.parametrize("author", ["أمينة", "Amina 🥰"])
+@pytest.mark.parametrize("author", ["أمينة", "Amina 🨀"])
 def test_the_engine_refuses_an_author_it_cannot_print(author):
     with pytest.raises(UserError) as caught:
         StorySpec(hero_name="Zoé", author=author).checked()
