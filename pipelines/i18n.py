@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import functools
+import re
 import tomllib
 from pathlib import Path
 
@@ -13,6 +14,11 @@ LOCALES = ASSETS / "locales"
 
 
 PLURAL_FORMS = ("one", "other")
+# French elision before a value that starts with a vowel sound: « Une histoire de {author} » with « Inès » reads
+# « Une histoire d'Inès », « l'accord de {name} » « l'accord d'Adam » (h muet taken as the rule for names:
+# « d'Hugo »; a y before a vowel is a consonant: « de Yanis », « d'Yves »).
+_ELIDED_BEFORE = re.compile(r"\b([Dd]e|[Qq]ue) \{(\w+)\}")
+_VOWEL_SOUNDS = set("aeiouyhâàäéèêëîïôöûùüœæAEIOUYHÂÀÄÉÈÊËÎÏÔÖÛÙÜŒÆ")
 
 
 def is_plural(value) -> bool:
@@ -83,7 +89,25 @@ def translate(key: str, language: str = DEFAULT_LANGUAGE, **params) -> str:
     if is_plural(text):
         count = params.get("n", params.get("count"))
         text = text.get(plural_form(float(count), language) if count is not None else "other", text["other"])
+    if language == "fr" and params:
+        text = _elided(text, params)
     return text.format(**params) if params else text
+
+
+def _elided(template: str, params: dict) -> str:
+    """`template` with « de {x} » / « que {x} » elided (« d'{x} », « qu'{x} ») where the text of x starts with a
+    vowel sound; numbers and other signs leave it as written. The apostrophe is the template's own kind."""
+    apostrophe = "’" if "’" in template else "'"
+
+    def fix(match: re.Match) -> str:
+        value = str(params.get(match.group(2), ""))
+        if value[:1] not in _VOWEL_SOUNDS or not (value[1:2].isalpha() or value[1:2] in ("", " ", "-")):
+            return match.group(0)
+        if value[:1] in "yY" and value[1:2] in _VOWEL_SOUNDS:  # a y before a vowel is a consonant: « de Yanis »
+            return match.group(0)
+        return f"{match.group(1)[:-1]}{apostrophe}{{{match.group(2)}}}"
+
+    return _ELIDED_BEFORE.sub(fix, template)
 
 
 MONTHS = {

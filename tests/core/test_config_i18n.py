@@ -100,3 +100,15 @@ def test_the_bubble_step_names_the_tab_where_pictures_are_made():
         # printing with an empty panel says the same tab, and that printing (not a bubble) comes after
         assert step in translate("comics.ui.print_needs_picture", language, n=2)
     assert "imprimer" in translate("comics.ui.print_needs_picture", "fr", n=2)
+
+
+@pytest.mark.parametrize("name, fr", [
+    ("Inès", "Une histoire d'Inès"), ("Adam", "Une histoire d'Adam"), ("Élodie", "Une histoire d'Élodie"),
+    ("Hugo", "Une histoire d'Hugo"), ("Yves", "Une histoire d'Yves"), ("Yanis", "Une histoire de Yanis"),
+    ("Zoé", "Une histoire de Zoé"), ("8", "Une histoire de 8"), ("« Ours »", "Une histoire de « Ours »")])
+def test_french_elides_de_before_a_name_that_starts_with_a_vowel_sound(name, fr):
+    """The storybook's cover said « Une histoire de Inès »: a name put after « de » or « que » elides as French
+    writes it; English and the other words stay as written."""
+    assert translate("story.book.by", "fr", author=name) == fr
+    assert translate("story.book.by", "en", author=name) == f"A story by {name}"
+    assert translate("portrait.errors.no_consent", "fr", name="Inès") == "Pas de portrait sans l'accord d'Inès."
