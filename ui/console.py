@@ -68,7 +68,9 @@ def participants_ui(workshop: Workshop) -> None:
             try:
                 group, minor = participant_group(age, minor, workshop.age_group)
                 person = store.add_participant(workshop.id, first_name, group, minor, consent, consent_by)
-                st.session_state["console_flash"] = t("console.added", name=person.name)
+                needs_consent = person.minor and not person.consent  # said now: the child's uploads wait for it
+                st.session_state["console_flash"] = t("console.added_no_consent" if needs_consent else "console.added",
+                                                      name=person.name)
                 st.session_state["add-clear"] = True
                 st.rerun()
             except UserError as exc:  # no name, a name already there, consent without who recorded it
@@ -94,6 +96,7 @@ def participants_ui(workshop: Workshop) -> None:
             # whoever comes next in the list does not open in its place
             consent_pop = col2.popover("⚠️ " + t("console.consent_none"), key=f"consent-open-{person.id}",
                                        on_change="rerun")
+            col2.caption(t("console.consent_needed_for"))
             if consent_pop.open:
                 with consent_pop:
                     by = st.text_input(t("console.consent_by"), key=f"by-{person.id}")

@@ -208,3 +208,21 @@ def test_the_age_decides_minor_whatever_the_box_says(console):
     assert not console.exception
     [zoe] = Store().participants(Store().workshops()[0]["id"])
     assert (zoe["age_group"], zoe["minor"], zoe["consent"]) == ("7-8", True, False)
+
+
+def test_a_child_added_without_consent_is_said_to_send_no_drawing_or_photo_yet(console):
+    """A child added without a parent's consent could make no comic panel, no photo, no portrait, and the console
+    said only « Accord parental à recueillir »: it now says what waits for it, when the child is added and beside
+    the consent button; an adult or a child with consent gets the plain welcome."""
+    next(w for w in console.text_input if w.label == "Prénom ou pseudonyme").input("Inès")
+    console.number_input(key="add-age").set_value(7)
+    next(b for b in console.button if b.label == "Ajouter").click().run()
+    assert not console.exception
+    said = [s.value for s in console.success]
+    assert any(s.startswith("Inès a rejoint l'atelier. Sans l'accord d'un parent, pas encore de dessin ni de photo")
+               for s in said), said
+    assert "Sans lui : ni dessin ni photo à envoyer." in [c.value for c in console.caption]
+    next(w for w in console.text_input if w.label == "Prénom ou pseudonyme").input("Mamie Jo")
+    console.number_input(key="add-age").set_value(72)
+    next(b for b in console.button if b.label == "Ajouter").click().run()
+    assert "Mamie Jo a rejoint l'atelier." in [s.value for s in console.success]
