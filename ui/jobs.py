@@ -25,6 +25,15 @@ def expected_time_text(kind: str, first_guess: float | None = None, work: float 
     return t("jobs.expected", time=duration_text(seconds)) if seconds else ""
 
 
+def still_queued(job_id: str) -> bool:
+    """True while the job waits for the worker: its usual duration may be said beside the wait; once it runs, the
+    progress line's own estimate is the one shown (two different times side by side read as a contradiction)."""
+    try:
+        return get_queue().get(job_id).state == "queued"
+    except KeyError:
+        return False
+
+
 def duration_text(seconds: float | None) -> str:
     if seconds is None:
         return "…"

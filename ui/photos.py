@@ -21,7 +21,7 @@ from pipelines.safety.uploads import open_picture, picture_size, sanitize_image
 from pipelines.store.files import write_bytes_atomic
 
 from .i18n import error_text, lang, t
-from .jobs import expected_time_text, job_status_ui, submit_job
+from .jobs import expected_time_text, job_status_ui, still_queued, submit_job
 from .work import save_work_now, work_folder
 from .runtime import get_store
 from .session import current_workshop, facilitator_view, owner_id
@@ -191,10 +191,12 @@ def analysis_ui() -> dict | None:
     job = job_status_ui(state()["analysis_job"], "photo-analysis")
     if job is None:
         # the time this photo's analysis takes here: the last analyses' seconds per megapixel, times its size
-        # (a 12 MP scan is not announced at the time a phone photo took)
-        with contextlib.suppress(OSError, ValueError, KeyError):
-            width, height = picture_size(state()["source"])
-            st.caption(expected_time_text("photo.analyze", work=analysis_work((height, width))))
+        # (a 12 MP scan is not announced at the time a phone photo took); said while it waits, not beside the
+        # running job's own « encore environ » (« encore environ 20 s » next to « environ 4 s » after a reload)
+        if still_queued(state()["analysis_job"]):
+            with contextlib.suppress(OSError, ValueError, KeyError):
+                width, height = picture_size(state()["source"])
+                st.caption(expected_time_text("photo.analyze", work=analysis_work((height, width))))
         return None
     if job.state != "done":
         return None

@@ -139,10 +139,16 @@ def test_the_analysis_time_is_announced_from_the_photo_size(atelier_env, immedia
     get_queue.clear()
     source = tmp_path / "scan.png"
     Image.new("RGB", (500, 500), (130, 120, 110)).save(source)  # 0.25 MP, its analysis not done yet
+    queued = waiting.submit("photo.analyze", {"source": str(source), "work": 0.25})  # no worker: it waits
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
-    at.session_state["photo"] = {"source": str(source), "analysis_job": "still-to-come"}
+    at.session_state["photo"] = {"source": str(source), "analysis_job": queued}
     at.switch_page("pages/photos.py").run()
     assert not at.exception
     assert any("Durée prévue : environ 50 s" in c.value for c in at.caption), [c.value for c in at.caption]
+    with store.transaction() as conn:  # once it runs, its progress line says the time left, alone
+        conn.execute("UPDATE jobs SET state='running', progress=0.5, started_at=? WHERE id=?",
+                     (datetime.now().isoformat(timespec="seconds"), queued))
+    at.run()
+    assert not any("Durée prévue" in c.value for c in at.caption), [c.value for c in at.caption]
     get_store.clear()
     get_queue.clear()
