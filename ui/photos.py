@@ -45,7 +45,8 @@ def upload_ui() -> None:
     The file as sent is kept in the work folder (`upload.bin`, state "pending") and saved with the work before it is
     read: a big scan takes seconds to read (some 20 s for 60 MP here), and a reload or a closed tablet meanwhile
     finds it again and reads it, instead of losing it with the uploader's file. It is dropped once read, or when
-    the checks refuse it for good (a refusal for its size keeps it, for « Réduire et continuer »)."""
+    the checks refuse it for good. A refusal for its size keeps it for « Réduire et continuer » on this page; a
+    later visit that finds it still refused (no shrinking asked) forgets it rather than bring the refusal back."""
     tab_file, tab_camera = st.tabs([f"🖼️ {t('photo.ui.upload')}", t("photo.ui.use_camera")])
     with tab_file:
         upload = picture_uploader(t("photo.ui.upload"), key="photo-upload", formats="photos")
@@ -63,6 +64,9 @@ def upload_ui() -> None:
         if not pending or pending.get("upload_id") == sent_here or not Path(pending["path"]).is_file():
             forget_pending()  # none, or taken out of the uploader here (its ✕): nothing to take back
             return
+        if pending.get("refused") and not state().get("downscale"):
+            forget_pending()  # left refused for its size: a later visit does not bring the refusal back
+            return
         st.info(t("photo.ui.upload_taken_back"))  # sent before a reload (or in another tab): it is read now
     try:
         data = Path(pending["path"]).read_bytes()
@@ -76,9 +80,13 @@ def upload_ui() -> None:
     except UserError as exc:
         st.error(exc.message(lang()))
         if exc.key in ("uploads.too_many_pixels", "uploads.too_big"):
+            if not pending.get("refused"):
+                pending["refused"] = True
+                save_work_now("photo")
             st.info(t("photo.ui.too_big_offer"))
             if st.button(t("photo.ui.downscale"), key="photo-downscale"):
                 state()["downscale"] = True
+                save_work_now("photo")  # a reload during the shrunk reading takes the photo back
                 st.rerun()
         else:
             forget_pending()

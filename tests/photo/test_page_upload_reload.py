@@ -95,3 +95,50 @@ def test_a_photo_kept_when_the_consent_is_withdrawn_is_forgotten(store, tmp_path
     assert "pending" not in at.session_state["photo"]
     assert not (tmp_path / "upload.bin").exists()
     assert "pending" not in load_work(store, patron["id"], "photo")["photo"]
+
+
+def _too_big() -> bytes:
+    buffer = io.BytesIO()
+    Image.new("RGB", (1400, 1000), (150, 120, 90)).save(buffer, "JPEG")  # 1.4 MP over a 1 MP limit
+    return buffer.getvalue()
+
+
+@pytest.fixture
+def one_megapixel(atelier_env, monkeypatch):
+    from pipelines import config
+
+    monkeypatch.setenv("ATELIER_UPLOAD_MAX_MEGAPIXELS", "1")
+    config.reset_settings()
+    yield
+    config.reset_settings()
+
+
+def test_a_photo_left_refused_for_its_size_is_not_brought_back_by_a_later_visit(store, tmp_path, one_megapixel):
+    """A 60 MP file refused and left there (no « Réduire et continuer »): minutes later, another visit showed « La
+    photo envoyée avant le rechargement est reprise » beside the same refusal. The first visit still offers to shrink
+    it; a later one finds the page empty; one where shrinking was asked reads it, shrunk."""
+    at, patron = _reloaded(store, tmp_path, _too_big())
+    assert not at.exception
+    assert at.error and "mégapixels" in at.error[0].value and at.button(key="photo-downscale")
+    assert load_work(store, patron["id"], "photo")["photo"]["pending"]["refused"] is True
+    later = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    later.session_state["workshop_id"] = at.session_state["workshop_id"]
+    later.session_state["participant_id"] = patron["id"]
+    later.switch_page("pages/photos.py").run()
+    assert not later.exception and not later.error, [e.value for e in later.error]
+    assert not [i for i in later.info if "reprise" in i.value]
+    assert not (tmp_path / "upload.bin").exists()
+
+
+def test_a_photo_whose_shrinking_was_asked_is_read_shrunk_after_a_reload(store, tmp_path, one_megapixel):
+    at, patron = _reloaded(store, tmp_path, _too_big())
+    work = load_work(store, patron["id"], "photo")
+    work["photo"]["downscale"] = True  # « Réduire et continuer » pressed, then the page reloaded during the reading
+    save_work(store, patron["id"], "photo", work)
+    again = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    again.session_state["workshop_id"] = at.session_state["workshop_id"]
+    again.session_state["participant_id"] = patron["id"]
+    again.switch_page("pages/photos.py").run()
+    assert not again.exception and not again.error
+    with Image.open(again.session_state["photo"]["source"]) as kept:
+        assert kept.width * kept.height <= 1_000_000
