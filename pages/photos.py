@@ -52,7 +52,8 @@ def photos_page() -> None:
         state()["restore_job"] = None
         return
     files = result_ui(job)
-    hints_ui(files)
+    if state().get("colour_points", True):
+        hints_ui(files)
     recoloured = bool(state().get("recolored") and files.get("uncoloured"))
     made_by = ", ".join(filter(None, [(job.result.get("artifact") or {}).get("model"),
                                       "photo.colorize.hints" if recoloured else ""]))

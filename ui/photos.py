@@ -498,6 +498,9 @@ def steps_ui(info: dict) -> dict | None:
                      and not hint_only):
         return None
     params["colorize"] = "auto"  # colour points are a second pass on the result (hints_ui)
+    # offered after the restore only when colour was asked (by the studio or by points): a restore without it
+    # showed « Corriger les couleurs » and a colour picker nobody had asked for
+    state()["colour_points"] = hint_only or "colorize" in steps
     if work:
         params["work"] = work  # the time announced while it waits or starts (JobQueue.get) is this size's
     return {"steps": steps, "strength": strength, "engines": {k: v for k, v in engines.items() if v}, **params}

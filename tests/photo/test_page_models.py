@@ -228,3 +228,23 @@ def test_a_small_photo_already_enlarged_is_pointed_to_x4_not_to_the_step_it_had(
     captions = " ".join(c.value for c in at.caption).replace("\u00a0", " ")
     assert "Petite photo, même agrandie (256 pixels de long)" in captions and "« x4 »" in captions
     assert "puis « Agrandir » la rend" not in captions  # not the step it already had
+
+
+@pytest.mark.parametrize("colour", [False, True])
+def test_colour_points_are_offered_after_a_restore_only_when_colour_was_asked(immediate_queue, save_photo, colour):
+    """« Corriger les couleurs » and its colour picker came after every restore, colour asked or not; now only after
+    a restore that put colour on the photo (the colour points are a second pass on it)."""
+    from pipelines.jobs.runner import run_job
+
+    grey = photo("astronaut")[::2, ::2].mean(axis=2, keepdims=True).repeat(3, axis=2).astype(np.float32)
+    at = _analysed_page(immediate_queue, save_photo, picture=grey)
+    for step in ("repair", "tone", "denoise", "upscale", "colorize"):
+        if at.checkbox(key=f"photo-step-{step}").value:
+            at.checkbox(key=f"photo-step-{step}").uncheck()
+    at.checkbox(key="photo-step-colorize" if colour else "photo-step-denoise").check().run()
+    at.button(key="photo-go").click().run()
+    assert not at.exception
+    run_job(at.session_state["photo"]["restore_job"])
+    at.run()
+    assert not at.exception
+    assert any(h.value == "Corriger les couleurs" for h in at.subheader) is colour, [h.value for h in at.subheader]
