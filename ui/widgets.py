@@ -75,14 +75,18 @@ def _data_url(image: Image.Image) -> str:
     return "data:image/jpeg;base64," + base64.b64encode(buffer.getvalue()).decode()
 
 
+TALLEST_VH = 70  # the before/after viewer's greatest height, in % of the window's (its slider stays in sight)
+
+
 def before_after_ui(before: Image.Image, after: Image.Image, height: int = 480, min_width: int = 0) -> None:
     """A before/after comparison with a slider (drag, tap or the keyboard's arrows), drawn in the page.
 
     `st.html(..., unsafe_allow_javascript=True)` puts it in the page itself (Streamlit's current way to run
     a script; `components.v1.html` and its iframe are deprecated): ids come from the pictures, so two
     viewers on one page never drive each other and a rerun keeps the viewer where the slider was. The
-    pictures keep their ratio and shrink with the column; a picture narrower than `min_width` (px) is shown that
-    wide, its pixels kept square and sharp (the data sent stays the picture's own).
+    pictures keep their ratio and shrink with the column and to TALLEST_VH % of the window's height; a picture
+    narrower than `min_width` (px) is shown that wide, its pixels kept square and sharp (the data sent stays the
+    picture's own).
     """
     width = 900
     scale = min(1.0, width / after.width)
@@ -92,9 +96,12 @@ def before_after_ui(before: Image.Image, after: Image.Image, height: int = 480, 
     box = "ba-" + hashlib.sha1((after_url + before_url).encode()).hexdigest()[:10]  # the same on every rerun
     tag = "position:absolute;top:8px;background:#000b;color:#fff;padding:2px 8px;border-radius:6px;font:16px sans-serif"
     picture = "position:absolute;left:0;top:0;width:100%;height:100%;display:block"
+    # as wide as the column allows, and never taller than most of the window (a portrait 900 px wide was 1170 px
+    # tall on a 768 px laptop screen, its slider out of sight below it)
+    shown = f"min({max(a.width, min_width)}px, 100%, calc({TALLEST_VH}vh * {a.width} / {a.height}))"
     html = f"""
 <div id="{box}" class="atelier-before-after"
-  style="position:relative;width:{max(a.width, min_width)}px;max-width:100%;aspect-ratio:{a.width}/{a.height};
+  style="position:relative;width:{shown};aspect-ratio:{a.width}/{a.height};
   user-select:none;touch-action:pan-y;image-rendering:{'pixelated' if a.width < min_width else 'auto'}">
   <img src="{after_url}" alt="{t('widgets.after')}" style="{picture}">
   <img id="{box}-before" src="{before_url}" alt="{t('widgets.before')}" style="{picture};clip-path:inset(0 50% 0 0)">
@@ -104,7 +111,7 @@ def before_after_ui(before: Image.Image, after: Image.Image, height: int = 480, 
   <span style="right:8px;{tag}">{t('widgets.after')}</span>
 </div>
 <input type="range" min="0" max="100" value="50" id="{box}-slider" aria-label="{t('widgets.compare')}"
-  style="width:{max(a.width, min_width)}px;max-width:100%;height:2rem">
+  style="width:{shown};height:2rem">
 <script>
 (() => {{
   const box = document.getElementById('{box}'), s = document.getElementById('{box}-slider');
