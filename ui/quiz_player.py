@@ -49,9 +49,9 @@ def join_ui() -> None:
 
 
 def printed_name_note(name: str) -> str:
-    """What to tell a player whose pseudonym the print cannot set whole ("" when it prints as shown): colour
-    emoji are left out of the diplomas and the results ("🦄✨Licorne" prints "Licorne"), a script the fonts
-    cannot shape is written by hand."""
+    """What to tell a player whose pseudonym the print cannot set whole ("" when it prints as shown, emoji
+    included: « Zoé 🦄 »): a sign no print face draws is left out of the diplomas and the results, a script the
+    fonts cannot shape is written by hand."""
     printed = printable_name(name)
     if printed == name:
         return ""

@@ -9,15 +9,21 @@ from ..i18n import long_date, ordinal, translate
 from ..store import Store, library_name
 from .game import QuizGames
 
-# Colour emoji are not in the print fonts: they are left out of printed text.
+# Emoji and signs no print face draws (a text whose letters need shaping keeps its letters, its signs dropped).
 _EMOJI = re.compile("[\U0001F000-\U0001FAFF\u2600-\u27BF\uFE0F\u200D]")
 ROW_MM = 7.0
 MARGIN_MM = 15.0
 
 
 def printable(text: str) -> str:
-    """Text without colour emoji, on one line."""
-    return " ".join(_EMOJI.sub("", str(text)).split())
+    """`text` on one line, as the print sets it: emoji printed in black as in the studio's other prints (« Zoé 🦄 »,
+    « Noé 🥳 »), the signs no face draws left out (pipelines.safety.text.printable_name); a text whose letters the
+    faces cannot set whole (Arabic) keeps them, only its emoji left out."""
+    from ..export.fonts import faces
+    from ..safety.text import printable_name as studio_printable
+
+    kept, _ = studio_printable(str(text), faces("readable"))
+    return kept or " ".join(_EMOJI.sub("", str(text)).split())
 
 
 WRITE_BY_HAND = "." * 40  # a dotted line for the facilitator's pen
