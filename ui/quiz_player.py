@@ -18,6 +18,11 @@ SEEN_EVERY = 5.0  # seconds between "still here" notes (keeps the store's writes
 PLAYER_CSS = """
 <style>
 .st-key-quiz-answers .stButton > button { min-height: 6rem; border-radius: 1rem; }
+/* the two answers of a row stand as tall as the longer one (a long answer made its column's buttons step down) */
+.st-key-quiz-answers [data-testid="stHorizontalBlock"] { align-items: stretch; }
+.st-key-quiz-answers [data-testid="stColumn"] > div, .st-key-quiz-answers [data-testid="stColumn"] .stButton,
+.st-key-quiz-answers [data-testid="stColumn"] [data-testid="stElementContainer"],
+.st-key-quiz-answers [data-testid="stColumn"] .stButton > button { height: 100%; }
 .st-key-quiz-answers .stButton > button p { font-size: 1.8rem; }
 .quiz-big { font-size: 2rem; text-align: center; }
 .quiz-sent { background: #e6f4ea; color: #0b5b22; border-radius: 1rem; padding: 1.5rem 1rem; margin: 1rem 0; }
@@ -141,8 +146,9 @@ def answer_ui(quiz: QuizGames, token: str, view: dict) -> None:
     if st.session_state.pop("quiz-too-late", None) == question["idx"]:
         st.warning(t("quiz.play.too_late"))
     with st.container(key="quiz-answers"):
-        columns = st.columns(2)
         for index in range(len(question["choices"])):
+            if index % 2 == 0:  # two answers a row, side by side, each row as tall as its longer answer
+                columns = st.columns(2)
             with columns[index % 2]:
                 # a callback, not "if st.button(...): ... st.rerun(scope='fragment')": the tap counts whether the
                 # browser reruns the fragment or the whole page (a tablet waking up reconnects with a full run,

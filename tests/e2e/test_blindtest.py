@@ -7,7 +7,7 @@ import shutil
 import pytest
 
 from tests.e2e.conftest import ARTIFACTS, downloaded, goto, shot, wait_ready
-from tests.fixtures.models_blindtest import write_pack
+from tests.fixtures.models_blindtest import sample_items, write_pack
 
 pytestmark = pytest.mark.e2e
 
@@ -19,7 +19,9 @@ def wait_text(page, pattern: str, timeout: float = 30) -> None:
 
 def test_host_and_three_players_play_to_the_podium(browser, studio):
     ARTIFACTS.mkdir(exist_ok=True)
-    write_pack(studio.data_dir / "quiz-packs" / "pack-essai", title="Pack d'essai")
+    items = sample_items()  # one answer much longer than the others: the rows of answers keep even heights
+    items[1]["choices"][1] = "un chien noir qui court sur la plage au coucher du soleil, style bande dessinée"
+    write_pack(studio.data_dir / "quiz-packs" / "pack-essai", items=items, title="Pack d'essai")
     # a second try (tests/e2e/conftest.py) meets the studio of the first: the starter pack it made is taken away,
     # or the page rightly offers no button to make it
     shutil.rmtree(studio.data_dir / "quiz-packs" / "starter-fr", ignore_errors=True)
@@ -85,6 +87,11 @@ def test_host_and_three_players_play_to_the_podium(browser, studio):
                 answers.first.wait_for()
                 if number == 0 and index == 0:
                     shot(page, "blindtest-05-player-question")
+                if number == 1 and index == 0:  # two answers a row, as tall as each other
+                    boxes = [answers.nth(i).bounding_box() for i in range(4)]
+                    for left, right in (boxes[0:2], boxes[2:4]):
+                        assert abs(left["y"] - right["y"]) < 2 and abs(left["height"] - right["height"]) < 2, boxes
+                    shot(page, "blindtest-05b-player-long-answer")
                 answers.nth(index % 2).click()
                 # "sent", or already the result when the last answer closed the question at once
                 page.locator('[data-testid="quiz-sent"], [data-testid="quiz-result"]').first.wait_for()
