@@ -188,6 +188,10 @@ _SCRIPT = """
     const side = doc.querySelector('[data-testid="stSidebarContent"]');
     if (side && !side.hasAttribute("tabindex")) side.setAttribute("tabindex", "0");
     if (root.nodeType === 3) { fix(root); return; }
+    // an icon's ligature name (« upload », « add ») is drawn as a picture: a screen reader should not read it out
+    const icon = '[data-testid="stIconMaterial"]:not([aria-hidden])';
+    if (root.matches && root.matches(icon)) root.setAttribute("aria-hidden", "true");
+    root.querySelectorAll && root.querySelectorAll(icon).forEach((e) => e.setAttribute("aria-hidden", "true"));
     const walker = doc.createTreeWalker(root, 4);
     let node;
     while ((node = walker.nextNode())) fix(node);

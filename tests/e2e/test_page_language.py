@@ -99,6 +99,9 @@ def test_streamlits_own_words_are_french_on_french_pages(browser, studio):
                 page.wait_for_timeout(500)  # the observer rewrites what was drawn last
             if english_left(page):
                 left[path or "home"] = english_left(page)
+            # an icon's ligature name (« upload », « add ») is drawn, not read out (the observer marks new ones)
+            page.wait_for_function("() => [...document.querySelectorAll('[data-testid=stIconMaterial]')]"
+                                   ".every((e) => e.getAttribute('aria-hidden') === 'true')", timeout=5_000)
         assert left == {}, left
         page.goto(f"{studio}/play")
         wait_ready(page)
