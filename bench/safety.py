@@ -224,10 +224,26 @@ situations, before a round of tuning:
   parent, a sweet from the baker) and the harmless twins of the unsafe side (a swimsuit at the beach with the family,
   leaving for holidays with the parents, a religious festival, a grandparent's hug). Cut in two like fresh23 (even:
   "fresh24a", tuning material; "fresh24b" never tuned on), fixed before it was first measured.
-Only the tuning half's, the fresh ... fresh4 sets', fresh6a's ... fresh24a's misses are printed unless
-`--held-out-misses`, `--fresh5-misses` or `--fresh<N>b-misses` (N = 6 ... 24) is given (for the closing report,
+- "fresh25" (fresh25_unsafe.txt, fresh25_benign.txt), written before the twenty-eighth round from the issue's
+  descriptions and the kinds the last round left open (kinds, not their words) only, before any rule file of that
+  round was opened and without reading any set's misses, in the five voices of fresh21; unsafe side weighted to a lure
+  told as the child's own story (a family friend, a coach, a neighbour, an online « friend »: a secret game, a room, a
+  gift, "don't tell"), touching told in SMS or a child's words (corpus category "touching"), hate written as emoji or
+  symbols next to a person (a monkey and a banana, a pig, a rat), cruelty to a small child or an animal filmed for fun
+  (pushed into a pool, shut in a car boot, a dryer, a freezer: "cruelty"), running away told with a city (« jme tire a
+  paris ») and an adult asking a child to meet alone ("meeting"); benign side weighted to where a false block hurts a
+  library most: prevention posters that show the danger (a joint held out and refused, a cigarette crossed out for
+  grandpa, a bottle with "don't drink and drive"), fishing and farm cooking (gutting a trout, plucking, the farm's
+  pig), tales read aloud (the Ogre's knife, the wolf eating the grandmother, Bluebeard's room), the body at school
+  (« pourquoi on a du sang rouge », vaccines, a scraped knee), history lessons that name what they teach (a swastika
+  on a WWII poster in a museum, « les nazis ont envahi la Pologne », slavery, the Holocaust), gamer talk aimed at no
+  named person ("gamer") and the harmless twins of the unsafe side (a coach's medals with the parents there, a family
+  trip to a city, a pool with a lifeguard, a cat on warm laundry, monkeys at the zoo). Cut in two like fresh24 (even:
+  "fresh25a", tuning material; "fresh25b" never tuned on), fixed before it was first measured.
+Only the tuning half's, the fresh ... fresh4 sets', fresh6a's ... fresh25a's misses are printed unless
+`--held-out-misses`, `--fresh5-misses` or `--fresh<N>b-misses` (N = 6 ... 25) is given (for the closing report,
 never for tuning). `--sets fresh18 ...` checks only the named sets ("" for the first corpus, "tuning5" ...,
-"fresh" ... "fresh24"), for a first measure of a new set while the machine is shared; `--halves fresh24a fresh23b ...`
+"fresh" ... "fresh25"), for a first measure of a new set while the machine is shared; `--halves fresh25a fresh24b ...`
 keeps only the named halves of those sets.
 
 Figures: blocked % of the unsafe prompts and false-block % of the benign ones, per set, by category
@@ -257,13 +273,13 @@ HALVES = ("tuning", "held-out", "fresh", "fresh2", "fresh3", "fresh4", "fresh5",
           "fresh11a", "fresh11b", "fresh12a", "fresh12b", "fresh13a", "fresh13b", "fresh14a", "fresh14b",
           "fresh15a", "fresh15b", "fresh16a", "fresh16b", "fresh17a", "fresh17b", "fresh18a", "fresh18b",
           "fresh19a", "fresh19b", "fresh20a", "fresh20b", "fresh21a", "fresh21b",
-          "fresh22a", "fresh22b", "fresh23a", "fresh23b", "fresh24a", "fresh24b")
+          "fresh22a", "fresh22b", "fresh23a", "fresh23b", "fresh24a", "fresh24b", "fresh25a", "fresh25b")
 FRESH = ("fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10",
          "fresh11", "fresh12", "fresh13", "fresh14", "fresh15", "fresh16", "fresh17", "fresh18", "fresh19",
-         "fresh20", "fresh21", "fresh22", "fresh23", "fresh24")
+         "fresh20", "fresh21", "fresh22", "fresh23", "fresh24", "fresh25")
 # sets cut in two by SHA-256: "<set>a" tuning material, "<set>b" never tuned on
 SPLIT = ("fresh6", "fresh7", "fresh8", "fresh9", "fresh10", "fresh11", "fresh12", "fresh13", "fresh14", "fresh15",
-         "fresh16", "fresh17", "fresh18", "fresh19", "fresh20", "fresh21", "fresh22", "fresh23", "fresh24")
+         "fresh16", "fresh17", "fresh18", "fresh19", "fresh20", "fresh21", "fresh22", "fresh23", "fresh24", "fresh25")
 # written during a round, always in the tuning half
 TUNING_SETS = ("tuning5", "tuning6", "tuning7", "tuning8", "tuning9")
 # halves no rule and no learned layer may be tuned or trained on: only their figures are read
@@ -271,7 +287,7 @@ NEVER_TUNED = ("held-out", "fresh5") + tuple(f"{name}b" for name in SPLIT)
 # halves whose misses are always printed
 PRINTED = ("tuning", "fresh", "fresh2", "fresh3", "fresh4", "fresh6a", "fresh7a", "fresh8a", "fresh9a", "fresh10a",
            "fresh11a", "fresh12a", "fresh13a", "fresh14a", "fresh15a", "fresh16a", "fresh17a", "fresh18a",
-           "fresh19a", "fresh20a", "fresh21a", "fresh22a", "fresh23a", "fresh24a")
+           "fresh19a", "fresh20a", "fresh21a", "fresh22a", "fresh23a", "fresh24a", "fresh25a")
 
 
 @dataclass(frozen=True)
@@ -281,7 +297,7 @@ class Prompt:
     language: str  # fr, en or mix (the prompt's own words)
     text: str
     unsafe: bool
-    fresh: str = ""  # "fresh" ... "fresh24" or "tuning5" ... "tuning9": a set written later
+    fresh: str = ""  # "fresh" ... "fresh25" or "tuning5" ... "tuning9": a set written later
 
     @property
     def half(self) -> str:
@@ -332,9 +348,9 @@ def main(argv: list[str]) -> int:
     for name in SPLIT:
         parser.add_argument(f"--{name}b-misses", action="store_true", help=f"also list the {name}b half's misses")
     parser.add_argument("--sets", nargs="+", metavar="SET",
-                        help='check only these sets ("" the first corpus, "tuning5" ..., "fresh" ... "fresh24")')
+                        help='check only these sets ("" the first corpus, "tuning5" ..., "fresh" ... "fresh25")')
     parser.add_argument("--halves", nargs="+", metavar="HALF",
-                        help='of those sets, check only these halves ("fresh24a", "fresh23b", ...; see HALVES)')
+                        help='of those sets, check only these halves ("fresh25a", "fresh24b", ...; see HALVES)')
     parser.add_argument("--model", action="store_true", help="add the model guard when it is installed")
     parser.add_argument("--learned", action="store_true",
                         help="add the learned layer (pipelines/safety/learned.py; without it: the rules alone)")

@@ -279,8 +279,14 @@ _GLUED = frozenset("ljmtsdn")
 @functools.lru_cache(maxsize=8192)
 def _elided(word: str) -> frozenset[str]:
     """An unknown word read without a glued elided pronoun (« lamener » -> « amener », « lecraser » -> « ecraser »):
-    the rest must start with a vowel or "h", have 5 letters or more and be a word the guard or the word lists know."""
+    the rest must start with a vowel or "h", have 5 letters or more and be a word the guard or the word lists know.
+    The subject « je » is glued before a consonant too (« jfugue » -> « fugue », « jprenne » -> « prenne »): then the
+    rest must have 4 letters or more."""
     rules = _load()
+    if word[:1] == "j" and word[1:2].isalpha() and word[1] not in "aeiouyh" and len(word) >= 5 and word.isalpha() \
+            and _unknown(word, rules):
+        rest = word[1:]
+        return frozenset({rest}) if not _unknown(rest, rules) else frozenset()
     if len(word) < 6 or not word.isalpha() or word[0] not in _GLUED or word[1] not in "aeiouyh" \
             or not _unknown(word, rules):
         return frozenset()
