@@ -474,8 +474,11 @@ def analyse(rgb: np.ndarray, faces=None) -> tuple[Analysis, np.ndarray]:
     old = tone.looks_old(kind_of)  # judged once, as the chain does (it costs seconds on a 20 MP scan)
     # A clean-looking print (not faded, tinted or grainy) whose cracks bare the paper is old all the same: its
     # cracks get the full search, as the repair step gives them (chain.run), not the modern photo's cautious one.
-    cracks = not old and repair.cracked(kind_of)
-    damage = damage_on_print(rgb, corners, old or cracks, squared=kind_of)
+    # The search is as eager as the picture's own signs of age: a black-and-white print's tone or yellowed paper
+    # alone does not make its small bright details damage (tone.picture_aged).
+    searched_old = old and tone.picture_aged(kind_of)
+    cracks = not searched_old and repair.cracked(kind_of)
+    damage = damage_on_print(rgb, corners, searched_old or cracks, squared=kind_of)
     named_tone = monochrome_tone(kind_of)
     longest_scratch, specks = scale_free_marks(damage.mask)
     grey = is_greyscale(kind_of)

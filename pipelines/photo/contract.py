@@ -38,7 +38,8 @@ class PhotoRequest:
     fidelity: float = 0.5
     hints_path: str | Path | None = None
     auto: np.ndarray | None = None
-    old: bool = False  # tone, denoise: the print showed signs of age before any step (tone.looks_old)
+    old: bool = False  # tone: the print showed signs of age before any step (tone.looks_old); denoise: its picture
+    # did, its tint left out (tone.picture_aged)
     keep_tone: bool | None = None  # tone: the print's tone is kept (tone.keeps_tone on the print as it came)
     blocking: float | None = None  # denoise: JPEG blocking of the print as it came (repair.blocking), else measured
     progress: Progress = no_progress

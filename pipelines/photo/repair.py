@@ -1459,7 +1459,7 @@ def _find_on_fresh_photo(rgb: np.ndarray, strength: float = 0.5) -> Damage:
 def find_damage(rgb: np.ndarray, strength: float = 0.5, aged: bool | None = None) -> Damage:
     """The damage of a photo: the full search on an aged print, the cautious one on a photo with no sign of age.
 
-    `aged` None measures it (tone.looks_old: faded, yellowed or toned, grainy). A photo that shows
+    `aged` None measures it (tone.picture_aged: faded, yellowed or grainy). A photo that shows
     no sign of age is searched only for thin (1-2 px) scratches and small dust on smooth ground
     (_find_on_fresh_photo), so a modern photo's tripod legs, teeth or rims are left alone; an aged
     print gets the full search (_find_on_old_print): wide cracks, crack networks, hairs, big
@@ -1474,9 +1474,9 @@ def find_damage(rgb: np.ndarray, strength: float = 0.5, aged: bool | None = None
         # (the blurred screen on its paper reads as a faded print, whose full search takes the picture's lines).
         rgb, aged = descreen(rgb, period), False
     if aged is None:
-        from .tone import looks_old
+        from .tone import picture_aged
 
-        aged = looks_old(rgb)
+        aged = picture_aged(rgb)
     full_h, full_w = rgb.shape[:2]
     step = work_step(full_h, full_w)
     # An old print scanned bigger than the detail it holds (effective_scale()) is searched at that detail's

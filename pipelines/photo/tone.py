@@ -165,6 +165,12 @@ def untextured_age_signs(rgb: np.ndarray, gray: np.ndarray | None = None) -> flo
                      np.clip((cast - 3.0) / 3.0, 0, 1)))
 
 
+# fading(): on a toned black-and-white print whose luma shows no sign of age, a veil its tint alone backs counts from
+# 0.1, in full from 0.2. bench/photo_toned.py's tuning split: its prints toned and not faded read a veil of 0.015-0.13
+# (the subject's own range; coins the highest), its faded ones 0.15-0.31.
+TINT_VEIL = (0.1, 0.1)
+
+
 @once_per_photo
 def fading(rgb: np.ndarray, strength: float = 0.5, old: bool = False) -> float:
     """How faded a photo is, 0 (not faded) .. 0.65: the veil, counted only on scenes and backed by signs of age.
@@ -178,7 +184,17 @@ def fading(rgb: np.ndarray, strength: float = 0.5, old: bool = False) -> float:
     scene = float(np.clip((scene_share(rgb) - 0.4) / 0.3, 0, 1))
     if scene < 1:  # a star field or a slide reads as fine texture, but most of it is a plain ground
         scene = max(scene, float(np.clip((ground_share(rgb) - GROUND_FROM) / GROUND_RAMP, 0, 1)))
-    return f * scene * (1.0 if old else age_signs(rgb, strength))
+    backed = 1.0 if old else age_signs(rgb, strength)
+    small = _sample(rgb)
+    if backed > 0 and not is_greyscale(small) and toned_monochrome(small):
+        # A black-and-white print under a tone: its tint (a sepia, a yellowed paper) tells its age, not that its
+        # tones faded; a subject's own narrow range (grey coins, a cat's fur, a cup on a dark table) reads as a
+        # veil as well. The tint backs only a veil no such subject shows (TINT_VEIL); the luma's own signs (grain)
+        # back any veil, as on a grey print (bench/photo_toned.py, tuning split: merely toned coins under a veil
+        # of 0.13 lost 14 dB to a full stretch).
+        grey = np.repeat(luma(rgb).astype(np.float32)[..., None], 3, axis=2)
+        backed = max(age_signs(grey, strength), backed * _ramp(f, *TINT_VEIL))
+    return f * scene * backed
 
 
 def colour_cast(rgb: np.ndarray) -> tuple[float, float]:
@@ -874,6 +890,34 @@ def looks_old(rgb: np.ndarray, grain: bool = True) -> bool:
     # A toned print (sepia, selenium): one warm hue all over, a cast well past a white-balanced photo's.
     small = _sample(rgb)
     if colour_cast(small)[1] > 6.0 and is_greyscale(small, tolerance=0.1):
+        return True
+    return dusty_veil(rgb)
+
+
+def picture_aged(rgb: np.ndarray) -> bool:
+    """looks_old() for the damage search (repair.find_damage's `aged`): the signs of age its silver picture shows.
+
+    `rgb`: (H, W, 3) float [0, 1]. A black-and-white print (greyscale or under one tone: imaging.toned_monochrome)
+    is judged on its luma: its tone, or its paper's yellowing, tells its age but does not make its picture any
+    likelier to hold cracks, wide scratches or lost paper, and the full search (repair._find_on_old_print) took
+    the picture's own small bright details on merely toned prints (bench/photo_toned.py, tuning split: a cup's
+    rim and its saucer's highlights, a spoon's glints, 7.4 % of a sepia coffee cup marked, 0.5 % by the cautious
+    search; luma PSNR 37.3 -> 25.1 dB). A faded, grainy or dusty one is still searched in full (the signs
+    looks_old() reads, its colour ones left out); a colour print, whose yellowing may be all that shows its age, is
+    judged as looks_old() judges it.
+    """
+    if not looks_old(rgb):
+        return False
+    small = _sample(rgb)
+    if not (is_greyscale(small) or toned_monochrome(small)):
+        return True
+    # looks_old()'s signs but the colour ones: the fading backed by the luma's signs alone (its veil as the print's
+    # own ends read it: a tone moves the darkest channel under the luma), grain, and dust under a veil.
+    grey = np.repeat(luma(rgb).astype(np.float32)[..., None], 3, axis=2)
+    faded = fading(grey) * min(1.0, veil(rgb) / max(veil(grey), 1e-6))
+    gray = _grain_view(luma(rgb))
+    grainy = grain_sigma(gray) * 255
+    if faded > 0.1 or grainy > 1.5 or softened_grain(gray) > SOFT_GRAINY or faded / 0.1 + grainy / 1.5 >= 1.3:
         return True
     return dusty_veil(rgb)
 
