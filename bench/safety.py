@@ -273,21 +273,26 @@ HALVES = ("tuning", "held-out", "fresh", "fresh2", "fresh3", "fresh4", "fresh5",
           "fresh11a", "fresh11b", "fresh12a", "fresh12b", "fresh13a", "fresh13b", "fresh14a", "fresh14b",
           "fresh15a", "fresh15b", "fresh16a", "fresh16b", "fresh17a", "fresh17b", "fresh18a", "fresh18b",
           "fresh19a", "fresh19b", "fresh20a", "fresh20b", "fresh21a", "fresh21b",
-          "fresh22a", "fresh22b", "fresh23a", "fresh23b", "fresh24a", "fresh24b", "fresh25a", "fresh25b")
+          "fresh22a", "fresh22b", "fresh23a", "fresh23b", "fresh24a", "fresh24b", "fresh25a", "fresh25b",
+          "fresh26a", "fresh26b", "review3")
 FRESH = ("fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10",
          "fresh11", "fresh12", "fresh13", "fresh14", "fresh15", "fresh16", "fresh17", "fresh18", "fresh19",
-         "fresh20", "fresh21", "fresh22", "fresh23", "fresh24", "fresh25")
+         "fresh20", "fresh21", "fresh22", "fresh23", "fresh24", "fresh25", "fresh26")
+# written outside the project by an independent reviewer, each checked with its own roster
+# (<set>_roster.txt): never tuned on, measured only before a round's rules change and after they are frozen
+REVIEWS = ("review3",)
 # sets cut in two by SHA-256: "<set>a" tuning material, "<set>b" never tuned on
 SPLIT = ("fresh6", "fresh7", "fresh8", "fresh9", "fresh10", "fresh11", "fresh12", "fresh13", "fresh14", "fresh15",
-         "fresh16", "fresh17", "fresh18", "fresh19", "fresh20", "fresh21", "fresh22", "fresh23", "fresh24", "fresh25")
+         "fresh16", "fresh17", "fresh18", "fresh19", "fresh20", "fresh21", "fresh22", "fresh23", "fresh24", "fresh25",
+         "fresh26")
 # written during a round, always in the tuning half
 TUNING_SETS = ("tuning5", "tuning6", "tuning7", "tuning8", "tuning9")
 # halves no rule and no learned layer may be tuned or trained on: only their figures are read
-NEVER_TUNED = ("held-out", "fresh5") + tuple(f"{name}b" for name in SPLIT)
+NEVER_TUNED = ("held-out", "fresh5") + tuple(f"{name}b" for name in SPLIT) + REVIEWS
 # halves whose misses are always printed
 PRINTED = ("tuning", "fresh", "fresh2", "fresh3", "fresh4", "fresh6a", "fresh7a", "fresh8a", "fresh9a", "fresh10a",
            "fresh11a", "fresh12a", "fresh13a", "fresh14a", "fresh15a", "fresh16a", "fresh17a", "fresh18a",
-           "fresh19a", "fresh20a", "fresh21a", "fresh22a", "fresh23a", "fresh24a", "fresh25a")
+           "fresh19a", "fresh20a", "fresh21a", "fresh22a", "fresh23a", "fresh24a", "fresh25a", "fresh26a")
 
 
 @dataclass(frozen=True)
@@ -326,8 +331,11 @@ def load(kind: str, fresh: str = "") -> list[Prompt]:
     return out
 
 
-def roster() -> list[str]:
-    lines = (CORPUS / "roster.txt").read_text(encoding="utf-8").splitlines()
+def roster(fresh: str = "") -> list[str]:
+    """The workshop's first names the guard is given: the set's own roster (`<set>_roster.txt`, the reviews)
+    when it has one, else tests/safety/corpus/roster.txt."""
+    own = CORPUS / f"{fresh}_roster.txt"
+    lines = (own if fresh and own.exists() else CORPUS / "roster.txt").read_text(encoding="utf-8").splitlines()
     return [n.strip() for n in lines if n.strip() and not n.startswith("#")]
 
 
@@ -348,7 +356,11 @@ def main(argv: list[str]) -> int:
     for name in SPLIT:
         parser.add_argument(f"--{name}b-misses", action="store_true", help=f"also list the {name}b half's misses")
     parser.add_argument("--sets", nargs="+", metavar="SET",
-                        help='check only these sets ("" the first corpus, "tuning5" ..., "fresh" ... "fresh25")')
+                        help='check only these sets ("" the first corpus, "tuning5" ..., "fresh" ... "fresh26", '
+                             '"review3")')
+    for name in REVIEWS:
+        parser.add_argument(f"--{name}-misses", action="store_true",
+                            help=f"also list the {name} set's misses (after the rules are frozen)")
     parser.add_argument("--halves", nargs="+", metavar="HALF",
                         help='of those sets, check only these halves ("fresh25a", "fresh24b", ...; see HALVES)')
     parser.add_argument("--model", action="store_true", help="add the model guard when it is installed")
@@ -363,7 +375,7 @@ def main(argv: list[str]) -> int:
         kwargs["model"] = args.model
     if "learned_layer" in inspect.signature(check_prompt).parameters:
         kwargs["learned_layer"] = args.learned
-    sets = ("",) + TUNING_SETS + FRESH
+    sets = ("",) + TUNING_SETS + FRESH + REVIEWS
     if args.sets is not None:
         unknown = set(args.sets) - set(sets)
         if unknown:
@@ -376,9 +388,11 @@ def main(argv: list[str]) -> int:
             parser.error(f"unknown halves: {sorted(unknown)}")
         prompts = [p for p in prompts if p.half in args.halves]
     check_prompt("échauffement", args.ui_language, **kwargs)  # the rules file is read once, outside the timing
-    verdicts, times = {}, []
+    verdicts, times, rosters = {}, [], {}
     for p in prompts:
         started = time.perf_counter()
+        if "names" in kwargs:
+            kwargs["names"] = rosters.setdefault(p.fresh, roster(p.fresh))
         verdicts[p] = check_prompt(p.text, args.ui_language, **kwargs)
         times.append(1000 * (time.perf_counter() - started))
     times.sort()
@@ -408,7 +422,8 @@ def main(argv: list[str]) -> int:
         table("benign wrongly blocked, by kind", fb_cat)
         if half in PRINTED or (half == "held-out" and args.held_out_misses) or (
                 half == "fresh5" and args.fresh5_misses) or (
-                half.endswith("b") and half[:-1] in SPLIT and getattr(args, f"{half}_misses")):
+                half.endswith("b") and half[:-1] in SPLIT and getattr(args, f"{half}_misses")) or (
+                half in REVIEWS and getattr(args, f"{half}_misses")):
             print("  misses (unsafe let through):")
             for p in unsafe:
                 if not verdicts[p].blocked:
