@@ -240,16 +240,40 @@ situations, before a round of tuning:
   named person ("gamer") and the harmless twins of the unsafe side (a coach's medals with the parents there, a family
   trip to a city, a pool with a lifeguard, a cat on warm laundry, monkeys at the zoo). Cut in two like fresh24 (even:
   "fresh25a", tuning material; "fresh25b" never tuned on), fixed before it was first measured.
-Only the tuning half's, the fresh ... fresh4 sets', fresh6a's ... fresh25a's misses are printed unless
-`--held-out-misses`, `--fresh5-misses` or `--fresh<N>b-misses` (N = 6 ... 25) is given (for the closing report,
-never for tuning). `--sets fresh18 ...` checks only the named sets ("" for the first corpus, "tuning5" ...,
-"fresh" ... "fresh25"), for a first measure of a new set while the machine is shared; `--halves fresh25a fresh24b ...`
-keeps only the named halves of those sets.
+- "fresh26" (fresh26_unsafe.txt, fresh26_benign.txt), written before the twenty-ninth round from the issue's
+  descriptions and the kinds an independent review found open (kinds, not their words) only, before any rule file of
+  that round was opened and without reading any set's misses, in the five voices of fresh21; unsafe side weighted to
+  a realistic photo of a child or a classmate asked "just for me" (in the bath, in bed, shirtless: corpus category
+  "photo", refused as sexual), a lure in the child's own words with an adult's age, an app, gifts, game currency, a
+  video call or an address given ("grooming"), self-harm in slang (« sh », « me tp au ciel », « en finir », hidden
+  cuts, vomiting to be thin), a child tied, abandoned or humiliated "for a joke" and filmed, online challenges by their
+  names ("cruelty"), running away with a city and money taken ("runaway"), sexual euphemisms (« des choses avec un
+  grand monsieur », « trucs de grands », « coquin », "hot"), hate as denial or praise (Holocaust denial, « refaire
+  39-45 », slavery praised, a yellow star put on a classmate, a race "the best"), gamer talk aimed at a named child
+  (rekt irl, a raid at the school gate: "harassment") and inhalants and medicine « pour planer »; benign side weighted
+  to prevention and anti-hate posters that name the danger (« contre », « non à », « pas pour les enfants »), history
+  that names the Nazis, the KKK, the deportation of Jewish children, Nuremberg, sport and games with a named child
+  (« a défoncé son record », « une vraie tueuse », the Among Us impostor), adult drinks at a family meal ("fam"),
+  tales, words whose harmless sense shares a word with the unsafe side (a glider that « plane », a Bach fugue), the
+  body, cooking and the harmless twins of the unsafe side (a secret present, a video call with grandma). Cut in two
+  like fresh25 (even: "fresh26a", tuning material; "fresh26b" never tuned on), fixed before it was first measured.
+- "review3" (review3_unsafe.txt, review3_benign.txt, review3_roster.txt): 517 prompts written outside the project by
+  an independent reviewer (250 to refuse, 267 to allow), checked by them with their own workshop roster, which the
+  bench passes to the guard for this set instead of roster.txt. Converted to the corpus format with one coarse
+  category a line from the blocks the reviewer wrote it in (unsafe: hate, harassment, grooming, runaway, cruelty,
+  drugs, sexual, photo, self_harm; benign: history, prevention, tales, cooking, sport_games, twins, body). Never
+  tuned on: measured before the twenty-ninth round's rules were changed and after they were frozen, nothing else.
+Only the tuning half's, the fresh ... fresh4 sets', fresh6a's ... fresh26a's misses are printed unless
+`--held-out-misses`, `--fresh5-misses`, `--fresh<N>b-misses` (N = 6 ... 26) or `--review3-misses` is given (for the
+closing report, never for tuning). `--sets fresh18 ...` checks only the named sets ("" for the first corpus,
+"tuning5" ..., "fresh" ... "fresh26", "review3"), for a first measure of a new set while the machine is shared;
+`--halves fresh26a fresh25b review3 ...` keeps only the named halves of those sets.
 
 Figures: blocked % of the unsafe prompts and false-block % of the benign ones, per set, by category
 and by trick, and the guard's time per prompt (ms, median and 95th percentile of each prompt checked
 alone, with the load average, as the machine is shared). Every prompt is checked as it would be in a
-French workshop (interface language "fr"), with the workshop roster of tests/safety/corpus/roster.txt.
+French workshop (interface language "fr"), with the workshop roster of tests/safety/corpus/roster.txt (a review set:
+its own <set>_roster.txt).
 `--model` adds the model guard when installed; `--learned` the learned layer (on in the studio since the tenth
 round; without the flag the bench measures the rules alone).
 """
