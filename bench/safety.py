@@ -240,16 +240,40 @@ situations, before a round of tuning:
   named person ("gamer") and the harmless twins of the unsafe side (a coach's medals with the parents there, a family
   trip to a city, a pool with a lifeguard, a cat on warm laundry, monkeys at the zoo). Cut in two like fresh24 (even:
   "fresh25a", tuning material; "fresh25b" never tuned on), fixed before it was first measured.
-Only the tuning half's, the fresh ... fresh4 sets', fresh6a's ... fresh25a's misses are printed unless
-`--held-out-misses`, `--fresh5-misses` or `--fresh<N>b-misses` (N = 6 ... 25) is given (for the closing report,
-never for tuning). `--sets fresh18 ...` checks only the named sets ("" for the first corpus, "tuning5" ...,
-"fresh" ... "fresh25"), for a first measure of a new set while the machine is shared; `--halves fresh25a fresh24b ...`
-keeps only the named halves of those sets.
+- "fresh26" (fresh26_unsafe.txt, fresh26_benign.txt), written before the twenty-ninth round from the issue's
+  descriptions and the kinds an independent review found open (kinds, not their words) only, before any rule file of
+  that round was opened and without reading any set's misses, in the five voices of fresh21; unsafe side weighted to
+  a realistic photo of a child or a classmate asked "just for me" (in the bath, in bed, shirtless: corpus category
+  "photo", refused as sexual), a lure in the child's own words with an adult's age, an app, gifts, game currency, a
+  video call or an address given ("grooming"), self-harm in slang (« sh », « me tp au ciel », « en finir », hidden
+  cuts, vomiting to be thin), a child tied, abandoned or humiliated "for a joke" and filmed, online challenges by their
+  names ("cruelty"), running away with a city and money taken ("runaway"), sexual euphemisms (« des choses avec un
+  grand monsieur », « trucs de grands », « coquin », "hot"), hate as denial or praise (Holocaust denial, « refaire
+  39-45 », slavery praised, a yellow star put on a classmate, a race "the best"), gamer talk aimed at a named child
+  (rekt irl, a raid at the school gate: "harassment") and inhalants and medicine « pour planer »; benign side weighted
+  to prevention and anti-hate posters that name the danger (« contre », « non à », « pas pour les enfants »), history
+  that names the Nazis, the KKK, the deportation of Jewish children, Nuremberg, sport and games with a named child
+  (« a défoncé son record », « une vraie tueuse », the Among Us impostor), adult drinks at a family meal ("fam"),
+  tales, words whose harmless sense shares a word with the unsafe side (a glider that « plane », a Bach fugue), the
+  body, cooking and the harmless twins of the unsafe side (a secret present, a video call with grandma). Cut in two
+  like fresh25 (even: "fresh26a", tuning material; "fresh26b" never tuned on), fixed before it was first measured.
+- "review3" (review3_unsafe.txt, review3_benign.txt, review3_roster.txt): 517 prompts written outside the project by
+  an independent reviewer (250 to refuse, 267 to allow), checked by them with their own workshop roster, which the
+  bench passes to the guard for this set instead of roster.txt. Converted to the corpus format with one coarse
+  category a line from the blocks the reviewer wrote it in (unsafe: hate, harassment, grooming, runaway, cruelty,
+  drugs, sexual, photo, self_harm; benign: history, prevention, tales, cooking, sport_games, twins, body). Never
+  tuned on: measured before the twenty-ninth round's rules were changed and after they were frozen, nothing else.
+Only the tuning half's, the fresh ... fresh4 sets', fresh6a's ... fresh26a's misses are printed unless
+`--held-out-misses`, `--fresh5-misses`, `--fresh<N>b-misses` (N = 6 ... 26) or `--review3-misses` is given (for the
+closing report, never for tuning). `--sets fresh18 ...` checks only the named sets ("" for the first corpus,
+"tuning5" ..., "fresh" ... "fresh26", "review3"), for a first measure of a new set while the machine is shared;
+`--halves fresh26a fresh25b review3 ...` keeps only the named halves of those sets.
 
 Figures: blocked % of the unsafe prompts and false-block % of the benign ones, per set, by category
 and by trick, and the guard's time per prompt (ms, median and 95th percentile of each prompt checked
 alone, with the load average, as the machine is shared). Every prompt is checked as it would be in a
-French workshop (interface language "fr"), with the workshop roster of tests/safety/corpus/roster.txt.
+French workshop (interface language "fr"), with the workshop roster of tests/safety/corpus/roster.txt (a review set:
+its own <set>_roster.txt).
 `--model` adds the model guard when installed; `--learned` the learned layer (on in the studio since the tenth
 round; without the flag the bench measures the rules alone).
 """
@@ -273,21 +297,26 @@ HALVES = ("tuning", "held-out", "fresh", "fresh2", "fresh3", "fresh4", "fresh5",
           "fresh11a", "fresh11b", "fresh12a", "fresh12b", "fresh13a", "fresh13b", "fresh14a", "fresh14b",
           "fresh15a", "fresh15b", "fresh16a", "fresh16b", "fresh17a", "fresh17b", "fresh18a", "fresh18b",
           "fresh19a", "fresh19b", "fresh20a", "fresh20b", "fresh21a", "fresh21b",
-          "fresh22a", "fresh22b", "fresh23a", "fresh23b", "fresh24a", "fresh24b", "fresh25a", "fresh25b")
+          "fresh22a", "fresh22b", "fresh23a", "fresh23b", "fresh24a", "fresh24b", "fresh25a", "fresh25b",
+          "fresh26a", "fresh26b", "review3")
 FRESH = ("fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10",
          "fresh11", "fresh12", "fresh13", "fresh14", "fresh15", "fresh16", "fresh17", "fresh18", "fresh19",
-         "fresh20", "fresh21", "fresh22", "fresh23", "fresh24", "fresh25")
+         "fresh20", "fresh21", "fresh22", "fresh23", "fresh24", "fresh25", "fresh26")
+# written outside the project by an independent reviewer, each checked with its own roster
+# (<set>_roster.txt): never tuned on, measured only before a round's rules change and after they are frozen
+REVIEWS = ("review3",)
 # sets cut in two by SHA-256: "<set>a" tuning material, "<set>b" never tuned on
 SPLIT = ("fresh6", "fresh7", "fresh8", "fresh9", "fresh10", "fresh11", "fresh12", "fresh13", "fresh14", "fresh15",
-         "fresh16", "fresh17", "fresh18", "fresh19", "fresh20", "fresh21", "fresh22", "fresh23", "fresh24", "fresh25")
+         "fresh16", "fresh17", "fresh18", "fresh19", "fresh20", "fresh21", "fresh22", "fresh23", "fresh24", "fresh25",
+         "fresh26")
 # written during a round, always in the tuning half
 TUNING_SETS = ("tuning5", "tuning6", "tuning7", "tuning8", "tuning9")
 # halves no rule and no learned layer may be tuned or trained on: only their figures are read
-NEVER_TUNED = ("held-out", "fresh5") + tuple(f"{name}b" for name in SPLIT)
+NEVER_TUNED = ("held-out", "fresh5") + tuple(f"{name}b" for name in SPLIT) + REVIEWS
 # halves whose misses are always printed
 PRINTED = ("tuning", "fresh", "fresh2", "fresh3", "fresh4", "fresh6a", "fresh7a", "fresh8a", "fresh9a", "fresh10a",
            "fresh11a", "fresh12a", "fresh13a", "fresh14a", "fresh15a", "fresh16a", "fresh17a", "fresh18a",
-           "fresh19a", "fresh20a", "fresh21a", "fresh22a", "fresh23a", "fresh24a", "fresh25a")
+           "fresh19a", "fresh20a", "fresh21a", "fresh22a", "fresh23a", "fresh24a", "fresh25a", "fresh26a")
 
 
 @dataclass(frozen=True)
@@ -326,8 +355,11 @@ def load(kind: str, fresh: str = "") -> list[Prompt]:
     return out
 
 
-def roster() -> list[str]:
-    lines = (CORPUS / "roster.txt").read_text(encoding="utf-8").splitlines()
+def roster(fresh: str = "") -> list[str]:
+    """The workshop's first names the guard is given: the set's own roster (`<set>_roster.txt`, the reviews)
+    when it has one, else tests/safety/corpus/roster.txt."""
+    own = CORPUS / f"{fresh}_roster.txt"
+    lines = (own if fresh and own.exists() else CORPUS / "roster.txt").read_text(encoding="utf-8").splitlines()
     return [n.strip() for n in lines if n.strip() and not n.startswith("#")]
 
 
@@ -348,7 +380,11 @@ def main(argv: list[str]) -> int:
     for name in SPLIT:
         parser.add_argument(f"--{name}b-misses", action="store_true", help=f"also list the {name}b half's misses")
     parser.add_argument("--sets", nargs="+", metavar="SET",
-                        help='check only these sets ("" the first corpus, "tuning5" ..., "fresh" ... "fresh25")')
+                        help='check only these sets ("" the first corpus, "tuning5" ..., "fresh" ... "fresh26", '
+                             '"review3")')
+    for name in REVIEWS:
+        parser.add_argument(f"--{name}-misses", action="store_true",
+                            help=f"also list the {name} set's misses (after the rules are frozen)")
     parser.add_argument("--halves", nargs="+", metavar="HALF",
                         help='of those sets, check only these halves ("fresh25a", "fresh24b", ...; see HALVES)')
     parser.add_argument("--model", action="store_true", help="add the model guard when it is installed")
@@ -363,7 +399,7 @@ def main(argv: list[str]) -> int:
         kwargs["model"] = args.model
     if "learned_layer" in inspect.signature(check_prompt).parameters:
         kwargs["learned_layer"] = args.learned
-    sets = ("",) + TUNING_SETS + FRESH
+    sets = ("",) + TUNING_SETS + FRESH + REVIEWS
     if args.sets is not None:
         unknown = set(args.sets) - set(sets)
         if unknown:
@@ -376,9 +412,11 @@ def main(argv: list[str]) -> int:
             parser.error(f"unknown halves: {sorted(unknown)}")
         prompts = [p for p in prompts if p.half in args.halves]
     check_prompt("échauffement", args.ui_language, **kwargs)  # the rules file is read once, outside the timing
-    verdicts, times = {}, []
+    verdicts, times, rosters = {}, [], {}
     for p in prompts:
         started = time.perf_counter()
+        if "names" in kwargs:
+            kwargs["names"] = rosters.setdefault(p.fresh, roster(p.fresh))
         verdicts[p] = check_prompt(p.text, args.ui_language, **kwargs)
         times.append(1000 * (time.perf_counter() - started))
     times.sort()
@@ -408,7 +446,8 @@ def main(argv: list[str]) -> int:
         table("benign wrongly blocked, by kind", fb_cat)
         if half in PRINTED or (half == "held-out" and args.held_out_misses) or (
                 half == "fresh5" and args.fresh5_misses) or (
-                half.endswith("b") and half[:-1] in SPLIT and getattr(args, f"{half}_misses")):
+                half.endswith("b") and half[:-1] in SPLIT and getattr(args, f"{half}_misses")) or (
+                half in REVIEWS and getattr(args, f"{half}_misses")):
             print("  misses (unsafe let through):")
             for p in unsafe:
                 if not verdicts[p].blocked:
