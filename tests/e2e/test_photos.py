@@ -119,6 +119,13 @@ def _restore_colour_point_and_sheet(page, studio, tmp_path):
     page.get_by_text("🔍 Agrandir").click()
     wait_ready(page)
     assert not enlarge.is_checked()
+    # Colour points are offered on the result only when colour was asked: « Mettre en couleurs », « Avec mes
+    # couleurs » (a restore without colour shows no colour picker).
+    page.get_by_text("🎨 Mettre en couleurs").click()
+    wait_ready(page)
+    page.get_by_text("🖍️ Avec mes couleurs").click()
+    wait_ready(page)
+    assert page.get_by_text("Tu poseras tes couleurs sur le résultat.").count() == 1
     page.get_by_role("button", name="Restaurer la photo").click()
     page.get_by_text("Avant / après").wait_for(timeout=180_000)
     wait_ready(page)
