@@ -17,7 +17,6 @@ Per case, for the default restore (the steps the analysis ticks, at the default 
 """
 from __future__ import annotations
 
-import os
 import sys
 
 import cv2
@@ -176,10 +175,7 @@ def run_split(label: str, cases, say) -> list[tuple]:
 def main(argv: list[str]) -> None:
     report = Report()
     say = report.say
-
-    pick = (lambda c: c[::2]) if "--quick" in argv else (lambda c: c)
-    label = argv[argv.index("--label") + 1] if "--label" in argv else "RUN"
-    say(f"== {label} == load average {tuple(round(x, 2) for x in os.getloadavg())}")
+    pick, label = report.opening(argv)
     run_split("tuning", pick(SEPIA_TUNING), say)
     run_split("held-out", pick(SEPIA_HELD_OUT), say)
     report.write(argv, append=True)  # START and END blocks go one after the other in bench/out/photo-sepia.txt

@@ -24,7 +24,6 @@ With `--old`, bench/photo_sepia.py's held-out split (already seen: reported, nev
 """
 from __future__ import annotations
 
-import os
 import sys
 import zlib
 
@@ -148,9 +147,7 @@ def run_split(label: str, cases, make, say) -> list[tuple]:
 def main(argv: list[str]) -> None:
     report = Report()
     say = report.say
-    pick = (lambda c: c[::2]) if "--quick" in argv else (lambda c: c)
-    label = argv[argv.index("--label") + 1] if "--label" in argv else "RUN"
-    say(f"== {label} == load average {tuple(round(x, 2) for x in os.getloadavg())}")
+    pick, label = report.opening(argv)
     if "--held-out-only" not in argv:
         run_split("toned, no faces, tuning", pick(TONED_TUNING), toned_case, say)
     if "--tuning-only" not in argv:

@@ -263,11 +263,17 @@ situations, before a round of tuning:
   category a line from the blocks the reviewer wrote it in (unsafe: hate, harassment, grooming, runaway, cruelty,
   drugs, sexual, photo, self_harm; benign: history, prevention, tales, cooking, sport_games, twins, body). Never
   tuned on: measured before the twenty-ninth round's rules were changed and after they were frozen, nothing else.
+- "review4" (review4_unsafe.txt, review4_benign.txt, review4_roster.txt): 568 prompts written outside the project by
+  a fourth independent reviewer (277 to refuse, 291 to allow) who read none of the guard's code, rules or corpora and
+  never ran it, for a workshop roster of their own. Categories from the reviewer's blocks (unsafe: sexual,
+  child_nudity, photo, grooming, self_harm, runaway, harassment, cruelty, drugs, weapons, hate, hate_denial, gore;
+  benign: history, prevention, tales, death_in_stories, sport_games, cooking, fam, secrets, twins, feelings, animals,
+  body). Never tuned on: measured before the thirtieth round's rules were changed and after they were frozen.
 Only the tuning half's, the fresh ... fresh4 sets', fresh6a's ... fresh26a's misses are printed unless
-`--held-out-misses`, `--fresh5-misses`, `--fresh<N>b-misses` (N = 6 ... 26) or `--review3-misses` is given (for the
+`--held-out-misses`, `--fresh5-misses`, `--fresh<N>b-misses` (N = 6 ... 26) or `--review<N>-misses` is given (for the
 closing report, never for tuning). `--sets fresh18 ...` checks only the named sets ("" for the first corpus,
-"tuning5" ..., "fresh" ... "fresh26", "review3"), for a first measure of a new set while the machine is shared;
-`--halves fresh26a fresh25b review3 ...` keeps only the named halves of those sets.
+"tuning5" ..., "fresh" ... "fresh26", "review3", "review4"), for a first measure of a new set while the machine is
+shared; `--halves fresh26a fresh25b review3 ...` keeps only the named halves of those sets.
 
 Figures: blocked % of the unsafe prompts and false-block % of the benign ones, per set, by category
 and by trick, and the guard's time per prompt (ms, median and 95th percentile of each prompt checked
@@ -298,13 +304,13 @@ HALVES = ("tuning", "held-out", "fresh", "fresh2", "fresh3", "fresh4", "fresh5",
           "fresh15a", "fresh15b", "fresh16a", "fresh16b", "fresh17a", "fresh17b", "fresh18a", "fresh18b",
           "fresh19a", "fresh19b", "fresh20a", "fresh20b", "fresh21a", "fresh21b",
           "fresh22a", "fresh22b", "fresh23a", "fresh23b", "fresh24a", "fresh24b", "fresh25a", "fresh25b",
-          "fresh26a", "fresh26b", "review3")
+          "fresh26a", "fresh26b", "review3", "review4")
 FRESH = ("fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10",
          "fresh11", "fresh12", "fresh13", "fresh14", "fresh15", "fresh16", "fresh17", "fresh18", "fresh19",
          "fresh20", "fresh21", "fresh22", "fresh23", "fresh24", "fresh25", "fresh26")
 # written outside the project by an independent reviewer, each checked with its own roster
 # (<set>_roster.txt): never tuned on, measured only before a round's rules change and after they are frozen
-REVIEWS = ("review3",)
+REVIEWS = ("review3", "review4")
 # sets cut in two by SHA-256: "<set>a" tuning material, "<set>b" never tuned on
 SPLIT = ("fresh6", "fresh7", "fresh8", "fresh9", "fresh10", "fresh11", "fresh12", "fresh13", "fresh14", "fresh15",
          "fresh16", "fresh17", "fresh18", "fresh19", "fresh20", "fresh21", "fresh22", "fresh23", "fresh24", "fresh25",
@@ -381,7 +387,7 @@ def main(argv: list[str]) -> int:
         parser.add_argument(f"--{name}b-misses", action="store_true", help=f"also list the {name}b half's misses")
     parser.add_argument("--sets", nargs="+", metavar="SET",
                         help='check only these sets ("" the first corpus, "tuning5" ..., "fresh" ... "fresh26", '
-                             '"review3")')
+                             '"review3", "review4")')
     for name in REVIEWS:
         parser.add_argument(f"--{name}-misses", action="store_true",
                             help=f"also list the {name} set's misses (after the rules are frozen)")
