@@ -129,14 +129,16 @@ def main() -> None:
 
 # --- Faces and small dark features on small scans: `python -m bench.photo_small_scans --features [--out FILE]` ---
 # A 200x150 portrait scan was told « 2 taches » and its mask covered both eyes and the mouth. Each case is a packaged
-# photo with small dark features (eyes, mouths, nostrils, buttons, letters) at a long side of 120-400 px (a face of
-# skimage.data.lfw_subset, 25 px, enlarged to 120-220 px), greyscale on half of them (always for the faces), with 0 or
-# 8-40 specks of dust 1-4 px across (dark or bright), and a JPEG (quality 60-92) on half. Feature boxes: fixed per photo
-# in the packaged photo's pixels (x0, y0, x1, y1), scaled with it. Split fixed before any tuning, by photo: the faces
-# of lfw_subset at even indices and camera are tuned on; the odd faces, astronaut (its face), grace_hopper and chelsea
-# are held out. Printed per case: the share of the feature boxes' pixels marked (pixels within 2 px of a speck
-# drawn left out), the share of the dust's pixels marked, the luma PSNR inside the boxes after the default restore
-# (bench/_photo_damage.default_restore) against the scan before dust, and the spots told.
+# photo with small dark features (eyes, mouths, nostrils, buttons) at a long side of 120-400 px: a face of
+# skimage.data.lfw_subset (25 px) enlarged to 120-220 px, or a group of 6-24 of them side by side enlarged 1.3-3 times
+# (a class photo), or a photo or a crop of it; greyscale on half of them (always for lfw_subset), faded on half, an
+# old print's grain (2-6/255) on all, 0 or 8-40 specks of dust 1-4 px across (dark or bright), a JPEG (quality 60-92)
+# on half. Feature boxes: fixed per photo in its pixels (x0, y0, x1, y1), scaled with it. Split fixed before any
+# tuning, by photo: camera (whole and its head), grace_hopper's face, the lfw_subset faces at even indices (alone and
+# in groups) are tuned on; astronaut's face, chelsea, the odd faces (alone and in groups) are held out. Printed per
+# case: the share of the feature boxes' pixels marked (those within 2 px of a speck drawn left out), the share of the
+# dust's pixels marked, the luma PSNR inside the boxes after the default restore (bench/_photo_damage.default_restore)
+# against the scan before dust (100 dB when the restore changes nothing), and the spots told.
 FEATURE_PHOTOS = {  # name: (crop (x0, y0, x1, y1) or None, feature boxes in the packaged photo's pixels)
     "camera": (None, ((222, 125, 252, 160), (150, 270, 180, 300))),  # eye and nose, the coat's buttons
     "camera_head": ((150, 60, 290, 200), ((222, 125, 252, 160),)),  # the cameraman's head: eye and nose
