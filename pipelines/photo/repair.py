@@ -2046,6 +2046,7 @@ EYE_LIKE = 3.0  # ...their blobs' areas within this ratio
 EYE_LEAST = 4  # px: ...and this far apart at least (two specks side by side are one speck's pieces)
 MOUTH_BELOW = (0.6, 1.6)  # a nose or mouth: a dark blob this many eye distances below the eyes' midpoint...
 MOUTH_ASIDE = 0.5  # ...within this share of the eye distance sideways of it
+FACE_SHARE = 0.5  # _face_features(): the faces hold this share of the dark cores (specks) at least, or none is told
 
 
 def _face_features(blobs: np.ndarray, cores: np.ndarray) -> np.ndarray:
@@ -2060,13 +2061,17 @@ def _face_features(blobs: np.ndarray, cores: np.ndarray) -> np.ndarray:
     distance), with a third dark blob (nose, mouth) MOUTH_BELOW eye distances below their midpoint and within
     MOUTH_ASIDE of it sideways, is an eye: the two eyes and the blobs below are the picture. On a dusty print (more
     than FACE_FEW cores per 10,000 px) specks pair and line up by chance: nothing is told there (tried on a group
-    scan with 25-60 dark specks: without that bound 15-40 % of the dust found was lost). Faces upright or tilted by
+    scan with 25-60 dark specks: without that bound 15-40 % of the dust found was lost). Nor is anything told when the
+    faces found hold under FACE_SHARE of the cores: on a face scan the cores are its eyes and mouths, while among
+    dust spread thinner than FACE_FEW (a wider scan) a few specks still fall into a face's arrangement by chance,
+    the rest lying anywhere. Faces upright or tilted by
     up to ~20 degrees; a face in profile (one eye), or an eye whose like does not reach the weak level, is not told.
     Returns all False when nothing is told.
     """
     out = np.zeros(blobs.shape, bool)
     count, labels, stats, centres = cv2.connectedComponentsWithStats(blobs, connectivity=8)
-    if count < 4 or cv2.connectedComponents(cores.astype(np.uint8))[0] - 1 > FACE_FEW * blobs.size / 1e4:
+    specks, of_speck = cv2.connectedComponents(cores.astype(np.uint8), connectivity=8)
+    if count < 4 or specks - 1 > FACE_FEW * blobs.size / 1e4:
         return out
     held = np.zeros(count, bool)
     held[np.unique(labels[cores])] = True
@@ -2100,7 +2105,11 @@ def _face_features(blobs: np.ndarray, cores: np.ndarray) -> np.ndarray:
                 face[[i, j]] = True
                 face[others[below]] = True
     face[0] = False
-    return face[labels]
+    out = face[labels]
+    # On a face scan the dark cores are the faces' eyes and mouths; among dust, chance arrangements take a few specks
+    # out of many (a toned cup of 267 x 400 px with 27 dark specks: 11 of them told as "faces").
+    told = len(np.unique(of_speck[out & cores]))
+    return out if told >= FACE_SHARE * (specks - 1) else np.zeros(blobs.shape, bool)
 
 
 OFF_PRINT = 0.02  # an unmasked area the mask cuts off along the border, under this share of the scan, is off the print
