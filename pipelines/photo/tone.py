@@ -19,7 +19,8 @@ TINY, TINY_RAMP = 100, 100  # px, shorter side: levels() eased in from TINY, in 
 # _levels(): an end percentile (1st, 99th) lying on a plain area (PLATEAU_SHARE of the picture or more within
 # PLATEAU_WIDTH of it: a drawn face, a backdrop, a printed band) moves out to the far percentile (0.1th, 99.9th), so the
 # small tones beyond the area (the whites of eyes on a face, pupils on a dark ground) are not clipped with it. A plain
-# area with nothing beyond it is still taken to black or white (a faded night sky).
+# area with nothing beyond it but its own grain (the far percentile within PLATEAU_WIDTH of it) is still taken to black
+# or white (a faded night sky).
 PLATEAU_SHARE, PLATEAU_WIDTH, PLATEAU_FAR = 0.03, 0.01, 0.1
 # looks_old(): JPEG-softened grain (softened_grain()) above this is a sign of age. Clean photos of the do-no-harm
 # set whose plainest areas vary like grain read at most 1.3 levels; a lightly aged print (fade 0.1-0.2, grain
@@ -341,13 +342,17 @@ def _levels(rgb: np.ndarray, strength: float = 0.5, old: bool = False, faded_as:
 
 
 def _end_off_plateau(values: np.ndarray, end: float, far: float) -> float:
-    """The `end` percentile of `values` (1-D float), or the `far` one beyond it when the `end` one lies on a plain
-    area (PLATEAU_SHARE of the values within PLATEAU_WIDTH): a drawing's face at the 99th percentile took the whites
-    of its eyes to white with it (bench/photo_flat.py)."""
+    """The `end` percentile of `values` (1-D float, tones in 0..1), or the `far` one beyond it when the `end` one lies
+    on a plain area (PLATEAU_SHARE of the values within PLATEAU_WIDTH) and tones of their own lie beyond that area:
+    the `far` percentile more than PLATEAU_WIDTH past the `end` one. A drawing's face at the 99th percentile took the
+    whites of its eyes to white with it (bench/photo_flat.py); a night sky's plain ground at the 1st percentile has
+    nothing beyond it but its own grain, whose far tail is no tone of the picture (moved out to it, a yellowed star
+    field's ground came back at 0.062 for a true 0.046: tests/photo/test_dark_ground_yellowed.py)."""
     level = float(np.percentile(values, end))
     if np.mean(np.abs(values - level) < PLATEAU_WIDTH) < PLATEAU_SHARE:
         return level
-    return float(np.percentile(values, far))
+    beyond = float(np.percentile(values, far))
+    return beyond if abs(beyond - level) > PLATEAU_WIDTH else level
 
 
 DAMAGE_RIM = 2  # px: _undamaged() leaves out the repair's mask grown by this (the soft rim of a mark it did not take)

@@ -48,7 +48,7 @@ def test_a_drawn_face_keeps_its_tones_and_its_eyes_whites():
 
 def test_an_end_on_a_plain_area_moves_out_only_when_tones_lie_beyond_it():
     """_end_off_plateau: a plain area with smaller tones beyond it gives the far percentile; a plain area with
-    nothing beyond (a faded night sky) is still the end; no plain area, the percentile as before."""
+    nothing beyond but its own grain (a faded night sky) is still the end; no plain area, the percentile as before."""
     rng = np.random.default_rng(1)
     plain = np.full(10_000, 0.7) + rng.normal(0, 0.002, 10_000)
     beyond = np.concatenate([plain, np.full(40, 0.93)])
@@ -56,6 +56,10 @@ def test_an_end_on_a_plain_area_moves_out_only_when_tones_lie_beyond_it():
     assert tone._end_off_plateau(beyond, 99.0, 99.9) > 0.9
     spread = rng.uniform(0, 1, 10_000)
     assert tone._end_off_plateau(spread, 99.0, 99.9) == np.percentile(spread, 99.0)
+    # A dark plain ground with coarser grain (a night sky): its far tail is its own grain, no tone of the picture.
+    sky = np.full(10_000, 0.2) + rng.normal(0, 0.004, 10_000)
+    assert tone._end_off_plateau(sky, 1.0, 0.1) == np.percentile(sky, 1.0)
+    assert tone._end_off_plateau(np.concatenate([sky, np.full(40, 0.1)]), 1.0, 0.1) < 0.15  # pupils beyond it
 
 
 def test_a_faded_flat_print_is_not_clipped_beyond_its_plain_areas():
