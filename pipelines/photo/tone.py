@@ -16,6 +16,12 @@ VEIL = 0.5  # the grey a faded print drifts towards (its blacks rise to meet it,
 SHARED_FROM, SHARED_TO = 0.5, 0.7
 LOW_KEY = 0.1  # levels(): a white point under VEIL + LOW_KEY is eased to the shared veil, in full at VEIL
 TINY, TINY_RAMP = 100, 100  # px, shorter side: levels() eased in from TINY, in full from TINY + TINY_RAMP
+# _levels(): an end percentile (1st, 99th) lying on a plain area (PLATEAU_SHARE of the picture or more within
+# PLATEAU_WIDTH of it: a drawn face, a backdrop, a printed band) moves out to the far percentile (0.1th, 99.9th), so the
+# small tones beyond the area (the whites of eyes on a face, pupils on a dark ground) are not clipped with it. A plain
+# area with nothing beyond it but its own grain (the far percentile within PLATEAU_WIDTH of it) is still taken to black
+# or white (a faded night sky).
+PLATEAU_SHARE, PLATEAU_WIDTH, PLATEAU_FAR = 0.03, 0.01, 0.1
 # looks_old(): JPEG-softened grain (softened_grain()) above this is a sign of age. Clean photos of the do-no-harm
 # set whose plainest areas vary like grain read at most 1.3 levels; a lightly aged print (fade 0.1-0.2, grain
 # 1-4 levels, a JPEG at quality 55-85: tuning split) 2.2-3.3.
@@ -278,7 +284,8 @@ def _levels(rgb: np.ndarray, strength: float = 0.5, old: bool = False, faded_as:
 
     A print judged faded by fading() (a veil both ends agree on, on a scene, backed by signs of
     age) has its own black and white points measured: the 1st percentile of the darkest channel
-    and the 99th of the brightest, on a copy without grain and thin marks (_smoothed). Fading
+    and the 99th of the brightest, on a copy without grain and thin marks (_smoothed); the 0.1th and 99.9th when the
+    1st or 99th lies on a plain area (_end_off_plateau). Fading
     rarely moves both ends alike (a print's blacks rise more than its whites sink), so the two
     points are used as measured, eased in by how sure fading() is, unless the blacks rose so much
     more than the whites sank that the print never held a true black (then the veil both ends
@@ -297,8 +304,8 @@ def _levels(rgb: np.ndarray, strength: float = 0.5, old: bool = False, faded_as:
         return 0.0, 1.0, 1.0
     clean = _smoothed(rgb)
     kept = _undamaged(clean.shape[:2], damage)
-    black = float(np.percentile(clean.min(axis=2)[kept], 1.0))
-    white = float(np.percentile(clean.max(axis=2)[kept], 99.0))
+    black = _end_off_plateau(clean.min(axis=2)[kept], 1.0, PLATEAU_FAR)
+    white = _end_off_plateau(clean.max(axis=2)[kept], 99.0, 100.0 - PLATEAU_FAR)
     if faded_as is not None:  # `rgb` is faded_as with its cast taken off: the black point lies between the two
         black = BALANCED_SHARE * black + (1 - BALANCED_SHARE) * float(
             np.percentile(_smoothed(faded_as).min(axis=2)[kept], 1.0))
@@ -332,6 +339,20 @@ def _levels(rgb: np.ndarray, strength: float = 0.5, old: bool = False, faded_as:
     b = sure * (measured * black + (1 - measured) * shared * VEIL)
     t = 1.0 - sure * (measured * (black + 1.0 - white) + (1 - measured) * shared)
     return b, float(max(t, 0.2)), measured
+
+
+def _end_off_plateau(values: np.ndarray, end: float, far: float) -> float:
+    """The `end` percentile of `values` (1-D float, tones in 0..1), or the `far` one beyond it when the `end` one lies
+    on a plain area (PLATEAU_SHARE of the values within PLATEAU_WIDTH) and tones of their own lie beyond that area:
+    the `far` percentile more than PLATEAU_WIDTH past the `end` one. A drawing's face at the 99th percentile took the
+    whites of its eyes to white with it (bench/photo_flat.py); a night sky's plain ground at the 1st percentile has
+    nothing beyond it but its own grain, whose far tail is no tone of the picture (moved out to it, a yellowed star
+    field's ground came back at 0.062 for a true 0.046: tests/photo/test_dark_ground_yellowed.py)."""
+    level = float(np.percentile(values, end))
+    if np.mean(np.abs(values - level) < PLATEAU_WIDTH) < PLATEAU_SHARE:
+        return level
+    beyond = float(np.percentile(values, far))
+    return beyond if abs(beyond - level) > PLATEAU_WIDTH else level
 
 
 DAMAGE_RIM = 2  # px: _undamaged() leaves out the repair's mask grown by this (the soft rim of a mark it did not take)
