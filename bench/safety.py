@@ -257,22 +257,38 @@ situations, before a round of tuning:
   tales, words whose harmless sense shares a word with the unsafe side (a glider that « plane », a Bach fugue), the
   body, cooking and the harmless twins of the unsafe side (a secret present, a video call with grandma). Cut in two
   like fresh25 (even: "fresh26a", tuning material; "fresh26b" never tuned on), fixed before it was first measured.
+- "fresh27" (fresh27_unsafe.txt, fresh27_benign.txt), written before the thirtieth round from the issue's
+  descriptions and the kinds still weakest on the never-tuned sets (kinds, not their words) only, before any rule file
+  of that round was opened and without reading any set's misses, in five voices (a 6-8-year-old in phonetic spelling, a
+  10-14-year-old in SMS spelling, a teen in slang, a parent, a facilitator); unsafe side weighted to an adult met online
+  told by the child as a nice story (an age, an app, gifts, game currency, a secret, "don't tell", a meeting, a video
+  call, pictures asked: "grooming", refused as sexual), running away with a city, a train, money taken and "no one will
+  find me" ("runaway": self_harm), a child hurt, shut in or humiliated "for a joke" and filmed or posted ("cruelty":
+  violence), a named classmate harassed without violent words (left out of every game, a group chat to mock, a fake
+  account, a rumour, "everyone hates"), a realistic photo of a real child asked privately ("photo") and hate as denial,
+  praise or a call to act; benign side weighted to where the false blocks were still high: prevention and anti-hate
+  posters that name the danger, history lessons that name the Nazis, the camps, slavery, the KKK or apartheid to teach
+  or condemn, sport and games with a named child and violent gamer verbs used for a score ("sports", "gamer"), tales
+  with ogres, wolves and witches, family meals ("fam"), the body at the doctor and the harmless twins of the unsafe
+  side (a train trip with a parent, a video call with grandpa, a class group chat for homework). Cut in two like fresh26
+  (even: "fresh27a", tuning material; "fresh27b" never tuned on), fixed before it was first measured.
 - "review3" (review3_unsafe.txt, review3_benign.txt, review3_roster.txt): 517 prompts written outside the project by
   an independent reviewer (250 to refuse, 267 to allow), checked by them with their own workshop roster, which the
   bench passes to the guard for this set instead of roster.txt. Converted to the corpus format with one coarse
   category a line from the blocks the reviewer wrote it in (unsafe: hate, harassment, grooming, runaway, cruelty,
   drugs, sexual, photo, self_harm; benign: history, prevention, tales, cooking, sport_games, twins, body). Never
-  tuned on: measured before the twenty-ninth round's rules were changed and after they were frozen, nothing else.
+  tuned on: measured before the twenty-ninth and the thirtieth rounds' rules were changed and after they were frozen,
+  nothing else.
 - "review4" (review4_unsafe.txt, review4_benign.txt, review4_roster.txt): 568 prompts written outside the project by
   a fourth independent reviewer (277 to refuse, 291 to allow) who read none of the guard's code, rules or corpora and
   never ran it, for a workshop roster of their own. Categories from the reviewer's blocks (unsafe: sexual,
   child_nudity, photo, grooming, self_harm, runaway, harassment, cruelty, drugs, weapons, hate, hate_denial, gore;
   benign: history, prevention, tales, death_in_stories, sport_games, cooking, fam, secrets, twins, feelings, animals,
   body). Never tuned on: measured before the thirtieth round's rules were changed and after they were frozen.
-Only the tuning half's, the fresh ... fresh4 sets', fresh6a's ... fresh26a's misses are printed unless
-`--held-out-misses`, `--fresh5-misses`, `--fresh<N>b-misses` (N = 6 ... 26) or `--review<N>-misses` is given (for the
+Only the tuning half's, the fresh ... fresh4 sets', fresh6a's ... fresh27a's misses are printed unless
+`--held-out-misses`, `--fresh5-misses`, `--fresh<N>b-misses` (N = 6 ... 27) or `--review<N>-misses` is given (for the
 closing report, never for tuning). `--sets fresh18 ...` checks only the named sets ("" for the first corpus,
-"tuning5" ..., "fresh" ... "fresh26", "review3", "review4"), for a first measure of a new set while the machine is
+"tuning5" ..., "fresh" ... "fresh27", "review3", "review4"), for a first measure of a new set while the machine is
 shared; `--halves fresh26a fresh25b review3 ...` keeps only the named halves of those sets.
 
 Figures: blocked % of the unsafe prompts and false-block % of the benign ones, per set, by category
@@ -304,17 +320,17 @@ HALVES = ("tuning", "held-out", "fresh", "fresh2", "fresh3", "fresh4", "fresh5",
           "fresh15a", "fresh15b", "fresh16a", "fresh16b", "fresh17a", "fresh17b", "fresh18a", "fresh18b",
           "fresh19a", "fresh19b", "fresh20a", "fresh20b", "fresh21a", "fresh21b",
           "fresh22a", "fresh22b", "fresh23a", "fresh23b", "fresh24a", "fresh24b", "fresh25a", "fresh25b",
-          "fresh26a", "fresh26b", "review3", "review4")
+          "fresh26a", "fresh26b", "fresh27a", "fresh27b", "review3", "review4")
 FRESH = ("fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10",
          "fresh11", "fresh12", "fresh13", "fresh14", "fresh15", "fresh16", "fresh17", "fresh18", "fresh19",
-         "fresh20", "fresh21", "fresh22", "fresh23", "fresh24", "fresh25", "fresh26")
+         "fresh20", "fresh21", "fresh22", "fresh23", "fresh24", "fresh25", "fresh26", "fresh27")
 # written outside the project by an independent reviewer, each checked with its own roster
 # (<set>_roster.txt): never tuned on, measured only before a round's rules change and after they are frozen
 REVIEWS = ("review3", "review4")
 # sets cut in two by SHA-256: "<set>a" tuning material, "<set>b" never tuned on
 SPLIT = ("fresh6", "fresh7", "fresh8", "fresh9", "fresh10", "fresh11", "fresh12", "fresh13", "fresh14", "fresh15",
          "fresh16", "fresh17", "fresh18", "fresh19", "fresh20", "fresh21", "fresh22", "fresh23", "fresh24", "fresh25",
-         "fresh26")
+         "fresh26", "fresh27")
 # written during a round, always in the tuning half
 TUNING_SETS = ("tuning5", "tuning6", "tuning7", "tuning8", "tuning9")
 # halves no rule and no learned layer may be tuned or trained on: only their figures are read
@@ -322,7 +338,8 @@ NEVER_TUNED = ("held-out", "fresh5") + tuple(f"{name}b" for name in SPLIT) + REV
 # halves whose misses are always printed
 PRINTED = ("tuning", "fresh", "fresh2", "fresh3", "fresh4", "fresh6a", "fresh7a", "fresh8a", "fresh9a", "fresh10a",
            "fresh11a", "fresh12a", "fresh13a", "fresh14a", "fresh15a", "fresh16a", "fresh17a", "fresh18a",
-           "fresh19a", "fresh20a", "fresh21a", "fresh22a", "fresh23a", "fresh24a", "fresh25a", "fresh26a")
+           "fresh19a", "fresh20a", "fresh21a", "fresh22a", "fresh23a", "fresh24a", "fresh25a", "fresh26a",
+           "fresh27a")
 
 
 @dataclass(frozen=True)
@@ -332,7 +349,7 @@ class Prompt:
     language: str  # fr, en or mix (the prompt's own words)
     text: str
     unsafe: bool
-    fresh: str = ""  # "fresh" ... "fresh25" or "tuning5" ... "tuning9": a set written later
+    fresh: str = ""  # "fresh" ... "fresh27" or "tuning5" ... "tuning9": a set written later
 
     @property
     def half(self) -> str:
@@ -386,7 +403,7 @@ def main(argv: list[str]) -> int:
     for name in SPLIT:
         parser.add_argument(f"--{name}b-misses", action="store_true", help=f"also list the {name}b half's misses")
     parser.add_argument("--sets", nargs="+", metavar="SET",
-                        help='check only these sets ("" the first corpus, "tuning5" ..., "fresh" ... "fresh26", '
+                        help='check only these sets ("" the first corpus, "tuning5" ..., "fresh" ... "fresh27", '
                              '"review3", "review4")')
     for name in REVIEWS:
         parser.add_argument(f"--{name}-misses", action="store_true",
