@@ -2064,8 +2064,8 @@ def _face_features(blobs: np.ndarray, cores: np.ndarray) -> np.ndarray:
     scan with 25-60 dark specks: without that bound 15-40 % of the dust found was lost). Nor is anything told when the
     faces found hold under FACE_SHARE of the cores: on a face scan the cores are its eyes and mouths, while among
     dust spread thinner than FACE_FEW (a wider scan) a few specks still fall into a face's arrangement by chance,
-    the rest lying anywhere. Faces upright or tilted by
-    up to ~20 degrees; a face in profile (one eye), or an eye whose like does not reach the weak level, is not told.
+    the rest lying anywhere. Faces upright or tilted by up to ~20 degrees; a face in profile (one eye), or an eye
+    whose like does not reach the weak level, is not told.
     Returns all False when nothing is told.
     """
     out = np.zeros(blobs.shape, bool)
