@@ -1446,9 +1446,7 @@ def _find_on_fresh_photo(rgb: np.ndarray, strength: float = 0.5) -> Damage:
         if sign > 0:
             small &= ~_star_field(labels, seeded & small, background, dusty)
         else:
-            if min(h, w) < FACE_SCAN:  # on a small scan, a face's eyes and mouth are the size of dust
-                face = _face_features((labels > 0).astype(np.uint8), (seeded & small)[labels])
-                small[np.unique(labels[face])] = False
+            small &= ~_face_specks((labels > 0).astype(np.uint8), labels, seeded & small)[0]
             dusty = bool((seeded & small).any())
         spots += int((seeded & small).sum())
         mask |= (seeded & small)[labels]
@@ -1919,13 +1917,9 @@ def _find_on_old_print(rgb: np.ndarray, strength: float = 0.5, sheaves: bool = F
         small &= ~crowded
         if sign < 0:  # eyes, pupils, buttons; a bright core in a big bright blob is on a crack network
             small &= ~_feature_cores(labels, count, around, max_spot)
-            if min(h, w) < FACE_SCAN:  # on a small scan, a face's eyes and mouth are the size of dust
-                face = _face_features(around, small[labels])
-                if face.any():
-                    of_face = np.zeros(count, bool)
-                    of_face[np.unique(labels[face & (labels > 0)])] = True
-                    small &= ~of_face
-                    picture |= face
+            of_face, face = _face_specks(around, labels, small)
+            small &= ~of_face
+            picture |= face
         small[0] = False
         spots += int(small.sum())
         found = small[labels].astype(np.uint8)
@@ -2110,6 +2104,21 @@ def _face_features(blobs: np.ndarray, cores: np.ndarray) -> np.ndarray:
     # out of many (a toned cup of 267 x 400 px with 27 dark specks: 11 of them told as "faces").
     told = len(np.unique(of_speck[out & cores]))
     return out if told >= FACE_SHARE * (specks - 1) else np.zeros(blobs.shape, bool)
+
+
+def _face_specks(blobs: np.ndarray, labels: np.ndarray, specks: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The specks a spot search took that are a face's eyes, nose or mouth, on a scan whose shorter side is under
+    FACE_SCAN (there a face's features are the size of dust; on a bigger scan nothing is told).
+
+    `blobs`: (H, W) uint8, the dark pixels at the search's weak level; `labels`: (H, W) int, the search's spot
+    labels (0: none); `specks`: (count,) bool over those labels, the dark specks taken. Returns ((count,) bool, the
+    labels that are a face's features, to leave out of the damage; (H, W) bool, the features: _face_features())."""
+    of_face = np.zeros(len(specks), bool)
+    if min(labels.shape) >= FACE_SCAN:
+        return of_face, np.zeros(labels.shape, bool)
+    face = _face_features(blobs, specks[labels])
+    of_face[np.unique(labels[face & (labels > 0)])] = True
+    return of_face, face
 
 
 OFF_PRINT = 0.02  # an unmasked area the mask cuts off along the border, under this share of the scan, is off the print
