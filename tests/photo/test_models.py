@@ -6,6 +6,8 @@ path work; they say nothing about picture quality.
 """
 from __future__ import annotations
 
+import zipfile
+
 import numpy as np
 import pytest
 
@@ -21,13 +23,23 @@ from pipelines.commands import studio
 
 @pytest.mark.parametrize("model_id", sorted(BUILDERS))
 def test_release_files_have_the_size_of_the_real_ones(model_id, photo_release):
-    """Same architecture and settings as the release -> the same number of weights -> the same file size."""
+    """Same architecture and settings as the release -> the same number of weights -> the same file size.
+
+    A TorchScript archive (a `code/` folder beside `data/`) also holds its graph's debug records, which name every
+    source file by its absolute path: 2.1 MB of big-lama.pt's fixture built in one checkout, 0.4 MB more in a
+    checkout whose path is longer. There the weights' records (`data/`) are what is compared: they fill the real
+    file but for its code (LaMa's release: 99.3 %)."""
     from pipelines.models.manager import ModelManager
 
     folder = photo_release(model_id)
     for f in ModelManager().entry(model_id).files:
-        size = (folder / f.path).stat().st_size
-        assert abs(size / f.size - 1) < 0.002, (f.path, size, f.size)
+        path = folder / f.path
+        size = path.stat().st_size
+        if zipfile.is_zipfile(path) and any("/code/" in n for n in zipfile.ZipFile(path).namelist()):
+            weights = sum(i.file_size for i in zipfile.ZipFile(path).infolist() if "/data/" in i.filename)
+            assert 0.98 < weights / f.size < 1.0, (f.path, weights, f.size)
+        else:
+            assert abs(size / f.size - 1) < 0.002, (f.path, size, f.size)
 
 
 def test_lama_rebuilds_only_the_masked_pixels(install_photo_model, fresh_backends):
