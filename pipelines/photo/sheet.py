@@ -30,15 +30,29 @@ A4_MM = (210.0, 297.0)
 
 
 def _places(ratio: float, page_w: float, page_h: float, scale: float = 1.0):
-    """The two pictures' box (w, h in mm; `scale` shortens it) and top-left corners: landscape photos stacked,
-    portrait ones side by side."""
+    """The two pictures' box (w, h in mm; `scale` shortens it) and top-left corners, for a photo of `ratio` (height /
+    width): stacked or side by side, whichever prints the photo larger (_printed_area). Landscape photos come out
+    stacked and portrait ones side by side; a square one, stacked, is 98 mm a side instead of 86."""
+    stacked, beside = _stacked(ratio, page_w, page_h, scale), _beside(ratio, page_w, page_h, scale)
+    return max((stacked, beside), key=lambda places: _printed_area(ratio, *places[:2]))
+
+
+def _stacked(ratio: float, page_w: float, page_h: float, scale: float):
     width = page_w - 2 * MARGIN
-    if ratio < 1:
-        box_w, box_h = width, min((page_h - 2 * MARGIN - 70) / 2, width * ratio) * scale
-        return box_w, box_h, [(MARGIN, MARGIN + 20), (MARGIN, MARGIN + 20 + box_h + 12)]
-    box_w = (width - 8) / 2
+    box_h = min((page_h - 2 * MARGIN - 70) / 2, width * ratio) * scale
+    return width, box_h, [(MARGIN, MARGIN + 20), (MARGIN, MARGIN + 20 + box_h + 12)]
+
+
+def _beside(ratio: float, page_w: float, page_h: float, scale: float):
+    box_w = (page_w - 2 * MARGIN - 8) / 2
     box_h = min(box_w * ratio, page_h - 2 * MARGIN - 60) * scale
     return box_w, box_h, [(MARGIN, MARGIN + 20), (MARGIN + box_w + 8, MARGIN + 20)]
+
+
+def _printed_area(ratio: float, box_w: float, box_h: float) -> float:
+    """The area in mm² a photo of `ratio` (height / width) covers fitted whole ("contain") in a box_w x box_h box."""
+    width = min(box_w, box_h / ratio)
+    return width * width * ratio
 
 
 PICTURE_SCALES = (1.0, 0.9, 0.8, 0.7)  # a long caption first gets a smaller type, then smaller pictures
