@@ -24,7 +24,7 @@ from pathlib import Path
 import streamlit as st
 
 from pipelines.store.work import (clear_device_work, clear_work, load_device_work, load_work, save_device_work,
-                                  save_work)
+                                  save_work, state_digest)
 
 from .i18n import t
 from .runtime import get_store
@@ -74,7 +74,7 @@ def _stored_key(kind: str) -> str:
 
 def _stored_digest(saved: dict | None) -> str:
     """The digest of the work as the store holds it (JSON values, as read back), "" for none."""
-    return _digest(saved) if saved else ""
+    return state_digest(saved)
 
 
 def _payload(kind: str) -> dict:
@@ -156,10 +156,17 @@ def save_work_now(kind: str) -> None:
     if digest == st.session_state.get(_digest_key(kind)):
         return
     state = json.loads(json.dumps(payload, default=str))
+    # Saved only over the work this session last read or saved: when another tab of the same participant saved
+    # between this run's start and now (a photo uploaded there while this tab redrew), nothing is written, and this
+    # tab's next run takes the newer work and says so (_newer_elsewhere). The stale tab used to save its older
+    # photo over the new one when its run ended after the other tab's save.
+    known = st.session_state.get(_stored_key(kind))
     if owner.startswith("p"):
-        save_work(get_store(), int(owner[1:]), kind, state)
+        written = save_work(get_store(), int(owner[1:]), kind, state, expected=known)
     else:
-        save_device_work(get_store(), device_token(), int(owner[1:]) or None, kind, state)
+        written = save_device_work(get_store(), device_token(), int(owner[1:]) or None, kind, state, expected=known)
+    if not written:
+        return
     st.session_state[_digest_key(kind)] = digest
     st.session_state[_stored_key(kind)] = _stored_digest(state)
 

@@ -75,3 +75,37 @@ def test_work_before_a_name_is_picked_is_kept_per_browser_and_goes_like_the_rest
     assert load_device_work(store, mine, None, "photo") is None
     with pytest.raises(ValueError):
         save_device_work(store, "", None, "photo", {})
+
+
+def test_a_save_over_work_saved_elsewhere_since_is_refused_and_of_two_at_once_one_wins(store, workshop):
+    import threading
+
+    from pipelines.store.work import load_device_work, save_device_work, state_digest
+
+    zoe = store.add_participant(workshop["id"], "Zoé", consent=True, consent_by="Animatrice")
+    assert save_work(store, zoe["id"], "photo", {"photo": {"source": "papi.png"}}, expected="")
+    read = state_digest(load_work(store, zoe["id"], "photo"))  # what two tabs read
+    assert save_work(store, zoe["id"], "photo", {"photo": {"source": "mamie.png"}}, expected=read)  # the other tab
+    assert not save_work(store, zoe["id"], "photo", {"photo": {"source": "papi.png", "step": 2}}, expected=read)
+    assert load_work(store, zoe["id"], "photo") == {"photo": {"source": "mamie.png"}}  # the newer photo kept
+    assert not save_work(store, zoe["id"], "comic", {"comic": {}}, expected=read)  # none stored, one expected
+    assert save_work(store, zoe["id"], "photo", {"photo": {"source": "tonton.png"}})  # no expectation: written
+
+    read = state_digest(load_work(store, zoe["id"], "photo"))
+    results = []
+    tabs = [threading.Thread(target=lambda n=n: results.append(
+        save_work(store, zoe["id"], "photo", {"photo": {"source": f"tab{n}.png"}}, expected=read))) for n in range(4)]
+    for tab in tabs:
+        tab.start()
+    for tab in tabs:
+        tab.join()
+    assert sorted(results) == [False, False, False, True]
+    winner = load_work(store, zoe["id"], "photo")["photo"]["source"]
+    assert winner in {f"tab{n}.png" for n in range(4)}
+
+    assert save_device_work(store, "jeton-du-navigateur", None, "photo", {"photo": {"source": "a.png"}}, expected="")
+    read = state_digest(load_device_work(store, "jeton-du-navigateur", None, "photo"))
+    assert save_device_work(store, "jeton-du-navigateur", None, "photo", {"photo": {"source": "b.png"}}, expected=read)
+    assert not save_device_work(store, "jeton-du-navigateur", None, "photo", {"photo": {"source": "c.png"}},
+                                expected=read)
+    assert load_device_work(store, "jeton-du-navigateur", None, "photo") == {"photo": {"source": "b.png"}}

@@ -49,3 +49,37 @@ def test_a_stale_tab_takes_the_photo_loaded_in_the_other_tab_instead_of_overwrit
     assert load_work(store, monique["id"], "photo")["photo"]["source"].endswith("mamie.png")
     first.run()  # and says it once
     assert not any("autre onglet" in i.value for i in first.info)
+
+
+def test_a_tab_whose_run_ends_after_the_other_tabs_save_does_not_save_over_it(immediate_queue, save_photo, store,
+                                                                              monkeypatch):
+    """The race of two browsers: the stale tab's run starts (nothing newer stored yet), the other tab saves its new
+    photo while that run draws, and the run's end saves its own change: it must not overwrite the new photo."""
+    import ui.work
+
+    workshop = store.create_workshop("Mercredi")
+    monique = store.add_participant(workshop["id"], "Monique")
+    first = _tab(workshop["id"], monique["id"]).switch_page("pages/photos.py").run()
+    first.session_state["photo"] = _analysed(immediate_queue, save_photo, "astronaut", "grand-pere.png")
+    first.run()
+    newer = _analysed(immediate_queue, save_photo, "coffee", "mamie.png")
+
+    checked = ui.work._newer_elsewhere
+
+    def other_tab_saves_right_after_the_check(owner, kind):
+        found = checked(owner, kind)
+        if kind == "photo":
+            ui.work.save_work(store, monique["id"], "photo", {"photo": newer})  # the other tab, mid-run
+        return found
+
+    monkeypatch.setattr(ui.work, "_newer_elsewhere", other_tab_saves_right_after_the_check)
+    changed = dict(first.session_state["photo"], caption="Papi en 1950")  # this tab's own step
+    first.session_state["photo"] = changed
+    first.run()
+    assert not first.exception
+    assert load_work(store, monique["id"], "photo")["photo"]["source"].endswith("mamie.png")  # not overwritten
+    monkeypatch.setattr(ui.work, "_newer_elsewhere", checked)
+    first.run()  # its next step takes the newer photo and says so
+    assert first.session_state["photo"]["source"].endswith("mamie.png")
+    assert any("autre onglet" in i.value for i in first.info)
+    assert load_work(store, monique["id"], "photo")["photo"]["source"].endswith("mamie.png")
