@@ -25,6 +25,9 @@ def _old_photo(path) -> None:
 
 def _drag(page, canvas, points) -> None:
     """A stroke of the finger or mouse over the canvas, through `points` given as fractions of its box."""
+    # whole in view before each stroke: a run drawn meanwhile can leave the page scrolled with the canvas below the
+    # window's edge, where the pointer's moves reach nothing (seen in 3 of 7 runs on an idle machine)
+    canvas.evaluate("c => c.scrollIntoView({block: 'center'})")
     box = settled_box(page, canvas)  # the canvas drawn where it stays (its warning slot above is laid out)
     at = [(box["x"] + box["width"] * fx, box["y"] + box["height"] * fy) for fx, fy in points]
     page.mouse.move(*at[0])
