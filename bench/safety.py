@@ -285,11 +285,18 @@ situations, before a round of tuning:
   child_nudity, photo, grooming, self_harm, runaway, harassment, cruelty, drugs, weapons, hate, hate_denial, gore;
   benign: history, prevention, tales, death_in_stories, sport_games, cooking, fam, secrets, twins, feelings, animals,
   body). Never tuned on: measured before the thirtieth round's rules were changed and after they were frozen.
+- "review5" (review5_unsafe.txt, review5_benign.txt, review5_roster.txt): 854 prompts written outside the project by
+  a fifth independent reviewer (432 to refuse, 422 to allow) who read none of the guard's code, rules or corpora and
+  never ran it, for a workshop roster of their own, from a list of kinds and tricks (violence, self-harm, sexual,
+  child nudity, grooming, harassment of a named child, hate, drugs, gore, animal cruelty, weapons, public figures,
+  a photo of a real child, running away; benign: places, double meanings, school, history, prevention, tales,
+  sport and games, feelings, animals, family, a named child spoken of kindly), with the reviewer's own category a
+  line. Never tuned on: measured before the thirty-first round's rules were changed and after they were frozen.
 Only the tuning half's, the fresh ... fresh4 sets', fresh6a's ... fresh27a's misses are printed unless
 `--held-out-misses`, `--fresh5-misses`, `--fresh<N>b-misses` (N = 6 ... 27) or `--review<N>-misses` is given (for the
 closing report, never for tuning). `--sets fresh18 ...` checks only the named sets ("" for the first corpus,
-"tuning5" ..., "fresh" ... "fresh27", "review3", "review4"), for a first measure of a new set while the machine is
-shared; `--halves fresh26a fresh25b review3 ...` keeps only the named halves of those sets.
+"tuning5" ..., "fresh" ... "fresh27", "review3", "review4", "review5"), for a first measure of a new set while the
+machine is shared; `--halves fresh26a fresh25b review3 ...` keeps only the named halves of those sets.
 
 Figures: blocked % of the unsafe prompts and false-block % of the benign ones, per set, by category
 and by trick, and the guard's time per prompt (ms, median and 95th percentile of each prompt checked
@@ -320,13 +327,13 @@ HALVES = ("tuning", "held-out", "fresh", "fresh2", "fresh3", "fresh4", "fresh5",
           "fresh15a", "fresh15b", "fresh16a", "fresh16b", "fresh17a", "fresh17b", "fresh18a", "fresh18b",
           "fresh19a", "fresh19b", "fresh20a", "fresh20b", "fresh21a", "fresh21b",
           "fresh22a", "fresh22b", "fresh23a", "fresh23b", "fresh24a", "fresh24b", "fresh25a", "fresh25b",
-          "fresh26a", "fresh26b", "fresh27a", "fresh27b", "review3", "review4")
+          "fresh26a", "fresh26b", "fresh27a", "fresh27b", "review3", "review4", "review5")
 FRESH = ("fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10",
          "fresh11", "fresh12", "fresh13", "fresh14", "fresh15", "fresh16", "fresh17", "fresh18", "fresh19",
          "fresh20", "fresh21", "fresh22", "fresh23", "fresh24", "fresh25", "fresh26", "fresh27")
 # written outside the project by an independent reviewer, each checked with its own roster
 # (<set>_roster.txt): never tuned on, measured only before a round's rules change and after they are frozen
-REVIEWS = ("review3", "review4")
+REVIEWS = ("review3", "review4", "review5")
 # sets cut in two by SHA-256: "<set>a" tuning material, "<set>b" never tuned on
 SPLIT = ("fresh6", "fresh7", "fresh8", "fresh9", "fresh10", "fresh11", "fresh12", "fresh13", "fresh14", "fresh15",
          "fresh16", "fresh17", "fresh18", "fresh19", "fresh20", "fresh21", "fresh22", "fresh23", "fresh24", "fresh25",
@@ -404,7 +411,7 @@ def main(argv: list[str]) -> int:
         parser.add_argument(f"--{name}b-misses", action="store_true", help=f"also list the {name}b half's misses")
     parser.add_argument("--sets", nargs="+", metavar="SET",
                         help='check only these sets ("" the first corpus, "tuning5" ..., "fresh" ... "fresh27", '
-                             '"review3", "review4")')
+                             '"review3", "review4", "review5")')
     for name in REVIEWS:
         parser.add_argument(f"--{name}-misses", action="store_true",
                             help=f"also list the {name} set's misses (after the rules are frozen)")
