@@ -65,6 +65,16 @@ def test_missing_engine_sentence_starts_the_capability_in_lower_case(workshop, m
         i.value for i in at.info]  # before: "Pour Dessiner à partir..."
 
 
+def test_missing_engine_sentence_in_english_is_a_sentence(workshop, monkeypatch):
+    """Every capability's English title is an imperative ("Draw from a sentence"): « To draw from a sentence, … »
+    (it read "For draw from a sentence, …")."""
+    at = _comics_page(monkeypatch, workshop)
+    at.session_state["lang"] = "en"
+    at.run()
+    assert not at.exception, at.exception
+    assert "To draw from a sentence, an AI model must be installed first:" in [i.value for i in at.info]
+
+
 def _engine_label_script():
     import streamlit as st
 
