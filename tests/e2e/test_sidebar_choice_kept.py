@@ -26,8 +26,10 @@ def test_a_later_workshop_stays_picked_after_a_click(browser_page, studio):
         expect(name).to_have_value("Ève")  # before: the first workshop came back and the name was emptied
     boxes = page.locator('[data-testid="stSidebar"] input[role="combobox"]').all()  # workshop, participant
     picked = " ".join(box.input_value() for box in boxes)
-    # the sidebar's one-line box shortens a long name before its day (« Atelier de l'après-mi… (30/11) »)
-    assert "Atelier de l'après-mi" in picked and "Atelier du matin" not in picked and "Zoé" in picked, picked
+    # the sidebar's one-line box shortens a long name before its day (« Atelier de l'après-mi… (30/11) »), and
+    # more when a second workshop of that name and day brings the code (« Atelier de l'a… (30/11, K7P2Q) »: a
+    # second try of this test in the same studio seeds one)
+    assert picked.startswith("Atelier de l'a") and "Atelier du matin" not in picked and "Zoé" in picked, picked
 
 
 def test_the_facilitators_clicks_in_the_sidebar_stick(browser_page, studio):
