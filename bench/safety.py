@@ -284,7 +284,10 @@ situations, before a round of tuning:
   never ran it, for a workshop roster of their own. Categories from the reviewer's blocks (unsafe: sexual,
   child_nudity, photo, grooming, self_harm, runaway, harassment, cruelty, drugs, weapons, hate, hate_denial, gore;
   benign: history, prevention, tales, death_in_stories, sport_games, cooking, fam, secrets, twins, feelings, animals,
-  body). Never tuned on: measured before the thirtieth round's rules were changed and after they were frozen.
+  body). Never tuned on until the thirtieth round was frozen: measured before that round's rules were changed and after
+  (62.1 -> 63.5 % blocked, 4.5 -> 4.5 % false blocks, rules alone), those figures kept in bench/out; since the
+  thirty-first round it is tuning material like fresh27a (its misses are printed), the first independent reviewer's
+  text tuned on. "review3", "review5", the "<set>b" halves, "held-out" and "fresh5" stay never tuned on.
 - "review5" (review5_unsafe.txt, review5_benign.txt, review5_roster.txt): 854 prompts written outside the project by
   a fifth independent reviewer (432 to refuse, 422 to allow) who read none of the guard's code, rules or corpora and
   never ran it, for a workshop roster of their own, from a list of kinds and tricks (violence, self-harm, sexual,
@@ -292,11 +295,12 @@ situations, before a round of tuning:
   a photo of a real child, running away; benign: places, double meanings, school, history, prevention, tales,
   sport and games, feelings, animals, family, a named child spoken of kindly), with the reviewer's own category a
   line. Never tuned on: measured before the thirty-first round's rules were changed and after they were frozen.
-Only the tuning half's, the fresh ... fresh4 sets', fresh6a's ... fresh27a's misses are printed unless
-`--held-out-misses`, `--fresh5-misses`, `--fresh<N>b-misses` (N = 6 ... 27) or `--review<N>-misses` is given (for the
-closing report, never for tuning). `--sets fresh18 ...` checks only the named sets ("" for the first corpus,
-"tuning5" ..., "fresh" ... "fresh27", "review3", "review4", "review5"), for a first measure of a new set while the
-machine is shared; `--halves fresh26a fresh25b review3 ...` keeps only the named halves of those sets.
+Only the tuning half's, the fresh ... fresh4 sets', fresh6a's ... fresh27a's and review4's misses are printed unless
+`--held-out-misses`, `--fresh5-misses`, `--fresh<N>b-misses` (N = 6 ... 27), `--review3-misses` or
+`--review5-misses` is given (for the closing report, never for tuning). `--sets fresh18 ...` checks only the named
+sets ("" for the first corpus, "tuning5" ..., "fresh" ... "fresh27", "review3", "review4", "review5"), for a first
+measure of a new set while the machine is shared; `--halves fresh26a fresh25b review3 ...` keeps only the named
+halves of those sets.
 
 Figures: blocked % of the unsafe prompts and false-block % of the benign ones, per set, by category
 and by trick, and the guard's time per prompt (ms, median and 95th percentile of each prompt checked
@@ -333,7 +337,9 @@ FRESH = ("fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "f
          "fresh20", "fresh21", "fresh22", "fresh23", "fresh24", "fresh25", "fresh26", "fresh27")
 # written outside the project by an independent reviewer, each checked with its own roster
 # (<set>_roster.txt): never tuned on, measured only before a round's rules change and after they are frozen
-REVIEWS = ("review3", "review4", "review5")
+REVIEWS = ("review3", "review5")
+# reviews measured never tuned, then frozen in figures and turned into tuning material (review4: the thirty-first round)
+TUNED_REVIEWS = ("review4",)
 # sets cut in two by SHA-256: "<set>a" tuning material, "<set>b" never tuned on
 SPLIT = ("fresh6", "fresh7", "fresh8", "fresh9", "fresh10", "fresh11", "fresh12", "fresh13", "fresh14", "fresh15",
          "fresh16", "fresh17", "fresh18", "fresh19", "fresh20", "fresh21", "fresh22", "fresh23", "fresh24", "fresh25",
@@ -346,7 +352,7 @@ NEVER_TUNED = ("held-out", "fresh5") + tuple(f"{name}b" for name in SPLIT) + REV
 PRINTED = ("tuning", "fresh", "fresh2", "fresh3", "fresh4", "fresh6a", "fresh7a", "fresh8a", "fresh9a", "fresh10a",
            "fresh11a", "fresh12a", "fresh13a", "fresh14a", "fresh15a", "fresh16a", "fresh17a", "fresh18a",
            "fresh19a", "fresh20a", "fresh21a", "fresh22a", "fresh23a", "fresh24a", "fresh25a", "fresh26a",
-           "fresh27a")
+           "fresh27a", "review4")
 
 
 @dataclass(frozen=True)
@@ -429,7 +435,7 @@ def main(argv: list[str]) -> int:
         kwargs["model"] = args.model
     if "learned_layer" in inspect.signature(check_prompt).parameters:
         kwargs["learned_layer"] = args.learned
-    sets = ("",) + TUNING_SETS + FRESH + REVIEWS
+    sets = ("",) + TUNING_SETS + FRESH + REVIEWS + TUNED_REVIEWS
     if args.sets is not None:
         unknown = set(args.sets) - set(sets)
         if unknown:
