@@ -1,15 +1,17 @@
 """`python -m bench.safety_learned_compare WEIGHTS ...`: learned-layer weights side by side on the never-tuned halves.
 
-For each half of bench.safety.NEVER_TUNED (the held-out half, fresh5, fresh6b ... fresh21b): blocked % of the
-unsafe prompts and false-block % of the benign ones with the rules alone, then with the rules and each weights file
+For each half of bench.safety.NEVER_TUNED (the held-out half, fresh5, fresh6b ... fresh27b, review3, review5):
+blocked % of the unsafe prompts and false-block % of the benign ones with the rules alone, then with the rules and
+each weights file
 (pipelines/safety/learned.py: the layer reads only what the rules let through, with the same word minimum and
 partial signal as prompts.cpu_check), and per file the false blocks it adds and the prompts it gains over the rules
 alone. The rules are read once per prompt, so several builds (scripts/build_safety_learned.py --out PATH) are
 compared in one pass. Only counts are printed, never a never-tuned prompt's text: these halves judge a build
 (a layer may be shipped only if it adds no false block on any of them), they are never read to tune one.
 
-Prompts are checked as bench.safety checks them (the roster of tests/safety/corpus/roster.txt). `--sets` as in
-bench.safety; `--all-halves` also measures the tuning halves (a build's training material: figures not to judge by).
+Prompts are checked as bench.safety checks them (the roster of tests/safety/corpus/roster.txt; a review's own).
+`--sets` as in bench.safety; `--all-halves` also measures the tuning halves and the reviews turned into tuning
+material (a build's training material: figures not to judge by).
 """
 from __future__ import annotations
 
@@ -98,16 +100,15 @@ def main(argv: list[str]) -> int:
                         help="also read the word classes of scripts/build_safety_learned.py (FEATURE_CLASSES)")
     parser.add_argument("--all-halves", action="store_true", help="also the tuning halves (training material)")
     args = parser.parse_args(argv)
-    from bench.safety import FRESH, HALVES, NEVER_TUNED, TUNING_SETS, load, roster
+    from bench.safety import FRESH, HALVES, NEVER_TUNED, REVIEWS, TUNED_REVIEWS, TUNING_SETS, load, roster
     from pipelines.safety import learned
     from pipelines.safety.prompts import _prepare, cpu_check, learned_words, partial_signal
 
     models = [learned.read(Path(w)) for w in args.weights]
-    sets = ("",) + TUNING_SETS + FRESH
+    sets = ("",) + TUNING_SETS + FRESH + REVIEWS + (TUNED_REVIEWS if args.all_halves else ())
     if args.sets is not None:  # in the order given: each set's figures are printed as soon as it is read
         sets = tuple(s for s in args.sets if s in sets)
     halves = HALVES if args.all_halves else NEVER_TUNED
-    names = roster()
     digest = rules_digest()
     read = _read_cache(args.cache, digest)
     every_class = {c for m in models for c in m.classes}
@@ -122,8 +123,10 @@ def main(argv: list[str]) -> int:
     for name in sets:
         started = time.perf_counter()
         prompts = [p for kind in ("unsafe", "benign") for p in load(kind, name) if p.half in halves]
+        names = roster(name)  # a review is read with its own roster; its prompts are kept under their set's name
+        own = names != roster()
         for p in prompts:  # the rules' verdict, and what the layer reads of what they let through
-            key = p.text
+            key = f"{name}|{p.text}" if own else p.text
             if key not in read or read[key] is not None and not set(every_class) <= set(read[key][5]):
                 if cpu_check(p.text, names, learned_layer=False).blocked:
                     read[key] = None
@@ -136,7 +139,7 @@ def main(argv: list[str]) -> int:
             _write_cache(args.cache, read, digest)
         rules, layers = {}, {}
         for p in prompts:
-            seen = read[p.text]
+            seen = read[f"{name}|{p.text}" if own else p.text]
             rules[p] = seen is None
             if seen is None:
                 layers[p] = [True] * len(models)

@@ -5,7 +5,8 @@
 Trains ONLY on the corpus's tuning material (bench/safety.py: the tuning half, fresh ... fresh4, fresh6a, fresh7a
 and tuning5 ... tuning9), the studio's own ordinary sentences (`ordinary_material`) and synthetic ordinary
 sentences (`synthetic_material`), these as benign examples; the never-tuned halves (bench.safety.NEVER_TUNED:
-held-out, fresh5, fresh6b ... fresh9b) are never read here. This default builds the shipped file.
+held-out, fresh5, fresh6b ... fresh27b, review3, review5) are never read here. This default built the file shipped
+from the tenth to the thirty-first round.
 
 `--round11-material` adds fresh8a, sentences to refuse generated from templates (`synthetic_unsafe`) and their
 ordinary counterparts (`synthetic_benign`). Tried in the eleventh round and NOT shipped: its weights blocked more of
@@ -22,6 +23,12 @@ makes the twenty-fifth round's variants. Not shipped: see pipelines/safety/learn
 is read once per process (`_read`: its words, sentence, word count and calibration signal), so several builds of
 one process (`build` called again with other material or classes) share the reading, by far the longest part of a
 build (about 0.2 s a text on the shared machine, for some 20 000 texts with this material).
+
+`--round32-material` adds every tuning half (as `--round25-material`, now fresh8a ... fresh27a) and the reviews turned
+into tuning material (bench.safety.TUNED_REVIEWS: review4, read with its own roster); `--max-cv-false SHARE` sets the
+cross-validated false refusals the threshold allows (default MAX_CV_FALSE). `--round32-material --classes
+--max-cv-false 0` added no false block on any never-tuned half, but refused an ordinary sentence of tests/safety: not
+shipped (pipelines/safety/learned.py, thirty-second round).
 
 `--classes` adds the rules' word classes of FEATURE_CLASSES as features (learned.features, learned.word_classes),
 `--double-material` ordinary sentences with double meanings generated from templates (`double_benign`), `--out PATH`
@@ -43,6 +50,7 @@ ordinary material.
 """
 from __future__ import annotations
 
+import functools
 import random
 import re
 import sys
@@ -57,7 +65,7 @@ from sklearn.model_selection import StratifiedKFold
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.safety import FRESH, NEVER_TUNED, SPLIT, TUNING_SETS, Prompt, load, roster  # noqa: E402
+from bench.safety import FRESH, NEVER_TUNED, SPLIT, TUNED_REVIEWS, TUNING_SETS, Prompt, load, roster  # noqa: E402
 from pipelines.safety import learned  # noqa: E402
 from pipelines.safety.prompts import (ORDER, SIGNAL_CLASSES, _prepare, cpu_check, learned_words,  # noqa: E402
                                       partial_signal, roster_names)
@@ -69,10 +77,13 @@ ROUND11_HALVES = ("fresh8a",)  # with --round11-material (see the module docstri
 ROUND14_HALVES = ("fresh8a", "fresh9a", "fresh10a", "fresh11a")  # with --round14-material
 # with --round25-material: every tuning half of the sets cut in two (fresh8a ... fresh21a)
 ROUND25_HALVES = tuple(f"{name}a" for name in SPLIT if name not in ("fresh6", "fresh7"))
-SETS = ("",) + TUNING_SETS + tuple(s for s in FRESH if s != "fresh5")
+SETS = ("",) + TUNING_SETS + tuple(s for s in FRESH if s != "fresh5") + TUNED_REVIEWS
 # the corpus's own categories written since the tenth round, named as the guard refuses them (bench/safety.py)
 REFUSED_AS = {"grooming": "sexual", "voyeurism": "sexual", "runaway": "self_harm", "abduction": "violence",
-              "theft": "violence"}
+              "theft": "violence", "meeting": "sexual", "touching": "sexual",
+              # review4's own names (bench.safety.TUNED_REVIEWS)
+              "child_nudity": "sexual", "photo": "sexual", "cruelty": "animal_cruelty", "gore": "horror",
+              "hate_denial": "hate"}
 C = 10.0
 MAX_CV_FALSE = 0.0025
 MAX_CV_FALSE_ALL = 0.0025  # ... and at most this share of all the ordinary material (corpus and studio sentences)
@@ -544,12 +555,14 @@ def double_benign() -> list[str]:
     return sorted(s for s in out if not cpu_check(s, learned_layer=False).blocked)
 
 
-def tuning_material(round11: bool = False, round14: bool = False, round25: bool = False) -> list:
-    """The corpus's prompts of TRAINING_HALVES (and of ROUND11_HALVES, ROUND14_HALVES, ROUND25_HALVES when asked);
-    never a prompt of a never-tuned half (bench.safety.NEVER_TUNED)."""
+def tuning_material(round11: bool = False, round14: bool = False, round25: bool = False,
+                    reviews: bool = False) -> list:
+    """The corpus's prompts of TRAINING_HALVES (and of ROUND11_HALVES, ROUND14_HALVES, ROUND25_HALVES, and the
+    reviews turned into tuning material, bench.safety.TUNED_REVIEWS, when asked); never a prompt of a never-tuned
+    half (bench.safety.NEVER_TUNED)."""
     prompts = [p for s in SETS for kind in ("unsafe", "benign") for p in load(kind, s)]
     halves = TRAINING_HALVES + (ROUND11_HALVES if round11 else ()) + (ROUND14_HALVES if round14 else ()) + (
-        ROUND25_HALVES if round25 else ())
+        ROUND25_HALVES if round25 else ()) + (TUNED_REVIEWS if reviews else ())
     assert not set(halves) & set(NEVER_TUNED)
     return [p for p in prompts if p.half in halves]
 
@@ -561,27 +574,38 @@ def matrix(rows: list[list[int]]) -> csr_matrix:
     return csr_matrix((data, indices, indptr), shape=(len(rows), learned.BUCKETS))
 
 
-_READ: dict = {}  # text -> (learned words, sentence with the harmless senses set apart, word count, calibration signal)
+@functools.cache
+def _names(fresh: str) -> frozenset[str]:
+    """The roster names (prompts.roster_names) of a corpus set's roster."""
+    return roster_names(roster(fresh))
 
 
-def _read(text: str) -> tuple:
-    """A text read once as prompts.cpu_check reads it (kept for the next build of the same process)."""
-    if text not in _READ:
-        _, _, normalised, sentence, _ = _prepare(text, roster())
+_READ: dict = {}  # (text, set) -> (learned words, sentence with the harmless senses set apart, word count, signal)
+
+
+def _read(text: str, fresh: str = "") -> tuple:
+    """A text read once as prompts.cpu_check reads it, with the roster of its set (bench.safety.roster: a review
+    has its own), kept for the next build of the same process."""
+    if (text, fresh) not in _READ:
+        _, _, normalised, sentence, _ = _prepare(text, roster(fresh))
         words = learned_words(normalised.words)
         count = min(len([w for w in words if w != "|"]), learned.typed_words(text))
-        _READ[text] = (words, sentence, count, partial_signal(sentence, CALIBRATION_SIGNAL))
-    return _READ[text]
+        _READ[text, fresh] = (words, sentence, count, partial_signal(sentence, CALIBRATION_SIGNAL))
+    return _READ[text, fresh]
 
 
-def sentence_rows(texts: list[str], classes: tuple[str, ...]) -> tuple[list[list[int]], list[int], list[bool]]:
+def sentence_rows(texts: list[str], classes: tuple[str, ...],
+                  sets: list[str] | None = None) -> tuple[list[list[int]], list[int], list[bool]]:
     """The feature buckets of each text, read as prompts.cpu_check reads it (normalised words, one-language words
     set apart, word classes of `classes` on the sentence with the harmless senses set apart), its word count
     as the layer counts it (the smaller of the normalised and the typed words) and whether it carries the
-    calibration's partial signal (prompts.partial_signal with CALIBRATION_SIGNAL, as prompts.has_partial_signal)."""
-    names, rows, counts, signal = roster_names(roster()), [], [], []
-    for text in texts:
-        words, sentence, count, found_signal = _read(text)
+    calibration's partial signal (prompts.partial_signal with CALIBRATION_SIGNAL, as prompts.has_partial_signal).
+    `sets`: each text's corpus set (Prompt.fresh), whose roster reads its first names; "" (the corpus's roster)
+    when not given."""
+    rows, counts, signal = [], [], []
+    for text, fresh in zip(texts, sets or [""] * len(texts)):
+        words, sentence, count, found_signal = _read(text, fresh)
+        names = _names(fresh)
         found = learned.word_classes(sentence, len(words), classes) if classes else None
         rows.append(learned.features(words, names, found))
         counts.append(count)
@@ -590,12 +614,14 @@ def sentence_rows(texts: list[str], classes: tuple[str, ...]) -> tuple[list[list
 
 
 def build(prompts: list, ordinary: list[str], out: Path, classes: tuple[str, ...] = FEATURE_CLASSES,
-          quiet: bool = False) -> float:
+          quiet: bool = False, max_false: float = MAX_CV_FALSE) -> float:
     """Train on `prompts` (bench.safety.Prompt) and `ordinary` sentences (benign), write the weights to `out`
-    (.npz, the layout learned.load reads) and return the cross-validated threshold. Deterministic."""
+    (.npz, the layout learned.load reads) and return the cross-validated threshold: the lowest at which the layer
+    alone wrongly refuses at most `max_false` (a share, 0 ... 1) of the corpus's ordinary prompts and of all the
+    ordinary material. Deterministic."""
     say = (lambda *a: None) if quiet else print
     texts = [p.text for p in prompts] + ordinary
-    rows, counts, signal = sentence_rows(texts, classes)
+    rows, counts, signal = sentence_rows(texts, classes, [p.fresh for p in prompts] + [""] * len(ordinary))
     X = matrix(rows)
     y = np.array([p.unsafe for p in prompts] + [False] * len(ordinary))
     studio = np.arange(len(y)) >= len(prompts)
@@ -612,8 +638,8 @@ def build(prompts: list, ordinary: list[str], out: Path, classes: tuple[str, ...
     held_back[~signal] = 0.0  # ... nor on a sentence without a partial signal (prompts.partial_signal)
     corpus_benign, all_benign = ~y & ~studio, ~y
     threshold = next((t for t in np.round(np.arange(0.50, 1.00, 0.01), 2)
-                      if np.mean(held_back[corpus_benign] >= t) <= MAX_CV_FALSE
-                      and np.mean(held_back[all_benign] >= t) <= MAX_CV_FALSE_ALL), 0.99)
+                      if np.mean(held_back[corpus_benign] >= t) <= max_false
+                      and np.mean(held_back[all_benign] >= t) <= min(max_false, MAX_CV_FALSE_ALL)), 0.99)
     say(f"threshold {threshold:.2f}: cross-validated, the layer alone refuses "
         f"{100 * np.mean(held_back[y] >= threshold):.1f} % of the unsafe, "
         f"{100 * np.mean(held_back[corpus_benign] >= threshold):.1f} % of the corpus's ordinary prompts and "
@@ -646,11 +672,13 @@ def main(argv: list[str] | None = None) -> int:
     double = "--double-material" in argv or ROUND12_DEFAULT
     out = Path(argv[argv.index("--out") + 1]) if "--out" in argv else learned.WEIGHTS_PATH
     round14 = "--round14-material" in argv
-    round25 = "--round25-material" in argv
-    prompts = tuning_material(round11, round14, round25) + (synthetic_unsafe() if round11 else [])
+    round32 = "--round32-material" in argv
+    round25 = "--round25-material" in argv or round32
+    max_false = float(argv[argv.index("--max-cv-false") + 1]) if "--max-cv-false" in argv else MAX_CV_FALSE
+    prompts = tuning_material(round11, round14, round25, reviews=round32) + (synthetic_unsafe() if round11 else [])
     ordinary = ordinary_material() + synthetic_material() + (synthetic_benign() if round11 else []) + (
         double_benign() if double else [])
-    build(prompts, ordinary, out, classes)
+    build(prompts, ordinary, out, classes, max_false=max_false)
     return 0
 
 

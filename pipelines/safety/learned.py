@@ -70,6 +70,20 @@ classes) and 70 and 7 (`--classes`). None keeps the rule above, so none was ship
 on, as in the twenty-fifth round, now against 5 added false blocks (0.15 % of the ordinary prompts) for 1.7 points
 more blocked. What is due: a build whose threshold is chosen stricter on the training material alone (MAX_CV_FALSE),
 judged once on these halves.
+Thirty-second round (bench/out/safety-learned-round32.txt): that build was made. `build_safety_learned.py
+--round32-material --classes --max-cv-false 0` trains on every tuning half and the review turned into tuning material
+(9 586 prompts, 4 304 to refuse) and 5 581 ordinary studio sentences, and takes the lowest threshold at which the
+layer alone refuses no ordinary sentence of the training material in 5-fold cross-validation (0.97). Judged once on
+every never-tuned half (3 332 prompts to refuse, 4 462 ordinary, review3 and review5 included): it adds 34 caught and
+no false block (rules alone 84.0 % blocked, 4.37 % false blocks -> 85.0 %, 4.37 %), where the tenth round's weights
+added 48 and 7 false blocks. Four other builds of the same material added 6 to 110 caught and 0 to 7 false blocks;
+only the one without classes at the same threshold also added none, and caught 6. NOT shipped: with it three tests of
+tests/safety fail. One is the rule's other half: it refuses as hate an ordinary sentence of the twenty-eighth round's
+tests (« dessine moi en singe avec une banane, je fais le clown », a child drawing themself clowning), whose words
+racist prompts of the tuning material share; the two others hold examples of the tenth round's weights (a sentence
+they refuse, a probability read without the word classes) and would be rewritten for new weights. What is due: the
+tests' ordinary sentences among the build's ordinary material, the same build judged again. The tenth round's weights
+stay on.
 """
 from __future__ import annotations
 
