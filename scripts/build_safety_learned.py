@@ -26,9 +26,11 @@ build (about 0.2 s a text on the shared machine, for some 20 000 texts with this
 
 `--round32-material` adds every tuning half (as `--round25-material`, now fresh8a ... fresh27a) and the reviews turned
 into tuning material (bench.safety.TUNED_REVIEWS: review4, read with its own roster); `--max-cv-false SHARE` sets the
-cross-validated false refusals the threshold allows (default MAX_CV_FALSE). `--round32-material --classes
---max-cv-false 0` added no false block on any never-tuned half, but refused an ordinary sentence of tests/safety: not
-shipped (pipelines/safety/learned.py, thirty-second round).
+cross-validated false refusals the threshold allows (default MAX_CV_FALSE). `--test-material` adds
+tests/safety's own ordinary sentences to the ordinary material (`test_sentences`). `--round32-material --test-material
+--classes --max-cv-false 0` is the shipped build (pipelines/safety/learned.py, thirty-second round): no false block
+added on any never-tuned half, and every test of tests/safety passes; without `--test-material` it refused one of
+those sentences.
 
 `--classes` adds the rules' word classes of FEATURE_CLASSES as features (learned.features, learned.word_classes),
 `--double-material` ordinary sentences with double meanings generated from templates (`double_benign`), `--out PATH`
@@ -555,6 +557,24 @@ def double_benign() -> list[str]:
     return sorted(s for s in out if not cpu_check(s, learned_layer=False).blocked)
 
 
+def test_sentences() -> list[str]:
+    """The ordinary sentences of tests/safety's round tables (each test_round*.py's OLD and STAY rows with no
+    category) and of safe_fr.txt and safe_en.txt: the project's own examples of what must pass, never a corpus
+    prompt of a never-tuned half (those stay in tests/safety/corpus/)."""
+    import importlib
+
+    out = []
+    for path in sorted((ROOT / "tests" / "safety").glob("test_round*.py")):
+        module = importlib.import_module(f"tests.safety.{path.stem}")
+        for table in ("OLD", "STAY"):
+            rows = getattr(module, table, [])
+            out += [row[0] for row in rows if isinstance(row, tuple) and len(row) == 2 and row[1] is None]
+    for name in ("safe_fr.txt", "safe_en.txt"):
+        lines = (ROOT / "tests" / "safety" / name).read_text(encoding="utf-8").splitlines()
+        out += [line.strip() for line in lines if line.strip() and not line.startswith("#")]
+    return sorted(set(out))
+
+
 def tuning_material(round11: bool = False, round14: bool = False, round25: bool = False,
                     reviews: bool = False) -> list:
     """The corpus's prompts of TRAINING_HALVES (and of ROUND11_HALVES, ROUND14_HALVES, ROUND25_HALVES, and the
@@ -677,7 +697,7 @@ def main(argv: list[str] | None = None) -> int:
     max_false = float(argv[argv.index("--max-cv-false") + 1]) if "--max-cv-false" in argv else MAX_CV_FALSE
     prompts = tuning_material(round11, round14, round25, reviews=round32) + (synthetic_unsafe() if round11 else [])
     ordinary = ordinary_material() + synthetic_material() + (synthetic_benign() if round11 else []) + (
-        double_benign() if double else [])
+        double_benign() if double else []) + (test_sentences() if "--test-material" in argv else [])
     build(prompts, ordinary, out, classes, max_false=max_false)
     return 0
 

@@ -77,13 +77,18 @@ layer alone refuses no ordinary sentence of the training material in 5-fold cros
 every never-tuned half (3 332 prompts to refuse, 4 462 ordinary, review3 and review5 included): it adds 34 caught and
 no false block (rules alone 84.0 % blocked, 4.37 % false blocks -> 85.0 %, 4.37 %), where the tenth round's weights
 added 48 and 7 false blocks. Four other builds of the same material added 6 to 110 caught and 0 to 7 false blocks;
-only the one without classes at the same threshold also added none, and caught 6. NOT shipped: with it three tests of
-tests/safety fail. One is the rule's other half: it refuses as hate an ordinary sentence of the twenty-eighth round's
-tests (« dessine moi en singe avec une banane, je fais le clown », a child drawing themself clowning), whose words
-racist prompts of the tuning material share; the two others hold examples of the tenth round's weights (a sentence
-they refuse, a probability read without the word classes) and would be rewritten for new weights. What is due: the
-tests' ordinary sentences among the build's ordinary material, the same build judged again. The tenth round's weights
-stay on.
+only the one without classes at the same threshold also added none, and caught 6. That build refused an ordinary
+sentence of the twenty-eighth round's tests as hate (« dessine moi en singe avec une banane, je fais le clown », a
+child drawing themself clowning), whose words racist prompts of the tuning material share. So `--test-material` adds
+the tests' own ordinary sentences (617: every OLD and STAY row of tests/safety/test_round*.py with no category,
+safe_fr.txt, safe_en.txt) to the ordinary material, and the same build was made again (6 198 ordinary sentences,
+threshold 0.97) and judged once more on the same halves (bench/out/safety-learned-round32-shipped.txt): +33 caught,
+no false block (85.0 % blocked, 4.37 % false blocks; review5 80.3 -> 81.2 %, review3 79.2 -> 80.0 % and the tenth
+round's false block there gone), and every test of tests/safety passes. SHIPPED (learned_guard.npz, with the
+rules' word classes): 15 fewer catches than the tenth round's weights on these halves, and none of their 7 false
+blocks. The price of `--test-material`: the ordinary sentences of tests/safety are now training material, so the
+tests that check the layer lets them pass no longer measure how it carries to new sentences; the never-tuned halves
+do, and only they.
 """
 from __future__ import annotations
 

@@ -13,7 +13,7 @@ from bench.safety import load, roster
 from pipelines.safety import learned
 from pipelines.safety.normalise import normalise
 from pipelines.i18n import translate
-from pipelines.safety.prompts import CATEGORIES, cpu_check, learned_words, roster_names
+from pipelines.safety.prompts import CATEGORIES, _prepare, cpu_check, learned_words, roster_names
 
 
 @pytest.mark.parametrize("text, category", [
@@ -77,15 +77,21 @@ def test_the_learned_layer_reads_any_roster_name_alike_and_is_on_by_default():
     assert np.all(np.diff(model.buckets) > 0) and len(model.weight) == len(model.buckets)
     assert set(model.categories) <= set(cpu_check.__globals__["ORDER"])
     text = "and he waits behind the door and when his sister comes in he hits her with the frying pan"
-    probability = model.probability(learned.features(normalise(text).words))
-    ordinary = model.probability(learned.features(normalise("a rabbit eating a carrot in the garden").words))
-    assert probability > 0.5 > ordinary
+    assert _probability(model, text) > 0.5 > _probability(model, "a rabbit eating a carrot in the garden")
     assert learned.ENABLED  # switched on in the tenth round, behind its partial signal (tests/safety/test_round10.py)
     assert not cpu_check("a rabbit eating a carrot in the garden").matched.startswith("learned")
 
 
+def _probability(model, text: str) -> float:
+    """P(refuse) of the weights for a text read as cpu_check reads it (the rules' word classes when they have any)."""
+    _, names, normalised, sentence, _ = _prepare(text, [])
+    words = learned_words(normalised.words)
+    classes = learned.word_classes(sentence, len(words), model.classes) if model.classes else None
+    return model.probability(learned.features(words, names, classes))
+
+
 def test_the_learned_layer_refuses_a_sentence_the_rules_let_through():
-    text = "une affiche qui dit que les enfants adoptés sont des déchets"
+    text = "a comic where fat kids deserve to be punched"
     assert not cpu_check(text, learned_layer=False).blocked
     verdict = cpu_check(text, learned_layer=True)
     assert verdict.blocked and verdict.matched.startswith("learned layer"), verdict
