@@ -38,7 +38,7 @@ for index, info in enumerate(visible(WORKSHOPS, is_facilitator())):
                 ready = [t(b.label) for b in backends.available(capability)]
                 mark = "✅" if ready else "➖"
                 names = ", ".join(ready) or t("widgets.none_installed")
-                st.caption(f"{mark} {t('capability.' + capability)}{t('common.colon')}{names}")
+                st.caption(f"{mark} {t(info.capability_key(capability))}{t('common.colon')}{names}")
             st.page_link(info.path, label=t("home.open"), icon="👉", width="stretch")
 
 st.divider()

@@ -6,13 +6,22 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class PageInfo:
-    key: str  # locale prefix: pages.<key>.title / pages.<key>.blurb
+    key: str  # locale prefix: pages.<key>.title / pages.<key>.blurb (/ pages.<key>.capability.<capability>)
     path: str  # file in pages/
     icon: str  # emoji shown on the card and in the menu
     capabilities: tuple[str, ...] = ()  # engines listed on the home card
     facilitator_only: bool = False
+    # capabilities the card words as what is done on this page (pages.<key>.capability.<capability>), not by the
+    # engine's general name: the blind test's stylisation makes the quiz's pictures, not a comic
+    own_wording: tuple[str, ...] = ()
     # The URL is the file's name (/comics): Streamlit also knows pages/ by file name on a first
     # load, so a custom url_path there shows "Page not found" before the page.
+
+    def capability_key(self, capability: str) -> str:
+        """The locale key of a capability's line on this page's home card."""
+        if capability in self.own_wording:
+            return f"pages.{self.key}.capability.{capability}"
+        return f"capability.{capability}"
 
 
 # Workshops, in the order of the home page cards.
@@ -20,7 +29,8 @@ WORKSHOPS: list[PageInfo] = [
     PageInfo("comics", "pages/comics.py", "💬", ("imagegen.txt2img", "imagegen.stylise")),
     PageInfo("storybook", "pages/storybook.py", "📖", ("story.write", "music.generate", "story.voice")),
     PageInfo("photos", "pages/photos.py", "📷", ("photo.repair", "photo.faces", "photo.colorize", "photo.upscale")),
-    PageInfo("blindtest", "pages/blindtest.py", "🎵", ("music.generate", "imagegen.stylise"), facilitator_only=True),
+    PageInfo("blindtest", "pages/blindtest.py", "🎵", ("music.generate", "imagegen.stylise"), facilitator_only=True,
+             own_wording=("imagegen.stylise",)),
     PageInfo("play", "pages/play.py", "🎯"),
     PageInfo("postcards", "pages/postcards.py", "💌"),
     PageInfo("portraits", "pages/portraits.py", "🖼️", ("portrait.paint",)),

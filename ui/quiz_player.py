@@ -1,6 +1,7 @@
 """A player's device: code + pseudonym, then big answer buttons and their score, updated every second."""
 from __future__ import annotations
 
+import json
 import time
 
 import streamlit as st
@@ -26,31 +27,102 @@ PLAYER_CSS = """
 .st-key-quiz-answers .stButton > button p { font-size: 1.8rem; }
 .quiz-big { font-size: 2rem; text-align: center; }
 .quiz-sent { background: #e6f4ea; color: #0b5b22; border-radius: 1rem; padding: 1.5rem 1rem; margin: 1rem 0; }
+/* the script of the join button takes no room */
+.st-key-quiz-join-tap, [data-testid="stElementContainer"]:has(> .st-key-quiz-join-tap),
+[data-testid="stLayoutWrapper"]:has(> .st-key-quiz-join-tap) { display: none; }
 </style>
 """
 
+# At the tap on « C'est parti ! », before the studio answers: the form is covered by « On te fait entrer… » (a
+# first run can take a second while the studio reads its word lists, and a child who sees nothing taps again). The
+# cover is the page's own, outside Streamlit's elements; it goes when the studio's run replaces the form (its own
+# « On te fait entrer… », an error above the form again, the lobby), or after 30 s.
+JOIN_TAP_JS = """
+<span class="atelier-hidden"></span><script>
+(function () {
+  window.atelierJoinWaiting = %(waiting)s;
+  if (window.atelierJoinTapArmed) return;
+  window.atelierJoinTapArmed = true;
+  document.addEventListener('click', function (event) {
+    const button = event.target.closest && event.target.closest('button[kind$="FormSubmit"]');
+    const form = button && button.closest('[data-testid="stForm"]');
+    if (!form || !form.querySelector('.st-key-quiz-join-code')) return;
+    const box = form.getBoundingClientRect();
+    const app = getComputedStyle(document.querySelector('[data-testid="stApp"]') || document.body);
+    const cover = document.createElement('div');
+    cover.setAttribute('data-testid', 'quiz-letting-in-now');
+    cover.setAttribute('role', 'status');
+    cover.textContent = '⏳ ' + window.atelierJoinWaiting;
+    cover.style.cssText = 'position:fixed;z-index:999990;display:flex;align-items:center;justify-content:center;'
+      + 'text-align:center;font-size:2rem;left:' + box.left + 'px;top:' + box.top + 'px;width:' + box.width
+      + 'px;height:' + box.height + 'px;background:' + app.backgroundColor + ';color:' + app.color;
+    document.body.appendChild(cover);
+    const started = Date.now();
+    const watch = setInterval(function () {
+      if (!form.isConnected || Date.now() - started > 30000) { clearInterval(watch); cover.remove(); }
+    }, 100);
+  }, true);
+})();
+</script>
+"""
 
-def join_ui() -> None:
-    """Code + pseudonym: no account; the token in the address bar brings the player back after a reload."""
+
+JOIN_REQUEST = "quiz-join-request"  # the tap on « C'est parti ! », let in by the run that tap starts
+
+
+def join_ui() -> str | None:
+    """Code + pseudonym: no account; the token in the address bar brings the player back after a reload.
+
+    Returns the token of the player this run let in, else None (the form is on the page)."""
     st.markdown(f"### {t('quiz.play.hello')}")
-    with st.form("quiz-join"):
-        code = st.text_input(t("quiz.play.code"), value=st.query_params.get("code", ""), max_chars=6)
-        name = st.text_input(t("quiz.play.name"), max_chars=24)
-        team = st.radio(t("quiz.play.team"), ["", *TEAMS], horizontal=True,
-                        format_func=lambda k: team_label(k) if k else f"🎲 {t('quiz.play.team_any')}")
-        if st.form_submit_button(f"🚀 {t('quiz.play.join')}", type="primary", width="stretch"):
+    request = st.session_state.get(JOIN_REQUEST)
+    if request is not None:
+        # drawn where the form was, so the form goes at the tap: letting in can take seconds (the word lists
+        # of the name check load on a first join) and a child who sees nothing taps again
+        waiting = st.empty()
+        waiting.markdown(f"<div class='quiz-big' data-testid='quiz-letting-in'>⏳ {t('quiz.play.letting_in')}</div>",
+                         unsafe_allow_html=True)
+        if "player" not in request:
             try:  # the same tablet (device cookie) with the same pseudonym gets its player and points back
-                player, renamed = games().join(code, name, team=team, device=device_token() or "",
-                                               participant_id=owner_id())
+                player, renamed = games().join(request["code"], request["name"], team=request["team"],
+                                               device=device_token() or "", participant_id=owner_id())
             except Exception as exc:
-                st.error(error_text(exc))
-                return
-            st.query_params["joueur"] = player["token"]
+                st.session_state.pop(JOIN_REQUEST, None)
+                waiting.error(error_text(exc))  # the form comes back under the reason, with what was typed
+            else:
+                # noted in the request itself, before any Streamlit call: a second tap reruns the page from the
+                # next one (even a session_state write), and that run must not let the same child in twice
+                request.update(player=player, renamed=renamed)
+        if "player" in request:
+            player = request["player"]
             st.session_state["quiz-token"] = player["token"]  # the back button drops the address's token
-            st.session_state["quiz-renamed"] = player["name"] if renamed else ""
+            st.session_state["quiz-renamed"] = player["name"] if request["renamed"] else ""
             # the name is kept, not the sentence: it is said in the language of the page when shown
             st.session_state["quiz-printed"] = player["name"]
-            st.rerun()
+            st.query_params["joueur"] = player["token"]
+            st.session_state.pop(JOIN_REQUEST, None)
+            waiting.empty()
+            return player["token"]
+    with st.form("quiz-join"):
+        st.text_input(t("quiz.play.code"), value=st.query_params.get("code", ""), max_chars=6, key="quiz-join-code")
+        st.text_input(t("quiz.play.name"), max_chars=24, key="quiz-join-name")
+        st.radio(t("quiz.play.team"), ["", *TEAMS], horizontal=True, key="quiz-join-team",
+                 format_func=lambda k: team_label(k) if k else f"🎲 {t('quiz.play.team_any')}")
+        # a callback: the run of the tap lets the player in, with no second run of the page after it
+        st.form_submit_button(f"🚀 {t('quiz.play.join')}", type="primary", width="stretch", on_click=_ask_to_join)
+    with st.container(key="quiz-join-tap"):
+        st.html(JOIN_TAP_JS % {"waiting": json.dumps(t("quiz.play.letting_in"), ensure_ascii=False)},
+                unsafe_allow_javascript=True)
+    return None
+
+
+def _ask_to_join() -> None:
+    """Record the tap on « C'est parti ! »; a second tap while the first is being let in is the same request."""
+    if st.session_state.get(JOIN_REQUEST) is not None:
+        return
+    st.session_state[JOIN_REQUEST] = {"code": st.session_state.get("quiz-join-code") or "",
+                                      "name": st.session_state.get("quiz-join-name") or "",
+                                      "team": st.session_state.get("quiz-join-team") or ""}
 
 
 def printed_name_note(name: str) -> str:
@@ -75,13 +147,16 @@ def player_ui() -> None:
         else:
             st.session_state.pop("quiz-token", None)
     player = games().player(token) if token else None
-    if not player:
+    st.markdown(PLAYER_CSS, unsafe_allow_html=True)
+    if player:
+        st.session_state.pop(JOIN_REQUEST, None)  # a second tap on « C'est parti ! » that came after being let in
+    else:
         if token:
             st.warning(t("quiz.play.gone"))
             st.query_params.pop("joueur", None)
-        join_ui()
-        return
-    st.markdown(PLAYER_CSS, unsafe_allow_html=True)
+        token = join_ui()
+        if not token:
+            return
     if st.session_state.get("quiz-renamed"):
         st.info(t("quiz.play.renamed", name=st.session_state["quiz-renamed"]))
     note = printed_name_note(st.session_state["quiz-printed"]) if st.session_state.get("quiz-printed") else ""

@@ -196,3 +196,45 @@ def test_opening_every_page_does_not_import_torch(atelier_env):
                             timeout=600)
     errors = "\n".join(line for line in result.stderr.splitlines() if "missing ScriptRunContext" not in line)
     assert result.returncode == 0, result.stdout[-2000:] + errors[-4000:]
+
+
+def _card_lines(at, title: str) -> list[str]:
+    """The capability lines (captions) of the home card whose subheader is `title`."""
+    def walk(node):
+        children = list(getattr(node, "children", {}).values())
+        if any(getattr(c, "type", "") == "subheader" and c.value == title for c in children):
+            yield [c.value for c in children if getattr(c, "type", "") == "caption"]
+        for child in children:
+            yield from walk(child)
+
+    cards = list(walk(at.main))
+    assert len(cards) == 1, f"{len(cards)} home cards titled {title!r}"
+    return cards[0]
+
+
+def test_the_blind_test_card_says_what_the_facilitator_does_there(app):
+    """The blind test's pictures line tells what is done on that page (« Créer les images du quiz »), not the comic
+    workshop's wording of the same engine (« Transformer un dessin en BD », kept on the comics card)."""
+    app.run()
+    assert not app.exception
+    quiz = _card_lines(app, "Blind test")
+    assert any("Créer les images du quiz" in line for line in quiz), quiz
+    assert not any("Transformer un dessin en BD" in line for line in quiz), quiz
+    assert any("Composer la musique" in line for line in quiz), quiz
+    comics = _card_lines(app, "Bande dessinée")
+    assert any("Transformer un dessin en BD" in line for line in comics), comics
+    app.sidebar.radio(key="lang_radio").set_value("en").run()
+    assert not app.exception
+    quiz = _card_lines(app, "Blind test")
+    assert any("Make the quiz pictures" in line for line in quiz), quiz
+
+
+def test_every_home_card_line_is_worded_in_both_languages():
+    from pipelines.i18n import catalogue
+    from ui.nav import WORKSHOPS
+
+    for info in WORKSHOPS:
+        assert set(info.own_wording) <= set(info.capabilities), info.key
+        for capability in info.capabilities:
+            for language in ("fr", "en"):
+                assert info.capability_key(capability) in catalogue(language), (info.key, capability, language)
