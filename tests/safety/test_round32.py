@@ -5,7 +5,7 @@ learned layer), the rows of STAY pass on both.
 - Grooming told as a story or a message with no act named: an adult (an age, a coach, a camp leader, a teacher, a
   neighbour, « le monsieur », a grown man, « l'âge de papa ») with a child (an age, a pupil, a middle schooler) and a
   sign (« spéciale », his favourite, the parents who « comprennent rien », « entre eux », « notre truc », chats erased,
-  the child cut off from the others, presents, another app, « pense à moi »), or with two such signs; an adult's age, a
+  the child cut off from the others, another app, « pense à moi »), or with two such signs; an adult's age, a
   child's age and romance; an adult's age, « mon amoureux » and a hush (ADULTROLE32, YOUNG32, GROOMSOFT32, ADULTAGE32,
   KIDAGE32, ROMANCE32, MYROMANCE32, HUSH32): « sexual ».
 - Children undressing said indirectly (tops taken off, « sans maillot », skinny dipping, getting undressed) at a
