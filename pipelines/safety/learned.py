@@ -165,6 +165,12 @@ class Learned:
         rows = found[self.buckets[found] == np.asarray(feats)]
         return rows, 1.0 / np.sqrt(len(feats))  # unit length over every feature, seen in training or not
 
+    def sentence_features(self, words: list[str], names: frozenset[str], sentence) -> list[int]:
+        """The feature buckets these weights read for one sentence: its `words` (learned_words), the roster `names`
+        and, for weights built with word classes, the classes of the prompts._Sentence `sentence` (word_classes)."""
+        classes = word_classes(sentence, len(words), self.classes) if self.classes else None
+        return features(words, names, classes)
+
     def probability(self, feats: list[int]) -> float:
         """P(refuse) in [0, 1] for the feature buckets of one sentence."""
         rows, scale = self._rows(feats)
@@ -215,8 +221,7 @@ def verdict(words: Iterable[str], names: frozenset[str] = frozenset(),
         return None
     if model.classes and sentence is None:
         return None
-    classes = word_classes(sentence, len(words), model.classes) if model.classes else None
-    feats = features(words, names, classes)
+    feats = model.sentence_features(words, names, sentence)
     p = model.probability(feats)
     if p < model.threshold:
         return None

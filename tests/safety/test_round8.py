@@ -85,9 +85,7 @@ def test_the_learned_layer_reads_any_roster_name_alike_and_is_on_by_default():
 def _probability(model, text: str) -> float:
     """P(refuse) of the weights for a text read as cpu_check reads it (the rules' word classes when they have any)."""
     _, names, normalised, sentence, _ = _prepare(text, [])
-    words = learned_words(normalised.words)
-    classes = learned.word_classes(sentence, len(words), model.classes) if model.classes else None
-    return model.probability(learned.features(words, names, classes))
+    return model.probability(model.sentence_features(learned_words(normalised.words), names, sentence))
 
 
 def test_the_learned_layer_refuses_a_sentence_the_rules_let_through():
