@@ -27,9 +27,6 @@ PLAYER_CSS = """
 .st-key-quiz-answers .stButton > button p { font-size: 1.8rem; }
 .quiz-big { font-size: 2rem; text-align: center; }
 .quiz-sent { background: #e6f4ea; color: #0b5b22; border-radius: 1rem; padding: 1.5rem 1rem; margin: 1rem 0; }
-/* the script of the join button takes no room */
-.st-key-quiz-join-tap, [data-testid="stElementContainer"]:has(> .st-key-quiz-join-tap),
-[data-testid="stLayoutWrapper"]:has(> .st-key-quiz-join-tap) { display: none; }
 </style>
 """
 

@@ -22,7 +22,9 @@ TABLET_CSS = """
   .stButton > button p { font-size: 0.95rem; }
   [data-testid="stMainBlockContainer"] { padding-left: 1rem; padding-right: 1rem; }
 }
-/* the script that folds the sidebar takes no room */
+/* the scripts (folding the sidebar, the blind test's join tap) take no room */
+.st-key-quiz-join-tap, [data-testid="stElementContainer"]:has(> .st-key-quiz-join-tap),
+[data-testid="stLayoutWrapper"]:has(> .st-key-quiz-join-tap),
 .st-key-tablet-fold, [data-testid="stElementContainer"]:has(> .st-key-tablet-fold),
 .st-key-sidebar-fold-now, [data-testid="stElementContainer"]:has(> .st-key-sidebar-fold-now),
 .st-key-photo-canvas-style, [data-testid="stElementContainer"]:has(> .st-key-photo-canvas-style) { display: none; }
