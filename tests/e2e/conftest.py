@@ -204,6 +204,27 @@ def tapped(page, button, sign) -> None:
         sign.first.wait_for(timeout=30_000)
 
 
+def slid_to(page, value: int, slider=None) -> None:
+    """Move a Streamlit slider (a locator; the page's only slider when None) to `value` with the arrow keys, as a
+    person using the keyboard does, and wait until the studio has run with it: a key pressed while a busy machine
+    still redraws the page can land on the slider being replaced (a book then came out with its six pages), so the
+    slider's own value (a range input) is read after the page settled and the keys are pressed again when it moved back."""
+    slider = slider or page.get_by_role("slider")
+    for _ in range(3):
+        wait_ready(page)
+        slider.focus()
+        for _ in range(20):
+            now = int(float(slider.input_value()))
+            if now == value:
+                break
+            slider.press("ArrowLeft" if now > value else "ArrowRight")
+        page.wait_for_timeout(400)  # the slider sends its value after a short pause (Streamlit's debounce)
+        wait_ready(page)
+        if int(float(slider.input_value())) == value:
+            return
+    raise AssertionError(f"the slider would not stay at {value}")
+
+
 def download(page, button, name: str) -> Path:
     """Click a download button (a locator) and keep the file as test-artifacts/<name>."""
     ARTIFACTS.mkdir(exist_ok=True)
