@@ -311,19 +311,24 @@ def bubbles_step_ui(comic: dict) -> None:
         tail = None
         if kind != "caption":
             tail = grid_choice_ui(t("comics.ui.bubble_tail"), "comic-bubble-tail", "bottom", allow_none=True)
-        if action_button(t("comics.ui.bubble_add"), key="comic-bubble-add", type="primary", width="stretch",
-                     disabled=empty):
+        tapped = action_button(t("comics.ui.bubble_add"), key="comic-bubble-add", type="primary", width="stretch",
+                               disabled=empty)
+        # the tap's message has a slot drawn on every run: a tap that moves or removes a bubble, or picks a place,
+        # reruns the page before the run ends, and a message drawn only on the run of « Ajouter » stayed beside
+        # the changed bubbles until the next run had ended (seconds while the preview is drawn)
+        said = st.empty()
+        if tapped:
             field = f"{i + 1}.{len(panel['bubbles']) + 1}"
             if not text.strip():
-                st.error(t("comics.ui.bubble_empty"))
+                said.error(t("comics.ui.bubble_empty"))
             elif too_long := _too_long("bubble", text.strip(), field):
-                st.error(error_text(too_long))  # the words stay in the box, to shorten
+                said.error(error_text(too_long))  # the words stay in the box, to shorten
             elif unprintable := _unprintable(text, field):
-                st.error(unprintable)  # said now, not at printing time: the words stay in the box to mend
+                said.error(unprintable)  # said now, not at printing time: the words stay in the box to mend
             elif unfit := _unfit(comic["layout"], i, kind, text.strip(), len(panel["bubbles"]) + 1):
-                st.error(unfit)  # a word too long to read, or too much text: the words stay in the box
+                said.error(unfit)  # a word too long to read, or too much text: the words stay in the box
             elif refusal := _words_refusal(text, field, counted=True):
-                st.error(refusal)  # the words stay in the box, to change them
+                said.error(refusal)  # the words stay in the box, to change them
             else:
                 target = None
                 if tail:

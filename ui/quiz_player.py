@@ -71,7 +71,10 @@ def join_ui() -> str | None:
     """Code + pseudonym: no account; the token in the address bar brings the player back after a reload.
 
     Returns the token of the player this run let in, else None (the form is on the page)."""
-    st.markdown(f"### {t('quiz.play.hello')}")
+    # a placeholder, emptied on the run that lets the child in: the lobby's redraws every second are its fragment's
+    # alone, so a heading left by that run would stay above the lobby until the page's next run
+    heading = st.empty()
+    heading.markdown(f"### {t('quiz.play.hello')}")
     request = st.session_state.get(JOIN_REQUEST)
     if request is not None:
         # drawn where the form was, so the form goes at the tap: letting in can take seconds (the word lists
@@ -98,6 +101,7 @@ def join_ui() -> str | None:
             st.session_state["quiz-printed"] = player["name"]
             st.query_params["joueur"] = player["token"]
             st.session_state.pop(JOIN_REQUEST, None)
+            heading.empty()
             waiting.empty()
             return player["token"]
     with st.form("quiz-join"):

@@ -159,6 +159,10 @@ def _normalise_mode(image: Image.Image, notes: list[str], keep_alpha: bool = Fal
         image = image.convert("RGBA" if ("transparency" in image.info or image.mode == "PA") else "RGB")
     if image.mode in ("LA", "La", "RGBa", "PA"):
         image = image.convert("RGBA")
+    if image.mode in ("L", "RGB") and "transparency" in image.info:
+        # one colour marked see-through (a PNG's tRNS chunk, as optimisers write a drawing with no half-transparent
+        # pixel): that colour, often black, was kept as paint, and a line drawing came out black on black
+        image = image.convert("RGBA")
     if image.mode == "1":
         image = image.convert("L")
     image = _icc_to_srgb(image, icc, notes)

@@ -71,6 +71,28 @@ def test_the_tap_shows_the_waiting_message_instead_of_the_form_and_one_run_lets_
     assert _players(store, game) == ["Zoé"]
 
 
+HEADING = "Entre le code affiché au grand écran et ton pseudo."
+
+
+def test_the_form_s_heading_goes_on_the_run_that_lets_the_player_in(page):
+    """The lobby is redrawn by its fragment alone: a heading the join run left would stay above it until a reload."""
+    at, game = page
+    assert any(HEADING in m.value for m in at.markdown)
+    at.button[0].click().run()
+    assert not at.exception
+    assert any("Tu es dans la partie" in m.value for m in at.markdown)
+    assert not any(HEADING in m.value for m in at.markdown), [m.value for m in at.markdown]
+
+
+def test_a_refused_join_keeps_the_heading_above_the_reason_and_the_form(page):
+    at, game = page
+    at.text_input[0].input("ZZZZ")
+    at.button[0].click().run()
+    assert not at.exception
+    assert any(HEADING in m.value for m in at.markdown)
+    assert any("Aucun quiz avec le code" in e.value for e in at.error)
+
+
 def test_a_second_tap_while_the_first_lets_the_player_in_adds_no_player(page, store, monkeypatch):
     """The second tap reaches the studio while the first is in QuizGames.join (seconds on a first join): Streamlit
     stops the run at its next call and runs the page again with the second tap."""

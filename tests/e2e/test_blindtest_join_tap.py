@@ -68,6 +68,8 @@ def test_two_quick_taps_on_join_let_one_player_in_with_a_waiting_message(browser
     page.set_default_timeout(30_000)
     try:
         goto(page, studio, "play")
+        heading = page.get_by_text("Entre le code affiché au grand écran et ton pseudo.")
+        heading.wait_for()
         page.get_by_role("textbox", name="Code du quiz").fill(game["code"])
         page.get_by_role("textbox", name="Ton pseudo").fill("Zoé")
         join = page.get_by_role("button", name=re.compile("C'est parti"))
@@ -99,6 +101,7 @@ def test_two_quick_taps_on_join_let_one_player_in_with_a_waiting_message(browser
         assert page.get_by_test_id("quiz-letting-in").count() == 0
         assert page.get_by_test_id("quiz-letting-in-now").count() == 0
         assert page.locator('[data-testid="stForm"]').count() == 0
+        assert heading.count() == 0, "the join form's heading stayed above the lobby"
         shot(page, "blindtest-join-tap-lobby")
     finally:
         context.close()

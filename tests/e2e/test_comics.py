@@ -121,3 +121,64 @@ def test_a_page_from_two_drawings(browser_page, studio, tmp_path):
     subprocess.run(["pdftoppm", "-png", "-r", "50", "-singlefile", str(pdf), str(ARTIFACTS / "comics-page")],
                    check=True)
     assert (ARTIFACTS / "comics-page.png").stat().st_size > 20_000
+
+
+# Noted by the page itself from before the tap (a poll from the test could miss a quick run): whether the tap's
+# message under « Ajouter la bulle » was still on the page when the bubbles' list showed the bubble removed.
+WATCH_REMOVED_JS = """(said) => {
+  const seen = window.atelierBubbles = {removed: false, messageWhenRemoved: null};
+  const look = () => {
+    if (seen.removed) return;
+    const tab = document.querySelector('[role="tabpanel"]:not([hidden])');
+    if (tab && tab.innerText.includes('Pas encore de bulle dans cette case.')) {
+      seen.removed = true;
+      seen.messageWhenRemoved = [...document.querySelectorAll('[data-testid="stAlert"]')]
+        .some(a => a.innerText.includes(said));
+    }
+  };
+  new MutationObserver(look).observe(document.body, {childList: true, subtree: true, characterData: true});
+}"""
+
+
+def test_a_bubble_s_message_goes_when_a_bubble_is_removed(browser, studio, tmp_path):
+    """« Il y a 319 signes… » said for a text too long is not left beside the list once a bubble is removed: the
+    tap on « Enlever » reruns the page before its run ends, and the message stayed on until the next run ended."""
+    context = browser.new_context(viewport={"width": 820, "height": 1180})
+    page = context.new_page()
+    page.set_default_timeout(30_000)
+    try:
+        goto(page, studio, "comics")  # the first layout, six panels: one picture is enough
+        _tab(page, "4 · Dessins")
+        wait_ready(page)
+        expect(page.get_by_role("tab", name="4 · Dessins")).to_have_attribute("aria-selected", "true")
+        panels_tab = page.get_by_role("tabpanel", name="4 · Dessins")
+        panels_tab.locator('[data-testid="stFileUploaderDropzoneInput"]').first.set_input_files(
+            str(make_drawing(tmp_path / "dragon.png")))
+        expect(panels_tab.get_by_text("Dessin reçu.")).to_have_count(1, timeout=90_000)
+        wait_ready(page)
+        page.get_by_role("button", name="🎨 Dessiner la case 1").click()
+        expect(panels_tab.get_by_text("Case prête")).to_have_count(1, timeout=120_000)
+        wait_ready(page)
+        _tab(page, "5 · Bulles")
+        bubbles = page.get_by_role("tabpanel", name="5 · Bulles")
+        _add_bubble(page, "1", "💬 Parole", "Bonjour!", "top-left", "")
+        expect(bubbles.get_by_text("Bulle 1")).to_have_count(1)
+        text_box = bubbles.get_by_label("Texte de la bulle")
+        text_box.fill("mot " * 80)
+        text_box.press("Control+Enter")
+        wait_ready(page)
+        bubbles.get_by_role("button", name="➕ Ajouter la bulle").click()
+        said = "signes dans la bulle 2 de la case 1"
+        expect(bubbles.locator('[data-testid="stAlert"]').filter(has_text=said)).to_have_count(1)
+        wait_ready(page)
+        page.evaluate(WATCH_REMOVED_JS, said)
+        bubbles.get_by_role("button", name="🗑️ Enlever").click()
+        expect(bubbles.get_by_text("Pas encore de bulle dans cette case.")).to_have_count(1)
+        wait_ready(page)
+        seen = page.evaluate("window.atelierBubbles")
+        assert seen["removed"] and seen["messageWhenRemoved"] is False, f"the old message stayed on: {seen}"
+        assert bubbles.locator('[data-testid="stAlert"]').filter(has_text=said).count() == 0
+        assert text_box.input_value().split() == ["mot"] * 80  # the words stay in the box, to shorten
+        shot(page, "comics-05-bubble-removed-message-gone")
+    finally:
+        context.close()
