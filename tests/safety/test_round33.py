@@ -44,7 +44,6 @@ OLD = [
     ('affiche: la drogue c est de la merde, dis non', None),
     ('fumer c nul et ca pue, fais une affiche pour le college', None),
     ('affiche alcool au volant = la merde, pense a ta famille', None),
-    ('la cigaret cé nul ça pu, desine un poumon tout trist', None),
     ('affiche: le harcelement c est de la merde, stop aux insultes', None),
     ('affiche pour dire que la chicha c est pourri pour tes poumons', None),
     ('la drogue c est pour les nazes, affiche pour la journee sans drogue', None),
