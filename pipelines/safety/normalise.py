@@ -212,9 +212,30 @@ def _not(match: re.Match) -> str:
     return f"{_NOT_WHOLE.get(head, head)} not"
 
 
+# A child's age written compactly, read as the rules write ages (a number, then « ans » or "yo"), before leetspeak
+# would read its figures as letters (« 10ans » is no « ioans », "8yo" no "byo"): "10yo", "10 y/o", "9 y.o.", "10yrs",
+# "a 9-yr-old" -> "10 yo"; « 10ans », « 7 an », « 10an » -> « 10 ans »; « 9a » and « 10 a » after « de », « ai », « a »
+# or a possessive (« une fille de 9a », « j'ai 10 a ») -> « 9 ans », unless a figure, an article or a pronoun follows
+# (« de 10 a 12 ans », « 2 a la maison »); "10years" -> "10 years".
+_AGE_EN = re.compile(r"\b(\d{1,2})\s*-?\s*(?:y\s*/\s*o|y\s*\.\s*o\.?|yos?|yrs?)(?:\s*-?\s*olds?)?(?![a-z0-9])")
+_AGE_YEARS = re.compile(r"\b(\d{1,2})(years?)(?![a-z0-9])")
+_AGE_FR = re.compile(r"\b(\d{1,2})\s*ans?(?![a-z0-9])")
+_AGE_A = re.compile(r"\b(de|d|ai|jai|a|mes|ses|tes|sa|son|ma|mon|ta|ton|of)\s+(\d{1,2})\s*a(?![a-z0-9'])"
+                    r"(?!\s*(?:\d|la\b|le\b|les\b|l\b|un\b|une\b|des\b|mon\b|ma\b|mes\b|son\b|sa\b|ses\b|ton\b|ta\b|"
+                    r"tes\b|ce\b|cette\b|moi\b|toi\b|lui\b|eux\b|cote\b))")
+
+
+def compact_ages(text: str) -> str:
+    """`text` (plain, lower case) with a child's compactly written ages spelt as the rules read them (see _AGE_EN)."""
+    text = _AGE_EN.sub(r"\1 yo", text)
+    text = _AGE_YEARS.sub(r"\1 \2", text)
+    text = _AGE_FR.sub(r"\1 ans", text)
+    return _AGE_A.sub(r"\1 \2 ans", text)
+
+
 def normalise(text: str, vocabulary: frozenset[str] = frozenset()) -> Normalised:
     """The sentence as plain words; `vocabulary` (the guard's own words) is used to cut runs of letters."""
-    text = _NOT.sub(_not, plain(read_emojis(text)))
+    text = compact_ages(_NOT.sub(_not, plain(read_emojis(text))))
     raw: list[str] = []
     tokens = _TOKEN.findall(text.replace("'", " "))
     for k, token in enumerate(tokens):

@@ -14,7 +14,11 @@ spellings, spaced and hyphenated letters), then read in three passes against ``p
    ("un élève qui tire sur ses camarades", "met un chat dans le micro-ondes"), undressing or touching
    described without explicit words, self-harm ("se coupe les bras"), a group + a slur or an exclusion
    ("dit aux étrangers de rentrer chez eux"), a real public figure + a degrading situation, realistic
-   horror, and an insult or mockery aimed at a first name of the workshop's roster.
+   horror, and an insult or mockery aimed at a first name of the workshop's roster;
+4. combinations (``[combinations]``): patterns whose parts each have a harmless sense of their own but not together
+   (a class photo, a swimsuit), read on the sentence as written, before any harmless sense is set apart, so that
+   « photo de classe » and « en maillot de bain » set apart as harmless do not hide « la photo de classe de Léa en
+   maillot de bain ».
 
 What the three passes let through may then be read by a small learned layer (learned.py: a logistic
 regression over character n-grams, trained only on the corpus's tuning material and ordinary sentences, on since
@@ -159,6 +163,7 @@ class _Index:
 @dataclass(frozen=True)
 class _Rules:
     rules: tuple[_Rule, ...]  # terms and patterns, in category order
+    combinations: tuple[_Rule, ...]  # patterns read before the harmless senses are set apart
     classes: dict  # name -> tuple of parsed entries
     harmless: tuple[tuple, ...]
     # (words, window, context entries, unless entries, word classes whose entries are words of the sense too)
@@ -186,12 +191,14 @@ def _load() -> _Rules:
         for key in ("both", "fr", "en"):
             rules.extend(_Rule(_parse(t), category, t, key) for t in table.get(key, []))
         rules.extend(_Rule(_parse(p), category, p) for p in data["patterns"].get(category, []))
+    combinations = [_Rule(_parse(p), category, p) for category in ORDER
+                    for p in data.get("combinations", {}).get(category, [])]
     raw_classes = data["classes"]
 
     def expand(name: str, seen: tuple = ()) -> list[tuple]:
         entries: list[tuple] = []
         for entry in raw_classes[name]:
-            if entry.startswith("@"):
+            if entry.startswith("@") and " " not in entry:  # a whole class; "@AGE yo" is a sequence like any other
                 if entry[1:] in seen:
                     raise ValueError(f"{TERMS_PATH.name}: class {name} includes itself.")
                 entries.extend(expand(entry[1:], seen + (name,)) if entry[1:] != "NAME" else [(("@", "NAME"),)])
@@ -209,13 +216,13 @@ def _load() -> _Rules:
         for name in sense[4]:
             if name not in raw_classes:
                 raise ValueError(f"{TERMS_PATH.name}: a harmless sense uses an unknown class @{name}.")
-    for rule in rules:
+    for rule in rules + combinations:
         for element in rule.elements:
             if isinstance(element, tuple) and element[1] not in classes:
                 raise ValueError(f"{TERMS_PATH.name}: {rule.text!r} uses an unknown class @{element[1]}.")
     words: set[str] = set()
-    for elements in [r.elements for r in rules] + [e for c in classes.values() for e in c] + list(harmless) + \
-            [e for s in senses for e in s[2] + s[3]]:
+    for elements in [r.elements for r in rules + combinations] + [e for c in classes.values() for e in c] + \
+            list(harmless) + [e for s in senses for e in s[2] + s[3]]:
         words.update(e for e in elements if isinstance(e, str))
     vocabulary = {w.strip("*=~") for w in words} | _FR_HINTS | _EN_HINTS | set(CLAUSE_WORDS)
     vocabulary |= {w for s in senses for w in s[0]}
@@ -223,7 +230,7 @@ def _load() -> _Rules:
     for word in sorted(vocabulary):
         if len(word) >= 4 and word.isalpha():
             spelling.setdefault(word[0], []).append(word)
-    return _Rules(tuple(rules), classes, harmless, senses, messages, frozenset(vocabulary),
+    return _Rules(tuple(rules), tuple(combinations), classes, harmless, senses, messages, frozenset(vocabulary),
                   {k: tuple(v) for k, v in spelling.items()}, frozenset(words),
                   _Index([(r.elements, r) for r in rules]),
                   {name: _Index([(e, None) for e in entries]) for name, entries in classes.items()},
@@ -399,6 +406,7 @@ class _Sentence:
         self.all_forms = frozenset().union(*self.forms) if self.forms else frozenset()
         self.all_stems = frozenset().union(*self.stems) if self.stems else frozenset()
         self.class_memo: dict[tuple[str, int], tuple[int, ...]] = {}
+        self.raw: _Sentence | None = None  # the same words before the harmless senses were set apart (`_prepare`)
 
     def word(self, pattern: str, j: int) -> bool:
         key = (pattern, j)
@@ -797,6 +805,7 @@ def _prepare(text: str, names: Iterable[str] | None):
     exact_from = len(words) + 1
     words += [BARRIER] + joined_halves(main, vocabulary, _FR_HINTS | _EN_HINTS | {NEUTRAL}, known_words())
     sentence = _Sentence(words, rules, roster, exact_from, lemmas, people)
+    sentence.raw = first
     return rules, roster, normalised, sentence, words
 
 
@@ -811,6 +820,9 @@ def cpu_check(text: str, names: Iterable[str] | None = None, learned_layer: bool
     tries = [(order, j, rule) for (order, j), rule in tries]
     for _, j, rule in tries:
         if rule.language in languages and next(sentence._seq(rule.elements, 0, j), None) is not None:
+            return PromptCheck(True, rules.messages[rule.category], rule.category, rule.text, "cpu")
+    for rule in rules.combinations:  # harmless senses must not hide a harmful combination of them
+        if rule.language in languages and sentence.raw is not None and sentence.raw.find(rule.elements):
             return PromptCheck(True, rules.messages[rule.category], rule.category, rule.text, "cpu")
     use_learned = learned.ENABLED if learned_layer is None else learned_layer
     sure = learned.verdict(learned_words(normalised.words), roster, learned.typed_words(text),
