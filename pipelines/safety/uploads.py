@@ -29,6 +29,8 @@ from ..i18n import UserError
 ALLOWED = ("JPEG", "PNG", "WEBP", "HEIF", "AVIF", "TIFF", "GIF", "BMP")
 # The largest side any accepted format can hold (JPEG's 16-bit header field); memory is bounded by megapixels.
 MAX_SIDE = 65_500
+# EXIF orientations that turn or mirror the picture (2..8): 1 is upright, and values some apps write (0, 9) mean none.
+TURNING_ORIENTATIONS = range(2, 9)
 # Formats whose extra frames are other views of the same still (camera multi-picture JPEGs), not an animation.
 STILL_FORMATS = ("MPO", "JPEG")
 
@@ -255,7 +257,7 @@ def sanitize_image(data: bytes, *, max_bytes: int | None = None, max_megapixels:
         exif_orientation = image.getexif().get(0x0112, 1)
         image.load()
         oriented = ImageOps.exif_transpose(image)
-        if exif_orientation not in (1, None) and oriented is not image:
+        if exif_orientation in TURNING_ORIENTATIONS and oriented is not image:  # 0 or 9 (some apps) turn nothing
             notes.append("uploads.note_rotated")
         if oriented is not image:
             oriented.info.setdefault("icc_profile", image.info.get("icc_profile"))

@@ -150,6 +150,16 @@ def test_exif_orientation_applied_and_gps_dropped(atelier_env):
     assert b"PhoneMaker" not in clean.png_bytes()
 
 
+@pytest.mark.parametrize("orientation", [0, 1, 9])
+def test_an_orientation_that_turns_nothing_is_not_said_to(atelier_env, orientation):
+    """Some apps write orientation 0 (or a value past 8): the photo is shown as it is, and no note says it was
+    turned upright (« Image redressée selon l'appareil photo » under a photo nothing turned)."""
+    exif = Image.Exif()
+    exif[0x0112] = orientation
+    clean = sanitize_image(_save(_photo((80, 40)), "JPEG", exif=exif.tobytes()))
+    assert clean.image.size == (80, 40) and "uploads.note_rotated" not in clean.notes
+
+
 def test_sixteen_bit_keeps_its_range(atelier_env):
     clean = sanitize_image(_sixteen_bit())
     grey = np.asarray(clean.image)[..., 0]
