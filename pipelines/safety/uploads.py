@@ -176,6 +176,15 @@ def _normalise_mode(image: Image.Image, notes: list[str], keep_alpha: bool = Fal
     return image
 
 
+def _white_is_zero(image: Image.Image, data_image: Image.Image) -> Image.Image:
+    """A 16-bit TIFF whose samples count from white (PhotometricInterpretation 0, MinIsWhite) as one counting from
+    black: Pillow reads 8-bit and 1-bit files so itself, and 16-bit ones as if 0 were black (a negative).
+    `data_image`: the file as opened (its tags), `image`: its pixels, upright."""
+    if image.mode not in ("I;16", "I;16B", "I;16L", "I;16N") or data_image.tag_v2.get(262) != 0:
+        return image
+    return Image.fromarray((65535 - np.asarray(image).astype(np.int32)).astype(np.uint16))
+
+
 def _header_size(data: bytes) -> tuple[Image.Image, int, int]:
     """Open (header only) and return the image with its size; a bomb is refused with its true size."""
     try:
@@ -243,7 +252,9 @@ def sanitize_image(data: bytes, *, max_bytes: int | None = None, max_megapixels:
     # 3. Decode (first frame), orientation, modes, size.
     try:
         if getattr(image, "n_frames", 1) > 1:
-            if image.format not in STILL_FORMATS:
+            if kind == "TIFF":  # a scanner's pages, not an animation
+                notes.append("uploads.note_first_page")
+            elif image.format not in STILL_FORMATS:
                 notes.append("uploads.note_animated")
             image.seek(0)
         if megapixels > max_megapixels:
@@ -261,7 +272,7 @@ def sanitize_image(data: bytes, *, max_bytes: int | None = None, max_megapixels:
             notes.append("uploads.note_rotated")
         if oriented is not image:
             oriented.info.setdefault("icc_profile", image.info.get("icc_profile"))
-        image = oriented
+        image = _white_is_zero(oriented, data_image=image) if kind == "TIFF" else oriented
     except (OSError, ValueError, SyntaxError, Image.DecompressionBombError, EOFError):
         raise UserError("uploads.corrupt") from None
     image = _normalise_mode(image, notes, keep_alpha=keep_alpha)

@@ -182,6 +182,36 @@ def test_downscale_by_choice(atelier_env):
     assert clean.original_size == (3000, 2000)
 
 
+def _grey_scan_tiff(**options) -> tuple[np.ndarray, bytes]:
+    """A 16-bit greyscale scan as a TIFF (written with tifffile, as scanning tools write it): the picture as it is
+    meant to be seen (8 bits) and the file."""
+    import tifffile
+
+    seen = np.tile(np.linspace(0, 255, 64).astype(np.uint8), (32, 1))
+    stored = seen.astype(np.uint16) * 257
+    if options.get("photometric") == "miniswhite":
+        stored = 65535 - stored
+    pages = np.stack([stored, stored[:, ::-1]]) if options.pop("pages", 1) == 2 else stored
+    buffer = io.BytesIO()
+    tifffile.imwrite(buffer, pages, **options)
+    return seen, buffer.getvalue()
+
+
+def test_a_sixteen_bit_scan_written_white_is_zero_is_no_negative(atelier_env):
+    """PhotometricInterpretation 0 (MinIsWhite): sample 0 is white. Pillow reads 8-bit files so, and 16-bit ones as if
+    0 were black: the scan came out as its negative."""
+    seen, data = _grey_scan_tiff(photometric="miniswhite")
+    grey = np.asarray(sanitize_image(data).image)[..., 0].astype(int)
+    assert np.abs(grey - seen).max() <= 1
+
+
+def test_a_scan_of_several_pages_keeps_the_first_and_says_so_without_calling_it_animated(atelier_env):
+    seen, data = _grey_scan_tiff(pages=2, photometric="minisblack")
+    clean = sanitize_image(data)
+    assert np.abs(np.asarray(clean.image)[..., 0].astype(int) - seen).max() <= 1  # the first page
+    assert "uploads.note_first_page" in clean.notes and "uploads.note_animated" not in clean.notes
+
+
 def test_an_animated_gif_gives_its_first_frame(atelier_env):
     clean = sanitize_image(_animated("GIF"))
     assert clean.source_format == "GIF" and "uploads.note_animated" in clean.notes
