@@ -212,6 +212,43 @@ def test_a_scan_of_several_pages_keeps_the_first_and_says_so_without_calling_it_
     assert "uploads.note_first_page" in clean.notes and "uploads.note_animated" not in clean.notes
 
 
+def _colour_scan_tiff(alpha: bool = False, **options) -> tuple[np.ndarray, bytes]:
+    """A 16-bit colour scan as a TIFF (tifffile): the picture as meant to be seen (8-bit RGB) and the file."""
+    import tifffile
+
+    seen = np.stack([*np.meshgrid(np.linspace(0, 255, 64), np.linspace(0, 255, 32)), np.full((32, 64), 90.0)], -1)
+    seen = seen.astype(np.uint8)
+    stored = seen.astype(np.uint16) * 257
+    if alpha:
+        stored = np.dstack([stored, np.full((32, 64), 65535, np.uint16)])
+    if options.get("planarconfig") == "separate":
+        stored = np.moveaxis(stored, -1, 0)
+    buffer = io.BytesIO()
+    tifffile.imwrite(buffer, stored, photometric="rgb", extrasamples=["unassalpha"] if alpha else None, **options)
+    return seen, buffer.getvalue()
+
+
+@pytest.mark.parametrize("alpha", [False, True])
+def test_a_sixteen_bit_colour_scan_stored_plane_by_plane_is_read_as_it_is(atelier_env, alpha):
+    """Photoshop's « per channel » TIFF order (all the reds, then the greens, then the blues): Pillow read the 16-bit
+    planes' bytes as 8-bit samples, a striped ghost of the scan."""
+    seen, data = _colour_scan_tiff(alpha=alpha, planarconfig="separate")
+    rgb = np.asarray(sanitize_image(data).image).astype(int)
+    assert np.abs(rgb - seen).max() <= 1
+
+
+def test_a_sixteen_bit_grey_scan_with_transparency_is_read(atelier_env):
+    """Grey and alpha in 16 bits: Pillow cannot open it, and the page said the file was damaged."""
+    import tifffile
+
+    seen, _ = _grey_scan_tiff()
+    buffer = io.BytesIO()
+    tifffile.imwrite(buffer, np.dstack([seen.astype(np.uint16) * 257, np.full(seen.shape, 65535, np.uint16)]),
+                     photometric="minisblack", extrasamples=["unassalpha"])
+    clean = sanitize_image(buffer.getvalue())
+    assert np.abs(np.asarray(clean.image)[..., 0].astype(int) - seen).max() <= 1 and clean.image.mode == "RGB"
+
+
 def test_an_animated_gif_gives_its_first_frame(atelier_env):
     clean = sanitize_image(_animated("GIF"))
     assert clean.source_format == "GIF" and "uploads.note_animated" in clean.notes
