@@ -197,16 +197,17 @@ def _tone_curve(lab: np.ndarray) -> np.ndarray:
     bins = np.clip(np.round(sample[:, 0] / 5).astype(int), 0, 20)
     crowded = (np.bincount(bins, minlength=21) >= 0.01 * len(sample)) & ((grid < 20) | (grid > 90))
     curve = [grid]
+    degree = 3 if np.ptp(light) > 0 else 0  # one lightness (a black picture: all 0) fits a constant, not a cubic
     for c in (1, 2):
         with warnings.catch_warnings():  # a print of few tones fits a cubic poorly: the fit is still the best
             warnings.simplefilter("ignore", np.exceptions.RankWarning)
-            fit = np.polyfit(light, sample[:, c], 3)
+            fit = np.polyfit(light, sample[:, c], degree)
         off = np.abs(sample[:, c] - np.polyval(fit, light))
         keep = off <= 3 * max(float(np.median(off)), 0.2)
         if keep.sum() > 20:
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore", np.exceptions.RankWarning)
-                fit = np.polyfit(light[keep], sample[keep, c], 3)
+                fit = np.polyfit(light[keep], sample[keep, c], degree)
         values = np.polyval(fit, grid / 100).astype(np.float32)
         for b in np.flatnonzero(crowded):
             values[b] = np.median(sample[bins == b, c])

@@ -29,6 +29,8 @@ from ..i18n import UserError
 ALLOWED = ("JPEG", "PNG", "WEBP", "HEIF", "AVIF", "TIFF", "GIF", "BMP")
 # The largest side any accepted format can hold (JPEG's 16-bit header field); memory is bounded by megapixels.
 MAX_SIDE = 65_500
+# EXIF orientations that turn or mirror the picture (2..8): 1 is upright, and values some apps write (0, 9) mean none.
+TURNING_ORIENTATIONS = range(2, 9)
 # Formats whose extra frames are other views of the same still (camera multi-picture JPEGs), not an animation.
 STILL_FORMATS = ("MPO", "JPEG")
 
@@ -178,6 +180,63 @@ def _normalise_mode(image: Image.Image, notes: list[str], keep_alpha: bool = Fal
     return image
 
 
+def _white_is_zero(image: Image.Image, data_image: Image.Image) -> Image.Image:
+    """A 16-bit TIFF whose samples count from white (PhotometricInterpretation 0, MinIsWhite) as one counting from
+    black: Pillow reads 8-bit and 1-bit files so itself, and 16-bit ones as if 0 were black (a negative).
+    `data_image`: the file as opened (its tags), `image`: its pixels, upright."""
+    if image.mode not in ("I;16", "I;16B", "I;16L", "I;16N") or data_image.tag_v2.get(262) != 0:
+        return image
+    return Image.fromarray((65535 - np.asarray(image).astype(np.int32)).astype(np.uint16))
+
+
+def _tiff_grey_alpha_size(data: bytes) -> tuple[int, int] | None:
+    """(width, height) of a TIFF of 16-bit grey with transparency, which Pillow cannot open (`_tiff_first_page` reads
+    it), else None."""
+    import tifffile
+
+    try:
+        with tifffile.TiffFile(io.BytesIO(data)) as tif:
+            page = tif.pages.first
+            if page.samplesperpixel == 2 and page.bitspersample == 16:
+                return page.imagewidth, page.imagelength
+    except (tifffile.TiffFileError, ValueError, IndexError, OSError):
+        pass
+    return None
+
+
+def _tiff_planes_16(image: Image.Image) -> bool:
+    """Whether a TIFF Pillow opened holds 16-bit colour samples stored plane by plane (Photoshop's « per channel »
+    order): Pillow reads the planes' bytes as 8-bit samples, a striped ghost of the scan (`_tiff_first_page` reads
+    them)."""
+    bits = image.tag_v2.get(258, (8,))
+    bits = bits if isinstance(bits, tuple) else (bits,)
+    return image.tag_v2.get(284, 1) == 2 and len(bits) > 1 and max(bits) > 8
+
+
+def _tiff_first_page(data: bytes, notes: list[str]) -> Image.Image:
+    """The first page of a TIFF Pillow reads wrong or not at all (`_tiff_planes_16`, `_tiff_grey_alpha_size`), read
+    with tifffile: 8-bit RGB(A), or L(A) scaled as
+    `_to_8bit` scales a grey scan. Its orientation tag is not read (neither kind came turned in our scans)."""
+    import tifffile
+
+    try:
+        with tifffile.TiffFile(io.BytesIO(data)) as tif:
+            page = tif.pages.first
+            array = page.asarray()
+            if page.planarconfig == tifffile.PLANARCONFIG.SEPARATE and array.ndim == 3:
+                array = np.moveaxis(array, 0, -1)
+    except (tifffile.TiffFileError, ValueError, IndexError, OSError, NotImplementedError):
+        raise UserError("uploads.corrupt") from None
+    if array.ndim != 3 or array.shape[-1] not in (2, 3, 4) or array.dtype != np.uint16:
+        raise UserError("uploads.corrupt")
+    notes.append("uploads.note_16bit")
+    high = (array >> 8).astype(np.uint8)
+    if array.shape[-1] == 2:
+        grey = _to_8bit(Image.fromarray(np.ascontiguousarray(array[..., 0])), notes)
+        return Image.merge("LA", (grey, Image.fromarray(np.ascontiguousarray(high[..., 1]))))
+    return Image.fromarray(np.ascontiguousarray(high), "RGBA" if array.shape[-1] == 4 else "RGB")
+
+
 def _header_size(data: bytes) -> tuple[Image.Image, int, int]:
     """Open (header only) and return the image with its size; a bomb is refused with its true size."""
     try:
@@ -235,37 +294,26 @@ def sanitize_image(data: bytes, *, max_bytes: int | None = None, max_megapixels:
         if not features.check("avif"):  # a Pillow built without its AV1 decoder
             raise UserError("uploads.avif_unsupported")
     # 2. Dimensions from the header, before any pixel is decoded (decompression bombs).
-    image, width, height = _header_size(data)
+    try:
+        image, width, height = _header_size(data)
+    except UserError as exc:  # a 16-bit grey scan with transparency: Pillow cannot open it, tifffile does
+        if exc.key != "uploads.corrupt" or kind != "TIFF" or not (size := _tiff_grey_alpha_size(data)):
+            raise
+        image, (width, height) = None, size
     megapixels = width * height / 1e6
     if megapixels > max_megapixels * (4 if downscale else 1):
         raise UserError("uploads.too_many_pixels", mp=f"{megapixels:.0f}", limit=f"{max_megapixels:g}")
     if width > MAX_SIDE or height > MAX_SIDE:
         raise UserError("uploads.too_long_side", width=width, height=height, limit=MAX_SIDE)
     notes: list[str] = []
+    if megapixels > max_megapixels:
+        notes.append("uploads.note_downscaled")
+    kept = min(max_megapixels, fit_megapixels or max_megapixels)
     # 3. Decode (first frame), orientation, modes, size.
-    try:
-        if getattr(image, "n_frames", 1) > 1:
-            if image.format not in STILL_FORMATS:
-                notes.append("uploads.note_animated")
-            image.seek(0)
-        if megapixels > max_megapixels:
-            notes.append("uploads.note_downscaled")
-        kept = min(max_megapixels, fit_megapixels or max_megapixels)
-        if megapixels > kept:
-            if kind == "JPEG":  # decode directly at the smallest DCT scale that stays over the limit
-                scale = (kept / megapixels) ** 0.5
-                image.draft(image.mode if image.mode in ("RGB", "L", "CMYK") else "RGB",
-                            (int(width * scale) + 1, int(height * scale) + 1))
-        exif_orientation = image.getexif().get(0x0112, 1)
-        image.load()
-        oriented = ImageOps.exif_transpose(image)
-        if exif_orientation not in (1, None) and oriented is not image:
-            notes.append("uploads.note_rotated")
-        if oriented is not image:
-            oriented.info.setdefault("icc_profile", image.info.get("icc_profile"))
-        image = oriented
-    except (OSError, ValueError, SyntaxError, Image.DecompressionBombError, EOFError):
-        raise UserError("uploads.corrupt") from None
+    if kind == "TIFF" and (image is None or _tiff_planes_16(image)):
+        image = _tiff_first_page(data, notes)
+    else:
+        image = _decoded(image, kind, notes, kept)
     image = _normalise_mode(image, notes, keep_alpha=keep_alpha)
     if image.width * image.height > kept * 1e6:
         scale = (kept * 1e6 / (image.width * image.height)) ** 0.5
@@ -274,6 +322,35 @@ def sanitize_image(data: bytes, *, max_bytes: int | None = None, max_megapixels:
     # 4. A fresh image made of pixels only: no EXIF, GPS, ICC, XMP, comments or text chunks survive.
     clean = Image.frombytes(image.mode, image.size, image.tobytes())
     return CleanImage(image=clean, source_format=kind, original_size=(width, height), notes=notes)
+
+
+def _decoded(image: Image.Image, kind: str, notes: list[str], kept: float) -> Image.Image:
+    """The picture Pillow opened (`kind`: its sniffed format), decoded: its first frame, at the nearest JPEG scale
+    over `kept` megapixels, upright (EXIF orientation), a 16-bit TIFF written white-is-zero counted from black."""
+    width, height = image.size
+    megapixels = width * height / 1e6
+    try:
+        if getattr(image, "n_frames", 1) > 1:
+            if kind == "TIFF":  # a scanner's pages, not an animation
+                notes.append("uploads.note_first_page")
+            elif image.format not in STILL_FORMATS:
+                notes.append("uploads.note_animated")
+            image.seek(0)
+        if megapixels > kept:
+            if kind == "JPEG":  # decode directly at the smallest DCT scale that stays over the limit
+                scale = (kept / megapixels) ** 0.5
+                image.draft(image.mode if image.mode in ("RGB", "L", "CMYK") else "RGB",
+                            (int(width * scale) + 1, int(height * scale) + 1))
+        exif_orientation = image.getexif().get(0x0112, 1)
+        image.load()
+        oriented = ImageOps.exif_transpose(image)
+        if exif_orientation in TURNING_ORIENTATIONS and oriented is not image:  # 0 or 9 (some apps) turn nothing
+            notes.append("uploads.note_rotated")
+        if oriented is not image:
+            oriented.info.setdefault("icc_profile", image.info.get("icc_profile"))
+        return _white_is_zero(oriented, data_image=image) if kind == "TIFF" else oriented
+    except (OSError, ValueError, SyntaxError, Image.DecompressionBombError, EOFError):
+        raise UserError("uploads.corrupt") from None
 
 
 def open_picture(source, *, keep_alpha: bool = False, downscale: bool = True,

@@ -150,6 +150,16 @@ def test_exif_orientation_applied_and_gps_dropped(atelier_env):
     assert b"PhoneMaker" not in clean.png_bytes()
 
 
+@pytest.mark.parametrize("orientation", [0, 1, 9])
+def test_an_orientation_that_turns_nothing_is_not_said_to(atelier_env, orientation):
+    """Some apps write orientation 0 (or a value past 8): the photo is shown as it is, and no note says it was
+    turned upright (« Image redressée selon l'appareil photo » under a photo nothing turned)."""
+    exif = Image.Exif()
+    exif[0x0112] = orientation
+    clean = sanitize_image(_save(_photo((80, 40)), "JPEG", exif=exif.tobytes()))
+    assert clean.image.size == (80, 40) and "uploads.note_rotated" not in clean.notes
+
+
 def test_sixteen_bit_keeps_its_range(atelier_env):
     clean = sanitize_image(_sixteen_bit())
     grey = np.asarray(clean.image)[..., 0]
@@ -170,6 +180,73 @@ def test_downscale_by_choice(atelier_env):
     clean = sanitize_image(data, max_megapixels=4, downscale=True)
     assert clean.image.width * clean.image.height <= 4e6 and "uploads.note_downscaled" in clean.notes
     assert clean.original_size == (3000, 2000)
+
+
+def _grey_scan_tiff(**options) -> tuple[np.ndarray, bytes]:
+    """A 16-bit greyscale scan as a TIFF (written with tifffile, as scanning tools write it): the picture as it is
+    meant to be seen (8 bits) and the file."""
+    import tifffile
+
+    seen = np.tile(np.linspace(0, 255, 64).astype(np.uint8), (32, 1))
+    stored = seen.astype(np.uint16) * 257
+    if options.get("photometric") == "miniswhite":
+        stored = 65535 - stored
+    pages = np.stack([stored, stored[:, ::-1]]) if options.pop("pages", 1) == 2 else stored
+    buffer = io.BytesIO()
+    tifffile.imwrite(buffer, pages, **options)
+    return seen, buffer.getvalue()
+
+
+def test_a_sixteen_bit_scan_written_white_is_zero_is_no_negative(atelier_env):
+    """PhotometricInterpretation 0 (MinIsWhite): sample 0 is white. Pillow reads 8-bit files so, and 16-bit ones as if
+    0 were black: the scan came out as its negative."""
+    seen, data = _grey_scan_tiff(photometric="miniswhite")
+    grey = np.asarray(sanitize_image(data).image)[..., 0].astype(int)
+    assert np.abs(grey - seen).max() <= 1
+
+
+def test_a_scan_of_several_pages_keeps_the_first_and_says_so_without_calling_it_animated(atelier_env):
+    seen, data = _grey_scan_tiff(pages=2, photometric="minisblack")
+    clean = sanitize_image(data)
+    assert np.abs(np.asarray(clean.image)[..., 0].astype(int) - seen).max() <= 1  # the first page
+    assert "uploads.note_first_page" in clean.notes and "uploads.note_animated" not in clean.notes
+
+
+def _colour_scan_tiff(alpha: bool = False, **options) -> tuple[np.ndarray, bytes]:
+    """A 16-bit colour scan as a TIFF (tifffile): the picture as meant to be seen (8-bit RGB) and the file."""
+    import tifffile
+
+    seen = np.stack([*np.meshgrid(np.linspace(0, 255, 64), np.linspace(0, 255, 32)), np.full((32, 64), 90.0)], -1)
+    seen = seen.astype(np.uint8)
+    stored = seen.astype(np.uint16) * 257
+    if alpha:
+        stored = np.dstack([stored, np.full((32, 64), 65535, np.uint16)])
+    if options.get("planarconfig") == "separate":
+        stored = np.moveaxis(stored, -1, 0)
+    buffer = io.BytesIO()
+    tifffile.imwrite(buffer, stored, photometric="rgb", extrasamples=["unassalpha"] if alpha else None, **options)
+    return seen, buffer.getvalue()
+
+
+@pytest.mark.parametrize("alpha", [False, True])
+def test_a_sixteen_bit_colour_scan_stored_plane_by_plane_is_read_as_it_is(atelier_env, alpha):
+    """Photoshop's « per channel » TIFF order (all the reds, then the greens, then the blues): Pillow read the 16-bit
+    planes' bytes as 8-bit samples, a striped ghost of the scan."""
+    seen, data = _colour_scan_tiff(alpha=alpha, planarconfig="separate")
+    rgb = np.asarray(sanitize_image(data).image).astype(int)
+    assert np.abs(rgb - seen).max() <= 1
+
+
+def test_a_sixteen_bit_grey_scan_with_transparency_is_read(atelier_env):
+    """Grey and alpha in 16 bits: Pillow cannot open it, and the page said the file was damaged."""
+    import tifffile
+
+    seen, _ = _grey_scan_tiff()
+    buffer = io.BytesIO()
+    tifffile.imwrite(buffer, np.dstack([seen.astype(np.uint16) * 257, np.full(seen.shape, 65535, np.uint16)]),
+                     photometric="minisblack", extrasamples=["unassalpha"])
+    clean = sanitize_image(buffer.getvalue())
+    assert np.abs(np.asarray(clean.image)[..., 0].astype(int) - seen).max() <= 1 and clean.image.mode == "RGB"
 
 
 def test_an_animated_gif_gives_its_first_frame(atelier_env):

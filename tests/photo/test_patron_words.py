@@ -1,0 +1,15 @@
+"""The old photos page speaks to the patron as « tu », as all its other sentences do: one note said « Essayez »."""
+import re
+
+
+def _texts(value):
+    return [v for v in (value.values() if isinstance(value, dict) else [value]) if isinstance(v, str)]
+
+
+def test_photo_and_upload_sentences_say_tu(atelier_env):
+    from pipelines.i18n import catalogue
+
+    formal = re.compile(r"\b(vous|votre|vos)\b|(^|[.:!?…]\s+)[A-ZÉÈ][a-zéèêàç]+ez\b", re.IGNORECASE)
+    bad = [f"{key}: {text}" for key, value in catalogue("fr").items() if key.startswith(("photo.", "uploads."))
+           for text in _texts(value) if formal.search(text)]
+    assert not bad, "\n".join(bad)
