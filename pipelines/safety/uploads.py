@@ -21,7 +21,7 @@ import numpy as np
 from PIL import Image, ImageOps, UnidentifiedImageError
 
 from ..config import settings
-from ..i18n import UserError
+from ..i18n import UserError, decimal_text
 
 # Decoders we accept, by magic bytes (the file name is never trusted).
 # GIF: its first frame (an animation is noted). BMP: what Windows scanning tools and Paint save.
@@ -178,6 +178,15 @@ def _normalise_mode(image: Image.Image, notes: list[str], keep_alpha: bool = Fal
     return image
 
 
+def _megapixels_text(megapixels: float, limit: float) -> str:
+    """Megapixels as a whole number, or with a decimal when rounding would hide the excess (« 50,4 », not « 50 »
+    over a limit of 50)."""
+    if round(megapixels) > limit:
+        return f"{megapixels:.0f}"
+    digits = 1 if round(megapixels, 1) > limit else 2
+    return decimal_text(megapixels, digits, settings().language)
+
+
 def _header_size(data: bytes) -> tuple[Image.Image, int, int]:
     """Open (header only) and return the image with its size; a bomb is refused with its true size."""
     try:
@@ -237,8 +246,10 @@ def sanitize_image(data: bytes, *, max_bytes: int | None = None, max_megapixels:
     # 2. Dimensions from the header, before any pixel is decoded (decompression bombs).
     image, width, height = _header_size(data)
     megapixels = width * height / 1e6
-    if megapixels > max_megapixels * (4 if downscale else 1):
-        raise UserError("uploads.too_many_pixels", mp=f"{megapixels:.0f}", limit=f"{max_megapixels:g}")
+    allowed = max_megapixels * (4 if downscale else 1)
+    if megapixels > allowed:
+        raise UserError("uploads.too_many_pixels", mp=_megapixels_text(megapixels, allowed),
+                        limit=f"{max_megapixels:g}")
     if width > MAX_SIDE or height > MAX_SIDE:
         raise UserError("uploads.too_long_side", width=width, height=height, limit=MAX_SIDE)
     notes: list[str] = []

@@ -177,3 +177,12 @@ def test_an_animated_gif_gives_its_first_frame(atelier_env):
     assert clean.source_format == "GIF" and "uploads.note_animated" in clean.notes
     red, green, blue = clean.image.getpixel((16, 16))
     assert red > 200 and green < 50 and blue < 50  # the first frame (red), not the last (blue)
+
+
+def test_a_picture_just_over_the_pixel_limit_is_told_by_how_much(atelier_env):
+    data = _save(Image.new("RGB", (2010, 2000), (120, 100, 80)), "JPEG")  # 4.02 MP against a limit of 4
+    with pytest.raises(UserError) as info:
+        sanitize_image(data, max_megapixels=4)
+    message = info.value.message("fr")
+    assert "4,02 mégapixels" in message and "limite est de 4 mégapixels" in message
+    assert sanitize_image(data, max_megapixels=4, downscale=True).image.width * 2000 <= 4.02e6
