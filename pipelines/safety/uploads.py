@@ -94,8 +94,12 @@ def _to_8bit(image: Image.Image, notes: list[str] | None = None) -> Image.Image:
     would, and "uploads.note_dim_scan" is added to `notes`; otherwise it printed nearly black.
     Float samples: 0..1 when they lie there (the usual convention), otherwise their own minimum..maximum.
     """
-    array = np.asarray(image, dtype=np.float64)
-    if image.mode == "F":
+    return Image.fromarray(_samples_to_8bit(np.asarray(image, dtype=np.float64), image.mode == "F", notes), "L")
+
+
+def _samples_to_8bit(array: np.ndarray, is_float: bool, notes: list[str] | None = None) -> np.ndarray:
+    """`_to_8bit`'s scaling on an array of samples (any number of bands), as uint8."""
+    if is_float:
         lo, hi = float(array.min()), float(array.max())
         if lo >= 0.0 and hi <= 1.0:
             lo, hi = 0.0, 1.0
@@ -108,7 +112,51 @@ def _to_8bit(image: Image.Image, notes: list[str] | None = None) -> Image.Image:
             if notes is not None:
                 notes.append("uploads.note_dim_scan")
         array = array / top * 255.0
-    return Image.fromarray(np.clip(array + 0.5, 0, 255).astype(np.uint8), "L")
+    return np.clip(array + 0.5, 0, 255).astype(np.uint8)
+
+
+def _tiff_samples(data: bytes, max_megapixels: float) -> Image.Image | None:
+    """A TIFF Pillow reads short or not at all, decoded with tifffile at its full sample range; None otherwise.
+
+    Pillow keeps only the high byte of 16-bit colour samples (a 12-bit scanner's 0..4095 came out 0..15, nearly
+    black) and does not open 32-bit float colour (it was called damaged). Grey, 8-bit and what tifffile cannot
+    decode without imagecodecs (LZW) stay with Pillow. The size is read from the header and checked first.
+    """
+    try:
+        import tifffile
+    except ImportError:
+        return None
+    try:
+        with tifffile.TiffFile(io.BytesIO(data)) as tif:
+            page = tif.pages[0]
+            bands = page.samplesperpixel
+            if bands not in (3, 4) or page.dtype is None or page.dtype.itemsize == 1 or page.dtype.kind == "c":
+                return None
+            if page.imagewidth * page.imagelength > max_megapixels * 1e6:
+                raise UserError("uploads.too_many_pixels", mp=_megapixels_text(
+                    page.imagewidth * page.imagelength / 1e6, max_megapixels), limit=f"{max_megapixels:g}")
+            array = page.asarray()
+            icc = page.tags.get(34675)  # InterColorProfile: an Adobe RGB scan stays Adobe RGB until converted
+            orientation = page.tags.get(274)
+    except UserError:
+        raise
+    except Exception:  # tifffile raises many kinds (KeyError for a missing codec, ValueError, OSError...)
+        return None
+    if array.ndim != 3 or array.shape[-1] != bands:  # planar configuration or odd layout: left to Pillow
+        return None
+    notes: list[str] = []
+    colour = _samples_to_8bit(np.asarray(array[..., :3], dtype=np.float64), array.dtype.kind == "f", notes)
+    image = Image.fromarray(colour, "RGB")
+    if bands == 4:
+        alpha = np.asarray(array[..., 3], dtype=np.float64)
+        top = 1.0 if array.dtype.kind == "f" else float(np.iinfo(array.dtype).max)
+        image.putalpha(Image.fromarray(np.clip(alpha / top * 255.0 + 0.5, 0, 255).astype(np.uint8), "L"))
+    if icc is not None and isinstance(icc.value, bytes):
+        image.info["icc_profile"] = icc.value
+    if orientation is not None and int(orientation.value) != 1:
+        image.getexif()[0x0112] = int(orientation.value)
+    image.info["atelier_notes"] = ["uploads.note_16bit"] + notes
+    return image
 
 
 def _icc_to_srgb(image: Image.Image, icc: bytes | None, notes: list[str]) -> Image.Image:
@@ -244,7 +292,8 @@ def sanitize_image(data: bytes, *, max_bytes: int | None = None, max_megapixels:
         if not features.check("avif"):  # a Pillow built without its AV1 decoder
             raise UserError("uploads.avif_unsupported")
     # 2. Dimensions from the header, before any pixel is decoded (decompression bombs).
-    image, width, height = _header_size(data)
+    wide = _tiff_samples(data, max_megapixels * (4 if downscale else 1)) if kind == "TIFF" else None
+    image, width, height = (wide, *wide.size) if wide is not None else _header_size(data)
     megapixels = width * height / 1e6
     allowed = max_megapixels * (4 if downscale else 1)
     if megapixels > allowed:
@@ -252,7 +301,7 @@ def sanitize_image(data: bytes, *, max_bytes: int | None = None, max_megapixels:
                         limit=f"{max_megapixels:g}")
     if width > MAX_SIDE or height > MAX_SIDE:
         raise UserError("uploads.too_long_side", width=width, height=height, limit=MAX_SIDE)
-    notes: list[str] = []
+    notes: list[str] = list(image.info.pop("atelier_notes", []))
     # 3. Decode (first frame), orientation, modes, size.
     try:
         if getattr(image, "n_frames", 1) > 1:

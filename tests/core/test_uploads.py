@@ -186,3 +186,35 @@ def test_a_picture_just_over_the_pixel_limit_is_told_by_how_much(atelier_env):
     message = info.value.message("fr")
     assert "4,02 mégapixels" in message and "limite est de 4 mégapixels" in message
     assert sanitize_image(data, max_megapixels=4, downscale=True).image.width * 2000 <= 4.02e6
+
+
+def _tiff(array: np.ndarray, **options) -> bytes:
+    import tifffile
+
+    buffer = io.BytesIO()
+    tifffile.imwrite(buffer, array, compression="zlib", **options)
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize("kind", ["12-bit counts in 16-bit RGB", "16-bit RGB", "32-bit float RGB", "16-bit RGBA"])
+def test_colour_tiffs_keep_their_whole_ramp(atelier_env, kind):
+    """Pillow keeps the high byte of 16-bit colour (a 12-bit scanner's ramp came out 0..15, black) and does not
+    open float colour (it was called damaged): the ramp reaches white in every kind."""
+    ramp = np.tile(np.linspace(0.0, 1.0, 256), (16, 1))
+    top = {"12-bit counts in 16-bit RGB": 4095, "16-bit RGB": 65535, "16-bit RGBA": 65535}.get(kind)
+    bands = [ramp, ramp / 2, ramp] + ([np.ones_like(ramp)] if kind == "16-bit RGBA" else [])
+    stack = np.stack(bands, -1)
+    array = stack.astype(np.float32) if top is None else np.round(stack * top).astype(np.uint16)
+    clean = sanitize_image(_tiff(array))
+    red = np.asarray(clean.image)[8, :, 0].astype(int)
+    assert clean.image.mode == "RGB" and red[0] <= 1 and red[-1] >= 254 and abs(red[128] - 128) <= 2
+    assert "uploads.note_16bit" in clean.notes
+
+
+def test_a_colour_tiff_read_at_full_depth_keeps_its_orientation(atelier_env):
+    array = np.zeros((20, 40, 3), np.uint16)
+    array[:, :20] = 4095  # left half white as stored; orientation 6 turns it to the top
+    clean = sanitize_image(_tiff(array, extratags=[(274, 3, 1, 6, True)]))
+    assert clean.image.size == (20, 40) and "uploads.note_rotated" in clean.notes
+    grey = np.asarray(clean.image)[..., 0]
+    assert grey[:20].min() >= 250 and grey[20:].max() <= 5
