@@ -373,6 +373,7 @@ def picture_size(source) -> tuple[int, int]:
     """(width, height) of a picture file as it will be shown (EXIF orientation applied), header only."""
     with Image.open(source) as image:
         width, height = image.size
-        if image.getexif().get(0x0112, 1) in (5, 6, 7, 8):
+        # Pillow gives a TIFF's size already turned by its orientation (and turns its pixels when it loads them)
+        if image.format != "TIFF" and image.getexif().get(0x0112, 1) in (5, 6, 7, 8):
             return height, width
     return width, height

@@ -218,3 +218,28 @@ def test_a_colour_tiff_read_at_full_depth_keeps_its_orientation(atelier_env):
     assert clean.image.size == (20, 40) and "uploads.note_rotated" in clean.notes
     grey = np.asarray(clean.image)[..., 0]
     assert grey[:20].min() >= 250 and grey[20:].max() <= 5
+
+
+@pytest.mark.parametrize("fmt", ["JPEG", "PNG", "WEBP", "TIFF"])
+@pytest.mark.parametrize("orientation", [2, 3, 4, 5, 6, 7, 8])
+def test_every_orientation_of_every_format_is_shown_upright_and_sized_as_shown(atelier_env, fmt, orientation):
+    from pipelines.safety.uploads import picture_size
+
+    upright = Image.new("RGB", (60, 100), "white")
+    upright.paste((255, 0, 0), (0, 0, 20, 20))  # a red corner top left, a blue band at the foot
+    upright.paste((0, 0, 255), (0, 80, 60, 100))
+    stored = {2: [Image.Transpose.FLIP_LEFT_RIGHT], 3: [Image.Transpose.ROTATE_180],
+              4: [Image.Transpose.FLIP_TOP_BOTTOM], 5: [Image.Transpose.TRANSPOSE], 6: [Image.Transpose.ROTATE_90],
+              7: [Image.Transpose.TRANSVERSE], 8: [Image.Transpose.ROTATE_270]}[orientation]
+    picture = upright
+    for step in stored:
+        picture = picture.transpose(step)
+    exif = Image.Exif()
+    exif[0x0112] = orientation
+    buffer = io.BytesIO()
+    picture.save(buffer, format=fmt, exif=exif, **({"quality": 95} if fmt == "JPEG" else {}))
+    data = buffer.getvalue()
+    clean = sanitize_image(data)
+    assert clean.image.size == (60, 100) == picture_size(io.BytesIO(data))
+    shown = np.asarray(clean.image).astype(int)
+    assert shown[5, 5, 0] > 200 and shown[5, 5, 2] < 60 and shown[95, 30, 2] > 200 and shown[5, 50].min() > 200
