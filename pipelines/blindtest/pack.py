@@ -363,13 +363,17 @@ def _index_zip(archive: zipfile.ZipFile) -> _ZipIndex:
     if total > MAX_PACK_BYTES:
         problems.append(Problem("quiz.pack.err_pack_size",
                                 {"mb": round(total / 1e6), "max": MAX_PACK_BYTES // 1_000_000}))
-    # The manifest at the root, or in the single top folder a zip tool adds ("Animaux/manifest.json").
+    # The manifest at the root, or in the folder that holds every file, however deep: a zip tool adds the folder
+    # zipped ("Animaux/manifest.json"), and zipping a folder of folders adds more ("Quiz/Animaux/manifest.json").
     prefix = ""
-    if MANIFEST not in files:
-        tops = {name.split("/", 1)[0] for name in files if "/" in name}
-        roots = [name for name in files if "/" not in name]
-        if len(tops) == 1 and not roots and f"{next(iter(tops))}/{MANIFEST}" in files:
-            prefix = next(iter(tops)) + "/"
+    if MANIFEST not in files and files:
+        common = [name.split("/")[:-1] for name in files]
+        depth = 0
+        while all(len(parts) > depth and parts[depth] == common[0][depth] for parts in common):
+            depth += 1
+        folder = "/".join(common[0][:depth])
+        if folder and f"{folder}/{MANIFEST}" in files:
+            prefix = folder + "/"
     members = {name[len(prefix):]: info for name, info in files.items() if name.startswith(prefix)}
     others = {}
     for name, info in files.items():

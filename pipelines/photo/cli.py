@@ -58,6 +58,18 @@ def output_names(files: list[tuple[Path, Path]]) -> list[Path]:
             names.append(relative.with_name(f"{relative.stem}-{relative.suffix.lstrip('.').lower()}.png"))
         else:
             names.append(relative.with_suffix(".png"))
+    # Names equal but for case (Mariage.JPG, mariage.jpg) are one file on a USB stick, a Mac or Windows, and a
+    # made-up name can meet a real one (mariage.png -> mariage-png.png, as mariage-png.jpg): the later one gets -2.
+    taken = {str(name).casefold() for name in names}
+    seen: set[str] = set()
+    for index, name in enumerate(names):
+        if str(name).casefold() in seen:
+            number = 2
+            while str(candidate := name.with_name(f"{name.stem}-{number}.png")).casefold() in taken:
+                number += 1
+            names[index] = candidate
+            taken.add(str(candidate).casefold())
+        seen.add(str(names[index]).casefold())
     return names
 
 

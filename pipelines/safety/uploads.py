@@ -21,7 +21,7 @@ import numpy as np
 from PIL import Image, ImageOps, UnidentifiedImageError
 
 from ..config import settings
-from ..i18n import UserError
+from ..i18n import UserError, decimal_text
 
 # Decoders we accept, by magic bytes (the file name is never trusted).
 # GIF: its first frame (an animation is noted). BMP: what Windows scanning tools and Paint save.
@@ -83,6 +83,7 @@ PNG_LEVEL = 3
 
 DIM_SCAN = 0.5  # _to_8bit: integer samples whose white stays under this share of their range are a dim scan
 DIM_WHITE_PERCENTILE = 99.95  # ...whose white point is taken here (a few hot pixels do not hold it down)
+PERCENTILE_SAMPLES = 4_000_000  # ...read from at most this many samples, evenly spread (memory and time)
 
 
 def _to_8bit(image: Image.Image, notes: list[str] | None = None) -> Image.Image:
@@ -96,21 +97,82 @@ def _to_8bit(image: Image.Image, notes: list[str] | None = None) -> Image.Image:
     would, and "uploads.note_dim_scan" is added to `notes`; otherwise it printed nearly black.
     Float samples: 0..1 when they lie there (the usual convention), otherwise their own minimum..maximum.
     """
-    array = np.asarray(image, dtype=np.float64)
-    if image.mode == "F":
+    samples = np.asarray(image, dtype=np.float64) if image.mode == "F" else np.asarray(image)
+    return Image.fromarray(_samples_to_8bit(samples, image.mode == "F", notes), "L")
+
+
+def _samples_to_8bit(array: np.ndarray, is_float: bool, notes: list[str] | None = None) -> np.ndarray:
+    """`_to_8bit`'s scaling on an array of samples (any number of bands), as uint8.
+
+    16-bit integer samples go through a table of 65536 entries and the white point is read from at most
+    PERCENTILE_SAMPLES of them: a 40 MP colour scan in float64 took 3.3 GB.
+    """
+    if is_float:
+        array = np.asarray(array, dtype=np.float32 if array.dtype == np.float32 else np.float64)
         lo, hi = float(array.min()), float(array.max())
         if lo >= 0.0 and hi <= 1.0:
             lo, hi = 0.0, 1.0
-        array = (array - lo) / ((hi - lo) or 1.0) * 255.0
-    else:
-        top = next(t for t in (255.0, 1023.0, 4095.0, 65535.0, float(max(array.max(), 1))) if array.max() <= t)
-        white = float(np.percentile(array, DIM_WHITE_PERCENTILE))
-        if top > 255.0 and 0 < white < DIM_SCAN * top:
-            top = white
-            if notes is not None:
-                notes.append("uploads.note_dim_scan")
-        array = array / top * 255.0
-    return Image.fromarray(np.clip(array + 0.5, 0, 255).astype(np.uint8), "L")
+        array = (array - lo) * (255.0 / ((hi - lo) or 1.0))
+        array += 0.5
+        return np.clip(array, 0, 255, out=array).astype(np.uint8)
+    brightest = float(array.max())
+    top = next(t for t in (255.0, 1023.0, 4095.0, 65535.0, max(brightest, 1.0)) if brightest <= t)
+    flat = array.reshape(-1)
+    if flat.size > PERCENTILE_SAMPLES:
+        flat = flat[::flat.size // PERCENTILE_SAMPLES]
+    white = float(np.percentile(flat, DIM_WHITE_PERCENTILE))
+    if top > 255.0 and 0 < white < DIM_SCAN * top:
+        top = white
+        if notes is not None:
+            notes.append("uploads.note_dim_scan")
+    if array.dtype.kind == "u" and array.dtype.itemsize <= 2:
+        table = np.clip(np.arange(2 ** (8 * array.dtype.itemsize)) / top * 255.0 + 0.5, 0, 255).astype(np.uint8)
+        return table[array]
+    return np.clip(np.asarray(array, dtype=np.float64) / top * 255.0 + 0.5, 0, 255).astype(np.uint8)
+
+
+def _tiff_samples(data: bytes, max_megapixels: float) -> Image.Image | None:
+    """A TIFF Pillow reads short or not at all, decoded with tifffile at its full sample range; None otherwise.
+
+    Pillow keeps only the high byte of 16-bit colour samples (a 12-bit scanner's 0..4095 came out 0..15, nearly
+    black) and does not open 32-bit float colour (it was called damaged). Grey, 8-bit and what tifffile cannot
+    decode without imagecodecs (LZW) stay with Pillow. The size is read from the header and checked first.
+    """
+    try:
+        import tifffile
+    except ImportError:
+        return None
+    try:
+        with tifffile.TiffFile(io.BytesIO(data)) as tif:
+            page = tif.pages[0]
+            bands = page.samplesperpixel
+            if bands not in (3, 4) or page.dtype is None or page.dtype.itemsize == 1 or page.dtype.kind == "c":
+                return None
+            if page.imagewidth * page.imagelength > max_megapixels * 1e6:
+                raise UserError("uploads.too_many_pixels", mp=_megapixels_text(
+                    page.imagewidth * page.imagelength / 1e6, max_megapixels), limit=f"{max_megapixels:g}")
+            array = page.asarray()
+            icc = page.tags.get(34675)  # InterColorProfile: an Adobe RGB scan stays Adobe RGB until converted
+            orientation = page.tags.get(274)
+    except UserError:
+        raise
+    except Exception:  # tifffile raises many kinds (KeyError for a missing codec, ValueError, OSError...)
+        return None
+    if array.ndim != 3 or array.shape[-1] != bands:  # planar configuration or odd layout: left to Pillow
+        return None
+    notes: list[str] = []
+    colour = _samples_to_8bit(array[..., :3], array.dtype.kind == "f", notes)
+    image = Image.fromarray(colour, "RGB")
+    if bands == 4:
+        alpha = np.asarray(array[..., 3], dtype=np.float32)
+        top = 1.0 if array.dtype.kind == "f" else float(np.iinfo(array.dtype).max)
+        image.putalpha(Image.fromarray(np.clip(alpha / top * 255.0 + 0.5, 0, 255).astype(np.uint8), "L"))
+    if icc is not None and isinstance(icc.value, bytes):
+        image.info["icc_profile"] = icc.value
+    if orientation is not None and int(orientation.value) != 1:
+        image.getexif()[0x0112] = int(orientation.value)
+    image.info["atelier_notes"] = ["uploads.note_16bit"] + notes
+    return image
 
 
 def _icc_to_srgb(image: Image.Image, icc: bytes | None, notes: list[str]) -> Image.Image:
@@ -237,6 +299,15 @@ def _tiff_first_page(data: bytes, notes: list[str]) -> Image.Image:
     return Image.fromarray(np.ascontiguousarray(high), "RGBA" if array.shape[-1] == 4 else "RGB")
 
 
+def _megapixels_text(megapixels: float, limit: float) -> str:
+    """Megapixels as a whole number, or with a decimal when rounding would hide the excess (« 50,4 », not « 50 »
+    over a limit of 50)."""
+    if round(megapixels) > limit:
+        return f"{megapixels:.0f}"
+    digits = 1 if round(megapixels, 1) > limit else 2
+    return decimal_text(megapixels, digits, settings().language)
+
+
 def _header_size(data: bytes) -> tuple[Image.Image, int, int]:
     """Open (header only) and return the image with its size; a bomb is refused with its true size."""
     try:
@@ -294,23 +365,27 @@ def sanitize_image(data: bytes, *, max_bytes: int | None = None, max_megapixels:
         if not features.check("avif"):  # a Pillow built without its AV1 decoder
             raise UserError("uploads.avif_unsupported")
     # 2. Dimensions from the header, before any pixel is decoded (decompression bombs).
+    # a colour TIFF of 16-bit or float samples, read at its full range (Pillow keeps their high byte)
+    wide = _tiff_samples(data, max_megapixels * (4 if downscale else 1)) if kind == "TIFF" else None
     try:
-        image, width, height = _header_size(data)
+        image, width, height = (wide, *wide.size) if wide is not None else _header_size(data)
     except UserError as exc:  # a 16-bit grey scan with transparency: Pillow cannot open it, tifffile does
         if exc.key != "uploads.corrupt" or kind != "TIFF" or not (size := _tiff_grey_alpha_size(data)):
             raise
         image, (width, height) = None, size
     megapixels = width * height / 1e6
-    if megapixels > max_megapixels * (4 if downscale else 1):
-        raise UserError("uploads.too_many_pixels", mp=f"{megapixels:.0f}", limit=f"{max_megapixels:g}")
+    allowed = max_megapixels * (4 if downscale else 1)
+    if megapixels > allowed:
+        raise UserError("uploads.too_many_pixels", mp=_megapixels_text(megapixels, allowed),
+                        limit=f"{max_megapixels:g}")
     if width > MAX_SIDE or height > MAX_SIDE:
         raise UserError("uploads.too_long_side", width=width, height=height, limit=MAX_SIDE)
-    notes: list[str] = []
+    notes: list[str] = list(image.info.pop("atelier_notes", [])) if image is not None else []
     if megapixels > max_megapixels:
         notes.append("uploads.note_downscaled")
     kept = min(max_megapixels, fit_megapixels or max_megapixels)
     # 3. Decode (first frame), orientation, modes, size.
-    if kind == "TIFF" and (image is None or _tiff_planes_16(image)):
+    if kind == "TIFF" and (image is None or (wide is None and _tiff_planes_16(image))):
         image = _tiff_first_page(data, notes)
     else:
         image = _decoded(image, kind, notes, kept)
@@ -390,6 +465,7 @@ def picture_size(source) -> tuple[int, int]:
     """(width, height) of a picture file as it will be shown (EXIF orientation applied), header only."""
     with Image.open(source) as image:
         width, height = image.size
-        if image.getexif().get(0x0112, 1) in (5, 6, 7, 8):
+        # Pillow gives a TIFF's size already turned by its orientation (and turns its pixels when it loads them)
+        if image.format != "TIFF" and image.getexif().get(0x0112, 1) in (5, 6, 7, 8):
             return height, width
     return width, height

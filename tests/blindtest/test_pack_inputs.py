@@ -178,3 +178,14 @@ def test_a_table_or_a_manifest_alone_is_told_what_a_pack_is(atelier_env, name, d
     said = refused.value.message("fr")
     assert f"«\u00a0{name}\u00a0» n'est pas un pack" in said and "«\u00a0Fabriquer un pack\u00a0»" in said, said
     assert library.entries() == []
+
+
+def test_a_pack_zipped_two_folders_deep_with_mac_clutter_is_found(tmp_path):
+    files = ["media/éléphant.png", "media/chat.png"]
+    members = {f"Quiz/Animaux/{name}": _png() for name in files}
+    members["__MACOSX/Quiz/Animaux/._manifest.json"] = b"\0\5\26\7"
+    path = _zip(tmp_path / "deep.zip", members, _manifest(files), prefix="Quiz/Animaux/")
+    assert packs.check(path) == []
+    pack = packs.unpack_zip(path, tmp_path / "pack")
+    names = sorted(p.relative_to(pack.folder).as_posix() for p in pack.folder.rglob("*") if p.is_file())
+    assert names == ["manifest.json", "media/chat.png", "media/éléphant.png"]

@@ -254,3 +254,69 @@ def test_an_animated_gif_gives_its_first_frame(atelier_env):
     assert clean.source_format == "GIF" and "uploads.note_animated" in clean.notes
     red, green, blue = clean.image.getpixel((16, 16))
     assert red > 200 and green < 50 and blue < 50  # the first frame (red), not the last (blue)
+
+
+def test_a_picture_just_over_the_pixel_limit_is_told_by_how_much(atelier_env):
+    data = _save(Image.new("RGB", (2010, 2000), (120, 100, 80)), "JPEG")  # 4.02 MP against a limit of 4
+    with pytest.raises(UserError) as info:
+        sanitize_image(data, max_megapixels=4)
+    message = info.value.message("fr")
+    assert "4,02 mégapixels" in message and "limite est de 4 mégapixels" in message
+    assert sanitize_image(data, max_megapixels=4, downscale=True).image.width * 2000 <= 4.02e6
+
+
+def _tiff(array: np.ndarray, **options) -> bytes:
+    import tifffile
+
+    buffer = io.BytesIO()
+    tifffile.imwrite(buffer, array, compression="zlib", **options)
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize("kind", ["12-bit counts in 16-bit RGB", "16-bit RGB", "32-bit float RGB", "16-bit RGBA"])
+def test_colour_tiffs_keep_their_whole_ramp(atelier_env, kind):
+    """Pillow keeps the high byte of 16-bit colour (a 12-bit scanner's ramp came out 0..15, black) and does not
+    open float colour (it was called damaged): the ramp reaches white in every kind."""
+    ramp = np.tile(np.linspace(0.0, 1.0, 256), (16, 1))
+    top = {"12-bit counts in 16-bit RGB": 4095, "16-bit RGB": 65535, "16-bit RGBA": 65535}.get(kind)
+    bands = [ramp, ramp / 2, ramp] + ([np.ones_like(ramp)] if kind == "16-bit RGBA" else [])
+    stack = np.stack(bands, -1)
+    array = stack.astype(np.float32) if top is None else np.round(stack * top).astype(np.uint16)
+    clean = sanitize_image(_tiff(array))
+    red = np.asarray(clean.image)[8, :, 0].astype(int)
+    assert clean.image.mode == "RGB" and red[0] <= 1 and red[-1] >= 254 and abs(red[128] - 128) <= 2
+    assert "uploads.note_16bit" in clean.notes
+
+
+def test_a_colour_tiff_read_at_full_depth_keeps_its_orientation(atelier_env):
+    array = np.zeros((20, 40, 3), np.uint16)
+    array[:, :20] = 4095  # left half white as stored; orientation 6 turns it to the top
+    clean = sanitize_image(_tiff(array, extratags=[(274, 3, 1, 6, True)]))
+    assert clean.image.size == (20, 40) and "uploads.note_rotated" in clean.notes
+    grey = np.asarray(clean.image)[..., 0]
+    assert grey[:20].min() >= 250 and grey[20:].max() <= 5
+
+
+@pytest.mark.parametrize("fmt", ["JPEG", "PNG", "WEBP", "TIFF"])
+@pytest.mark.parametrize("orientation", [2, 3, 4, 5, 6, 7, 8])
+def test_every_orientation_of_every_format_is_shown_upright_and_sized_as_shown(atelier_env, fmt, orientation):
+    from pipelines.safety.uploads import picture_size
+
+    upright = Image.new("RGB", (60, 100), "white")
+    upright.paste((255, 0, 0), (0, 0, 20, 20))  # a red corner top left, a blue band at the foot
+    upright.paste((0, 0, 255), (0, 80, 60, 100))
+    stored = {2: [Image.Transpose.FLIP_LEFT_RIGHT], 3: [Image.Transpose.ROTATE_180],
+              4: [Image.Transpose.FLIP_TOP_BOTTOM], 5: [Image.Transpose.TRANSPOSE], 6: [Image.Transpose.ROTATE_90],
+              7: [Image.Transpose.TRANSVERSE], 8: [Image.Transpose.ROTATE_270]}[orientation]
+    picture = upright
+    for step in stored:
+        picture = picture.transpose(step)
+    exif = Image.Exif()
+    exif[0x0112] = orientation
+    buffer = io.BytesIO()
+    picture.save(buffer, format=fmt, exif=exif, **({"quality": 95} if fmt == "JPEG" else {}))
+    data = buffer.getvalue()
+    clean = sanitize_image(data)
+    assert clean.image.size == (60, 100) == picture_size(io.BytesIO(data))
+    shown = np.asarray(clean.image).astype(int)
+    assert shown[5, 5, 0] > 200 and shown[5, 5, 2] < 60 and shown[95, 30, 2] > 200 and shown[5, 50].min() > 200

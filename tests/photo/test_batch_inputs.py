@@ -31,6 +31,24 @@ def test_same_name_scans_give_two_results_and_a_french_report(atelier_env, tmp_p
     assert [r["état"] for r in csv.DictReader(latest.open(encoding="utf-8-sig"))] == ["déjà faite (reprise)"] * 2
 
 
+
+def test_names_equal_but_for_case_and_made_up_names_never_meet(atelier_env, tmp_path):
+    """Mariage.JPG and mariage.jpg are one file on a USB stick, a Mac or Windows; mariage.png is restored to
+    mariage-png.png when a mariage.jpg sits beside it, the name a mariage-png.jpg would have: four photos, four PNGs."""
+    from pipelines.cli import main
+
+    scans = tmp_path / "scans"
+    scans.mkdir()
+    colours = {"Mariage.JPG": 40, "mariage.jpg": 100, "mariage.png": 160, "mariage-png.jpg": 220}
+    for name, grey in colours.items():
+        Image.new("RGB", (60, 40), (grey, grey, grey)).save(scans / name)
+    out = tmp_path / "o"
+    assert main(["photo", "restore", str(scans), "--out", str(out), "--steps", "tone"]) == 0
+    names = sorted(p.name for p in out.glob("*.png"))
+    assert len(names) == 4 and len({n.casefold() for n in names}) == 4
+    greys = sorted(round(float(np.asarray(Image.open(out / n)).mean())) for n in names)
+    assert len(set(greys)) == 4  # four different photos, none written over another
+
 def test_report_in_english_when_the_studio_speaks_english(atelier_env, tmp_path, monkeypatch):
     from pipelines import config
     from pipelines.cli import main
