@@ -208,7 +208,8 @@ def slid_to(page, value: int, slider=None) -> None:
     """Move a Streamlit slider (a locator; the page's only slider when None) to `value` with the arrow keys, as a
     person using the keyboard does, and wait until the studio has run with it: a key pressed while a busy machine
     still redraws the page can land on the slider being replaced (a book then came out with its six pages), so the
-    slider's own value (a range input) is read after the page settled and the keys are pressed again when it moved back."""
+    slider's own value (a range input) is read after the page settled, and the keys are pressed again when it moved
+    back."""
     slider = slider or page.get_by_role("slider")
     for _ in range(3):
         wait_ready(page)
