@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from pipelines.i18n import UserError
+from pipelines.i18n import UserError, translate
 from pipelines.jobs.queue import JobQueue, get_huey
 from pipelines.jobs.registry import KINDS
 
@@ -52,7 +52,10 @@ def test_failures_are_recorded_with_a_message(plugin_env, store):
     queue = JobQueue(store, huey=get_huey(immediate=True))
     crashed = queue.get(queue.submit("test.fail", {}))
     assert crashed.state == "failed" and crashed.error["key"] == "errors.job_crashed"
-    assert "boom" in crashed.error["params"]["detail"]
+    assert "boom" in crashed.error["params"]["detail"]  # kept with the job and in the log, for whoever looks into it
+    for language in ("fr", "en"):  # the patron's sentence says what to do, never the program's own words
+        said = translate(crashed.error["key"], language, **crashed.error["params"])
+        assert "boom" not in said and "Error" not in said and ("réessaie" in said or "try again" in said)
     user = queue.get(queue.submit("test.fail", {"user_error": True}))
     assert user.state == "failed" and user.error == {"key": "uploads.empty", "params": {}}
     assert not list(store.files_dir.rglob(".tmp-*"))
