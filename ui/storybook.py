@@ -13,7 +13,7 @@ from pipelines.story.book import note_text
 from pipelines.story.grammar import lexicon
 from pipelines.story.jobs import story_with_result_files
 from pipelines.story.spec import AGES, COMPANIONS, GENDERS, HERO_GENDER, HEROES, MAX_PAGES, MIN_PAGES, MOODS, \
-    NAME_MAX, OBJECTS, PLACES, PROBLEMS, TONES, Story, StorySpec, edit_page, normalise_text, reading_age_for
+    NAME_MAX, OBJECTS, PLACES, PROBLEMS, TONES, Story, StorySpec, clean_name, edit_page, normalise_text, reading_age_for
 
 from .i18n import lang, t
 from .jobs import expected_time_text, job_status_ui, submit_job
@@ -54,6 +54,11 @@ def choices_ui() -> dict:
         said = t("story.errors.name_too_long", n=NAME_MAX, length=len(" ".join(data["name"].split())))
     elif (refused := typed_refusal("hero_name", data["name"])) is not None:
         said = refused.message(lang())  # under the name, which stays in its box to change
+    elif data["name"].strip():  # an emoji or a sign is said as it is typed (an empty box waits for « Écrire »)
+        try:
+            clean_name(data["name"])
+        except UserError as exc:
+            said = exc.message(lang())
     if said:
         st.error(said)
     st.session_state["story-name-said"] = said

@@ -63,3 +63,16 @@ def test_a_book_from_choices_to_downloads(page):
     assert {"epub", "pdf", "booklet"} <= set(files)
     labels = [b.label for b in page.get("download_button")]
     assert any("EPUB" in label for label in labels) and any("Livret" in label for label in labels)
+
+
+def test_a_name_with_an_emoji_is_refused_under_the_name_as_it_is_typed(page):
+    """« Zoé 🦄 » was said nothing under the name: the refusal came only after « Écrire l'histoire », at the
+    bottom of the choices, far from the box to change."""
+    page.run()
+    page.text_input(key="story-name").set_value("Zoé 🦄").run()
+    assert [e.value for e in page.error] == [
+        "«\xa0Zoé 🦄\xa0» : un prénom se fait avec des lettres, et des chiffres si tu veux (les accents, le tiret et "
+        "l'espace sont permis)."]
+    page.button(key="story-write").click().run()
+    assert len(page.error) == 1  # not said a second time under the button
+    assert "story-job" not in page.session_state
