@@ -76,3 +76,5 @@ def test_a_name_with_an_emoji_is_refused_under_the_name_as_it_is_typed(page):
     page.button(key="story-write").click().run()
     assert len(page.error) == 1  # not said a second time under the button
     assert "story-job" not in page.session_state
+    page.text_input(key="story-name").set_value("Zoé").run()  # the typo mended: the sentence goes
+    assert not page.error
