@@ -1,7 +1,7 @@
 """The CPU prompt guard for children's workshops (French and English): a kind sentence instead of an error code.
 
 The sentence is normalised once (normalise.py: look-alike letters, accents, case, leetspeak, SMS
-spellings, spaced and hyphenated letters), then read in three passes against ``prompt_terms.toml``:
+spellings, spaced and hyphenated letters), then read in four passes against ``prompt_terms.toml``:
 
 1. harmless senses are set apart: phrases ("pique-nique", "râpe à fromage", "bitte d'amarrage"), proper
    names decided by their context ("à Pornic", "the town of Penistone") and words whose neighbours give
@@ -20,7 +20,7 @@ spellings, spaced and hyphenated letters), then read in three passes against ``p
    « photo de classe » and « en maillot de bain » set apart as harmless do not hide « la photo de classe de Léa en
    maillot de bain ».
 
-What the three passes let through may then be read by a small learned layer (learned.py: a logistic
+What the four passes let through may then be read by a small learned layer (learned.py: a logistic
 regression over character n-grams, trained only on the corpus's tuning material and ordinary sentences, on since
 the tenth round), which refuses only when it is sure and the sentence has a partial signal (`partial_signal`).
 

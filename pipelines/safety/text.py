@@ -79,7 +79,9 @@ def _is_emoji(char: str) -> bool:
     return 0x1F000 <= point <= 0x1FAFF or point == 0x20E3
 
 
-def _needs_shaping(char: str) -> bool:
+def needs_shaping(char: str) -> bool:
+    """True for a character of a script the prints cannot lay out yet: right-to-left (Unicode bidirectional classes
+    R, AL, AN) or one whose Unicode name starts with a script of _NEEDS_SHAPING (its letters join or reorder)."""
     if unicodedata.bidirectional(char) in ("R", "AL", "AN"):
         return True
     name = unicodedata.name(char, "")
@@ -94,7 +96,7 @@ def unprintable(text: str, chain: list) -> tuple[str, list[str]]:
     emoji = sorted(c for c in set(missing(text, chain)) if _is_emoji(c))
     if emoji:  # the pictographs' and emoji faces (fonts.PICTOGRAPHS, fonts.EMOJI) draw most; another is named
         return "text.emoji", emoji
-    shaping = sorted({c for c in text if _needs_shaping(c)})
+    shaping = sorted({c for c in text if needs_shaping(c)})
     if shaping:
         return "text.needs_shaping", shaping
     absent = missing(text, chain)

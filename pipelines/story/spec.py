@@ -48,7 +48,7 @@ def reading_age_for(age_group: str | None) -> str:
 
 def clean_name(raw: str) -> str:
     """The hero's first name, tidied (spaces, NFC); UserError when empty, too long or not a name."""
-    from ..safety.text import _needs_shaping, check_printable, clean_text
+    from ..safety.text import needs_shaping, check_printable, clean_text
 
     name = " ".join(clean_text(raw).split())
     if not name:
@@ -56,7 +56,7 @@ def clean_name(raw: str) -> str:
     if len(name) > NAME_MAX:
         raise UserError("story.errors.name_too_long", n=NAME_MAX, length=len(name))
     if not NAME_PATTERN.match(name):
-        if any(_needs_shaping(c) for c in name):  # Hindi's vowel signs are marks, not letters: the script is why
+        if any(needs_shaping(c) for c in name):  # Hindi's vowel signs are marks, not letters: the script is why
             check_printable(name, field="hero_name")
         raise UserError("story.errors.name_letters", name=name)
     check_printable(name, field="hero_name")  # İlayda prints (fallback face); Arabic or emoji are refused here
