@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import io
 import re
+import struct
 import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -131,48 +132,117 @@ def _samples_to_8bit(array: np.ndarray, is_float: bool, notes: list[str] | None 
     return np.clip(np.asarray(array, dtype=np.float64) / top * 255.0 + 0.5, 0, 255).astype(np.uint8)
 
 
-def _tiff_samples(data: bytes, max_megapixels: float) -> Image.Image | None:
-    """A TIFF Pillow reads short or not at all, decoded with tifffile at its full sample range; None otherwise.
+def _scaled(array: np.ndarray, top: float) -> np.ndarray:
+    """Samples of 0..`top` (ink, transparency: a fixed scale, no white point read) as uint8."""
+    return np.clip(np.asarray(array, dtype=np.float32) * (255.0 / top) + 0.5, 0, 255).astype(np.uint8)
 
-    Pillow keeps only the high byte of 16-bit colour samples (a 12-bit scanner's 0..4095 came out 0..15, nearly
-    black) and does not open 32-bit float colour (it was called damaged). Grey, 8-bit and what tifffile cannot
-    decode without imagecodecs (LZW) stay with Pillow. The size is read from the header and checked first.
+
+# (TIFF PhotometricInterpretation, samples per pixel) -> the mode read at full depth (TIFF 6.0, section 8: 0
+# MinIsWhite, 1 MinIsBlack, 2 RGB, 5 Separated, i.e. CMYK); other layouts are left to Pillow
+DEEP_TIFF_MODES = {(0, 2): "LA", (1, 2): "LA", (2, 3): "RGB", (2, 4): "RGBA", (5, 4): "CMYK"}
+DEEP_PNG_TYPES = (2, 4, 6)  # PNG colour types of 16-bit samples Pillow keeps the high byte of: RGB, grey+alpha, RGBA
+
+
+def _deep_picture(data: bytes, kind: str, allowed: float, limit: float) -> Image.Image | None:
+    """A picture of more than 8 bits a sample that Pillow reads short, decoded at its full range; None otherwise.
+
+    Pillow keeps only the high byte of 16-bit colour and grey+alpha samples (a 12-bit scanner's 0..4095 came out
+    0..15, nearly black), reads a TIFF's 16-bit planes stored one after the other (Photoshop's « per channel »
+    order) as 8-bit samples, and opens neither float colour nor 16-bit grey+alpha TIFFs. These are read with
+    tifffile (TIFF: interleaved or planar, any codec imagecodecs has) or OpenCV (PNG), scaled as `_to_8bit` scales
+    a grey scan; ink (CMYK) and transparency by their type's full range. Out: an 8-bit "RGB", "RGBA", "LA" or
+    "CMYK" image with the file's ICC profile and orientation in `info` / EXIF, as `_decoded` reads them, and its
+    notes in info["atelier_notes"]. Grey and 8-bit files, and what neither library decodes, stay with Pillow.
+    The size is read from the header and checked first (`_check_pixels(width, height, allowed, limit)`).
     """
+    read = _deep_tiff if kind == "TIFF" else _deep_png if kind == "PNG" else None
+    found = read(data, allowed, limit) if read is not None else None
+    if found is None:
+        return None
+    array, mode, notes, icc, orientation = found
+    colour = {"LA": 1, "CMYK": 4}.get(mode, 3)
+    is_float = array.dtype.kind == "f"
+    if mode == "CMYK":
+        bands = [_scaled(array, 1.0 if is_float else float(np.iinfo(array.dtype).max))]
+    else:
+        bands = [_samples_to_8bit(array[..., :colour], is_float, notes)]
+        if array.shape[-1] > colour:
+            top = 1.0 if is_float else float(np.iinfo(array.dtype).max)
+            bands.append(_scaled(array[..., colour:colour + 1], top))
+    samples = np.concatenate(bands, axis=-1) if len(bands) > 1 else bands[0]
+    image = Image.fromarray(np.ascontiguousarray(samples), mode)
+    if icc:
+        image.info["icc_profile"] = icc
+    if orientation not in (None, 1):
+        image.getexif()[0x0112] = orientation
+    image.info["atelier_notes"] = ["uploads.note_16bit"] + notes
+    return image
+
+
+def _check_pixels(width: int, height: int, allowed: float, limit: float) -> None:
+    """UserError when a picture of width x height px is over `allowed` megapixels (`limit`: the limit it is told)."""
+    if width * height > allowed * 1e6:
+        raise UserError("uploads.too_many_pixels", mp=_megapixels_text(width * height / 1e6, allowed),
+                        limit=decimal_text(limit, 0 if float(limit).is_integer() else 1, settings().language))
+
+
+def _deep_tiff(data: bytes, allowed: float, limit: float):
+    """(samples (H, W, bands), mode, notes, ICC bytes, orientation) of a TIFF's first page of 16-bit or float
+    samples in a DEEP_TIFF_MODES layout, or None (`_deep_picture`)."""
     try:
         import tifffile
     except ImportError:
         return None
     try:
         with tifffile.TiffFile(io.BytesIO(data)) as tif:
-            page = tif.pages[0]
-            bands = page.samplesperpixel
-            if bands not in (3, 4) or page.dtype is None or page.dtype.itemsize == 1 or page.dtype.kind == "c":
+            page = tif.pages.first
+            mode = DEEP_TIFF_MODES.get((int(page.photometric), page.samplesperpixel))
+            if mode is None or page.dtype is None or page.dtype.itemsize == 1 or page.dtype.kind not in "uf":
                 return None
-            if page.imagewidth * page.imagelength > max_megapixels * 1e6:
-                raise UserError("uploads.too_many_pixels", mp=_megapixels_text(
-                    page.imagewidth * page.imagelength / 1e6, max_megapixels), limit=f"{max_megapixels:g}")
+            _check_pixels(page.imagewidth, page.imagelength, allowed, limit)
             array = page.asarray()
+            if page.planarconfig == tifffile.PLANARCONFIG.SEPARATE and array.ndim == 3:
+                array = np.moveaxis(array, 0, -1)
+            if int(page.photometric) == 0:  # MinIsWhite: the grey counts from white
+                top = float(array[..., 0].max()) if array.dtype.kind == "f" else float(2 ** page.bitspersample - 1)
+                array = array.astype(np.float32 if array.dtype.kind == "f" else np.int32)
+                array[..., 0] = top - array[..., 0]
+                array = array if array.dtype.kind == "f" else array.clip(0, 65535).astype(np.uint16)
+            notes = ["uploads.note_first_page"] if len(tif.pages) > 1 else []
             icc = page.tags.get(34675)  # InterColorProfile: an Adobe RGB scan stays Adobe RGB until converted
             orientation = page.tags.get(274)
     except UserError:
         raise
     except Exception:  # tifffile raises many kinds (KeyError for a missing codec, ValueError, OSError...)
         return None
-    if array.ndim != 3 or array.shape[-1] != bands:  # planar configuration or odd layout: left to Pillow
+    if array.ndim != 3 or array.shape[-1] != len(mode):
         return None
-    notes: list[str] = []
-    colour = _samples_to_8bit(array[..., :3], array.dtype.kind == "f", notes)
-    image = Image.fromarray(colour, "RGB")
-    if bands == 4:
-        alpha = np.asarray(array[..., 3], dtype=np.float32)
-        top = 1.0 if array.dtype.kind == "f" else float(np.iinfo(array.dtype).max)
-        image.putalpha(Image.fromarray(np.clip(alpha / top * 255.0 + 0.5, 0, 255).astype(np.uint8), "L"))
-    if icc is not None and isinstance(icc.value, bytes):
-        image.info["icc_profile"] = icc.value
-    if orientation is not None and int(orientation.value) != 1:
-        image.getexif()[0x0112] = int(orientation.value)
-    image.info["atelier_notes"] = ["uploads.note_16bit"] + notes
-    return image
+    icc = icc.value if icc is not None and isinstance(icc.value, bytes) else None
+    return array, mode, notes, icc, int(orientation.value) if orientation is not None else None
+
+
+def _deep_png(data: bytes, allowed: float, limit: float):
+    """(samples (H, W, bands), mode, notes, ICC bytes, orientation) of a still PNG of 16-bit colour or grey+alpha
+    samples, or None (`_deep_picture`). PNG 1.2, section 4.1.1: IHDR is the first chunk (width, height, bit depth,
+    colour type); an animated PNG (acTL before the first IDAT) is left to Pillow, which says it is animated."""
+    if len(data) < 33 or data[12:16] != b"IHDR" or data[24] != 16 or data[25] not in DEEP_PNG_TYPES:
+        return None
+    if b"acTL" in data[:max(data.find(b"IDAT"), 0)]:
+        return None
+    width, height = struct.unpack(">II", data[16:24])
+    _check_pixels(width, height, allowed, limit)
+    import cv2
+
+    array = cv2.imdecode(np.frombuffer(data, np.uint8), cv2.IMREAD_UNCHANGED)
+    if array is None or array.dtype != np.uint16 or array.ndim != 3 or array.shape[-1] not in (3, 4):
+        return None
+    array = array[..., [2, 1, 0, 3][:array.shape[-1]]]  # OpenCV's BGR(A) order; grey+alpha comes as BGRA too
+    try:
+        with Image.open(io.BytesIO(data)) as header:  # OpenCV reads neither the ICC profile nor the eXIf chunk
+            icc, orientation = header.info.get("icc_profile"), header.getexif().get(0x0112)
+    except (OSError, ValueError, SyntaxError):
+        icc, orientation = None, None
+    return array, "RGBA" if array.shape[-1] == 4 else "RGB", [], icc, orientation
 
 
 def _icc_to_srgb(image: Image.Image, icc: bytes | None, notes: list[str]) -> Image.Image:
@@ -251,54 +321,6 @@ def _white_is_zero(image: Image.Image, data_image: Image.Image) -> Image.Image:
     return Image.fromarray((65535 - np.asarray(image).astype(np.int32)).astype(np.uint16))
 
 
-def _tiff_grey_alpha_size(data: bytes) -> tuple[int, int] | None:
-    """(width, height) of a TIFF of 16-bit grey with transparency, which Pillow cannot open (`_tiff_first_page` reads
-    it), else None."""
-    import tifffile
-
-    try:
-        with tifffile.TiffFile(io.BytesIO(data)) as tif:
-            page = tif.pages.first
-            if page.samplesperpixel == 2 and page.bitspersample == 16:
-                return page.imagewidth, page.imagelength
-    except (tifffile.TiffFileError, ValueError, IndexError, OSError):
-        pass
-    return None
-
-
-def _tiff_planes_16(image: Image.Image) -> bool:
-    """Whether a TIFF Pillow opened holds 16-bit colour samples stored plane by plane (Photoshop's « per channel »
-    order): Pillow reads the planes' bytes as 8-bit samples, a striped ghost of the scan (`_tiff_first_page` reads
-    them)."""
-    bits = image.tag_v2.get(258, (8,))
-    bits = bits if isinstance(bits, tuple) else (bits,)
-    return image.tag_v2.get(284, 1) == 2 and len(bits) > 1 and max(bits) > 8
-
-
-def _tiff_first_page(data: bytes, notes: list[str]) -> Image.Image:
-    """The first page of a TIFF Pillow reads wrong or not at all (`_tiff_planes_16`, `_tiff_grey_alpha_size`), read
-    with tifffile: 8-bit RGB(A), or L(A) scaled as
-    `_to_8bit` scales a grey scan. Its orientation tag is not read (neither kind came turned in our scans)."""
-    import tifffile
-
-    try:
-        with tifffile.TiffFile(io.BytesIO(data)) as tif:
-            page = tif.pages.first
-            array = page.asarray()
-            if page.planarconfig == tifffile.PLANARCONFIG.SEPARATE and array.ndim == 3:
-                array = np.moveaxis(array, 0, -1)
-    except (tifffile.TiffFileError, ValueError, IndexError, OSError, NotImplementedError):
-        raise UserError("uploads.corrupt") from None
-    if array.ndim != 3 or array.shape[-1] not in (2, 3, 4) or array.dtype != np.uint16:
-        raise UserError("uploads.corrupt")
-    notes.append("uploads.note_16bit")
-    high = (array >> 8).astype(np.uint8)
-    if array.shape[-1] == 2:
-        grey = _to_8bit(Image.fromarray(np.ascontiguousarray(array[..., 0])), notes)
-        return Image.merge("LA", (grey, Image.fromarray(np.ascontiguousarray(high[..., 1]))))
-    return Image.fromarray(np.ascontiguousarray(high), "RGBA" if array.shape[-1] == 4 else "RGB")
-
-
 def _megapixels_text(megapixels: float, limit: float) -> str:
     """Megapixels as a whole number, or with a decimal when rounding would hide the excess (« 50,4 », not « 50 »
     over a limit of 50)."""
@@ -365,30 +387,20 @@ def sanitize_image(data: bytes, *, max_bytes: int | None = None, max_megapixels:
         if not features.check("avif"):  # a Pillow built without its AV1 decoder
             raise UserError("uploads.avif_unsupported")
     # 2. Dimensions from the header, before any pixel is decoded (decompression bombs).
-    # a colour TIFF of 16-bit or float samples, read at its full range (Pillow keeps their high byte)
-    wide = _tiff_samples(data, max_megapixels * (4 if downscale else 1)) if kind == "TIFF" else None
-    try:
-        image, width, height = (wide, *wide.size) if wide is not None else _header_size(data)
-    except UserError as exc:  # a 16-bit grey scan with transparency: Pillow cannot open it, tifffile does
-        if exc.key != "uploads.corrupt" or kind != "TIFF" or not (size := _tiff_grey_alpha_size(data)):
-            raise
-        image, (width, height) = None, size
-    megapixels = width * height / 1e6
+    # 16-bit colour, grey+alpha and float samples read at their full range (Pillow keeps their high byte)
     allowed = max_megapixels * (4 if downscale else 1)
-    if megapixels > allowed:
-        raise UserError("uploads.too_many_pixels", mp=_megapixels_text(megapixels, allowed),
-                        limit=f"{max_megapixels:g}")
+    deep = _deep_picture(data, kind, allowed, max_megapixels)
+    image, width, height = (deep, *deep.size) if deep is not None else _header_size(data)
+    _check_pixels(width, height, allowed, max_megapixels)
+    megapixels = width * height / 1e6
     if width > MAX_SIDE or height > MAX_SIDE:
         raise UserError("uploads.too_long_side", width=width, height=height, limit=MAX_SIDE)
-    notes: list[str] = list(image.info.pop("atelier_notes", [])) if image is not None else []
+    notes: list[str] = list(image.info.pop("atelier_notes", []))
     if megapixels > max_megapixels:
         notes.append("uploads.note_downscaled")
     kept = min(max_megapixels, fit_megapixels or max_megapixels)
     # 3. Decode (first frame), orientation, modes, size.
-    if kind == "TIFF" and (image is None or (wide is None and _tiff_planes_16(image))):
-        image = _tiff_first_page(data, notes)
-    else:
-        image = _decoded(image, kind, notes, kept)
+    image = _decoded(image, kind, notes, kept)
     image = _normalise_mode(image, notes, keep_alpha=keep_alpha)
     if image.width * image.height > kept * 1e6:
         scale = (kept * 1e6 / (image.width * image.height)) ** 0.5

@@ -320,3 +320,97 @@ def test_every_orientation_of_every_format_is_shown_upright_and_sized_as_shown(a
     assert clean.image.size == (60, 100) == picture_size(io.BytesIO(data))
     shown = np.asarray(clean.image).astype(int)
     assert shown[5, 5, 0] > 200 and shown[5, 5, 2] < 60 and shown[95, 30, 2] > 200 and shown[5, 50].min() > 200
+
+
+def _png16(array: np.ndarray, colour_type: int, chunks: tuple[tuple[bytes, bytes], ...] = ()) -> bytes:
+    """A 16-bit PNG written chunk by chunk (PNG 1.2: IHDR, IDAT of filter-0 rows, IEND), as scanners and raw
+    converters write them: Pillow writes no 16-bit colour."""
+    def chunk(kind: bytes, body: bytes) -> bytes:
+        return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body) & 0xFFFFFFFF)
+
+    height, width = array.shape[:2]
+    rows = b"".join(b"\x00" + array[row].astype(">u2").tobytes() for row in range(height))
+    header = struct.pack(">IIBBBBB", width, height, 16, colour_type, 0, 0, 0)
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + b"".join(chunk(k, b) for k, b in chunks)
+            + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b""))
+
+
+@pytest.mark.parametrize("kind", ["12-bit RGB", "16-bit RGB", "12-bit RGBA", "12-bit grey and alpha"])
+def test_sixteen_bit_pngs_keep_their_whole_ramp(atelier_env, kind):
+    """Pillow keeps the high byte of a 16-bit colour or grey+alpha PNG: a raw converter's 12-bit values (0..4095)
+    came out 0..15, a black picture."""
+    ramp = np.tile(np.linspace(0.0, 1.0, 256), (16, 1))
+    top = 4095 if kind.startswith("12") else 65535
+    grey = kind.endswith("grey and alpha")
+    bands = [ramp] + ([] if grey else [ramp / 2, ramp]) + ([np.ones_like(ramp)] if "alpha" in kind or "A" in kind
+                                                           else [])
+    array = np.round(np.stack(bands, -1) * top).astype(np.uint16)
+    if "alpha" in kind or "A" in kind:
+        array[..., -1] = 65535  # transparency is counted on the type's full range
+    clean = sanitize_image(_png16(array, {1: 0, 2: 4, 3: 2, 4: 6}[array.shape[-1]]))
+    red = np.asarray(clean.image)[8, :, 0].astype(int)
+    assert clean.image.mode == "RGB" and red[0] <= 1 and red[-1] >= 254 and abs(red[128] - 128) <= 2
+    assert "uploads.note_16bit" in clean.notes and "uploads.note_alpha" not in clean.notes
+
+
+def test_a_sixteen_bit_png_keeps_its_orientation_and_transparency(atelier_env):
+    array = np.zeros((20, 40, 4), np.uint16)
+    array[:, :20, :3] = 4095  # left half white as stored; orientation 6 turns it to the top
+    array[..., 3] = 65535
+    array[0, 0, 3] = 0  # one see-through corner: white paper
+    exif = b"MM\x00*\x00\x00\x00\x08\x00\x01" + struct.pack(">HHII", 0x0112, 3, 1, 6 << 16) + b"\x00" * 4
+    clean = sanitize_image(_png16(array, 6, chunks=((b"eXIf", exif),)))
+    assert clean.image.size == (20, 40) and "uploads.note_rotated" in clean.notes
+    assert "uploads.note_alpha" in clean.notes
+    grey = np.asarray(clean.image)[..., 0]
+    assert grey[:20].min() >= 250 and grey[21:].max() <= 5
+
+
+@pytest.mark.parametrize("compression", ["lzw", "packbits", "zlib"])
+def test_a_compressed_sixteen_bit_colour_tiff_keeps_its_whole_ramp(atelier_env, compression):
+    """LZW is what most scanning tools write; tifffile decodes it with imagecodecs (requirements.txt). Without it the
+    file went to Pillow, which kept the high byte of 12-bit counts: black."""
+    import tifffile
+
+    ramp = np.tile(np.linspace(0.0, 1.0, 256), (16, 1))
+    buffer = io.BytesIO()
+    tifffile.imwrite(buffer, np.round(np.stack([ramp, ramp, ramp], -1) * 4095).astype(np.uint16),
+                     photometric="rgb", compression=compression)
+    red = np.asarray(sanitize_image(buffer.getvalue()).image)[8, :, 0].astype(int)
+    assert red[0] <= 1 and red[-1] >= 254 and abs(red[128] - 128) <= 2
+
+
+def test_a_sixteen_bit_cmyk_tiff_is_read_as_ink(atelier_env):
+    """A print shop's 16-bit CMYK TIFF: no ink is white paper, full black ink is black (ink is scaled on its type's
+    full range, never stretched to a white point)."""
+    import tifffile
+
+    ink = np.zeros((8, 16, 4), np.uint16)
+    ink[:, 8:, 3] = 65535  # the right half in full black ink
+    ink[:4, :8, 0] = 32768  # a half-cyan corner
+    buffer = io.BytesIO()
+    tifffile.imwrite(buffer, ink, photometric="separated")
+    rgb = np.asarray(sanitize_image(buffer.getvalue()).image).astype(int)
+    assert rgb[6, 2].min() >= 250 and rgb[2, 12].max() <= 5
+    assert rgb[2, 2, 0] < 160 and rgb[2, 2, 1] >= 250 and rgb[2, 2, 2] >= 250
+
+
+def test_a_sixteen_bit_colour_tiff_of_several_pages_says_it_kept_the_first(atelier_env):
+    _, first = _colour_scan_tiff()
+    import tifffile
+
+    with tifffile.TiffFile(io.BytesIO(first)) as tif:
+        page = tif.pages.first.asarray()
+    buffer = io.BytesIO()
+    tifffile.imwrite(buffer, np.stack([page, page[:, ::-1]]), photometric="rgb")
+    clean = sanitize_image(buffer.getvalue())
+    assert "uploads.note_first_page" in clean.notes and "uploads.note_animated" not in clean.notes
+    assert np.abs(np.asarray(clean.image).astype(int) - _colour_scan_tiff()[0]).max() <= 1
+
+
+def test_a_deep_tiff_over_the_pixel_limit_is_told_the_limit_itself(atelier_env):
+    """Read with tifffile, over 4x the limit even with downscaling: the sentence gives the limit (4), not 4x it."""
+    clean = _tiff(np.zeros((1000, 2000, 3), np.uint16))  # 2 MP
+    with pytest.raises(UserError) as info:
+        sanitize_image(clean, max_megapixels=0.4, downscale=True)
+    assert "(2 mégapixels) : la limite est de 0,4 mégapixels" in info.value.message("fr")
