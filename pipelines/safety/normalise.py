@@ -154,6 +154,11 @@ SMS = {
     # round 14: verlan (syllables swapped) read as the plain word, SMS short forms
     "tepu": "pute", "tepus": "putes", "reum": "mere", "reup": "pere", "keuf": "flic", "keufs": "flics",
     "zebi": "bite", "dsu": "dessus", "dsou": "dessous", "pwal": "poil",
+    # round 34: misspellings of words the guard reads in both senses, a harm and its prevention poster
+    "cigaret": "cigarette", "cigarete": "cigarette", "cigarett": "cigarette", "sigarette": "cigarette",
+    "sigaret": "cigarette", "cigarets": "cigarettes", "cigaretes": "cigarettes",
+    "swimsute": "swimsuit", "swimsuite": "swimsuit", "swimsut": "swimsuit", "swimsoot": "swimsuit",
+    "swimsutes": "swimsuits",
 }
 
 
@@ -218,6 +223,9 @@ def _not(match: re.Match) -> str:
 # or a possessive (« une fille de 9a », « j'ai 10 a ») -> « 9 ans », unless a figure, an article or a pronoun follows
 # (« de 10 a 12 ans », « 2 a la maison »); "10years" -> "10 years".
 _AGE_EN = re.compile(r"\b(\d{1,2})\s*-?\s*(?:y\s*/\s*o|y\s*\.\s*o\.?|yos?|yrs?)(?:\s*-?\s*olds?)?(?![a-z0-9])")
+# round 34: a lone "y" after the number ("a 10 y girl", « une fille de 10 y ») is "yo" too, but never « y a »,
+# « y est », « y compris » (« on est 10 y compris le prof »)
+_AGE_Y = re.compile(r"\b(\d{1,2})\s*y(?![a-z0-9/.'’])(?!\s+(?:a|as|avait|aura|est|sont|compris|axis|axe)\b)")
 _AGE_YEARS = re.compile(r"\b(\d{1,2})(years?)(?![a-z0-9])")
 _AGE_FR = re.compile(r"\b(\d{1,2})\s*ans?(?![a-z0-9])")
 _AGE_A = re.compile(r"\b(de|d|ai|jai|a|mes|ses|tes|sa|son|ma|mon|ta|ton|of)\s+(\d{1,2})\s*a(?![a-z0-9'])"
@@ -228,6 +236,7 @@ _AGE_A = re.compile(r"\b(de|d|ai|jai|a|mes|ses|tes|sa|son|ma|mon|ta|ton|of)\s+(\
 def compact_ages(text: str) -> str:
     """`text` (plain, lower case) with a child's compactly written ages spelt as the rules read them (see _AGE_EN)."""
     text = _AGE_EN.sub(r"\1 yo", text)
+    text = _AGE_Y.sub(r"\1 yo", text)
     text = _AGE_YEARS.sub(r"\1 \2", text)
     text = _AGE_FR.sub(r"\1 ans", text)
     return _AGE_A.sub(r"\1 \2 ans", text)
