@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import re
 
-from tests.e2e.conftest import goto
+import pytest
+
+from tests.e2e.conftest import goto, shot
 
 SPLIT_WORDS = """() => { const out = []; for (const h of document.querySelectorAll('h3')) {
   const walker = document.createTreeWalker(h, NodeFilter.SHOW_TEXT); let n;
@@ -73,6 +75,39 @@ def test_small_targets_are_a_fingers_size_on_a_tablet(browser, studio, tmp_path)
         wait_ready(page)
         page.locator('[data-testid="stFileChipDeleteBtn"] button').first.wait_for()
         assert _small(page, '[data-testid="stFileChipDeleteBtn"] button') == []
+    finally:
+        context.close()
+
+
+LINKS = """() => [...document.querySelectorAll('[data-testid=stMain] a')].filter(e => e.checkVisibility())
+  .map(e => { const r = e.getBoundingClientRect();
+    return {name: (e.getAttribute('aria-label') || e.innerText).replace(/\\s+/g, ' ').trim(), height: r.height,
+            width: r.width}; })"""
+
+
+@pytest.mark.parametrize("viewport", [{"width": 820, "height": 1180}, {"width": 1366, "height": 900}])
+def test_home_links_say_where_they_go_and_are_a_fingers_size(browser, studio, viewport):
+    """The workshop cards' links all read « 👉 Ouvrir » (a screen reader listed the same link six times) and their
+    titles each carried a 16 x 16 « Lien vers ce titre »."""
+    from ui.nav import WORKSHOPS
+    from pipelines.i18n import translate
+
+    context = browser.new_context(viewport=viewport, has_touch=viewport["width"] < 1024)
+    page = context.new_page()
+    try:
+        goto(page, studio)
+        page.locator("h3", has_text="Portraits de peintre").wait_for()
+        page.wait_for_timeout(500)
+        links = page.evaluate(LINKS)
+        assert links and [link for link in links if link["height"] < FINGER or link["width"] < FINGER] == []
+        names = [link["name"] for link in links]
+        assert len(names) == len(set(names)), names
+        for info in WORKSHOPS:  # each card's link names its workshop
+            title = translate(f"pages.{info.key}.title", "fr")
+            if page.locator("h3", has_text=title).count():
+                link = page.locator("[data-testid=stMain] [data-testid=stPageLink] a", has_text=title)
+                assert link.count() == 1 and "Ouvrir" in link.inner_text(), (title, names)
+        shot(page, f"home-links-{viewport['width']}")
     finally:
         context.close()
 
