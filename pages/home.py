@@ -11,7 +11,7 @@ from ui.frame import require_frame
 
 require_frame()  # first: pages run inside the studio's frame (ui/frame.py)
 
-st.title(f"🎨 {t('home.hello')}")
+st.title(f"🎨 {t('home.hello')}", anchor=False)
 st.write(t("home.intro"))
 
 device = probe()
@@ -32,14 +32,15 @@ for index, info in enumerate(visible(WORKSHOPS, is_facilitator())):
         with st.container(border=True):
             st.markdown(f"<div style='font-size:4.5rem;text-align:center;line-height:1.2'>{info.icon}</div>",
                         unsafe_allow_html=True)
-            st.subheader(t(f"pages.{info.key}.title"))
+            title = t(f"pages.{info.key}.title")
+            st.subheader(title, anchor=False)  # no 16 px « Lien vers ce titre » for a finger to miss
             st.write(t(f"pages.{info.key}.blurb"))
             for capability in info.capabilities:
                 ready = [t(b.label) for b in backends.available(capability)]
                 mark = "✅" if ready else "➖"
                 names = ", ".join(ready) or t("widgets.none_installed")
                 st.caption(f"{mark} {t(info.capability_key(capability))}{t('common.colon')}{names}")
-            st.page_link(info.path, label=t("home.open"), icon="👉", width="stretch")
+            st.page_link(info.path, label=t("home.open", title=title), icon="👉", width="stretch")
 
 st.divider()
 st.markdown(f"**{t('home.links')}**" if is_facilitator() else "")

@@ -137,10 +137,13 @@ def kind_chip(info: dict) -> str:
 def contrast_chip(info: dict) -> tuple[str, dict]:
     """The locale key (and its values) of what the page says about the print's contrast, from the analysis.
 
-    Too dark (tone.underexposure), faded (a veil both ends agree on), colours faded (tone.dye_faded), no deep black
+    All black, with nothing in it to bring out (tone.all_black: said plainly, no step promised), too dark
+    (tone.underexposure), faded (a veil both ends agree on), colours faded (tone.dye_faded), no deep black
     (tone.deepest_black under NO_DEEP_BLACK: a pale subject or a fading the tone step cannot tell from one, left as
     it is), else well contrasted.
     """
+    if info.get("all_black"):
+        return "photo.ui.tone.all_black", {}
     if info.get("underexposed"):
         return "photo.ui.tone.too_dark", {}
     if info["fading"] > 0.15:

@@ -346,8 +346,16 @@ BIG_BUTTONS_CSS = """
 }
 [data-testid="stButtonGroup"] button { min-height: 3rem; min-width: 3rem; }
 [data-testid="stCheckbox"] label { min-height: 2.75rem; align-items: center; }
-/* a radio's choices (the storybook's « 4-6 », « Français ») were 22 px high: the whole line is the target */
-[data-testid="stRadio"] [role="radiogroup"] label { min-height: 2.75rem; align-items: center; padding-right: 0.5rem; }
+/* a radio's choices (the storybook's « 4-6 », « Français ») were 22 px high, their dot 16 px: each choice is a framed
+   target a finger sees, 44 px high and tappable all over, its dot 24 px */
+[data-testid="stRadio"] [role="radiogroup"] label { display: flex; min-height: 2.75rem; align-items: center;
+  padding: 0.25rem 0.9rem 0.25rem 0.6rem; border: 1px solid rgba(47, 45, 43, 0.3); border-radius: 0.8rem; }
+[data-testid="stRadio"] [role="radiogroup"] label[data-selected="true"] {
+  border-color: #b8441f; box-shadow: inset 0 0 0 1px #b8441f; }
+[data-testid="stRadio"] [role="radiogroup"] label:has(input:disabled, [aria-disabled="true"]) {
+  border-color: rgba(47, 45, 43, 0.2); box-shadow: none; }
+[data-testid="stRadioOption"] > div > div:first-child { width: 1.5rem; height: 1.5rem; flex-shrink: 0; }
+[data-testid="stRadioOption"][data-selected="true"] > div > div:first-child > div { width: 0.55rem; height: 0.55rem; }
 [data-testid="stPageLink"] a { min-height: 2.75rem; align-items: center; }
 [data-testid="stFileChipDeleteBtn"] button, [data-testid="stExpandSidebarButton"],
 [data-testid="stSidebarCollapseButton"] button { min-width: 2.75rem; min-height: 2.75rem; }

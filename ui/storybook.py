@@ -217,7 +217,7 @@ def music_voice_ui() -> dict:
         data["voice_on"] = st.toggle(t("story.ui.voice_on"), value=bool(data.get("voice_on")), key=key("story-voice"))
         names = [v.name for v in voices]
         voice = data.get("voice", names[0])
-        voice = st.radio(t("capability.story.voice"), names, index=names.index(voice) if voice in names else 0,
+        voice = st.radio(t("story.ui.voice_name"), names, index=names.index(voice) if voice in names else 0,
                          key=key("story-voice-name"), disabled=not data["voice_on"],
                          format_func=engine_labels(names))  # licences on the facilitator's screens only
         if data["voice_on"]:

@@ -47,8 +47,8 @@ def pictures_ui() -> None:
                 st.caption(page.text[:140] + ("…" if len(page.text) > 140 else ""))
                 chosen = st.session_state.setdefault("story-pic-modes", {})
                 mode = chosen.get(str(number), "none")
-                mode = st.radio(t("story.ui.page_n", number=number), modes, format_func=labels.get, horizontal=True,
-                                index=modes.index(mode) if mode in modes else 0,
+                mode = st.radio(t("story.ui.page_picture", number=number), modes, format_func=labels.get,
+                                horizontal=True, index=modes.index(mode) if mode in modes else 0,
                                 key=key(f"story-pic-mode-{story_id()}-{number}"))
                 chosen[str(number)] = mode
                 _picture_source_ui(story, number, mode, jobs)

@@ -48,6 +48,7 @@ class Analysis:
     dye_cast: str = "red"  # the cast the dye-faded print's blacks took (tone.faded_dye): red, green or blue
     deep_black: float = 3.0  # optical density of the deepest black over the white (tone.deepest_black), 0..3
     underexposed: bool = False  # every tone stayed dark (tone.underexposure): the tone step brightens it
+    all_black: bool = False  # nothing in it to bring out (tone.all_black): the tone step is not suggested
     cracked: bool = False  # no other sign of age, but a bright crack network (repair.cracked): the full search ran
     longest_scratch: float = 0.0  # the longest line-shaped mark, in diagonals of the picture (scale_free_marks)
     specks: int = 0  # the marks that are not line-shaped (scale_free_marks)
@@ -491,7 +492,8 @@ def analyse(rgb: np.ndarray, faces=None) -> tuple[Analysis, np.ndarray]:
                       keeps_tone=tone.keeps_tone(rgb, old=old),
                       dye_faded=tone.dye_faded(rgb, old=old), dye_cast=tone.faded_dye(rgb),
                       deep_black=tone.deepest_black(rgb),
-                      underexposed=tone.underexposure(rgb) != (0.0, 1.0), cracked=cracks,
+                      underexposed=tone.underexposure(rgb) != (0.0, 1.0), all_black=tone.all_black(rgb),
+                      cracked=cracks,
                       longest_scratch=longest_scratch, specks=specks,
                       paper_cast=[float(v) for v in tone.paper_cast(kind_of)[:2]])
     # Foxing, mould and water stains, on the print as the kind was judged (a card's plain pixels are no part of it);

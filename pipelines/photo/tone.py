@@ -577,25 +577,46 @@ UNDEREXPOSED_WHITE = 0.30
 UNDEREXPOSED_BLACK = 0.05
 UNDEREXPOSED_TARGET = 0.92  # underexposure(): where the brightest tones are brought
 UNDEREXPOSED_GAIN = 12.0  # underexposure(): at most this stretch (past it, 8-bit scans show bands of a few levels)
+# all_black(): a dark picture whose tones, on the copy without grain, spread over less than two 8-bit levels holds
+# nothing to bring out (a photo taken with the lens covered, a black card scanned: the sensor's noise is smoothed
+# away). The packaged photos squeezed into [0, 0.01] (a scene 2.5 levels high) still spread over 2.9 levels and are
+# brightened; a black picture with one level of sensor noise spreads over 0.9, with two levels 1.4.
+EMPTY_SPREAD = 2 / 255
+
+
+def _dark_ends(rgb: np.ndarray) -> tuple[float, float] | None:
+    """(black, white) of a photo whose every tone stayed dark: the 0.5th percentile of the darkest channel and the
+    99.9th of the brightest, on the copy without grain (_smoothed of _sample); None when the photo is not that dark
+    (its white at UNDEREXPOSED_WHITE or above, or its black risen to UNDEREXPOSED_BLACK or above: a faded dark
+    print, which the veil reading levels)."""
+    clean = _smoothed(_sample(np.asarray(rgb, dtype=np.float32)))
+    white = float(np.percentile(clean.max(axis=2), 99.9))
+    if white >= UNDEREXPOSED_WHITE:
+        return None
+    black = float(np.percentile(clean.min(axis=2), 0.5))
+    return None if black >= UNDEREXPOSED_BLACK else (black, white)
+
+
+def all_black(rgb: np.ndarray) -> bool:
+    """True for a picture with nothing in it to bring out: all black (or all one dark tone), its tones spread over
+    less than EMPTY_SPREAD. `rgb`: (H, W, 3) float [0, 1]. The tone step leaves it as it is (underexposure())."""
+    ends = _dark_ends(rgb)
+    return ends is not None and ends[1] - ends[0] < EMPTY_SPREAD
 
 
 def underexposure(rgb: np.ndarray) -> tuple[float, float]:
-    """The levels that brighten a photo whose every tone stayed dark, as (black, white): the 0.5th percentile of
-    the darkest channel and the 99.9th of the brightest, on the copy without grain (_smoothed of _sample); (0, 1)
-    when the photo is not underexposed (its white at UNDEREXPOSED_WHITE or above, or its black risen to
-    UNDEREXPOSED_BLACK or above: a faded dark print, which the veil reading levels).
+    """The levels that brighten a photo whose every tone stayed dark, as (black, white) (_dark_ends); (0, 1) when
+    the photo is not underexposed, or when it is all black (all_black(): stretched, its few levels of noise would
+    stay a black, or become a blotchy grey, and no picture).
 
     `rgb`: (H, W, 3) float [0, 1]. An underexposed scan or a print darkened all over (a flash that did not fire,
     a scanner's exposure set for slides) holds a whole picture in the bottom tenth of the range: the veil model
     (veil(): blacks rise as whites sink) reads it as well contrasted, as its black is a true black.
     """
-    clean = _smoothed(_sample(np.asarray(rgb, dtype=np.float32)))
-    white = float(np.percentile(clean.max(axis=2), 99.9))
-    if white >= UNDEREXPOSED_WHITE:
+    ends = _dark_ends(rgb)
+    if ends is None or ends[1] - ends[0] < EMPTY_SPREAD:
         return 0.0, 1.0
-    black = float(np.percentile(clean.min(axis=2), 0.5))
-    if black >= UNDEREXPOSED_BLACK:
-        return 0.0, 1.0
+    black, white = ends
     black = min(black, 0.5 * white)  # a flat dark picture keeps half its level under its black point at most
     white = max(white, black + UNDEREXPOSED_TARGET / UNDEREXPOSED_GAIN)
     return black, white

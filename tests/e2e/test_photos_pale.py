@@ -82,3 +82,14 @@ def test_a_cyanotype_is_named_so_and_its_tone_is_kept(browser_page, studio, tmp_
     assert page.get_by_text("Cyanotype", exact=False).count() >= 1
     assert page.get_by_text("🌈 En couleurs", exact=False).count() == 0
     page.get_by_role("checkbox", name="le ton du tirage est gardé", exact=False).first.wait_for(timeout=60_000)
+
+
+def test_an_all_black_picture_is_said_all_black_and_revive_is_not_ticked(browser_page, studio, tmp_path):
+    """A black card scanned was told « Très sombre : « Raviver » l'éclaircit », and the restore changed nothing."""
+    black = tmp_path / "noir.png"
+    Image.fromarray(np.zeros((200, 300, 3), np.uint8)).save(black)
+    page = browser_page
+    _analysed(page, studio, black, "photos-black-analysis")
+    assert page.get_by_text("Photo toute noire", exact=False).count() >= 1
+    assert page.get_by_text("Très sombre", exact=False).count() == 0
+    assert not page.get_by_role("checkbox", name="Raviver", exact=False).first.is_checked()

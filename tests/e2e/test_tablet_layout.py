@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import re
 
-from tests.e2e.conftest import goto
+import pytest
+
+from tests.e2e.conftest import goto, settled_box, shot, wait_ready
 
 SPLIT_WORDS = """() => { const out = []; for (const h of document.querySelectorAll('h3')) {
   const walker = document.createTreeWalker(h, NodeFilter.SHOW_TEXT); let n;
@@ -73,6 +75,76 @@ def test_small_targets_are_a_fingers_size_on_a_tablet(browser, studio, tmp_path)
         wait_ready(page)
         page.locator('[data-testid="stFileChipDeleteBtn"] button').first.wait_for()
         assert _small(page, '[data-testid="stFileChipDeleteBtn"] button') == []
+    finally:
+        context.close()
+
+
+LINKS = """() => [...document.querySelectorAll('[data-testid=stMain] a')].filter(e => e.checkVisibility())
+  .map(e => { const r = e.getBoundingClientRect();
+    return {name: (e.getAttribute('aria-label') || e.innerText).replace(/\\s+/g, ' ').trim(), height: r.height,
+            width: r.width}; })"""
+
+
+@pytest.mark.parametrize("viewport", [{"width": 820, "height": 1180}, {"width": 1366, "height": 900}])
+def test_home_links_say_where_they_go_and_are_a_fingers_size(browser, studio, viewport):
+    """The workshop cards' links all read « 👉 Ouvrir » (a screen reader listed the same link six times) and their
+    titles each carried a 16 x 16 « Lien vers ce titre »."""
+    from ui.nav import WORKSHOPS
+    from pipelines.i18n import translate
+
+    context = browser.new_context(viewport=viewport, has_touch=viewport["width"] < 1024)
+    page = context.new_page()
+    try:
+        goto(page, studio)
+        page.locator("h3", has_text="Portraits de peintre").wait_for()
+        page.wait_for_timeout(500)
+        links = page.evaluate(LINKS)
+        assert links and [link for link in links if link["height"] < FINGER or link["width"] < FINGER] == []
+        names = [link["name"] for link in links]
+        assert len(names) == len(set(names)), names
+        for info in WORKSHOPS:  # each card's link names its workshop
+            title = translate(f"pages.{info.key}.title", "fr")
+            if page.locator("h3", has_text=title).count():
+                link = page.locator("[data-testid=stMain] [data-testid=stPageLink] a", has_text=title)
+                assert link.count() == 1 and "Ouvrir" in link.inner_text(), (title, names)
+        shot(page, f"home-links-{viewport['width']}")
+    finally:
+        context.close()
+
+
+RADIO_CHOICES = """() => [...document.querySelectorAll('[data-testid=stMain] [data-testid=stRadioOption]')]
+  .filter(e => e.checkVisibility()).map(e => { const r = e.getBoundingClientRect();
+    const dot = e.querySelector(':scope > div > div:first-child').getBoundingClientRect();
+    const style = getComputedStyle(e);
+    return {name: e.innerText.trim(), height: r.height, dot: Math.min(dot.width, dot.height),
+            framed: style.borderTopStyle !== 'none' && parseFloat(style.borderTopWidth) >= 1}; })"""
+
+
+@pytest.mark.parametrize("viewport", [{"width": 820, "height": 1180}, {"width": 1366, "height": 900}])
+def test_storybook_radio_choices_are_big_framed_targets(browser, studio, viewport):
+    """A radio's choices (« 4-6 », « Français ») showed a 16 px dot and bare words: each is a framed target 44 px
+    high with a 24 px dot, and a tap at its bottom edge, under the words, picks it."""
+    context = browser.new_context(viewport=viewport, has_touch=True)
+    page = context.new_page()
+    try:
+        goto(page, studio, "storybook")
+        choice = page.locator("[data-testid=stMain] [data-testid=stRadioOption]", has_text="4-6")
+        choice.wait_for()
+        for _ in range(20):  # the studio's styles can land a moment after the radios are drawn
+            choices = page.evaluate(RADIO_CHOICES)
+            small = [c for c in choices if c["height"] < FINGER or c["dot"] < 24 or not c["framed"]]
+            if choices and not small:
+                break
+            page.wait_for_timeout(500)
+        assert choices and small == []
+        assert not choice.locator("input").is_checked()
+        choice.scroll_into_view_if_needed()
+        box = settled_box(page, choice)
+        page.touchscreen.tap(box["x"] + box["width"] / 2, box["y"] + box["height"] - 4)  # under the words
+        wait_ready(page)
+        assert page.locator("[data-testid=stMain] [data-testid=stRadioOption]", has_text="4-6").locator(
+            "input").is_checked()
+        shot(page, f"storybook-radios-{viewport['width']}")
     finally:
         context.close()
 
