@@ -44,6 +44,23 @@ def action_button(label: str, key: str, container=None, **kwargs) -> bool:
     return tapped is not None and time.monotonic() - tapped <= TAP_KEPT_S
 
 
+def text_box(label: str, limit: int, key: str, area: bool = False, container=None, **kwargs) -> str | None:
+    """`st.text_input` (`st.text_area` with `area`) that keeps a text longer than `limit` letters and says so.
+
+    Streamlit's own `max_chars` throws away a pasted or dictated text longer than its limit whole: the box stays
+    empty and nothing is said (a postcard's 70-letter title pasted from a message came out as no title). Here the
+    box keeps every letter and a sentence under it says how many to take away; the text is returned when it fits,
+    None while it is too long (the caller holds back what would print or keep it).
+    `container` is where the box goes (`st` by default); other arguments go to Streamlit's widget."""
+    widget = (container or st).text_area if area else (container or st).text_input
+    text = widget(label, key=key, **kwargs) or ""
+    extra = len(text) - limit
+    if extra > 0:
+        (container or st).warning(t("text_box.too_long", n=extra, limit=limit))
+        return None
+    return text
+
+
 def picture_choice_ui(label: str, options: dict[str, tuple[str, str]], key: str, columns: int = 4,
                       default: str | None = None) -> str:
     """Pick one of `options` {value: (emoji or picture path, caption)} with big picture buttons."""
