@@ -6,13 +6,14 @@ import time
 
 import streamlit as st
 
-from pipelines.blindtest.game import TEAMS, QuizGames
+from pipelines.blindtest.game import MAX_NAME, TEAMS, QuizGames
 from pipelines.blindtest.results import printable_name
 from pipelines.i18n import ordinal
 
 from .i18n import error_text, lang, t
 from .quiz_host import MEDALS, choice_label, games, question_title, team_label
 from .session import device_token, owner_id
+from .widgets import letters_over, text_box
 
 SEEN_EVERY = 5.0  # seconds between "still here" notes (keeps the store's writes for the answers)
 
@@ -106,7 +107,7 @@ def join_ui() -> str | None:
             return player["token"]
     with st.form("quiz-join"):
         st.text_input(t("quiz.play.code"), value=st.query_params.get("code", ""), max_chars=6, key="quiz-join-code")
-        st.text_input(t("quiz.play.name"), max_chars=24, key="quiz-join-name")
+        text_box(t("quiz.play.name"), MAX_NAME, key="quiz-join-name")  # a pasted long name is kept and said
         st.radio(t("quiz.play.team"), ["", *TEAMS], horizontal=True, key="quiz-join-team",
                  format_func=lambda k: team_label(k) if k else f"🎲 {t('quiz.play.team_any')}")
         # a callback: the run of the tap lets the player in, with no second run of the page after it
@@ -121,6 +122,8 @@ def _ask_to_join() -> None:
     """Record the tap on « C'est parti ! »; a second tap while the first is being let in is the same request."""
     if st.session_state.get(JOIN_REQUEST) is not None:
         return
+    if letters_over(" ".join((st.session_state.get("quiz-join-name") or "").split()), MAX_NAME) > 0:
+        return  # said under the box, where the name stays to be shortened (ui.widgets.text_box)
     st.session_state[JOIN_REQUEST] = {"code": st.session_state.get("quiz-join-code") or "",
                                       "name": st.session_state.get("quiz-join-name") or "",
                                       "team": st.session_state.get("quiz-join-team") or ""}

@@ -5,6 +5,7 @@ import base64
 import hashlib
 import io
 import time
+import unicodedata
 from pathlib import Path
 
 import streamlit as st
@@ -44,6 +45,12 @@ def action_button(label: str, key: str, container=None, **kwargs) -> bool:
     return tapped is not None and time.monotonic() - tapped <= TAP_KEPT_S
 
 
+def letters_over(text: str, limit: int) -> int:
+    """How many letters `text` has beyond `limit`, counted in NFC (a Mac's or an iPad's decomposed « é » is one
+    letter, as the store and the print count it); 0 or less when it fits."""
+    return len(unicodedata.normalize("NFC", text)) - limit
+
+
 def text_box(label: str, limit: int, key: str, area: bool = False, container=None, **kwargs) -> str | None:
     """`st.text_input` (`st.text_area` with `area`) that keeps a text longer than `limit` letters and says so.
 
@@ -54,7 +61,7 @@ def text_box(label: str, limit: int, key: str, area: bool = False, container=Non
     `container` is where the box goes (`st` by default); other arguments go to Streamlit's widget."""
     widget = (container or st).text_area if area else (container or st).text_input
     text = widget(label, key=key, **kwargs) or ""
-    extra = len(text) - limit
+    extra = letters_over(text, limit)
     if extra > 0:
         (container or st).warning(t("text_box.too_long", n=extra, limit=limit))
         return None
