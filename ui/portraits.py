@@ -103,6 +103,9 @@ def photo_ui() -> dict | None:
             st.success(t("portrait.ui.face_found"))
         else:
             st.warning(t("portrait.ui.no_face"))
+        if result.get("small"):  # said before the painter is chosen, as the postcards say it at upload
+            st.warning(t("portrait.ui.small_photo"))
+        if not result["found_face"]:
             _manual_crop_ui(files["photo"], result)
         if st.button(t("portrait.ui.new_photo"), key="portrait-reset"):
             reset()
