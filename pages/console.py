@@ -13,6 +13,9 @@ from ui.approvals import approvals_console_ui
 from ui.console import code_ui, library_settings_ui, participants_ui, queue_ui
 from ui.console_privacy import retention_ui, tablets_ui, worker_ui
 from ui.frame import require_frame
+from ui.widgets import text_box
+
+WORKSHOP_NAME_MAX = 80  # letters of a workshop's name
 
 require_frame()  # first: pages run inside the studio's frame (ui/frame.py)
 
@@ -40,7 +43,7 @@ with create_tab:
     if st.session_state.pop("create-clear", False):
         st.session_state["create-name"] = ""
     with st.form("create-workshop", clear_on_submit=False):
-        name = st.text_input(t("console.name"), max_chars=80, key="create-name")
+        name = text_box(t("console.name"), WORKSHOP_NAME_MAX, key="create-name", formal=True)  # kept when too long
         col1, col2, col3, col4 = st.columns(4)
         day = col1.date_input(t("console.day"), value=date.today(), format="DD/MM/YYYY")
         age = col2.selectbox(t("console.age_group"), WORKSHOP_AUDIENCES, index=WORKSHOP_AUDIENCES.index("7-8"),
@@ -50,7 +53,7 @@ with create_tab:
         retention = col4.selectbox(t("console.retention"), list(RETENTION_CHOICES), index=1,
                                    format_func=lambda r: t(f"console.retention_{r}"))
         submitted = st.form_submit_button(t("console.create_button"), type="primary", width="stretch")
-    if submitted:
+    if submitted and name is not None:
         just_made = store.workshop(st.session_state.get("console_created", -1))
         same = store.workshop_named(name, day) if name.strip() else None
         if just_made and just_made["id"] == st.session_state.get("workshop_id") and (

@@ -15,9 +15,11 @@ from ui.jobs import expected_time_text, job_status_ui, submit_job
 from ui.postcards import card_in_progress, picture_key, postcard_warning, source_ui
 from ui.runtime import get_store
 from ui.session import current_workshop
-from ui.widgets import download_ui, percent_slider
+from ui.widgets import download_ui, percent_slider, text_box
 from ui.work import restore_work, save_work_now, wkey
 from ui.frame import require_frame
+
+TITLE_MAX = 60  # letters of the title printed on the picture
 
 require_frame()  # first: pages run inside the studio's frame (ui/frame.py)
 
@@ -60,8 +62,11 @@ with design_col:
     zoom = percent_slider(t("postcards.zoom"), 1.0, "pc-zoom-pct", low=1.0, high=3.0, step=0.1)
     move_x = percent_slider(t("postcards.move_x"), 0.5, "pc-mx-pct", step=0.01)
     move_y = percent_slider(t("postcards.move_y"), 0.5, "pc-my-pct", step=0.01)
-    title = card_data["title"] = st.text_input(t("postcards.card_title"), max_chars=60,
-                                               key=wkey("postcard", "pc-title"))
+    # a title longer than TITLE_MAX is kept in the box (and with the work in progress) and said, not printed
+    title = text_box(t("postcards.card_title"), TITLE_MAX, key=wkey("postcard", "pc-title"))
+    card_data["title"] = st.session_state[wkey("postcard", "pc-title")]
+title_fits = title is not None
+title = title or ""
 draft = Postcard(front, orientation=orientation, border=border, title=title)
 crop = crop_frame(picture.size, picture_ratio(draft), zoom, move_x, move_y)
 with frame_col:
@@ -93,7 +98,8 @@ params = print_params([card], copies, printer, duplex)
 params["made_by"] = st.session_state.get("postcard_made_by", "")  # what made the picture: the gallery's "how made"
 if copies % 4:
     st.caption(t("postcards.sheet_filled", total=copies + 4 - copies % 4))
-if st.button(t("postcards.make"), type="primary", use_container_width=True, disabled=bool(unprintable)):
+if st.button(t("postcards.make"), type="primary", use_container_width=True,
+             disabled=bool(unprintable) or not title_fits):
     st.session_state["postcard_job"] = submit_job("postcards.make", params)
     st.session_state["postcard_job_front"] = picture_key(front)
 st.caption(expected_time_text("postcards.make"))

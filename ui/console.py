@@ -12,12 +12,14 @@ from pipelines.safety.text import printable_name
 from pipelines.safety.uploads import sanitize_image
 from pipelines.store import Workshop
 from pipelines.store.ages import MAX_AGE, participant_group
-from pipelines.store.db import PARTICIPANT_NAME_MAX
 from pipelines.store.files import write_bytes_atomic
 
 from .i18n import error_text, lang, t
 from .jobs import duration_text, kind_label, message_text
 from .runtime import get_queue, get_store
+from .widgets import text_box
+
+CONSENT_BY_MAX = 60  # letters of who recorded a parent's consent
 
 
 def code_ui(workshop: Workshop) -> None:
@@ -56,15 +58,16 @@ def participants_ui(workshop: Workshop) -> None:
                                  "add-age": None})
     with st.form("add-participant", clear_on_submit=False):
         col1, col2, col3 = st.columns([2, 1, 1])
-        # the browser counts a Mac's decomposed « é » as two: it may take twice the letters, the store counts them
-        first_name = col1.text_input(t("console.first_name"), max_chars=2 * PARTICIPANT_NAME_MAX, key="add-first-name")
+        # no limit in the box: a name pasted too long was thrown away whole by it; the store counts the letters (a
+        # Mac's decomposed « é » is one) and says how many are too many, the form keeping what was typed
+        first_name = col1.text_input(t("console.first_name"), key="add-first-name")
         # an age in years, as a facilitator knows it (« 6 »): the store keeps its group only (pipelines/store/ages.py)
         age = col2.number_input(t("console.age"), min_value=0, max_value=MAX_AGE, value=None, step=1,
                                 placeholder=t("console.age_placeholder"), help=t("console.age_help"), key="add-age")
         minor = col3.checkbox(t("console.minor"), key="add-minor", help=t("console.minor_help"))
         consent = st.checkbox(t("console.consent"), key="add-consent")
-        consent_by = st.text_input(t("console.consent_by"), max_chars=60, key="add-consent-by")
-        if st.form_submit_button(t("console.add_button"), type="primary", width="stretch"):
+        consent_by = text_box(t("console.consent_by"), CONSENT_BY_MAX, key="add-consent-by", formal=True)
+        if st.form_submit_button(t("console.add_button"), type="primary", width="stretch") and consent_by is not None:
             try:
                 group, minor = participant_group(age, minor, workshop.age_group)
                 person = store.add_participant(workshop.id, first_name, group, minor, consent, consent_by)

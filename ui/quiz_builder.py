@@ -17,12 +17,28 @@ from .i18n import error_text, lang, t
 from .jobs import job_status_ui, submit_job
 from .quiz_host import TRUTH_MARKS
 from .session import can_upload_photos
-from .widgets import action_button, backend_choice_ui, download_ui
+from .widgets import action_button, backend_choice_ui, download_ui, text_box
 
 LICENCES = ("CC0 1.0", "CC BY 4.0", "CC BY-SA 4.0", "Public domain", "author-permission")
 # Pictures are not filtered by their name: every file goes to the upload checks (sanitize_image), which take a
 # phone's HEIC or a GIF and answer anything else with a sentence (not Streamlit's bare "file type not allowed").
 HUMAN_MEDIA = ("image", "audio", "text")  # a person's work, in the order the builder offers it
+EXPLANATION_MAX = 400  # letters of the clues shown with the answer
+PROMPT_MAX = 160  # letters of the sentence the AI draws from, and of its decoys
+
+
+def _round(form: str) -> int:
+    """Which filling of `form` this is: its widgets are keyed by it, so a new round starts them empty.
+
+    The builder's forms are emptied only once their item is made: Streamlit's clear_on_submit emptied them at
+    every tap, and a refused file (a .txt renamed .jpg, a damaged photo) took the credit and the clues typed with
+    it away."""
+    return st.session_state.get(f"{form}-round", 0)
+
+
+def _emptied(form: str) -> None:
+    """The item of `form` is made: its next round starts empty."""
+    st.session_state[f"{form}-round"] = _round(form) + 1
 
 
 def _licence_label(licence: str) -> str:
@@ -86,15 +102,19 @@ def human_ui(library: PackLibrary, entry) -> None:
     with st.expander(f"🧑 {t('quiz.builder.add_human')}"):
         media = st.radio(t("quiz.builder.media"), list(HUMAN_MEDIA), horizontal=True, key="quiz-human-media",
                          format_func=lambda m: t(f"quiz.media.{m}"))
-        with st.form("quiz-human", clear_on_submit=True):
-            upload = st.file_uploader(t("quiz.builder.file"))  # the pack check names the expected types
+        n = _round("quiz-human")
+        with st.form("quiz-human"):
+            # the pack check names the expected types
+            upload = st.file_uploader(t("quiz.builder.file"), key=f"quiz-human-file-{n}")
             if media == "image":
                 st.caption(t("upload_formats.pictures"))
-            credit = st.text_input(t("quiz.builder.credit"))
+            credit = st.text_input(t("quiz.builder.credit"), key=f"quiz-human-credit-{n}")
             licence = st.selectbox(t("quiz.builder.licence"), LICENCES,
-                                   format_func=_licence_label)
-            explanation = st.text_area(t("quiz.builder.explanation"), max_chars=400)
-            if st.form_submit_button(f"➕ {t('quiz.builder.add')}", type="primary", use_container_width=True):
+                                   format_func=_licence_label, key=f"quiz-human-licence-{n}")
+            explanation = text_box(t("quiz.builder.explanation"), EXPLANATION_MAX, key=f"quiz-human-clues-{n}",
+                                   area=True)
+            if st.form_submit_button(f"➕ {t('quiz.builder.add')}", type="primary", use_container_width=True) \
+                    and explanation is not None:  # too long: said under the box, kept there
                 add_human(library, entry, media, upload, credit, licence, explanation)
 
 
@@ -114,6 +134,7 @@ def add_human(library: PackLibrary, entry, media: str, upload, credit: str, lice
                 "credit": credit, "licence": licence_text, "explanation": explanation}
         library.add_item(entry.folder, item, data, extension)
         st.success(t("quiz.builder.added"))
+        _emptied("quiz-human")
         st.rerun()
     except Exception as exc:
         problems_ui(exc)
@@ -169,19 +190,22 @@ def ai_drawn_picture_ui(entry) -> None:
         backend = backend_choice_ui("imagegen.txt2img", key="quiz-drawn-backend")
         if backend is None:
             return
-        with st.form("quiz-drawn", clear_on_submit=True):
-            subject = st.text_input(t("quiz.builder.drawn_prompt"), max_chars=160)
-            style = st.selectbox(t("quiz.builder.style"), list(STYLES),
+        n = _round("quiz-drawn")
+        with st.form("quiz-drawn"):
+            subject = text_box(t("quiz.builder.drawn_prompt"), PROMPT_MAX, key=f"quiz-drawn-subject-{n}")
+            style = st.selectbox(t("quiz.builder.style"), list(STYLES), key=f"quiz-drawn-style-{n}",
                                  format_func=lambda s: f"{STYLES[s].emoji} {t('quiz.starter.style.' + s)}")
             ask = st.radio(t("quiz.builder.ask"), ("which_prompt", "ai_or_human"), horizontal=True,
-                           format_func=lambda a: t(f"quiz.builder.drawn_ask_{a}"))
-            decoys = st.text_input(t("quiz.builder.drawn_decoys"), max_chars=160)
-            if st.form_submit_button(f"✨ {t('quiz.builder.make')}", type="primary", use_container_width=True):
+                           format_func=lambda a: t(f"quiz.builder.drawn_ask_{a}"), key=f"quiz-drawn-ask-{n}")
+            decoys = text_box(t("quiz.builder.drawn_decoys"), PROMPT_MAX, key=f"quiz-drawn-decoys-{n}")
+            if st.form_submit_button(f"✨ {t('quiz.builder.make')}", type="primary", use_container_width=True) \
+                    and subject is not None and decoys is not None:  # too long: said under the box, kept there
                 try:
                     check_drawn_prompt(subject)
                     st.session_state["quiz-drawn-job"] = submit_job("quiz.ai_picture_item", {
                         "pack": entry.name, "subject": subject, "style": style, "ask": ask, "backend": backend,
                         "decoys": [d.strip() for d in decoys.split(",") if d.strip()], "language": lang()})
+                    _emptied("quiz-drawn")
                     st.rerun()
                 except Exception as exc:
                     st.error(error_text(exc))
@@ -204,14 +228,15 @@ def ai_picture_ui(entry) -> None:
     with st.expander(f"🤖🖼️ {t('quiz.builder.add_picture')}"):
         if _job_ui("quiz-picture-job"):
             return
-        with st.form("quiz-picture", clear_on_submit=True):
-            upload = st.file_uploader(t("quiz.builder.source_picture"))
+        n = _round("quiz-picture")
+        with st.form("quiz-picture"):
+            upload = st.file_uploader(t("quiz.builder.source_picture"), key=f"quiz-picture-file-{n}")
             st.caption(t("upload_formats.pictures"))
-            subject = st.text_input(t("quiz.builder.subject"))
-            style = st.selectbox(t("quiz.builder.style"), list(STYLES),
+            subject = st.text_input(t("quiz.builder.subject"), key=f"quiz-picture-subject-{n}")
+            style = st.selectbox(t("quiz.builder.style"), list(STYLES), key=f"quiz-picture-style-{n}",
                                  format_func=lambda s: f"{STYLES[s].emoji} {t('quiz.starter.style.' + s)}")
-            credit = st.text_input(t("quiz.builder.source_credit"))
-            licence = st.selectbox(t("quiz.builder.licence"), LICENCES,
+            credit = st.text_input(t("quiz.builder.source_credit"), key=f"quiz-picture-credit-{n}")
+            licence = st.selectbox(t("quiz.builder.licence"), LICENCES, key=f"quiz-picture-licence-{n}",
                                    format_func=_licence_label)
             if st.form_submit_button(f"🎨 {t('quiz.builder.make')}", type="primary", use_container_width=True):
                 if upload is None or not subject.strip():
@@ -236,6 +261,7 @@ def ai_picture_ui(entry) -> None:
                     st.session_state["quiz-picture-job"] = submit_job("quiz.picture_item", {
                         "pack": entry.name, "source": str(source), "subject": subject, "style": style,
                         "credit": credit, "licence": licence_text, "language": lang()})
+                    _emptied("quiz-picture")
                     st.rerun()
 
 

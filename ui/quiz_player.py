@@ -6,13 +6,14 @@ import time
 
 import streamlit as st
 
-from pipelines.blindtest.game import TEAMS, QuizGames
+from pipelines.blindtest.game import MAX_NAME, TEAMS, QuizGames
 from pipelines.blindtest.results import printable_name
 from pipelines.i18n import ordinal
 
 from .i18n import error_text, lang, t
 from .quiz_host import MEDALS, choice_label, games, question_title, team_label
 from .session import device_token, owner_id
+from .widgets import letters_over
 
 SEEN_EVERY = 5.0  # seconds between "still here" notes (keeps the store's writes for the answers)
 
@@ -65,6 +66,7 @@ JOIN_TAP_JS = """
 
 
 JOIN_REQUEST = "quiz-join-request"  # the tap on « C'est parti ! », let in by the run that tap starts
+JOIN_TOO_LONG = "quiz-join-too-long"  # the tap's pseudonym had this many letters too many: said once, by that run
 
 
 def join_ui() -> str | None:
@@ -104,9 +106,13 @@ def join_ui() -> str | None:
             heading.empty()
             waiting.empty()
             return player["token"]
+    too_long = st.session_state.pop(JOIN_TOO_LONG, 0)
+    if too_long:  # above the form, as the other refusals: the form drawn again takes the tap's cover away
+        st.warning(t("text_box.too_long", n=too_long, limit=MAX_NAME))
     with st.form("quiz-join"):
         st.text_input(t("quiz.play.code"), value=st.query_params.get("code", ""), max_chars=6, key="quiz-join-code")
-        st.text_input(t("quiz.play.name"), max_chars=24, key="quiz-join-name")
+        # no limit in the box: Streamlit's threw a pasted long pseudonym away whole; the tap says it is too long
+        st.text_input(t("quiz.play.name"), key="quiz-join-name")
         st.radio(t("quiz.play.team"), ["", *TEAMS], horizontal=True, key="quiz-join-team",
                  format_func=lambda k: team_label(k) if k else f"🎲 {t('quiz.play.team_any')}")
         # a callback: the run of the tap lets the player in, with no second run of the page after it
@@ -120,6 +126,10 @@ def join_ui() -> str | None:
 def _ask_to_join() -> None:
     """Record the tap on « C'est parti ! »; a second tap while the first is being let in is the same request."""
     if st.session_state.get(JOIN_REQUEST) is not None:
+        return
+    extra = letters_over(" ".join((st.session_state.get("quiz-join-name") or "").split()), MAX_NAME)
+    if extra > 0:
+        st.session_state[JOIN_TOO_LONG] = extra  # said above the form, the name kept in its box to be shortened
         return
     st.session_state[JOIN_REQUEST] = {"code": st.session_state.get("quiz-join-code") or "",
                                       "name": st.session_state.get("quiz-join-name") or "",

@@ -5,6 +5,7 @@ import base64
 import hashlib
 import io
 import time
+import unicodedata
 from pathlib import Path
 
 import streamlit as st
@@ -42,6 +43,32 @@ def action_button(label: str, key: str, container=None, **kwargs) -> bool:
     (container or st).button(label, key=key, on_click=_remember_tap, args=(key,), **kwargs)
     tapped = st.session_state.pop(f"_tap-{key}", None)
     return tapped is not None and time.monotonic() - tapped <= TAP_KEPT_S
+
+
+def letters_over(text: str, limit: int) -> int:
+    """How many letters `text` has beyond `limit`, counted in NFC (a Mac's or an iPad's decomposed « é » is one
+    letter, as the store and the print count it); 0 or less when it fits."""
+    return len(unicodedata.normalize("NFC", text)) - limit
+
+
+def text_box(label: str, limit: int, key: str, area: bool = False, container=None, formal: bool = False,
+             **kwargs) -> str | None:
+    """`st.text_input` (`st.text_area` with `area`) that keeps a text longer than `limit` letters and says so.
+
+    Streamlit's own `max_chars` throws away a pasted or dictated text longer than its limit whole: the box stays
+    empty and nothing is said (a postcard's 70-letter title pasted from a message came out as no title). Here the
+    box keeps every letter and a sentence under it says how many to take away; the text is returned when it fits,
+    None while it is too long (the caller holds back what would print or keep it).
+    `container` is where the box goes (`st` by default); `formal` says it with « vous » (the facilitator's pages);
+    other arguments go to Streamlit's widget."""
+    widget = (container or st).text_area if area else (container or st).text_input
+    text = widget(label, key=key, **kwargs) or ""
+    extra = letters_over(text, limit)
+    if extra > 0:
+        (container or st).warning(t("text_box.too_long_formal" if formal else "text_box.too_long", n=extra,
+                                    limit=limit))
+        return None
+    return text
 
 
 def picture_choice_ui(label: str, options: dict[str, tuple[str, str]], key: str, columns: int = 4,

@@ -2,7 +2,8 @@
 
 - portrait.frame: params source (image path), crop ([x, y, w, h] in photo pixels, optional).
   Files: framed (the 4:5 portrait), photo (the clean upload, at most make.WORK_MEGAPIXELS: crop and photo_size
-  are in its pixels). Extras: face ([x, y, w, h] in the framed picture or None), found_face, crop, photo_size.
+  are in its pixels). Extras: face ([x, y, w, h] in the framed picture or None), found_face, crop, photo_size,
+  small (the crop is too few pixels high for a sharp print: make.SMALL_CROP).
 - portrait.paint: params framed, face, style, strength, seed, backend, sitter, sitter_agrees.
   Refused without recorded consent. Files: portrait, before. Artifact "portrait" (gallery).
 - portrait.print: params portrait, style, sitter, ai_made, model, size (A5/A4), language, made_on.
@@ -59,7 +60,8 @@ def frame_job(params: dict, ctx) -> dict:
     ctx.progress(1.0, "portrait.progress.done")
     return {"files": {"framed": str(out), "photo": str(photo)}, "artifact": None,
             "face": framed.face.as_list() if framed.face is not None else None, "found_face": framed.found_face,
-            "crop": framed.crop.as_list(), "photo_size": [int(rgb.shape[1]), int(rgb.shape[0])]}
+            "crop": framed.crop.as_list(), "photo_size": [int(rgb.shape[1]), int(rgb.shape[0])],
+            "small": framed.small}
 
 
 def paint_job(params: dict, ctx) -> dict:

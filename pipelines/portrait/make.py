@@ -24,6 +24,9 @@ LONG_SIDE = 768  # pixels: the height of a painted portrait (A5 at 300 dpi would
 # 768 px (3464 x 2309 at 3:2). A 36 MP phone photo kept whole took 97 s to be read, written twice as PNG and
 # searched at load 8-9 before « J'ai trouvé ton visage »; at this size, JPEG decoded at 1/2 or 1/4 scale, a few s.
 WORK_MEGAPIXELS = 8.0
+# A framed head and shoulders under this many photo pixels high is blown up over three times to LONG_SIDE: the print
+# shows the photo's pixels as blocks (a 64 x 64 thumbnail came out as squares on A4), and the page says so.
+SMALL_CROP = LONG_SIDE // 3
 
 
 @dataclass(frozen=True)
@@ -34,6 +37,11 @@ class Framed:
     face: Box | None
     crop: Box
     found_face: bool
+
+    @property
+    def small(self) -> bool:
+        """True when the photo's crop is too few pixels high for a sharp print (SMALL_CROP)."""
+        return self.crop.h < SMALL_CROP
 
 
 @dataclass(frozen=True)
