@@ -12,6 +12,7 @@ import numpy as np
 import pytest
 
 from bench._photo_damage import age, packaged_photo
+from bench.photo_toned import toned_case
 from pipelines.photo import repair, tone
 from pipelines.photo.chain import open_photo
 from pipelines.photo.imaging import luma
@@ -92,3 +93,14 @@ def test_an_enlarged_scan_reads_its_factor_with_or_without_grain_and_a_sharp_one
     big = _enlarged(photo, k)
     assert repair.effective_scale(big) == k
     assert repair.effective_scale(_with_grain(big)) == k  # the scanner's grain over it does not hide the factor
+
+
+# The handed print 1 (sepia, grainy, cracked) scanned x2: the enlargement smoothed its grain away, so its picture
+# showed no sign of age, it got the cautious search and 100 % of its cracks stayed. Judged at the detail the scan
+# holds (tone.picture_aged) it is the grainy print it is at its own size; a merely toned print scanned x2 is still not.
+def test_a_grainy_black_and_white_print_scanned_big_is_still_searched_as_an_old_print():
+    rgb, _ = open_photo(DATA / "cracked-portrait-1.png")
+    assert tone.picture_aged(rgb)
+    assert tone.picture_aged(_enlarged(rgb, 2))
+    toned_only = toned_case("coffee", 1101)[1]
+    assert not tone.picture_aged(_enlarged(toned_only, 2))
