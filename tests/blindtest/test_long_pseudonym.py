@@ -3,24 +3,8 @@ under it: Streamlit's own limit threw it away whole, and the child was told to c
 from __future__ import annotations
 
 import unicodedata
-from pathlib import Path
 
-from streamlit.testing.v1 import AppTest
-
-from pipelines.blindtest import pack as packs
-from pipelines.blindtest.game import QuizGames
-
-ROOT = Path(__file__).resolve().parents[2]
-
-
-def _player_page(store, quiz_pack_dir, monkeypatch):
-    monkeypatch.setenv("ATELIER_EMBEDDED_WORKER", "0")
-    game = QuizGames(store).create(packs.load_folder(quiz_pack_dir), seconds=20, teams=False, seed=1)
-    at = AppTest.from_file(str(ROOT / "pages" / "play.py"), default_timeout=60)
-    at.session_state["lang"] = "fr"
-    at.run()
-    at.text_input[0].input(game["code"])
-    return at, game
+from tests.blindtest.test_player_page import _player_page
 
 
 def _joined(store, game) -> list[str]:

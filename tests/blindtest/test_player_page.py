@@ -30,15 +30,21 @@ def test_a_player_picks_a_team_when_joining(store, quiz_pack_dir, monkeypatch):
     assert (row["name"], row["team"]) == ("Zoé", "owl"), players
 
 
-def test_the_printed_name_note_follows_the_language_of_the_page(store, quiz_pack_dir, monkeypatch):
-    """A player joined in French, then the room switched to English: the note on how the name prints is said in
-    English (it was kept as the French sentence of the join)."""
+def _player_page(store, quiz_pack_dir, monkeypatch):
+    """The player page (French, no worker) with a new game's code typed: (AppTest, game)."""
     monkeypatch.setenv("ATELIER_EMBEDDED_WORKER", "0")
     game = QuizGames(store).create(packs.load_folder(quiz_pack_dir), seconds=20, teams=False, seed=1)
     at = AppTest.from_file(str(ROOT / "pages" / "play.py"), default_timeout=60)
     at.session_state["lang"] = "fr"
     at.run()
     at.text_input[0].input(game["code"])
+    return at, game
+
+
+def test_the_printed_name_note_follows_the_language_of_the_page(store, quiz_pack_dir, monkeypatch):
+    """A player joined in French, then the room switched to English: the note on how the name prints is said in
+    English (it was kept as the French sentence of the join)."""
+    at, game = _player_page(store, quiz_pack_dir, monkeypatch)
     at.text_input[1].input("Kevin 🨀")  # a sign no print face draws
     at.button[0].click().run()
     assert not at.exception

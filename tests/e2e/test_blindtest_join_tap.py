@@ -54,8 +54,10 @@ def _studio_python(studio, code: str) -> object:
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
-def test_two_quick_taps_on_join_let_one_player_in_with_a_waiting_message(browser, studio):
-    folder = write_pack(studio.data_dir / "quiz-packs" / "pack-tap", title="Pack tap")
+def _game_and_tablet(browser, studio, name: str):
+    """A game of a new pack (`name`) opened in the studio's store, and a touch tablet's page (820 x 1180):
+    (game {"id", "code"}, context, page)."""
+    folder = write_pack(studio.data_dir / "quiz-packs" / f"pack-{name}", title=f"Pack {name}")
     game = _studio_python(studio, (
         "import json\n"
         "from pipelines.blindtest import pack as packs\n"
@@ -66,6 +68,11 @@ def test_two_quick_taps_on_join_let_one_player_in_with_a_waiting_message(browser
     context = browser.new_context(viewport={"width": 820, "height": 1180}, has_touch=True, is_mobile=True)
     page = context.new_page()
     page.set_default_timeout(30_000)
+    return game, context, page
+
+
+def test_two_quick_taps_on_join_let_one_player_in_with_a_waiting_message(browser, studio):
+    game, context, page = _game_and_tablet(browser, studio, "tap")
     try:
         goto(page, studio, "play")
         heading = page.get_by_text("Entre le code affiché au grand écran et ton pseudo.")

@@ -9,24 +9,13 @@ import pytest
 
 from tests.e2e.conftest import goto, shot
 from tests.e2e.test_blindtest import wait_text
-from tests.e2e.test_blindtest_join_tap import _studio_python
-from tests.fixtures.models_blindtest import write_pack
+from tests.e2e.test_blindtest_join_tap import _game_and_tablet
 
 pytestmark = pytest.mark.e2e
 
 
 def test_a_pasted_long_pseudonym_is_kept_and_said(browser, studio):
-    folder = write_pack(studio.data_dir / "quiz-packs" / "pack-long", title="Pack long")
-    game = _studio_python(studio, (
-        "import json\n"
-        "from pipelines.blindtest import pack as packs\n"
-        "from pipelines.blindtest.game import QuizGames\n"
-        "from pipelines.store import Store\n"
-        f"g = QuizGames(Store()).create(packs.load_folder({str(folder)!r}), seconds=30, seed=1)\n"
-        "print(json.dumps({'id': g['id'], 'code': g['code']}))\n"))
-    context = browser.new_context(viewport={"width": 820, "height": 1180}, has_touch=True, is_mobile=True)
-    page = context.new_page()
-    page.set_default_timeout(30_000)
+    game, context, page = _game_and_tablet(browser, studio, "long")
     try:
         goto(page, studio, "play")
         page.get_by_role("textbox", name="Code du quiz").fill(game["code"])

@@ -2,21 +2,15 @@
 they typed in the form: Streamlit's clear_on_submit emptied them at the tap, before the refusal was said."""
 from __future__ import annotations
 
-from tests.e2e.conftest import goto, shot, tapped, wait_ready
+from tests.e2e.conftest import shot, tapped, wait_ready
+from tests.e2e.test_quiz_builder_phone_photo import human_work_with_file
 
 
 def test_a_refused_picture_keeps_what_was_typed(browser_page, studio, tmp_path):
     fake = tmp_path / "chat.jpg"
     fake.write_text("ceci n'est pas une image\n")
     page = browser_page
-    goto(page, studio, "blindtest")
-    page.get_by_role("tab", name="Fabriquer un pack").click()
-    page.get_by_label("Titre du nouveau pack").fill("Nos chats")
-    page.get_by_role("button", name="Créer le pack").click()
-    wait_ready(page)
-    page.locator("[data-testid=stExpander] summary", has_text="œuvre humaine").click()
-    wait_ready(page)
-    page.locator('[data-testid="stFileUploaderDropzoneInput"]').first.set_input_files(str(fake))
+    human_work_with_file(page, studio, "Nos chats", fake)
     page.get_by_label("Auteur (crédit)").fill("Élodie de la médiathèque")
     page.get_by_label("Indices à montrer à la réponse").fill("Regarde les moustaches.")
     tapped(page, page.get_by_role("button", name="Ajouter", exact=False).last,

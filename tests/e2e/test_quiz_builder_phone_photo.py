@@ -9,19 +9,24 @@ from PIL import Image
 from tests.e2e.conftest import goto, shot, wait_ready
 
 
+def human_work_with_file(page, studio, title: str, path) -> None:
+    """On the pack builder: a new pack `title`, its « œuvre humaine » form opened and `path` given to its picker."""
+    goto(page, studio, "blindtest")
+    page.get_by_role("tab", name="Fabriquer un pack").click()
+    page.get_by_label("Titre du nouveau pack").fill(title)
+    page.get_by_role("button", name="Créer le pack").click()
+    wait_ready(page)
+    page.locator("[data-testid=stExpander] summary", has_text="œuvre humaine").click()
+    wait_ready(page)
+    page.locator('[data-testid="stFileUploaderDropzoneInput"]').first.set_input_files(str(path))
+
+
 def test_a_heic_photo_goes_into_a_quiz_pack(browser_page, studio, tmp_path):
     pillow_heif.register_heif_opener()
     photo = tmp_path / "IMG_0420.HEIC"
     Image.new("RGB", (320, 240), (40, 160, 90)).save(photo, format="HEIF")
     page = browser_page
-    goto(page, studio, "blindtest")
-    page.get_by_role("tab", name="Fabriquer un pack").click()
-    page.get_by_label("Titre du nouveau pack").fill("Nos photos")
-    page.get_by_role("button", name="Créer le pack").click()
-    wait_ready(page)
-    page.locator("[data-testid=stExpander] summary", has_text="œuvre humaine").click()
-    wait_ready(page)
-    page.locator('[data-testid="stFileUploaderDropzoneInput"]').first.set_input_files(str(photo))
+    human_work_with_file(page, studio, "Nos photos", photo)
     page.get_by_label("Auteur (crédit)").fill("Léa")
     page.get_by_role("button", name="Ajouter", exact=False).last.click()
     wait_ready(page)

@@ -7,16 +7,7 @@ import pytest
 from tests.postcards.test_page_words import _png, _uploaded
 
 
-@pytest.fixture(autouse=True)
-def fresh_resources(atelier_env, monkeypatch):
-    from ui.runtime import get_queue, get_store
-
-    monkeypatch.setenv("ATELIER_EMBEDDED_WORKER", "0")
-    get_store.clear()
-    get_queue.clear()
-    yield
-    get_store.clear()
-    get_queue.clear()
+pytestmark = pytest.mark.usefixtures("page_without_worker")
 
 
 def _title_box(at):

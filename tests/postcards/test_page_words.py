@@ -13,17 +13,7 @@ from streamlit.testing.v1 import AppTest
 from tests.postcards.test_page import PAGE, _creation, _made_cards
 
 
-@pytest.fixture(autouse=True)
-def fresh_resources(atelier_env, monkeypatch):
-    """st.cache_resource lives for the whole process: each test gets the store of its own data dir."""
-    from ui.runtime import get_queue, get_store
-
-    monkeypatch.setenv("ATELIER_EMBEDDED_WORKER", "0")
-    get_store.clear()
-    get_queue.clear()
-    yield
-    get_store.clear()
-    get_queue.clear()
+pytestmark = pytest.mark.usefixtures("page_without_worker")
 
 
 def _png(width: int, height: int) -> bytes:
