@@ -15,9 +15,9 @@ from ui.console_privacy import retention_ui, tablets_ui, worker_ui
 from ui.frame import require_frame
 from ui.widgets import text_box
 
-WORKSHOP_NAME_MAX = 80  # letters of a workshop's name
-
 require_frame()  # first: pages run inside the studio's frame (ui/frame.py)
+
+WORKSHOP_NAME_MAX = 80  # letters of a workshop's name
 
 st.title(f"🧑‍🏫 {t('console.title')}")
 if not is_facilitator():

@@ -12,14 +12,12 @@ from pipelines.store import library_name
 from pipelines.i18n import UserError
 from ui.i18n import error_text, lang, t
 from ui.jobs import expected_time_text, job_status_ui, submit_job
-from ui.postcards import card_in_progress, picture_key, postcard_warning, source_ui
+from ui.postcards import card_in_progress, card_title_ui, picture_key, postcard_warning, source_ui
 from ui.runtime import get_store
 from ui.session import current_workshop
-from ui.widgets import download_ui, percent_slider, text_box
+from ui.widgets import download_ui, percent_slider
 from ui.work import restore_work, save_work_now, wkey
 from ui.frame import require_frame
-
-TITLE_MAX = 60  # letters of the title printed on the picture
 
 require_frame()  # first: pages run inside the studio's frame (ui/frame.py)
 
@@ -62,18 +60,14 @@ with design_col:
     zoom = percent_slider(t("postcards.zoom"), 1.0, "pc-zoom-pct", low=1.0, high=3.0, step=0.1)
     move_x = percent_slider(t("postcards.move_x"), 0.5, "pc-mx-pct", step=0.01)
     move_y = percent_slider(t("postcards.move_y"), 0.5, "pc-my-pct", step=0.01)
-    # a title longer than TITLE_MAX is kept in the box (and with the work in progress) and said, not printed
-    title = text_box(t("postcards.card_title"), TITLE_MAX, key=wkey("postcard", "pc-title"))
-    card_data["title"] = st.session_state[wkey("postcard", "pc-title")]
-title_fits = title is not None
-title = title or ""
-draft = Postcard(front, orientation=orientation, border=border, title=title)
+    title = card_title_ui(card_data)  # None: too long, kept in its box and said
+draft = Postcard(front, orientation=orientation, border=border, title=title or "")
 crop = crop_frame(picture.size, picture_ratio(draft), zoom, move_x, move_y)
 with frame_col:
     st.image(draw_crop_frame(picture, crop), alt=t("alt.crop"), use_container_width=True)
     st.caption(t("postcards.frame_caption"))
 message = card_data["message"] = st.text_area(t("postcards.message"), height=120, key=wkey("postcard", "pc-message"))
-card = Postcard(front, orientation=orientation, crop=crop, border=border, title=title, message=message,
+card = Postcard(front, orientation=orientation, crop=crop, border=border, title=title or "", message=message,
                 ai_made=bool(st.session_state.get("postcard_ai")), model=st.session_state.get("postcard_model", ""),
                 name=st.session_state.get("postcard_name", "") if st.session_state.get("postcard_upload_id") else "",
                 language=lang(),
@@ -99,7 +93,7 @@ params["made_by"] = st.session_state.get("postcard_made_by", "")  # what made th
 if copies % 4:
     st.caption(t("postcards.sheet_filled", total=copies + 4 - copies % 4))
 if st.button(t("postcards.make"), type="primary", use_container_width=True,
-             disabled=bool(unprintable) or not title_fits):
+             disabled=bool(unprintable) or title is None):
     st.session_state["postcard_job"] = submit_job("postcards.make", params)
     st.session_state["postcard_job_front"] = picture_key(front)
 st.caption(expected_time_text("postcards.make"))
@@ -118,7 +112,7 @@ if job_id:
             right.image(files["preview_back"], caption=t("postcards.preview_back"),
                         alt=t("postcards.preview_back"), use_container_width=True)
         download_ui(files["pdf"], t("postcards.download"), mime="application/pdf", key="pc-download", what="postcard",
-                    title=title)
+                    title=title or "")
         st.info(t("postcards.print_tip"))
         st.download_button(t("postcards.calibration"), data=calibration_pdf(lang()),
                            file_name=download_name(t("downloads.calibration"), ext=".pdf"), mime="application/pdf",

@@ -20,7 +20,7 @@ from .i18n import error_text, t
 from .postcards_transform import transform_ui
 from .runtime import get_store
 from .session import can_upload_photos, current_participant, owner_id, visible_artifacts
-from .widgets import picture_choice_ui, picture_uploader, upload_notes_ui
+from .widgets import picture_choice_ui, picture_uploader, text_box, upload_notes_ui
 from .work import wkey
 
 CARD_CHOICES = {"orientation": ("landscape", "portrait"), "border": tuple(BORDERS)}
@@ -237,3 +237,15 @@ def source_ui(workshop_id: int | None) -> str | None:
         if front and Path(front).exists():
             front = transform_ui(front, workshop_id)
     return front
+
+
+TITLE_MAX = 60  # letters of the title printed on the picture
+
+
+def card_title_ui(card_data: dict) -> str | None:
+    """The title box of the card in progress: the title typed, or None when it is longer than TITLE_MAX letters (it
+    stays in the box and with the work in progress, `card_data["title"]`, and is said too long, not printed)."""
+    key = wkey("postcard", "pc-title")
+    title = text_box(t("postcards.card_title"), TITLE_MAX, key=key)
+    card_data["title"] = st.session_state[key]
+    return title
