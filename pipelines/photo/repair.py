@@ -318,6 +318,8 @@ RESAMPLE_FACTORS = (1.5, 2.0, 3.0, 4.0, 6.0, 8.0)  # the shrink factors effectiv
 RESAMPLE_CLIFF = 0.3  # detail lost at a factor under this share of the detail lost at twice it: a scan enlarged
 RESAMPLE_DETAIL = 2 / 255  # ...when the detail lost at twice the factor is at least this (RMS, luma): not a flat page
 RESAMPLE_GRAIN = 0.75  # ...and at least this share of what the scan's grain loses there (else the grain drowns it)
+ENLARGED_GRID_LEAST = 2.0  # enlargement_grid(): an enlargement read this many times or more...
+ENLARGED_GRID_MATCH = 1.35  # ...under whose factor times this a screen's period is the scan's grid
 
 
 def resample_loss(gray: np.ndarray, factor: float) -> float:
@@ -364,6 +366,23 @@ def effective_scale(gray: np.ndarray) -> float:
     would be under 32 px, is not tried.
     """
     return _effective_scales(gray)[0]
+
+
+def enlargement_grid(gray: np.ndarray, period: float) -> bool:
+    """Whether the dot screen stains.halftone_period() read at `period` px on a (H, W) [0, 1] luma scan is the pixel
+    grid of an enlarged scan (or its harmonic), not a printed screen.
+
+    An enlarged scan repeats its source's pixel grid every `factor` px in both axes, a square lattice in the
+    spectrum as a screen's is (the real cracked print 2, 256 px, enlarged by Lanczos to 1600 and 2400 px read as
+    screens of 5.8 and 8.8 px, and its cracks were blurred away with the "dots"); bicubic enlargements x4 and x6
+    show its harmonic at about 2 px. Its effective_scale() reads about the factor (6 and 8 there): shrinking it by
+    that much loses almost nothing, so no detail finer than twice that survives in it (Nyquist) and a peak at a
+    shorter period is no part of the picture. A printed screen is detail at its period, so effective_scale() stays
+    under half of it: the 23 halftone prints of bench/_photo_damage.py (HALFTONE_TUNING and HALFTONE_HELD_OUT,
+    periods 2.2-8.5 px) read 1.0-1.5, period / scale 2.2-8.5. A grid is therefore a scale of ENLARGED_GRID_LEAST or
+    more with a period under ENLARGED_GRID_MATCH times it."""
+    scale = effective_scale(gray)
+    return scale >= ENLARGED_GRID_LEAST and period <= ENLARGED_GRID_MATCH * scale
 
 
 def _effective_scales(gray: np.ndarray) -> tuple[float, float]:
@@ -1469,6 +1488,8 @@ def find_damage(rgb: np.ndarray, strength: float = 0.5, aged: bool | None = None
     from .stains import descreen, halftone_period
 
     period = halftone_period(rgb)
+    if period is not None and enlargement_grid(luma(rgb), period):
+        period = None
     if period is not None:
         # A newspaper or magazine reproduction: its dot screen is the picture, not dust. The search runs on the
         # picture with the screen blurred away, where a speck bigger than a dot still shows, by the cautious search

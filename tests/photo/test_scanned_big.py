@@ -104,3 +104,38 @@ def test_a_grainy_black_and_white_print_scanned_big_is_still_searched_as_an_old_
     assert tone.picture_aged(_enlarged(rgb, 2))
     toned_only = toned_case("coffee", 1101)[1]
     assert not tone.picture_aged(_enlarged(toned_only, 2))
+
+
+# The handed print 2 (256 px) enlarged by Lanczos to 1600 and 2400 px repeats its source's pixel grid every 6.25 and
+# 9.4 px, which stains.halftone_period() read as a newspaper's dot screen (and x4 bicubic its harmonic, 2.1 px): the
+# scan was blurred as a screen and given the cautious search, and 98 % of its cracks were left. A period under the
+# scan's enlargement is no printed screen (repair.enlargement_grid()).
+@pytest.mark.parametrize("kind", ["Lanczos 1600 px", "Lanczos 2400 px", "bicubic x4"])
+def test_an_enlarged_prints_pixel_grid_is_no_halftone_screen_and_its_cracks_are_found(kind):
+    from PIL import Image
+
+    from pipelines.photo import stains
+
+    rgb, _ = open_photo(DATA / "cracked-portrait-2.png")
+    if kind.startswith("Lanczos"):
+        side = int(kind.split()[1])
+        scan = Image.fromarray(np.round(rgb * 255).astype(np.uint8)).resize((side, side), Image.Resampling.LANCZOS)
+        big = np.asarray(scan, np.float32) / 255  # as a scanner or an editor writes it: 8 bits after the resampling
+    else:
+        big = np.clip(cv2.resize(rgb, None, fx=4, fy=4, interpolation=cv2.INTER_CUBIC), 0, 1).astype(np.float32)
+    small = repair.find_damage(rgb).mask.mean()
+    assert repair.find_damage(big).mask.mean() > 0.5 * small > 0.02
+    period = stains.halftone_period(big)
+    assert period is None or repair.enlargement_grid(luma(big), period)
+
+
+@pytest.mark.parametrize("case", ["tuning", "held-out"])
+def test_a_printed_screen_is_never_taken_for_an_enlargements_grid(case):
+    from bench._photo_damage import HALFTONE_HELD_OUT, HALFTONE_TUNING, halftone_case
+    from pipelines.photo import stains
+
+    for name, seed in HALFTONE_TUNING if case == "tuning" else HALFTONE_HELD_OUT:
+        aged = halftone_case(name, seed)
+        period = stains.halftone_period(aged.image)
+        if period is not None:
+            assert not repair.enlargement_grid(luma(aged.image), period), name
