@@ -9,7 +9,7 @@ from PIL import Image, ImageDraw
 
 from pipelines.export.dvd import straighten_cover
 from pipelines.export.pdf import MIN_DPI
-from pipelines.export.postcard import BORDERS, best_front_dpi
+from pipelines.export.postcard import BORDERS, MAX_TITLE, best_front_dpi
 from pipelines.i18n import UserError
 from pipelines.safety.uploads import sanitize_image
 from pipelines.store.files import atomic_path
@@ -239,13 +239,10 @@ def source_ui(workshop_id: int | None) -> str | None:
     return front
 
 
-TITLE_MAX = 60  # letters of the title printed on the picture
-
-
 def card_title_ui(card_data: dict) -> str | None:
-    """The title box of the card in progress: the title typed, or None when it is longer than TITLE_MAX letters (it
+    """The title box of the card in progress: the title typed, or None when it is longer than MAX_TITLE letters (it
     stays in the box and with the work in progress, `card_data["title"]`, and is said too long, not printed)."""
     key = wkey("postcard", "pc-title")
-    title = text_box(t("postcards.card_title"), TITLE_MAX, key=key)
+    title = text_box(t("postcards.card_title"), MAX_TITLE, key=key)
     card_data["title"] = st.session_state[key]
     return title
