@@ -385,6 +385,7 @@ def enlargement_grid(gray: np.ndarray, period: float) -> bool:
     return scale >= ENLARGED_GRID_LEAST and period <= ENLARGED_GRID_MATCH * scale
 
 
+@once_per_photo  # read by tone.picture_aged, enlargement_grid() and find_damage() on the same scan
 def _effective_scales(gray: np.ndarray) -> tuple[float, float]:
     """(effective_scale() of a (H, W) [0, 1] luma scan, the same read on the losses with the grain left in them)."""
     g = gray.astype(np.float32)
