@@ -121,7 +121,7 @@ class PackLibrary:
         """A new, empty pack to fill in the builder."""
         title = " ".join(title.split())
         if not title:
-            raise UserError("quiz.pack.err_title")
+            raise UserError("quiz.builder.err_no_title", field_key="quiz.builder.new_title")  # the box as labelled
         folder = self._free_folder(title)
         (folder / "media").mkdir(parents=True)
         packs.write_manifest(folder, packs.new_manifest(title, language))

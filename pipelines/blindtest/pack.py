@@ -174,9 +174,9 @@ def _check_item(number: int, item, read_file, seen: set[str]) -> tuple[list[Prob
     if truth not in TRUTHS:
         bad("quiz.pack.err_field", field="truth", found=str(truth), expected=" | ".join(TRUTHS))
     if truth == "human":
-        for name in ("credit", "licence"):
+        for name in ("credit", "licence"):  # named as the builder's boxes are labelled, in the reader's language
             if not str(item.get(name, "")).strip():
-                bad("quiz.pack.err_human_credit", field=name)
+                bad("quiz.pack.err_human_credit", field_key=f"quiz.builder.{name}")
     if mode == "ai_or_human" and truth == "program":
         bad("quiz.pack.err_program_ai_or_human")
     if mode in ("which_prompt", "music"):

@@ -60,7 +60,7 @@ def test_human_upload_and_picture_item_then_export_and_import(immediate_queue, t
     with pytest.raises(packs.PackInvalid) as caught:  # no credit: refused, the pack is untouched
         library.add_item(entry.folder, {"mode": "ai_or_human", "media": "image", "truth": "human"},
                          buffer.getvalue(), ".png")
-    assert {p.params["field"] for p in caught.value.problems} == {"credit", "licence"}
+    assert {p.params["field_key"] for p in caught.value.problems} == {"quiz.builder.credit", "quiz.builder.licence"}
     source = tmp_path / "source.png"
     source.write_bytes(buffer.getvalue())
     job = immediate_queue.get(immediate_queue.submit("quiz.picture_item", {

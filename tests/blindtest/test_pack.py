@@ -38,7 +38,7 @@ def test_human_work_without_credit_or_licence(tmp_path):
     items[0]["licence"] = "  "
     problems = packs.check(write_pack(tmp_path / "p", items))
     assert keys(problems) == ["err_human_credit", "err_human_credit"]
-    assert {p.params["field"] for p in problems} == {"credit", "licence"}
+    assert {p.params["field_key"] for p in problems} == {"quiz.builder.credit", "quiz.builder.licence"}
     assert "photo-chat" in problems[0].text("fr") and "Question n° 1" in problems[0].text("fr")
 
 
