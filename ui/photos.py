@@ -22,7 +22,7 @@ from pipelines.store.files import write_bytes_atomic
 
 from .i18n import error_text, lang, t
 from .jobs import expected_time_text, job_status_ui, still_queued, submit_job
-from .work import save_work_now, work_folder
+from .work import forget_sent, save_work_now, sent_file, work_folder
 from .runtime import get_store
 from .session import current_workshop, facilitator_view, owner_id
 from .widgets import (action_button, before_after_ui, download_ui, engine_labels, licence_of, percent_slider,
@@ -52,27 +52,12 @@ def upload_ui() -> None:
         upload = picture_uploader(t("photo.ui.upload"), key="photo-upload", formats="photos")
     with tab_camera:
         shot = st.camera_input(t("photo.ui.camera"), key="photo-camera")
-    picked = upload or shot
-    pending = state().get("pending") or {}
-    sent_here = st.session_state.get(SENT_HERE)  # the file this page's session itself sent, if any
-    if picked is not None and pending.get("upload_id") != picked.file_id:
-        raw = write_bytes_atomic(_work_dir() / "upload.bin", picked.getvalue())
-        pending = state()["pending"] = {"path": str(raw), "upload_id": picked.file_id}
-        st.session_state[SENT_HERE] = picked.file_id
-        save_work_now("photo")  # before the reading: a reload meanwhile finds the photo sent
-    elif picked is None:
-        if not pending or pending.get("upload_id") == sent_here or not Path(pending["path"]).is_file():
-            forget_pending()  # none, or taken out of the uploader here (its ✕): nothing to take back
-            return
-        if pending.get("refused") and not state().get("downscale"):
-            forget_pending()  # left refused for its size: a later visit does not bring the refusal back
-            return
-        st.info(t("photo.ui.upload_taken_back"))  # sent before a reload (or in another tab): it is read now
-    try:
-        data = Path(pending["path"]).read_bytes()
-    except OSError:  # read and dropped meanwhile by another tab of the same work: its photo comes with the work
-        state().pop("pending", None)
+    # left refused for its size (no shrinking asked): a later visit does not bring the refusal back
+    sent = sent_file(state(), upload or shot, kind="photo", prefix="photos", taken_back="photo.ui.upload_taken_back",
+                     drop=lambda pending: pending.get("refused") and not state().get("downscale"))
+    if sent is None:
         return
+    pending, data = sent
     try:
         with st.spinner(t("uploads.reading")):  # a 12 MP scan takes seconds to read: said meanwhile
             clean = sanitize_image(data, downscale=bool(state().get("downscale")),
@@ -102,16 +87,10 @@ def upload_ui() -> None:
     st.rerun()  # the page above was drawn without a photo: draw it again with the analysis
 
 
-SENT_HERE = "photo-sent-here"  # session key: the upload id of the file this session sent (`upload_ui`)
-
-
 def forget_pending() -> None:
     """Forget the file sent and kept until it was read (`upload_ui`), and delete it: once read, refused for good,
     taken out of the uploader, or when a parent's consent is no longer there (pages/photos.py)."""
-    pending = state().pop("pending", None) or {}
-    if pending.get("path"):
-        with contextlib.suppress(OSError):
-            Path(pending["path"]).unlink()
+    forget_sent(state())
 
 
 YELLOWED_BW = "photo.ui.tone.yellowed_bw"

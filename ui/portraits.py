@@ -22,7 +22,7 @@ from pipelines.store.files import write_bytes_atomic
 from .i18n import error_text, lang, t
 from .jobs import expected_time_text, job_status_ui, submit_job
 from .runtime import get_store
-from .work import save_work_now, start_over, wkey, work_folder
+from .work import forget_sent, sent_file, start_over, wkey, work_folder
 from .session import current_participant
 from .widgets import action_button, before_after_ui, download_ui, percent_slider, picture_uploader, upload_notes_ui
 
@@ -75,18 +75,20 @@ def photo_ui() -> dict | None:
             upload = picture_uploader(t("portrait.ui.upload"), key=wkey(KIND, "portrait-upload"))
         with tab_camera:
             shot = st.camera_input(t("portrait.ui.camera"), key=wkey(KIND, "portrait-camera"))
-        data = _photo_sent(upload or shot)
-        if data is None:
+        sent = sent_file(state(), upload or shot, kind=KIND, prefix="portraits",
+                         taken_back="portrait.ui.upload_taken_back")
+        if sent is None:
             return None
+        _, data = sent
         try:  # a phone's 108 MP photo takes seconds to read and shrink: the page says so meanwhile
             with st.spinner(t("uploads.reading")):
                 clean = sanitize_image(data, downscale=True, fit_megapixels=WORK_MEGAPIXELS)
                 source = write_bytes_atomic(_work_dir() / "photo.png", clean.png_bytes())
         except UserError as exc:
             st.error(exc.message(lang()))
-            _forget_pending()
+            forget_sent(state())
             return None
-        _forget_pending()
+        forget_sent(state())
         state().update(source=str(source), frame_job=submit_job("portrait.frame", {"source": str(source)}),
                        upload_notes=list(clean.notes))  # said once the photo is framed (the page is drawn again)
         st.rerun()
@@ -113,41 +115,6 @@ def photo_ui() -> dict | None:
             reset()
             st.rerun()
     return {**result, "framed": files["framed"]}
-
-
-SENT_HERE = "portrait-sent-here"  # session key: the upload id of the file this session sent (`_photo_sent`)
-
-
-def _photo_sent(picked) -> bytes | None:
-    """The bytes of the photo to read: the one just sent, kept in the work folder (`upload.bin`, state "pending")
-    and saved with the work before it is read, or one sent before a reload and not read yet; None when there is none.
-
-    Reading a 48 MP phone photo takes seconds, and a reload or a tablet put to sleep meanwhile lost it with the
-    uploader's file: the child had to choose it again. A file taken out of the uploader here is not taken back."""
-    pending = state().get("pending") or {}
-    if picked is not None and pending.get("upload_id") != picked.file_id:
-        raw = write_bytes_atomic(_work_dir() / "upload.bin", picked.getvalue())
-        pending = state()["pending"] = {"path": str(raw), "upload_id": picked.file_id}
-        st.session_state[SENT_HERE] = picked.file_id
-        save_work_now(KIND)  # before the reading: a reload meanwhile finds the photo sent
-    elif picked is None:
-        if not pending or pending.get("upload_id") == st.session_state.get(SENT_HERE) \
-                or not Path(pending["path"]).is_file():
-            _forget_pending()  # none, or taken out of the uploader here (its ✕): nothing to take back
-            return None
-        st.info(t("portrait.ui.upload_taken_back"))  # sent before a reload (or in another tab): read now
-    try:
-        return Path(pending["path"]).read_bytes()
-    except OSError:  # read and dropped meanwhile by another tab of the same work: its photo comes with the work
-        state().pop("pending", None)
-        return None
-
-
-def _forget_pending() -> None:
-    """Forget the photo sent and kept until it was read (`_photo_sent`), and delete its file."""
-    pending = state().pop("pending", None) or {}
-    if pending.get("path"):
-        Path(pending["path"]).unlink(missing_ok=True)
 
 
 def _manual_crop_ui(photo: str, result: dict) -> None:

@@ -19,10 +19,12 @@ import json
 import re
 import secrets
 import uuid
+from collections.abc import Callable
 from pathlib import Path
 
 import streamlit as st
 
+from pipelines.store.files import write_bytes_atomic
 from pipelines.store.work import (clear_device_work, clear_work, load_device_work, load_work, save_device_work,
                                   save_work, state_digest)
 
@@ -195,3 +197,42 @@ def work_folder(data: dict, prefix: str) -> Path:
                                                    f"{prefix}-{uuid.uuid4().hex[:12]}", owner=owner_id()))
     Path(data["dir"]).mkdir(parents=True, exist_ok=True)
     return Path(data["dir"])
+
+
+def sent_here_key(kind: str) -> str:
+    """The session key of the upload id of the file this page's own session sent (`sent_file`)."""
+    return f"{kind}-sent-here"
+
+
+def sent_file(data: dict, picked, *, kind: str, prefix: str, taken_back: str,
+              drop: Callable[[dict], bool] = lambda pending: False) -> tuple[dict, bytes] | None:
+    """The file to read from an uploader (or camera) of this kind's page, with its "pending" record; None for none.
+
+    The file as sent is kept in the work folder (`upload.bin`, `data["pending"]`) and saved with the work before it
+    is read: a big scan or a 48 MP phone photo takes seconds to read, and a reload or a tablet put to sleep meanwhile
+    lost it with the uploader's file. A later run finds it there and reads it (`taken_back` says so), unless it was
+    taken out of the uploader by this same session (its ✕), or `drop(pending)` says it is not to be brought back."""
+    pending = data.get("pending") or {}
+    if picked is not None and pending.get("upload_id") != picked.file_id:
+        raw = write_bytes_atomic(work_folder(data, prefix) / "upload.bin", picked.getvalue())
+        pending = data["pending"] = {"path": str(raw), "upload_id": picked.file_id}
+        st.session_state[sent_here_key(kind)] = picked.file_id
+        save_work_now(kind)  # before the reading: a reload meanwhile finds the file sent
+    elif picked is None:
+        if not pending or pending.get("upload_id") == st.session_state.get(sent_here_key(kind)) \
+                or not Path(pending["path"]).is_file() or drop(pending):
+            forget_sent(data)  # none, taken out of the uploader here, or not to be brought back
+            return None
+        st.info(t(taken_back))  # sent before a reload (or in another tab): read now
+    try:
+        return pending, Path(pending["path"]).read_bytes()
+    except OSError:  # read and dropped meanwhile by another tab of the same work: its photo comes with the work
+        data.pop("pending", None)
+        return None
+
+
+def forget_sent(data: dict) -> None:
+    """Forget the file sent and kept until it was read (`sent_file`), and delete it."""
+    pending = data.pop("pending", None) or {}
+    if pending.get("path"):
+        Path(pending["path"]).unlink(missing_ok=True)

@@ -10,7 +10,7 @@ from streamlit.testing.v1 import AppTest
 
 from pipelines.config import ROOT
 from pipelines.store.work import load_work, save_work
-from ui.photos import SENT_HERE
+from ui.work import sent_here_key
 
 pytestmark = pytest.mark.usefixtures("page_resources")
 
@@ -28,7 +28,7 @@ def _reloaded(store, tmp_path, data: bytes, consent: bool = True, sent_here: str
     at.session_state["workshop_id"] = workshop["id"]
     at.session_state["participant_id"] = patron["id"]
     if sent_here:
-        at.session_state[SENT_HERE] = sent_here
+        at.session_state[sent_here_key("photo")] = sent_here
     return at.switch_page("pages/photos.py").run(), patron
 
 

@@ -61,3 +61,28 @@ def test_the_photo_sent_is_saved_with_the_work_before_it_is_read(people):
     assert not at.exception, at.exception
     assert at.session_state["portrait"].get("frame_job")
     assert "pending" not in load_work(store, lea["id"], "portrait")["portrait"]  # read: nothing left to take back
+
+
+def test_a_photo_taken_out_of_the_uploader_on_the_same_page_is_not_taken_back(people, tmp_path):
+    """The portrait page keeps a photo sent as the old photos page does (ui/work.py sent_file, one helper for both):
+    one taken out with the uploader's ✕ by the page's own session is forgotten, with no « reprise »."""
+    from streamlit.testing.v1 import AppTest
+
+    from tests.portrait.test_page_work import PAGE
+    from ui.work import sent_here_key
+
+    store, workshop, lea, noah = people
+    sent = tmp_path / "upload.bin"
+    sent.write_bytes(_jpeg())
+    save_work(store, lea["id"], "portrait", {"portrait": {"agreed": True,
+                                                         "pending": {"path": str(sent), "upload_id": "sent-1"}}})
+    at = AppTest.from_file(PAGE, default_timeout=90)
+    at.session_state["lang"] = "fr"
+    at.session_state["workshop_id"] = workshop["id"]
+    at.session_state["participant_id"] = lea["id"]
+    at.session_state[sent_here_key("portrait")] = "sent-1"
+    at.run()
+    assert not at.exception, at.exception
+    assert not [i for i in at.info if "reprise" in i.value]
+    assert "pending" not in at.session_state["portrait"] and not at.session_state["portrait"].get("frame_job")
+    assert not sent.exists()
