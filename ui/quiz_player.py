@@ -6,14 +6,13 @@ import time
 
 import streamlit as st
 
-from pipelines.blindtest.game import MAX_NAME, TEAMS, QuizGames
+from pipelines.blindtest.game import MAX_NAME, TEAMS, QuizGames, letters_too_many
 from pipelines.blindtest.results import printable_name
 from pipelines.i18n import ordinal
 
 from .i18n import error_text, lang, t
 from .quiz_host import MEDALS, choice_label, games, question_title, team_label
 from .session import device_token, owner_id
-from .widgets import letters_over
 
 SEEN_EVERY = 5.0  # seconds between "still here" notes (keeps the store's writes for the answers)
 
@@ -127,8 +126,8 @@ def _ask_to_join() -> None:
     """Record the tap on « C'est parti ! »; a second tap while the first is being let in is the same request."""
     if st.session_state.get(JOIN_REQUEST) is not None:
         return
-    extra = letters_over(" ".join((st.session_state.get("quiz-join-name") or "").split()), MAX_NAME)
-    if extra > 0:
+    extra = letters_too_many(st.session_state.get("quiz-join-name") or "")
+    if extra:
         st.session_state[JOIN_TOO_LONG] = extra  # said above the form, the name kept in its box to be shortened
         return
     st.session_state[JOIN_REQUEST] = {"code": st.session_state.get("quiz-join-code") or "",

@@ -45,11 +45,22 @@ class AnswerResult:
     points: int = 0
 
 
+def _one_line(name: str) -> str:
+    """A pseudonym as it is counted: on one line, single spaces, no surrounding ones, in Unicode NFC."""
+    return unicodedata.normalize("NFC", " ".join(str(name).split()))
+
+
 def clean_name(name: str) -> str:
     """A pseudonym on one line, without surrounding spaces, at most MAX_NAME characters, in Unicode NFC
     (an iPad's decomposed "Léa" is the same pseudonym as a PC's "Léa", and a cut never splits a letter
     from its accent)."""
-    return unicodedata.normalize("NFC", " ".join(str(name).split()))[:MAX_NAME].strip()
+    return _one_line(name)[:MAX_NAME].strip()
+
+
+def letters_too_many(name: str) -> int:
+    """How many letters `clean_name` would cut from this pseudonym (0 when it fits), counted as it counts them: the
+    join form says so and keeps the name, rather than let a player in under a name cut short."""
+    return max(0, len(_one_line(name)) - MAX_NAME)
 
 
 def question_from_item(pack: Pack, item: dict, seed: int) -> dict:

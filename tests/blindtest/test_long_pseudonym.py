@@ -37,3 +37,15 @@ def test_a_decomposed_pseudonym_is_counted_in_letters(store, quiz_pack_dir, monk
     assert not at.exception, at.exception
     assert not any("de trop" in w.value for w in at.warning)
     assert _joined(store, game) == [unicodedata.normalize("NFC", name)]
+
+
+def test_the_join_form_counts_letters_as_the_game_keeps_them():
+    """One count (game.letters_too_many) for the join form and the name the game keeps (clean_name): a name the form
+    lets through is never cut, and one it holds back is said with the letters the game would have cut."""
+    from pipelines.blindtest.game import MAX_NAME, clean_name, letters_too_many
+
+    for name in ("  Zoé  ", "Jean  \t Baptiste", "A" * MAX_NAME, " " + "B" * MAX_NAME + " ", "C" * (MAX_NAME + 3),
+                 unicodedata.normalize("NFD", "Éloïse-Hélène-Noémie-Zoé"), "Éloïse  Hélène\nNoémie   Zoé  Léa"):
+        whole = unicodedata.normalize("NFC", " ".join(name.split()))
+        assert letters_too_many(name) == len(whole) - len(clean_name(name)), name
+        assert (letters_too_many(name) == 0) == (clean_name(name) == whole), name
