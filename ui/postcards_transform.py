@@ -16,8 +16,9 @@ from .i18n import lang, t
 from .jobs import expected_time_text, job_status_ui, submit_job
 from .runtime import get_store
 from .session import owner_id
-from .widgets import action_button, before_after_ui, licence_of
+from .widgets import action_button, before_after_ui, licence_of, text_box
 
+REPAINT_WORDS_MAX = 120  # the child's words about the cover for the AI repaint: a sentence or two
 STATE = "pc-transform-made"  # {"source", "mode", "path", "ai"} of the last transformed cover
 
 
@@ -37,7 +38,7 @@ def transform_ui(front: str, workshop_id: int | None) -> str:
         return front
     if mode == "repaint":
         st.caption(t("postcards.transform.repaint_licence", licence=licence_of(backends.choose("imagegen.img2img"))))
-        words = st.text_input(t("postcards.transform.words"), max_chars=120, key="pc-transform-words")
+        words = text_box(t("postcards.transform.words"), REPAINT_WORDS_MAX, key="pc-transform-words")
     else:
         words = ""
     kind = "imagegen.generate" if mode == "repaint" else "imagegen.stylise"
@@ -62,7 +63,7 @@ def transform_ui(front: str, workshop_id: int | None) -> str:
             if (job.result or {}).get("message_key"):
                 st.warning(t(job.result["message_key"]))
     if action_button(t("postcards.transform.go"), type="primary", use_container_width=True, key="pc-transform-go",
-                 disabled=bool(st.session_state.get("pc-transform-job"))):
+                 disabled=bool(st.session_state.get("pc-transform-job")) or words is None):  # too long: said
         if mode == "repaint":
             params = repaint_params(front, picture_size(front), words, lang())
         else:

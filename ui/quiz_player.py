@@ -6,13 +6,14 @@ import time
 
 import streamlit as st
 
-from pipelines.blindtest.game import MAX_NAME, TEAMS, QuizGames, letters_too_many
+from pipelines.blindtest.game import CODE_LENGTH, MAX_NAME, TEAMS, QuizGames, letters_too_many
 from pipelines.blindtest.results import printable_name
 from pipelines.i18n import ordinal
 
 from .i18n import error_text, lang, t
 from .quiz_host import MEDALS, choice_label, games, question_title, team_label
 from .session import device_token, owner_id
+from .widgets import code_too_long
 
 SEEN_EVERY = 5.0  # seconds between "still here" notes (keeps the store's writes for the answers)
 
@@ -65,6 +66,7 @@ JOIN_TAP_JS = """
 
 
 JOIN_REQUEST = "quiz-join-request"  # the tap on « C'est parti ! », let in by the run that tap starts
+JOIN_CODE_TOO_LONG = "quiz-join-code-too-long"  # the tap's code was longer than a quiz code: the sentence to say
 JOIN_TOO_LONG = "quiz-join-too-long"  # the tap's pseudonym had this many letters too many: said once, by that run
 
 
@@ -105,11 +107,15 @@ def join_ui() -> str | None:
             heading.empty()
             waiting.empty()
             return player["token"]
+    code_said = st.session_state.pop(JOIN_CODE_TOO_LONG, "")
+    if code_said:  # above the form, as the other refusals; the code stays in its box to be checked
+        st.warning(code_said)
     too_long = st.session_state.pop(JOIN_TOO_LONG, 0)
     if too_long:  # above the form, as the other refusals: the form drawn again takes the tap's cover away
         st.warning(t("text_box.too_long", n=too_long, limit=MAX_NAME))
     with st.form("quiz-join"):
-        st.text_input(t("quiz.play.code"), value=st.query_params.get("code", ""), max_chars=6, key="quiz-join-code")
+        # no max_chars either: a longer code pasted stays in its box, said too long at the tap
+        st.text_input(t("quiz.play.code"), value=st.query_params.get("code", ""), key="quiz-join-code")
         # no limit in the box: Streamlit's threw a pasted long pseudonym away whole; the tap says it is too long
         st.text_input(t("quiz.play.name"), key="quiz-join-name")
         st.radio(t("quiz.play.team"), ["", *TEAMS], horizontal=True, key="quiz-join-team",
@@ -125,6 +131,10 @@ def join_ui() -> str | None:
 def _ask_to_join() -> None:
     """Record the tap on « C'est parti ! »; a second tap while the first is being let in is the same request."""
     if st.session_state.get(JOIN_REQUEST) is not None:
+        return
+    said = code_too_long(st.session_state.get("quiz-join-code") or "", CODE_LENGTH)
+    if said:
+        st.session_state[JOIN_CODE_TOO_LONG] = said
         return
     extra = letters_too_many(st.session_state.get("quiz-join-name") or "")
     if extra:

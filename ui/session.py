@@ -145,12 +145,19 @@ def join_gate_ui() -> bool:
         return True
     st.title(t("join.title"))
     st.write(t("join.explain"))
+    from pipelines.store.devices import TABLET_CODE_LENGTH
+
+    from .widgets import code_too_long  # here: ui.widgets imports this module
+
     with st.form("join"):
-        code = st.text_input(t("join.code"), max_chars=8)
+        code = st.text_input(t("join.code"))  # no max_chars: a longer paste stays, said too long
         if st.form_submit_button(t("join.button"), type="primary", width="stretch"):
-            if _try_code(code):
+            if said := code_too_long(code, TABLET_CODE_LENGTH):  # a tablet's code is the longest there is
+                st.error(said)
+            elif _try_code(code):
                 st.rerun()
-            st.error(t("join.wrong_code"))
+            else:
+                st.error(t("join.wrong_code"))
     return False
 
 

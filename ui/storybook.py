@@ -45,10 +45,9 @@ def choices_ui() -> dict:
                 "age": reading_age_for(group)}
     for field, value in defaults.items():
         data.setdefault(field, value)
-    # max_chars far above the name's limit: Streamlit drops a paste longer than it and the old name comes back;
-    # a name over NAME_MAX stays and a sentence says how many letters at most (spec.clean_name refuses it)
-    data["name"] = st.text_input(t("story.ui.name"), value=data["name"], max_chars=4 * NAME_MAX,
-                                 key=key("story-name"))
+    # no max_chars: Streamlit drops a paste longer than it and the old name comes back; a name over NAME_MAX
+    # stays and a sentence says how many letters at most (spec.clean_name refuses it)
+    data["name"] = st.text_input(t("story.ui.name"), value=data["name"], key=key("story-name"))
     said = None  # what is said under the name: the « Écrire » button's refusal does not say it a second time
     if len(" ".join(data["name"].split())) > NAME_MAX:
         said = t("story.errors.name_too_long", n=NAME_MAX, length=len(" ".join(data["name"].split())))

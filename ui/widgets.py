@@ -51,6 +51,14 @@ def letters_over(text: str, limit: int) -> int:
     return len(unicodedata.normalize("NFC", text)) - limit
 
 
+def code_too_long(code: str, limit: int) -> str:
+    """The sentence saying a typed or pasted code is longer than any code (`limit` signs, spaces not counted), ""
+    when it fits. A code box has no `max_chars`: Streamlit's dropped a longer paste whole and said nothing; the box
+    keeps what was pasted, to be checked and corrected."""
+    length = len("".join(str(code or "").split()))
+    return t("text_box.code_too_long", length=length, limit=limit) if length > limit else ""
+
+
 def text_box(label: str, limit: int, key: str, area: bool = False, container=None, formal: bool = False,
              **kwargs) -> str | None:
     """`st.text_input` (`st.text_area` with `area`) that keeps a text longer than `limit` letters and says so.

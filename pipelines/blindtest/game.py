@@ -30,6 +30,7 @@ GRACE = 1.0  # an answer sent at the last second may arrive a little after the d
 # not heard of for this long when a question opened had left (tab closed, tablet off) at that moment.
 LEFT_AFTER = 15.0
 MAX_NAME = 24
+CODE_LENGTH = 4  # a game's code, read aloud from the big screen
 
 # Every player's page runs in the same server process: queueing their answers on a lock here is
 # much faster than letting SQLite's busy handler back off and retry (measured in bench/blindtest.py).
@@ -112,7 +113,7 @@ class QuizGames:
     @staticmethod
     def _new_code(conn: sqlite3.Connection) -> str:
         while True:
-            code = "".join(secrets.choice(CODE_ALPHABET) for _ in range(4))
+            code = "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
             if not conn.execute("SELECT 1 FROM quiz_games WHERE code=?", (code,)).fetchone():
                 return code
 

@@ -49,3 +49,18 @@ def test_the_join_form_counts_letters_as_the_game_keeps_them():
         whole = unicodedata.normalize("NFC", " ".join(name.split()))
         assert letters_too_many(name) == len(whole) - len(clean_name(name)), name
         assert (letters_too_many(name) == 0) == (clean_name(name) == whole), name
+
+
+def test_a_code_pasted_too_long_is_kept_and_said(store, quiz_pack_dir, monkeypatch):
+    """The code box had Streamlit's max_chars=6: a pasted « Code : K7QP » was dropped whole, with no word said."""
+    at, game = _player_page(store, quiz_pack_dir, monkeypatch)
+    assert not at.text_input[0].max_chars
+    pasted = f"Code : {game['code']}"
+    at.text_input[0].input(pasted)
+    at.text_input[1].input("Zoé")
+    at.button[0].click().run()
+    assert not at.exception, at.exception
+    assert at.text_input[0].value == pasted and at.text_input[1].value == "Zoé"
+    said = [w.value.replace("\u00a0", " ") for w in at.warning]
+    assert any("Ce code a 9 signes : un code en a 4 au plus." in w for w in said), said
+    assert _joined(store, game) == []

@@ -160,6 +160,29 @@ def test_serve_mode_asks_tablets_for_the_workshop_code(atelier_env, monkeypatch)
     assert again.session_state["workshop_id"] == workshop["id"] and "Rejoindre l'atelier" not in _texts(again)
 
 
+def test_a_pasted_code_too_long_stays_in_its_box_and_is_said(atelier_env, monkeypatch):
+    """Streamlit's max_chars dropped a pasted code longer than 8 signs whole, and nothing was said."""
+    from pipelines import config
+
+    monkeypatch.setenv("ATELIER_REQUIRE_CODE", "1")
+    monkeypatch.setenv("ATELIER_EMBEDDED_WORKER", "0")
+    config.reset_settings()
+    import ui.session
+
+    monkeypatch.setattr(ui.session, "is_local_client", lambda: False)
+    _fresh_resources()
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at.run()
+    assert not at.text_input[0].max_chars
+    pasted = "Code de l'atelier : K7QPM"
+    at.text_input[0].input(pasted)
+    at.button[0].click().run()
+    assert at.text_input[0].value == pasted
+    texts = _texts(at).replace("\u00a0", " ")
+    assert "Ce code a 21 signes : un code en a 6 au plus." in texts, texts
+    assert "Ce code ne correspond à aucun atelier" not in texts
+
+
 def test_every_page_runs_inside_the_frame_first():
     """A first visit straight to a page must still get the frame (sidebar, workshop-code gate)."""
     import ast

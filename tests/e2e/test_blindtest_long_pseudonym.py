@@ -36,3 +36,27 @@ def test_a_pasted_long_pseudonym_is_kept_and_said(browser, studio):
         assert page.get_by_test_id("quiz-me").inner_text() == "Jean-Baptiste"
     finally:
         context.close()
+
+
+def test_a_pasted_code_too_long_is_kept_and_said(browser, studio):
+    """« Code : K7QP » pasted from a message: the box's own limit (6 signs) dropped the paste whole, the box stayed
+    empty and nothing was said. It stays, the page says it is too long; corrected, the child joins."""
+    game, context, page = _game_and_tablet(browser, studio, "code")
+    try:
+        goto(page, studio, "play")
+        code = page.get_by_role("textbox", name="Code du quiz")
+        code.click()
+        page.keyboard.insert_text(f"Code : {game['code']}")  # pasted: 9 signs, a quiz code has 4
+        page.get_by_role("textbox", name="Ton pseudo").fill("Zoé")
+        page.get_by_role("button", name=re.compile("C'est parti")).click()
+        said = page.get_by_text(re.compile(r"Ce code a 9 signes.: un code en a 4 au plus"))
+        said.wait_for()
+        page.get_by_test_id("quiz-letting-in-now").wait_for(state="detached")  # the tap's cover is gone
+        shot(page, "blindtest-long-code")
+        assert code.input_value() == f"Code : {game['code']}"
+        assert page.get_by_role("textbox", name="Ton pseudo").input_value() == "Zoé"
+        code.fill(game["code"])
+        page.get_by_role("button", name=re.compile("C'est parti")).click()
+        wait_text(page, "Tu es dans la partie")
+    finally:
+        context.close()

@@ -110,3 +110,18 @@ def test_with_a_model_the_cover_is_repainted_by_the_ai(sd_turbo_installed, dvd_p
     at.radio(key="pc-transform").set_value("keep").run()
     assert at.session_state["postcard_ai"] is False
     assert Path(made["path"]).is_file()  # the repainted picture is kept for later
+
+
+def test_repaint_words_too_long_stay_in_their_box_and_are_said(sd_turbo_installed, dvd_page, store):
+    """The words box had Streamlit's max_chars=120: a longer paste was dropped whole, and the repaint went without
+    the child's words. They stay, a sentence says how many letters to take away, and nothing is sent meanwhile."""
+    at = dvd_page()
+    at.radio(key="pc-transform").set_value("repaint").run()
+    box = at.text_input(key="pc-transform-words")
+    assert not box.max_chars
+    words = "un soleil sur la mer " * 6 + "et des dauphins"  # 141 letters
+    box.input(words).run()
+    assert at.text_input(key="pc-transform-words").value == words
+    assert any("C'est 21 lettres de trop (pas plus de 120)" in w.value for w in at.warning), \
+        [w.value for w in at.warning]
+    assert at.button(key="pc-transform-go").disabled

@@ -49,6 +49,7 @@ def test_an_edited_page_mocking_a_participant_is_refused_and_counted(page, store
 def test_a_name_over_the_limit_stays_in_its_box_with_the_limit_said(page):
     """Streamlit's max_chars dropped a longer paste and the old name came back, with no word said."""
     page.text_input(key="story-name").input("Zoé").run()
+    assert not page.text_input(key="story-name").max_chars  # Streamlit's limit dropped a longer paste whole
     long_name = "Marie-Charlotte-Amandine-Joséphine de la Tour"  # 45 letters: the book takes 24 at most
     page.text_input(key="story-name").input(long_name).run()
     assert page.text_input(key="story-name").value == long_name
