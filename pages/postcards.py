@@ -103,8 +103,8 @@ if job_id:
     job = job_status_ui(job_id, "postcards")
     if job and job.state == "done":
         files = job.files()
-        for warning in job.result.get("warnings", []):
-            st.warning(postcard_warning(warning, card))
+        for said in filter(None, (postcard_warning(warning, card) for warning in job.result.get("warnings", []))):
+            st.warning(said)
         left, right = st.columns(2)
         left.image(files["preview"], caption=t("postcards.preview_front"),
                    alt=t("postcards.preview_front"), use_container_width=True)

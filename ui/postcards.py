@@ -108,9 +108,12 @@ def gallery_source_ui(workshop_id: int | None) -> str | None:
 def postcard_warning(warning: dict, card) -> str:
     """A warning of the postcards.make job in the child's words: a blurry front (export.low_dpi) says which
     picture by the child's own file name (card.name, "" for a creation) and what to do, never a dpi figure;
-    the others (the library's logo) as the print engine words them."""
+    the others (the library's logo) as the print engine words them. "" for a blurry upload already said too small
+    above, at upload (`upload_source_ui`): the page said it twice, in two ways, once the card was made."""
     params = warning.get("params", {})
     if warning["key"] == "export.low_dpi" and params.get("name") in (card.name, Path(card.front).name):
+        if card.name and st.session_state.get("postcard_small"):
+            return ""
         return t("postcards.blurry_named", name=card.name) if card.name else t("postcards.blurry")
     return t(warning["key"], **params)
 

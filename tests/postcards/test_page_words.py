@@ -74,9 +74,11 @@ def test_a_tiny_picture_is_said_too_small_at_upload_by_its_own_name(store, works
     at.run()
     assert any("« dessin-de-lea.png »" in w.value for w in at.warning)  # still said when the page is drawn again
     made = _made_cards(at, store)
-    words = " ".join(w.value for w in made.warning)
-    assert "dessin-de-lea.png" in words and "floue sur la carte" in words
-    assert "ppp" not in words and "photo-" not in words  # no dpi figure, no internal file name
+    words = [w.value for w in made.warning]
+    # said once, at upload: the card's own « sera floue sur la carte » said it a second time below the card
+    assert [w for w in words if "dessin-de-lea.png" in w] == [warning], words
+    assert not any("floue sur la carte" in w for w in words), words
+    assert not any("ppp" in w or "photo-" in w for w in words)  # no dpi figure, no internal file name
 
 
 def test_what_the_upload_checks_changed_is_said_and_stays(store, workshop):
@@ -88,3 +90,13 @@ def test_what_the_upload_checks_changed_is_said_and_stays(store, workshop):
     assert any("Image 16 bits convertie en 8 bits" in i.value for i in at.info)
     at.run()
     assert any("Image 16 bits convertie en 8 bits" in i.value for i in at.info)
+
+
+def test_a_picture_zoomed_in_too_far_is_said_blurry_once_the_card_is_made(store, workshop):
+    """Sharp enough at upload (nothing said then), blurry once zoomed in three times: the card says it, once."""
+    at = _uploaded(store, workshop, "chat.png", _png(1000, 720))  # 170 ppp on a card, some 57 at 300 %
+    assert not any("trop petite" in w.value for w in at.warning)
+    at.slider(key="pc-zoom-pct").set_value(300).run()
+    made = _made_cards(at, store)
+    words = [w.value for w in made.warning if "chat.png" in w.value]
+    assert len(words) == 1 and "floue sur la carte" in words[0] and "Zoome moins" in words[0], words
