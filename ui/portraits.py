@@ -11,9 +11,8 @@ from pipelines import backends
 from pipelines.i18n import UserError
 from pipelines.portrait.consent import record_adult_agreement
 from pipelines.portrait.framing import centred_crop
-from pipelines.portrait.label import cartel, printable_sitter
+from pipelines.portrait.label import cartel, sitter_note
 from pipelines.portrait.make import WORK_MEGAPIXELS
-from pipelines.safety.text import printable_name
 from pipelines.portrait.samples import missing_samples, sample_path
 from pipelines.portrait.styles import STYLES, get_style
 from pipelines.safety.uploads import open_picture, sanitize_image
@@ -225,11 +224,8 @@ def portrait_ui(person: dict, framing: dict, style_id: str):
 
 def _cartel_ui(style_id: str, sitter: str, ai_made: bool, model: str) -> None:
     text = cartel(style_id, sitter, language=lang(), made_on=date.today(), ai_made=ai_made, model=model)
-    printed = printable_sitter(sitter)
-    if sitter.strip() and not printed:
-        st.info(t("portrait.ui.name_unprintable", name=sitter))
-    elif left_out := printable_name(sitter)[1]:  # « Léo 🦖 »: the label says « Léo »
-        st.info(t("portrait.names.left_out", name=printed, chars=" ".join(left_out), n=len(left_out)))
+    if note := sitter_note(sitter, lang(), "portrait.ui.name_unprintable"):  # « Léo 🄍 »: the label says « Léo »
+        st.info(note)
     with st.container(border=True):
         st.caption(t("portrait.ui.cartel"))
         st.markdown(f"### {text.title}\n*{text.after}*\n\n{text.story}\n\n{text.when} · {text.library}  \n"

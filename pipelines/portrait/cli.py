@@ -29,7 +29,7 @@ def cmd_make(args) -> int:
 
     from ..config import settings
     from ..safety.uploads import sanitize_image
-    from .label import cartel, print_portrait
+    from .label import cartel, print_portrait, sitter_note
     from .make import PortraitRequest, make_portrait, prepare
 
     language = args.language or settings().language
@@ -56,6 +56,8 @@ def cmd_make(args) -> int:
                        ai_made=result.ai_made, model=result.model)
         card = print_portrait(out, label, Path(args.card), size=args.size)
         print(card)
+        if note := sitter_note(args.name or "", language):  # a sign no print face draws is said, not dropped silently
+            print(note, file=sys.stderr)
     return 0
 
 

@@ -57,6 +57,22 @@ def printable_sitter(sitter: str) -> str:
     return printable_name(short_name(" ".join(str(sitter or "").split())))[0]
 
 
+def sitter_note(sitter: str, language: str, unprintable_key: str = "portrait.names.not_printed") -> str:
+    """What the label leaves out of the sitter's name, in `language`, "" when it prints as typed: the signs no print
+    face draws (« Léo 🄍 » prints « Léo », portrait.names.left_out), or `unprintable_key` when none of the name can
+    be printed and the label says « Portrait » (the page words it for the child, the command line for its user).
+    An emoji a face draws (« Léo 🦖 ») is printed, and nothing is said."""
+    from ..safety.text import printable_name
+
+    printed, left_out = printable_sitter(sitter), printable_name(sitter)[1]
+    if sitter.strip() and not printed:
+        return translate(unprintable_key, language, name=sitter, chars=" ".join(left_out))
+    if left_out:
+        return translate("portrait.names.left_out", language, name=printed, chars=" ".join(left_out),
+                         n=len(left_out))
+    return ""
+
+
 def cartel(style_id: str, sitter: str, *, language: str = "fr", made_on: date | None = None, library: str = "",
            ai_made: bool = False, model: str = "") -> Cartel:
     """The cartel of a portrait of `sitter` in the style `style_id`; `library` "" = the name typed in the console."""

@@ -128,3 +128,18 @@ def test_command_line_makes_the_portrait_and_its_card(tmp_path, photo, atelier_e
     text = subprocess.run(["pdftotext", str(card), "-"], capture_output=True, text=True, check=True).stdout
     assert "Léa" in text and "Kitagawa Utamaro" in text
     assert main(["portrait", "styles"]) == 0
+
+
+def test_command_line_says_what_the_label_leaves_out_of_a_name(tmp_path, photo, atelier_env, capsys):
+    """« Léo 🄍 »: no print face draws 🄍, and the label said « Léo » without a word; an emoji a face draws (🦖)
+    is printed, and nothing is said."""
+    from pipelines.cli import main
+
+    out, card = tmp_path / "portrait.png", tmp_path / "card.pdf"
+    assert main(["portrait", "make", photo, "--style", "ukiyo-e", "--out", str(out), "--card", str(card),
+                 "--name", "Léo 🄍", "--language", "fr"]) == 0
+    said = capsys.readouterr().err.replace("\u00a0", " ")
+    assert "L’étiquette et la carte diront « Léo » : 🄍 ne s’imprime pas." in said, said
+    assert main(["portrait", "make", photo, "--style", "ukiyo-e", "--out", str(out), "--card", str(card),
+                 "--name", "Léo 🦖", "--language", "en"]) == 0
+    assert "does not print" not in capsys.readouterr().err

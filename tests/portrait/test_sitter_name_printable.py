@@ -54,3 +54,14 @@ def test_the_label_and_the_card_print_the_name_without_the_emoji(immediate_queue
     assert text.count("Léo") == 2 and "Portrait" not in text, text
     fronts, backs = pypdf.PdfReader(files["postcard"]).pages
     assert "Léo" in fronts.extract_text() + backs.extract_text()
+
+
+def test_one_note_says_what_the_label_leaves_out_for_the_page_and_the_command_line():
+    from pipelines.portrait.label import sitter_note
+
+    assert sitter_note("Léo 🦖", "fr") == ""  # an emoji a print face draws is printed: nothing to say
+    said = sitter_note("Léo 🄍", "fr").replace("\u00a0", " ")
+    assert said == "L’étiquette et la carte diront « Léo » : 🄍 ne s’imprime pas."
+    page = sitter_note("مريم", "fr", "portrait.ui.name_unprintable")  # the child's page, in « tu »
+    assert "« Portrait »" in page.replace("\u00a0", " ") and "ton prénom" in page
+    assert "--name" in sitter_note("مريم", "en") and "“Portrait”" in sitter_note("مريم", "en")
