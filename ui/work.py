@@ -66,12 +66,16 @@ def _owner_key(kind: str) -> str:
     return f"_work-owner-{kind}"
 
 
-def _digest_key(kind: str) -> str:
-    return f"_work-digest-{kind}"
+def _book(kind: str) -> dict:
+    """This session's record of its work of this kind: "digest", the digest of the work as it last read, saved or
+    started it (`_digest`), and "stored", the stored work's digest then (`state_digest`; "" for none).
 
-
-def _stored_key(kind: str) -> str:
-    return f"_work-stored-{kind}"
+    One plain dict, taken before the store is written and filled after: Streamlit stops a run for the next one
+    (a tap, a box left) inside any `st.session_state` read or write (SafeSessionState's yield callback), so a run
+    that saved and was then stopped on its way to recording it left the session believing the store held its older
+    work, and its next run took its own save for another tab's and said so (« Cette page a changé dans un autre
+    onglet »), with new, empty widgets. A dict's items are set with no such stop."""
+    return st.session_state.setdefault(f"_work-book-{kind}", {})
 
 
 def _stored_digest(saved: dict | None) -> str:
@@ -127,24 +131,24 @@ def restore_work(kind: str) -> None:
     saved = _load(owner, kind)
     if saved:
         st.session_state.update(saved)
+    book = _book(kind)
     st.session_state[_owner_key(kind)] = owner
-    st.session_state[_digest_key(kind)] = _digest(_payload(kind))
-    st.session_state[_stored_key(kind)] = _stored_digest(saved)
+    book.update(digest=_digest(_payload(kind)), stored=_stored_digest(saved))
 
 
 def _newer_elsewhere(owner: str, kind: str) -> bool:
     """When the stored work changed since this session last read or saved it (another tab or tablet of the same
     participant saved or started it over), take it in place of this session's and return True."""
+    book = _book(kind)
     saved = _load(owner, kind)
-    known = st.session_state.get(_stored_key(kind))
+    known = book.get("stored")
     if known is None or _stored_digest(saved) == known:
         return False
     _drop(kind)
     st.session_state[_gen_key(kind)] = f"~{secrets.token_hex(3)}"  # the widgets show the newer work's values
     if saved:
         st.session_state.update(saved)
-    st.session_state[_digest_key(kind)] = _digest(_payload(kind))
-    st.session_state[_stored_key(kind)] = _stored_digest(saved)
+    book.update(digest=_digest(_payload(kind)), stored=_stored_digest(saved))
     return True
 
 
@@ -155,22 +159,21 @@ def save_work_now(kind: str) -> None:
         return
     payload = _payload(kind)
     digest = _digest(payload)
-    if digest == st.session_state.get(_digest_key(kind)):
+    book = _book(kind)  # taken before the write: nothing between the write and its record can stop this run
+    if digest == book.get("digest"):
         return
     state = json.loads(json.dumps(payload, default=str))
     # Saved only over the work this session last read or saved: when another tab of the same participant saved
     # between this run's start and now (a photo uploaded there while this tab redrew), nothing is written, and this
     # tab's next run takes the newer work and says so (_newer_elsewhere). The stale tab used to save its older
     # photo over the new one when its run ended after the other tab's save.
-    known = st.session_state.get(_stored_key(kind))
+    known = book.get("stored")
     if owner.startswith("p"):
         written = save_work(get_store(), int(owner[1:]), kind, state, expected=known)
     else:
         written = save_device_work(get_store(), device_token(), int(owner[1:]) or None, kind, state, expected=known)
-    if not written:
-        return
-    st.session_state[_digest_key(kind)] = digest
-    st.session_state[_stored_key(kind)] = _stored_digest(state)
+    if written:
+        book.update(digest=digest, stored=_stored_digest(state))
 
 
 def start_over(kind: str) -> None:
@@ -178,13 +181,14 @@ def start_over(kind: str) -> None:
     owner = _owner()
     _drop(kind)
     st.session_state[_gen_key(kind)] = f"~{secrets.token_hex(3)}"  # the new work starts with empty widgets
+    st.session_state[_owner_key(kind)] = owner
+    book, token = _book(kind), device_token()  # before the store is cleared (see _book)
+    book["digest"] = _digest(_payload(kind))
     if owner.startswith("p"):
         clear_work(get_store(), int(owner[1:]), kind)
     elif owner.startswith("d"):
-        clear_device_work(get_store(), device_token(), kind)
-    st.session_state[_owner_key(kind)] = owner
-    st.session_state[_digest_key(kind)] = _digest(_payload(kind))
-    st.session_state[_stored_key(kind)] = ""
+        clear_device_work(get_store(), token, kind)
+    book["stored"] = ""
 
 
 def work_folder(data: dict, prefix: str) -> Path:

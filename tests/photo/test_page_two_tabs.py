@@ -83,3 +83,45 @@ def test_a_tab_whose_run_ends_after_the_other_tabs_save_does_not_save_over_it(im
     assert first.session_state["photo"]["source"].endswith("mamie.png")
     assert any("autre onglet" in i.value for i in first.info)
     assert load_work(store, monique["id"], "photo")["photo"]["source"].endswith("mamie.png")
+
+
+def test_a_run_stopped_right_after_its_save_does_not_take_its_own_save_for_another_tabs(immediate_queue, save_photo,
+                                                                                        store, monkeypatch):
+    """Streamlit stops a run for the next one (a tap, a box left) inside any st.session_state read or write: a run
+    stopped just after its save, before it recorded it, used to take its own saved work for another tab's on the
+    next run (« Cette page a changé dans un autre onglet ») and start its widgets again empty."""
+    from streamlit.runtime.scriptrunner_utils.exceptions import StopException
+    from streamlit.runtime.state.safe_session_state import SafeSessionState
+
+    import ui.work
+
+    workshop = store.create_workshop("Mercredi")
+    monique = store.add_participant(workshop["id"], "Monique")
+    tab = _tab(workshop["id"], monique["id"]).switch_page("pages/photos.py").run()
+    armed = []  # a tap arrived during the save: the run stops at its next session-state access
+    saved = ui.work.save_work
+
+    def tapped_during_the_save(*args, **kwargs):
+        written = saved(*args, **kwargs)
+        armed.append(True)
+        return written
+
+    def stopping(method):
+        def access(self, *args):
+            if armed:
+                armed.clear()
+                raise StopException()
+            return method(self, *args)
+        return access
+
+    for name in ("__getitem__", "__setitem__", "__contains__", "__delitem__"):
+        monkeypatch.setattr(SafeSessionState, name, stopping(getattr(SafeSessionState, name)))
+    monkeypatch.setattr(ui.work, "save_work", tapped_during_the_save)
+    tab.session_state["photo"] = _analysed(immediate_queue, save_photo, "astronaut", "grand-pere.png")
+    tab.run()
+    armed.clear()
+    assert load_work(store, monique["id"], "photo")["photo"]["source"].endswith("grand-pere.png")
+    tab.run()  # the next run: the work is this tab's own
+    assert not tab.exception
+    assert not any("autre onglet" in i.value for i in tab.info)
+    assert tab.session_state["photo"]["source"].endswith("grand-pere.png")
