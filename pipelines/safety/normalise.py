@@ -159,6 +159,8 @@ SMS = {
     "sigaret": "cigarette", "cigarets": "cigarettes", "cigaretes": "cigarettes",
     "swimsute": "swimsuit", "swimsuite": "swimsuit", "swimsut": "swimsuit", "swimsoot": "swimsuit",
     "swimsutes": "swimsuits",
+    # round 35: « souffler » written with one f (« le loup qui soufle la maison »), not a sound-alike of « soûler »
+    "soufle": "souffle", "soufles": "souffles", "souflent": "soufflent", "soufler": "souffler", "soufla": "souffla",
 }
 
 
@@ -270,6 +272,9 @@ def normalise(text: str, vocabulary: frozenset[str] = frozenset()) -> Normalised
         if len(run) >= 3:
             joined = "".join(run)
             extra.append(joined)
+            # "p 0 r n 0": a spaced run of letters and figures is leetspeak as a whole (a lone figure stays a number)
+            if any(c.isalpha() for c in joined) and any(c.isdigit() for c in joined):
+                extra.append(joined.translate(_LEET))
             # "lé a e s t u n e v a c h e": the word before may hold the first letters of the run
             if vocabulary and words and 1 < len(words[-1]) <= 3 and words[-1] != BARRIER:
                 longer = segment(words[-1] + joined, vocabulary)

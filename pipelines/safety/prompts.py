@@ -677,7 +677,28 @@ def _place_names(text: str) -> set[str]:
                 out.update(plain(t).replace("-", " ").split())
     # a word the sentence also writes in lower case is used as a word too (« la rue du Massacre où on massacre »)
     lower = {w for t in tokens if not t[:1].isupper() for w in plain(t).replace("-", " ").split()}
-    return out - lower
+    return (out - lower) | _hyphenated_in_region(tokens)
+
+
+# First parts of a hyphenated word that make it a description, not a name (« tout-nus en Vendée »).
+_NOT_NAME_HEADS = frozenset("tout toute tous toutes a demi mi moitie semi half all full".split())
+
+
+def _hyphenated_in_region(tokens: list[str]) -> set[str]:
+    """Plain words of a hyphenated name, capitalised or not, before « en » or "in" and a French département or region
+    (« le panneau de corps-nuds en bretagne », « cul-des-sarts dans les ardennes »): a child types no capitals."""
+    out: set[str] = set()
+    for k, token in enumerate(tokens):
+        parts = plain(token).split("-")
+        if len(parts) < 2 or parts[0] in _NOT_NAME_HEADS:
+            continue
+        after = [plain(t) for t in tokens[k + 1:k + 4]]
+        if (len(after) >= 2 and after[0] in ("en", "in") and after[1] in _FR_REGIONS) or (
+                len(after) == 3 and after[0] in ("dans", "in") and after[1] in ("le", "la", "les", "l", "the")
+                and after[2] in _FR_REGIONS):
+            out.update(parts)
+    elsewhere = {w for i, t in enumerate(tokens) if "-" not in t for w in plain(t).split()}
+    return out - elsewhere
 
 
 # Place nouns that name a capitalised word before them and a comma as a place (« Baise, commune du Gers »).
