@@ -26,6 +26,11 @@ as before (the marks of both joined): 1.2 -> 3.1 %, the whiskers the search at t
 scratches (its twin with no grain: 2.8 %). Since fine lines side by side with like lines (a sheaf: whiskers, hair)
 are taken for the picture's texture (repair._sheaves), it reads 0.9 % (its twin 0.8 %): no scan is marked more than
 before the grain change.
+
+Two more kinds are a scan enlarged by a plain program rather than a scanner, sepia with no grain like the third:
+'sepia, bilinear x2' (bilinear interpolation) and 'sepia, nearest x3' (nearest neighbour: blocks of 3 x 3 identical
+pixels). A cracked print enlarged these ways (bench/photo_real_kinds.py) must be searched at the detail it holds; a
+clean one must stay unmarked as its Lanczos twin does.
 """
 from __future__ import annotations
 
@@ -57,6 +62,12 @@ def scans() -> dict[str, np.ndarray]:
     for name, picture in photos.items():
         big = cv2.resize(picture, None, fx=4, fy=4, interpolation=cv2.INTER_LANCZOS4).astype(np.float32) / 255
         out[f"{name} x4 sepia, no grain"] = np.clip(big.mean(2, keepdims=True) * SEPIA + 0.06, 0, 1).astype(np.float32)
+    for kind, factor, method in (("bilinear x2", 2, cv2.INTER_LINEAR), ("nearest x3", 3, cv2.INTER_NEAREST)):
+        for name, picture in photos.items():
+            sepia = np.clip(picture.mean(2, keepdims=True) / 255 * SEPIA + 0.06, 0, 1)
+            sepia = np.round(sepia * 255).astype(np.uint8)  # a print as an 8-bit file holds it, then enlarged
+            big = cv2.resize(sepia, None, fx=factor, fy=factor, interpolation=method).astype(np.float32) / 255
+            out[f"{name} sepia, {kind}"] = big
     return out
 
 

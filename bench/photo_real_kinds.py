@@ -8,6 +8,8 @@ strength) and compared with the 10-line OpenCV baseline (quality.opencv_baseline
 
 - resampled x0.75, x1.5, x2, x3, and to 1600 and 2400 px on the long side (Lanczos): the same print scanned at
   other resolutions (x3 of print 1 is 1488x1872 px, its cracks 6-15 px wide; print 2 at 2400 px is x9.4);
+- enlarged x2 and x4 by bilinear interpolation, and x2 and x3 by nearest neighbour (blocks of identical pixels):
+  a small scan enlarged by a viewer, a phone or an office program before it was brought;
 - 'x3 + grain': x3 with a scanner's own grain added over the enlarged picture (Gaussian, sigma 0.02 of the range,
   per pixel and channel, seed 0): a small print scanned at 600 dpi as scanners give it;
 - JPEG at quality 60 and 85; a mild Gaussian blur (sigma 1 px: a soft scan);
@@ -49,12 +51,15 @@ from pipelines.photo.chain import RestoreRequest, open_photo, restore
 
 BAR_LEFT, BAR_KEPT = 0.35, 0.70  # issue 10: remove at least 65 % of the crack pixels, keep 70 % of the fine detail
 SCALES = {"x0.75": 0.75, "x1.5": 1.5, "x2": 2.0, "x3": 3.0}
+# enlarged by a plain program's interpolation rather than a scanner's: (PIL resampling, factor)
+ENLARGED = {"bilinear x2": (Image.Resampling.BILINEAR, 2), "bilinear x4": (Image.Resampling.BILINEAR, 4),
+            "nearest x2": (Image.Resampling.NEAREST, 2), "nearest x3": (Image.Resampling.NEAREST, 3)}
 LONG_SIDES = {"1600 px": 1600, "2400 px": 2400}  # a scan of the print at 1600 or 2400 px on its long side
 SYNTHETIC = ("astronaut", "camera", "grace_hopper")  # fixed before tuning; measured, never tuned on
 SYNTHETIC_KINDS = ("RGB", "grey (L)", "jpeg q85", "jpeg q60")
 SYNTHETIC_SEED = 4101
 KINDS = ("as handed (RGBA)", "RGB", "grey (L)", "warm tint", "x0.75", "x1.5", "x2", "x3", "1600 px", "2400 px",
-         "x3 + grain", "jpeg q85", "jpeg q60", "blur 1px")
+         "bilinear x2", "bilinear x4", "nearest x2", "nearest x3", "x3 + grain", "jpeg q85", "jpeg q60", "blur 1px")
 SCANNER_GRAIN = 0.02  # 'x3 + grain': the scanner's noise, standard deviation in [0, 1] units
 
 
@@ -76,6 +81,9 @@ def scanned(print_image: Image.Image, kind: str) -> bytes:
         w, h = rgb.size
         k = SCALES[kind] if kind in SCALES else LONG_SIDES[kind] / max(w, h)
         image = rgb.resize((round(w * k), round(h * k)), Image.Resampling.LANCZOS)
+    elif kind in ENLARGED:
+        resample, k = ENLARGED[kind]
+        image = rgb.resize((rgb.width * k, rgb.height * k), resample)
     elif kind == "x3 + grain":
         w, h = rgb.size
         big = np.asarray(rgb.resize((w * 3, h * 3), Image.Resampling.LANCZOS), np.float32) / 255

@@ -169,7 +169,12 @@ def restore(rgb: np.ndarray, request: RestoreRequest, progress: Progress = no_pr
     # keeps_tone, at the default strength): the repair's fills must not turn a sepia print grey.
     keep_tone = tone.keeps_tone(image, old=old) if "tone" in steps else None
     # ...and so is a JPEG's blocking: the repair's fills, smooth inside the 8x8 blocks, would read as more of it.
-    blocks = repair.blocking(tone._grain_view(luma(image))) if "denoise" in steps else None
+    # An enlargement by nearest neighbour's blocks of identical pixels (the fills break them too) are read first:
+    # their borders fall on the 8x8 grid's and read as a strong JPEG's blocking (2.3 on real print 1 enlarged x2),
+    # so the blocking is read on the source, one pixel per block, where a JPEG's own blocks would lie.
+    pixel_blocks = repair.repeated_blocks(luma(image)) if "denoise" in steps else 1
+    source = repair.block_centres(image, pixel_blocks) if pixel_blocks > 1 else image
+    blocks = repair.blocking(tone._grain_view(luma(source))) if "denoise" in steps else None
     # The damage search and the grain's reading are as eager as the picture's own signs of age: a black-and-white
     # print's tone or yellowed paper is left out (tone.picture_aged), as the analysis does. On merely toned prints
     # (bench/photo_toned.py, tuning split) the full search took a cup's highlights and the old print's grain
@@ -191,6 +196,7 @@ def restore(rgb: np.ndarray, request: RestoreRequest, progress: Progress = no_pr
             backends.get("photo.colorize.hints")
         call = PhotoRequest(image, strength=s, scale=request.scale, blend=request.blend, fidelity=request.fidelity,
                             hints_path=request.hints_path, old=old, keep_tone=keep_tone, blocking=blocks,
+                            pixel_blocks=pixel_blocks,
                             progress=sub)
         painted = None  # repair: what the patron painted as damage, repaired in full at any strength
         if step == "tone":

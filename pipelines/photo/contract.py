@@ -42,6 +42,8 @@ class PhotoRequest:
     # did, its tint left out (tone.picture_aged)
     keep_tone: bool | None = None  # tone: the print's tone is kept (tone.keeps_tone on the print as it came)
     blocking: float | None = None  # denoise: JPEG blocking of the print as it came (repair.blocking), else measured
+    pixel_blocks: int = 1  # denoise: side of the blocks of identical pixels of the print as it came (nearest
+    # neighbour enlargement, repair.repeated_blocks): the grain is smoothed on one pixel per block, then enlarged back
     progress: Progress = no_progress
 
 

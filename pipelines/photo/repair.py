@@ -320,6 +320,9 @@ RESAMPLE_DETAIL = 2 / 255  # ...when the detail lost at twice the factor is at l
 RESAMPLE_GRAIN = 0.75  # ...and at least this share of what the scan's grain loses there (else the grain drowns it)
 ENLARGED_GRID_LEAST = 2.0  # enlargement_grid(): an enlargement read this many times or more...
 ENLARGED_GRID_MATCH = 1.35  # ...under whose factor times this a screen's period is the scan's grid
+BLOCK_SIDES = (2, 3, 4, 5, 6, 7, 8)  # repeated_blocks(): the sides of blocks of identical pixels it tries
+BLOCK_SHARE = 0.99  # ...a side whose block borders take this share of the changes between neighbours, both axes
+BLOCK_CHANGES = 0.01  # ...when the picture changes between this share of neighbouring pixels at least (not blank)
 
 
 def resample_loss(gray: np.ndarray, factor: float) -> float:
@@ -363,9 +366,63 @@ def effective_scale(gray: np.ndarray) -> float:
     a smaller one in 7, a larger one in 2 (retina at q90) and 1.0 in 14 (the moon 6, grass 4, rocket 2, coffee 1,
     retina 1); the 143 aged cases still read 1.0, and the packaged photos at their own size with grain 0-0.04 too (cell,
     a soft micrograph, reads 6 with some grain draws, as before). A photo under 64 px, or a factor whose coarse copy
-    would be under 32 px, is not tried.
+    would be under 32 px, is not tried. A scan made of blocks of identical pixels (nearest neighbour: repeated_blocks())
+    reads the blocks' side, with or without the losses.
     """
     return _effective_scales(gray)[0]
+
+
+def repeated_blocks(gray: np.ndarray) -> int:
+    """The side k of the k x k blocks of identical pixels a (H, W) [0, 1] luma scan is made of, 1 when it is not.
+
+    A scan enlarged k times by nearest neighbour (a viewer's or an office program's "enlarge", pixel art) copies each
+    source pixel into a k x k block: between neighbours within a block the picture never changes, so every change
+    along a row or a column falls on a block border, one position in k. The staircase of its edges holds detail at
+    every frequency, so resample_loss() finds no cliff there and effective_scale() read 1.0 (the real cracked prints
+    enlarged x2 and x3 so: 75 and 100 % of their cracks left, bench/photo_real_kinds.py). Tried: each side of
+    BLOCK_SIDES and each phase of its border; the largest side whose borders take BLOCK_SHARE of the changes in
+    both axes (a photo's changes fall evenly on every phase: 1 / k of them), the changes being BLOCK_CHANGES of the
+    neighbouring pairs or more. A JPEG of such a scan changes within the blocks too and reads 1 here."""
+    g = gray.astype(np.float32)
+    changes = [np.abs(np.diff(g, axis=axis)) > 1e-6 for axis in (1, 0)]
+    if any(c.size == 0 or c.mean() < BLOCK_CHANGES for c in changes):
+        return 1
+    rows = [c.sum(axis=axis) for axis, c in enumerate(changes)]  # changes per position along x, then along y
+    best = 1
+    for k in BLOCK_SIDES:
+        if all(len(r) >= 32 * k and max(r[p::k].sum() for p in range(k)) >= BLOCK_SHARE * r.sum() for r in rows):
+            best = k
+    return best
+
+
+def held_detail(rgb: np.ndarray, factor: float) -> np.ndarray:
+    """A (H, W) or (H, W, C) [0, 1] scan enlarged `factor` times (> 1) brought back to the detail it holds: about
+    (H / factor, W / factor), float32.
+
+    An enlargement by a whole factor through interpolation (nearest neighbour, bilinear, Lanczos) keeps each source
+    pixel at the centre of its block, or within a quarter of a source pixel of it: the pixel at each block's centre is
+    the source's, and a grain the print had is there at its level. An area average blurs it a second time: after a
+    bilinear x2 or x4 enlargement the grain of real cracked print 2 read 3.2 levels and its plainest areas no longer
+    varied like grain (coarseness() 0.57, over GRAIN_COARSENESS), against 4.4 and 0.48 at its own size; the pixel at
+    each centre reads 3.3-3.8 and 0.50-0.53, and exactly the print after nearest neighbour. A scanner's grain laid over
+    an enlarged picture (the factor shows only with the grain taken out of effective_scale()'s losses) is no source's:
+    there the area average is kept, which takes that grain down as the search's judgement of such scans wants
+    (find_damage())."""
+    if _effective_scales(luma(rgb) if rgb.ndim == 3 else rgb)[1] < factor:
+        h, w = rgb.shape[:2]
+        small = (max(1, round(w / factor)), max(1, round(h / factor)))
+        return cv2.resize(rgb, small, interpolation=cv2.INTER_AREA).astype(np.float32)
+    return block_centres(rgb, factor)
+
+
+def block_centres(rgb: np.ndarray, factor: float) -> np.ndarray:
+    """The pixel at the centre of each `factor` x `factor` block of a (H, W) or (H, W, C) image: (round(H / factor),
+    round(W / factor)[, C]) float32. Exactly the source of an enlargement by nearest neighbour by a whole factor."""
+    h, w = rgb.shape[:2]
+    small_h, small_w = max(1, round(h / factor)), max(1, round(w / factor))
+    rows = np.minimum(((np.arange(small_h) + 0.5) * h / small_h).astype(int), h - 1)
+    cols = np.minimum(((np.arange(small_w) + 0.5) * w / small_w).astype(int), w - 1)
+    return np.ascontiguousarray(rgb[rows][:, cols]).astype(np.float32)
 
 
 def enlargement_grid(gray: np.ndarray, period: float) -> bool:
@@ -391,6 +448,9 @@ def _effective_scales(gray: np.ndarray) -> tuple[float, float]:
     g = gray.astype(np.float32)
     if min(g.shape) < 64:
         return 1.0, 1.0
+    blocks = repeated_blocks(g)  # an enlargement by nearest neighbour, whose staircase shows no cliff in the losses
+    if blocks > 1:
+        return float(blocks), float(blocks)
     factors = [f for f in RESAMPLE_FACTORS if min(g.shape) / (2 * f) >= 32]  # the coarse copy keeps 32 px or more
     grain = _mean_grain(g)
     loss, picture, noise, plain = {}, {}, {}, {}

@@ -1,0 +1,66 @@
+"""A print enlarged by a plain program before it was brought (a viewer's or an office program's "enlarge": bilinear
+interpolation, or nearest neighbour's blocks of identical pixels) is judged and searched at the detail it holds, as
+a scan enlarged by Lanczos is (tests/photo/test_scanned_big.py); a clean photo enlarged so is left unmarked.
+
+bench/photo_real_kinds.py measures the two real cracked prints enlarged so through the whole chain ('bilinear x2',
+'bilinear x4', 'nearest x2', 'nearest x3'); bench/photo_big_clean.py the clean photos ('sepia, bilinear x2',
+'sepia, nearest x3').
+"""
+from pathlib import Path
+
+import cv2
+import numpy as np
+import pytest
+from PIL import Image
+
+from bench._photo_damage import packaged_photo
+from pipelines.photo import repair, tone
+from pipelines.photo.chain import open_photo
+from pipelines.photo.imaging import luma
+
+DATA = Path(__file__).parent / "data"
+METHODS = {"bilinear": Image.Resampling.BILINEAR, "nearest": Image.Resampling.NEAREST}
+
+
+def _enlarged(rgb: np.ndarray, method: str, k: int) -> np.ndarray:
+    """`rgb` as an 8-bit file, enlarged `k` times by PIL's `method` ("bilinear", "nearest"), as [0, 1] float32."""
+    image = Image.fromarray(np.round(rgb * 255).astype(np.uint8))
+    return np.asarray(image.resize((image.width * k, image.height * k), METHODS[method]), np.float32) / 255
+
+
+@pytest.mark.parametrize("k", [2, 3, 4])
+def test_nearest_neighbour_blocks_read_their_side_and_a_photo_none(k):
+    photo = packaged_photo("astronaut")
+    assert repair.repeated_blocks(luma(photo)) == 1
+    big = luma(_enlarged(photo, "nearest", k))
+    assert repair.repeated_blocks(big) == k
+    assert repair.effective_scale(big) == k  # its staircase showed no cliff in the resampling losses: 1.0 before
+    assert repair.repeated_blocks(big[1:, 1:]) == k  # blocks cut at the scan's edge (a crop) keep their side
+
+
+# The handed print 2 (256 px, cracked, sepia, grainy) enlarged x2 by bilinear interpolation: an area average of the
+# scan blurred its grain out of looking like grain, its picture read as not aged and the cautious search left 92 %
+# of its cracks (bench/photo_real_kinds.py). Enlarged x3 by nearest neighbour the scan read no enlargement at all
+# and was searched, not aged, at 768 px. Both are now searched as the old print they are, at the detail they hold.
+@pytest.mark.parametrize("method, k", [("bilinear", 2), ("nearest", 3)])
+def test_a_cracked_print_enlarged_by_a_program_is_searched_as_the_old_print_it_is(method, k):
+    rgb, _ = open_photo(DATA / "cracked-portrait-2.png")
+    assert tone.picture_aged(rgb)
+    at_size = repair.find_damage(rgb).mask
+    big = _enlarged(rgb, method, k)
+    assert tone.picture_aged(big)
+    found = repair.find_damage(big).mask
+    marks = cv2.resize(at_size.astype(np.uint8), big.shape[1::-1], interpolation=cv2.INTER_NEAREST).astype(bool)
+    recall = (found & marks).sum() / marks.sum()
+    assert recall > 0.7, f"{recall:.0%} of what the print at its size has marked is found"
+    assert found.mean() < 1.6 * at_size.mean() + 0.01  # no more of the picture is taken than at the print's size
+
+
+# A clean sepia photo (no grain, no damage) enlarged by a program: judged at the detail it holds, it is the clean
+# photo it is at its own size, and nearly nothing is marked (bench/photo_big_clean.py).
+@pytest.mark.parametrize("method, k", [("bilinear", 2), ("nearest", 3)])
+def test_a_clean_photo_enlarged_by_a_program_is_left_unmarked(method, k):
+    grey = luma(cv2.resize(packaged_photo("camera"), (320, 320), interpolation=cv2.INTER_AREA))
+    sepia = np.clip(grey[..., None] * np.array([1.0, 0.9, 0.72], np.float32) + 0.06, 0, 1)
+    big = _enlarged(sepia, method, k)
+    assert repair.find_damage(big).mask.mean() < 0.002
