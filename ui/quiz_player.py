@@ -13,7 +13,7 @@ from pipelines.i18n import ordinal
 from .i18n import error_text, lang, t
 from .quiz_host import MEDALS, choice_label, games, question_title, team_label
 from .session import device_token, owner_id
-from .widgets import code_too_long
+from .widgets import pasted_code
 
 SEEN_EVERY = 5.0  # seconds between "still here" notes (keeps the store's writes for the answers)
 
@@ -132,7 +132,7 @@ def _ask_to_join() -> None:
     """Record the tap on « C'est parti ! »; a second tap while the first is being let in is the same request."""
     if st.session_state.get(JOIN_REQUEST) is not None:
         return
-    said = code_too_long(st.session_state.get("quiz-join-code") or "", CODE_LENGTH)
+    code, said = pasted_code(st.session_state.get("quiz-join-code") or "", CODE_LENGTH)
     if said:
         st.session_state[JOIN_CODE_TOO_LONG] = said
         return
@@ -140,7 +140,7 @@ def _ask_to_join() -> None:
     if extra:
         st.session_state[JOIN_TOO_LONG] = extra  # said above the form, the name kept in its box to be shortened
         return
-    st.session_state[JOIN_REQUEST] = {"code": st.session_state.get("quiz-join-code") or "",
+    st.session_state[JOIN_REQUEST] = {"code": code,
                                       "name": st.session_state.get("quiz-join-name") or "",
                                       "team": st.session_state.get("quiz-join-team") or ""}
 

@@ -147,12 +147,13 @@ def join_gate_ui() -> bool:
     st.write(t("join.explain"))
     from pipelines.store.devices import TABLET_CODE_LENGTH
 
-    from .widgets import code_too_long  # here: ui.widgets imports this module
+    from .widgets import pasted_code  # here: ui.widgets imports this module
 
     with st.form("join"):
-        code = st.text_input(t("join.code"))  # no max_chars: a longer paste stays, said too long
+        typed = st.text_input(t("join.code"))  # no max_chars: a longer paste stays, said too long
         if st.form_submit_button(t("join.button"), type="primary", width="stretch"):
-            if said := code_too_long(code, TABLET_CODE_LENGTH):  # a tablet's code is the longest there is
+            code, said = pasted_code(typed, TABLET_CODE_LENGTH)  # a tablet's code is the longest there is
+            if said:
                 st.error(said)
             elif _try_code(code):
                 st.rerun()

@@ -4,6 +4,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import io
+import re
 import time
 import unicodedata
 from pathlib import Path
@@ -51,12 +52,22 @@ def letters_over(text: str, limit: int) -> int:
     return len(unicodedata.normalize("NFC", text)) - limit
 
 
-def code_too_long(code: str, limit: int) -> str:
-    """The sentence saying a typed or pasted code is longer than any code (`limit` signs, spaces not counted), ""
-    when it fits. A code box has no `max_chars`: Streamlit's dropped a longer paste whole and said nothing; the box
-    keeps what was pasted, to be checked and corrected."""
-    length = len("".join(str(code or "").split()))
-    return t("text_box.code_too_long", length=length, limit=limit) if length > limit else ""
+def pasted_code(text: str, limit: int) -> tuple[str, str]:
+    """The code in a typed or pasted `text`, and the sentence to say when there is none: (code, "") or ("", sentence).
+
+    A code box has no `max_chars` (Streamlit's dropped a longer paste whole and said nothing). The text without its
+    spaces is the code when it fits `limit` signs (« uf eca » is « ufeca »). A longer one is most often the code
+    pasted with the words of the message it came in (« Code : UFECA », « le code du quiz c'est CG7U »): its one word
+    in capitals and figures of 3 to `limit` signs is the code, as the console and the big screen show codes. With
+    no such word, or several, the sentence says the text is longer than any code; the box keeps it to be corrected."""
+    text = str(text or "")
+    whole = "".join(text.split())
+    if len(whole) <= limit:
+        return whole, ""
+    words = {w for w in re.findall(r"[^\W_]+", text) if 3 <= len(w) <= limit and w == w.upper()}
+    if len(words) == 1:
+        return words.pop(), ""
+    return "", t("text_box.code_too_long", length=len(whole), limit=limit)
 
 
 def text_box(label: str, limit: int, key: str, area: bool = False, container=None, formal: bool = False,

@@ -54,7 +54,7 @@ def test_clues_pasted_too_long_are_kept_and_said(monkeypatch, store, workshop):
     _add(at).click().run()
     assert not at.exception, at.exception
     assert _box(at.text_area, "Indices").value == clues
-    assert any(f"C'est {len(clues) - 400} lettres de trop (pas plus de 400)" in w.value for w in at.warning)
+    assert any(f"Ce sont {len(clues) - 400} lettres de trop (pas plus de 400)" in w.value for w in at.warning)
 
 
 def test_the_form_is_emptied_once_the_item_is_in_the_pack(monkeypatch, store, workshop):

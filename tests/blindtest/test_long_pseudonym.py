@@ -19,7 +19,7 @@ def test_a_long_pseudonym_is_kept_said_and_not_joined(store, quiz_pack_dir, monk
     at.button[0].click().run()
     assert not at.exception, at.exception
     assert at.text_input[1].value == pasted
-    assert any("C'est 10 lettres de trop (pas plus de 24)" in w.value for w in at.warning)
+    assert any("Ce sont 10 lettres de trop (pas plus de 24)" in w.value for w in at.warning)
     assert not any("Choisis un pseudo" in e.value for e in at.error)
     assert _joined(store, game) == []
 
@@ -52,15 +52,26 @@ def test_the_join_form_counts_letters_as_the_game_keeps_them():
 
 
 def test_a_code_pasted_too_long_is_kept_and_said(store, quiz_pack_dir, monkeypatch):
-    """The code box had Streamlit's max_chars=6: a pasted « Code : K7QP » was dropped whole, with no word said."""
+    """The code box had Streamlit's max_chars=6: a pasted text was dropped whole, with no word said. A paste with no
+    code among its words stays and is said too long; nobody joins."""
     at, game = _player_page(store, quiz_pack_dir, monkeypatch)
     assert not at.text_input[0].max_chars
-    pasted = f"Code : {game['code']}"
+    pasted = "code du quiz : cg"
     at.text_input[0].input(pasted)
     at.text_input[1].input("Zoé")
     at.button[0].click().run()
     assert not at.exception, at.exception
     assert at.text_input[0].value == pasted and at.text_input[1].value == "Zoé"
     said = [w.value.replace("\u00a0", " ") for w in at.warning]
-    assert any("Ce code a 9 signes : un code en a 4 au plus." in w for w in said), said
+    assert any("Ce code a 13 signes : un code en a 4 au plus." in w for w in said), said
     assert _joined(store, game) == []
+
+
+def test_a_code_pasted_with_its_message_lets_the_player_in(store, quiz_pack_dir, monkeypatch):
+    """« Code : K7QP » pasted from the big screen's message: its one word in capitals and figures is the code."""
+    at, game = _player_page(store, quiz_pack_dir, monkeypatch)
+    at.text_input[0].input(f"Code : {game['code']}")
+    at.text_input[1].input("Zoé")
+    at.button[0].click().run()
+    assert not at.exception, at.exception
+    assert _joined(store, game) == ["Zoé"]

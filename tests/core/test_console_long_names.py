@@ -21,7 +21,7 @@ def test_a_long_workshop_name_is_kept_and_not_made(console):
     _box(console, "Nom de l'atelier").input(pasted)
     _press(console, "Créer l'atelier")
     assert _box(console, "Nom de l'atelier").value == pasted
-    assert any(f"C'est {len(pasted) - 80} lettres de trop (pas plus de 80) : raccourcissez" in w.value
+    assert any(f"Ce sont {len(pasted) - 80} lettres de trop (pas plus de 80) : raccourcissez" in w.value
                for w in console.warning), [w.value for w in console.warning]
     assert [w["name"] for w in Store().workshops()] == ["Mercredi"]  # the fixture's only
 
@@ -56,5 +56,5 @@ def test_a_long_consent_signature_is_kept_and_said(console):
     _box(console, "Accord noté par").input(signed)
     _press(console, "Ajouter")
     assert _box(console, "Accord noté par").value == signed
-    assert any("C'est 7 lettres de trop (pas plus de 60)" in w.value for w in console.warning)
+    assert any("Ce sont 7 lettres de trop (pas plus de 60)" in w.value for w in console.warning)
     assert Store().participants(Store().workshops()[0]["id"]) == []

@@ -161,8 +161,10 @@ def test_serve_mode_asks_tablets_for_the_workshop_code(atelier_env, monkeypatch)
 
 
 def test_a_pasted_code_too_long_stays_in_its_box_and_is_said(atelier_env, monkeypatch):
-    """Streamlit's max_chars dropped a pasted code longer than 8 signs whole, and nothing was said."""
+    """Streamlit's max_chars dropped a pasted code longer than 8 signs whole, and nothing was said. A paste with the
+    code among the message's words (« Code de l'atelier : K7QPM ») lets the tablet in; one with no code is said."""
     from pipelines import config
+    from pipelines.store import Store
 
     monkeypatch.setenv("ATELIER_REQUIRE_CODE", "1")
     monkeypatch.setenv("ATELIER_EMBEDDED_WORKER", "0")
@@ -170,17 +172,21 @@ def test_a_pasted_code_too_long_stays_in_its_box_and_is_said(atelier_env, monkey
     import ui.session
 
     monkeypatch.setattr(ui.session, "is_local_client", lambda: False)
+    workshop = Store().create_workshop("Samedi")
     _fresh_resources()
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
     at.run()
     assert not at.text_input[0].max_chars
-    pasted = "Code de l'atelier : K7QPM"
+    pasted = "le code de l'atelier de samedi"  # a message's words, no code in them
     at.text_input[0].input(pasted)
     at.button[0].click().run()
     assert at.text_input[0].value == pasted
     texts = _texts(at).replace("\u00a0", " ")
-    assert "Ce code a 21 signes : un code en a 6 au plus." in texts, texts
+    assert "Ce code a 25 signes : un code en a 6 au plus." in texts, texts
     assert "Ce code ne correspond à aucun atelier" not in texts
+    at.text_input[0].input(f"Code de l'atelier : {workshop['code']}")  # pasted from the console's sentence
+    at.button[0].click().run()
+    assert at.session_state["workshop_id"] == workshop["id"]
 
 
 def test_every_page_runs_inside_the_frame_first():

@@ -122,6 +122,6 @@ def test_repaint_words_too_long_stay_in_their_box_and_are_said(sd_turbo_installe
     words = "un soleil sur la mer " * 6 + "et des dauphins"  # 141 letters
     box.input(words).run()
     assert at.text_input(key="pc-transform-words").value == words
-    assert any("C'est 21 lettres de trop (pas plus de 120)" in w.value for w in at.warning), \
+    assert any("Ce sont 21 lettres de trop (pas plus de 120)" in w.value for w in at.warning), \
         [w.value for w in at.warning]
     assert at.button(key="pc-transform-go").disabled

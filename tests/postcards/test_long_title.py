@@ -25,7 +25,7 @@ def test_a_pasted_long_title_is_kept_and_said_too_long(store, workshop):
     assert not at.exception, at.exception
     assert _title_box(at).value == pasted  # nothing thrown away
     said = " ".join(w.value for w in at.warning)
-    assert f"C'est {len(pasted) - 60} lettres de trop (pas plus de 60)" in said
+    assert f"Ce sont {len(pasted) - 60} lettres de trop (pas plus de 60)" in said
     assert _make_button(at).disabled  # no card printed with a title it cannot hold
     assert at.session_state["postcard_card"]["title"] == pasted  # kept with the work in progress
 
