@@ -83,15 +83,28 @@ def choices_ui() -> dict:
     problem = picture_choice_ui(t("story.ui.problem"), problems, key="story-problem", columns=5)
     tones = {k: (TONE_EMOJI[k], t(f"story.tones.{k}").capitalize()) for k in TONES}
     tone = picture_choice_ui(t("story.ui.tone"), tones, key="story-tone", columns=3)
-    cols = st.columns(2)
-    data["pages"] = cols[0].slider(t("story.ui.pages"), MIN_PAGES, MAX_PAGES, value=int(data["pages"]),
-                                   key=key("story-pages"))
-    data["age"] = cols[1].radio(t("story.ui.age"), AGES, index=AGES.index(data["age"]), horizontal=True,
-                                key=key("story-age"))
+    data["pages"] = _pages_ui(int(data["pages"]))
+    data["age"] = st.radio(t("story.ui.age"), AGES, index=AGES.index(data["age"]), horizontal=True,
+                           key=key("story-age"))
     return {"hero_name": data["name"], "hero": hero, "hero_gender": data["gender"], "companion": companion,
             "place": place, "object": obj, "problem": problem, "tone": tone, "pages": data["pages"],
             "reading_age": data["age"], "language": data["language"],
             "author": _printable_author(participant.name if participant else "")}
+
+
+PAGE_CHOICES = tuple(range(MIN_PAGES, MAX_PAGES + 1, 2))  # 4, 6, 8, 10, 12: one tap each
+PAGE_PICTURES = ("📄", "📑", "📘", "📚", "📚")  # a short book to a long one
+
+
+def _pages_ui(pages: int) -> int:
+    """How many pages, as picture buttons: one tap is the choice that « Écrire l'histoire » reads. A slider
+    moved with the arrows then left at once wrote the value it had before (its change is sent when it settles).
+    A count outside PAGE_CHOICES (a book written elsewhere with 5 pages) is offered too, so it is kept."""
+    counts = sorted({*PAGE_CHOICES, pages} if MIN_PAGES <= pages <= MAX_PAGES else PAGE_CHOICES)
+    pictures = dict(zip(PAGE_CHOICES, PAGE_PICTURES))
+    options = {n: (pictures.get(n, "📄"), t("story.ui.pages_n", n=n)) for n in counts}
+    return picture_choice_ui(t("story.ui.pages"), options, key="story-pages", columns=len(counts),
+                             default=pages if pages in counts else 6)
 
 
 def _printable_author(name: str) -> str:

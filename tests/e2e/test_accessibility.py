@@ -266,10 +266,8 @@ def test_a_whole_storybook_with_the_keyboard(browser_page, studio, tmp_path):
     assert page.get_by_role("radio", name="👧 une fille (elle)").is_checked()
     tab_to(page, "Chouette")
     press(page)
-    tab_to(page, key="story-pages")
-    for _ in range(2):  # 6 pages -> 4 pages
-        page.keyboard.press("ArrowLeft")
-    wait_ready(page)
+    tab_to(page, "4 pages", key="story-pages")  # one key press, then « Écrire » at once: 4 pages, not 6
+    press(page)
     tab_to(page, "Écrire l'histoire")
     press(page)
     page.get_by_text("Page 4", exact=True).first.wait_for(timeout=120_000)

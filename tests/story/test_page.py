@@ -38,7 +38,7 @@ def test_a_book_from_choices_to_downloads(page):
     page.run()
     page.text_input(key="story-name").set_value("Jean-Baptiste")
     page.button(key="story-companion-hedgehog").click().run()
-    page.slider(key="story-pages").set_value(4)
+    page.button(key="story-pages-4").click().run()
     page.button(key="story-write").click().run()
     _run_until(page, lambda at: "story" in at.session_state)
     story = page.session_state["story"]

@@ -34,7 +34,7 @@ def _work(at: AppTest, store, rounds: int = 3) -> list:
 
 def _written(page, store):
     page.text_input(key="story-name").set_value("Zoé")
-    page.slider(key="story-pages").set_value(4)
+    page.button(key="story-pages-4").click().run()
     page.button(key="story-write").click().run()
     _work(page, store)
     assert "story" in page.session_state
