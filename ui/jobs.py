@@ -12,10 +12,12 @@ from .session import current_workshop, owner_id
 
 
 def submit_job(kind: str, params: dict) -> str:
-    """Queue a job for the current participant and workshop; returns its id."""
+    """Queue a job for the current participant and workshop; returns its id (the id of the same job still
+    queued or running when there is one: `JobQueue.submit(reuse=True)`)."""
     ensure_worker()
     workshop = current_workshop()
-    return get_queue().submit(kind, params, owner=owner_id(), workshop_id=workshop["id"] if workshop else None)
+    return get_queue().submit(kind, params, owner=owner_id(), workshop_id=workshop["id"] if workshop else None,
+                              reuse=True)
 
 
 def expected_time_text(kind: str, first_guess: float | None = None, work: float | None = None) -> str:

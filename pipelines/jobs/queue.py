@@ -88,12 +88,26 @@ class JobQueue:
         self.huey = huey if huey is not None else get_huey()
 
     # -- submit -----------------------------------------------------------------------------
-    def submit(self, kind: str, params: dict, owner: int | None = None, workshop_id: int | None = None) -> str:
-        """Queue a job of `kind` (see jobs/registry.py) and return its id."""
+    def submit(self, kind: str, params: dict, owner: int | None = None, workshop_id: int | None = None,
+               *, reuse: bool = False) -> str:
+        """Queue a job of `kind` (see jobs/registry.py) and return its id.
+
+        With `reuse`, a job of the same owner, workshop, kind and parameters that is still queued or running
+        is returned instead of queuing a second one: the pages submit this way, so a double tap, or a tap
+        again after a run that Streamlit stopped between the submit and the page keeping the id (a rerun
+        request stops a run at its next `st.session_state` access), follows the job already under way
+        rather than computing it twice on the library's two cores."""
         resolve_kind(kind)  # unknown kinds fail here, with the valid ones listed
-        json.dumps(params)  # parameters must be plain JSON (they cross processes and machines)
+        text = json.dumps(params)  # parameters must be plain JSON (they cross processes and machines)
         job_id = uuid.uuid4().hex
         with self.store.transaction() as conn:
+            if reuse:
+                same = conn.execute(
+                    "SELECT id FROM jobs WHERE state IN ('queued', 'running') AND owner IS ? AND workshop_id IS ? "
+                    "AND kind = ? AND params = ? ORDER BY created_at LIMIT 1",
+                    (owner, workshop_id, kind, text)).fetchone()
+                if same:
+                    return same[0]
             waiting = conn.execute(
                 "SELECT COUNT(*) FROM jobs WHERE state IN ('queued', 'running') AND owner IS ?", (owner,)
             ).fetchone()[0]
@@ -101,7 +115,7 @@ class JobQueue:
             conn.execute(
                 "INSERT INTO jobs(id, workshop_id, owner, kind, params, state, priority, created_at) "
                 "VALUES(?,?,?,?,?,?,?,?)",
-                (job_id, workshop_id, owner, kind, json.dumps(params), "queued", priority,
+                (job_id, workshop_id, owner, kind, text, "queued", priority,
                  now().isoformat(timespec="seconds")))
         self._enqueue(job_id, priority)
         return job_id

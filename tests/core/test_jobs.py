@@ -76,6 +76,25 @@ def test_round_robin_between_participants(plugin_env, store):
     assert order == ["A1", "B1", "C1", "A2", "A3"]
 
 
+def test_a_page_submitting_the_same_job_again_follows_the_one_under_way(plugin_env, store, workshop):
+    """A double tap, or a tap again after a run stopped between the submit and the page keeping the id: the
+    job still queued or running is returned; another owner, other parameters or a finished job make a new one."""
+    queue = JobQueue(store, huey=get_huey())  # not immediate: the jobs stay queued
+    wid = workshop["id"]
+    first = queue.submit("test.slow", {"seconds": 0.01, "title": "dragon"}, owner=1, workshop_id=wid, reuse=True)
+    assert queue.submit("test.slow", {"seconds": 0.01, "title": "dragon"}, owner=1, workshop_id=wid,
+                        reuse=True) == first
+    others = {queue.submit("test.slow", {"seconds": 0.01, "title": "dragon"}, owner=2, workshop_id=wid, reuse=True),
+              queue.submit("test.slow", {"seconds": 0.01, "title": "chat"}, owner=1, workshop_id=wid, reuse=True)}
+    assert first not in others and len(others) == 2
+    twice = queue.submit("test.slow", {"seconds": 0.01, "title": "dragon"}, owner=1, workshop_id=wid)
+    assert twice not in {first, *others}  # without reuse (the command line, the tests): a new job
+    for job_id in (first, twice):
+        queue.cancel(job_id, by=1)
+    assert queue.submit("test.slow", {"seconds": 0.01, "title": "dragon"}, owner=1, workshop_id=wid,
+                        reuse=True) not in {first, twice, *others}
+
+
 def test_cancel_rules(plugin_env, store):
     queue = JobQueue(store, huey=get_huey())
     mine = queue.submit("test.slow", {"seconds": 0.01}, owner=1)
