@@ -1,6 +1,7 @@
 """Who is using this browser: language, workshop, participant; the workshop-code gate of `make serve`."""
 from __future__ import annotations
 
+import unicodedata
 from collections import Counter
 
 import streamlit as st
@@ -264,7 +265,10 @@ def workshop_labels(workshops: list[dict], language: str, today=None) -> dict[in
     which tell workshops apart, stay in sight; the console shows the whole name."""
     def label(name: str, tail: str) -> str:
         room = LABEL_MAX - len(tail) - 1
-        return f"{name if len(name) <= room else name[:room - 1].rstrip() + '…'} {tail}"
+        shown = name if len(name) <= room else name[:room - 1].rstrip() + '…'
+        if any(unicodedata.bidirectional(c) in ("R", "AL") for c in shown):  # Arabic, Hebrew: the day stays after
+            shown = f"\u2068{shown}\u2069"  # the name, not before it (isolated: Unicode bidi FSI ... PDI, UAX #9)
+        return f"{shown} {tail}"
 
     days = {w["id"]: short_date(w["day"], language, today) for w in workshops}
     shared = Counter((w["name"], days[w["id"]]) for w in workshops)

@@ -98,3 +98,6 @@ def test_the_workshop_label_is_short_and_tells_twins_apart():
     long = [{"id": 1, "name": "Atelier BD des petits lecteurs du mercredi", "day": "2026-11-30", "code": "K7P2Q"}]
     assert workshop_labels(long, "fr", today) == {1: "Atelier BD des petits… (30/11)"}
     assert all(len(text) <= LABEL_MAX for text in [*labels.values(), *workshop_labels(long, "fr", today).values()])
+    arabic = [{"id": 1, "name": "ورشة القصص", "day": "2026-11-30", "code": "K7P2Q"}]
+    # isolated: shown right to left inside, its day after it (without, the day came first in the box)
+    assert workshop_labels(arabic, "fr", today) == {1: "\u2068ورشة القصص\u2069 (30/11)"}
