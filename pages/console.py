@@ -8,7 +8,7 @@ from pipelines.i18n import UserError, long_date
 from pipelines.store.ages import WORKSHOP_AUDIENCES
 from ui.i18n import error_text, lang, t
 from ui.runtime import get_store
-from ui.session import current_workshop, is_facilitator
+from ui.session import current_workshop, is_facilitator, isolated
 from ui.approvals import approvals_console_ui
 from ui.console import code_ui, library_settings_ui, participants_ui, queue_ui
 from ui.console_privacy import retention_ui, tablets_ui, worker_ui
@@ -91,7 +91,7 @@ if not workshop:
     st.stop()
 
 # 2. The workshop: code, participants, consent -------------------------------------------------
-st.header(f"{workshop['name']} — {long_date(workshop['day'], lang())}")
+st.header(f"{isolated(workshop['name'])} — {long_date(workshop['day'], lang())}")
 code_ui(workshop)
 approvals_console_ui(store, workshop)  # children's pictures waiting for the OK; refusals by category
 

@@ -258,6 +258,15 @@ def short_date(day, language: str, today=None) -> str:
 LABEL_MAX = 30  # characters the sidebar's one-line box shows whole (206 px at 14 px, 1280 and 820 px wide)
 
 
+def isolated(name: str) -> str:
+    """`name` as it goes before a day or a code in a line: a name written right to left (Arabic, Hebrew) is
+    isolated (Unicode bidi FSI ... PDI, UAX #9), so the figures after it stay after it (« ورشة (30/11) »; without,
+    the browser showed « (30/11) ورشة »); other names are returned as they are."""
+    if any(unicodedata.bidirectional(c) in ("R", "AL") for c in name):
+        return f"\u2068{name}\u2069"
+    return name
+
+
 def workshop_labels(workshops: list[dict], language: str, today=None) -> dict[int, str]:
     """{workshop id: « Mercredi cartes (30/11) »} for the sidebar's one-line box, at most LABEL_MAX characters:
     the short day (« (30 novembre 20 » was cut), and the code tablets type when two workshops share a name and a
@@ -265,10 +274,7 @@ def workshop_labels(workshops: list[dict], language: str, today=None) -> dict[in
     which tell workshops apart, stay in sight; the console shows the whole name."""
     def label(name: str, tail: str) -> str:
         room = LABEL_MAX - len(tail) - 1
-        shown = name if len(name) <= room else name[:room - 1].rstrip() + '…'
-        if any(unicodedata.bidirectional(c) in ("R", "AL") for c in shown):  # Arabic, Hebrew: the day stays after
-            shown = f"\u2068{shown}\u2069"  # the name, not before it (isolated: Unicode bidi FSI ... PDI, UAX #9)
-        return f"{shown} {tail}"
+        return f"{isolated(name if len(name) <= room else name[:room - 1].rstrip() + '…')} {tail}"
 
     days = {w["id"]: short_date(w["day"], language, today) for w in workshops}
     shared = Counter((w["name"], days[w["id"]]) for w in workshops)
@@ -390,6 +396,9 @@ BIG_BUTTONS_CSS = """
 [data-testid="stWidgetLabel"] [data-testid="stMarkdownContainer"] p {
   white-space: normal; overflow: visible; text-overflow: clip; }
 """ + PICK_NAME_CSS + """
+/* a heading's 16 px « link to this heading » (Streamlit's anchor): a target a finger misses, and a link the studio
+   has no use for (pages are opened from the menu); `anchor=False` on every heading would miss the next one */
+[data-testid="stHeaderActionElements"] a { display: none; }
 /* Streamlit's own "Press Enter to submit form" / "Press Enter to apply" hints are English only */
 [data-testid="InputInstructions"] { display: none; }
 </style>
