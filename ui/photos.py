@@ -214,6 +214,8 @@ def analysis_ui() -> dict | None:
         chips.append(t("photo.damage.few"))
     chips.append(t("photo.ui.faces_unknown") if info["faces"] is None else t("photo.ui.faces", n=info["faces"]))
     st.markdown("  ·  ".join(f"**{c}**" for c in chips))
+    if info.get("enlarged", 1) > 1:  # a viewer's « enlarge »: its blocks are no damage, its lost detail no grain
+        st.caption(t("photo.ui.program_enlarged", k=info["enlarged"]))
     upload_notes_ui(state())
     left, right = st.columns(2)
     left.image(files["photo"], alt=t("alt.photo"), width="stretch")

@@ -7,7 +7,7 @@ import cv2
 import numpy as np
 
 from . import repair, stains, tone
-from .imaging import is_greyscale, monochrome_tone, silvering
+from .imaging import is_greyscale, luma, monochrome_tone, silvering
 
 
 # The share of the pixels the damage search marks (at the default strength) from which the repair is suggested.
@@ -58,6 +58,7 @@ class Analysis:
     stained: float = 0.0  # share of the pixels the stains cover (0..1)
     silvering: float = 0.0  # 0..1: a black-and-white print whose darks took a bluish sheen (imaging.silvering)
     paper_cast: list = field(default_factory=lambda: [0.0, 0.0])  # a*, b* cast the whole print took (tone.paper_cast)
+    enlarged: int = 1  # side of the blocks of repeated pixels a program's enlargement left (repair.repeated_blocks)
 
     @property
     def damaged(self) -> bool:
@@ -495,7 +496,8 @@ def analyse(rgb: np.ndarray, faces=None) -> tuple[Analysis, np.ndarray]:
                       underexposed=tone.underexposure(rgb) != (0.0, 1.0), all_black=tone.all_black(rgb),
                       cracked=cracks,
                       longest_scratch=longest_scratch, specks=specks,
-                      paper_cast=[float(v) for v in tone.paper_cast(kind_of)[:2]])
+                      paper_cast=[float(v) for v in tone.paper_cast(kind_of)[:2]],
+                      enlarged=repair.repeated_blocks(luma(rgb)))
     # Foxing, mould and water stains, on the print as the kind was judged (a card's plain pixels are no part of it);
     # they are levelled by the repair step (chain.restore), not rebuilt: they stay out of the damage mask.
     found = stains.find_stains(kind_of, taken=None if corners else damage.mask)

@@ -248,3 +248,19 @@ def test_colour_points_are_offered_after_a_restore_only_when_colour_was_asked(im
     at.run()
     assert not at.exception
     assert any(h.value == "Corriger les couleurs" for h in at.subheader) is colour, [h.value for h in at.subheader]
+
+
+def test_a_scan_enlarged_by_a_program_is_told_so_and_a_photo_is_not(immediate_queue, save_photo):
+    """A viewer's « enlarge » (nearest neighbour, x3) leaves blocks of repeated pixels: the page says so and how to
+    do better (scan the print), once; the photo as it was is told nothing of the kind."""
+    from pipelines.photo.analysis import analyse
+
+    small = photo("astronaut")[::4, ::4]
+    big = np.repeat(np.repeat(small, 3, axis=0), 3, axis=1)
+    assert analyse(big)[0].enlarged == 3 and analyse(small)[0].enlarged == 1
+    at = _analysed_page(immediate_queue, save_photo, picture=big)
+    assert not at.exception
+    told = [c.value for c in at.caption if "Agrandie par un programme" in c.value]
+    assert len(told) == 1 and "3×3" in told[0] and "scanne-le" in told[0]
+    at = _analysed_page(immediate_queue, save_photo, picture=small)
+    assert not any("Agrandie par un programme" in c.value for c in at.caption)
