@@ -204,26 +204,13 @@ def tapped(page, button, sign) -> None:
         sign.first.wait_for(timeout=30_000)
 
 
-def slid_to(page, value: int, slider=None) -> None:
-    """Move a Streamlit slider (a locator; the page's only slider when None) to `value` with the arrow keys, as a
-    person using the keyboard does, and wait until the studio has run with it: a key pressed while a busy machine
-    still redraws the page can land on the slider being replaced (a book then came out with its six pages), so the
-    slider's own value (a range input) is read after the page settled, and the keys are pressed again when it moved
-    back."""
-    slider = slider or page.get_by_role("slider")
-    for _ in range(3):
-        wait_ready(page)
-        slider.focus()
-        for _ in range(20):
-            now = int(float(slider.input_value()))
-            if now == value:
-                break
-            slider.press("ArrowLeft" if now > value else "ArrowRight")
-        page.wait_for_timeout(400)  # the slider sends its value after a short pause (Streamlit's debounce)
-        wait_ready(page)
-        if int(float(slider.input_value())) == value:
-            return
-    raise AssertionError(f"the slider would not stay at {value}")
+def book_pages(page, count: int) -> None:
+    """Choose how many pages the storybook has (4, 6, 8, 10 or 12), with its picture button, as a child taps it
+    (tapped again when the tap was lost in a redraw: the button then shows its ✔)."""
+    picture = {4: "📄", 6: "📑", 8: "📘", 10: "📚", 12: "📚"}[count]
+    tapped(page, page.get_by_role("button", name=f"{picture}  {count} pages", exact=True),
+           page.get_by_role("button", name=f"✔ {picture}  {count} pages"))
+    wait_ready(page)
 
 
 def download(page, button, name: str) -> Path:

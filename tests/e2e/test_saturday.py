@@ -16,7 +16,7 @@ import zipfile
 import pdfplumber
 from playwright.sync_api import expect
 
-from tests.e2e.conftest import (ROOT, assert_axe_clean, assert_no_exception, download, shot, slid_to, tapped,
+from tests.e2e.conftest import (ROOT, assert_axe_clean, assert_no_exception, book_pages, download, shot, tapped,
                               wait_ready)
 from tests.fixtures.models_comics import make_drawing
 
@@ -198,7 +198,7 @@ def _noah_storybooks(page, studio, noah: dict) -> None:
     tapped(page, page.get_by_role("button", name="🦉  Chouette"),  # a tap lost in a redraw is tapped again
            page.get_by_role("button", name="✔ 🦉  Chouette"))
     wait_ready(page)
-    slid_to(page, 4)  # 6 pages -> 4 pages
+    book_pages(page, 4)  # 6 pages -> 4 pages
     shot(page, "saturday-storybook-choices-820")
     _write_story(page, "Zoé")
     first = _story_texts(page)

@@ -6,7 +6,7 @@ import zipfile
 
 from pypdf import PdfReader
 
-from tests.e2e.conftest import assert_no_exception, download, goto, shot, slid_to, tapped, wait_ready
+from tests.e2e.conftest import assert_no_exception, book_pages, download, goto, shot, tapped, wait_ready
 
 
 def test_make_a_four_page_book_and_download_it(browser_page, studio):
@@ -22,7 +22,7 @@ def test_make_a_four_page_book_and_download_it(browser_page, studio):
     tapped(page, page.get_by_role("button", name="🦉  Chouette"),  # a tap lost in a redraw is tapped again
            page.get_by_role("button", name="✔ 🦉  Chouette"))
     wait_ready(page)
-    slid_to(page, 4)  # 6 pages -> 4 pages
+    book_pages(page, 4)  # 6 pages -> 4 pages
     page.get_by_role("button", name="✨ Écrire l'histoire").click()
     page.get_by_text("Page 4", exact=True).first.wait_for(timeout=120_000)
     wait_ready(page)

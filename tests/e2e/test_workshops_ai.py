@@ -9,7 +9,7 @@ from PIL import Image
 from pypdf import PdfReader
 
 from tests.e2e.ai_studio import ai_studio_fixture
-from tests.e2e.conftest import (ARTIFACTS, assert_no_exception, download, goto, nav_link, shot, slid_to,
+from tests.e2e.conftest import (ARTIFACTS, assert_no_exception, book_pages, download, goto, nav_link, shot,
                               wait_ready)
 from tests.fixtures.models_imagegen import paper_drawing
 from tests.postcards.test_dvd import _photo
@@ -47,7 +47,7 @@ def test_a_book_with_an_ai_picture_and_a_stylised_drawing(browser_page, studio, 
     page.get_by_label("Le prénom du héros ou de l'héroïne").fill("Zoé")
     page.get_by_label("Le prénom du héros ou de l'héroïne").press("Enter")
     wait_ready(page)
-    slid_to(page, 4)  # 6 pages -> 4 pages
+    book_pages(page, 4)  # 6 pages -> 4 pages
     page.get_by_role("button", name="✨ Écrire l'histoire").click()
     page.get_by_text("Page 4", exact=True).first.wait_for(timeout=120_000)
     wait_ready(page)
