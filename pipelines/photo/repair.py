@@ -389,7 +389,8 @@ def repeated_blocks(gray: np.ndarray) -> int:
     enlarged x2 and x3 so: 75 and 100 % of their cracks left, bench/photo_real_kinds.py). Tried: each side of
     BLOCK_SIDES and each phase of its border; the largest side whose borders take BLOCK_SHARE of the changes in
     both axes (a photo's changes fall evenly on every phase: 1 / k of them), the changes being BLOCK_CHANGES of the
-    neighbouring pairs or more. A JPEG of such a scan changes within the blocks too (its ringing): then jpeg_blocks() reads the side."""
+    neighbouring pairs or more. A JPEG of such a scan changes within the blocks too (its ringing): then jpeg_blocks()
+    reads the side."""
     g = gray.astype(np.float32)
     changes = [np.abs(np.diff(g, axis=axis)) > 1e-6 for axis in (1, 0)]
     if any(c.size == 0 or c.mean() < BLOCK_CHANGES for c in changes):
