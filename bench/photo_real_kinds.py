@@ -198,7 +198,7 @@ def table(kinds=KINDS, files=REAL_PRINTS, stream=sys.stdout, synthetic: bool = T
     import os
 
     say(f"load average {os.getloadavg()[0]:.1f} (2 cores)")
-    say(f"{'real print':22} {'kind':17} {'size':>10} {'cracks':>6} {'base left':>9} {'base kept':>9} "
+    say(f"{'real print':22} {'kind':21} {'size':>10} {'cracks':>6} {'base left':>9} {'base kept':>9} "
         f"{'chain left':>10} {'chain kept':>10} {'s':>5}  target: left <= {BAR_LEFT:.0%}, kept >= {BAR_KEPT:.0%}"
         "   added: crack pixels this scan has and the handed print not; shared left: left on those it has too")
     rows = []
@@ -207,7 +207,7 @@ def table(kinds=KINDS, files=REAL_PRINTS, stream=sys.stdout, synthetic: bool = T
             r = kind_row(file, kind)
             rows.append(r)
             size = f"{r['shape'][1]}x{r['shape'][0]}"
-            say(f"{file:22} {kind:17} {size:>10} {r['cracks']:6d} {r['base'][0]:9.0%} {r['base'][1]:9.0%} "
+            say(f"{file:22} {kind:21} {size:>10} {r['cracks']:6d} {r['base'][0]:9.0%} {r['base'][1]:9.0%} "
                 f"{r['chain'][0]:10.0%} {r['chain'][1]:10.0%} {r['seconds']:5.1f}  {'yes' if r['ok'] else 'NO '}"
                 f"   added {r['added']:4.0%}  shared left {r['shared_left']:4.0%}")
     missed = [f"{r['file']} {r['kind']}" for r in rows if not r["ok"]]
