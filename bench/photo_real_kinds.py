@@ -13,6 +13,8 @@ strength) and compared with the 10-line OpenCV baseline (quality.opencv_baseline
 - 'x3 + grain': x3 with a scanner's own grain added over the enlarged picture (Gaussian, sigma 0.02 of the range,
   per pixel and channel, seed 0): a small print scanned at 600 dpi as scanners give it;
 - JPEG at quality 60 and 85; a mild Gaussian blur (sigma 1 px: a soft scan);
+- enlarged x2 and x3 by nearest neighbour and then saved as JPEG at quality 85 (the program's own save): the
+  blocks are no longer exact repeats, the JPEG's ringing lies over them;
 - RGB (alpha dropped) and RGBA as handed; a plain grey scan (mode L) and a warm-tinted colour scan of it.
 
 Figures (bench/_photo_damage.real_print_figures: crack_map, a detector the chain does not use, and fine detail kept
@@ -59,7 +61,8 @@ SYNTHETIC = ("astronaut", "camera", "grace_hopper")  # fixed before tuning; meas
 SYNTHETIC_KINDS = ("RGB", "grey (L)", "jpeg q85", "jpeg q60")
 SYNTHETIC_SEED = 4101
 KINDS = ("as handed (RGBA)", "RGB", "grey (L)", "warm tint", "x0.75", "x1.5", "x2", "x3", "1600 px", "2400 px",
-         "bilinear x2", "bilinear x4", "nearest x2", "nearest x3", "x3 + grain", "jpeg q85", "jpeg q60", "blur 1px")
+         "bilinear x2", "bilinear x4", "nearest x2", "nearest x3", "x3 + grain", "jpeg q85", "jpeg q60", "blur 1px",
+         "nearest x2 + jpeg q85", "nearest x3 + jpeg q85")
 SCANNER_GRAIN = 0.02  # 'x3 + grain': the scanner's noise, standard deviation in [0, 1] units
 
 
@@ -84,6 +87,9 @@ def scanned(print_image: Image.Image, kind: str) -> bytes:
     elif kind in ENLARGED:
         resample, k = ENLARGED[kind]
         image = rgb.resize((rgb.width * k, rgb.height * k), resample)
+    elif kind.endswith("+ jpeg q85"):  # enlarged by a program, then saved as JPEG by it
+        resample, k = ENLARGED[kind.split(" + ")[0]]
+        image, fmt, options = rgb.resize((rgb.width * k, rgb.height * k), resample), "JPEG", {"quality": 85}
     elif kind == "x3 + grain":
         w, h = rgb.size
         big = np.asarray(rgb.resize((w * 3, h * 3), Image.Resampling.LANCZOS), np.float32) / 255
@@ -114,7 +120,7 @@ def kind_row(file: str, kind: str) -> dict:
     handed = Image.open(REAL / file)
     handed.load()
     with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / ("scan.jpg" if kind.startswith("jpeg") else "scan.png")
+        path = Path(folder) / ("scan.jpg" if "jpeg" in kind else "scan.png")
         path.write_bytes(scanned(handed, kind))
         rgb, _ = open_photo(path)
     size = handed.size[::-1]
@@ -192,7 +198,7 @@ def table(kinds=KINDS, files=REAL_PRINTS, stream=sys.stdout, synthetic: bool = T
     import os
 
     say(f"load average {os.getloadavg()[0]:.1f} (2 cores)")
-    say(f"{'real print':22} {'kind':17} {'size':>10} {'cracks':>6} {'base left':>9} {'base kept':>9} "
+    say(f"{'real print':22} {'kind':21} {'size':>10} {'cracks':>6} {'base left':>9} {'base kept':>9} "
         f"{'chain left':>10} {'chain kept':>10} {'s':>5}  target: left <= {BAR_LEFT:.0%}, kept >= {BAR_KEPT:.0%}"
         "   added: crack pixels this scan has and the handed print not; shared left: left on those it has too")
     rows = []
@@ -201,7 +207,7 @@ def table(kinds=KINDS, files=REAL_PRINTS, stream=sys.stdout, synthetic: bool = T
             r = kind_row(file, kind)
             rows.append(r)
             size = f"{r['shape'][1]}x{r['shape'][0]}"
-            say(f"{file:22} {kind:17} {size:>10} {r['cracks']:6d} {r['base'][0]:9.0%} {r['base'][1]:9.0%} "
+            say(f"{file:22} {kind:21} {size:>10} {r['cracks']:6d} {r['base'][0]:9.0%} {r['base'][1]:9.0%} "
                 f"{r['chain'][0]:10.0%} {r['chain'][1]:10.0%} {r['seconds']:5.1f}  {'yes' if r['ok'] else 'NO '}"
                 f"   added {r['added']:4.0%}  shared left {r['shared_left']:4.0%}")
     missed = [f"{r['file']} {r['kind']}" for r in rows if not r["ok"]]
