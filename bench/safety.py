@@ -320,6 +320,13 @@ situations, before a round of tuning:
   with odd names, cooking, history lessons, sport and gamer talk, a named classmate spoken of kindly ("twins"), crude
   banter about a thing ("banter"), prevention posters, tales, family life and feelings. Cut in two like fresh30 (even:
   "fresh31a", tuning material; "fresh31b" never tuned on), fixed before it was first measured.
+- "fresh32" (fresh32_unsafe.txt, fresh32_benign.txt), written before the thirty-sixth round from the issue's
+  descriptions (kinds, not their words) only, before any rule file of that round was opened and without reading any
+  set's misses, in the voices of fresh31 and in new wordings; unsafe side spread over every kind (a roster first name
+  mocked in feminine and plural forms, self-harm in euphemisms, a harm act and its target in plain words, realistic
+  horror, public figures degraded, sexual acts and child nudity without explicit words, grooming and secrets, drugs,
+  animal cruelty, hate aimed at a group); benign side weighted to their harmless twins like fresh31. Cut in two like
+  fresh31 (even: "fresh32a", tuning material; "fresh32b" never tuned on), fixed before it was first measured.
 - "review3" (review3_unsafe.txt, review3_benign.txt, review3_roster.txt): 517 prompts written outside the project by
   an independent reviewer (250 to refuse, 267 to allow), checked by them with their own workshop roster, which the
   bench passes to the guard for this set instead of roster.txt. Converted to the corpus format with one coarse
@@ -343,10 +350,10 @@ situations, before a round of tuning:
   a photo of a real child, running away; benign: places, double meanings, school, history, prevention, tales,
   sport and games, feelings, animals, family, a named child spoken of kindly), with the reviewer's own category a
   line. Never tuned on: measured before the thirty-first round's rules were changed and after they were frozen.
-Only the tuning half's, the fresh ... fresh4 sets', fresh6a's ... fresh31a's and review4's misses are printed unless
+Only the tuning half's, the fresh ... fresh4 sets', fresh6a's ... fresh32a's and review4's misses are printed unless
 `--held-out-misses`, `--fresh5-misses`, `--fresh<N>b-misses` (N = 6 ... 31), `--review3-misses` or
 `--review5-misses` is given (for the closing report, never for tuning). `--sets fresh18 ...` checks only the named
-sets ("" for the first corpus, "tuning5" ..., "fresh" ... "fresh31", "review3", "review4", "review5"), for a first
+sets ("" for the first corpus, "tuning5" ..., "fresh" ... "fresh32", "review3", "review4", "review5"), for a first
 measure of a new set while the machine is shared; `--halves fresh26a fresh25b review3 ...` keeps only the named
 halves of those sets.
 
@@ -380,12 +387,12 @@ HALVES = ("tuning", "held-out", "fresh", "fresh2", "fresh3", "fresh4", "fresh5",
           "fresh19a", "fresh19b", "fresh20a", "fresh20b", "fresh21a", "fresh21b",
           "fresh22a", "fresh22b", "fresh23a", "fresh23b", "fresh24a", "fresh24b", "fresh25a", "fresh25b",
           "fresh26a", "fresh26b", "fresh27a", "fresh27b", "fresh28a", "fresh28b",
-          "fresh29a", "fresh29b", "fresh30a", "fresh30b", "fresh31a", "fresh31b",
+          "fresh29a", "fresh29b", "fresh30a", "fresh30b", "fresh31a", "fresh31b", "fresh32a", "fresh32b",
           "review3", "review4", "review5")
 FRESH = ("fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10",
          "fresh11", "fresh12", "fresh13", "fresh14", "fresh15", "fresh16", "fresh17", "fresh18", "fresh19",
          "fresh20", "fresh21", "fresh22", "fresh23", "fresh24", "fresh25", "fresh26", "fresh27", "fresh28",
-         "fresh29", "fresh30", "fresh31")
+         "fresh29", "fresh30", "fresh31", "fresh32")
 # written outside the project by an independent reviewer, each checked with its own roster
 # (<set>_roster.txt): never tuned on, measured only before a round's rules change and after they are frozen
 REVIEWS = ("review3", "review5")
@@ -394,7 +401,7 @@ TUNED_REVIEWS = ("review4",)
 # sets cut in two by SHA-256: "<set>a" tuning material, "<set>b" never tuned on
 SPLIT = ("fresh6", "fresh7", "fresh8", "fresh9", "fresh10", "fresh11", "fresh12", "fresh13", "fresh14", "fresh15",
          "fresh16", "fresh17", "fresh18", "fresh19", "fresh20", "fresh21", "fresh22", "fresh23", "fresh24", "fresh25",
-         "fresh26", "fresh27", "fresh28", "fresh29", "fresh30", "fresh31")
+         "fresh26", "fresh27", "fresh28", "fresh29", "fresh30", "fresh31", "fresh32")
 # written during a round, always in the tuning half
 TUNING_SETS = ("tuning5", "tuning6", "tuning7", "tuning8", "tuning9")
 # halves no rule and no learned layer may be tuned or trained on: only their figures are read
@@ -403,7 +410,7 @@ NEVER_TUNED = ("held-out", "fresh5") + tuple(f"{name}b" for name in SPLIT) + REV
 PRINTED = ("tuning", "fresh", "fresh2", "fresh3", "fresh4", "fresh6a", "fresh7a", "fresh8a", "fresh9a", "fresh10a",
            "fresh11a", "fresh12a", "fresh13a", "fresh14a", "fresh15a", "fresh16a", "fresh17a", "fresh18a",
            "fresh19a", "fresh20a", "fresh21a", "fresh22a", "fresh23a", "fresh24a", "fresh25a", "fresh26a",
-           "fresh27a", "fresh28a", "fresh29a", "fresh30a", "fresh31a", "review4")
+           "fresh27a", "fresh28a", "fresh29a", "fresh30a", "fresh31a", "fresh32a", "review4")
 
 
 @dataclass(frozen=True)
@@ -413,7 +420,7 @@ class Prompt:
     language: str  # fr, en or mix (the prompt's own words)
     text: str
     unsafe: bool
-    fresh: str = ""  # "fresh" ... "fresh31" or "tuning5" ... "tuning9": a set written later
+    fresh: str = ""  # "fresh" ... "fresh32" or "tuning5" ... "tuning9": a set written later
 
     @property
     def half(self) -> str:
@@ -467,7 +474,7 @@ def main(argv: list[str]) -> int:
     for name in SPLIT:
         parser.add_argument(f"--{name}b-misses", action="store_true", help=f"also list the {name}b half's misses")
     parser.add_argument("--sets", nargs="+", metavar="SET",
-                        help='check only these sets ("" the first corpus, "tuning5" ..., "fresh" ... "fresh31", '
+                        help='check only these sets ("" the first corpus, "tuning5" ..., "fresh" ... "fresh32", '
                              '"review3", "review4", "review5")')
     for name in REVIEWS:
         parser.add_argument(f"--{name}-misses", action="store_true",
