@@ -326,7 +326,8 @@ situations, before a round of tuning:
   mocked in feminine and plural forms, self-harm in euphemisms, a harm act and its target in plain words, realistic
   horror, public figures degraded, sexual acts and child nudity without explicit words, grooming and secrets, drugs,
   animal cruelty, hate aimed at a group); benign side weighted to their harmless twins like fresh31. Cut in two like
-  fresh31 (even: "fresh32a", tuning material; "fresh32b" never tuned on), fixed before it was first measured.
+  fresh31 (even: "fresh32a", tuning material; "fresh32b" never tuned on), fixed before it was first measured. Its
+  two sides were written apart, each without the other: 125 unsafe, 106 benign.
 - "review3" (review3_unsafe.txt, review3_benign.txt, review3_roster.txt): 517 prompts written outside the project by
   an independent reviewer (250 to refuse, 267 to allow), checked by them with their own workshop roster, which the
   bench passes to the guard for this set instead of roster.txt. Converted to the corpus format with one coarse
