@@ -16,6 +16,7 @@ from ..config import settings
 from ..i18n import UserError
 from . import inpaint, repair, tone
 from .contract import PhotoRequest, PhotoResult
+from .imaging import luma
 from ..commands import studio
 
 SPANDREL = ("torch", "spandrel")
@@ -238,13 +239,13 @@ class NLMeansDenoise(Backend):
             # one pixel per block, is cleaned as the print at its own size is and the blocks put back (the repair's
             # fills, smooth, lose nothing by it): real print 1 enlarged x2 keeps 77 % of its fine detail (74 % at
             # its own size; 61 % when cleaned in blocks with the blocks' borders read as a JPEG's).
-            source = repair.block_centres(rgb, k)
+            # The blocks are read where they lie (a crop of the enlargement starts them anywhere: repair.block_phase).
+            rows, cols, row_block, col_block = repair.block_grid(rgb.shape, k, repair.block_phase(luma(rgb), k))
+            source = np.ascontiguousarray(rgb[rows][:, cols])
             cleaned = self.__call__(PhotoRequest(source, strength, old=request.old, blocking=request.blocking)).image
             if np.array_equal(cleaned, source):  # no grain found: the scan as it came
                 return PhotoResult(rgb.copy())
-            rows = np.minimum(np.arange(rgb.shape[0]) * source.shape[0] // rgb.shape[0], source.shape[0] - 1)
-            cols = np.minimum(np.arange(rgb.shape[1]) * source.shape[1] // rgb.shape[1], source.shape[1] - 1)
-            return PhotoResult(np.ascontiguousarray(cleaned[rows][:, cols]))
+            return PhotoResult(np.ascontiguousarray(cleaned[row_block][:, col_block]))
         cleaned = tone.denoise(rgb, strength, old=request.old, jpeg_blocking=request.blocking)
         if np.array_equal(cleaned, rgb):  # no grain was found: sharpening would only add noise
             return PhotoResult(cleaned)

@@ -461,6 +461,34 @@ def block_centres(rgb: np.ndarray, factor: float) -> np.ndarray:
     return np.ascontiguousarray(rgb[rows][:, cols]).astype(np.float32)
 
 
+def block_phase(gray: np.ndarray, k: int) -> tuple[int, int]:
+    """Where the first whole k x k block of a (H, W) [0, 1] luma scan enlarged k times by nearest neighbour starts:
+    (row, column), each 0..k-1. An enlargement cropped afterwards (a phone's or a viewer's crop) starts its blocks
+    anywhere: the phase whose borders carry the most change between neighbours, row-wise and column-wise, is theirs
+    (on an uncropped enlargement, 0)."""
+    g = gray.astype(np.float32)
+    phase = []
+    for axis in (0, 1):
+        profile = np.abs(np.diff(g, axis=axis)).mean(axis=1 - axis)  # change between position i and i + 1
+        loud = max(range(k), key=lambda p: float(profile[p::k].mean()) if profile[p::k].size else 0.0)
+        phase.append((loud + 1) % k)  # the border lies after position `loud`: a block starts at loud + 1
+    return phase[0], phase[1]
+
+
+def block_grid(shape: tuple[int, ...], k: int, phase: tuple[int, int]) -> tuple[np.ndarray, ...]:
+    """The k x k blocks of an image of `shape` (H, W[, C]) whose first whole block starts at `phase` (block_phase):
+    (rows, cols) of one pixel inside each block, its middle (the edge's blocks, cut by a crop, count as blocks), and
+    (row_block, col_block), each pixel's block, (H,) and (W,) int. `image[rows][:, cols]` is the source, one pixel per
+    block; `source[row_block][:, col_block]` puts the blocks back exactly where they were."""
+    out = []
+    for n, start in zip(shape[:2], phase):
+        first = start - k if start else 0
+        starts = np.arange(first, n, k)
+        out.append(((np.maximum(starts, 0) + np.minimum(starts + k, n) - 1) // 2, (np.arange(n) - first) // k))
+    (rows, row_block), (cols, col_block) = out
+    return rows, cols, row_block, col_block
+
+
 def enlargement_grid(gray: np.ndarray, period: float) -> bool:
     """Whether the dot screen stains.halftone_period() read at `period` px on a (H, W) [0, 1] luma scan is the pixel
     grid of an enlarged scan (or its harmonic), not a printed screen.
