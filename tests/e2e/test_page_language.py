@@ -111,7 +111,9 @@ def test_streamlits_own_words_are_french_on_french_pages(browser, studio):
         page.keyboard.press("Enter")  # the skip link takes the keyboard to the page
         assert page.evaluate("() => !!document.activeElement.closest('[data-testid=stMain]')")
         assert page.get_by_role("button", name="Ouvrir le menu").count() == 1
-        assert page.get_by_role("link", name="Lien vers ce titre").count() >= 1
+        # a heading's link anchor (16 px, a target a finger misses) is not offered, in either language
+        assert page.locator("h1, h2, h3").count() >= 1
+        assert page.get_by_role("link", name=re.compile("Lien vers ce titre|Link to heading")).count() == 0
     finally:
         context.close()
 
