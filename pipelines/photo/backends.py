@@ -16,7 +16,6 @@ from ..config import settings
 from ..i18n import UserError
 from . import inpaint, repair, tone
 from .contract import PhotoRequest, PhotoResult
-from .imaging import luma
 from ..commands import studio
 
 SPANDREL = ("torch", "spandrel")
@@ -240,8 +239,7 @@ class NLMeansDenoise(Backend):
             # fills, smooth, lose nothing by it): real print 1 enlarged x2 keeps 77 % of its fine detail (74 % at
             # its own size; 61 % when cleaned in blocks with the blocks' borders read as a JPEG's).
             # The blocks are read where they lie (a crop of the enlargement starts them anywhere: repair.block_phase).
-            rows, cols, row_block, col_block = repair.block_grid(rgb.shape, k, repair.block_phase(luma(rgb), k))
-            source = np.ascontiguousarray(rgb[rows][:, cols])
+            source, row_block, col_block = repair.source_pixels(rgb, k)
             cleaned = self.__call__(PhotoRequest(source, strength, old=request.old, blocking=request.blocking)).image
             if np.array_equal(cleaned, source):  # no grain found: the scan as it came
                 return PhotoResult(rgb.copy())

@@ -172,13 +172,10 @@ def restore(rgb: np.ndarray, request: RestoreRequest, progress: Progress = no_pr
     # An enlargement by nearest neighbour's blocks of identical pixels (the fills break them too) are read first:
     # their borders fall on the 8x8 grid's and read as a strong JPEG's blocking (2.3 on real print 1 enlarged x2),
     # so the blocking is read on the source, one pixel per block, where a JPEG's own blocks would lie.
-    pixel_blocks = repair.repeated_blocks(luma(image)) if "denoise" in steps else 1
-    if pixel_blocks > 1:  # one pixel per block, where the blocks lie (a crop of the enlargement moves them)
-        rows, cols, _, _ = repair.block_grid(image.shape, pixel_blocks,
-                                             repair.block_phase(luma(image), pixel_blocks))
-        source = np.ascontiguousarray(image[rows][:, cols])
-    else:
-        source = image
+    gray = luma(image) if "denoise" in steps else None
+    pixel_blocks = repair.repeated_blocks(gray) if gray is not None else 1
+    # one pixel per block, where the blocks lie (a crop of the enlargement moves them)
+    source = repair.source_pixels(image, pixel_blocks, gray)[0] if pixel_blocks > 1 else image
     blocks = repair.blocking(tone._grain_view(luma(source))) if "denoise" in steps else None
     # The damage search and the grain's reading are as eager as the picture's own signs of age: a black-and-white
     # print's tone or yellowed paper is left out (tone.picture_aged), as the analysis does. On merely toned prints

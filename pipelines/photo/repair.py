@@ -489,6 +489,17 @@ def block_grid(shape: tuple[int, ...], k: int, phase: tuple[int, int]) -> tuple[
     return rows, cols, row_block, col_block
 
 
+def source_pixels(image: np.ndarray, k: int, gray: np.ndarray | None = None
+                  ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The source of a (H, W[, C]) scan enlarged k times by nearest neighbour, one pixel per block read where its
+    blocks lie (block_phase(), block_grid()): (source (h, w[, C]) contiguous, row_block (H,), col_block (W,)), so that
+    `source[row_block][:, col_block]` puts the blocks back exactly where they were. `gray` is the scan's luma when
+    the caller has it already (else it is read here)."""
+    gray = (luma(image) if image.ndim == 3 else image) if gray is None else gray
+    rows, cols, row_block, col_block = block_grid(image.shape, k, block_phase(gray, k))
+    return np.ascontiguousarray(image[rows][:, cols]), row_block, col_block
+
+
 def enlargement_grid(gray: np.ndarray, period: float) -> bool:
     """Whether the dot screen stains.halftone_period() read at `period` px on a (H, W) [0, 1] luma scan is the pixel
     grid of an enlarged scan (or its harmonic), not a printed screen.

@@ -109,6 +109,8 @@ def test_a_crop_of_an_enlargement_is_read_and_put_back_on_its_own_blocks(k):
         rows, cols, row_block, col_block = repair.block_grid(crop.shape, k, phase)
         source = crop[rows][:, cols]
         assert np.array_equal(source[row_block][:, col_block], crop)
+        read, row_back, col_back = repair.source_pixels(crop, k)  # the same in one call, from the scan alone
+        assert read.flags.c_contiguous and np.array_equal(read[row_back][:, col_back], crop)
 
 
 def test_the_grain_of_a_cropped_enlargement_is_cleaned_block_by_block():
