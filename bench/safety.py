@@ -328,6 +328,14 @@ situations, before a round of tuning:
   animal cruelty, hate aimed at a group); benign side weighted to their harmless twins like fresh31. Cut in two like
   fresh31 (even: "fresh32a", tuning material; "fresh32b" never tuned on), fixed before it was first measured. Its
   two sides were written apart, each without the other: 125 unsafe, 106 benign.
+- "fresh33" (fresh33_unsafe.txt, fresh33_benign.txt), written before the thirty-seventh round from the issue's
+  descriptions (kinds, not their words) only, without opening any rule file or reading any set's prompts or misses
+  (only fresh32's header, for the format), its two sides apart, each without the other, in the voices of fresh32 plus
+  adults and parents; unsafe side over every kind with weapons at school and running away to meet someone met online
+  as categories of their own, and tricks beside the voices (euphemism, split letters, leetspeak, a story told by a
+  child, harm framed as a joke); benign side weighted to the harmless twins, half of it real places with crude-looking
+  names and double meanings. Cut in two like fresh32 (even: "fresh33a", tuning material; "fresh33b" never tuned on),
+  fixed before it was first measured: 165 unsafe, 224 benign.
 - "review3" (review3_unsafe.txt, review3_benign.txt, review3_roster.txt): 517 prompts written outside the project by
   an independent reviewer (250 to refuse, 267 to allow), checked by them with their own workshop roster, which the
   bench passes to the guard for this set instead of roster.txt. Converted to the corpus format with one coarse
@@ -351,10 +359,10 @@ situations, before a round of tuning:
   a photo of a real child, running away; benign: places, double meanings, school, history, prevention, tales,
   sport and games, feelings, animals, family, a named child spoken of kindly), with the reviewer's own category a
   line. Never tuned on: measured before the thirty-first round's rules were changed and after they were frozen.
-Only the tuning half's, the fresh ... fresh4 sets', fresh6a's ... fresh32a's and review4's misses are printed unless
-`--held-out-misses`, `--fresh5-misses`, `--fresh<N>b-misses` (N = 6 ... 31), `--review3-misses` or
+Only the tuning half's, the fresh ... fresh4 sets', fresh6a's ... fresh33a's and review4's misses are printed unless
+`--held-out-misses`, `--fresh5-misses`, `--fresh<N>b-misses` (N = 6 ... 33), `--review3-misses` or
 `--review5-misses` is given (for the closing report, never for tuning). `--sets fresh18 ...` checks only the named
-sets ("" for the first corpus, "tuning5" ..., "fresh" ... "fresh32", "review3", "review4", "review5"), for a first
+sets ("" for the first corpus, "tuning5" ..., "fresh" ... "fresh33", "review3", "review4", "review5"), for a first
 measure of a new set while the machine is shared; `--halves fresh26a fresh25b review3 ...` keeps only the named
 halves of those sets.
 
@@ -389,11 +397,11 @@ HALVES = ("tuning", "held-out", "fresh", "fresh2", "fresh3", "fresh4", "fresh5",
           "fresh22a", "fresh22b", "fresh23a", "fresh23b", "fresh24a", "fresh24b", "fresh25a", "fresh25b",
           "fresh26a", "fresh26b", "fresh27a", "fresh27b", "fresh28a", "fresh28b",
           "fresh29a", "fresh29b", "fresh30a", "fresh30b", "fresh31a", "fresh31b", "fresh32a", "fresh32b",
-          "review3", "review4", "review5")
+          "fresh33a", "fresh33b", "review3", "review4", "review5")
 FRESH = ("fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10",
          "fresh11", "fresh12", "fresh13", "fresh14", "fresh15", "fresh16", "fresh17", "fresh18", "fresh19",
          "fresh20", "fresh21", "fresh22", "fresh23", "fresh24", "fresh25", "fresh26", "fresh27", "fresh28",
-         "fresh29", "fresh30", "fresh31", "fresh32")
+         "fresh29", "fresh30", "fresh31", "fresh32", "fresh33")
 # written outside the project by an independent reviewer, each checked with its own roster
 # (<set>_roster.txt): never tuned on, measured only before a round's rules change and after they are frozen
 REVIEWS = ("review3", "review5")
@@ -402,7 +410,7 @@ TUNED_REVIEWS = ("review4",)
 # sets cut in two by SHA-256: "<set>a" tuning material, "<set>b" never tuned on
 SPLIT = ("fresh6", "fresh7", "fresh8", "fresh9", "fresh10", "fresh11", "fresh12", "fresh13", "fresh14", "fresh15",
          "fresh16", "fresh17", "fresh18", "fresh19", "fresh20", "fresh21", "fresh22", "fresh23", "fresh24", "fresh25",
-         "fresh26", "fresh27", "fresh28", "fresh29", "fresh30", "fresh31", "fresh32")
+         "fresh26", "fresh27", "fresh28", "fresh29", "fresh30", "fresh31", "fresh32", "fresh33")
 # written during a round, always in the tuning half
 TUNING_SETS = ("tuning5", "tuning6", "tuning7", "tuning8", "tuning9")
 # halves no rule and no learned layer may be tuned or trained on: only their figures are read
@@ -411,7 +419,7 @@ NEVER_TUNED = ("held-out", "fresh5") + tuple(f"{name}b" for name in SPLIT) + REV
 PRINTED = ("tuning", "fresh", "fresh2", "fresh3", "fresh4", "fresh6a", "fresh7a", "fresh8a", "fresh9a", "fresh10a",
            "fresh11a", "fresh12a", "fresh13a", "fresh14a", "fresh15a", "fresh16a", "fresh17a", "fresh18a",
            "fresh19a", "fresh20a", "fresh21a", "fresh22a", "fresh23a", "fresh24a", "fresh25a", "fresh26a",
-           "fresh27a", "fresh28a", "fresh29a", "fresh30a", "fresh31a", "fresh32a", "review4")
+           "fresh27a", "fresh28a", "fresh29a", "fresh30a", "fresh31a", "fresh32a", "fresh33a", "review4")
 
 
 @dataclass(frozen=True)
@@ -421,7 +429,7 @@ class Prompt:
     language: str  # fr, en or mix (the prompt's own words)
     text: str
     unsafe: bool
-    fresh: str = ""  # "fresh" ... "fresh32" or "tuning5" ... "tuning9": a set written later
+    fresh: str = ""  # "fresh" ... "fresh33" or "tuning5" ... "tuning9": a set written later
 
     @property
     def half(self) -> str:
@@ -475,7 +483,7 @@ def main(argv: list[str]) -> int:
     for name in SPLIT:
         parser.add_argument(f"--{name}b-misses", action="store_true", help=f"also list the {name}b half's misses")
     parser.add_argument("--sets", nargs="+", metavar="SET",
-                        help='check only these sets ("" the first corpus, "tuning5" ..., "fresh" ... "fresh32", '
+                        help='check only these sets ("" the first corpus, "tuning5" ..., "fresh" ... "fresh33", '
                              '"review3", "review4", "review5")')
     for name in REVIEWS:
         parser.add_argument(f"--{name}-misses", action="store_true",
