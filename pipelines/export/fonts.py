@@ -104,17 +104,61 @@ def faces(family: str = "sans", bold: bool = False) -> list[tuple[str, Path]]:
     return chain
 
 
+@functools.cache
+def hanging_marks(path: str | Path) -> frozenset[int]:
+    """The combining marks (Unicode category Mn) a TTF file draws over the letter before them with no layout
+    engine: no advance and an outline left of the origin, as DejaVu Sans draws them. A face whose marks start
+    at the origin (Atkinson Hyperlegible, which places them through its GPOS table) draws them after the letter,
+    beside the next one, where neither reportlab nor the preview positions them."""
+    import unicodedata
+
+    from fontTools.ttLib import TTFont
+
+    hanging = set()
+    with TTFont(str(path), lazy=True) as font:
+        glyphs = font["glyf"] if "glyf" in font else None
+        metrics = font["hmtx"]
+        for point, name in font.getBestCmap().items():
+            if unicodedata.category(chr(point)) != "Mn" or glyphs is None:
+                continue
+            glyph = glyphs[name]
+            if metrics[name][0] == 0 and getattr(glyph, "numberOfContours", 0) != 0 and glyph.xMax <= 0:
+                hanging.add(point)
+    return frozenset(hanging)
+
+
+def _clusters(text: str) -> list[str]:
+    """`text` cut into a letter and the combining marks (category Mn) that follow it."""
+    import unicodedata
+
+    out: list[str] = []
+    for char in text:
+        if out and unicodedata.category(char) == "Mn" and out[-1] not in "\n\r\t ":
+            out[-1] += char
+        else:
+            out.append(char)
+    return out
+
+
 def split_runs(text: str, chain: list[tuple[str, Path]]) -> list[tuple[str, Path, str]]:
     """`text` cut into runs of (font name, font file, characters), each character in the first face of
-    `chain` that has it (a combining mark stays with its base letter's face when that face has it)."""
+    `chain` that has it. A letter with combining marks Unicode has no precomposed letter for (Yoruba « ọ̀ »,
+    Malagasy « n̈ ») is set whole in the first face that has all of it and hangs its marks over the letter
+    (`hanging_marks`), so the accent is printed above its letter, not beside the next one."""
     runs: list[tuple[str, Path, str]] = []
-    for char in text:
-        point = ord(char)
-        name, path = next(((n, p) for n, p in chain if point in codepoints(p)), chain[0])
-        if runs and runs[-1][0] == name:
-            runs[-1] = (name, path, runs[-1][2] + char)
+    for cluster in _clusters(text):
+        having = [(n, p) for n, p in chain if all(ord(c) in codepoints(p) for c in cluster)]
+        if len(cluster) > 1 and having:
+            name, path = next(((n, p) for n, p in having
+                               if all(ord(c) in hanging_marks(p) for c in cluster[1:])), having[0])
+            pieces = [(name, path, cluster)]
         else:
-            runs.append((name, path, char))
+            pieces = [(*next(((n, p) for n, p in chain if ord(c) in codepoints(p)), chain[0]), c) for c in cluster]
+        for name, path, chunk in pieces:
+            if runs and runs[-1][0] == name:
+                runs[-1] = (name, path, runs[-1][2] + chunk)
+            else:
+                runs.append((name, path, chunk))
     return runs
 
 

@@ -80,13 +80,18 @@ def make_cover(story: Story, path: Path) -> Path:
     else:
         from PIL import ImageFont
 
-        from ..export.fonts import faces, split_runs
+        from ..export.fonts import faces, missing, split_runs
+        from .grammar import capital
 
         cover = Image.new("RGB", (900, 900), (250, 236, 200))
         draw = ImageDraw.Draw(cover)
         draw.ellipse((150, 150, 750, 750), fill=(255, 210, 120))
-        letter = (story.author or story.title)[:1].upper()
-        _, face, _ = split_runs(letter or "?", faces("readable", bold=True))[0]  # İ: the fallback face has it
+        chain = faces("readable", bold=True)
+        typed = (story.author or story.title)[:1]
+        letter = capital(typed)  # one letter: « ß » stays itself; Georgian « ნ » has no title case (« Ნ » in no face)
+        if missing(letter, chain):
+            letter = typed
+        _, face, _ = split_runs(letter or "?", chain)[0]  # İ: the fallback face has it
         font = ImageFont.truetype(str(face), 90)
         draw.text((450, 450), letter, font=font, fill=(120, 70, 30), anchor="mm")
     cover.save(path, format="PNG")

@@ -23,8 +23,12 @@ MIN_PAGES, MAX_PAGES = 4, 12
 NAME_MAX = 24
 PAGE_MAX_CHARS = 600  # an edited page longer than this no longer fits the printed page in large type
 # A first name or the pseudonym the roster accepts (« jul1 », "R2D2"): letters and digits, at least one letter, in
-# parts joined by a space, a hyphen or an apostrophe
-NAME_PATTERN = re.compile(r"^(?=.*[^\W\d_])[^\W_]+(?:[ '’-][^\W_]+)*$")
+# parts joined by a space, a hyphen or an apostrophe. A letter may carry accents that Unicode has as combining marks
+# only, with no precomposed letter for NFC to make (Yoruba « Adébáyọ̀ », Malagasy « n̈ », Guarani « g̃ »): the
+# combining diacritical blocks (U+0300-036F, 1AB0-1AFF, 1DC0-1DFF, 20D0-20FF, FE20-FE2F), which `\w` leaves out.
+_MARKS = "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
+_PART = rf"(?:[^\W_][{_MARKS}]*)+"
+NAME_PATTERN = re.compile(rf"^(?=.*[^\W\d_]){_PART}(?:[ '’-]{_PART})*$")
 GENDERS = ("f", "m")  # the hero is a girl / she or a boy / he, as the child chooses
 # The hero's gender when the child gave none: a child picture is who it shows; an animal is spoken of as its
 # plain French noun is ("le petit renard … il", "le petit ours … il"), the form a young reader expects, never an

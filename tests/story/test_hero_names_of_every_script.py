@@ -27,3 +27,46 @@ def test_a_name_made_of_emoji_is_told_what_a_name_is_made_of(name):
     with pytest.raises(UserError) as info:
         clean_name(name)
     assert info.value.key in ("story.errors.name_letters", "text.emoji")
+
+
+@pytest.mark.parametrize("typed", ["Adébáyọ̀", "Şn̈ura", "Tapig̃ua"])
+def test_a_letter_whose_accent_is_a_combining_mark_only_is_a_letter(typed):
+    """Yoruba « ọ̀ », Malagasy « n̈ », Guarani « g̃ » have no precomposed letter: NFC keeps the combining mark, and the
+    name was refused as if it held something other than letters and accents."""
+    assert clean_name(typed) == typed
+
+
+def test_a_combining_accent_is_printed_over_its_letter(tmp_path):
+    """The readable face (Atkinson Hyperlegible) draws its marks from the origin, for a layout engine to place: set in
+    it, « ọ̀ »'s grave fell beside the next letter. The letter and its mark are set together in a face that hangs
+    its marks over the letter before them."""
+    from pipelines.export.fonts import faces, hanging_marks, split_runs
+
+    chain = faces("readable")
+    runs = split_runs("Adébáyọ̀ et Şn̈ura", chain)
+    for letters in ("ọ̀", "n̈"):
+        face = next(path for _, path, chunk in runs if letters in chunk)
+        assert all(ord(mark) in hanging_marks(face) for mark in letters[1:])
+    assert runs[0][1] == chain[0][1] and runs[0][2].startswith("Adébáy")  # the letters NFC composes stay in the face
+
+
+def test_the_cover_letter_of_a_georgian_name_is_printed(tmp_path):
+    """« ნინო ».upper() is « Ნ » (Mtavruli, Unicode 11), a capital no bundled face has: the cover showed an empty
+    box. Georgian names are written without capitals: the letter stays as typed."""
+    from PIL import Image, ImageDraw, ImageFont
+
+    from pipelines.export.fonts import faces
+    from pipelines.story.book import make_cover
+    from pipelines.story.spec import StorySpec
+    from pipelines.story.writer import write_story
+
+    story = write_story(StorySpec(hero_name="ნინო", language="fr", pages=4, seed=0))
+    story.author = "ნინო"
+    box = (350, 350, 550, 550)
+    drawn = Image.open(make_cover(story, tmp_path / "cover.png")).convert("L").crop(box)
+    expected = Image.new("L", (900, 900), 255)
+    face = ImageFont.truetype(str(faces("readable", bold=True)[1][1]), 90)  # DejaVu Sans Bold has « ნ »
+    ImageDraw.Draw(expected).text((450, 450), "ნ", font=face, fill=0, anchor="mm")
+    ink = sum(Image.eval(drawn, lambda v: 255 if v < 150 else 0).histogram()[255:])
+    wanted = sum(Image.eval(expected.crop(box), lambda v: 255 if v < 150 else 0).histogram()[255:])
+    assert abs(ink - wanted) < 0.15 * wanted
