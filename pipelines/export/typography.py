@@ -8,9 +8,11 @@ import re
 NBSP = "\u00a0"  # the comic and readable fonts have no narrow no-break space (U+202F), so the plain one is used
 
 # A run of double punctuation ("?!", "!!!") gets one space, before its first mark.
-_BEFORE_DOUBLE = re.compile(r"[ \u00a0\u202f]*([!?:;]+)")
+# A mark typed alone on the next line (Entrée pressed before « ! » or « » ») goes back to the word it follows: the
+# line break before it is one of the spaces the no-break space replaces.
+_BEFORE_DOUBLE = re.compile(r"[ \u00a0\u202f\n]*([!?:;]+)")
 _OPEN_QUOTE = re.compile(r"«[ \u00a0\u202f]*")
-_CLOSE_QUOTE = re.compile(r"[ \u00a0\u202f]*»")
+_CLOSE_QUOTE = re.compile(r"(?<=\S)[ \u00a0\u202f\n]*»|[ \u00a0\u202f]*»")
 _URL = re.compile(r"\w+://\S+")
 
 
@@ -36,8 +38,8 @@ _AFTER_MARKS = re.compile(r"([!?:;»]+)(?=[^\W\d_])")
 def _space_plain(text: str) -> str:
     def before(match: re.Match) -> str:
         start = match.start()
-        if start == 0 or text[start - 1] == "\n":
-            return match.group(1)  # a line that starts with "!" has no word to keep it with
+        if not text[:start].strip():
+            return match.group(1)  # a text that starts with "!" has no word to keep it with
         if match.group(0) == ":" and text[start - 1].isdigit() and text[match.end():match.end() + 1].isdigit():
             return ":"  # 12:30
         return NBSP + match.group(1)

@@ -51,10 +51,18 @@ _NEEDS_SHAPING = ("ARABIC", "HEBREW", "SYRIAC", "THAANA", "NKO", "DEVANAGARI", "
                   "TIBETAN", "MYANMAR", "KHMER", "MONGOLIAN")
 
 
+# Spaces other than the no-break ones of French typography (U+00A0, U+202F, and U+2007 between digits): the thin,
+# en, em, hair and ideographic spaces a word processor or a phone's keyboard in another script writes are a plain
+# space, where a line may break and before ! ? : ; the no-break one is put. Kept, U+2009 before « ! » left a place to
+# break before the mark and U+3000 was refused as a letter no face has (Unicode category Zs).
+_BREAKING_SPACES = {chr(c) for c in (0x1680, *range(0x2000, 0x2007), *range(0x2008, 0x200B), 0x205F, 0x3000)}
+
+
 def clean_text(text, *, multiline: bool = False) -> str:
     """`text` in NFC with control and invisible layout characters removed.
 
-    Tabs become spaces; CR LF, CR, U+2028/2029 become "\\n" when `multiline`, a space otherwise;
+    Tabs and the other breaking spaces (_BREAKING_SPACES) become spaces; CR LF, CR, U+2028/2029 become "\\n"
+    when `multiline`, a space otherwise;
     vertical tab, form feed, NUL and the other C0/C1 controls are removed, as are the bidi
     overrides/isolates (U+202A-202E, U+2066-2069) that could reorder a name on a certificate.
     """
@@ -64,8 +72,10 @@ def clean_text(text, *, multiline: bool = False) -> str:
     for char in text:
         if char == "\n":
             out.append("\n" if multiline else " ")
-        elif char == "\t":
+        elif char == "\t" or char in _BREAKING_SPACES:
             out.append(" ")
+        elif char == "\u2007":  # figure space: a no-break space between digits (« 10 000 »)
+            out.append("\u00a0")
         elif unicodedata.category(char) == "Cc" or ord(char) in _INVISIBLE:
             continue
         else:

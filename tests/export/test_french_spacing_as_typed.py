@@ -37,3 +37,31 @@ def test_a_photo_sheet_caption_gets_french_spacing():
 
     caption, date = printable_words("Noël 1952:la famille!", "30 novembre 2026", "fr")
     assert caption == f"Noël 1952{NBSP}: la famille{NBSP}!" and date == "30 novembre 2026"
+
+
+@pytest.mark.parametrize("typed,printed", [
+    ("On y va\n!", f"On y va{NBSP}!"),
+    ("On y va\n\n?!", f"On y va{NBSP}?!"),
+    ("«Vite\n»", f"«{NBSP}Vite{NBSP}»"),
+    ("Il dit\n: bonjour", f"Il dit{NBSP}: bonjour"),
+    ("Bonjour\nÇa va ?", f"Bonjour\nÇa va{NBSP}?"),
+])
+def test_a_mark_typed_alone_on_the_next_line_goes_back_to_its_word(typed, printed):
+    """Entrée pressed before « ! » put the mark at the start of a line of the bubble, alone."""
+    assert letter_text(typed, "fr") == printed
+
+
+@pytest.mark.parametrize("space", ["\u2009", "\u2002", "\u200a", "\u3000", "\u205f"])
+def test_a_thin_en_or_ideographic_space_before_a_mark_is_the_no_break_space(space):
+    """A word processor's thin space (U+2009) before « ! » stayed a place to break before the mark, and an ideographic
+    space (U+3000, a Japanese keyboard) was refused as a letter no face has: at the text door they are spaces."""
+    from pipelines.safety.text import clean_printable
+
+    typed = clean_printable(f"Attends{space}: regarde{space}!", multiline=True, field="1.1")
+    assert letter_text(typed, "fr") == f"Attends{NBSP}: regarde{NBSP}!"
+
+
+def test_a_figure_space_between_digits_stays_unbroken():
+    from pipelines.safety.text import clean_text
+
+    assert clean_text("10\u2007000 étoiles") == f"10{NBSP}000 étoiles"
