@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from ..i18n import UserError, translate
-from ..textfiles import decode_text, read_text
+from ..textfiles import decode_text
 
 MANIFEST = "manifest.json"
 FORMAT = "atelier-quiz-pack"
@@ -94,7 +94,9 @@ class Pack:
         return self.manifest["items"]
 
     def media_path(self, item: dict) -> Path:
-        return self.folder / item["file"]
+        """The item's file (named as the manifest writes it: NFC, any case on a folder made on Windows)."""
+        name = pack_name(item["file"])
+        return _folder_member(self.folder, name) or self.folder / name
 
     def modes(self) -> dict[str, int]:
         """How many items each mode has."""
@@ -114,6 +116,14 @@ def _sniff_media(data: bytes) -> str | None:
             (len(data) > 1 and data[0] == 0xFF and (data[1] & 0xE0) == 0xE0):
         return "audio"
     return None
+
+
+def pack_name(name: str) -> str:
+    """A file name written in a manifest as the pack means it: NFC, "\\" read as folders (a path typed on Windows,
+    « media\\chat.png »), a leading « ./ » and doubled slashes dropped. « ..\\x » stays a path that leaves the pack."""
+    name = unicodedata.normalize("NFC", name).replace("\\", "/")
+    parts = [part for part in name.split("/") if part not in ("", ".")]
+    return ("/" if name.startswith("/") else "") + "/".join(parts)
 
 
 def safe_member(name: str) -> bool:
@@ -236,19 +246,47 @@ def _parse_manifest(raw: bytes | None) -> tuple[dict | None, list[Problem]]:
     if raw is None:
         return None, [Problem("quiz.pack.err_no_manifest", {"name": MANIFEST})]
     try:  # saved by any editor: UTF-8 with or without a BOM, UTF-16, Notepad's "ANSI" (textfiles.decode_text)
-        return json.loads(decode_text(raw)), []
+        manifest = json.loads(decode_text(raw))
     except json.JSONDecodeError as exc:
         return None, [Problem("quiz.pack.err_manifest_json", {"line": exc.lineno, "column": exc.colno,
                                                               "detail": exc.msg})]
+    items = manifest.get("items") if isinstance(manifest, dict) else None
+    for item in items if isinstance(items, list) else []:
+        if isinstance(item, dict) and isinstance(item.get("file"), str):
+            item["file"] = pack_name(item["file"])
+    return manifest, []
+
+
+def pack_folder(folder: Path) -> tuple[Path, Path | None, list[str]]:
+    """(the folder that holds the pack, its manifest file or None, the folders of every manifest found) for a
+    folder handed in: itself, or the folder inside it where its manifest is (find_manifest: a Finder zip unpacked
+    into a folder of its own, « Animaux/Animaux/manifest.json »). At most MAX_ENTRIES files are looked at."""
+    folder = Path(folder)
+    if (folder / MANIFEST).is_file():
+        return folder, folder / MANIFEST, [""]
+    names = []
+    for path in folder.rglob("*"):
+        name = path.relative_to(folder).as_posix()
+        if len(names) >= MAX_ENTRIES:
+            break
+        if path.is_file() and not _is_clutter(name):
+            names.append(name)
+    manifest, folders = find_manifest(names)
+    if not manifest:
+        return folder, None, folders
+    return (folder / manifest).parent, folder / manifest, folders
 
 
 def check_folder(folder: Path) -> list[Problem]:
-    """Every problem of a pack folder (empty list = playable)."""
+    """Every problem of a pack folder (empty list = playable); the pack may be in a folder inside it (pack_folder)."""
     folder = Path(folder)
     if not folder.is_dir():
         return [Problem("quiz.pack.err_not_found", {"path": str(folder)})]
-    manifest_path = folder / MANIFEST
-    manifest, problems = _parse_manifest(manifest_path.read_bytes() if manifest_path.is_file() else None)
+    folder, manifest_path, folders = pack_folder(folder)
+    if manifest_path is None and len(folders) > 1:
+        return [Problem("quiz.pack.err_manifests", {"name": MANIFEST, "folders": ", ".join(
+            f or "/" for f in folders[:5])})]
+    manifest, problems = _parse_manifest(manifest_path.read_bytes() if manifest_path is not None else None)
     if problems:
         return problems
 
@@ -272,8 +310,12 @@ def _folder_member(folder: Path, name: str) -> Path | None:
     for part in wanted:
         if not current.is_dir():
             return None
-        current = next((child for child in current.iterdir() if unicodedata.normalize("NFC", child.name) == part),
-                       None)
+        children = list(current.iterdir())
+        current = next((child for child in children if unicodedata.normalize("NFC", child.name) == part), None)
+        if current is None:  # « Media/Chat.PNG » for media/chat.png: one file on Windows, where the pack was made
+            same = [child for child in children
+                    if unicodedata.normalize("NFC", child.name).casefold() == part.casefold()]
+            current = same[0] if len(same) == 1 else None
         if current is None:
             return None
     return current if current.is_file() else None
@@ -313,6 +355,28 @@ def other_names(info: zipfile.ZipInfo) -> list[str]:
     return names
 
 
+# What a manifest may be called: any case (« MANIFEST.JSON », « Manifest.json »), and with the « .txt » Notepad adds
+# when Windows hides extensions
+MANIFEST_NAMES = (MANIFEST, MANIFEST + ".txt")
+
+
+def find_manifest(names) -> tuple[str, list[str]]:
+    """(the manifest's name among `names`, "" when none or several, and the folders of every manifest found).
+
+    `names`: a pack's files (zip members or a folder's files, "/" separators, clutter left out). The manifest is the
+    one at the root, else the only one at the shallowest depth: a zip tool adds the folder zipped
+    (« Animaux/manifest.json »), zipping a folder of folders adds more, and a file beside the folder (a readme) is
+    not part of the pack."""
+    found = sorted((name.count("/"), name) for name in names
+                   if name.rsplit("/", 1)[-1].casefold() in MANIFEST_NAMES)
+    folders = [name.rpartition("/")[0] + "/" if "/" in name else "" for _, name in found]
+    if MANIFEST in names:
+        return MANIFEST, folders
+    if found and (len(found) == 1 or found[1][0] > found[0][0]):
+        return found[0][1], folders
+    return "", folders
+
+
 def _is_clutter(name: str) -> bool:
     parts = PurePosixPath(name).parts
     return name.startswith("__MACOSX/") or any(p in CLUTTER or p.startswith("._") for p in parts)
@@ -325,6 +389,8 @@ class _ZipIndex:
     members: dict[str, zipfile.ZipInfo]
     prefix: str
     problems: list[Problem]
+    manifest: str = ""  # the manifest's name among `members` ("" when there is none, or several)
+    manifests: list[str] = field(default_factory=list)  # the folders of the manifests found
     others: dict[str, zipfile.ZipInfo] = field(default_factory=dict)  # by a name of other_names, when not a member
 
 
@@ -363,17 +429,10 @@ def _index_zip(archive: zipfile.ZipFile) -> _ZipIndex:
     if total > MAX_PACK_BYTES:
         problems.append(Problem("quiz.pack.err_pack_size",
                                 {"mb": round(total / 1e6), "max": MAX_PACK_BYTES // 1_000_000}))
-    # The manifest at the root, or in the folder that holds every file, however deep: a zip tool adds the folder
-    # zipped ("Animaux/manifest.json"), and zipping a folder of folders adds more ("Quiz/Animaux/manifest.json").
-    prefix = ""
-    if MANIFEST not in files and files:
-        common = [name.split("/")[:-1] for name in files]
-        depth = 0
-        while all(len(parts) > depth and parts[depth] == common[0][depth] for parts in common):
-            depth += 1
-        folder = "/".join(common[0][:depth])
-        if folder and f"{folder}/{MANIFEST}" in files:
-            prefix = folder + "/"
+    # The manifest at the root, or in a folder (find_manifest): a zip tool adds the folder zipped
+    # ("Animaux/manifest.json"), and zipping a folder of folders adds more ("Quiz/Animaux/manifest.json").
+    manifest, manifests = find_manifest(files)
+    prefix = manifest.rpartition("/")[0] + "/" if "/" in manifest else ""
     members = {name[len(prefix):]: info for name, info in files.items() if name.startswith(prefix)}
     others = {}
     for name, info in files.items():
@@ -382,7 +441,8 @@ def _index_zip(archive: zipfile.ZipFile) -> _ZipIndex:
                 other = unicodedata.normalize("NFC", other[len(prefix):])
                 if other not in members:
                     others.setdefault(other, info)
-    return _ZipIndex(members, prefix, problems, others)
+    return _ZipIndex(members, prefix, problems, manifest=manifest[len(prefix):], manifests=manifests,
+                     others=others)
 
 
 def _read_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, limit: int) -> bytes | None:
@@ -406,6 +466,9 @@ def _zip_reader(archive: zipfile.ZipFile, index: _ZipIndex):
         name = unicodedata.normalize("NFC", name)
         if name not in cache:
             info = index.members.get(name) or index.others.get(name)  # the manifest tells which code page
+            if info is None:  # « Media/Chat.PNG » for media/chat.png: one file on Windows, where the pack was made
+                same = [i for n, i in index.members.items() if n.casefold() == name.casefold()]
+                info = same[0] if len(same) == 1 else None
             limit = max(MAX_BYTES.values())
             try:
                 cache[name] = _read_member(archive, info, limit) if info is not None else None
@@ -422,12 +485,15 @@ def _check_open_zip(archive: zipfile.ZipFile) -> tuple[list[Problem], _ZipIndex,
     index = _index_zip(archive)
     if index.problems:
         return index.problems, index, None
-    if MANIFEST not in index.members:
+    if len(index.manifests) > 1 and not index.manifest:
+        return [Problem("quiz.pack.err_manifests", {"name": MANIFEST, "folders": ", ".join(
+            folder or "/" for folder in index.manifests[:5])})], index, None
+    if not index.manifest:
         tops = sorted({member_name(i).split("/", 1)[0] + "/" for i in archive.infolist()
                        if "/" in member_name(i) and not _is_clutter(member_name(i))})
         return [Problem("quiz.pack.err_no_manifest_zip", {"name": MANIFEST,
                                                           "folders": ", ".join(tops[:5]) or "—"})], index, None
-    raw = _read_member(archive, index.members[MANIFEST], MAX_MANIFEST_BYTES)
+    raw = _read_member(archive, index.members[index.manifest], MAX_MANIFEST_BYTES)
     if raw is None:
         return [Problem("quiz.pack.err_manifest_size", {"max": MAX_MANIFEST_BYTES // 1000})], index, None
     manifest, problems = _parse_manifest(raw)
@@ -439,7 +505,7 @@ def _check_open_zip(archive: zipfile.ZipFile) -> tuple[list[Problem], _ZipIndex,
 def check_zip(path: Path) -> list[Problem]:
     """Every problem of a pack zip, read member by member without unpacking it (sizes checked first).
 
-    The manifest is looked for at the root of the zip, then in its single top folder; names are
+    The manifest is looked for at the root of the zip, then in its folders (find_manifest); names are
     compared after NFC; entries, sizes and inflation ratios are capped; pictures pass the upload
     sanitiser (pixel limit) at check time.
     """
@@ -474,7 +540,9 @@ def load_folder(folder: Path) -> Pack:
     problems = check_folder(folder)
     if problems:
         raise PackInvalid(problems)
-    return Pack(Path(folder), json.loads(read_text(Path(folder) / MANIFEST)))
+    folder, manifest_path, _ = pack_folder(Path(folder))
+    manifest, _ = _parse_manifest(manifest_path.read_bytes())
+    return Pack(folder, manifest)
 
 
 def unpack_zip(path: Path, target: Path) -> Pack:
@@ -538,8 +606,8 @@ def build_zip(folder: Path, out: Path) -> Path:
     tmp = out.with_name(f".{out.name}.part")
     with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         archive.writestr(MANIFEST, json.dumps(pack.manifest, ensure_ascii=False, indent=2))
-        for name in dict.fromkeys(item["file"] for item in pack.items):
-            archive.write(pack.folder / name, name)
+        for name, item in {item["file"]: item for item in pack.items}.items():
+            archive.write(pack.media_path(item), name)
     tmp.replace(out)
     return out
 

@@ -75,11 +75,77 @@ def test_names_without_the_utf8_flag_and_backslash_folders(tmp_path):
 
 
 def test_missing_manifest_says_where_it_was_looked_for(tmp_path):
-    path = _zip(tmp_path / "two.zip", {"A/readme.txt": b"x", "B/manifest.json": b"{}"})
+    path = _zip(tmp_path / "two.zip", {"A/readme.txt": b"x", "B/notes.txt": b"{}"})
     problems = packs.check(path)
     assert keys(problems) == ["err_no_manifest_zip"]
     text = problems[0].text("fr")
     assert "racine" in text and "A/" in text and "B/" in text
+
+
+def test_two_manifests_say_where_they_are(tmp_path):
+    path = _zip(tmp_path / "two.zip", {"A/manifest.json": b"{}", "B/manifest.json": b"{}"})
+    problems = packs.check(path)
+    assert keys(problems) == ["err_manifests"]
+    assert "A/, B/" in problems[0].text("fr") and "un zip par pack" in problems[0].text("fr")
+
+
+@pytest.mark.parametrize("kind", ["MANIFEST.JSON", "Manifest.json in its folder", "manifest.json.txt",
+                                  "a readme beside the folder", "folder in a folder in a folder"])
+def test_the_manifest_is_found_as_people_name_and_zip_it(tmp_path, kind):
+    """« Le zip n'a pas de fichier manifest.json » was said of a zip holding MANIFEST.JSON, of Notepad's
+    manifest.json.txt (Windows hides extensions), and of a folder zipped with a readme beside it."""
+    names = {"MANIFEST.JSON": ("", "MANIFEST.JSON"),
+             "Manifest.json in its folder": ("Animaux/", "Manifest.json"),
+             "manifest.json.txt": ("", "manifest.json.txt"),
+             "a readme beside the folder": ("Animaux/", "manifest.json"),
+             "folder in a folder in a folder": ("Quiz/2026/Animaux/", "manifest.json")}
+    prefix, manifest_name = names[kind]
+    members = {f"{prefix}media/éléphant.png": _png(), f"{prefix}{manifest_name}": json.dumps(
+        _manifest(["media/éléphant.png"]), ensure_ascii=False).encode()}
+    if kind == "a readme beside the folder":
+        members["LISEZMOI.txt"] = b"Un quiz sur les animaux."
+    path = _zip(tmp_path / "pack.zip", members)
+    assert packs.check(path) == []
+    pack = packs.unpack_zip(path, tmp_path / "pack")
+    names = sorted(p.relative_to(pack.folder).as_posix() for p in pack.folder.rglob("*") if p.is_file())
+    assert names == ["manifest.json", "media/éléphant.png"]
+
+
+@pytest.mark.parametrize("written", ["media\\éléphant.png", "./media/éléphant.png", "Media/Éléphant.PNG",
+                                     "media//e\u0301le\u0301phant.png"])
+def test_a_file_named_in_the_manifest_as_windows_writes_it_is_found(tmp_path, written):
+    """A path typed on Windows was said to « sortir du pack (chemin absolu ou ..) », « ./media/… » and a name in
+    other capitals (one file on Windows, where the pack was made) were said not to be in the pack."""
+    manifest = _manifest([written])
+    path = _zip(tmp_path / "pack.zip", {"media/éléphant.png": _png()}, manifest)
+    assert packs.check(path) == []
+    pack = packs.unpack_zip(path, tmp_path / "pack")
+    assert all(pack.media_path(item).is_file() for item in pack.items)
+    folder = tmp_path / "folder"
+    (folder / "media").mkdir(parents=True)
+    (folder / "media" / "éléphant.png").write_bytes(_png())
+    (folder / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False), "utf-8")
+    assert packs.check(folder) == []
+    loaded = packs.load_folder(folder)
+    assert all(loaded.media_path(item).is_file() for item in loaded.items)
+
+
+def test_a_path_out_of_the_pack_is_still_refused_when_typed_with_backslashes(tmp_path):
+    path = _zip(tmp_path / "pack.zip", {"media/éléphant.png": _png()}, _manifest(["..\\..\\secret.png"]))
+    assert keys(packs.check(path)) == ["err_unsafe_path"]
+
+
+def test_a_finder_zip_unpacked_into_a_folder_of_its_own_is_found(tmp_path):
+    """`quiz pack check Animaux` on the folder the zip was unpacked into said « Le pack n'a pas de fichier
+    manifest.json » while it was one folder down."""
+    folder = tmp_path / "Animaux" / "Animaux"
+    (folder / "media").mkdir(parents=True)
+    (folder / "media" / "chat.png").write_bytes(_png())
+    (folder / "manifest.json").write_text(json.dumps(_manifest(["media/chat.png"])), "utf-8")
+    (tmp_path / "Animaux" / "__MACOSX").mkdir()
+    (tmp_path / "Animaux" / "__MACOSX" / "._manifest.json").write_bytes(b"\0\5")
+    assert packs.check(tmp_path / "Animaux") == []
+    assert packs.load_folder(tmp_path / "Animaux").folder == folder
 
 
 def test_zip_bomb_of_unreferenced_zeros_is_refused_and_never_kept(tmp_path):
