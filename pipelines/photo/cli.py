@@ -73,6 +73,49 @@ def output_names(files: list[tuple[Path, Path]]) -> list[Path]:
     return names
 
 
+# Which scan each result of an --out folder was restored from (a fingerprint of its bytes), so that a run resumes
+# only what it did itself: a second box restored into the same folder (« carton 2/mariage.jpg » after « carton
+# 1/mariage.jpg ») was told « déjà faite » and never restored. No file name is kept, only the bytes' digest.
+SOURCES = ".atelier-sources.json"
+
+
+def fingerprint(path: Path) -> str:
+    """A digest of a file's bytes (SHA-256), read in blocks."""
+    import hashlib
+
+    digest = hashlib.sha256()
+    with open(path, "rb") as fh:
+        while block := fh.read(1 << 20):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def read_sources(out_dir: Path) -> dict[str, str]:
+    """The ledger of an --out folder: result name (relative, "/") -> fingerprint of its scan; {} when none."""
+    import json
+
+    try:
+        data = json.loads((out_dir / SOURCES).read_text("utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return {str(k): str(v) for k, v in data.items()} if isinstance(data, dict) else {}
+
+
+def resumed_name(out_dir: Path, name: Path, source_print: str, sources: dict[str, str], claimed: set[str]) -> Path:
+    """`name`, or `name-2`, `name-3`... when a result of that name is there from another scan (its fingerprint in
+    `sources` differs) or is the name of another input of this run (`claimed`, casefolded). A result with no entry
+    (an earlier version's) is taken as this scan's."""
+    candidate, number = name, 1
+    while True:
+        key = candidate.as_posix()
+        known = sources.get(key)
+        exists = (out_dir / candidate).exists()
+        if (not exists or known in (None, source_print)) and (candidate == name or key.casefold() not in claimed):
+            return candidate
+        number += 1
+        candidate = name.with_name(f"{name.stem}-{number}.png")
+
+
 def _bar(done: int, total: int, name: str) -> None:
     width = 30
     filled = int(width * done / max(total, 1))
@@ -95,7 +138,11 @@ def cmd_restore(args) -> int:
     out_dir = Path(args.out)
     out_dir.mkdir(parents=True, exist_ok=True)
     files = find_inputs(args.inputs)
-    report_path = out_dir / f"{tr('file_name')}-{datetime.now():%Y%m%d-%H%M%S}.csv"
+    stamp = f"{tr('file_name')}-{datetime.now():%Y%m%d-%H%M%S}"
+    report_path, number = out_dir / f"{stamp}.csv", 1
+    while report_path.exists():  # two runs in one second: the first one's report is kept
+        number += 1
+        report_path = out_dir / f"{stamp}-{number}.csv"
     failures = 0
     pairs = []
     # utf-8-sig: a spreadsheet opened by double-click reads the accents right
@@ -106,7 +153,15 @@ def cmd_restore(args) -> int:
         def write(row: dict) -> None:
             writer.writerow([tr(f"status_{row[name]}") if name == "status" else row[name] for name in REPORT_FIELDS])
 
-        for n, ((source, relative), name) in enumerate(zip(files, output_names(files))):
+        names = output_names(files)
+        claimed = {name.as_posix().casefold() for name in names}
+        sources = read_sources(out_dir)
+        for n, ((source, relative), name) in enumerate(zip(files, names)):
+            try:
+                source_print = fingerprint(source)
+            except OSError:
+                source_print = ""
+            name = resumed_name(out_dir, name, source_print, sources, claimed)
             target = out_dir / name
             _bar(n, len(files), str(relative))
             row = {"file": str(source), "output": str(target), "steps": "", "faces": "", "seconds": "", "error": ""}
@@ -120,6 +175,9 @@ def cmd_restore(args) -> int:
                 outcome = restore(rgb, request)
                 target.parent.mkdir(parents=True, exist_ok=True)
                 save_png(to_image(outcome.image), target)
+                if source_print:
+                    sources[name.as_posix()] = source_print
+                    _write_sources(out_dir, sources)
                 row.update(status="done", steps="+".join(outcome.applied),
                            faces="" if outcome.faces is None else outcome.faces)
                 pairs.append((source, target))
@@ -140,6 +198,14 @@ def cmd_restore(args) -> int:
         photo_sheet(source, target, Path(args.sheet), caption=args.caption or "", language=language)
         print(f"sheet: {args.sheet}")
     return 1 if failures else 0
+
+
+def _write_sources(out_dir: Path, sources: dict[str, str]) -> None:
+    import json
+
+    from ..store.files import write_bytes_atomic
+
+    write_bytes_atomic(out_dir / SOURCES, json.dumps(sources, ensure_ascii=False, indent=0).encode("utf-8"))
 
 
 def cmd_analyse(args) -> int:

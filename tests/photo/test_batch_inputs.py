@@ -49,6 +49,28 @@ def test_names_equal_but_for_case_and_made_up_names_never_meet(atelier_env, tmp_
     greys = sorted(round(float(np.asarray(Image.open(out / n)).mean())) for n in names)
     assert len(set(greys)) == 4  # four different photos, none written over another
 
+def test_a_second_box_restored_into_the_same_folder_is_restored_not_resumed(atelier_env, tmp_path):
+    """« carton 2/mariage.jpg » restored into the --out folder of « carton 1 » was told « déjà faite (reprise) »
+    and never restored: a run resumes only the results made from the same scan."""
+    from pipelines.cli import main
+
+    for box, grey in (("carton1", 50), ("carton2", 210)):
+        (tmp_path / box).mkdir()
+        Image.new("RGB", (60, 40), (grey, grey, grey)).save(tmp_path / box / "mariage.jpg")
+    out = tmp_path / "restaurees"
+    for box in ("carton1", "carton2", "carton2", "carton1"):
+        assert main(["photo", "restore", str(tmp_path / box), "--out", str(out), "--steps", "tone"]) == 0
+    names = sorted(p.name for p in out.glob("*.png"))
+    assert names == ["mariage-2.png", "mariage.png"]
+    greys = [float(np.asarray(Image.open(out / n)).mean()) for n in ("mariage.png", "mariage-2.png")]
+    assert greys[1] > greys[0] + 60  # the second box's photo, not the first one's kept under a second name
+    reports = sorted(out.glob("rapport-*.csv"), key=lambda p: p.stat().st_mtime_ns)
+    assert len(reports) == 4  # runs in the same second keep each its report
+    states = [[r["état"] for r in csv.DictReader(report.open(encoding="utf-8-sig"))] for report in reports]
+    assert [row for rows in states for row in rows] == ["restaurée", "restaurée", "déjà faite (reprise)",
+                                                        "déjà faite (reprise)"]
+
+
 def test_report_in_english_when_the_studio_speaks_english(atelier_env, tmp_path, monkeypatch):
     from pipelines import config
     from pipelines.cli import main
