@@ -140,6 +140,9 @@ def _scaled(array: np.ndarray, top: float) -> np.ndarray:
 # (TIFF PhotometricInterpretation, samples per pixel) -> the mode read at full depth (TIFF 6.0, section 8: 0
 # MinIsWhite, 1 MinIsBlack, 2 RGB, 5 Separated, i.e. CMYK); other layouts are left to Pillow
 DEEP_TIFF_MODES = {(0, 2): "LA", (1, 2): "LA", (2, 3): "RGB", (2, 4): "RGBA", (5, 4): "CMYK"}
+# Grey samples Pillow cannot read right (half and double floats: « abîmée »; 32-bit and signed integers: read as
+# signed and clipped, a ramp came out black), read at their full range as "L" too
+DEEP_GREY_TYPES = ("float16", "float64", "uint32", "int32", "int16", "int8")
 DEEP_PNG_TYPES = (2, 4, 6)  # PNG colour types of 16-bit samples Pillow keeps the high byte of: RGB, grey+alpha, RGBA
 
 
@@ -160,7 +163,7 @@ def _deep_picture(data: bytes, kind: str, allowed: float, limit: float) -> Image
     if found is None:
         return None
     array, mode, notes, icc, orientation = found
-    colour = {"LA": 1, "CMYK": 4}.get(mode, 3)
+    colour = {"L": 1, "LA": 1, "CMYK": 4}.get(mode, 3)
     is_float = array.dtype.kind == "f"
     if mode == "CMYK":
         bands = [_scaled(array, 1.0 if is_float else float(np.iinfo(array.dtype).max))]
@@ -170,7 +173,7 @@ def _deep_picture(data: bytes, kind: str, allowed: float, limit: float) -> Image
             top = 1.0 if is_float else float(np.iinfo(array.dtype).max)
             bands.append(_scaled(array[..., colour:colour + 1], top))
     samples = np.concatenate(bands, axis=-1) if len(bands) > 1 else bands[0]
-    image = Image.fromarray(np.ascontiguousarray(samples), mode)
+    image = Image.fromarray(np.ascontiguousarray(samples[..., 0] if mode == "L" else samples), mode)
     if icc:
         image.info["icc_profile"] = icc
     if orientation not in (None, 1):
@@ -197,17 +200,35 @@ def _deep_tiff(data: bytes, allowed: float, limit: float):
         with tifffile.TiffFile(io.BytesIO(data)) as tif:
             page = tif.pages.first
             mode = DEEP_TIFF_MODES.get((int(page.photometric), page.samplesperpixel))
-            if mode is None or page.dtype is None or page.dtype.itemsize == 1 or page.dtype.kind not in "uf":
+            if mode is None and page.samplesperpixel == 1 and int(page.photometric) in (0, 1) \
+                    and page.dtype is not None and page.dtype.name in DEEP_GREY_TYPES:
+                mode = "L"
+            if mode is None or page.dtype is None or (page.dtype.itemsize == 1 and mode != "L") \
+                    or page.dtype.kind not in "uif":
                 return None
             _check_pixels(page.imagewidth, page.imagelength, allowed, limit)
             array = page.asarray()
             if page.planarconfig == tifffile.PLANARCONFIG.SEPARATE and array.ndim == 3:
                 array = np.moveaxis(array, 0, -1)
+            if mode == "L":
+                array = array[..., None]
+            if array.dtype.kind == "i":  # signed samples: from the type's lowest value when any is negative
+                info = np.iinfo(array.dtype)
+                unsigned = np.dtype(f"uint{8 * array.dtype.itemsize}")
+                array = (array.astype(np.int64) - (info.min if array.min() < 0 else 0)).astype(unsigned)
+            if page.extrasamples and int(page.extrasamples[0]) == 1 and mode in ("LA", "RGBA"):
+                # associated alpha (premultiplied colour): divided back, or its half-transparent edges print dark
+                colour = array[..., :-1].astype(np.float32)
+                alpha = array[..., -1:].astype(np.float32)
+                top = 1.0 if array.dtype.kind == "f" else float(np.iinfo(array.dtype).max)
+                colour = np.where(alpha > 0, colour * top / np.maximum(alpha, 1e-12), 0)
+                array = np.concatenate([np.clip(colour, 0, top).astype(array.dtype), array[..., -1:]], axis=-1)
             if int(page.photometric) == 0:  # MinIsWhite: the grey counts from white
                 top = float(array[..., 0].max()) if array.dtype.kind == "f" else float(2 ** page.bitspersample - 1)
-                array = array.astype(np.float32 if array.dtype.kind == "f" else np.int32)
+                kept = array.dtype
+                array = array.astype(np.float64 if kept.kind == "f" else np.int64)
                 array[..., 0] = top - array[..., 0]
-                array = array if array.dtype.kind == "f" else array.clip(0, 65535).astype(np.uint16)
+                array = array.astype(kept) if kept.kind == "f" else array.clip(0, np.iinfo(kept).max).astype(kept)
             notes = ["uploads.note_first_page"] if len(tif.pages) > 1 else []
             icc = page.tags.get(34675)  # InterColorProfile: an Adobe RGB scan stays Adobe RGB until converted
             orientation = page.tags.get(274)
@@ -401,6 +422,8 @@ def sanitize_image(data: bytes, *, max_bytes: int | None = None, max_megapixels:
     kept = min(max_megapixels, fit_megapixels or max_megapixels)
     # 3. Decode (first frame), orientation, modes, size.
     image = _decoded(image, kind, notes, kept)
+    if kind == "BMP":
+        image = _bmp_alpha(data, image)
     image = _normalise_mode(image, notes, keep_alpha=keep_alpha)
     if image.width * image.height > kept * 1e6:
         scale = (kept * 1e6 / (image.width * image.height)) ** 0.5
@@ -438,6 +461,27 @@ def _decoded(image: Image.Image, kind: str, notes: list[str], kept: float) -> Im
         return _white_is_zero(oriented, data_image=image) if kind == "TIFF" else oriented
     except (OSError, ValueError, SyntaxError, Image.DecompressionBombError, EOFError):
         raise UserError("uploads.corrupt") from None
+
+
+def _bmp_alpha(data: bytes, image: Image.Image) -> Image.Image:
+    """A 32-bit BMP with no colour masks (compression BI_RGB) with its transparency, which such files keep in each
+    pixel's fourth byte (Paint.NET and Pillow write drawings so; the format calls the byte reserved and Pillow
+    drops it: a drawing's see-through paper came out black). Used as alpha, as browsers do, unless every pixel has
+    0 there (reserved, left empty) or 255 (opaque); `image` unchanged otherwise."""
+    if image.mode != "RGB" or len(data) < 54 or struct.unpack_from("<H", data, 28)[0] != 32 \
+            or struct.unpack_from("<I", data, 30)[0] != 0:
+        return image
+    offset = struct.unpack_from("<I", data, 10)[0]
+    width, height = struct.unpack_from("<ii", data, 18)
+    if (width, abs(height)) != image.size or offset + width * 4 * abs(height) > len(data):
+        return image
+    alpha = np.frombuffer(data, np.uint8, width * 4 * abs(height), offset).reshape(abs(height), width, 4)[..., 3]
+    alpha = alpha[::-1] if height > 0 else alpha  # rows are stored from the bottom unless the height is negative
+    if alpha.max() == 0 or alpha.min() == 255:
+        return image
+    image = image.convert("RGBA")
+    image.putalpha(Image.fromarray(np.ascontiguousarray(alpha), "L"))
+    return image
 
 
 def open_picture(source, *, keep_alpha: bool = False, downscale: bool = True,

@@ -414,3 +414,50 @@ def test_a_deep_tiff_over_the_pixel_limit_is_told_the_limit_itself(atelier_env):
     with pytest.raises(UserError) as info:
         sanitize_image(clean, max_megapixels=0.4, downscale=True)
     assert "(2 mégapixels) : la limite est de 0,4 mégapixels" in info.value.message("fr")
+
+
+@pytest.mark.parametrize("dtype", ["float16", "float64", "uint32", "int16"])
+def test_grey_tiffs_of_every_sample_type_keep_their_ramp(atelier_env, dtype):
+    """Half and double floats were called damaged (« abîmée »), 32-bit and signed integers read as signed and
+    clipped (the ramp came out black from its middle on): read at their full range like 16-bit grey."""
+    ramp = np.tile(np.linspace(0.0, 1.0, 256), (16, 1))
+    if dtype.startswith("float"):
+        array = ramp.astype(dtype)
+    elif dtype == "uint32":
+        array = np.round(ramp * 4_000_000_000).astype(np.uint32)
+    else:
+        array = np.round(ramp * 65535 - 32768).astype(np.int16)
+    clean = sanitize_image(_tiff(array))
+    grey = np.asarray(clean.image)[8, :, 0].astype(int)
+    assert grey[0] <= 1 and grey[-1] >= 254 and abs(grey[128] - 128) <= 2 and np.all(np.diff(grey) >= 0)
+    assert "uploads.note_16bit" in clean.notes
+
+
+def test_a_premultiplied_sixteen_bit_drawing_keeps_its_colour_at_half_transparency(atelier_env):
+    """A TIFF whose colour is premultiplied by its alpha (ExtraSamples 1, associated alpha) was laid on white as if
+    it were not: a half-transparent red printed a darker pink (191, 127, 127) instead of (255, 127, 127)."""
+    import tifffile
+
+    array = np.zeros((16, 32, 4), np.uint16)
+    array[:, 16:] = (32768, 0, 0, 32768)  # red at half transparency, premultiplied; the left half fully clear
+    buffer = io.BytesIO()
+    tifffile.imwrite(buffer, array, photometric="rgb", extrasamples=[1])
+    rgb = np.asarray(sanitize_image(buffer.getvalue()).image).astype(int)
+    assert np.abs(rgb[8, 24] - (255, 127, 127)).max() <= 2 and rgb[8, 4].min() >= 254
+
+
+def test_a_thirty_two_bit_bmp_drawing_keeps_its_see_through_paper(atelier_env):
+    """A 32-bit BMP of the plain kind (no colour masks) keeps transparency in each pixel's fourth byte (Paint.NET
+    and Pillow write drawings so): Pillow dropped it and the paper came out black. A scan whose fourth bytes are all
+    0 (the format's reserved byte) stays opaque."""
+    drawing = np.zeros((20, 30, 4), np.uint8)
+    drawing[5:15, 10:20] = (0, 0, 0, 255)  # an opaque black square on see-through paper
+    data = _save(Image.fromarray(drawing, "RGBA"), "BMP")
+    assert struct.unpack_from("<I", data, 30)[0] == 0  # BI_RGB: no alpha mask says where the alpha is
+    clean = sanitize_image(data)
+    rgb = np.asarray(clean.image).astype(int)
+    assert rgb[2, 2].min() >= 254 and rgb[10, 15].max() <= 1 and "uploads.note_alpha" in clean.notes
+    scan = np.zeros((20, 30, 4), np.uint8)
+    scan[..., :3] = 90  # grey photo, reserved byte 0 everywhere
+    opaque = np.asarray(sanitize_image(_save(Image.fromarray(scan, "RGBA"), "BMP")).image).astype(int)
+    assert np.abs(opaque - 90).max() <= 1
