@@ -28,6 +28,30 @@ def read_text(path: str | Path) -> str:
     return decode_text(Path(path).read_bytes())
 
 
+def named_file(path: str | Path) -> Path:
+    """The file a person named, found by its name as typed: `path` itself when it exists, else the file whose
+    name equals it after NFC, folder by folder. A file copied from a Mac keeps its decomposed accents
+    (« e » + U+0301), which Linux keeps apart from the « é » a PAGE.toml or a command line types; the name was said
+    not to exist. `path` unchanged when no such file is there (the caller says so)."""
+    import unicodedata
+
+    path = Path(path)
+    if path.exists():
+        return path
+    found = Path(path.anchor) if path.is_absolute() else Path()
+    for part in path.parts[1:] if path.is_absolute() else path.parts:
+        exact = found / part
+        if exact.exists() or part in (".", ".."):
+            found = exact
+            continue
+        wanted = unicodedata.normalize("NFC", part)
+        try:
+            found = next(child for child in found.iterdir() if unicodedata.normalize("NFC", child.name) == wanted)
+        except (StopIteration, OSError):
+            return path
+    return found
+
+
 def load_toml(path: str | Path) -> dict:
     """A TOML file as saved by any editor (read_text); tomllib.TOMLDecodeError for a syntax error."""
     return tomllib.loads(read_text(path))

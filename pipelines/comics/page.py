@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..i18n import UserError
-from ..textfiles import load_toml
+from ..textfiles import load_toml, named_file
 from ..safety.text import check_printable, check_words, clean_text
 from . import bubbles as bub
 from .layouts import BORDER_MM, Rect, get_layout, panel_rects
@@ -99,7 +99,7 @@ def page_from_dict(data: dict, base: Path | None = None) -> PageSpec:
         _unknown(raw, PANEL_KEYS, panel=number, where="panel")
         image = str(raw.get("image", "") or "")
         if image and base is not None and not Path(image).is_absolute():
-            image = str((base / image).resolve())
+            image = str(named_file(base / image).resolve())
         seed = raw.get("seed")
         if seed is not None and not isinstance(seed, int):
             raise UserError("comics.errors.field_type", panel=number, field="seed", expected="integer")

@@ -21,8 +21,10 @@ def find_inputs(inputs: list[str]) -> list[tuple[Path, Path]]:
     are left out: a Mac writes a "._photo.jpg" (AppleDouble, not a picture) next to every file of a USB stick, and
     "__MACOSX" folders into its zips."""
     found: list[tuple[Path, Path]] = []
+    from ..textfiles import named_file
+
     for item in inputs:
-        path = Path(item)
+        path = named_file(item)  # « été » typed for a folder copied from a Mac (decomposed accents)
         if path.is_dir():
             found += [(p, p.relative_to(path)) for p in sorted(path.rglob("*"))
                       if p.is_file() and p.suffix.lower() in IMAGE_SUFFIXES and not _hidden(p.relative_to(path))]

@@ -36,9 +36,13 @@ def check_pictures(story: Story) -> list[dict]:
         try:
             open_picture(page.picture)
         except Exception as exc:  # a deleted or broken file must not stop the book
-            detail = exc.message(story.language) if isinstance(exc, UserError) else type(exc).__name__
-            notes.append({"key": "story.errors.picture_unreadable",
-                          "params": {"number": number, "detail": detail}})
+            if isinstance(exc, FileNotFoundError):  # its class name, in English, was the sentence's end
+                notes.append({"key": "story.errors.picture_missing",
+                              "params": {"number": number, "name": Path(page.picture).name}})
+            else:
+                reason = exc if isinstance(exc, UserError) else UserError("uploads.corrupt")
+                notes.append({"key": "story.errors.picture_unreadable",
+                              "params": {"number": number, "detail": reason.message(story.language)}})
             page.picture = ""
     return notes
 

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..i18n import LANGUAGES, UserError
-from ..textfiles import load_toml
+from ..textfiles import load_toml, named_file
 
 HEROES = ("girl", "boy", "fox", "bear")
 COMPANIONS = ("dragon", "cat", "owl", "squirrel", "unicorn", "robot", "hedgehog", "bee")
@@ -174,12 +174,12 @@ def load_spec(path: str | Path) -> tuple[StorySpec, dict]:
         number = int(page.get("number", 0))
         entry = {k: v for k, v in page.items() if k in ("text", "picture", "mood")}
         if "picture" in entry and not Path(entry["picture"]).is_absolute():
-            entry["picture"] = str((path.parent / entry["picture"]).resolve())
+            entry["picture"] = str(named_file(path.parent / entry["picture"]).resolve())
         edits[number] = entry
     story["page_edits"] = edits
     book = dict(raw.get("book", {}))
     if book.get("cover") and not Path(book["cover"]).is_absolute():
-        book["cover"] = str((path.parent / book["cover"]).resolve())
+        book["cover"] = str(named_file(path.parent / book["cover"]).resolve())
     return StorySpec.from_dict(story), book
 
 
