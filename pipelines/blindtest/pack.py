@@ -196,7 +196,7 @@ def _check_item(number: int, item, read_file, seen: set[str]) -> tuple[list[Prob
         if not isinstance(choices, list) or not 2 <= len(choices) <= 4 or \
                 not all(isinstance(c, str) and c.strip() for c in choices):
             bad("quiz.pack.err_choices", found=str(len(choices)) if isinstance(choices, list) else "0")
-        elif len({c.strip().casefold() for c in choices}) != len(choices):
+        elif len({unicodedata.normalize("NFC", c).strip().casefold() for c in choices}) != len(choices):
             bad("quiz.pack.err_choices_twice")
         elif not isinstance(answer, int) or isinstance(answer, bool) or not 0 <= answer < len(choices):
             bad("quiz.pack.err_answer", found=str(answer), last=len(choices) - 1)
@@ -250,6 +250,7 @@ def _parse_manifest(raw: bytes | None) -> tuple[dict | None, list[Problem]]:
     except json.JSONDecodeError as exc:
         return None, [Problem("quiz.pack.err_manifest_json", {"line": exc.lineno, "column": exc.colno,
                                                               "detail": exc.msg})]
+    manifest = _nfc(manifest)  # typed on a Mac: « é » as « e » + U+0301, twin of a typed « é » in every comparison
     items = manifest.get("items") if isinstance(manifest, dict) else None
     for item in items if isinstance(items, list) else []:
         if isinstance(item, dict) and isinstance(item.get("file"), str):
@@ -275,6 +276,17 @@ def pack_folder(folder: Path) -> tuple[Path, Path | None, list[str]]:
     if not manifest:
         return folder, None, folders
     return (folder / manifest).parent, folder / manifest, folders
+
+
+def _nfc(value):
+    """Every string of a manifest (keys and values, at any depth) in NFC."""
+    if isinstance(value, str):
+        return unicodedata.normalize("NFC", value)
+    if isinstance(value, list):
+        return [_nfc(v) for v in value]
+    if isinstance(value, dict):
+        return {_nfc(k): _nfc(v) for k, v in value.items()}
+    return value
 
 
 def check_folder(folder: Path) -> list[Problem]:
