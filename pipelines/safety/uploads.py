@@ -178,8 +178,14 @@ def _deep_picture(data: bytes, kind: str, allowed: float, limit: float) -> Image
         image.info["icc_profile"] = icc
     if orientation not in (None, 1):
         image.getexif()[0x0112] = orientation
-    image.info["atelier_notes"] = ["uploads.note_16bit"] + notes
+    image.info["atelier_notes"] = [_depth_note(array.dtype.itemsize)] + notes
     return image
+
+
+def _depth_note(sample_bytes: int) -> str:
+    """The note that says a picture's samples were brought to 8 bits: « 16 bits » only when they were 16 bits (a
+    32-bit or 64-bit float scan was told it was 16 bits)."""
+    return "uploads.note_16bit" if sample_bytes <= 2 else "uploads.note_deep"
 
 
 def _check_pixels(width: int, height: int, allowed: float, limit: float) -> None:
@@ -305,7 +311,7 @@ def _normalise_mode(image: Image.Image, notes: list[str], keep_alpha: bool = Fal
     mode = image.mode
     icc = image.info.get("icc_profile")
     if mode in ("I;16", "I;16B", "I;16L", "I;16N", "I", "F"):
-        notes.append("uploads.note_16bit")
+        notes.append(_depth_note(4 if mode in ("I", "F") else 2))
         image = _to_8bit(image, notes)
         icc = None  # the profile described the 16-bit samples; grey stays grey
     if mode == "CMYK":

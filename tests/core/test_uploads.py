@@ -285,7 +285,7 @@ def test_colour_tiffs_keep_their_whole_ramp(atelier_env, kind):
     clean = sanitize_image(_tiff(array))
     red = np.asarray(clean.image)[8, :, 0].astype(int)
     assert clean.image.mode == "RGB" and red[0] <= 1 and red[-1] >= 254 and abs(red[128] - 128) <= 2
-    assert "uploads.note_16bit" in clean.notes
+    assert ("uploads.note_deep" if kind == "32-bit float RGB" else "uploads.note_16bit") in clean.notes  # as it was
 
 
 def test_a_colour_tiff_read_at_full_depth_keeps_its_orientation(atelier_env):
@@ -419,7 +419,8 @@ def test_a_deep_tiff_over_the_pixel_limit_is_told_the_limit_itself(atelier_env):
 @pytest.mark.parametrize("dtype", ["float16", "float64", "uint32", "int16"])
 def test_grey_tiffs_of_every_sample_type_keep_their_ramp(atelier_env, dtype):
     """Half and double floats were called damaged (« abîmée »), 32-bit and signed integers read as signed and
-    clipped (the ramp came out black from its middle on): read at their full range like 16-bit grey."""
+    clipped (the ramp came out black from its middle on): read at their full range like 16-bit grey, and told the
+    depth they had (a 64-bit scan was said to be « Image 16 bits »)."""
     ramp = np.tile(np.linspace(0.0, 1.0, 256), (16, 1))
     if dtype.startswith("float"):
         array = ramp.astype(dtype)
@@ -430,7 +431,7 @@ def test_grey_tiffs_of_every_sample_type_keep_their_ramp(atelier_env, dtype):
     clean = sanitize_image(_tiff(array))
     grey = np.asarray(clean.image)[8, :, 0].astype(int)
     assert grey[0] <= 1 and grey[-1] >= 254 and abs(grey[128] - 128) <= 2 and np.all(np.diff(grey) >= 0)
-    assert "uploads.note_16bit" in clean.notes
+    assert ("uploads.note_16bit" if dtype in ("float16", "int16") else "uploads.note_deep") in clean.notes
 
 
 def test_a_premultiplied_sixteen_bit_drawing_keeps_its_colour_at_half_transparency(atelier_env):
