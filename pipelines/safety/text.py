@@ -42,9 +42,11 @@ def check_name(text: str) -> str:
 
 # Format characters that change how text is laid out without being seen: bidi embeddings,
 # overrides and isolates, marks, zero-width joiners and spaces, the BOM, soft hyphen, interlinear marks, and the
-# text/emoji variation selectors (♥ stays a printable heart).
+# text/emoji variation selectors (♥ stays a printable heart), and the five skin tones that follow an emoji (U+1F3FB
+# to U+1F3FF, Unicode TR #51): prints are in black, and the emoji faces draw a tone alone as a grey swatch, which
+# printed « 👍🏽 » as a thumb beside a box; the thumb is printed.
 _INVISIBLE = {0x061C, 0xFE0E, 0xFE0F, 0x200B, 0x200C, 0x200D, 0x200E, 0x200F, 0x2060, 0xFEFF, 0x00AD,
-              *range(0x202A, 0x202F), *range(0x2066, 0x206A), *range(0xFFF9, 0xFFFC)}
+              *range(0x202A, 0x202F), *range(0x2066, 0x206A), *range(0xFFF9, 0xFFFC), *range(0x1F3FB, 0x1F400)}
 # Scripts our PDF engine cannot lay out correctly (they need shaping or right-to-left ordering).
 _NEEDS_SHAPING = ("ARABIC", "HEBREW", "SYRIAC", "THAANA", "NKO", "DEVANAGARI", "BENGALI", "GURMUKHI",
                   "GUJARATI", "ORIYA", "TAMIL", "TELUGU", "KANNADA", "MALAYALAM", "SINHALA", "THAI", "LAO",

@@ -179,3 +179,15 @@ def test_the_emoji_children_type_now_print_in_black_in_the_emoji_face(atelier_en
     draw_runs_pil(ImageDraw.Draw(picture), (10, 45), split_runs("🥰", faces("sans")), 40, 0)
     assert (np.asarray(picture) < 128).mean() > 0.02  # a glyph is drawn, not an empty box or nothing
     assert unprintable("🨀", faces("readable"))[0] == "text.emoji"  # a sign no face has is still named
+
+
+@pytest.mark.parametrize("tone", ["\U0001F3FB", "\U0001F3FD", "\U0001F3FF"])
+def test_an_emoji_with_a_skin_tone_prints_as_the_emoji(tone):
+    """Prints are in black: the emoji faces draw a skin tone alone as a grey swatch, and « Bravo 👍🏽 » printed a
+    thumb beside a box. The tone is dropped at the text door, as the variation selectors are."""
+    from pipelines.comics.lettering import chain
+    from pipelines.export.fonts import split_runs
+
+    typed = f"Bravo \U0001F44D{tone} !"
+    assert clean_text(typed) == "Bravo \U0001F44D !"
+    assert all(tone not in chunk for _, _, chunk in split_runs(clean_text(typed), chain()))
