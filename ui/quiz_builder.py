@@ -7,7 +7,7 @@ import streamlit as st
 
 from pipelines.blindtest.jobs import ASKS
 from pipelines.blindtest.library import PackLibrary
-from pipelines.blindtest.pack import PackInvalid
+from pipelines.blindtest.pack import PackInvalid, picture_bytes
 from pipelines.blindtest.starter import GENRES, INSTRUMENTS, MOODS
 from pipelines.imagegen import STYLES
 from pipelines.safety.uploads import sanitize_image
@@ -128,7 +128,7 @@ def add_human(library: PackLibrary, entry, media: str, upload, credit: str, lice
     data, extension = upload.getvalue(), "." + upload.name.rsplit(".", 1)[-1].lower()
     try:
         if media == "image":  # every uploaded picture is cleaned: no EXIF/GPS, checked decoder and size
-            data, extension = sanitize_image(data).png_bytes(), ".png"
+            data, extension = picture_bytes(sanitize_image(data, downscale=True).image), ".png"
         licence_text = t("quiz.builder.author_permission") if licence == "author-permission" else licence
         item = {"id": credit or media, "mode": "ai_or_human", "media": media, "truth": "human",
                 "credit": credit, "licence": licence_text, "explanation": explanation}

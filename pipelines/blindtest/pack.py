@@ -236,8 +236,8 @@ def _check_file(item: dict, media, read_file, bad) -> None:
     elif media == "image":
         from ..safety.uploads import sanitize_image
 
-        try:  # the same door as an upload: pixel limit, bombs, corrupt files
-            sanitize_image(data, max_bytes=MAX_BYTES["image"], max_megapixels=MAX_PICTURE_MEGAPIXELS)
+        try:  # the same door as an upload: pixel limit (a larger panorama is brought down, as it is stored), bombs
+            sanitize_image(data, max_bytes=MAX_BYTES["image"], max_megapixels=MAX_PICTURE_MEGAPIXELS, downscale=True)
         except UserError as exc:
             bad("quiz.pack.err_picture", file=name, reason_key=exc.key, reason_params=dict(exc.params))
 
@@ -594,11 +594,19 @@ def unpack_zip(path: Path, target: Path) -> Pack:
 
 def _clean_picture(data: bytes, suffix: str) -> bytes:
     """A pack picture as the sanitiser gives it, re-encoded in the format its extension names."""
-    import io
-
     from ..safety.uploads import sanitize_image
 
-    image = sanitize_image(data, max_bytes=MAX_BYTES["image"], max_megapixels=MAX_PICTURE_MEGAPIXELS).image
+    image = sanitize_image(data, max_bytes=MAX_BYTES["image"], max_megapixels=MAX_PICTURE_MEGAPIXELS,
+                           downscale=True).image
+    return picture_bytes(image, suffix)
+
+
+def picture_bytes(image, suffix: str = ".png") -> bytes:
+    """A picture as a pack stores it: at most PICTURE_SIDE_PX on its long side, in the format `suffix` names. The
+    builder stores an upload so too: a 34 MP panorama the upload took was refused when added to the pack."""
+    import io
+
+    image = image.copy()
     image.thumbnail((PICTURE_SIDE_PX, PICTURE_SIDE_PX))
     buffer = io.BytesIO()
     if suffix in (".jpg", ".jpeg"):

@@ -255,3 +255,27 @@ def test_a_pack_zipped_two_folders_deep_with_mac_clutter_is_found(tmp_path):
     pack = packs.unpack_zip(path, tmp_path / "pack")
     names = sorted(p.relative_to(pack.folder).as_posix() for p in pack.folder.rglob("*") if p.is_file())
     assert names == ["manifest.json", "media/chat.png", "media/éléphant.png"]
+
+
+def test_a_panorama_over_the_pack_picture_limit_is_brought_down_as_it_is_stored(tmp_path, monkeypatch):
+    """The builder took a 34 MP panorama (under the upload's 50 MP), then refused it when adding it to the pack
+    (limit 24 MP), with no way on; a pack zip holding one was refused though its pictures are stored at most
+    PICTURE_SIDE_PX long. Here the same case at a small scale: a limit of 2 MP and a 3 MP panorama."""
+    from pipelines.blindtest.library import PackLibrary
+    from pipelines.safety.uploads import sanitize_image
+
+    monkeypatch.setattr(packs, "MAX_PICTURE_MEGAPIXELS", 2)
+    buffer = io.BytesIO()
+    Image.new("RGB", (6000, 500), (90, 140, 200)).save(buffer, format="JPEG", quality=80)
+    panorama = buffer.getvalue()
+    path = _zip(tmp_path / "pack.zip", {"media/vue.jpg": panorama}, _manifest(["media/vue.jpg"]))
+    assert packs.check(path) == []
+    pack = packs.unpack_zip(path, tmp_path / "pack")
+    with Image.open(pack.media_path(pack.items[0])) as stored:
+        assert max(stored.size) == packs.PICTURE_SIDE_PX and stored.width > stored.height
+    library = PackLibrary(tmp_path / "library")
+    entry = library.create("Vues")
+    data = packs.picture_bytes(sanitize_image(panorama, downscale=True).image)  # what the builder stores
+    item = library.add_item(entry.folder, {"id": "vue", "mode": "ai_or_human", "media": "image", "truth": "human",
+                                           "credit": "Léa", "licence": "CC0 1.0"}, data, ".png")
+    assert (entry.folder / item["file"]).is_file()
