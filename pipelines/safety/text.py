@@ -63,8 +63,8 @@ _BREAKING_SPACES = {chr(c) for c in (0x1680, *range(0x2000, 0x2007), *range(0x20
 def clean_text(text, *, multiline: bool = False) -> str:
     """`text` in NFC with control and invisible layout characters removed.
 
-    Tabs and the other breaking spaces (_BREAKING_SPACES) become spaces; CR LF, CR, U+2028/2029 become "\\n"
-    when `multiline`, a space otherwise;
+    Tabs and the other breaking spaces (_BREAKING_SPACES) become spaces, full-width Latin (U+FF01-FF5E) its
+    plain letters; CR LF, CR, U+2028/2029 become "\\n" when `multiline`, a space otherwise;
     vertical tab, form feed, NUL and the other C0/C1 controls are removed, as are the bidi
     overrides/isolates (U+202A-202E, U+2066-2069) that could reorder a name on a certificate.
     """
@@ -78,6 +78,8 @@ def clean_text(text, *, multiline: bool = False) -> str:
             out.append(" ")
         elif char == "\u2007":  # figure space: a no-break space between digits (« 10 000 »)
             out.append("\u00a0")
+        elif "\uff01" <= char <= "\uff5e":  # full-width Latin letters, digits and signs (a Japanese or Chinese
+            out.append(unicodedata.normalize("NFKC", char))  # keyboard's mode): « Ａｙａ » is « Aya », which prints
         elif unicodedata.category(char) == "Cc" or ord(char) in _INVISIBLE:
             continue
         else:

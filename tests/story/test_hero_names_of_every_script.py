@@ -70,3 +70,10 @@ def test_the_cover_letter_of_a_georgian_name_is_printed(tmp_path):
     ink = sum(Image.eval(drawn, lambda v: 255 if v < 150 else 0).histogram()[255:])
     wanted = sum(Image.eval(expected.crop(box), lambda v: 255 if v < 150 else 0).histogram()[255:])
     assert abs(ink - wanted) < 0.15 * wanted
+
+
+def test_a_name_typed_in_full_width_letters_is_printed_in_its_letters():
+    """A Japanese or Chinese keyboard left in full-width mode types « Ａｙａ » (U+FF21...): refused as letters no
+    face has, while they are Latin letters the book prints."""
+    assert clean_name("Ａｙａ") == "Aya"
+    assert clean_name("Ｌéa") == "Léa"
