@@ -144,7 +144,7 @@ def cmd_restore(args) -> int:
     report_path, number = out_dir / f"{stamp}.csv", 1
     while report_path.exists():  # two runs in one second: the first one's report is kept
         number += 1
-        report_path = out_dir / f"{stamp}-{number}.csv"
+        report_path = out_dir / f"{stamp}_{number}.csv"  # after the first one in a sorted listing
     failures = 0
     pairs = []
     # utf-8-sig: a spreadsheet opened by double-click reads the accents right
