@@ -186,10 +186,45 @@ def draw_runs(canvas, x_pt: float, y_pt: float, runs: list[tuple[str, Path, str]
     width = runs_width_pt(runs, size_pt)
     start = x_pt - {"left": 0.0, "center": width / 2, "centre": width / 2, "right": width}[align]
     text = canvas.beginText(start, y_pt)
-    for name, _, chunk in runs:
+    for name, path, chunk in runs:
         text.setFont(name, size_pt)
-        text.textOut(chunk)
+        for piece, rise in _raised_marks(chunk, path):
+            text.setRise(rise * size_pt)
+            text.textOut(piece)
+        text.setRise(0)
     canvas.drawText(text)
+
+
+@functools.cache
+def _capital_rise(path: str | Path) -> float:
+    """How much higher a capital stands than a small letter in a face (« H » against « x », in ems)."""
+    from fontTools.ttLib import TTFont
+
+    with TTFont(str(path), lazy=True) as font:
+        cmap, glyphs = font.getBestCmap(), font["glyf"] if "glyf" in font else None
+        if glyphs is None or ord("H") not in cmap or ord("x") not in cmap:
+            return 0.0
+        return (glyphs[cmap[ord("H")]].yMax - glyphs[cmap[ord("x")]].yMax) / font["head"].unitsPerEm
+
+
+def _raised_marks(chunk: str, path) -> list[tuple[str, float]]:
+    """`chunk` cut into pieces and the rise each is drawn at (in ems): a mark above (combining class 230) that
+    hangs over a capital (« Ọ̀ ») is raised by `_capital_rise`, since a face without a layout engine draws its
+    marks at the height of small letters, inside the capital. The other pieces at 0."""
+    import unicodedata
+
+    pieces: list[tuple[str, float]] = []
+    base = ""
+    for char in chunk:
+        raised = unicodedata.category(char) == "Mn" and unicodedata.combining(char) == 230 and base.isupper()
+        rise = _capital_rise(path) if raised and ord(char) in hanging_marks(path) else 0.0
+        if unicodedata.category(char) != "Mn":
+            base = char
+        if pieces and pieces[-1][1] == rise:
+            pieces[-1] = (pieces[-1][0] + char, rise)
+        else:
+            pieces.append((char, rise))
+    return pieces
 
 
 def draw_runs_pil(draw, xy: tuple[float, float], runs: list[tuple[str, Path, str]], size_px: int, fill,

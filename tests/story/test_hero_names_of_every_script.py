@@ -77,3 +77,28 @@ def test_a_name_typed_in_full_width_letters_is_printed_in_its_letters():
     face has, while they are Latin letters the book prints."""
     assert clean_name("Ａｙａ") == "Aya"
     assert clean_name("Ｌéa") == "Léa"
+
+
+def test_an_accent_over_a_capital_is_raised_to_the_capital(tmp_path):
+    """With no layout engine a hanging mark is drawn at the height of small letters: over « Ọ » the grave of « Ọ̀ »
+    fell inside the letter (the preview, laid out by Raqm, showed it above). Over a capital it is raised."""
+    import subprocess
+
+    import numpy as np
+    from PIL import Image
+
+    from pipelines.export.fonts import _raised_marks, faces
+    from pipelines.export.pdf import PageSpec, PrintDocument
+
+    dejavu = faces("readable")[1][1]
+    pieces = _raised_marks("Ọ̀ ọ̀", dejavu)
+    assert [rise > 0 for _, rise in pieces] == [False, True, False] and pieces[1][0] == "\u0300"
+    doc = PrintDocument("Ọ̀")
+    page = doc.add_page(PageSpec("A6", "portrait", bleed_mm=0))
+    page.text("Ọ̀", 20, 40, size=60)
+    doc.save(tmp_path / "o.pdf")
+    subprocess.run(["pdftoppm", "-r", "100", "-png", str(tmp_path / "o.pdf"), str(tmp_path / "o")], check=True)
+    ink = np.asarray(Image.open(next(tmp_path.glob("o*.png"))).convert("L")) < 128
+    rows = np.flatnonzero(ink.any(axis=1))
+    gaps = np.flatnonzero(np.diff(rows) > 1)
+    assert len(gaps) >= 2  # the grave, the capital and its dot below, each apart: the grave stands over the letter
