@@ -243,22 +243,28 @@ def compose(page: PageSpec, mention: str = "", by: str = "", and_word: str = " &
     check_page(page, need_images=False, lines=False)  # lines: not lettered, checked when typed and printed
     rects = panel_rects(get_layout(page.layout), panel_area())
     panels = [(rect, page.panels[i].image if i < len(page.panels) else "") for i, rect in enumerate(rects)]
-    shapes = []
-    for number, panel in enumerate(page.panels, start=1):
-        first = len(shapes)
-        for index, bubble in enumerate(panel.bubbles, start=1):
-            refuse_long_word(bubble.kind, bubble.text, rects[number - 1], page.language, number, index)
-            lettering = bubble_lettering(bubble.kind, bubble.text, rects[number - 1], page.language)
-            if lettering is None:
-                raise UserError("comics.errors.bubble_too_long", panel=number, bubble=index,
-                                chars=len(bubble.text))
-            placed = [b.box for b in shapes[first:]]
-            speakers = [b.tail for b in panel.bubbles if b.tail is not None]
-            shapes.append(_free_place(bubble, lettering, rects[number - 1], placed, speakers, page.language))
+    shapes = [shape for number, panel in enumerate(page.panels, start=1)
+              for shape in letter_bubbles(panel, rects[number - 1], page.language, number)]
     texts = _title_texts(page, by, and_word)
     if page.ai_made and mention:
         texts.append((mention, PAGE_W - MARGIN, PAGE_H - MARGIN - 1.5, 7.0, False, "right"))
     return Composed(PAGE_W, PAGE_H, panels, shapes, texts)
+
+
+def letter_bubbles(panel: PanelSpec, rect: Rect, language: str, number: int) -> list[bub.BubbleShape]:
+    """The bubbles of panel `number` (from 1) lettered and placed inside `rect` (x, y, w, h in mm), each after the
+    ones before it (`_free_place`). A bubble that cannot be lettered readably (a word alone under
+    bubbles.WORD_MIN_PT, or the whole text under bubbles.MIN_PT) is a UserError naming the panel and the bubble:
+    the child is told, their words are kept, and no bubble is ever cut short or drawn past its panel."""
+    shapes: list[bub.BubbleShape] = []
+    speakers = [b.tail for b in panel.bubbles if b.tail is not None]
+    for index, bubble in enumerate(panel.bubbles, start=1):
+        refuse_long_word(bubble.kind, bubble.text, rect, language, number, index)
+        lettering = bubble_lettering(bubble.kind, bubble.text, rect, language)
+        if lettering is None:
+            raise UserError("comics.errors.bubble_too_long", panel=number, bubble=index, chars=len(bubble.text))
+        shapes.append(_free_place(bubble, lettering, rect, [b.box for b in shapes], speakers, language))
+    return shapes
 
 
 def bubble_lettering(kind: str, text: str, panel: Rect, language: str):
