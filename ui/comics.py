@@ -69,8 +69,10 @@ def story_step_ui(comic: dict) -> None:
         st.error(refusal)  # said here, where it was typed, not only once the page is previewed
     comic["authors"] = st.text_input(t("comics.ui.authors_label"), value=comic.get("authors", ""),
                                      key=wkey("comic", "comic-authors"))
-    if refusal := _unprintable(comic["authors"], "authors") or _refusal("authors", comic["authors"]):
+    if refusal := _refusal("authors", comic["authors"]):
         st.error(refusal)
+    for note in authors_notes(comic["authors"]):
+        st.info(note)  # the page can still be made: the name prints as it can, or as a line to write it by hand
     modes = ["guided", "free"]
     mode = comic["mode"] = st.radio(t("comics.ui.story_mode"), modes, horizontal=True, key=wkey("comic", "comic-mode"),
                                     index=modes.index(comic.get("mode", "guided")),
@@ -84,6 +86,23 @@ def story_step_ui(comic: dict) -> None:
                                                     key=wkey("comic", f"comic-story-{i}"))
         if refusal := _refusal(f"line-{i}", comic["panels"][i]["story"]):
             st.error(refusal)  # under the line, which stays in its box to change; the page is not printed with it
+
+
+def authors_notes(authors: str) -> list[str]:
+    """What the printed page does with each typed author's name the lettering's fonts cannot set whole, said under
+    the box (the same safety.text.printable_name as the console, the quiz and the storybook): a dotted line to write
+    it by hand (pipelines.comics.page.author_line), or the name without the signs left out; [] when all print."""
+    from pipelines.comics.lettering import chain as lettering_chain
+    from pipelines.safety.text import printable_name
+
+    notes = []
+    for name in (a.strip() for a in str(authors or "").split(",")):
+        printed, left_out = printable_name(name, lettering_chain(False)) if name else (name, [])
+        if not printed and name:
+            notes.append(t("comics.ui.author_by_hand", name=name))
+        elif left_out:
+            notes.append(t("comics.ui.author_prints_as", name=name, printed=printed, chars=" ".join(left_out)))
+    return notes
 
 
 def _roster() -> tuple[int | None, list[str] | None]:

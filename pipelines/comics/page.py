@@ -172,8 +172,7 @@ def check_page(page: PageSpec, need_images: bool = True, *, names=None, store=No
     faces = lettering_chain(True)
     check_printable(page.title, faces, field="title")
     words(page.title, "title")
-    for author in page.authors:
-        check_printable(author, faces, field="authors")
+    for author in page.authors:  # a name the fonts cannot set prints as a line to write it by hand (author_line)
         check_name_words(author, field="authors", names=names, store=store, workshop_id=workshop_id,
                          participant_id=participant_id)
     for number, panel in enumerate(page.panels, start=1):
@@ -356,6 +355,20 @@ def title_size(title: str) -> float:
     return size
 
 
+BY_HAND_DOTS = 20  # the dots of WRITE_BY_HAND printed for one name in the authors' line (about 25 mm at 11 pt)
+
+
+def author_line(name: str) -> str:
+    """An author's name as the page prints it (safety.text.printable_name over the lettering's regular faces, as
+    the console, the quiz and the storybook say it): « Léo 🦖 » keeps what its faces draw; a name whose letters the
+    fonts cannot set (« مريم », a script that needs shaping) -> a dotted line of BY_HAND_DOTS dots to write it by
+    hand."""
+    from ..safety.text import WRITE_BY_HAND, printable_name
+
+    printed, _ = printable_name(name, lettering_chain(False))
+    return printed or WRITE_BY_HAND[:BY_HAND_DOTS]
+
+
 def _title_texts(page: PageSpec, by: str, and_word: str) -> list:
     texts = []
     width = PAGE_W - 2 * MARGIN
@@ -363,7 +376,7 @@ def _title_texts(page: PageSpec, by: str, and_word: str) -> list:
     if title:
         size = title_size(title)
         texts.append((title, PAGE_W / 2, MARGIN + size * PT_MM * 0.8, size, True, "centre"))
-    names = [a.strip() for a in page.authors if a.strip()]
+    names = [author_line(a) for a in page.authors if a.strip()]
     if names:
         names = ", ".join(names[:-1]) + and_word + names[-1] if len(names) > 1 else names[0]
         line, size = by + names, 11.0
