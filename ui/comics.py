@@ -315,6 +315,10 @@ def bubbles_step_ui(comic: dict) -> None:
     added = st.session_state.pop("comic-bubble-clear", None)
     if isinstance(added, str) and str(st.session_state.get(box, "")).strip() == added:
         st.session_state[box] = ""
+    # the words of a bubble removed because it no longer fits come back in the box, to shorten (never over words typed)
+    back = st.session_state.pop("comic-bubble-back", None)
+    if isinstance(back, str) and not str(st.session_state.get(box, "")).strip():
+        st.session_state[box] = back
     empty = not (panel["image"] and Path(panel["image"]).exists())
     if empty:  # said here, where the child is, in their words (not at printing, about files)
         st.warning(t("comics.ui.bubble_needs_picture", n=i + 1))
@@ -365,6 +369,10 @@ def bubbles_step_ui(comic: dict) -> None:
         for b, bubble in enumerate(panel["bubbles"]):
             with st.container(border=True):
                 st.markdown(f"{KIND_EMOJI[bubble['kind']]} **{t('comics.ui.bubble_n', n=b + 1)}** — {bubble['text']}")
+                # a bubble added in a wider panel (another layout chosen since) may no longer fit: said on it
+                unfit = bool(_unfit(comic["layout"], i, bubble["kind"], bubble["text"], b + 1))
+                if unfit:
+                    st.warning(t("comics.ui.bubble_no_longer_fits"))
                 # words with the arrows (an emoji alone shows as a blank pill on some tablets), as many per row
                 # as fit whole (MOVES_CSS); the words say what they do, no tooltip to hide the next button
                 moves = {"left": (-1, 0), "right": (1, 0), "up": (0, -1), "down": (0, 1)}
@@ -375,6 +383,8 @@ def bubbles_step_ui(comic: dict) -> None:
                         st.rerun()
                 if st.button(t("comics.ui.bubble_delete"), key=f"comic-remove-{i}-{b}", width="stretch"):
                     panel["bubbles"].pop(b)
+                    if unfit:
+                        st.session_state["comic-bubble-back"] = bubble["text"]
                     st.rerun()
     preview_ui(comic, dpi=45)
 
