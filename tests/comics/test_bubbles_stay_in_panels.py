@@ -174,3 +174,37 @@ def test_a_thought_trail_near_the_border_stays_in_the_panel():
             shape = bub.shape("thought", lettering, panel, position, tail=tail)
             for puff in shape.puffs:
                 assert _inside(puff, panel)
+
+
+@pytest.mark.parametrize("layout_id", sorted(LAYOUTS))
+def test_the_drawn_page_has_no_ink_outside_its_panels(layout_id):
+    """The page as drawn (render_png, the preview's and the page picture's drawing): with long bubbles of every kind
+    in every panel, pushed to the panel's edges, no pixel of ink falls outside the panels (title band aside)."""
+    import numpy as np
+
+    from pipelines.comics.page import MARGIN, TITLE_BAND, Composed
+    from pipelines.comics.render import render_png
+
+    rng = random.Random(layout_id)
+    rects = panel_rects(get_layout(layout_id), panel_area())
+    shapes = []
+    for number, rect in enumerate(rects, start=1):
+        bubbles = [BubbleSpec(kind=kind, text=text, position=position, nudge=(rng.randint(-30, 30), 0),
+                              tail=(rng.choice((0.0, 1.0)), rng.choice((0.0, 1.0))))
+                   for kind, text, position in (
+                       (rng.choice(bub.KINDS), "Je crois que nous devrions partir tout de suite avant que le dragon "
+                                               "ne se réveille et nous mange tous !", "top-left"),
+                       ("shout", "AAAAAAAAAA-AAAAAAAAAH !", "bottom-right"))]
+        shapes += _letter(PanelSpec(bubbles=bubbles), rect, number)
+    dpi = 100
+    k = dpi / 25.4
+    picture = np.asarray(render_png(Composed(PAGE_W, PAGE_H, [(r, "") for r in rects], shapes, []), dpi=dpi))
+    ink = picture.min(axis=2) < 200
+    allowed = np.zeros_like(ink)
+    pad = 2  # px: the panel's border is drawn centred on its edge
+    for x, y, w, h in rects:
+        rows = slice(max(0, int(y * k) - pad), int((y + h) * k) + pad + 1)
+        allowed[rows, max(0, int(x * k) - pad):int((x + w) * k) + pad + 1] = 1
+    allowed[: int((MARGIN + TITLE_BAND) * k) - pad] = 1  # the title and the authors (none here)
+    stray = np.argwhere(ink & ~allowed)
+    assert not len(stray), f"{len(stray)} px of ink outside the panels, first at (row, col) {stray[:3].tolist()}"
