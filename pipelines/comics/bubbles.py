@@ -104,9 +104,8 @@ def measure(kind: str, text: str, panel: Rect, narrow: float = 1.0) -> Lettering
     """The lettering of a bubble in a panel (largest size from MAX_PT down to MIN_PT that fits, wrapped at
     spaces); None when the text is too long even at MIN_PT. The bubble `shape` builds around it fits the panel's
     body_room. `narrow` (0-1] shrinks the width the text may take, to set it in a slimmer, taller bubble."""
-    px, py, pw, ph = panel
-    room_w, _ = body_room(kind, (px, py, pw * narrow, ph))
-    _, room_h = body_room(kind, panel)  # the height the whole panel allows: `shape` keeps it no taller than wide
+    room_w, room_h = body_room(kind, panel)
+    room_w *= narrow  # the height stays the panel's: `shape` widens a slim, tall block as far as the room allows
     if kind == "caption":
         return fit_text(text, room_w - 4, room_h - 3, max_pt=MAX_PT - 1, min_pt=MIN_PT, bold=False)
     reach = REACH[kind]
