@@ -1,6 +1,7 @@
 """The comics workshop's steps (Streamlit): layout, story, hero, panels, bubbles, preview and print."""
 from __future__ import annotations
 
+import functools
 import random
 from pathlib import Path
 
@@ -235,6 +236,17 @@ def _unfit(layout: str, panel_index: int, kind: str, text: str, index: int) -> s
     return ""
 
 
+@functools.lru_cache(maxsize=512)
+def bubble_fits(layout: str, panel_index: int, kind: str, text: str, language: str) -> bool:
+    """True when a bubble's text can be lettered readably in panel `panel_index` (from 0) of `layout`
+    (page.check_bubble_fits). Kept per text: the bubbles' list asks on every rerun, and the answer never changes."""
+    try:
+        check_bubble_fits(layout, panel_index, kind, text, language, 1)
+    except UserError:
+        return False
+    return True
+
+
 def _unprintable(text: str, field: str) -> str:
     """The print pages' sentence when the lettering fonts cannot print `text` (an emoji...), else ""."""
     from pipelines.comics.lettering import chain as lettering_chain
@@ -370,7 +382,7 @@ def bubbles_step_ui(comic: dict) -> None:
             with st.container(border=True):
                 st.markdown(f"{KIND_EMOJI[bubble['kind']]} **{t('comics.ui.bubble_n', n=b + 1)}** — {bubble['text']}")
                 # a bubble added in a wider panel (another layout chosen since) may no longer fit: said on it
-                unfit = bool(_unfit(comic["layout"], i, bubble["kind"], bubble["text"], b + 1))
+                unfit = not bubble_fits(comic["layout"], i, bubble["kind"], bubble["text"], lang())
                 if unfit:
                     st.warning(t("comics.ui.bubble_no_longer_fits"))
                 # words with the arrows (an emoji alone shows as a blank pill on some tablets), as many per row
