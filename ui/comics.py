@@ -1,6 +1,7 @@
 """The comics workshop's steps (Streamlit): layout, story, hero, panels, bubbles, preview and print."""
 from __future__ import annotations
 
+import functools
 import random
 from pathlib import Path
 
@@ -69,8 +70,10 @@ def story_step_ui(comic: dict) -> None:
         st.error(refusal)  # said here, where it was typed, not only once the page is previewed
     comic["authors"] = st.text_input(t("comics.ui.authors_label"), value=comic.get("authors", ""),
                                      key=wkey("comic", "comic-authors"))
-    if refusal := _unprintable(comic["authors"], "authors") or _refusal("authors", comic["authors"]):
+    if refusal := _refusal("authors", comic["authors"]):
         st.error(refusal)
+    for note in authors_notes(comic["authors"]):
+        st.info(note)  # the page can still be made: the name prints as it can, or as a line to write it by hand
     modes = ["guided", "free"]
     mode = comic["mode"] = st.radio(t("comics.ui.story_mode"), modes, horizontal=True, key=wkey("comic", "comic-mode"),
                                     index=modes.index(comic.get("mode", "guided")),
@@ -84,6 +87,23 @@ def story_step_ui(comic: dict) -> None:
                                                     key=wkey("comic", f"comic-story-{i}"))
         if refusal := _refusal(f"line-{i}", comic["panels"][i]["story"]):
             st.error(refusal)  # under the line, which stays in its box to change; the page is not printed with it
+
+
+def authors_notes(authors: str) -> list[str]:
+    """What the printed page does with each typed author's name the lettering's fonts cannot set whole, said under
+    the box (the same safety.text.printable_name as the console, the quiz and the storybook): a dotted line to write
+    it by hand (pipelines.comics.page.author_line), or the name without the signs left out; [] when all print."""
+    from pipelines.comics.lettering import chain as lettering_chain
+    from pipelines.safety.text import printable_name
+
+    notes = []
+    for name in (a.strip() for a in str(authors or "").split(",")):
+        printed, left_out = printable_name(name, lettering_chain(False)) if name else (name, [])
+        if not printed and name:
+            notes.append(t("comics.ui.author_by_hand", name=name))
+        elif left_out:
+            notes.append(t("comics.ui.author_prints_as", name=name, printed=printed, chars=" ".join(left_out)))
+    return notes
 
 
 def _roster() -> tuple[int | None, list[str] | None]:
@@ -216,6 +236,17 @@ def _unfit(layout: str, panel_index: int, kind: str, text: str, index: int) -> s
     return ""
 
 
+@functools.lru_cache(maxsize=512)
+def bubble_fits(layout: str, panel_index: int, kind: str, text: str, language: str) -> bool:
+    """True when a bubble's text can be lettered readably in panel `panel_index` (from 0) of `layout`
+    (page.check_bubble_fits). Kept per text: the bubbles' list asks on every rerun, and the answer never changes."""
+    try:
+        check_bubble_fits(layout, panel_index, kind, text, language, 1)
+    except UserError:
+        return False
+    return True
+
+
 def _unprintable(text: str, field: str) -> str:
     """The print pages' sentence when the lettering fonts cannot print `text` (an emoji...), else ""."""
     from pipelines.comics.lettering import chain as lettering_chain
@@ -296,6 +327,10 @@ def bubbles_step_ui(comic: dict) -> None:
     added = st.session_state.pop("comic-bubble-clear", None)
     if isinstance(added, str) and str(st.session_state.get(box, "")).strip() == added:
         st.session_state[box] = ""
+    # the words of a bubble removed because it no longer fits come back in the box, to shorten (never over words typed)
+    back = st.session_state.pop("comic-bubble-back", None)
+    if isinstance(back, str) and not str(st.session_state.get(box, "")).strip():
+        st.session_state[box] = back
     empty = not (panel["image"] and Path(panel["image"]).exists())
     if empty:  # said here, where the child is, in their words (not at printing, about files)
         st.warning(t("comics.ui.bubble_needs_picture", n=i + 1))
@@ -346,6 +381,10 @@ def bubbles_step_ui(comic: dict) -> None:
         for b, bubble in enumerate(panel["bubbles"]):
             with st.container(border=True):
                 st.markdown(f"{KIND_EMOJI[bubble['kind']]} **{t('comics.ui.bubble_n', n=b + 1)}** — {bubble['text']}")
+                # a bubble added in a wider panel (another layout chosen since) may no longer fit: said on it
+                unfit = not bubble_fits(comic["layout"], i, bubble["kind"], bubble["text"], lang())
+                if unfit:
+                    st.warning(t("comics.ui.bubble_no_longer_fits"))
                 # words with the arrows (an emoji alone shows as a blank pill on some tablets), as many per row
                 # as fit whole (MOVES_CSS); the words say what they do, no tooltip to hide the next button
                 moves = {"left": (-1, 0), "right": (1, 0), "up": (0, -1), "down": (0, 1)}
@@ -356,6 +395,8 @@ def bubbles_step_ui(comic: dict) -> None:
                         st.rerun()
                 if st.button(t("comics.ui.bubble_delete"), key=f"comic-remove-{i}-{b}", width="stretch"):
                     panel["bubbles"].pop(b)
+                    if unfit:
+                        st.session_state["comic-bubble-back"] = bubble["text"]
                     st.rerun()
     preview_ui(comic, dpi=45)
 

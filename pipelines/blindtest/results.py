@@ -6,6 +6,7 @@ from pathlib import Path
 
 from ..export.pdf import PageSpec, PrintDocument
 from ..i18n import long_date, ordinal, translate
+from ..safety.text import WRITE_BY_HAND
 from ..store import Store, library_name
 from .game import QuizGames
 
@@ -26,7 +27,6 @@ def printable(text: str) -> str:
     return kept or " ".join(_EMOJI.sub("", str(text)).split())
 
 
-WRITE_BY_HAND = "." * 40  # a dotted line for the facilitator's pen
 
 
 def printable_name(name: str) -> str:

@@ -23,6 +23,14 @@ POSITION_ARROWS = {"top-left": "↖", "top": "↑", "top-right": "↗", "left": 
 READING_ORDER = ("top-left", "top-right", "bottom-left", "bottom-right", "top", "bottom", "left", "right", "centre")
 NUDGE_STEP = 0.05  # one nudge moves a bubble by 5 % of its panel
 INSET_MM = 2.5  # room kept between a bubble and its panel's border
+# The most of its panel a bubble's body takes (fractions of the panel's width and height): a speech, thought or
+# shout leaves the picture room; a caption is a band along the panel's edge.
+BODY_W, BODY_H = 0.64, 0.46
+CAPTION_W, CAPTION_H = 0.9, 0.32
+# In a narrow panel (« Cases hautes », the middle row of « 3 bandes ») 64 % of the width is a thin column of a few
+# letters: a bubble may be this wide there, never wider than the panel's room (its width less two insets).
+NARROW_BODY_MM = 50.0
+TALLEST = 1.15  # a bubble's body is at least 1.15 times as wide as it is tall: it reads as a bubble
 LINE_MM = 0.45  # outline of a bubble
 MIN_PT, MAX_PT = 7.0, 13.0
 WORD_MIN_PT = 9.0  # one word alone must be readable at this size at least (else it is refused: long_word)
@@ -78,20 +86,34 @@ def _spikes(angle: float) -> float:
 REACH = {"speech": 1.0, "thought": 1.09, "shout": 1.22}
 
 
-def measure(kind: str, text: str, panel: Rect, narrow: float = 1.0) -> Lettering | None:
-    """The lettering of a bubble in a panel (largest size that fits); None when the text is too long.
-    `narrow` (0-1] shrinks the width the text may take, to set it in a slimmer, taller bubble."""
+def body_room(kind: str, panel: Rect) -> tuple[float, float]:
+    """The largest body (width, height in mm) a bubble of `kind` may have in `panel` (x, y, w, h in mm).
+
+    Never more than the panel's room (its size less INSET_MM on each side), so a bubble placed anywhere in its
+    panel stays inside it, whatever the layout; a speech, thought or shout is also never taller than its width
+    allows (TALLEST), so the body `shape` widens to read as a bubble still fits."""
     _, _, pw, ph = panel
-    pw *= narrow
-    bold = True
+    room_w, room_h = pw - 2 * INSET_MM, ph - 2 * INSET_MM
     if kind == "caption":
-        return fit_text(text, pw * 0.9 - 4, ph * 0.32 - 3, max_pt=MAX_PT - 1, min_pt=MIN_PT, bold=False)
+        return min(pw * CAPTION_W, room_w), min(ph * CAPTION_H, room_h)
+    width = min(room_w, max(pw * BODY_W - 2 * INSET_MM, NARROW_BODY_MM))
+    return width, min(ph * BODY_H - 2 * INSET_MM, width / TALLEST)
+
+
+def measure(kind: str, text: str, panel: Rect, narrow: float = 1.0) -> Lettering | None:
+    """The lettering of a bubble in a panel (largest size from MAX_PT down to MIN_PT that fits, wrapped at
+    spaces); None when the text is too long even at MIN_PT. The bubble `shape` builds around it fits the panel's
+    body_room. `narrow` (0-1] shrinks the width the text may take, to set it in a slimmer, taller bubble."""
+    room_w, room_h = body_room(kind, panel)
+    room_w *= narrow  # the height stays the panel's: `shape` widens a slim, tall block as far as the room allows
+    if kind == "caption":
+        return fit_text(text, room_w - 4, room_h - 3, max_pt=MAX_PT - 1, min_pt=MIN_PT, bold=False)
     reach = REACH[kind]
     # The text block is the rectangle inscribed in the ellipse: ellipse size / sqrt(2).
-    width = (pw * 0.64 - 2 * INSET_MM) / reach / SQRT2 - 2
-    height = (ph * 0.46 - 2 * INSET_MM) / reach / SQRT2 - 2
+    width = room_w / reach / SQRT2 - 2
+    height = room_h / reach / SQRT2 - 2
     top = MAX_PT + 3 if kind == "shout" else MAX_PT
-    return fit_text(text, width, height, max_pt=top, min_pt=MIN_PT, bold=bold, aspect=1.9)
+    return fit_text(text, width, height, max_pt=top, min_pt=MIN_PT, bold=True, aspect=1.9)
 
 
 def long_word(kind: str, text: str, panel: Rect) -> str | None:
@@ -108,9 +130,13 @@ def long_word(kind: str, text: str, panel: Rect) -> str | None:
 
 def shape(kind: str, lettering: Lettering, panel: Rect, position: str = "top-left",
           nudge: tuple[int, int] = (0, 0), tail: Point | None = None) -> BubbleShape:
-    """Place a lettered bubble in `panel` at `position` moved by `nudge` steps, its tail towards
-    `tail` (a point in fractions of the panel, where the speaker is)."""
+    """Place a lettered bubble in `panel` (x, y, w, h in mm) at `position` moved by `nudge` steps (each
+    NUDGE_STEP of the panel), its tail towards `tail` (a point in fractions 0-1 of the panel, where the speaker is).
+
+    Body, tail and thought trail always lie inside the panel, INSET_MM from its border for the body; a `lettering`
+    too big for the panel (not measured for it: see `measure`) is a ValueError, never a bubble across the page."""
     px, py, pw, ph = panel
+    room_w, room_h = pw - 2 * INSET_MM, ph - 2 * INSET_MM
     if kind == "caption":
         bw, bh = lettering.width + 4, lettering.height + 3
         reach = 1.0
@@ -118,7 +144,10 @@ def shape(kind: str, lettering: Lettering, panel: Rect, position: str = "top-lef
         reach = REACH[kind]
         bw = (lettering.width + 2) * SQRT2 * reach
         bh = (lettering.height + 2) * SQRT2 * reach
-        bw = max(bw, bh * 1.15)  # never taller than wide: it reads as a bubble
+        bw = max(bw, min(bh * TALLEST, room_w))  # wider than tall, to read as a bubble, as far as the panel allows
+    if bw > room_w + 1e-6 or bh > room_h + 1e-6:
+        raise ValueError(f"a {kind} bubble of {bw:.1f} x {bh:.1f} mm does not fit the {room_w:.1f} x {room_h:.1f} mm "
+                         f"room of panel {tuple(round(v, 1) for v in panel)}: measure its lettering for this panel")
     fx, fy = POSITIONS[position]
     x = px + INSET_MM + fx * (pw - 2 * INSET_MM - bw) + nudge[0] * NUDGE_STEP * pw
     y = py + INSET_MM + fy * (ph - 2 * INSET_MM - bh) + nudge[1] * NUDGE_STEP * ph
@@ -149,9 +178,11 @@ def _edge(cx: float, cy: float, rx: float, ry: float, angle: float) -> Point:
     return cx + rx * math.cos(angle), cy + ry * math.sin(angle)
 
 
-def _clamp(point: Point, panel: Rect) -> Point:
+def _clamp(point: Point, panel: Rect, margin: tuple[float, float] = (1.5, 1.5)) -> Point:
+    """`point` moved inside `panel`, at least `margin` (x, y in mm) from its border."""
     px, py, pw, ph = panel
-    return (min(max(point[0], px + 1.5), px + pw - 1.5), min(max(point[1], py + 1.5), py + ph - 1.5))
+    mx, my = margin
+    return (min(max(point[0], px + mx), px + pw - mx), min(max(point[1], py + my), py + ph - my))
 
 
 def _tip(cx: float, cy: float, rx: float, ry: float, target: Point, panel: Rect) -> tuple[float, Point]:
@@ -184,6 +215,7 @@ def _thought_trail(cx: float, cy: float, rx: float, ry: float, target: Point, pa
         x = start[0] + (tip[0] - start[0]) * fraction
         y = start[1] + (tip[1] - start[1]) * fraction
         r = base * (1 - 0.28 * i)
+        x, y = _clamp((x, y), panel, margin=(r * 1.3 + 0.5, r + 0.5))  # a puff near the border stays in the panel
         puffs.append(_ellipse(x, y, r * 1.3, r, steps=32))
     return puffs
 

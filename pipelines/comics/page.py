@@ -172,8 +172,7 @@ def check_page(page: PageSpec, need_images: bool = True, *, names=None, store=No
     faces = lettering_chain(True)
     check_printable(page.title, faces, field="title")
     words(page.title, "title")
-    for author in page.authors:
-        check_printable(author, faces, field="authors")
+    for author in page.authors:  # a name the fonts cannot set prints as a line to write it by hand (author_line)
         check_name_words(author, field="authors", names=names, store=store, workshop_id=workshop_id,
                          participant_id=participant_id)
     for number, panel in enumerate(page.panels, start=1):
@@ -243,22 +242,28 @@ def compose(page: PageSpec, mention: str = "", by: str = "", and_word: str = " &
     check_page(page, need_images=False, lines=False)  # lines: not lettered, checked when typed and printed
     rects = panel_rects(get_layout(page.layout), panel_area())
     panels = [(rect, page.panels[i].image if i < len(page.panels) else "") for i, rect in enumerate(rects)]
-    shapes = []
-    for number, panel in enumerate(page.panels, start=1):
-        first = len(shapes)
-        for index, bubble in enumerate(panel.bubbles, start=1):
-            refuse_long_word(bubble.kind, bubble.text, rects[number - 1], page.language, number, index)
-            lettering = bubble_lettering(bubble.kind, bubble.text, rects[number - 1], page.language)
-            if lettering is None:
-                raise UserError("comics.errors.bubble_too_long", panel=number, bubble=index,
-                                chars=len(bubble.text))
-            placed = [b.box for b in shapes[first:]]
-            speakers = [b.tail for b in panel.bubbles if b.tail is not None]
-            shapes.append(_free_place(bubble, lettering, rects[number - 1], placed, speakers, page.language))
+    shapes = [shape for number, panel in enumerate(page.panels, start=1)
+              for shape in letter_bubbles(panel, rects[number - 1], page.language, number)]
     texts = _title_texts(page, by, and_word)
     if page.ai_made and mention:
         texts.append((mention, PAGE_W - MARGIN, PAGE_H - MARGIN - 1.5, 7.0, False, "right"))
     return Composed(PAGE_W, PAGE_H, panels, shapes, texts)
+
+
+def letter_bubbles(panel: PanelSpec, rect: Rect, language: str, number: int) -> list[bub.BubbleShape]:
+    """The bubbles of panel `number` (from 1) lettered and placed inside `rect` (x, y, w, h in mm), each after the
+    ones before it (`_free_place`). A bubble that cannot be lettered readably (a word alone under
+    bubbles.WORD_MIN_PT, or the whole text under bubbles.MIN_PT) is a UserError naming the panel and the bubble:
+    the child is told, their words are kept, and no bubble is ever cut short or drawn past its panel."""
+    shapes: list[bub.BubbleShape] = []
+    speakers = [b.tail for b in panel.bubbles if b.tail is not None]
+    for index, bubble in enumerate(panel.bubbles, start=1):
+        refuse_long_word(bubble.kind, bubble.text, rect, language, number, index)
+        lettering = bubble_lettering(bubble.kind, bubble.text, rect, language)
+        if lettering is None:
+            raise UserError("comics.errors.bubble_too_long", panel=number, bubble=index, chars=len(bubble.text))
+        shapes.append(_free_place(bubble, lettering, rect, [b.box for b in shapes], speakers, language))
+    return shapes
 
 
 def bubble_lettering(kind: str, text: str, panel: Rect, language: str):
@@ -350,6 +355,20 @@ def title_size(title: str) -> float:
     return size
 
 
+BY_HAND_DOTS = 20  # the dots of WRITE_BY_HAND printed for one name in the authors' line (about 25 mm at 11 pt)
+
+
+def author_line(name: str) -> str:
+    """An author's name as the page prints it (safety.text.printable_name over the lettering's regular faces, as
+    the console, the quiz and the storybook say it): « Léo 🦖 » keeps what its faces draw; a name whose letters the
+    fonts cannot set (« مريم », a script that needs shaping) -> a dotted line of BY_HAND_DOTS dots to write it by
+    hand."""
+    from ..safety.text import WRITE_BY_HAND, printable_name
+
+    printed, _ = printable_name(name, lettering_chain(False))
+    return printed or WRITE_BY_HAND[:BY_HAND_DOTS]
+
+
 def _title_texts(page: PageSpec, by: str, and_word: str) -> list:
     texts = []
     width = PAGE_W - 2 * MARGIN
@@ -357,7 +376,7 @@ def _title_texts(page: PageSpec, by: str, and_word: str) -> list:
     if title:
         size = title_size(title)
         texts.append((title, PAGE_W / 2, MARGIN + size * PT_MM * 0.8, size, True, "centre"))
-    names = [a.strip() for a in page.authors if a.strip()]
+    names = [author_line(a) for a in page.authors if a.strip()]
     if names:
         names = ", ".join(names[:-1]) + and_word + names[-1] if len(names) > 1 else names[0]
         line, size = by + names, 11.0

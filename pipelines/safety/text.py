@@ -117,6 +117,9 @@ def unprintable(text: str, chain: list) -> tuple[str, list[str]]:
     return ("text.no_glyph", absent) if absent else ("", [])
 
 
+WRITE_BY_HAND = "." * 40  # a dotted line for a pen, printed where a name's letters cannot be (printable_name "")
+
+
 def printable_name(name: str, chain: list | None = None) -> tuple[str, list[str]]:
     """A person's name as a print can set it, and the characters left out, each once, in the order they come in
     the name: ("Léo", ["🦖"]) for « Léo 🦖 », ("Zoé", ["🦄", "✨"]) for « 🦄Zoé✨ ».

@@ -92,3 +92,22 @@ def test_a_refused_bubble_stays_in_its_panel_and_does_not_follow_to_another(page
     assert page.text_area(key="comic-bubble-text").value == "ta gueule connard"  # waiting there, to mend
     assert not page.session_state["comic"]["panels"][3]["bubbles"]
     assert not page.exception
+
+
+def test_a_bubble_that_no_longer_fits_its_panel_says_so_and_its_words_come_back_to_shorten(page):
+    """Added in a panel of « Classique », a bubble with a 25-letter word no longer fits the narrower panel 1 of
+    « Cases hautes »: the bubble says so (the page is not printed past its panel), and removing it puts its words
+    back in the box."""
+    words = "C'est anticonstitutionnellement vrai"
+    page.text_area(key="comic-bubble-text").input(words)
+    _add(page)
+    assert [b["text"] for b in page.session_state["comic"]["panels"][0]["bubbles"]] == [words]
+    next(b for b in page.button if b.label == "Cases hautes · 3 cases").click().run()
+    said = ("Cette bulle ne tient plus dans sa case. Enlève-la : tes mots reviendront dans la boîte, pour les "
+            "raccourcir.")
+    assert [w.value for w in page.warning if w.value == said] == [said]
+    assert any("anticonstitutionnellement" in e.value and "Coupe-le" in e.value for e in page.error)  # the preview
+    next(b for b in page.button if b.key == "comic-remove-0-0").click().run()
+    assert page.session_state["comic"]["panels"][0]["bubbles"] == []
+    assert page.text_area(key="comic-bubble-text").value == words
+    assert not [w.value for w in page.warning if w.value == said] and not page.exception

@@ -97,7 +97,10 @@ def test_a_bubble_too_long_for_its_panel_and_an_emoji_in_the_title_are_said_wher
     app.text_input(key="comic-title").input("La BD de Lina 🨀")  # the story step, where the title is typed
     app.text_input(key="comic-authors").input("Lina, Sami 🨁").run()  # (signs no shipped face draws)
     errors = [e.value for e in app.error]
-    assert any("🨀" in e and "titre" in e for e in errors) and any("🨁" in e for e in errors), errors
+    assert any("🨀" in e and "titre" in e for e in errors) and not any("🨁" in e for e in errors), errors
+    # a name prints without the sign, as on the console's labels and the quiz's diplomas: said, not refused
+    assert "Sur ta planche, « Sami 🨁 » s'écrira « Sami » (l'imprimante ne connaît pas 🨁)." in [
+        i.value for i in app.info], [i.value for i in app.info]
 
 
 def test_the_child_moves_the_frame_and_the_page_prints_that_part(app, drawings, atelier_env):

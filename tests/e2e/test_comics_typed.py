@@ -62,3 +62,42 @@ def test_refused_words_are_said_under_their_box_and_kept(browser, studio):
         assert_no_exception(page)
     finally:
         context.close()
+
+
+def test_an_arabic_author_name_lets_the_child_make_the_page(browser, studio):
+    """« مريم » cannot be set by the print fonts: it is said under the box, « Créer ma planche » stays ready, and the
+    page prints with a dotted line to write the name by hand (it greyed out the button before)."""
+    import pdfplumber
+
+    from tests.e2e.conftest import download
+
+    context = browser.new_context(viewport=TABLET, accept_downloads=True)
+    page = context.new_page()
+    page.set_default_timeout(30_000)
+    try:
+        goto(page, studio, "comics")
+        story = _tab(page, "2 · Histoire")
+        authors = story.get_by_role("textbox", name="Prénoms des auteurs (séparés par des virgules)")
+        authors.fill("Léo, مريم")
+        authors.press("Enter")
+        wait_ready(page)
+        note = story.locator('[data-testid="stAlert"]').filter(has_text="une ligne pointillée")
+        note.first.wait_for(timeout=20_000)
+        assert "« مريم »" in note.first.inner_text()
+        assert story.locator('[data-testid="stAlert"]').filter(has_text="ne peut pas encore être imprimée").count() == 0
+        note.first.scroll_into_view_if_needed()
+        shot(page, "comics-typed-03-arabic-author")
+
+        printing = _tab(page, "6 · Imprimer")
+        make = printing.get_by_role("button", name="🖨️ Créer ma planche (PDF + image)")
+        assert make.is_enabled()
+        make.click()
+        page.get_by_text("Ta planche est prête !").first.wait_for(timeout=120_000)
+        wait_ready(page)
+        assert_no_exception(page)
+        shot(page, "comics-typed-04-arabic-author-printed")
+        pdf = download(page, printing.get_by_role("button", name="⬇️ PDF à imprimer (A4)"), "comics-arabic-author.pdf")
+        with pdfplumber.open(pdf) as doc:
+            assert "par Léo et ...................." in doc.pages[0].extract_text()
+    finally:
+        context.close()
