@@ -41,8 +41,12 @@ def storybook_page() -> None:
             st.session_state["story-job"] = submit_job("story.write", {"spec": spec.choices(), "writer": writer or ""})
             st.session_state.pop("book-job", None)
         except Exception as exc:
-            if (said := error_text(exc)) != st.session_state.get("story-name-said"):  # said under the name already
-                st.error(said)
+            # said here, next to the button, whatever stopped it: on a tablet the name's own sentence at the top
+            # is out of sight and the button seemed to do nothing; the name stays in its box to change
+            said = error_text(exc)
+            if said == st.session_state.get("story-name-said"):
+                said = t("story.ui.name_refused_above", message=said)
+            st.error(said)
     if st.session_state.get("story-job"):
         hint = expected_time_text("story.write")
         if hint:
