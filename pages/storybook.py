@@ -48,10 +48,7 @@ def storybook_page() -> None:
                 said = t("story.ui.name_refused_above", message=said)
             st.error(said)
     if st.session_state.get("story-job"):
-        hint = expected_time_text("story.write")
-        if hint:
-            st.caption(hint)
-        job = job_status_ui(st.session_state["story-job"], "story-write")
+        job = job_status_ui(st.session_state["story-job"], "story-write", expected=expected_time_text("story.write"))
         if job is not None:
             st.session_state.pop("story-job")
             if job.state == "done":

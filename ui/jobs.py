@@ -58,8 +58,10 @@ def message_text(message: str) -> str:
     return message if text.startswith("[") else text
 
 
-def job_status_ui(job_id: str, key: str) -> Job | None:
-    """Show a job's progress (live) and return it once finished; None while it runs."""
+def job_status_ui(job_id: str, key: str, expected: str = "") -> Job | None:
+    """Show a job's progress (live) and return it once finished; None while it runs. `expected` (« Durée prévue :
+    environ 5 s », `expected_time_text`) is said above the progress while the job waits (and while it runs with no
+    time left of its own), never once it is over: drawn before the job was read, it stayed beside the finished book."""
     queue = get_queue()
     try:
         job = queue.get(job_id)
@@ -76,16 +78,18 @@ def job_status_ui(job_id: str, key: str) -> Job | None:
         elif job.state == "cancelled":
             st.info(t("jobs.cancelled"))
         return job
-    _live_progress(job_id, key)
+    _live_progress(job_id, key, expected)
     return None
 
 
 @st.fragment(run_every=1.0)
-def _live_progress(job_id: str, key: str) -> None:
+def _live_progress(job_id: str, key: str, expected: str = "") -> None:
     queue = get_queue()
     job = queue.get(job_id)
     if job.finished:
         st.rerun()  # the whole page shows the result
+    if expected and (job.state == "queued" or job.eta_seconds is None):  # running, its line says the time left
+        st.caption(expected)
     if job.state == "queued":
         label = t("jobs.waiting", n=(job.position or 0) + 1)
         if not queue.reachable():  # the shared queue server is restarting: the job waits in the store

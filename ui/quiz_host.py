@@ -138,7 +138,7 @@ def starter_ui() -> None:
         st.caption(t("quiz.host.starter_explain"))
         job_id = st.session_state.get("quiz-starter-job")
         if job_id:
-            job = job_status_ui(job_id, "starter")
+            job = job_status_ui(job_id, "starter", expected=expected_time_text("quiz.starter"))
             if job is None:
                 return
             st.session_state.pop("quiz-starter-job")
@@ -147,7 +147,6 @@ def starter_ui() -> None:
         if st.button(f"🎁 {t('quiz.host.starter_make')}", key="quiz-starter", width="stretch"):
             st.session_state["quiz-starter-job"] = submit_job("quiz.starter", {"language": lang()})
             st.rerun()
-        st.caption(expected_time_text("quiz.starter"))
 
 
 # -- playing -----------------------------------------------------------------------------------

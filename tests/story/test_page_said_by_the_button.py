@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import pytest
 
+from pipelines.jobs.queue import JobQueue
+from pipelines.jobs.runner import run_job
 from tests.conftest import open_page
 
 
@@ -48,3 +50,36 @@ def test_a_refused_name_is_said_next_to_the_write_button_and_kept(page, name, wo
         assert "Change le prénom en haut de la page" in under[0]
     assert "story-job" not in at.session_state
     assert at.text_input(key="story-name").value == name  # kept in its box to change
+
+
+def test_the_expected_time_goes_once_the_book_is_made(page):
+    at, store = page
+    at.text_input(key="story-name").set_value("Ève")
+    at.button(key="story-pages-4").click().run()
+    at.button(key="story-write").click().run()
+    for job in JobQueue(store).list(states=("queued",)):
+        run_job(job.id, store)
+    at.run()
+    at.run()
+    assert "story" in at.session_state
+    at.toggle(key="story-music").set_value(False).run()
+
+    def make() -> str:
+        at.button(key="story-make").click().run()
+        job_id = at.session_state["book-job"]
+        run_job(job_id, store)
+        at.run()  # the run that finds the book made
+        assert not at.exception, at.exception
+        assert at.session_state["book-files"]
+        return job_id
+
+    first = make()
+    with store.transaction() as conn:  # the first book took 5 s: the next one's time is announced
+        conn.execute("UPDATE jobs SET started_at=?, finished_at=? WHERE id=?",
+                     ("2026-01-01T10:00:00", "2026-01-01T10:00:05", first))
+    at.button(key="story-make").click().run()
+    assert any("Durée prévue : environ 5 s" in c.value for c in at.caption), [c.value for c in at.caption]
+    run_job(at.session_state["book-job"], store)
+    at.run()
+    assert at.session_state["book-files"]
+    assert not any("Durée prévue" in c.value for c in at.caption), [c.value for c in at.caption]
