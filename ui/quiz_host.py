@@ -13,7 +13,7 @@ from pipelines.textfiles import read_text
 from .i18n import lang, t
 from .jobs import expected_time_text, job_status_ui, submit_job
 from .runtime import get_store
-from .session import current_workshop, distinct_labels
+from .session import current_workshop, distinct_labels, isolated
 
 CHOICE_MARKS = ("🟥", "🟦", "🟨", "🟩")
 MEDALS = {1: "🥇", 2: "🥈", 3: "🥉"}
@@ -188,7 +188,7 @@ def live_ui(game_id: int, state: str, current: int) -> None:
             cols = st.columns(4)
             for i, player in enumerate(players):
                 with cols[i % 4]:
-                    st.markdown(f"<div style='font-size:1.4rem'>🙂 {_escape(player['name'])} "
+                    st.markdown(f"<div style='font-size:1.4rem'>🙂 {isolated(_escape(player['name']))} "
                                 f"{team_label(player['team'])}</div>", unsafe_allow_html=True)
                     remove_button(player)
         else:
@@ -205,7 +205,7 @@ def remove_button(player: dict) -> None:
     """Take a player out of the game in two taps: the first asks, the second removes (a ghost left by a closed
     tab leaves every ranking, the totals and the diplomas)."""
     asked = st.session_state.get("quiz-remove-ask") == player["id"]
-    label = f"❓ {t('quiz.host.remove_sure', name=player['name'])}" if asked else f"✖️ {t('quiz.host.remove')}"
+    label = f"❓ {t('quiz.host.remove_sure', name=isolated(player['name']))}" if asked else f"✖️ {t('quiz.host.remove')}"
     if st.button(label, key=f"quiz-remove-{player['id']}", type="primary" if asked else "secondary"):
         if asked:
             games().remove_player(player["id"])
