@@ -197,7 +197,7 @@ def live_ui(game_id: int, state: str, current: int) -> None:
     remaining = view["remaining"] or 0.0
     st.progress(min(1.0, remaining / game["seconds"]), text=f"⏱️ {int(round(remaining))} s")
     total = view["answers"] + view["waiting"]  # who answered and who is still awaited (a player who left is not)
-    st.markdown(f"<div style='font-size:2rem;text-align:center'>📨 "
+    st.markdown(f"<div data-testid='quiz-answers' style='font-size:2rem;text-align:center'>📨 "
                 f"{t('quiz.host.answers', n=view['answers'], total=total)}</div>", unsafe_allow_html=True)
 
 
@@ -227,9 +227,17 @@ def lobby_ui(game: dict) -> None:
 
 
 def question_ui(game: dict) -> None:
+    """The question, its item and its answers; the countdown and the answers received beside the question's number,
+    at the top: under the answers, on a laptop (1366 x 768), they were below the fold (the picture is 400 px high)."""
     question = games().question(game["id"], game["current"])
-    st.markdown(f"### {t('quiz.host.question_n', n=game['current'] + 1, total=game['questions'])} · "
-                f"{t('quiz.mode.' + question['mode'])}")
+    heading, live = st.columns([3, 2])
+    heading.markdown(f"### {t('quiz.host.question_n', n=game['current'] + 1, total=game['questions'])} · "
+                     f"{t('quiz.mode.' + question['mode'])}")
+    if heading.button(f"⏹️ {t('quiz.host.stop')}"):  # beside the count, in sight with it
+        games().close_question(game["id"], game["current"])
+        st.rerun()
+    with live:
+        live_ui(game["id"], "question", game["current"])
     st.markdown(f"## {question_title(question)}")
     left, right = st.columns([3, 2])
     with left:
@@ -238,10 +246,6 @@ def question_ui(game: dict) -> None:
         for index in range(len(question["choices"])):
             st.markdown(f"<div style='font-size:1.5rem;padding:0.4rem 0'>{_escape(choice_label(question, index))}"
                         f"</div>", unsafe_allow_html=True)
-        live_ui(game["id"], "question", game["current"])
-    if st.button(f"⏹️ {t('quiz.host.stop')}", width="stretch"):
-        games().close_question(game["id"], game["current"])
-        st.rerun()
 
 
 def reveal_ui(game: dict) -> None:
