@@ -9,7 +9,7 @@ from ui.session import current_workshop
 from ui.storybook import book_ui, choices_ui, edit_pages_ui, music_voice_ui, spec_from_choices
 from ui.storybook_pictures import pictures_ui
 from ui.storybook_state import story_from_job
-from ui.widgets import backend_choice_ui, engines_ui
+from ui.widgets import action_button, backend_choice_ui, engines_ui
 from ui.work import restore_work, save_work_now, start_over
 from ui.frame import require_frame
 
@@ -29,9 +29,11 @@ def storybook_page() -> None:
     choices = choices_ui()
     writer = backend_choice_ui("story.write", key="story-writer", label=t("story.ui.writer"))
     cols = st.columns(2)
-    write = cols[0].button(t("story.ui.write"), type="primary", use_container_width=True, key="story-write")
-    again = "story" in st.session_state and cols[1].button(t("story.ui.rewrite"), use_container_width=True,
-                                                           key="story-again")
+    # action_button: a tap that lands while a rerun is still drawing the choices above is kept, not lost
+    write = action_button(t("story.ui.write"), key="story-write", container=cols[0], type="primary",
+                          use_container_width=True)
+    again = "story" in st.session_state and action_button(t("story.ui.rewrite"), key="story-again",
+                                                          container=cols[1], use_container_width=True)
     if write or again:
         try:
             if again:

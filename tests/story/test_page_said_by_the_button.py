@@ -83,3 +83,16 @@ def test_the_expected_time_goes_once_the_book_is_made(page):
     at.run()
     assert at.session_state["book-files"]
     assert not any("Durée prévue" in c.value for c in at.caption), [c.value for c in at.caption]
+
+
+def test_a_tap_on_write_from_a_run_that_stopped_early_still_writes(page):
+    """A tap on « Écrire l'histoire » landing while a rerun was drawing the choices above: Streamlit hands it to a run
+    that is stopped before the button's line, and with `st.button` nothing happened (ui.widgets.action_button)."""
+    import time
+
+    at, _ = page
+    at.text_input(key="story-name").set_value("Ève").run()
+    at.session_state["_tap-story-write"] = time.monotonic()  # what the tap's callback kept, its run stopped
+    at.run()
+    assert not at.exception
+    assert at.session_state["story-job"]
