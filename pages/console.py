@@ -69,7 +69,7 @@ with create_tab:
             try:
                 workshop = store.create_workshop(name, day, age, language, retention)
             except UserError as exc:  # no name
-                st.error(error_text(exc))
+                st.error(error_text(exc, formal=True))
             else:
                 _reopen(workshop["id"])
                 st.session_state.update({"console_created": workshop["id"], "create-clear": True})

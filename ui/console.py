@@ -78,7 +78,7 @@ def participants_ui(workshop: Workshop) -> None:
                 st.session_state["add-clear"] = True
                 st.rerun()
             except UserError as exc:  # no name, a name already there, consent without who recorded it
-                st.error(error_text(exc))
+                st.error(error_text(exc, formal=True))
 
     for person in store.participants(workshop.id):
         col1, col2, col3 = st.columns([2, 3, 1])
@@ -161,5 +161,5 @@ def library_settings_ui() -> None:
                     path = write_bytes_atomic(store.files_dir / "library" / "logo.png", clean.png_bytes())
                     store.set_setting("library_logo", str(path))
                 except Exception as exc:
-                    st.error(error_text(exc))
+                    st.error(error_text(exc, formal=True))
             st.success(t("console.saved"))

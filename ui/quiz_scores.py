@@ -114,5 +114,5 @@ def exports_ui(game: dict) -> None:
             st.session_state[key] = submit_job("quiz.results", {"game_id": game["id"], "language": lang(),
                                                                 "title": game["title"], "teams": bool(game["teams"])})
         except Exception as exc:
-            st.error(error_text(exc))
+            st.error(error_text(exc, formal=True))
         st.rerun()

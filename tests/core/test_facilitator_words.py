@@ -20,6 +20,7 @@ FACILITATOR_FILES = ("pages/console.py", "pages/models.py", "pages/blindtest.py"
 FACILITATOR_FUNCTIONS = {"ui/approvals.py": ("approvals_console_ui", "_waiting_pictures")}  # the rest: the child's
 FACILITATOR_SECTIONS = ("console.", "console_names.", "pages.console.", "pages.models.", "safety.console.",
                         "quiz.host.", "quiz.builder.", "models.")
+FORMAL = "_formal"  # a shared sentence's « vous » form (ui.i18n.error_text(formal=True), ui.widgets.text_box)
 SHOWN_ON_THE_CONSOLE = re.compile(r"\.progress\.")  # a job's line, in the console's queue too
 # a « tu » form: its pronouns and determiners, or a verb with its pronoun after it that is not a « vous » form
 # (« Écris-le », « vas-y »; « Écrivez-le », « Dites-le » pass)
@@ -51,7 +52,7 @@ def _facilitator_keys() -> set[str]:
     found = set()
     for key in catalogue("fr"):
         if (key in asked or any(key.startswith(p) for p in asked if p.endswith((".", "_")))
-                or key.startswith(FACILITATOR_SECTIONS) or SHOWN_ON_THE_CONSOLE.search(key)):
+                or key.startswith(FACILITATOR_SECTIONS) or SHOWN_ON_THE_CONSOLE.search(key) or key.endswith(FORMAL)):
             found.add(key)
     return found
 
@@ -77,3 +78,14 @@ def test_the_tu_forms_are_found():
     for text in ("Écrivez-le en lettres latines.", "Dites-le", "Sur votre tablette", "peut-être", "là-bas",
                  "Allez-y", "Tableau des équipes", "Les tests"):
         assert not TU.search(text), text
+
+
+def test_a_refusal_shared_with_the_childrens_pages_says_vous_on_the_console(console):
+    """A name with an invisible sign is refused on the console (a participant) and on the quiz (a child's
+    pseudonym) with one key: the console says its « vous » sentence (« Retapez-le »), the child's stays « tu »."""
+    next(w for w in console.text_input if w.label == "Prénom ou pseudonyme").input("Zo\u202eé")
+    next(b for b in console.button if b.label == "Ajouter").click().run()
+    assert not console.exception
+    said = [e.value for e in console.error]
+    assert len(said) == 1 and "Retapez-le simplement" in said[0], said
+    assert not TU.search(said[0])
