@@ -60,7 +60,7 @@ def message_text(message: str) -> str:
 
 def job_status_ui(job_id: str, key: str, expected: str = "") -> Job | None:
     """Show a job's progress (live) and return it once finished; None while it runs. `expected` (« Durée prévue :
-    environ 5 s », `expected_time_text`) is said above the progress while the job waits (and while it runs with no
+    environ 5 s », `expected_time_text`) is said in the progress line while the job waits (and while it runs with no
     time left of its own), never once it is over: drawn before the job was read, it stayed beside the finished book."""
     queue = get_queue()
     try:
@@ -88,8 +88,6 @@ def _live_progress(job_id: str, key: str, expected: str = "") -> None:
     job = queue.get(job_id)
     if job.finished:
         st.rerun()  # the whole page shows the result
-    if expected and (job.state == "queued" or job.eta_seconds is None):  # running, its line says the time left
-        st.caption(expected)
     if job.state == "queued":
         label = t("jobs.waiting", n=(job.position or 0) + 1)
         if not queue.reachable():  # the shared queue server is restarting: the job waits in the store
@@ -97,7 +95,9 @@ def _live_progress(job_id: str, key: str, expected: str = "") -> None:
     else:
         label = message_text(job.message) or t("jobs.running")
     eta = f" — {t('jobs.eta', time=duration_text(job.eta_seconds))}" if job.eta_seconds is not None else ""
-    st.progress(job.progress, text=f"{label}{eta}")
+    if expected and (job.state == "queued" or not eta):  # running, its line says the time left instead
+        eta = f"{eta} · {expected}"
+    st.progress(job.progress, text=f"{label}{eta}")  # in its line: nothing below moves when the job starts
     if st.button(t("jobs.cancel"), key=f"cancel-{key}-{job_id}"):
         try:
             queue.cancel(job_id, by=owner_id())

@@ -78,11 +78,16 @@ def test_the_expected_time_goes_once_the_book_is_made(page):
         conn.execute("UPDATE jobs SET started_at=?, finished_at=? WHERE id=?",
                      ("2026-01-01T10:00:00", "2026-01-01T10:00:05", first))
     at.button(key="story-make").click().run()
-    assert any("Durée prévue : environ 5 s" in c.value for c in at.caption), [c.value for c in at.caption]
+    assert any("Durée prévue : environ 5 s" in text for text in _shown(at)), _shown(at)  # in the waiting line
     run_job(at.session_state["book-job"], store)
     at.run()
     assert at.session_state["book-files"]
-    assert not any("Durée prévue" in c.value for c in at.caption), [c.value for c in at.caption]
+    assert not any("Durée prévue" in text for text in _shown(at)), _shown(at)
+
+
+def _shown(at) -> list[str]:
+    """The captions and the progress lines on the page."""
+    return [c.value for c in at.caption] + [p.proto.text for p in at.get("progress")]
 
 
 def test_a_tap_on_write_from_a_run_that_stopped_early_still_writes(page):
