@@ -1,6 +1,6 @@
 """The facilitator's pages say « vous »; « tu » is for the children's pages. The console said « Écris-le en
-lettres latines » to the facilitator, the quiz's projector « Sur ta tablette, ouvre… », the picture waiting on
-the console « Image qui attend ton accord », and its job queue a child's job as « L'IA lit ta phrase… ».
+lettres latines » to the facilitator, the picture waiting on the console « Image qui attend ton accord », and its
+job queue a child's job as « L'IA lit ta phrase… ». The quiz projector's join line speaks to the players.
 
 Read from the sources, not from pages drawn: every French string a facilitator's page asks for by its key (in
 the files below, and in the functions of shared files that draw the console), every string of the sections only
@@ -20,6 +20,7 @@ FACILITATOR_FILES = ("pages/console.py", "pages/models.py", "pages/blindtest.py"
 FACILITATOR_FUNCTIONS = {"ui/approvals.py": ("approvals_console_ui", "_waiting_pictures")}  # the rest: the child's
 FACILITATOR_SECTIONS = ("console.", "console_names.", "pages.console.", "pages.models.", "safety.console.",
                         "quiz.host.", "quiz.builder.", "models.")
+FOR_PLAYERS = {"quiz.host.join_here"}  # on the projector, said to the children with a tablet (tests/blindtest)
 FORMAL = "_formal"  # a shared sentence's « vous » form (ui.i18n.error_text(formal=True), ui.widgets.text_box)
 SHOWN_ON_THE_CONSOLE = re.compile(r"\.progress\.")  # a job's line, in the console's queue too
 # a « tu » form: its pronouns and determiners, or a verb with its pronoun after it that is not a « vous » form
@@ -60,9 +61,9 @@ def _facilitator_keys() -> set[str]:
 def test_the_facilitators_pages_say_vous():
     strings = catalogue("fr")
     keys = _facilitator_keys()
-    assert {"console_names.not_printed", "quiz.host.join_here", "alt.waiting_picture"} <= keys  # the scan reads them
+    assert {"console_names.not_printed", "quiz.host.remove_sure", "alt.waiting_picture"} <= keys  # the scan reads them
     said_tu = {}
-    for key in sorted(keys):
+    for key in sorted(keys - FOR_PLAYERS):
         value = strings[key]
         text = " ".join(value.values()) if isinstance(value, dict) else value
         if TU.search(text):
