@@ -58,28 +58,30 @@ with create_tab:
         same = store.workshop_named(name, day) if name.strip() else None
         if just_made and just_made["id"] == st.session_state.get("workshop_id") and (
                 not name.strip() or (same and same["id"] == just_made["id"])):
-            st.info(t("console.already_created", name=just_made["name"], code=just_made["code"]))
+            st.info(t("console.already_created", name=isolated(just_made["name"]), code=just_made["code"]))
         elif same:
-            st.error(t("console.same_name", name=same["name"], day=long_date(same["day"], lang()), code=same["code"]))
+            st.error(t("console.same_name", name=isolated(same["name"]), day=long_date(same["day"], lang()),
+                       code=same["code"]))
             if same["id"] != st.session_state.get("workshop_id"):
-                st.button(t("console.reopen_named", name=same["name"]), key="reopen-same-name",
+                st.button(t("console.reopen_named", name=isolated(same["name"])), key="reopen-same-name",
                           on_click=_reopen, args=(same["id"],))
         else:
             try:
                 workshop = store.create_workshop(name, day, age, language, retention)
             except UserError as exc:  # no name
-                st.error(error_text(exc))
+                st.error(error_text(exc, formal=True))
             else:
                 _reopen(workshop["id"])
                 st.session_state.update({"console_created": workshop["id"], "create-clear": True})
-                st.session_state["console_flash"] = t("console.created", name=workshop["name"], code=workshop["code"])
+                st.session_state["console_flash"] = t("console.created", name=isolated(workshop["name"]),
+                                                      code=workshop["code"])
                 st.rerun()
 with reopen_tab:
     workshops = store.workshops()
     if not workshops:
         st.info(t("console.none"))
     for item in workshops[:30]:
-        label = f"{item['name']} — {long_date(item['day'], lang())} ({item['code']})"
+        label = f"{isolated(item['name'])} — {long_date(item['day'], lang())} ({item['code']})"
         if st.button(label, key=f"reopen-{item['id']}",
                      width="stretch"):
             _reopen(item["id"])

@@ -8,7 +8,7 @@ from pipelines.store.works import gallery_works
 from ui.gallery import day_text, file_names, made_text, time_text, title_markdown, title_text
 from ui.i18n import t
 from ui.runtime import get_store
-from ui.session import current_workshop, visible_artifacts
+from ui.session import current_workshop, isolated, visible_artifacts
 from ui.frame import require_frame
 
 require_frame()  # first: pages run inside the studio's frame (ui/frame.py)
@@ -40,7 +40,7 @@ st.markdown("<style>[class*='st-key-gallery-'] [data-testid='stHorizontalBlock']
 
 for owner, creations in by_owner.items():
     # creations of nobody in particular (a quiz's results, a participant gone): the workshop's
-    st.subheader(t("gallery.by", name=names[owner]) if owner in names else t("gallery_owner.workshop"))
+    st.subheader(t("gallery.by", name=isolated(names[owner])) if owner in names else t("gallery_owner.workshop"))
     columns = st.container(key=f"gallery-{owner}").columns(4)
     titles = [title_text(work) for work in creations]
     for index, work in enumerate(creations):

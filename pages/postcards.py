@@ -96,11 +96,10 @@ if st.button(t("postcards.make"), type="primary", use_container_width=True,
              disabled=bool(unprintable) or title is None):
     st.session_state["postcard_job"] = submit_job("postcards.make", params)
     st.session_state["postcard_job_front"] = picture_key(front)
-st.caption(expected_time_text("postcards.make"))
 
 job_id = st.session_state.get("postcard_job")
 if job_id:
-    job = job_status_ui(job_id, "postcards")
+    job = job_status_ui(job_id, "postcards", expected=expected_time_text("postcards.make"))
     if job and job.state == "done":
         files = job.files()
         for said in filter(None, (postcard_warning(warning, card) for warning in job.result.get("warnings", []))):

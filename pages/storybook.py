@@ -9,7 +9,7 @@ from ui.session import current_workshop
 from ui.storybook import book_ui, choices_ui, edit_pages_ui, music_voice_ui, spec_from_choices
 from ui.storybook_pictures import pictures_ui
 from ui.storybook_state import story_from_job
-from ui.widgets import backend_choice_ui, engines_ui
+from ui.widgets import action_button, backend_choice_ui, engines_ui
 from ui.work import restore_work, save_work_now, start_over
 from ui.frame import require_frame
 
@@ -29,9 +29,11 @@ def storybook_page() -> None:
     choices = choices_ui()
     writer = backend_choice_ui("story.write", key="story-writer", label=t("story.ui.writer"))
     cols = st.columns(2)
-    write = cols[0].button(t("story.ui.write"), type="primary", use_container_width=True, key="story-write")
-    again = "story" in st.session_state and cols[1].button(t("story.ui.rewrite"), use_container_width=True,
-                                                           key="story-again")
+    # action_button: a tap that lands while a rerun is still drawing the choices above is kept, not lost
+    write = action_button(t("story.ui.write"), key="story-write", container=cols[0], type="primary",
+                          use_container_width=True)
+    again = "story" in st.session_state and action_button(t("story.ui.rewrite"), key="story-again",
+                                                          container=cols[1], use_container_width=True)
     if write or again:
         try:
             if again:
@@ -41,13 +43,14 @@ def storybook_page() -> None:
             st.session_state["story-job"] = submit_job("story.write", {"spec": spec.choices(), "writer": writer or ""})
             st.session_state.pop("book-job", None)
         except Exception as exc:
-            if (said := error_text(exc)) != st.session_state.get("story-name-said"):  # said under the name already
-                st.error(said)
+            # said here, next to the button, whatever stopped it: on a tablet the name's own sentence at the top
+            # is out of sight and the button seemed to do nothing; the name stays in its box to change
+            said = error_text(exc)
+            if said == st.session_state.get("story-name-said"):
+                said = t("story.ui.name_refused_above", message=said)
+            st.error(said)
     if st.session_state.get("story-job"):
-        hint = expected_time_text("story.write")
-        if hint:
-            st.caption(hint)
-        job = job_status_ui(st.session_state["story-job"], "story-write")
+        job = job_status_ui(st.session_state["story-job"], "story-write", expected=expected_time_text("story.write"))
         if job is not None:
             st.session_state.pop("story-job")
             if job.state == "done":

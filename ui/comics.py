@@ -459,9 +459,6 @@ def export_step_ui(comic: dict) -> None:
             st.warning(t("comics.ui.empty_panels", count=len(empty), numbers=numbers))
         bleed = st.checkbox(t("comics.ui.bleed"), key=wkey("comic", "comic-bleed"))
         marks = st.checkbox(t("comics.ui.crop_marks"), key=wkey("comic", "comic-marks"))
-        hint = expected_time_text("comics.render")
-        if hint:
-            st.caption(hint)
         if action_button(t("comics.ui.export"), key="comic-export", type="primary", width="stretch",
                      disabled=not ok or bool(comic["render_job"])):
             try:
@@ -481,7 +478,7 @@ def export_step_ui(comic: dict) -> None:
             except UserError as exc:
                 st.error(error_text(exc))
         if comic["render_job"]:
-            job = job_status_ui(comic["render_job"], key="render")
+            job = job_status_ui(comic["render_job"], key="render", expected=expected_time_text("comics.render"))
             if job is not None:
                 comic["render_job"] = None
                 if job.state == "done":

@@ -74,12 +74,6 @@ def panels_step_ui(comic: dict) -> None:
                             panel["drawing"] = saved
                     if panel["drawing"]:
                         st.caption(f"✅ {t('comics.ui.drawing_saved')}")
-                kind = "imagegen.generate" if panel["way"] in ("text", "drawing_ai") else "comics.panel"
-                guess = first_guess_seconds(1, probe().has_gpu) if kind == "imagegen.generate" \
-                    else None
-                hint = expected_time_text(kind, guess)
-                if hint:
-                    st.caption(hint)
                 label = "comics.ui.redo_panel" if panel["image"] else "comics.ui.make_panel"
                 if action_button(t(label, n=i + 1), key=f"comic-make-{i}", type="primary", width="stretch",
                              disabled=bool(panel["job"])):
@@ -175,7 +169,9 @@ def start_panel_job(comic: dict, i: int) -> None:
 def follow_panel_job(comic: dict, i: int) -> None:
     """Show a panel's job; when it is done, keep its picture in the page's folder."""
     panel = comic["panels"][i]
-    job = job_status_ui(panel["job"], key=f"panel-{i}")
+    kind = "imagegen.generate" if panel["way"] in ("text", "drawing_ai") else "comics.panel"
+    guess = first_guess_seconds(1, probe().has_gpu) if kind == "imagegen.generate" else None
+    job = job_status_ui(panel["job"], key=f"panel-{i}", expected=expected_time_text(kind, guess))
     if job is None:
         return
     panel["job"] = None

@@ -17,6 +17,7 @@ from pipelines.store.files import write_bytes_atomic
 from .i18n import error_text, lang, t
 from .jobs import duration_text, kind_label, message_text
 from .runtime import get_queue, get_store
+from .session import isolated
 from .widgets import text_box
 
 CONSENT_BY_MAX = 60  # letters of who recorded a parent's consent
@@ -73,26 +74,27 @@ def participants_ui(workshop: Workshop) -> None:
                 person = store.add_participant(workshop.id, first_name, group, minor, consent, consent_by)
                 needs_consent = person.minor and not person.consent  # said now: the child's uploads wait for it
                 st.session_state["console_flash"] = t("console.added_no_consent" if needs_consent else "console.added",
-                                                      name=person.name)
+                                                      name=isolated(person.name))
                 st.session_state["add-clear"] = True
                 st.rerun()
             except UserError as exc:  # no name, a name already there, consent without who recorded it
-                st.error(error_text(exc))
+                st.error(error_text(exc, formal=True))
 
     for person in store.participants(workshop.id):
         col1, col2, col3 = st.columns([2, 3, 1])
-        col1.markdown(f"**{person.name}** · {t('ages.' + person.age_group)}")
+        # isolated: « مريم » before « · 7-8 ans » turned the line right to left (« 8-7 · مريم ans »)
+        col1.markdown(f"**{isolated(person.name)}** · {t('ages.' + person.age_group)}")
         printed, left_out = printable_name(person.name)
         if left_out:  # said here, where the name can be retyped, before a label or a card comes out without it
-            signs = {"chars": " ".join(left_out), "n": len(left_out)}  # « ✨ 🦄 ne s’impriment pas »
-            col1.caption("⚠️ " + (t("console_names.prints_as", name=printed, **signs) if printed
+            signs = {"chars": " ".join(map(isolated, left_out)), "n": len(left_out)}  # « ✨ 🦄 ne s’impriment pas »
+            col1.caption("⚠️ " + (t("console_names.prints_as", name=isolated(printed), **signs) if printed
                                   else t("console_names.not_printed", **signs)))
         if rude_name(person.name):  # said, not refused: « Dick » or « Kuntz » may be a child's real name
-            col1.caption("⚠️ " + t("console_names.rude", name=person.name))
+            col1.caption("⚠️ " + t("console_names.rude", name=isolated(person.name)))
         if not person.minor:
             col2.write(t("console.adult"))
         elif person.consent:
-            col2.write("✅ " + t("console.consent_given", by=person.consent_by,
+            col2.write("✅ " + t("console.consent_given", by=isolated(person.consent_by),
                                  at=f"{long_date(person.consent_at, lang())}, {person.consent_at[11:16]}"))
         else:
             # keyed by the participant, open state kept by the server: once this one is done, the popover of
@@ -113,8 +115,9 @@ def participants_ui(workshop: Workshop) -> None:
         remove_pop = col3.popover(t("console.remove"), key=f"remove-open-{person.id}", on_change="rerun")
         if remove_pop.open:
             with remove_pop:
-                st.write(t("console.remove_confirm", name=person.name))
-                if st.button(t("console.remove_yes", name=person.name), key=f"remove-{person.id}", type="primary"):
+                st.write(t("console.remove_confirm", name=isolated(person.name)))
+                if st.button(t("console.remove_yes", name=isolated(person.name)), key=f"remove-{person.id}",
+                             type="primary"):
                     store.remove_participant(person.id)
                     st.rerun()
 
@@ -135,7 +138,7 @@ def _queue_fragment(names: dict[int, str]) -> None:
         job = queue.get(job.id)
         who = names.get(job.owner, t("gallery.facilitator"))
         col1, col2, col3 = st.columns([2, 3, 1])
-        col1.markdown(f"**{who}** · {kind_label(job.kind)}")
+        col1.markdown(f"**{isolated(who)}** · {kind_label(job.kind)}")
         state = message_text(job.message) if job.state == "running" else t("jobs.waiting", n=(job.position or 0) + 1)
         eta = f" — {t('jobs.eta', time=duration_text(job.eta_seconds))}" if job.eta_seconds is not None else ""
         col2.progress(job.progress, text=f"{state}{eta}")
@@ -158,5 +161,5 @@ def library_settings_ui() -> None:
                     path = write_bytes_atomic(store.files_dir / "library" / "logo.png", clean.png_bytes())
                     store.set_setting("library_logo", str(path))
                 except Exception as exc:
-                    st.error(error_text(exc))
+                    st.error(error_text(exc, formal=True))
             st.success(t("console.saved"))

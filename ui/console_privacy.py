@@ -14,6 +14,7 @@ from pipelines.store.works import gallery_works
 
 from .i18n import lang, t
 from .runtime import get_store, start_worker
+from .session import isolated
 
 
 def tablet_address(code: str) -> str:
@@ -73,7 +74,7 @@ def retention_ui(workshop: dict) -> None:
             store.purge_workshop(workshop["id"])
             st.session_state.pop("workshop_id", None)
             st.session_state.pop("participant_id", None)
-            st.session_state["console_flash"] = t("privacy.purged", name=workshop["name"])
+            st.session_state["console_flash"] = t("privacy.purged", name=isolated(workshop["name"]))
             st.rerun()
 
 

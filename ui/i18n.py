@@ -4,7 +4,7 @@ from __future__ import annotations
 import streamlit as st
 
 from pipelines.config import settings
-from pipelines.i18n import LANGUAGES, UserError, translate
+from pipelines.i18n import LANGUAGES, UserError, catalogue, translate
 
 
 def lang() -> str:
@@ -17,11 +17,15 @@ def t(key: str, **params) -> str:
     return translate(key, lang(), **params)
 
 
-def error_text(exc: BaseException) -> str:
-    """A user-facing sentence for an exception (UserError in the user's language)."""
+def error_text(exc: BaseException, formal: bool = False) -> str:
+    """A user-facing sentence for an exception (UserError in the user's language). `formal`: on a facilitator's
+    page, a refusal's « vous » sentence (its key + "_formal") when it has one: the same refusal says « tu » to a
+    child (« Retape-le » for a pseudonym, « Retapez-le » for a participant added on the console)."""
     if isinstance(exc, UserError):
+        if formal and f"{exc.key}_formal" in catalogue(lang()):
+            return translate(f"{exc.key}_formal", lang(), **exc.params)
         return exc.message(lang())
-    return t("errors.unexpected", detail=f"{type(exc).__name__}: {exc}")
+    return t("errors.unexpected_formal" if formal else "errors.unexpected", detail=f"{type(exc).__name__}: {exc}")
 
 
 def job_error_text(error: dict | None) -> str:

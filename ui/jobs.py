@@ -58,8 +58,10 @@ def message_text(message: str) -> str:
     return message if text.startswith("[") else text
 
 
-def job_status_ui(job_id: str, key: str) -> Job | None:
-    """Show a job's progress (live) and return it once finished; None while it runs."""
+def job_status_ui(job_id: str, key: str, expected: str = "") -> Job | None:
+    """Show a job's progress (live) and return it once finished; None while it runs. `expected` (« Durée prévue :
+    environ 5 s », `expected_time_text`) is said in the progress line while the job waits (and while it runs with no
+    time left of its own), never once it is over: drawn before the job was read, it stayed beside the finished book."""
     queue = get_queue()
     try:
         job = queue.get(job_id)
@@ -76,12 +78,12 @@ def job_status_ui(job_id: str, key: str) -> Job | None:
         elif job.state == "cancelled":
             st.info(t("jobs.cancelled"))
         return job
-    _live_progress(job_id, key)
+    _live_progress(job_id, key, expected)
     return None
 
 
 @st.fragment(run_every=1.0)
-def _live_progress(job_id: str, key: str) -> None:
+def _live_progress(job_id: str, key: str, expected: str = "") -> None:
     queue = get_queue()
     job = queue.get(job_id)
     if job.finished:
@@ -93,7 +95,9 @@ def _live_progress(job_id: str, key: str) -> None:
     else:
         label = message_text(job.message) or t("jobs.running")
     eta = f" — {t('jobs.eta', time=duration_text(job.eta_seconds))}" if job.eta_seconds is not None else ""
-    st.progress(job.progress, text=f"{label}{eta}")
+    if expected and (job.state == "queued" or not eta):  # running, its line says the time left instead
+        eta = f"{eta} · {expected}"
+    st.progress(job.progress, text=f"{label}{eta}")  # in its line: nothing below moves when the job starts
     if st.button(t("jobs.cancel"), key=f"cancel-{key}-{job_id}"):
         try:
             queue.cancel(job_id, by=owner_id())

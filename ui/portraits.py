@@ -192,7 +192,6 @@ def portrait_ui(person: dict, framing: dict, style_id: str):
             t("portrait.ui.engine"), names, format_func=lambda n: t(backends.get(n).label), horizontal=True,
             index=names.index(kept) if kept in names else 0, key=wkey(KIND, "portrait-engine"))
     seed = state().setdefault("seed", 1)
-    st.caption(expected_time_text("portrait.paint", first_guess=8.0))
     left, right = st.columns(2)
     paint = action_button(t("portrait.ui.paint"), container=left, type="primary", width="stretch", key="portrait-paint")
     again = action_button(t("portrait.ui.again_seed"), container=right, width="stretch", key="portrait-again",
@@ -207,7 +206,8 @@ def portrait_ui(person: dict, framing: dict, style_id: str):
         state().pop("print_job", None)
     if not state().get("paint_job"):
         return None
-    job = job_status_ui(state()["paint_job"], "portrait-paint")
+    job = job_status_ui(state()["paint_job"], "portrait-paint",
+                        expected=expected_time_text("portrait.paint", first_guess=8.0))
     if job is None or job.state != "done":
         return None
     files = _files(job)

@@ -42,12 +42,9 @@ def transform_ui(front: str, workshop_id: int | None) -> str:
     else:
         words = ""
     kind = "imagegen.generate" if mode == "repaint" else "imagegen.stylise"
-    hint = expected_time_text(kind)
-    if hint:
-        st.caption(hint)
     job_id = st.session_state.get("pc-transform-job")
     if job_id:  # followed first, so the button below is free again as soon as the job is over
-        job = job_status_ui(job_id, "pc-transform")
+        job = job_status_ui(job_id, "pc-transform", expected=expected_time_text(kind))
         if job is None:
             return front
         st.session_state.pop("pc-transform-job", None)

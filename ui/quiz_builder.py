@@ -51,7 +51,7 @@ def problems_ui(exc: BaseException) -> None:
         for problem in exc.problems:
             st.error(problem.text(lang()))
     else:
-        st.error(error_text(exc))
+        st.error(error_text(exc, formal=True))
 
 
 def builder_ui() -> None:
@@ -208,7 +208,7 @@ def ai_drawn_picture_ui(entry) -> None:
                     _emptied("quiz-drawn")
                     st.rerun()
                 except Exception as exc:
-                    st.error(error_text(exc))
+                    st.error(error_text(exc, formal=True))
 
 
 def check_drawn_prompt(subject: str) -> None:
@@ -247,7 +247,7 @@ def ai_picture_ui(entry) -> None:
                     try:
                         clean = sanitize_image(upload.getvalue())
                     except Exception as exc:
-                        st.error(error_text(exc))
+                        st.error(error_text(exc, formal=True))
                         return
                     # The upload belongs to the workshop (purged with it); the pack keeps only its stylised item.
                     from .runtime import get_store

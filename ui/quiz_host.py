@@ -13,7 +13,7 @@ from pipelines.textfiles import read_text
 from .i18n import lang, t
 from .jobs import expected_time_text, job_status_ui, submit_job
 from .runtime import get_store
-from .session import current_workshop, distinct_labels
+from .session import current_workshop, distinct_labels, isolated
 
 CHOICE_MARKS = ("🟥", "🟦", "🟨", "🟩")
 MEDALS = {1: "🥇", 2: "🥈", 3: "🥉"}
@@ -138,7 +138,7 @@ def starter_ui() -> None:
         st.caption(t("quiz.host.starter_explain"))
         job_id = st.session_state.get("quiz-starter-job")
         if job_id:
-            job = job_status_ui(job_id, "starter")
+            job = job_status_ui(job_id, "starter", expected=expected_time_text("quiz.starter"))
             if job is None:
                 return
             st.session_state.pop("quiz-starter-job")
@@ -147,7 +147,6 @@ def starter_ui() -> None:
         if st.button(f"🎁 {t('quiz.host.starter_make')}", key="quiz-starter", width="stretch"):
             st.session_state["quiz-starter-job"] = submit_job("quiz.starter", {"language": lang()})
             st.rerun()
-        st.caption(expected_time_text("quiz.starter"))
 
 
 # -- playing -----------------------------------------------------------------------------------
@@ -189,7 +188,7 @@ def live_ui(game_id: int, state: str, current: int) -> None:
             cols = st.columns(4)
             for i, player in enumerate(players):
                 with cols[i % 4]:
-                    st.markdown(f"<div style='font-size:1.4rem'>🙂 {_escape(player['name'])} "
+                    st.markdown(f"<div style='font-size:1.4rem'>🙂 {isolated(_escape(player['name']))} "
                                 f"{team_label(player['team'])}</div>", unsafe_allow_html=True)
                     remove_button(player)
         else:
@@ -198,7 +197,7 @@ def live_ui(game_id: int, state: str, current: int) -> None:
     remaining = view["remaining"] or 0.0
     st.progress(min(1.0, remaining / game["seconds"]), text=f"⏱️ {int(round(remaining))} s")
     total = view["answers"] + view["waiting"]  # who answered and who is still awaited (a player who left is not)
-    st.markdown(f"<div style='font-size:2rem;text-align:center'>📨 "
+    st.markdown(f"<div data-testid='quiz-answers' style='font-size:2rem;text-align:center'>📨 "
                 f"{t('quiz.host.answers', n=view['answers'], total=total)}</div>", unsafe_allow_html=True)
 
 
@@ -206,7 +205,7 @@ def remove_button(player: dict) -> None:
     """Take a player out of the game in two taps: the first asks, the second removes (a ghost left by a closed
     tab leaves every ranking, the totals and the diplomas)."""
     asked = st.session_state.get("quiz-remove-ask") == player["id"]
-    label = f"❓ {t('quiz.host.remove_sure', name=player['name'])}" if asked else f"✖️ {t('quiz.host.remove')}"
+    label = f"❓ {t('quiz.host.remove_sure', name=isolated(player['name']))}" if asked else f"✖️ {t('quiz.host.remove')}"
     if st.button(label, key=f"quiz-remove-{player['id']}", type="primary" if asked else "secondary"):
         if asked:
             games().remove_player(player["id"])
@@ -228,9 +227,17 @@ def lobby_ui(game: dict) -> None:
 
 
 def question_ui(game: dict) -> None:
+    """The question, its item and its answers; the countdown and the answers received beside the question's number,
+    at the top: under the answers, on a laptop (1366 x 768), they were below the fold (the picture is 400 px high)."""
     question = games().question(game["id"], game["current"])
-    st.markdown(f"### {t('quiz.host.question_n', n=game['current'] + 1, total=game['questions'])} · "
-                f"{t('quiz.mode.' + question['mode'])}")
+    heading, live = st.columns([3, 2])
+    heading.markdown(f"### {t('quiz.host.question_n', n=game['current'] + 1, total=game['questions'])} · "
+                     f"{t('quiz.mode.' + question['mode'])}")
+    if heading.button(f"⏹️ {t('quiz.host.stop')}"):  # beside the count, in sight with it
+        games().close_question(game["id"], game["current"])
+        st.rerun()
+    with live:
+        live_ui(game["id"], "question", game["current"])
     st.markdown(f"## {question_title(question)}")
     left, right = st.columns([3, 2])
     with left:
@@ -239,10 +246,6 @@ def question_ui(game: dict) -> None:
         for index in range(len(question["choices"])):
             st.markdown(f"<div style='font-size:1.5rem;padding:0.4rem 0'>{_escape(choice_label(question, index))}"
                         f"</div>", unsafe_allow_html=True)
-        live_ui(game["id"], "question", game["current"])
-    if st.button(f"⏹️ {t('quiz.host.stop')}", width="stretch"):
-        games().close_question(game["id"], game["current"])
-        st.rerun()
 
 
 def reveal_ui(game: dict) -> None:

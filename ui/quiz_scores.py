@@ -8,13 +8,15 @@ from pipelines.blindtest.scoring import podium
 from .i18n import error_text, lang, t
 from .jobs import job_status_ui, submit_job
 from .quiz_host import MEDALS, _escape, games, team_label
+from .session import isolated
 from .widgets import download_ui
 
 
 def board_ui(rows: list[dict], limit: int = 10, teams: bool = False) -> None:
     for row in rows[:limit]:
         medal = MEDALS.get(row["rank"], f"{row['rank']}.")
-        name = team_label(row["team"]) if teams else f"{_escape(row['name'])} {team_label(row.get('team', ''))}"
+        name = team_label(row["team"]) if teams \
+            else f"{isolated(_escape(row['name']))} {team_label(row.get('team', ''))}"
         st.markdown(f"<div style='font-size:1.5rem;display:flex;justify-content:space-between;"
                     f"border-bottom:1px solid #ddd;padding:0.2rem 0'><span>{medal} {name}</span>"
                     f"<b>{row['score']}</b></div>", unsafe_allow_html=True)
@@ -49,7 +51,7 @@ def players_ui(game: dict, rows: list[dict]) -> None:
     for row in rows:
         cols = st.columns([3, 2])
         away = row["id"] in gone or row["id"] in kept
-        cols[0].markdown(f"{'💤 ' if away else ''}{_escape(row['name'])} · {row['score']}")
+        cols[0].markdown(f"{'💤 ' if away else ''}{isolated(_escape(row['name']))} · {row['score']}")
         with cols[1]:
             remove_button(row)
             if away:  # left and never answered afterwards: no diploma unless the host keeps them
@@ -81,7 +83,7 @@ def podium_steps_ui(rows: list[dict]) -> None:
     steps = podium(rows)
     cols = st.columns(3)
     for col, place, height in ((cols[0], 2, 7), (cols[1], 1, 10), (cols[2], 3, 5)):
-        names = ", ".join(_escape(r["name"]) for r in steps.get(place, []))
+        names = ", ".join(isolated(_escape(r["name"])) for r in steps.get(place, []))
         score = steps[place][0]["score"] if place in steps else ""
         col.markdown(f"<div data-testid='quiz-podium-{place}' style='text-align:center;font-size:1.6rem'>"
                      f"{names or '—'}<br><b>{score}</b></div>"
@@ -112,5 +114,5 @@ def exports_ui(game: dict) -> None:
             st.session_state[key] = submit_job("quiz.results", {"game_id": game["id"], "language": lang(),
                                                                 "title": game["title"], "teams": bool(game["teams"])})
         except Exception as exc:
-            st.error(error_text(exc))
+            st.error(error_text(exc, formal=True))
         st.rerun()

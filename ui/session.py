@@ -217,7 +217,7 @@ def distinct_labels(options: list, format_func) -> dict:
     for option in options:
         text = format_func(option)
         seen[text] = seen.get(text, 0) + 1
-        labels[option] = text if seen[text] == 1 else f"{text} ({seen[text]})"
+        labels[option] = text if seen[text] == 1 else f"{isolated(text)} ({seen[text]})"
     return labels
 
 

@@ -255,10 +255,7 @@ def book_ui(options: dict) -> None:
         st.session_state["book-job"] = submit_job("story.make", params)
         st.session_state.pop("book-files", None)
     if st.session_state.get("book-job"):
-        hint = expected_time_text("story.make")
-        if hint:
-            st.caption(hint)
-        job = job_status_ui(st.session_state["book-job"], "story-make")
+        job = job_status_ui(st.session_state["book-job"], "story-make", expected=expected_time_text("story.make"))
         if job is None:
             return
         st.session_state.pop("book-job")

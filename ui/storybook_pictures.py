@@ -91,10 +91,8 @@ def _picture_source_ui(story: Story, number: int, mode: str, jobs: dict) -> None
             jobs[slot] = ("stylise", submit_job("imagegen.stylise", {"image": source}))
     if slot in jobs:
         kind, job_id = jobs[slot]
-        hint = expected_time_text("imagegen.generate" if kind == "ai" else "imagegen.stylise")
-        if hint:
-            st.caption(hint)
-        job = job_status_ui(job_id, f"story-pic-{story_id()}-{number}")
+        job = job_status_ui(job_id, f"story-pic-{story_id()}-{number}",
+                            expected=expected_time_text("imagegen.generate" if kind == "ai" else "imagegen.stylise"))
         if job is not None:
             jobs.pop(slot)
             if job.state == "done":

@@ -74,7 +74,8 @@ def test_a_name_with_an_emoji_is_refused_under_the_name_as_it_is_typed(page):
         "«\xa0Zoé 🦄\xa0» : un prénom se fait avec des lettres, et des chiffres si tu veux (les accents, le tiret et "
         "l'espace sont permis)."]
     page.button(key="story-write").click().run()
-    assert len(page.error) == 1  # not said a second time under the button
+    assert len(page.error) == 2  # and again under the button, saying where to change it (on a tablet the top
+    assert "Change le prénom en haut de la page" in page.error[1].value  # of the page is out of sight)
     assert "story-job" not in page.session_state
     page.text_input(key="story-name").set_value("Zoé").run()  # the typo mended: the sentence goes
     assert not page.error
