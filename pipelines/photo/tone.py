@@ -290,6 +290,20 @@ def cast_removed(ab: np.ndarray, a: float, b: float) -> np.ndarray:
     return (near * grey + (1.0 - near) * (ab - length * u)).astype(np.float32)
 
 
+def _greyscale_cast(lab: np.ndarray, a: float, b: float) -> tuple[float, float]:
+    """The mean cast (a, b) of a black-and-white picture (colour_cast()) lengthened to its most tinted mid-tones (95th
+    percentile along its hue): all of its chroma is cast, and cast_removed() takes each pixel no further than neutral,
+    so the pixels tinted more than the mean lose theirs too. With the mean alone, a yellowed star field kept b* 1.3
+    once no pixel was pushed past neutral to balance them (tests/photo/test_dark_ground_yellowed.py)."""
+    length = float(np.hypot(a, b))
+    mid = (lab[..., 0] > 20) & (lab[..., 0] < 90)
+    if length < 1e-6 or not mid.any():
+        return a, b
+    along = lab[..., 1:][mid] @ (np.array([a, b], np.float32) / length)
+    k = max(1.0, float(np.percentile(along, 95)) / length)
+    return a * k, b * k
+
+
 def white_balance(rgb: np.ndarray, strength: float = 1.0) -> np.ndarray:
     """Remove a colour cast (yellowing), lightness kept.
 
@@ -309,14 +323,14 @@ def white_balance(rgb: np.ndarray, strength: float = 1.0) -> np.ndarray:
         out = lab_to_rgb(lab)
         return np.clip(out + (luma(rgb) - luma(out))[..., None], 0, 1).astype(np.float32)
     if is_greyscale(small):
-        a, b = colour_cast(rgb)
+        a, b = _greyscale_cast(lab, *colour_cast(rgb))
     else:
         a, b = warm_cast(rgb)
         # A black-and-white print yellowed unevenly (more in its whites) looks coloured until the shared cast goes.
         trial = rgb_to_lab(small)
         trial[..., 2] -= yellowing(rgb)  # read on its b* alone, as before the whites' hue was followed
         if is_greyscale(lab_to_rgb(trial), tolerance=0.08):  # its tint still varies a little with the tone
-            a, b = colour_cast(rgb)
+            a, b = _greyscale_cast(lab, *colour_cast(rgb))
     lab[..., 1:] = cast_removed(lab[..., 1:], a * strength, b * strength)
     out = lab_to_rgb(lab)
     # Shifting a*, b* nudges the brightness of each pixel: put the original luma back, only the cast goes.
