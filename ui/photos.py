@@ -216,6 +216,10 @@ def analysis_ui() -> dict | None:
     st.markdown("  ·  ".join(f"**{c}**" for c in chips))
     if info.get("enlarged", 1) > 1:  # a viewer's « enlarge »: its blocks are no damage, its lost detail no grain
         st.caption(t("photo.ui.program_enlarged", k=info["enlarged"]))
+    from pipelines.photo.sheet import print_size_note  # the print engine's imports, once a photo is analysed
+
+    if small_print := print_size_note(info["width"], info["height"]):  # said before a blurred sheet is printed
+        st.caption(t(small_print[0], **small_print[1]))
     upload_notes_ui(state())
     left, right = st.columns(2)
     left.image(files["photo"], alt=t("alt.photo"), width="stretch")

@@ -4,7 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..safety.uploads import picture_size
-from ..export.pdf import PageSpec, PrintDocument, fit_text
+from ..export.pdf import MIN_DPI, PageSpec, PrintDocument, fit_text
 from ..export.fonts import faces
 from ..i18n import UserError, translate
 from ..safety.text import check_words, clean_printable
@@ -56,6 +56,32 @@ def _printed_area(ratio: float, box_w: float, box_h: float) -> float:
 
 
 PICTURE_SCALES = (1.0, 0.9, 0.8, 0.7)  # a long caption first gets a smaller type, then smaller pictures
+
+
+def sheet_print_mm(width: int, height: int) -> float:
+    """The longer side, in mm, at which the A4 photo sheet prints a photo of `width` x `height` pixels (its box,
+    _places() without a caption, the photo fitted whole): the largest print the studio offers it."""
+    box_w, box_h, _ = _places(height / width, *A4_MM)
+    printed_w = min(box_w, box_h * width / height)
+    return max(printed_w, printed_w * height / width)
+
+
+def sharp_print_mm(width: int, height: int) -> float:
+    """The longer side, in mm, up to which a photo of `width` x `height` pixels prints sharp: MIN_DPI pixels per
+    inch (150, pipelines/export/pdf.py: the print engine warns under it, export.low_dpi; 300 is its nominal dpi)."""
+    return max(width, height) / MIN_DPI * 25.4
+
+
+def print_size_note(width: int, height: int) -> tuple[str, dict] | None:
+    """The note the photo page gives a photo too small to print well on the A4 sheet (photo.ui.print_small, with its
+    size in pixels and the size it prints well at), or None when it prints sharp there (sharp_print_mm() at least
+    sheet_print_mm()). A 40 x 40 photo: « ... plus grande que 6 mm. »; a 600 px one: « ... que 10 cm. »"""
+    sharp = sharp_print_mm(width, height)
+    if sharp >= sheet_print_mm(width, height):
+        return None
+    # Rounded down (never promised larger than it is): millimetres under 2 cm, whole centimetres above.
+    size = f"{int(sharp)} mm" if sharp < 20 else f"{int(sharp // 10)} cm"
+    return "photo.ui.print_small", {"width": width, "height": height, "size": size}
 
 
 def check_caption(caption: str, after: Path, page_w: float = A4_MM[0], page_h: float = A4_MM[1]):

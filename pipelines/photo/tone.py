@@ -237,6 +237,73 @@ def yellow_brown(rgb: np.ndarray) -> bool:
     return abs(a) < TONED_RED * max(b, 0.0)
 
 
+def warm_cast(rgb: np.ndarray) -> tuple[float, float]:
+    """(a*, b*): the cast a colour print's whole surface shares: as long as yellowing(), in its whites' hue.
+    `rgb`: (H, W, 3) float [0, 1].
+
+    A beige or brown tint carries some red with its yellow (beige 200,181,151: a* 2, b* 18); taking off its b* alone
+    left that a*, which the levels had doubled, and a beige drawing came out mauve (227,215,218: its blue channel
+    past its green). The length taken off stays yellowing()'s: with the whites' a* added to it, wood and a coffee cup
+    lost more of their warmth (bench/photo_tint.py, tuning split: wood kept 0.34 of its chroma, 0.78 before).
+    (0, 0) when there is no yellowing."""
+    b = yellowing(rgb)
+    if b <= 0:
+        return 0.0, 0.0
+    lab = rgb_to_lab(cv2.GaussianBlur(_sample(rgb).astype(np.float32), (0, 0), 1.5))
+    whites = lab[lab[..., 0] >= np.percentile(lab[..., 0], 98)]
+    white_a, white_b = float(whites[:, 1].mean()), float(whites[:, 2].mean())
+    if white_b <= 0:
+        return 0.0, b
+    # The whites' hue, kept within a brown to yellow tone's (TONED_RED: a redder white is the scene's own colour).
+    red = float(np.clip(white_a / white_b, -TONED_RED, TONED_RED))
+    return b * red / float(np.hypot(red, 1.0)), b / float(np.hypot(red, 1.0))
+
+
+# cast_removed(): the chroma (in lengths of the cast) up to which a pixel may be a grey under the cast, eased out up to
+# NEAR_TO. bench/photo_tint.py's tuning split read the same overshoot (none) with 2 and 3: the narrower keeps more of a
+# yellowed colour photo's real colours (a pixel past NEAR_TO loses the whole cast, as before).
+NEAR_FULL, NEAR_TO = 1.0, 2.0
+
+
+def cast_removed(ab: np.ndarray, a: float, b: float) -> np.ndarray:
+    """`ab` ((H, W, 2) CIELAB a*, b*, float32) with the cast (a, b) taken off, no pixel pushed past neutral.
+
+    A pixel whose chroma is within NEAR_FULL lengths of the cast from neutral may be a grey under the cast: it loses
+    at most its own share along the cast's hue, so it comes back neutral, never in the opposite cast (a paper less
+    yellowed than the mean of a print turned blue), and what it carries across the cast's hue shrinks alike, the
+    more so the closer its hue is to the cast's, so it keeps its own hue (a beige with more red than the whites came
+    out mauve, a wood's dark grain slate-purple). A pixel of a real colour (chroma over NEAR_TO lengths) loses the
+    whole cast: a yellowed blue sky comes back bluer. Between the two it eases in, so that tones along the cast's hue
+    keep their order (no bands), and a pixel across the cast's hue is left as it is (no jump at right angles)."""
+    length = float(np.hypot(a, b))
+    if length < 1e-6:
+        return ab
+    u = np.array([a, b], np.float32) / length
+    v = np.array([-u[1], u[0]], np.float32)
+    along, across = ab @ u, ab @ v
+    chroma = np.hypot(along, across)
+    left = along - np.clip(along, 0.0, length)  # what a grey under the cast keeps along its hue: 0 up to the cast
+    share = np.where(along > 0, left / np.maximum(along, 1e-6), 1.0)
+    facing = np.clip(along, 0.0, None) ** 2 / np.maximum(chroma, 1e-6) ** 2  # cos^2 of its hue off the cast's
+    grey = left[..., None] * u + (across * (1.0 - (1.0 - share) * facing))[..., None] * v
+    near = np.clip((NEAR_TO - chroma / length) / (NEAR_TO - NEAR_FULL), 0.0, 1.0)[..., None]
+    return (near * grey + (1.0 - near) * (ab - length * u)).astype(np.float32)
+
+
+def _greyscale_cast(lab: np.ndarray, a: float, b: float) -> tuple[float, float]:
+    """The mean cast (a, b) of a black-and-white picture (colour_cast()) lengthened to its most tinted mid-tones (95th
+    percentile along its hue): all of its chroma is cast, and cast_removed() takes each pixel no further than neutral,
+    so the pixels tinted more than the mean lose theirs too. With the mean alone, a yellowed star field kept b* 1.3
+    once no pixel was pushed past neutral to balance them (tests/photo/test_dark_ground_yellowed.py)."""
+    length = float(np.hypot(a, b))
+    mid = (lab[..., 0] > 20) & (lab[..., 0] < 90)
+    if length < 1e-6 or not mid.any():
+        return a, b
+    along = lab[..., 1:][mid] @ (np.array([a, b], np.float32) / length)
+    k = max(1.0, float(np.percentile(along, 95)) / length)
+    return a * k, b * k
+
+
 def white_balance(rgb: np.ndarray, strength: float = 1.0) -> np.ndarray:
     """Remove a colour cast (yellowing), lightness kept.
 
@@ -256,16 +323,15 @@ def white_balance(rgb: np.ndarray, strength: float = 1.0) -> np.ndarray:
         out = lab_to_rgb(lab)
         return np.clip(out + (luma(rgb) - luma(out))[..., None], 0, 1).astype(np.float32)
     if is_greyscale(small):
-        a, b = colour_cast(rgb)
+        a, b = _greyscale_cast(lab, *colour_cast(rgb))
     else:
-        a, b = 0.0, yellowing(rgb)
+        a, b = warm_cast(rgb)
         # A black-and-white print yellowed unevenly (more in its whites) looks coloured until the shared cast goes.
         trial = rgb_to_lab(small)
-        trial[..., 2] -= b
+        trial[..., 2] -= yellowing(rgb)  # read on its b* alone, as before the whites' hue was followed
         if is_greyscale(lab_to_rgb(trial), tolerance=0.08):  # its tint still varies a little with the tone
-            a, b = colour_cast(rgb)
-    lab[..., 1] -= a * strength
-    lab[..., 2] -= b * strength
+            a, b = _greyscale_cast(lab, *colour_cast(rgb))
+    lab[..., 1:] = cast_removed(lab[..., 1:], a * strength, b * strength)
     out = lab_to_rgb(lab)
     # Shifting a*, b* nudges the brightness of each pixel: put the original luma back, only the cast goes.
     return np.clip(out + (luma(rgb) - luma(out))[..., None], 0, 1).astype(np.float32)
