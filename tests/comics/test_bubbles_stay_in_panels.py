@@ -102,7 +102,7 @@ def _letter(panel: PanelSpec, rect, number: int) -> list[bub.BubbleShape]:
     return letter_bubbles(panel, rect, "fr", number)
 
 
-@pytest.mark.parametrize("seed", range(8))
+@pytest.mark.parametrize("seed", range(3))
 def test_every_bubble_stays_in_its_panel_or_is_refused_with_a_sentence(seed):
     drawn = refused = 0
     for layout_id, panels in _cases(seed):
@@ -138,7 +138,7 @@ def test_the_longest_text_the_box_takes_fits_every_panel_or_is_said(layout_id, k
             "tous, toi, moi, le chat et même la petite souris de la cuisine !")[:160]
     rects = panel_rects(get_layout(layout_id), panel_area())
     for number, rect in enumerate(rects):
-        for position in ("top-left", "right", "bottom-right"):  # measured the same at every place: three suffice
+        for position in ("top-left", "bottom-right"):  # measured the same at every place: two corners suffice
             panel = PanelSpec(bubbles=[BubbleSpec(kind=kind, text=text, position=position, tail=(0.5, 0.9))])
             try:
                 shape, = letter_bubbles(panel, rect, "fr", number + 1)
