@@ -320,10 +320,13 @@ def _unknown(word: str, rules: _Rules) -> bool:
 def _typo_readings(word: str) -> frozenset[str]:
     """The guard's words one letter away from an unknown word of 5 letters or more (Damerau distance 1,
     same first letter): "naket" -> "naked", "cigarretes" -> "cigarettes", "enfents" -> "enfants".
-    Real words are never read as typos ("stone" stays a stone)."""
+    Real words are never read as typos ("stone" stays a stone), nor a common French word written without its silent
+    final "e" (« trist » is « triste », read by `_silent`)."""
     rules = _load()
     if len(word) < 5 or not word.isalpha() or not _unknown(word, rules):
         return frozenset()
+    if french_counts().get(word + "e", 0) >= SILENT_COMMON:
+        return frozenset()  # « trist » is « triste » with its silent "e" dropped, no typo of « triso »
     return frozenset(v for v in rules.spelling.get(word[0], ()) if abs(len(v) - len(word)) <= 1 and near(v, word))
 
 
@@ -677,7 +680,23 @@ def _place_names(text: str) -> set[str]:
                 out.update(plain(t).replace("-", " ").split())
     # a word the sentence also writes in lower case is used as a word too (« la rue du Massacre où on massacre »)
     lower = {w for t in tokens if not t[:1].isupper() for w in plain(t).replace("-", " ").split()}
-    return (out - lower) | _hyphenated_in_region(tokens)
+    return (out - lower) | _hyphenated_in_region(tokens) | _unknown_after_intro(tokens)
+
+
+# How children write « gare de » and « ville de » without the final "e" (« la gar de couilly »).
+_PLACE_INTRO_SPELT = _PLACE_INTRO + ("gar de", "vil de", "vile de")
+
+
+def _unknown_after_intro(tokens: list[str]) -> set[str]:
+    """A word after « gare de », « village de », "town of"... that neither word list knows, in any case: a child types
+    no capitals (« la gar de couilly pont o dame »); a word of the lists keeps its sense (« la gare de merde »)."""
+    out: set[str] = set()
+    for k in range(2, len(tokens)):
+        word = plain(tokens[k])
+        if f"{plain(tokens[k - 2])} {plain(tokens[k - 1])}" in _PLACE_INTRO_SPELT and word.isalpha() \
+                and len(word) >= 4 and word not in known_words():
+            out.add(word)
+    return out
 
 
 # First parts of a hyphenated word that make it a description, not a name (« tout-nus en Vendée »).
