@@ -937,38 +937,6 @@ def _ridge_cracks(gray: np.ndarray, thin: np.ndarray, weak_level: np.ndarray, fl
     return keep[labels]
 
 
-WIDE_FLAT = 2.0  # ...and takes the lines over ground whose residual spreads this many times the grain at most
-WIDE_SEARCH = 400  # px, shorter side of the working copy: _wide_ridge_cracks() searches a copy half as big from here
-
-
-def _wide_ridge_cracks(gray: np.ndarray, size: int, floor: float, length: int, strength: float) -> np.ndarray:
-    """Crack networks too wide for the ridge search (a trunk 6 px wide and its soft rim, or branches so dense that
-    a 13 px median takes their tone), found by _ridge_cracks() on a copy half as big, (H, W) bool at `gray`'s size.
-
-    On the half copy such a trunk is 3-4 px wide, where the ridge's scales and the median see a line, and the grain is
-    averaged down by half: a faint trunk over a pale sky stands out of it. `size`, `length`: the search's windows on
-    `gray`; `floor`: its visible floor.
-    """
-    h, w = gray.shape
-    half = cv2.resize(gray, (w // 2, h // 2), interpolation=cv2.INTER_AREA)
-    _, _, scale = _residual_and_level(half, _odd(size // 2))
-    k = 8.0 - 3.0 * strength
-    weak_level = np.maximum(0.5 * k * scale, 0.5 * floor)
-    thin = half - _median(half, 2 * MAX_WIDTH + 1)
-    found = _ridge_cracks(half, thin, weak_level, floor, _odd(length // 2), scale)
-    found &= ~_rims(found, half, _odd(length // 2))
-    count, labels = cv2.connectedComponents(found.astype(np.uint8), connectivity=8)
-    busy = np.bincount(labels.ravel(), scale.ravel().astype(np.float64), count) / np.maximum(
-        np.bincount(labels.ravel(), minlength=count), 1)
-    flat = busy <= WIDE_FLAT * max(noise_sigma(half), 0.5 / 255)
-    flat[0] = False
-    found = flat[labels]
-    if not found.any():
-        return np.zeros((h, w), bool)
-    big = cv2.resize(found.astype(np.uint8), (w, h), interpolation=cv2.INTER_NEAREST)
-    return cv2.dilate(big, np.ones((3, 3), np.uint8)).astype(bool)
-
-
 RIM_SIDE = 5  # px: _rims() compares the picture this far either side of a ridge, across it
 RIM_STEP = 0.5  # the two sides of a rim differ by this share of its height over the darker side, or more
 RIM_ONE_SIDED = 0.7  # a ridge with a bright and a dark side along this share of its pixels or more is an object's rim
@@ -2030,8 +1998,6 @@ def _find_on_old_print(rgb: np.ndarray, strength: float = 0.5, sheaves: bool = F
             rims |= _rims(lines.astype(bool), gray, length)
         mask |= lines.astype(bool)
     ridges = _ridge_cracks(gray, thin, weak_level, floor, length, scale, faint_lines=not sheaves)
-    if not sheaves and min(h, w) >= WIDE_SEARCH:
-        ridges |= _wide_ridge_cracks(gray, size, floor, length, strength) & (thin > 0)
     mask |= ridges
     rims |= _rims(ridges, gray, length)
     # Lines that repeat themselves like a grid (mortar between bricks, tiles, a fence) are the picture; in perspective
