@@ -46,8 +46,8 @@ def test_the_workshop_page_lets_the_child_make_the_page_and_says_why(monkeypatch
     at.text_input(key="comic-authors").input("Léo, مريم").run()
     assert not at.error, [e.value for e in at.error]
     assert [i.value for i in at.info if "مريم" in i.value] == [
-        "L'imprimante ne connaît pas les lettres de « مريم » : sur ta planche, une ligne pointillée t'attendra pour "
-        "l'écrire à la main."]
+        "L'imprimante ne connaît pas les lettres de «\u00a0مريم\u00a0»\u00a0: sur ta planche, une ligne pointillée "
+        "t'attendra pour l'écrire à la main."]
     export = next(b for b in at.button if b.label == EXPORT)
     assert not export.disabled  # the preview draws: the button is not greyed out
     export.click().run()

@@ -103,7 +103,7 @@ def test_a_bubble_that_no_longer_fits_its_panel_says_so_and_its_words_come_back_
     _add(page)
     assert [b["text"] for b in page.session_state["comic"]["panels"][0]["bubbles"]] == [words]
     next(b for b in page.button if b.label == "Cases hautes · 3 cases").click().run()
-    said = ("Cette bulle ne tient plus dans sa case. Enlève-la : tes mots reviendront dans la boîte, pour les "
+    said = ("Cette bulle ne tient plus dans sa case. Enlève-la\u00a0: tes mots reviendront dans la boîte, pour les "
             "raccourcir.")
     assert [w.value for w in page.warning if w.value == said] == [said]
     assert any("anticonstitutionnellement" in e.value and "Coupe-le" in e.value for e in page.error)  # the preview

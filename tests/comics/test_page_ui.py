@@ -99,7 +99,7 @@ def test_a_bubble_too_long_for_its_panel_and_an_emoji_in_the_title_are_said_wher
     errors = [e.value for e in app.error]
     assert any("🨀" in e and "titre" in e for e in errors) and not any("🨁" in e for e in errors), errors
     # a name prints without the sign, as on the console's labels and the quiz's diplomas: said, not refused
-    assert "Sur ta planche, « Sami 🨁 » s'écrira « Sami » (l'imprimante ne connaît pas 🨁)." in [
+    assert "Sur ta planche, «\u00a0Sami 🨁\u00a0» s'écrira «\u00a0Sami\u00a0» (l'imprimante ne connaît pas 🨁)." in [
         i.value for i in app.info], [i.value for i in app.info]
 
 
