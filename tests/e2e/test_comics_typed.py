@@ -83,7 +83,7 @@ def test_an_arabic_author_name_lets_the_child_make_the_page(browser, studio):
         wait_ready(page)
         note = story.locator('[data-testid="stAlert"]').filter(has_text="une ligne pointillée")
         note.first.wait_for(timeout=20_000)
-        assert "« مريم »" in note.first.inner_text()
+        assert "«\u00a0مريم\u00a0»" in note.first.inner_text()
         assert story.locator('[data-testid="stAlert"]').filter(has_text="ne peut pas encore être imprimée").count() == 0
         note.first.scroll_into_view_if_needed()
         shot(page, "comics-typed-03-arabic-author")
